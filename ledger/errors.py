@@ -8,6 +8,7 @@ or returns them as data (see :class:`Problem`).
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from enum import StrEnum
 from typing import Any
 
 
@@ -18,6 +19,8 @@ class Problem:
     ``line`` is the 1-based line an editor shows; ``column`` is the 1-based
     column number of the field in the CSV header (or a character column for
     text files).  ``code`` is a stable slug tests and reports filter on.
+    ``severity`` is ``"error"`` (the input is invalid) or ``"warning"`` (it is
+    accepted, but something should be fixed); a warning's message says so.
     """
 
     file: str
@@ -28,6 +31,7 @@ class Problem:
     code: str
     reason: str
     hint: str = ""
+    severity: str = "error"
 
     def __str__(self) -> str:
         where = self.file
@@ -35,9 +39,10 @@ class Problem:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
+        level = "warning: " if self.severity == "warning" else ""
         what = f"{self.field} = {_show(self.value)}: " if self.field else ""
         tail = f"; {self.hint}" if self.hint else ""
-        return f"{where}: {what}{self.reason}{tail}"
+        return f"{where}: {level}{what}{self.reason}{tail}"
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -142,3 +147,67 @@ class LedgerInvalid(LedgerError, ValueError):
 
 class MergeConflict(LedgerError, RuntimeError):
     """Writing would overwrite something a reviewer changed."""
+
+
+class Code(StrEnum):
+    """Stable slugs for every finding about a ledger (``Problem.code``).
+
+    Tests, ``--json`` output and reports filter on these; the message text may
+    be reworded, the slugs stay.
+    """
+
+    # the file as a whole (exit status 2: cannot be read as a ledger)
+    UNREADABLE = "unreadable"
+    ENCODING = "encoding"
+    EMPTY_FILE = "empty-file"
+    NOT_A_LEDGER = "not-a-ledger"
+    # CSV structure
+    UTF16 = "utf16"
+    MISSING_COLUMN = "missing-column"
+    UNKNOWN_COLUMN = "unknown-column"
+    DUPLICATE_COLUMN = "duplicate-column"
+    BLANK_LINE = "blank-line"
+    FIELD_COUNT = "field-count"
+    UNCLOSED_QUOTE = "unclosed-quote"
+    BAD_QUOTE = "bad-quote"
+    # one cell
+    WHITESPACE = "whitespace"
+    NOT_INTEGER = "not-integer"
+    NOT_NUMBER = "not-number"
+    NOT_FINITE = "not-finite"
+    REQUIRED = "required"
+    NOT_IN_VOCABULARY = "not-in-vocabulary"
+    BAD_CLAIM_ID = "bad-claim-id"
+    NEGATIVE_OFFSET = "negative-offset"
+    CONFIDENCE_RANGE = "confidence-range"
+    CONFIDENCE_DETAIL = "confidence-detail"
+    PERIOD_FORMAT = "period-format"
+    DTYPE = "dtype"
+    # one row
+    EMPTY_SPAN = "empty-span"
+    BOUNDS_ORDER = "bounds-order"
+    VALUE_REQUIRED = "value-required"
+    VALUE_RANGE = "value-range"
+    DATE_HAS_VALUE = "date-has-value"
+    DATE_NEEDS_PERIOD = "date-needs-period"
+    KIND_UNIT = "kind-unit"
+    METRIC_UNIT = "metric-unit"
+    CONFIDENCE_MISMATCH = "confidence-mismatch"
+    REVIEWED_NEEDS_FRAMING = "reviewed-needs-framing"
+    # across rows
+    DUPLICATE_CLAIM_ID = "duplicate-claim-id"
+    CLAIM_ID_MISMATCH = "claim-id-mismatch"
+    DUPLICATE_SPAN = "duplicate-span"
+    # against sources.csv and the articles
+    SOURCES_MISSING = "sources-missing"
+    SOURCES_INVALID = "sources-invalid"
+    UNKNOWN_SOURCE = "unknown-source"
+    ARTICLE_MISSING = "article-missing"
+    SHA256_MISMATCH = "sha256-mismatch"
+    OFFSET_OUT_OF_RANGE = "offset-out-of-range"
+    SURFACE_MISMATCH = "surface-mismatch"
+    SURFACE_NOT_IN_QUOTE = "surface-not-in-quote"
+    QUOTE_NOT_IN_ARTICLE = "quote-not-in-article"
+    QUOTE_NOT_AROUND_SPAN = "quote-not-around-span"
+    # merge
+    ORPHANED = "orphaned"

@@ -1,0 +1,192 @@
+"""CSV with positions: a small RFC 4180 reader that remembers, for every cell,
+the line an editor shows it on, and the canonical writer of the ledger.
+
+Python's :mod:`csv` tells the line a record *ends* on; reviewers need the line
+a field *starts* on (a quoted field with a newline spans lines), and a precise
+place for an unclosed quote.  Hence this reader.  It never stops at the first
+problem: bad rows become :class:`~ledger.errors.Problem` data.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from .errors import Code, InputUnreadable, InvalidValue, Problem
+from .sources import decode_bytes, guess_legacy_encoding
+
+_UNQUOTED = re.compile(r"[^,\r\n]*")
+_BLANK = re.compile(r"[ \t]*(?:\r\n|\n|\r|\Z)")
+
+
+@dataclass(frozen=True)
+class Cell:
+    value: str
+    line: int  # editor line the cell starts on (1-based)
+
+
+@dataclass(frozen=True)
+class Record:
+    line: int  # editor line the record starts on
+    cells: tuple[Cell, ...]
+
+    @property
+    def values(self) -> list[str]:
+        return [c.value for c in self.cells]
+
+
+@dataclass
+class Table:
+    """A parsed CSV file: header, records, and the problems met reading it."""
+
+    file: str
+    header: Record | None = None
+    records: list[Record] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def columns(self) -> list[str]:
+        return self.header.values if self.header else []
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def decode_table_bytes(raw: bytes, file: str) -> tuple[str, list[Problem]]:
+    """Bytes -> text for a CSV file.  UTF-8 (BOM optional) is read silently;
+    UTF-16 with a BOM is read with a warning; anything else raises
+    :class:`InputUnreadable` naming the encoding it looks like."""
+    if not raw.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+        raise InputUnreadable("file is empty", file=file, line=1, code=Code.EMPTY_FILE,
+                              hint="a ledger needs at least its header line; see the README column table")
+    warnings: list[Problem] = []
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        warnings.append(Problem(file, None, None, None, None, Code.UTF16,
+                                "file is UTF-16 (read anyway)",
+                                "save it as UTF-8 ('CSV UTF-8' in Excel); the canonical writer does",
+                                severity="warning"))
+    text = decode_bytes(raw, file)
+    if "\x00" in text:
+        guess = guess_legacy_encoding(raw) or "binary"
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise InputUnreadable(f"file contains NUL characters; it looks like {guess.upper()} without a BOM",
+                              file=file, line=line, code=Code.ENCODING,
+                              hint="re-save it as UTF-8 ('CSV UTF-8' in Excel)")
+    return text, warnings
+
+
+def newlines(text: str) -> int:
+    """How many line breaks an editor counts in ``text`` (CRLF, LF or CR)."""
+    return text.count("\n") + text.count("\r") - text.count("\r\n")
+
+
+def parse(text: str, file: str) -> Table:
+    """Split CSV text into records of cells with their editor lines."""
+    table = Table(file)
+    pos, line, n = 0, 1, len(text)
+    while pos < n:
+        blank = _BLANK.match(text, pos)
+        if blank:
+            table.problems.append(_blank_line(file, line))
+            pos, line = blank.end(), line + 1
+            continue
+        record, pos, line, ok = _record(text, pos, line, table)
+        if not ok:
+            break
+        if table.header is None:
+            table.header = record
+        else:
+            table.records.append(record)
+    return table
+
+
+def _blank_line(file: str, line: int) -> Problem:
+    return Problem(file, line, None, None, None, Code.BLANK_LINE, "blank line (ignored)",
+                   "delete it; the canonical writer drops it", severity="warning")
+
+
+def _record(text: str, pos: int, line: int, table: Table) -> tuple[Record, int, int, bool]:
+    start_line, cells, n = line, [], len(text)
+    while True:
+        if pos < n and text[pos] == '"':
+            cell_line = line
+            value, pos, line, ok = _quoted(text, pos, line, len(cells) + 1, table)
+            if not ok:
+                return Record(start_line, tuple(cells)), n, line, False
+        else:
+            m = _UNQUOTED.match(text, pos)
+            value, pos, cell_line = m.group(), m.end(), line
+            if '"' in value:
+                _bad_quote(table, cell_line, len(cells) + 1, value, "a quote inside an unquoted field")
+        cells.append(Cell(value, cell_line))
+        if pos < n and text[pos] == ",":
+            pos += 1
+            continue
+        if pos < n:
+            pos += 2 if text.startswith("\r\n", pos) else 1
+            line += 1
+        return Record(start_line, tuple(cells)), pos, line, True
+
+
+def _quoted(text: str, pos: int, line: int, column: int, table: Table) -> tuple[str, int, int, bool]:
+    parts, j, n, start = [], pos + 1, len(text), pos
+    while True:
+        k = text.find('"', j)
+        if k == -1:
+            table.problems.append(Problem(
+                table.file, line, column, _name(table, column), text[pos:pos + 40].splitlines()[0],
+                Code.UNCLOSED_QUOTE, "quote opened here is never closed (the rest of the file was swallowed)",
+                'close the field with a " or double the quotes inside it ("")'))
+            return "", n, line, False
+        parts.append(text[j:k])
+        if text.startswith('""', k):
+            parts.append('"')
+            j = k + 2
+            continue
+        value = "".join(parts)
+        end_line = line + newlines(value)
+        pos = k + 1
+        if pos < n and text[pos] not in ",\r\n":
+            m = _UNQUOTED.match(text, pos)
+            _bad_quote(table, end_line, column, text[start:m.end()], "text after the closing quote")
+            value, pos = value + m.group(), m.end()
+        return value, pos, end_line, True
+
+
+def _name(table: Table, column: int) -> str | None:
+    cols = table.columns
+    return cols[column - 1] if table.header and column <= len(cols) else None
+
+
+def _bad_quote(table: Table, line: int, column: int, value: str, what: str) -> None:
+    table.problems.append(Problem(
+        table.file, line, column, _name(table, column), value, Code.BAD_QUOTE, what,
+        'put the whole field in quotes and double every quote inside it ("")'))
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def format_float(x: float) -> str:
+    """Canonical text of a float: '' for NaN, integers without '.0', otherwise
+    the shortest repr that reads back to the same float."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return ""
+    x = float(x)
+    if math.isinf(x):
+        raise InvalidValue("infinite value cannot be written", value=str(x), code=Code.NOT_FINITE,
+                           hint="use an empty cell for an open bound")
+    if x.is_integer():
+        return str(int(x))
+    return repr(x)
+
+
+def quote_cell(text: str) -> str:
+    """Minimal quoting: only cells holding a comma, a quote or a line break."""
+    if any(c in text for c in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def format_row(cells: list[str]) -> str:
+    return ",".join(quote_cell(c) for c in cells) + "\n"
