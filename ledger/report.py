@@ -1,0 +1,437 @@
+"""The conflict workbook reviewers open in Excel (issue 6).
+
+:func:`write_report` streams a workbook (openpyxl write-only mode, so 100k
+conflicts fit in bounded memory) with the sheets
+
+* **Summary**: when and from which ledger (path, sha256) it was made; counts by
+  verdict and severity, by source and by subject; a bar chart of the open
+  findings per subject / metric.
+* **Conflicts**: one row per finding, the two claims side by side (source,
+  quote, value, period, modality), gap, verdict, severity and explanation;
+  fill colour by severity; a *Decision* dropdown and a *Reviewer note* column
+  that :mod:`ledger.report_decisions` reads back.
+* **Claims**: the whole ledger, typed.  **Arithmetic**: each rule's inputs,
+  implied value and result.  **Sources**: the articles.
+* **_meta** (hidden): what ``factcheck import-decisions`` checks before it
+  accepts the reviewers' decisions.
+
+Every cell is made by :class:`ledger.report_cells.CellMaker`: untrusted text
+never becomes a formula.  No cell holds a formula.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, Reference
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from .record import COLUMNS
+from .report_cells import (
+    PERCENT, PLAIN, SCORE, SEVERITY_FILLS, CellMaker, number, number_format_for, text_or_blank,
+)
+
+SHEETS = ("Summary", "Conflicts", "Claims", "Arithmetic", "Sources", "_meta")
+FORMAT_TAG = "factcheck-conflicts/1"
+DECISIONS = ("explained", "confirmed", "wrong_extraction")
+SEVERITY_LABELS = ("high", "medium", "low", "info")
+VERDICTS = ("contradiction", "temporal", "modality", "arithmetic", "consistent")
+#: Conflict rows past this many get plain claim ids instead of hyperlinks:
+#: openpyxl keeps every hyperlink in memory until the sheet is closed.
+LINK_ROWS = 20_000
+
+#: Columns of the crosscheck's conflicts frame (its contract, repeated here so
+#: the report can be built and tested on its own).
+CONFLICT_COLUMNS = (
+    "conflict_id", "kind", "rule", "claim_a", "claim_b", "claims", "subject", "object", "metric",
+    "source_a", "source_b", "value_a", "value_b", "unit", "gap", "severity", "severity_label",
+    "explanation", "implied_value", "implied_low", "implied_high", "implied_unit", "result",
+    "status", "decision", "decision_note", "reviewer",
+)
+
+# (header, width, wrap) of the Conflicts sheet; the import reads the columns by header.
+ID_HEADER, DECISION_HEADER, NOTE_HEADER, REVIEWER_HEADER = "conflict_id", "Decision", "Reviewer note", "Reviewer"
+CONFLICT_SHEET_COLUMNS = (
+    (ID_HEADER, 14), ("Verdict", 13), ("Severity", 9), ("Subject", 12), ("Metric", 14), ("Unit", 7),
+    ("Claim A", 15), ("Source A", 12), ("Value A", 17), ("Period A", 11), ("Modality A", 11), ("Quote A", 44),
+    ("Claim B", 15), ("Source B", 12), ("Value B", 17), ("Period B", 11), ("Modality B", 11), ("Quote B", 44),
+    ("Gap", 8), ("Explanation", 44), (DECISION_HEADER, 16), (NOTE_HEADER, 28), (REVIEWER_HEADER, 12),
+    ("Status", 9), ("Score", 7), ("Object", 12), ("Rule", 14),
+)
+_WRAPPED = {"Quote A", "Quote B", "Explanation", NOTE_HEADER, "Subject", "Metric", "Object", "Source A", "Source B"}
+CLAIM_WIDTHS = {"claim_id": 15, "source": 22, "surface": 14, "quote": 60, "subject": 12, "object": 12,
+                "metric": 16, "period": 12, "value": 17, "value_low": 17, "value_high": 17,
+                "note": 24, "confidence_detail": 40}
+SOURCE_WIDTHS = {"id": 22, "file": 26, "title": 40, "publisher": 12, "published": 11,
+                 "published_basis": 10, "published_evidence": 80, "script": 8, "sha256": 20}
+
+
+def write_report(
+    claims: pd.DataFrame,
+    conflicts: pd.DataFrame,
+    sources: pd.DataFrame,
+    path: str | Path,
+    *,
+    ledger_path: str | Path | None = None,
+    made_at: dt.datetime | None = None,
+    link_rows: int = LINK_ROWS,
+    progress: Callable[[int], None] | None = None,
+) -> Path:
+    """Write the conflict workbook to ``path`` atomically and return the path.
+
+    ``claims`` is the ledger (``record.COLUMNS``), ``conflicts`` the crosscheck
+    output (:data:`CONFLICT_COLUMNS`), ``sources`` the sources table.  The quote,
+    period and modality of each side come from joining ``claims`` on
+    ``claim_a`` / ``claim_b``.  ``progress(n)`` is called as conflict rows are
+    written.
+    """
+    path = Path(path)
+    conflicts = _ordered(_with_columns(conflicts, CONFLICT_COLUMNS))
+    claims = _with_columns(claims, COLUMNS).reset_index(drop=True)
+    meta = _meta(claims, conflicts, ledger_path, made_at)
+    wb = Workbook(write_only=True)
+    sheets = {name: wb.create_sheet(name) for name in SHEETS}
+    _summary_sheet(sheets["Summary"], claims, conflicts, sources, meta)
+    claim_rows = {cid: i + 2 for i, cid in enumerate(claims["claim_id"].astype(str))}
+    _conflicts_sheet(sheets["Conflicts"], conflicts, claims, claim_rows, link_rows, progress)
+    _claims_sheet(sheets["Claims"], claims)
+    _arithmetic_sheet(sheets["Arithmetic"], conflicts, claims)
+    _sources_sheet(sheets["Sources"], sources)
+    _meta_sheet(sheets["_meta"], meta)
+    _atomic_save(wb, path)
+    return path
+
+
+def file_sha256(path: str | Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def ids_digest(ids) -> str:
+    """sha256 over the sorted conflict ids (what the workbook was made for)."""
+    return hashlib.sha256("\n".join(sorted(map(str, ids))).encode("utf-8")).hexdigest()
+
+
+# --------------------------------------------------------------------------- frames
+
+
+def _with_columns(df: pd.DataFrame, columns) -> pd.DataFrame:
+    missing = [c for c in columns if c not in df.columns]
+    if not missing:
+        return df
+    df = df.copy()
+    for c in missing:
+        df[c] = pd.NA
+    return df
+
+
+def _ordered(conflicts: pd.DataFrame) -> pd.DataFrame:
+    """Open before resolved, then most severe first; ties by id (stable order)."""
+    key = pd.DataFrame({
+        "closed": conflicts["status"].astype("string").fillna("open").ne("open"),
+        "severity": -pd.to_numeric(conflicts["severity"], errors="coerce").fillna(0.0),
+        "id": conflicts["conflict_id"].astype("string"),
+    })
+    order = key.sort_values(["closed", "severity", "id"], kind="stable").index
+    return conflicts.loc[order].reset_index(drop=True)
+
+
+def _meta(claims, conflicts, ledger_path, made_at) -> dict[str, Any]:
+    made = (made_at or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
+    ledger = Path(ledger_path) if ledger_path else None
+    open_ = conflicts["status"].astype("string").fillna("open").eq("open")
+    return {
+        "format": FORMAT_TAG,
+        "made_at": made.replace(microsecond=0).isoformat().replace("+00:00", "Z"),
+        "ledger_path": str(ledger.resolve()) if ledger else "",
+        "ledger_sha256": file_sha256(ledger) if ledger and ledger.is_file() else "",
+        "claims": len(claims),
+        "conflicts": len(conflicts),
+        "open": int(open_.sum()),
+        "conflict_ids_sha256": ids_digest(conflicts["conflict_id"].astype(str)),
+    }
+
+
+def _atomic_save(wb: Workbook, path: Path) -> None:
+    """Save via a temp file in the same folder + ``os.replace`` (never half a workbook)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _setup(ws, headers_widths, *, freeze: str = "A2") -> CellMaker:
+    """Widths and frozen header; must run before the first row (write-only)."""
+    for i, (_, width) in enumerate(headers_widths, 1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    ws.freeze_panes = freeze
+    cells = CellMaker(ws)
+    ws.append(cells.header([h for h, _ in headers_widths]))
+    return cells
+
+
+def _finish(ws, ncols: int, nrows: int) -> None:
+    ws.auto_filter.ref = f"A1:{get_column_letter(ncols)}{max(nrows, 1) + 1}"
+
+
+# --------------------------------------------------------------------------- Conflicts
+
+
+def _conflicts_sheet(ws, conflicts, claims, claim_rows, link_rows, progress) -> None:
+    cells = _setup(ws, CONFLICT_SHEET_COLUMNS)
+    ws.print_title_rows = "1:1"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = "8"  # A3
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    sides = claims.set_index(claims["claim_id"].astype(str))[["source", "quote", "period", "modality"]]
+    side = sides.to_dict("index")
+    n = 0
+    for n, row in enumerate(conflicts.itertuples(index=False), 1):
+        ws.append(_conflict_row(cells, row, side, claim_rows, n <= link_rows))
+        if progress and n % 1000 == 0:
+            progress(1000)
+    if progress and n % 1000:
+        progress(n % 1000)
+    _finish(ws, len(CONFLICT_SHEET_COLUMNS), n)
+    _decision_dropdown(ws, n)
+
+
+def _conflict_row(cells: CellMaker, r, side: dict, claim_rows: dict, links: bool) -> list:
+    fill = SEVERITY_FILLS.get(text_or_blank(r.severity_label))
+    fmt = number_format_for(r.unit)
+    a, b = side.get(str(r.claim_a), {}), side.get(str(r.claim_b), {})
+    row = [cells.text(r.conflict_id), cells.text(r.kind, fill=fill, bold=True),
+           cells.text(r.severity_label, fill=fill), cells.text(r.subject, wrap=True),
+           cells.text(r.metric, wrap=True), cells.text(r.unit)]
+    for claim, info, value in ((r.claim_a, a, r.value_a), (r.claim_b, b, r.value_b)):
+        cid = text_or_blank(claim)
+        at = claim_rows.get(cid)
+        row += [cells.link(cid, f"'Claims'!A{at}") if links and at else cells.text(cid),
+                cells.text(info.get("source"), wrap=True), cells.num(value, fmt),
+                cells.period(info.get("period")), cells.text(info.get("modality")),
+                cells.text(info.get("quote"), wrap=True)]
+    row += [cells.num(r.gap, PERCENT), cells.text(r.explanation, wrap=True),
+            cells.text(r.decision), cells.text(r.decision_note, wrap=True), cells.text(r.reviewer),
+            cells.text(r.status), cells.num(r.severity, SCORE), cells.text(r.object, wrap=True),
+            cells.text(r.rule)]
+    return row
+
+
+def _decision_dropdown(ws, nrows: int) -> None:
+    col = get_column_letter([h for h, _ in CONFLICT_SHEET_COLUMNS].index(DECISION_HEADER) + 1)
+    dv = DataValidation(
+        type="list", formula1='"' + ",".join(DECISIONS) + '"', allow_blank=True,
+        showErrorMessage=True, errorTitle="Decision",
+        error="Pick explained, confirmed or wrong_extraction (or leave blank).",
+        showInputMessage=True, promptTitle="Decision",
+        prompt="explained: both are right (different scope/time); confirmed: a real contradiction; "
+               "wrong_extraction: the ledger misread the text",
+    )
+    dv.add(f"{col}2:{col}{max(nrows, 1) + 1}")
+    ws.data_validations.append(dv)
+
+
+# --------------------------------------------------------------------------- Claims, Sources
+
+
+def _claims_sheet(ws, claims: pd.DataFrame) -> None:
+    cells = _setup(ws, [(c, CLAIM_WIDTHS.get(c, 11)) for c in COLUMNS])
+    for rec in claims[list(COLUMNS)].itertuples(index=False):
+        ws.append(_claim_row(cells, rec._asdict()))
+    _finish(ws, len(COLUMNS), len(claims))
+
+
+def _claim_row(cells: CellMaker, rec: dict) -> list:
+    fmt = number_format_for(rec["unit"])
+    out = []
+    for col in COLUMNS:
+        value = rec[col]
+        if col in ("start", "end"):
+            out.append(cells.num(value, "0"))
+        elif col in ("value", "value_low", "value_high"):
+            out.append(cells.num(value, fmt))
+        elif col == "confidence":
+            out.append(cells.num(value, SCORE))
+        elif col == "period":
+            out.append(cells.period(value))
+        else:
+            out.append(cells.text(value, wrap=col in ("quote", "note")))
+    return out
+
+
+def _sources_sheet(ws, sources: pd.DataFrame) -> None:
+    columns = list(sources.columns)
+    cells = _setup(ws, [(c, SOURCE_WIDTHS.get(c, 14)) for c in columns])
+    for rec in sources.itertuples(index=False):
+        ws.append([cells.period(v) if c == "published" else cells.text(v, wrap=c in ("title", "published_evidence"))
+                   for c, v in zip(columns, rec)])
+    _finish(ws, len(columns), len(sources))
+
+
+# --------------------------------------------------------------------------- Arithmetic
+
+ARITHMETIC_COLUMNS = (
+    ("conflict_id", 14), ("Rule", 18), ("Result", 8), ("Severity", 9), ("Subject", 12), ("Metric", 14),
+    ("Inputs", 60), ("Stated", 17), ("Implied", 17), ("Implied low", 17), ("Implied high", 17),
+    ("Implied unit", 10), ("Gap", 8), ("Explanation", 50),
+)
+
+
+def _arithmetic_sheet(ws, conflicts: pd.DataFrame, claims: pd.DataFrame) -> None:
+    cells = _setup(ws, ARITHMETIC_COLUMNS)
+    rows = conflicts[conflicts["kind"].astype("string").eq("arithmetic").fillna(False)]
+    info = claims.set_index(claims["claim_id"].astype(str))[["source", "value", "unit", "period"]].to_dict("index")
+    for r in rows.itertuples(index=False):
+        fill = SEVERITY_FILLS.get(text_or_blank(r.severity_label))
+        fmt = number_format_for(r.implied_unit)
+        ws.append([
+            cells.text(r.conflict_id), cells.text(r.rule), cells.text(r.result, fill=fill, bold=True),
+            cells.text(r.severity_label, fill=fill), cells.text(r.subject), cells.text(r.metric),
+            cells.text(_inputs(r, info), wrap=True), cells.num(r.value_a, number_format_for(r.unit)),
+            cells.num(r.implied_value, fmt), cells.num(r.implied_low, fmt), cells.num(r.implied_high, fmt),
+            cells.text(r.implied_unit), cells.num(r.gap, PERCENT), cells.text(r.explanation, wrap=True),
+        ])
+    _finish(ws, len(ARITHMETIC_COLUMNS), len(rows))
+
+
+def _inputs(r, info: dict) -> str:
+    """One line per input claim: 'c-… (source, period): value unit'."""
+    ids = [i for i in text_or_blank(r.claims).split(";") if i] or [text_or_blank(r.claim_a)]
+    lines = []
+    for cid in ids:
+        c = info.get(cid, {})
+        value = number(c.get("value"))
+        shown = f"{value:,.6g}" if value is not None else "?"
+        where = ", ".join(x for x in (text_or_blank(c.get("source")), text_or_blank(c.get("period"))) if x)
+        lines.append(f"{cid} ({where}): {shown} {text_or_blank(c.get('unit'))}".rstrip())
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- Summary, _meta
+
+
+def _summary_sheet(ws, claims, conflicts, sources, meta) -> None:
+    for col, width in zip("ABCDEFG", (34, 14, 10, 10, 10, 10, 10)):
+        ws.column_dimensions[col].width = width
+    cells = CellMaker(ws)
+    rows: list[list] = [[cells.text("factcheck conflict report", bold=True)]]
+    for key, label in (("made_at", "Made (UTC)"), ("ledger_path", "Ledger"), ("ledger_sha256", "Ledger sha256"),
+                       ("claims", "Claims"), ("conflicts", "Findings"), ("open", "Open findings")):
+        value = meta[key]
+        rows.append([cells.text(label, bold=True), cells.num(value, "#,##0") if isinstance(value, int)
+                     else cells.text(value)])
+    rows.append([])
+    rows += _verdict_table(cells, conflicts)
+    rows.append([])
+    chart_at = len(rows) + 2  # header row of the subject/metric table (1-based)
+    chart_rows = _subject_metric_table(cells, conflicts)
+    rows += chart_rows
+    rows.append([])
+    rows += _by_source_table(cells, claims, conflicts, sources)
+    rows.append([])
+    rows += _by_subject_table(cells, claims, conflicts)
+    for row in rows:
+        ws.append(row)
+    if len(chart_rows) > 2:
+        _chart(ws, chart_at, chart_at + len(chart_rows) - 2)
+
+
+def _open_mask(conflicts) -> pd.Series:
+    return conflicts["status"].astype("string").fillna("open").eq("open")
+
+
+def _verdict_table(cells: CellMaker, conflicts) -> list[list]:
+    kind = conflicts["kind"].astype("string").fillna("")
+    label = conflicts["severity_label"].astype("string").fillna("")
+    is_open = _open_mask(conflicts)
+    rows = [[cells.text("Findings by verdict and severity", bold=True)],
+            cells.header(["Verdict", *SEVERITY_LABELS, "Total", "Open"])]
+    verdicts = list(VERDICTS) + sorted(set(kind) - set(VERDICTS))
+    for v in verdicts:
+        mine = kind.eq(v)
+        rows.append([cells.text(v, bold=True)]
+                    + [cells.num(int((mine & label.eq(s)).sum()), "0", fill=SEVERITY_FILLS[s]) for s in SEVERITY_LABELS]
+                    + [cells.num(int(mine.sum()), "0"), cells.num(int((mine & is_open).sum()), "0")])
+    return rows
+
+
+def _subject_metric_table(cells: CellMaker, conflicts, top: int = 20) -> list[list]:
+    is_open = _open_mask(conflicts)
+    counted = conflicts["kind"].astype("string").fillna("").ne("consistent")
+    key = (conflicts["subject"].astype("string").fillna("?") + " / "
+           + conflicts["metric"].astype("string").fillna("?"))
+    table = pd.DataFrame({"key": key, "open": (is_open & counted).astype(int), "all": 1})
+    table = table.groupby("key", sort=False).sum()
+    table = table[table["open"] > 0].sort_values(["open", "all"], ascending=False).head(top)
+    rows = [[cells.text(f"Open findings per subject / metric (top {top}, consistent pairs excluded)", bold=True)],
+            cells.header(["Subject / metric", "Open", "All"])]
+    for key_, r in table.iterrows():
+        rows.append([cells.text(key_), cells.num(int(r["open"]), "0"), cells.num(int(r["all"]), "0")])
+    return rows
+
+
+def _chart(ws, header_row: int, last_row: int) -> None:
+    chart = BarChart()
+    chart.type, chart.style = "bar", 10
+    chart.title = "Open findings per subject / metric"
+    chart.y_axis.title = "open findings"
+    chart.legend = None
+    data = Reference(ws, min_col=2, min_row=header_row, max_row=last_row)
+    chart.add_data(data, titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=header_row + 1, max_row=last_row))
+    chart.height, chart.width = max(7.5, 0.6 * (last_row - header_row) + 3), 18
+    ws.add_chart(chart, "I2")
+
+
+def _by_source_table(cells: CellMaker, claims, conflicts, sources) -> list[list]:
+    rows = [[cells.text("By source", bold=True)], cells.header(["Source", "Claims", "Findings", "Open"])]
+    involved = pd.concat([
+        conflicts[["conflict_id", "source_a", "status"]].rename(columns={"source_a": "source"}),
+        conflicts[["conflict_id", "source_b", "status"]].rename(columns={"source_b": "source"}),
+    ]).dropna(subset=["source"]).drop_duplicates(["conflict_id", "source"])
+    ids = list(sources["id"].astype(str)) if "id" in sources else []
+    ids += sorted(set(claims["source"].dropna().astype(str)) - set(ids))
+    per_claims = claims["source"].astype(str).value_counts()
+    src = involved["source"].astype(str)
+    open_ = involved["status"].astype("string").fillna("open").eq("open")
+    for sid in ids:
+        rows.append([cells.text(sid), cells.num(int(per_claims.get(sid, 0)), "0"),
+                     cells.num(int(src.eq(sid).sum()), "0"), cells.num(int((src.eq(sid) & open_).sum()), "0")])
+    return rows
+
+
+def _by_subject_table(cells: CellMaker, claims, conflicts) -> list[list]:
+    rows = [[cells.text("By subject", bold=True)], cells.header(["Subject", "Claims", "Findings", "Open"])]
+    subj = conflicts["subject"].astype("string").fillna("")
+    per_claims = claims["subject"].astype("string").fillna("").value_counts()
+    is_open = _open_mask(conflicts)
+    for s in sorted(set(per_claims.index) | set(subj)):
+        rows.append([cells.text(s or "(none)"), cells.num(int(per_claims.get(s, 0)), "0"),
+                     cells.num(int(subj.eq(s).sum()), "0"), cells.num(int((subj.eq(s) & is_open).sum()), "0")])
+    return rows
+
+
+def _meta_sheet(ws, meta: dict[str, Any]) -> None:
+    ws.sheet_state = "hidden"
+    cells = CellMaker(ws)
+    ws.append(cells.header(["key", "value"]))
+    for key, value in meta.items():
+        ws.append([cells.text(key), cells.text(value)])
