@@ -1,0 +1,201 @@
+"""The extraction pipeline as one library call: find -> frame -> merge into the
+ledger -> register new articles -> atomic write.
+
+    >>> from ledger.pipeline import extract
+    >>> result = extract(["seeds/"], ledger_path="claims.csv")
+    >>> result.counts()
+    {'added': 0, 'unchanged': 0, 'kept_reviewed': ..., 'orphaned': 0}
+
+Nothing here prints; the ``factcheck extract`` command renders the result.
+"""
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import InputUnreadable, Problem
+
+#: File names extraction reads when given a folder.
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+
+
+@dataclass
+class ExtractResult:
+    """What one extraction did to the ledger and the sources file."""
+
+    ledger_path: Path
+    sources_path: Path
+    counts: dict[str, int]
+    added_rows: list[dict[str, Any]] = field(default_factory=list)
+    registered: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    written: bool = False
+    articles: int = 0
+
+    @property
+    def added(self) -> int:
+        return self.counts["added"]
+
+    @property
+    def unchanged(self) -> int:
+        return self.counts["unchanged"]
+
+    @property
+    def kept_reviewed(self) -> int:
+        return self.counts["kept_reviewed"]
+
+    @property
+    def orphaned(self) -> int:
+        return self.counts["orphaned"]
+
+    def summary(self) -> dict[str, Any]:
+        """The counts as one JSON-ready object (the CLI's ``--json`` first line)."""
+        return {
+            "ledger": str(self.ledger_path), "sources": str(self.sources_path), "articles": self.articles,
+            **self.counts, "registered": list(self.registered), "written": self.written,
+            "problems": [str(p) for p in self.problems],
+        }
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+def article_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Expand files and folders (articles by suffix, sorted) into article files;
+    a path that does not exist raises :class:`InputUnreadable`."""
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            out.extend(sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES))
+        elif p.is_file():
+            out.append(p)
+        else:
+            raise InputUnreadable("no such file or folder", file=str(p), code="unreadable",
+                                  hint="give article files (.txt) or folders holding them")
+    return list(dict.fromkeys(out))
+
+
+def default_sources_path(ledger_path: Path) -> Path:
+    """The sources file beside the ledger: ``sources.csv`` there if it exists,
+    else ``seeds/sources.csv`` there if that exists, else a new ``sources.csv``."""
+    here = ledger_path.parent
+    for cand in (here / "sources.csv", here / "seeds" / "sources.csv"):
+        if cand.is_file():
+            return cand
+    return here / "sources.csv"
+
+
+def _published(value: str | None) -> datetime.date | None:
+    """First day of the published date ('2025-05-05', '2025-05', '2025')."""
+    from .sources import parse_published
+
+    if not value:
+        return None
+    try:
+        return parse_published(value)[0]
+    except ValueError:
+        return None
+
+
+# --------------------------------------------------------------------------- registering
+
+
+def _changed(files: list[Path], sources_path: Path) -> tuple[list[Path], list[Problem]]:
+    """Articles whose id is registered with another checksum: they are framed
+    again (their old rows become orphans) but not re-registered."""
+    from .sources import load_sources, sha256_of
+
+    if not sources_path.is_file():
+        return [], []
+    known = load_sources(sources_path)
+    sha = dict(zip(known["id"], known["sha256"]))
+    changed, problems = [], []
+    for f in files:
+        if f.stem in sha and sha[f.stem] != sha256_of(f):
+            changed.append(f)
+            problems.append(Problem(
+                str(sources_path), None, None, "sha256", sha[f.stem], "article-changed",
+                f"{f} changed since it was registered; its old claims are reported as orphaned",
+                "re-review the article's claims, then update its sha256 in the sources file",
+                severity="warning",
+            ))
+    return changed, problems
+
+
+def _vanished(paths: Iterable[str | Path], sources, sources_path: Path) -> dict[str, None]:
+    """Registered articles that lived in one of the given folders and are gone."""
+    folders = {Path(p).resolve() for p in paths if Path(p).is_dir()}
+    gone = {}
+    for sid, rel in zip(sources["id"], sources["file"]):
+        f = (sources_path.parent / rel).resolve()
+        if f.parent in folders and not f.exists():
+            gone[sid] = None
+    return gone
+
+
+# --------------------------------------------------------------------------- extract
+
+
+def frame_file(path: Path, *, source: str, published: datetime.date | None) -> tuple[str, list[dict]]:
+    """Read one article and return (text, framed claim rows)."""
+    from .framing import frame_text
+    from .sources import read_text
+
+    text = read_text(path)
+    return text, frame_text(text, source=source, published=published)
+
+
+def extract(
+    paths: Iterable[str | Path],
+    *,
+    ledger_path: str | Path,
+    sources_path: str | Path | None = None,
+    progress: Callable[[Path], None] | None = None,
+) -> ExtractResult:
+    """Find and frame every claim of the articles under ``paths`` and merge
+    them into the ledger at ``ledger_path`` (created if absent).
+
+    New articles are registered in the sources file first (with their
+    sha256).  Rows a reviewer touched are never changed; rows whose article
+    changed or vanished are kept and reported (``orphaned``).  The ledger is
+    rewritten atomically, and only when something was added, so running the
+    same extraction twice changes nothing the second time.  ``progress`` is
+    called once per article after it is framed.
+    """
+    import pandas as pd
+
+    from .sources import load_sources, register_sources
+    from .store import empty_ledger, merge_extracted, read_ledger, write_ledger
+
+    paths = list(paths)
+    ledger_path = Path(ledger_path)
+    sources_path = Path(sources_path) if sources_path else default_sources_path(ledger_path)
+    files = article_paths(paths)
+    changed, problems = _changed(files, sources_path)
+    registered = register_sources([f for f in files if f not in changed], sources_path) if files else []
+    sources = load_sources(sources_path) if sources_path.is_file() else None
+    published = {} if sources is None else dict(zip(sources["id"], sources["published"]))
+    texts: dict[str, str | None] = {} if sources is None else _vanished(paths, sources, sources_path)
+    rows: list[dict] = []
+    for f in files:
+        texts[f.stem], found = frame_file(f, source=f.stem, published=_published(published.get(f.stem)))
+        rows.extend(found)
+        if progress is not None:
+            progress(f)
+    ledger = read_ledger(ledger_path) if ledger_path.exists() else empty_ledger()
+    extracted = pd.DataFrame(rows, columns=list(ledger.columns)) if rows else empty_ledger()
+    merged = merge_extracted(ledger, extracted, texts)
+    written = merged.added > 0 or not ledger_path.exists()
+    if written:
+        write_ledger(merged.frame, ledger_path)
+    added_ids = set(merged.ids["added"])
+    return ExtractResult(
+        ledger_path=ledger_path, sources_path=sources_path, counts=merged.counts(),
+        added_rows=[r for r in rows if r["claim_id"] in added_ids],
+        registered=[r["id"] for r in registered], problems=problems + merged.problems,
+        written=written, articles=len(files),
+    )
