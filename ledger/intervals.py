@@ -1,0 +1,154 @@
+"""Intervals the cross-check compares: values with the precision the text
+implies, and ISO periods as day ranges.
+
+A stated figure carries the rounding of its last written digit: "27%" is
+[26.5%, 27.5%], "130亿" is ±0.5亿, "1.4万亿" is ±0.05万亿.  The width is worked
+out relative to the number as written in ``surface`` (so the magnitude word
+does not matter: 0.5 / 27 of the value for "27%").  Trailing zeros count as
+written digits ("1000亿" is ±0.5亿), as a reader of the sentence would take
+them.  Hedged claims keep the bounds the ledger gives them (``value_low`` /
+``value_high``); an empty bound is open (±inf).
+
+Periods (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, ``YYYY-Qn``, ``YYYY-Hn`` or
+``A/B``) become inclusive day ordinals ``[first, last]``; an empty or
+unreadable period is unknown (NaN).
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+#: Surfaces whose rounding applies: no hedge, or a hedge-free exact figure.
+ROUNDED_QUALIFIERS = frozenset({"", "exact"})
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+_PERIOD = re.compile(r"^(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|Q([1-4])|H([12])))?$")
+
+
+def relative_precision(surface: str, default: float) -> float:
+    """Half a unit of the last written digit, relative to the number written.
+
+    >>> relative_precision("27%", 0.01)
+    0.018518518518518517
+    >>> round(relative_precision("1.4萬億美元", 0.01), 4)
+    0.0357
+    """
+    numbers = _NUMBER.findall(str(surface).translate(_FULLWIDTH))
+    if not numbers:
+        return default
+    text = numbers[-1].replace(",", "")
+    number = float(text)
+    if number == 0:
+        return default
+    decimals = len(text.split(".")[1]) if "." in text else 0
+    return 0.5 * 10.0 ** (-decimals) / abs(number)
+
+
+def effective_bounds(claims: pd.DataFrame, default_precision: float) -> tuple[np.ndarray, np.ndarray]:
+    """``(low, high)`` arrays: the ledger's bounds, open bounds as ±inf, and a
+    bound equal to the stated value widened by the surface's rounding when the
+    claim is not hedged."""
+    value = claims["value"].to_numpy(dtype=float)
+    low = claims["value_low"].to_numpy(dtype=float).copy()
+    high = claims["value_high"].to_numpy(dtype=float).copy()
+    both_empty = np.isnan(low) & np.isnan(high) & ~np.isnan(value)
+    rounded = claims["qualifier"].fillna("").isin(ROUNDED_QUALIFIERS).to_numpy()
+    # An unhedged claim with no bounds written states exactly its value.
+    low[both_empty & rounded] = value[both_empty & rounded]
+    high[both_empty & rounded] = value[both_empty & rounded]
+    rel = _precisions(claims["surface"], default_precision)
+    delta = np.abs(value) * rel
+    widen_low = rounded & (low == value)
+    widen_high = rounded & (high == value)
+    low[widen_low] -= delta[widen_low]
+    high[widen_high] += delta[widen_high]
+    low[np.isnan(low)] = -np.inf
+    high[np.isnan(high)] = np.inf
+    return low, high
+
+
+def _precisions(surfaces: pd.Series, default: float) -> np.ndarray:
+    uniques, codes = np.unique(surfaces.fillna("").astype(str).to_numpy(), return_inverse=True)
+    table = np.array([relative_precision(s, default) for s in uniques], dtype=float)
+    return table[codes] if len(table) else np.zeros(len(surfaces))
+
+
+def point_values(claims: pd.DataFrame) -> np.ndarray:
+    """The single figure a claim states: ``value``, else its finite bound."""
+    value = claims["value"].to_numpy(dtype=float).copy()
+    for col in ("value_low", "value_high"):
+        bound = claims[col].to_numpy(dtype=float)
+        gap = np.isnan(value)
+        value[gap] = bound[gap]
+    return value
+
+
+# --------------------------------------------------------------------------- periods
+
+
+@lru_cache(maxsize=65536)
+def period_days(period: str) -> tuple[float, float]:
+    """Inclusive day ordinals of an ISO period; ``(nan, nan)`` if unknown.
+
+    >>> a, b = period_days("2023-11/2023-12"); (dt.date.fromordinal(int(a)), dt.date.fromordinal(int(b)))
+    (datetime.date(2023, 11, 1), datetime.date(2023, 12, 31))
+    """
+    text = (period or "").strip()
+    if not text:
+        return (np.nan, np.nan)
+    parts = text.split("/")
+    if len(parts) > 2:
+        return (np.nan, np.nan)
+    try:
+        first, _ = _one_period(parts[0])
+        _, last = _one_period(parts[-1])
+    except ValueError:
+        return (np.nan, np.nan)
+    if last < first:
+        return (np.nan, np.nan)
+    return (float(first), float(last))
+
+
+def _one_period(text: str) -> tuple[int, int]:
+    m = _PERIOD.match(text.strip())
+    if not m:
+        raise ValueError(text)
+    year, month, day, quarter, half = m.groups()
+    y = int(year)
+    if day:
+        d = dt.date(y, int(month), int(day)).toordinal()
+        return d, d
+    if month:
+        first_month = last_month = int(month)
+    elif quarter:
+        first_month, last_month = 3 * int(quarter) - 2, 3 * int(quarter)
+    elif half:
+        first_month, last_month = 6 * int(half) - 5, 6 * int(half)
+    else:
+        first_month, last_month = 1, 12
+    last_day = calendar.monthrange(y, last_month)[1]
+    return dt.date(y, first_month, 1).toordinal(), dt.date(y, last_month, last_day).toordinal()
+
+
+def period_bounds(periods: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Vectorised :func:`period_days` (parses each distinct period once)."""
+    uniques, codes = np.unique(periods.fillna("").astype(str).to_numpy(), return_inverse=True)
+    pairs = np.array([period_days(p) for p in uniques], dtype=float).reshape(-1, 2)
+    if not len(pairs):
+        return np.zeros(0), np.zeros(0)
+    return pairs[codes, 0], pairs[codes, 1]
+
+
+def bad_periods(periods: pd.Series) -> list[str]:
+    """Non-empty periods that do not parse (reported as notes, compared as unknown)."""
+    return sorted({p for p in periods.fillna("").astype(str).unique() if p.strip() and np.isnan(period_days(p)[0])})
+
+
+def day_text(ordinal: float) -> str:
+    return dt.date.fromordinal(int(ordinal)).isoformat()
