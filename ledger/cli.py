@@ -59,6 +59,53 @@ def main(ctx: click.Context, debug: bool) -> None:
 # --------------------------------------------------------------------------- mentions (issue 3)
 # --------------------------------------------------------------------------- extract (issue 4)
 # --------------------------------------------------------------------------- check (issue 5)
+
+
+@main.command()
+@click.argument("ledger", default="claims.csv", type=click.Path(dir_okay=False))
+@click.option("--decisions", "decisions_path", type=click.Path(dir_okay=False),
+              help="Reviewer decisions (default: decisions.csv beside the ledger, if present).")
+@click.option("--rules", "rules_path", type=click.Path(dir_okay=False),
+              help="Comparison settings and arithmetic rules (default: the packaged rules.toml).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per finding.")
+@handles_errors
+def check(ledger: str, decisions_path: str | None, rules_path: str | None, as_json: bool) -> None:
+    """Cross-check LEDGER (default claims.csv): contradictions, time and modality
+    differences, confirmations and arithmetic rules, grouped by subject and
+    sorted by severity.  Exits 1 while open contradictions (or failed rules)
+    remain, so publication can be gated on it."""
+    from .crosscheck import check_ledger, is_open_contradiction
+
+    found = check_ledger(ledger, decisions_path, rules_path)
+    for note in found.attrs.get("notes", []):
+        click.echo(f"note: {note}", err=True)
+    if as_json:
+        _echo_json(_finding_json(row) for row in found.to_dict("records"))
+    else:
+        _echo_findings(found)
+    sys.exit(EXIT_INVALID if is_open_contradiction(found).any() else EXIT_OK)
+
+
+def _finding_json(row: dict[str, Any]) -> dict[str, Any]:
+    out = {k: (None if isinstance(v, float) and v != v else v) for k, v in row.items()}
+    out["claims"] = row["claims"].split(";")
+    return out
+
+
+def _echo_findings(found: Any) -> None:
+    for subject, group in found.groupby("subject", sort=True):
+        click.echo(f"== {subject or '(no subject)'}")
+        for r in group.itertuples():
+            what = f"{r.kind}:{r.rule} {r.result}" if r.kind == "arithmetic" else r.kind
+            state = f" [resolved: {r.decision} by {r.reviewer}]" if r.status == "resolved" else ""
+            click.echo(f"  {r.severity_label:<6} {r.severity:.2f} {what} {r.conflict_id}{state}")
+            click.echo(f"      {r.explanation}")
+    counts = found["kind"].value_counts().to_dict()
+    from .crosscheck import is_open_contradiction
+
+    summary = ", ".join(f"{counts[k]} {k}" for k in sorted(counts))
+    click.echo(f"{len(found)} findings ({summary or 'none'}); "
+               f"{int(is_open_contradiction(found).sum())} open contradiction(s) or failed rule(s)")
 # --------------------------------------------------------------------------- report, import-decisions, run (issue 6)
 
 
