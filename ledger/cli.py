@@ -56,6 +56,33 @@ def main(ctx: click.Context, debug: bool) -> None:
 
 
 # --------------------------------------------------------------------------- validate (issue 2)
+
+
+@main.command()
+@click.argument("ledger", default="claims.csv", type=click.Path(dir_okay=False))
+@click.option("--sources", "sources", type=click.Path(dir_okay=False),
+              help="sources table [default: seeds/sources.csv, else sources.csv, beside LEDGER]")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per problem, one per line.")
+@handles_errors
+def validate(ledger: str, sources: str | None, as_json: bool) -> None:
+    """Check LEDGER (default ./claims.csv) and print every problem at once.
+
+    Exit 0 valid (warnings allowed), 1 invalid, 2 unreadable input. The file
+    is never modified.
+    """
+    from .validate import validate_ledger
+
+    report = validate_ledger(ledger, sources=sources)
+    if as_json:
+        _echo_json(p.to_dict() for p in report.problems)
+    else:
+        for p in report.problems:
+            click.echo(str(p))
+    n_err, n_warn = len(report.errors), len(report.warnings)
+    state = "valid" if report.valid else ("unreadable" if not report.readable else "invalid")
+    click.echo(f"{ledger}: {state}: {report.rows} rows, {n_err} error(s), {n_warn} warning(s)", err=True)
+    sys.exit(EXIT_OK if report.valid else EXIT_UNREADABLE if not report.readable else EXIT_INVALID)
+
 # --------------------------------------------------------------------------- mentions (issue 3)
 # --------------------------------------------------------------------------- extract (issue 4)
 # --------------------------------------------------------------------------- check (issue 5)
@@ -109,11 +136,134 @@ def _echo_findings(found: Any) -> None:
 # --------------------------------------------------------------------------- report, import-decisions, run (issue 6)
 
 
-@main.command()
+class _RowProgress:
+    """A ``progress(done, total)`` callback drawing a bar on stderr, only on a
+    terminal and only for long reports."""
+
+    def __init__(self, label: str, minimum: int = 2000) -> None:
+        self.label, self.minimum, self.bar = label, minimum, None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if total < self.minimum or not sys.stderr.isatty():
+                return
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(done)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
+def _report_lines(rep: Any) -> list[str]:
+    kinds = ", ".join(f"{n} {k}" for k, n in sorted(rep.by_kind.items(), key=lambda kv: (-kv[1], kv[0])))
+    return [
+        f"{rep.claims} claims, {rep.findings} findings ({kinds or 'none'}), {rep.open} open, "
+        f"{rep.open_contradictions} open contradictions",
+        f"wrote {rep.path}",
+    ]
+
+
+@main.command("report")
+@click.argument("ledger", default="claims.csv", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Workbook to write.  [default: conflicts.xlsx beside the ledger]")
+@click.option("--decisions", type=click.Path(dir_okay=False), default=None,
+              help="Reviewer decisions.  [default: decisions.csv beside the ledger, if present]")
+@click.option("--sources", type=click.Path(dir_okay=False), default=None,
+              help="Sources table.  [default: sources.csv or seeds/sources.csv beside the ledger]")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
 @handles_errors
-def run() -> None:
-    """Extract, validate, check and report on the bundled seeds."""
-    raise click.UsageError("`factcheck run` is not built yet; use `factcheck validate`")
+def report_cmd(ledger: str, output: str | None, decisions: str | None, sources: str | None, as_json: bool) -> None:
+    """Cross-check LEDGER and write the conflict workbook reviewers open in Excel.
+
+    Sheets: Summary, Conflicts (with a Decision dropdown), Claims, Arithmetic,
+    Sources.  Bring the decisions back with `factcheck import-decisions`.
+    """
+    from .report import report_ledger
+
+    bar = _RowProgress("writing conflicts")
+    try:
+        rep = report_ledger(ledger, output, decisions_path=decisions, sources_path=sources, progress=bar)
+    finally:
+        bar.close()
+    if as_json:
+        _echo_json([rep.to_dict()])
+    else:
+        for line in _report_lines(rep):
+            click.echo(line)
+
+
+@main.command("import-decisions")
+@click.argument("workbook", type=click.Path(dir_okay=False))
+@click.option("--ledger", type=click.Path(dir_okay=False), default=None,
+              help="The ledger the workbook was made from.  [default: the one recorded in the workbook]")
+@click.option("--decisions", type=click.Path(dir_okay=False), default=None,
+              help="Decisions file to update.  [default: decisions.csv beside the ledger]")
+@click.option("--reviewer", default=None, help="Reviewer name for rows whose Reviewer cell is blank.")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as one JSON object.")
+@handles_errors
+def import_decisions_cmd(workbook: str, ledger: str | None, decisions: str | None, reviewer: str | None,
+                         as_json: bool) -> None:
+    """Read the Decision, Reviewer note and Reviewer columns of WORKBOOK into decisions.csv.
+
+    Refuses, changing nothing, a workbook made from a different ledger or
+    whose conflicts a fresh check no longer finds; every bad cell is listed
+    with its sheet, row and column.
+    """
+    from .errors import LedgerInvalid
+    from .report_decisions import import_decisions
+
+    try:
+        res = import_decisions(workbook, ledger_path=ledger, decisions_path=decisions, reviewer=reviewer)
+    except LedgerInvalid as err:
+        for problem in err.problems:
+            click.echo(f"error: {problem}", err=True)
+        click.echo(f"error: {len(err.problems)} bad cell(s) in {workbook}; nothing was changed", err=True)
+        sys.exit(EXIT_INVALID)
+    for warning in res.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if as_json:
+        _echo_json([res.to_dict()])
+    else:
+        click.echo(f"{len(res.added)} added, {len(res.changed)} changed, {res.unchanged} unchanged; "
+                   f"{res.total} decisions in {res.path}")
+
+
+@main.command()
+@click.option("--root", type=click.Path(file_okay=False), default=".", show_default=True,
+              help="Folder holding seeds/ (the articles and sources.csv) and claims.csv.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Workbook to write.  [default: ROOT/conflicts.xlsx]")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
+@handles_errors
+def run(root: str = ".", output: str | None = None, as_json: bool = False) -> None:
+    """Extract, validate, check and report on the bundled seeds.
+
+    Merges the claims found in ROOT/seeds into ROOT/claims.csv (reviewed rows
+    are never changed), validates the ledger, cross-checks it and writes
+    conflicts.xlsx.
+    """
+    from .pipeline import run_job
+
+    def step(message: str) -> None:
+        if not as_json:
+            click.echo(message, err=True)
+
+    bar = _RowProgress("writing conflicts")
+    try:
+        job = run_job(root, output=output, say=step, progress=bar)
+    finally:
+        bar.close()
+    if as_json:
+        _echo_json([job.to_dict()])
+        return
+    for problem in job.problems:
+        click.echo(f"{problem}", err=True)
+    click.echo(job.extract_line())
+    for line in _report_lines(job.report):
+        click.echo(line)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -127,8 +127,9 @@ def _check_header(table: Table, problems: list[Problem]) -> tuple[dict[str, int]
         if name in absent:
             optional = name in OPTIONAL_COLUMNS
             problems.append(Problem(
-                file, header.line, None, name, None, Code.MISSING_COLUMN,
-                "optional column missing (read as empty)" if optional else "required column missing",
+                file, header.line, None, None, None, Code.MISSING_COLUMN,
+                f"optional column '{name}' missing (read as empty)" if optional
+                else f"required column '{name}' missing",
                 f"add a '{name}' column to the header" + ("; the canonical writer adds it" if optional else ""),
                 severity="warning" if optional else "error"))
     return columns, absent
