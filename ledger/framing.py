@@ -197,9 +197,11 @@ def _subject_for(doc: Doc, ent: Hit, metric: str) -> Hit:
     return _org_for_person(doc, ent) or ent
 
 
-def frame_subject(doc: Doc, pos: int, metric: str, memory: dict) -> tuple[Hit | None, float]:
+def frame_subject(
+    doc: Doc, pos: int, metric: str, memory: dict, clause: tuple[int, int] | None = None
+) -> tuple[Hit | None, float]:
     """Subject entity of the number at cleaned position ``pos``."""
-    clause, sent = doc.clause_of(pos), doc.sentence_of(pos)
+    clause, sent = clause or doc.clause_of(pos), doc.sentence_of(pos)
     ents = _in(sent, doc.entities)
     agent, _ = _passive_split(doc, ents, pos)
     if agent is not None:
@@ -252,10 +254,31 @@ def _distance(hit: Hit, start: int, end: int) -> float:
     return 0.0
 
 
+def own_clause(doc: Doc, start: int, end: int, kind: str) -> tuple[int, int]:
+    """The clause of a mention; a date that stands alone in its clause
+    ('3月3日,CoreWeave提交了...') takes the next clause of its sentence too."""
+    clause = doc.clause_of(start)
+    if kind != "date":
+        return clause
+    rest = doc.clean.text[clause[0] : start] + doc.clean.text[end : clause[1]]
+    rest = "".join(ch for ch in rest if ch.isalnum())
+    sent = doc.sentence_of(start)
+    if len(rest) <= int(doc.lex.period.get("lone_date_chars", 4)) and clause[1] < sent[1]:
+        return clause[0], doc.clause_of(clause[1])[1]
+    return clause
+
+
+def event_date(doc: Doc, start: int, end: int) -> bool:
+    """Is the date at cleaned ``[start, end)`` a checkable event (a cue of a
+    date metric in its clause) rather than only the period of an amount?"""
+    clause = own_clause(doc, start, end, "date")
+    return any(_fits(h.name, "date") and clause[0] <= h.start and h.end <= clause[1] for h in doc.metric_hits)
+
+
 def frame_metric(doc: Doc, start: int, end: int, kind: str) -> tuple[str, float]:
     """Nearest cue of a fitting metric in the clause, then the sentence."""
     hits = [h for h in doc.metric_hits if _fits(h.name, kind)]
-    for scope, conf in ((doc.clause_of(start), 0.85), (doc.sentence_of(start), 0.55)):
+    for scope, conf in ((own_clause(doc, start, end, kind), 0.85), (doc.sentence_of(start), 0.55)):
         inside = [h for h in hits if scope[0] <= h.start and h.end <= scope[1]]
         if inside:
             best = min(inside, key=lambda h: (_distance(h, start, end), -len(h.word)))
@@ -273,8 +296,12 @@ def frame_period(doc: Doc, start: int, end: int, mention) -> tuple[str, float]:
     nearest date of the clause, else the nearest earlier date of the sentence."""
     if mention.kind == "date":
         return str(mention.value or ""), 0.95
-    dates = [(s, e, m) for s, e, m in doc.dates if not (s <= start < e) and not _is_base(doc, s)]
     clause, sent = doc.clause_of(start), doc.sentence_of(start)
+    dates = [
+        (s, e, m) for s, e, m in doc.dates
+        if not (s <= start < e) and not _is_base(doc, s)
+        and not (event_date(doc, s, e) and not _within(own_clause(doc, s, e, "date"), start))
+    ]
     inside = [d for d in dates if clause[0] <= d[0] and d[1] <= clause[1]]
     if inside:
         best = min(inside, key=lambda d: abs(d[0] - start))
@@ -284,6 +311,10 @@ def frame_period(doc: Doc, start: int, end: int, mention) -> tuple[str, float]:
     if earlier:
         return str(earlier[-1][2].value), 0.6
     return "", 0.7
+
+
+def _within(span: tuple[int, int], pos: int) -> bool:
+    return span[0] <= pos < span[1]
 
 
 def frame_modality(doc: Doc, start: int) -> tuple[str, float]:
@@ -311,7 +342,8 @@ def frame_mention(doc: Doc, mention, memory: dict | None = None) -> Frame:
     memory = {} if memory is None else memory
     start, end = doc.to_clean(mention.start, mention.end)
     metric, c_metric = frame_metric(doc, start, end, mention.kind)
-    subj, c_subj = frame_subject(doc, start, metric or "event_date", memory)
+    clause = own_clause(doc, start, end, mention.kind)
+    subj, c_subj = frame_subject(doc, start, metric or "event_date", memory, clause)
     subject = subj.name if subj else ""
     obj, c_obj = frame_object(doc, start, metric, subject)
     period, c_period = frame_period(doc, start, end, mention)
@@ -327,6 +359,8 @@ def is_claim(doc: Doc, mention, frame: Frame) -> bool:
     amount stays a period)."""
     if mention.kind in ("money", "percent", "percentage_point", "multiple"):
         return bool(frame.subject)
+    if mention.kind == "date":
+        return bool(frame.subject) and event_date(doc, *doc.to_clean(mention.start, mention.end))
     return bool(frame.subject) and frame.confidence["metric"] >= 0.85
 
 
