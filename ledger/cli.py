@@ -85,6 +85,66 @@ def validate(ledger: str, sources: str | None, as_json: bool) -> None:
 
 # --------------------------------------------------------------------------- mentions (issue 3)
 # --------------------------------------------------------------------------- extract (issue 4)
+
+
+class _FileProgress:
+    """``progress(done, total)`` drawing a bar of articles on stderr when there
+    are more than a handful (click hides the bar itself when stderr is not a
+    terminal)."""
+
+    def __init__(self, minimum: int = 10) -> None:
+        self.minimum, self.bar = minimum, None
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < self.minimum:
+            return
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label="framing articles", file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--ledger", "ledger", default="claims.csv", show_default=True, type=click.Path(dir_okay=False),
+              help="The ledger to merge into (created if absent).")
+@click.option("--sources", "sources", type=click.Path(dir_okay=False),
+              help="Sources table to register new articles in [default: sources.csv, else seeds/sources.csv, "
+                   "beside the ledger].")
+@click.option("--json", "as_json", is_flag=True,
+              help="One JSON object with the counts, then one per added claim.")
+@handles_errors
+def extract(paths: tuple[str, ...], ledger: str, sources: str | None, as_json: bool) -> None:
+    """Find and frame the claims of the articles in PATHS (files or folders)
+    and merge them into the ledger.
+
+    New claims are added as status=unreviewed, origin=extracted; a row a
+    reviewer touched is never changed; rows whose article changed or vanished
+    are reported as orphaned and kept.  Running it twice changes nothing the
+    second time.  Exit 0, or 2 if an input cannot be read.
+    """
+    from .pipeline import extract as run_extract
+
+    bar = _FileProgress()
+    try:
+        result = run_extract(paths, ledger_path=ledger, sources_path=sources, progress=bar)
+    finally:
+        bar.close()
+    for p in result.problems:
+        click.echo(f"warning: {p}", err=True)
+    if as_json:
+        _echo_json([result.summary(), *({"added": row} for row in result.added_rows)])
+        return
+    for sid in result.registered:
+        click.echo(f"registered {sid} in {result.sources_path}")
+    state = "written" if result.written else "unchanged"
+    click.echo(f"{result.articles} article(s): {result.added} added, {result.unchanged} unchanged, "
+               f"{result.kept_reviewed} kept as reviewed, {result.orphaned} orphaned; {result.ledger_path} {state}")
+
 # --------------------------------------------------------------------------- check (issue 5)
 
 

@@ -154,7 +154,7 @@ def extract(
     *,
     ledger_path: str | Path,
     sources_path: str | Path | None = None,
-    progress: Callable[[Path], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ExtractResult:
     """Find and frame every claim of the articles under ``paths`` and merge
     them into the ledger at ``ledger_path`` (created if absent).
@@ -163,8 +163,8 @@ def extract(
     sha256).  Rows a reviewer touched are never changed; rows whose article
     changed or vanished are kept and reported (``orphaned``).  The ledger is
     rewritten atomically, and only when something was added, so running the
-    same extraction twice changes nothing the second time.  ``progress`` is
-    called once per article after it is framed.
+    same extraction twice changes nothing the second time.  ``progress(done,
+    total)`` is called after each article is framed.
     """
     import pandas as pd
 
@@ -181,11 +181,11 @@ def extract(
     published = {} if sources is None else dict(zip(sources["id"], sources["published"]))
     texts: dict[str, str | None] = {} if sources is None else _vanished(paths, sources, sources_path)
     rows: list[dict] = []
-    for f in files:
+    for done, f in enumerate(files, 1):
         texts[f.stem], found = frame_file(f, source=f.stem, published=_published(published.get(f.stem)))
         rows.extend(found)
         if progress is not None:
-            progress(f)
+            progress(done, len(files))
     ledger = read_ledger(ledger_path) if ledger_path.exists() else empty_ledger()
     extracted = pd.DataFrame(rows, columns=list(ledger.columns)) if rows else empty_ledger()
     merged = merge_extracted(ledger, extracted, texts)
@@ -199,3 +199,75 @@ def extract(
         registered=[r["id"] for r in registered], problems=problems + merged.problems,
         written=written, articles=len(files),
     )
+
+
+# --------------------------------------------------------------------------- run: the whole job (issue 6, report helper)
+
+
+@dataclass
+class JobResult:
+    """What ``factcheck run`` did: the extraction, the validation findings
+    (warnings only; errors raise) and the report."""
+
+    extract: ExtractResult
+    report: Any
+    problems: list[Problem] = field(default_factory=list)
+
+    def extract_line(self) -> str:
+        e = self.extract
+        verb = "updated" if e.written else "unchanged:"
+        return (f"{e.articles} articles -> {e.ledger_path} {verb} {e.added} added, {e.unchanged} unchanged, "
+                f"{e.kept_reviewed} reviewed kept, {e.orphaned} orphaned")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"extract": self.extract.summary(), "report": self.report.to_dict(),
+                "problems": [str(p) for p in self.problems]}
+
+
+def run_job(
+    root: str | Path = ".",
+    *,
+    seeds: str = "seeds",
+    ledger: str = "claims.csv",
+    output: str | Path | None = None,
+    say: Callable[[str], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> JobResult:
+    """extract-merge ``root/seeds`` into ``root/claims.csv`` -> validate ->
+    cross-check (with ``decisions.csv`` if present) -> ``root/conflicts.xlsx``.
+
+    ``say(message)`` hears each stage as it starts; ``progress(done, total)``
+    follows the report rows.  Raises :class:`~ledger.errors.LedgerInvalid` if
+    the ledger does not validate (nothing is reported then).
+    """
+    from .errors import LedgerInvalid
+    from .report import report_ledger
+
+    say = say or (lambda _message: None)
+    root = Path(root)
+    seeds_dir, ledger_path = root / seeds, root / ledger
+    if not seeds_dir.is_dir():
+        raise InputUnreadable(f"no {seeds}/ folder here", file=str(seeds_dir), code="unreadable",
+                              hint="run from the repository folder (it holds seeds/ and claims.csv) or pass --root")
+    sources_path = seeds_dir / "sources.csv"
+    say(f"extracting claims from {seeds_dir}/ into {ledger_path}")
+    extracted = extract([seeds_dir], ledger_path=ledger_path,
+                        sources_path=sources_path if sources_path.is_file() else None)
+    say(f"validating {ledger_path}")
+    problems = list(extracted.problems) + _validation_warnings(ledger_path, extracted.sources_path, LedgerInvalid)
+    say("cross-checking and writing the report")
+    out = Path(output) if output else root / "conflicts.xlsx"
+    rep = report_ledger(ledger_path, out, sources_path=extracted.sources_path, progress=progress)
+    return JobResult(extract=extracted, report=rep, problems=problems)
+
+
+def _validation_warnings(ledger_path: Path, sources_path: Path, invalid: type) -> list[Problem]:
+    """Validate the ledger against its sources; raise on errors, return warnings."""
+    from .schema import validate_ledger
+
+    found = validate_ledger(ledger_path, sources_path)
+    problems = list(getattr(found, "problems", found) or [])
+    errors = [p for p in problems if getattr(p, "severity", "error") == "error"]
+    if errors:
+        raise invalid(errors, file=str(ledger_path))
+    return [p for p in problems if p not in errors]
