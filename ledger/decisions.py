@@ -24,7 +24,6 @@ from .store import atomic_write_text
 DECISION_COLUMNS = ("conflict_id", "decision", "reviewer", "note", "decided_at")
 DECISIONS = ("explained", "confirmed", "wrong_extraction")
 _ID = re.compile(r"^k-[0-9a-f]{12}$")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def empty_decisions() -> pd.DataFrame:
@@ -56,7 +55,10 @@ def read_decisions(path: str | Path) -> pd.DataFrame:
         records.append((cells + [""] * len(DECISION_COLUMNS))[: len(DECISION_COLUMNS)])
     if problems:
         raise LedgerInvalid(problems, file=name)
-    return pd.DataFrame(records, columns=list(DECISION_COLUMNS))
+    df = pd.DataFrame(records, columns=list(DECISION_COLUMNS))
+    df.attrs["file"] = name
+    df.attrs["lines"] = [line for line, _ in rows[1:]]
+    return df
 
 
 def _records(text: str, name: str) -> list[tuple[int, list[str]]]:
@@ -93,9 +95,6 @@ def _row_problems(name: str, line: int, cells: list[str], seen: dict[str, int]) 
         bad("decision", decision, "unknown decision", "use one of " + ", ".join(DECISIONS), "bad-decision")
     if not reviewer.strip():
         bad("reviewer", reviewer, "empty", "name who decided", "missing-reviewer")
-    for col, value in (("reviewer", reviewer), ("note", note)):
-        if value.startswith(_FORMULA_START):
-            bad(col, value, "starts like a spreadsheet formula", "start the text with a letter or quote it with '", "formula")
     if not _is_timestamp(decided_at):
         bad("decided_at", decided_at, "not an ISO date or date-time", "write e.g. 2025-05-06 or 2025-05-06T10:30:00Z",
             "bad-date")
@@ -127,6 +126,8 @@ def apply(out: pd.DataFrame, decisions: pd.DataFrame | None) -> tuple[pd.DataFra
     become notes (``orphan-decision``)."""
     if decisions is None or not len(decisions):
         return out, []
+    file = decisions.attrs.get("file", "decisions.csv")
+    lines = dict(zip(decisions["conflict_id"], decisions.attrs.get("lines", [None] * len(decisions))))
     dec = decisions.drop_duplicates("conflict_id", keep="last").set_index("conflict_id")
     hit = out["conflict_id"].isin(dec.index)
     ids = out.loc[hit, "conflict_id"]
@@ -135,7 +136,7 @@ def apply(out: pd.DataFrame, decisions: pd.DataFrame | None) -> tuple[pd.DataFra
     out.loc[hit, "decision_note"] = ids.map(dec["note"]).to_numpy()
     out.loc[hit, "reviewer"] = ids.map(dec["reviewer"]).to_numpy()
     orphans = sorted(set(dec.index) - set(out["conflict_id"]))
-    notes = [Problem("decisions.csv", None, 1, "conflict_id", cid, "orphan-decision",
+    notes = [Problem(file, lines.get(cid), 1, "conflict_id", cid, "orphan-decision",
                      "decided conflict no longer found (the claims or the verdict changed)",
                      "review it again with `factcheck check`, then delete or update the row", severity="warning")
              for cid in orphans]
