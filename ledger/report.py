@@ -25,6 +25,7 @@ import hashlib
 import os
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -108,6 +109,62 @@ def write_report(
     _meta_sheet(sheets["_meta"], meta)
     _atomic_save(wb, path)
     return path
+
+
+@dataclass
+class ReportResult:
+    """What ``report_ledger`` wrote and found (the CLI's summary)."""
+
+    path: Path
+    ledger: Path
+    claims: int
+    findings: int
+    open: int
+    open_contradictions: int
+    by_kind: dict[str, int] = field(default_factory=dict)
+    notes: list = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"report": str(self.path), "ledger": str(self.ledger), "claims": self.claims,
+                "findings": self.findings, "open": self.open, "open_contradictions": self.open_contradictions,
+                "by_kind": self.by_kind, "notes": [str(n) for n in self.notes]}
+
+
+def report_ledger(
+    ledger_path: str | Path,
+    out_path: str | Path | None = None,
+    *,
+    decisions_path: str | Path | None = None,
+    sources_path: str | Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    made_at: dt.datetime | None = None,
+) -> ReportResult:
+    """Cross-check the ledger (with its decisions) and write the workbook.
+
+    ``out_path`` defaults to ``conflicts.xlsx`` beside the ledger, the sources
+    table to the one :func:`ledger.pipeline.default_sources_path` finds.
+    ``progress(done, total)`` is called as conflict rows are written.
+    """
+    from .crosscheck import check_ledger, is_open_contradiction, read_claims
+    from .pipeline import default_sources_path
+    from .sources import SOURCE_COLUMNS, load_sources
+
+    ledger = Path(ledger_path)
+    out = Path(out_path) if out_path else ledger.with_name("conflicts.xlsx")
+    claims = read_claims(ledger)
+    conflicts = check_ledger(ledger, decisions_path)
+    src_path = Path(sources_path) if sources_path else default_sources_path(ledger)
+    sources = load_sources(src_path) if src_path.is_file() else pd.DataFrame(columns=list(SOURCE_COLUMNS))
+    total = len(conflicts)
+    step = (lambda n: progress(n, total)) if progress else None
+    write_report(claims, conflicts, sources, out, ledger_path=ledger, made_at=made_at, progress=step)
+    open_ = _open_mask(conflicts)
+    return ReportResult(
+        path=out, ledger=ledger, claims=len(claims), findings=total, open=int(open_.sum()),
+        open_contradictions=int(is_open_contradiction(conflicts).sum()),
+        by_kind={str(k): int(v) for k, v in conflicts["kind"].value_counts().items()},
+        notes=list(conflicts.attrs.get("notes", [])),
+    )
 
 
 def file_sha256(path: str | Path) -> str:

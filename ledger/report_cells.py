@@ -139,8 +139,9 @@ class CellMaker:
         """A string cell, never a formula, whatever the text starts with."""
         text = safe_text(text_or_blank(value))
         cell = WriteOnlyCell(self.ws)
-        cell._value = text
-        cell.data_type = "s"
+        if text:
+            cell._value = text
+            cell.data_type = "s"
         cell._style = copy(self._style(None, fill, bold, wrap, is_risky(text)))
         return cell
 
