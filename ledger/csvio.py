@@ -23,6 +23,7 @@ _BLANK = re.compile(r"[ \t]*(?:\r\n|\n|\r|\Z)")
 class Cell:
     value: str
     line: int  # editor line the cell starts on (1-based)
+    bad: bool = False  # its quoting was broken (already reported)
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,9 @@ def decode_table_bytes(raw: bytes, file: str) -> tuple[str, list[Problem]]:
                                 "file is UTF-16 (read anyway)",
                                 "save it as UTF-8 ('CSV UTF-8' in Excel); the canonical writer does",
                                 severity="warning"))
+    if not warnings and (guess_legacy_encoding(raw[:4]) or "").startswith("utf-16"):
+        raise InputUnreadable("file looks like UTF-16 without a byte-order mark", file=file, line=1,
+                              code=Code.ENCODING, hint="re-save it as UTF-8 ('CSV UTF-8' in Excel)")
     text = decode_bytes(raw, file)
     if "\x00" in text:
         guess = guess_legacy_encoding(raw) or "binary"
@@ -109,16 +113,18 @@ def _record(text: str, pos: int, line: int, table: Table) -> tuple[Record, int, 
     start_line, cells, n = line, [], len(text)
     while True:
         if pos < n and text[pos] == '"':
-            cell_line = line
+            cell_line, before = line, len(table.problems)
             value, pos, line, ok = _quoted(text, pos, line, len(cells) + 1, table)
             if not ok:
                 return Record(start_line, tuple(cells)), n, line, False
+            bad = len(table.problems) > before
         else:
             m = _UNQUOTED.match(text, pos)
             value, pos, cell_line = m.group(), m.end(), line
-            if '"' in value:
+            bad = '"' in value
+            if bad:
                 _bad_quote(table, cell_line, len(cells) + 1, value, "a quote inside an unquoted field")
-        cells.append(Cell(value, cell_line))
+        cells.append(Cell(value, cell_line, bad))
         if pos < n and text[pos] == ",":
             pos += 1
             continue
@@ -146,6 +152,13 @@ def _quoted(text: str, pos: int, line: int, column: int, table: Table) -> tuple[
         value = "".join(parts)
         end_line = line + newlines(value)
         pos = k + 1
+        if pos < n and text[pos] not in ",\r\n" and end_line > line:
+            table.problems.append(Problem(
+                table.file, line, column, _name(table, column), text[start:start + 40].splitlines()[0],
+                Code.UNCLOSED_QUOTE, f"quote opened here runs to line {end_line} and ends inside a field there: "
+                "probably never closed (the rest of the file is not checked)",
+                'close the field with a " or double the quotes inside it ("")'))
+            return "", n, line, False
         if pos < n and text[pos] not in ",\r\n":
             m = _UNQUOTED.match(text, pos)
             _bad_quote(table, end_line, column, text[start:m.end()], "text after the closing quote")

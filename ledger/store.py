@@ -149,7 +149,9 @@ def _typed(file: str, table: Table, columns: dict[str, int], absent: set[str],
             cell = cells.get(name)
             value, problem = _cell(name, cell.value if cell else "")
             row[name] = value
-            if problem:
+            if cell is not None and cell.bad:
+                bad.append(name)
+            elif problem:
                 reason, hint, code = problem
                 problems.append(Problem(file, cell.line, columns[name], name, cell.value, code, reason, hint))
                 if code != Code.WHITESPACE:

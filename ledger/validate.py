@@ -178,7 +178,8 @@ def _check_row(loaded: LoadedLedger, row: int, articles: dict[str, Article]) -> 
                       "use an id from sources.csv (the article file's stem), or register the article")]
     if art.text is None:
         return []
-    return _check_span(loaded, row, rec, art.text) + _check_quote(loaded, row, rec, art.text)
+    found = _check_span(loaded, row, rec, art.text) + _check_quote(loaded, row, rec, art.text)
+    return [p for p in found if (row, p.field) not in loaded.skip]
 
 
 def _check_span(loaded: LoadedLedger, row: int, rec: pd.Series, text: str) -> list[Problem]:
