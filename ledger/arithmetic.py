@@ -32,9 +32,9 @@ _CARRY = ("claim_id", "source", "subject", "object", "metric", "unit", "lo", "hi
 @dataclass(frozen=True)
 class Term:
     name: str
-    metric: str
+    metric: tuple[str, ...]  # a claim with any of these metrics can fill the term
     match: dict[str, str]  # field -> variable (one capital letter) or literal
-    period: str = "same"  # same | any | before:<term>
+    period: str = "same"  # same | any | before (earlier than every "same" term)
 
 
 @dataclass(frozen=True)
@@ -61,19 +61,25 @@ def _rule(table: dict[str, Any]) -> Rule:
     if not m:
         raise _bad(name, "relation", table.get("relation"), "write 'target = expression' (or >=, <=)")
     target, op, expr = m.groups()
-    terms = {k: Term(k, v["metric"], {f: v[f] for f in ("subject", "object") if f in v}, v.get("period", "same"))
+    terms = {k: Term(k, _metrics(v.get("metric")), {f: v[f] for f in ("subject", "object") if f in v},
+                     v.get("period", "same"))
              for k, v in table.get("terms", {}).items()}
     solve = {target: expr, **table.get("solve", {})}
     known = metrics()
     for t in terms.values():
-        if t.metric not in known:
-            raise _bad(name, "terms", t.metric, "use a metric of lexicon/metrics.toml")
+        dims = {known[m]["dimension"] for m in t.metric if m in known}
+        if not t.metric or not set(t.metric) <= set(known) or len(dims) != 1:
+            raise _bad(name, "terms", t.metric, "use metrics of lexicon/metrics.toml, all of one dimension")
     for key, expression in solve.items():
         used = _names(expression, name)
         if key not in terms or not used <= set(terms) or key in used:
             raise _bad(name, "solve", f"{key} = {expression}", "every name must be a term of the rule")
     return Rule(name, table.get("description", ""), target, op, solve, terms,
                 table.get("scope", "source"), table.get("modality", "same_class"), tuple(terms))
+
+
+def _metrics(value: Any) -> tuple[str, ...]:
+    return tuple(value) if isinstance(value, list) else (value,) if isinstance(value, str) else ()
 
 
 def _bad(rule: str, fieldname: str, value: Any, hint: str) -> InvalidValue:
@@ -157,7 +163,7 @@ def apply_rules(prepared: pd.DataFrame, settings: dict[str, Any]) -> tuple[pd.Da
 
 def term_frame(prepared: pd.DataFrame, term: Term) -> pd.DataFrame:
     """The claims a term can take, columns prefixed with the term name."""
-    rows = prepared[prepared["metric"] == term.metric]
+    rows = prepared[prepared["metric"].isin(term.metric)]
     for fieldname, want in term.match.items():
         if not _VARIABLE.match(want):
             rows = rows[rows[fieldname] == want]
@@ -165,8 +171,10 @@ def term_frame(prepared: pd.DataFrame, term: Term) -> pd.DataFrame:
     return rows.add_prefix(term.name + ".").reset_index(drop=True)
 
 
-def dimension(metric: str) -> str:
-    return metrics()[metric]["dimension"]
+def dimension(metric: str | tuple[str, ...]) -> str:
+    """Dimension of a metric (or of a term's metrics, which share one)."""
+    name = metric if isinstance(metric, str) else metric[0]
+    return metrics()[name]["dimension"]
 
 
 def _variables(term: Term) -> dict[str, str]:
@@ -222,9 +230,9 @@ def _fits(df: pd.DataFrame, rule: Rule, name: str, done: list[str]) -> np.ndarra
         theirs = rule.terms[other].period
         if mine == "same" and theirs == "same":
             ok &= np.isnan(p0) | np.isnan(q0) | ((p0 <= q1) & (q0 <= p1))
-        if mine == f"before:{other}":
-            ok &= p1 < q0
-        if theirs == f"before:{name}":
+        if mine == "before" and theirs == "same":
+            ok &= p1 < q0  # NaN (unknown) compares False: not known to be earlier
+        if theirs == "before" and mine == "same":
             ok &= q1 < p0
     return ok
 
@@ -317,7 +325,7 @@ def _rows(df: pd.DataFrame, rule: Rule, terms: list[str], target: str, bound: di
     out = pd.DataFrame({
         "kind": "arithmetic", "rule": rule.name, "claim_a": df[f"{a}.claim_id"], "claim_b": df[f"{b}.claim_id"],
         "claims": ids, "subject": _entity(df, rule, target, bound, "subject", stated),
-        "object": _entity(df, rule, target, bound, "object", stated), "metric": rule.terms[target].metric,
+        "object": _entity(df, rule, target, bound, "object", stated), "metric": df[f"{target}.metric"] if stated else rule.terms[target].metric[0],
         "source_a": df[f"{a}.source"], "source_b": df[f"{b}.source"], "value_a": df[f"{a}.point"],
         "value_b": df[f"{b}.point"], "unit": df["_unit"], "gap": gap, "severity": sev, "severity_label": label,
         "implied_value": df["_point"], "implied_low": df["_lo"], "implied_high": df["_hi"],

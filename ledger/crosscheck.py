@@ -90,9 +90,10 @@ def prepare(claims: pd.DataFrame, settings: dict[str, Any]) -> pd.DataFrame:
     compare = settings["compare"]
     lo, hi = intervals.effective_bounds(df, compare["default_precision"])
     p0, p1 = intervals.period_bounds(df["period"])
+    d0, d1 = intervals.date_bounds(df)
     is_date = (df["kind"] == "date").to_numpy() | (df["unit"] == "date").to_numpy()
-    df["lo"] = np.where(is_date, p0, lo)
-    df["hi"] = np.where(is_date, p1, hi)
+    df["lo"] = np.where(is_date, d0, lo)
+    df["hi"] = np.where(is_date, d1, hi)
     df["point"] = np.where(is_date, np.nan, intervals.point_values(df))
     df["p0"] = np.where(is_date, np.nan, p0)
     df["p1"] = np.where(is_date, np.nan, p1)
@@ -272,7 +273,10 @@ _ENDINGS = {
     "consistent": "the figures agree, a cross-source confirmation",
     "contradiction": "same thing, same or unknown period, both stated as fact, yet the figures cannot both be true",
     "temporal": "the figures differ but hold for different periods, so both can be true",
-    "modality": "the figures differ but {ma} and {mb} are not both statements of fact, so this is not a conflict of facts",
+    "modality": "the figures differ but a {ma} figure and an {mb} one are not both statements of fact, "
+                "so this is not a conflict of facts",
+    "modality_same": "the figures differ but both are {ma} figures, not statements of fact, so they may be "
+                     "different plans",
 }
 
 
@@ -280,7 +284,7 @@ def _pair_explanations(a: pd.DataFrame, b: pd.DataFrame, out: pd.DataFrame) -> p
     about = out["metric"] + " of " + out["subject"] + np.where(out["object"] != "", " / " + out["object"], "")
     ending = pd.Series([_ENDINGS[k] for k in out["kind"]], index=out.index)
     mod = out["kind"] == "modality"
-    ending[mod] = [_ENDINGS["modality"].format(ma=x, mb=y)
+    ending[mod] = [_ENDINGS["modality" if x != y else "modality_same"].format(ma=x, mb=y)
                    for x, y in zip(a.loc[mod, "modality"], b.loc[mod, "modality"])]
     return "On " + about + ": " + _side(a) + " while " + _side(b) + "; " + ending + "."
 

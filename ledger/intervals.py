@@ -70,6 +70,10 @@ def effective_bounds(claims: pd.DataFrame, default_precision: float) -> tuple[np
     high[widen_high] += delta[widen_high]
     low[np.isnan(low)] = -np.inf
     high[np.isnan(high)] = np.inf
+    qualifier = claims["qualifier"].to_numpy()
+    # "over" / "under" exclude their bound: 超过3万亿 and 跌下3万亿 do not meet.
+    low = np.where(qualifier == "over", np.nextafter(low, np.inf), low)
+    high = np.where(qualifier == "under", np.nextafter(high, -np.inf), high)
     return low, high
 
 
@@ -134,6 +138,17 @@ def _one_period(text: str) -> tuple[int, int]:
         first_month, last_month = 1, 12
     last_day = calendar.monthrange(y, last_month)[1]
     return dt.date(y, first_month, 1).toordinal(), dt.date(y, last_month, last_day).toordinal()
+
+
+def date_bounds(claims: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Day interval a date claim states: its period, opened after the period
+    for over/at_least (2030年后) and before it for under.  ``up_to`` (直至
+    2032年, "until") states the date itself and stays closed."""
+    first, last = period_bounds(claims["period"])
+    qualifier = claims["qualifier"].to_numpy()
+    last = np.where(np.isin(qualifier, ["over", "at_least"]) & ~np.isnan(last), np.inf, last)
+    first = np.where((qualifier == "under") & ~np.isnan(first), -np.inf, first)
+    return first, last
 
 
 def period_bounds(periods: pd.Series) -> tuple[np.ndarray, np.ndarray]:
