@@ -84,6 +84,46 @@ def validate(ledger: str, sources: str | None, as_json: bool) -> None:
     sys.exit(EXIT_OK if report.valid else EXIT_UNREADABLE if not report.readable else EXIT_INVALID)
 
 # --------------------------------------------------------------------------- mentions (issue 3)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--published", help="Published date (YYYY-MM-DD, YYYY-MM or YYYY) for relative dates "
+              "such as 去年底 or 上周 [default: the article's row in sources.csv beside it].")
+@click.option("--json", "as_json", is_flag=True,
+              help="One JSON object per mention: start, end, surface, kind, value, low, high, unit, qualifier, source.")
+@handles_errors
+def mentions(paths: tuple[str, ...], published: str | None, as_json: bool) -> None:
+    """List every numeric mention (money, percent, multiple, count, duration,
+    date) in the articles at PATHS, with its interval and unit.
+
+    Offsets are character offsets into the file as read. Exit 0, or 2 if a
+    file cannot be read.
+    """
+    from .numbers import mentions_of_file
+
+    if published is not None:
+        from .dates import anchor
+
+        try:
+            anchor(published)
+        except ValueError:
+            raise click.BadParameter(f"{published!r} is not YYYY-MM-DD, YYYY-MM or YYYY",
+                                     param_hint="--published") from None
+    for path in paths:
+        source, found = mentions_of_file(path, published=published)
+        if as_json:
+            _echo_json(m.to_json(source) for m in found)
+            continue
+        for m in found:
+            span = f"[{_show_num(m.low)}, {_show_num(m.high)}]"
+            click.echo(f"{source}\t{m.start}-{m.end}\t{m.kind}\t{m.surface!r}\t{_show_num(m.value)}"
+                       f"\t{span}\t{m.unit}\t{m.qualifier}")
+
+
+def _show_num(x: Any) -> str:
+    return "" if x is None else str(x)
+
 # --------------------------------------------------------------------------- extract (issue 4)
 
 

@@ -1,0 +1,421 @@
+"""Numeric mentions in Chinese (both scripts) and English text.
+
+``find_mentions(text)`` returns every money amount, percentage, percentage
+point, multiple, count, duration and date as a :class:`Mention`: an interval
+``[low, high]`` around ``value`` in canonical units (money in its currency's
+units, percentages as fractions, multiples as factors), with offsets into the
+ORIGINAL text even when it carries pinyin glosses (``1.4萬(wàn)億``), HTML
+leftovers, full-width digits or no-break spaces.
+
+How it works: :func:`ledger.sources.clean` gives a simplified, half-width copy
+with an offset map; one compiled pattern (:data:`MASTER`) finds each number's
+core in a single left-to-right pass; small anchored patterns then read the
+context on either side (hedge words before, magnitude / unit / range / hedge
+after).  The conventions are tabled in the README (section "Numbers").
+
+TEAM CONTRACT:
+    Mention(start, end, surface, kind, value, low, high, unit, qualifier)
+    find_mentions(text, *, published=None) -> list[Mention]   # sorted by start
+    mentions_frame(text, *, source, published=None) -> pandas.DataFrame
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from . import dates
+from . import numeral_lexicon as lx
+from .numerals import Amount, NumeralError, amount, english_word, exact, norm
+
+KINDS = ("money", "percent", "percentage_point", "multiple", "count", "duration", "date")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One numeric mention.  Offsets are into the ORIGINAL text
+    (``text[start:end] == surface``), even through glosses and HTML."""
+
+    start: int
+    end: int
+    surface: str
+    kind: str  # money, percent, percentage_point, multiple, count, duration, date
+    value: Decimal | str | None  # numeric: exact Decimal, canonical units; date: ISO period
+    low: Decimal | str | None  # numeric: lower bound (None = open); date: first day ISO
+    high: Decimal | str | None  # numeric: upper bound (None = open); date: last day ISO
+    unit: str  # a ledger.units.LEDGER_UNITS name
+    qualifier: str  # a ledger.record.QUALIFIERS value
+
+    def to_json(self, source: str) -> dict[str, Any]:
+        """The ``--json`` row: numbers as JSON numbers (ints where integral)."""
+        return {
+            "start": self.start, "end": self.end, "surface": self.surface, "kind": self.kind,
+            "value": _json_num(self.value), "low": _json_num(self.low), "high": _json_num(self.high),
+            "unit": self.unit, "qualifier": self.qualifier, "source": source,
+        }
+
+
+def _json_num(x: Decimal | str | None) -> int | float | str | None:
+    if x is None or isinstance(x, str):
+        return x
+    return int(x) if x == x.to_integral_value() else float(x)
+
+
+@dataclass
+class _Hit:
+    """A mention in cleaned-text coordinates, before mapping back."""
+
+    start: int
+    end: int
+    kind: str
+    value: Decimal | str | None
+    low: Decimal | str | None
+    high: Decimal | str | None
+    unit: str
+    qualifier: str
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def find_mentions(text: str, *, published: datetime.date | str | None = None) -> list[Mention]:
+    """Every numeric mention in ``text``, sorted by start offset.
+
+    ``published`` (a date, or 'YYYY-MM-DD' / 'YYYY-MM' / 'YYYY' as in
+    sources.csv) resolves relative dates (去年底, 上周, 3月11日) as far as its
+    precision allows; the rest get value None."""
+    from .sources import clean
+
+    ct = clean(text)
+    return [_to_mention(ct, h) for h in scan(ct.text, published=published)]
+
+
+def mentions_frame(text: str, *, source: str, published: datetime.date | str | None = None):
+    """The mentions as a DataFrame: source, start, end, surface, kind, value, low, high, unit, qualifier."""
+    import pandas as pd
+
+    cols = ["source", "start", "end", "surface", "kind", "value", "low", "high", "unit", "qualifier"]
+    rows = [{"source": source, **{c: getattr(m, c) for c in cols[1:]}} for m in find_mentions(text, published=published)]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def mentions_of_file(path, *, published: datetime.date | str | None = None) -> tuple[str, list[Mention]]:
+    """(source id, mentions) of one article file.  Without ``published``, the
+    date comes from the article's row in a ``sources.csv`` beside it, if any."""
+    from pathlib import Path
+
+    from .sources import read_text
+
+    p = Path(path)
+    text = read_text(p)
+    if published is None:
+        published = _published_beside(p)
+    return p.stem, find_mentions(text, published=published)
+
+
+def _published_beside(p) -> str | None:
+    """The ``published`` cell of the article's row in sources.csv next to it
+    (a lenient read: the table's own checks belong to ``factcheck validate``)."""
+    import csv
+
+    table = p.parent / "sources.csv"
+    if not table.is_file():
+        return None
+    try:
+        with table.open(encoding="utf-8-sig", newline="") as fh:
+            for row in csv.DictReader(fh):
+                if row.get("id") == p.stem or row.get("file") == p.name:
+                    value = (row.get("published") or "").strip()
+                    dates.anchor(value or None)  # raises ValueError on a malformed date
+                    return value or None
+    except (OSError, UnicodeDecodeError, csv.Error, ValueError):
+        return None
+    return None
+
+
+def _to_mention(ct, h: _Hit) -> Mention:
+    s, e = ct.span(h.start, h.end)
+    return Mention(s, e, ct.original[s:e], h.kind, _n(h.value), _n(h.low), _n(h.high), h.unit, h.qualifier)
+
+
+def _n(x):
+    return norm(x) if isinstance(x, Decimal) else x
+
+
+# --------------------------------------------------------------------------- the scan
+
+
+def scan(t: str, *, published: datetime.date | str | None = None) -> list[_Hit]:
+    """Mentions in already-cleaned text ``t`` (simplified script, half-width)."""
+    published = dates.anchor(published)
+    hits: list[_Hit] = []
+    default_cur = lx.default_yuan(t)
+    pos, n = 0, len(t)
+    search = lx.MASTER.search
+    while pos < n:
+        m = search(t, pos)
+        if m is None:
+            break
+        hit = _read(t, m, published, default_cur)
+        if hit is None:
+            pos = m.end()
+            continue
+        hits.append(hit)
+        pos = max(hit.end, m.end())
+    return hits
+
+
+def _read(t: str, m: re.Match, published, default_cur: str) -> _Hit | None:
+    g = m.lastgroup
+    try:
+        if g == "skip":
+            return None
+        if g == "zhdate":
+            return _date(m, dates.zh_date(m.groupdict(), published))
+        if g == "endate":
+            return _date(m, dates.en_date(m.groupdict(), published), group="en_year")
+        if g == "fan":
+            return _fan(m)
+        if g == "verb":
+            return _hit_simple(m.start(), m.end(), "multiple", lx.EN_VERBS[m.group().lower()], "times")
+        if g == "frac":
+            return _fraction(t, m)
+        return _number(t, m, default_cur)
+    except (NumeralError, ArithmeticError, ValueError, KeyError):
+        return None
+
+
+def _hit_simple(s: int, e: int, kind: str, v, unit: str) -> _Hit:
+    v = Decimal(v)
+    return _Hit(s, e, kind, v, v, v, unit, "exact")
+
+
+def _date(m: re.Match, dv: dates.DateValue, group: str | None = None) -> _Hit | None:
+    s, e = m.span(group) if group and m.group(group) else m.span()
+    if dv is dates.UNKNOWN and _bad_month(m):
+        return None
+    return _Hit(s, e, "date", dv.value, dv.low, dv.high, "date", "exact")
+
+
+def _bad_month(m: re.Match) -> bool:
+    for k in ("ym", "md_m", "rm", "iso_m"):
+        v = m.groupdict().get(k)
+        if v:
+            try:
+                return not 1 <= dates._num(v) <= 12
+            except (NumeralError, ValueError):
+                return True
+    return False
+
+
+def _fan(m: re.Match) -> _Hit:
+    """翻番 / 翻倍 / 翻了一倍 = 2; 翻两番 = 4 (doubling twice)."""
+    s = m.group()
+    k = re.search(r"[一两三1-3]", s)
+    times = 1 if k is None else int(exact_cn(k.group()))
+    v = Decimal(2) ** times if s.endswith("番") else Decimal(times + 1)
+    return _hit_simple(m.start(), m.end(), "multiple", v, "times")
+
+
+def exact_cn(c: str) -> Decimal:
+    return amount(c).value
+
+
+def _fraction(t: str, m: re.Match) -> _Hit:
+    word = (m.group("fr_n") or m.group("fr_n2")).lower()
+    num, den = lx.EN_FRACTIONS[(m.group("fr_d") or m.group("fr_d2")).lower()]
+    k = Decimal(1) if word in ("a", "an", "one") else english_word(word)
+    v = k * num / den
+    return _with_prefix(t, m.start(), m.end(), "percent", exact(v), "ratio")
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def _number(t: str, m: re.Match, default_cur: str) -> _Hit | None:
+    g = m.lastgroup
+    s, e = m.span()
+    body = m.group(g)
+    cur = None
+    if g == "cur":
+        cur = lx.currency_code(m.group("cur_sym"))
+        body = m.group("cur_num")
+    if g == "pct":
+        a = amount(m.group("pct_num"))
+        return _finish(t, s, e, a, "percent", "ratio", Decimal("0.01"), e)
+    if g == "enword":
+        a = exact(english_word(body))
+    elif g == "fold":
+        v = english_word(m.group("fold_n"))
+        return _with_prefix(t, s, e, "multiple", exact(v), "times")
+    else:
+        if _excluded(t, s, e, body, g):
+            return None
+        a = amount(body)
+    return _suffix(t, s, e, body, a, cur, g, default_cur)
+
+
+def _excluded(t: str, s: int, e: int, body: str, g: str) -> bool:
+    """Ordinals (第二十届), model and chip names (GPT-4, H100, o3-mini, Phi-4,
+    4o), figure labels ((图1)) and idioms (千万, 万一) are not amounts."""
+    before = t[s - 1] if s else ""
+    if before == "第":
+        return True
+    if g == "cn":
+        return body in lx.CN_IDIOMS and not lx.UNIT.match(t, e)
+    if before.isascii() and before.isalpha():
+        return True
+    if before in "-.‑" and s >= 2 and t[s - 2].isascii() and t[s - 2].isalnum():
+        return True
+    if lx.FIGURE.search(t, max(0, s - 8), s):
+        return True
+    return False
+
+
+def _suffix(t, s, e, body, a: Amount, cur, g, default_cur) -> _Hit | None:
+    """Read what follows the numeral: magnitude, 多, unit, range, hedge."""
+    a2, pos = _magnitude(t, e, a, g)
+    a_mag, a = a2.value != a.value, a2
+    kind, unit, factor, pos = _unit(t, pos, g, default_cur, a)
+    if kind is not None and "多" in t[e:pos] and a.vague == "":
+        a = _odd(a)
+    rng = _range(t, pos, body, a, g, (kind, unit, factor), a_mag, default_cur)
+    if rng is not None:
+        a, pos, kind, unit, factor = rng
+    if cur and kind in (None, "money"):
+        kind, unit = "money", cur
+    if kind is None:
+        if g == "enword" or _furniture(t, s, e) or _glued_letter(t, pos) or _after_name(t, s):
+            return None
+        if g == "cn" and not re.search("[万亿兆]", body):
+            return None
+        kind, unit = "count", "count"
+    if kind == "duration" and unit == "year" and re.fullmatch(r"(?:1[89]|20)\d\d", body):
+        return None
+    return _finish(t, s, pos, a, kind, unit, factor, e)
+
+
+def _magnitude(t: str, pos: int, a: Amount, g: str) -> tuple[Amount, int]:
+    """English magnitude (13bn, $13B, 350 million) and a trailing 多/余 (20多年)."""
+    mm = lx.EN_MAG.match(t, pos)
+    if mm and g != "cn":
+        a = a.scaled(lx.EN_MAGNITUDES[_mag_key(mm.group("mag"))])
+        pos = mm.end()
+    odd = lx.ODD.match(t, pos)
+    if odd and lx.UNIT.match(t, odd.end()):
+        a = _odd(a)
+        pos = odd.end()
+    return a, pos
+
+
+def _unit(t: str, pos: int, g: str, default_cur: str, a: Amount):
+    um = lx.UNIT.match(t, pos)
+    if not um:
+        return None, None, Decimal(1), pos
+    word = um.group("unit")
+    kind, unit, factor = lx.unit_of(word, default_cur)
+    if kind is None or (word == "成" and (g != "cn" or a.value >= 10)):
+        return None, None, Decimal(1), pos
+    return kind, unit, factor, um.end()
+
+
+def _mag_key(s: str) -> str:
+    return s if len(s) == 1 else s.lower()
+
+
+def _after_name(t: str, s: int) -> bool:
+    """A bare number after a capitalised name is a version or product: 'AI 2.0', 'Windows 11'."""
+    m = _NAME_BEFORE.search(t, max(0, s - 24), s)
+    return m is not None
+
+
+_NAME_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z]*[A-Z][A-Za-z]*[ \t]\Z")
+
+
+def _glued_letter(t: str, pos: int) -> bool:
+    return pos < len(t) and t[pos].isascii() and t[pos].isalpha()
+
+
+def _furniture(t: str, s: int, e: int) -> bool:
+    """A number alone on its line (page counters such as '856' before '收藏')."""
+    ls = t.rfind("\n", 0, s) + 1
+    le = t.find("\n", e)
+    le = len(t) if le < 0 else le
+    return t[ls:s].strip() == "" and t[e:le].strip() == ""
+
+
+def _odd(a: Amount) -> Amount:
+    from .numerals import place
+
+    v = a.value
+    return Amount(v, v, v + place(v), "odd")
+
+
+def _range(t: str, pos: int, body: str, a: Amount, g: str, unit_info, a_mag: bool, default_cur: str):
+    """A second numeral after 至/到/~/-/to (20%至30%, 100-200亿美元, 三到五年,
+    $1-2 billion): returns (Amount, end, kind, unit, factor) or None."""
+    kind, unit, factor = unit_info
+    c = lx.RANGE_SEP.match(t, pos)
+    if not c:
+        return None
+    m2 = lx.NUMBER_ONLY.match(t, c.end())
+    if not m2 or not m2.group():
+        return None
+    body2 = m2.group()
+    b = amount(body2)
+    g2 = "ar" if body2[0].isdigit() else "cn"
+    b2, p2 = _magnitude(t, m2.end(), b, g2)
+    kind2, unit2, factor2, p3 = _unit(t, p2, g2, default_cur, b2)
+    if kind is None:
+        if kind2 is None:
+            return None
+        kind, unit, factor = kind2, unit2, factor2
+        if not a_mag and b.value and b2.value != b.value:  # $1-2 billion: the magnitude applies to both
+            a = a.scaled(b2.value / b.value)
+        big = re.search(r"[万亿兆]+$", body2)
+        if big and not re.search(r"[万亿兆]", body):  # 100-200亿美元
+            a = a.scaled(amount("一" + big.group()).value)
+    elif kind2 is not None and (kind2, unit2) != (kind, unit):
+        return None
+    lo = a.value if a.low is None else a.low
+    hi = b2.value if b2.high is None else b2.high
+    if lo >= hi:
+        return None
+    return Amount((lo + hi) / 2, lo, hi, "range"), (p3 if kind2 is not None else p2), kind, unit, factor
+
+
+def _finish(t, s, pos, a: Amount, kind, unit, factor, core_end) -> _Hit:
+    a = a.scaled(factor) if factor != 1 else a
+    return _with_prefix(t, s, pos, kind, a, unit)
+
+
+def _with_prefix(t, s, e, kind, a: Amount, unit) -> _Hit:
+    """Apply the hedge words before (约, 超过, about) and after (左右, 以上)."""
+    hedge = None
+    pm = lx.PRE_HEDGE.search(t, max(0, s - 16), s)
+    if pm and not (pm.group("h") in ("近", "近乎") and kind == "duration"):
+        if not (pm.group("h") == "近" and pm.start("h") and t[pm.start("h") - 1] in "最附将接"):
+            hedge = lx.hedge_of(pm.group("h"))
+            if hedge is not None and hedge != "exact":
+                s = pm.start()
+    post = lx.POST_HEDGE.match(t, e)
+    if post:
+        ph = lx.hedge_of(post.group("ph"))
+        if ph == "odd":
+            a = _odd(a)
+        elif hedge is None or hedge == "exact":
+            hedge = ph
+        e = post.end()
+    if hedge is None and kind == "multiple" and s and t[s - 1] == "的":
+        hedge = _clause_hedge(t, s)
+    v, lo, hi, q = lx.interval(a, hedge)
+    return _Hit(s, e, kind, v, lo, hi, unit, q)
+
+
+def _clause_hedge(t: str, s: int) -> str | None:
+    """'约为OpenAI预计2025年收入的100倍': a hedge earlier in the clause governs …的N倍."""
+    start = max(t.rfind(c, 0, s) for c in "，。；,;!?！？\n")
+    m = lx.CLAUSE_HEDGE.search(t, start + 1, s)
+    return lx.hedge_of(m.group()) if m else None
