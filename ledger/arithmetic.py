@@ -251,7 +251,7 @@ def rule_findings(rule: Rule, numeric: pd.DataFrame, settings: dict[str, Any]) -
             continue
         lo, hi, point = _implied(joined, rule, inputs, target, expression)
         joined = joined.assign(**{"_lo": lo, "_hi": hi, "_point": point, "_unit": unit, "_combo": np.arange(len(joined))})
-        frames.append(_with_target(joined, numeric, rule, inputs, target, bound, settings))
+        frames.append(_with_target(joined, numeric, rule, inputs, target, bound, settings, notes))
     frames = [f for f in frames if len(f)]
     return (pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()), notes
 
@@ -265,7 +265,7 @@ def _units(joined: pd.DataFrame, rule: Rule, inputs: list[str], target: str) -> 
     if not ok.all():
         notes.append(Problem("<ledger>", None, None, "unit", rule.name, "not-comparable",
                              f"{int((~ok).sum())} application(s) of rule {rule.name} mix currencies; not computed",
-                             "a comparison across currencies needs a dated exchange rate"))
+                             "a comparison across currencies needs a dated exchange rate", severity="warning"))
     joined = joined[ok].reset_index(drop=True)
     dim = dimension(rule.terms[target].metric)
     if dim == "money":
@@ -290,13 +290,20 @@ def _implied(joined: pd.DataFrame, rule: Rule, inputs: list[str], target: str, e
 
 
 def _with_target(joined: pd.DataFrame, numeric: pd.DataFrame, rule: Rule, inputs: list[str], target: str,
-                 bound: dict[str, str], settings: dict[str, Any]) -> pd.DataFrame:
+                 bound: dict[str, str], settings: dict[str, Any], notes: list[Problem]) -> pd.DataFrame:
     """Checked rows (the target is stated: pass or fail) and implied rows
     (no stated target fits this combination of inputs)."""
     stated = term_frame(numeric, rule.terms[target])
     left, right = _join_keys(rule, target, bound, inputs[0])
     both = joined.merge(stated, left_on=left, right_on=right) if left else joined.merge(stated, how="cross")
     both = both[_fits(both, rule, target, inputs)].reset_index(drop=True)
+    same_unit = (both[f"{target}.unit"] == both["_unit"]).to_numpy()
+    if not same_unit.all():
+        notes.append(Problem("<ledger>", None, None, "unit", rule.name, "not-comparable",
+                             f"{int((~same_unit).sum())} stated {target} value(s) are in another currency than "
+                             f"the one rule {rule.name} implies; not compared",
+                             "a comparison across currencies needs a dated exchange rate", severity="warning"))
+        both = both[same_unit].reset_index(drop=True)
     t_lo, t_hi = both[f"{target}.lo"].to_numpy(), both[f"{target}.hi"].to_numpy()
     passed = (both["_lo"].to_numpy() <= t_hi) & (t_lo <= both["_hi"].to_numpy())
     checked = _rows(both, rule, inputs + [target], target, bound, np.where(passed, "pass", "fail"), settings)
