@@ -345,3 +345,34 @@ def validate_ledger(path, sources=None):
     from .validate import validate_ledger as run
 
     return run(path, sources)
+
+
+# --------------------------------------------------------------------------- documentation
+
+
+#: When a cell may be empty (documentation of the rules above; the README table shows it).
+EMPTY_ALLOWED = {
+    "subject": "if status is unreviewed or rejected", "metric": "if status is unreviewed or rejected",
+    "object": "yes", "period": "yes, except for kind=date", "value": "only for kind=date (then it must be)",
+    "value_low": "yes (open bound); empty for kind=date", "value_high": "yes (open bound); empty for kind=date",
+    "reviewer": "yes", "note": "yes", "confidence": "yes", "confidence_detail": "yes",
+}
+
+
+def columns_markdown() -> str:
+    """The README's column table, generated from record.COLUMN_SPECS."""
+    from .store import OPTIONAL_COLUMNS
+
+    lines = ["| # | column | type | in header | empty cell | meaning |", "|---|---|---|---|---|---|"]
+    for i, (name, kind, text) in enumerate(COLUMN_SPECS, start=1):
+        header = "optional" if name in OPTIONAL_COLUMNS else "required"
+        empty = EMPTY_ALLOWED.get(name, "no")
+        lines.append(f"| {i} | `{name}` | {kind} | {header} | {empty} | {text.replace('|', '/')} |")
+    return "\n".join(lines) + "\n"
+
+
+def codes_markdown() -> str:
+    """The README's list of problem codes, from errors.Code (grouped by its comments' order)."""
+    from .errors import Code
+
+    return ", ".join(f"`{c.value}`" for c in Code) + "\n"

@@ -178,7 +178,9 @@ def _check_row(loaded: LoadedLedger, row: int, articles: dict[str, Article]) -> 
                       "use an id from sources.csv (the article file's stem), or register the article")]
     if art.text is None:
         return []
-    found = _check_span(loaded, row, rec, art.text) + _check_quote(loaded, row, rec, art.text)
+    found = _check_span(loaded, row, rec, art.text)
+    if not any(p.code == Code.OFFSET_OUT_OF_RANGE for p in found):
+        found += _check_quote(loaded, row, rec, art.text)
     return [p for p in found if (row, p.field) not in loaded.skip]
 
 
