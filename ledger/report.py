@@ -34,10 +34,12 @@ from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
 
 from .record import COLUMNS
 from .report_cells import (
-    PERCENT, PLAIN, SCORE, SEVERITY_FILLS, CellMaker, number, number_format_for, text_or_blank,
+    LINE_POINTS, MAX_LINES, PERCENT, PLAIN, SCORE, SEVERITY_FILLS, CellMaker, number, number_format_for,
+    text_lines, text_or_blank,
 )
 
 SHEETS = ("Summary", "Conflicts", "Claims", "Arithmetic", "Sources", "_meta")
@@ -58,16 +60,24 @@ CONFLICT_COLUMNS = (
     "status", "decision", "decision_note", "reviewer",
 )
 
-# (header, width, wrap) of the Conflicts sheet; the import reads the columns by header.
+# (header, width) of the Conflicts sheet; the import reads the columns by header.
+# The printed page (and the rendered PNG) holds the columns up to Reviewer.
 ID_HEADER, DECISION_HEADER, NOTE_HEADER, REVIEWER_HEADER = "conflict_id", "Decision", "Reviewer note", "Reviewer"
 CONFLICT_SHEET_COLUMNS = (
-    (ID_HEADER, 14), ("Verdict", 13), ("Severity", 9), ("Subject", 12), ("Metric", 14), ("Unit", 7),
-    ("Claim A", 15), ("Source A", 12), ("Value A", 17), ("Period A", 11), ("Modality A", 11), ("Quote A", 44),
-    ("Claim B", 15), ("Source B", 12), ("Value B", 17), ("Period B", 11), ("Modality B", 11), ("Quote B", 44),
-    ("Gap", 8), ("Explanation", 44), (DECISION_HEADER, 16), (NOTE_HEADER, 28), (REVIEWER_HEADER, 12),
-    ("Status", 9), ("Score", 7), ("Object", 12), ("Rule", 14),
+    (ID_HEADER, 14), ("Verdict", 13), ("Severity", 8), ("Subject", 11), ("Metric", 14), ("Unit", 6),
+    ("Value A", 16), ("Value B", 16), ("Period A", 15), ("Period B", 15), ("Modality A", 10), ("Modality B", 10),
+    ("Quote A", 30), ("Quote B", 30), ("Source A", 20), ("Source B", 20),
+    ("Gap", 7), ("Explanation", 50), (DECISION_HEADER, 16), (NOTE_HEADER, 30), (REVIEWER_HEADER, 12),
+    ("Status", 9), ("Score", 7), ("Object", 11), ("Rule", 16), ("Claim A", 15), ("Claim B", 15),
 )
-_WRAPPED = {"Quote A", "Quote B", "Explanation", NOTE_HEADER, "Subject", "Metric", "Object", "Source A", "Source B"}
+_WRAPPED = ("Subject", "Metric", "Quote A", "Quote B", "Explanation", NOTE_HEADER, "Object")
+_HEADS = [h for h, _ in CONFLICT_SHEET_COLUMNS]
+#: The explanation repeats the quotes; it grows its row by at most this many
+#: lines (the whole text is in the cell).
+EXPLANATION_LINES = 4
+_WRAP_AT = tuple((_HEADS.index(h), w, EXPLANATION_LINES if h == "Explanation" else MAX_LINES)
+                 for h, w in CONFLICT_SHEET_COLUMNS if h in _WRAPPED)
+
 CLAIM_WIDTHS = {"claim_id": 15, "source": 22, "surface": 14, "quote": 60, "subject": 12, "object": 12,
                 "metric": 16, "period": 12, "value": 17, "value_low": 17, "value_high": 17,
                 "note": 24, "confidence_detail": 40}
@@ -248,47 +258,73 @@ def _finish(ws, ncols: int, nrows: int) -> None:
     ws.auto_filter.ref = f"A1:{get_column_letter(ncols)}{max(nrows, 1) + 1}"
 
 
+def _page_setup(ws, *, paper: str, orientation: str) -> None:
+    """Print one page wide; must run before the first row (write-only)."""
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_setup.paperSize = paper
+    ws.page_setup.orientation = orientation
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+
+
+def _append(ws, index: int, row: list, wrap_at: tuple[tuple[int, int, int], ...]) -> None:
+    """Append ``row`` as row ``index`` with a height that shows its wrapped text.
+
+    Neither Excel nor LibreOffice grows a row on opening, so the height is
+    set here; the row's dimension is dropped once written (bounded memory).
+    """
+    lines = max((min(text_lines(row[i].value, width), cap) for i, width, cap in wrap_at), default=1)
+    if lines > 1:
+        ws.row_dimensions[index].height = min(lines, MAX_LINES) * LINE_POINTS + 2
+    ws.append(row)
+    ws.row_dimensions.pop(index, None)
+
+
 # --------------------------------------------------------------------------- Conflicts
 
 
 def _conflicts_sheet(ws, conflicts, claims, claim_rows, link_rows, progress) -> None:
+    # printed on A3 landscape at 74%, two pages wide: the claims side by side up to the quotes; then
+    # sources, gap, explanation and the decision
+    ws.page_setup.paperSize, ws.page_setup.orientation, ws.page_setup.scale = "8", "landscape", 74
     cells = _setup(ws, CONFLICT_SHEET_COLUMNS)
     ws.print_title_rows = "1:1"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = "8"  # A3
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
     sides = claims.set_index(claims["claim_id"].astype(str))[["source", "quote", "period", "modality"]]
     side = sides.to_dict("index")
     n = 0
     for n, row in enumerate(conflicts.itertuples(index=False), 1):
-        ws.append(_conflict_row(cells, row, side, claim_rows, n <= link_rows))
+        _append(ws, n + 1, _conflict_row(cells, row, side, claim_rows, n <= link_rows), _WRAP_AT)
         if progress and n % 1000 == 0:
             progress(1000)
     if progress and n % 1000:
         progress(n % 1000)
     _finish(ws, len(CONFLICT_SHEET_COLUMNS), n)
+    ws.print_area = f"A1:{get_column_letter(_HEADS.index(REVIEWER_HEADER) + 1)}{n + 1}"
     _decision_dropdown(ws, n)
 
 
 def _conflict_row(cells: CellMaker, r, side: dict, claim_rows: dict, links: bool) -> list:
     fill = SEVERITY_FILLS.get(text_or_blank(r.severity_label))
     fmt = number_format_for(r.unit)
-    a, b = side.get(str(r.claim_a), {}), side.get(str(r.claim_b), {})
     row = [cells.text(r.conflict_id), cells.text(r.kind, fill=fill, bold=True),
            cells.text(r.severity_label, fill=fill), cells.text(r.subject, wrap=True),
            cells.text(r.metric, wrap=True), cells.text(r.unit)]
-    for claim, info, value in ((r.claim_a, a, r.value_a), (r.claim_b, b, r.value_b)):
+    ids, sources, values, periods, modalities, quotes = [], [], [], [], [], []
+    for claim, value in ((r.claim_a, r.value_a), (r.claim_b, r.value_b)):
         cid = text_or_blank(claim)
-        at = claim_rows.get(cid)
-        row += [cells.link(cid, f"'Claims'!A{at}") if links and at else cells.text(cid),
-                cells.text(info.get("source"), wrap=True), cells.num(value, fmt),
-                cells.period(info.get("period")), cells.text(info.get("modality")),
-                cells.text(info.get("quote"), wrap=True)]
+        info = side.get(cid, {})
+        at = claim_rows.get(cid) if links else None
+        ids.append(cells.link(cid, f"'Claims'!A{at}") if at else cells.text(cid))
+        source = info.get("source")
+        sources.append(cells.link(source, f"'Claims'!A{at}") if at else cells.text(source))
+        values.append(cells.num(value, fmt))
+        periods.append(cells.period(info.get("period")))
+        modalities.append(cells.text(info.get("modality")))
+        quotes.append(cells.text(info.get("quote"), wrap=True))
+    row += values + periods + modalities + quotes + sources
     row += [cells.num(r.gap, PERCENT), cells.text(r.explanation, wrap=True),
             cells.text(r.decision), cells.text(r.decision_note, wrap=True), cells.text(r.reviewer),
             cells.text(r.status), cells.num(r.severity, SCORE), cells.text(r.object, wrap=True),
-            cells.text(r.rule)]
+            cells.text(r.rule), *ids]
     return row
 
 
@@ -310,9 +346,11 @@ def _decision_dropdown(ws, nrows: int) -> None:
 
 
 def _claims_sheet(ws, claims: pd.DataFrame) -> None:
-    cells = _setup(ws, [(c, CLAIM_WIDTHS.get(c, 11)) for c in COLUMNS])
-    for rec in claims[list(COLUMNS)].itertuples(index=False):
-        ws.append(_claim_row(cells, rec._asdict()))
+    widths = [(c, CLAIM_WIDTHS.get(c, 11)) for c in COLUMNS]
+    cells = _setup(ws, widths)
+    wrap_at = tuple((i, w, MAX_LINES) for i, (c, w) in enumerate(widths) if c in ("quote", "note"))
+    for n, rec in enumerate(claims[list(COLUMNS)].itertuples(index=False), 2):
+        _append(ws, n, _claim_row(cells, rec._asdict()), wrap_at)
     _finish(ws, len(COLUMNS), len(claims))
 
 
@@ -336,10 +374,14 @@ def _claim_row(cells: CellMaker, rec: dict) -> list:
 
 def _sources_sheet(ws, sources: pd.DataFrame) -> None:
     columns = list(sources.columns)
-    cells = _setup(ws, [(c, SOURCE_WIDTHS.get(c, 14)) for c in columns])
-    for rec in sources.itertuples(index=False):
-        ws.append([cells.period(v) if c == "published" else cells.text(v, wrap=c in ("title", "published_evidence"))
-                   for c, v in zip(columns, rec)])
+    widths = [(c, SOURCE_WIDTHS.get(c, 14)) for c in columns]
+    _page_setup(ws, paper="8", orientation="landscape")
+    cells = _setup(ws, widths)
+    wrapped = ("title", "published_evidence")
+    wrap_at = tuple((i, w, MAX_LINES) for i, (c, w) in enumerate(widths) if c in wrapped)
+    for n, rec in enumerate(sources.itertuples(index=False), 2):
+        _append(ws, n, [cells.period(v) if c == "published" else cells.text(v, wrap=c in wrapped)
+                        for c, v in zip(columns, rec)], wrap_at)
     _finish(ws, len(columns), len(sources))
 
 
@@ -353,19 +395,20 @@ ARITHMETIC_COLUMNS = (
 
 
 def _arithmetic_sheet(ws, conflicts: pd.DataFrame, claims: pd.DataFrame) -> None:
+    _page_setup(ws, paper="8", orientation="landscape")
     cells = _setup(ws, ARITHMETIC_COLUMNS)
     rows = conflicts[conflicts["kind"].astype("string").eq("arithmetic").fillna(False)]
     info = claims.set_index(claims["claim_id"].astype(str))[["source", "value", "unit", "period"]].to_dict("index")
-    for r in rows.itertuples(index=False):
+    for n, r in enumerate(rows.itertuples(index=False), 2):
         fill = SEVERITY_FILLS.get(text_or_blank(r.severity_label))
         fmt = number_format_for(r.implied_unit)
-        ws.append([
+        _append(ws, n, [
             cells.text(r.conflict_id), cells.text(r.rule), cells.text(r.result, fill=fill, bold=True),
             cells.text(r.severity_label, fill=fill), cells.text(r.subject), cells.text(r.metric),
             cells.text(_inputs(r, info), wrap=True), cells.num(r.value_a, number_format_for(r.unit)),
             cells.num(r.implied_value, fmt), cells.num(r.implied_low, fmt), cells.num(r.implied_high, fmt),
             cells.text(r.implied_unit), cells.num(r.gap, PERCENT), cells.text(r.explanation, wrap=True),
-        ])
+        ], ((6, 60, MAX_LINES), (13, 50, MAX_LINES)))
     _finish(ws, len(ARITHMETIC_COLUMNS), len(rows))
 
 
@@ -386,7 +429,8 @@ def _inputs(r, info: dict) -> str:
 
 
 def _summary_sheet(ws, claims, conflicts, sources, meta) -> None:
-    for col, width in zip("ABCDEFG", (34, 14, 10, 10, 10, 10, 10)):
+    _page_setup(ws, paper="8", orientation="landscape")  # A3, the chart right of the tables
+    for col, width in zip("ABCDEFG", (34, 10, 10, 10, 10, 10, 10)):
         ws.column_dimensions[col].width = width
     cells = CellMaker(ws)
     rows: list[list] = [[cells.text("factcheck conflict report", bold=True)]]
@@ -448,13 +492,15 @@ def _subject_metric_table(cells: CellMaker, conflicts, top: int = 20) -> list[li
 def _chart(ws, header_row: int, last_row: int) -> None:
     chart = BarChart()
     chart.type, chart.style = "bar", 10
-    chart.title = "Open findings per subject / metric"
+    chart.title = "Open findings"
+    chart.x_axis.scaling.orientation = "maxMin"  # the largest count on top
+    chart.x_axis.delete = chart.y_axis.delete = False
     chart.y_axis.title = "open findings"
     chart.legend = None
     data = Reference(ws, min_col=2, min_row=header_row, max_row=last_row)
     chart.add_data(data, titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=1, min_row=header_row + 1, max_row=last_row))
-    chart.height, chart.width = max(7.5, 0.6 * (last_row - header_row) + 3), 18
+    chart.height, chart.width = max(6.0, 0.75 * (last_row - header_row) + 3), 14
     ws.add_chart(chart, "I2")
 
 

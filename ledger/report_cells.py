@@ -57,6 +57,27 @@ def _escape(match: re.Match) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
+#: Points per line of wrapped text, and the most lines a row grows to.
+LINE_POINTS = 13.5
+MAX_LINES = 10
+
+
+def text_lines(value: Any, width: float) -> int:
+    """How many lines ``value`` wraps to in a column ``width`` characters wide.
+
+    Display width is estimated from the UTF-8 length: a CJK character (3
+    bytes) counts as two columns, an ASCII one as one.
+    """
+    if not isinstance(value, str) or not value:
+        return 1
+    usable = max(width - 1.5, 1.0)
+    total = 0
+    for part in value.split("\n"):
+        shown = (len(part) + len(part.encode("utf-8"))) / 2
+        total += max(1, math.ceil(shown / usable))
+    return total
+
+
 def is_risky(text: str) -> bool:
     """Would a spreadsheet read this text as (the start of) a formula?"""
     return text.startswith(RISKY_LEADS)

@@ -171,8 +171,13 @@ def test_frozen_header_and_autofilter(book):
     assert wb["Conflicts"].freeze_panes == "A2"
     assert wb["Conflicts"].auto_filter.ref == "A1:AA6"
     assert wb["Claims"].auto_filter.ref == "A1:W8"
-    assert wb["Conflicts"].column_dimensions["L"].width == 44  # Quote A is wide
-    assert wb["Conflicts"]["L2"].alignment.wrap_text is True
+    assert wb["Conflicts"].column_dimensions["M"].width == 30  # Quote A (13th column) is wide
+    assert wb["Conflicts"]["M2"].alignment.wrap_text is True
+    # row 2 is k-...001: Q001 has 35 CJK characters (2 columns each) + 15 ASCII + 1 no-break space
+    # (1.5) = 86.5 columns, Q000 24 CJK + 40 ASCII = 88; a 30-wide column shows 28.5 -> 4 lines each
+    assert wb["Conflicts"].row_dimensions[2].height == 4 * 13.5 + 2
+    # the printed page stops at the Reviewer column (U, the 21st)
+    assert wb["Conflicts"].print_area == "'Conflicts'!$A$1:$U$6"
 
 
 def test_rows_ordered_open_first_then_severity(book):
@@ -299,12 +304,14 @@ def test_hyperlinks_point_at_the_claims_rows(book, frames):
     _, _, wb = book
     _, _, _, ids = frames
     row = conflict_row(wb, "k-000000000001")
-    for side in ("Claim A", "Claim B"):
+    for side in ("Claim A", "Claim B", "Source A", "Source B"):
         link = row[side].hyperlink
         assert link is not None and link.target is None
         sheet, cell = link.location.split("!")
         assert sheet == "'Claims'"
-        assert wb["Claims"][cell].value == row[side].value  # lands on the same claim id
+        ids_ = {"Claim A": row["Claim A"].value, "Claim B": row["Claim B"].value}
+        target = ids_.get(side) or ids_["Claim " + side[-1]]
+        assert wb["Claims"][cell].value == target  # lands on the same claim id
     # claim st000 is the 4th claim -> row 5
     assert row["Claim B"].hyperlink.location == "'Claims'!A5"
     assert conflict_row(wb, "k-000000000005")["Claim B"].hyperlink is None  # no side B
@@ -314,7 +321,9 @@ def test_link_rows_cap(frames, tmp_path):
     claims, conflicts, sources, _ = frames
     path = write_report(claims, conflicts, sources, tmp_path / "c.xlsx", link_rows=1)
     ws = openpyxl.load_workbook(path)["Conflicts"]
-    assert ws["G2"].hyperlink is not None and ws["G3"].hyperlink is None
+    # Source A is column O, Claim A column Z
+    assert ws["O2"].hyperlink is not None and ws["Z2"].hyperlink is not None
+    assert ws["O3"].hyperlink is None and ws["Z3"].hyperlink is None
 
 
 def test_decision_dropdown(book):
@@ -488,10 +497,10 @@ def test_bad_cells_are_reported_with_sheet_row_column(job):
         set_decisions(rep.path, {3: ("confirmed", "=1+1", "")})
     with pytest.raises(LedgerInvalid) as err:
         import_decisions(rep.path)
-    dcol = HEADERS.index("Decision") + 1  # column U = 21
+    dcol = HEADERS.index("Decision") + 1  # column S = 19
     first = err.value.problems[0]
     assert (first.line, first.column, first.value, first.code) == (2, dcol, "maybe", "bad-decision")
-    assert first.field == "Conflicts!U2 (Decision)"
+    assert dcol == 19 and first.field == "Conflicts!S2 (Decision)"
     if rep.findings > 1:
         codes = {(p.line, p.code) for p in err.value.problems}
         assert {(3, "missing-reviewer"), (3, "formula")} <= codes
@@ -509,7 +518,7 @@ def test_cli_report_and_import(job):
     set_decisions(out, {2: ("wrong extraction", "", "ana")})
     res = CliRunner().invoke(main, ["import-decisions", str(out)])
     assert res.exit_code == 1
-    assert "Conflicts!U2 (Decision) = 'wrong extraction': unknown decision" in res.output
+    assert "Conflicts!S2 (Decision) = 'wrong extraction': unknown decision" in res.output
     assert "nothing was changed" in res.output
     set_decisions(out, {2: ("wrong_extraction", "", None)})
     res = CliRunner().invoke(main, ["import-decisions", str(out), "--reviewer", "bo", "--json"])
