@@ -21,7 +21,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import pandas as pd
-import pandera.pandas as pa
+try:
+    import pandera.pandas as pa
+except ImportError:  # pandera < 0.24 has no pandera.pandas
+    import pandera as pa
 
 from .csvio import format_float
 from .errors import Code, Problem
@@ -326,7 +329,8 @@ def check_rows(loaded: LoadedLedger) -> list[Problem]:
         else:
             first_span[span] = row
         want = claim_id(rec.source, rec.start, rec.end, rec.surface)
-        if rec.claim_id != want and re.fullmatch(_CLAIM_ID, rec.claim_id) and rec.start >= 0:
+        derivable = not loaded.absent & {"source", "start", "end", "surface"}
+        if rec.claim_id != want and re.fullmatch(_CLAIM_ID, rec.claim_id) and derivable:
             out.append(_at(loaded, row, "claim_id", Code.CLAIM_ID_MISMATCH,
                            "does not match source, start, end and surface",
                            f"set it to {want} (ids are derived from the span; edit the span, then the id)"))

@@ -149,7 +149,9 @@ def _typed(file: str, table: Table, columns: dict[str, int], absent: set[str],
             cell = cells.get(name)
             value, problem = _cell(name, cell.value if cell else "")
             row[name] = value
-            if cell is not None and cell.bad:
+            if cell is None:
+                continue  # an absent column was reported once, on the header
+            if cell.bad:
                 bad.append(name)
             elif problem:
                 reason, hint, code = problem

@@ -145,6 +145,25 @@ def test_validate_never_writes(workdir: Path):
     assert path.read_bytes() == crlf
 
 
+@pytest.mark.parametrize("column, severity", [
+    ("start", "error"), ("value", "error"), ("claim_id", "error"), ("note", "warning"), ("confidence", "warning"),
+])
+def test_a_missing_column_is_reported_once_on_the_header(workdir: Path, column: str, severity: str):
+    path = workdir / "claims.csv"
+    df = pd.read_csv(path, dtype=str, keep_default_na=False).drop(columns=[column])
+    df.to_csv(path, index=False, lineterminator="\n")
+    report = validate_ledger(path)
+    assert report.flatten(["line", "column", "code", "severity"]) == [[1, None, "missing-column", severity]]
+    assert column in report.problems[0].reason
+
+
+def test_a_header_only_ledger_is_valid(tmp_path: Path):
+    (tmp_path / "claims.csv").write_text((LEDGER / "valid.csv").read_text().splitlines()[0] + "\n")
+    shutil.copytree(LEDGER / "seeds", tmp_path / "seeds")
+    report = validate_ledger(tmp_path / "claims.csv")
+    assert report.valid and report.rows == 0 and report.problems == []
+
+
 # --------------------------------------------------------------------------- the README
 
 

@@ -122,6 +122,9 @@ def broken(valid: str) -> dict[str, bytes]:
         "29_text_after_quote": sub(v, 2, '的合同",date,', '的合同"x,date,'),
         "30_reviewed_without_subject": sub(v, 3, ",money,OpenAI,", ",money,,"),
         "31_kind_unit": sub(v, 4, ",percent,", ",money,"),
+        "32_duplicate_column": "\n".join(
+            ln + (",note" if i == 0 else (",x" if ln and i != 3 else "")) for i, ln in enumerate(v.split("\n"))
+        ),
     }
     out = {name: text.encode("utf-8") for name, text in utf8.items()}
     out["12_gbk"] = v.encode("gbk")
