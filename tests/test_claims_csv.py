@@ -140,8 +140,8 @@ def test_values_follow_the_qualifier(row):
     assert (lo is None or lo <= v) and (hi is None or v <= hi)
     if q == "exact":
         assert lo == v == hi
-    elif q == "about":  # the ±5% convention for 约/約
-        assert math.isclose(lo, v * 0.95) and math.isclose(hi, v * 1.05)
+    elif q == "about":  # the ±10% convention for 约/約 (ledger.numbers uses the same)
+        assert math.isclose(lo, v * 0.9) and math.isclose(hi, v * 1.1)
     elif q in ("over", "at_least"):
         assert lo == v and hi is None
     elif q == "under":
@@ -222,13 +222,13 @@ def test_relative_year_end_uses_nov_dec():
     [
         ("000", "1.4萬(wàn)億美元", 0, 1.4e12, "USD"),    # 1.4 × 萬億 (10^12)
         ("000", "130億美元", 0, 13_000_000_000, "USD"),    # 130 × 億 (10^8)
-        ("000", "27%", 0, 0.27, "ratio"),
-        ("000", "1350億美元", 0, 135_000_000_000, "USD"),
+        ("000", "約27%", 0, 0.27, "ratio"),
+        ("000", "約1350億美元", 0, 135_000_000_000, "USD"),
         ("000", "100倍", 0, 100, "times"),
         ("001", "119亿美元", 0, 11_900_000_000, "USD"),
-        ("001", "3.5亿美元", 0, 350_000_000, "USD"),
+        ("001", "约3.5亿美元", 0, 350_000_000, "USD"),
         ("001", "8.63亿美元", 0, 863_000_000, "USD"),
-        ("001", "700%", 0, 7.0, "ratio"),                    # growth of 700% = 7.0 as a fraction
+        ("001", "超过700%", 0, 7.0, "ratio"),                    # growth of 700% = 7.0 as a fraction
         ("001", "49%", 0, 0.49, "ratio"),
         ("001", "75%", 0, 0.75, "ratio"),
         ("001", "3万亿美元", 1, 3e12, "USD"),                # 3 × 万亿
@@ -246,12 +246,14 @@ def test_key_values(source, surface, nth, value, unit):
 
 
 def test_hedges_become_bounds():
-    over = _find("001", "350亿美元")              # 估值目标超过350亿美元: open above
+    over = _find("001", "超过350亿美元")          # 估值目标超过350亿美元: open above
     assert (over["qualifier"], over["value_low"], over["value_high"]) == ("over", "35000000000", "")
-    about = _find("000", "1350億美元")            # 約1350億: ±5%
-    assert float(about["value_low"]) == pytest.approx(128_250_000_000) and float(about["value_high"]) == pytest.approx(141_750_000_000)
-    several = _find("003", "数十亿美金")           # 数十亿 = 2..9 × 十亿
-    assert (float(several["value_low"]), float(several["value_high"])) == (2e9, 9e9)
+    about = _find("000", "約1350億美元")          # 約1350億: ±10% -> [1215億, 1485億]
+    assert float(about["value_low"]) == pytest.approx(121_500_000_000) and float(about["value_high"]) == pytest.approx(148_500_000_000)
+    several = _find("003", "数十亿美金")           # 数十亿 = 2..9 × 十亿, value the midpoint 5.5 × 十亿
+    assert (float(several["value_low"]), float(several["value"]), float(several["value_high"])) == (2e9, 5.5e9, 9e9)
+    emphasis = _find("000", "1.4萬(wàn)億美元")     # 高達 is emphasis, not a bound
+    assert emphasis["qualifier"] == "exact" and emphasis["value_low"] == emphasis["value_high"] == "1400000000000"
     under = _find("001", "3万亿美元", 1)           # 跌下3万亿: below
     assert (under["qualifier"], under["value_low"]) == ("under", "")
 
@@ -290,7 +292,7 @@ def test_revenue_share_and_profit_share_are_different_metrics():
 
 
 def test_arithmetic_between_rows_holds():
-    stake, value, put_in = (float(_find("000", s)["value"]) for s in ("27%", "1350億美元", "130億美元"))
+    stake, value, put_in = (float(_find("000", s)["value"]) for s in ("約27%", "約1350億美元", "130億美元"))
     # 1350亿 / 27% = 5000亿: OpenAI's implied valuation ($500B)
     assert value / stake == pytest.approx(5e11)
     # 1350亿 / 130亿 = 10.4 > 10 ("超過原始投入的10倍")
@@ -298,7 +300,7 @@ def test_arithmetic_between_rows_holds():
     # 1.4萬億 / 100 = 140亿: the implied 2025 revenue
     assert float(_find("000", "1.4萬(wàn)億美元")["value"]) / float(_find("000", "100倍")["value"]) == pytest.approx(1.4e10)
     # 8倍 growth is +700%: 8 - 1 = 7.0
-    assert float(_find("001", "8倍")["value"]) - 1 == float(_find("001", "700%")["value"])
+    assert float(_find("001", "8倍")["value"]) - 1 == float(_find("001", "超过700%")["value"])
     # 119亿 lies in the 百亿 class
     order = _find("001", "百亿美元")
     assert float(order["value_low"]) <= float(_find("001", "119亿美元")["value"]) < float(order["value_high"])
