@@ -58,6 +58,15 @@ class Lexicon:
     metric_object: dict[str, bool]
     default_metric: dict[str, str]
     entity_types: dict[str, str] = field(default_factory=dict)
+    metric_spec: dict[str, dict] = field(default_factory=dict)
+    topic: dict = field(default_factory=dict)
+
+    def spec(self, metric: str, key: str, default=None):
+        """One setting of a metric's table in cues.toml (``refines``, ``date``...)."""
+        return self.metric_spec.get(metric, {}).get(key, default)
+
+    def role(self, key: str) -> tuple[str, ...]:
+        return tuple(self.roles.get(key, ()))
 
 
 # --------------------------------------------------------------------------- loading
@@ -108,7 +117,11 @@ def load_lexicon(cues_path: str | Path | None = None, entities_path: str | Path 
     ents = _entities(_read_toml("entities.toml", entities_path))
     known = metrics()
     metric_tables = cues.get("metric", {})
-    unknown = sorted(set(metric_tables) - set(known))
+    named = set(metric_tables) | set(cues.get("default_metric", {}).values())
+    for table in metric_tables.values():
+        named |= {table[k] for k in ("pooled", "date") if k in table}
+        named |= {v for k in ("refines", "dates") for v in table.get(k, [])}
+    unknown = sorted(named - set(known))
     if unknown:
         raise LedgerError(
             f"cues for metrics not in metrics.toml: {', '.join(unknown)}",
@@ -133,6 +146,8 @@ def load_lexicon(cues_path: str | Path | None = None, entities_path: str | Path 
         metric_object={m: bool(spec.get("object", False)) for m, spec in metric_tables.items()},
         default_metric=dict(cues.get("default_metric", {})),
         entity_types={e.name: e.type for e in ents},
+        metric_spec=metric_tables,
+        topic={k: _words(v) if isinstance(v, list) else v for k, v in cues.get("topic", {}).items()},
     )
 
 

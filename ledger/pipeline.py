@@ -89,18 +89,6 @@ def default_sources_path(ledger_path: Path) -> Path:
     return here / "sources.csv"
 
 
-def _published(value: str | None) -> datetime.date | None:
-    """First day of the published date ('2025-05-05', '2025-05', '2025')."""
-    from .sources import parse_published
-
-    if not value:
-        return None
-    try:
-        return parse_published(value)[0]
-    except ValueError:
-        return None
-
-
 # --------------------------------------------------------------------------- registering
 
 
@@ -140,7 +128,7 @@ def _vanished(paths: Iterable[str | Path], sources, sources_path: Path) -> dict[
 # --------------------------------------------------------------------------- extract
 
 
-def frame_file(path: Path, *, source: str, published: datetime.date | None) -> tuple[str, list[dict]]:
+def frame_file(path: Path, *, source: str, published: str) -> tuple[str, list[dict]]:
     """Read one article and return (text, framed claim rows)."""
     from .framing import frame_text
     from .sources import read_text
@@ -182,7 +170,7 @@ def extract(
     texts: dict[str, str | None] = {} if sources is None else _vanished(paths, sources, sources_path)
     rows: list[dict] = []
     for done, f in enumerate(files, 1):
-        texts[f.stem], found = frame_file(f, source=f.stem, published=_published(published.get(f.stem)))
+        texts[f.stem], found = frame_file(f, source=f.stem, published=published.get(f.stem) or "")
         rows.extend(found)
         if progress is not None:
             progress(done, len(files))

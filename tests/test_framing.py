@@ -69,8 +69,11 @@ CASES = [
         {
             "五年": ("OpenAI", "CoreWeave", "contract_duration", "2025-03-11", "actual"),
             "119亿美元": ("OpenAI", "CoreWeave", "contract_value", "2025-03-11", "actual"),
-            # 获得了CoreWeave...股份: OpenAI holds a stake in CoreWeave; 据悉 -> reported
-            "3.5亿美元": ("OpenAI", "CoreWeave", "stake_value", "", "reported"),
+            # 获得了CoreWeave...股份: OpenAI holds a stake in CoreWeave; 据悉 -> reported;
+            # 该交易 refers back to the deal dated 3月11日
+            "3.5亿美元": ("OpenAI", "CoreWeave", "stake_value", "2025-03-11", "reported"),
+            # 达成了 makes 3月11日 the deal's date; the amounts of the deal share its parties
+            "3月 11 日": ("OpenAI", "CoreWeave", "deal_date", "2025-03-11", "actual"),
         },
         id="001-coreweave-contract",
     ),
@@ -131,12 +134,43 @@ def test_frames_seed_sentences(text, specs, expected):
     assert {k: got.get(k) for k in expected} == expected
 
 
-def test_date_that_is_a_period_is_not_a_claim():
-    # 2019年7月 is when the 10亿美元 was paid, nothing checkable on its own
+def test_date_that_is_only_a_period_is_not_a_claim():
+    # 2024年 says when the revenue was earned; nothing happened on that date
+    text = "从财务上看,CoreWeave 2024年营收达19亿美元,同比增长超过700%。"
+    got = framed(text, [("2024年", "date", "2024"), ("19亿美元", "money", 1.9e9), ("超过700%", "percent", 7, "ratio")])
+    assert got == {
+        "19亿美元": ("CoreWeave", "", "revenue", "2024", "actual"),
+        "超过700%": ("CoreWeave", "", "revenue_growth", "2024", "actual"),
+    }
+
+
+def test_date_of_an_investment_is_a_claim_with_the_investments_parties():
+    # 注资: the date is when Microsoft invested in OpenAI; the amount holds then
     text = "2019年7月,微软拿出10亿美元注资OpenAI。"
     got = framed(text, [("2019年7月", "date", "2019-07"), ("10亿美元", "money", 1e9)])
-    assert set(got) == {"10亿美元"}
-    assert got["10亿美元"] == ("Microsoft", "OpenAI", "investment", "2019-07", "actual")
+    assert got == {
+        "2019年7月": ("Microsoft", "OpenAI", "investment_date", "2019-07", "actual"),
+        "10亿美元": ("Microsoft", "OpenAI", "investment", "2019-07", "actual"),
+    }
+
+
+def test_event_of_another_kind_does_not_date_an_amount():
+    # the filing date is not when the IPO money is raised (that is still expected)
+    text = "当地时间3月3日,CoreWeave提交了IPO招股书,预计筹集约40亿美元资金。"
+    got = framed(text, [("3月3日", "date", "2025-03-03"), ("约40亿美元", "money", 4e9)])
+    assert got["约40亿美元"][3] == ""
+    assert got["3月3日"][2:4] == ("filing_date", "2025-03-03")
+
+
+def test_current_value_of_a_proposed_change_holds_at_publication():
+    text = "为缓解压力,OpenAI提出将微软的收入分成比例从20%降至10%。"
+    rows = frame_article(text, [mention(text, "20%", "percent", 0.2, "ratio"), mention(text, "10%", "percent", 0.1, "ratio")],
+                         source="t", published="2025-06")
+    got = {r["surface"]: tuple(r[f] for f in FRAMED_FIELDS) for r in rows}
+    assert got == {
+        "20%": ("Microsoft", "OpenAI", "revenue_share", "2025-06", "actual"),
+        "10%": ("Microsoft", "OpenAI", "revenue_share", "", "proposed"),
+    }
 
 
 def test_rows_have_ledger_columns_and_offsets_into_original():

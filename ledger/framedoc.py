@@ -1,0 +1,179 @@
+"""An article analysed once for framing: the cleaned (simplified) text, its
+sentences and clauses, and every entity, cue and marker found in it, all in
+cleaned-text offsets.  :mod:`ledger.framerules` reads it; nothing here decides
+a field.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+from .cues import Hit, Lexicon, clauses, default_lexicon, entity_words, find_all, find_words, sentences
+from .record import metrics
+from .sources import CleanText, clean
+
+#: Which mention kinds can carry a metric of each dimension.
+KIND_DIMENSION = {
+    "money": "money",
+    "percent": "ratio",
+    "percentage_point": "ratio",
+    "multiple": "times",
+    "count": "count",
+    "duration": "duration",
+    "date": "date",
+}
+
+#: Marker lists of cues.toml read into ``Doc.marks`` (section, key).
+MARK_LISTS = (
+    ("roles", "object_markers"), ("roles", "passive_markers"), ("roles", "person_roles"),
+    ("period", "base_markers"), ("period", "anaphora"), ("period", "present_clause"),
+    ("period", "present_adjacent"), ("period", "change_from"), ("period", "change_to"),
+    ("roles", "pair_words"), ("topic", "markers"),
+)
+
+
+@dataclass(frozen=True)
+class Spot:
+    """A mention placed in the cleaned text."""
+
+    start: int
+    end: int
+    mention: Any
+
+
+@dataclass
+class Doc:
+    clean: CleanText
+    low: str
+    sentences: list[tuple[int, int]]
+    clauses: list[tuple[int, int]]
+    entities: list[Hit]
+    metric_hits: list[Hit]
+    modality_hits: list[Hit]
+    marks: dict[str, list[Hit]]
+    dates: list[Spot]
+    lex: Lexicon
+    spots: list[Spot] = field(default_factory=list)
+    published: str = ""
+    facts: dict[int, dict] = field(default_factory=dict)  # mention start -> framed fields so far
+    _sent_starts: list[int] = field(default_factory=list)
+    _clause_starts: list[int] = field(default_factory=list)
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        return _containing(self.sentences, self._sent_starts, pos)
+
+    def clause_of(self, pos: int) -> tuple[int, int]:
+        return _containing(self.clauses, self._clause_starts, pos)
+
+    def to_clean(self, start: int, end: int) -> tuple[int, int]:
+        """Map an original span to the cleaned text."""
+        s = bisect_left(self.clean.starts, start)
+        e = bisect_left(self.clean.starts, end)
+        return s, max(e, s + 1)
+
+    def spot(self, mention) -> Spot:
+        return Spot(*self.to_clean(mention.start, mention.end), mention)
+
+    def text(self, start: int, end: int) -> str:
+        return self.low[start:end]
+
+
+def _containing(spans: list[tuple[int, int]], starts: list[int], pos: int) -> tuple[int, int]:
+    i = bisect_right(starts, pos) - 1
+    return spans[max(i, 0)] if spans else (0, 0)
+
+
+def inside(span: tuple[int, int], hit) -> bool:
+    """Does ``hit`` (anything with start/end) lie within ``span``?"""
+    return span[0] <= hit.start and hit.end <= span[1]
+
+
+def fits(metric: str, kind: str) -> bool:
+    """Can a mention of ``kind`` carry ``metric`` (by the metric's dimension)?"""
+    return metrics().get(metric, {}).get("dimension") == KIND_DIMENSION.get(kind)
+
+
+def analyse(text: str, mentions: list, lex: Lexicon | None = None, *, published: str = "") -> Doc:
+    """Clean ``text`` and find everything framing needs in it, once."""
+    lex = lex or default_lexicon()
+    ct = clean(text)
+    low = ct.text.lower()
+    sent = sentences(ct.text, lex)
+    metric_hits = sorted(
+        (h for m, ws in lex.metric_cues.items() for h in find_all(low, ws, m)), key=lambda h: (h.start, -h.end)
+    )
+    modality_hits = [
+        h
+        for name, scopes in lex.modality_cues.items()
+        for scope, words in scopes.items()
+        for h in find_all(low, words, name, scope)
+    ]
+    section = {"roles": lex.roles, "period": lex.period, "topic": lex.topic}
+    marks = {key: find_all(low, tuple(section[sec].get(key, ()))) for sec, key in MARK_LISTS}
+    clause_spans = clauses(ct.text, sent, lex)
+    doc = Doc(
+        clean=ct, low=low, sentences=sent, clauses=clause_spans,
+        entities=find_words(low, entity_words(lex)), metric_hits=metric_hits,
+        modality_hits=sorted(modality_hits, key=lambda h: h.start), marks=marks, dates=[], lex=lex,
+        published=published or "", _sent_starts=[s for s, _ in sent], _clause_starts=[s for s, _ in clause_spans],
+    )
+    doc.entities = [e for e in doc.entities if not _is_source(doc, e)]
+    doc.spots = [doc.spot(m) for m in sorted(mentions, key=lambda m: m.start)]
+    doc.dates = [s for s in doc.spots if s.mention.kind == "date"]
+    return doc
+
+
+def _is_source(doc: Doc, ent: Hit) -> bool:
+    """'据华尔街日报报道', 'Parmy Olson认为': where the claim comes from, not
+    what it is about."""
+    before = doc.low[max(0, ent.start - 4) : ent.start].rstrip()
+    after = doc.low[ent.end : ent.end + 6].lstrip()
+    return any(before.endswith(w) for w in doc.lex.role("source_before")) or any(
+        after.startswith(w) for w in doc.lex.role("source_after")
+    )
+
+
+# --------------------------------------------------------------------------- entity relations
+
+
+def previous_entity(doc: Doc, ent: Hit) -> Hit | None:
+    clause = doc.clause_of(ent.start)
+    before = [e for e in doc.entities if clause[0] <= e.start and e.end <= ent.start]
+    return before[-1] if before else None
+
+
+def enumerated(doc: Doc, a: Hit, b: Hit) -> bool:
+    """Are ``a`` and the later ``b`` joined only by enumerators ('A、B', 'A和B')?"""
+    gap = doc.low[a.end : b.start].strip()
+    words = sorted(doc.lex.role("enumerators"), key=len, reverse=True)
+    while gap:
+        for w in words:
+            if gap.startswith(w):
+                gap = gap[len(w) :].strip()
+                break
+        else:
+            return False
+    return True
+
+
+def marked(doc: Doc, ent: Hit, key: str, reach: int = 12) -> bool:
+    """Is ``ent`` introduced by a marker of ``doc.marks[key]`` (within ``reach``
+    characters before it, in its clause, with no entity between)?  An entity
+    enumerated after a marked one ('与Nvidia、Microsoft') is marked too."""
+    clause = doc.clause_of(ent.start)
+    prev = previous_entity(doc, ent)
+    floor = max(clause[0], ent.start - reach, prev.end if prev else 0)
+    if any(floor <= m.start and m.end <= ent.start for m in doc.marks[key]):
+        return True
+    return prev is not None and enumerated(doc, prev, ent) and marked(doc, prev, key, reach)
+
+
+def org_for_person(doc: Doc, person: Hit) -> Hit | None:
+    """'Nvidia首席执行官黄仁勋': the organisation named with the person's role."""
+    orgs = set(doc.lex.role("organisation_types"))
+    before = [e for e in doc.entities if e.end <= person.start and person.start - e.end <= 12]
+    for org in reversed(before):
+        if org.kind in orgs and any(org.end <= r.start and r.end <= person.start for r in doc.marks["person_roles"]):
+            return org
+    return None

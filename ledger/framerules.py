@@ -1,0 +1,377 @@
+"""The framing rules, one function per field, each returning (value, confidence).
+
+They read positions only (the number's clause and sentence, markers before an
+entity, the nearest cue); every word they use comes from the lexicon files.
+Confidences are fixed per rule: a field read off the number's own clause is
+surer than one read off its sentence, which is surer than one carried over
+from an earlier sentence or a default.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .cues import Hit
+from .framedoc import Doc, Spot, enumerated, fits, inside, marked, org_for_person
+
+
+@dataclass
+class Memory:
+    """What earlier claims of the article said: (position, subject entity, object)."""
+
+    said: list[tuple[int, Hit, str]] = field(default_factory=list)
+
+    def add(self, pos: int, subject: Hit | None, obj: str) -> None:
+        if subject is not None:
+            self.said.append((pos, subject, obj))
+            self.said.sort(key=lambda t: t[0])
+
+    def last(self, pos: int) -> tuple[Hit, str] | None:
+        before = [t for t in self.said if t[0] < pos]
+        return (before[-1][1], before[-1][2]) if before else None
+
+
+# --------------------------------------------------------------------------- clauses
+
+
+def own_clause(doc: Doc, spot: Spot) -> tuple[int, int]:
+    """The clause of a mention; a date that stands alone in its clause
+    ('3月3日,CoreWeave提交了...') takes the next clause of its sentence too."""
+    clause = doc.clause_of(spot.start)
+    if spot.mention.kind == "date" and lone_date(doc, spot):
+        sent = doc.sentence_of(spot.start)
+        if clause[1] < sent[1]:
+            return clause[0], doc.clause_of(clause[1])[1]
+    return clause
+
+
+def lone_date(doc: Doc, spot: Spot) -> bool:
+    clause = doc.clause_of(spot.start)
+    rest = doc.low[clause[0] : spot.start] + doc.low[spot.end : clause[1]]
+    return sum(ch.isalnum() for ch in rest) <= int(doc.lex.period.get("lone_date_chars", 4))
+
+
+# --------------------------------------------------------------------------- metric
+
+
+def _distance(hit: Hit, start: int, end: int) -> int:
+    if hit.start >= end:
+        return hit.start - end
+    if hit.end <= start:
+        return start - hit.end
+    return 0
+
+
+def _nearest_cue(doc: Doc, spot: Spot, scope: tuple[int, int], kind: str) -> Hit | None:
+    hits = [h for h in doc.metric_hits if fits(h.name, kind) and inside(scope, h)]
+    return min(hits, key=lambda h: (_distance(h, spot.start, spot.end), -len(h.word))) if hits else None
+
+
+def _refined(doc: Doc, metric: str, spot: Spot, kind: str) -> str:
+    """A general metric made specific by a cue elsewhere in the sentence."""
+    sent, clause = doc.sentence_of(spot.start), doc.clause_of(spot.start)
+    for h in doc.metric_hits:
+        if (inside(clause, h) or inside(sent, h) and h.end <= spot.start) and fits(h.name, kind) \
+                and metric in doc.lex.spec(h.name, "refines", ()):
+            return h.name
+    return metric
+
+
+def _topic(doc: Doc, spot: Spot, kind: str) -> str:
+    """'这笔...的投资,...数百亿美元': the metric a demonstrative clause of the
+    sentence names (its last fitting cue)."""
+    sent = doc.sentence_of(spot.start)
+    for mark in doc.marks["markers"]:
+        if inside(sent, mark) and mark.start < spot.start:
+            clause = doc.clause_of(mark.start)
+            if clause[0] <= spot.start < clause[1]:
+                continue
+            cues = [h for h in doc.metric_hits if fits(h.name, kind) and mark.end <= h.start and h.end <= clause[1]]
+            if cues:
+                return cues[-1].name
+    return ""
+
+
+def _after(doc: Doc, spot: Spot, metric: str) -> str:
+    """'27%的股权,估值约1350亿美元': a cue read in the light of the previous
+    amount of the sentence (the metric's ``after`` table)."""
+    table = doc.lex.spec(metric, "after", {})
+    sent = doc.sentence_of(spot.start)
+    before = [s for s in doc.spots if sent[0] <= s.start < spot.start and s.start in doc.facts]
+    if table and before:
+        return table.get(doc.facts[before[-1].start].get("metric", ""), "")
+    return ""
+
+
+def frame_metric(doc: Doc, spot: Spot) -> tuple[str, float]:
+    """A topic the sentence names; else the nearest cue of a fitting metric
+    in the clause, then in the sentence, refined by the sentence; else the
+    kind's default metric."""
+    kind = spot.mention.kind
+    topic = _topic(doc, spot, kind)
+    if topic:
+        return topic, 0.6
+    for scope, conf in ((own_clause(doc, spot), 0.85), (doc.sentence_of(spot.start), 0.55)):
+        cue = _nearest_cue(doc, spot, scope, kind)
+        if cue is not None:
+            metric = _refined(doc, cue.name, spot, kind)
+            return _after(doc, spot, metric) or metric, conf
+    return doc.lex.default_metric.get(kind, ""), 0.3
+
+
+def date_metric(doc: Doc, spot: Spot, amounts: list[Spot]) -> tuple[str, float]:
+    """A date is a claim when a date cue stands in its clause, or an amount
+    of its clause belongs to a dated event (the amount metric's ``date``);
+    a date opening its sentence alone also takes a date cue of the sentence."""
+    cue = _nearest_cue(doc, spot, own_clause(doc, spot), "date")
+    if cue is not None:
+        return cue.name, 0.85
+    clause = own_clause(doc, spot)
+    for amount in amounts:
+        event = doc.lex.spec(doc.facts[amount.start]["metric"], "date")
+        if event and inside(clause, amount):
+            return event, 0.7
+    if lone_date(doc, spot):
+        cue = _nearest_cue(doc, spot, doc.sentence_of(spot.start), "date")
+        if cue is not None:
+            return cue.name, 0.6
+    return "", 0.0
+
+
+# --------------------------------------------------------------------------- subject / object
+
+
+def _subject_of(doc: Doc, ent: Hit, metric: str) -> Hit:
+    """A person named with an organisation's role stands for it in amounts."""
+    if ent.kind in doc.lex.role("organisation_types") or fits(metric, "date"):
+        return ent
+    return org_for_person(doc, ent) or ent
+
+
+def _free(doc: Doc, ents: list[Hit]) -> list[Hit]:
+    """Entities no object or passive marker introduces."""
+    return [e for e in ents if not marked(doc, e, "object_markers") and not marked(doc, e, "passive_markers", 3)]
+
+
+def _passive(doc: Doc, ents: list[Hit], spot: Spot) -> tuple[Hit | None, Hit | None]:
+    """(agent, patient) when a passive marker stands before the number in its clause."""
+    clause = doc.clause_of(spot.start)
+    for i, ent in enumerate(ents):
+        if clause[0] <= ent.start < spot.start and marked(doc, ent, "passive_markers", reach=3):
+            patient = next((e for e in reversed(ents[:i]) if e.name != ent.name), None)
+            return ent, patient
+    return None, None
+
+
+def frame_subject(doc: Doc, spot: Spot, metric: str, memory: Memory) -> tuple[Hit | None, float]:
+    """Subject entity of the mention (see the module docstring of framing)."""
+    clause, sent = own_clause(doc, spot), doc.sentence_of(spot.start)
+    ents = [e for e in doc.entities if inside(sent, e)]
+    only = doc.lex.spec(metric, "subject_types")
+    if only:
+        typed = [e for e in ents if e.kind in only]
+        if typed:
+            return min(typed, key=lambda e: abs(e.start - spot.start)), 0.75
+    prefer = [e for e in ents if e.kind in doc.lex.spec(metric, "prefer_types", ())]
+    if prefer:
+        return min(prefer, key=lambda e: abs(e.start - spot.start)), 0.7
+    agent, _ = _passive(doc, ents, spot)
+    if agent is not None:
+        return _subject_of(doc, agent, metric), 0.8
+    pair = _pair(doc, spot)
+    if pair:
+        return pair[0], 0.5
+    free = _free(doc, ents)
+    agents = [e for e in free if e.kind not in doc.lex.role("object_types")]
+    for scope, conf in ((clause, 0.9), (sent, 0.75)):
+        before = [e for e in agents if scope[0] <= e.start and e.end <= spot.start]
+        if before:
+            return _subject_of(doc, before[-1], metric), conf
+    after = [e for e in agents if spot.start <= e.start and e.end <= clause[1]]
+    if after:
+        return _subject_of(doc, after[0], metric), 0.6
+    last = memory.last(spot.start)
+    if last is not None:
+        return last[0], 0.45
+    if free:
+        return min(free, key=lambda e: abs(e.start - spot.start)), 0.3
+    return None, 0.2
+
+
+def _pair(doc: Doc, spot: Spot) -> list[Hit]:
+    """'两人在楼梯间偶遇': the last two people named in the previous sentences."""
+    sent = doc.sentence_of(spot.start)
+    if not any(inside(sent, w) for w in doc.marks["pair_words"]):
+        return []
+    people: list[Hit] = []
+    for e in reversed([e for e in doc.entities if e.end <= sent[0] and e.kind == "person"]):
+        if e.name not in [p.name for p in people]:
+            people.insert(0, e)
+        if len(people) == 2:
+            return people
+    return []
+
+
+def pooled(doc: Doc, spot: Spot, metric: str) -> Hit | None:
+    """The recipient when several investors are listed before the amount and
+    the metric names a ``pooled`` metric: the first entity after the number."""
+    if not doc.lex.spec(metric, "pooled"):
+        return None
+    clause = doc.clause_of(spot.start)
+    before = [e for e in _free(doc, [e for e in doc.entities if inside(clause, e)]) if e.end <= spot.start]
+    joined = any(enumerated(doc, a, b) for a, b in zip(before, before[1:]))
+    after = [e for e in doc.entities if inside(clause, e) and e.start >= spot.end]
+    return after[0] if joined and after else None
+
+
+def frame_object(doc: Doc, spot: Spot, metric: str, subject: str, memory: Memory) -> tuple[str, float]:
+    """Counterpart entity, for metrics that have one."""
+    if not doc.lex.spec(metric, "object", False):
+        return "", 0.8
+    clause, sent = own_clause(doc, spot), doc.sentence_of(spot.start)
+    ents = [e for e in doc.entities if inside(sent, e)]
+    _, patient = _passive(doc, ents, spot)
+    if patient is not None and patient.name != subject:
+        return patient.name, 0.8
+    pair = _pair(doc, spot)
+    if pair:
+        return pair[1].name, 0.5
+    others = [e for e in ents if e.name != subject]
+    wanted = [e for e in others if e.kind in doc.lex.spec(metric, "object_prefer", ())]
+    if wanted:
+        return min(wanted, key=lambda e: _reach(e, spot)).name, 0.7
+    marks = [e for e in others if marked(doc, e, "object_markers")]
+    for scope, conf in ((clause, 0.85), (sent, 0.7)):
+        near = [e for e in marks if inside(scope, e)]
+        if near:
+            return min(near, key=lambda e: abs(e.start - spot.start)).name, conf
+    raised = _raiser(doc, spot, metric, subject)
+    if raised:
+        return raised, 0.6
+    if others:
+        return min(others, key=lambda e: _reach(e, spot)).name, 0.45
+    last = memory.last(spot.start)
+    if last is not None and last[0].name == subject and last[1]:
+        return last[1], 0.35
+    return "", 0.4
+
+
+def _reach(ent: Hit, spot: Spot) -> tuple[int, int]:
+    """Sort key for a counterpart: after the number first, then nearest."""
+    return (0, ent.start - spot.end) if ent.start >= spot.end else (1, spot.start - ent.end)
+
+
+def _raiser(doc: Doc, spot: Spot, metric: str, subject: str) -> str:
+    """An investment in a sentence that also tells a funding round: the
+    company raising it is the counterpart."""
+    pooled_metric = doc.lex.spec(metric, "pooled")
+    sent = doc.sentence_of(spot.start)
+    for start, fact in doc.facts.items():
+        if fact.get("metric") == pooled_metric and sent[0] <= start < sent[1] and fact.get("subject") not in ("", subject):
+            return fact.get("subject") or ""
+    return ""
+
+
+# --------------------------------------------------------------------------- period
+
+
+def _is_base(doc: Doc, date: Spot) -> bool:
+    clause = doc.clause_of(date.start)
+    return any(clause[0] <= b.start and 0 <= date.start - b.end <= 2 for b in doc.marks["base_markers"])
+
+
+def _linked(doc: Doc, date: Spot, metric: str) -> bool:
+    """Can ``date`` be the period of an amount of ``metric``?  A plain date
+    can; an event date only if the event is the amount's own."""
+    event = doc.facts.get(date.start, {}).get("metric", "")
+    if not event:
+        return True
+    return event == doc.lex.spec(metric, "date") or event in doc.lex.spec(metric, "dates", ())
+
+
+def frame_period(doc: Doc, spot: Spot, metric: str, events: list[tuple[int, str]]) -> tuple[str, float]:
+    """When the value holds; see the framing module docstring for the order."""
+    if spot.mention.kind == "date":
+        return str(spot.mention.value or ""), 0.95
+    clause, sent = doc.clause_of(spot.start), doc.sentence_of(spot.start)
+    dates = [d for d in doc.dates if not _is_base(doc, d) and _linked(doc, d, metric)]
+    near = [d for d in dates if inside(clause, d)]
+    if near:
+        return str(min(near, key=lambda d: abs(d.start - spot.start)).mention.value), 0.85
+    window = int(doc.lex.period.get("sentence_window", 60))
+    earlier = [
+        d for d in dates
+        if sent[0] <= d.start and d.end <= spot.start
+        and (spot.start - d.end <= window or (d.start - sent[0] <= 2 and lone_date(doc, d)))
+    ]
+    if earlier:
+        return str(earlier[-1].mention.value), 0.6
+    recalled = _recalled(doc, spot, metric, events)
+    if recalled:
+        return recalled, 0.5
+    if (_present(doc, spot, clause) or current_value(doc, spot)) and doc.published:
+        return doc.published, 0.5
+    return "", 0.7
+
+
+def _recalled(doc: Doc, spot: Spot, metric: str, events: list[tuple[int, str, str]]) -> str:
+    """The date of an event claimed earlier that the sentence refers back to:
+    by an anaphora ('该交易') or by naming an event of a kind linked to the
+    amount's metric ('重组协议' for a stake)."""
+    sent = doc.sentence_of(spot.start)
+    before = [(pos, value, event) for pos, value, event in events if pos < sent[0]]
+    if not before:
+        return ""
+    if any(inside(sent, a) and a.end <= spot.start for a in doc.marks["anaphora"]):
+        return before[-1][1]
+    linked = {doc.lex.spec(metric, "date"), *doc.lex.spec(metric, "dates", ())} - {None}
+    named = {h.name for h in doc.metric_hits if inside(sent, h) and h.name in linked}
+    for _, value, event in reversed(before):
+        if event in named:
+            return value
+    return ""
+
+
+def current_value(doc: Doc, spot: Spot) -> bool:
+    """'提出...从20%降至10%': is the number the current value of a change
+    still to come (a modality cue before it in the sentence)?"""
+    starts = [m for m in doc.marks["change_from"] if 0 <= spot.start - m.end <= 1]
+    ends = [m for m in doc.marks["change_to"] if 0 <= m.start - spot.end <= 1]
+    if not (starts and ends):
+        return False
+    sent = doc.sentence_of(spot.start)  # a change still to come: proposed, planned, forecast
+    return any(inside(sent, h) and h.start < spot.start for h in doc.modality_hits)
+
+
+def _present(doc: Doc, spot: Spot, clause: tuple[int, int]) -> bool:
+    if any(inside(clause, m) for m in doc.marks["present_clause"]):
+        return True
+    return any(0 <= spot.start - m.end <= 4 and m.start >= clause[0] for m in doc.marks["present_adjacent"])
+
+
+# --------------------------------------------------------------------------- modality
+
+
+def _attached(doc: Doc, cue: Hit, spot: Spot) -> bool:
+    """Does ``cue`` follow another amount closely ('10亿美元投资计划'), so that
+    it qualifies that amount only?"""
+    return any(
+        other.start != spot.start and other.mention.kind != "date" and 0 <= cue.start - other.end <= 3
+        for other in doc.spots
+    )
+
+
+def frame_modality(doc: Doc, spot: Spot) -> tuple[str, float]:
+    """Cues of the clause, then sentence-scope cues before it; precedence decides."""
+    if current_value(doc, spot):
+        return doc.lex.modality_default, 0.6
+    clause, sent = own_clause(doc, spot), doc.sentence_of(spot.start)
+    found = {h.name for h in doc.modality_hits
+             if h.kind == "clause" and inside(clause, h) and not _attached(doc, h, spot)}
+    conf = 0.85
+    if not found:
+        found = {h.name for h in doc.modality_hits if h.kind == "sentence" and sent[0] <= h.start and h.end <= clause[0]}
+        conf = 0.65
+    for name in doc.lex.modality_precedence:
+        if name in found:
+            return name, conf
+    return doc.lex.modality_default, 0.7
