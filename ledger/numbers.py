@@ -223,11 +223,14 @@ def exact_cn(c: str) -> Decimal:
     return amount(c).value
 
 
-def _fraction(t: str, m: re.Match) -> _Hit:
-    word = (m.group("fr_n") or m.group("fr_n2")).lower()
-    num, den = lx.EN_FRACTIONS[(m.group("fr_d") or m.group("fr_d2")).lower()]
-    k = Decimal(1) if word in ("a", "an", "one") else english_word(word)
-    v = k * num / den
+def _fraction(t: str, m: re.Match) -> _Hit | None:
+    word = (m.group("fr_n") or m.group("fr_n2") or "").lower()
+    frac = (m.group("fr_d") or m.group("fr_d2")).lower()
+    if not word and frac != "half":  # "third of" without a/one is an ordinal
+        return None
+    num, den = lx.EN_FRACTIONS[frac]
+    k = Decimal(1) if word in ("", "a", "an", "one") else english_word(word)
+    v = (k * num / den).quantize(Decimal("1e-12"))  # a third = 0.333333333333 (12 places)
     return _with_prefix(t, m.start(), m.end(), "percent", exact(v), "ratio")
 
 
@@ -264,13 +267,15 @@ def _excluded(t: str, s: int, e: int, body: str, g: str) -> bool:
     if before == "第":
         return True
     if g == "cn":
+        if all(c in "万亿兆" for c in body) and body != "万亿":  # 亿万富翁, a lone 兆
+            return True
         return body in lx.CN_IDIOMS and not lx.UNIT.match(t, e)
     if before.isascii() and before.isalpha():
         return True
     if before in "-.‑" and s >= 2 and t[s - 2].isascii() and t[s - 2].isalnum():
         return True
-    if lx.FIGURE.search(t, max(0, s - 8), s):
-        return True
+    if before in "图表 .":
+        return before in "图表" or lx.FIGURE.search(t, max(0, s - 8), s) is not None
     return False
 
 
@@ -281,20 +286,41 @@ def _suffix(t, s, e, body, a: Amount, cur, g, default_cur) -> _Hit | None:
     kind, unit, factor, pos = _unit(t, pos, g, default_cur, a)
     if kind is not None and "多" in t[e:pos] and a.vague == "":
         a = _odd(a)
+    if cur and kind in (None, "money"):
+        kind, unit = "money", cur
     rng = _range(t, pos, body, a, g, (kind, unit, factor), a_mag, default_cur)
     if rng is not None:
         a, pos, kind, unit, factor = rng
-    if cur and kind in (None, "money"):
-        kind, unit = "money", cur
     if kind is None:
         if g == "enword" or _furniture(t, s, e) or _glued_letter(t, pos) or _after_name(t, s):
             return None
-        if g == "cn" and not re.search("[万亿兆]", body):
+        if g == "cn" and not _has_big(body):
             return None
         kind, unit = "count", "count"
-    if kind == "duration" and unit == "year" and re.fullmatch(r"(?:1[89]|20)\d\d", body):
-        return None
+    if kind == "duration" and unit == "year" and a.vague == "range" and _years_range(a):
+        lo, hi = dates.year(int(a.low)), dates.year(int(a.high))  # 2019-2020年
+        return _Hit(s, pos, "date", f"{lo.value}/{hi.value}", lo.low, hi.high, "date", "exact")
+    if kind == "duration" and unit == "year" and _year_like(a, body):
+        return _year_date(t, s, pos, a) if g == "cn" else None
     return _finish(t, s, pos, a, kind, unit, factor, e)
+
+
+def _has_big(body: str) -> bool:
+    return "万" in body or "亿" in body or "兆" in body
+
+
+def _year_like(a: Amount, body: str) -> bool:
+    return a.vague == "" and a.value == int(a.value) and 1800 <= a.value <= 2100 and "." not in body
+
+
+def _years_range(a: Amount) -> bool:
+    return all(x == int(x) and 1800 <= x <= 2100 for x in (a.low, a.high))
+
+
+def _year_date(t: str, s: int, e: int, a: Amount) -> _Hit:
+    """两千零五年 / 二〇二四年: a year written in Chinese numerals."""
+    dv = dates.year(int(a.value))
+    return _Hit(s, e, "date", dv.value, dv.low, dv.high, "date", "exact")
 
 
 def _magnitude(t: str, pos: int, a: Amount, g: str) -> tuple[Amount, int]:
@@ -340,8 +366,13 @@ def _glued_letter(t: str, pos: int) -> bool:
 
 def _furniture(t: str, s: int, e: int) -> bool:
     """A number alone on its line (page counters such as '856' before '收藏')."""
-    ls = t.rfind("\n", 0, s) + 1
-    le = t.find("\n", e)
+    window = 40  # bounded look-around keeps the scan linear on text without newlines
+    ls = t.rfind("\n", max(0, s - window), s) + 1
+    if ls == 0 and s > window:
+        return False
+    le = t.find("\n", e, e + window)
+    if le < 0 and e + window < len(t):
+        return False
     le = len(t) if le < 0 else le
     return t[ls:s].strip() == "" and t[e:le].strip() == ""
 
@@ -372,13 +403,13 @@ def _range(t: str, pos: int, body: str, a: Amount, g: str, unit_info, a_mag: boo
         if kind2 is None:
             return None
         kind, unit, factor = kind2, unit2, factor2
-        if not a_mag and b.value and b2.value != b.value:  # $1-2 billion: the magnitude applies to both
-            a = a.scaled(b2.value / b.value)
-        big = re.search(r"[万亿兆]+$", body2)
-        if big and not re.search(r"[万亿兆]", body):  # 100-200亿美元
-            a = a.scaled(amount("一" + big.group()).value)
     elif kind2 is not None and (kind2, unit2) != (kind, unit):
         return None
+    if not a_mag and b.value and b2.value != b.value:  # $1-2 billion: the magnitude applies to both
+        a = a.scaled(b2.value / b.value)
+    big = re.search(r"[万亿兆]+$", body2)
+    if big and not _has_big(body):  # 100-200亿美元
+        a = a.scaled(amount("一" + big.group()).value)
     lo = a.value if a.low is None else a.low
     hi = b2.value if b2.high is None else b2.high
     if lo >= hi:
@@ -394,12 +425,12 @@ def _finish(t, s, pos, a: Amount, kind, unit, factor, core_end) -> _Hit:
 def _with_prefix(t, s, e, kind, a: Amount, unit) -> _Hit:
     """Apply the hedge words before (约, 超过, about) and after (左右, 以上)."""
     hedge = None
-    pm = lx.PRE_HEDGE.search(t, max(0, s - 16), s)
-    if pm and not (pm.group("h") in ("近", "近乎") and kind == "duration"):
-        if not (pm.group("h") == "近" and pm.start("h") and t[pm.start("h") - 1] in "最附将接"):
-            hedge = lx.hedge_of(pm.group("h"))
+    pm = lx.pre_hedge(t, s)
+    if pm and not (pm[0] in ("近", "近乎") and kind == "duration"):
+        if not (pm[0] == "近" and pm[1] and t[pm[1] - 1] in "最附将接"):
+            hedge = lx.hedge_of(pm[0])
             if hedge is not None and hedge != "exact":
-                s = pm.start()
+                s = pm[1]
     post = lx.POST_HEDGE.match(t, e)
     if post:
         ph = lx.hedge_of(post.group("ph"))
@@ -414,8 +445,13 @@ def _with_prefix(t, s, e, kind, a: Amount, unit) -> _Hit:
     return _Hit(s, e, kind, v, lo, hi, unit, q)
 
 
+_CLAUSE_END = re.compile(r"[，。；,;!?！？\n]")
+
+
 def _clause_hedge(t: str, s: int) -> str | None:
     """'约为OpenAI预计2025年收入的100倍': a hedge earlier in the clause governs …的N倍."""
-    start = max(t.rfind(c, 0, s) for c in "，。；,;!?！？\n")
-    m = lx.CLAUSE_HEDGE.search(t, start + 1, s)
+    lo = max(0, s - 60)
+    cut = _CLAUSE_END.search(t[lo:s][::-1])
+    start = s - cut.start() if cut else lo
+    m = lx.CLAUSE_HEDGE.search(t, start, s)
     return lx.hedge_of(m.group()) if m else None

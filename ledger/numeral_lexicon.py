@@ -22,7 +22,7 @@ _U = CN_UNIT_CHARS
 AR = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SEG_CN = rf"[{_D}{_U}]+(?:点[{_D}]+)?"
 _TAIL = rf"(?:零?(?:{AR})|零?[{_D}]?[{_U}][{_D}{_U}]*|零[{_D}])"
-_BIGS = r"[万亿兆]+"
+_BIGS = r"(?:[万亿]|兆(?![瓦赫字比帕焦欧位伏]))+"
 _BIGPART = rf"{_BIGS}(?:{_TAIL}(?:{_BIGS})?)?"
 #: A numeral starting with Arabic digits: 1,300 / 1.4万亿 / 3万4000 / 1000多亿 / 3千万 / 1000 亿.
 NUM_AR = rf"(?:{AR})(?:[ \t]?[{_U}](?=[ \t]?[万亿兆]))?(?:[多余几](?=[{_U}万亿兆]))?(?:[ \t]?{_BIGPART})?"
@@ -149,30 +149,41 @@ RANGE_SEP = re.compile(r"[ \t]?(?:至|到|~|～|-|–|—|－)[ \t]?|[ \t](?i:to
 # --------------------------------------------------------------------------- hedges
 
 _HEDGES = {
-    "about": "大约 大概 约为 约合 约 左右 上下 approximately about around roughly some circa",
-    "nearly": "近乎 将近 接近 近 nearly almost",
-    "over": "超过 超出 超 逾 多于 高于 大于 more than over above upwards of in excess of",
-    "at_least": "至少 最少 起码 不少于 不低于 以上 at least no less than",
-    "up_to": "最多 至多 不超过 不高于 上看 最高 以下 以内 之内 内 up to at most as much as as many as no more than",
-    "under": "不到 不足 未满 少于 低于 未达 less than under below fewer than",
-    "exact": "高达 多达 达到 达 之多",
-    "odd": "出头 有余 开外",
+    "about": "大约/大概/约为/约合/约/左右/上下/approximately/about/around/roughly/some/circa/or so",
+    "nearly": "近乎/将近/接近/近/nearly/almost/close to",
+    "over": "超过/超出/超/逾/多于/高于/大于/more than/over/above/upwards of/in excess of",
+    "at_least": "至少/最少/起码/不少于/不低于/以上/at least/no less than/or more/-plus/+",
+    "up_to": "最多/至多/不超过/不高于/上看/最高/以下/以内/之内/内/up to/at most/as much as/as many as"
+             "/no more than/or less/or fewer",
+    "under": "不到/不足/未满/少于/低于/未达/less than/under/below/fewer than",
+    "exact": "高达/多达/达到/达/之多",
+    "odd": "出头/有余/开外",
 }
-_HEDGE_OF = {w: k for k, words in _HEDGES.items() for w in re.findall(r"[\u4e00-\u9fff]+|[a-z]+(?: [a-z]+)*", words)}
-for _multi in ("more than", "upwards of", "in excess of", "at least", "no less than", "up to", "at most",
-               "as much as", "as many as", "no more than", "less than", "fewer than"):
-    _HEDGE_OF[_multi] = next(k for k, w in _HEDGES.items() if _multi in w)
-_HEDGE_OF.update({"or so": "about", "or more": "at_least", "-plus": "at_least", "+": "at_least",
-                  "or less": "up_to", "or fewer": "up_to"})
-
-_ZH_PRE = sorted((w for w in _HEDGE_OF if not w.isascii() and w not in ("左右", "上下", "以上", "以下", "以内",
-                                                                      "之内", "内", "之多", "出头", "有余", "开外")),
-                 key=len, reverse=True)
-_EN_PRE = sorted((w for w in _HEDGE_OF if w.isascii() and w[0].isalpha() and not w.startswith("or ")),
+_HEDGE_OF = {w: k for k, words in _HEDGES.items() for w in words.split("/")}
+_POST_ONLY = ("左右", "上下", "以上", "以下", "以内", "之内", "内", "之多", "出头", "有余", "开外")
+_ZH_PRE = sorted((w for w in _HEDGE_OF if not w.isascii() and w not in _POST_ONLY), key=len, reverse=True)
+_EN_PRE = sorted((w for w in _HEDGE_OF if w[0].isascii() and w[0].isalpha() and not w.startswith("or ")),
                  key=len, reverse=True)
 _EN_PRE_ALT = "|".join(w.replace(" ", r"[ \t]") for w in _EN_PRE)
 _ZH_PRE_ALT = "|".join(_ZH_PRE)
 PRE_HEDGE = re.compile(rf"(?P<h>{_ZH_PRE_ALT}|(?i:\b(?:{_EN_PRE_ALT})))[ \t]?\Z")
+_EN_PRE_RX = re.compile(rf"(?i:\b(?:{_EN_PRE_ALT}))[ \t]?\Z")
+_ZH_PRE_SET = frozenset(_ZH_PRE)
+_ZH_PRE_LENS = sorted({len(w) for w in _ZH_PRE}, reverse=True)
+
+
+def pre_hedge(t: str, s: int) -> tuple[str, int] | None:
+    """The hedge word ending right before ``s`` (one space allowed): (word, its start).
+    Set lookups for Chinese, a short anchored regex for English."""
+    end = s - 1 if s and t[s - 1] in " \t" else s
+    for n in _ZH_PRE_LENS:
+        if end - n >= 0 and t[end - n:end] in _ZH_PRE_SET:
+            return t[end - n:end], end - n
+    if end and t[end - 1].isascii() and t[end - 1].isalpha():
+        m = _EN_PRE_RX.search(t, max(0, s - 24), s)
+        if m:
+            return m.group().strip(), m.start()
+    return None
 POST_HEDGE = re.compile(
     r"[ \t]?(?P<ph>左右|上下(?![游文级])|以上|以下|以内|之内|内(?![部容地外在])|之多|出头|有余|开外"
     r"|(?i:[ \t]or[ \t](?:more|so|less|fewer)\b)|-plus\b|\+)"
@@ -228,13 +239,22 @@ _CN_UNIT_AHEAD = (
 
 #: The one pattern: each alternative is a named group; dates come first so
 #: "2024年10月" is a date, not the count 2024.
+#: Characters a mention can start with.  The pattern opens with a lookahead
+#: on this set so the engine skips ordinary text at one test per character
+#: (about 5x faster than trying every alternative at every position).
+_FIRST = (
+    r"[0-9零〇一二两三四五六七八九十拾百佰千仟万亿兆壹贰叁肆伍陆柒捌玖数几翻$€¥£]|\b[A-Za-z]"
+    r"|上(?:周|星期|个?月|[十百千万亿])|下(?:周|个?月)|这(?:周|个月)|本[周月年]|[去今明前]年|前天|昨[天日]"
+    r"|人民币|港[币元]|新台币"
+)
 MASTER = re.compile(
-    r"(?P<skip>\d{1,2}:\d{2}(?::\d{2})?|\d+(?:\.\d+){2,})"  # clock times, version numbers 1.2.3
+    rf"(?={_FIRST})"
+    r"(?:(?P<skip>\d{1,2}:\d{2}(?::\d{2})?|\d+(?:\.\d+){2,})"  # clock times, version numbers 1.2.3
     rf"|(?P<zhdate>{ZH_DATE})"
     rf"|(?P<endate>{EN_DATE})"
     r"|(?P<fan>翻了?(?:一|两|三|[1-3])?(?:番|倍))"
     r"|(?P<verb>(?i:\b(?:doubled|doubling|tripled|tripling|quadrupled|quadrupling|halved)\b))"
-    rf"|(?P<frac>(?i:\b(?P<fr_n>an?|one|two|three|four)[-[ \t]](?P<fr_d>half|thirds?|quarters?|fifths?|tenths?)\b)"
+    r"|(?P<frac>(?i:\b(?:(?P<fr_n>an?|one|two|three|four)[- \t])?(?P<fr_d>half|thirds?|quarters?|fifths?|tenths?)\b)"
     r"(?=[ \t](?:of|the)\b|[ \t]less|[ \t]more)|(?<=by[ \t])(?i:(?P<fr_n2>a)[ \t](?P<fr_d2>third|quarter|fifth|half)\b))"
     rf"|(?P<pct>百分之(?P<pct_num>{NUM_CN}|{NUM_AR}))"
     rf"|(?P<cur>(?P<cur_sym>(?i:US\$|HK\$|NT\$|S\$)|[$€¥£]|(?:USD|RMB|CNY|EUR|HKD|TWD|JPY|GBP)[ \t]?|人民币|港币|港元|新台币)"
@@ -243,5 +263,5 @@ MASTER = re.compile(
     rf"|(?P<enword>(?i:\b{_EN_WORD}(?=[ \t-](?:years?|months?|weeks?|days?|percent|per[ \t]cent|times"
     r"|billion|million|trillion|percentage[ \t]points?)\b)))"
     rf"|(?P<ar>{NUM_AR})"
-    rf"|(?P<cn>(?:{NUM_CN})(?:(?<=[万亿兆])|{_CN_UNIT_AHEAD}))"
+    rf"|(?P<cn>(?:{NUM_CN})(?:(?<=[万亿兆])|{_CN_UNIT_AHEAD})))"
 )

@@ -140,7 +140,7 @@ def small(s: str) -> Decimal:
 def chinese(s: str) -> Decimal:
     """Any exact numeral: Arabic, Chinese or mixed, with 万/亿/兆 magnitudes
     (1.4万亿 -> 1400000000000, 3万4000 -> 34000, 21000亿, 一百二十三万四千)."""
-    s = s.replace(" ", "").replace(",", "") if re.search(r"\d", s) else s.replace(" ", "")
+    s = s.replace(" ", "").replace(",", "")
     s = s.replace("萬", "万").replace("億", "亿")
     if not s:
         raise NumeralError("empty numeral")

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import html
+from bisect import bisect_right
+from collections.abc import Sequence
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -104,8 +106,8 @@ class CleanText:
 
     original: str
     text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    starts: Sequence[int]  # an OffsetMap (runs, not one int per character); any int sequence works
+    ends: Sequence[int]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a half-open span of the cleaned text to the original."""
@@ -120,8 +122,8 @@ _HTML_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z]{2,8});")
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 #: An inline pinyin gloss right after a Han character: 萬(wàn), 數(shù).  Lower case
 #: only, so "(AI)" or "(PBC)" after a character are left alone.
-_GLOSS = re.compile(
-    rf"(?<=[\u3400-\u9fff])[(（](?:[bpmfdtnlgkhjqxrzcsyw]|[zcs]h)?[aeiouv{_TONED}]{{1,4}}(?:ng|n|r)?[)）]"
+_GLOSS = re.compile(  # opens on the bracket so the regex engine can skip to candidates fast
+    rf"[(（](?<=[\u3400-\u9fff][(（])(?:[bpmfdtnlgkhjqxrzcsyw]|[zcs]h)?[aeiouv{_TONED}]{{1,4}}(?:ng|n|r)?[)）]"
 )
 
 
@@ -145,13 +147,42 @@ def to_simplified(text: str) -> str:
     return "".join(c2 if len(c2 := conv.convert(c)) == 1 else c for c in text)
 
 
+class OffsetMap(Sequence):
+    """``starts`` or ``ends`` of a :class:`CleanText` without one int object
+    per character: runs of kept characters (identity runs) and single
+    replacement characters, looked up by bisection.  Behaves as a read-only
+    sequence of ints (indexing, ``len``, iteration, ``bisect``)."""
+
+    def __init__(self, runs: list[tuple[int, int, int, int | None]], length: int, *, ends: bool) -> None:
+        # runs: (clean start, original start, run length, fixed original end or None)
+        self._cs = [r[0] for r in runs]
+        self._runs = runs
+        self._len = length
+        self._ends = ends
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(self._len))]
+        if i < 0:
+            i += self._len
+        if not 0 <= i < self._len:
+            raise IndexError("offset map index out of range")
+        cs, os_, _, fixed = self._runs[bisect_right(self._cs, i) - 1]
+        if self._ends:
+            return fixed if fixed is not None else os_ + (i - cs) + 1
+        return os_ + (i - cs)
+
+
 def clean(original: str, *, simplify: bool = True) -> CleanText:
     """Remove HTML tags and inline pinyin glosses, decode entities, fold
     full-width forms and no-break spaces, and (by default) convert to
-    simplified script.  Offsets map back into ``original``."""
-    chars: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
+    simplified script.  Offsets map back into ``original``.
+
+    Works a run of kept characters at a time, not character by character,
+    and keeps the offset map as runs (:class:`OffsetMap`)."""
     drops: list[tuple[int, int, str | None]] = []  # (start, end, replacement)
     for rx in (_HTML_TAG, _GLOSS):
         drops.extend((m.start(), m.end(), None) for m in rx.finditer(original))
@@ -160,26 +191,30 @@ def clean(original: str, *, simplify: bool = True) -> CleanText:
         if rep != m.group() and len(rep) == 1:
             drops.append((m.start(), m.end(), rep))
     drops.sort()
-    i, n, d = 0, len(original), 0
-    while i < n:
-        while d < len(drops) and drops[d][0] < i:
-            d += 1
-        if d < len(drops) and drops[d][0] == i:
-            s, e, rep = drops[d]
-            if rep is not None:
-                chars.append(_fold(rep))
-                starts.append(s)
-                ends.append(e)
-            i = e
+    parts: list[str] = []
+    runs: list[tuple[int, int, int, int | None]] = []
+    i, c = 0, 0  # position in original, in cleaned text
+    for s, e, rep in drops:
+        if s < i:  # overlaps a drop already applied
             continue
-        chars.append(_fold(original[i]))
-        starts.append(i)
-        ends.append(i + 1)
-        i += 1
-    text = "".join(chars)
+        if s > i:
+            parts.append(original[i:s])
+            runs.append((c, i, s - i, None))
+            c += s - i
+        if rep is not None:
+            parts.append(_fold(rep))
+            runs.append((c, s, 1, e))
+            c += 1
+        i = e
+    n = len(original)
+    if i < n:
+        parts.append(original[i:])
+        runs.append((c, i, n - i, None))
+        c += n - i
+    text = _FOLD_RX.sub(_fold_match, "".join(parts))
     if simplify:
         text = to_simplified(text)
-    return CleanText(original, text, tuple(starts), tuple(ends))
+    return CleanText(original, text, OffsetMap(runs, c, ends=False), OffsetMap(runs, c, ends=True))
 
 
 def _fold(ch: str) -> str:
@@ -189,6 +224,14 @@ def _fold(ch: str) -> str:
         folded = unicodedata.normalize("NFKC", ch)
         return folded if len(folded) == 1 else ch
     return ch
+
+
+#: The characters :func:`_fold` changes (one character for one), found by one regex pass.
+_FOLD_RX = re.compile("[\u00a0\u3000\u2007\u202f\uff01-\uff5e]")
+
+
+def _fold_match(m: re.Match) -> str:
+    return _fold(m.group())
 
 
 # --------------------------------------------------------------------------- script
