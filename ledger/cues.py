@@ -60,6 +60,9 @@ class Lexicon:
     entity_types: dict[str, str] = field(default_factory=dict)
     metric_spec: dict[str, dict] = field(default_factory=dict)
     topic: dict = field(default_factory=dict)
+    ignore: tuple[str, ...] = ()
+    attributive: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    nominal: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def spec(self, metric: str, key: str, default=None):
         """One setting of a metric's table in cues.toml (``refines``, ``date``...)."""
@@ -148,6 +151,9 @@ def load_lexicon(cues_path: str | Path | None = None, entities_path: str | Path 
         entity_types={e.name: e.type for e in ents},
         metric_spec=metric_tables,
         topic={k: _words(v) if isinstance(v, list) else v for k, v in cues.get("topic", {}).items()},
+        ignore=_words(cues.get("ignore", {}).get("phrases", [])),
+        attributive={n: _words(t.get("attributive", [])) for n, t in mod.items() if isinstance(t, dict)},
+        nominal={n: _words(t.get("nominal", [])) for n, t in mod.items() if isinstance(t, dict)},
     )
 
 

@@ -29,7 +29,7 @@ MARK_LISTS = (
     ("roles", "object_markers"), ("roles", "passive_markers"), ("roles", "person_roles"),
     ("period", "base_markers"), ("period", "anaphora"), ("period", "present_clause"),
     ("period", "present_adjacent"), ("period", "change_from"), ("period", "change_to"),
-    ("roles", "pair_words"), ("topic", "markers"),
+    ("roles", "pair_words"), ("topic", "markers"), ("period", "speech"),
 )
 
 
@@ -100,14 +100,19 @@ def analyse(text: str, mentions: list, lex: Lexicon | None = None, *, published:
     ct = clean(text)
     low = ct.text.lower()
     sent = sentences(ct.text, lex)
+    ignored = find_all(low, lex.ignore)
     metric_hits = sorted(
-        (h for m, ws in lex.metric_cues.items() for h in find_all(low, ws, m)), key=lambda h: (h.start, -h.end)
+        (h for m, ws in lex.metric_cues.items() for h in find_all(low, ws, m)
+         if not any(i.start < h.end and h.start < i.end for i in ignored)),
+        key=lambda h: (h.start, -h.end),
     )
     modality_hits = [
         h
         for name, scopes in lex.modality_cues.items()
         for scope, words in scopes.items()
         for h in find_all(low, words, name, scope)
+        if not (lex.attributive.get(name) and low.startswith(lex.attributive[name], h.end))
+        and not (lex.nominal.get(name) and low[: h.start].endswith(lex.nominal[name]))
     ]
     section = {"roles": lex.roles, "period": lex.period, "topic": lex.topic}
     marks = {key: find_all(low, tuple(section[sec].get(key, ()))) for sec, key in MARK_LISTS}

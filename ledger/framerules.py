@@ -45,9 +45,14 @@ def own_clause(doc: Doc, spot: Spot) -> tuple[int, int]:
 
 
 def lone_date(doc: Doc, spot: Spot) -> bool:
+    """Is the date alone in its clause (no entity, no other number, few words)?"""
     clause = doc.clause_of(spot.start)
+    if any(inside(clause, e) for e in doc.entities):
+        return False
+    if any(inside(clause, s) and s.start != spot.start for s in doc.spots):
+        return False
     rest = doc.low[clause[0] : spot.start] + doc.low[spot.end : clause[1]]
-    return sum(ch.isalnum() for ch in rest) <= int(doc.lex.period.get("lone_date_chars", 4))
+    return sum(ch.isalnum() for ch in rest) <= int(doc.lex.period.get("lone_date_chars", 8))
 
 
 # --------------------------------------------------------------------------- metric
@@ -134,6 +139,10 @@ def date_metric(doc: Doc, spot: Spot, amounts: list[Spot]) -> tuple[str, float]:
         cue = _nearest_cue(doc, spot, doc.sentence_of(spot.start), "date")
         if cue is not None:
             return cue.name, 0.6
+        actors = _free(doc, [e for e in doc.entities if inside(clause, e)])
+        said = any(inside(clause, w) for w in doc.marks["speech"])
+        if not said and any(e.kind not in doc.lex.role("object_types") for e in actors):
+            return str(doc.lex.period.get("event", "")), 0.5
     return "", 0.0
 
 
@@ -240,19 +249,31 @@ def frame_object(doc: Doc, spot: Spot, metric: str, subject: str, memory: Memory
     if wanted:
         return min(wanted, key=lambda e: _reach(e, spot)).name, 0.7
     marks = [e for e in others if marked(doc, e, "object_markers")]
-    for scope, conf in ((clause, 0.85), (sent, 0.7)):
-        near = [e for e in marks if inside(scope, e)]
-        if near:
-            return min(near, key=lambda e: abs(e.start - spot.start)).name, conf
+    near = [e for e in marks if inside(clause, e)]
+    if near:
+        return min(near, key=lambda e: abs(e.start - spot.start)).name, 0.85
     raised = _raiser(doc, spot, metric, subject)
     if raised:
         return raised, 0.6
+    near = [e for e in marks if inside(sent, e)]
+    if near:
+        return min(near, key=lambda e: abs(e.start - spot.start)).name, 0.7
     if others:
         return min(others, key=lambda e: _reach(e, spot)).name, 0.45
     last = memory.last(spot.start)
     if last is not None and last[0].name == subject and last[1]:
         return last[1], 0.35
+    if doc.lex.entity_types.get(subject) == "person":
+        return _context_org(doc, sent), 0.3
     return "", 0.4
+
+
+def _context_org(doc: Doc, sent: tuple[int, int], reach: int = 400) -> str:
+    """A person's claim with no organisation in its sentence: the organisation
+    named last before it (what the passage is about)."""
+    orgs = [e for e in doc.entities
+            if sent[0] - reach <= e.start and e.end <= sent[0] and e.kind in doc.lex.role("organisation_types")]
+    return orgs[-1].name if orgs else ""
 
 
 def _reach(ent: Hit, spot: Spot) -> tuple[int, int]:
@@ -369,7 +390,10 @@ def frame_modality(doc: Doc, spot: Spot) -> tuple[str, float]:
              if h.kind == "clause" and inside(clause, h) and not _attached(doc, h, spot)}
     conf = 0.85
     if not found:
-        found = {h.name for h in doc.modality_hits if h.kind == "sentence" and sent[0] <= h.start and h.end <= clause[0]}
+        # sentence cues before the clause; a date framed by its sentence takes them all
+        wide = doc.facts.get(spot.start, {}).get("conf", {}).get("metric") == 0.6 and spot.mention.kind == "date"
+        until = sent[1] if wide else clause[0]
+        found = {h.name for h in doc.modality_hits if h.kind == "sentence" and sent[0] <= h.start and h.end <= until}
         conf = 0.65
     for name in doc.lex.modality_precedence:
         if name in found:

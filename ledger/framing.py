@@ -126,6 +126,8 @@ def is_claim(doc: Doc, spot: Spot) -> bool:
         return False
     if spot.mention.kind in AMOUNT_KINDS:
         return True
+    if spot.mention.kind == "date":
+        return bool(fact["metric"])
     return bool(fact["metric"]) and fact["conf"]["metric"] >= 0.6
 
 
