@@ -139,8 +139,8 @@ class CellMaker:
         self.ws = ws
         self._styles: dict[tuple, Any] = {}
 
-    def _style(self, fmt: str | None, fill: str | None, bold: bool, wrap: bool, risky: bool):
-        key = (fmt, fill, bold, wrap, risky)
+    def _style(self, fmt: str | None, fill: str | None, bold: bool, wrap: bool, risky: bool, link: bool = False):
+        key = (fmt, fill, bold, wrap, risky, link)
         style = self._styles.get(key)
         if style is None:
             probe = WriteOnlyCell(self.ws)
@@ -148,22 +148,23 @@ class CellMaker:
                 probe.number_format = fmt
             if fill:
                 probe.fill = PatternFill("solid", start_color=fill, end_color=fill)
-            if bold:
-                probe.font = Font(bold=True)
+            if bold or link:
+                probe.font = Font(bold=bold, color="0563C1" if link else None, underline="single" if link else None)
             probe.alignment = Alignment(wrap_text=wrap, vertical="top")
             if risky:
                 probe.quotePrefix = True
             style = self._styles[key] = probe._style
         return style
 
-    def text(self, value: Any, *, fill: str | None = None, bold: bool = False, wrap: bool = False):
+    def text(self, value: Any, *, fill: str | None = None, bold: bool = False, wrap: bool = False,
+             link: bool = False):
         """A string cell, never a formula, whatever the text starts with."""
         text = safe_text(text_or_blank(value))
         cell = WriteOnlyCell(self.ws)
         if text:
             cell._value = text
             cell.data_type = "s"
-        cell._style = copy(self._style(None, fill, bold, wrap, is_risky(text)))
+        cell._style = copy(self._style(None, fill, bold, wrap, is_risky(text), link))
         return cell
 
     def num(self, value: Any, fmt: str = PLAIN, *, fill: str | None = None, bold: bool = False):
@@ -184,9 +185,8 @@ class CellMaker:
 
     def link(self, value: Any, location: str, *, fill: str | None = None):
         """A text cell that jumps to ``location`` (e.g. ``'Claims'!A7``) in this workbook."""
-        cell = self.text(value, fill=fill)
+        cell = self.text(value, fill=fill, link=True)
         cell.hyperlink = Hyperlink(ref="", location=location)
-        cell.font = Font(color="0563C1", underline="single")
         return cell
 
     def header(self, names: list[str]) -> list:
