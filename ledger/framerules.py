@@ -309,7 +309,9 @@ def _linked(doc: Doc, date: Spot, metric: str) -> bool:
     return event == doc.lex.spec(metric, "date") or event in doc.lex.spec(metric, "dates", ())
 
 
-def frame_period(doc: Doc, spot: Spot, metric: str, events: list[tuple[int, str]]) -> tuple[str, float]:
+def frame_period(
+    doc: Doc, spot: Spot, metric: str, events: list[tuple[int, str, str]], modality: str = ""
+) -> tuple[str, float]:
     """When the value holds; see the framing module docstring for the order."""
     if spot.mention.kind == "date":
         return str(spot.mention.value or ""), 0.95
@@ -329,7 +331,8 @@ def frame_period(doc: Doc, spot: Spot, metric: str, events: list[tuple[int, str]
     recalled = _recalled(doc, spot, metric, events)
     if recalled:
         return recalled, 0.5
-    if (_present(doc, spot, clause) or current_value(doc, spot)) and doc.published:
+    now = modality in ("", doc.lex.modality_default) and _present(doc, spot, clause)
+    if (now or current_value(doc, spot)) and doc.published:
         return doc.published, 0.5
     return "", 0.7
 

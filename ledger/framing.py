@@ -148,8 +148,8 @@ def frame_all(doc: Doc, mentions: list) -> list[tuple[Spot, Frame]]:
     out = []
     for spot in spots:
         fact = doc.facts[spot.start]
-        period, c_period = frame_period(doc, spot, fact["metric"], events)
         modality, c_mod = frame_modality(doc, spot)
+        period, c_period = frame_period(doc, spot, fact["metric"], events, modality)
         conf = {**fact["conf"], "period": c_period, "modality": c_mod}
         out.append((spot, Frame(fact["subject"], fact["object"], fact["metric"], period, modality, conf)))
     return out

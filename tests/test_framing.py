@@ -242,3 +242,90 @@ def _moved(spec, text, other):
     m = mention(text, *spec)
     surface = other[m.start : m.end]
     return Mention(m.start, m.end, surface, m.kind, m.value, m.low, m.high, m.unit, m.qualifier)
+
+
+# --------------------------------------------------------------------------- unseen articles
+#
+# Four short articles written for these tests about companies and deals the
+# seeds never mention (tests/data/articles/).  Each expected claim was worked
+# out by hand from the article: (surface, subject, object, metric, period,
+# modality, value).  Values: 900亿美元 = 900 * 10^8 = 9e10; 30% = 0.3;
+# 65億 = 6.5e9; $61.5 billion = 6.15e10; 50億 = 5e9.  Periods: the
+# published date (from the article's date stamp) for present-tense holdings
+# ("持有", "owns"); empty where the text does not say when.
+
+UNSEEN = {
+    "tsmc_hans.txt": [  # zh-Hans: a chipmaker's revenue, growth and a reported plan
+        ("约900亿美元", "TSMC", "", "revenue", "2024", "actual", 9e10),
+        ("超过30%", "TSMC", "", "revenue_growth", "2024", "actual", 0.3),
+        # 据报道 + 计划: a plan outranks "reported" (precedence)
+        ("1000亿美元", "TSMC", "", "investment", "", "target", 1e11),
+        ("约25%", "TSMC", "", "revenue_growth", "2025", "forecast", 0.25),
+    ],
+    "softbank_ampere_hant.txt": [  # zh-Hant: an acquisition price and stakes
+        ("65億美元", "SoftBank", "Ampere", "acquisition_price", "", "actual", 6.5e9),
+        ("2025年下半年", "SoftBank", "Ampere", "deal_date", "2025-H2", "forecast", None),
+        ("約29%", "Oracle", "Ampere", "equity_stake", "2025-03-20", "actual", 0.29),
+        ("約59%", "Carlyle", "Ampere", "equity_stake", "2025-03-20", "actual", 0.59),
+        ("2017年", "Ampere", "", "founding_date", "2017", "actual", None),
+    ],
+    "anthropic_en.txt": [  # English: a funding round, a valuation, a proposed round
+        ("$61.5 billion", "Anthropic", "", "valuation", "", "actual", 6.15e10),
+        ("$8 billion", "Amazon", "Anthropic", "cumulative_investment", "", "actual", 8e9),
+        ("about 14%", "Google", "Anthropic", "equity_stake", "2025-03-04", "actual", 0.14),
+        # "reportedly in talks": the talks make it a proposal
+        ("about $5 billion", "Anthropic", "", "funding_round", "", "proposed", 5e9),
+        ("$170 billion", "Anthropic", "", "valuation", "", "proposed", 1.7e11),
+        # "The company expects": no name in the sentence, the subject carries over
+        ("$2 billion", "Anthropic", "", "revenue", "2025", "forecast", 2e9),
+    ],
+    "nvidia_intel_gloss.txt": [  # HTML leftovers and pinyin glosses: 英偉達(dá), 50億(yì)
+        ("50億(yì)美元", "Nvidia", "Intel", "investment", "", "actual", 5e9),
+        # 將持有: a holding still to come is a forecast, with no period yet
+        ("約4%", "Nvidia", "Intel", "equity_stake", "", "forecast", 0.04),
+    ],
+}
+
+
+def _frame_unseen(name: str) -> dict[str, dict]:
+    from ledger.framing import frame_text
+    from ledger.sources import read_text, source_record
+
+    path = ARTICLES / name
+    published = source_record(path, sources_dir=ARTICLES)["published"]
+    rows = frame_text(read_text(path), source=path.stem, published=published)
+    return {r["surface"]: r for r in rows}
+
+
+@pytest.mark.parametrize("name", sorted(UNSEEN))
+def test_unseen_article_main_claims(name):
+    got = _frame_unseen(name)
+    text = (ARTICLES / name).read_text(encoding="utf-8")
+    for surface, *fields, value in UNSEEN[name]:
+        assert surface in got, f"{name}: {surface!r} not extracted (got {sorted(got)})"
+        row = got[surface]
+        assert text[row["start"] : row["end"]] == surface
+        assert [row[f] for f in FRAMED_FIELDS] == fields, surface
+        if value is None:
+            assert row["kind"] == "date" and row["value"] is None
+        else:
+            assert row["value"] == pytest.approx(value)
+
+
+def test_unseen_articles_propose_nothing_but_their_claims():
+    # the date stamps, "三座新晶圆厂" and "两座" are not claims of their own
+    for name, expected in UNSEEN.items():
+        extra = set(_frame_unseen(name)) - {e[0] for e in expected}
+        assert extra <= {"$3.5 billion"}, (name, extra)  # $3.5 billion: the round, in title and text
+
+
+def test_unseen_english_round_in_title_and_body():
+    from ledger.framing import frame_text
+    from ledger.sources import read_text
+
+    text = read_text(ARTICLES / "anthropic_en.txt")
+    rows = [r for r in frame_text(text, source="a", published="2025-03-04") if r["surface"] == "$3.5 billion"]
+    # "Anthropic raises $3.5 billion" (title) and "had raised $3.5 billion in a Series E funding round"
+    assert [(r["subject"], r["metric"], r["modality"], r["value"]) for r in rows] == [
+        ("Anthropic", "funding_round", "actual", 3.5e9)] * 2
+    assert rows[0]["start"] < rows[1]["start"]
