@@ -5,9 +5,12 @@ Claims are blocked by key (subject, object, metric); pairs are formed only
 inside a key, with numpy over the sorted ledger (no Python loop over pairs).
 Each pair gets one verdict:
 
-* ``consistent``: the intervals overlap (a confirmation);
-* ``modality``: the figures differ and one side is not a fact (proposed,
-  target, forecast, non-binding), or both are different intentions;
+* ``consistent``: the intervals overlap, and both sides are facts or both
+  the same kind of intention (a confirmation);
+* ``modality``: one side is a fact and the other an intention (proposed,
+  target, forecast, non-binding), whatever the figures, or both are
+  intentions whose kinds or figures differ: a plan neither confirms nor
+  contradicts a fact;
 * ``temporal``: the figures differ and both periods are known and disjoint;
 * ``contradiction``: the figures differ, both are facts, the periods are the
   same, overlapping or unknown.
@@ -81,6 +84,7 @@ def prepare(claims: pd.DataFrame, settings: dict[str, Any]) -> pd.DataFrame:
         raise InvalidValue(f"ledger lacks column(s) {', '.join(missing)}", field=missing[0],
                            code="missing-column", hint="run `factcheck validate` on the ledger")
     df = claims.loc[:, list(NEEDED)].copy()
+    df.attrs = {}  # a reader's per-row attrs would be deep-copied by every pandas step
     for col in ("value", "value_low", "value_high", "confidence"):
         df[col] = pd.to_numeric(df[col], errors="coerce").astype(float)
     for col in ("claim_id", "source", "surface", "quote", "kind", "subject", "object", "metric",
@@ -100,6 +104,12 @@ def prepare(claims: pd.DataFrame, settings: dict[str, Any]) -> pd.DataFrame:
     df["is_date"] = is_date
     df["factual"] = df["modality"].isin(compare["factual"]).to_numpy()
     df["conf"] = df["confidence"].fillna(1.0).clip(0.0, 1.0)
+    # integer codes for blocking and joins (subject and object share one code book)
+    entities, _ = pd.factorize(pd.concat([df["subject"], df["object"]], ignore_index=True))
+    df["subject_c"], df["object_c"] = entities[: len(df)], entities[len(df):]
+    for col in ("source", "metric", "unit", "modality"):
+        df[col + "_c"] = pd.factorize(df[col])[0]
+    df["row"] = np.arange(len(df))
     return df
 
 
@@ -132,12 +142,14 @@ def pair_indices(keys: np.ndarray, max_group: int, window: int) -> tuple[np.ndar
     return i, j, starts[sizes > max_group]
 
 
-def _sorted_for_pairs(df: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
-    key = df["subject"] + "\x1f" + df["object"] + "\x1f" + df["metric"]
-    codes, _ = pd.factorize(key, sort=False)
-    df = df.assign(_key=codes)
-    df = df.sort_values(["_key", "p0", "lo", "claim_id"], kind="mergesort").reset_index(drop=True)
-    return df, df["_key"].to_numpy()
+def _pair_order(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Row order sorted by key (subject, object, metric), then period start,
+    then low bound; and the key of each row in that order."""
+    n_obj, n_met = int(df["object_c"].max()) + 2 if len(df) else 1, int(df["metric_c"].max()) + 2 if len(df) else 1
+    key = (df["subject_c"].to_numpy(np.int64) * n_obj + df["object_c"].to_numpy(np.int64)) * n_met \
+        + df["metric_c"].to_numpy(np.int64)
+    order = np.lexsort((df["lo"].to_numpy(), df["p0"].to_numpy(), key))
+    return order, key[order]
 
 
 # --------------------------------------------------------------------------- verdicts
@@ -147,12 +159,14 @@ def verdicts(df: pd.DataFrame, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """Index into ``_PAIR_KINDS`` for each pair (see the module docstring)."""
     lo, hi = df["lo"].to_numpy(), df["hi"].to_numpy()
     overlap = (lo[i] <= hi[j]) & (lo[j] <= hi[i])
-    fact = df["factual"].to_numpy()
-    intent = ~(fact[i] & fact[j])
+    fact, mod = df["factual"].to_numpy(), df["modality_c"].to_numpy()
+    both_fact = fact[i] & fact[j]
+    same_intent = ~fact[i] & ~fact[j] & (mod[i] == mod[j])
     p0, p1 = df["p0"].to_numpy(), df["p1"].to_numpy()
     known = ~(np.isnan(p0[i]) | np.isnan(p0[j]))
     apart = known & ((p1[i] < p0[j]) | (p1[j] < p0[i]))
-    return np.where(overlap, 0, np.where(intent, 1, np.where(apart, 2, 3)))
+    agree = (both_fact | same_intent) & overlap
+    return np.where(agree, 0, np.where(~both_fact, 1, np.where(apart, 2, 3)))
 
 
 def relative_gap(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -183,27 +197,27 @@ def severity_labels(sev: np.ndarray, thresholds: dict[str, float]) -> np.ndarray
     return label
 
 
-def conflict_ids(kind: pd.Series, rule: pd.Series, claims: pd.Series) -> list[str]:
+def conflict_ids(kind: Any, rule: Any, claims: Any, presorted: bool = False) -> list[str]:
     """'k-' + 12 hex of sha1 over kind, rule and the sorted claim ids."""
-    out = []
-    for k, r, c in zip(kind, rule, claims):
-        ids = ";".join(sorted(c.split(";")))
-        out.append("k-" + hashlib.sha1(f"{k}\x1f{r}\x1f{ids}".encode("utf-8")).hexdigest()[:12])
-    return out
+    sha1 = hashlib.sha1
+    if not presorted:
+        claims = [";".join(sorted(c.split(";"))) for c in claims]
+    return ["k-" + sha1(f"{k}\x1f{r}\x1f{c}".encode()).hexdigest()[:12] for k, r, c in zip(kind, rule, claims)]
 
 
 def pair_findings(df: pd.DataFrame, settings: dict[str, Any]) -> tuple[pd.DataFrame, list[Problem]]:
     """Verdict rows for every compared pair (before decisions)."""
     compare = settings["compare"]
-    df, keys = _sorted_for_pairs(df)
+    order, keys = _pair_order(df)
     i, j, big = pair_indices(keys, compare["max_group"], compare["window"])
-    notes = [_big_group_note(df, start, compare) for start in big]
-    unit = df["unit"].to_numpy()
+    notes = [_big_group_note(df, order, keys, start, compare) for start in big]
+    i, j = order[i], order[j]  # back to rows of df
+    unit = df["unit_c"].to_numpy()
     same_unit = unit[i] == unit[j]
     notes += _unit_notes(df, i[~same_unit], j[~same_unit])
     i, j = i[same_unit], j[same_unit]
     code = verdicts(df, i, j)
-    source = df["source"].to_numpy()
+    source = df["source_c"].to_numpy()
     keep = (code != 0) | (source[i] != source[j]) | bool(compare["same_source_consistent"])
     i, j, code = i[keep], j[keep], code[keep]
     return _pair_frame(df, i, j, _PAIR_KINDS[code], settings), notes
@@ -211,26 +225,34 @@ def pair_findings(df: pd.DataFrame, settings: dict[str, Any]) -> tuple[pd.DataFr
 
 def _pair_frame(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, kind: np.ndarray,
                 settings: dict[str, Any]) -> pd.DataFrame:
-    a, b = df.iloc[i].reset_index(drop=True), df.iloc[j].reset_index(drop=True)
-    gap = relative_gap(a["point"].to_numpy(), b["point"].to_numpy())
-    is_date = a["is_date"].to_numpy()
-    days = np.where(is_date, np.maximum(0.0, np.maximum(a["lo"] - b["hi"], b["lo"] - a["hi"])), np.nan)
+    """Finding rows of the pairs ``(i, j)``: numbers with numpy, text with
+    one comprehension over object arrays (each claim's half sentence is made
+    once, not once per pair)."""
+    col = {c: df[c].to_numpy(dtype=object) for c in ("claim_id", "source", "subject", "object", "metric", "unit")}
+    lo, hi, point = (df[c].to_numpy() for c in ("lo", "hi", "point"))
+    gap = relative_gap(point[i], point[j])
+    is_date = df["is_date"].to_numpy()[i]
+    days = np.where(is_date, np.maximum(0.0, np.maximum(lo[i] - hi[j], lo[j] - hi[i])), np.nan)
     gap = np.where(is_date, np.nan, gap)
-    sev, label = severity(kind, gap, days, (a["conf"] * b["conf"]).to_numpy(), settings)
+    conf = df["conf"].to_numpy()
+    sev, label = severity(kind, gap, days, conf[i] * conf[j], settings)
+    ida, idb = col["claim_id"][i], col["claim_id"][j]
+    claims = [f"{x};{y}" if x < y else f"{y};{x}" for x, y in zip(ida, idb)]
     out = pd.DataFrame({
-        "kind": kind, "rule": "", "claim_a": a["claim_id"], "claim_b": b["claim_id"],
-        "claims": a["claim_id"] + ";" + b["claim_id"], "subject": a["subject"], "object": a["object"],
-        "metric": a["metric"], "source_a": a["source"], "source_b": b["source"],
-        "value_a": a["point"], "value_b": b["point"], "unit": a["unit"], "gap": gap,
-        "severity": sev, "severity_label": label,
+        "conflict_id": conflict_ids(kind, [""] * len(kind), claims, presorted=True),
+        "kind": kind, "rule": "", "claim_a": ida, "claim_b": idb, "claims": claims,
+        "subject": col["subject"][i], "object": col["object"][i], "metric": col["metric"][i],
+        "source_a": col["source"][i], "source_b": col["source"][j], "value_a": point[i], "value_b": point[j],
+        "unit": col["unit"][i], "gap": gap, "severity": sev, "severity_label": label,
+        "explanation": _pair_explanations(df, i, j, kind),
     })
-    out["explanation"] = _pair_explanations(a, b, out)
     return out
 
 
-def _big_group_note(df: pd.DataFrame, start: int, compare: dict[str, Any]) -> Problem:
-    row = df.iloc[int(start)]
-    size = int((df["_key"] == row["_key"]).sum())
+def _big_group_note(df: pd.DataFrame, order: np.ndarray, keys: np.ndarray, start: int,
+                    compare: dict[str, Any]) -> Problem:
+    row = df.iloc[int(order[start])]
+    size = int((keys == keys[start]).sum())
     return Problem("<ledger>", None, None, "metric", f"{row['subject']} / {row['object']} / {row['metric']}",
                    "big-group", f"{size} claims share this key; each was compared with its "
                    f"{compare['window']} nearest neighbours only (max_group = {compare['max_group']})",
@@ -262,31 +284,42 @@ def snippet(quote: str, surface: str, width: int = 18) -> str:
     return ("…" if start else "") + quote[start:end] + ("…" if end < len(quote) else "")
 
 
-def _side(part: pd.DataFrame) -> pd.Series:
-    snips = pd.Series([snippet(q, s) for q, s in zip(part["quote"], part["surface"])], index=part.index)
-    period = part["period"].where(part["period"] != "", "period unknown")
-    return (part["source"] + " says “" + part["surface"] + "” (“" + snips + "”; " + period + ", "
-            + part["modality"] + ")")
+def _sides(df: pd.DataFrame, used: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per claim (only those in ``used``): what it is about, and what its
+    source says ("s1 says “27%” (“…quote…”; 2025-10, actual)")."""
+    get = {c: df[c].to_numpy(dtype=object)[used] for c in
+           ("source", "surface", "quote", "period", "modality", "metric", "subject", "object")}
+    about, side = np.empty(len(df), dtype=object), np.empty(len(df), dtype=object)
+    about[used] = [f"{m} of {s}" + (f" / {o}" if o else "") for m, s, o in
+                   zip(get["metric"], get["subject"], get["object"])]
+    side[used] = [f"{src} says “{sf}” (“{snippet(q, sf)}”; {p or 'period unknown'}, {mo})" for src, sf, q, p, mo in
+                  zip(get["source"], get["surface"], get["quote"], get["period"], get["modality"])]
+    return about, side
 
 
 _ENDINGS = {
     "consistent": "the figures agree, a cross-source confirmation",
     "contradiction": "same thing, same or unknown period, both stated as fact, yet the figures cannot both be true",
     "temporal": "the figures differ but hold for different periods, so both can be true",
-    "modality": "the figures differ but a {ma} figure and an {mb} one are not both statements of fact, "
-                "so this is not a conflict of facts",
+    "modality": "one is {ma} and the other {mb}, not both statements of fact, so the figures neither "
+                "confirm nor contradict each other",
     "modality_same": "the figures differ but both are {ma} figures, not statements of fact, so they may be "
                      "different plans",
 }
 
 
-def _pair_explanations(a: pd.DataFrame, b: pd.DataFrame, out: pd.DataFrame) -> pd.Series:
-    about = out["metric"] + " of " + out["subject"] + np.where(out["object"] != "", " / " + out["object"], "")
-    ending = pd.Series([_ENDINGS[k] for k in out["kind"]], index=out.index)
-    mod = out["kind"] == "modality"
-    ending[mod] = [_ENDINGS["modality" if x != y else "modality_same"].format(ma=x, mb=y)
-                   for x, y in zip(a.loc[mod, "modality"], b.loc[mod, "modality"])]
-    return "On " + about + ": " + _side(a) + " while " + _side(b) + "; " + ending + "."
+@lru_cache(maxsize=256)
+def _ending(kind: str, ma: str, mb: str) -> str:
+    if kind != "modality":
+        return _ENDINGS[kind]
+    return _ENDINGS["modality" if ma != mb else "modality_same"].format(ma=ma, mb=mb)
+
+
+def _pair_explanations(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, kind: np.ndarray) -> list[str]:
+    about, side = _sides(df, np.unique(np.concatenate([i, j])))
+    mod = df["modality"].to_numpy(dtype=object)
+    return [f"On {ab}: {sa} while {sb}; {_ending(k, ma, mb)}." for ab, sa, sb, k, ma, mb in
+            zip(about[i], side[i], side[j], kind, mod[i], mod[j])]
 
 
 # --------------------------------------------------------------------------- the check
@@ -305,26 +338,35 @@ def check(claims: pd.DataFrame, decisions: pd.DataFrame | None = None,
              for p in intervals.bad_periods(prepared["period"])]
     pairs, pair_notes = pair_findings(prepared, settings)
     arith, arith_notes = arithmetic.apply_rules(prepared, settings)
-    frames = [f for f in (pairs, arith) if len(f)]
-    out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=CONFLICT_COLUMNS)
-    out = _finish(out)
+    out = _finish(pairs, arith)
     out, decision_notes = decisions_mod.apply(out, decisions)
     out.attrs["notes"] = notes + pair_notes + arith_notes + decision_notes
     return out
 
 
-def _finish(out: pd.DataFrame) -> pd.DataFrame:
+_KIND_RANK = {"contradiction": 0, "arithmetic": 1, "temporal": 2, "modality": 3, "consistent": 4}
+
+
+def _finish(pairs: pd.DataFrame, arith: pd.DataFrame) -> pd.DataFrame:
+    """One frame in contract order: ids for the arithmetic rows (a check
+    found from several solve directions is kept once), status open, sorted
+    by subject, severity (highest first), kind, then finding order."""
+    if len(arith):
+        arith = arith.assign(conflict_id=conflict_ids(arith["kind"].tolist(), arith["rule"].tolist(),
+                                                      arith["claims"].tolist()))
+        arith = arith.drop_duplicates("conflict_id")
+    frames = [f for f in (pairs, arith) if len(f)]
+    out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=list(CONFLICT_COLUMNS))
     for col in CONFLICT_COLUMNS:
         if col not in out.columns:
-            out[col] = np.nan if col.startswith(("implied_low", "implied_high", "implied_value")) else ""
-    out["implied_unit"] = out["implied_unit"].fillna("")
-    out["result"] = out["result"].fillna("")
-    out["conflict_id"] = conflict_ids(out["kind"], out["rule"], out["claims"])
-    out = out.drop_duplicates("conflict_id")
+            out[col] = np.nan if col.startswith("implied_") and col != "implied_unit" else ""
+    for col in ("implied_unit", "result"):
+        out[col] = out[col].fillna("")
     out["status"], out["decision"], out["decision_note"], out["reviewer"] = "open", "", "", ""
-    out = out.sort_values(["subject", "severity", "kind", "conflict_id"], ascending=[True, False, True, True],
-                          kind="mergesort")
-    return out.loc[:, list(CONFLICT_COLUMNS)].reset_index(drop=True)
+    subject = pd.factorize(out["subject"], sort=True)[0]
+    kind = out["kind"].map(_KIND_RANK).to_numpy()
+    order = np.lexsort((kind, -out["severity"].to_numpy(dtype=float), subject))
+    return out.iloc[order].loc[:, list(CONFLICT_COLUMNS)].reset_index(drop=True)
 
 
 def is_open_contradiction(out: pd.DataFrame) -> pd.Series:

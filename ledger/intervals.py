@@ -78,7 +78,7 @@ def effective_bounds(claims: pd.DataFrame, default_precision: float) -> tuple[np
 
 
 def _precisions(surfaces: pd.Series, default: float) -> np.ndarray:
-    uniques, codes = np.unique(surfaces.fillna("").astype(str).to_numpy(), return_inverse=True)
+    codes, uniques = pd.factorize(surfaces.fillna(""))  # each distinct surface parsed once
     table = np.array([relative_precision(s, default) for s in uniques], dtype=float)
     return table[codes] if len(table) else np.zeros(len(surfaces))
 
@@ -153,8 +153,8 @@ def date_bounds(claims: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
 
 def period_bounds(periods: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """Vectorised :func:`period_days` (parses each distinct period once)."""
-    uniques, codes = np.unique(periods.fillna("").astype(str).to_numpy(), return_inverse=True)
-    pairs = np.array([period_days(p) for p in uniques], dtype=float).reshape(-1, 2)
+    codes, uniques = pd.factorize(periods.fillna(""))
+    pairs = np.array([period_days(str(p)) for p in uniques], dtype=float).reshape(-1, 2)
     if not len(pairs):
         return np.zeros(0), np.zeros(0)
     return pairs[codes, 0], pairs[codes, 1]

@@ -57,6 +57,13 @@ CASES = [
      "contradiction"),
     # 33% proposed vs 27% actual: disjoint ([0.325,0.335] vs [0.265,0.275]) but a proposal is not a fact.
     ("proposal vs fact", pct("s1", "27%", 0.27), pct("s2", "33%", 0.33, modality="proposed"), "modality"),
+    # 约27% [0.243, 0.297] (the ledger's ±10%) touches 约33% proposed [0.297, 0.363]: a proposal still
+    # neither confirms nor contradicts a fact.
+    ("proposal touching fact", pct("s1", "约27%", 0.27, low=0.243, high=0.297, qualifier="about"),
+     pct("s2", "约33%", 0.33, low=0.297, high=0.363, qualifier="about", modality="proposed"), "modality"),
+    # The same proposal reported twice with the same figure: a confirmation (of the proposal).
+    ("same proposal", pct("s1", "33%", 0.33, modality="proposed"), pct("s2", "33%", 0.33, modality="proposed"),
+     "consistent"),
     # Two different intentions (a target and a forecast) that differ: not a conflict of facts.
     ("target vs forecast", usd("s1", "10亿美元", 1e9, "revenue_target", modality="target", period="2024"),
      usd("s2", "20亿美元", 2e9, "revenue_target", modality="forecast", period="2024"), "modality"),

@@ -27,7 +27,9 @@ def found(claims) -> pd.DataFrame:
 
 
 def ids(claims, article, surface, metric):
-    rows = claims[claims["source"].str.startswith(article) & (claims["surface"] == surface)
+    """Claims of ``article`` whose surface holds ``surface`` (the ledger may
+    include the hedge word: 約27%) and whose metric is ``metric``."""
+    rows = claims[claims["source"].str.startswith(article) & claims["surface"].str.contains(surface, regex=False)
                   & (claims["metric"] == metric)]
     assert len(rows), f"no claim {surface!r} ({metric}) in {article}"
     return set(rows["claim_id"])

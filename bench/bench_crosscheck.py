@@ -1,0 +1,151 @@
+"""Benchmark the cross-check on synthetic ledgers (10k, 100k, 1M claims).
+
+For each size, in separate child processes (so each peak RSS is its own):
+
+* ``check``: ``ledger.crosscheck.check`` on the whole ledger (intervals with
+  rounding, blocking, verdicts, severity, one-sentence explanations, ids,
+  arithmetic rules);
+* ``duckdb``: the reference, a plain DuckDB self-join of the same ledger on
+  (subject, object, metric) with an interval-disjointness flag, fetched into
+  pandas.
+
+Key distribution: ~60% of keys hold 1 claim, ~25% 2, ~13% 3, ~2% 4-20, and a
+few keys (one per 20k claims, at least 3) hold 100-400 claims.
+
+Run: ``python bench/bench_crosscheck.py [--sizes 10000,100000,1000000]``
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+
+import numpy as np
+import pandas as pd
+
+MONEY_METRICS = ["investment", "valuation", "revenue", "funding_round", "stake_value", "market_cap"]
+
+
+def key_sizes(n: int, rng: np.random.Generator) -> np.ndarray:
+    big = rng.integers(100, 401, size=max(1, n // 20_000) if n >= 1000 else 0)
+    rest = n - int(big.sum())
+    small = rng.choice([1, 2, 3, 4], size=rest, p=[0.60, 0.25, 0.13, 0.02])
+    small = np.where(small == 4, rng.integers(4, 21, size=rest), small)
+    sizes = np.r_[big, small]
+    cut = np.searchsorted(np.cumsum(sizes), n)
+    sizes = sizes[: cut + 1]
+    sizes[-1] -= int(sizes.sum()) - n
+    return sizes[sizes > 0]
+
+
+def synthetic_ledger(n: int, seed: int = 7) -> pd.DataFrame:
+    """A ledger of ``n`` claims with the ledger's columns (money and dates)."""
+    from ledger.record import COLUMNS
+
+    rng = np.random.default_rng(seed)
+    sizes = key_sizes(n, rng)
+    key = np.repeat(np.arange(len(sizes)), sizes)
+    rng.shuffle(key)
+    base = np.exp(rng.uniform(np.log(1e7), np.log(1e12), size=len(sizes)))[key]
+    units = rng.choice([1e8, 1e9], size=n)  # written in 亿 or in billions
+    digits = np.round(base * rng.choice([1.0, 1.0, 1.0, 1.02, 0.7, 2.0], size=n) / units, 1)
+    value = digits * units
+    word = np.where(units == 1e8, "亿美元", " billion")
+    surface = pd.Series(digits).map("{:g}".format).to_numpy(dtype=object) + word
+    qualifier = rng.choice(["exact", "about", "over"], size=n, p=[0.8, 0.15, 0.05])
+    low = np.where(qualifier == "about", value * 0.95, value)
+    high = np.where(qualifier == "about", value * 1.05, np.where(qualifier == "over", np.nan, value))
+    is_date = rng.random(n) < 0.05
+    years = rng.integers(2015, 2026, size=n).astype(str)
+    months = np.char.zfill(rng.integers(1, 13, size=n).astype(str), 2)
+    period = np.where(rng.random(n) < 0.5, "", np.where(rng.random(n) < 0.5, years, np.char.add(np.char.add(years, "-"), months)))
+    period = np.where(is_date, np.char.add(np.char.add(years, "-"), months), period)
+    metric = np.array(MONEY_METRICS, dtype=object)[key % len(MONEY_METRICS)]
+    metric = np.where(is_date, "deal_date", metric)
+    source = np.char.add("s", (rng.integers(0, max(2, n // 5), size=n)).astype(str)).astype(object)
+    ids = pd.Series(np.arange(n)).map("c-{:012x}".format).to_numpy(dtype=object)
+    df = pd.DataFrame({
+        "claim_id": ids, "source": source, "start": np.arange(n) % 5000, "end": np.arange(n) % 5000 + 6,
+        "surface": surface, "quote": "据报道," + surface + "的交易",
+        "kind": np.where(is_date, "date", "money"),
+        "subject": np.char.add("E", (key % 50_000).astype(str)).astype(object),
+        "object": np.char.add("O", (key // 50_000).astype(str)).astype(object),
+        "metric": metric, "period": period.astype(object),
+        "modality": rng.choice(["actual", "reported", "proposed", "forecast", "target"], size=n,
+                               p=[0.75, 0.1, 0.05, 0.05, 0.05]),
+        "value": np.where(is_date, np.nan, value), "value_low": np.where(is_date, np.nan, low),
+        "value_high": np.where(is_date, np.nan, high),
+        "unit": np.where(is_date, "date", np.where(rng.random(n) < 0.02, "CNY", "USD")),
+        "qualifier": np.where(is_date, "exact", qualifier),
+        "status": rng.choice(["unreviewed", "confirmed", "rejected"], size=n, p=[0.9, 0.07, 0.03]),
+        "reviewer": "", "note": "", "origin": "extracted",
+        "confidence": np.round(rng.uniform(0.5, 1.0, size=n), 2), "confidence_detail": "",
+    })
+    return df.loc[:, list(COLUMNS)]
+
+
+REFERENCE_SQL = """
+SELECT a.claim_id AS claim_a, b.claim_id AS claim_b,
+       (coalesce(a.value_high, 'inf'::DOUBLE) < coalesce(b.value_low, '-inf'::DOUBLE)
+        OR coalesce(b.value_high, 'inf'::DOUBLE) < coalesce(a.value_low, '-inf'::DOUBLE)) AS disjoint
+FROM t a JOIN t b
+  ON a.subject = b.subject AND a.object = b.object AND a.metric = b.metric AND a.claim_id < b.claim_id
+WHERE a.status <> 'rejected' AND b.status <> 'rejected'
+"""
+
+
+def run_one(n: int, what: str) -> dict:
+    df = synthetic_ledger(n)
+    if what == "check":
+        from ledger.crosscheck import check
+
+        t0 = time.perf_counter()
+        out = check(df)
+        seconds = time.perf_counter() - t0
+        rows = len(out)
+        extra = {"contradictions": int((out["kind"] == "contradiction").sum())}
+    else:
+        import duckdb
+
+        con = duckdb.connect()
+        t0 = time.perf_counter()
+        con.register("t", df)
+        out = con.execute(REFERENCE_SQL).df()
+        seconds = time.perf_counter() - t0
+        rows = len(out)
+        extra = {"disjoint": int(out["disjoint"].sum())}
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"n": n, "what": what, "seconds": seconds, "rows": rows, "peak_rss_mb": peak_mb, **extra}
+
+
+def child(n: int, what: str) -> dict:
+    proc = subprocess.run([sys.executable, __file__, "--one", str(n), what], capture_output=True, text=True,
+                          check=True, env={**os.environ, "PYTHONHASHSEED": "0"})
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--one", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(run_one(int(args.one[0]), args.one[1])))
+        return
+    base_rss = child(1, "check")["peak_rss_mb"]
+    print(f"(peak RSS of a child that checks 1 claim: {base_rss:.0f} MB; figures below include it)")
+    print(f"{'claims':>9} | {'check s':>8} | {'findings':>9} | {'check MB':>8} | {'duckdb s':>8} | {'pairs':>9} | "
+          f"{'duckdb MB':>9} | {'ratio':>5} | {'us/claim':>8}")
+    for n in (int(s) for s in args.sizes.split(",")):
+        ours, ref = child(n, "check"), child(n, "duckdb")
+        print(f"{n:>9,} | {ours['seconds']:>8.2f} | {ours['rows']:>9,} | {ours['peak_rss_mb']:>8.0f} | "
+              f"{ref['seconds']:>8.2f} | {ref['rows']:>9,} | {ref['peak_rss_mb']:>9.0f} | "
+              f"{ours['seconds'] / ref['seconds']:>5.2f} | {1e6 * ours['seconds'] / n:>8.2f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
