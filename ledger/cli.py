@@ -351,10 +351,11 @@ def run(root: str = ".", output: str | None = None, as_json: bool = False) -> No
         if not as_json:
             click.echo(message, err=True)
 
-    bar = _RowProgress("writing conflicts")
+    bar, articles = _RowProgress("writing conflicts"), _FileProgress()
     try:
-        job = run_job(root, output=output, say=step, progress=bar)
+        job = run_job(root, output=output, say=step, progress=bar, extract_progress=articles)
     finally:
+        articles.close()
         bar.close()
     if as_json:
         _echo_json([job.to_dict()])

@@ -220,13 +220,15 @@ def run_job(
     output: str | Path | None = None,
     say: Callable[[str], None] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    extract_progress: Callable[[int, int], None] | None = None,
 ) -> JobResult:
     """extract-merge ``root/seeds`` into ``root/claims.csv`` -> validate ->
     cross-check (with ``decisions.csv`` if present) -> ``root/conflicts.xlsx``.
 
-    ``say(message)`` hears each stage as it starts; ``progress(done, total)``
-    follows the report rows.  Raises :class:`~ledger.errors.LedgerInvalid` if
-    the ledger does not validate (nothing is reported then).
+    ``say(message)`` hears each stage as it starts; ``extract_progress(done,
+    total)`` follows the articles and ``progress(done, total)`` the report
+    rows.  Raises :class:`~ledger.errors.LedgerInvalid` if the ledger does not
+    validate (nothing is reported then).
     """
     from .errors import LedgerInvalid
     from .report import report_ledger
@@ -240,7 +242,7 @@ def run_job(
     sources_path = seeds_dir / "sources.csv"
     say(f"extracting claims from {seeds_dir}/ into {ledger_path}")
     extracted = extract([seeds_dir], ledger_path=ledger_path,
-                        sources_path=sources_path if sources_path.is_file() else None)
+                        sources_path=sources_path if sources_path.is_file() else None, progress=extract_progress)
     say(f"validating {ledger_path}")
     problems = list(extracted.problems) + _validation_warnings(ledger_path, extracted.sources_path, LedgerInvalid)
     say("cross-checking and writing the report")
@@ -256,6 +258,10 @@ def _validation_warnings(ledger_path: Path, sources_path: Path, invalid: type) -
     found = validate_ledger(ledger_path, sources_path)
     problems = list(getattr(found, "problems", found) or [])
     errors = [p for p in problems if getattr(p, "severity", "error") == "error"]
+    if not getattr(found, "readable", True):
+        first = errors[0] if errors else None
+        raise InputUnreadable(first.reason if first else "cannot read the ledger", file=str(ledger_path),
+                              code=first.code if first else "unreadable", hint=first.hint if first else "")
     if errors:
         raise invalid(errors, file=str(ledger_path))
     return [p for p in problems if p not in errors]
