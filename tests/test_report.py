@@ -547,3 +547,44 @@ def test_nan_severity_does_not_break(frames, tmp_path):
     path = write_report(claims, odd, sources, tmp_path / "n.xlsx")
     row = conflict_row(openpyxl.load_workbook(path), "k-000000000001")
     assert row["Value A"].value is None and row["Score"].value is None
+
+
+# --------------------------------------------------------------------------- factcheck run
+
+
+def test_run_on_a_copy_of_the_repository(tmp_path):
+    """`factcheck run --root` on a copy of seeds/ and claims.csv: the whole job."""
+    import shutil
+
+    from ledger.cli import main
+    from ledger.store import read_ledger
+
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    shutil.copy(ROOT / "claims.csv", tmp_path / "claims.csv")
+    reviewed = read_ledger(tmp_path / "claims.csv")
+    res = CliRunner().invoke(main, ["run", "--root", str(tmp_path)])
+    assert res.exit_code == 0, res.output
+    lines = res.output.splitlines()
+    assert lines[-1] == f"wrote {tmp_path / 'conflicts.xlsx'}"
+    wb = openpyxl.load_workbook(tmp_path / "conflicts.xlsx")
+    assert wb.sheetnames == list(SHEETS)
+    after = read_ledger(tmp_path / "claims.csv")
+    # every reviewed row is still there, unchanged
+    merged = reviewed.merge(after, on="claim_id", suffixes=("", "_after"))
+    assert len(merged) == len(reviewed)
+    assert (merged["value"].fillna(-1) == merged["value_after"].fillna(-1)).all()
+    assert wb["Claims"].max_row == len(after) + 1
+    # a second run adds nothing
+    again = CliRunner().invoke(main, ["run", "--root", str(tmp_path), "--json"])
+    assert again.exit_code == 0
+    import json
+
+    summary = json.loads(again.output.strip().splitlines()[-1])
+    assert summary["extract"]["added"] == 0 and summary["report"]["claims"] == len(after)
+
+
+def test_run_without_seeds_is_unreadable(tmp_path):
+    from ledger.cli import main
+
+    res = CliRunner().invoke(main, ["run", "--root", str(tmp_path)])
+    assert res.exit_code == 2 and "no seeds/ folder here" in res.output
