@@ -263,13 +263,18 @@ def _number(t: str, m: re.Match, default_cur: str) -> _Hit | None:
 def _excluded(t: str, s: int, e: int, body: str, g: str) -> bool:
     """Ordinals (第二十届), model and chip names (GPT-4, H100, o3-mini, Phi-4,
     4o), figure labels ((图1)) and idioms (千万, 万一) are not amounts."""
-    before = t[s - 1] if s else ""
-    if before == "第":
-        return True
     if g == "cn":
         if all(c in "万亿兆" for c in body) and body != "万亿":  # 亿万富翁, a lone 兆
             return True
-        return body in lx.CN_IDIOMS and not lx.UNIT.match(t, e)
+        if body in lx.CN_IDIOMS and not lx.UNIT.match(t, e):
+            return True
+    if not s:
+        return False
+    before = t[s - 1]
+    if before == "第":
+        return True
+    if g == "cn":
+        return False
     if before.isascii() and before.isalpha():
         return True
     if before in "-.‑" and s >= 2 and t[s - 2].isascii() and t[s - 2].isalnum():
