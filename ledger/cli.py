@@ -256,6 +256,17 @@ class _RowProgress:
             self.bar.__exit__(None, None, None)
 
 
+def _shown(path: Any) -> str:
+    """A path relative to the current folder when it lies inside it."""
+    import os
+
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive
+        return str(path)
+    return str(path) if rel.startswith("..") else rel
+
+
 def _report_lines(rep: Any) -> list[str]:
     kinds = ", ".join(f"{n} {k}" for k, n in sorted(rep.by_kind.items(), key=lambda kv: (-kv[1], kv[0])))
     return [
@@ -328,7 +339,7 @@ def import_decisions_cmd(workbook: str, ledger: str | None, decisions: str | Non
         _echo_json([res.to_dict()])
     else:
         click.echo(f"{len(res.added)} added, {len(res.changed)} changed, {res.unchanged} unchanged; "
-                   f"{res.total} decisions in {res.path}")
+                   f"{res.total} decisions in {_shown(res.path)}")
 
 
 @main.command()
