@@ -26,6 +26,7 @@ from .record import metrics
 _RELATION = re.compile(r"^\s*(\w+)\s*(=|>=|<=)\s*(.+?)\s*$")
 _VARIABLE = re.compile(r"^[A-Z]$")
 _CARRY = ("claim_id", "source", "subject", "object", "metric", "unit", "lo", "hi", "point", "p0", "p1",
+          "row", "source_c", "subject_c", "object_c",
           "factual", "conf", "surface", "quote", "period", "modality")
 
 
@@ -150,8 +151,10 @@ def _div(a: Interval, b: Interval) -> Interval:
 def apply_rules(prepared: pd.DataFrame, settings: dict[str, Any]) -> tuple[pd.DataFrame, list[Problem]]:
     """Findings of every rule over a prepared ledger (see crosscheck.prepare)."""
     frames, notes = [], []
-    numeric = prepared[~prepared["is_date"]]
-    for rule in load_rules(settings):
+    rules = load_rules(settings)
+    used = {m for rule in rules for term in rule.terms.values() for m in term.metric}
+    numeric = prepared[~prepared["is_date"] & prepared["metric"].isin(used)]
+    for rule in rules:
         found, rule_notes = rule_findings(rule, numeric, settings)
         notes += rule_notes
         if len(found):
@@ -181,7 +184,7 @@ def _variables(term: Term) -> dict[str, str]:
     return {f: v for f, v in term.match.items() if _VARIABLE.match(v)}
 
 
-def join_inputs(rule: Rule, inputs: list[str], numeric: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
+def join_inputs(rule: Rule, inputs: list[str], frames: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, dict[str, str]]:
     """Every combination of claims that fills ``inputs`` consistently:
     shared variables equal, same source (scope "source"), same modality
     class (modality "same_class"), periods compatible."""
@@ -189,7 +192,7 @@ def join_inputs(rule: Rule, inputs: list[str], numeric: pd.DataFrame) -> tuple[p
     joined: pd.DataFrame | None = None
     done: list[str] = []
     for name in inputs:
-        frame = term_frame(numeric, rule.terms[name])
+        frame = frames[name]
         if joined is None:
             joined = frame
         else:
@@ -206,12 +209,12 @@ def join_inputs(rule: Rule, inputs: list[str], numeric: pd.DataFrame) -> tuple[p
 def _join_keys(rule: Rule, name: str, bound: dict[str, str], first: str) -> tuple[list[str], list[str]]:
     left, right = [], []
     for f, var in _variables(rule.terms[name]).items():
-        if var in bound:
-            left.append(bound[var])
-            right.append(f"{name}.{f}")
+        if var in bound:  # join on the integer codes of the entity names
+            left.append(bound[var] + "_c")
+            right.append(f"{name}.{f}_c")
     if rule.scope == "source":
-        left.append(f"{first}.source")
-        right.append(f"{name}.source")
+        left.append(f"{first}.source_c")
+        right.append(f"{name}.source_c")
     if rule.modality == "same_class":
         left.append(f"{first}.factual")
         right.append(f"{name}.factual")
@@ -225,7 +228,7 @@ def _fits(df: pd.DataFrame, rule: Rule, name: str, done: list[str]) -> np.ndarra
     p0, p1 = df[f"{name}.p0"].to_numpy(), df[f"{name}.p1"].to_numpy()
     mine = rule.terms[name].period
     for other in done:
-        ok &= (df[f"{other}.claim_id"] != df[f"{name}.claim_id"]).to_numpy()
+        ok &= df[f"{other}.row"].to_numpy() != df[f"{name}.row"].to_numpy()
         q0, q1 = df[f"{other}.p0"].to_numpy(), df[f"{other}.p1"].to_numpy()
         theirs = rule.terms[other].period
         if mine == "same" and theirs == "same":
@@ -240,9 +243,12 @@ def _fits(df: pd.DataFrame, rule: Rule, name: str, done: list[str]) -> np.ndarra
 def rule_findings(rule: Rule, numeric: pd.DataFrame, settings: dict[str, Any]) -> tuple[pd.DataFrame, list[Problem]]:
     """Findings of one rule: each solve direction, deduplicated later by id."""
     frames, notes = [], []
+    terms = {name: term_frame(numeric, term) for name, term in rule.terms.items()}
     for target, expression in rule.solve.items():
         inputs = [t for t in rule.order if t in _names(expression, rule.name)]
-        joined, bound = join_inputs(rule, inputs, numeric)
+        if any(not len(terms[t]) for t in inputs):
+            continue
+        joined, bound = join_inputs(rule, inputs, terms)
         if not len(joined):
             continue
         joined, unit, unit_notes = _units(joined, rule, inputs, target)
@@ -251,7 +257,7 @@ def rule_findings(rule: Rule, numeric: pd.DataFrame, settings: dict[str, Any]) -
             continue
         lo, hi, point = _implied(joined, rule, inputs, target, expression)
         joined = joined.assign(**{"_lo": lo, "_hi": hi, "_point": point, "_unit": unit, "_combo": np.arange(len(joined))})
-        frames.append(_with_target(joined, numeric, rule, inputs, target, bound, settings, notes))
+        frames.append(_with_target(joined, terms[target], rule, inputs, target, bound, settings, notes))
     frames = [f for f in frames if len(f)]
     return (pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()), notes
 
@@ -289,11 +295,10 @@ def _implied(joined: pd.DataFrame, rule: Rule, inputs: list[str], target: str, e
     return lo, hi, point
 
 
-def _with_target(joined: pd.DataFrame, numeric: pd.DataFrame, rule: Rule, inputs: list[str], target: str,
+def _with_target(joined: pd.DataFrame, stated: pd.DataFrame, rule: Rule, inputs: list[str], target: str,
                  bound: dict[str, str], settings: dict[str, Any], notes: list[Problem]) -> pd.DataFrame:
     """Checked rows (the target is stated: pass or fail) and implied rows
     (no stated target fits this combination of inputs)."""
-    stated = term_frame(numeric, rule.terms[target])
     left, right = _join_keys(rule, target, bound, inputs[0])
     both = joined.merge(stated, left_on=left, right_on=right) if left else joined.merge(stated, how="cross")
     both = both[_fits(both, rule, target, inputs)].reset_index(drop=True)

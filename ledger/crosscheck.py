@@ -220,14 +220,15 @@ def pair_findings(df: pd.DataFrame, settings: dict[str, Any]) -> tuple[pd.DataFr
     source = df["source_c"].to_numpy()
     keep = (code != 0) | (source[i] != source[j]) | bool(compare["same_source_consistent"])
     i, j, code = i[keep], j[keep], code[keep]
-    return _pair_frame(df, i, j, _PAIR_KINDS[code], settings), notes
+    return _pair_frame(df, i, j, code, settings), notes
 
 
-def _pair_frame(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, kind: np.ndarray,
+def _pair_frame(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray,
                 settings: dict[str, Any]) -> pd.DataFrame:
     """Finding rows of the pairs ``(i, j)``: numbers with numpy, text with
     one comprehension over object arrays (each claim's half sentence is made
     once, not once per pair)."""
+    kind = _PAIR_KINDS[code]
     col = {c: df[c].to_numpy(dtype=object) for c in ("claim_id", "source", "subject", "object", "metric", "unit")}
     lo, hi, point = (df[c].to_numpy() for c in ("lo", "hi", "point"))
     gap = relative_gap(point[i], point[j])
@@ -237,14 +238,15 @@ def _pair_frame(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, kind: np.ndarray
     conf = df["conf"].to_numpy()
     sev, label = severity(kind, gap, days, conf[i] * conf[j], settings)
     ida, idb = col["claim_id"][i], col["claim_id"][j]
-    claims = [f"{x};{y}" if x < y else f"{y};{x}" for x, y in zip(ida, idb)]
+    first = ida < idb
+    claims = list(map(";".join, zip(np.where(first, ida, idb), np.where(first, idb, ida))))
     out = pd.DataFrame({
         "conflict_id": conflict_ids(kind, [""] * len(kind), claims, presorted=True),
         "kind": kind, "rule": "", "claim_a": ida, "claim_b": idb, "claims": claims,
         "subject": col["subject"][i], "object": col["object"][i], "metric": col["metric"][i],
         "source_a": col["source"][i], "source_b": col["source"][j], "value_a": point[i], "value_b": point[j],
         "unit": col["unit"][i], "gap": gap, "severity": sev, "severity_label": label,
-        "explanation": _pair_explanations(df, i, j, kind),
+        "explanation": _pair_explanations(df, i, j, code),
     })
     return out
 
@@ -285,16 +287,18 @@ def snippet(quote: str, surface: str, width: int = 18) -> str:
 
 
 def _sides(df: pd.DataFrame, used: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per claim (only those in ``used``): what it is about, and what its
-    source says ("s1 says “27%” (“…quote…”; 2025-10, actual)")."""
+    """Per claim (only those in ``used``) the two halves of a pair sentence:
+    "On <what>: s1 says “27%” (“…quote…”; 2025-10, actual)" and
+    " while s2 says “49%” (…); "."""
     get = {c: df[c].to_numpy(dtype=object)[used] for c in
            ("source", "surface", "quote", "period", "modality", "metric", "subject", "object")}
-    about, side = np.empty(len(df), dtype=object), np.empty(len(df), dtype=object)
-    about[used] = [f"{m} of {s}" + (f" / {o}" if o else "") for m, s, o in
-                   zip(get["metric"], get["subject"], get["object"])]
-    side[used] = [f"{src} says “{sf}” (“{snippet(q, sf)}”; {p or 'period unknown'}, {mo})" for src, sf, q, p, mo in
-                  zip(get["source"], get["surface"], get["quote"], get["period"], get["modality"])]
-    return about, side
+    says = [f"{src} says “{sf}” (“{snippet(q, sf)}”; {p or 'period unknown'}, {mo})" for src, sf, q, p, mo in
+            zip(get["source"], get["surface"], get["quote"], get["period"], get["modality"])]
+    first, second = np.empty(len(df), dtype=object), np.empty(len(df), dtype=object)
+    first[used] = [f"On {m} of {s}" + (f" / {o}" if o else "") + f": {x}" for m, s, o, x in
+                   zip(get["metric"], get["subject"], get["object"], says)]
+    second[used] = [f" while {x}; " for x in says]
+    return first, second
 
 
 _ENDINGS = {
@@ -310,16 +314,18 @@ _ENDINGS = {
 
 @lru_cache(maxsize=256)
 def _ending(kind: str, ma: str, mb: str) -> str:
-    if kind != "modality":
+    if kind != "modality" or not ma:
         return _ENDINGS[kind]
     return _ENDINGS["modality" if ma != mb else "modality_same"].format(ma=ma, mb=mb)
 
 
-def _pair_explanations(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, kind: np.ndarray) -> list[str]:
-    about, side = _sides(df, np.unique(np.concatenate([i, j])))
+def _pair_explanations(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray) -> list[str]:
+    first, second = _sides(df, np.unique(np.concatenate([i, j])))
+    endings = np.array([_ending(k, "", "") + "." for k in _PAIR_KINDS], dtype=object)[code]
     mod = df["modality"].to_numpy(dtype=object)
-    return [f"On {ab}: {sa} while {sb}; {_ending(k, ma, mb)}." for ab, sa, sb, k, ma, mb in
-            zip(about[i], side[i], side[j], kind, mod[i], mod[j])]
+    is_mod = np.flatnonzero(_PAIR_KINDS[code] == "modality")
+    endings[is_mod] = [_ending("modality", a, b) + "." for a, b in zip(mod[i[is_mod]], mod[j[is_mod]])]
+    return list(map("".join, zip(first[i], second[j], endings)))
 
 
 # --------------------------------------------------------------------------- the check
