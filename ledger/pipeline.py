@@ -79,11 +79,13 @@ def article_paths(paths: Iterable[str | Path]) -> list[Path]:
     return list(dict.fromkeys(out))
 
 
-def default_sources_path(ledger_path: Path) -> Path:
-    """The sources file beside the ledger: ``sources.csv`` there if it exists,
-    else ``seeds/sources.csv`` there if that exists, else a new ``sources.csv``."""
+def default_sources_path(ledger_path: Path, files: list[Path] = ()) -> Path:
+    """The sources table to use: ``sources.csv`` beside the ledger, else
+    ``seeds/sources.csv`` beside it, else the one in the first article's
+    folder; if none exists, a new ``sources.csv`` beside the ledger."""
     here = ledger_path.parent
-    for cand in (here / "sources.csv", here / "seeds" / "sources.csv"):
+    cands = [here / "sources.csv", here / "seeds" / "sources.csv"] + [f.parent / "sources.csv" for f in files[:1]]
+    for cand in cands:
         if cand.is_file():
             return cand
     return here / "sources.csv"
@@ -147,36 +149,32 @@ def extract(
     """Find and frame every claim of the articles under ``paths`` and merge
     them into the ledger at ``ledger_path`` (created if absent).
 
-    New articles are registered in the sources file first (with their
-    sha256).  Rows a reviewer touched are never changed; rows whose article
-    changed or vanished are kept and reported (``orphaned``).  The ledger is
-    rewritten atomically, and only when something was added, so running the
-    same extraction twice changes nothing the second time.  ``progress(done,
-    total)`` is called after each article is framed.
+    Order: find and frame every article (new ones dated from their own date
+    stamp), merge, register the new articles in the sources file (with their
+    sha256), then write the ledger atomically - and only when something was
+    added, so running the same extraction twice changes nothing the second
+    time.  Rows a reviewer touched are never changed; rows whose article
+    changed or vanished are kept and reported (``orphaned``).
+    ``progress(done, total)`` is called after each article is framed.
     """
-    import pandas as pd
-
-    from .sources import load_sources, register_sources
-    from .store import empty_ledger, merge_extracted, read_ledger, write_ledger
+    from .sources import register_sources
+    from .store import merge_extracted, write_ledger
 
     paths = list(paths)
     ledger_path = Path(ledger_path)
-    sources_path = Path(sources_path) if sources_path else default_sources_path(ledger_path)
     files = article_paths(paths)
+    sources_path = Path(sources_path) if sources_path else default_sources_path(ledger_path, files)
     changed, problems = _changed(files, sources_path)
-    registered = register_sources([f for f in files if f not in changed], sources_path) if files else []
-    sources = load_sources(sources_path) if sources_path.is_file() else None
-    published = {} if sources is None else dict(zip(sources["id"], sources["published"]))
-    texts: dict[str, str | None] = {} if sources is None else _vanished(paths, sources, sources_path)
+    published, texts = _known(paths, files, sources_path)
     rows: list[dict] = []
     for done, f in enumerate(files, 1):
         texts[f.stem], found = frame_file(f, source=f.stem, published=published.get(f.stem) or "")
         rows.extend(found)
         if progress is not None:
             progress(done, len(files))
-    ledger = read_ledger(ledger_path) if ledger_path.exists() else empty_ledger()
-    extracted = pd.DataFrame(rows, columns=list(ledger.columns)) if rows else empty_ledger()
-    merged = merge_extracted(ledger, extracted, texts)
+    ledger = _read_or_empty(ledger_path)
+    merged = merge_extracted(ledger, _frame_of(rows, ledger), texts)
+    registered = register_sources([f for f in files if f not in changed], sources_path) if files else []
     written = merged.added > 0 or not ledger_path.exists()
     if written:
         write_ledger(merged.frame, ledger_path)
@@ -187,6 +185,34 @@ def extract(
         registered=[r["id"] for r in registered], problems=problems + merged.problems,
         written=written, articles=len(files),
     )
+
+
+def _known(paths: list, files: list[Path], sources_path: Path) -> tuple[dict[str, str], dict[str, str | None]]:
+    """Published dates of the articles (registered ones from the sources
+    file, new ones from their own date stamp) and the vanished articles."""
+    from .sources import load_sources, source_record
+
+    sources = load_sources(sources_path) if sources_path.is_file() else None
+    published = {} if sources is None else dict(zip(sources["id"], sources["published"]))
+    for f in files:
+        if f.stem not in published:
+            published[f.stem] = source_record(f, sources_dir=sources_path.parent)["published"]
+    texts: dict[str, str | None] = {} if sources is None else _vanished(paths, sources, sources_path)
+    return published, texts
+
+
+def _read_or_empty(ledger_path: Path):
+    from .store import empty_ledger, read_ledger
+
+    return read_ledger(ledger_path) if ledger_path.exists() else empty_ledger()
+
+
+def _frame_of(rows: list[dict], ledger):
+    import pandas as pd
+
+    from .store import empty_ledger
+
+    return pd.DataFrame(rows, columns=list(ledger.columns)) if rows else empty_ledger()
 
 
 # --------------------------------------------------------------------------- run: the whole job (issue 6, report helper)
