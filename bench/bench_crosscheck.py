@@ -2,9 +2,12 @@
 
 For each size, in separate child processes (so each peak RSS is its own):
 
-* ``check``: ``ledger.crosscheck.check`` on the whole ledger (intervals with
-  rounding, blocking, verdicts, severity, one-sentence explanations, ids,
-  arithmetic rules);
+* ``engine``: the vectorised core alone (``prepare``: intervals with rounding,
+  periods, codes; ``pair_verdicts``: blocking, pairs, verdicts), the work
+  the reference does;
+* ``check``: ``ledger.crosscheck.check`` on the whole ledger (the engine plus
+  severity, a one-sentence explanation and a sha1 id per finding, the
+  arithmetic rules, sorting);
 * ``duckdb``: the reference, a plain DuckDB self-join of the same ledger on
   (subject, object, metric) with an interval-disjointness flag, fetched into
   pandas.
@@ -108,6 +111,15 @@ def run_one(n: int, what: str) -> dict:
         seconds = time.perf_counter() - t0
         rows = len(out)
         extra = {"contradictions": int((out["kind"] == "contradiction").sum())}
+    elif what == "engine":
+        from ledger.crosscheck import load_settings, pair_verdicts, prepare
+
+        settings = load_settings()
+        t0 = time.perf_counter()
+        i, j, code, _ = pair_verdicts(prepare(df, settings), settings)
+        seconds = time.perf_counter() - t0
+        rows = len(i)
+        extra = {"contradictions": int((code == 3).sum())}
     else:
         import duckdb
 
@@ -138,13 +150,15 @@ def main() -> None:
         return
     base_rss = child(1, "check")["peak_rss_mb"]
     print(f"(peak RSS of a child that checks 1 claim: {base_rss:.0f} MB; figures below include it)")
-    print(f"{'claims':>9} | {'check s':>8} | {'findings':>9} | {'check MB':>8} | {'duckdb s':>8} | {'pairs':>9} | "
-          f"{'duckdb MB':>9} | {'ratio':>5} | {'us/claim':>8}")
+    print("claims | duckdb s | duckdb pairs | duckdb MB | engine s | engine/duckdb | check s | check/duckdb "
+          "| findings | check MB | check us/claim")
+    print("---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:")
     for n in (int(s) for s in args.sizes.split(",")):
-        ours, ref = child(n, "check"), child(n, "duckdb")
-        print(f"{n:>9,} | {ours['seconds']:>8.2f} | {ours['rows']:>9,} | {ours['peak_rss_mb']:>8.0f} | "
-              f"{ref['seconds']:>8.2f} | {ref['rows']:>9,} | {ref['peak_rss_mb']:>9.0f} | "
-              f"{ours['seconds'] / ref['seconds']:>5.2f} | {1e6 * ours['seconds'] / n:>8.2f}", flush=True)
+        ref, core, ours = child(n, "duckdb"), child(n, "engine"), child(n, "check")
+        print(f"{n:,} | {ref['seconds']:.2f} | {ref['rows']:,} | {ref['peak_rss_mb']:.0f} | "
+              f"{core['seconds']:.2f} | {core['seconds'] / ref['seconds']:.2f} | "
+              f"{ours['seconds']:.2f} | {ours['seconds'] / ref['seconds']:.2f} | {ours['rows']:,} | "
+              f"{ours['peak_rss_mb']:.0f} | {1e6 * ours['seconds'] / n:.1f}", flush=True)
 
 
 if __name__ == "__main__":

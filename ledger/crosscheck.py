@@ -207,6 +207,13 @@ def conflict_ids(kind: Any, rule: Any, claims: Any, presorted: bool = False) -> 
 
 def pair_findings(df: pd.DataFrame, settings: dict[str, Any]) -> tuple[pd.DataFrame, list[Problem]]:
     """Verdict rows for every compared pair (before decisions)."""
+    i, j, code, notes = pair_verdicts(df, settings)
+    return _pair_frame(df, i, j, code, settings), notes
+
+
+def pair_verdicts(df: pd.DataFrame, settings: dict[str, Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[Problem]]:
+    """The vectorised core: rows ``i``, ``j`` of each reported pair of a
+    prepared ledger and its verdict code (index into ``_PAIR_KINDS``)."""
     compare = settings["compare"]
     order, keys = _pair_order(df)
     i, j, big = pair_indices(keys, compare["max_group"], compare["window"])
@@ -219,8 +226,7 @@ def pair_findings(df: pd.DataFrame, settings: dict[str, Any]) -> tuple[pd.DataFr
     code = verdicts(df, i, j)
     source = df["source_c"].to_numpy()
     keep = (code != 0) | (source[i] != source[j]) | bool(compare["same_source_consistent"])
-    i, j, code = i[keep], j[keep], code[keep]
-    return _pair_frame(df, i, j, code, settings), notes
+    return i[keep], j[keep], code[keep], notes
 
 
 def _pair_frame(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray,
