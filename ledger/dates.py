@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .numerals import NumeralError, chinese
@@ -154,7 +155,7 @@ ZH_DATE = (
 )
 
 
-def zh_date(g: dict[str, str | None], published: Anchor | None) -> DateValue:
+def zh_date(g: Mapping[str, str | None], published: Anchor | None) -> DateValue:
     """Resolve a match of :data:`ZH_DATE` (its groupdict) against the published anchor."""
     if g.get("y"):
         return _safe(_zh_year_date, g, published)
@@ -186,12 +187,12 @@ def _ymd(y: int, m: int, d: str | None, part: str | None) -> DateValue:
     return month(y, m)
 
 
-def _zh_year_date(g: dict, published: Anchor | None) -> DateValue:
+def _zh_year_date(g: Mapping, published: Anchor | None) -> DateValue:
     y = _num(g["y"])
     return _in_year(y, g.get("ym"), g.get("yd"), g.get("ymp"), g.get("yq"), g.get("yh"), g.get("yp"))
 
 
-def _zh_rel_year(g: dict, published: Anchor) -> DateValue:
+def _zh_rel_year(g: Mapping, published: Anchor) -> DateValue:
     y = published.year + _REL_YEAR[g["rel"]]
     return _in_year(y, g.get("rm"), g.get("rd"), g.get("rmp"), g.get("rq"), g.get("rh"), g.get("rp"))
 
@@ -235,7 +236,7 @@ EN_DATE = (
 )
 
 
-def en_date(g: dict[str, str | None], published: Anchor | None) -> DateValue:
+def en_date(g: Mapping[str, str | None], published: Anchor | None) -> DateValue:
     if g.get("en_m") or g.get("en_m2"):
         m = MONTHS_EN[(g.get("en_m") or g["en_m2"]).lower().rstrip(".")[:3]]
         y = int(g.get("en_y") or g["en_y2"])

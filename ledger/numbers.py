@@ -173,9 +173,9 @@ def _read(t: str, m: re.Match, published, default_cur: str) -> _Hit | None:
         if g == "skip":
             return None
         if g == "zhdate":
-            return _date(m, dates.zh_date(m.groupdict(), published))
+            return _date(m, dates.zh_date(_Groups(m), published))
         if g == "endate":
-            return _date(m, dates.en_date(m.groupdict(), published), group="en_year")
+            return _date(m, dates.en_date(_Groups(m), published), group="en_year")
         if g == "fan":
             return _fan(m)
         if g == "verb":
@@ -199,9 +199,24 @@ def _date(m: re.Match, dv: dates.DateValue, group: str | None = None) -> _Hit | 
     return _Hit(s, e, "date", dv.value, dv.low, dv.high, "date", "exact")
 
 
+class _Groups:
+    """``m.group(name)`` behind a dict-like face (``groupdict()`` builds every
+    group of the master pattern: too slow per match)."""
+
+    __slots__ = ("m",)
+
+    def __init__(self, m: re.Match) -> None:
+        self.m = m
+
+    def get(self, name: str):
+        return self.m.group(name)
+
+    __getitem__ = get
+
+
 def _bad_month(m: re.Match) -> bool:
     for k in ("ym", "md_m", "rm", "iso_m"):
-        v = m.groupdict().get(k)
+        v = m.group(k)
         if v:
             try:
                 return not 1 <= dates._num(v) <= 12
@@ -300,7 +315,9 @@ def _suffix(t, s, e, body, a: Amount, cur, g, default_cur) -> _Hit | None:
         if g == "enword" or _furniture(t, s, e) or _glued_letter(t, pos) or _after_name(t, s):
             return None
         if g == "cn" and not _has_big(body):
-            return None
+            if not (t.startswith("个", pos) and a.vague == "" and a.value >= 2):
+                return None
+            pos += 1  # 三个数据中心: the classifier is part of the surface; 一个 is an article, not a count
         kind, unit = "count", "count"
     if kind == "duration" and unit == "year" and a.vague == "range" and _years_range(a):
         lo, hi = dates.year(int(a.low)), dates.year(int(a.high))  # 2019-2020年
@@ -405,7 +422,7 @@ def _range(t: str, pos: int, body: str, a: Amount, g: str, unit_info, a_mag: boo
     b2, p2 = _magnitude(t, m2.end(), b, g2)
     kind2, unit2, factor2, p3 = _unit(t, p2, g2, default_cur, b2)
     if kind is None:
-        if kind2 is None:
+        if kind2 is None and not (_has_big(body) and _has_big(body2)):  # 数万乃至数十万: a count range
             return None
         kind, unit, factor = kind2, unit2, factor2
     elif kind2 is not None and (kind2, unit2) != (kind, unit):

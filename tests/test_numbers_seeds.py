@@ -115,12 +115,15 @@ def test_counts_and_vague_counts_of_the_seeds():
     _, = [m for m in find_mentions(read_text(SEEDS / "002_49af0953fd15d42f.txt")) if m.surface == "1750 亿"]
     text = read_text(SEEDS / "004_289710d135ef5fab.txt")
     counts = [(m.surface, m.low, m.high, m.qualifier) for m in find_mentions(text) if m.kind == "count"]
-    # 动用数万乃至数十万计的顶尖GPU; 服务着数亿用户: 数 = [2, 9] of the unit
+    # 动用数万乃至数十万计的顶尖GPU: one range from 数万 = [2, 9] x 10^4 to 数十万 = [2, 9] x 10^5;
+    # 服务着数亿用户: [2, 9] x 10^8
     assert counts == [
-        ("数万", 2 * WAN, 9 * WAN, "several"),
-        ("数十万", 20 * WAN, 90 * WAN, "several"),
+        ("数万乃至数十万", 2 * WAN, 90 * WAN, "range"),
         ("数亿", 2 * YI, 9 * YI, "several"),
     ]
+    # 003: 暂停了…的三个数据中心园区建设: a Chinese count with its classifier
+    text3 = read_text(SEEDS / "003_0abc642c1ef51a12.txt")
+    assert [(m.surface, m.value) for m in find_mentions(text3) if m.surface == "三个"] == [("三个", 3)]
 
 
 def test_page_furniture_and_model_names_are_not_amounts():

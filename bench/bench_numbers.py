@@ -1,0 +1,125 @@
+"""Throughput, peak memory and scaling of ledger.numbers.find_mentions.
+
+    python bench/bench_numbers.py            # >= 10 MB corpus (the seeds repeated), best of 3
+    python bench/bench_numbers.py --mb 20 --repeat 5
+
+Three measurements, printed as a small table:
+
+1. Throughput: the five seed articles repeated until the corpus is at least
+   ``--mb`` MB of UTF-8, each article passed to ``find_mentions`` on its own
+   (as ``factcheck mentions`` / ``extract`` do).  MB/s of article text, best of
+   ``--repeat`` runs, one core (no threads, no processes).
+2. Peak memory: tracemalloc peak of Python allocations over one pass of the
+   same corpus (a separate pass: tracing slows the code), and the process's
+   maximum resident set size (ru_maxrss) at the end.
+3. Scaling: one single text of 0.25 / 0.5 / 1 / 2 / 4 MB of random "number
+   soup" (digits, Chinese numerals, magnitudes, currencies, hedges, glosses,
+   ordinary Han characters) and of random Unicode, timed in one call each;
+   seconds per MB should stay flat if the scan is linear.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from ledger.numbers import find_mentions  # noqa: E402
+from ledger.sources import read_text  # noqa: E402
+
+SEEDS = ROOT / "seeds"
+_SOUP = (["约", "超过", "逾", "近", "1.4", "萬(wàn)", "億", "亿", "万", "美元", "元", "数", "百", "千", "%", "至",
+          "30", "两", "零", "五", "年", "月", "底", "去年", "上周", "倍", "多", "$", "13", " billion", " ",
+          "\u00a0", "<b>", "</b>", "&nbsp;", "，", "。", "GPT-", "4", "第", "成", "个百分点", "-", "左右", "以上",
+          "2024", "3月11日", "\n"]
+         + list("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产"))
+
+
+def corpus(min_mb: float) -> list[str]:
+    texts = [read_text(p) for p in sorted(SEEDS.glob("*.txt"))]
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    reps = int(min_mb * 1e6 // size) + 1
+    return texts * reps
+
+
+def mb(texts: list[str]) -> float:
+    return sum(len(t.encode("utf-8")) for t in texts) / 1e6
+
+
+def throughput(texts: list[str], repeat: int) -> tuple[float, int]:
+    best, n = float("inf"), 0
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        n = sum(len(find_mentions(t)) for t in texts)
+        best = min(best, time.perf_counter() - t0)
+    return best, n
+
+
+def peak_memory(texts: list[str]) -> int:
+    tracemalloc.start()
+    for t in texts:
+        find_mentions(t)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak
+
+
+def soup(n_bytes: int, rng: random.Random) -> str:
+    parts, size = [], 0
+    while size < n_bytes:
+        p = rng.choice(_SOUP)
+        parts.append(p)
+        size += len(p.encode("utf-8"))
+    return "".join(parts)
+
+
+def unicode_noise(n_bytes: int, rng: random.Random) -> str:
+    chars = [chr(rng.randrange(0x20, 0x2FFF)) if rng.random() < 0.5 else chr(rng.randrange(0x4E00, 0x9FFF))
+             for _ in range(n_bytes // 3)]
+    return "".join(c for c in chars if not 0xD800 <= ord(c) <= 0xDFFF)
+
+
+def scaling(sizes_mb: list[float]) -> list[tuple[str, float, float, int]]:
+    rng = random.Random(3)
+    rows = []
+    for kind, make in (("number soup", soup), ("random unicode", unicode_noise)):
+        for size in sizes_mb:
+            text = make(int(size * 1e6), rng)
+            real = len(text.encode("utf-8")) / 1e6
+            t0 = time.perf_counter()
+            n = len(find_mentions(text))
+            rows.append((kind, real, time.perf_counter() - t0, n))
+    return rows
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--mb", type=float, default=10.0, help="minimum corpus size in MB [10]")
+    ap.add_argument("--repeat", type=int, default=3, help="timed passes, the best is reported [3]")
+    ap.add_argument("--sizes", default="0.25,0.5,1,2,4", help="MB sizes for the scaling run")
+    args = ap.parse_args()
+
+    texts = corpus(args.mb)
+    size = mb(texts)
+    find_mentions(texts[0])  # warm-up: OpenCC dictionaries, compiled patterns
+    secs, n = throughput(texts, args.repeat)
+    peak = peak_memory(texts)
+    print(f"corpus: {len(texts)} articles (the 5 seeds x {len(texts) // 5}), {size:.2f} MB UTF-8")
+    print(f"throughput: {size / secs:.2f} MB/s  ({secs:.2f} s best of {args.repeat}, {n} mentions, "
+          f"{n / secs:,.0f} mentions/s)")
+    print(f"peak memory: tracemalloc {peak / 1e6:.1f} MB; max RSS "
+          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    print("scaling (one text per row):")
+    print(f"  {'input':<15} {'MB':>6} {'seconds':>8} {'s/MB':>6} {'mentions':>9}")
+    for kind, real, secs, n in scaling([float(s) for s in args.sizes.split(",")]):
+        print(f"  {kind:<15} {real:>6.2f} {secs:>8.3f} {secs / real:>6.3f} {n:>9}")
+
+
+if __name__ == "__main__":
+    main()
