@@ -31,22 +31,19 @@ from typing import Any
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.chart import BarChart, Reference
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.properties import PageSetupProperties
 
 from .record import COLUMNS
 from .report_cells import (
-    LINE_POINTS, MAX_LINES, PERCENT, PLAIN, SCORE, SEVERITY_FILLS, CellMaker, number, number_format_for,
+    LINE_POINTS, MAX_LINES, PERCENT, SCORE, SEVERITY_FILLS, CellMaker, fit_page, number, number_format_for,
     text_lines, text_or_blank,
 )
+from .report_summary import open_mask, summary_sheet
 
 SHEETS = ("Summary", "Conflicts", "Claims", "Arithmetic", "Sources", "_meta")
 FORMAT_TAG = "factcheck-conflicts/1"
 DECISIONS = ("explained", "confirmed", "wrong_extraction")
-SEVERITY_LABELS = ("high", "medium", "low", "info")
-VERDICTS = ("contradiction", "temporal", "modality", "arithmetic", "consistent")
 #: Conflict rows past this many get plain claim ids instead of hyperlinks:
 #: openpyxl keeps every hyperlink in memory until the sheet is closed.
 LINK_ROWS = 20_000
@@ -78,7 +75,7 @@ EXPLANATION_LINES = 4
 _WRAP_AT = tuple((_HEADS.index(h), w, EXPLANATION_LINES if h == "Explanation" else MAX_LINES)
                  for h, w in CONFLICT_SHEET_COLUMNS if h in _WRAPPED)
 
-CLAIM_WIDTHS = {"claim_id": 15, "source": 22, "surface": 14, "quote": 60, "subject": 12, "object": 12,
+CLAIM_WIDTHS = {"claim_id": 15, "source": 21, "start": 7, "end": 7, "surface": 14, "quote": 60, "subject": 12, "object": 12,
                 "metric": 16, "period": 12, "value": 17, "value_low": 17, "value_high": 17,
                 "note": 24, "confidence_detail": 40}
 SOURCE_WIDTHS = {"id": 22, "file": 26, "title": 40, "publisher": 12, "published": 11,
@@ -110,7 +107,7 @@ def write_report(
     meta = _meta(claims, conflicts, ledger_path, made_at)
     wb = Workbook(write_only=True)
     sheets = {name: wb.create_sheet(name) for name in SHEETS}
-    _summary_sheet(sheets["Summary"], claims, conflicts, sources, meta)
+    summary_sheet(sheets["Summary"], claims, conflicts, sources, meta)
     claim_rows = {cid: i + 2 for i, cid in enumerate(claims["claim_id"].astype(str))}
     _conflicts_sheet(sheets["Conflicts"], conflicts, claims, claim_rows, link_rows, progress)
     _claims_sheet(sheets["Claims"], claims)
@@ -168,7 +165,7 @@ def report_ledger(
     total = len(conflicts)
     step = (lambda n: progress(n, total)) if progress else None
     write_report(claims, conflicts, sources, out, ledger_path=ledger, made_at=made_at, progress=step)
-    open_ = _open_mask(conflicts)
+    open_ = open_mask(conflicts)
     return ReportResult(
         path=out, ledger=ledger, claims=len(claims), findings=total, open=int(open_.sum()),
         open_contradictions=int(is_open_contradiction(conflicts).sum()),
@@ -258,14 +255,6 @@ def _finish(ws, ncols: int, nrows: int) -> None:
     ws.auto_filter.ref = f"A1:{get_column_letter(ncols)}{max(nrows, 1) + 1}"
 
 
-def _page_setup(ws, *, paper: str, orientation: str) -> None:
-    """Print one page wide; must run before the first row (write-only)."""
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.page_setup.paperSize = paper
-    ws.page_setup.orientation = orientation
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-
-
 def _append(ws, index: int, row: list, wrap_at: tuple[tuple[int, int, int], ...]) -> None:
     """Append ``row`` as row ``index`` with a height that shows its wrapped text.
 
@@ -347,6 +336,8 @@ def _decision_dropdown(ws, nrows: int) -> None:
 
 def _claims_sheet(ws, claims: pd.DataFrame) -> None:
     widths = [(c, CLAIM_WIDTHS.get(c, 11)) for c in COLUMNS]
+    fit_page(ws, paper="8", orientation="landscape")
+    ws.page_setup.fitToWidth = 2  # 23 columns: two A3 pages wide
     cells = _setup(ws, widths)
     wrap_at = tuple((i, w, MAX_LINES) for i, (c, w) in enumerate(widths) if c in ("quote", "note"))
     for n, rec in enumerate(claims[list(COLUMNS)].itertuples(index=False), 2):
@@ -375,7 +366,7 @@ def _claim_row(cells: CellMaker, rec: dict) -> list:
 def _sources_sheet(ws, sources: pd.DataFrame) -> None:
     columns = list(sources.columns)
     widths = [(c, SOURCE_WIDTHS.get(c, 14)) for c in columns]
-    _page_setup(ws, paper="8", orientation="landscape")
+    fit_page(ws, paper="8", orientation="landscape")
     cells = _setup(ws, widths)
     wrapped = ("title", "published_evidence")
     wrap_at = tuple((i, w, MAX_LINES) for i, (c, w) in enumerate(widths) if c in wrapped)
@@ -395,7 +386,7 @@ ARITHMETIC_COLUMNS = (
 
 
 def _arithmetic_sheet(ws, conflicts: pd.DataFrame, claims: pd.DataFrame) -> None:
-    _page_setup(ws, paper="8", orientation="landscape")
+    fit_page(ws, paper="8", orientation="landscape")
     cells = _setup(ws, ARITHMETIC_COLUMNS)
     rows = conflicts[conflicts["kind"].astype("string").eq("arithmetic").fillna(False)]
     info = claims.set_index(claims["claim_id"].astype(str))[["source", "value", "unit", "period"]].to_dict("index")
@@ -425,111 +416,7 @@ def _inputs(r, info: dict) -> str:
     return "\n".join(lines)
 
 
-# --------------------------------------------------------------------------- Summary, _meta
-
-
-def _summary_sheet(ws, claims, conflicts, sources, meta) -> None:
-    _page_setup(ws, paper="8", orientation="landscape")  # A3, the chart right of the tables
-    for col, width in zip("ABCDEFG", (34, 10, 10, 10, 10, 10, 10)):
-        ws.column_dimensions[col].width = width
-    cells = CellMaker(ws)
-    rows: list[list] = [[cells.text("factcheck conflict report", bold=True)]]
-    for key, label in (("made_at", "Made (UTC)"), ("ledger_path", "Ledger"), ("ledger_sha256", "Ledger sha256"),
-                       ("claims", "Claims"), ("conflicts", "Findings"), ("open", "Open findings")):
-        value = meta[key]
-        rows.append([cells.text(label, bold=True), cells.num(value, "#,##0") if isinstance(value, int)
-                     else cells.text(value)])
-    rows.append([])
-    rows += _verdict_table(cells, conflicts)
-    rows.append([])
-    chart_at = len(rows) + 2  # header row of the subject/metric table (1-based)
-    chart_rows = _subject_metric_table(cells, conflicts)
-    rows += chart_rows
-    rows.append([])
-    rows += _by_source_table(cells, claims, conflicts, sources)
-    rows.append([])
-    rows += _by_subject_table(cells, claims, conflicts)
-    for row in rows:
-        ws.append(row)
-    if len(chart_rows) > 2:
-        _chart(ws, chart_at, chart_at + len(chart_rows) - 2)
-
-
-def _open_mask(conflicts) -> pd.Series:
-    return conflicts["status"].astype("string").fillna("open").eq("open")
-
-
-def _verdict_table(cells: CellMaker, conflicts) -> list[list]:
-    kind = conflicts["kind"].astype("string").fillna("")
-    label = conflicts["severity_label"].astype("string").fillna("")
-    is_open = _open_mask(conflicts)
-    rows = [[cells.text("Findings by verdict and severity", bold=True)],
-            cells.header(["Verdict", *SEVERITY_LABELS, "Total", "Open"])]
-    verdicts = list(VERDICTS) + sorted(set(kind) - set(VERDICTS))
-    for v in verdicts:
-        mine = kind.eq(v)
-        rows.append([cells.text(v, bold=True)]
-                    + [cells.num(int((mine & label.eq(s)).sum()), "0", fill=SEVERITY_FILLS[s]) for s in SEVERITY_LABELS]
-                    + [cells.num(int(mine.sum()), "0"), cells.num(int((mine & is_open).sum()), "0")])
-    return rows
-
-
-def _subject_metric_table(cells: CellMaker, conflicts, top: int = 20) -> list[list]:
-    is_open = _open_mask(conflicts)
-    counted = conflicts["kind"].astype("string").fillna("").ne("consistent")
-    key = (conflicts["subject"].astype("string").fillna("?") + " / "
-           + conflicts["metric"].astype("string").fillna("?"))
-    table = pd.DataFrame({"key": key, "open": (is_open & counted).astype(int), "all": 1})
-    table = table.groupby("key", sort=False).sum()
-    table = table[table["open"] > 0].sort_values(["open", "all"], ascending=False).head(top)
-    rows = [[cells.text(f"Open findings per subject / metric (top {top}, consistent pairs excluded)", bold=True)],
-            cells.header(["Subject / metric", "Open", "All"])]
-    for key_, r in table.iterrows():
-        rows.append([cells.text(key_), cells.num(int(r["open"]), "0"), cells.num(int(r["all"]), "0")])
-    return rows
-
-
-def _chart(ws, header_row: int, last_row: int) -> None:
-    chart = BarChart()
-    chart.type, chart.style = "bar", 10
-    chart.title = "Open findings"
-    chart.x_axis.scaling.orientation = "maxMin"  # the largest count on top
-    chart.x_axis.delete = chart.y_axis.delete = False
-    chart.y_axis.title = "open findings"
-    chart.legend = None
-    data = Reference(ws, min_col=2, min_row=header_row, max_row=last_row)
-    chart.add_data(data, titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=1, min_row=header_row + 1, max_row=last_row))
-    chart.height, chart.width = max(6.0, 0.75 * (last_row - header_row) + 3), 14
-    ws.add_chart(chart, "I2")
-
-
-def _by_source_table(cells: CellMaker, claims, conflicts, sources) -> list[list]:
-    rows = [[cells.text("By source", bold=True)], cells.header(["Source", "Claims", "Findings", "Open"])]
-    involved = pd.concat([
-        conflicts[["conflict_id", "source_a", "status"]].rename(columns={"source_a": "source"}),
-        conflicts[["conflict_id", "source_b", "status"]].rename(columns={"source_b": "source"}),
-    ]).dropna(subset=["source"]).drop_duplicates(["conflict_id", "source"])
-    ids = list(sources["id"].astype(str)) if "id" in sources else []
-    ids += sorted(set(claims["source"].dropna().astype(str)) - set(ids))
-    per_claims = claims["source"].astype(str).value_counts()
-    src = involved["source"].astype(str)
-    open_ = involved["status"].astype("string").fillna("open").eq("open")
-    for sid in ids:
-        rows.append([cells.text(sid), cells.num(int(per_claims.get(sid, 0)), "0"),
-                     cells.num(int(src.eq(sid).sum()), "0"), cells.num(int((src.eq(sid) & open_).sum()), "0")])
-    return rows
-
-
-def _by_subject_table(cells: CellMaker, claims, conflicts) -> list[list]:
-    rows = [[cells.text("By subject", bold=True)], cells.header(["Subject", "Claims", "Findings", "Open"])]
-    subj = conflicts["subject"].astype("string").fillna("")
-    per_claims = claims["subject"].astype("string").fillna("").value_counts()
-    is_open = _open_mask(conflicts)
-    for s in sorted(set(per_claims.index) | set(subj)):
-        rows.append([cells.text(s or "(none)"), cells.num(int(per_claims.get(s, 0)), "0"),
-                     cells.num(int(subj.eq(s).sum()), "0"), cells.num(int((subj.eq(s) & is_open).sum()), "0")])
-    return rows
+# --------------------------------------------------------------------------- _meta
 
 
 def _meta_sheet(ws, meta: dict[str, Any]) -> None:

@@ -21,6 +21,7 @@ from typing import Any
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.worksheet.properties import PageSetupProperties
 
 #: Leading characters a spreadsheet may treat as the start of a formula.
 RISKY_LEADS = ("=", "+", "-", "@", "\t", "\r")
@@ -191,3 +192,11 @@ class CellMaker:
 
     def header(self, names: list[str]) -> list:
         return [self.text(name, bold=True, fill="D6EAF8", wrap=True) for name in names]
+
+
+def fit_page(ws, *, paper: str, orientation: str) -> None:
+    """Print one page wide; must run before the first row (write-only)."""
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_setup.paperSize = paper
+    ws.page_setup.orientation = orientation
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
