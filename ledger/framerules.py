@@ -201,6 +201,9 @@ def frame_subject(doc: Doc, spot: Spot, metric: str, memory: Memory) -> tuple[Hi
     last = memory.last(spot.start)
     if last is not None:
         return last[0], 0.45
+    org = _context_org(doc, sent)
+    if org:
+        return next(e for e in doc.entities if e.name == org), 0.3
     if free:
         return min(free, key=lambda e: abs(e.start - spot.start)), 0.3
     return None, 0.2

@@ -120,7 +120,7 @@ def _frame_date(doc: Doc, spot: Spot, amounts: list[Spot], memory: Memory) -> di
 
 def is_claim(doc: Doc, spot: Spot) -> bool:
     """Amounts with a subject; counts and durations whose metric a cue of
-    their clause gave; dates that are events."""
+    their clause or sentence gave (not the kind's default); dates that are events."""
     fact = doc.facts[spot.start]
     if not fact["subject"]:
         return False
@@ -128,7 +128,7 @@ def is_claim(doc: Doc, spot: Spot) -> bool:
         return True
     if spot.mention.kind == "date":
         return bool(fact["metric"])
-    return bool(fact["metric"]) and fact["conf"]["metric"] >= 0.6
+    return bool(fact["metric"]) and fact["conf"]["metric"] >= 0.55
 
 
 def frame_all(doc: Doc, mentions: list) -> list[tuple[Spot, Frame]]:
