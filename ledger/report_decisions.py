@@ -87,10 +87,10 @@ def import_decisions(
     if problems:
         raise LedgerInvalid(problems, file=xlsx)
     existing = read_decisions(target) if target.exists() else empty_decisions()
-    result = _merge(existing, entries, target, now)
+    result = _merge(existing, entries, target)
     result.warnings = warnings
     if result.added or result.changed:
-        write_decisions(result_frame(existing, entries, result, now), target)
+        write_decisions(_result_frame(existing, entries, result, now), target)
     return result
 
 
@@ -213,7 +213,7 @@ def _check_same_conflicts(xlsx: str, meta: dict[str, str], fresh: set[str], entr
 # --------------------------------------------------------------------------- merging
 
 
-def _merge(existing, entries: list[SheetDecision], target: Path, now) -> ImportResult:
+def _merge(existing, entries: list[SheetDecision], target: Path) -> ImportResult:
     old = {r.conflict_id: r for r in existing.itertuples(index=False)}
     result = ImportResult(path=target)
     for e in entries:
@@ -228,7 +228,7 @@ def _merge(existing, entries: list[SheetDecision], target: Path, now) -> ImportR
     return result
 
 
-def result_frame(existing, entries: list[SheetDecision], result: ImportResult, now):
+def _result_frame(existing, entries: list[SheetDecision], result: ImportResult, now):
     """The decisions file after the import: old rows, with new and changed ones replaced."""
     import pandas as pd
 
