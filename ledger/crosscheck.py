@@ -44,6 +44,8 @@ CONFLICT_COLUMNS: tuple[str, ...] = (
 KINDS = ("contradiction", "temporal", "modality", "consistent", "arithmetic")
 RESULTS = ("pass", "fail", "implied")
 _PAIR_KINDS = np.array(["consistent", "modality", "temporal", "contradiction"], dtype=object)
+_KIND_RANK = {"contradiction": 0, "arithmetic": 1, "temporal": 2, "modality": 3, "consistent": 4}
+_KIND_RANKS = np.array([_KIND_RANK[k] for k in _PAIR_KINDS])
 
 #: Claim columns the cross-check reads; other ledger columns are ignored.
 NEEDED = ("claim_id", "source", "surface", "quote", "kind", "subject", "object", "metric", "period",
@@ -243,6 +245,10 @@ def _pair_frame(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray
     gap = np.where(is_date, np.nan, gap)
     conf = df["conf"].to_numpy()
     sev, label = severity(kind, gap, days, conf[i] * conf[j], settings)
+    # rows in output order already (subject, severity down, kind), so the final sort is a no-op
+    rank = pd.factorize(df["subject"], sort=True)[0]
+    order = np.lexsort((_KIND_RANKS[code], -sev, rank[i]))
+    i, j, code, kind, gap, sev, label = (x[order] for x in (i, j, code, kind, gap, sev, label))
     ida, idb = col["claim_id"][i], col["claim_id"][j]
     first = ida < idb
     claims = list(map(";".join, zip(np.where(first, ida, idb), np.where(first, idb, ida))))
@@ -356,7 +362,6 @@ def check(claims: pd.DataFrame, decisions: pd.DataFrame | None = None,
     return out
 
 
-_KIND_RANK = {"contradiction": 0, "arithmetic": 1, "temporal": 2, "modality": 3, "consistent": 4}
 
 
 def _finish(pairs: pd.DataFrame, arith: pd.DataFrame) -> pd.DataFrame:
@@ -378,7 +383,9 @@ def _finish(pairs: pd.DataFrame, arith: pd.DataFrame) -> pd.DataFrame:
     subject = pd.factorize(out["subject"], sort=True)[0]
     kind = out["kind"].map(_KIND_RANK).to_numpy()
     order = np.lexsort((kind, -out["severity"].to_numpy(dtype=float), subject))
-    return out.iloc[order].loc[:, list(CONFLICT_COLUMNS)].reset_index(drop=True)
+    if not np.array_equal(order, np.arange(len(out))):
+        out = out.iloc[order]
+    return out.loc[:, list(CONFLICT_COLUMNS)].reset_index(drop=True)
 
 
 def is_open_contradiction(out: pd.DataFrame) -> pd.Series:
