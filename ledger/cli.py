@@ -122,7 +122,7 @@ def mentions(paths: tuple[str, ...], published: str | None, as_json: bool) -> No
 
 
 def _show_num(x: Any) -> str:
-    return "" if x is None else str(x)
+    return "-" if x is None else str(x)
 
 # --------------------------------------------------------------------------- extract (issue 4)
 
