@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -55,7 +54,6 @@ class Lexicon:
     modality_default: str
     modality_cues: dict[str, dict[str, tuple[str, ...]]]
     metric_cues: dict[str, tuple[str, ...]]
-    metric_object: dict[str, bool]
     default_metric: dict[str, str]
     entity_types: dict[str, str] = field(default_factory=dict)
     metric_spec: dict[str, dict] = field(default_factory=dict)
@@ -146,7 +144,6 @@ def load_lexicon(cues_path: str | Path | None = None, entities_path: str | Path 
         modality_default=str(mod.get("default", "actual")),
         modality_cues=modality_cues,
         metric_cues={m: _words(spec.get("cues", [])) for m, spec in metric_tables.items()},
-        metric_object={m: bool(spec.get("object", False)) for m, spec in metric_tables.items()},
         default_metric=dict(cues.get("default_metric", {})),
         entity_types={e.name: e.type for e in ents},
         metric_spec=metric_tables,
@@ -253,10 +250,3 @@ def clauses(text: str, sentence_spans: list[tuple[int, int]], lex: Lexicon) -> l
         for cs, ce in _boundaries(text[s:e], ends, clause=True):
             out.append((s + cs, s + ce))
     return out
-
-
-def span_index(spans: list[tuple[int, int]], pos: int) -> int:
-    """Index of the span containing ``pos`` (spans sorted, non-overlapping)."""
-    starts = [s for s, _ in spans]
-    i = bisect_right(starts, pos) - 1
-    return max(i, 0)

@@ -10,7 +10,6 @@ Nothing here prints; the ``factcheck extract`` command renders the result.
 """
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
