@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 from .cues import Hit
 from .framedoc import Doc, Spot, enumerated, fits, inside, marked, org_for_person
 
+#: Confidence of a date's metric read off a cue elsewhere in its sentence; such
+#: a date (it opens the sentence) also takes the whole sentence's modality.
+SENTENCE_DATE_CUE = 0.6
+
 
 @dataclass
 class Memory:
@@ -138,7 +142,7 @@ def date_metric(doc: Doc, spot: Spot, amounts: list[Spot]) -> tuple[str, float]:
     if lone_date(doc, spot):
         cue = _nearest_cue(doc, spot, doc.sentence_of(spot.start), "date")
         if cue is not None:
-            return cue.name, 0.6
+            return cue.name, SENTENCE_DATE_CUE
         actors = _free(doc, [e for e in doc.entities if inside(clause, e)])
         said = any(inside(clause, w) for w in doc.marks["speech"])
         if not said and any(e.kind not in doc.lex.role("object_types") for e in actors):
@@ -290,7 +294,8 @@ def _raiser(doc: Doc, spot: Spot, metric: str, subject: str) -> str:
     pooled_metric = doc.lex.spec(metric, "pooled")
     sent = doc.sentence_of(spot.start)
     for start, fact in doc.facts.items():
-        if fact.get("metric") == pooled_metric and sent[0] <= start < sent[1] and fact.get("subject") not in ("", subject):
+        if fact.get("metric") == pooled_metric and sent[0] <= start < sent[1] \
+                and fact.get("subject") not in ("", subject):
             return fact.get("subject") or ""
     return ""
 
@@ -397,7 +402,8 @@ def frame_modality(doc: Doc, spot: Spot) -> tuple[str, float]:
     conf = 0.85
     if not found:
         # sentence cues before the clause; a date framed by its sentence takes them all
-        wide = doc.facts.get(spot.start, {}).get("conf", {}).get("metric") == 0.6 and spot.mention.kind == "date"
+        read_off = doc.facts.get(spot.start, {}).get("conf", {}).get("metric")
+        wide = spot.mention.kind == "date" and read_off == SENTENCE_DATE_CUE
         until = sent[1] if wide else clause[0]
         found = {h.name for h in doc.modality_hits if h.kind == "sentence" and sent[0] <= h.start and h.end <= until}
         conf = 0.65
