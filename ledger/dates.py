@@ -234,7 +234,10 @@ EN_DATE = (
     rf"|(?P<en_d2>\d{{1,2}})[ \t](?P<en_m2>{_MON})\.?[ \t](?P<en_y2>(?:19|20)\d\d)\b"
     r"|\b(?P<en_q>q[1-4])[ \t](?P<en_qy>(?:19|20)\d\d)\b"
     r"|\b(?P<en_rel>last|this|next)[ \t](?P<en_relu>year|month|week)\b"
-    r"|\b(?:in|since|by|until|of|from|through|during|before|after)[ \t](?P<en_year>(?:19|20)\d\d)\b(?![-,.]?\d|[ \t]?(?:percent|billion|million)))"
+    r"|\b(?:in|since|by|until|of|from|through|during|before|after|fiscal|FY|calendar|its|their)[ \t]"
+    r"(?P<en_year>(?:19|20)\d\d)\b(?![-,.]?\d|[ \t]?(?:percent|billion|million))"
+    r"|\b(?:in|since|by|until|from|through|during|before|after|early|late|mid)[ \t-](?P<en_m3>january|february"
+    r"|march|april|may|june|july|august|september|october|november|december)\b(?![ \t]\d))"
 )
 
 
@@ -248,6 +251,10 @@ def en_date(g: Mapping[str, str | None], published: Anchor | None) -> DateValue:
         return _safe(quarter, int(g["en_qy"]), int(g["en_q"][1]))
     if g.get("en_year"):
         return year(int(g["en_year"]))
+    if g.get("en_m3"):  # "in January": this year, or last year if the month is still to come
+        m = MONTHS_EN[g["en_m3"].lower()[:3]]
+        y = _year_of_month(m, published)
+        return UNKNOWN if y is None else month(y, m)
     if g.get("en_rel") and published is not None:
         shift = {"last": -1, "this": 0, "next": 1}[g["en_rel"].lower()]
         unit = g["en_relu"].lower()

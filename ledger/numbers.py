@@ -175,7 +175,8 @@ def _read(t: str, m: re.Match, published, default_cur: str) -> _Hit | None:
         if g == "zhdate":
             return _date(m, dates.zh_date(_Groups(m), published))
         if g == "endate":
-            return _date(m, dates.en_date(_Groups(m), published), group="en_year")
+            group = "en_year" if m.group("en_year") else "en_m3"  # the date words only, not "in"
+            return _date(m, dates.en_date(_Groups(m), published), group=group)
         if g == "fan":
             return _fan(m)
         if g == "verb":
@@ -308,7 +309,7 @@ def _suffix(t, s, e, body, a: Amount, cur, g, default_cur) -> _Hit | None:
         a = _odd(a)
     if cur and kind in (None, "money"):
         kind, unit = "money", cur
-    rng = _range(t, pos, body, a, g, (kind, unit, factor), a_mag, default_cur)
+    rng = _range(t, s, pos, body, a, g, (kind, unit, factor), a_mag, default_cur)
     if rng is not None:
         a, pos, kind, unit, factor = rng
     if kind is None:
@@ -406,14 +407,30 @@ def _odd(a: Amount) -> Amount:
     return Amount(v, v, v + place(v), "odd")
 
 
-def _range(t: str, pos: int, body: str, a: Amount, g: str, unit_info, a_mag: bool, default_cur: str):
+_CUR2 = re.compile(r"(?:US\$|HK\$|NT\$|S\$|[$€¥£])")
+_FROM = re.compile(r"(?i:\bfrom)[ \t]\Z")
+_AND = re.compile(r"[ \t](?i:and)[ \t]")
+_BETWEEN = re.compile(r"(?i:\bbetween)[ \t]\S{0,4}\Z")
+
+
+def _between(t: str, start: int) -> bool:
+    return _BETWEEN.search(t, max(0, start - 14), start) is not None
+
+
+def _range(t: str, start: int, pos: int, body: str, a: Amount, g: str, unit_info, a_mag: bool,
+           default_cur: str):
     """A second numeral after 至/到/~/-/to (20%至30%, 100-200亿美元, 三到五年,
     $1-2 billion): returns (Amount, end, kind, unit, factor) or None."""
     kind, unit, factor = unit_info
     c = lx.RANGE_SEP.match(t, pos)
-    if not c:
-        return None
-    m2 = lx.NUMBER_ONLY.match(t, c.end())
+    if c is None and _between(t, start):
+        c = _AND.match(t, pos)  # between 10 and 20 percent
+    if not c or (c.group().strip().lower() == "to" and _FROM.search(t, max(0, start - 8), start)):
+        return None  # "from 10% to 20%" is a change, not a range
+    p1 = c.end()
+    if kind == "money" and (sym := _CUR2.match(t, p1)):  # between $1bn and $2bn, $1 billion-$2 billion
+        p1 = sym.end()
+    m2 = lx.NUMBER_ONLY.match(t, p1)
     if not m2 or not m2.group():
         return None
     body2 = m2.group()
@@ -441,18 +458,31 @@ def _range(t: str, pos: int, body: str, a: Amount, g: str, unit_info, a_mag: boo
 
 def _finish(t, s, pos, a: Amount, kind, unit, factor, core_end) -> _Hit:
     a = a.scaled(factor) if factor != 1 else a
+    if kind in ("money", "percent", "percentage_point") and _minus(t, s):
+        s -= 1  # −3.2%, -$5bn: a signed figure
+        a = Amount(-a.value, None if a.high is None else -a.high, None if a.low is None else -a.low, a.vague)
     return _with_prefix(t, s, pos, kind, a, unit)
+
+
+def _minus(t: str, s: int) -> bool:
+    """A minus sign right before the number (not a hyphen or a range dash)."""
+    if s == 0 or t[s - 1] not in "-−":
+        return False
+    return s == 1 or t[s - 2] in " \t\n(（:：,，;；=" 
 
 
 def _with_prefix(t, s, e, kind, a: Amount, unit) -> _Hit:
     """Apply the hedge words before (约, 超过, about) and after (左右, 以上)."""
     hedge = None
     pm = lx.pre_hedge(t, s)
-    if pm and not (pm[0] in ("近", "近乎") and kind == "duration"):
-        if not (pm[0] == "近" and pm[1] and t[pm[1] - 1] in "最附将接"):
-            hedge = lx.hedge_of(pm[0])
-            if hedge is not None and hedge != "exact":
-                s = pm[1]
+    if pm and kind == "duration" and pm[0].lower() in ("近", "近乎", "over"):
+        pm = None  # 近三年 = the past three years; "over four years" = during them
+    if pm and pm[0] == "近" and pm[1] and t[pm[1] - 1] in "最附将接":
+        pm = None  # 最近, 附近: not a hedge
+    if pm:
+        hedge = lx.hedge_of(pm[0])
+        if hedge is not None and hedge != "exact":
+            s = pm[1]
     post = lx.POST_HEDGE.match(t, e)
     if post:
         ph = lx.hedge_of(post.group("ph"))
@@ -461,7 +491,7 @@ def _with_prefix(t, s, e, kind, a: Amount, unit) -> _Hit:
         elif hedge is None or hedge == "exact":
             hedge = ph
         e = post.end()
-    if hedge is None and kind == "multiple" and s and t[s - 1] == "的":
+    if hedge is None and kind in ("multiple", "percent") and s and t[s - 1] == "的":
         hedge = _clause_hedge(t, s)
     v, lo, hi, q = lx.interval(a, hedge)
     return _Hit(s, e, kind, v, lo, hi, unit, q)
@@ -476,4 +506,10 @@ def _clause_hedge(t: str, s: int) -> str | None:
     cut = _CLAUSE_END.search(t[lo:s][::-1])
     start = s - cut.start() if cut else lo
     m = lx.CLAUSE_HEDGE.search(t, start, s)
-    return lx.hedge_of(m.group()) if m else None
+    if m is None or _DIGITISH.search(t, m.end(), s):  # 约1000亿美元的融资中的20%: 约 is taken
+        return None
+    return lx.hedge_of(m.group())
+
+
+#: Another amount between a clause hedge and the number (years and months do not count).
+_DIGITISH = re.compile(r"\d+(?:\.\d+)?(?![\d.]*[ \t]?[年月日号])|[万亿%]")

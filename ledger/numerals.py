@@ -202,10 +202,11 @@ def amount(s: str) -> Amount:
         mult = chinese("一" + tail) if tail else Decimal(1)
         lo, hi = (h + q) * mult, (h + 9 * q) * mult
         return Amount((lo + hi) / 2, lo, hi, "several")
-    if len(s) == 2 and s[0] in CN_DIGITS and s[1] in CN_DIGITS and s[0] not in "零〇":
+    if len(s) >= 2 and s[0] in CN_DIGITS and s[1] in CN_DIGITS and s[0] not in "零〇":
         a, b = CN_DIGITS[s[0]], CN_DIGITS[s[1]]
-        if b == a + 1:  # 一两年, 三四天
-            return Amount(Decimal(a + b) / 2, Decimal(a), Decimal(b), "pair")
+        if b == a + 1 and (len(s) == 2 or s[2] in CN_UNIT_CHARS + CN_BIG_CHARS):
+            lo, hi = chinese(s[0] + s[2:]), chinese(s[1] + s[2:])  # 一两年, 两三百亿 = [200亿, 300亿]
+            return Amount((lo + hi) / 2, lo, hi, "pair")
     v = chinese(s)
     if s[0] in "百千万" and all(c in "百千万亿兆" for c in s):  # 百亿, 千亿, 万亿: order of magnitude
         return Amount(v, v, v * 10, "bare")

@@ -191,6 +191,10 @@ RANGES = [
     ("三到五年", "duration", D(4), D(3), D(5), "year"),
     ("一两年", "duration", D("1.5"), D(1), D(2), "year"),
     ("$1-2 billion", "money", D("1.5e9"), D("1e9"), D("2e9"), "USD"),  # billion applies to both ends
+    ("$1 billion-$2 billion", "money", D("1.5e9"), D("1e9"), D("2e9"), "USD"),
+    ("10 to 20 percent", "percent", D("0.15"), D("0.1"), D("0.2"), "ratio"),
+    ("两三百亿美元", "money", 250 * YI, 200 * YI, 300 * YI, "USD"),  # 两三百 = 200 to 300
+    ("数万乃至数十万", "count", D(460000), D(20000), D(900000), "count"),  # [2 x 10^4, 9 x 10^5]
 ]
 
 
@@ -199,6 +203,29 @@ def test_ranges(text, kind, value, low, high, unit):
     m = only(text)
     assert (m.surface, m.kind, m.value, m.low, m.high, m.unit, m.qualifier) == (
         text, kind, value, low, high, unit, "range")
+
+
+def test_between_and_is_a_range_but_from_to_is_a_change():
+    m = find_mentions("between $1bn and $2bn")[0]
+    assert (m.surface, m.low, m.high, m.qualifier) == ("$1bn and $2bn", D("1e9"), D("2e9"), "range")
+    found = find_mentions("revenue rose from 10% to 20%")  # two figures, not one interval
+    assert [(m.surface, m.value) for m in found] == [("10%", D("0.1")), ("20%", D("0.2"))]
+
+
+def test_signed_figures():
+    assert only("margin fell to −3.2%").value == D("-0.032")
+    m = only("a net of -$5bn")
+    assert (m.surface, m.value, m.low, m.high) == ("-$5bn", D("-5e9"), D("-5e9"), D("-5e9"))
+    assert only("GPT-4 and 3-5 years").value == D(4)  # a range dash, not a minus: [3, 5]
+
+
+def test_vague_multiple_and_clause_hedge_on_a_percentage():
+    m = only("提升数倍")
+    assert (m.kind, m.low, m.high, m.qualifier) == ("multiple", D(2), D(9), "several")
+    m = only("约占公司营收的62%")  # 约 governs …的62%: [0.9 x 0.62, 1.1 x 0.62]
+    assert (m.surface, m.low, m.high, m.qualifier) == ("62%", D("0.558"), D("0.682"), "about")
+    found = find_mentions("约1000亿美元的融资中的20%")  # 约 is taken by 1000亿
+    assert [(m.surface, m.qualifier) for m in found] == [("约1000亿美元", "about"), ("20%", "exact")]
 
 
 def test_hedged_range_widens():

@@ -162,3 +162,35 @@ def test_seed_dates_resolve_against_the_published_date():
     assert d3["本月月初"] == "2025-05-01/2025-05-10"
     assert d3["2018年夏天"] == "2018-06/2018-08"
     assert d3["去年12月底"] == "2024-12-21/2024-12-31"
+
+
+def test_every_amount_of_an_english_sample():
+    """tests/data/numbers/english_sample.txt: an English news-style paragraph."""
+    from .conftest import DATA
+
+    text = read_text(DATA / "numbers" / "english_sample.txt")
+    got = [(m.surface, m.kind, m.value, m.low, m.high, m.unit, m.qualifier)
+           for m in find_mentions(text, published="2025-03-12") if m.kind in AMOUNT_KINDS]
+    B = D(10) ** 9
+    assert got == [
+        ("$13 billion", "money", 13 * B, 13 * B, 13 * B, "USD", "exact"),
+        ("about 49%", "percent", D("0.49"), D("0.441"), D("0.539"), "ratio", "about"),  # 0.49 +-10%
+        ("$500bn", "money", 500 * B, 500 * B, 500 * B, "USD", "exact"),
+        ("$1.9 billion", "money", D("1.9") * B, D("1.9") * B, D("1.9") * B, "USD", "exact"),
+        ("more than 700 percent", "percent", D(7), D(7), None, "ratio", "over"),
+        ("$863 million", "money", D(863_000_000), D(863_000_000), D(863_000_000), "USD", "exact"),
+        ("about $30,000", "money", D(30000), D(27000), D(33000), "USD", "about"),
+        ("3.5%", "percent", D("0.035"), D("0.035"), D("0.035"), "ratio", "exact"),
+        ("$120.50", "money", D("120.5"), D("120.5"), D("120.5"), "USD", "exact"),
+        ("roughly $3 trillion", "money", 3000 * B, 2700 * B, 3300 * B, "USD", "about"),
+        ("tenfold", "multiple", D(10), D(10), D(10), "times", "exact"),
+        # between $7 billion and $9 billion: one range, midpoint 8e9
+        ("$7 billion and $9 billion", "money", 8 * B, 7 * B, 9 * B, "USD", "range"),
+        ("$100bn", "money", 100 * B, 100 * B, 100 * B, "USD", "exact"),
+        ("nearly 10x", "multiple", D(10), D(9), D(10), "times", "about"),  # nearly = [0.9 X, X]
+        ("A third", "percent", D("0.333333333333"), D("0.333333333333"), D("0.333333333333"), "ratio", "exact"),
+    ]
+    others = {m.surface: m.value for m in find_mentions(text, published="2025-03-12") if m.kind not in AMOUNT_KINDS}
+    assert others["January"] == "2025-01" and others["March 3, 2025"] == "2025-03-03"
+    assert others["four years"] == 4  # "over four years" is a span of time, not "more than"
+    assert "11" not in others and "365" not in others and "4" not in others  # Windows 11, Office 365, GPT-4o
