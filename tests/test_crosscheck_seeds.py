@@ -68,10 +68,12 @@ def test_microsoft_13_billion_is_confirmed_across_articles(claims, found):
                     ids(claims, "001", "130亿美元", "cumulative_investment")) == ["consistent"]
 
 
-def test_stargate_100_vs_500_billion_are_two_plans(claims, found):
-    # 001: OpenAI、软银和甲骨文"投入1000亿美元"; 003: "计划投资5000亿美元". Both are amounts pledged
-    # for the same project in the same month (ledger: target, 2025-01) -- the initial tranche
-    # and the full plan.  Plans that differ are not facts that conflict: modality.
+def test_stargate_100_vs_500_billion_is_not_a_contradiction(claims, found):
+    # 001: OpenAI、软银和甲骨文"投入1000亿美元" -- money put in at the January 2025 launch; 003:
+    # "计划投资5000亿美元用于建设AI基础设施" -- the plan (modality target).  The first tranche and the
+    # full plan of one project: a plan neither confirms nor contradicts an amount put in, so the
+    # verdict is modality whatever the figures.  (Had the ledger framed both as plans, two plans
+    # with different figures are modality too: never a contradiction.)
     assert verdicts(found, ids(claims, "001", "1000亿美元", "infrastructure_investment"),
                     ids(claims, "003", "5000亿美元", "infrastructure_investment")) == ["modality"]
 
