@@ -149,7 +149,8 @@ EDITABLE = {
     "metric": st.sampled_from(["investment", "valuation", "revenue"]),
     "period": st.sampled_from(["2024", "2025-03", ""]),
     "modality": st.sampled_from(["actual", "forecast", "reported"]),
-    "note": st.text(max_size=20),
+    # what a reviewer can type in a cell: any text but control characters (the store refuses NUL)
+    "note": st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=20),
     "reviewer": st.sampled_from(["ana", "li"]),
 }
 
