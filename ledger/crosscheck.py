@@ -91,12 +91,13 @@ def prepare(claims: pd.DataFrame, settings: dict[str, Any]) -> pd.DataFrame:
         df[col] = pd.to_numeric(df[col], errors="coerce").astype(float)
     for col in ("claim_id", "source", "surface", "quote", "kind", "subject", "object", "metric",
                 "period", "modality", "unit", "qualifier", "status"):
-        df[col] = df[col].fillna("").astype(str)
+        if not (pd.api.types.is_string_dtype(df[col]) and not df[col].hasnans):
+            df[col] = df[col].fillna("").astype(str)
     df = df[(df["status"] != "rejected") & (df["metric"] != "")].reset_index(drop=True)
     compare = settings["compare"]
     lo, hi = intervals.effective_bounds(df, compare["default_precision"])
     p0, p1 = intervals.period_bounds(df["period"])
-    d0, d1 = intervals.date_bounds(df)
+    d0, d1 = intervals.date_bounds(df, (p0, p1))
     is_date = (df["kind"] == "date").to_numpy() | (df["unit"] == "date").to_numpy()
     df["lo"] = np.where(is_date, d0, lo)
     df["hi"] = np.where(is_date, d1, hi)

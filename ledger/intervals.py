@@ -140,11 +140,11 @@ def _one_period(text: str) -> tuple[int, int]:
     return dt.date(y, first_month, 1).toordinal(), dt.date(y, last_month, last_day).toordinal()
 
 
-def date_bounds(claims: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+def date_bounds(claims: pd.DataFrame, periods: tuple[np.ndarray, np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Day interval a date claim states: its period, opened after the period
     for over/at_least (2030年后) and before it for under.  ``up_to`` (直至
     2032年, "until") states the date itself and stays closed."""
-    first, last = period_bounds(claims["period"])
+    first, last = periods if periods is not None else period_bounds(claims["period"])
     qualifier = claims["qualifier"].to_numpy()
     last = np.where(np.isin(qualifier, ["over", "at_least"]) & ~np.isnan(last), np.inf, last)
     first = np.where((qualifier == "under") & ~np.isnan(first), -np.inf, first)
