@@ -107,6 +107,13 @@ def prepare(claims: pd.DataFrame, settings: dict[str, Any]) -> pd.DataFrame:
     df["is_date"] = is_date
     df["factual"] = df["modality"].isin(compare["factual"]).to_numpy()
     df["conf"] = df["confidence"].fillna(1.0).clip(0.0, 1.0)
+    # a date claim without a readable period, or a number with no value and no bound, states nothing
+    numbers = df[["value", "value_low", "value_high"]].notna().any(axis=1).to_numpy()
+    stated = np.where(is_date, ~np.isnan(df["lo"].to_numpy()), numbers)
+    if not stated.all():
+        unstated = df.loc[~stated, "claim_id"]
+        df = df[stated].reset_index(drop=True)
+        df.attrs = {"unstated": (len(unstated), unstated.head(5).tolist())}
     # integer codes for blocking and joins (subject and object share one code book)
     entities, _ = pd.factorize(pd.concat([df["subject"], df["object"]], ignore_index=True))
     df["subject_c"], df["object_c"] = entities[: len(df)], entities[len(df):]
@@ -355,6 +362,11 @@ def check(claims: pd.DataFrame, decisions: pd.DataFrame | None = None,
     notes = [Problem("<ledger>", None, None, "period", p, "bad-period", "period does not parse; compared as unknown",
                      "use YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, YYYY-Hn or A/B", severity="warning")
              for p in intervals.bad_periods(prepared["period"])]
+    if "unstated" in prepared.attrs:
+        count, first = prepared.attrs.pop("unstated")
+        notes.append(Problem("<ledger>", None, None, "claim_id", ", ".join(first), "nothing-to-compare",
+                             f"{count} claim(s) state no value (or no readable date) and were not compared",
+                             "fill value/value_low/value_high, or the period of a date claim", severity="warning"))
     pairs, pair_notes = pair_findings(prepared, settings)
     arith, arith_notes = arithmetic.apply_rules(prepared, settings)
     out = _finish(pairs, arith)

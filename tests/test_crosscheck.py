@@ -164,6 +164,16 @@ def test_same_source_restatement_agreeing_is_not_reported_but_disagreeing_is():
     assert kinds(check(ledger(a, c))) == ["contradiction"]
 
 
+def test_claims_that_state_nothing_are_not_compared():
+    # A date claim whose period is empty and a money claim with no value or bound cannot agree or
+    # disagree with anything; without the guard NaN intervals would read as "disjoint".
+    rows = [date("s1", "去年底", ""), date("s2", "2023年底", "2023-11/2023-12"),
+            usd("s1", "巨额", None, low=NAN, high=NAN, qualifier="several"), usd("s2", "130亿美元", 1.3e10)]
+    out = check(ledger(*rows))
+    assert len(out) == 0
+    assert [(n.code, n.value.count(",") + 1) for n in out.attrs["notes"]] == [("nothing-to-compare", 2)]
+
+
 def test_unparseable_period_is_compared_as_unknown_with_a_note():
     a, b = pct("s1", "27%", 0.27, period="late 2025"), pct("s2", "49%", 0.49, period="2023")
     out = check(ledger(a, b))
