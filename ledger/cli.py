@@ -214,7 +214,10 @@ def check(ledger: str, decisions_path: str | None, rules_path: str | None, as_js
 
 
 def _finding_json(row: dict[str, Any]) -> dict[str, Any]:
-    out = {k: (None if isinstance(v, float) and v != v else v) for k, v in row.items()}
+    """NaN (not numeric) and ±inf (an open bound) become null: strict JSON."""
+    import math
+
+    out = {k: (None if isinstance(v, float) and not math.isfinite(v) else v) for k, v in row.items()}
     out["claims"] = row["claims"].split(";")
     return out
 
@@ -233,6 +236,8 @@ def _echo_findings(found: Any) -> None:
     summary = ", ".join(f"{counts[k]} {k}" for k in sorted(counts))
     click.echo(f"{len(found)} findings ({summary or 'none'}); "
                f"{int(is_open_contradiction(found).sum())} open contradiction(s) or failed rule(s)")
+
+
 # --------------------------------------------------------------------------- report, import-decisions, run (issue 6)
 
 
