@@ -380,7 +380,7 @@ def _after_name(t: str, s: int) -> bool:
     return m is not None
 
 
-_NAME_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z]*[A-Z][A-Za-z]*[ \t]\Z")
+_NAME_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z]*[A-Z][A-Za-z]*[ \t]\Z", re.ASCII)
 
 
 def _glued_letter(t: str, pos: int) -> bool:
@@ -407,10 +407,10 @@ def _odd(a: Amount) -> Amount:
     return Amount(v, v, v + place(v), "odd")
 
 
-_CUR2 = re.compile(r"(?:US\$|HK\$|NT\$|S\$|[$€¥£])")
-_FROM = re.compile(r"(?i:\bfrom)[ \t]\Z")
-_AND = re.compile(r"[ \t](?i:and)[ \t]")
-_BETWEEN = re.compile(r"(?i:\bbetween)[ \t]\S{0,4}\Z")
+_CUR2 = re.compile(r"(?:US\$|HK\$|NT\$|S\$|[$€¥£])", re.ASCII)
+_FROM = re.compile(r"(?i:\bfrom)[ \t]\Z", re.ASCII)
+_AND = re.compile(r"[ \t](?i:and)[ \t]", re.ASCII)
+_BETWEEN = re.compile(r"(?i:\bbetween)[ \t]\S{0,4}\Z", re.ASCII)
 
 
 def _between(t: str, start: int) -> bool:
@@ -497,7 +497,7 @@ def _with_prefix(t, s, e, kind, a: Amount, unit) -> _Hit:
     return _Hit(s, e, kind, v, lo, hi, unit, q)
 
 
-_CLAUSE_END = re.compile(r"[，。；,;!?！？\n]")
+_CLAUSE_END = re.compile(r"[，。；,;!?！？\n]", re.ASCII)
 
 
 def _clause_hedge(t: str, s: int) -> str | None:
@@ -512,4 +512,4 @@ def _clause_hedge(t: str, s: int) -> str | None:
 
 
 #: Another amount between a clause hedge and the number (years and months do not count).
-_DIGITISH = re.compile(r"\d+(?:\.\d+)?(?![\d.]*[ \t]?[年月日号])|[万亿%]")
+_DIGITISH = re.compile(r"\d+(?:\.\d+)?(?![\d.]*[ \t]?[年月日号])|[万亿%]", re.ASCII)

@@ -31,7 +31,7 @@ NUM_CN = (
     rf"(?:[数几]|上(?=[{_U}万亿]))?(?:{_SEG_CN}(?:[多余几](?=[{_U}万亿兆]))?(?:{_BIGPART})?|{_BIGPART})"
     rf"|[数几](?=个?多?[月年天周倍]|个星期)"
 )
-NUMBER_ONLY = re.compile(rf"{NUM_AR}|{NUM_CN}")
+NUMBER_ONLY = re.compile(rf"{NUM_AR}|{NUM_CN}", re.ASCII)
 
 # --------------------------------------------------------------------------- units
 
@@ -82,7 +82,7 @@ UNIT = re.compile(
     r"|新加坡元|美元|美金|人民币|港元|港币|新台币|台币|欧元|日元|日圆|英镑|韩元|元(?![化素旦首宇老])"
     r"|周年|个多月|多个月|个月|个星期|星期|周(?![围边])|天|年(?![级纪龄代轻])|月(?!份)"
     r"|成(?![为员功立交本长熟果型就了绩事都效不])"
-    rf"|{_EN_UNIT})"
+    rf"|{_EN_UNIT})", re.ASCII
 )
 
 
@@ -119,7 +119,7 @@ def default_yuan(text: str) -> str:
 
 _EN_MAG = re.compile(
     r"[ \t]?(?P<mag>(?i:trillion|billion|million|thousand))\b"
-    r"|(?P<abbr>bn|mn|tn|trn|mln|bln|[kKmMbBT])(?![A-Za-z0-9])"
+    r"|(?P<abbr>bn|mn|tn|trn|mln|bln|[kKmMbBT])(?![A-Za-z0-9])", re.ASCII
 )
 
 
@@ -143,8 +143,8 @@ class _MagMatch:
 
 
 EN_MAG = _EnMag()
-ODD = re.compile(r"[多余](?![万亿兆个])")
-RANGE_SEP = re.compile(r"[ \t]?(?:乃至|至|到|~|～|-|–|—|－)[ \t]?|[ \t](?i:to)[ \t]")
+ODD = re.compile(r"[多余](?![万亿兆个])", re.ASCII)
+RANGE_SEP = re.compile(r"[ \t]?(?:乃至|至|到|~|～|-|–|—|－)[ \t]?|[ \t](?i:to)[ \t]", re.ASCII)
 
 # --------------------------------------------------------------------------- hedges
 
@@ -166,8 +166,8 @@ _EN_PRE = sorted((w for w in _HEDGE_OF if w[0].isascii() and w[0].isalpha() and 
                  key=len, reverse=True)
 _EN_PRE_ALT = "|".join(w.replace(" ", r"[ \t]") for w in _EN_PRE)
 _ZH_PRE_ALT = "|".join(_ZH_PRE)
-PRE_HEDGE = re.compile(rf"(?P<h>{_ZH_PRE_ALT}|(?i:\b(?:{_EN_PRE_ALT})))[ \t]?\Z")
-_EN_PRE_RX = re.compile(rf"(?i:\b(?:{_EN_PRE_ALT}))[ \t]?\Z")
+PRE_HEDGE = re.compile(rf"(?P<h>{_ZH_PRE_ALT}|(?i:\b(?:{_EN_PRE_ALT})))[ \t]?\Z", re.ASCII)
+_EN_PRE_RX = re.compile(rf"(?i:\b(?:{_EN_PRE_ALT}))[ \t]?\Z", re.ASCII)
 _ZH_PRE_SET = frozenset(_ZH_PRE)
 _ZH_PRE_LENS = sorted({len(w) for w in _ZH_PRE}, reverse=True)
 
@@ -186,9 +186,9 @@ def pre_hedge(t: str, s: int) -> tuple[str, int] | None:
     return None
 POST_HEDGE = re.compile(
     r"[ \t]?(?P<ph>左右|上下(?![游文级])|以上|以下|以内|之内|内(?![部容地外在])|之多|出头|有余|开外"
-    r"|(?i:[ \t]or[ \t](?:more|so|less|fewer)\b)|-plus\b|\+)"
+    r"|(?i:[ \t]or[ \t](?:more|so|less|fewer)\b)|-plus\b|\+)", re.ASCII
 )
-CLAUSE_HEDGE = re.compile(r"约为|约是|大约是|大约|约|超过|超出|逾|将近|接近|近|不到|至少|最多")
+CLAUSE_HEDGE = re.compile(r"约为|约是|大约是|大约|约|超过|超出|逾|将近|接近|近|不到|至少|最多", re.ASCII)
 
 
 def hedge_of(word: str) -> str | None:
@@ -222,7 +222,7 @@ def _f(x: Decimal | None, k: str) -> Decimal | None:
 # --------------------------------------------------------------------------- other words
 
 CN_IDIOMS = frozenset({"千万", "万一", "四周", "万万", "亿万", "千千万万", "一一", "三三", "万千"})
-FIGURE = re.compile(r"(?:图|表|(?i:\bfig\.?|\bfigure|\btable|\bchart))[ \t]?\Z")
+FIGURE = re.compile(r"(?:图|表|(?i:\bfig\.?|\bfigure|\btable|\bchart))[ \t]?\Z", re.ASCII)
 EN_VERBS = {"doubled": 2, "doubling": 2, "tripled": 3, "tripling": 3, "quadrupled": 4,
             "quadrupling": 4, "halved": Decimal("0.5")}
 _EN_WORD = (
@@ -263,5 +263,5 @@ MASTER = re.compile(
     rf"|(?P<enword>(?i:\b{_EN_WORD}(?=[ \t-](?:years?|months?|weeks?|days?|percent|per[ \t]cent|times"
     r"|billion|million|trillion|percentage[ \t]points?)\b)))"
     rf"|(?P<ar>{NUM_AR})"
-    rf"|(?P<cn>(?:{NUM_CN})(?:(?<=[万亿兆])|{_CN_UNIT_AHEAD})))"
+    rf"|(?P<cn>(?:{NUM_CN})(?:(?<=[万亿兆])|{_CN_UNIT_AHEAD})))", re.ASCII
 )
