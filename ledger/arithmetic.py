@@ -71,6 +71,12 @@ def _rule(table: dict[str, Any]) -> Rule:
         dims = {known[m]["dimension"] for m in t.metric if m in known}
         if not t.metric or not set(t.metric) <= set(known) or len(dims) != 1:
             raise _bad(name, "terms", t.metric, "use metrics of lexicon/metrics.toml, all of one dimension")
+    if table.get("scope", "source") != "source":
+        lonely = [t.name for t in terms.values()
+                  if not any(set(_variables(t).values()) & set(_variables(o).values()) for o in terms.values() if o is not t)]
+        if lonely:
+            raise _bad(name, "terms", lonely[0], 'a rule with scope "any" must link every term to another by a '
+                       "shared variable, or it pairs every claim of the ledger with every other")
     for key, expression in solve.items():
         used = _names(expression, name)
         if key not in terms or not used <= set(terms) or key in used:

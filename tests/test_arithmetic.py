@@ -183,6 +183,10 @@ def test_packaged_rules_load():
     ({"name": "x", "relation": "a = b", "terms": {"a": {"metric": "nonsense"}, "b": {"metric": "revenue"}}}, "terms"),
     ({"name": "x", "relation": "a = b", "terms": {"a": {"metric": ["revenue", "equity_stake"]},
                                                  "b": {"metric": "revenue"}}}, "terms"),
+    # scope "any" with a term sharing no variable: the join would pair the whole ledger
+    ({"name": "x", "relation": "a = b", "scope": "any", "terms": {"a": {"metric": "revenue", "subject": "C"},
+                                                                  "b": {"metric": "revenue", "subject": "D"}}},
+     "terms"),
 ])
 def test_malformed_rules_raise_with_the_field(table, field):
     with pytest.raises(InvalidValue) as err:
