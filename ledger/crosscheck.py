@@ -408,24 +408,11 @@ def is_open_contradiction(out: pd.DataFrame) -> pd.Series:
 
 
 def read_claims(path: str | Path) -> pd.DataFrame:
-    """The ledger through :func:`ledger.store.read_ledger` when it exists,
-    else a plain pandas read (all text, then numbers converted)."""
-    from . import store
+    """The typed ledger (:func:`ledger.store.read_ledger`: unreadable files
+    raise ``InputUnreadable``, untypable rows ``LedgerInvalid``)."""
+    from .store import read_ledger
 
-    reader = getattr(store, "read_ledger", None)
-    if reader is not None:
-        return reader(path)
-    from .errors import InputUnreadable
-
-    try:
-        df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
-        raise InputUnreadable(f"cannot read the ledger: {err}", file=str(path), code="unreadable",
-                              hint="check the path; the ledger is a UTF-8 CSV (claims.csv)") from err
-    for col in ("value", "value_low", "value_high", "confidence"):
-        if col in df.columns:
-            df[col] = pd.to_numeric(df[col].replace("", np.nan), errors="coerce")
-    return df
+    return read_ledger(path)
 
 
 def default_decisions_path(ledger_path: str | Path) -> Path:
