@@ -468,7 +468,10 @@ def _minus(t: str, s: int) -> bool:
     """A minus sign right before the number (not a hyphen or a range dash)."""
     if s == 0 or t[s - 1] not in "-−":
         return False
-    return s == 1 or t[s - 2] in " \t\n(（:：,，;；=" 
+    if s == 1:
+        return True
+    c = t[s - 2]  # after a letter or digit the dash is a hyphen (GPT-4) or a range (3-5)
+    return not (c.isascii() and c.isalnum()) and c not in "-−.%"
 
 
 def _with_prefix(t, s, e, kind, a: Amount, unit) -> _Hit:

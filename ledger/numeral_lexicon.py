@@ -203,10 +203,11 @@ def interval(a: Amount, hedge: str | None) -> tuple[Decimal, Decimal | None, Dec
             "pair": "range", "range": "range"}.get(a.vague, "exact")
     if hedge in (None, "exact"):
         return v, lo, hi, base
-    if hedge == "about":
-        return v, _f(lo, "0.9"), _f(hi, "1.1"), "about" if base == "exact" else "approx_range"
-    if hedge == "nearly":
-        return v, _f(lo, "0.9"), hi, "about" if base == "exact" else "approx_range"
+    q = "about" if base == "exact" else "approx_range"
+    if hedge == "about":  # 10% of the magnitude on each side, whatever the sign
+        return v, _widen(lo, -1), _widen(hi, 1), q
+    if hedge == "nearly":  # just short of X: [0.9 X, X]; for a negative X, [X, 0.9 X]
+        return (v, _widen(lo, -1), hi, q) if v >= 0 else (v, lo, _widen(hi, 1), q)
     if hedge in ("over", "at_least"):
         return v, lo, None, hedge
     if hedge == "odd":
@@ -215,8 +216,9 @@ def interval(a: Amount, hedge: str | None) -> tuple[Decimal, Decimal | None, Dec
     return v, None, hi if hi is not None else v, hedge
 
 
-def _f(x: Decimal | None, k: str) -> Decimal | None:
-    return None if x is None else x * Decimal(k)
+def _widen(x: Decimal | None, direction: int) -> Decimal | None:
+    """Move a bound 10% of its magnitude outwards (direction -1 down, +1 up)."""
+    return None if x is None else x + direction * abs(x) * Decimal("0.1")
 
 
 # --------------------------------------------------------------------------- other words

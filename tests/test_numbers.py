@@ -221,6 +221,10 @@ def test_signed_figures():
     m = only("a net of -$5bn")
     assert (m.surface, m.value, m.low, m.high) == ("-$5bn", D("-5e9"), D("-5e9"), D("-5e9"))
     assert only("GPT-4 and 3-5 years").value == D(4)  # a range dash, not a minus: [3, 5]
+    m = only("同比约-5%")  # about widens outwards: -0.05 -+ 0.005
+    assert (m.surface, m.value, m.low, m.high) == ("约-5%", D("-0.05"), D("-0.055"), D("-0.045"))
+    m = only("nearly -5%")  # just short of -5%: [-0.05, -0.045]
+    assert (m.low, m.high) == (D("-0.05"), D("-0.045"))
 
 
 def test_vague_multiple_and_clause_hedge_on_a_percentage():
