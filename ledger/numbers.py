@@ -31,6 +31,8 @@ from . import numeral_lexicon as lx
 from .numerals import Amount, NumeralError, amount, english_word, exact, norm
 
 KINDS = ("money", "percent", "percentage_point", "multiple", "count", "duration", "date")
+#: Longest numeral read, in characters (一千二百三十四万亿五千六百七十八万九千零一十二 is 24).
+MAX_NUMERAL = 48
 
 
 @dataclass(frozen=True)
@@ -184,7 +186,7 @@ def _read(t: str, m: re.Match, published, default_cur: str) -> _Hit | None:
         if g == "frac":
             return _fraction(t, m)
         return _number(t, m, default_cur)
-    except (NumeralError, ArithmeticError, ValueError, KeyError):
+    except (NumeralError, ArithmeticError, ValueError, KeyError, RecursionError):
         return None
 
 
@@ -261,6 +263,8 @@ def _number(t: str, m: re.Match, default_cur: str) -> _Hit | None:
     if g == "cur":
         cur = lx.currency_code(m.group("cur_sym"))
         body = m.group("cur_num")
+    if e - s > MAX_NUMERAL:  # a 100,000-digit string is no amount (and would cost quadratic time)
+        return None
     if g == "pct":
         a = amount(m.group("pct_num"))
         return _finish(t, s, e, a, "percent", "ratio", Decimal("0.01"), e)
@@ -434,6 +438,8 @@ def _range(t: str, start: int, pos: int, body: str, a: Amount, g: str, unit_info
     if not m2 or not m2.group():
         return None
     body2 = m2.group()
+    if len(body2) > MAX_NUMERAL:
+        return None
     b = amount(body2)
     g2 = "ar" if body2[0].isdigit() else "cn"
     b2, p2 = _magnitude(t, m2.end(), b, g2)

@@ -369,3 +369,10 @@ def test_cli_bad_published_is_a_usage_error(tmp_path):
     art.write_text("27%", encoding="utf-8")
     res = CliRunner().invoke(main, ["mentions", "--published", "2025-13", str(art)])
     assert res.exit_code == 2 and "--published" in res.output
+
+
+def test_absurdly_long_numerals_are_not_amounts():
+    # 100,000 digits before 亿美元, or 100,000 一 before 年: no amount, no exception
+    assert find_mentions("1" * 100_000 + "亿美元") == []
+    assert find_mentions("一" * 100_000 + "年") == []
+    assert len(find_mentions("一万" * 2000 + "元")) >= 1  # and a long run of short numerals still reads
