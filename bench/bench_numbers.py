@@ -8,10 +8,12 @@ Three measurements, printed as a small table:
 1. Throughput: the five seed articles repeated until the corpus is at least
    ``--mb`` MB of UTF-8, each article passed to ``find_mentions`` on its own
    (as ``factcheck mentions`` / ``extract`` do).  MB/s of article text, best of
-   ``--repeat`` runs, one core (no threads, no processes).
+   ``--repeat`` runs, one core (no threads, no processes).  Then the same
+   corpus joined into one string, in one call.
 2. Peak memory: tracemalloc peak of Python allocations over one pass of the
-   same corpus (a separate pass: tracing slows the code), and the process's
-   maximum resident set size (ru_maxrss) at the end.
+   same corpus, article by article and as one string (separate passes:
+   tracing slows the code), and the process's maximum resident set size
+   (ru_maxrss) at the end.
 3. Scaling: one single text of 0.25 / 0.5 / 1 / 2 / 4 MB of random "number
    soup" (digits, Chinese numerals, magnitudes, currencies, hedges, glosses,
    ordinary Han characters) and of random Unicode, timed in one call each;
@@ -110,11 +112,18 @@ def main() -> None:
     find_mentions(texts[0])  # warm-up: OpenCC dictionaries, compiled patterns
     secs, n = throughput(texts, args.repeat)
     peak = peak_memory(texts)
+    whole = "\n".join(texts)
+    t0 = time.perf_counter()
+    n_whole = len(find_mentions(whole))
+    secs_whole = time.perf_counter() - t0
     print(f"corpus: {len(texts)} articles (the 5 seeds x {len(texts) // 5}), {size:.2f} MB UTF-8")
     print(f"throughput: {size / secs:.2f} MB/s  ({secs:.2f} s best of {args.repeat}, {n} mentions, "
           f"{n / secs:,.0f} mentions/s)")
-    print(f"peak memory: tracemalloc {peak / 1e6:.1f} MB; max RSS "
-          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    print(f"one text: the corpus joined into one string, {size / secs_whole:.2f} MB/s ({secs_whole:.2f} s, "
+          f"{n_whole} mentions)")
+    peak_whole = peak_memory([whole])
+    print(f"peak memory (tracemalloc): {peak / 1e6:.1f} MB article by article, {peak_whole / 1e6:.0f} MB for the "
+          f"one {size:.0f} MB string (input excluded); max RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     print("scaling (one text per row):")
     print(f"  {'input':<15} {'MB':>6} {'seconds':>8} {'s/MB':>6} {'mentions':>9}")
     for kind, real, secs, n in scaling([float(s) for s in args.sizes.split(",")]):
