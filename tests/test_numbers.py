@@ -376,3 +376,19 @@ def test_absurdly_long_numerals_are_not_amounts():
     assert find_mentions("1" * 100_000 + "亿美元") == []
     assert find_mentions("一" * 100_000 + "年") == []
     assert len(find_mentions("一万" * 2000 + "元")) >= 1  # and a long run of short numerals still reads
+
+
+def test_readme_examples_are_real_output():
+    """Every output line the README's numbers section shows is what the CLI prints."""
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    sec = readme[readme.index("<!-- section: numbers (issue 3) -->"): readme.index("<!-- /section: numbers -->")]
+    shown = [line for line in sec.splitlines() if line.startswith("000_98a3e9e20e971090\t")]
+    assert len(shown) >= 5
+    out = CliRunner().invoke(main, ["mentions", str(SEEDS / "000_98a3e9e20e971090.txt")]).output.splitlines()
+    assert [line for line in shown if line not in out] == []
+    shown_json = [json.loads(line) for line in sec.splitlines() if line.startswith('{"start"')]
+    out_json = [json.loads(line) for line in CliRunner().invoke(
+        main, ["mentions", "--json", str(SEEDS / "001_65e055411d3fbeb8.txt")]).output.splitlines()]
+    assert shown_json and all(row in out_json for row in shown_json)
