@@ -307,6 +307,8 @@ def report_cmd(ledger: str, output: str | None, decisions: str | None, sources: 
     if as_json:
         _echo_json([rep.to_dict()])
     else:
+        for note in rep.notes:
+            click.echo(f"note: {note}", err=True)
         for line in _report_lines(rep):
             click.echo(line)
 

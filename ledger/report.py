@@ -34,6 +34,8 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from .crosscheck import CONFLICT_COLUMNS
+from .decisions import DECISIONS
 from .record import COLUMNS
 from .report_cells import (
     LINE_POINTS, MAX_LINES, PERCENT, SCORE, SEVERITY_FILLS, CellMaker, fit_page, number, number_format_for,
@@ -43,19 +45,9 @@ from .report_summary import open_mask, summary_sheet
 
 SHEETS = ("Summary", "Conflicts", "Claims", "Arithmetic", "Sources", "_meta")
 FORMAT_TAG = "factcheck-conflicts/1"
-DECISIONS = ("explained", "confirmed", "wrong_extraction")
 #: Conflict rows past this many get plain claim ids instead of hyperlinks:
 #: openpyxl keeps every hyperlink in memory until the sheet is closed.
 LINK_ROWS = 20_000
-
-#: Columns of the crosscheck's conflicts frame (its contract, repeated here so
-#: the report can be built and tested on its own).
-CONFLICT_COLUMNS = (
-    "conflict_id", "kind", "rule", "claim_a", "claim_b", "claims", "subject", "object", "metric",
-    "source_a", "source_b", "value_a", "value_b", "unit", "gap", "severity", "severity_label",
-    "explanation", "implied_value", "implied_low", "implied_high", "implied_unit", "result",
-    "status", "decision", "decision_note", "reviewer",
-)
 
 # (header, width) of the Conflicts sheet; the import reads the columns by header.
 # The printed page (and the rendered PNG) holds the columns up to Reviewer.
@@ -75,8 +67,8 @@ EXPLANATION_LINES = 4
 _WRAP_AT = tuple((_HEADS.index(h), w, EXPLANATION_LINES if h == "Explanation" else MAX_LINES)
                  for h, w in CONFLICT_SHEET_COLUMNS if h in _WRAPPED)
 
-CLAIM_WIDTHS = {"claim_id": 15, "source": 21, "start": 7, "end": 7, "surface": 14, "quote": 60, "subject": 12, "object": 12,
-                "metric": 16, "period": 12, "value": 17, "value_low": 17, "value_high": 17,
+CLAIM_WIDTHS = {"claim_id": 15, "source": 21, "start": 7, "end": 7, "surface": 14, "quote": 60, "subject": 12,
+                "object": 12, "metric": 16, "period": 12, "value": 17, "value_low": 17, "value_high": 17,
                 "note": 24, "confidence_detail": 40}
 SOURCE_WIDTHS = {"id": 22, "file": 26, "title": 40, "publisher": 12, "published": 11,
                  "published_basis": 10, "published_evidence": 80, "script": 8, "sha256": 20}

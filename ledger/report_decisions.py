@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputUnreadable, LedgerError, LedgerInvalid, Problem
+from .decisions import DECISIONS
 from .report import (
-    DECISION_HEADER, DECISIONS, FORMAT_TAG, ID_HEADER, NOTE_HEADER, REVIEWER_HEADER, file_sha256, ids_digest,
+    DECISION_HEADER, FORMAT_TAG, ID_HEADER, NOTE_HEADER, REVIEWER_HEADER, file_sha256, ids_digest,
 )
 from .report_cells import RISKY_LEADS
 
