@@ -7,12 +7,32 @@ The hedge → interval convention (:func:`interval`) is the table in the README.
 from __future__ import annotations
 
 import re
+import tomllib
 from decimal import Decimal
+from importlib import resources
 
 from .dates import EN_DATE, ZH_DATE
 from .numerals import CN_DIGIT_CHARS, CN_UNIT_CHARS, EN_FRACTIONS, EN_MAGNITUDES, Amount
 
 __all__ = ["EN_FRACTIONS", "EN_MAGNITUDES"]
+
+#: The vocabulary (currencies, hedge words, guards, idioms): ``lexicon/numbers.toml``.
+LEXICON = tomllib.loads(resources.files("ledger").joinpath("lexicon/numbers.toml").read_text(encoding="utf-8"))
+_GUARDS: dict[str, str] = LEXICON["guards"]
+
+
+def _alt(words, *, english: bool = False) -> str:
+    """A regex alternation of ``words``, longest first; a word listed in
+    [guards] is not read when one of its guard characters follows."""
+    out = []
+    for w in sorted(set(words), key=len, reverse=True):
+        rx = re.escape(w).replace("\\ ", r"[ \t]")  # a space in a phrase: a space or a tab
+        if english and w[-1].isalnum():
+            rx += r"(?![A-Za-z0-9])"
+        if w in _GUARDS:
+            rx += f"(?![{re.escape(_GUARDS[w])}])"
+        out.append(rx)
+    return "|".join(out)
 
 # --------------------------------------------------------------------------- numerals
 
@@ -35,18 +55,13 @@ NUMBER_ONLY = re.compile(rf"{NUM_AR}|{NUM_CN}", re.ASCII)
 
 # --------------------------------------------------------------------------- units
 
-_CUR_WORDS = {
-    "美元": "USD", "美金": "USD", "人民币": "CNY", "港元": "HKD", "港币": "HKD", "新台币": "TWD",
-    "台币": "TWD", "欧元": "EUR", "日元": "JPY", "日圆": "JPY", "英镑": "GBP", "韩元": "KRW",
-    "新加坡元": "SGD", "dollar": "USD", "dollars": "USD", "us dollars": "USD", "us dollar": "USD",
-    "usd": "USD", "yuan": "CNY", "rmb": "CNY", "renminbi": "CNY", "euro": "EUR", "euros": "EUR",
-    "yen": "JPY", "hk dollars": "HKD",
-}
-_CUR_SYMBOLS = {
-    "$": "USD", "us$": "USD", "hk$": "HKD", "nt$": "TWD", "s$": "SGD", "€": "EUR", "¥": "CNY",
-    "£": "GBP", "usd": "USD", "rmb": "CNY", "cny": "CNY", "eur": "EUR", "hkd": "HKD", "twd": "TWD",
-    "jpy": "JPY", "gbp": "GBP", "人民币": "CNY", "港币": "HKD", "港元": "HKD", "新台币": "TWD",
-}
+_CUR_AFTER: dict[str, str] = {w.lower(): c for w, c in LEXICON["currency"]["after"].items()}
+_CUR_BEFORE: dict[str, str] = dict(LEXICON["currency"]["before"])
+_ZH_CUR_AFTER = _alt(w for w in _CUR_AFTER if not w.isascii())
+_EN_CUR_AFTER = _alt((w for w in _CUR_AFTER if w.isascii()), english=True)
+#: A currency written before the amount (case-sensitive): US$, RMB, 人民币 ...
+CUR_BEFORE_ALT = _alt(_CUR_BEFORE)
+CUR_BEFORE = re.compile(CUR_BEFORE_ALT, re.ASCII)
 _OTHER_UNITS: dict[str, tuple[str, str, Decimal]] = {
     "%": ("percent", "ratio", Decimal("0.01")), "‰": ("percent", "ratio", Decimal("0.001")),
     "percent": ("percent", "ratio", Decimal("0.01")), "per cent": ("percent", "ratio", Decimal("0.01")),
@@ -74,15 +89,13 @@ _OTHER_UNITS: dict[str, tuple[str, str, Decimal]] = {
     "day": ("duration", "day", Decimal(1)), "days": ("duration", "day", Decimal(1)),
 }
 _EN_UNIT = (
-    r"(?i:percentage points?|per[ \t]?cent|pct|basis points?|bps|times|us dollars?|hk dollars?|dollars?"
-    r"|usd|yuan|rmb|renminbi|euros?|yen|years?|months?|weeks?|days?)\b"
+    r"(?i:percentage points?|per[ \t]?cent|pct|basis points?|bps|times|years?|months?|weeks?|days?)\b"
 )
+_ZH_UNIT = _alt(["%", "‰", "个百分点", "百分点", "个基点", "基点", "倍", "周年", "个多月", "多个月", "个月",
+                 "个星期", "星期", "周", "天", "年", "月", "成"])
 UNIT = re.compile(
-    r"(?:[ \t]|-)?(?P<unit>%|‰|个百分点|百分点|个基点|基点|倍|[xX](?![A-Za-z0-9])|-?fold\b"
-    r"|新加坡元|美元|美金|人民币|港元|港币|新台币|台币|欧元|日元|日圆|英镑|韩元|元(?![化素旦首宇老])"
-    r"|周年|个多月|多个月|个月|个星期|星期|周(?![围边])|天|年(?![级纪龄代轻])|月(?!份)"
-    r"|成(?![为员功立交本长熟果型就了绩事都效不])"
-    rf"|{_EN_UNIT})", re.ASCII
+    rf"(?:[ \t]|-)?(?P<unit>{_ZH_CUR_AFTER}|{_ZH_UNIT}|[xX](?![A-Za-z0-9])|-?fold\b"
+    rf"|(?i:{_EN_CUR_AFTER})|{_EN_UNIT})", re.ASCII
 )
 
 
@@ -90,10 +103,9 @@ def unit_of(word: str, default_cur: str) -> tuple[str | None, str | None, Decima
     """(kind, unit, factor) of a unit word; factor turns the stated number into canonical units."""
     w = word.lower().lstrip("-") if word.isascii() else word
     w = re.sub(r"[ \t]+", " ", w).replace("percent", "percent")
-    if w == "元":
-        return "money", default_cur, Decimal(1)
-    if w in _CUR_WORDS:
-        return "money", _CUR_WORDS[w], Decimal(1)
+    if w in _CUR_AFTER:
+        code = _CUR_AFTER[w]
+        return "money", default_cur if code == "yuan" else code, Decimal(1)
     if w.replace(" ", "") == "percent":
         w = "percent"
     if w in _OTHER_UNITS:
@@ -102,19 +114,20 @@ def unit_of(word: str, default_cur: str) -> tuple[str | None, str | None, Decima
 
 
 def currency_code(sym: str) -> str:
-    return _CUR_SYMBOLS[sym.strip().lower()]
+    return _CUR_BEFORE[sym.strip()]
 
 
 def default_yuan(text: str) -> str:
-    """The currency a bare 元 means: TWD in a text that names 新台币/台币/NT$ and
-    never 人民币; HKD likewise for 港元/港币/HK$; otherwise CNY (see README)."""
-    if "人民币" in text:
-        return "CNY"
-    if re.search(r"新?台币|NT\$", text):
-        return "TWD"
-    if re.search(r"港元|港币|HK\$", text):
-        return "HKD"
-    return "CNY"
+    """The currency a bare 元 means in this text ([currency.yuan] in the lexicon):
+    CNY if it names 人民币; else TWD if it names 新台币/台币/NT$, HKD if 港元/港币/HK$;
+    else CNY (see README)."""
+    rule = LEXICON["currency"]["yuan"]
+    if rule["always"] in text:
+        return rule["default"]
+    for code, cues in rule["cues"]:
+        if any(c in text for c in cues):
+            return code
+    return rule["default"]
 
 
 _EN_MAG = re.compile(
@@ -148,26 +161,12 @@ RANGE_SEP = re.compile(r"[ \t]?(?:乃至|至|到|~|～|-|–|—|－)[ \t]?|[ \t
 
 # --------------------------------------------------------------------------- hedges
 
-_HEDGES = {
-    "about": "大约/大概/约为/约合/约/左右/上下/approximately/about/around/roughly/some/circa/or so",
-    "nearly": "近乎/将近/接近/近/nearly/almost/close to",
-    "over": "超过/超出/超/逾/多于/高于/大于/more than/over/above/upwards of/in excess of",
-    "at_least": "至少/最少/起码/不少于/不低于/以上/at least/no less than/or more/-plus/+",
-    "up_to": "最多/至多/不超过/不高于/上看/最高/以下/以内/之内/内/up to/at most/as much as/as many as"
-             "/no more than/or less/or fewer",
-    "under": "不到/不足/未满/少于/低于/未达/less than/under/below/fewer than",
-    "exact": "高达/多达/达到/达/之多",
-    "odd": "出头/有余/开外",
-}
-_HEDGE_OF = {w: k for k, words in _HEDGES.items() for w in words.split("/")}
-_POST_ONLY = ("左右", "上下", "以上", "以下", "以内", "之内", "内", "之多", "出头", "有余", "开外")
-_ZH_PRE = sorted((w for w in _HEDGE_OF if not w.isascii() and w not in _POST_ONLY), key=len, reverse=True)
-_EN_PRE = sorted((w for w in _HEDGE_OF if w[0].isascii() and w[0].isalpha() and not w.startswith("or ")),
-                 key=len, reverse=True)
-_EN_PRE_ALT = "|".join(w.replace(" ", r"[ \t]") for w in _EN_PRE)
-_ZH_PRE_ALT = "|".join(_ZH_PRE)
-PRE_HEDGE = re.compile(rf"(?P<h>{_ZH_PRE_ALT}|(?i:\b(?:{_EN_PRE_ALT})))[ \t]?\Z", re.ASCII)
-_EN_PRE_RX = re.compile(rf"(?i:\b(?:{_EN_PRE_ALT}))[ \t]?\Z", re.ASCII)
+_BEFORE: dict[str, list[str]] = LEXICON["hedges"]["before"]
+_AFTER: dict[str, list[str]] = LEXICON["hedges"]["after"]
+_HEDGE_OF = {w.lower(): k for table in (_BEFORE, _AFTER) for k, words in table.items() for w in words}
+_ZH_PRE = sorted((w for words in _BEFORE.values() for w in words if not w.isascii()), key=len, reverse=True)
+_EN_PRE = [w for words in _BEFORE.values() for w in words if w.isascii()]
+_EN_PRE_RX = re.compile(rf"(?i:\b(?:{_alt(_EN_PRE)}))[ \t]?\Z", re.ASCII)
 _ZH_PRE_SET = frozenset(_ZH_PRE)
 _ZH_PRE_LENS = sorted({len(w) for w in _ZH_PRE}, reverse=True)
 
@@ -184,11 +183,14 @@ def pre_hedge(t: str, s: int) -> tuple[str, int] | None:
         if m:
             return m.group().strip(), m.start()
     return None
+_ZH_POST = [w for words in _AFTER.values() for w in words if not w.isascii()]
+_EN_POST = [w for words in _AFTER.values() for w in words if w.isascii() and w[0].isalpha()]
+_SIGN_POST = [w for words in _AFTER.values() for w in words if w.isascii() and not w[0].isalpha()]
 POST_HEDGE = re.compile(
-    r"[ \t]?(?P<ph>左右|上下(?![游文级])|以上|以下|以内|之内|内(?![部容地外在])|之多|出头|有余|开外"
-    r"|(?i:[ \t]or[ \t](?:more|so|less|fewer)\b)|-plus\b|\+)", re.ASCII
+    rf"[ \t]?(?P<ph>{_alt(_ZH_POST)}|(?i:[ \t](?:{_alt(_EN_POST, english=True)}))|{_alt(_SIGN_POST, english=True)})",
+    re.ASCII,
 )
-CLAUSE_HEDGE = re.compile(r"约为|约是|大约是|大约|约|超过|超出|逾|将近|接近|近|不到|至少|最多", re.ASCII)
+CLAUSE_HEDGE = re.compile(_alt(LEXICON["hedges"]["clause"]), re.ASCII)
 
 
 def hedge_of(word: str) -> str | None:
@@ -223,7 +225,7 @@ def _widen(x: Decimal | None, direction: int) -> Decimal | None:
 
 # --------------------------------------------------------------------------- other words
 
-CN_IDIOMS = frozenset({"千万", "万一", "四周", "万万", "亿万", "千千万万", "一一", "三三", "万千"})
+CN_IDIOMS = frozenset(LEXICON["not_amounts"]["idioms"])
 FIGURE = re.compile(r"(?:图|表|(?i:\bfig\.?|\bfigure|\btable|\bchart))[ \t]?\Z", re.ASCII)
 EN_VERBS = {"doubled": 2, "doubling": 2, "tripled": 3, "tripling": 3, "quadrupled": 4,
             "quadrupling": 4, "halved": Decimal("0.5")}
@@ -233,9 +235,7 @@ _EN_WORD = (
     r"|a[ \t]hundred|hundred|a[ \t]dozen)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
 )
 _CN_UNIT_AHEAD = (
-    r"(?=[ \t]?(?:[多余])?[ \t]?(?:美元|美金|人民币|港元|港币|新台币|台币|欧元|日元|日圆|英镑|韩元|新加坡元"
-    r"|元(?![化素旦首宇老])|倍|%|个百分点|百分点|个基点|基点|成(?![为员功立交本长熟果型就了绩事都效不])"
-    r"|个?多?月|年(?![级纪龄代轻])|周年|周(?![围边])|个?星期|天|个(?![月百星季多])"
+    rf"(?=[ \t]?(?:[多余])?[ \t]?(?:{_ZH_CUR_AFTER}|{_ZH_UNIT}|个多?月|个星期|个(?![月百星季多])"
     rf"|[至到~\-—–][ \t]?[{_D}{_U}数几]))"
 )
 
@@ -247,7 +247,7 @@ _CN_UNIT_AHEAD = (
 _FIRST = (
     r"[0-9零〇一二两三四五六七八九十拾百佰千仟万亿兆壹贰叁肆伍陆柒捌玖数几翻$€¥£]|\b[A-Za-z]"
     r"|上(?:周|星期|个?月|[十百千万亿])|下(?:周|个?月)|这(?:周|个月)|本[周月年]|[去今明前]年|前天|昨[天日]"
-    r"|人民币|港[币元]|新台币"
+    rf"|{_alt(w for w in _CUR_BEFORE if not w.isascii())}"
 )
 MASTER = re.compile(
     rf"(?={_FIRST})"
@@ -259,8 +259,7 @@ MASTER = re.compile(
     r"|(?P<frac>(?i:\b(?:(?P<fr_n>an?|one|two|three|four)[- \t])?(?P<fr_d>half|thirds?|quarters?|fifths?|tenths?)\b)"
     r"(?=[ \t](?:of|the)\b|[ \t]less|[ \t]more)|(?<=by[ \t])(?i:(?P<fr_n2>a)[ \t](?P<fr_d2>third|quarter|fifth|half)\b))"
     rf"|(?P<pct>百分之(?P<pct_num>{NUM_CN}|{NUM_AR}))"
-    rf"|(?P<cur>(?P<cur_sym>(?i:US\$|HK\$|NT\$|S\$)|[$€¥£]|(?:USD|RMB|CNY|EUR|HKD|TWD|JPY|GBP)[ \t]?|人民币|港币|港元|新台币)"
-    rf"[ \t]?(?P<cur_num>{NUM_AR}))"
+    rf"|(?P<cur>(?P<cur_sym>{CUR_BEFORE_ALT})[ \t]?(?P<cur_num>{NUM_AR}))"
     rf"|(?P<fold>(?i:\b(?P<fold_n>{_EN_WORD})-?fold\b))"
     rf"|(?P<enword>(?i:\b{_EN_WORD}(?=[ \t-](?:years?|months?|weeks?|days?|percent|per[ \t]cent|times"
     r"|billion|million|trillion|percentage[ \t]points?)\b)))"

@@ -392,3 +392,17 @@ def test_readme_examples_are_real_output():
     out_json = [json.loads(line) for line in CliRunner().invoke(
         main, ["mentions", "--json", str(SEEDS / "001_65e055411d3fbeb8.txt")]).output.splitlines()]
     assert shown_json and all(row in out_json for row in shown_json)
+
+
+def test_numbers_lexicon_is_consistent():
+    """lexicon/numbers.toml: every currency is a ledger unit, every hedge a known kind,
+    and each currency word is read after a number."""
+    from ledger.numeral_lexicon import LEXICON
+
+    after, before = LEXICON["currency"]["after"], LEXICON["currency"]["before"]
+    assert set(after.values()) - {"yuan"} <= LEDGER_UNITS and set(before.values()) <= LEDGER_UNITS
+    kinds = {"about", "nearly", "over", "at_least", "up_to", "under", "exact", "odd"}
+    assert set(LEXICON["hedges"]["before"]) <= kinds and set(LEXICON["hedges"]["after"]) <= kinds
+    for word, code in after.items():
+        m = only(f"共5亿{word}" if not word.isascii() else f"it cost 5 billion {word} in all")
+        assert m.kind == "money" and m.unit == ("CNY" if code == "yuan" else code), word
