@@ -148,7 +148,7 @@ def _unit(t: str, pos: int, g: str, default_cur: str, a: Amount):
         return None, None, Decimal(1), pos
     word = um.group("unit")
     kind, unit, factor = lx.unit_of(word, default_cur)
-    if kind is None or (word == "成" and (g != "cn" or a.value >= 10)):
+    if kind is None or (word == "成" and (g not in ("cn", "ar") or not 0 < a.value <= 10)):  # 三成, 3成
         return None, None, Decimal(1), pos
     return kind, unit, factor, um.end()
 

@@ -144,7 +144,8 @@ ZH_DATE = (
     rf"(?P<y>\d{{4}}|[〇零一二三四五六七八九]{{4}})[ \t]?年[ \t]?(?:度[ \t]?)?"
     rf"(?:(?P<ym>\d{{1,2}}|十[一二]?|[一二三四五六七八九])[ \t]?月[ \t]?(?:份[ \t]?)?"
     rf"(?:(?P<yd>\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[ \t]?[日号]|(?P<ymp>{_PART})旬?)?"
-    rf"|第?(?P<yq>[一二三四1-4])[ \t]?季度?|(?P<yh>[上下]半年)|(?P<yp>{_PART}|[春夏秋冬](?:天|季)?))?"
+    rf"|第?(?P<yq>[一二三四1-4])[ \t]?季度?|[Qq](?P<yq2>[1-4])(?![0-9])|[Hh](?P<yh2>[12])(?![0-9])"
+    rf"|(?P<yh>[上下]半年)|(?P<yp>{_PART}|[春夏秋冬](?:天|季)?))?"
     rf"|(?P<md_m>\d{{1,2}}|十[一二]?|[一二三四五六七八九])[ \t]?月[ \t]?(?:份[ \t]?)?"
     rf"(?:(?P<md_d>\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[ \t]?[日号]|(?P<md_p>{_PART})旬?)?"
     rf"|(?P<iso>\d{{4}})-(?P<iso_m>\d{{1,2}})-(?P<iso_d>\d{{1,2}})(?!\d)"
@@ -191,7 +192,8 @@ def _ymd(y: int, m: int, d: str | None, part: str | None) -> DateValue:
 
 def _zh_year_date(g: Mapping, published: Anchor | None) -> DateValue:
     y = _num(g["y"])
-    return _in_year(y, g.get("ym"), g.get("yd"), g.get("ymp"), g.get("yq"), g.get("yh"), g.get("yp"))
+    half = g.get("yh") or ({"1": "上半年", "2": "下半年"}[g["yh2"]] if g.get("yh2") else None)
+    return _in_year(y, g.get("ym"), g.get("yd"), g.get("ymp"), g.get("yq") or g.get("yq2"), half, g.get("yp"))
 
 
 def _zh_rel_year(g: Mapping, published: Anchor) -> DateValue:
@@ -233,6 +235,8 @@ EN_DATE = (
     rf"(?i:(?P<en_m>{_MON})\.?[ \t](?:(?P<en_d>\d{{1,2}})(?:st|nd|rd|th)?,?[ \t])?(?P<en_y>(?:19|20)\d\d)\b"
     rf"|(?P<en_d2>\d{{1,2}})[ \t](?P<en_m2>{_MON})\.?[ \t](?P<en_y2>(?:19|20)\d\d)\b"
     r"|\b(?P<en_q>q[1-4])[ \t](?P<en_qy>(?:19|20)\d\d)\b"
+    r"|\b(?P<en_h>h[12])[ \t](?P<en_hy>(?:19|20)\d\d)\b"
+    r"|\b(?P<en_hw>first|second)[ \t]half[ \t]of[ \t](?P<en_hwy>(?:19|20)\d\d)\b"
     r"|\b(?P<en_rel>last|this|next)[ \t](?P<en_relu>year|month|week)\b"
     r"|\b(?:in|since|by|until|of|from|through|during|before|after|fiscal|FY|calendar|its|their)[ \t]"
     r"(?P<en_year>(?:19|20)\d\d)\b(?![-,.]?\d|[ \t]?(?:percent|billion|million))"
@@ -249,6 +253,9 @@ def en_date(g: Mapping[str, str | None], published: Anchor | None) -> DateValue:
         return _safe(day, y, m, int(d)) if d else _safe(month, y, m)
     if g.get("en_q"):
         return _safe(quarter, int(g["en_qy"]), int(g["en_q"][1]))
+    if g.get("en_h") or g.get("en_hw"):
+        first = (g.get("en_h") or "").lower() == "h1" or (g.get("en_hw") or "").lower() == "first"
+        return months(int(g.get("en_hy") or g["en_hwy"]), *((1, 6) if first else (7, 12)))
     if g.get("en_year"):
         return year(int(g["en_year"]))
     if g.get("en_m3"):  # "in January": this year, or last year if the month is still to come

@@ -99,6 +99,7 @@ EXACT_FORMS = [
     ("百分之二十七", "百分之二十七", "percent", D("0.27"), D("0.27"), D("0.27"), "ratio", "exact"),
     ("百分之三点五", "百分之三点五", "percent", D("0.035"), D("0.035"), D("0.035"), "ratio", "exact"),
     ("市占三成", "三成", "percent", D("0.3"), D("0.3"), D("0.3"), "ratio", "exact"),
+    ("營收成長3成", "3成", "percent", D("0.3"), D("0.3"), D("0.3"), "ratio", "exact"),  # Taiwanese usage
     ("上升3个百分点", "3个百分点", "percentage_point", D(3), D(3), D(3), "percentage_point", "exact"),
     ("上升3個百分點", "3個百分點", "percentage_point", D(3), D(3), D(3), "percentage_point", "exact"),
     ("rose 2 percentage points", "2 percentage points", "percentage_point", D(2), D(2), D(2),
@@ -272,6 +273,10 @@ DATES = [
     ("在Q3 2024", None, "2024-Q3", "2024-07-01", "2024-09-30"),  # English right after a Han character
     ("in January", "2025-03", "2025-01", "2025-01-01", "2025-01-31"),
     ("fiscal 2024", None, "2024", "2024-01-01", "2024-12-31"),
+    ("2024年Q1", None, "2024-Q1", "2024-01-01", "2024-03-31"),
+    ("2024年H2", None, "2024-H2", "2024-07-01", "2024-12-31"),
+    ("H1 2024", None, "2024-H1", "2024-01-01", "2024-06-30"),
+    ("first half of 2024", None, "2024-H1", "2024-01-01", "2024-06-30"),
     ("Q3 2024", None, "2024-Q3", "2024-07-01", "2024-09-30"),
     ("last year", PUB, "2024", "2024-01-01", "2024-12-31"),
 ]
