@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from . import dates
 from . import numeral_lexicon as lx
-from .numerals import Amount, amount, english_word, exact
+from .numerals import Amount, amount, english_word, exact, place
 
 #: Longest numeral read, in characters (一千二百三十四万亿五千六百七十八万九千零一十二 is 24).
 MAX_NUMERAL = 48
@@ -32,9 +32,9 @@ class Hit:
     qualifier: str
 
 
-
-
 def read_number(t: str, m: re.Match, default_cur: str) -> Hit | None:
+    """The mention for a numeral alternative of the master pattern (``ar``,
+    ``cn``, ``cur``, ``pct``, ``enword``, ``fold``), or None if it is no amount."""
     g = m.lastgroup
     s, e = m.span()
     body = m.group(g)
@@ -46,12 +46,12 @@ def read_number(t: str, m: re.Match, default_cur: str) -> Hit | None:
         return None
     if g == "pct":
         a = amount(m.group("pct_num"))
-        return _finish(t, s, e, a, "percent", "ratio", Decimal("0.01"), e)
+        return _finish(t, s, e, a, "percent", "ratio", Decimal("0.01"))
     if g == "enword":
         a = exact(english_word(body))
     elif g == "fold":
         v = english_word(m.group("fold_n"))
-        return with_prefix(t, s, e, "multiple", exact(v), "times")
+        return hedged(t, s, e, "multiple", exact(v), "times")
     else:
         if _excluded(t, s, e, body, g):
             return None
@@ -108,7 +108,7 @@ def _suffix(t, s, e, body, a: Amount, cur, g, default_cur) -> Hit | None:
         return Hit(s, pos, "date", f"{lo.value}/{hi.value}", lo.low, hi.high, "date", "exact")
     if kind == "duration" and unit == "year" and _year_like(a, body):
         return _year_date(t, s, pos, a) if g == "cn" else None
-    return _finish(t, s, pos, a, kind, unit, factor, e)
+    return _finish(t, s, pos, a, kind, unit, factor)
 
 
 def _has_big(body: str) -> bool:
@@ -133,7 +133,8 @@ def _magnitude(t: str, pos: int, a: Amount, g: str) -> tuple[Amount, int]:
     """English magnitude (13bn, $13B, 350 million) and a trailing 多/余 (20多年)."""
     mm = lx.EN_MAG.match(t, pos)
     if mm and g != "cn":
-        a = a.scaled(lx.EN_MAGNITUDES[_mag_key(mm.group("mag"))])
+        word = mm.group("mag")
+        a = a.scaled(lx.EN_MAGNITUDES[word.lower() if word else mm.group("abbr")])
         pos = mm.end()
     odd = lx.ODD.match(t, pos)
     if odd and lx.UNIT.match(t, odd.end()):
@@ -143,6 +144,7 @@ def _magnitude(t: str, pos: int, a: Amount, g: str) -> tuple[Amount, int]:
 
 
 def _unit(t: str, pos: int, g: str, default_cur: str, a: Amount):
+    """(kind, unit, factor, end) of the unit word at ``pos``, or (None, None, 1, pos)."""
     um = lx.UNIT.match(t, pos)
     if not um:
         return None, None, Decimal(1), pos
@@ -151,10 +153,6 @@ def _unit(t: str, pos: int, g: str, default_cur: str, a: Amount):
     if kind is None or (word == "成" and (g not in ("cn", "ar") or not 0 < a.value <= 10)):  # 三成, 3成
         return None, None, Decimal(1), pos
     return kind, unit, factor, um.end()
-
-
-def _mag_key(s: str) -> str:
-    return s if len(s) == 1 else s.lower()
 
 
 def _after_name(t: str, s: int) -> bool:
@@ -184,13 +182,11 @@ def _furniture(t: str, s: int, e: int) -> bool:
 
 
 def _odd(a: Amount) -> Amount:
-    from .numerals import place
-
+    """X多 / X余 / X出头: [X, X + the place of X's last non-zero digit)."""
     v = a.value
     return Amount(v, v, v + place(v), "odd")
 
 
-_CUR2 = re.compile(r"(?:US\$|HK\$|NT\$|S\$|[$€¥£])", re.ASCII)
 _FROM = re.compile(r"(?i:\bfrom)[ \t]\Z", re.ASCII)
 _AND = re.compile(r"[ \t](?i:and)[ \t]", re.ASCII)
 _BETWEEN = re.compile(r"(?i:\bbetween)[ \t]\S{0,4}\Z", re.ASCII)
@@ -211,7 +207,7 @@ def _range(t: str, start: int, pos: int, body: str, a: Amount, g: str, unit_info
     if not c or (c.group().strip().lower() == "to" and _FROM.search(t, max(0, start - 8), start)):
         return None  # "from 10% to 20%" is a change, not a range
     p1 = c.end()
-    if kind == "money" and (sym := _CUR2.match(t, p1)):  # between $1bn and $2bn, $1 billion-$2 billion
+    if kind == "money" and (sym := lx.CUR_BEFORE.match(t, p1)):  # between $1bn and $2bn, $1 billion-$2 billion
         p1 = sym.end()
     m2 = lx.NUMBER_ONLY.match(t, p1)
     if not m2 or not m2.group():
@@ -241,12 +237,13 @@ def _range(t: str, start: int, pos: int, body: str, a: Amount, g: str, unit_info
     return Amount((lo + hi) / 2, lo, hi, "range"), (p3 if kind2 is not None else p2), kind, unit, factor
 
 
-def _finish(t, s, pos, a: Amount, kind, unit, factor, core_end) -> Hit:
+def _finish(t, s, pos, a: Amount, kind, unit, factor) -> Hit:
+    """Scale to canonical units, read a minus sign, then the hedges."""
     a = a.scaled(factor) if factor != 1 else a
     if kind in ("money", "percent", "percentage_point") and _minus(t, s):
         s -= 1  # −3.2%, -$5bn: a signed figure
         a = Amount(-a.value, None if a.high is None else -a.high, None if a.low is None else -a.low, a.vague)
-    return with_prefix(t, s, pos, kind, a, unit)
+    return hedged(t, s, pos, kind, a, unit)
 
 
 def _minus(t: str, s: int) -> bool:
@@ -259,8 +256,9 @@ def _minus(t: str, s: int) -> bool:
     return not (c.isascii() and c.isalnum()) and c not in "-−.%"
 
 
-def with_prefix(t, s, e, kind, a: Amount, unit) -> Hit:
-    """Apply the hedge words before (约, 超过, about) and after (左右, 以上)."""
+def hedged(t, s, e, kind, a: Amount, unit) -> Hit:
+    """The hit for ``t[s:e]``, with the hedge words before (约, 超过, about) and
+    after (左右, 以上) applied as an interval and taken into the span."""
     hedge = None
     pm = lx.pre_hedge(t, s)
     if pm and kind == "duration" and pm[0].lower() in ("近", "近乎", "over"):

@@ -31,7 +31,7 @@ from typing import Any
 
 from . import dates
 from . import numeral_lexicon as lx
-from .amounts import Hit, read_number, with_prefix
+from .amounts import Hit, read_number, hedged
 from .numerals import NumeralError, amount, english_word, exact, norm
 
 KINDS = ("money", "percent", "percentage_point", "multiple", "count", "duration", "date")
@@ -237,4 +237,4 @@ def _fraction(t: str, m: re.Match) -> Hit | None:
     num, den = lx.EN_FRACTIONS[frac]
     k = Decimal(1) if word in ("", "a", "an", "one") else english_word(word)
     v = (k * num / den).quantize(Decimal("1e-12"))  # a third = 0.333333333333 (12 places)
-    return with_prefix(t, m.start(), m.end(), "percent", exact(v), "ratio")
+    return hedged(t, m.start(), m.end(), "percent", exact(v), "ratio")

@@ -130,32 +130,13 @@ def default_yuan(text: str) -> str:
     return rule["default"]
 
 
-_EN_MAG = re.compile(
+#: An English magnitude after the number: group "mag" (a word) or "abbr" (13bn, $13B, 5m).
+EN_MAG = re.compile(
     r"[ \t]?(?P<mag>(?i:trillion|billion|million|thousand))\b"
     r"|(?P<abbr>bn|mn|tn|trn|mln|bln|[kKmMbBT])(?![A-Za-z0-9])", re.ASCII
 )
 
 
-class _EnMag:
-    """EN_MAG.match(t, pos) -> match with group('mag') (word or abbreviation)."""
-
-    def match(self, t: str, pos: int):
-        m = _EN_MAG.match(t, pos)
-        return _MagMatch(m) if m else None
-
-
-class _MagMatch:
-    def __init__(self, m: re.Match) -> None:
-        self._m = m
-
-    def group(self, _name: str) -> str:
-        return self._m.group("mag") or self._m.group("abbr")
-
-    def end(self) -> int:
-        return self._m.end()
-
-
-EN_MAG = _EnMag()
 ODD = re.compile(r"[多余](?![万亿兆个])", re.ASCII)
 RANGE_SEP = re.compile(r"[ \t]?(?:乃至|至|到|~|～|-|–|—|－)[ \t]?|[ \t](?i:to)[ \t]", re.ASCII)
 

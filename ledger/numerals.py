@@ -165,9 +165,6 @@ def _after_big(right: str, mult: int) -> Decimal:
     return chinese(r)
 
 
-_VAGUE = re.compile(rf"^(?P<pre>[数几]|上)?(?P<body>.*?)$", re.S)
-
-
 def amount(s: str) -> Amount:
     """Parse a numeral that may be vague into an :class:`Amount`.
 
