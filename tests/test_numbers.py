@@ -411,3 +411,23 @@ def test_numbers_lexicon_is_consistent():
     for word, code in after.items():
         m = only(f"共5亿{word}" if not word.isascii() else f"it cost 5 billion {word} in all")
         assert m.kind == "money" and m.unit == ("CNY" if code == "yuan" else code), word
+
+
+# The same claim in both scripts reads the same (OpenCC folds the traditional
+# text; the surface stays as written).
+BOTH_SCRIPTS = [
+    ("大约100亿美元", "大約100億美元"), ("不超过5000万元", "不超過5000萬元"), ("未满1亿元", "未滿1億元"),
+    ("几十亿元", "幾十億元"), ("上百亿美元", "上百億美元"), ("数千亿美元", "數千億美元"),
+    ("百亿级", "百億級"), ("上升3个百分点", "上升3個百分點"), ("两三百亿美元", "兩三百億美元"),
+    ("净利润为人民币3.2亿元", "淨利潤為人民幣3.2億元"), ("至少30%", "至少30%"), ("近1000亿美元", "近1000億美元"),
+    ("三到五年", "三到五年"), ("未来六个月", "未來六個月"), ("上周", "上週"), ("上个月", "上個月"),
+    ("去年底", "去年底"), ("2023年下半年", "2023年下半年"), ("十多亿美元", "十多億美元"), ("翻了一倍", "翻了一倍"),
+]
+
+
+@pytest.mark.parametrize("hans, hant", BOTH_SCRIPTS, ids=[h for _, h in BOTH_SCRIPTS])
+def test_both_scripts_read_alike(hans, hant):
+    a, b = only(hans, published=PUB), only(hant, published=PUB)
+    assert (a.kind, a.value, a.low, a.high, a.unit, a.qualifier) == (b.kind, b.value, b.low, b.high, b.unit,
+                                                                     b.qualifier)
+    assert hant[b.start : b.end] == b.surface and len(a.surface) == len(b.surface)
