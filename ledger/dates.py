@@ -141,7 +141,7 @@ def _safe(fn, *args) -> DateValue:
 _PART = r"(?:初(?![步次衷心始])|中(?=[旬期]|[^\u4e00-\u9fff]|$)|底|末)"
 #: The date alternatives of the master pattern (cleaned, simplified text).
 ZH_DATE = (
-    rf"(?P<y>(?:1[89]|20)\d\d|[〇零一二三四五六七八九]{{4}})[ \t]?年[ \t]?(?:度[ \t]?)?"
+    rf"(?P<y>(?:1[89]|20)\d\d|[〇零一二三四五六七八九]{{4}})[ \t]?(?:财|会计)?年[ \t]?(?:度[ \t]?)?"
     rf"(?:(?P<ym>\d{{1,2}}|十[一二]?|[一二三四五六七八九])[ \t]?月[ \t]?(?:份[ \t]?)?"
     rf"(?:(?P<yd>\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[ \t]?[日号]|(?P<ymp>{_PART})旬?)?"
     rf"|第?(?P<yq>[一二三四1-4])[ \t]?季度?|[Qq](?P<yq2>[1-4])(?![0-9])|[Hh](?P<yh2>[12])(?![0-9])"
@@ -235,6 +235,7 @@ EN_DATE = (
     rf"(?i:(?P<en_m>{_MON})\.?[ \t](?:(?P<en_d>\d{{1,2}})(?:st|nd|rd|th)?,?[ \t])?(?P<en_y>(?:19|20)\d\d)\b"
     rf"|(?P<en_d2>\d{{1,2}})[ \t](?P<en_m2>{_MON})\.?[ \t](?P<en_y2>(?:19|20)\d\d)\b"
     r"|\b(?P<en_q>q[1-4])[ \t](?P<en_qy>(?:19|20)\d\d)\b"
+    r"|\bfy[ \t]?(?P<en_fy>(?:19|20)\d\d)\b"
     r"|\b(?P<en_h>h[12])[ \t](?P<en_hy>(?:19|20)\d\d)\b"
     r"|\b(?P<en_hw>first|second)[ \t]half[ \t]of[ \t](?P<en_hwy>(?:19|20)\d\d)\b"
     r"|\b(?P<en_rel>last|this|next)[ \t](?P<en_relu>year|month|week)\b"
@@ -256,8 +257,8 @@ def en_date(g: Mapping[str, str | None], published: Anchor | None) -> DateValue:
     if g.get("en_h") or g.get("en_hw"):
         first = (g.get("en_h") or "").lower() == "h1" or (g.get("en_hw") or "").lower() == "first"
         return months(int(g.get("en_hy") or g["en_hwy"]), *((1, 6) if first else (7, 12)))
-    if g.get("en_year"):
-        return year(int(g["en_year"]))
+    if g.get("en_year") or g.get("en_fy"):  # FY2024 is labelled by its year (fiscal calendars differ)
+        return year(int(g.get("en_year") or g["en_fy"]))
     if g.get("en_m3"):  # "in January": this year, or last year if the month is still to come
         m = MONTHS_EN[g["en_m3"].lower()[:3]]
         y = _year_of_month(m, published)
