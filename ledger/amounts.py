@@ -32,9 +32,10 @@ class Hit:
     qualifier: str
 
 
-def read_number(t: str, m: re.Match, default_cur: str) -> Hit | None:
+def read_number(t: str, m: re.Match, default_cur: str, fullwidth_comma=None) -> Hit | None:
     """The mention for a numeral alternative of the master pattern (``ar``,
-    ``cn``, ``cur``, ``pct``, ``enword``, ``fold``), or None if it is no amount."""
+    ``cn``, ``cur``, ``pct``, ``enword``, ``fold``), or None if it is no amount.
+    ``fullwidth_comma(i)``: whether the ',' at ``t[i]`` was a clause comma ，."""
     g = m.lastgroup
     s, e = m.span()
     body = m.group(g)
@@ -42,6 +43,11 @@ def read_number(t: str, m: re.Match, default_cur: str) -> Hit | None:
     if g == "cur":
         cur = lx.currency_code(m.group("cur_sym"))
         body = m.group("cur_num")
+    if fullwidth_comma is not None and "," in body and g in ("ar", "cur"):
+        b0 = m.start("cur_num" if g == "cur" else g)
+        k = next((k for k, ch in enumerate(body) if ch == "," and fullwidth_comma(b0 + k)), None)
+        if k is not None:  # 增长了100，300家: the number ends at the clause comma
+            body, e = body[:k], b0 + k
     if e - s > MAX_NUMERAL:  # a 100,000-digit string is no amount (and would cost quadratic time)
         return None
     if g == "pct":

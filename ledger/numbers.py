@@ -79,7 +79,14 @@ def find_mentions(text: str, *, published: datetime.date | str | None = None) ->
     from .sources import clean
 
     ct = clean(text)
-    return [_to_mention(ct, h) for h in scan(ct.text, published=published)]
+    original, starts = ct.original, ct.starts
+
+    def clause_comma(i: int) -> bool:  # ，between half-width digits: punctuation (１，３００ is a number)
+        j = starts[i]
+        return original[j] == "，" and not (j and "０" <= original[j - 1] <= "９")
+
+    hits = scan(ct.text, published=published, fullwidth_comma=clause_comma)
+    return [_to_mention(ct, h) for h in hits]
 
 
 def mentions_frame(text: str, *, source: str, published: datetime.date | str | None = None):
@@ -137,8 +144,10 @@ def _n(x):
 # --------------------------------------------------------------------------- the scan
 
 
-def scan(t: str, *, published: datetime.date | str | None = None) -> list[Hit]:
-    """Mentions in already-cleaned text ``t`` (simplified script, half-width)."""
+def scan(t: str, *, published: datetime.date | str | None = None, fullwidth_comma=None) -> list[Hit]:
+    """Mentions in already-cleaned text ``t`` (simplified script, half-width).
+    ``fullwidth_comma(i)`` tells whether the ',' at ``t[i]`` was a full-width
+    ，in the original (a clause comma, never a thousands separator)."""
     published = dates.anchor(published)
     hits: list[Hit] = []
     default_cur = lx.default_yuan(t)
@@ -148,16 +157,16 @@ def scan(t: str, *, published: datetime.date | str | None = None) -> list[Hit]:
         m = search(t, pos)
         if m is None:
             break
-        hit = _read(t, m, published, default_cur)
+        hit = _read(t, m, published, default_cur, fullwidth_comma)
         if hit is None:
             pos = m.end()
             continue
         hits.append(hit)
-        pos = max(hit.end, m.end())
+        pos = hit.end if hit.end > m.start() else m.end()  # a hit cut short (100，300家) rescans the rest
     return hits
 
 
-def _read(t: str, m: re.Match, published, default_cur: str) -> Hit | None:
+def _read(t: str, m: re.Match, published, default_cur: str, fullwidth_comma=None) -> Hit | None:
     g = m.lastgroup
     try:
         if g == "skip":
@@ -173,7 +182,7 @@ def _read(t: str, m: re.Match, published, default_cur: str) -> Hit | None:
             return _hit_simple(m.start(), m.end(), "multiple", lx.EN_VERBS[m.group().lower()], "times")
         if g == "frac":
             return _fraction(t, m)
-        return read_number(t, m, default_cur)
+        return read_number(t, m, default_cur, fullwidth_comma)
     except (NumeralError, ArithmeticError, ValueError, KeyError, RecursionError):
         return None
 

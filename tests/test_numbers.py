@@ -433,3 +433,10 @@ def test_both_scripts_read_alike(hans, hant):
     assert (a.kind, a.value, a.low, a.high, a.unit, a.qualifier) == (b.kind, b.value, b.low, b.high, b.unit,
                                                                      b.qualifier)
     assert hant[b.start : b.end] == b.surface and len(a.surface) == len(b.surface)
+
+
+def test_a_full_width_clause_comma_is_not_a_thousands_separator():
+    found = find_mentions("门店增长了100，300家为新开")  # two numbers, not 100,300
+    assert [(m.surface, m.value) for m in found] == [("100", 100), ("300", 300)]
+    assert only("１，３００億美元").value == 1300 * YI  # all full-width: one number
+    assert only("营收1,300亿美元").value == 1300 * YI
