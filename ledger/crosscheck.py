@@ -193,6 +193,13 @@ def severity(kind: np.ndarray, gap: np.ndarray, days_apart: np.ndarray, conf: np
     the product of both sides' confidences (see rules.toml ``[severity]``)."""
     s = settings["severity"]
     weight = pd.Series(kind).map(s["weight"]).fillna(0.0).to_numpy(dtype=float)
+    return severity_of(weight, gap, days_apart, conf, settings)
+
+
+def severity_of(weight: np.ndarray, gap: np.ndarray, days_apart: np.ndarray, conf: np.ndarray,
+                settings: dict[str, Any]) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`severity` from the kinds' weights (rules.toml ``[severity.weight]``)."""
+    s = settings["severity"]
     numeric = np.minimum(1.0, s["floor"] + np.nan_to_num(gap, nan=1.0) / s["full_gap"])
     dated = np.minimum(1.0, s["date_floor"] + np.nan_to_num(days_apart) / s["date_full_days"])
     magnitude = np.where(np.isnan(days_apart), numeric, dated)
@@ -215,12 +222,6 @@ def conflict_ids(kind: Any, rule: Any, claims: Any, presorted: bool = False) -> 
     return ["k-" + sha1(f"{k}\x1f{r}\x1f{c}".encode()).hexdigest()[:12] for k, r, c in zip(kind, rule, claims)]
 
 
-def pair_findings(df: pd.DataFrame, settings: dict[str, Any]) -> tuple[pd.DataFrame, list[Problem]]:
-    """Verdict rows for every compared pair (before decisions)."""
-    i, j, code, notes = pair_verdicts(df, settings)
-    return _pair_frame(df, i, j, code, settings), notes
-
-
 def pair_verdicts(df: pd.DataFrame, settings: dict[str, Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[Problem]]:
     """The vectorised core: rows ``i``, ``j`` of each reported pair of a
     prepared ledger and its verdict code (index into ``_PAIR_KINDS``)."""
@@ -237,38 +238,6 @@ def pair_verdicts(df: pd.DataFrame, settings: dict[str, Any]) -> tuple[np.ndarra
     source = df["source_c"].to_numpy()
     keep = (code != 0) | (source[i] != source[j]) | bool(compare["same_source_consistent"])
     return i[keep], j[keep], code[keep], notes
-
-
-def _pair_frame(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray,
-                settings: dict[str, Any]) -> pd.DataFrame:
-    """Finding rows of the pairs ``(i, j)``: numbers with numpy, text with
-    one comprehension over object arrays (each claim's half sentence is made
-    once, not once per pair)."""
-    kind = _PAIR_KINDS[code]
-    col = {c: df[c].to_numpy(dtype=object) for c in ("claim_id", "source", "subject", "object", "metric", "unit")}
-    lo, hi, point = (df[c].to_numpy() for c in ("lo", "hi", "point"))
-    gap = relative_gap(point[i], point[j])
-    is_date = df["is_date"].to_numpy()[i]
-    days = np.where(is_date, np.maximum(0.0, np.maximum(lo[i] - hi[j], lo[j] - hi[i])), np.nan)
-    gap = np.where(is_date, np.nan, gap)
-    conf = df["conf"].to_numpy()
-    sev, label = severity(kind, gap, days, conf[i] * conf[j], settings)
-    # rows in output order already (subject, severity down, kind), so the final sort is a no-op
-    rank = pd.factorize(df["subject"], sort=True)[0]
-    order = np.lexsort((_KIND_RANKS[code], -sev, rank[i]))
-    i, j, code, kind, gap, sev, label = (x[order] for x in (i, j, code, kind, gap, sev, label))
-    ida, idb = col["claim_id"][i], col["claim_id"][j]
-    first = ida < idb
-    claims = list(map(";".join, zip(np.where(first, ida, idb), np.where(first, idb, ida))))
-    out = pd.DataFrame({
-        "conflict_id": conflict_ids(kind, [""] * len(kind), claims, presorted=True),
-        "kind": kind, "rule": "", "claim_a": ida, "claim_b": idb, "claims": claims,
-        "subject": col["subject"][i], "object": col["object"][i], "metric": col["metric"][i],
-        "source_a": col["source"][i], "source_b": col["source"][j], "value_a": point[i], "value_b": point[j],
-        "unit": col["unit"][i], "gap": gap, "severity": sev, "severity_label": label,
-        "explanation": _pair_explanations(df, i, j, code),
-    })
-    return out
 
 
 def _big_group_note(df: pd.DataFrame, order: np.ndarray, keys: np.ndarray, start: int,
@@ -293,61 +262,6 @@ def _unit_notes(df: pd.DataFrame, i: np.ndarray, j: np.ndarray) -> list[Problem]
             for r in pairs.head(50).itertuples()]
 
 
-# --------------------------------------------------------------------------- explanations
-
-
-def snippet(quote: str, surface: str, width: int = 18) -> str:
-    """The part of ``quote`` around ``surface`` (at most ~2*width+len chars)."""
-    quote = " ".join(str(quote).split())
-    at = quote.find(surface) if surface else -1
-    if at < 0:
-        return quote[: 2 * width] + ("…" if len(quote) > 2 * width else "")
-    start, end = max(0, at - width), min(len(quote), at + len(surface) + width)
-    return ("…" if start else "") + quote[start:end] + ("…" if end < len(quote) else "")
-
-
-def _sides(df: pd.DataFrame, used: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per claim (only those in ``used``) the two halves of a pair sentence:
-    "On <what>: s1 says “27%” (“…quote…”; 2025-10, actual)" and
-    " while s2 says “49%” (…); "."""
-    get = {c: df[c].to_numpy(dtype=object)[used] for c in
-           ("source", "surface", "quote", "period", "modality", "metric", "subject", "object")}
-    says = [f"{src} says “{sf}” (“{snippet(q, sf)}”; {p or 'period unknown'}, {mo})" for src, sf, q, p, mo in
-            zip(get["source"], get["surface"], get["quote"], get["period"], get["modality"])]
-    first, second = np.empty(len(df), dtype=object), np.empty(len(df), dtype=object)
-    first[used] = [f"On {m} of {s}" + (f" / {o}" if o else "") + f": {x}" for m, s, o, x in
-                   zip(get["metric"], get["subject"], get["object"], says)]
-    second[used] = [f" while {x}; " for x in says]
-    return first, second
-
-
-_ENDINGS = {
-    "consistent": "the figures agree, a cross-source confirmation",
-    "contradiction": "same thing, same or unknown period, both stated as fact, yet the figures cannot both be true",
-    "temporal": "the figures differ but hold for different periods, so both can be true",
-    "modality": "one is {ma} and the other {mb}, not both statements of fact, so the figures neither "
-                "confirm nor contradict each other",
-    "modality_same": "the figures differ but both are {ma} figures, not statements of fact, so they may be "
-                     "different plans",
-}
-
-
-@lru_cache(maxsize=256)
-def _ending(kind: str, ma: str, mb: str) -> str:
-    if kind != "modality" or not ma:
-        return _ENDINGS[kind]
-    return _ENDINGS["modality" if ma != mb else "modality_same"].format(ma=ma, mb=mb)
-
-
-def _pair_explanations(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray) -> list[str]:
-    first, second = _sides(df, np.unique(np.concatenate([i, j])))
-    endings = np.array([_ending(k, "", "") + "." for k in _PAIR_KINDS], dtype=object)[code]
-    mod = df["modality"].to_numpy(dtype=object)
-    is_mod = np.flatnonzero(_PAIR_KINDS[code] == "modality")
-    endings[is_mod] = [_ending("modality", a, b) + "." for a, b in zip(mod[i[is_mod]], mod[j[is_mod]])]
-    return list(map("".join, zip(first[i], second[j], endings)))
-
-
 # --------------------------------------------------------------------------- the check
 
 
@@ -356,6 +270,7 @@ def check(claims: pd.DataFrame, decisions: pd.DataFrame | None = None,
     """All findings of a ledger as a DataFrame with :data:`CONFLICT_COLUMNS`,
     sorted by subject then severity (highest first).  Pure: reads nothing."""
     from . import arithmetic, decisions as decisions_mod
+    from .crosscheck_rows import assemble
 
     settings = settings or load_settings()
     prepared = prepare(claims, settings)
@@ -367,38 +282,12 @@ def check(claims: pd.DataFrame, decisions: pd.DataFrame | None = None,
         notes.append(Problem("<ledger>", None, None, "claim_id", ", ".join(first), "nothing-to-compare",
                              f"{count} claim(s) state no value (or no readable date) and were not compared",
                              "fill value/value_low/value_high, or the period of a date claim", severity="warning"))
-    pairs, pair_notes = pair_findings(prepared, settings)
+    i, j, code, pair_notes = pair_verdicts(prepared, settings)
     arith, arith_notes = arithmetic.apply_rules(prepared, settings)
-    out = _finish(pairs, arith)
+    out = assemble(prepared, i, j, code, arith, settings)
     out, decision_notes = decisions_mod.apply(out, decisions)
     out.attrs["notes"] = notes + pair_notes + arith_notes + decision_notes
     return out
-
-
-
-
-def _finish(pairs: pd.DataFrame, arith: pd.DataFrame) -> pd.DataFrame:
-    """One frame in contract order: ids for the arithmetic rows (a check
-    found from several solve directions is kept once), status open, sorted
-    by subject, severity (highest first), kind, then finding order."""
-    if len(arith):
-        arith = arith.assign(conflict_id=conflict_ids(arith["kind"].tolist(), arith["rule"].tolist(),
-                                                      arith["claims"].tolist()))
-        arith = arith.drop_duplicates("conflict_id")
-    frames = [f for f in (pairs, arith) if len(f)]
-    out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=list(CONFLICT_COLUMNS))
-    for col in CONFLICT_COLUMNS:
-        if col not in out.columns:
-            out[col] = np.nan if col.startswith("implied_") and col != "implied_unit" else ""
-    for col in ("implied_unit", "result"):
-        out[col] = out[col].fillna("")
-    out["status"], out["decision"], out["decision_note"], out["reviewer"] = "open", "", "", ""
-    subject = pd.factorize(out["subject"], sort=True)[0]
-    kind = out["kind"].map(_KIND_RANK).to_numpy()
-    order = np.lexsort((kind, -out["severity"].to_numpy(dtype=float), subject))
-    if not np.array_equal(order, np.arange(len(out))):
-        out = out.iloc[order]
-    return out.loc[:, list(CONFLICT_COLUMNS)].reset_index(drop=True)
 
 
 def is_open_contradiction(out: pd.DataFrame) -> pd.Series:
