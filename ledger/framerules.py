@@ -242,7 +242,8 @@ def pooled(doc: Doc, spot: Spot, metric: str) -> Hit | None:
 def frame_object(doc: Doc, spot: Spot, metric: str, subject: str, memory: Memory) -> tuple[str, float]:
     """Counterpart entity, for metrics that have one."""
     if not doc.lex.spec(metric, "object", False):
-        return "", 0.8
+        carried = _carried_object(doc, spot, subject, memory)
+        return (carried, 0.5) if carried else ("", 0.8)
     clause, sent = own_clause(doc, spot), doc.sentence_of(spot.start)
     ents = [e for e in doc.entities if inside(sent, e)]
     _, patient = _passive(doc, ents, spot)
@@ -273,6 +274,18 @@ def frame_object(doc: Doc, spot: Spot, metric: str, subject: str, memory: Memory
     if doc.lex.entity_types.get(subject) == "person":
         return _context_org(doc, sent), 0.3
     return "", 0.4
+
+
+def _carried_object(doc: Doc, spot: Spot, subject: str, memory: Memory) -> str:
+    """A clause that goes on about the previous claim of its sentence (same
+    subject: 'its share of the firm's sales reached 30%, up threefold') keeps that claim's
+    counterpart, even for a metric that usually has none."""
+    sent = doc.sentence_of(spot.start)
+    before = [t for t in memory.said if t[0] < spot.start]
+    if not before:
+        return ""
+    pos, subj, obj = before[-1]
+    return obj if sent[0] <= pos and subj.name == subject else ""
 
 
 def _context_org(doc: Doc, sent: tuple[int, int], reach: int = 400) -> str:

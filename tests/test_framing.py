@@ -101,10 +101,22 @@ CASES = [
          ("8倍", "multiple", 8, "times")],
         {
             "62%": ("Microsoft", "CoreWeave", "revenue_share_of_customer", "2024", "actual"),
-            # 较之2023年 is the comparison base, not the period
-            "8倍": ("Microsoft", "", "growth_multiple", "2024", "actual"),
+            # 较之2023年 is the comparison base, not the period; the clause goes on about
+            # the 62% (其 = Microsoft's contribution to CoreWeave), so it keeps CoreWeave
+            "8倍": ("Microsoft", "CoreWeave", "growth_multiple", "2024", "actual"),
         },
         id="001-base-year",
+    ),
+    pytest.param(
+        # unseen: the same shape about other companies; the carried counterpart is TSMC
+        "台积电的最大客户是英特尔,其对公司2023年营收的贡献达10%,较之2022年增长了3倍。",
+        [("2023年", "date", "2023"), ("10%", "percent", 0.10, "ratio"), ("2022年", "date", "2022"),
+         ("3倍", "multiple", 3, "times")],
+        {
+            "10%": ("Intel", "TSMC", "revenue_share_of_customer", "2023", "actual"),
+            "3倍": ("Intel", "TSMC", "growth_multiple", "2023", "actual"),
+        },
+        id="unseen-carried-object",
     ),
     pytest.param(
         "微软依据现有协议可获得OpenAI 20%的营收分成,且其间接持有的权益最多可为其带来约1200亿美元利润,"
