@@ -158,10 +158,9 @@ def apply_rules(prepared: pd.DataFrame, settings: dict[str, Any]) -> tuple[pd.Da
     """Findings of every rule over a prepared ledger (see crosscheck.prepare)."""
     frames, notes = [], []
     rules = load_rules(settings)
-    used = {m for rule in rules for term in rule.terms.values() for m in term.metric}
-    numeric = prepared[~prepared["is_date"] & prepared["metric"].isin(used)]
+    claims = _Claims(prepared)
     for rule in rules:
-        found, rule_notes = rule_findings(rule, numeric, settings)
+        found, rule_notes = rule_findings(rule, claims, settings)
         notes += rule_notes
         if len(found):
             frames.append(found)
@@ -170,13 +169,32 @@ def apply_rules(prepared: pd.DataFrame, settings: dict[str, Any]) -> tuple[pd.Da
     return pd.concat(frames, ignore_index=True), notes
 
 
-def term_frame(prepared: pd.DataFrame, term: Term) -> pd.DataFrame:
+class _Claims:
+    """The numeric claims of a prepared ledger, found by metric through the
+    integer metric codes (a term takes only its rows and the carried
+    columns: no copy of the whole ledger per term)."""
+
+    def __init__(self, prepared: pd.DataFrame) -> None:
+        self.frame = prepared
+        self.numeric = ~prepared["is_date"].to_numpy(dtype=bool)
+        self.metric_c = prepared["metric_c"].to_numpy()
+        _, first = np.unique(self.metric_c, return_index=True)
+        names = prepared["metric"].to_numpy(dtype=object)[first]
+        self.code = {name: code for code, name in zip(self.metric_c[first], names)}
+        self.carry = [prepared.columns.get_loc(c) for c in _CARRY]
+
+    def rows(self, term: Term) -> np.ndarray:
+        codes = [self.code[m] for m in term.metric if m in self.code]
+        mask = self.numeric & np.isin(self.metric_c, codes)
+        for fieldname, want in term.match.items():
+            if not _VARIABLE.match(want) and mask.any():
+                mask &= (self.frame[fieldname] == want).to_numpy()
+        return np.flatnonzero(mask)
+
+
+def term_frame(claims: "_Claims", term: Term) -> pd.DataFrame:
     """The claims a term can take, columns prefixed with the term name."""
-    rows = prepared[prepared["metric"].isin(term.metric)]
-    for fieldname, want in term.match.items():
-        if not _VARIABLE.match(want):
-            rows = rows[rows[fieldname] == want]
-    rows = rows.loc[:, list(_CARRY)]
+    rows = claims.frame.iloc[claims.rows(term), claims.carry]
     return rows.add_prefix(term.name + ".").reset_index(drop=True)
 
 
@@ -246,10 +264,10 @@ def _fits(df: pd.DataFrame, rule: Rule, name: str, done: list[str]) -> np.ndarra
     return ok
 
 
-def rule_findings(rule: Rule, numeric: pd.DataFrame, settings: dict[str, Any]) -> tuple[pd.DataFrame, list[Problem]]:
+def rule_findings(rule: Rule, claims: _Claims, settings: dict[str, Any]) -> tuple[pd.DataFrame, list[Problem]]:
     """Findings of one rule: each solve direction, deduplicated later by id."""
     frames, notes = [], []
-    terms = {name: term_frame(numeric, term) for name, term in rule.terms.items()}
+    terms = {name: term_frame(claims, term) for name, term in rule.terms.items()}
     for target, expression in rule.solve.items():
         inputs = [t for t in rule.order if t in _names(expression, rule.name)]
         if any(not len(terms[t]) for t in inputs):
