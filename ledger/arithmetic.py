@@ -181,7 +181,7 @@ class _Claims:
         _, first = np.unique(self.metric_c, return_index=True)
         names = prepared["metric"].to_numpy(dtype=object)[first]
         self.code = {name: code for code, name in zip(self.metric_c[first], names)}
-        self.carry = [prepared.columns.get_loc(c) for c in _CARRY]
+        self.carried = prepared.loc[:, list(_CARRY)]
 
     def rows(self, term: Term) -> np.ndarray:
         codes = [self.code[m] for m in term.metric if m in self.code]
@@ -192,10 +192,11 @@ class _Claims:
         return np.flatnonzero(mask)
 
 
-def term_frame(claims: "_Claims", term: Term) -> pd.DataFrame:
-    """The claims a term can take, columns prefixed with the term name."""
-    rows = claims.frame.iloc[claims.rows(term), claims.carry]
-    return rows.add_prefix(term.name + ".").reset_index(drop=True)
+def term_frame(claims: _Claims, term: Term, rows: np.ndarray | None = None) -> pd.DataFrame:
+    """The claims a term can take (``rows``, found if not given), columns
+    prefixed with the term name."""
+    taken = claims.carried.take(claims.rows(term) if rows is None else rows)
+    return taken.add_prefix(term.name + ".").reset_index(drop=True)
 
 
 def dimension(metric: str | tuple[str, ...]) -> str:
@@ -267,11 +268,15 @@ def _fits(df: pd.DataFrame, rule: Rule, name: str, done: list[str]) -> np.ndarra
 def rule_findings(rule: Rule, claims: _Claims, settings: dict[str, Any]) -> tuple[pd.DataFrame, list[Problem]]:
     """Findings of one rule: each solve direction, deduplicated later by id."""
     frames, notes = [], []
-    terms = {name: term_frame(claims, term) for name, term in rule.terms.items()}
+    rows = {name: claims.rows(term) for name, term in rule.terms.items()}
+    terms: dict[str, pd.DataFrame] = {}  # term frames, made only for directions whose inputs all have claims
     for target, expression in rule.solve.items():
         inputs = [t for t in rule.order if t in _names(expression, rule.name)]
-        if any(not len(terms[t]) for t in inputs):
+        if any(not len(rows[t]) for t in inputs):
             continue
+        for t in inputs + [target]:
+            if t not in terms:
+                terms[t] = term_frame(claims, rule.terms[t], rows[t])
         joined, bound = join_inputs(rule, inputs, terms)
         if not len(joined):
             continue

@@ -85,7 +85,7 @@ def prepare(claims: pd.DataFrame, settings: dict[str, Any]) -> pd.DataFrame:
     if missing:
         raise InvalidValue(f"ledger lacks column(s) {', '.join(missing)}", field=missing[0],
                            code="missing-column", hint="run `factcheck validate` on the ledger")
-    df = claims.loc[:, list(NEEDED)].copy()
+    df = claims.loc[:, list(NEEDED)]  # a new frame (copy-on-write): the caller's is never changed
     df.attrs = {}  # a reader's per-row attrs would be deep-copied by every pandas step
     for col in ("value", "value_low", "value_high", "confidence"):
         df[col] = pd.to_numeric(df[col], errors="coerce").astype(float)
