@@ -6,8 +6,8 @@ For each size, in separate child processes (so each peak RSS is its own):
   periods, codes; ``pair_verdicts``: blocking, pairs, verdicts), the work
   the reference does;
 * ``check``: ``ledger.crosscheck.check`` on the whole ledger (the engine plus
-  severity, a one-sentence explanation and a sha1 id per finding, the
-  arithmetic rules, sorting);
+  the arithmetic rules, severity, the output order, and per finding the
+  ``claims`` text, a sha1 id and a one-sentence explanation);
 * ``duckdb``: the reference, a plain DuckDB self-join of the same ledger on
   (subject, object, metric) with an interval-disjointness flag, fetched into
   pandas.
@@ -18,7 +18,12 @@ few keys (one per 20k claims, at least 3) hold 100-400 claims.
 Times are the best of ``--repeat`` runs (default 3) in one child process per
 measurement; peak RSS (``ru_maxrss``) is that child's.
 
-Run: ``python bench/bench_crosscheck.py [--sizes 10000,100000,1000000] [--repeat 3]``
+``--max-group N`` overrides ``[compare] max_group`` of rules.toml for the
+engine and the check (keys with more claims are compared with their
+``window`` nearest neighbours only); the DuckDB reference always joins all
+pairs.
+
+Run: ``python bench/bench_crosscheck.py [--sizes 10000,100000,1000000] [--repeat 3] [--max-group N]``
 """
 from __future__ import annotations
 
@@ -104,28 +109,38 @@ WHERE a.status <> 'rejected' AND b.status <> 'rejected'
 """
 
 
-def run_one(n: int, what: str, repeat: int = 1) -> dict:
+def run_one(n: int, what: str, repeat: int = 1, max_group: int = 0) -> dict:
     """Best of ``repeat`` runs (the machine is shared; the minimum is the
     least disturbed); the peak RSS covers all of them."""
-    best = min((_run_once(n, what) for _ in range(repeat)), key=lambda r: r["seconds"])
+    best = min((_run_once(n, what, max_group) for _ in range(repeat)), key=lambda r: r["seconds"])
     best["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return best
 
 
-def _run_once(n: int, what: str) -> dict:
+def _settings(max_group: int) -> dict:
+    from ledger.crosscheck import load_settings
+
+    settings = load_settings()
+    if max_group:
+        settings = {**settings, "compare": {**settings["compare"], "max_group": max_group}}
+    return settings
+
+
+def _run_once(n: int, what: str, max_group: int = 0) -> dict:
     df = synthetic_ledger(n)
     if what == "check":
         from ledger.crosscheck import check
 
+        settings = _settings(max_group)
         t0 = time.perf_counter()
-        out = check(df)
+        out = check(df, settings=settings)
         seconds = time.perf_counter() - t0
         rows = len(out)
         extra = {"contradictions": int((out["kind"] == "contradiction").sum())}
     elif what == "engine":
-        from ledger.crosscheck import load_settings, pair_verdicts, prepare
+        from ledger.crosscheck import pair_verdicts, prepare
 
-        settings = load_settings()
+        settings = _settings(max_group)
         t0 = time.perf_counter()
         i, j, code, _ = pair_verdicts(prepare(df, settings), settings)
         seconds = time.perf_counter() - t0
@@ -144,8 +159,9 @@ def _run_once(n: int, what: str) -> dict:
     return {"n": n, "what": what, "seconds": seconds, "rows": rows, **extra}
 
 
-def child(n: int, what: str, repeat: int) -> dict:
-    proc = subprocess.run([sys.executable, __file__, "--one", str(n), what, str(repeat)], capture_output=True, text=True,
+def child(n: int, what: str, repeat: int, max_group: int = 0) -> dict:
+    proc = subprocess.run([sys.executable, __file__, "--one", str(n), what, str(repeat), str(max_group)],
+                          capture_output=True, text=True,
                           check=True, env={**os.environ, "PYTHONHASHSEED": "0"})
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
@@ -154,10 +170,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement; the best is shown")
-    parser.add_argument("--one", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument("--max-group", type=int, default=0,
+                        help="override rules.toml [compare] max_group for the engine and the check")
+    parser.add_argument("--one", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_one(int(args.one[0]), args.one[1], int(args.one[2]))))
+        print(json.dumps(run_one(int(args.one[0]), args.one[1], int(args.one[2]), int(args.one[3]))))
         return
     base_rss = child(1, "check", 1)["peak_rss_mb"]
     print(f"(peak RSS of a child that checks 1 claim: {base_rss:.0f} MB; figures below include it)")
@@ -165,7 +183,7 @@ def main() -> None:
           "| findings | check MB | check us/claim")
     print("---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:")
     for n in (int(s) for s in args.sizes.split(",")):
-        ref, core, ours = (child(n, what, args.repeat) for what in ("duckdb", "engine", "check"))
+        ref, core, ours = (child(n, what, args.repeat, args.max_group) for what in ("duckdb", "engine", "check"))
         print(f"{n:,} | {ref['seconds']:.2f} | {ref['rows']:,} | {ref['peak_rss_mb']:.0f} | "
               f"{core['seconds']:.2f} | {core['seconds'] / ref['seconds']:.2f} | "
               f"{ours['seconds']:.2f} | {ours['seconds'] / ref['seconds']:.2f} | {ours['rows']:,} | "
