@@ -36,6 +36,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from .crosscheck import CONFLICT_COLUMNS
 from .decisions import DECISIONS
+from .errors import InputUnreadable
 from .record import COLUMNS
 from .report_cells import (
     LINE_POINTS, MAX_LINES, PERCENT, SCORE, SEVERITY_FILLS, CellMaker, fit_page, number, number_format_for,
@@ -221,7 +222,11 @@ def _meta(claims, conflicts, ledger_path, made_at) -> dict[str, Any]:
 
 def _atomic_save(wb: Workbook, path: Path) -> None:
     """Save via a temp file in the same folder + ``os.replace`` (never half a workbook)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    except OSError as err:
+        raise InputUnreadable(f"cannot write the workbook: {err.strerror}", file=str(path), code="unwritable",
+                              hint="check that the folder exists and is writable") from err
     os.close(fd)
     try:
         wb.save(tmp)

@@ -530,6 +530,15 @@ def test_cli_report_and_import(job):
         "wrong_extraction", "bo"]
 
 
+def test_cli_report_to_a_missing_folder(job):
+    from ledger.cli import main
+
+    folder, ledger, _ = job
+    res = CliRunner().invoke(main, ["report", str(ledger), "-o", str(folder / "no" / "c.xlsx")])
+    assert res.exit_code == 2 and "cannot write the workbook" in res.output
+    assert not (folder / "no").exists()
+
+
 def test_cli_unreadable_workbook(tmp_path):
     from ledger.cli import main
 
