@@ -95,6 +95,9 @@ def write_report(
     written.
     """
     path = Path(path)
+    if not path.parent.is_dir():
+        raise InputUnreadable("cannot write the workbook: no such folder", file=str(path), code="unwritable",
+                              hint="create the folder first, or pass -o with an existing one")
     conflicts = _ordered(_with_columns(conflicts, CONFLICT_COLUMNS))
     claims = _with_columns(claims, COLUMNS).reset_index(drop=True)
     meta = _meta(claims, conflicts, ledger_path, made_at)
