@@ -34,12 +34,48 @@ def handles_errors(fn: Callable) -> Callable:
         try:
             return fn(*args, **kwargs)
         except LedgerError as err:
-            if click.get_current_context().find_root().params.get("debug"):
-                traceback.print_exc()
-            click.echo(f"error: {err}", err=True)
+            _debug_trace()
+            _echo_error(err)
             sys.exit(err.exit_code)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise  # usage errors: click prints them (exit 2)
+        except OSError as err:  # a file the library did not name itself
+            _debug_trace()
+            where = f"{err.filename}: " if err.filename else ""
+            click.echo(f"error: {where}{err.strerror or err}; check the path and its permissions", err=True)
+            sys.exit(EXIT_UNREADABLE)
+        except Exception as err:  # a bug: one clear line, never a traceback (unless --debug)
+            _debug_trace()
+            click.echo(f"error: internal error: {type(err).__name__}: {err}; nothing more was written. "
+                       "Please report it with the output of `factcheck --debug ...`", err=True)
+            sys.exit(EXIT_INVALID)
 
     return wrapper
+
+
+def _debug_trace() -> None:
+    if click.get_current_context().find_root().params.get("debug"):
+        traceback.print_exc()
+
+
+def _echo_error(err: LedgerError) -> None:
+    """One line per problem (``file:line:column: field = 'value': reason; hint``),
+    then what it means for the command."""
+    problems = getattr(err, "problems", None)
+    if not problems:
+        click.echo(f"error: {err}", err=True)
+        return
+    for problem in problems:
+        click.echo(f"error: {problem}", err=True)
+    click.echo(f"error: {err.file or 'input'}: {len(problems)} error(s); nothing was written; "
+               "fix them and run again", err=True)
+
+
+def _require_valid(ledger: str) -> None:
+    """Refuse an invalid ledger (``LedgerInvalid``, exit 1) before checking it."""
+    from .validate import require_valid_rows
+
+    require_valid_rows(ledger)
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -203,6 +239,7 @@ def check(ledger: str, decisions_path: str | None, rules_path: str | None, as_js
     remain, so publication can be gated on it."""
     from .crosscheck import check_ledger, is_open_contradiction
 
+    _require_valid(ledger)
     found = check_ledger(ledger, decisions_path, rules_path)
     for note in found.attrs.get("notes", []):
         click.echo(f"note: {note}", err=True)
@@ -299,6 +336,7 @@ def report_cmd(ledger: str, output: str | None, decisions: str | None, sources: 
     """
     from .report import report_ledger
 
+    _require_valid(ledger)
     bar = _RowProgress("writing conflicts")
     try:
         rep = report_ledger(ledger, output, decisions_path=decisions, sources_path=sources, progress=bar)

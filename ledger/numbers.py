@@ -100,15 +100,17 @@ def mentions_frame(text: str, *, source: str, published: datetime.date | str | N
 
 def mentions_of_file(path, *, published: datetime.date | str | None = None) -> tuple[str, list[Mention]]:
     """(source id, mentions) of one article file.  Without ``published``, the
-    date comes from the article's row in a ``sources.csv`` beside it, if any."""
+    date comes from the article's row in a ``sources.csv`` beside it, else
+    from a date stamp near the top of the text (``sources.infer_published``),
+    else relative dates stay unresolved."""
     from pathlib import Path
 
-    from .sources import read_text
+    from .sources import infer_published, read_article
 
     p = Path(path)
-    text = read_text(p)
+    text = read_article(p)
     if published is None:
-        published = _published_beside(p)
+        published = _published_beside(p) or (infer_published(text) or (None,))[0]
     return p.stem, find_mentions(text, published=published)
 
 

@@ -132,9 +132,9 @@ def _vanished(paths: Iterable[str | Path], sources, sources_path: Path) -> dict[
 def frame_file(path: Path, *, source: str, published: str) -> tuple[str, list[dict]]:
     """Read one article and return (text, framed claim rows)."""
     from .framing import frame_text
-    from .sources import read_text
+    from .sources import read_article
 
-    text = read_text(path)
+    text = read_article(path)
     return text, frame_text(text, source=source, published=published)
 
 
@@ -162,6 +162,10 @@ def extract(
     paths = list(paths)
     ledger_path = Path(ledger_path)
     files = article_paths(paths)
+    if ledger_path.exists():
+        from .validate import require_valid_rows
+
+        require_valid_rows(ledger_path)  # an invalid ledger is refused before anything is written
     sources_path = Path(sources_path) if sources_path else default_sources_path(ledger_path, files)
     changed, problems = _changed(files, sources_path)
     published, texts = _known(paths, files, sources_path)
@@ -173,8 +177,12 @@ def extract(
             progress(done, len(files))
     ledger = _read_or_empty(ledger_path)
     merged = merge_extracted(ledger, _frame_of(rows, ledger), texts)
-    registered = register_sources([f for f in files if f not in changed], sources_path) if files else []
     written = merged.added > 0 or not ledger_path.exists()
+    from .store import check_writable
+
+    for target in ([sources_path] if files else []) + ([ledger_path] if written else []):
+        check_writable(target)  # both or neither: never a sources row without its claims
+    registered = register_sources([f for f in files if f not in changed], sources_path) if files else []
     if written:
         write_ledger(merged.frame, ledger_path)
     added_ids = set(merged.ids["added"])

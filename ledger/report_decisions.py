@@ -101,32 +101,50 @@ def import_decisions(
 def _read_workbook(path: str | Path) -> tuple[dict[str, str], dict[str, int], list[tuple[int, tuple]]]:
     """``(meta, header -> 0-based column, [(row number, values)])``."""
     import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
 
     name = str(path)
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as err:
-        raise InputUnreadable(f"cannot open the workbook: {err}", file=name, code="unreadable",
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError, InvalidFileException) as err:
+        why = err.strerror if isinstance(err, OSError) and err.strerror else err
+        raise InputUnreadable(f"cannot open the workbook: {why}", file=name, code="unreadable",
                               hint="pass the .xlsx written by `factcheck report`") from err
+    except Exception as err:  # a damaged part inside the zip (truncated copy, broken XML)
+        raise _damaged(name, err) from err
     try:
-        for sheet in ("Conflicts", "_meta"):
-            if sheet not in wb.sheetnames:
-                raise InputUnreadable(f"no {sheet!r} sheet", file=name, code="not-a-report",
-                                      hint="pass the .xlsx written by `factcheck report`")
-        meta = {str(k): "" if v is None else str(v)
-                for k, v, *_ in wb["_meta"].iter_rows(min_row=2, values_only=True) if k is not None}
-        if meta.get("format") != FORMAT_TAG:
-            raise InputUnreadable(f"unknown workbook format {meta.get('format')!r}", file=name, code="not-a-report",
-                                  hint=f"expected {FORMAT_TAG}; re-run `factcheck report`")
-        it = wb["Conflicts"].iter_rows(values_only=True)
-        header = {str(h): i for i, h in enumerate(next(it, ()) or ()) if h is not None}
-        missing = [h for h in (ID_HEADER, DECISION_HEADER, NOTE_HEADER, REVIEWER_HEADER) if h not in header]
-        if missing:
-            raise InputUnreadable(f"the Conflicts sheet has no column {missing[0]!r}", file=name, line=1,
-                                  code="not-a-report", hint="do not rename the header row")
-        rows = [(n, values) for n, values in enumerate(it, 2) if any(v is not None for v in values)]
+        return _read_sheets(wb, name)
+    except InputUnreadable:
+        raise
+    except Exception as err:
+        raise _damaged(name, err) from err
     finally:
         wb.close()
+
+
+def _damaged(name: str, err: Exception) -> InputUnreadable:
+    return InputUnreadable(f"cannot read the workbook, it is damaged ({type(err).__name__}: {err})", file=name,
+                           code="unreadable", hint="re-run `factcheck report`, or open and re-save it in Excel")
+
+
+def _read_sheets(wb, name: str) -> tuple[dict[str, str], dict[str, int], list[tuple[int, tuple]]]:
+    """The Conflicts header and rows and the _meta sheet of an open workbook."""
+    for sheet in ("Conflicts", "_meta"):
+        if sheet not in wb.sheetnames:
+            raise InputUnreadable(f"no {sheet!r} sheet", file=name, code="not-a-report",
+                                  hint="pass the .xlsx written by `factcheck report`")
+    meta = {str(k): "" if v is None else str(v)
+            for k, v, *_ in wb["_meta"].iter_rows(min_row=2, values_only=True) if k is not None}
+    if meta.get("format") != FORMAT_TAG:
+        raise InputUnreadable(f"unknown workbook format {meta.get('format')!r}", file=name, code="not-a-report",
+                              hint=f"expected {FORMAT_TAG}; re-run `factcheck report`")
+    it = wb["Conflicts"].iter_rows(values_only=True)
+    header = {str(h): i for i, h in enumerate(next(it, ()) or ()) if h is not None}
+    missing = [h for h in (ID_HEADER, DECISION_HEADER, NOTE_HEADER, REVIEWER_HEADER) if h not in header]
+    if missing:
+        raise InputUnreadable(f"the Conflicts sheet has no column {missing[0]!r}", file=name, line=1,
+                              code="not-a-report", hint="do not rename the header row")
+    rows = [(n, values) for n, values in enumerate(it, 2) if any(v is not None for v in values)]
     return meta, header, rows
 
 

@@ -39,16 +39,30 @@ def guess_legacy_encoding(raw: bytes) -> str | None:
     if len(raw) >= 4 and raw[0:1] == b"\x00" and raw[2:3] == b"\x00":
         return "utf-16-be"
     best, best_score = None, 0.0
-    for enc in ("gb18030", "big5"):
+    # Chinese UTF-16 without a BOM has no NUL bytes: it is told apart the same
+    # way, by how many of its Han characters are frequent ones (GBK bytes read
+    # as UTF-16 give rare characters, Hangul and surrogates).
+    for enc in ("gb18030", "big5", "utf-16-le", "utf-16-be"):
         try:
             text = raw.decode(enc)
         except UnicodeDecodeError:
             continue
         han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
         score = sum(c in _FREQUENT for c in han) / (len(han) or 1)
-        if score > best_score:
+        if score > best_score and (score >= 0.1 or not enc.startswith("utf-16")):
             best, best_score = enc, score
     return best
+
+
+#: iconv's names for the encodings :func:`guess_legacy_encoding` returns.
+_ICONV = {"utf-16-le": "utf-16le", "utf-16-be": "utf-16be"}
+
+
+def _looks_binary(raw: bytes) -> bool:
+    """More than 5% control bytes (not tab/newline/CR/FF) in the first 4 KiB."""
+    head = raw[:4096]
+    ctrl = sum(b < 0x20 and b not in (9, 10, 12, 13) or b == 0x7F for b in head)
+    return ctrl > 0.05 * len(head)
 
 
 def decode_bytes(raw: bytes, file: str) -> str:
@@ -64,10 +78,13 @@ def decode_bytes(raw: bytes, file: str) -> str:
         guess = guess_legacy_encoding(raw)
         said = f"; it looks like {guess.upper()}" if guess else ""
         fix = (
-            f"re-save it as UTF-8 (e.g. `iconv -f {guess} -t utf-8 in > out`, or 'CSV UTF-8' in Excel)"
+            f"re-save it as UTF-8 (e.g. `iconv -f {_ICONV.get(guess, guess)} -t utf-8 in > out`, "
+            "or 'CSV UTF-8' in Excel)"
             if guess
             else "re-save it as UTF-8"
         )
+        if not guess and _looks_binary(raw):
+            said, fix = "; it looks like binary data, not text", "give a plain-text file saved as UTF-8"
         raise InputUnreadable(
             f"not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}){said}",
             file=file,
@@ -85,11 +102,33 @@ def read_text(path: str | Path) -> str:
     try:
         raw = p.read_bytes()
     except OSError as exc:
+        folder = p.is_dir()
         raise InputUnreadable(
-            f"cannot read file: {exc.strerror or exc}", file=str(path), code="unreadable",
-            hint="check the path and permissions",
+            "is a folder, not a file" if folder else f"cannot read file: {exc.strerror or exc}",
+            file=str(path), code="unreadable",
+            hint="give the files inside it (e.g. seeds/*.txt)" if folder else "check the path and permissions",
         ) from None
     return decode_bytes(raw, str(path))
+
+
+def read_article(path: str | Path) -> str:
+    """:func:`read_text` for an article: also refuses an empty file and NUL
+    characters (binary data, or UTF-16 without a BOM), naming line and column."""
+    text = read_text(path)
+    if not text.strip():
+        raise InputUnreadable("the article is empty", file=str(path), line=1, code="empty-file",
+                              hint="check that the file was saved or downloaded completely")
+    if "\x00" in text:
+        at = text.index("\x00")
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        guess = guess_legacy_encoding(Path(path).read_bytes())
+        said = f"UTF-16 without a byte-order mark ({guess.upper()})" if guess and guess.startswith("utf-16") \
+            else "binary data"
+        raise InputUnreadable(f"NUL character in the text; it looks like {said}", file=str(path), line=line,
+                              column=column, value="\\x00", code="encoding",
+                              hint="re-save the article as plain UTF-8 text (remove the NUL bytes)")
+    return text
 
 
 def sha256_of(path: str | Path) -> str:
@@ -459,7 +498,7 @@ def source_record(path: str | Path, *, sources_dir: str | Path) -> dict[str, str
     import os
 
     path = Path(path)
-    text = read_text(path)
+    text = read_article(path)
     title = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
     stamp = infer_published(text)
     rel = Path(os.path.relpath(path.resolve(), Path(sources_dir).resolve())).as_posix()

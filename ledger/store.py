@@ -24,10 +24,34 @@ from .errors import Code, InputUnreadable, InvalidValue, LedgerInvalid, Problem
 from .record import COLUMN_SPECS, COLUMNS, FLOAT_COLUMNS, INT_COLUMNS
 
 
-def atomic_write_bytes(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temp file in the same folder + replace."""
+def check_writable(path: str | Path) -> None:
+    """Raise :class:`InputUnreadable` (code ``unwritable``, exit 2) unless
+    ``path`` can be (re)written: its folder exists and the file, if present,
+    is not read-only (a read-only file is the user saying "do not touch";
+    ``os.replace`` would ignore it, so this checks the mode bits)."""
     target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise InputUnreadable("cannot write: it is a folder", file=str(target), code="unwritable",
+                              hint="give a file path")
+    if not folder.is_dir():
+        raise InputUnreadable("cannot write: no such folder", file=str(target), code="unwritable",
+                              hint="create the folder first, or give a path in an existing one")
+    if target.exists() and not target.stat().st_mode & 0o222:
+        raise InputUnreadable("cannot write: the file is read-only (left as it is)", file=str(target),
+                              code="unwritable", hint="make it writable (chmod u+w) if it may be replaced")
+
+
+def atomic_write_bytes(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` via a temp file in the same folder + replace.
+    Refuses (:func:`check_writable`) a read-only target or a missing folder."""
+    target = Path(path)
+    check_writable(target)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    except OSError as exc:
+        raise InputUnreadable(f"cannot write: {exc.strerror or exc}", file=str(target), code="unwritable",
+                              hint="check that the folder is writable") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)

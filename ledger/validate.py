@@ -87,6 +87,26 @@ def validate_ledger(path: str | Path, sources: str | Path | None = None) -> Vali
     return ValidationReport(file, problems, len(loaded.frame))
 
 
+def require_valid_rows(path: str | Path) -> list[Problem]:
+    """The checks on the values themselves (reading, cell types, vocabularies,
+    units, value ranges, one row per claim_id): raise :class:`LedgerInvalid`
+    listing every error, else return the warnings.  ``check``, ``report`` and
+    ``extract`` call it first, so an invalid ledger is refused with
+    file:line:column before anything is computed or written.  Left to
+    ``factcheck validate``: whether ids match their spans and spans match the
+    articles (bookkeeping that does not change what a number says)."""
+    from .errors import LedgerInvalid
+
+    loaded = load_ledger(path)  # InputUnreadable when it cannot be read at all
+    problems = list(loaded.problems) + check_frame(loaded)
+    problems += [p for p in check_rows(loaded) if p.code == Code.DUPLICATE_CLAIM_ID and not _quiet(loaded, p)]
+    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise LedgerInvalid(errors, file=str(path))
+    return problems
+
+
 def _quiet(loaded: LoadedLedger, p: Problem) -> bool:
     return p.field in loaded.absent
 
