@@ -47,6 +47,9 @@ def assemble(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray, a
     is_pair = order < n_pairs
     pi = order[is_pair]  # pair of each pair row, in output order
     ia, ib = i[pi], j[pi]  # the pairs' claim rows
+    # the sentences first: their per-claim halves are the biggest transient,
+    # freed before the other text columns exist (a lower peak, reused memory)
+    explanation = pair_explanations(df, ia, ib, code[pi])
     # where each output row takes its value from: pair rows from a per-pair
     # (or per-claim) array, arithmetic rows from the arithmetic frame after it
     at_arith = np.flatnonzero(~is_pair)
@@ -82,7 +85,7 @@ def assemble(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray, a
         "value_a": gather(point, "value_a", np.nan, ia), "value_b": gather(point, "value_b", np.nan, ib),
         "unit": claim("unit", ia), "gap": np.concatenate([gap, _floats(arith, "gap")])[order],
         "severity": sev_all[order], "severity_label": gather(label[pi], "severity_label"),
-        "explanation": gather(pair_explanations(df, ia, ib, code[pi]), "explanation"),
+        "explanation": gather(explanation, "explanation"),
     }
     for col in ("implied_value", "implied_low", "implied_high"):
         cols[col] = gather(np.full(1, np.nan), col, np.nan, rows=np.zeros(len(pi), dtype=np.int64))
