@@ -59,6 +59,7 @@ class Lexicon:
     metric_spec: dict[str, dict] = field(default_factory=dict)
     topic: dict = field(default_factory=dict)
     ignore: tuple[str, ...] = ()
+    tolerance: tuple[str, ...] = ()
     attributive: dict[str, tuple[str, ...]] = field(default_factory=dict)
     nominal: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -149,6 +150,7 @@ def load_lexicon(cues_path: str | Path | None = None, entities_path: str | Path 
         metric_spec=metric_tables,
         topic={k: _words(v) if isinstance(v, list) else v for k, v in cues.get("topic", {}).items()},
         ignore=_words(cues.get("ignore", {}).get("phrases", [])),
+        tolerance=_words(cues.get("ignore", {}).get("tolerance", [])),
         attributive={n: _words(t.get("attributive", [])) for n, t in mod.items() if isinstance(t, dict)},
         nominal={n: _words(t.get("nominal", [])) for n, t in mod.items() if isinstance(t, dict)},
     )

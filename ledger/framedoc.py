@@ -29,7 +29,7 @@ MARK_LISTS = (
     ("roles", "object_markers"), ("roles", "passive_markers"), ("roles", "person_roles"),
     ("period", "base_markers"), ("period", "anaphora"), ("period", "present_clause"),
     ("period", "present_adjacent"), ("period", "change_from"), ("period", "change_to"),
-    ("roles", "pair_words"), ("topic", "markers"), ("period", "speech"),
+    ("roles", "pair_words"), ("topic", "markers"), ("period", "speech"), ("period", "year_back"),
 )
 
 
@@ -124,9 +124,51 @@ def analyse(text: str, mentions: list, lex: Lexicon | None = None, *, published:
         published=published or "", _sent_starts=[s for s, _ in sent], _clause_starts=[s for s, _ in clause_spans],
     )
     doc.entities = [e for e in doc.entities if not _is_source(doc, e)]
+    doc.entities = sorted(doc.entities + _main_company_words(doc), key=lambda h: h.start)
+    doc.marks["tolerance"] = find_all(low, lex.tolerance)
     doc.spots = [doc.spot(m) for m in sorted(mentions, key=lambda m: m.start)]
     doc.dates = [s for s in doc.spots if s.mention.kind == "date"]
     return doc
+
+
+def main_company(doc: Doc) -> Hit | None:
+    """The company an article is about: the first organisation of its
+    headline (first line), else the organisation it names most often."""
+    orgs = [e for e in doc.entities if e.kind in doc.lex.role("organisation_types")]
+    if not orgs:
+        return None
+    first_line = doc.low.lstrip().split("\n", 1)[0]
+    head_end = len(doc.low) - len(doc.low.lstrip()) + len(first_line)
+    in_head = [e for e in orgs if e.end <= head_end]
+    if in_head:
+        return in_head[0]
+    counts: dict[str, int] = {}
+    for e in orgs:
+        counts[e.name] = counts.get(e.name, 0) + 1
+    best = max(counts, key=lambda n: (counts[n], -next(e.start for e in orgs if e.name == n)))
+    return next(e for e in orgs if e.name == best)
+
+
+def _main_company_words(doc: Doc) -> list[Hit]:
+    """'the company', 'its', '该公司' (and '公司' opening a clause) as hits of
+    the article's main company, where no entity is named already."""
+    main = main_company(doc)
+    if main is None:
+        return []
+    taken = [(e.start, e.end) for e in doc.entities]
+    hits = find_all(doc.low, doc.lex.role("main_company"))
+    starts = {s for s, _ in doc.clauses}
+    for h in find_all(doc.low, doc.lex.role("main_company_initial")):
+        lead = doc.clause_of(h.start)[0]
+        if lead in starts and not doc.low[lead : h.start].strip(" \t\n,，"):
+            hits.append(h)
+    out: list[Hit] = []
+    for h in sorted(hits, key=lambda h: (h.start, -h.end)):
+        if any(s < h.end and h.start < e for s, e in taken):
+            continue
+        taken.append((h.start, h.end))
+        out.append(Hit(h.start, h.end, main.name, h.word, main.kind))
+    return out
 
 
 def _is_source(doc: Doc, ent: Hit) -> bool:

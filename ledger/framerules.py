@@ -16,6 +16,8 @@ from .framedoc import Doc, Spot, enumerated, fits, inside, marked, org_for_perso
 #: Confidence of a date's metric read off a cue elsewhere in its sentence; such
 #: a date (it opens the sentence) also takes the whole sentence's modality.
 SENTENCE_DATE_CUE = 0.6
+#: Confidence of a metric no cue gave (the kind's neutral default).
+DEFAULT_METRIC = 0.2
 
 
 @dataclass
@@ -124,7 +126,7 @@ def frame_metric(doc: Doc, spot: Spot) -> tuple[str, float]:
         if cue is not None:
             metric = _refined(doc, cue.name, spot, kind)
             return _after(doc, spot, metric) or metric, conf
-    return doc.lex.default_metric.get(kind, ""), 0.3
+    return doc.lex.default_metric.get(kind, ""), DEFAULT_METRIC
 
 
 def date_metric(doc: Doc, spot: Spot, amounts: list[Spot]) -> tuple[str, float]:
@@ -341,6 +343,29 @@ def frame_period(
     near = [d for d in dates if inside(clause, d)]
     if near:
         return str(min(near, key=lambda d: abs(d.start - spot.start)).mention.value), 0.85
+    if any(inside(clause, m) for m in doc.marks["year_back"]) and not doc.lex.spec(metric, "comparison"):
+        base = _sentence_period(doc, spot, metric, events, modality, dates)[0] or _previous_period(doc, spot)
+        return (year_before(base), 0.6) if base else ("", 0.5)
+    return _sentence_period(doc, spot, metric, events, modality, dates)
+
+
+def year_before(period: str) -> str:
+    """'2026' -> '2025', '2025-Q1' -> '2024-Q1', '2025-11/2025-12' -> '2024-11/2024-12'."""
+    return "/".join(str(int(p[:4]) - 1) + p[4:] if p[:4].isdigit() else p for p in period.split("/"))
+
+
+def _previous_period(doc: Doc, spot: Spot) -> str:
+    """The period of the previous amount of the sentence ('worth $1.2 trillion,
+    up from $600 billion a year ago': the later amount is one year before it)."""
+    sent = doc.sentence_of(spot.start)
+    before = [s for s in doc.spots if sent[0] <= s.start < spot.start and s.mention.kind != "date"]
+    return doc.facts.get(before[-1].start, {}).get("period", "") if before else ""
+
+
+def _sentence_period(
+    doc: Doc, spot: Spot, metric: str, events: list[tuple[int, str, str]], modality: str, dates: list[Spot]
+) -> tuple[str, float]:
+    clause, sent = doc.clause_of(spot.start), doc.sentence_of(spot.start)
     window = int(doc.lex.period.get("sentence_window", 60))
     earlier = [
         d for d in dates

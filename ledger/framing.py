@@ -122,13 +122,18 @@ def is_claim(doc: Doc, spot: Spot) -> bool:
     """Amounts with a subject; counts and durations whose metric a cue of
     their clause or sentence gave (not the kind's default); dates that are events."""
     fact = doc.facts[spot.start]
-    if not fact["subject"]:
+    if not fact["subject"] or tolerance(doc, spot):
         return False
     if spot.mention.kind in AMOUNT_KINDS:
         return True
     if spot.mention.kind == "date":
         return bool(fact["metric"])
     return bool(fact["metric"]) and fact["conf"]["metric"] >= 0.55
+
+
+def tolerance(doc: Doc, spot: Spot) -> bool:
+    """'about $54 billion, plus or minus 2%': a tolerance on another number."""
+    return any(0 <= spot.start - t.end <= 2 for t in doc.marks["tolerance"])
 
 
 def frame_all(doc: Doc, mentions: list) -> list[tuple[Spot, Frame]]:
@@ -150,6 +155,7 @@ def frame_all(doc: Doc, mentions: list) -> list[tuple[Spot, Frame]]:
         fact = doc.facts[spot.start]
         modality, c_mod = frame_modality(doc, spot)
         period, c_period = frame_period(doc, spot, fact["metric"], events, modality)
+        fact["period"] = period
         conf = {**fact["conf"], "period": c_period, "modality": c_mod}
         out.append((spot, Frame(fact["subject"], fact["object"], fact["metric"], period, modality, conf)))
     return out

@@ -145,7 +145,7 @@ def test_cli_extract_missing_path_exits_2(tmp_path):
 
 EDITABLE = {
     "status": st.sampled_from(["confirmed", "corrected", "disputed", "rejected"]),
-    "subject": st.sampled_from(["Microsoft", "OpenAI", "SoftBank", ""]),
+    "subject": st.sampled_from(["Microsoft", "OpenAI", "SoftBank"]),  # a reviewed claim needs a subject
     "metric": st.sampled_from(["investment", "valuation", "revenue"]),
     "period": st.sampled_from(["2024", "2025-03", ""]),
     "modality": st.sampled_from(["actual", "forecast", "reported"]),
