@@ -155,6 +155,11 @@ def report_ledger(
     ledger = Path(ledger_path)
     out = Path(out_path) if out_path else ledger.with_name("conflicts.xlsx")
     claims = read_claims(ledger)
+    if out.exists():  # never replace a workbook holding decisions not yet imported
+        from .crosscheck import default_decisions_path
+        from .report_decisions import refuse_unimported
+
+        refuse_unimported(out, decisions_path or default_decisions_path(ledger))
     conflicts = check_ledger(ledger, decisions_path)
     src_path = Path(sources_path) if sources_path else default_sources_path(ledger)
     sources = load_sources(src_path) if src_path.is_file() else pd.DataFrame(columns=list(SOURCE_COLUMNS))

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import InputUnreadable, LedgerError, LedgerInvalid, Problem
+from .errors import InputUnreadable, LedgerError, LedgerInvalid, MergeConflict, Problem
 from .decisions import DECISIONS
 from .report import (
     DECISION_HEADER, FORMAT_TAG, ID_HEADER, NOTE_HEADER, REVIEWER_HEADER, file_sha256, ids_digest,
@@ -93,6 +93,35 @@ def import_decisions(
     if result.added or result.changed:
         write_decisions(_result_frame(existing, entries, result, now), target)
     return result
+
+
+def refuse_unimported(xlsx_path: str | Path, decisions_path: str | Path) -> None:
+    """Before ``factcheck report`` replaces ``xlsx_path``: raise
+    :class:`MergeConflict` if it holds decisions (or notes with them) that
+    ``decisions_path`` does not, or if it is not a conflict workbook at all, so
+    a reviewer's work in the old workbook is never overwritten."""
+    from .decisions import empty_decisions, read_decisions
+
+    name = str(xlsx_path)
+    try:
+        _meta, header, rows = _read_workbook(xlsx_path)
+    except InputUnreadable as err:
+        raise MergeConflict(f"exists and is not a conflict workbook this tool can read ({err.reason})", file=name,
+                            code="not-a-report", hint="move it away or pass -o with another name; nothing was written"
+                            ) from None
+    entries = _entries(name, header, rows, None)[0]
+    target = Path(decisions_path)
+    held = {r.conflict_id: (r.decision, r.note) for r in
+            (read_decisions(target) if target.is_file() else empty_decisions()).itertuples(index=False)}
+    new = [e for e in entries if e.conflict_id not in held or held[e.conflict_id][0] != e.decision
+           or (e.note and held[e.conflict_id][1] != e.note)]
+    if new:
+        rows_ = ", ".join(str(e.row) for e in new[:5]) + (", ..." if len(new) > 5 else "")
+        raise MergeConflict(f"holds {len(new)} reviewer decision(s) not yet in {target} (Conflicts sheet rows {rows_})",
+                            file=name, line=new[0].row, column=header[DECISION_HEADER] + 1, field="Decision",
+                            value=new[0].decision, code="unimported-decisions",
+                            hint=f"run `factcheck import-decisions {name}` first, or move the workbook away; "
+                                 "nothing was written")
 
 
 # --------------------------------------------------------------------------- reading the workbook

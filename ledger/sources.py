@@ -122,9 +122,8 @@ def read_article(path: str | Path) -> str:
         at = text.index("\x00")
         line = text.count("\n", 0, at) + 1
         column = at - (text.rfind("\n", 0, at) + 1) + 1
-        guess = guess_legacy_encoding(Path(path).read_bytes())
-        said = f"UTF-16 without a byte-order mark ({guess.upper()})" if guess and guess.startswith("utf-16") \
-            else "binary data"
+        # UTF-16 without a BOM read as UTF-8: a NUL after (or before) nearly every letter
+        said = "UTF-16 without a byte-order mark" if text.count("\x00") * 4 >= len(text) else "binary data"
         raise InputUnreadable(f"NUL character in the text; it looks like {said}", file=str(path), line=line,
                               column=column, value="\\x00", code="encoding",
                               hint="re-save the article as plain UTF-8 text (remove the NUL bytes)")
