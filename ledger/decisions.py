@@ -33,13 +33,16 @@ def empty_decisions() -> pd.DataFrame:
 def read_decisions(path: str | Path) -> pd.DataFrame:
     """Read and validate a decisions file; every bad cell is reported at once
     (:class:`LedgerInvalid` with file:line:column problems)."""
+    from .sources import decode_bytes
+
     name = str(path)
     try:
         raw = Path(path).read_bytes()
-        text = raw.decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as err:
-        raise InputUnreadable(f"cannot read the decisions file: {err}", file=name, code="unreadable",
-                              hint="decisions.csv is a UTF-8 CSV written by `factcheck import-decisions`") from err
+    except OSError as err:
+        raise InputUnreadable(f"cannot read the decisions file: {err.strerror or err}", file=name,
+                              code="unreadable", hint="check the path (the default is decisions.csv beside the ledger)"
+                              ) from err
+    text = decode_bytes(raw, name)  # not UTF-8: line, column and the encoding it looks like
     rows = _records(text, name)
     if not rows:
         return empty_decisions()

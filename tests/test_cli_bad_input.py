@@ -550,3 +550,13 @@ def test_mentions_without_any_date_leaves_relative_dates_open(work):
     res = _run(work, "mentions", "--json", "plain.txt")
     (row,) = [r for r in map(json.loads, res.stdout.splitlines()) if r["surface"] == "今年"]
     assert row["low"] is None and row["high"] is None
+
+
+def test_readme_stamp_example_is_real_output(tmp_path, monkeypatch):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    sec = readme[readme.index("<!-- section: numbers (issue 3) -->"): readme.index("<!-- /section: numbers -->")]
+    shown = [line for line in sec.splitlines() if line.startswith("stamp\t")]
+    assert len(shown) == 5
+    (tmp_path / "stamp.txt").write_text(STAMPED, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert CliRunner().invoke(main, ["mentions", "stamp.txt"]).stdout.splitlines() == shown
