@@ -75,6 +75,10 @@ class Doc:
     def spot(self, mention) -> Spot:
         return Spot(*self.to_clean(mention.start, mention.end), mention)
 
+    def marks_words(self, key: str) -> tuple[str, ...]:
+        """A word list of cues.toml's [period] table."""
+        return tuple(self.lex.period.get(key, ()))
+
     def text(self, start: int, end: int) -> str:
         return self.low[start:end]
 

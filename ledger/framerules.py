@@ -281,13 +281,16 @@ def frame_object(doc: Doc, spot: Spot, metric: str, subject: str, memory: Memory
 def _carried_object(doc: Doc, spot: Spot, subject: str, memory: Memory) -> str:
     """A clause that goes on about the previous claim of its sentence (same
     subject: 'its share of the firm's sales reached 30%, up threefold') keeps that claim's
-    counterpart, even for a metric that usually has none."""
+    counterpart, even for a metric that usually has none - when it is a
+    comparison (a growth of that claim's value), not a new measure ('holds 1.6%
+    of ASML, and its market value is $250 billion')."""
     sent = doc.sentence_of(spot.start)
     before = [t for t in memory.said if t[0] < spot.start]
     if not before:
         return ""
     pos, subj, obj = before[-1]
-    return obj if sent[0] <= pos and subj.name == subject else ""
+    going_on = doc.lex.spec(doc.facts.get(spot.start, {}).get("metric", ""), "comparison", False)
+    return obj if going_on and sent[0] <= pos and subj.name == subject else ""
 
 
 def _context_org(doc: Doc, sent: tuple[int, int], reach: int = 400) -> str:
@@ -318,9 +321,15 @@ def _raiser(doc: Doc, spot: Spot, metric: str, subject: str) -> str:
 # --------------------------------------------------------------------------- period
 
 
+def _in_name(doc: Doc, mark: Hit) -> bool:
+    """Is a marker word part of an entity's name ('比' in '比亚迪')?"""
+    return any(e.start < mark.end and mark.start < e.end for e in doc.entities)
+
+
 def _is_base(doc: Doc, date: Spot) -> bool:
     clause = doc.clause_of(date.start)
-    return any(clause[0] <= b.start and 0 <= date.start - b.end <= 2 for b in doc.marks["base_markers"])
+    return any(clause[0] <= b.start and 0 <= date.start - b.end <= 2 and not _in_name(doc, b)
+               for b in doc.marks["base_markers"])
 
 
 def _linked(doc: Doc, date: Spot, metric: str) -> bool:
@@ -340,13 +349,29 @@ def frame_period(
         return str(spot.mention.value or ""), 0.95
     clause, sent = doc.clause_of(spot.start), doc.sentence_of(spot.start)
     dates = [d for d in doc.dates if not _is_base(doc, d) and _linked(doc, d, metric)]
+    back = [m for m in doc.marks["year_back"] if inside(clause, m)]
+    if back and not doc.lex.spec(metric, "comparison"):
+        # '去年同期' names a year ('去年') but means the sentence's period a year before
+        own = [d for d in dates if not any(d.start < m.end and m.start < d.end for m in back)]
+        if not any(inside(clause, d) for d in own):
+            base = _sentence_period(doc, spot, metric, events, modality, own)[0] or _previous_period(doc, spot)
+            if base:
+                return year_before(base), 0.6
     near = [d for d in dates if inside(clause, d)]
     if near:
-        return str(min(near, key=lambda d: abs(d.start - spot.start)).mention.value), 0.85
-    if any(inside(clause, m) for m in doc.marks["year_back"]) and not doc.lex.spec(metric, "comparison"):
-        base = _sentence_period(doc, spot, metric, events, modality, dates)[0] or _previous_period(doc, spot)
-        return (year_before(base), 0.6) if base else ("", 0.5)
+        date = min(near, key=lambda d: abs(d.start - spot.start))
+        return _since(doc, date), 0.85
     return _sentence_period(doc, spot, metric, events, modality, dates)
+
+
+def _since(doc: Doc, date: Spot) -> str:
+    """'risen tenfold since 2022': from the date to the article's publication."""
+    value = str(date.mention.value)
+    before = doc.low[max(0, date.start - 8) : date.start].rstrip()
+    after = doc.low[date.end : date.end + 4].lstrip()
+    since = any(before.endswith(w) for w in doc.marks_words("since_before")) or any(
+        after.startswith(w) for w in doc.marks_words("since_after"))
+    return f"{value}/{doc.published}" if since and doc.published and "/" not in value else value
 
 
 def year_before(period: str) -> str:
@@ -422,10 +447,13 @@ def _present(doc: Doc, spot: Spot, clause: tuple[int, int]) -> bool:
 
 
 def _attached(doc: Doc, cue: Hit, spot: Spot) -> bool:
-    """Does ``cue`` follow another amount closely ('10亿美元投资计划'), so that
-    it qualifies that amount only?"""
+    """Does ``cue`` follow another amount of its clause closely ('10亿美元投资计划'),
+    so that it qualifies that amount only?  ('约152亿美元,并计划...': a clause
+    boundary between them leaves the cue to its own clause.)"""
+    clause = doc.clause_of(cue.start)
     return any(
         other.start != spot.start and other.mention.kind != "date" and 0 <= cue.start - other.end <= 3
+        and inside(clause, other)
         for other in doc.spots
     )
 
