@@ -402,7 +402,8 @@ def _sentence_period(
     recalled = _recalled(doc, spot, metric, events)
     if recalled:
         return recalled, 0.5
-    now = modality in ("", doc.lex.modality_default) and _present(doc, spot, clause)
+    now = modality in ("", doc.lex.modality_default, *doc.lex.period.get("present_modalities", ())) \
+        and _present(doc, spot, clause)
     if (now or current_value(doc, spot)) and doc.published:
         return doc.published, 0.5
     return "", 0.7
