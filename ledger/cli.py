@@ -67,8 +67,10 @@ def _echo_error(err: LedgerError) -> None:
         return
     for problem in problems:
         click.echo(f"error: {problem}", err=True)
-    click.echo(f"error: {err.file or 'input'}: {len(problems)} error(s); nothing was written; "
-               "fix them and run again", err=True)
+    # `run` validates after extracting (which may have updated claims.csv); the others refuse first
+    wrote = click.get_current_context().info_name == "run"
+    click.echo(f"error: {err.file or 'input'}: {len(problems)} error(s); "
+               f"{'no report was written' if wrote else 'nothing was written'}; fix them and run again", err=True)
 
 
 def _require_valid(ledger: str) -> None:

@@ -272,6 +272,9 @@ def run_job(
     if not seeds_dir.is_dir():
         raise InputUnreadable(f"no {seeds}/ folder here", file=str(seeds_dir), code="unreadable",
                               hint="run from the repository folder (it holds seeds/ and claims.csv) or pass --root")
+    if not article_paths([seeds_dir]):
+        raise InputUnreadable(f"no articles in {seeds}/", file=str(seeds_dir), code="unreadable",
+                              hint=f"put the articles ({', '.join(sorted(ARTICLE_SUFFIXES))} files) in {seeds}/")
     sources_path = seeds_dir / "sources.csv"
     say(f"extracting claims from {seeds_dir}/ into {ledger_path}")
     extracted = extract([seeds_dir], ledger_path=ledger_path,

@@ -134,6 +134,16 @@ def test_run_without_seeds_says_so_exit_2(tmp_path, monkeypatch):
     assert list(tmp_path.iterdir()) == []  # nothing written
 
 
+def test_run_with_an_empty_seeds_folder_writes_nothing(tmp_path, monkeypatch):
+    (tmp_path / "seeds").mkdir()
+    monkeypatch.chdir(tmp_path)
+    res = CliRunner().invoke(main, ["run"])
+    _no_traceback(res)
+    assert res.exit_code == 2
+    assert "seeds: no articles in seeds/; put the articles (.htm, .html, .md, .txt files) in seeds/" in res.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["seeds"]  # no empty claims.csv left behind
+
+
 # --------------------------------------------------------------------------- articles: encodings and junk
 
 
@@ -560,3 +570,22 @@ def test_readme_stamp_example_is_real_output(tmp_path, monkeypatch):
     (tmp_path / "stamp.txt").write_text(STAMPED, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     assert CliRunner().invoke(main, ["mentions", "stamp.txt"]).stdout.splitlines() == shown
+
+
+@pytest.mark.parametrize("exc", [KeyboardInterrupt, OSError(28, "No space left on device")], ids=["ctrl-c", "disk-full"])
+def test_an_interrupted_report_leaves_the_old_workbook(work, monkeypatch, exc):
+    from openpyxl import Workbook
+
+    assert _run(work, "report").exit_code == 0
+    before = _sha(work / "conflicts.xlsx")
+
+    def half_save(self, filename):
+        Path(filename).write_bytes(b"PK\x03\x04 half a workbook")
+        raise exc
+
+    monkeypatch.setattr(Workbook, "save", half_save)
+    res = _run(work, "report")
+    assert res.exit_code != 0
+    assert _sha(work / "conflicts.xlsx") == before
+    _no_temp_files(work)
+    assert [p.name for p in work.iterdir() if p.name.startswith(".")] == []
