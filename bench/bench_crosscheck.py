@@ -78,7 +78,8 @@ def synthetic_ledger(n: int, seed: int = 7) -> pd.DataFrame:
     metric = np.array(MONEY_METRICS, dtype=object)[key % len(MONEY_METRICS)]
     metric = np.where(is_date, "deal_date", metric)
     source = np.char.add("s", (rng.integers(0, max(2, n // 5), size=n)).astype(str)).astype(object)
-    ids = pd.Series(np.arange(n)).map("c-{:012x}".format).to_numpy(dtype=object)
+    # unique ids in random order, like the ledger's sha1-based ones
+    ids = pd.Series(rng.choice(16**12, size=n, replace=False)).map("c-{:012x}".format).to_numpy(dtype=object)
     df = pd.DataFrame({
         "claim_id": ids, "source": source, "start": np.arange(n) % 5000, "end": np.arange(n) % 5000 + 6,
         "surface": surface, "quote": "据报道," + surface + "的交易",

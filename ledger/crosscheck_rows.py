@@ -121,8 +121,7 @@ def _pair_claims_and_ids(df: pd.DataFrame, ia: np.ndarray, ib: np.ndarray,
     hex of sha1 over "kind\\x1f\\x1f" + claims, as
     :func:`~ledger.crosscheck.conflict_ids` makes them) of each pair."""
     ids = df["claim_id"].to_numpy(dtype=object)
-    rank = pd.factorize(df["claim_id"], sort=True)[0]  # claim ids compared as integers
-    a_first = rank[ia] < rank[ib]
+    a_first = ids[ia] < ids[ib]  # (a sorted factorize of 1M random ids is ~10x slower)
     low, high = np.where(a_first, ia, ib), np.where(a_first, ib, ia)
     used = np.flatnonzero(np.bincount(low, minlength=len(ids)))
     with_semicolon = np.empty(len(ids), dtype=object)
