@@ -154,6 +154,10 @@ def report_ledger(
 
     ledger = Path(ledger_path)
     out = Path(out_path) if out_path else ledger.with_name("conflicts.xlsx")
+    if sources_path is not None and not Path(sources_path).is_file():
+        raise InputUnreadable("sources table not found", file=str(sources_path), code="unreadable",
+                              hint="check the --sources path (or leave it out: sources.csv or seeds/sources.csv "
+                                   "beside the ledger)")
     claims = read_claims(ledger)
     if out.exists():  # never replace a workbook holding decisions not yet imported
         from .crosscheck import default_decisions_path

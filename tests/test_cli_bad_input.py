@@ -94,6 +94,8 @@ MISSING = [
     (["extract", "nope.txt"], "nope.txt", "no such file or folder"),
     (["import-decisions", "nope.xlsx"], "nope.xlsx", "No such file"),
     (["check", "--decisions", "nope.csv"], "nope.csv", "cannot read"),
+    (["report", "--sources", "nope.csv"], "nope.csv", "sources table not found; check the --sources path"),
+    (["validate", "--sources", "nope.csv"], "nope.csv", "sources table not found; check the --sources path"),
 ]
 
 
