@@ -591,3 +591,42 @@ def test_an_interrupted_report_leaves_the_old_workbook(work, monkeypatch, exc):
     assert _sha(work / "conflicts.xlsx") == before
     _no_temp_files(work)
     assert [p.name for p in work.iterdir() if p.name.startswith(".")] == []
+
+
+NEW = "新闻\n2025年3月12日\n\n微软投资了130亿美元。\n"  # one new money claim: 130亿美元 = 13000000000 USD
+
+
+def test_extract_json_keys(work):
+    from ledger.record import COLUMNS
+
+    (work / "new.txt").write_text(NEW, encoding="utf-8")
+    res = _run(work, "extract", "--json", "new.txt")
+    assert res.exit_code == 0, res.stderr
+    first, *added = [json.loads(ln) for ln in res.stdout.splitlines()]
+    assert list(first) == ["ledger", "sources", "articles", "added", "unchanged", "kept_reviewed", "orphaned",
+                           "registered", "written", "problems"]
+    assert first["registered"] == ["new"] and first["added"] == len(added) >= 1
+    assert all(list(a) == ["added"] and list(a["added"]) == list(COLUMNS) for a in added)
+    money = [a["added"] for a in added if a["added"]["surface"] == "130亿美元"]
+    assert money and money[0]["value"] == 13_000_000_000 and money[0]["unit"] == "USD"
+
+
+def test_report_and_run_json_keys(seeded):
+    (row,) = [json.loads(ln) for ln in _run(seeded, "report", "--json").stdout.splitlines()]
+    assert list(row) == ["report", "ledger", "claims", "findings", "open", "open_contradictions", "by_kind", "notes"]
+    assert row["findings"] == sum(row["by_kind"].values())
+    res = _run(seeded, "run", "--json")
+    assert res.exit_code == 0 and res.stderr == ""  # no progress chatter with --json
+    (job,) = [json.loads(ln) for ln in res.stdout.splitlines()]
+    assert list(job) == ["extract", "report", "problems"]
+    assert job["report"]["claims"] == row["claims"]
+
+
+def test_import_decisions_json_keys_and_errors_on_stderr(seeded):
+    assert _run(seeded, "report").exit_code == 0
+    res = _run(seeded, "import-decisions", "--json", "conflicts.xlsx")
+    assert res.exit_code == 0
+    (row,) = [json.loads(ln) for ln in res.stdout.splitlines()]
+    assert list(row) == ["decisions", "added", "changed", "unchanged", "total", "warnings"]
+    res = _run(seeded, "import-decisions", "--json", "claims.csv")
+    assert res.exit_code == 2 and res.stdout == "" and "claims.csv: cannot open the workbook" in res.stderr
