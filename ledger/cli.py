@@ -148,8 +148,8 @@ def mentions(paths: tuple[str, ...], published: str | None, as_json: bool) -> No
         except ValueError:
             raise click.BadParameter(f"{published!r} is not YYYY-MM-DD, YYYY-MM or YYYY",
                                      param_hint="--published") from None
-    for path in paths:
-        source, found = mentions_of_file(path, published=published)
+    results = [mentions_of_file(path, published=published) for path in paths]  # all read before any output
+    for source, found in results:
         if as_json:
             _echo_json(m.to_json(source) for m in found)
             continue

@@ -209,6 +209,13 @@ def test_an_unreadable_article_in_a_folder_stops_extract_before_writing(work):
     _no_temp_files(work)
 
 
+def test_mentions_prints_nothing_when_one_of_its_files_is_bad(work):
+    (work / "gbk.txt").write_bytes(ARTICLE.encode("gb18030"))
+    res = _run(work, "mentions", "--json", "a1.txt", "gbk.txt")
+    assert res.exit_code == 2 and res.stdout == ""  # not a.txt's mentions followed by an error
+    assert "gbk.txt:1:3: not UTF-8" in res.stderr
+
+
 def test_mentions_json_error_goes_to_stderr(work):
     (work / "gbk.txt").write_bytes(ARTICLE.encode("gb18030"))
     res = _run(work, "mentions", "--json", "gbk.txt")
