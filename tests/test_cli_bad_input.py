@@ -637,3 +637,41 @@ def test_import_decisions_json_keys_and_errors_on_stderr(seeded):
     assert list(row) == ["decisions", "added", "changed", "unchanged", "total", "warnings"]
     res = _run(seeded, "import-decisions", "--json", "claims.csv")
     assert res.exit_code == 2 and res.stdout == "" and "claims.csv: cannot open the workbook" in res.stderr
+
+
+# --------------------------------------------------------------------------- every broken ledger through check/report
+
+BROKEN_DIR = DATA / "broken"
+_EXPECTED = {r["file"]: r for r in __import__("csv").DictReader(
+    open(BROKEN_DIR / "expected.csv", encoding="utf-8", newline=""))}
+#: checked by `validate` only (ids against spans, spans against the articles): check/report accept them
+ARTICLE_LEVEL = {"06_surface_mismatch.csv", "20_unknown_source.csv", "21_quote_not_in_article.csv",
+                 "22_claim_id_mismatch.csv"}
+VALIDATE_ONLY = {"duplicate-span", "claim-id-mismatch", "surface-mismatch", "unknown-source", "quote-not-in-article"}
+
+
+@pytest.mark.parametrize("name", sorted(_EXPECTED), ids=lambda n: n[:-4])
+@pytest.mark.parametrize("cmd", ["check", "report"])
+def test_every_broken_ledger_through_check_and_report(tmp_path, monkeypatch, cmd, name):
+    """Same exit status as `validate` (tests/data/broken/expected.csv, written
+    by hand), every expected line:column named, nothing written, no traceback."""
+    for f in (BROKEN_DIR / "seeds").iterdir():
+        shutil.copy(f, tmp_path / f.name)
+    shutil.copy(BROKEN_DIR / name, tmp_path / "claims.csv")
+    monkeypatch.chdir(tmp_path)
+    before = _snapshot(tmp_path)
+    res = CliRunner().invoke(main, [cmd])
+    _no_traceback(res)
+    if name in ARTICLE_LEVEL:
+        assert res.exit_code == 0
+        return
+    want = _EXPECTED[name]
+    assert res.exit_code == int(want["exit"]), res.stderr
+    for finding in want["findings"].split():
+        line, col, code = finding.split(":")
+        if code in VALIDATE_ONLY:
+            continue
+        where = f"claims.csv:{line}" + (f":{col}" if col != "-" else ":")
+        assert f"error: {where}" in res.stderr, (where, res.stderr)
+    assert res.stdout == ""
+    assert _snapshot(tmp_path) == before
