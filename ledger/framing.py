@@ -11,7 +11,12 @@ positions only.  In short:
 
 * metric - nearest cue, in the number's clause, of a metric whose dimension
   fits the mention's kind; then in its sentence; a specific metric's cue in
-  the sentence refines a general one (``refines``); else the kind's default.
+  the sentence refines a general one (``refines``); else the kind's neutral
+  default (a percent: ``unspecified_ratio``), confidence 0.2.
+* entities - besides the names of entities.toml, 'the company', 'its', 'the
+  stock', 该公司 (and 公司 opening a clause) stand for the article's main
+  company (``framedoc.main_company``: first organisation of the headline,
+  else the most named).
 * subject - an entity of the metric's ``subject_types`` / ``prefer_types`` in
   the sentence; else the agent after a passive marker (被/by); else the
   nearest entity before the number in its clause, then its sentence, that no
@@ -29,11 +34,14 @@ positions only.  In short:
   distance for a date opening the sentence), skipping comparison bases
   (较之2023年) and dates of other events; else the last event date when the
   sentence refers back to a deal (该交易); else the published date when the
-  clause is in the present (持有/现有/目前); else empty.
+  clause is in the present (持有/现有/目前); else empty.  'a year earlier' /
+  去年同期 in the clause: that period (or the previous amount's) one year
+  back, except for comparisons (growth rates); 'since 2022': 2022/published.
 * modality - cues in the clause, else sentence-scope cues before the clause;
   several apply -> the first in ``[modality].precedence``; none -> actual.
 
-Which mentions become claims: amounts, shares and multiples with a subject;
+Which mentions become claims: amounts, shares and multiples with a subject
+(not a tolerance: 'plus or minus 2%');
 counts and durations with a cue of a metric of their kind in their clause;
 dates that a date cue makes an event, or that open the clause of an amount
 belonging to a dated event (``date``).
