@@ -376,6 +376,8 @@ def import_decisions_cmd(workbook: str, ledger: str | None, decisions: str | Non
     try:
         res = import_decisions(workbook, ledger_path=ledger, decisions_path=decisions, reviewer=reviewer)
     except LedgerInvalid as err:
+        if err.file != workbook:  # decisions.csv (or the ledger) itself is invalid
+            raise
         for problem in err.problems:
             click.echo(f"error: {problem}", err=True)
         click.echo(f"error: {len(err.problems)} bad cell(s) in {workbook}; nothing was changed", err=True)

@@ -316,6 +316,19 @@ def reported(work) -> Path:
     return work
 
 
+def test_import_decisions_into_a_bad_decisions_file(seeded):
+    assert _run(seeded, "report").exit_code == 0
+    (seeded / "decisions.csv").write_text("conflict_id,decision,reviewer,note,decided_at\nk-0,maybe,lee,,x\n",
+                                          encoding="utf-8")
+    before = _snapshot(seeded)
+    res = _run(seeded, "import-decisions", "conflicts.xlsx")
+    _no_traceback(res)
+    assert res.exit_code == 1
+    assert "decisions.csv:2:2: decision = 'maybe': unknown decision" in res.stderr
+    assert "bad cell(s) in conflicts.xlsx" not in res.stderr  # the workbook is not the one at fault
+    assert _snapshot(seeded) == before
+
+
 def test_import_decisions_on_a_csv(reported):
     before = _snapshot(reported)
     res = _run(reported, "import-decisions", "claims.csv")
