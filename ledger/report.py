@@ -234,6 +234,9 @@ def _meta(claims, conflicts, ledger_path, made_at) -> dict[str, Any]:
 
 def _atomic_save(wb: Workbook, path: Path) -> None:
     """Save via a temp file in the same folder + ``os.replace`` (never half a workbook)."""
+    from .store import check_writable
+
+    check_writable(path)  # a read-only workbook is left as it is
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
     except OSError as err:

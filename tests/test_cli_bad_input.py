@@ -445,6 +445,21 @@ def test_report_never_replaces_a_workbook_holding_unimported_decisions(seeded):
     assert _run(reported, "report").exit_code == 0
 
 
+def test_report_leaves_a_read_only_workbook(work):
+    assert _run(work, "report").exit_code == 0
+    book = work / "conflicts.xlsx"
+    book.chmod(0o444)
+    before = _snapshot(work)
+    try:
+        res = _run(work, "report")
+    finally:
+        book.chmod(0o644)
+    assert res.exit_code == 2
+    assert "conflicts.xlsx: cannot write: the file is read-only (left as it is)" in res.stderr
+    assert _snapshot(work) == before
+    _no_temp_files(work)
+
+
 def test_report_never_replaces_a_file_that_is_not_its_workbook(work):
     (work / "mine.xlsx").write_bytes(b"someone else's spreadsheet")
     before = _snapshot(work)
