@@ -180,7 +180,9 @@ def extract(
     written = merged.added > 0 or not ledger_path.exists()
     from .store import check_writable
 
-    for target in ([sources_path] if files else []) + ([ledger_path] if written else []):
+    known_ids = _registered(sources_path)
+    unregistered = [f for f in files if f not in changed and f.stem not in known_ids]
+    for target in ([sources_path] if unregistered else []) + ([ledger_path] if written else []):
         check_writable(target)  # both or neither: never a sources row without its claims
     registered = register_sources([f for f in files if f not in changed], sources_path) if files else []
     if written:
@@ -206,6 +208,12 @@ def _known(paths: list, files: list[Path], sources_path: Path) -> tuple[dict[str
             published[f.stem] = source_record(f, sources_dir=sources_path.parent)["published"]
     texts: dict[str, str | None] = {} if sources is None else _vanished(paths, sources, sources_path)
     return published, texts
+
+
+def _registered(sources_path: Path) -> set[str]:
+    from .sources import load_sources
+
+    return set(load_sources(sources_path)["id"]) if sources_path.is_file() else set()
 
 
 def _read_or_empty(ledger_path: Path):

@@ -703,3 +703,18 @@ def test_every_broken_ledger_through_check_and_report(tmp_path, monkeypatch, cmd
         assert f"error: {where}" in res.stderr, (where, res.stderr)
     assert res.stdout == ""
     assert _snapshot(tmp_path) == before
+
+
+def test_extract_with_nothing_to_write_does_not_mind_read_only_files(work):
+    """Re-extracting a registered article adds nothing: read-only claims.csv
+    and sources.csv are fine (nothing would be written)."""
+    assert _run(work, "extract", "a1.txt").exit_code == 0  # merge once (adds what the framer finds)
+    (work / "claims.csv").chmod(0o444)
+    (work / "sources.csv").chmod(0o444)
+    try:
+        res = _run(work, "extract", "a1.txt")
+    finally:
+        (work / "claims.csv").chmod(0o644)
+        (work / "sources.csv").chmod(0o644)
+    assert res.exit_code == 0, res.stderr
+    assert "claims.csv unchanged" in res.stdout
