@@ -30,6 +30,7 @@ MARK_LISTS = (
     ("period", "base_markers"), ("period", "anaphora"), ("period", "present_clause"),
     ("period", "present_adjacent"), ("period", "change_from"), ("period", "change_to"),
     ("roles", "pair_words"), ("topic", "markers"), ("period", "speech"), ("period", "year_back"),
+    ("period", "full_year"),
 )
 
 

@@ -199,6 +199,10 @@ def frame_subject(doc: Doc, spot: Spot, metric: str, memory: Memory) -> tuple[Hi
     agents = [e for e in free if e.kind not in doc.lex.role("object_types")]
     for scope, conf in ((clause, 0.9), (sent, 0.75)):
         before = [e for e in agents if scope[0] <= e.start and e.end <= spot.start]
+        if scope == sent and not doc.lex.spec(metric, "object", False):
+            main = _main_named(doc, ents, clause, metric)
+            if main is not None:
+                return main, 0.6
         if before:
             return _subject_of(doc, before[-1], metric), conf
     after = [e for e in agents if spot.start <= e.start and e.end <= clause[1]]
@@ -213,6 +217,24 @@ def frame_subject(doc: Doc, spot: Spot, metric: str, memory: Memory) -> tuple[Hi
     if free:
         return min(free, key=lambda e: abs(e.start - spot.start)), 0.3
     return None, 0.2
+
+
+def _main_named(doc: Doc, ents: list[Hit], clause: tuple[int, int], metric: str) -> Hit | None:
+    """A clause naming no one but a figure of its own ('外资估计今年全年营收将成长
+    逾三成': 营收, a cue of another metric than the number's) is about the
+    article's main company when its sentence names it.  A clause with no such
+    noun ('较之2023年成长了8倍') goes on about the previous figure instead."""
+    from .framedoc import main_company
+
+    if any(inside(clause, e) for e in ents):
+        return None
+    own = [h for h in doc.metric_hits if inside(clause, h) and h.name == metric]
+    nouns = [h for h in doc.metric_hits if inside(clause, h) and h.name != metric
+             and not any(o.start < h.end and h.start < o.end for o in own)]  # 成长 inside 成长了
+    if not nouns:
+        return None
+    main = main_company(doc)
+    return next((e for e in ents if main is not None and e.name == main.name), None)
 
 
 def _pair(doc: Doc, spot: Spot) -> list[Hit]:
@@ -406,6 +428,8 @@ def _sentence_period(
         and _present(doc, spot, clause)
     if (now or current_value(doc, spot)) and doc.published:
         return doc.published, 0.5
+    if doc.published[:4].isdigit() and any(inside(clause, m) for m in doc.marks["full_year"]):
+        return doc.published[:4], 0.5
     return "", 0.7
 
 
