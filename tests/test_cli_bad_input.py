@@ -718,3 +718,15 @@ def test_extract_with_nothing_to_write_does_not_mind_read_only_files(work):
         (work / "sources.csv").chmod(0o644)
     assert res.exit_code == 0, res.stderr
     assert "claims.csv unchanged" in res.stdout
+
+
+def test_debug_shows_the_traceback_of_an_internal_error(work, monkeypatch):
+    import ledger.validate
+
+    def boom(path):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(ledger.validate, "require_valid_rows", boom)
+    res = CliRunner().invoke(main, ["--debug", "check"])
+    assert res.exit_code == 1
+    assert "Traceback" in res.stderr and "ZeroDivisionError" in res.stderr
