@@ -45,6 +45,8 @@ def extract(folder: Path, name: str) -> tuple[str, list[dict]]:
 def claim_at(text: str, rows: list[dict], surface: str) -> dict | None:
     """The extracted claim overlapping the first occurrence of ``surface``."""
     start = text.find(surface)
+    if start < 0:
+        raise ValueError(f"expected.csv: {surface!r} is not in the article")
     end = start + len(surface)
     return next((r for r in rows if r["start"] < end and start < r["end"]), None)
 

@@ -121,7 +121,7 @@ def load_lexicon(cues_path: str | Path | None = None, entities_path: str | Path 
     metric_tables = cues.get("metric", {})
     named = set(metric_tables) | set(cues.get("default_metric", {}).values())
     for table in metric_tables.values():
-        named |= {table[k] for k in ("pooled", "date") if k in table}
+        named |= {table[k] for k in ("pooled", "date", "alone") if k in table}
         named |= {v for k in ("refines", "dates") for v in table.get(k, [])}
     unknown = sorted(named - set(known))
     if unknown:

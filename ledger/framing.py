@@ -96,6 +96,10 @@ def _frame_amount(doc: Doc, spot: Spot, memory: Memory) -> dict[str, Any]:
             "conf": {"metric": c_metric, "subject": c_subj}}
     doc.facts[spot.start] = fact
     obj, c_obj = ("", 0.7) if recipient is not None else frame_object(doc, spot, metric, subject, memory)
+    alone = doc.lex.spec(metric, "alone")
+    if alone and subject and not obj:  # 'Mobility accounts for 55% of its revenue': no customer named
+        fact.update(metric=alone)
+        fact["conf"]["metric"] = min(c_metric, 0.6)
     fact.update(object=obj)
     fact["conf"]["object"] = c_obj
     return fact
