@@ -213,6 +213,9 @@ def frame_article(
     that are claims (of every mention with ``select=False``), in text order.
     ``published`` is the article's published date as in sources.csv
     ('2025-05-05', '2025-05'): the period of present-tense amounts."""
+    # a relative date the published date cannot resolve (上周 with no date known)
+    # states no date: it can be neither a date claim nor an amount's period
+    mentions = [m for m in mentions if not (m.kind == "date" and m.value is None)]
     doc = analyse(text, mentions, lex, published=published)
     return [
         claim_row(doc, spot, frame, source)

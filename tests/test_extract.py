@@ -250,3 +250,21 @@ def test_any_passage_in_either_script_frames_alike(sid, at, size, conv):
     keys = (*FRAMED_FIELDS, "kind", "value", "unit")
     pick = lambda rows: [tuple(r[k] for k in keys) for r in rows]
     assert pick(frame_text(other, source=sid)) == pick(frame_text(passage, source=sid))
+
+
+def test_undated_article_gives_a_valid_ledger(tmp_path):
+    # No date stamp and no sources row: 上周 and 去年底 cannot be resolved, so they
+    # state no date and must not become date claims or periods ('None' once did);
+    # 2019年7月 is absolute and still frames the investment's period.
+    art = tmp_path / "undated.txt"
+    art.write_text("上周,微软表示将追加投资。2019年7月,微软拿出10亿美元注资OpenAI。去年底,OpenAI估值达到3000亿美元。",
+                   encoding="utf-8")
+    ledger = tmp_path / "claims.csv"
+    extract([art], ledger_path=ledger, sources_path=tmp_path / "sources.csv")
+    df = read_ledger(ledger)
+    assert "None" not in set(df["period"])
+    assert not ((df["kind"] == "date") & (df["period"] == "")).any()
+    invest = df[df["surface"] == "10亿美元"].iloc[0]
+    assert (invest["subject"], invest["object"], invest["value"]) == ("Microsoft", "OpenAI", 1_000_000_000)
+    from ledger.validate import validate_ledger
+    assert validate_ledger(ledger, sources=tmp_path / "sources.csv").valid
