@@ -19,6 +19,8 @@ Date claims (kind ``date``) compare the dates they claim as day intervals.
 The result is a DataFrame with :data:`CONFLICT_COLUMNS`; notes about things
 not compared (different currencies, huge groups, unreadable periods, orphan
 decisions) are :class:`~ledger.errors.Problem` rows in ``df.attrs["notes"]``.
+The rows themselves (ids, sentences, output order) are made in
+:mod:`ledger.crosscheck_rows`.
 """
 from __future__ import annotations
 
@@ -45,7 +47,6 @@ KINDS = ("contradiction", "temporal", "modality", "consistent", "arithmetic")
 RESULTS = ("pass", "fail", "implied")
 _PAIR_KINDS = np.array(["consistent", "modality", "temporal", "contradiction"], dtype=object)
 _KIND_RANK = {"contradiction": 0, "arithmetic": 1, "temporal": 2, "modality": 3, "consistent": 4}
-_KIND_RANKS = np.array([_KIND_RANK[k] for k in _PAIR_KINDS])
 
 #: Claim columns the cross-check reads; other ledger columns are ignored.
 NEEDED = ("claim_id", "source", "surface", "quote", "kind", "subject", "object", "metric", "period",

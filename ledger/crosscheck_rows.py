@@ -19,8 +19,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-_NAMES = np.array(["consistent", "modality", "temporal", "contradiction", "arithmetic"], dtype=object)
-_RANK = np.array([4, 3, 2, 0, 1])  # contradiction, arithmetic, temporal, modality, consistent
+from .crosscheck import _KIND_RANK, _PAIR_KINDS
+
+_NAMES = np.array([*_PAIR_KINDS, "arithmetic"], dtype=object)  # pair verdict codes 0-3, then 4 for rule rows
+_RANK = np.array([_KIND_RANK[k] for k in _NAMES])  # output order of the kinds
 
 
 def assemble(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray, arith: pd.DataFrame,
