@@ -319,11 +319,12 @@ def default_decisions_path(ledger_path: str | Path) -> Path:
 
 
 def check_ledger(ledger_path: str | Path, decisions_path: str | Path | None = None,
-                 rules_path: str | Path | None = None) -> pd.DataFrame:
-    """Read the ledger (and ``decisions.csv`` beside it if present) and check it."""
+                 rules_path: str | Path | None = None, *, claims: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Read the ledger (and ``decisions.csv`` beside it if present) and check it.
+    ``claims``: the ledger already read by the caller (not read again)."""
     from .decisions import read_decisions
 
-    claims = read_claims(ledger_path)
+    claims = read_claims(ledger_path) if claims is None else claims
     if decisions_path is None:
         candidate = default_decisions_path(ledger_path)
         decisions = read_decisions(candidate) if candidate.exists() else None

@@ -93,14 +93,14 @@ def default_sources_path(ledger_path: Path, files: list[Path] = ()) -> Path:
 # --------------------------------------------------------------------------- registering
 
 
-def _changed(files: list[Path], sources_path: Path) -> tuple[list[Path], list[Problem]]:
-    """Articles whose id is registered with another checksum: they are framed
-    again (their old rows become orphans) but not re-registered."""
-    from .sources import load_sources, sha256_of
+def _changed(files: list[Path], known, sources_path: Path) -> tuple[list[Path], list[Problem]]:
+    """Articles whose id is registered (``known``: the sources table, or None)
+    with another checksum: they are framed again (their old rows become
+    orphans) but not re-registered."""
+    from .sources import sha256_of
 
-    if not sources_path.is_file():
+    if known is None:
         return [], []
-    known = load_sources(sources_path)
     sha = dict(zip(known["id"], known["sha256"]))
     changed, problems = [], []
     for f in files:
@@ -167,8 +167,9 @@ def extract(
 
         require_valid_rows(ledger_path)  # an invalid ledger is refused before anything is written
     sources_path = Path(sources_path) if sources_path else default_sources_path(ledger_path, files)
-    changed, problems = _changed(files, sources_path)
-    published, texts = _known(paths, files, sources_path)
+    sources = _load_sources(sources_path)
+    changed, problems = _changed(files, sources, sources_path)
+    published, texts = _known(paths, files, sources, sources_path)
     rows: list[dict] = []
     for done, f in enumerate(files, 1):
         texts[f.stem], found = frame_file(f, source=f.stem, published=published.get(f.stem) or "")
@@ -180,7 +181,7 @@ def extract(
     written = merged.added > 0 or not ledger_path.exists()
     from .store import check_writable
 
-    known_ids = _registered(sources_path)
+    known_ids = set() if sources is None else set(sources["id"])
     unregistered = [f for f in files if f not in changed and f.stem not in known_ids]
     for target in ([sources_path] if unregistered else []) + ([ledger_path] if written else []):
         check_writable(target)  # both or neither: never a sources row without its claims
@@ -196,12 +197,11 @@ def extract(
     )
 
 
-def _known(paths: list, files: list[Path], sources_path: Path) -> tuple[dict[str, str], dict[str, str | None]]:
+def _known(paths: list, files: list[Path], sources, sources_path: Path) -> tuple[dict[str, str], dict[str, str | None]]:
     """Published dates of the articles (registered ones from the sources
-    file, new ones from their own date stamp) and the vanished articles."""
-    from .sources import load_sources, source_record
+    table, new ones from their own date stamp) and the vanished articles."""
+    from .sources import source_record
 
-    sources = load_sources(sources_path) if sources_path.is_file() else None
     published = {} if sources is None else dict(zip(sources["id"], sources["published"]))
     for f in files:
         if f.stem not in published:
@@ -210,10 +210,11 @@ def _known(paths: list, files: list[Path], sources_path: Path) -> tuple[dict[str
     return published, texts
 
 
-def _registered(sources_path: Path) -> set[str]:
+def _load_sources(sources_path: Path):
+    """The sources table, or None when there is none yet (read once per extraction)."""
     from .sources import load_sources
 
-    return set(load_sources(sources_path)["id"]) if sources_path.is_file() else set()
+    return load_sources(sources_path) if sources_path.is_file() else None
 
 
 def _read_or_empty(ledger_path: Path):

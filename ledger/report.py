@@ -164,7 +164,7 @@ def report_ledger(
         from .report_decisions import refuse_unimported
 
         refuse_unimported(out, decisions_path or default_decisions_path(ledger))
-    conflicts = check_ledger(ledger, decisions_path)
+    conflicts = check_ledger(ledger, decisions_path, claims=claims)
     src_path = Path(sources_path) if sources_path else default_sources_path(ledger)
     sources = load_sources(src_path) if src_path.is_file() else pd.DataFrame(columns=list(SOURCE_COLUMNS))
     total = len(conflicts)
