@@ -293,7 +293,7 @@ _CLAUSE_END = re.compile(r"[，。；,;!?！？\n]", re.ASCII)
 
 
 def _clause_hedge(t: str, s: int) -> str | None:
-    """'约为OpenAI预计2025年收入的100倍': a hedge earlier in the clause governs …的N倍."""
+    """'约为该公司去年收入的20倍': a hedge earlier in the clause governs …的N倍."""
     lo = max(0, s - 60)
     cut = _CLAUSE_END.search(t[lo:s][::-1])
     start = s - cut.start() if cut else lo

@@ -177,7 +177,7 @@ def _main_company_words(doc: Doc) -> list[Hit]:
 
 
 def _is_source(doc: Doc, ent: Hit) -> bool:
-    """'据华尔街日报报道', 'Parmy Olson认为': where the claim comes from, not
+    """'据路透社报道', '某分析师认为': where the claim comes from, not
     what it is about."""
     before = doc.low[max(0, ent.start - 4) : ent.start].rstrip()
     after = doc.low[ent.end : ent.end + 6].lstrip()
@@ -212,7 +212,7 @@ def enumerated(doc: Doc, a: Hit, b: Hit) -> bool:
 def marked(doc: Doc, ent: Hit, key: str, reach: int = 12) -> bool:
     """Is ``ent`` introduced by a marker of ``doc.marks[key]`` (within ``reach``
     characters before it, in its clause, with no entity between)?  An entity
-    enumerated after a marked one ('与Nvidia、Microsoft') is marked too."""
+    enumerated after a marked one ('与A公司、B公司') is marked too."""
     clause = doc.clause_of(ent.start)
     prev = previous_entity(doc, ent)
     floor = max(clause[0], ent.start - reach, prev.end if prev else 0)
@@ -222,7 +222,7 @@ def marked(doc: Doc, ent: Hit, key: str, reach: int = 12) -> bool:
 
 
 def org_for_person(doc: Doc, person: Hit) -> Hit | None:
-    """'Nvidia首席执行官黄仁勋': the organisation named with the person's role."""
+    """'某公司首席执行官张三': the organisation named with the person's role."""
     orgs = set(doc.lex.role("organisation_types"))
     before = [e for e in doc.entities if e.end <= person.start and person.start - e.end <= 12]
     for org in reversed(before):

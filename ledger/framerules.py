@@ -41,7 +41,7 @@ class Memory:
 
 def own_clause(doc: Doc, spot: Spot) -> tuple[int, int]:
     """The clause of a mention; a date that stands alone in its clause
-    ('3月3日,CoreWeave提交了...') takes the next clause of its sentence too."""
+    ('5月8日,某公司宣布...') takes the next clause of its sentence too."""
     clause = doc.clause_of(spot.start)
     if spot.mention.kind == "date" and lone_date(doc, spot):
         sent = doc.sentence_of(spot.start)
@@ -88,7 +88,7 @@ def _refined(doc: Doc, metric: str, spot: Spot, kind: str) -> str:
 
 
 def _topic(doc: Doc, spot: Spot, kind: str) -> str:
-    """'这笔...的投资,...数百亿美元': the metric a demonstrative clause of the
+    """'这项...的收购,...约20亿元': the metric a demonstrative clause of the
     sentence names (its last fitting cue)."""
     sent = doc.sentence_of(spot.start)
     for mark in doc.marks["markers"]:
@@ -103,7 +103,7 @@ def _topic(doc: Doc, spot: Spot, kind: str) -> str:
 
 
 def _after(doc: Doc, spot: Spot, metric: str) -> str:
-    """'27%的股权,估值约1350亿美元': a cue read in the light of the previous
+    """'持有15%的股权,估值约30亿元': a cue read in the light of the previous
     amount of the sentence (the metric's ``after`` table)."""
     table = doc.lex.spec(metric, "after", {})
     sent = doc.sentence_of(spot.start)
@@ -223,7 +223,7 @@ def _main_named(doc: Doc, ents: list[Hit], clause: tuple[int, int], metric: str)
     """A clause naming no one but a figure of its own ('外资估计今年全年营收将成长
     逾三成': 营收, a cue of another metric than the number's) is about the
     article's main company when its sentence names it.  A clause with no such
-    noun ('较之2023年成长了8倍') goes on about the previous figure instead."""
+    noun ('较之2020年成长了3倍') goes on about the previous figure instead."""
     from .framedoc import main_company
 
     if any(inside(clause, e) for e in ents):
@@ -238,7 +238,7 @@ def _main_named(doc: Doc, ents: list[Hit], clause: tuple[int, int], metric: str)
 
 
 def _pair(doc: Doc, spot: Spot) -> list[Hit]:
-    """'两人在楼梯间偶遇': the last two people named in the previous sentences."""
+    """'两人在会上相识': the last two people named in the previous sentences."""
     sent = doc.sentence_of(spot.start)
     if not any(inside(sent, w) for w in doc.marks["pair_words"]):
         return []
@@ -452,7 +452,7 @@ def _recalled(doc: Doc, spot: Spot, metric: str, events: list[tuple[int, str, st
 
 
 def current_value(doc: Doc, spot: Spot) -> bool:
-    """'提出...从20%降至10%': is the number the current value of a change
+    """'提议...从15%降至8%': is the number the current value of a change
     still to come (a modality cue before it in the sentence)?"""
     starts = [m for m in doc.marks["change_from"] if 0 <= spot.start - m.end <= 1]
     ends = [m for m in doc.marks["change_to"] if 0 <= m.start - spot.end <= 1]
@@ -472,7 +472,7 @@ def _present(doc: Doc, spot: Spot, clause: tuple[int, int]) -> bool:
 
 
 def _attached(doc: Doc, cue: Hit, spot: Spot) -> bool:
-    """Does ``cue`` follow another amount of its clause closely ('10亿美元投资计划'),
+    """Does ``cue`` follow another amount of its clause closely ('5亿元投资计划'),
     so that it qualifies that amount only?  ('约152亿美元,并计划...': a clause
     boundary between them leaves the cue to its own clause.)"""
     clause = doc.clause_of(cue.start)
