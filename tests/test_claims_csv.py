@@ -268,11 +268,17 @@ def _key(subject, obj, metric):
 
 
 def test_microsoft_stake_rows_tell_before_after_and_proposal():
+    # 000 (2026-02) "已對應約27%的股權" after "去年10月宣布的重組協議" -> 2025-10; 001 (2025-03)
+    # "持有49% 的股权", present tense -> published 2025-03; 002 "曾提出...以换取重组后约33%的股权比例":
+    # a proposal with no date of its own.
     stakes = {(r["source"][:3], float(r["value"]), r["period"], r["modality"]) for r in _key("Microsoft", "OpenAI", "equity_stake")}
     assert stakes == {("000", 0.27, "2025-10", "actual"), ("001", 0.49, "2025-03", "actual"), ("002", 0.33, "", "proposed")}
 
 
 def test_altman_firing_dates_disagree():
+    # Altman was fired on 17 November 2023: 000 "2023年底" (Nov-Dec 2023) holds it -> confirmed;
+    # 001 "2023年10月" ends on 31 October and 004 "去年底" (published 2025-05 -> Nov-Dec 2024) is a
+    # year late -> both disputed.
     rows = _key("Sam Altman", "OpenAI", "dismissal_date")
     by = {(r["source"][:3], r["period"], r["status"]) for r in rows}
     assert by == {("000", "2023-11/2023-12", "confirmed"), ("001", "2023-10", "disputed"), ("004", "2024-11/2024-12", "disputed")}
@@ -289,6 +295,7 @@ def test_same_amount_different_subjects_stay_apart():
 
 
 def test_revenue_share_and_profit_share_are_different_metrics():
+    # 002 "可获得OpenAI 20%的营收分成" (revenue); 001 "拿到75%的利润分成直到收回投资" (profit)
     assert _find("002", "20%")["metric"] == "revenue_share"
     assert _find("001", "75%")["metric"] == "profit_share"
 

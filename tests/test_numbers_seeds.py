@@ -111,8 +111,9 @@ def test_every_amount_of_the_seed(stem):
 
 
 def test_counts_and_vague_counts_of_the_seeds():
-    # 002: 模型参数从 15 亿跃升至 1750 亿 (parameters: counts, not money)
-    _, = [m for m in find_mentions(read_text(SEEDS / "002_49af0953fd15d42f.txt")) if m.surface == "1750 亿"]
+    # 002: 模型参数从 15 亿跃升至 1750 亿 (parameters: counts, not money): 1750 x 10^8
+    (params,) = [m for m in find_mentions(read_text(SEEDS / "002_49af0953fd15d42f.txt")) if m.surface == "1750 亿"]
+    assert (params.kind, params.value, params.unit) == ("count", 1750 * YI, "count")
     text = read_text(SEEDS / "004_289710d135ef5fab.txt")
     counts = [(m.surface, m.low, m.high, m.qualifier) for m in find_mentions(text) if m.kind == "count"]
     # 动用数万乃至数十万计的顶尖GPU: one range from 数万 = [2, 9] x 10^4 to 数十万 = [2, 9] x 10^5;
