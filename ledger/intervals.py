@@ -28,7 +28,7 @@ ROUNDED_QUALIFIERS = frozenset({"", "exact"})
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 _NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
-_PERIOD = re.compile(r"^(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|Q([1-4])|H([12])))?$")
+_PERIOD = re.compile(r"(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|Q([1-4])|H([12])))?")
 
 
 def relative_precision(surface: str, default: float) -> float:
@@ -96,37 +96,24 @@ def point_values(claims: pd.DataFrame) -> np.ndarray:
 # --------------------------------------------------------------------------- periods
 
 
-@lru_cache(maxsize=65536)
-def period_days(period: str) -> tuple[float, float]:
-    """Inclusive day ordinals of an ISO period; ``(nan, nan)`` if unknown.
-
-    >>> a, b = period_days("2023-11/2023-12"); (dt.date.fromordinal(int(a)), dt.date.fromordinal(int(b)))
-    (datetime.date(2023, 11, 1), datetime.date(2023, 12, 31))
-    """
-    text = (period or "").strip()
-    if not text:
-        return (np.nan, np.nan)
-    parts = text.split("/")
-    if len(parts) > 2:
-        return (np.nan, np.nan)
-    try:
-        first, _ = _one_period(parts[0])
-        _, last = _one_period(parts[-1])
-    except ValueError:
-        return (np.nan, np.nan)
-    if last < first:
-        return (np.nan, np.nan)
-    return (float(first), float(last))
-
-
-def _one_period(text: str) -> tuple[int, int]:
-    m = _PERIOD.match(text.strip())
+def parse_period(text: str) -> tuple[dt.date, dt.date]:
+    """First and last day of a period: ``2025``, ``2025-10``, ``2025-10-28``,
+    ``2025-Q3``, ``2025-H2`` or an interval ``A/B`` (``2023-11/2023-12``).
+    Raises ValueError if it is none of these or is not a real date.  The one
+    period parser: the schema checks with it, the cross-check compares with it."""
+    if "/" in text:
+        a, _, b = text.partition("/")
+        first, last = parse_period(a)[0], parse_period(b)[1]
+        if "/" in b or first > parse_period(b)[0]:
+            raise ValueError(f"interval {text!r} runs backwards or is nested")
+        return first, last
+    m = _PERIOD.fullmatch(text)
     if not m:
-        raise ValueError(text)
+        raise ValueError(f"not a period: {text!r}")
     year, month, day, quarter, half = m.groups()
     y = int(year)
     if day:
-        d = dt.date(y, int(month), int(day)).toordinal()
+        d = dt.date(y, int(month), int(day))
         return d, d
     if month:
         first_month = last_month = int(month)
@@ -136,8 +123,25 @@ def _one_period(text: str) -> tuple[int, int]:
         first_month, last_month = 6 * int(half) - 5, 6 * int(half)
     else:
         first_month, last_month = 1, 12
-    last_day = calendar.monthrange(y, last_month)[1]
-    return dt.date(y, first_month, 1).toordinal(), dt.date(y, last_month, last_day).toordinal()
+    return dt.date(y, first_month, 1), dt.date(y, last_month, calendar.monthrange(y, last_month)[1])
+
+
+@lru_cache(maxsize=65536)
+def period_days(period: str) -> tuple[float, float]:
+    """Inclusive day ordinals of an ISO period (:func:`parse_period`);
+    ``(nan, nan)`` if unknown.
+
+    >>> a, b = period_days("2023-11/2023-12"); (dt.date.fromordinal(int(a)), dt.date.fromordinal(int(b)))
+    (datetime.date(2023, 11, 1), datetime.date(2023, 12, 31))
+    """
+    text = (period or "").strip()
+    if not text:
+        return (np.nan, np.nan)
+    try:
+        first, last = parse_period(text)
+    except ValueError:
+        return (np.nan, np.nan)
+    return (float(first.toordinal()), float(last.toordinal()))
 
 
 def date_bounds(claims: pd.DataFrame, periods: tuple[np.ndarray, np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray]:

@@ -11,8 +11,6 @@ Values in ``percentage_point`` are not range-checked.
 """
 from __future__ import annotations
 
-import calendar
-import datetime
 import difflib
 import math
 import re
@@ -28,41 +26,12 @@ except ImportError:  # pandera < 0.24 has no pandera.pandas
 
 from .csvio import format_float
 from .errors import Code, Problem
+from .intervals import parse_period
 from .record import COLUMN_SPECS, KINDS, MODALITIES, ORIGINS, QUALIFIERS, STATUSES, claim_id, metrics
 from .store import LoadedLedger
 from .units import CURRENCIES, LEDGER_UNITS
 
 # --------------------------------------------------------------------------- periods
-
-_PERIOD = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q([1-4])|-H([12]))?")
-
-
-def parse_period(text: str) -> tuple[datetime.date, datetime.date]:
-    """First and last day of a period: ``2025``, ``2025-10``, ``2025-10-28``,
-    ``2025-Q3``, ``2025-H2`` or an interval ``A/B`` (``2023-11/2023-12``).
-    Raises ValueError if it is none of these or is not a real date."""
-    if "/" in text:
-        a, _, b = text.partition("/")
-        first, last = parse_period(a)[0], parse_period(b)[1]
-        if "/" in b or first > parse_period(b)[0]:
-            raise ValueError(f"interval {text!r} runs backwards or is nested")
-        return first, last
-    m = _PERIOD.fullmatch(text)
-    if not m:
-        raise ValueError(f"not a period: {text!r}")
-    year, month, day, quarter, half = m.groups()
-    y = int(year)
-    if day:
-        d = datetime.date(y, int(month), int(day))
-        return d, d
-    if month:
-        mo = int(month)
-        return datetime.date(y, mo, 1), datetime.date(y, mo, calendar.monthrange(y, mo)[1])
-    if quarter or half:
-        first_month, months = ((int(quarter) - 1) * 3 + 1, 3) if quarter else ((int(half) - 1) * 6 + 1, 6)
-        last_month = first_month + months - 1
-        return datetime.date(y, first_month, 1), datetime.date(y, last_month, calendar.monthrange(y, last_month)[1])
-    return datetime.date(y, 1, 1), datetime.date(y, 12, 31)
 
 
 def is_period(text: str) -> bool:

@@ -333,20 +333,11 @@ def _csv_records(text: str):
 def parse_published(value: str):
     """``'2025-05-05'`` / ``'2025-05'`` / ``'2025'`` -> (first day, last day)
     as :class:`datetime.date`; raise ValueError if it is not one of those."""
-    import calendar
-    import datetime
+    from .intervals import parse_period
 
     if not _ISO_PUBLISHED.fullmatch(value):
         raise ValueError(f"not YYYY, YYYY-MM or YYYY-MM-DD: {value!r}")
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) == 3:
-        day = datetime.date(*parts)  # raises on 2025-02-30
-        return day, day
-    year = parts[0]
-    if len(parts) == 2:
-        last = calendar.monthrange(year, parts[1])[1]
-        return datetime.date(year, parts[1], 1), datetime.date(year, parts[1], last)
-    return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    return parse_period(value)  # raises on 2025-02-30
 
 
 def _check_source_row(row: dict[str, str], *, file: str, line: int) -> None:
