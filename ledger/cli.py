@@ -73,11 +73,12 @@ def _echo_error(err: LedgerError) -> None:
                f"{'no report was written' if wrote else 'nothing was written'}; fix them and run again", err=True)
 
 
-def _require_valid(ledger: str) -> None:
-    """Refuse an invalid ledger (``LedgerInvalid``, exit 1) before checking it."""
-    from .validate import require_valid_rows
+def _require_valid(ledger: str) -> Any:
+    """Refuse an invalid ledger (``LedgerInvalid``, exit 1) before checking it;
+    return the typed ledger (read once)."""
+    from .validate import read_valid_ledger
 
-    require_valid_rows(ledger)
+    return read_valid_ledger(ledger)
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -241,8 +242,8 @@ def check(ledger: str, decisions_path: str | None, rules_path: str | None, as_js
     remain, so publication can be gated on it."""
     from .crosscheck import check_ledger, is_open_contradiction
 
-    _require_valid(ledger)
-    found = check_ledger(ledger, decisions_path, rules_path)
+    claims = _require_valid(ledger)
+    found = check_ledger(ledger, decisions_path, rules_path, claims=claims)
     for note in found.attrs.get("notes", []):
         click.echo(f"note: {note}", err=True)
     if as_json:
@@ -338,10 +339,11 @@ def report_cmd(ledger: str, output: str | None, decisions: str | None, sources: 
     """
     from .report import report_ledger
 
-    _require_valid(ledger)
+    claims = _require_valid(ledger)
     bar = _RowProgress("writing conflicts")
     try:
-        rep = report_ledger(ledger, output, decisions_path=decisions, sources_path=sources, progress=bar)
+        rep = report_ledger(ledger, output, decisions_path=decisions, sources_path=sources, progress=bar,
+                            claims=claims)
     finally:
         bar.close()
     if as_json:

@@ -162,10 +162,7 @@ def extract(
     paths = list(paths)
     ledger_path = Path(ledger_path)
     files = article_paths(paths)
-    if ledger_path.exists():
-        from .validate import require_valid_rows
-
-        require_valid_rows(ledger_path)  # an invalid ledger is refused before anything is written
+    ledger = _read_or_empty(ledger_path)  # an invalid ledger is refused before anything is written
     sources_path = Path(sources_path) if sources_path else default_sources_path(ledger_path, files)
     sources = _load_sources(sources_path)
     changed, problems = _changed(files, sources, sources_path)
@@ -176,7 +173,6 @@ def extract(
         rows.extend(found)
         if progress is not None:
             progress(done, len(files))
-    ledger = _read_or_empty(ledger_path)
     merged = merge_extracted(ledger, _frame_of(rows, ledger), texts)
     written = merged.added > 0 or not ledger_path.exists()
     from .store import check_writable
@@ -218,9 +214,10 @@ def _load_sources(sources_path: Path):
 
 
 def _read_or_empty(ledger_path: Path):
-    from .store import empty_ledger, read_ledger
+    from .store import empty_ledger
+    from .validate import read_valid_ledger
 
-    return read_ledger(ledger_path) if ledger_path.exists() else empty_ledger()
+    return read_valid_ledger(ledger_path) if ledger_path.exists() else empty_ledger()
 
 
 def _frame_of(rows: list[dict], ledger):

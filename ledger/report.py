@@ -141,12 +141,14 @@ def report_ledger(
     sources_path: str | Path | None = None,
     progress: Callable[[int, int], None] | None = None,
     made_at: dt.datetime | None = None,
+    claims: pd.DataFrame | None = None,
 ) -> ReportResult:
     """Cross-check the ledger (with its decisions) and write the workbook.
 
     ``out_path`` defaults to ``conflicts.xlsx`` beside the ledger, the sources
     table to the one :func:`ledger.pipeline.default_sources_path` finds.
     ``progress(done, total)`` is called as conflict rows are written.
+    ``claims``: the ledger already read by the caller (not read again).
     """
     from .crosscheck import check_ledger, is_open_contradiction, read_claims
     from .pipeline import default_sources_path
@@ -158,7 +160,7 @@ def report_ledger(
         raise InputUnreadable("sources table not found", file=str(sources_path), code="unreadable",
                               hint="check the --sources path (or leave it out: sources.csv or seeds/sources.csv "
                                    "beside the ledger)")
-    claims = read_claims(ledger)
+    claims = read_claims(ledger) if claims is None else claims
     if out.exists():  # never replace a workbook holding decisions not yet imported
         from .crosscheck import default_decisions_path
         from .report_decisions import refuse_unimported

@@ -287,6 +287,11 @@ def read_ledger(path: str | Path) -> pd.DataFrame:
     errors = [p for p in loaded.problems if p.severity == "error"]
     if errors:
         raise LedgerInvalid(errors, file=loaded.file)
+    return typed_frame(loaded)
+
+
+def typed_frame(loaded: LoadedLedger) -> pd.DataFrame:
+    """The frame of a ledger loaded without errors, as :func:`read_ledger` returns it."""
     df = loaded.frame
     df.attrs["file"] = loaded.file
     df.attrs["lines"] = list(loaded.lines)

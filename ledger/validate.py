@@ -18,7 +18,7 @@ from .csvio import parse
 from .errors import Code, InputUnreadable, LedgerError, Problem
 from .schema import check_frame, check_rows, show
 from .sources import SOURCE_COLUMNS, load_sources, read_text
-from .store import LoadedLedger, load_ledger
+from .store import LoadedLedger, load_ledger, typed_frame
 
 _FIELDS = ("file", "line", "column", "field", "value", "code", "reason", "hint", "severity")
 
@@ -95,9 +95,20 @@ def require_valid_rows(path: str | Path) -> list[Problem]:
     file:line:column before anything is computed or written.  Left to
     ``factcheck validate``: whether ids match their spans and spans match the
     articles (bookkeeping that does not change what a number says)."""
+    return _valid_rows(load_ledger(path), path)  # InputUnreadable when it cannot be read at all
+
+
+def read_valid_ledger(path: str | Path) -> pd.DataFrame:
+    """:func:`require_valid_rows`, then the typed ledger it read (as
+    :func:`ledger.store.read_ledger` returns it; the file is read once)."""
+    loaded = load_ledger(path)
+    _valid_rows(loaded, path)
+    return typed_frame(loaded)
+
+
+def _valid_rows(loaded: LoadedLedger, path: str | Path) -> list[Problem]:
     from .errors import LedgerInvalid
 
-    loaded = load_ledger(path)  # InputUnreadable when it cannot be read at all
     problems = list(loaded.problems) + check_frame(loaded)
     problems += [p for p in check_rows(loaded) if p.code == Code.DUPLICATE_CLAIM_ID and not _quiet(loaded, p)]
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))

@@ -524,7 +524,7 @@ def test_an_internal_error_is_one_line_not_a_traceback(work, monkeypatch):
     def boom(path):
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(ledger.validate, "require_valid_rows", boom)
+    monkeypatch.setattr(ledger.validate, "read_valid_ledger", boom)
     res = _run(work, "check")
     assert res.exit_code == 1
     assert res.stderr.startswith("error: internal error: ZeroDivisionError: division by zero")
@@ -726,7 +726,7 @@ def test_debug_shows_the_traceback_of_an_internal_error(work, monkeypatch):
     def boom(path):
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(ledger.validate, "require_valid_rows", boom)
+    monkeypatch.setattr(ledger.validate, "read_valid_ledger", boom)
     res = CliRunner().invoke(main, ["--debug", "check"])
     assert res.exit_code == 1
     assert "Traceback" in res.stderr and "ZeroDivisionError" in res.stderr
