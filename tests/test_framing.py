@@ -212,6 +212,25 @@ def test_subject_from_clause_is_surer_than_from_previous_sentence():
     assert float(conf[0]) > float(conf[1])
 
 
+@pytest.mark.parametrize(("text", "surface", "metric"), [
+    # a multiple of revenue is a revenue multiple; it is a commitment's ratio only when the
+    # sentence measures a commitment (承诺 / commitments) against the revenue
+    ("微软目前市值约为其年收入的30倍。", "30倍", "revenue_multiple"),
+    ("Microsoft's market value is 30 times its revenue.", "30 times", "revenue_multiple"),
+    ("英伟达签下500亿美元的算力承诺,规模约为其年收入的20倍。", "20倍", "commitment_to_revenue"),
+    ("英伟达签下500亿美元的算力承诺,规模约为其年收入的20倍。", "500亿美元", "compute_commitment"),
+    ("Nvidia signed $50 billion of compute commitments, about 20 times its revenue.", "about 20 times",
+     "commitment_to_revenue"),
+    ("Nvidia signed $50 billion of compute commitments, about 20 times its revenue.", "$50 billion",
+     "compute_commitment"),
+])
+def test_multiple_of_revenue_takes_its_metric_from_what_is_measured(text, surface, metric):
+    from ledger.framing import frame_text
+
+    rows = [r for r in frame_text(text, source="t", published="2025-01") if r["surface"] == surface]
+    assert [r["metric"] for r in rows] == [metric]
+
+
 def test_english_sentences_split_at_full_stops_not_decimals():
     lex = load_lexicon()
     text = "Anthropic raised $3.5 billion. Google owns 14% of it."
