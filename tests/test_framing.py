@@ -231,6 +231,20 @@ def test_multiple_of_revenue_takes_its_metric_from_what_is_measured(text, surfac
     assert [r["metric"] for r in rows] == [metric]
 
 
+@pytest.mark.parametrize(("text", "surface", "metric"), [
+    # money raised is a funding round; an IPO named in the sentence makes it the IPO's proceeds
+    ("小米周二提交IPO招股书,预计筹集约20亿美元。", "约20亿美元", "ipo_proceeds"),
+    ("Xiaomi filed for an IPO on Monday and expects to raise about $2 billion.", "about $2 billion", "ipo_proceeds"),
+    ("小米完成新一轮融资,筹集20亿美元。", "20亿美元", "funding_round"),
+    ("Xiaomi raised $2 billion in a funding round.", "$2 billion", "funding_round"),
+])
+def test_money_raised_is_ipo_proceeds_only_when_an_ipo_is_named(text, surface, metric):
+    from ledger.framing import frame_text
+
+    rows = [r for r in frame_text(text, source="t", published="2025-01") if r["surface"] == surface]
+    assert [r["metric"] for r in rows] == [metric]
+
+
 def test_english_sentences_split_at_full_stops_not_decimals():
     lex = load_lexicon()
     text = "Anthropic raised $3.5 billion. Google owns 14% of it."
