@@ -44,7 +44,6 @@ CONFLICT_COLUMNS: tuple[str, ...] = (
     "status", "decision", "decision_note", "reviewer",
 )
 KINDS = ("contradiction", "temporal", "modality", "consistent", "arithmetic")
-RESULTS = ("pass", "fail", "implied")
 _PAIR_KINDS = np.array(["consistent", "modality", "temporal", "contradiction"], dtype=object)
 _KIND_RANK = {"contradiction": 0, "arithmetic": 1, "temporal": 2, "modality": 3, "consistent": 4}
 

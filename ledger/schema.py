@@ -342,10 +342,3 @@ def columns_markdown() -> str:
         empty = EMPTY_ALLOWED.get(name, "no")
         lines.append(f"| {i} | `{name}` | {kind} | {header} | {empty} | {text.replace('|', '/')} |")
     return "\n".join(lines) + "\n"
-
-
-def codes_markdown() -> str:
-    """The README's list of problem codes, from errors.Code (grouped by its comments' order)."""
-    from .errors import Code
-
-    return ", ".join(f"`{c.value}`" for c in Code) + "\n"

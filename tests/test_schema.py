@@ -3,7 +3,6 @@ articles (on small synthetic articles in tmp_path, independent of claims.csv).""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import shutil
 from pathlib import Path
 
