@@ -387,7 +387,7 @@ def frame_period(
 
 
 def _since(doc: Doc, date: Spot) -> str:
-    """'risen tenfold since 2022': from the date to the article's publication."""
+    """'tripled since 2019': from the date to the article's publication."""
     value = str(date.mention.value)
     before = doc.low[max(0, date.start - 8) : date.start].rstrip()
     after = doc.low[date.end : date.end + 4].lstrip()
@@ -473,7 +473,7 @@ def _present(doc: Doc, spot: Spot, clause: tuple[int, int]) -> bool:
 
 def _attached(doc: Doc, cue: Hit, spot: Spot) -> bool:
     """Does ``cue`` follow another amount of its clause closely ('5亿元投资计划'),
-    so that it qualifies that amount only?  ('约152亿美元,并计划...': a clause
+    so that it qualifies that amount only?  ('约30亿元,并计划...': a clause
     boundary between them leaves the cue to its own clause.)"""
     clause = doc.clause_of(cue.start)
     return any(

@@ -144,7 +144,7 @@ def is_claim(doc: Doc, spot: Spot) -> bool:
 
 
 def tolerance(doc: Doc, spot: Spot) -> bool:
-    """'about $54 billion, plus or minus 2%': a tolerance on another number."""
+    """'about $12 billion, plus or minus 3%': a tolerance on another number."""
     return any(0 <= spot.start - t.end <= 2 for t in doc.marks["tolerance"])
 
 
