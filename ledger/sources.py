@@ -536,6 +536,8 @@ def register_sources(paths, sources_csv: str | Path) -> list[dict[str, str]]:
     lines = {f[0]: n for n, f in list(_csv_records(text))[1:] if f}
     added: list[dict[str, str]] = []
     for p in paths:
+        if Path(p).stem in known and Path(p).is_file() and known[Path(p).stem] == sha256_of(p):
+            continue  # registered with this very text: nothing to read
         rec = source_record(p, sources_dir=sources_csv.parent)
         if rec["id"] in known:
             if known[rec["id"]] != rec["sha256"]:
