@@ -43,6 +43,7 @@ from .report_cells import (
     text_lines, text_or_blank,
 )
 from .report_summary import open_mask, summary_sheet
+from .sources import sha256_of as file_sha256  # the one file hash (report_decisions imports it from here)
 
 SHEETS = ("Summary", "Conflicts", "Claims", "Arithmetic", "Sources", "_meta")
 FORMAT_TAG = "factcheck-conflicts/1"
@@ -179,14 +180,6 @@ def report_ledger(
         by_kind={str(k): int(v) for k, v in conflicts["kind"].value_counts().items()},
         notes=list(conflicts.attrs.get("notes", [])),
     )
-
-
-def file_sha256(path: str | Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def ids_digest(ids) -> str:
