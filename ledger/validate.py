@@ -17,7 +17,7 @@ import pandas as pd
 from .csvio import parse
 from .errors import Code, InputUnreadable, LedgerError, Problem
 from .schema import check_frame, check_rows, show
-from .sources import SOURCE_COLUMNS, load_sources, read_text
+from .sources import SOURCE_COLUMNS, decode_bytes, load_sources, read_text
 from .store import LoadedLedger, load_ledger, typed_frame
 
 _FIELDS = ("file", "line", "column", "field", "value", "code", "reason", "hint", "severity")
@@ -163,7 +163,7 @@ def _articles(sources: Path, table: pd.DataFrame) -> tuple[dict[str, Article], l
         where = sources.parent / rec.file
         try:
             raw = where.read_bytes()
-            text = read_text(where)
+            text = decode_bytes(raw, str(where))  # the bytes just read (hashed below), not read again
         except OSError:
             problems.append(_source_problem(sources, line, "file", rec.file, Code.ARTICLE_MISSING,
                                             "article file not found (its rows are not checked)",
