@@ -369,7 +369,7 @@ def frame_period(
     """When the value holds; see the framing module docstring for the order."""
     if spot.mention.kind == "date":
         return str(spot.mention.value or ""), 0.95
-    clause, sent = doc.clause_of(spot.start), doc.sentence_of(spot.start)
+    clause = doc.clause_of(spot.start)
     dates = [d for d in doc.dates if not _is_base(doc, d) and _linked(doc, d, metric)]
     back = [m for m in doc.marks["year_back"] if inside(clause, m)]
     if back and not doc.lex.spec(metric, "comparison"):
