@@ -8,6 +8,9 @@ For each size, in separate child processes (so each peak RSS is its own):
 * ``check``: ``ledger.crosscheck.check`` on the whole ledger (the engine plus
   the arithmetic rules, severity, the output order, and per finding the
   ``claims`` text, a sha1 id and a one-sentence explanation);
+* ``lean``: ``check(..., explain=False)``: every finding and column except
+  the pair findings' explanation sentences (``ledger.crosscheck.explain``
+  makes them for the rows wanted);
 * ``duckdb``: the reference, a plain DuckDB self-join of the same ledger on
   (subject, object, metric) with an interval-disjointness flag, fetched into
   pandas.
@@ -129,12 +132,12 @@ def _settings(max_group: int) -> dict:
 
 def _run_once(n: int, what: str, max_group: int = 0) -> dict:
     df = synthetic_ledger(n)
-    if what == "check":
+    if what in ("check", "lean"):
         from ledger.crosscheck import check
 
         settings = _settings(max_group)
         t0 = time.perf_counter()
-        out = check(df, settings=settings)
+        out = check(df, settings=settings, explain=what == "check")
         seconds = time.perf_counter() - t0
         rows = len(out)
         extra = {"contradictions": int((out["kind"] == "contradiction").sum())}
@@ -180,13 +183,15 @@ def main() -> None:
         return
     base_rss = child(1, "check", 1)["peak_rss_mb"]
     print(f"(peak RSS of a child that checks 1 claim: {base_rss:.0f} MB; figures below include it)")
-    print("claims | duckdb s | duckdb pairs | duckdb MB | engine s | engine/duckdb | check s | check/duckdb "
-          "| findings | check MB | check us/claim")
-    print("---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:")
+    print("claims | duckdb s | duckdb pairs | duckdb MB | engine s | engine/duckdb | lean s | lean/duckdb "
+          "| lean MB | check s | check/duckdb | findings | check MB | check us/claim")
+    print("---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:")
     for n in (int(s) for s in args.sizes.split(",")):
-        ref, core, ours = (child(n, what, args.repeat, args.max_group) for what in ("duckdb", "engine", "check"))
+        ref, core, lean, ours = (child(n, what, args.repeat, args.max_group)
+                                 for what in ("duckdb", "engine", "lean", "check"))
         print(f"{n:,} | {ref['seconds']:.2f} | {ref['rows']:,} | {ref['peak_rss_mb']:.0f} | "
               f"{core['seconds']:.2f} | {core['seconds'] / ref['seconds']:.2f} | "
+              f"{lean['seconds']:.2f} | {lean['seconds'] / ref['seconds']:.2f} | {lean['peak_rss_mb']:.0f} | "
               f"{ours['seconds']:.2f} | {ours['seconds'] / ref['seconds']:.2f} | {ours['rows']:,} | "
               f"{ours['peak_rss_mb']:.0f} | {1e6 * ours['seconds'] / n:.1f}", flush=True)
 

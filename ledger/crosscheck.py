@@ -216,10 +216,12 @@ def severity_of(weight: np.ndarray, gap: np.ndarray, days_apart: np.ndarray, con
 
 
 def severity_labels(sev: np.ndarray, thresholds: dict[str, float]) -> np.ndarray:
-    label = np.full(len(sev), "info", dtype=object)
-    for name in ("low", "medium", "high"):
-        label[sev >= thresholds[name]] = name
-    return label
+    """'info' below the low threshold, then 'low', 'medium', 'high' (a
+    severity equal to a threshold takes that threshold's label)."""
+    names = np.array(["info", "low", "medium", "high"], dtype=object)
+    edges = [thresholds[name] for name in names[1:]]
+    sev = np.asarray(sev, dtype=float)
+    return names[np.where(np.isnan(sev), 0, np.searchsorted(edges, sev, side="right"))]
 
 
 def conflict_ids(kind: Any, rule: Any, claims: Any, presorted: bool = False) -> list[str]:
@@ -275,9 +277,14 @@ def _unit_notes(df: pd.DataFrame, i: np.ndarray, j: np.ndarray) -> list[Problem]
 
 
 def check(claims: pd.DataFrame, decisions: pd.DataFrame | None = None,
-          settings: dict[str, Any] | None = None) -> pd.DataFrame:
+          settings: dict[str, Any] | None = None, *, explain: bool = True) -> pd.DataFrame:
     """All findings of a ledger as a DataFrame with :data:`CONFLICT_COLUMNS`,
-    sorted by subject then severity (highest first).  Pure: reads nothing."""
+    sorted by subject then severity (highest first).  Pure: reads nothing.
+
+    ``explain=False`` leaves the ``explanation`` of pair findings empty (rule
+    findings keep theirs): on a large ledger the sentences are most of the
+    time and memory.  :func:`explain` makes them later for the rows wanted,
+    the same sentences ``explain=True`` gives."""
     from . import arithmetic, decisions as decisions_mod
     from .crosscheck_rows import assemble
 
@@ -293,10 +300,38 @@ def check(claims: pd.DataFrame, decisions: pd.DataFrame | None = None,
                              "fill value/value_low/value_high, or the period of a date claim", severity="warning"))
     i, j, code, pair_notes = pair_verdicts(prepared, settings)
     arith, arith_notes = arithmetic.apply_rules(prepared, settings)
-    out = assemble(prepared, i, j, code, arith, settings)
+    out = assemble(prepared, i, j, code, arith, settings, explain=explain)
     out, decision_notes = decisions_mod.apply(out, decisions)
     out.attrs["notes"] = notes + pair_notes + arith_notes + decision_notes
     return out
+
+
+def explain(findings: pd.DataFrame, claims: pd.DataFrame, settings: dict[str, Any] | None = None) -> pd.Series:
+    """The explanation sentence of each row of ``findings`` (all rows or any
+    subset of a :func:`check` result, e.g. made with ``explain=False``), as
+    :func:`check` writes it; ``claims`` is the ledger that was checked.
+
+    Rule findings (and rows whose claims are not in ``claims``) keep the
+    explanation they have.  Returns a str Series on ``findings``' index::
+
+        out = check(claims, explain=False)
+        top = out[is_open_contradiction(out)].head(50)
+        top = top.assign(explanation=explain(top, claims))
+    """
+    from .crosscheck_rows import pair_explanations
+
+    text = findings["explanation"].astype("str")
+    codes = pd.Index(_PAIR_KINDS).get_indexer(findings["kind"])
+    prepared = prepare(claims, settings or load_settings())
+    first = np.flatnonzero(~prepared["claim_id"].duplicated().to_numpy())  # a valid ledger's ids are unique
+    row = pd.Index(prepared["claim_id"].to_numpy()[first])
+    ia, ib = (np.where(k >= 0, first[k], -1) for k in (row.get_indexer(findings[c]) for c in ("claim_a", "claim_b")))
+    at = np.flatnonzero((codes >= 0) & (ia >= 0) & (ib >= 0))
+    if len(at):
+        sentences = pair_explanations(prepared, ia[at], ib[at], codes[at])
+        text = text.copy()
+        text.iloc[at] = sentences
+    return text
 
 
 def is_open_contradiction(out: pd.DataFrame) -> pd.Series:

@@ -26,9 +26,10 @@ _RANK = np.array([_KIND_RANK[k] for k in _NAMES])  # output order of the kinds
 
 
 def assemble(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray, arith: pd.DataFrame,
-             settings: dict[str, Any]) -> pd.DataFrame:
+             settings: dict[str, Any], *, explain: bool = True) -> pd.DataFrame:
     """Findings of the pairs ``(i, j)`` of the prepared ledger ``df`` (verdict
-    ``code``, an index into the pair kinds) and the arithmetic rows."""
+    ``code``, an index into the pair kinds) and the arithmetic rows; pair
+    rows get an empty explanation unless ``explain``."""
     from .crosscheck import CONFLICT_COLUMNS, conflict_ids, relative_gap, severity_of
 
     arith = _arith_rows(arith, conflict_ids)
@@ -51,7 +52,7 @@ def assemble(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray, a
     ia, ib = i[pi], j[pi]  # the pairs' claim rows
     # the sentences first: their per-claim halves are the biggest transient,
     # freed before the other text columns exist (a lower peak, reused memory)
-    explanation = pair_explanations(df, ia, ib, code[pi])
+    explanation = pair_explanations(df, ia, ib, code[pi]) if explain else np.full(len(pi), "", dtype=object)
     # where each output row takes its value from: pair rows from a per-pair
     # (or per-claim) array, arithmetic rows from the arithmetic frame after it
     at_arith = np.flatnonzero(~is_pair)

@@ -287,3 +287,67 @@ def test_verdicts_do_not_depend_on_order(spec):
     one = check(ledger(*rows)).set_index("conflict_id")[["kind", "severity"]]
     two = check(ledger(*reversed(rows))).set_index("conflict_id")[["kind", "severity"]]
     pd.testing.assert_frame_equal(one.sort_index(), two.sort_index())
+
+
+# --------------------------------------------------------------------------- explain=False and explain()
+
+
+def _sentence_ledger() -> pd.DataFrame:
+    # s1 27% (2025) vs s2 49% (2025): disjoint facts -> a contradiction whose
+    # sentence must name both sources and both figures as written; s3 repeats
+    # 27% -> consistent with s1; the 13B pair stands alone on its own key.
+    return ledger(pct("s1", "27%", 0.27, period="2025"), pct("s2", "49%", 0.49, period="2025"),
+                  pct("s3", "27%", 0.27, period="2025"), usd("s1", "$13B", 13e9), usd("s2", "130亿美元", 13e9))
+
+
+def test_explain_false_leaves_pair_sentences_empty_and_all_else_equal():
+    claims = _sentence_ledger()
+    full, lean = check(claims), check(claims, explain=False)
+    # 3 percent claims -> 3 pairs, the two money claims -> 1 pair: 4 findings either way
+    assert len(full) == len(lean) == 4
+    assert (lean["explanation"] == "").all()
+    assert (full["explanation"].str.len() > 0).all()
+    pd.testing.assert_frame_equal(full.drop(columns="explanation"), lean.drop(columns="explanation"))
+
+
+def test_explain_rebuilds_the_sentences_for_any_subset():
+    claims = _sentence_ledger()
+    full, lean = check(claims), check(claims, explain=False)
+    pd.testing.assert_series_equal(crosscheck.explain(lean, claims), full["explanation"], check_names=False)
+    contradiction = lean[lean["kind"] == "contradiction"]
+    assert len(contradiction) == 2  # s2's 49% against the 27% of s1 and of s3
+    sentence = crosscheck.explain(contradiction, claims)
+    assert list(sentence.index) == list(contradiction.index)
+    for text, other in zip(sentence, contradiction[["source_a", "source_b"]].to_numpy()):
+        for part in ("s2 says “49%”", "“27%”", "cannot both be true", *other):
+            assert part in text
+
+
+def test_explain_keeps_rows_it_cannot_place():
+    claims = _sentence_ledger()
+    lean = check(claims, explain=False)
+    # a ledger without s2's claims: the rows that involve them keep what they had ("")
+    fewer = claims[claims["source"] != "s2"]
+    text = crosscheck.explain(lean, fewer)
+    involves_s2 = (lean["source_a"] == "s2") | (lean["source_b"] == "s2")
+    assert involves_s2.sum() == 3  # s2 49% vs s1 27%, vs s3 27%, and s2 130亿美元 vs s1 $13B
+    assert (text[involves_s2] == "").all() and (text[~involves_s2] != "").all()
+
+
+def test_explain_on_the_seeds_matches_check(seed_claims=None):
+    from ledger.store import read_ledger
+
+    claims = read_ledger("claims.csv")
+    full, lean = check(claims), check(claims, explain=False)
+    rule_rows = lean["kind"] == "arithmetic"
+    assert rule_rows.any() and (lean.loc[rule_rows, "explanation"] != "").all()  # rule rows keep theirs
+    assert (lean.loc[~rule_rows, "explanation"] == "").all()
+    pd.testing.assert_series_equal(crosscheck.explain(lean, claims), full["explanation"], check_names=False)
+
+
+def test_severity_labels_at_and_between_the_thresholds():
+    # thresholds low 0.2, medium 0.5, high 0.8 (made up here): a value equal to a
+    # threshold takes its label; below low is info; an unknown severity is info
+    labels = crosscheck.severity_labels(np.array([0.0, 0.19, 0.2, 0.49, 0.5, 0.8, 1.0, NAN]),
+                                        {"low": 0.2, "medium": 0.5, "high": 0.8})
+    assert list(labels) == ["info", "info", "low", "low", "medium", "high", "high", "info"]
