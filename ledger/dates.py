@@ -7,11 +7,19 @@ Conventions (also in the README): 年底/年末 = Nov–Dec, 年初 = Jan–Feb,
 autumn Sep–Nov, winter Dec–Feb).  今天/今日 are not read as dates (in news they
 mostly mean "nowadays"); 昨天/前天 are.  A date whose year cannot be known (3月11日,
 去年底, 上周 without a published date) gets value None.
+
+Quarters: "the first quarter of 2025", "Q1 2025", 2025年第一季度 -> 2025-Q1; a
+quarter or half of a fiscal year ("the second quarter of fiscal 2026", Q2 FY2026,
+2026财年第二季度) is labelled by the fiscal year, as FY2026 is: fiscal
+calendars differ.  "last December" is the latest December before the
+published month.  Periods named without a year (第二季度, 上半年, 年底,
+third-quarter) are no mentions: framing reads them (:func:`bare_periods`).
 """
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -141,7 +149,7 @@ def _safe(fn, *args) -> DateValue:
 _PART = r"(?:初(?![步次衷心始])|中(?=[旬期]|[^\u4e00-\u9fff]|$)|底|末)"
 #: The date alternatives of the master pattern (cleaned, simplified text).
 ZH_DATE = (
-    rf"(?P<y>(?:1[89]|20)\d\d|[〇零一二三四五六七八九]{{4}})[ \t]?(?:财|会计)?年[ \t]?(?:度[ \t]?)?"
+    rf"(?P<y>(?:1[89]|20)\d\d|[〇零一二三四五六七八九]{{4}})[ \t]?(?P<yfy>财|会计)?年[ \t]?(?:度[ \t]?)?"
     rf"(?:(?P<ym>\d{{1,2}}|十[一二]?|[一二三四五六七八九])[ \t]?月[ \t]?(?:份[ \t]?)?"
     rf"(?:(?P<yd>\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[ \t]?[日号]|(?P<ymp>{_PART})旬?)?"
     rf"|第?(?P<yq>[一二三四1-4])[ \t]?季度?|[Qq](?P<yq2>[1-4])(?![0-9])|[Hh](?P<yh2>[12])(?![0-9])"
@@ -193,6 +201,8 @@ def _ymd(y: int, m: int, d: str | None, part: str | None) -> DateValue:
 def _zh_year_date(g: Mapping, published: Anchor | None) -> DateValue:
     y = _num(g["y"])
     half = g.get("yh") or ({"1": "上半年", "2": "下半年"}[g["yh2"]] if g.get("yh2") else None)
+    if g.get("yfy") and (half or g.get("yq") or g.get("yq2")):
+        return year(y)  # a quarter of a fiscal year is labelled by that year (fiscal calendars differ)
     return _in_year(y, g.get("ym"), g.get("yd"), g.get("ymp"), g.get("yq") or g.get("yq2"), half, g.get("yp"))
 
 
@@ -231,18 +241,22 @@ def _rel_month(word: str, part: str | None, published: Anchor) -> DateValue:
 # ------------------------------------------------------------------- English
 
 _MON = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_MON_FULL = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 EN_DATE = (
     rf"(?i:(?P<en_m>{_MON})\.?[ \t](?:(?P<en_d>\d{{1,2}})(?:st|nd|rd|th)?,?[ \t])?(?P<en_y>(?:19|20)\d\d)\b"
     rf"|(?P<en_d2>\d{{1,2}})[ \t](?P<en_m2>{_MON})\.?[ \t](?P<en_y2>(?:19|20)\d\d)\b"
-    r"|\b(?P<en_q>q[1-4])[ \t](?P<en_qy>(?:19|20)\d\d)\b"
+    r"|\b(?P<en_q>q[1-4])[ \t](?:of[ \t])?(?P<en_qfy>fiscal[ \t]|fy[ \t]?)?(?P<en_qy>(?:19|20)\d\d)\b"
+    r"|\b(?P<en_qw>first|second|third|fourth|1st|2nd|3rd|4th)[ \t-]quarter[ \t](?:of[ \t])?"
+    r"(?P<en_qwfy>fiscal[ \t](?:year[ \t])?|fy[ \t]?)?(?P<en_qwy>(?:19|20)\d\d)\b"
     r"|\bfy[ \t]?(?P<en_fy>(?:19|20)\d\d)\b"
     r"|\b(?P<en_h>h[12])[ \t](?P<en_hy>(?:19|20)\d\d)\b"
     r"|\b(?P<en_hw>first|second)[ \t]half[ \t]of[ \t](?P<en_hwy>(?:19|20)\d\d)\b"
     r"|\b(?P<en_rel>last|this|next)[ \t](?P<en_relu>year|month|week)\b"
-    r"|\b(?:in|since|by|until|of|from|through|during|before|after|fiscal|FY|calendar|its|their)[ \t]"
+    rf"|\blast[ \t](?P<en_lm>{_MON_FULL})\b(?![ \t]\d)"
+    r"|\b(?:in|since|by|until|of|for|from|through|during|before|after|fiscal|FY|calendar|its|their)[ \t]"
     r"(?P<en_year>(?:19|20)\d\d)\b(?![-,.]?\d|[ \t]?(?:percent|billion|million))"
-    r"|\b(?:in|since|by|until|from|through|during|before|after|early|late|mid)[ \t-](?P<en_m3>january|february"
-    r"|march|april|may|june|july|august|september|october|november|december)\b(?![ \t]\d))"
+    rf"|\b(?:in|since|by|until|from|through|during|before|after|early|late|mid)[ \t-](?P<en_m3>{_MON_FULL})\b(?![ \t]\d))"
 )
 
 
@@ -252,8 +266,12 @@ def en_date(g: Mapping[str, str | None], published: Anchor | None) -> DateValue:
         y = int(g.get("en_y") or g["en_y2"])
         d = g.get("en_d") or g.get("en_d2")
         return _safe(day, y, m, int(d)) if d else _safe(month, y, m)
-    if g.get("en_q"):
-        return _safe(quarter, int(g["en_qy"]), int(g["en_q"][1]))
+    if g.get("en_q") or g.get("en_qw"):  # a quarter of a fiscal year is labelled by that year, as FY2024 is
+        y = int(g.get("en_qy") or g["en_qwy"])
+        if g.get("en_qfy") or g.get("en_qwfy"):
+            return year(y)
+        q = int(g["en_q"][1]) if g.get("en_q") else _ORDINAL[g["en_qw"].lower()]
+        return _safe(quarter, y, q)
     if g.get("en_h") or g.get("en_hw"):
         first = (g.get("en_h") or "").lower() == "h1" or (g.get("en_hw") or "").lower() == "first"
         return months(int(g.get("en_hy") or g["en_hwy"]), *((1, 6) if first else (7, 12)))
@@ -263,6 +281,11 @@ def en_date(g: Mapping[str, str | None], published: Anchor | None) -> DateValue:
         m = MONTHS_EN[g["en_m3"].lower()[:3]]
         y = _year_of_month(m, published)
         return UNKNOWN if y is None else month(y, m)
+    if g.get("en_lm"):  # "last December": the latest such month before the published month
+        m = MONTHS_EN[g["en_lm"].lower()[:3]]
+        if published is None or published.month is None:
+            return UNKNOWN
+        return month(published.year if m < published.month else published.year - 1, m)
     if g.get("en_rel") and published is not None:
         shift = {"last": -1, "this": 0, "next": 1}[g["en_rel"].lower()]
         unit = g["en_relu"].lower()
@@ -278,3 +301,61 @@ def en_date(g: Mapping[str, str | None], published: Anchor | None) -> DateValue:
 _MON_KEYS = {k[:3]: v for k, v in MONTHS_EN.items()}
 MONTHS_EN.update(_MON_KEYS)
 
+
+# ------------------------------------------------------------------- year-less periods
+
+#: Periods named without a year, which the mention finder leaves alone (they
+#: are no date on their own): '第二季度', '二季度', '第二季', '上半年', '年底'
+#: (cleaned, simplified text) and 'third-quarter', 'the second quarter', 'Q3',
+#: 'first half' (lower-cased English).  Framing reads them as the period of
+#: the amounts around them (:func:`bare_periods`).
+BARE_PERIOD = (
+    r"(?:(?<![年前财\d〇零一二三四五六七八九十])第[ \t]?(?P<zq>[一二三四1-4])[ \t]?季(?:度|(?!节))"
+    r"|(?<![第前年财\d〇零一二三四五六七八九十])(?P<zq2>[一二三四1-4])[ \t]?季度"
+    r"|(?<![年今去明前本每\d])(?P<zh>[上下])半年"
+    r"|(?<![\d〇零一二三四五六七八九年今去明前本每历近多])年(?P<zp>底|末|初(?![步次]))(?!至今|以来)"
+    r"|\b(?P<eq>first|second|third|fourth)[ \t-]quarter\b(?![ \t](?:of[ \t])?(?:fiscal[ \t]|fy)?(?:19|20)\d\d)"
+    r"|\bq(?P<eq2>[1-4])\b(?![ \t](?:of[ \t])?(?:fiscal[ \t]|fy[ \t]?)?(?:19|20)\d\d)"
+    r"|\b(?P<eh>first|second)[ \t-]half\b(?![ \t]of[ \t](?:19|20)\d\d))"
+)
+_BARE = re.compile(BARE_PERIOD)
+
+
+@dataclass(frozen=True)
+class BarePeriod:
+    """A year-less period at ``start:end``: its value in the published year,
+    and whether it had begun by the published date (if not, an account of
+    what happened means the previous year's: '第四季度营收' told in May)."""
+
+    start: int
+    end: int
+    value: str
+    begun: bool
+    quarter: bool = False  # a quarter: in an article on a fiscal year it is labelled by that year
+
+
+def year_before(period: str) -> str:
+    """'2026' -> '2025', '2025-Q1' -> '2024-Q1', '2025-11/2025-12' -> '2024-11/2024-12'."""
+    return "/".join(str(int(p[:4]) - 1) + p[4:] if p[:4].isdigit() else p for p in period.split("/"))
+
+
+def bare_periods(text: str, published: Anchor | dt.date | str | None) -> list[BarePeriod]:
+    """Every year-less period of ``text`` (cleaned, lower-cased), resolved
+    against the published date; none when the published year is unknown."""
+    pub = anchor(published) if published else None
+    if pub is None:
+        return []
+    out = []
+    for m in _BARE.finditer(text):
+        g = m.groupdict()
+        q = g["zq"] or g["zq2"] or g["eq2"] or (str(_ORDINAL[g["eq"]]) if g["eq"] else None)
+        if q:
+            value, first = quarter(pub.year, _num(q)), 3 * _num(q) - 2
+        elif g["zh"] or g["eh"]:
+            h = "上半年" if (g["zh"] == "上" or g["eh"] == "first") else "下半年"
+            value, first = months(pub.year, *_PARTS[h]), _PARTS[h][0]
+        else:
+            value, first = months(pub.year, *_PARTS[g["zp"]]), _PARTS[g["zp"]][0]
+        begun = pub.month is None or first <= pub.month
+        out.append(BarePeriod(m.start(), m.end(), value.value or "", begun, quarter=bool(q)))
+    return out
