@@ -17,6 +17,14 @@ conflicts fit in bounded memory) with the sheets
 
 Every cell is made by :class:`ledger.report_cells.CellMaker`: untrusted text
 never becomes a formula.  No cell holds a formula.
+
+Excel opens a sheet of at most :data:`MAX_SHEET_ROWS` rows (header included).
+openpyxl's write-only mode does not check: it writes row 1,048,577 and beyond,
+and Excel then refuses or "repairs" the file.  So each sheet gets at most
+``MAX_SHEET_ROWS - 1`` data rows, in its usual order (Conflicts: open before
+resolved, most severe first; Claims: ledger order); the rest is left out, the
+Summary sheet says how many and where to get them all, and
+:func:`write_report` reports it as warnings (:class:`~ledger.errors.Problem`).
 """
 from __future__ import annotations
 
@@ -24,6 +32,7 @@ import datetime as dt
 import hashlib
 import os
 import tempfile
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,13 +45,13 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from .crosscheck import CONFLICT_COLUMNS
 from .decisions import DECISIONS
-from .errors import InputUnreadable
+from .errors import InputUnreadable, Problem
 from .record import COLUMNS
 from .report_cells import (
     LINE_POINTS, MAX_LINES, PERCENT, SCORE, SEVERITY_FILLS, CellMaker, fit_page, number, number_format_for,
     text_lines, text_or_blank,
 )
-from .report_summary import open_mask, summary_sheet
+from .report_summary import LeftOut, open_mask, summary_sheet
 from .sources import sha256_of as file_sha256  # the one file hash (report_decisions imports it from here)
 
 SHEETS = ("Summary", "Conflicts", "Claims", "Arithmetic", "Sources", "_meta")
@@ -50,6 +59,14 @@ FORMAT_TAG = "factcheck-conflicts/1"
 #: Conflict rows past this many get plain claim ids instead of hyperlinks:
 #: openpyxl keeps every hyperlink in memory until the sheet is closed.
 LINK_ROWS = 20_000
+#: Excel's limits: rows per sheet (header included) and columns per sheet.
+#: Read when a workbook is written, so a test may lower them.
+MAX_SHEET_ROWS = 1_048_576
+MAX_SHEET_COLUMNS = 16_384
+
+
+class SheetLimitWarning(UserWarning):
+    """A sheet of the workbook could not hold all its rows (Excel's limit)."""
 
 # (header, width) of the Conflicts sheet; the import reads the columns by header.
 # The printed page (and the rendered PNG) holds the columns up to Reviewer.
@@ -86,6 +103,7 @@ def write_report(
     made_at: dt.datetime | None = None,
     link_rows: int = LINK_ROWS,
     progress: Callable[[int], None] | None = None,
+    notes: list | None = None,
 ) -> Path:
     """Write the conflict workbook to ``path`` atomically and return the path.
 
@@ -93,7 +111,12 @@ def write_report(
     output (:data:`CONFLICT_COLUMNS`), ``sources`` the sources table.  The quote,
     period and modality of each side come from joining ``claims`` on
     ``claim_a`` / ``claim_b``.  ``progress(n)`` is called as conflict rows are
-    written.
+    written (and once for the rows left out).
+
+    A sheet holds at most ``MAX_SHEET_ROWS - 1`` rows below its header; rows
+    past that are left out (the Summary says how many).  Each sheet cut so is
+    a warning :class:`~ledger.errors.Problem` appended to ``notes``, or, when
+    ``notes`` is None, a :class:`SheetLimitWarning` (``warnings.warn``).
     """
     path = Path(path)
     if not path.parent.is_dir():
@@ -101,17 +124,45 @@ def write_report(
                               hint="create the folder first, or pass -o with an existing one")
     conflicts = _ordered(_with_columns(conflicts, CONFLICT_COLUMNS))
     claims = _with_columns(claims, COLUMNS).reset_index(drop=True)
+    sources = sources.iloc[:, :MAX_SHEET_COLUMNS]
+    arithmetic = conflicts[conflicts["kind"].astype("string").eq("arithmetic").fillna(False)]
+    room = MAX_SHEET_ROWS - 1  # data rows below the header
+    check = f"`factcheck check --json {ledger_path}`" if ledger_path else "`factcheck check --json`"
+    whole = f"the ledger {ledger_path}" if ledger_path else "the ledger"
+    left_out = [LeftOut(sheet, what, len(frame), room, order, how) for sheet, what, frame, order, how in (
+        ("Conflicts", "findings", conflicts, "open before resolved, most severe first", f"{check} lists every finding"),
+        ("Claims", "claims", claims, "in ledger order", f"{whole} holds every claim"),
+        ("Arithmetic", "arithmetic findings", arithmetic, "open before resolved, most severe first",
+         f"{check} lists every finding"),
+        ("Sources", "sources", sources, "in table order", "the sources table holds every source"),
+    ) if len(frame) > room]
     meta = _meta(claims, conflicts, ledger_path, made_at)
+    meta.update({"conflict_rows": min(len(conflicts), room), "claim_rows": min(len(claims), room)})
     wb = Workbook(write_only=True)
     sheets = {name: wb.create_sheet(name) for name in SHEETS}
-    summary_sheet(sheets["Summary"], claims, conflicts, sources, meta)
-    claim_rows = {cid: i + 2 for i, cid in enumerate(claims["claim_id"].astype(str))}
-    _conflicts_sheet(sheets["Conflicts"], conflicts, claims, claim_rows, link_rows, progress)
-    _claims_sheet(sheets["Claims"], claims)
-    _arithmetic_sheet(sheets["Arithmetic"], conflicts, claims)
-    _sources_sheet(sheets["Sources"], sources)
+    summary_cut = summary_sheet(sheets["Summary"], claims, conflicts, sources, meta, left_out=left_out,
+                                max_rows=MAX_SHEET_ROWS)
+    shown_claims = claims.iloc[:room]
+    claim_rows = {cid: i + 2 for i, cid in enumerate(shown_claims["claim_id"].astype(str))}
+    _conflicts_sheet(sheets["Conflicts"], conflicts.iloc[:room], claims, claim_rows, link_rows, progress)
+    if progress and len(conflicts) > room:
+        progress(len(conflicts) - room)
+    _claims_sheet(sheets["Claims"], shown_claims)
+    _arithmetic_sheet(sheets["Arithmetic"], arithmetic.iloc[:room], claims)
+    _sources_sheet(sheets["Sources"], sources.iloc[:room])
     _meta_sheet(sheets["_meta"], meta)
     _atomic_save(wb, path)
+    reasons = [(cut.reason(MAX_SHEET_ROWS), cut.how) for cut in left_out]
+    if summary_cut:
+        reasons.append((f"the last {summary_cut:,} rows of the Summary sheet's by-source and by-subject tables "
+                        f"left out: Excel holds {MAX_SHEET_ROWS:,} rows per sheet",
+                        "the other sheets and `factcheck check --json` are not affected"))
+    for reason, how in reasons:
+        problem = Problem(str(path), None, None, None, None, "sheet-row-limit", reason, how, severity="warning")
+        if notes is None:
+            warnings.warn(str(problem), SheetLimitWarning, stacklevel=2)
+        else:
+            notes.append(problem)
     return path
 
 
@@ -172,13 +223,14 @@ def report_ledger(
     sources = load_sources(src_path) if src_path.is_file() else pd.DataFrame(columns=list(SOURCE_COLUMNS))
     total = len(conflicts)
     step = (lambda n: progress(n, total)) if progress else None
-    write_report(claims, conflicts, sources, out, ledger_path=ledger, made_at=made_at, progress=step)
+    notes = list(conflicts.attrs.get("notes", []))
+    write_report(claims, conflicts, sources, out, ledger_path=ledger, made_at=made_at, progress=step, notes=notes)
     open_ = open_mask(conflicts)
     return ReportResult(
         path=out, ledger=ledger, claims=len(claims), findings=total, open=int(open_.sum()),
         open_contradictions=int(is_open_contradiction(conflicts).sum()),
         by_kind={str(k): int(v) for k, v in conflicts["kind"].value_counts().items()},
-        notes=list(conflicts.attrs.get("notes", [])),
+        notes=notes,
     )
 
 
@@ -392,10 +444,9 @@ ARITHMETIC_COLUMNS = (
 )
 
 
-def _arithmetic_sheet(ws, conflicts: pd.DataFrame, claims: pd.DataFrame) -> None:
+def _arithmetic_sheet(ws, rows: pd.DataFrame, claims: pd.DataFrame) -> None:
     fit_page(ws, paper="8", orientation="landscape")
     cells = _setup(ws, ARITHMETIC_COLUMNS)
-    rows = conflicts[conflicts["kind"].astype("string").eq("arithmetic").fillna(False)]
     info = claims.set_index(claims["claim_id"].astype(str))[["source", "value", "unit", "period"]].to_dict("index")
     for n, r in enumerate(rows.itertuples(index=False), 2):
         fill = SEVERITY_FILLS.get(text_or_blank(r.severity_label))

@@ -8,7 +8,9 @@ the text is kept exactly, and cells that start with a risky character also get
 Excel's *quote prefix* style, so editing the cell in Excel or LibreOffice keeps
 it text.  Characters XML 1.0 cannot carry (C0 controls, lone surrogates,
 U+FFFE/U+FFFF) are replaced by a visible escape such as ``\\x07``; the rest of
-the text is kept.  Numbers stay numbers; NaN and infinities become blank cells.
+the text is kept.  A text longer than a cell holds (:data:`MAX_CELL_CHARS`) is
+cut and ends with a visible marker (:data:`CUT_MARK`).  Numbers stay numbers;
+NaN and infinities become blank cells.
 """
 from __future__ import annotations
 
@@ -25,11 +27,17 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 #: Leading characters a spreadsheet may treat as the start of a formula.
 RISKY_LEADS = ("=", "+", "-", "@", "\t", "\r")
-#: Excel's limit on the characters in one cell.
+#: Excel's limit on the characters in one cell, counted as Excel counts them:
+#: in UTF-16 code units (a character outside the BMP, e.g. an emoji, is two).
+#: openpyxl itself cuts longer text silently (``Cell.check_string``), but the
+#: cells made here bypass that, so :func:`safe_text` enforces it.
 MAX_CELL_CHARS = 32767
+#: Ends a text cut to fit one cell; ``{n}`` is the length of the whole text.
+CUT_MARK = " … [cut: {n:,} characters in full]"
 
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_CUT_TAIL = re.compile(re.escape(CUT_MARK.split("{")[0]) + r"[\d,]+ characters in full\]$")
 
 #: Number formats by ledger unit (money in its own currency units).
 PERCENT = "0.0%"
@@ -44,13 +52,28 @@ SEVERITY_FILLS = {"high": "F4B6B6", "medium": "FAD7A0", "low": "FCF3CF", "info":
 
 
 def safe_text(value: Any) -> str:
-    """The text a cell may hold: illegal XML characters escaped, length capped."""
+    """The text a cell may hold: illegal XML characters escaped; a text longer
+    than :data:`MAX_CELL_CHARS` cut to fit, ending with :data:`CUT_MARK`."""
     text = "" if value is None else str(value)
+    full = len(text)
     if _ILLEGAL.search(text):
         text = _ILLEGAL.sub(_escape, text)
-    if len(text) > MAX_CELL_CHARS:
-        text = text[: MAX_CELL_CHARS - 1] + "…"
+    if len(text) > MAX_CELL_CHARS // 2 and _units(text) > MAX_CELL_CHARS:
+        mark = CUT_MARK.format(n=full)
+        keep = (MAX_CELL_CHARS - _units(mark)) * 2  # bytes of UTF-16
+        # a pair split at the cut leaves a lone high surrogate: "ignore" drops it
+        text = text.encode("utf-16-le", "surrogatepass")[:keep].decode("utf-16-le", "ignore") + mark
     return text
+
+
+def is_cut(text: str) -> bool:
+    """Does ``text`` (read back from a cell) end with :data:`CUT_MARK`?"""
+    return _CUT_TAIL.search(text) is not None
+
+
+def _units(text: str) -> int:
+    """Length in UTF-16 code units (what Excel counts)."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def _escape(match: re.Match) -> str:

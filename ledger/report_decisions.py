@@ -9,6 +9,12 @@ atomically (through :func:`ledger.decisions.write_decisions`).
 
 A blank Decision cell changes nothing: an earlier decision for that conflict
 stays in ``decisions.csv`` (edit the file to withdraw one).
+
+Only the rows present are read: a workbook whose Conflicts sheet could not
+hold every finding (Excel's row limit, see :mod:`ledger.report`) imports the
+decisions on the rows it has.  A Reviewer note too long for one cell was cut
+with a marker when written; read back unchanged, it stands for the whole note
+already in ``decisions.csv`` (the cut text never replaces it).
 """
 from __future__ import annotations
 
@@ -23,7 +29,7 @@ from .decisions import DECISIONS
 from .report import (
     DECISION_HEADER, FORMAT_TAG, ID_HEADER, NOTE_HEADER, REVIEWER_HEADER, file_sha256, ids_digest,
 )
-from .report_cells import RISKY_LEADS
+from .report_cells import RISKY_LEADS, is_cut, safe_text
 
 
 class StaleWorkbook(LedgerError, ValueError):
@@ -88,6 +94,7 @@ def import_decisions(
     if problems:
         raise LedgerInvalid(problems, file=xlsx)
     existing = read_decisions(target) if target.exists() else empty_decisions()
+    entries = _uncut(entries, existing)
     result = _merge(existing, entries, target)
     result.warnings = warnings
     if result.added or result.changed:
@@ -109,10 +116,10 @@ def refuse_unimported(xlsx_path: str | Path, decisions_path: str | Path) -> None
         raise MergeConflict(f"exists and is not a conflict workbook this tool can read ({err.reason})", file=name,
                             code="not-a-report", hint="move it away or pass -o with another name; nothing was written"
                             ) from None
-    entries = _entries(name, header, rows, None)[0]
     target = Path(decisions_path)
-    held = {r.conflict_id: (r.decision, r.note) for r in
-            (read_decisions(target) if target.is_file() else empty_decisions()).itertuples(index=False)}
+    existing = read_decisions(target) if target.is_file() else empty_decisions()
+    entries = _uncut(_entries(name, header, rows, None)[0], existing)
+    held = {r.conflict_id: (r.decision, r.note) for r in existing.itertuples(index=False)}
     new = [e for e in entries if e.conflict_id not in held or held[e.conflict_id][0] != e.decision
            or (e.note and held[e.conflict_id][1] != e.note)]
     if new:
@@ -259,6 +266,20 @@ def _check_same_conflicts(xlsx: str, meta: dict[str, str], fresh: set[str], entr
 
 
 # --------------------------------------------------------------------------- merging
+
+
+def _uncut(entries: list[SheetDecision], existing) -> list[SheetDecision]:
+    """A note read back as written, cut to fit its cell, is the whole held note."""
+    if not any(is_cut(e.note) for e in entries):
+        return entries
+    held = dict(zip(existing["conflict_id"].astype(str), existing["note"].fillna("").astype(str)))
+    out = []
+    for e in entries:
+        full = held.get(e.conflict_id)
+        if full is not None and is_cut(e.note) and safe_text(full).strip() == e.note:
+            e = SheetDecision(e.conflict_id, e.decision, e.reviewer, full, e.row)
+        out.append(e)
+    return out
 
 
 def _merge(existing, entries: list[SheetDecision], target: Path) -> ImportResult:

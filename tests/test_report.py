@@ -350,7 +350,12 @@ def test_summary_metadata(book):
     assert info["Ledger sha256"] == hashlib.sha256(b"claim_id\n").hexdigest()
     assert info["Ledger"] == str(ledger.resolve())
     assert info["Made (UTC)"] == "2026-11-23T12:00:00Z"
-    assert (info["Claims"], info["Findings"], info["Open findings"]) == (7, 5, 4)
+    assert (info["Claims"], info["Findings"]) == (7, 5)
+    # open: 001, 003, 004, 005 (002 is resolved); of those 003 is consistent and 005 a rule that
+    # passed, so only the two contradictions 001 and 004 are left to review
+    assert info["Open findings to review"] == 2
+    assert info["  of which contradictions and failed rules"] == 2
+    assert not any(str(k).endswith("left out of Conflicts") for k in info)  # everything fits
     meta = {r[0]: r[1] for r in rows_of(wb["_meta"])[1:]}
     assert meta["ledger_sha256"] == info["Ledger sha256"] and meta["conflicts"] == "5"
 
@@ -358,16 +363,17 @@ def test_summary_metadata(book):
 def test_summary_counts(book):
     _, _, wb = book
     rows = rows_of(wb["Summary"])
-    head = [r[:7] for r in rows].index(["Verdict", "high", "medium", "low", "info", "Total", "Open"])
+    head = [r[:7] for r in rows].index(["Verdict", "high", "medium", "low", "info", "Total", "To review"])
     table = {r[0]: r[1:7] for r in rows[head + 1: head + 6]}
     assert table["contradiction"] == [1, 0, 1, 0, 2, 2]  # 001 high, 004 low
     assert table["modality"] == [0, 1, 0, 0, 1, 0]  # 002 resolved
-    assert table["arithmetic"] == [0, 0, 0, 1, 1, 1]
-    assert table["consistent"] == [0, 0, 0, 1, 1, 1]
+    assert table["arithmetic"] == [0, 0, 0, 1, 1, 0]  # 005 open, but the rule passed
+    assert table["consistent"] == [0, 0, 0, 1, 1, 0]  # 003 open, but the two agree
     by_source = {r[0]: r[1:4] for r in rows if r[0] in (S000, S001, S002)}
-    # S001: claims inv001, st001, h0, h1 = 4; in all five findings; open: all but 002
-    assert by_source[S001] == [4, 5, 4]
-    assert by_source[S000] == [2, 2, 2] and by_source[S002] == [1, 1, 0]
+    # S001: claims inv001, st001, h0, h1 = 4; in all five findings; to review: 001 and 004
+    assert by_source[S001] == [4, 5, 2]
+    # S000: claims inv000, st000; findings 001, 003; to review 001.  S002: 002 (resolved)
+    assert by_source[S000] == [2, 2, 1] and by_source[S002] == [1, 1, 0]
 
 
 def test_summary_chart_of_open_findings(book):
@@ -380,8 +386,9 @@ def test_summary_chart_of_open_findings(book):
     assert m, ref
     cats = [ws.cell(row=r, column=1).value for r in range(int(m[1]), int(m[2]) + 1)]
     vals = [ws.cell(row=r, column=2).value for r in range(int(m[1]), int(m[2]) + 1)]
-    # open, non-consistent: equity_stake 001 + 005 = 2, contract_value 004 = 1
-    assert dict(zip(cats, vals)) == {"Microsoft / equity_stake": 2, "OpenAI / contract_value": 1}
+    # to review: equity_stake 001 (005 passed, 002 is resolved), contract_value 004; the same two
+    # the Summary's headline counts
+    assert dict(zip(cats, vals)) == {"Microsoft / equity_stake": 1, "OpenAI / contract_value": 1}
 
 
 def test_arithmetic_sheet(book, frames):
