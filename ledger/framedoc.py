@@ -5,10 +5,12 @@ a field.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import dates as _dates
 from .cues import Hit, Lexicon, clauses, default_lexicon, entity_words, find_all, find_words, sentences
 from .record import metrics
 from .sources import CleanText, clean
@@ -43,6 +45,20 @@ class Spot:
     mention: Any
 
 
+@dataclass(frozen=True)
+class BareDate:
+    """A year-less period ('第二季度', 'third-quarter', '上半年', '年底') read as
+    a date of the article for framing only (the mention finder leaves it
+    alone; it is never a claim).  ``value`` is the period in the published
+    year; ``past`` what an account of something done means when the period
+    had not begun by the published date (the year before), else ``value``."""
+
+    value: str
+    past: str
+    surface: str
+    kind: str = "date"
+
+
 @dataclass
 class Doc:
     clean: CleanText
@@ -58,6 +74,7 @@ class Doc:
     spots: list[Spot] = field(default_factory=list)
     published: str = ""
     facts: dict[int, dict] = field(default_factory=dict)  # mention start -> framed fields so far
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
     _sent_starts: list[int] = field(default_factory=list)
     _clause_starts: list[int] = field(default_factory=list)
 
@@ -66,6 +83,10 @@ class Doc:
 
     def clause_of(self, pos: int) -> tuple[int, int]:
         return _containing(self.clauses, self._clause_starts, pos)
+
+    def paragraph_of(self, pos: int) -> tuple[int, int]:
+        """Paragraphs are separated by a blank line (a single line break only ends a sentence)."""
+        return next((p for p in self.paragraphs if p[0] <= pos < p[1]), (0, len(self.low)))
 
     def to_clean(self, start: int, end: int) -> tuple[int, int]:
         """Map an original span to the cleaned text."""
@@ -133,7 +154,47 @@ def analyse(text: str, mentions: list, lex: Lexicon | None = None, *, published:
     doc.marks["tolerance"] = find_all(low, lex.tolerance)
     doc.spots = [doc.spot(m) for m in sorted(mentions, key=lambda m: m.start)]
     doc.dates = [s for s in doc.spots if s.mention.kind == "date"]
+    doc.dates = sorted(doc.dates + _bare_dates(doc), key=lambda s: s.start)
+    doc.paragraphs = paragraphs(doc.low)
     return doc
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of the text between blank lines."""
+    out, start = [], 0
+    for m in re.finditer(r"\n[ \t\u3000]*\n\s*", text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return out
+
+
+def _bare_dates(doc: Doc) -> list[Spot]:
+    """Year-less periods (:func:`ledger.dates.bare_periods`) that no mention
+    covers.  A quarter in an article that names a fiscal year ('the second
+    quarter of fiscal 2026 ... third-quarter revenue') is labelled by that
+    year, as the fiscal quarter itself is: fiscal quarters are no calendar
+    quarters."""
+    if not doc.published:
+        return []
+    try:
+        found = _dates.bare_periods(doc.low, doc.published)
+    except ValueError:
+        return []
+    fiscal = tuple(doc.lex.period.get("fiscal", ()))
+    out = []
+    for b in found:
+        if any(s.start < b.end and b.start < s.end for s in doc.spots):
+            continue
+        value, past = b.value, b.value if b.begun else _dates.year_before(b.value)
+        if b.quarter:
+            label = next((str(d.mention.value)[:4] for d in reversed(doc.spots)
+                          if d.mention.kind == "date" and d.end <= b.start and d.mention.value
+                          and any(w in doc.low[max(0, d.start - 12) : d.end] for w in fiscal)), "")
+            if label:
+                value = past = label
+        out.append(Spot(b.start, b.end, BareDate(value, past, doc.low[b.start : b.end])))
+    return out
 
 
 def main_company(doc: Doc) -> Hit | None:

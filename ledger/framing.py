@@ -29,14 +29,24 @@ positions only.  In short:
   entity an object marker introduces in the clause, then the sentence; the
   company raising a round told in the same sentence; the nearest other entity
   of the sentence; the previous claim's object when its subject is the same.
-* period - dates: their own value.  Amounts: the nearest date in the clause,
-  else the nearest earlier date of the sentence (60 characters, or any
-  distance for a date opening the sentence), skipping comparison bases
-  (较之2023年) and dates of other events; else the last event date when the
+* period - dates: their own value.  Year-less periods (第二季度, 上半年, 年底,
+  'third-quarter') count as dates of the published year (the year before
+  for an account of one not begun by then; a quarter in an article on a
+  fiscal year: that year).  Amounts: the nearest date in the clause (a
+  buyback, ``clause_period``: only that); 全年/'full-year' in the clause:
+  the year of the sentence's date, else the published year; else the
+  nearest earlier date of the sentence (60 characters, or any distance for
+  a date opening the sentence; not for an ``instant`` such as a market
+  value), skipping comparison bases (较之2023年) and dates of other events;
+  else the period of an earlier amount of the sentence of the same
+  ``carry`` family and modality; else the last event date when the
   sentence refers back to a deal (该交易); else the published date when the
-  clause is in the present (持有/现有/目前); else empty.  'a year earlier' /
-  去年同期 in the clause: that period (or the previous amount's) one year
-  back, except for comparisons (growth rates); 'since 2022': 2022/published.
+  clause is in the present (持有/现有/目前) or the amount is an actual
+  instant; else the period of the last dated amount of the same family and
+  modality in the paragraph (blank-line separated); else empty.  'a year
+  earlier' / 去年同期 in the clause: that period (or the previous amount's)
+  one year back, except for comparisons (growth rates) - and the 去年 of
+  去年同期 is no date of the sentence; 'since 2022': 2022/published.
 * modality - cues in the clause, else sentence-scope cues before the clause;
   several apply -> the first in ``[modality].precedence``; none -> actual.
 
