@@ -154,8 +154,8 @@ def write_report(
     _atomic_save(wb, path)
     reasons = [(cut.reason(MAX_SHEET_ROWS), cut.how) for cut in left_out]
     if summary_cut:
-        reasons.append((f"the last {summary_cut:,} rows of the Summary sheet's by-source and by-subject tables "
-                        f"left out: Excel holds {MAX_SHEET_ROWS:,} rows per sheet",
+        reasons.append((f"the last {summary_cut:,} rows of the Summary sheet left out (its by-source and by-subject "
+                        f"tables come last): Excel holds {MAX_SHEET_ROWS:,} rows per sheet",
                         "the other sheets and `factcheck check --json` are not affected"))
     for reason, how in reasons:
         problem = Problem(str(path), None, None, None, None, "sheet-row-limit", reason, how, severity="warning")

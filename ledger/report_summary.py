@@ -65,7 +65,7 @@ def summary_sheet(ws, claims, conflicts, sources, meta, *, left_out=(), max_rows
     review = review_mask(conflicts)
     gate = review & conflicts["kind"].astype("string").fillna("").isin(["contradiction", "arithmetic"])
     rows.append([cells.text(TO_REVIEW_LABEL, bold=True), cells.num(int(review.sum()), "#,##0"),
-                 cells.text("open contradictions, failed rules, time and modality differences")])
+                 cells.text("(contradictions, failed rules, time, modality; undecided)")])
     rows.append([cells.text(GATE_LABEL), cells.num(int(gate.sum()), "#,##0")])
     if left_out:
         rows += _left_out_rows(cells, left_out, max_rows)
@@ -86,8 +86,9 @@ def summary_sheet(ws, claims, conflicts, sources, meta, *, left_out=(), max_rows
                                                    "per sheet", bold=True, fill=LEFT_OUT_FILL)]]
     for row in rows:
         ws.append(row)
-    if len(chart_rows) > 2:
-        _chart(ws, chart_at, chart_at + len(chart_rows) - 2)
+    last = min(chart_at + len(chart_rows) - 2, len(rows) - 1 if cut else len(rows))
+    if last > chart_at:
+        _chart(ws, chart_at, last)
     return cut
 
 
@@ -95,10 +96,11 @@ def _left_out_rows(cells: CellMaker, left_out, max_rows: int | None) -> list[lis
     limit = f"{max_rows:,} rows" if max_rows else "a limited number of rows"
     rows = [[], [cells.text(f"Not every row fits: Excel holds {limit} per sheet (header included)", bold=True,
                             fill=LEFT_OUT_FILL)]]
-    for cut in left_out:
+    for cut in left_out:  # the explanation on rows of its own: column A's text runs on across the empty cells
         rows.append([cells.text(f"{cut.what[0].upper()}{cut.what[1:]} left out of {cut.sheet}", bold=True),
-                     cells.num(cut.left, "#,##0"),
-                     cells.text(f"of {cut.total:,}; the sheet shows the first {cut.room:,} ({cut.order}); {cut.how}")])
+                     cells.num(cut.left, "#,##0")])
+        rows.append([cells.text(f"    of {cut.total:,}; {cut.sheet} shows the first {cut.room:,} ({cut.order})")])
+        rows.append([cells.text(f"    {cut.how}")])
     rows.append([cells.text("The counts on this sheet cover every finding and claim, shown or not.")])
     return rows
 
