@@ -37,6 +37,15 @@ PERIODS = [
     ("netflix_en.txt", "$45 billion"),  # full-year
     ("tsmc_unseen_hant.txt", "逾三成"),  # 今年全年 -> 2025  # growth 'from a year earlier' keeps the sentence's 2025
     ("tsmc_unseen_hant.txt", "約兩成"),  # 佔...營收比重: present tense, the published date
+    # quarters and periods carried from context (expected rows worked out by hand in expected.csv)
+    ("apple_en.txt", "$95.4 billion"),  # 'the first quarter of 2025' -> 2025-Q1, not the bare 2025
+    ("apple_en.txt", "$90.8 billion"),  # the same quarter a year earlier -> 2024-Q1
+    ("apple_en.txt", "$26.6 billion"),  # no date of its own: carries the quarter of the results before it
+    ("tencent_hans.txt", "1800亿元"),  # 第一季度 with no year: the published year's quarter
+    ("mediatek_hant.txt", "新台幣1,273億元"),  # 去年同期 of 第二季 -> 2024-Q2
+    ("mediatek_hant.txt", "新台幣300億元"),  # not a results figure: nothing carried, no period
+    ("uber_en.txt", "about 17%"),  # its own 'third quarter' -> 2025-Q3, not the Q2 before it
+    ("asus_hant.txt", "約新台幣3,400億元"),  # 上半年 with no year -> 2025-H1
 ]
 
 _CACHE: dict[str, tuple[str, list[dict]]] = {}
