@@ -18,7 +18,8 @@ from ledger.framing import frame_text
 from ledger.sources import infer_published, read_text
 
 HELDOUT = Path(__file__).parent / "data" / "heldout"
-EXPECTED = list(csv.DictReader(open(HELDOUT / "expected.csv", encoding="utf-8", newline="")))
+with open(HELDOUT / "expected.csv", encoding="utf-8", newline="") as _fh:
+    EXPECTED = list(csv.DictReader(_fh))
 
 #: (file, surface) -> why framing still gets a field wrong (strict xfails: a fix shows up); none left
 KNOWN_MISSES: dict[tuple[str, str], str] = {}
@@ -80,7 +81,7 @@ def test_heldout_set_mixes_scripts_and_has_enough_articles():
     assert {f.rsplit("_", 1)[1] for f in files} >= {"en.txt", "hans.txt", "hant.txt"}
 
 
-@pytest.mark.parametrize("want", _params())
+@pytest.mark.parametrize("want", list(_params()))
 def test_heldout_claim(want):
     got = _at(want["file"], want["surface"])
     if not want["metric"]:
