@@ -173,10 +173,10 @@ def _by_source_table(cells: CellMaker, claims, conflicts, sources) -> list[list]
     ids += sorted(set(claims["source"].dropna().astype(str)) - set(ids))
     per_claims = claims["source"].astype(str).value_counts()
     src = involved["source"].astype(str)
-    open_ = involved["_review"].astype(bool)
+    found, review = src.value_counts(), src[involved["_review"].astype(bool)].value_counts()  # one pass each
     for sid in ids:
         rows.append([cells.text(sid), cells.num(int(per_claims.get(sid, 0)), "0"),
-                     cells.num(int(src.eq(sid).sum()), "0"), cells.num(int((src.eq(sid) & open_).sum()), "0")])
+                     cells.num(int(found.get(sid, 0)), "0"), cells.num(int(review.get(sid, 0)), "0")])
     return rows
 
 
@@ -184,8 +184,8 @@ def _by_subject_table(cells: CellMaker, claims, conflicts) -> list[list]:
     rows = [[cells.text("By subject", bold=True)], cells.header(["Subject", "Claims", "Findings", "To review"])]
     subj = conflicts["subject"].astype("string").fillna("")
     per_claims = claims["subject"].astype("string").fillna("").value_counts()
-    is_open = review_mask(conflicts)
+    found, review = subj.value_counts(), subj[review_mask(conflicts)].value_counts()  # one pass each
     for s in sorted(set(per_claims.index) | set(subj)):
         rows.append([cells.text(s or "(none)"), cells.num(int(per_claims.get(s, 0)), "0"),
-                     cells.num(int(subj.eq(s).sum()), "0"), cells.num(int((subj.eq(s) & is_open).sum()), "0")])
+                     cells.num(int(found.get(s, 0)), "0"), cells.num(int(review.get(s, 0)), "0")])
     return rows
