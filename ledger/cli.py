@@ -315,8 +315,8 @@ def _shown(path: Any) -> str:
 def _report_lines(rep: Any) -> list[str]:
     kinds = ", ".join(f"{n} {k}" for k, n in sorted(rep.by_kind.items(), key=lambda kv: (-kv[1], kv[0])))
     return [
-        f"{rep.claims} claims, {rep.findings} findings ({kinds or 'none'}), {rep.open} open, "
-        f"{rep.open_contradictions} open contradictions",
+        f"{rep.claims} claims, {rep.findings} findings ({kinds or 'none'}), {rep.open} open "
+        f"({rep.to_review} to review), {rep.open_contradictions} open contradictions or failed rules",
         f"wrote {rep.path}",
     ]
 
@@ -424,6 +424,8 @@ def run(root: str = ".", output: str | None = None, as_json: bool = False) -> No
         return
     for problem in job.problems:
         click.echo(f"{problem}", err=True)
+    for note in job.report.notes:
+        click.echo(f"note: {note}", err=True)
     click.echo(job.extract_line())
     for line in _report_lines(job.report):
         click.echo(line)

@@ -51,7 +51,7 @@ from .report_cells import (
     LINE_POINTS, MAX_LINES, PERCENT, SCORE, SEVERITY_FILLS, CellMaker, fit_page, number, number_format_for,
     text_lines, text_or_blank,
 )
-from .report_summary import LeftOut, open_mask, summary_sheet
+from .report_summary import LeftOut, open_mask, review_mask, summary_sheet
 from .sources import sha256_of as file_sha256  # the one file hash (report_decisions imports it from here)
 
 SHEETS = ("Summary", "Conflicts", "Claims", "Arithmetic", "Sources", "_meta")
@@ -139,19 +139,23 @@ def write_report(
     meta = _meta(claims, conflicts, ledger_path, made_at)
     meta.update({"conflict_rows": min(len(conflicts), room), "claim_rows": min(len(claims), room)})
     wb = Workbook(write_only=True)
-    sheets = {name: wb.create_sheet(name) for name in SHEETS}
-    summary_cut = summary_sheet(sheets["Summary"], claims, conflicts, sources, meta, left_out=left_out,
-                                max_rows=MAX_SHEET_ROWS)
-    shown_claims = claims.iloc[:room]
-    claim_rows = {cid: i + 2 for i, cid in enumerate(shown_claims["claim_id"].astype(str))}
-    _conflicts_sheet(sheets["Conflicts"], conflicts.iloc[:room], claims, claim_rows, link_rows, progress)
-    if progress and len(conflicts) > room:
-        progress(len(conflicts) - room)
-    _claims_sheet(sheets["Claims"], shown_claims)
-    _arithmetic_sheet(sheets["Arithmetic"], arithmetic.iloc[:room], claims)
-    _sources_sheet(sheets["Sources"], sources.iloc[:room])
-    _meta_sheet(sheets["_meta"], meta)
-    _atomic_save(wb, path)
+    try:
+        sheets = {name: wb.create_sheet(name) for name in SHEETS}
+        summary_cut = summary_sheet(sheets["Summary"], claims, conflicts, sources, meta, left_out=left_out,
+                                    max_rows=MAX_SHEET_ROWS)
+        shown_claims = claims.iloc[:room]
+        claim_rows = {cid: i + 2 for i, cid in enumerate(shown_claims["claim_id"].astype(str))}
+        _conflicts_sheet(sheets["Conflicts"], conflicts.iloc[:room], claims, claim_rows, link_rows, progress)
+        if progress and len(conflicts) > room:
+            progress(len(conflicts) - room)
+        _claims_sheet(sheets["Claims"], shown_claims)
+        _arithmetic_sheet(sheets["Arithmetic"], arithmetic.iloc[:room], claims)
+        _sources_sheet(sheets["Sources"], sources.iloc[:room])
+        _meta_sheet(sheets["_meta"], meta)
+        _atomic_save(wb, path)
+    except BaseException:
+        _abandon(wb)
+        raise
     reasons = [(cut.reason(MAX_SHEET_ROWS), cut.how) for cut in left_out]
     if summary_cut:
         reasons.append((f"the last {summary_cut:,} rows of the Summary sheet left out (its by-source and by-subject "
@@ -178,6 +182,9 @@ class ReportResult:
     open_contradictions: int
     by_kind: dict[str, int] = field(default_factory=dict)
     notes: list = field(default_factory=list)
+    #: open findings someone must look at (the Summary's "to review": not
+    #: agreements, not passed rules); not in ``to_dict``, whose keys are fixed
+    to_review: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {"report": str(self.path), "ledger": str(self.ledger), "claims": self.claims,
@@ -230,7 +237,7 @@ def report_ledger(
         path=out, ledger=ledger, claims=len(claims), findings=total, open=int(open_.sum()),
         open_contradictions=int(is_open_contradiction(conflicts).sum()),
         by_kind={str(k): int(v) for k, v in conflicts["kind"].value_counts().items()},
-        notes=notes,
+        notes=notes, to_review=int(review_mask(conflicts).sum()),
     )
 
 
@@ -277,6 +284,19 @@ def _meta(claims, conflicts, ledger_path, made_at) -> dict[str, Any]:
         "open": int(open_.sum()),
         "conflict_ids_sha256": ids_digest(conflicts["conflict_id"].astype(str)),
     }
+
+
+def _abandon(wb: Workbook) -> None:
+    """Stop the row writers of a write-only workbook that will not be saved
+    (interrupted, disk full): otherwise each one fails later, when garbage
+    collected, on its already closed temporary file."""
+    for ws in wb.worksheets:
+        rows = getattr(ws, "_rows", None)  # openpyxl's per-sheet row generator
+        if rows is not None:
+            try:
+                rows.close()
+            except Exception:  # noqa: BLE001 - its file may be gone already; nothing to keep
+                pass
 
 
 def _atomic_save(wb: Workbook, path: Path) -> None:

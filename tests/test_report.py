@@ -604,3 +604,29 @@ def test_run_without_seeds_is_unreadable(tmp_path):
 
     res = CliRunner().invoke(main, ["run", "--root", str(tmp_path)])
     assert res.exit_code == 2 and "no seeds/ folder here" in res.output
+
+
+def test_run_text_prints_the_report_notes_and_what_is_to_review(tmp_path, monkeypatch):
+    """`run` in text mode shows the report's warnings (here a Conflicts sheet cut
+    to 10 rows) on stderr, and the summary line counts what needs review."""
+    import shutil
+
+    from ledger import report
+    from ledger.cli import main
+    from ledger.crosscheck import check_ledger
+
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    shutil.copy(ROOT / "claims.csv", tmp_path / "claims.csv")
+    found = check_ledger(tmp_path / "claims.csv")
+    monkeypatch.setattr(report, "MAX_SHEET_ROWS", 11)  # a header and 10 rows
+    res = CliRunner().invoke(main, ["run", "--root", str(tmp_path)])
+    assert res.exit_code == 0, res.output
+    assert f"{len(found) - 10} of {len(found)} findings left out of the Conflicts sheet" in res.stderr
+    # nothing decided, so all are open; not to review: agreements and rules that did not fail
+    kind, result = found["kind"], found["result"]
+    fine = (kind == "consistent") | ((kind == "arithmetic") & (result != "fail"))
+    bad = (kind == "contradiction") | ((kind == "arithmetic") & (result == "fail"))
+    assert fine.sum() > 0 and bad.sum() > 0  # the seeds have both, so the counts differ
+    summary = [line for line in res.stdout.splitlines() if " findings (" in line]
+    assert summary and (f"{len(found)} open ({len(found) - fine.sum()} to review), "
+                        f"{bad.sum()} open contradictions or failed rules") in summary[0]
