@@ -14,6 +14,12 @@ For each size, in separate child processes (so each peak RSS is its own):
 * ``duckdb``: the reference, a plain DuckDB self-join of the same ledger on
   (subject, object, metric) with an interval-disjointness flag, fetched into
   pandas.
+* ``duckdb-out`` (with ``--output-reference``): a second reference, DuckDB
+  asked for what ``check()`` returns: the same join plus, per pair, the
+  verdict, gap, severity, the ``claims`` text, the sha1 ``conflict_id``, the
+  sentence (both sides' quotes and an ending), the 27 columns, in output
+  order, fetched into pandas.  It shows what producing that output costs a
+  multi-threaded engine, against its own plain join.
 
 Key distribution: ~60% of keys hold 1 claim, ~25% 2, ~13% 3, ~2% 4-20, and a
 few keys (one per 20k claims, at least 3) hold 100-400 claims.
@@ -26,7 +32,7 @@ engine and the check (keys with more claims are compared with their
 ``window`` nearest neighbours only); the DuckDB reference always joins all
 pairs.
 
-Run: ``python bench/bench_crosscheck.py [--sizes 10000,100000,1000000] [--repeat 3] [--max-group N]``
+Run: ``python bench/bench_crosscheck.py [--sizes 10000,100000,1000000] [--repeat 3] [--max-group N] [--output-reference]``
 """
 from __future__ import annotations
 
@@ -112,6 +118,60 @@ FROM t a JOIN t b
 WHERE a.status <> 'rejected' AND b.status <> 'rejected'
 """
 
+# check()'s output made by DuckDB: a simplified verdict (no periods' days, no
+# rules), the same sentence parts as ledger.crosscheck_rows.pair_explanations.
+OUTPUT_SQL = r"""
+WITH c AS (
+  SELECT *, coalesce(value, value_low, value_high) AS point,
+         modality IN ('actual', 'reported', 'estimate') AS factual,
+         source || ' says “' || surface || '” (“' ||
+           CASE WHEN strpos(quote, surface) > 0 THEN
+             (CASE WHEN strpos(quote, surface) > 19 THEN '…' ELSE '' END)
+             || substr(quote, greatest(1, strpos(quote, surface) - 18),
+                       least(strpos(quote, surface), 19) - 1 + length(surface) + 18)
+           ELSE left(quote, 36) END
+           || '”; ' || CASE WHEN period = '' THEN 'period unknown' ELSE period END || ', ' || modality || ')' AS says
+  FROM t WHERE status <> 'rejected'
+), p AS (
+  SELECT a.claim_id AS claim_a, b.claim_id AS claim_b, a.subject, a.object, a.metric,
+         a.source AS source_a, b.source AS source_b, a.point AS value_a, b.point AS value_b, a.unit,
+         abs(a.point - b.point) / greatest(abs(a.point), abs(b.point)) AS gap,
+         a.confidence * b.confidence AS conf, a.modality AS ma, b.modality AS mb,
+         CASE WHEN NOT (coalesce(a.value_high, 'inf'::DOUBLE) < coalesce(b.value_low, '-inf'::DOUBLE)
+                        OR coalesce(b.value_high, 'inf'::DOUBLE) < coalesce(a.value_low, '-inf'::DOUBLE))
+                   AND (a.factual AND b.factual OR a.modality = b.modality) THEN 'consistent'
+              WHEN NOT (a.factual AND b.factual) THEN 'modality'
+              WHEN a.period <> '' AND b.period <> '' AND a.period <> b.period THEN 'temporal'
+              ELSE 'contradiction' END AS kind,
+         CASE WHEN a.claim_id < b.claim_id THEN a.claim_id || ';' || b.claim_id
+              ELSE b.claim_id || ';' || a.claim_id END AS claims,
+         'On ' || a.metric || ' of ' || a.subject || CASE WHEN a.object <> '' THEN ' / ' || a.object ELSE '' END
+           || ': ' || a.says || ' while ' || b.says || '; ' AS body
+  FROM c a JOIN c b
+    ON a.subject = b.subject AND a.object = b.object AND a.metric = b.metric AND a.claim_id < b.claim_id
+), s AS (
+  SELECT *, round(CASE kind WHEN 'contradiction' THEN 1.0 WHEN 'temporal' THEN 0.25 WHEN 'modality' THEN 0.2
+                            ELSE 0.0 END * least(1.0, 0.3 + coalesce(gap, 1.0) / 0.5) * conf, 3) AS severity
+  FROM p
+)
+SELECT 'k-' || left(sha1(kind || chr(31) || chr(31) || claims), 12) AS conflict_id, kind, '' AS rule,
+       claim_a, claim_b, claims, subject, object, metric, source_a, source_b, value_a, value_b, unit, gap,
+       severity, CASE WHEN severity >= 0.6 THEN 'high' WHEN severity >= 0.3 THEN 'medium'
+                      WHEN severity >= 0.000001 THEN 'low' ELSE 'info' END AS severity_label,
+       body || CASE kind
+         WHEN 'consistent' THEN 'the figures agree, a cross-source confirmation.'
+         WHEN 'temporal' THEN 'the figures differ but hold for different periods, so both can be true.'
+         WHEN 'modality' THEN 'one is ' || ma || ' and the other ' || mb
+                              || ', not both statements of fact, so the figures neither confirm nor contradict each other.'
+         ELSE 'same thing, same or unknown period, both stated as fact, yet the figures cannot both be true.'
+       END AS explanation,
+       NULL::DOUBLE AS implied_value, NULL::DOUBLE AS implied_low, NULL::DOUBLE AS implied_high,
+       '' AS implied_unit, '' AS result, 'open' AS status, '' AS decision, '' AS decision_note, '' AS reviewer
+FROM s
+ORDER BY subject, severity DESC,
+         CASE kind WHEN 'contradiction' THEN 0 WHEN 'temporal' THEN 2 WHEN 'modality' THEN 3 ELSE 4 END
+"""
+
 
 def run_one(n: int, what: str, repeat: int = 1, max_group: int = 0) -> dict:
     """Best of ``repeat`` runs (the machine is shared; the minimum is the
@@ -146,7 +206,10 @@ def _run_once(n: int, what: str, max_group: int = 0) -> dict:
 
         settings = _settings(max_group)
         t0 = time.perf_counter()
-        i, j, code, _ = pair_verdicts(prepare(df, settings), settings)
+        prepared = prepare(df, settings)
+        i, j, code, _ = pair_verdicts(prepared, settings)
+        ids = prepared["claim_id"].to_numpy(dtype=object)
+        claim_a, claim_b = ids[i], ids[j]  # each pair's claims, as the reference fetches them
         seconds = time.perf_counter() - t0
         rows = len(i)
         extra = {"contradictions": int((code == 3).sum())}
@@ -156,10 +219,11 @@ def _run_once(n: int, what: str, max_group: int = 0) -> dict:
         con = duckdb.connect()
         t0 = time.perf_counter()
         con.register("t", df)
-        out = con.execute(REFERENCE_SQL).df()
+        out = con.execute(REFERENCE_SQL if what == "duckdb" else OUTPUT_SQL).df()
         seconds = time.perf_counter() - t0
         rows = len(out)
-        extra = {"disjoint": int(out["disjoint"].sum())}
+        extra = ({"disjoint": int(out["disjoint"].sum())} if what == "duckdb"
+                 else {"contradictions": int((out["kind"] == "contradiction").sum())})
     return {"n": n, "what": what, "seconds": seconds, "rows": rows, **extra}
 
 
@@ -176,6 +240,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement; the best is shown")
     parser.add_argument("--max-group", type=int, default=0,
                         help="override rules.toml [compare] max_group for the engine and the check")
+    parser.add_argument("--output-reference", action="store_true",
+                        help="also time DuckDB making check()'s output (duckdb-out; 7 GB at 1M)")
     parser.add_argument("--one", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
@@ -183,17 +249,24 @@ def main() -> None:
         return
     base_rss = child(1, "check", 1)["peak_rss_mb"]
     print(f"(peak RSS of a child that checks 1 claim: {base_rss:.0f} MB; figures below include it)")
+    out_ref = args.output_reference
     print("claims | duckdb s | duckdb pairs | duckdb MB | engine s | engine/duckdb | lean s | lean/duckdb "
-          "| lean MB | check s | check/duckdb | findings | check MB | check us/claim")
-    print("---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:")
+          "| lean MB | check s | check/duckdb | findings | check MB | check us/claim"
+          + (" | duckdb-out s | duckdb-out/duckdb | duckdb-out MB | check/duckdb-out" if out_ref else ""))
+    print("|".join(["---:"] * (18 if out_ref else 14)))
     for n in (int(s) for s in args.sizes.split(",")):
         ref, core, lean, ours = (child(n, what, args.repeat, args.max_group)
                                  for what in ("duckdb", "engine", "lean", "check"))
-        print(f"{n:,} | {ref['seconds']:.2f} | {ref['rows']:,} | {ref['peak_rss_mb']:.0f} | "
-              f"{core['seconds']:.2f} | {core['seconds'] / ref['seconds']:.2f} | "
-              f"{lean['seconds']:.2f} | {lean['seconds'] / ref['seconds']:.2f} | {lean['peak_rss_mb']:.0f} | "
-              f"{ours['seconds']:.2f} | {ours['seconds'] / ref['seconds']:.2f} | {ours['rows']:,} | "
-              f"{ours['peak_rss_mb']:.0f} | {1e6 * ours['seconds'] / n:.1f}", flush=True)
+        line = (f"{n:,} | {ref['seconds']:.2f} | {ref['rows']:,} | {ref['peak_rss_mb']:.0f} | "
+                f"{core['seconds']:.2f} | {core['seconds'] / ref['seconds']:.2f} | "
+                f"{lean['seconds']:.2f} | {lean['seconds'] / ref['seconds']:.2f} | {lean['peak_rss_mb']:.0f} | "
+                f"{ours['seconds']:.2f} | {ours['seconds'] / ref['seconds']:.2f} | {ours['rows']:,} | "
+                f"{ours['peak_rss_mb']:.0f} | {1e6 * ours['seconds'] / n:.1f}")
+        if out_ref:
+            full = child(n, "duckdb-out", args.repeat, args.max_group)
+            line += (f" | {full['seconds']:.2f} | {full['seconds'] / ref['seconds']:.2f} | "
+                     f"{full['peak_rss_mb']:.0f} | {ours['seconds'] / full['seconds']:.2f}")
+        print(line, flush=True)
 
 
 if __name__ == "__main__":

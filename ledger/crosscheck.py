@@ -94,19 +94,27 @@ def prepare(claims: pd.DataFrame, settings: dict[str, Any]) -> pd.DataFrame:
         # all str, no NaN/None (one C scan; .hasnans on a str column is slower)?
         if pd.api.types.infer_dtype(df[col].to_numpy(dtype=object), skipna=False) != "string":
             df[col] = df[col].fillna("").astype(str)
-    df = df[(df["status"] != "rejected") & (df["metric"] != "")].reset_index(drop=True)
+    # comparisons and codes on the object arrays (a str Series' own == and
+    # factorize are 2-4x slower on a million rows)
+    text = {c: df[c].to_numpy(dtype=object) for c in ("status", "metric", "kind", "unit")}
+    keep = (text["status"] != "rejected") & (text["metric"] != "")
+    if not keep.all():
+        df = df[keep].reset_index(drop=True)
+        text = {c: v[keep] for c, v in text.items()}
     compare = settings["compare"]
     lo, hi = intervals.effective_bounds(df, compare["default_precision"])
     p0, p1 = intervals.period_bounds(df["period"])
     d0, d1 = intervals.date_bounds(df, (p0, p1))
-    is_date = (df["kind"] == "date").to_numpy() | (df["unit"] == "date").to_numpy()
+    is_date = (text["kind"] == "date") | (text["unit"] == "date")
     df["lo"] = np.where(is_date, d0, lo)
     df["hi"] = np.where(is_date, d1, hi)
     df["point"] = np.where(is_date, np.nan, intervals.point_values(df))
     df["p0"] = np.where(is_date, np.nan, p0)
     df["p1"] = np.where(is_date, np.nan, p1)
     df["is_date"] = is_date
-    df["factual"] = df["modality"].isin(compare["factual"]).to_numpy()
+    modality_c, modalities = pd.factorize(df["modality"].to_numpy(dtype=object))
+    df["factual"] = np.isin(np.asarray(modalities, dtype=object), list(compare["factual"]))[modality_c] \
+        if len(df) else np.zeros(0, dtype=bool)
     df["conf"] = df["confidence"].fillna(1.0).clip(0.0, 1.0)
     # a date claim without a readable period, or a number with no value and no bound, states nothing
     numbers = df[["value", "value_low", "value_high"]].notna().any(axis=1).to_numpy()
@@ -115,11 +123,17 @@ def prepare(claims: pd.DataFrame, settings: dict[str, Any]) -> pd.DataFrame:
         unstated = df.loc[~stated, "claim_id"]
         df = df[stated].reset_index(drop=True)
         df.attrs = {"unstated": (len(unstated), unstated.head(5).tolist())}
+        modality_c = pd.factorize(modality_c[stated])[0]
+        text = {c: v[stated] for c, v in text.items()}
     # integer codes for blocking and joins (subject and object share one code book)
-    entities, _ = pd.factorize(pd.concat([df["subject"], df["object"]], ignore_index=True))
-    df["subject_c"], df["object_c"] = entities[: len(df)], entities[len(df):]
-    for col in ("source", "metric", "unit", "modality"):
-        df[col + "_c"] = pd.factorize(df[col])[0]
+    subject_c, subjects = pd.factorize(df["subject"].to_numpy(dtype=object))
+    object_c, objects = pd.factorize(df["object"].to_numpy(dtype=object))
+    entities, _ = pd.factorize(np.concatenate([np.asarray(subjects, dtype=object), np.asarray(objects, dtype=object)]))
+    df["subject_c"], df["object_c"] = entities[subject_c], entities[len(subjects):][object_c]
+    df["source_c"] = pd.factorize(df["source"].to_numpy(dtype=object))[0]
+    df["metric_c"] = pd.factorize(text["metric"])[0]
+    df["unit_c"] = pd.factorize(text["unit"])[0]
+    df["modality_c"] = modality_c
     df["row"] = np.arange(len(df))
     return df
 

@@ -58,7 +58,8 @@ def effective_bounds(claims: pd.DataFrame, default_precision: float) -> tuple[np
     low = claims["value_low"].to_numpy(dtype=float).copy()
     high = claims["value_high"].to_numpy(dtype=float).copy()
     both_empty = np.isnan(low) & np.isnan(high) & ~np.isnan(value)
-    rounded = claims["qualifier"].fillna("").isin(ROUNDED_QUALIFIERS).to_numpy()
+    qualifier = claims["qualifier"].fillna("").to_numpy(dtype=object)
+    rounded = np.isin(qualifier, list(ROUNDED_QUALIFIERS))
     # An unhedged claim with no bounds written states exactly its value.
     low[both_empty & rounded] = value[both_empty & rounded]
     high[both_empty & rounded] = value[both_empty & rounded]
@@ -70,7 +71,6 @@ def effective_bounds(claims: pd.DataFrame, default_precision: float) -> tuple[np
     high[widen_high] += delta[widen_high]
     low[np.isnan(low)] = -np.inf
     high[np.isnan(high)] = np.inf
-    qualifier = claims["qualifier"].to_numpy()
     # "over" / "under" exclude their bound: 超过3万亿 and 跌下3万亿 do not meet.
     low = np.where(qualifier == "over", np.nextafter(low, np.inf), low)
     high = np.where(qualifier == "under", np.nextafter(high, -np.inf), high)
@@ -78,7 +78,7 @@ def effective_bounds(claims: pd.DataFrame, default_precision: float) -> tuple[np
 
 
 def _precisions(surfaces: pd.Series, default: float) -> np.ndarray:
-    codes, uniques = pd.factorize(surfaces.fillna(""))  # each distinct surface parsed once
+    codes, uniques = pd.factorize(surfaces.fillna("").to_numpy(dtype=object))  # each distinct surface parsed once
     table = np.array([relative_precision(s, default) for s in uniques], dtype=float)
     return table[codes] if len(table) else np.zeros(len(surfaces))
 
@@ -157,7 +157,7 @@ def date_bounds(claims: pd.DataFrame, periods: tuple[np.ndarray, np.ndarray] | N
 
 def period_bounds(periods: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """Vectorised :func:`period_days` (parses each distinct period once)."""
-    codes, uniques = pd.factorize(periods.fillna(""))
+    codes, uniques = pd.factorize(periods.fillna("").to_numpy(dtype=object))
     pairs = np.array([period_days(str(p)) for p in uniques], dtype=float).reshape(-1, 2)
     if not len(pairs):
         return np.zeros(0), np.zeros(0)
