@@ -47,9 +47,18 @@ KINDS = ("contradiction", "temporal", "modality", "consistent", "arithmetic")
 _PAIR_KINDS = np.array(["consistent", "modality", "temporal", "contradiction"], dtype=object)
 _KIND_RANK = {"contradiction": 0, "arithmetic": 1, "temporal": 2, "modality": 3, "consistent": 4}
 
+#: The dtype of the findings' text columns, and of the claims' text inside the
+#: check: Python strings (NaN for missing) whether or not pyarrow is installed.
+#: With pyarrow, pandas 3's default ``str`` keeps text in Arrow; the check makes
+#: its text in Python (ids, sentences), and turning millions of Python strings
+#: into Arrow and back made it 2.5x slower and 60% bigger at 1M claims.
+TEXT = pd.StringDtype("python", na_value=np.nan)
+
 #: Claim columns the cross-check reads; other ledger columns are ignored.
 NEEDED = ("claim_id", "source", "surface", "quote", "kind", "subject", "object", "metric", "period",
           "modality", "value", "value_low", "value_high", "unit", "qualifier", "status", "confidence")
+TEXT_COLUMNS = ("claim_id", "source", "surface", "quote", "kind", "subject", "object", "metric",
+                "period", "modality", "unit", "qualifier", "status")
 
 
 # --------------------------------------------------------------------------- settings
@@ -89,32 +98,32 @@ def prepare(claims: pd.DataFrame, settings: dict[str, Any]) -> pd.DataFrame:
     df.attrs = {}  # a reader's per-row attrs would be deep-copied by every pandas step
     for col in ("value", "value_low", "value_high", "confidence"):
         df[col] = pd.to_numeric(df[col], errors="coerce").astype(float)
-    for col in ("claim_id", "source", "surface", "quote", "kind", "subject", "object", "metric",
-                "period", "modality", "unit", "qualifier", "status"):
-        # all str, no NaN/None (one C scan; .hasnans on a str column is slower)?
-        if pd.api.types.infer_dtype(df[col].to_numpy(dtype=object), skipna=False) != "string":
-            df[col] = df[col].fillna("").astype(str)
-    # comparisons and codes on the object arrays (a str Series' own == and
-    # factorize are 2-4x slower on a million rows)
-    text = {c: df[c].to_numpy(dtype=object) for c in ("status", "metric", "kind", "unit")}
-    keep = (text["status"] != "rejected") & (text["metric"] != "")
+    for col in TEXT_COLUMNS:
+        # all str, no NaN/None?  (Arrow text knows its null count; for Python
+        # text one C scan, as .hasnans on a str column is slower)
+        values = df[col]
+        if intervals.is_arrow(values):
+            if values.hasnans:
+                df[col] = values.fillna("")
+        elif pd.api.types.infer_dtype(values.to_numpy(dtype=object), skipna=False) != "string":
+            df[col] = values.fillna("").astype(str).astype(TEXT)
+    # tests and codes in Arrow for Arrow text (no Python string is made), else
+    # on the object arrays (a str Series' own == and factorize are 2-4x slower)
+    keep = ~intervals.text_is(df["status"], ["rejected"]) & ~intervals.text_is(df["metric"], [""])
     if not keep.all():
         df = df[keep].reset_index(drop=True)
-        text = {c: v[keep] for c, v in text.items()}
     compare = settings["compare"]
     lo, hi = intervals.effective_bounds(df, compare["default_precision"])
     p0, p1 = intervals.period_bounds(df["period"])
     d0, d1 = intervals.date_bounds(df, (p0, p1))
-    is_date = (text["kind"] == "date") | (text["unit"] == "date")
+    is_date = intervals.text_is(df["kind"], ["date"]) | intervals.text_is(df["unit"], ["date"])
     df["lo"] = np.where(is_date, d0, lo)
     df["hi"] = np.where(is_date, d1, hi)
     df["point"] = np.where(is_date, np.nan, intervals.point_values(df))
     df["p0"] = np.where(is_date, np.nan, p0)
     df["p1"] = np.where(is_date, np.nan, p1)
     df["is_date"] = is_date
-    modality_c, modalities = pd.factorize(df["modality"].to_numpy(dtype=object))
-    df["factual"] = np.isin(np.asarray(modalities, dtype=object), list(compare["factual"]))[modality_c] \
-        if len(df) else np.zeros(0, dtype=bool)
+    df["factual"] = intervals.text_is(df["modality"], list(compare["factual"]))
     df["conf"] = df["confidence"].fillna(1.0).clip(0.0, 1.0)
     # a date claim without a readable period, or a number with no value and no bound, states nothing
     numbers = df[["value", "value_low", "value_high"]].notna().any(axis=1).to_numpy()
@@ -123,19 +132,24 @@ def prepare(claims: pd.DataFrame, settings: dict[str, Any]) -> pd.DataFrame:
         unstated = df.loc[~stated, "claim_id"]
         df = df[stated].reset_index(drop=True)
         df.attrs = {"unstated": (len(unstated), unstated.head(5).tolist())}
-        modality_c = pd.factorize(modality_c[stated])[0]
-        text = {c: v[stated] for c, v in text.items()}
-    # integer codes for blocking and joins (subject and object share one code book)
-    subject_c, subjects = pd.factorize(df["subject"].to_numpy(dtype=object))
-    object_c, objects = pd.factorize(df["object"].to_numpy(dtype=object))
-    entities, _ = pd.factorize(np.concatenate([np.asarray(subjects, dtype=object), np.asarray(objects, dtype=object)]))
+    # integer codes for blocking and joins, numbered in order of first
+    # appearance (subject and object share one code book)
+    subject_c, subjects = intervals.text_codes(df["subject"])
+    object_c, objects = intervals.text_codes(df["object"])
+    entities, _ = pd.factorize(np.concatenate([subjects, objects]))
     df["subject_c"], df["object_c"] = entities[subject_c], entities[len(subjects):][object_c]
-    df["source_c"] = pd.factorize(df["source"].to_numpy(dtype=object))[0]
-    df["metric_c"] = pd.factorize(text["metric"])[0]
-    df["unit_c"] = pd.factorize(text["unit"])[0]
-    df["modality_c"] = modality_c
+    for col in ("source", "metric", "unit", "modality"):
+        df[col + "_c"] = intervals.text_codes(df[col])[0]
     df["row"] = np.arange(len(df))
     return df
+
+
+def python_text(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` with its Arrow-backed text columns (pandas 3 with pyarrow
+    installed) as Python strings (:data:`TEXT`): the findings' ids, claims
+    text and sentences are made in Python from them, once per column."""
+    arrow = {c: TEXT for c in TEXT_COLUMNS if c in df and intervals.is_arrow(df[c])}
+    return df.astype(arrow) if arrow else df
 
 
 # --------------------------------------------------------------------------- blocking and pairs
@@ -313,6 +327,7 @@ def check(claims: pd.DataFrame, decisions: pd.DataFrame | None = None,
                              f"{count} claim(s) state no value (or no readable date) and were not compared",
                              "fill value/value_low/value_high, or the period of a date claim", severity="warning"))
     i, j, code, pair_notes = pair_verdicts(prepared, settings)
+    prepared = python_text(prepared)
     arith, arith_notes = arithmetic.apply_rules(prepared, settings)
     out = assemble(prepared, i, j, code, arith, settings, explain=explain)
     out, decision_notes = decisions_mod.apply(out, decisions)
@@ -334,9 +349,9 @@ def explain(findings: pd.DataFrame, claims: pd.DataFrame, settings: dict[str, An
     """
     from .crosscheck_rows import pair_explanations
 
-    text = findings["explanation"].astype("str")
+    text = findings["explanation"].astype(TEXT)
     codes = pd.Index(_PAIR_KINDS).get_indexer(findings["kind"])
-    prepared = prepare(claims, settings or load_settings())
+    prepared = python_text(prepare(claims, settings or load_settings()))
     first = np.flatnonzero(~prepared["claim_id"].duplicated().to_numpy())  # a valid ledger's ids are unique
     row = pd.Index(prepared["claim_id"].to_numpy()[first])
     ia, ib = (np.where(k >= 0, first[k], -1) for k in (row.get_indexer(findings[c]) for c in ("claim_a", "claim_b")))

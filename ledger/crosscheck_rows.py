@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .crosscheck import _KIND_RANK, _PAIR_KINDS
+from .crosscheck import _KIND_RANK, _PAIR_KINDS, TEXT
 
 _NAMES = np.array([*_PAIR_KINDS, "arithmetic"], dtype=object)  # pair verdict codes 0-3, then 4 for rule rows
 _RANK = np.array([_KIND_RANK[k] for k in _NAMES])  # output order of the kinds
@@ -97,7 +97,7 @@ def assemble(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray, a
     for col, value in (("status", "open"), ("decision", ""), ("decision_note", ""), ("reviewer", "")):
         cols[col] = np.full(len(order), value, dtype=object)
     index = pd.RangeIndex(len(order))
-    return pd.DataFrame({c: pd.Series(cols[c], index=index, dtype=float if cols[c].dtype != object else "str",
+    return pd.DataFrame({c: pd.Series(cols[c], index=index, dtype=float if cols[c].dtype != object else TEXT,
                                       copy=False) for c in CONFLICT_COLUMNS}, copy=False)
 
 
@@ -109,7 +109,7 @@ def _arith_rows(arith: pd.DataFrame, conflict_ids: Any) -> pd.DataFrame:
     """Arithmetic rows with ids; a check found from several solve directions
     is kept once."""
     if not len(arith):
-        return pd.DataFrame({"subject": pd.Series(dtype="str"), "severity": pd.Series(dtype=float)})
+        return pd.DataFrame({"subject": pd.Series(dtype=TEXT), "severity": pd.Series(dtype=float)})
     arith = arith.assign(conflict_id=conflict_ids(arith["kind"].tolist(), arith["rule"].tolist(),
                                                   arith["claims"].tolist()))
     arith = arith.drop_duplicates("conflict_id").reset_index(drop=True)

@@ -58,8 +58,8 @@ def effective_bounds(claims: pd.DataFrame, default_precision: float) -> tuple[np
     low = claims["value_low"].to_numpy(dtype=float).copy()
     high = claims["value_high"].to_numpy(dtype=float).copy()
     both_empty = np.isnan(low) & np.isnan(high) & ~np.isnan(value)
-    qualifier = claims["qualifier"].fillna("").to_numpy(dtype=object)
-    rounded = np.isin(qualifier, list(ROUNDED_QUALIFIERS))
+    qualifier = claims["qualifier"].fillna("")
+    rounded = text_is(qualifier, list(ROUNDED_QUALIFIERS))
     # An unhedged claim with no bounds written states exactly its value.
     low[both_empty & rounded] = value[both_empty & rounded]
     high[both_empty & rounded] = value[both_empty & rounded]
@@ -72,13 +72,40 @@ def effective_bounds(claims: pd.DataFrame, default_precision: float) -> tuple[np
     low[np.isnan(low)] = -np.inf
     high[np.isnan(high)] = np.inf
     # "over" / "under" exclude their bound: 超过3万亿 and 跌下3万亿 do not meet.
-    low = np.where(qualifier == "over", np.nextafter(low, np.inf), low)
-    high = np.where(qualifier == "under", np.nextafter(high, -np.inf), high)
+    low = np.where(text_is(qualifier, ["over"]), np.nextafter(low, np.inf), low)
+    high = np.where(text_is(qualifier, ["under"]), np.nextafter(high, -np.inf), high)
     return low, high
 
 
+def text_is(values: pd.Series, names: list[str]) -> np.ndarray:
+    """Boolean array: the text is one of ``names`` (missing is not); in Arrow
+    for Arrow text, else one C comparison per name on the object array
+    (faster than ``isin`` for the few names asked here)."""
+    if is_arrow(values):
+        return values.isin(names).to_numpy(dtype=bool)
+    text = values.to_numpy(dtype=object)
+    hit = np.zeros(len(text), dtype=bool)
+    for name in names:
+        hit |= text == name
+    return hit
+
+
+def is_arrow(values: pd.Series) -> bool:
+    """Text kept in Arrow (pandas 3's default ``str`` when pyarrow is installed)."""
+    return getattr(values.dtype, "storage", None) == "pyarrow"
+
+
+def text_codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """``pd.factorize`` of a text column, on its fastest form: Arrow text in
+    Arrow (no Python string is made), other text as an object array (a
+    Python-backed str Series factorizes 1.3-2x slower).  Missing values are
+    code -1.  Returns ``(codes, uniques as an object array)``."""
+    codes, uniques = pd.factorize(values if is_arrow(values) else values.to_numpy(dtype=object))
+    return codes, np.asarray(uniques, dtype=object)
+
+
 def _precisions(surfaces: pd.Series, default: float) -> np.ndarray:
-    codes, uniques = pd.factorize(surfaces.fillna("").to_numpy(dtype=object))  # each distinct surface parsed once
+    codes, uniques = text_codes(surfaces.fillna(""))  # each distinct surface parsed once
     table = np.array([relative_precision(s, default) for s in uniques], dtype=float)
     return table[codes] if len(table) else np.zeros(len(surfaces))
 
@@ -149,15 +176,14 @@ def date_bounds(claims: pd.DataFrame, periods: tuple[np.ndarray, np.ndarray] | N
     for over/at_least (2030年后) and before it for under.  ``up_to`` (直至
     2032年, "until") states the date itself and stays closed."""
     first, last = periods if periods is not None else period_bounds(claims["period"])
-    qualifier = claims["qualifier"].to_numpy()
-    last = np.where(np.isin(qualifier, ["over", "at_least"]) & ~np.isnan(last), np.inf, last)
-    first = np.where((qualifier == "under") & ~np.isnan(first), -np.inf, first)
+    last = np.where(text_is(claims["qualifier"], ["over", "at_least"]) & ~np.isnan(last), np.inf, last)
+    first = np.where(text_is(claims["qualifier"], ["under"]) & ~np.isnan(first), -np.inf, first)
     return first, last
 
 
 def period_bounds(periods: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """Vectorised :func:`period_days` (parses each distinct period once)."""
-    codes, uniques = pd.factorize(periods.fillna("").to_numpy(dtype=object))
+    codes, uniques = text_codes(periods.fillna(""))
     pairs = np.array([period_days(str(p)) for p in uniques], dtype=float).reshape(-1, 2)
     if not len(pairs):
         return np.zeros(0), np.zeros(0)

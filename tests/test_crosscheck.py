@@ -351,3 +351,69 @@ def test_severity_labels_at_and_between_the_thresholds():
     labels = crosscheck.severity_labels(np.array([0.0, 0.19, 0.2, 0.49, 0.5, 0.8, 1.0, NAN]),
                                         {"low": 0.2, "medium": 0.5, "high": 0.8})
     assert list(labels) == ["info", "info", "low", "low", "medium", "high", "high", "info"]
+
+
+# --------------------------------------------------------------------------- text storage
+# pandas 3 keeps text in Arrow when pyarrow is installed and in Python objects
+# otherwise; the ledger a user hands over may be either (or plain object
+# columns with NaN).  The findings must not depend on it: same rows, same
+# values, and Python-string text columns (crosscheck.TEXT) either way.
+
+_TEXT_COLS = list(crosscheck.TEXT_COLUMNS)
+
+
+def _with_text_as(claims: pd.DataFrame, storage: str) -> pd.DataFrame:
+    if storage == "object":
+        return claims.astype({c: object for c in _TEXT_COLS})
+    if storage == "pyarrow":
+        pytest.importorskip("pyarrow")
+    return claims.astype({c: pd.StringDtype(storage, na_value=np.nan) for c in _TEXT_COLS})
+
+
+@pytest.mark.parametrize("storage", ["python", "object", "pyarrow"])
+def test_findings_do_not_depend_on_how_the_text_is_stored(storage):
+    from ledger.store import read_ledger
+
+    for claims in (read_ledger("claims.csv"), _sentence_ledger()):
+        expected = check(_with_text_as(claims, "python"))
+        got = check(_with_text_as(claims, storage))
+        pd.testing.assert_frame_equal(got, expected)
+        assert all(got[c].dtype == crosscheck.TEXT for c in got.columns if got[c].dtype != float)
+
+
+@pytest.mark.parametrize("storage", ["object", "pyarrow"])
+def test_missing_text_counts_as_empty_in_any_storage(storage):
+    # the same two contradicting claims, once with object "" and once with a
+    # missing period/object (NaN or Arrow null): an unknown period is still a
+    # contradiction (27% vs 49%, both facts, disjoint), and the missing object
+    # reads as no object
+    claims = ledger(claim("s1", "27%", "equity_stake", 0.27, kind="percent", object=""),
+                    claim("s2", "49%", "equity_stake", 0.49, kind="percent", object=""))
+    holes = claims.astype({c: object for c in _TEXT_COLS})
+    holes.loc[:, ["period", "object"]] = np.nan
+    expected = check(claims)
+    got = check(_with_text_as(holes, storage))
+    assert list(got["kind"]) == ["contradiction"]
+    pd.testing.assert_frame_equal(got, expected)
+
+
+def test_text_is_and_text_codes_agree_across_storages():
+    from ledger import intervals
+
+    values = pd.Series(["over", "", "exact", None, "over", "under"], dtype=object)
+    storages = ["python"] + (["pyarrow"] if _has_pyarrow() else [])
+    for storage in storages:
+        s = values.astype(pd.StringDtype(storage, na_value=np.nan))
+        # None is missing: never "one of" anything, and code -1
+        assert list(intervals.text_is(s, ["over", "under"])) == [True, False, False, False, True, True]
+        assert list(intervals.text_is(s, [""])) == [False, True, False, False, False, False]
+        codes, uniques = intervals.text_codes(s)
+        assert list(codes) == [0, 1, 2, -1, 0, 3] and list(uniques) == ["over", "", "exact", "under"]
+
+
+def _has_pyarrow() -> bool:
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        return False
+    return True
