@@ -182,13 +182,20 @@ def pair_indices(keys: np.ndarray, max_group: int, window: int) -> tuple[np.ndar
 
 
 def _pair_order(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """Row order sorted by key (subject, object, metric), then period start,
-    then low bound; and the key of each row in that order."""
-    n_obj, n_met = int(df["object_c"].max()) + 2 if len(df) else 1, int(df["metric_c"].max()) + 2 if len(df) else 1
+    """The rows that share their key with another row, sorted by key
+    (subject, object, metric), then period start, then low bound; and the key
+    of each of them in that order.  A claim alone on its key (most keys) has
+    no pair, so it is left out before the sort (at 1M claims ~40% of the rows)."""
+    if not len(df):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    n_obj, n_met = int(df["object_c"].max()) + 2, int(df["metric_c"].max()) + 2
     key = (df["subject_c"].to_numpy(np.int64) * n_obj + df["object_c"].to_numpy(np.int64)) * n_met \
         + df["metric_c"].to_numpy(np.int64)
-    order = np.lexsort((df["lo"].to_numpy(), df["p0"].to_numpy(), key))
-    return order, key[order]
+    codes = pd.factorize(key)[0]
+    shared = np.flatnonzero(np.bincount(codes)[codes] > 1)
+    key = key[shared]
+    rank = np.lexsort((df["lo"].to_numpy()[shared], df["p0"].to_numpy()[shared], key))
+    return shared[rank], key[rank]
 
 
 # --------------------------------------------------------------------------- verdicts
