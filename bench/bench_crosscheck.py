@@ -241,7 +241,7 @@ def main() -> None:
     parser.add_argument("--max-group", type=int, default=0,
                         help="override rules.toml [compare] max_group for the engine and the check")
     parser.add_argument("--output-reference", action="store_true",
-                        help="also time DuckDB making check()'s output (duckdb-out; 7 GB at 1M)")
+                        help="also time DuckDB making check()'s output (duckdb-out; 8.3 GB at 1M)")
     parser.add_argument("--one", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:

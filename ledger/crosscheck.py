@@ -51,7 +51,7 @@ _KIND_RANK = {"contradiction": 0, "arithmetic": 1, "temporal": 2, "modality": 3,
 #: check: Python strings (NaN for missing) whether or not pyarrow is installed.
 #: With pyarrow, pandas 3's default ``str`` keeps text in Arrow; the check makes
 #: its text in Python (ids, sentences), and turning millions of Python strings
-#: into Arrow and back made it 2.5x slower and 60% bigger at 1M claims.
+#: into Arrow and back made it 2-2.5x slower and 60% bigger at 1M claims.
 TEXT = pd.StringDtype("python", na_value=np.nan)
 
 #: Claim columns the cross-check reads; other ledger columns are ignored.
