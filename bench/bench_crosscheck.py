@@ -33,6 +33,8 @@ engine and the check (keys with more claims are compared with their
 pairs.
 
 Run: ``python bench/bench_crosscheck.py [--sizes 10000,100000,1000000] [--repeat 3] [--max-group N] [--output-reference]``
+or, for the engine/reference ratio alone over several rounds:
+``python bench/bench_crosscheck.py --sizes 1000000 --rounds 5``
 """
 from __future__ import annotations
 
@@ -242,10 +244,22 @@ def main() -> None:
                         help="override rules.toml [compare] max_group for the engine and the check")
     parser.add_argument("--output-reference", action="store_true",
                         help="also time DuckDB making check()'s output (duckdb-out; 8.3 GB at 1M)")
+    parser.add_argument("--rounds", type=int, default=0,
+                        help="only the reference and the engine, N rounds per size, one line each "
+                             "(how the engine/duckdb ratio moves from run to run)")
     parser.add_argument("--one", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         print(json.dumps(run_one(int(args.one[0]), args.one[1], int(args.one[2]), int(args.one[3]))))
+        return
+    if args.rounds:
+        print("claims | round | duckdb s | engine s | engine/duckdb")
+        print("|".join(["---:"] * 5))
+        for n in (int(s) for s in args.sizes.split(",")):
+            for k in range(1, args.rounds + 1):
+                ref, core = (child(n, what, args.repeat, args.max_group) for what in ("duckdb", "engine"))
+                print(f"{n:,} | {k} | {ref['seconds']:.2f} | {core['seconds']:.2f} | "
+                      f"{core['seconds'] / ref['seconds']:.2f}", flush=True)
         return
     base_rss = child(1, "check", 1)["peak_rss_mb"]
     print(f"(peak RSS of a child that checks 1 claim: {base_rss:.0f} MB; figures below include it)")
