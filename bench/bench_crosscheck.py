@@ -224,6 +224,10 @@ def _run_once(n: int, what: str, max_group: int = 0) -> dict:
         out = con.execute(REFERENCE_SQL if what == "duckdb" else OUTPUT_SQL).df()
         seconds = time.perf_counter() - t0
         rows = len(out)
+        if what == "duckdb-out":
+            from ledger.crosscheck import CONFLICT_COLUMNS
+
+            assert tuple(out.columns) == CONFLICT_COLUMNS, "OUTPUT_SQL must make check()'s columns"
         extra = ({"disjoint": int(out["disjoint"].sum())} if what == "duckdb"
                  else {"contradictions": int((out["kind"] == "contradiction").sum())})
     return {"n": n, "what": what, "seconds": seconds, "rows": rows, **extra}
