@@ -213,8 +213,8 @@ def _run_once(n: int, what: str, max_group: int = 0) -> dict:
         ids = prepared["claim_id"].to_numpy(dtype=object)
         claim_a, claim_b = ids[i], ids[j]  # each pair's claims, as the reference fetches them
         seconds = time.perf_counter() - t0
-        rows = len(i)
-        extra = {"contradictions": int((code == 3).sum())}
+        rows = len(claim_a)
+        extra = {"contradictions": int((code == 3).sum()), "pairs_b": len(claim_b)}
     else:
         import duckdb
 

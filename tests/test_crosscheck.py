@@ -412,8 +412,6 @@ def test_text_is_and_text_codes_agree_across_storages():
 
 
 def _has_pyarrow() -> bool:
-    try:
-        import pyarrow  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    import importlib.util
+
+    return importlib.util.find_spec("pyarrow") is not None
