@@ -470,20 +470,22 @@ def _orphans(ledger: pd.DataFrame, texts: dict[str, str | None], out: list[str])
     file = ledger.attrs.get("file", "claims.csv")
     lines = ledger.attrs.get("lines")
     problems = []
-    for label, row in ledger.iterrows():
-        if row["source"] not in texts:
+    # plain column lists, not a Series per row (iterrows: ~0.1 ms a row)
+    rows = zip(ledger.index, *(ledger[c].tolist() for c in ("source", "start", "end", "surface", "claim_id")))
+    for label, source, start, end, surface, claim in rows:
+        if source not in texts:
             continue
-        text = texts[row["source"]]
-        start, end = int(row["start"]), int(row["end"])
+        text = texts[source]
+        start, end = int(start), int(end)
         if text is None:
-            reason = f"article of source {row['source']!r} is gone"
-        elif text[start:end] == row["surface"] and end <= len(text):
+            reason = f"article of source {source!r} is gone"
+        elif text[start:end] == surface and end <= len(text):
             continue
         else:
             reason = f"the article now reads {text[start:end]!r} at {start}:{end}"
-        out.append(row["claim_id"])
+        out.append(claim)
         line = lines[label] if isinstance(lines, list) and isinstance(label, int) and label < len(lines) else None
-        problems.append(Problem(file, line, COLUMNS.index("surface") + 1, "surface", row["surface"], Code.ORPHANED,
+        problems.append(Problem(file, line, COLUMNS.index("surface") + 1, "surface", surface, Code.ORPHANED,
                                 reason + " (row kept)",
                                 "re-locate the claim (fix start/end and claim_id) or set status=rejected"))
     return problems
