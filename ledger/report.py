@@ -31,7 +31,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import tempfile
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -300,15 +299,12 @@ def _abandon(wb: Workbook) -> None:
 
 
 def _atomic_save(wb: Workbook, path: Path) -> None:
-    """Save via a temp file in the same folder + ``os.replace`` (never half a workbook)."""
-    from .store import check_writable
+    """Save via a temp file in the same folder + ``os.replace`` (never half a
+    workbook; the file keeps its permissions)."""
+    from .store import check_writable, temp_beside
 
     check_writable(path)  # a read-only workbook is left as it is
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    except OSError as err:
-        raise InputUnreadable(f"cannot write the workbook: {err.strerror}", file=str(path), code="unwritable",
-                              hint="check that the folder exists and is writable") from err
+    fd, tmp = temp_beside(path, "workbook")  # the workbook keeps its permissions
     os.close(fd)
     try:
         wb.save(tmp)

@@ -12,7 +12,8 @@ from __future__ import annotations
 import math
 import os
 import re
-import tempfile
+import secrets
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,16 +43,49 @@ def check_writable(path: str | Path) -> None:
                               code="unwritable", hint="make it writable (chmod u+w) if it may be replaced")
 
 
+def temp_beside(path: str | Path, what: str = "") -> tuple[int, str]:
+    """A new, empty temp file in ``path``'s folder, open for writing: ``(fd,
+    name)``.  It has the permissions the file it will replace has, or, for
+    a new file, those any new file gets (0o666 less the umask): a file
+    rewritten by the tool keeps the mode its team gave it (``mkstemp``'s
+    0o600 would lock the others out of a shared ledger or report).
+    ``what`` names the file in the error (``cannot write the workbook: ...``)."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        mode = None
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        tmp = str(folder / f".{target.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            fd = os.open(tmp, flags, 0o666)  # the umask applies
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise InputUnreadable(f"cannot write{' the ' + what if what else ''}: {exc.strerror or exc}",
+                                  file=str(target), code="unwritable",
+                                  hint="check that the folder exists and is writable") from None
+        if mode is not None:
+            try:
+                os.chmod(tmp, mode)
+            except BaseException:
+                os.close(fd)
+                os.unlink(tmp)
+                raise
+        return fd, tmp
+    raise InputUnreadable("cannot write: no free temp file name", file=str(target), code="unwritable",
+                          hint="remove the folder's stale .*.tmp files")
+
+
 def atomic_write_bytes(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temp file in the same folder + replace.
-    Refuses (:func:`check_writable`) a read-only target or a missing folder."""
+    """Write ``data`` to ``path`` via a temp file in the same folder + replace
+    (the file keeps its permissions; :func:`temp_beside`).  Refuses
+    (:func:`check_writable`) a read-only target or a missing folder."""
     target = Path(path)
     check_writable(target)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
-    except OSError as exc:
-        raise InputUnreadable(f"cannot write: {exc.strerror or exc}", file=str(target), code="unwritable",
-                              hint="check that the folder is writable") from None
+    fd, tmp = temp_beside(target)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)

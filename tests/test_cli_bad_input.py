@@ -402,12 +402,16 @@ def test_report_onto_a_directory(work):
 def test_report_into_a_read_only_folder(work, monkeypatch):
     """Simulated (the tests may run as root, who can write anywhere): the temp
     file cannot be created."""
-    import tempfile
+    import os
 
-    def refuse(*args, **kwargs):
-        raise PermissionError(13, "Permission denied")
+    real_open = os.open
 
-    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    def refuse(path, *args, **kwargs):
+        if str(path).endswith(".tmp"):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)
     before = _snapshot(work)
     res = _run(work, "report", "-o", "out.xlsx")
     _no_traceback(res)

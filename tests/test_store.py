@@ -212,3 +212,54 @@ def test_any_ledger_written_then_read_gives_the_same_frame(tmp_path_factory, row
     assert_frame_equal(back, expected)
     write_ledger(back, path)
     assert path.read_bytes() == first  # written twice: identical bytes
+
+
+# --------------------------------------------------------------------------- file permissions
+# Every file the tool writes goes through a temp file and os.replace.  The
+# replaced file must keep the permissions its owners gave it (a team sharing
+# claims.csv on a group-writable drive), and a new file gets what any new
+# file gets: 0o666 less the umask (a bare mkstemp would make both 0o600).
+
+posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+
+
+@pytest.fixture()
+def umask_022():
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
+
+
+@posix_only
+def test_a_new_ledger_gets_the_umask_permissions(tmp_path: Path, umask_022):
+    target = tmp_path / "claims.csv"
+    write_ledger(read_ledger(ROOT / "claims.csv"), target)
+    assert target.stat().st_mode & 0o777 == 0o644  # 0o666 & ~0o022
+
+
+@posix_only
+@pytest.mark.parametrize("mode", [0o664, 0o640, 0o600])
+def test_a_rewritten_ledger_keeps_its_permissions(tmp_path: Path, umask_022, mode: int):
+    target = tmp_path / "claims.csv"
+    target.write_bytes((ROOT / "claims.csv").read_bytes())
+    target.chmod(mode)
+    write_ledger(read_ledger(target), target)
+    assert target.stat().st_mode & 0o777 == mode
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+@posix_only
+def test_a_rewritten_report_keeps_its_permissions(tmp_path: Path, umask_022):
+    from ledger.report import report_ledger
+
+    ledger = tmp_path / "claims.csv"
+    ledger.write_bytes((ROOT / "claims.csv").read_bytes())
+    (tmp_path / "seeds").mkdir()
+    for f in (ROOT / "seeds").iterdir():
+        (tmp_path / "seeds" / f.name).write_bytes(f.read_bytes())
+    book = tmp_path / "conflicts.xlsx"
+    report_ledger(ledger, book, sources_path=tmp_path / "seeds" / "sources.csv")
+    assert book.stat().st_mode & 0o777 == 0o644
+    book.chmod(0o660)
+    report_ledger(ledger, book, sources_path=tmp_path / "seeds" / "sources.csv")
+    assert book.stat().st_mode & 0o777 == 0o660
