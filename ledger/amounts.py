@@ -32,16 +32,18 @@ class Hit:
     qualifier: str
 
 
-def read_number(t: str, m: re.Match, default_cur: str, fullwidth_comma=None) -> Hit | None:
+def read_number(t: str, m: re.Match, default_cur: str, fullwidth_comma=None, yen_sign: str = "CNY") -> Hit | None:
     """The mention for a numeral alternative of the master pattern (``ar``,
     ``cn``, ``cur``, ``pct``, ``enword``, ``fold``), or None if it is no amount.
-    ``fullwidth_comma(i)``: whether the ',' at ``t[i]`` was a clause comma ，."""
+    ``fullwidth_comma(i)``: whether the ',' at ``t[i]`` was a clause comma ，.
+    ``default_cur``: what a bare 元 means here; ``yen_sign``: what a bare ¥ does."""
     g = m.lastgroup
     s, e = m.span()
     body = m.group(g)
     cur = None
     if g == "cur":
-        cur = lx.currency_code(m.group("cur_sym"))
+        sym = m.group("cur_sym").strip()
+        cur = yen_sign if sym == lx.LEXICON["currency"]["yen_sign"]["sign"] else lx.currency_code(sym)
         body = m.group("cur_num")
     if fullwidth_comma is not None and "," in body and g in ("ar", "cur"):
         b0 = m.start("cur_num" if g == "cur" else g)

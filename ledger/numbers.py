@@ -152,14 +152,14 @@ def scan(t: str, *, published: datetime.date | str | None = None, fullwidth_comm
     ，in the original (a clause comma, never a thousands separator)."""
     published = dates.anchor(published)
     hits: list[Hit] = []
-    default_cur = lx.default_yuan(t)
+    default_cur, yen_sign = lx.default_yuan(t), lx.yen_sign_currency(t)
     pos, n = 0, len(t)
     search = lx.MASTER.search
     while pos < n:
         m = search(t, pos)
         if m is None:
             break
-        hit = _read(t, m, published, default_cur, fullwidth_comma)
+        hit = _read(t, m, published, default_cur, fullwidth_comma, yen_sign)
         if hit is None:
             pos = m.end()
             continue
@@ -168,7 +168,8 @@ def scan(t: str, *, published: datetime.date | str | None = None, fullwidth_comm
     return hits
 
 
-def _read(t: str, m: re.Match, published, default_cur: str, fullwidth_comma=None) -> Hit | None:
+def _read(t: str, m: re.Match, published, default_cur: str, fullwidth_comma=None,
+          yen_sign: str = "CNY") -> Hit | None:
     g = m.lastgroup
     try:
         if g == "skip":
@@ -184,7 +185,7 @@ def _read(t: str, m: re.Match, published, default_cur: str, fullwidth_comma=None
             return _hit_simple(m.start(), m.end(), "multiple", lx.EN_VERBS[m.group().lower()], "times")
         if g == "frac":
             return _fraction(t, m)
-        return read_number(t, m, default_cur, fullwidth_comma)
+        return read_number(t, m, default_cur, fullwidth_comma, yen_sign)
     except (NumeralError, ArithmeticError, ValueError, KeyError, RecursionError):
         return None
 

@@ -117,6 +117,30 @@ def currency_code(sym: str) -> str:
     return _CUR_BEFORE[sym.strip()]
 
 
+def yen_sign_currency(text: str) -> str:
+    """The currency a bare ¥ means in this text ([currency.yen_sign] in the
+    lexicon): JPY if the text names the yen and never the yuan, else CNY."""
+    rule = LEXICON["currency"]["yen_sign"]
+    if "¥" not in text:  # nothing to decide (most texts): no scan for cues
+        return rule["default"]
+    low = text.lower()
+    if _names_any(text, low, rule["cues"]) and not _names_any(text, low, rule["against"]):
+        return rule["code"]
+    return rule["default"]
+
+
+def _names_any(text: str, low: str, words: list[str]) -> bool:
+    """Does ``text`` (``low``: lower-cased) contain one of ``words``?  ASCII
+    words as whole words, ignoring case (yen, not Yenisei); others as written."""
+    for w in words:
+        if not (w.isascii() and w.isalpha()):
+            if w in text:
+                return True
+        elif w.lower() in low and re.search(rf"(?<![a-z]){re.escape(w.lower())}(?![a-z])", low):
+            return True
+    return False
+
+
 def default_yuan(text: str) -> str:
     """The currency a bare 元 means in this text ([currency.yuan] in the lexicon):
     CNY if it names 人民币; else TWD if it names 新台币/台币/NT$, HKD if 港元/港币/HK$;

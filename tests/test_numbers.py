@@ -323,6 +323,28 @@ def test_bare_yuan_follows_the_text():
     assert only("營收300億元").unit == "CNY"  # zh-Hant without 新台幣/NT$: CNY (README)
 
 
+# ¥ is both the yuan's and the yen's sign: JPY where the text names the yen and
+# never the yuan, else CNY (lexicon [currency.yen_sign]).  Values: ¥3 trillion is
+# 3 x 10^12; 4.5万亿 is 4.5 x 10^12; 10亿 is 10^9; 7 billion is 7 x 10^9.
+YEN_SIGN = [
+    ("SoftBank will put ¥3 trillion into OpenAI, its biggest yen outlay", "¥3 trillion", D("3e12"), "JPY"),
+    ("SOFTBANK: ¥3 trillion, paid in YEN", "¥3 trillion", D("3e12"), "JPY"),  # a whole word, any case
+    ("软银宣布向OpenAI投资¥4.5万亿,以日元计价", "¥4.5万亿", D("4.5e12"), "JPY"),
+    ("軟銀宣佈投資¥4.5萬億,以日圓計價", "¥4.5萬億", D("4.5e12"), "JPY"),
+    ("阿里巴巴向月之暗面投资¥10亿", "¥10亿", D("1e9"), "CNY"),  # no yen named: the yuan
+    ("The yen fell and the yuan rose; ¥7 billion changed hands", "¥7 billion", D("7e9"), "CNY"),  # both named
+    ("A Yenisei port deal worth ¥7 billion", "¥7 billion", D("7e9"), "CNY"),  # 'yen' only inside a word
+    ("JP¥7 billion, no cue needed", "JP¥7 billion", D("7e9"), "JPY"),
+    ("CN¥7 billion in a yen story", "CN¥7 billion", D("7e9"), "CNY"),  # names CN¥: the yuan, not JPY
+]
+
+
+@pytest.mark.parametrize("text,surface,value,unit", YEN_SIGN)
+def test_yen_sign_follows_the_text(text, surface, value, unit):
+    m = only(text)
+    assert (m.surface, m.kind, m.value, m.unit) == (surface, "money", value, unit)
+
+
 def test_units_kinds_and_qualifiers_are_ledger_vocabulary():
     for path in sorted(SEEDS.glob("*.txt")):
         for m in find_mentions(path.read_text(encoding="utf-8")):
