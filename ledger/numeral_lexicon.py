@@ -121,7 +121,7 @@ def yen_sign_currency(text: str) -> str:
     """The currency a bare ¥ means in this text ([currency.yen_sign] in the
     lexicon): JPY if the text names the yen and never the yuan, else CNY."""
     rule = LEXICON["currency"]["yen_sign"]
-    if "¥" not in text:  # nothing to decide (most texts): no scan for cues
+    if rule["sign"] not in text:  # nothing to decide (most texts): no scan for cues
         return rule["default"]
     low = text.lower()
     if _names_any(text, low, rule["cues"]) and not _names_any(text, low, rule["against"]):
