@@ -211,10 +211,10 @@ def _run_once(n: int, what: str, max_group: int = 0) -> dict:
         prepared = prepare(df, settings)
         i, j, code, _ = pair_verdicts(prepared, settings)
         ids = prepared["claim_id"].to_numpy(dtype=object)
-        claim_a, claim_b = ids[i], ids[j]  # each pair's claims, as the reference fetches them
+        pair_claims = (ids[i], ids[j])  # each pair's two claim ids, as the reference fetches them
         seconds = time.perf_counter() - t0
-        rows = len(claim_a)
-        extra = {"contradictions": int((code == 3).sum()), "pairs_b": len(claim_b)}
+        rows = len(pair_claims[0])
+        extra = {"contradictions": int((code == 3).sum())}
     else:
         import duckdb
 

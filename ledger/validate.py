@@ -132,6 +132,10 @@ class Article:
     text: str | None
 
 
+#: The columns a row is checked against its article with.
+_SPAN_COLUMNS = ("source", "start", "end", "surface", "quote")
+
+
 def check_sources(loaded: LoadedLedger, sources: Path | None) -> list[Problem]:
     """Each row's source is listed; its article exists (sha256 checked, a
     warning); surface == article[start:end]; surface lies inside quote; quote
@@ -160,10 +164,6 @@ def check_sources(loaded: LoadedLedger, sources: Path | None) -> list[Problem]:
     for row, values in enumerate(zip(*columns)):
         problems += _check_row(loaded, row, dict(zip(_SPAN_COLUMNS, values)), articles)
     return problems
-
-
-#: The columns a row is checked against its article with.
-_SPAN_COLUMNS = ("source", "start", "end", "surface", "quote")
 
 
 def _articles(sources: Path, table: pd.DataFrame) -> tuple[dict[str, Article], list[Problem]]:

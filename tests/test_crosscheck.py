@@ -397,21 +397,16 @@ def test_missing_text_counts_as_empty_in_any_storage(storage):
     pd.testing.assert_frame_equal(got, expected)
 
 
-def test_text_is_and_text_codes_agree_across_storages():
+@pytest.mark.parametrize("storage", ["python", "pyarrow"])
+def test_text_is_and_text_codes_agree_across_storages(storage):
     from ledger import intervals
 
-    values = pd.Series(["over", "", "exact", None, "over", "under"], dtype=object)
-    storages = ["python"] + (["pyarrow"] if _has_pyarrow() else [])
-    for storage in storages:
-        s = values.astype(pd.StringDtype(storage, na_value=np.nan))
-        # None is missing: never "one of" anything, and code -1
-        assert list(intervals.text_is(s, ["over", "under"])) == [True, False, False, False, True, True]
-        assert list(intervals.text_is(s, [""])) == [False, True, False, False, False, False]
-        codes, uniques = intervals.text_codes(s)
-        assert list(codes) == [0, 1, 2, -1, 0, 3] and list(uniques) == ["over", "", "exact", "under"]
-
-
-def _has_pyarrow() -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec("pyarrow") is not None
+    if storage == "pyarrow":
+        pytest.importorskip("pyarrow")
+    s = pd.Series(["over", "", "exact", None, "over", "under"], dtype=object).astype(
+        pd.StringDtype(storage, na_value=np.nan))
+    # None is missing: never "one of" anything, and code -1
+    assert list(intervals.text_is(s, ["over", "under"])) == [True, False, False, False, True, True]
+    assert list(intervals.text_is(s, [""])) == [False, True, False, False, False, False]
+    codes, uniques = intervals.text_codes(s)
+    assert list(codes) == [0, 1, 2, -1, 0, 3] and list(uniques) == ["over", "", "exact", "under"]
