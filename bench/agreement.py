@@ -21,10 +21,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ledger.framing import frame_article, frame_text  # noqa: E402
+from ledger.framing import frame_article  # noqa: E402
+from ledger.framing import frame_text
 from ledger.numbers import Mention  # noqa: E402
-from ledger.sources import load_sources, read_text  # noqa: E402
-from ledger.store import read_ledger  # noqa: E402
+from ledger.sources import load_sources  # noqa: E402
+from ledger.textio import read_text
+from ledger.claims import read_ledger  # noqa: E402
 
 FIELDS = ("subject", "object", "metric", "period", "modality", "value")
 

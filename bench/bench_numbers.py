@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from ledger.numbers import find_mentions  # noqa: E402
-from ledger.sources import read_text  # noqa: E402
+from ledger.textio import read_text  # noqa: E402
 
 SEEDS = ROOT / "seeds"
 _SOUP = (["约", "超过", "逾", "近", "1.4", "萬(wàn)", "億", "亿", "万", "美元", "元", "数", "百", "千", "%", "至",

@@ -41,7 +41,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from ledger.record import COLUMNS  # noqa: E402
-from ledger.report import CONFLICT_COLUMNS, CONFLICT_SHEET_COLUMNS, LINK_ROWS, write_report  # noqa: E402
+from ledger.crosscheck import CONFLICT_COLUMNS  # noqa: E402
+from ledger.report import CONFLICT_SHEET_COLUMNS
+from ledger.report.workbook import LINK_ROWS
+from ledger.report import write_report
 from ledger.sources import load_sources  # noqa: E402
 
 SUBJECTS = ["Microsoft", "OpenAI", "Nvidia", "CoreWeave", "Stargate", "Google", "Anthropic", "Apple"]

@@ -25,7 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from ledger.framing import frame_text  # noqa: E402
-from ledger.sources import infer_published, read_text  # noqa: E402
+from ledger.sources import infer_published  # noqa: E402
+from ledger.textio import read_text
 
 FOLDER = ROOT / "tests" / "data" / "heldout"
 FIELDS = ("subject", "object", "metric", "period", "modality", "value")

@@ -13,8 +13,9 @@ import pandas as pd
 
 from ledger.record import claim_id
 from ledger.sources import load_sources
-from ledger.store import read_ledger, write_ledger
-from ledger.validate import validate_ledger
+from ledger.claims import read_ledger
+from ledger.claims import write_ledger
+from ledger.claims import validate_ledger
 
 ROOT = Path(__file__).resolve().parent.parent
 

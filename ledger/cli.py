@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from .errors import LedgerError
+from ledger.errors import LedgerError
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
 
@@ -73,14 +73,6 @@ def _echo_error(err: LedgerError) -> None:
                f"{'no report was written' if wrote else 'nothing was written'}; fix them and run again", err=True)
 
 
-def _require_valid(ledger: str) -> Any:
-    """Refuse an invalid ledger (``LedgerInvalid``, exit 1) before checking it;
-    return the typed ledger (read once)."""
-    from .validate import read_valid_ledger
-
-    return read_valid_ledger(ledger)
-
-
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 @click.version_option(package_name="factcheck-ledger")
@@ -109,9 +101,9 @@ def validate(ledger: str, sources: str | None, as_json: bool) -> None:
     Exit 0 valid (warnings allowed), 1 invalid, 2 unreadable input. The file
     is never modified.
     """
-    from .validate import validate_ledger
+    from ledger.job import Workspace
 
-    report = validate_ledger(ledger, sources=sources)
+    report = Workspace.open(ledger, sources=sources).validate()
     if as_json:
         _echo_json(p.to_dict() for p in report.problems)
     else:
@@ -139,10 +131,10 @@ def mentions(paths: tuple[str, ...], published: str | None, as_json: bool) -> No
     Offsets are character offsets into the file as read. Exit 0, or 2 if a
     file cannot be read.
     """
-    from .numbers import mentions_of_file
+    from ledger.numbers.finder import mentions_of_file
 
     if published is not None:
-        from .dates import anchor
+        from ledger.numbers.dates import anchor
 
         try:
             anchor(published)
@@ -206,7 +198,7 @@ def extract(paths: tuple[str, ...], ledger: str, sources: str | None, as_json: b
     are reported as orphaned and kept.  Running it twice changes nothing the
     second time.  Exit 0, or 2 if an input cannot be read.
     """
-    from .pipeline import extract as run_extract
+    from ledger.job import extract as run_extract
 
     bar = _FileProgress()
     try:
@@ -240,10 +232,10 @@ def check(ledger: str, decisions_path: str | None, rules_path: str | None, as_js
     differences, confirmations and arithmetic rules, grouped by subject and
     sorted by severity.  Exits 1 while open contradictions (or failed rules)
     remain, so publication can be gated on it."""
-    from .crosscheck import check_ledger, is_open_contradiction
+    from ledger.crosscheck import is_open_contradiction
+    from ledger.job import Workspace
 
-    claims = _require_valid(ledger)
-    found = check_ledger(ledger, decisions_path, rules_path, claims=claims)
+    found = Workspace.open(ledger, decisions=decisions_path, rules=rules_path).check()
     for note in found.attrs.get("notes", []):
         click.echo(f"note: {note}", err=True)
     if as_json:
@@ -271,7 +263,7 @@ def _echo_findings(found: Any) -> None:
             click.echo(f"  {r.severity_label:<6} {r.severity:.2f} {what} {r.conflict_id}{state}")
             click.echo(f"      {r.explanation}")
     counts = found["kind"].value_counts().to_dict()
-    from .crosscheck import is_open_contradiction
+    from ledger.crosscheck import is_open_contradiction
 
     summary = ", ".join(f"{counts[k]} {k}" for k in sorted(counts))
     click.echo(f"{len(found)} findings ({summary or 'none'}); "
@@ -337,13 +329,11 @@ def report_cmd(ledger: str, output: str | None, decisions: str | None, sources: 
     Sheets: Summary, Conflicts (with a Decision dropdown), Claims, Arithmetic,
     Sources.  Bring the decisions back with `factcheck import-decisions`.
     """
-    from .report import report_ledger
+    from ledger.job import report_ledger
 
-    claims = _require_valid(ledger)
     bar = _RowProgress("writing conflicts")
     try:
-        rep = report_ledger(ledger, output, decisions_path=decisions, sources_path=sources, progress=bar,
-                            claims=claims)
+        rep = report_ledger(ledger, output, decisions_path=decisions, sources_path=sources, progress=bar)
     finally:
         bar.close()
     if as_json:
@@ -372,8 +362,8 @@ def import_decisions_cmd(workbook: str, ledger: str | None, decisions: str | Non
     whose conflicts a fresh check no longer finds; every bad cell is listed
     with its sheet, row and column.
     """
-    from .errors import LedgerInvalid
-    from .report_decisions import import_decisions
+    from ledger.errors import LedgerInvalid
+    from ledger.job import import_decisions
 
     try:
         res = import_decisions(workbook, ledger_path=ledger, decisions_path=decisions, reviewer=reviewer)
@@ -407,7 +397,7 @@ def run(root: str = ".", output: str | None = None, as_json: bool = False) -> No
     are never changed), validates the ledger, cross-checks it and writes
     conflicts.xlsx.
     """
-    from .pipeline import run_job
+    from ledger.job import run_job
 
     def step(message: str) -> None:
         if not as_json:

@@ -12,8 +12,8 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from .errors import Code, InputUnreadable, InvalidValue, Problem
-from .sources import decode_bytes, guess_legacy_encoding
+from ledger.errors import Code, InputUnreadable, InvalidValue, Problem
+from ledger.textio import decode_bytes, guess_legacy_encoding
 
 _UNQUOTED = re.compile(r"[^,\r\n]*")
 _BLANK = re.compile(r"[ \t]*(?:\r\n|\n|\r|\Z)")

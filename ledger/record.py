@@ -52,17 +52,6 @@ QUALIFIERS = (
 )
 FRAMED_FIELDS = ("subject", "object", "metric", "period", "modality")
 
-#: Which unit family each metric dimension admits.
-DIMENSION_UNITS = {
-    "money": "currency",
-    "ratio": ("ratio",),
-    "times": ("times",),
-    "count": ("count",),
-    "duration": ("day", "week", "month", "year"),
-    "date": ("date",),
-}
-
-
 @lru_cache(maxsize=1)
 def metrics() -> dict[str, dict]:
     """The metric vocabulary from ``lexicon/metrics.toml``: name -> table."""

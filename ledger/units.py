@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import pint
 
-from .errors import UnknownUnit
+from ledger.errors import UnknownUnit
 
 #: ISO 4217 codes the ledger accepts, with the words that name them.
 CURRENCIES: dict[str, str] = {
@@ -38,6 +38,25 @@ EXTRA_UNITS = (
 LEDGER_UNITS: frozenset[str] = frozenset(
     [*CURRENCIES, "ratio", "percentage_point", "times", "count", "day", "week", "month", "year", "date"]
 )
+
+
+_TIME = ("day", "week", "month", "year")
+
+#: The dimension (metric family of units) each kind of mention is measured in.
+KIND_DIMENSION: dict[str, str] = {
+    "money": "money", "percent": "ratio", "percentage_point": "ratio", "multiple": "times",
+    "count": "count", "duration": "duration", "date": "date",
+}
+#: Units each kind of mention takes.
+KIND_UNITS: dict[str, tuple[str, ...]] = {
+    "money": tuple(CURRENCIES), "percent": ("ratio",), "percentage_point": ("percentage_point",),
+    "multiple": ("times",), "count": ("count",), "duration": _TIME, "date": ("date",),
+}
+#: Units each metric dimension admits (a ratio metric may also move in percentage points).
+DIMENSION_UNITS: dict[str, tuple[str, ...]] = {
+    "money": tuple(CURRENCIES), "ratio": ("ratio", "percentage_point"), "times": ("times",),
+    "count": ("count",), "duration": _TIME, "date": ("date",),
+}
 
 
 @lru_cache(maxsize=1)
@@ -73,10 +92,6 @@ def dimension_of(name: str) -> str:
     if name in ("day", "week", "month", "year"):
         return "time"
     return name
-
-
-def is_currency(name: str) -> bool:
-    return name in CURRENCIES
 
 
 def quantity(value: float, unit: str) -> pint.Quantity:

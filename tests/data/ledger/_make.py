@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from ledger.record import claim_id
-from ledger.store import to_csv_text
+from ledger.claims import to_csv_text
 
 HERE = Path(__file__).resolve().parent
 BROKEN = HERE.parent / "broken"

@@ -1,0 +1,241 @@
+"""The ledger schema: a pandera model built from :mod:`ledger.record`, the
+rules that span a row, and the checks across rows.  Every failure becomes a
+:class:`~ledger.errors.Problem` with the editor line and the file's own column
+number.  Checks against sources.csv and the articles live in
+:mod:`ledger.validate`, which also holds :func:`validate_ledger`.
+
+Ranges: a ratio metric (a stake, a share) lies in [0, 1]; money, times, count
+and duration values are >= 0; a metric may override this with ``min`` / ``max``
+in ``lexicon/metrics.toml`` (revenue_growth: [-1, inf), 700% growth is 7.0).
+Values in ``percentage_point`` are not range-checked.
+"""
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+import pandas as pd
+
+try:
+    import pandera.pandas as pa
+except ImportError:  # pandera < 0.24 has no pandera.pandas
+    import pandera as pa
+
+from ledger.claims.rules import RULES, RowRule, detail_ok, is_period, vocabularies
+from ledger.claims.store import OPTIONAL_COLUMNS, LoadedLedger
+from ledger.csvio import format_float
+from ledger.errors import Code, Problem
+from ledger.record import COLUMN_SPECS, claim_id
+
+# --------------------------------------------------------------------------- the pandera model
+
+_CLAIM_ID = r"c-[0-9a-f]{12}"
+_OPTIONAL_ENUMS = ("metric",)
+_REQUIRED_TEXT = ("claim_id", "source", "surface", "quote")
+
+
+def _named(code: str, fn: Callable, *, element_wise: bool = False) -> pa.Check:
+    return pa.Check(fn, name=code, element_wise=element_wise)
+
+
+def _column(name: str, kind: str) -> pa.Column:
+    vocab = vocabularies()
+    checks: list[pa.Check] = []
+    if kind == "int":
+        checks.append(_named(Code.NEGATIVE_OFFSET, lambda s: s >= 0))
+        return pa.Column("int64", checks, nullable=False)
+    if kind == "float":
+        checks.append(_named(Code.NOT_FINITE, lambda s: ~s.isin([math.inf, -math.inf])))
+        if name == "confidence":
+            checks.append(_named(Code.CONFIDENCE_RANGE, lambda s: s.isna() | s.between(0, 1)))
+        return pa.Column("float64", checks, nullable=True)
+    if name in vocab:
+        allowed = set(vocab[name]) | ({""} if name in _OPTIONAL_ENUMS else set())
+        checks.append(_named(Code.REQUIRED, lambda s: s != "") if name not in _OPTIONAL_ENUMS else None)
+        checks.append(_named(Code.NOT_IN_VOCABULARY, lambda s, a=frozenset(allowed): (s == "") | s.isin(a)))
+    if name in _REQUIRED_TEXT:
+        checks.append(_named(Code.REQUIRED, lambda s: s != ""))
+    if name == "claim_id":
+        checks.append(_named(Code.BAD_CLAIM_ID, lambda s: (s == "") | s.str.fullmatch(_CLAIM_ID)))
+    if name == "period":
+        checks.append(_named(Code.PERIOD_FORMAT, lambda v: v == "" or is_period(v), element_wise=True))
+    if name == "confidence_detail":
+        checks.append(_named(Code.CONFIDENCE_DETAIL, lambda v: v == "" or detail_ok(v), element_wise=True))
+    return pa.Column("str", [c for c in checks if c is not None], nullable=False)
+
+
+def _row_rules() -> list[RowRule]:
+    return RULES
+
+
+@lru_cache(maxsize=1)
+def ledger_schema() -> pa.DataFrameSchema:
+    """The pandera model of a ledger frame, built from record.COLUMN_SPECS,
+    with the row rules as named frame-wide checks."""
+    columns = {name: _column(name, kind) for name, kind, _ in COLUMN_SPECS}
+    checks = [pa.Check(r.ok, name=f"{r.code}@{r.field}") for r in _row_rules()]
+    return pa.DataFrameSchema(columns, checks=checks, strict=True, ordered=True, name="claims")
+
+
+# --------------------------------------------------------------------------- running it
+
+
+def check_frame(loaded: LoadedLedger) -> list[Problem]:
+    """Run the pandera model over the loaded frame; one Problem per failing cell."""
+    df = loaded.frame
+    try:
+        ledger_schema().validate(df, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        return _problems(loaded, exc.failure_cases)
+    return []
+
+
+def _problems(loaded: LoadedLedger, cases: pd.DataFrame) -> list[Problem]:
+    rules = {f"{r.code}@{r.field}": r for r in _row_rules()}
+    out, seen = [], set()
+    cell_failed = set()  # a cell that failed its own column check: row rules on it stay quiet
+    cases = cases.assign(_row_rule=cases["check"].isin(list(rules))).sort_values("_row_rule", kind="mergesort")
+    for case in cases.itertuples(index=False):
+        index = case.index
+        if index is None or (isinstance(index, float) and math.isnan(index)):
+            out.append(Problem(loaded.file, None, None, case.column, case.failure_case, Code.DTYPE,
+                               f"column has the wrong type ({case.check})", "build the frame with ledger.store"))
+            continue
+        row = int(index)
+        rule = rules.get(case.check)
+        code, field = (rule.code, rule.field) if rule else (case.check, case.column)
+        if (row, code, field) in seen or (row, field) in loaded.skip or field in loaded.absent:
+            continue
+        if rule and (row, field) in cell_failed:
+            continue
+        if not rule:
+            cell_failed.add((row, field))
+        seen.add((row, code, field))
+        out.append(_problem(loaded, row, code, field, rule))
+    return out
+
+
+def _problem(loaded: LoadedLedger, row: int, code: str, field: str, rule: RowRule | None) -> Problem:
+    record = loaded.frame.iloc[row]
+    reason, hint = rule.explain(record) if rule else explain_cell(code, field, record)
+    line, column = loaded.where(row, field)
+    return Problem(loaded.file, line, column, field, show(record[field]), code, reason, hint)
+
+
+def show(value) -> str:
+    """A cell as the canonical writer would write it."""
+    if isinstance(value, float):
+        return format_float(value) if math.isfinite(value) or math.isnan(value) else str(value)
+    return str(value)
+
+
+_REQUIRED_HINTS = {
+    "claim_id": "derive it from source, start, end and surface (ledger.record.claim_id)",
+    "source": "name the article id (the file stem listed in sources.csv)",
+    "surface": "copy the number exactly as written in the article",
+    "quote": "copy the sentence or clause around the number, exactly as written",
+}
+
+
+def explain_cell(code: str, field: str, row: pd.Series) -> tuple[str, str]:
+    """(reason, hint) for a single-column check."""
+    value = row[field]
+    if code == Code.NOT_IN_VOCABULARY:
+        return f"not a known {field}", _choices(field, str(value))
+    if code == Code.REQUIRED:
+        return "empty", _REQUIRED_HINTS.get(field) or _choices(field, "")
+    if code == Code.BAD_CLAIM_ID:
+        return "not a claim id ('c-' and 12 hex digits)", f"set it to {_derived_id(row)}"
+    if code == Code.NEGATIVE_OFFSET:
+        return "negative offset", "offsets count characters from 0 at the start of the article"
+    if code == Code.CONFIDENCE_RANGE:
+        return "confidence outside 0..1", "give a confidence between 0 and 1, or leave it empty"
+    if code == Code.CONFIDENCE_DETAIL:
+        return ("not a list of field=confidence", "write it as 'subject=0.9;object=0.6;metric=0.8' "
+                "(each confidence between 0 and 1), or leave it empty")
+    if code == Code.PERIOD_FORMAT:
+        return ("not a period", "write YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, YYYY-Hn or an interval A/B, "
+                "e.g. 2025-10, 2024-H2, 2023-11/2023-12 (年底)")
+    if code == Code.NOT_FINITE:
+        return "not a finite number", "leave the cell empty for an open bound"
+    return f"fails check {code}", "see the README's list of checks"
+
+
+def _choices(field: str, value: str) -> str:
+    vocab = vocabularies().get(field, ())
+    close = difflib.get_close_matches(value, vocab, n=1, cutoff=0.6) if value else []
+    lower = [v for v in vocab if v.lower() == value.lower()]
+    guess = (lower or close)
+    head = f"did you mean '{guess[0]}'? " if guess else ""
+    if field == "metric":
+        return head + "use a metric from ledger/lexicon/metrics.toml (or add it there)"
+    return head + "use one of " + ", ".join(vocab)
+
+
+def _derived_id(row: pd.Series) -> str:
+    return claim_id(str(row["source"]), int(row["start"]), int(row["end"]), str(row["surface"]))
+
+
+# --------------------------------------------------------------------------- across rows
+
+
+def check_rows(loaded: LoadedLedger) -> list[Problem]:
+    """Unique claim_id, claim_id derived from (source, start, end, surface) for
+    every row (extracted or manual: the merge matches rows by it), one row per span."""
+    df, out = loaded.frame, []
+    first_id: dict[str, int] = {}
+    first_span: dict[tuple, int] = {}
+    for row, rec in enumerate(df.itertuples(index=False)):
+        if rec.claim_id in first_id:
+            out.append(_at(loaded, row, "claim_id", Code.DUPLICATE_CLAIM_ID,
+                           f"duplicate claim_id (first on line {loaded.lines[first_id[rec.claim_id]]})",
+                           "each claim has one row; delete the copy or fix its span"))
+        else:
+            first_id[rec.claim_id] = row
+        span = (rec.source, rec.start, rec.end)
+        if span in first_span:
+            out.append(_at(loaded, row, "start", Code.DUPLICATE_SPAN,
+                           f"span {rec.start}:{rec.end} of {rec.source} is already claimed on line "
+                           f"{loaded.lines[first_span[span]]}", "keep one row per span; merge the two"))
+        else:
+            first_span[span] = row
+        want = claim_id(rec.source, rec.start, rec.end, rec.surface)
+        derivable = not loaded.absent & {"source", "start", "end", "surface"}
+        if rec.claim_id != want and re.fullmatch(_CLAIM_ID, rec.claim_id) and derivable:
+            out.append(_at(loaded, row, "claim_id", Code.CLAIM_ID_MISMATCH,
+                           "does not match source, start, end and surface",
+                           f"set it to {want} (ids are derived from the span; edit the span, then the id)"))
+    return out
+
+
+def _at(loaded: LoadedLedger, row: int, field: str, code: str, reason: str, hint: str,
+        severity: str = "error") -> Problem:
+    line, column = loaded.where(row, field)
+    return Problem(loaded.file, line, column, field, show(loaded.frame.iloc[row][field]), code, reason, hint,
+                   severity=severity)
+
+
+
+# --------------------------------------------------------------------------- documentation
+
+
+#: When a cell may be empty (documentation of the rules above; the README table shows it).
+EMPTY_ALLOWED = {
+    "subject": "if status is unreviewed or rejected", "metric": "if status is unreviewed or rejected",
+    "object": "yes", "period": "yes, except for kind=date", "value": "only for kind=date (then it must be)",
+    "value_low": "yes (open bound); empty for kind=date", "value_high": "yes (open bound); empty for kind=date",
+    "reviewer": "yes", "note": "yes", "confidence": "yes", "confidence_detail": "yes",
+}
+
+
+def columns_markdown() -> str:
+    """The README's column table, generated from record.COLUMN_SPECS."""
+    lines = ["| # | column | type | in header | empty cell | meaning |", "|---|---|---|---|---|---|"]
+    for i, (name, kind, text) in enumerate(COLUMN_SPECS, start=1):
+        header = "optional" if name in OPTIONAL_COLUMNS else "required"
+        empty = EMPTY_ALLOWED.get(name, "no")
+        lines.append(f"| {i} | `{name}` | {kind} | {header} | {empty} | {text.replace('|', '/')} |")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,449 @@
+"""Canonical, atomic reading and writing of the ledger (claims.csv), and the
+merge that adds extracted claims without ever overwriting a reviewer.
+
+``atomic_write_bytes`` is the one way any module writes a file: a temp file in
+the same folder, fsync, then ``os.replace``, so a crash never leaves a
+half-written file.  :func:`read_ledger` gives a typed frame,
+:func:`write_ledger` the canonical bytes (a round trip of a canonical file is
+byte-identical), :func:`merge_extracted` the merge used by ``factcheck extract``.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ledger.csvio import (
+    Record,
+    Table,
+    decode_table_bytes,
+    format_float,
+    format_row,
+    parse,
+)
+from ledger.errors import Code, InputUnreadable, InvalidValue, LedgerInvalid, Problem
+from ledger.record import COLUMN_SPECS, COLUMNS, FLOAT_COLUMNS, INT_COLUMNS
+from ledger.textio import atomic_write_text
+
+# --------------------------------------------------------------------------- reading
+
+#: Columns a reviewer may leave out of the header (treated as empty, with a
+#: warning; the canonical writer adds them back).  Every other column is required.
+OPTIONAL_COLUMNS = ("reviewer", "note", "confidence", "confidence_detail")
+#: Free-text columns: leading/trailing spaces are part of the text.  In every
+#: other column they are an error (an enum with a trailing space is a typo).
+FREE_TEXT_COLUMNS = ("surface", "quote", "note")
+_KIND = {name: kind for name, kind, _ in COLUMN_SPECS}
+
+
+@dataclass
+class LoadedLedger:
+    """A ledger file read for validation: the typed frame (canonical columns,
+    rows in file order, index 0..n-1), where each row and cell sits in the
+    file, and every problem met so far.  ``skip`` holds (row, column) pairs
+    already reported (a cell that did not parse) and ``absent`` the columns
+    missing from the header, so later checks stay quiet about them."""
+
+    file: str
+    frame: pd.DataFrame
+    lines: list[int]
+    cell_lines: list[dict[str, int]]
+    columns: dict[str, int]
+    problems: list[Problem] = field(default_factory=list)
+    skip: set[tuple[int, str]] = field(default_factory=set)
+    absent: set[str] = field(default_factory=set)
+
+    def where(self, row: int, column: str) -> tuple[int | None, int | None]:
+        """(editor line, file column) of a cell; the row's line if the column is absent."""
+        line = self.cell_lines[row].get(column, self.lines[row])
+        return line, self.columns.get(column)
+
+
+def load_ledger(path: str | Path, *, name: str | None = None) -> LoadedLedger:
+    """Read a ledger for validation.  Raises :class:`InputUnreadable` only when
+    the file cannot be read as a ledger at all; everything else is returned
+    as problems."""
+    file = name or str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise InputUnreadable(f"cannot read file: {exc.strerror or exc}", file=file, code=Code.UNREADABLE,
+                              hint="check the path (the default is ./claims.csv)") from None
+    text, problems = decode_table_bytes(raw, file)
+    table = parse(text, file)
+    problems += table.problems
+    if table.header is None:
+        raise InputUnreadable("file has no header line", file=file, line=1, code=Code.EMPTY_FILE,
+                              hint="the first line must be: " + ",".join(COLUMNS))
+    columns, absent = _check_header(table, problems)
+    return _typed(file, table, columns, absent, problems)
+
+
+def _check_header(table: Table, problems: list[Problem]) -> tuple[dict[str, int], set[str]]:
+    file, header = table.file, table.header
+    names = [c.value.strip() for c in header.cells]
+    if not set(names) & set(COLUMNS):
+        raise InputUnreadable("not a claims ledger: the first line names none of its columns", file=file,
+                              line=header.line, column=1, value=",".join(c.value for c in header.cells)[:60],
+                              code=Code.NOT_A_LEDGER, hint="the first line must be: " + ",".join(COLUMNS))
+    columns: dict[str, int] = {}
+    for i, (cell, name) in enumerate(zip(header.cells, names), start=1):
+        if cell.value != name:
+            problems.append(Problem(file, cell.line, i, name, cell.value, Code.WHITESPACE,
+                                    "spaces around a column name", "remove them"))
+        if name in columns:
+            problems.append(Problem(file, cell.line, i, name, cell.value, Code.DUPLICATE_COLUMN,
+                                    f"column also at {columns[name]}", "delete one of them"))
+        elif name not in COLUMNS:
+            problems.append(Problem(file, cell.line, i, name, cell.value, Code.UNKNOWN_COLUMN,
+                                    "not a ledger column (the canonical writer would drop it)",
+                                    "rename it to a ledger column or move its contents into 'note'"))
+        else:
+            columns[name] = i
+    absent = {c for c in COLUMNS if c not in columns}
+    for name in COLUMNS:
+        if name in absent:
+            optional = name in OPTIONAL_COLUMNS
+            problems.append(Problem(
+                file, header.line, None, None, None, Code.MISSING_COLUMN,
+                f"optional column '{name}' missing (read as empty)" if optional
+                else f"required column '{name}' missing",
+                f"add a '{name}' column to the header" + ("; the canonical writer adds it" if optional else ""),
+                severity="warning" if optional else "error"))
+    return columns, absent
+
+
+def _typed(file: str, table: Table, columns: dict[str, int], absent: set[str],
+           problems: list[Problem]) -> LoadedLedger:
+    width = len(table.header.cells)
+    rows, lines, cell_lines, skip = [], [], [], set()
+    for rec in table.records:
+        if len(rec.cells) != width:
+            problems.append(_field_count(file, table, rec, width))
+            continue
+        row, bad = {}, []
+        cells = {name: rec.cells[i - 1] for name, i in columns.items()}
+        for name in COLUMNS:
+            cell = cells.get(name)
+            value, problem = _cell(name, cell.value if cell else "")
+            row[name] = value
+            if cell is None:
+                continue  # an absent column was reported once, on the header
+            if cell.bad:
+                bad.append(name)
+            elif problem:
+                reason, hint, code = problem
+                problems.append(Problem(file, cell.line, columns[name], name, cell.value, code, reason, hint))
+                if code != Code.WHITESPACE:
+                    bad.append(name)
+        if any(name in INT_COLUMNS for name in bad):
+            continue  # without its offsets a row cannot be checked further
+        skip.update((len(rows), name) for name in bad)
+        rows.append(row)
+        lines.append(rec.line)
+        cell_lines.append({name: c.line for name, c in cells.items()})
+    frame = _frame(rows)
+    return LoadedLedger(file, frame, lines, cell_lines, columns, problems, skip, absent)
+
+
+def _field_count(file: str, table: Table, rec: Record, width: int) -> Problem:
+    n = len(rec.cells)
+    if n > width:
+        extra = rec.cells[width]
+        return Problem(file, extra.line, width + 1, None, extra.value, Code.FIELD_COUNT,
+                       f"row has {n} fields, the header has {width}",
+                       "quote fields that contain commas (\"a,b\") or remove the extra field")
+    last = rec.cells[-1]
+    return Problem(file, last.line, n, table.columns[n - 1], last.value, Code.FIELD_COUNT,
+                   f"row has {n} fields, the header has {width}",
+                   "add the missing fields (empty ones are fine) or join a line broken by an unquoted newline")
+
+
+def _cell(name: str, text: str) -> tuple[Any, tuple[str, str, str] | None]:
+    """Parse one cell: (value, None) or (fallback value, (reason, hint, code))."""
+    kind = _KIND[name]
+    stripped = text.strip() if name not in FREE_TEXT_COLUMNS else text
+    ws = None
+    if stripped != text:
+        ws = ("leading or trailing spaces", f"remove them: '{stripped}'", Code.WHITESPACE)
+    if kind == "int":
+        value, problem = _int_cell(stripped)
+        return value, problem or ws
+    if kind == "float":
+        value, problem = _float_cell(stripped)
+        return value, problem or ws
+    return stripped, ws
+
+
+def _int_cell(text: str) -> tuple[int, tuple[str, str, str] | None]:
+    if re.fullmatch(r"-?[0-9]+", text):
+        return int(text), None
+    if text == "":
+        return -1, ("empty", "give the character offset (0-based) into the article", Code.REQUIRED)
+    return -1, ("not a whole number", "write the character offset as digits only, e.g. 412", Code.NOT_INTEGER)
+
+
+def _float_cell(text: str) -> tuple[float, tuple[str, str, str] | None]:
+    if text == "":
+        return math.nan, None
+    try:
+        value = float(text)
+    except ValueError:
+        return math.nan, ("not a number", _number_hint(text), Code.NOT_NUMBER)
+    if not math.isfinite(value):
+        return math.nan, ("not a finite number", "leave the cell empty for an open bound", Code.NOT_FINITE)
+    if "_" in text:
+        return math.nan, ("not a number", _number_hint(text), Code.NOT_NUMBER)
+    return value, None
+
+
+def _number_hint(text: str) -> str:
+    if text.endswith("%"):
+        return "write percentages as fractions: 27% is 0.27"
+    if "," in text or "，" in text:
+        return "remove the thousands separators: 13000000000"
+    if re.search(r"[亿億万萬千百]", text):
+        return "write the number in full units: 130亿 is 13000000000"
+    return "write a plain number such as 13000000000 or 0.27, or leave it empty"
+
+
+def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    data = {name: [r[name] for r in rows] for name in COLUMNS}
+    out = {}
+    for name in COLUMNS:
+        if name in INT_COLUMNS:
+            out[name] = pd.Series(data[name], dtype="int64")
+        elif name in FLOAT_COLUMNS:
+            out[name] = pd.Series(data[name], dtype="float64")
+        else:
+            out[name] = pd.Series(data[name], dtype="str")
+    return pd.DataFrame(out, columns=list(COLUMNS))
+
+
+def empty_ledger() -> pd.DataFrame:
+    """A ledger frame with no rows and the canonical columns and dtypes."""
+    return _frame([])
+
+
+def read_ledger(path: str | Path) -> pd.DataFrame:
+    """Read claims.csv into a typed frame (canonical column order, rows in
+    file order): ``start``/``end`` int64, value columns and ``confidence``
+    float64 (NaN = empty), every other column str ('' = empty).
+
+    ``df.attrs["file"]`` is the path and ``df.attrs["lines"][label]`` the
+    editor line of the row with index ``label``.  Raises
+    :class:`InputUnreadable` if the file cannot be read as a ledger and
+    :class:`LedgerInvalid` (all problems attached) if a row or the header
+    cannot be typed.  Schema rules are :func:`ledger.schema.validate_ledger`'s
+    job.
+    """
+    loaded = load_ledger(path)
+    errors = [p for p in loaded.problems if p.severity == "error"]
+    if errors:
+        raise LedgerInvalid(errors, file=loaded.file)
+    return typed_frame(loaded)
+
+
+def typed_frame(loaded: LoadedLedger) -> pd.DataFrame:
+    """The frame of a ledger loaded without errors, as :func:`read_ledger` returns it."""
+    df = loaded.frame
+    df.attrs["file"] = loaded.file
+    df.attrs["lines"] = list(loaded.lines)
+    return df
+
+
+# --------------------------------------------------------------------------- writing
+
+SORT_KEY = ("source", "start", "end", "claim_id")
+
+
+def canonical(df: pd.DataFrame) -> pd.DataFrame:
+    """The frame in canonical column order, rows sorted by source, start, end,
+    claim_id, index reset.  Raises :class:`InvalidValue` on missing or unknown
+    columns (nothing is ever dropped silently)."""
+    missing = [c for c in COLUMNS if c not in df.columns]
+    extra = [c for c in df.columns if c not in COLUMNS]
+    if missing or extra:
+        raise InvalidValue("frame does not have the ledger columns",
+                           value=f"missing {missing}, unknown {extra}", code=Code.MISSING_COLUMN,
+                           hint="build rows with ledger.record.COLUMNS")
+    out = df.loc[:, list(COLUMNS)].sort_values(list(SORT_KEY), kind="mergesort")
+    return out.reset_index(drop=True)
+
+
+def to_csv_text(df: pd.DataFrame) -> str:
+    """The canonical CSV text of a ledger frame (see :func:`write_ledger`)."""
+    df = canonical(df)
+    cols = [df[name].tolist() for name in COLUMNS]
+    fmt = [_formatter(name) for name in COLUMNS]
+    parts = [format_row(list(COLUMNS))]
+    for i in range(len(df)):
+        parts.append(format_row([f(col[i]) for f, col in zip(fmt, cols)]))
+    return "".join(parts)
+
+
+def _formatter(name: str):
+    if name in INT_COLUMNS:
+        return _format_int
+    if name in FLOAT_COLUMNS:
+        return format_float
+    return _format_str
+
+
+def _format_int(v: Any) -> str:
+    if v is None or (isinstance(v, float) and not v.is_integer()):
+        raise InvalidValue("offset is not a whole number", value=str(v), code=Code.NOT_INTEGER,
+                           hint="offsets are character positions")
+    return str(int(v))
+
+
+def _format_str(v: Any) -> str:
+    if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA:
+        return ""
+    return str(v)
+
+
+def write_ledger(df: pd.DataFrame, path: str | Path) -> None:
+    """Write a ledger canonically and atomically: columns in
+    :data:`~ledger.record.COLUMNS` order, rows sorted by source, start, end,
+    claim_id, UTF-8 without BOM, LF line ends, minimal quoting, floats as
+    integers without '.0' or else the shortest repr that reads back the same,
+    NaN as an empty cell.  A temp file in the same folder replaces the target,
+    so a crash never leaves half a file."""
+    atomic_write_text(path, to_csv_text(df))
+
+
+def conform(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy with the ledger dtypes: int64 offsets, float64 values, str
+    elsewhere ('' for missing text)."""
+    out = {}
+    for name in COLUMNS:
+        col = df[name]
+        if name in INT_COLUMNS:
+            out[name] = col.astype("int64")
+        elif name in FLOAT_COLUMNS:
+            out[name] = pd.to_numeric(col, errors="raise").astype("float64")
+        else:
+            out[name] = col.map(_format_str).astype("str")
+    return pd.DataFrame(out, columns=list(COLUMNS), index=df.index)
+
+
+# --------------------------------------------------------------------------- merging
+
+
+@dataclass
+class MergeResult:
+    """The merged ledger (canonical order) and what happened to each claim.
+
+    ``added``: new claim_ids, now rows with status=unreviewed, origin=extracted.
+    ``unchanged``: proposals equal to an existing untouched row.
+    ``kept_reviewed``: proposals whose row a reviewer touched (status not
+    unreviewed, origin manual, or any field differing from the proposal) or
+    whose span another row already holds; the ledger row is left as it is.
+    ``orphaned``: ledger rows of a source in ``texts`` whose article vanished
+    (text None) or whose surface no longer matches text[start:end]; kept,
+    reported in ``problems``, never deleted.
+    """
+
+    frame: pd.DataFrame
+    ids: dict[str, list[str]]
+    problems: list[Problem]
+
+    @property
+    def added(self) -> int:
+        return len(self.ids["added"])
+
+    @property
+    def unchanged(self) -> int:
+        return len(self.ids["unchanged"])
+
+    @property
+    def kept_reviewed(self) -> int:
+        return len(self.ids["kept_reviewed"])
+
+    @property
+    def orphaned(self) -> int:
+        return len(self.ids["orphaned"])
+
+    def counts(self) -> dict[str, int]:
+        return {k: len(v) for k, v in self.ids.items()}
+
+
+def merge_extracted(ledger: pd.DataFrame, extracted: pd.DataFrame,
+                    texts: dict[str, str | None]) -> MergeResult:
+    """Merge extraction proposals into a ledger without changing any existing
+    row.  ``texts`` maps source id -> article text (None if the file
+    vanished); only rows of those sources are checked for orphaning.
+    Merging the same proposals again changes nothing (idempotent)."""
+    ids: dict[str, list[str]] = {"added": [], "unchanged": [], "kept_reviewed": [], "orphaned": []}
+    problems = _orphans(ledger, texts, ids["orphaned"])
+    old = conform(ledger).reset_index(drop=True)
+    new = conform(extracted).reset_index(drop=True)
+    rows = {cid: i for i, cid in enumerate(old["claim_id"])}
+    orphan_ids = set(ids["orphaned"])
+    spans = {(s, a, b) for s, a, b, cid in zip(old["source"], old["start"], old["end"], old["claim_id"])
+             if cid not in orphan_ids}
+    old_cells, new_cells = _cells(old), _cells(new)
+    take = []
+    for j, cid in enumerate(new["claim_id"]):
+        if rows.get(cid) == -1:
+            continue  # proposed twice in one extraction
+        if cid in rows:
+            same = old_cells[rows[cid]] == _proposal(new_cells[j])
+            ids["unchanged" if same else "kept_reviewed"].append(cid)
+            continue
+        span = (new.at[j, "source"], new.at[j, "start"], new.at[j, "end"])
+        if span in spans:
+            ids["kept_reviewed"].append(cid)
+            continue
+        rows[cid] = -1
+        spans.add(span)
+        take.append(j)
+        ids["added"].append(cid)
+    added = new.loc[take].assign(status="unreviewed", origin="extracted")
+    merged = canonical(pd.concat([old, added], ignore_index=True)) if take else canonical(old)
+    return MergeResult(merged, ids, problems)
+
+
+def _cells(df: pd.DataFrame) -> list[tuple[str, ...]]:
+    cols = [df[name].tolist() for name in COLUMNS]
+    fmt = [_formatter(name) for name in COLUMNS]
+    return [tuple(f(col[i]) for f, col in zip(fmt, cols)) for i in range(len(df))]
+
+
+_STATUS, _ORIGIN = COLUMNS.index("status"), COLUMNS.index("origin")
+
+
+def _proposal(cells: tuple[str, ...]) -> tuple[str, ...]:
+    out = list(cells)
+    out[_STATUS], out[_ORIGIN] = "unreviewed", "extracted"
+    return tuple(out)
+
+
+def _orphans(ledger: pd.DataFrame, texts: dict[str, str | None], out: list[str]) -> list[Problem]:
+    file = ledger.attrs.get("file", "claims.csv")
+    lines = ledger.attrs.get("lines")
+    problems = []
+    # plain column lists, not a Series per row (iterrows: ~0.1 ms a row)
+    rows = zip(ledger.index, *(ledger[c].tolist() for c in ("source", "start", "end", "surface", "claim_id")))
+    for label, source, start, end, surface, claim in rows:
+        if source not in texts:
+            continue
+        text = texts[source]
+        start, end = int(start), int(end)
+        if text is None:
+            reason = f"article of source {source!r} is gone"
+        elif text[start:end] == surface and end <= len(text):
+            continue
+        else:
+            reason = f"the article now reads {text[start:end]!r} at {start}:{end}"
+        out.append(claim)
+        line = lines[label] if isinstance(lines, list) and isinstance(label, int) and label < len(lines) else None
+        problems.append(Problem(file, line, COLUMNS.index("surface") + 1, "surface", surface, Code.ORPHANED,
+                                reason + " (row kept)",
+                                "re-locate the claim (fix start/end and claim_id) or set status=rejected"))
+    return problems

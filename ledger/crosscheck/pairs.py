@@ -1,0 +1,228 @@
+"""Pair verdicts: verdicts between claims about the same thing, plus
+the arithmetic rules of ``rules.toml``, with reviewer decisions applied.
+
+Claims are blocked by key (subject, object, metric); pairs are formed only
+inside a key, with numpy over the sorted ledger (no Python loop over pairs).
+Each pair gets one verdict:
+
+* ``consistent``: the intervals overlap, and both sides are facts or both
+  the same kind of intention (a confirmation);
+* ``modality``: one side is a fact and the other an intention (proposed,
+  target, forecast, non-binding), whatever the figures, or both are
+  intentions whose kinds or figures differ: a plan neither confirms nor
+  contradicts a fact;
+* ``temporal``: the figures differ and both periods are known and disjoint;
+* ``contradiction``: the figures differ, both are facts, the periods are the
+  same, overlapping or unknown.
+
+Date claims (kind ``date``) compare the dates they claim as day intervals.
+The result is a DataFrame with :data:`CONFLICT_COLUMNS`; notes about things
+not compared (different currencies, huge groups, unreadable periods, orphan
+decisions) are :class:`~ledger.errors.Problem` rows in ``df.attrs["notes"]``.
+The rows themselves (ids, sentences, output order) are made in
+:mod:`ledger.crosscheck.rows`.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ledger import intervals
+from ledger.crosscheck.scoring import TEXT
+from ledger.errors import InvalidValue, Problem
+
+#: Claim columns the cross-check reads; other ledger columns are ignored.
+NEEDED = ("claim_id", "source", "surface", "quote", "kind", "subject", "object", "metric", "period",
+          "modality", "value", "value_low", "value_high", "unit", "qualifier", "status", "confidence")
+TEXT_COLUMNS = ("claim_id", "source", "surface", "quote", "kind", "subject", "object", "metric",
+                "period", "modality", "unit", "qualifier", "status")
+
+
+
+# --------------------------------------------------------------------------- preparing claims
+
+
+def prepare(claims: pd.DataFrame, settings: dict[str, Any]) -> pd.DataFrame:
+    """The comparable claims with their derived intervals.
+
+    Adds ``lo``/``hi`` (value interval; for dates the claimed day range),
+    ``point`` (the stated figure), ``p0``/``p1`` (validity period in day
+    ordinals, NaN if unknown), ``factual`` and ``conf``.  Rejected rows and
+    rows without a metric are dropped.
+    """
+    missing = [c for c in NEEDED if c not in claims.columns]
+    if missing:
+        raise InvalidValue(f"ledger lacks column(s) {', '.join(missing)}", field=missing[0],
+                           code="missing-column", hint="run `factcheck validate` on the ledger")
+    df = claims.loc[:, list(NEEDED)]  # a new frame (copy-on-write): the caller's is never changed
+    df.attrs = {}  # a reader's per-row attrs would be deep-copied by every pandas step
+    for col in ("value", "value_low", "value_high", "confidence"):
+        df[col] = pd.to_numeric(df[col], errors="coerce").astype(float)
+    for col in TEXT_COLUMNS:
+        # all str, no NaN/None?  (Arrow text knows its null count; for Python
+        # text one C scan, as .hasnans on a str column is slower)
+        values = df[col]
+        if intervals.is_arrow(values):
+            if values.hasnans:
+                df[col] = values.fillna("")
+        elif pd.api.types.infer_dtype(values.to_numpy(dtype=object), skipna=False) != "string":
+            df[col] = values.fillna("").astype(str).astype(TEXT)
+    # tests and codes in Arrow for Arrow text (no Python string is made), else
+    # on the object arrays (a str Series' own == and factorize are 2-4x slower)
+    keep = ~intervals.text_is(df["status"], ["rejected"]) & ~intervals.text_is(df["metric"], [""])
+    if not keep.all():
+        df = df[keep].reset_index(drop=True)
+    compare = settings["compare"]
+    lo, hi = intervals.effective_bounds(df, compare["default_precision"])
+    p0, p1 = intervals.period_bounds(df["period"])
+    d0, d1 = intervals.date_bounds(df, (p0, p1))
+    is_date = intervals.text_is(df["kind"], ["date"]) | intervals.text_is(df["unit"], ["date"])
+    df["lo"] = np.where(is_date, d0, lo)
+    df["hi"] = np.where(is_date, d1, hi)
+    df["point"] = np.where(is_date, np.nan, intervals.point_values(df))
+    df["p0"] = np.where(is_date, np.nan, p0)
+    df["p1"] = np.where(is_date, np.nan, p1)
+    df["is_date"] = is_date
+    df["factual"] = intervals.text_is(df["modality"], list(compare["factual"]))
+    df["conf"] = df["confidence"].fillna(1.0).clip(0.0, 1.0)
+    # a date claim without a readable period, or a number with no value and no bound, states nothing
+    numbers = df[["value", "value_low", "value_high"]].notna().any(axis=1).to_numpy()
+    stated = np.where(is_date, ~np.isnan(df["lo"].to_numpy()), numbers)
+    if not stated.all():
+        unstated = df.loc[~stated, "claim_id"]
+        df = df[stated].reset_index(drop=True)
+        df.attrs = {"unstated": (len(unstated), unstated.head(5).tolist())}
+    # integer codes for blocking and joins, numbered in order of first
+    # appearance (subject and object share one code book)
+    subject_c, subjects = intervals.text_codes(df["subject"])
+    object_c, objects = intervals.text_codes(df["object"])
+    entities, _ = pd.factorize(np.concatenate([subjects, objects]))
+    df["subject_c"], df["object_c"] = entities[subject_c], entities[len(subjects):][object_c]
+    for col in ("source", "metric", "unit", "modality"):
+        df[col + "_c"] = intervals.text_codes(df[col])[0]
+    df["row"] = np.arange(len(df))
+    return df
+
+
+def python_text(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` with its Arrow-backed text columns (pandas 3 with pyarrow
+    installed) as Python strings (:data:`TEXT`): the findings' ids, claims
+    text and sentences are made in Python from them, once per column."""
+    arrow = {c: TEXT for c in TEXT_COLUMNS if c in df and intervals.is_arrow(df[c])}
+    return df.astype(arrow) if arrow else df
+
+
+# --------------------------------------------------------------------------- blocking and pairs
+
+
+def pair_indices(keys: np.ndarray, max_group: int, window: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """All pairs ``i < j`` inside runs of equal ``keys`` (which must be sorted).
+
+    Runs longer than ``max_group`` pair each row with its ``window`` next
+    rows only.  Returns ``(i, j, big)`` where ``big`` marks run starts of the
+    capped runs.  Vectorised: memory is O(number of pairs).
+    """
+    n = len(keys)
+    if n < 2:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty
+    change = np.flatnonzero(keys[1:] != keys[:-1]) + 1
+    starts = np.r_[0, change]
+    sizes = np.diff(np.r_[starts, n])
+    run_end = np.repeat(starts + sizes, sizes)  # one past the row's run
+    idx = np.arange(n, dtype=np.int64)
+    width = run_end - idx - 1
+    capped = np.repeat(sizes > max_group, sizes)
+    width = np.where(capped, np.minimum(width, window), width)
+    total = int(width.sum())
+    i = np.repeat(idx, width)
+    first = np.cumsum(width) - width
+    j = i + 1 + (np.arange(total, dtype=np.int64) - np.repeat(first, width))
+    return i, j, starts[sizes > max_group]
+
+
+def _pair_order(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """The rows that share their key with another row, sorted by key
+    (subject, object, metric), then period start, then low bound; and the key
+    of each of them in that order.  A claim alone on its key (most keys) has
+    no pair, so it is left out before the sort (at 1M claims ~40% of the rows)."""
+    if not len(df):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    n_obj, n_met = int(df["object_c"].max()) + 2, int(df["metric_c"].max()) + 2
+    key = (df["subject_c"].to_numpy(np.int64) * n_obj + df["object_c"].to_numpy(np.int64)) * n_met \
+        + df["metric_c"].to_numpy(np.int64)
+    codes = pd.factorize(key)[0]
+    shared = np.flatnonzero(np.bincount(codes)[codes] > 1)
+    key = key[shared]
+    rank = np.lexsort((df["lo"].to_numpy()[shared], df["p0"].to_numpy()[shared], key))
+    return shared[rank], key[rank]
+
+
+# --------------------------------------------------------------------------- verdicts
+
+
+def verdicts(df: pd.DataFrame, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Index into ``PAIR_KINDS`` for each pair (see the module docstring)."""
+    return _verdict_codes({c: df[c].to_numpy() for c in _VERDICT_COLUMNS}, i, j)
+
+
+_VERDICT_COLUMNS = ("lo", "hi", "factual", "modality_c", "p0", "p1")
+
+
+def _verdict_codes(col: dict[str, np.ndarray], i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    lo, hi = col["lo"], col["hi"]
+    overlap = (lo[i] <= hi[j]) & (lo[j] <= hi[i])
+    fact, mod = col["factual"], col["modality_c"]
+    both_fact = fact[i] & fact[j]
+    same_intent = ~fact[i] & ~fact[j] & (mod[i] == mod[j])
+    p0, p1 = col["p0"], col["p1"]
+    known = ~(np.isnan(p0[i]) | np.isnan(p0[j]))
+    apart = known & ((p1[i] < p0[j]) | (p1[j] < p0[i]))
+    agree = (both_fact | same_intent) & overlap
+    return np.where(agree, 0, np.where(~both_fact, 1, np.where(apart, 2, 3)))
+
+
+def pair_verdicts(df: pd.DataFrame, settings: dict[str, Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[Problem]]:
+    """The vectorised core: rows ``i``, ``j`` of each reported pair of a
+    prepared ledger and its verdict code (index into ``_PAIR_KINDS``)."""
+    compare = settings["compare"]
+    order, keys = _pair_order(df)
+    i, j, big = pair_indices(keys, compare["max_group"], compare["window"])
+    notes = [_big_group_note(df, order, keys, start, compare) for start in big]
+    # verdicts on the columns in sorted order: i and j are near each other
+    # there, so the gathers read nearby memory; rows of df only at the end
+    col = {c: df[c].to_numpy()[order] for c in _VERDICT_COLUMNS + ("unit_c", "source_c")}
+    same_unit = col["unit_c"][i] == col["unit_c"][j]
+    if not same_unit.all():
+        notes += _unit_notes(df, order[i[~same_unit]], order[j[~same_unit]])
+        i, j = i[same_unit], j[same_unit]
+    code = _verdict_codes(col, i, j)
+    keep = (code != 0) | (col["source_c"][i] != col["source_c"][j]) | bool(compare["same_source_consistent"])
+    return order[i[keep]], order[j[keep]], code[keep], notes
+
+
+def _big_group_note(df: pd.DataFrame, order: np.ndarray, keys: np.ndarray, start: int,
+                    compare: dict[str, Any]) -> Problem:
+    row = df.iloc[int(order[start])]
+    size = int((keys == keys[start]).sum())
+    return Problem("<ledger>", None, None, "metric", f"{row['subject']} / {row['object']} / {row['metric']}",
+                   "big-group", f"{size} claims share this key; each was compared with its "
+                   f"{compare['window']} nearest neighbours only (max_group = {compare['max_group']})",
+                   "check the key's subject/object/metric framing, or raise max_group in rules.toml",
+                   severity="warning")
+
+
+def _unit_notes(df: pd.DataFrame, i: np.ndarray, j: np.ndarray) -> list[Problem]:
+    i, j = i[:50], j[:50]  # the first 50 pairs are noted
+    if not len(i):
+        return []
+    pairs = pd.DataFrame({"a": df["claim_id"].to_numpy()[i], "b": df["claim_id"].to_numpy()[j],
+                          "ua": df["unit"].to_numpy()[i], "ub": df["unit"].to_numpy()[j]})
+    return [Problem("<ledger>", None, None, "unit", f"{r.ua} vs {r.ub}", "not-comparable",
+                    f"{r.a} and {r.b} are about the same thing in different units; not compared",
+                    "a comparison across currencies needs a dated exchange rate", severity="warning")
+            for r in pairs.itertuples()]
+
+

@@ -1,0 +1,254 @@
+"""The framing lexicon: cue words (``lexicon/cues.toml``) and entity aliases
+(``lexicon/entities.toml``) loaded as data, plus the text analysis framing
+works on: sentences, clauses, entity and cue hits on the cleaned text.
+
+Nothing here names a cue, an entity or a metric; it only knows how to read
+the data files and find their words.  Chinese words are converted to
+simplified script once at load time, because framing reads the cleaned
+(simplified) text; English words match case-insensitively at word boundaries.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from ledger.errors import LedgerError
+from ledger.record import metrics
+from ledger.sources.articles import to_simplified
+
+_LATIN = re.compile(r"[A-Za-z0-9]")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A word found in the cleaned text: ``[start, end)``, what it stands for
+    (a canonical entity name, a metric, a modality...) and the word itself."""
+
+    start: int
+    end: int
+    name: str
+    word: str
+    kind: str = ""  # entity type for entities, cue scope ('clause'/'sentence') for modality
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything framing knows, as data."""
+
+    entities: tuple[Entity, ...]
+    segment: dict
+    roles: dict
+    period: dict
+    modality_precedence: tuple[str, ...]
+    modality_default: str
+    modality_cues: dict[str, dict[str, tuple[str, ...]]]
+    metric_cues: dict[str, tuple[str, ...]]
+    default_metric: dict[str, str]
+    entity_types: dict[str, str] = field(default_factory=dict)
+    metric_spec: dict[str, dict] = field(default_factory=dict)
+    topic: dict = field(default_factory=dict)
+    ignore: tuple[str, ...] = ()
+    tolerance: tuple[str, ...] = ()
+    attributive: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    nominal: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def spec(self, metric: str, key: str, default=None):
+        """One setting of a metric's table in cues.toml (``refines``, ``date``...)."""
+        return self.metric_spec.get(metric, {}).get(key, default)
+
+    def role(self, key: str) -> tuple[str, ...]:
+        return tuple(self.roles.get(key, ()))
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _read_toml(name: str, path: str | Path | None) -> dict:
+    if path is not None:
+        text = Path(path).read_text(encoding="utf-8")
+        where = str(path)
+    else:
+        res = resources.files("ledger").joinpath(f"lexicon/{name}")
+        if not res.is_file():
+            return {}
+        text = res.read_text(encoding="utf-8")
+        where = f"ledger/lexicon/{name}"
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise LedgerError(
+            f"not valid TOML: {exc}", file=where, code="lexicon", hint="fix the lexicon file's syntax"
+        ) from None
+
+
+def _norm(word: str) -> str:
+    return to_simplified(word).lower()
+
+
+def _words(items) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(_norm(w) for w in items if w))
+
+
+def _entities(data: dict) -> tuple[Entity, ...]:
+    """Accept ``[Name]`` tables or ``[entity.Name]`` / ``[entities.Name]``
+    tables, each with ``aliases`` and an optional ``type``."""
+    table = data.get("entity") or data.get("entities") or data
+    out = []
+    for name, spec in table.items():
+        if not isinstance(spec, dict):
+            continue
+        aliases = list(spec.get("aliases", [])) + [name]
+        out.append(Entity(name, str(spec.get("type", "company")), _words(aliases)))
+    return tuple(out)
+
+
+def load_lexicon(cues_path: str | Path | None = None, entities_path: str | Path | None = None) -> Lexicon:
+    """Read the cue and entity files (the packaged ones by default)."""
+    cues = _read_toml("cues.toml", cues_path)
+    ents = _entities(_read_toml("entities.toml", entities_path))
+    known = metrics()
+    metric_tables = cues.get("metric", {})
+    named = set(metric_tables) | set(cues.get("default_metric", {}).values())
+    for table in metric_tables.values():
+        named |= {table[k] for k in ("pooled", "date", "alone") if k in table}
+        named |= {v for k in ("refines", "dates") for v in table.get(k, [])}
+    unknown = sorted(named - set(known))
+    if unknown:
+        raise LedgerError(
+            f"cues for metrics not in metrics.toml: {', '.join(unknown)}",
+            file=str(cues_path or "ledger/lexicon/cues.toml"), field="metric", value=unknown[0],
+            code="lexicon", hint="add the metric to metrics.toml or fix its name",
+        )
+    mod = cues.get("modality", {})
+    modality_cues = {
+        name: {scope: _words(spec.get(scope, [])) for scope in ("clause", "sentence")}
+        for name, spec in mod.items()
+        if isinstance(spec, dict)
+    }
+    return Lexicon(
+        entities=ents,
+        segment=cues.get("segment", {}),
+        roles={k: _words(v) if isinstance(v, list) else v for k, v in cues.get("roles", {}).items()},
+        period={k: _words(v) if isinstance(v, list) else v for k, v in cues.get("period", {}).items()},
+        modality_precedence=tuple(mod.get("precedence", ())),
+        modality_default=str(mod.get("default", "actual")),
+        modality_cues=modality_cues,
+        metric_cues={m: _words(spec.get("cues", [])) for m, spec in metric_tables.items()},
+        default_metric=dict(cues.get("default_metric", {})),
+        entity_types={e.name: e.type for e in ents},
+        metric_spec=metric_tables,
+        topic={k: _words(v) if isinstance(v, list) else v for k, v in cues.get("topic", {}).items()},
+        ignore=_words(cues.get("ignore", {}).get("phrases", [])),
+        tolerance=_words(cues.get("ignore", {}).get("tolerance", [])),
+        attributive={n: _words(t.get("attributive", [])) for n, t in mod.items() if isinstance(t, dict)},
+        nominal={n: _words(t.get("nominal", [])) for n, t in mod.items() if isinstance(t, dict)},
+    )
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    return load_lexicon()
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def _bounded(text: str, start: int, end: int, word: str) -> bool:
+    """Latin words must not run into letters or digits on either side."""
+    if _LATIN.match(word[0]) and start > 0 and _LATIN.match(text[start - 1]):
+        return False
+    if _LATIN.match(word[-1]) and end < len(text) and _LATIN.match(text[end]):
+        return False
+    return True
+
+
+def find_words(low: str, words: dict[str, tuple[str, str]]) -> list[Hit]:
+    """All non-overlapping occurrences of ``words`` (word -> (name, kind)) in
+    the lower-cased text ``low``; longer words win over words they contain."""
+    hits: list[Hit] = []
+    taken = [False] * (len(low) + 1)
+    for word in sorted(words, key=len, reverse=True):
+        name, kind = words[word]
+        pos = low.find(word)
+        while pos >= 0:
+            end = pos + len(word)
+            if not any(taken[pos:end]) and _bounded(low, pos, end, word):
+                hits.append(Hit(pos, end, name, word, kind))
+                for i in range(pos, end):
+                    taken[i] = True
+            pos = low.find(word, pos + 1)
+    return sorted(hits, key=lambda h: h.start)
+
+
+def find_all(low: str, words: tuple[str, ...], name: str = "", kind: str = "") -> list[Hit]:
+    """Every occurrence of every word (overlaps allowed), sorted."""
+    hits = []
+    for word in words:
+        pos = low.find(word)
+        while pos >= 0:
+            if _bounded(low, pos, pos + len(word), word):
+                hits.append(Hit(pos, pos + len(word), name or word, word, kind))
+            pos = low.find(word, pos + 1)
+    return sorted(hits, key=lambda h: (h.start, -h.end))
+
+
+def entity_words(lex: Lexicon) -> dict[str, tuple[str, str]]:
+    words: dict[str, tuple[str, str]] = {}
+    for ent in lex.entities:
+        for alias in ent.aliases:
+            words.setdefault(alias, (ent.name, ent.type))
+    return words
+
+
+# --------------------------------------------------------------------------- segmentation
+
+
+_EN_SENTENCE = re.compile(r"(?<=[a-z0-9%)\"'”])[.?!](?=\s+[A-Z\"“])")
+
+
+def _boundaries(text: str, ends: set[str], *, clause: bool) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for i, ch in enumerate(text):
+        cut = ch == "\n" or ch in ends
+        if cut and ch in ",:" and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+            cut = False  # 1,000 or 10:30
+        if cut:
+            spans.append((start, i + 1))
+            start = i + 1
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def sentences(text: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Sentence spans of the cleaned text (Chinese and English punctuation)."""
+    ends = set(lex.segment.get("sentence_end", []))
+    spans = []
+    for s, e in _boundaries(text, ends, clause=False):
+        cuts = [m.end() for m in _EN_SENTENCE.finditer(text, s, e)]
+        for c in cuts:
+            spans.append((s, c))
+            s = c
+        spans.append((s, e))
+    return [sp for sp in spans if text[sp[0] : sp[1]].strip()]
+
+
+def clauses(text: str, sentence_spans: list[tuple[int, int]], lex: Lexicon) -> list[tuple[int, int]]:
+    """Clause spans: sentences cut further at commas, colons and 、."""
+    ends = set(lex.segment.get("clause_end", []))
+    out = []
+    for s, e in sentence_spans:
+        for cs, ce in _boundaries(text[s:e], ends, clause=True):
+            out.append((s + cs, s + ce))
+    return out

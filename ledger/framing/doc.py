@@ -1,0 +1,293 @@
+"""An article analysed once for framing: the cleaned (simplified) text, its
+sentences and clauses, and every entity, cue and marker found in it, all in
+cleaned-text offsets.  :mod:`ledger.framerules` reads it; nothing here decides
+a field.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+from ledger.framing.cues import (
+    Hit,
+    Lexicon,
+    clauses,
+    default_lexicon,
+    entity_words,
+    find_all,
+    find_words,
+    sentences,
+)
+from ledger.numbers import dates as _dates
+from ledger.record import metrics
+from ledger.sources.articles import CleanText, clean
+from ledger.units import KIND_DIMENSION
+
+#: Which mention kinds can carry a metric of each dimension.
+
+#: Marker lists of cues.toml read into ``Doc.marks`` (section, key).
+MARK_LISTS = (
+    ("roles", "object_markers"), ("roles", "passive_markers"), ("roles", "person_roles"),
+    ("period", "base_markers"), ("period", "anaphora"), ("period", "present_clause"),
+    ("period", "present_adjacent"), ("period", "change_from"), ("period", "change_to"),
+    ("roles", "pair_words"), ("topic", "markers"), ("period", "speech"), ("period", "year_back"),
+    ("period", "full_year"),
+)
+
+
+@dataclass(frozen=True)
+class Spot:
+    """A mention placed in the cleaned text."""
+
+    start: int
+    end: int
+    mention: Any
+
+
+@dataclass(frozen=True)
+class BareDate:
+    """A year-less period ('第二季度', 'third-quarter', '上半年', '年底') read as
+    a date of the article for framing only (the mention finder leaves it
+    alone; it is never a claim).  ``value`` is the period in the published
+    year; ``past`` what an account of something done means when the period
+    had not begun by the published date (the year before), else ``value``."""
+
+    value: str
+    past: str
+    surface: str
+    kind: str = "date"
+
+
+@dataclass
+class Doc:
+    clean: CleanText
+    low: str
+    sentences: list[tuple[int, int]]
+    clauses: list[tuple[int, int]]
+    entities: list[Hit]
+    metric_hits: list[Hit]
+    modality_hits: list[Hit]
+    marks: dict[str, list[Hit]]
+    dates: list[Spot]
+    lex: Lexicon
+    spots: list[Spot] = field(default_factory=list)
+    published: str = ""
+    facts: dict[int, dict] = field(default_factory=dict)  # mention start -> framed fields so far
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    _sent_starts: list[int] = field(default_factory=list)
+    _clause_starts: list[int] = field(default_factory=list)
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        return _containing(self.sentences, self._sent_starts, pos)
+
+    def clause_of(self, pos: int) -> tuple[int, int]:
+        return _containing(self.clauses, self._clause_starts, pos)
+
+    def paragraph_of(self, pos: int) -> tuple[int, int]:
+        """Paragraphs are separated by a blank line (a single line break only ends a sentence)."""
+        return next((p for p in self.paragraphs if p[0] <= pos < p[1]), (0, len(self.low)))
+
+    def to_clean(self, start: int, end: int) -> tuple[int, int]:
+        """Map an original span to the cleaned text."""
+        s = bisect_left(self.clean.starts, start)
+        e = bisect_left(self.clean.starts, end)
+        return s, max(e, s + 1)
+
+    def spot(self, mention) -> Spot:
+        return Spot(*self.to_clean(mention.start, mention.end), mention)
+
+    def marks_words(self, key: str) -> tuple[str, ...]:
+        """A word list of cues.toml's [period] table."""
+        return tuple(self.lex.period.get(key, ()))
+
+    def text(self, start: int, end: int) -> str:
+        return self.low[start:end]
+
+
+def _containing(spans: list[tuple[int, int]], starts: list[int], pos: int) -> tuple[int, int]:
+    i = bisect_right(starts, pos) - 1
+    return spans[max(i, 0)] if spans else (0, 0)
+
+
+def inside(span: tuple[int, int], hit) -> bool:
+    """Does ``hit`` (anything with start/end) lie within ``span``?"""
+    return span[0] <= hit.start and hit.end <= span[1]
+
+
+def fits(metric: str, kind: str) -> bool:
+    """Can a mention of ``kind`` carry ``metric`` (by the metric's dimension)?"""
+    return metrics().get(metric, {}).get("dimension") == KIND_DIMENSION.get(kind)
+
+
+def analyse(text: str, mentions: list, lex: Lexicon | None = None, *, published: str = "") -> Doc:
+    """Clean ``text`` and find everything framing needs in it, once."""
+    lex = lex or default_lexicon()
+    ct = clean(text)
+    low = ct.text.lower()
+    sent = sentences(ct.text, lex)
+    ignored = find_all(low, lex.ignore)
+    metric_hits = sorted(
+        (h for m, ws in lex.metric_cues.items() for h in find_all(low, ws, m)
+         if not any(i.start < h.end and h.start < i.end for i in ignored)),
+        key=lambda h: (h.start, -h.end),
+    )
+    modality_hits = [
+        h
+        for name, scopes in lex.modality_cues.items()
+        for scope, words in scopes.items()
+        for h in find_all(low, words, name, scope)
+        if not (lex.attributive.get(name) and low.startswith(lex.attributive[name], h.end))
+        and not (lex.nominal.get(name) and low[: h.start].endswith(lex.nominal[name]))
+    ]
+    section = {"roles": lex.roles, "period": lex.period, "topic": lex.topic}
+    marks = {key: find_all(low, tuple(section[sec].get(key, ()))) for sec, key in MARK_LISTS}
+    clause_spans = clauses(ct.text, sent, lex)
+    doc = Doc(
+        clean=ct, low=low, sentences=sent, clauses=clause_spans,
+        entities=find_words(low, entity_words(lex)), metric_hits=metric_hits,
+        modality_hits=sorted(modality_hits, key=lambda h: h.start), marks=marks, dates=[], lex=lex,
+        published=published or "", _sent_starts=[s for s, _ in sent], _clause_starts=[s for s, _ in clause_spans],
+    )
+    doc.entities = [e for e in doc.entities if not _is_source(doc, e)]
+    doc.entities = sorted(doc.entities + _main_company_words(doc), key=lambda h: h.start)
+    doc.marks["tolerance"] = find_all(low, lex.tolerance)
+    doc.spots = [doc.spot(m) for m in sorted(mentions, key=lambda m: m.start)]
+    doc.dates = [s for s in doc.spots if s.mention.kind == "date"]
+    doc.dates = sorted(doc.dates + _bare_dates(doc), key=lambda s: s.start)
+    doc.paragraphs = paragraphs(doc.low)
+    return doc
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of the text between blank lines."""
+    out, start = [], 0
+    for m in re.finditer(r"\n[ \t\u3000]*\n\s*", text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return out
+
+
+def _bare_dates(doc: Doc) -> list[Spot]:
+    """Year-less periods (:func:`ledger.dates.bare_periods`) that no mention
+    covers.  A quarter in an article that names a fiscal year ('the second
+    quarter of fiscal 2026 ... third-quarter revenue') is labelled by that
+    year, as the fiscal quarter itself is: fiscal quarters are no calendar
+    quarters."""
+    if not doc.published:
+        return []
+    try:
+        found = _dates.bare_periods(doc.low, doc.published)
+    except ValueError:
+        return []
+    fiscal = tuple(doc.lex.period.get("fiscal", ()))
+    out = []
+    for b in found:
+        if any(s.start < b.end and b.start < s.end for s in doc.spots):
+            continue
+        value, past = b.value, b.value if b.begun else _dates.year_before(b.value)
+        if b.quarter:
+            label = next((str(d.mention.value)[:4] for d in reversed(doc.spots)
+                          if d.mention.kind == "date" and d.end <= b.start and d.mention.value
+                          and any(w in doc.low[max(0, d.start - 12) : d.end] for w in fiscal)), "")
+            if label:
+                value = past = label
+        out.append(Spot(b.start, b.end, BareDate(value, past, doc.low[b.start : b.end])))
+    return out
+
+
+def main_company(doc: Doc) -> Hit | None:
+    """The company an article is about: the first organisation of its
+    headline (first line), else the organisation it names most often."""
+    orgs = [e for e in doc.entities if e.kind in doc.lex.role("organisation_types")]
+    if not orgs:
+        return None
+    first_line = doc.low.lstrip().split("\n", 1)[0]
+    head_end = len(doc.low) - len(doc.low.lstrip()) + len(first_line)
+    in_head = [e for e in orgs if e.end <= head_end]
+    if in_head:
+        return in_head[0]
+    counts: dict[str, int] = {}
+    for e in orgs:
+        counts[e.name] = counts.get(e.name, 0) + 1
+    best = max(counts, key=lambda n: (counts[n], -next(e.start for e in orgs if e.name == n)))
+    return next(e for e in orgs if e.name == best)
+
+
+def _main_company_words(doc: Doc) -> list[Hit]:
+    """'the company', 'its', '该公司' (and '公司' opening a clause) as hits of
+    the article's main company, where no entity is named already."""
+    main = main_company(doc)
+    if main is None:
+        return []
+    taken = [(e.start, e.end) for e in doc.entities]
+    hits = find_all(doc.low, doc.lex.role("main_company"))
+    starts = {s for s, _ in doc.clauses}
+    for h in find_all(doc.low, doc.lex.role("main_company_initial")):
+        lead = doc.clause_of(h.start)[0]
+        if lead in starts and not doc.low[lead : h.start].strip(" \t\n,，"):
+            hits.append(h)
+    out: list[Hit] = []
+    for h in sorted(hits, key=lambda h: (h.start, -h.end)):
+        if any(s < h.end and h.start < e for s, e in taken):
+            continue
+        taken.append((h.start, h.end))
+        out.append(Hit(h.start, h.end, main.name, h.word, main.kind))
+    return out
+
+
+def _is_source(doc: Doc, ent: Hit) -> bool:
+    """'据路透社报道', '某分析师认为': where the claim comes from, not
+    what it is about."""
+    before = doc.low[max(0, ent.start - 4) : ent.start].rstrip()
+    after = doc.low[ent.end : ent.end + 6].lstrip()
+    return any(before.endswith(w) for w in doc.lex.role("source_before")) or any(
+        after.startswith(w) for w in doc.lex.role("source_after")
+    )
+
+
+# --------------------------------------------------------------------------- entity relations
+
+
+def previous_entity(doc: Doc, ent: Hit) -> Hit | None:
+    clause = doc.clause_of(ent.start)
+    before = [e for e in doc.entities if clause[0] <= e.start and e.end <= ent.start]
+    return before[-1] if before else None
+
+
+def enumerated(doc: Doc, a: Hit, b: Hit) -> bool:
+    """Are ``a`` and the later ``b`` joined only by enumerators ('A、B', 'A和B')?"""
+    gap = doc.low[a.end : b.start].strip()
+    words = sorted(doc.lex.role("enumerators"), key=len, reverse=True)
+    while gap:
+        for w in words:
+            if gap.startswith(w):
+                gap = gap[len(w) :].strip()
+                break
+        else:
+            return False
+    return True
+
+
+def marked(doc: Doc, ent: Hit, key: str, reach: int = 12) -> bool:
+    """Is ``ent`` introduced by a marker of ``doc.marks[key]`` (within ``reach``
+    characters before it, in its clause, with no entity between)?  An entity
+    enumerated after a marked one ('与A公司、B公司') is marked too."""
+    clause = doc.clause_of(ent.start)
+    prev = previous_entity(doc, ent)
+    floor = max(clause[0], ent.start - reach, prev.end if prev else 0)
+    if any(floor <= m.start and m.end <= ent.start for m in doc.marks[key]):
+        return True
+    return prev is not None and enumerated(doc, prev, ent) and marked(doc, prev, key, reach)
+
+
+def org_for_person(doc: Doc, person: Hit) -> Hit | None:
+    """'某公司首席执行官张三': the organisation named with the person's role."""
+    orgs = set(doc.lex.role("organisation_types"))
+    before = [e for e in doc.entities if e.end <= person.start and person.start - e.end <= 12]
+    for org in reversed(before):
+        if org.kind in orgs and any(org.end <= r.start and r.end <= person.start for r in doc.marks["person_roles"]):
+            return org
+    return None

@@ -1,0 +1,259 @@
+"""Framing: who a number is about (subject), its counterpart (object), what it
+measures (metric), when it holds (period) and how sure the text is
+(modality), each with a confidence, so reviewers can sort by what most needs
+their eye.
+
+Framing reads the cleaned, simplified text (:func:`ledger.sources.clean`), so
+traditional and simplified articles frame alike; every offset it hands on
+points into the original text.  All words come from ``lexicon/cues.toml`` and
+``lexicon/entities.toml``; the rules (:mod:`ledger.framerules`) are about
+positions only.  In short:
+
+* metric - nearest cue, in the number's clause, of a metric whose dimension
+  fits the mention's kind; then in its sentence; a specific metric's cue in
+  the sentence refines a general one (``refines``); else the kind's neutral
+  default (a percent: ``unspecified_ratio``), confidence 0.2.
+* entities - besides the names of entities.toml, 'the company', 'its', 'the
+  stock', 该公司 (and 公司 opening a clause) stand for the article's main
+  company (``framedoc.main_company``: first organisation of the headline,
+  else the most named).
+* subject - an entity of the metric's ``subject_types`` / ``prefer_types`` in
+  the sentence; else the agent after a passive marker (被/by); else the
+  nearest entity before the number in its clause, then its sentence, that no
+  object marker (对/向/给/与/in/to...) introduces (a person named with an
+  organisation's role gives way to it for amounts; products only when nothing
+  else is free); then the first after the number in its clause; then the
+  subject of the previous claim.  Several investors listed before an amount
+  of a metric with ``pooled`` make it the recipient's funding round.
+* object - for metrics with ``object = true``: the passive patient; the nearest
+  entity an object marker introduces in the clause, then the sentence; the
+  company raising a round told in the same sentence; the nearest other entity
+  of the sentence; the previous claim's object when its subject is the same.
+* period - dates: their own value.  Year-less periods (第二季度, 上半年, 年底,
+  'third-quarter') count as dates of the published year (the year before
+  for an account of one not begun by then; a quarter in an article on a
+  fiscal year: that year).  Amounts: the nearest date in the clause (a
+  buyback, ``clause_period``: only that); 全年/'full-year' in the clause:
+  the year of the sentence's date, else the published year; else the
+  nearest earlier date of the sentence (60 characters, or any distance for
+  a date opening the sentence; not for an ``instant`` such as a market
+  value), skipping comparison bases (较之2023年) and dates of other events;
+  else the period of an earlier amount of the sentence of the same
+  ``carry`` family and modality; else the last event date when the
+  sentence refers back to a deal (该交易); else the published date when the
+  clause is in the present (持有/现有/目前) or the amount is an actual
+  instant; else the period of the last dated amount of the same family and
+  modality in the paragraph (blank-line separated); else empty.  'a year
+  earlier' / 去年同期 in the clause: that period (or the previous amount's)
+  one year back, except for comparisons (growth rates) - and the 去年 of
+  去年同期 is no date of the sentence; 'since 2022': 2022/published.
+* modality - cues in the clause, else sentence-scope cues before the clause;
+  several apply -> the first in ``[modality].precedence``; none -> actual.
+
+Which mentions become claims: amounts, shares and multiples with a subject
+(not a tolerance: 'plus or minus 2%');
+counts and durations with a cue of a metric of their kind in their clause;
+dates that a date cue makes an event, or that open the clause of an amount
+belonging to a dated event (``date``).
+"""
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from ledger.framing.cues import Lexicon
+from ledger.framing.doc import Doc, Spot, analyse
+from ledger.framing.rules import (
+    Memory,
+    date_metric,
+    frame_metric,
+    frame_modality,
+    frame_object,
+    frame_period,
+    frame_subject,
+    pooled,
+)
+from ledger.record import COLUMNS, FRAMED_FIELDS, claim_id
+
+AMOUNT_KINDS = ("money", "percent", "percentage_point", "multiple")
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The framed fields of one mention and a confidence per field."""
+
+    subject: str
+    object: str
+    metric: str
+    period: str
+    modality: str
+    confidence: dict[str, float]
+
+    def detail(self) -> str:
+        return ";".join(f"{f}={self.confidence[f]:.2f}" for f in FRAMED_FIELDS)
+
+    def lowest(self) -> float:
+        return min(self.confidence[f] for f in FRAMED_FIELDS)
+
+
+# --------------------------------------------------------------------------- passes
+
+
+def _frame_amount(doc: Doc, spot: Spot, memory: Memory) -> dict[str, Any]:
+    """Metric, subject and object of a non-date mention."""
+    metric, c_metric = frame_metric(doc, spot)
+    subj, c_subj = frame_subject(doc, spot, metric, memory)
+    recipient = pooled(doc, spot, metric)
+    if recipient is not None:
+        metric, subj, c_subj = doc.lex.spec(metric, "pooled"), recipient, 0.6
+    subject = subj.name if subj else ""
+    fact = {"metric": metric, "subject": subject, "subject_hit": subj,
+            "conf": {"metric": c_metric, "subject": c_subj}}
+    doc.facts[spot.start] = fact
+    obj, c_obj = ("", 0.7) if recipient is not None else frame_object(doc, spot, metric, subject, memory)
+    alone = doc.lex.spec(metric, "alone")
+    if alone and subject and not obj:  # 'Mobility accounts for 55% of its revenue': no customer named
+        fact.update(metric=alone)
+        fact["conf"]["metric"] = min(c_metric, 0.6)
+    fact.update(object=obj)
+    fact["conf"]["object"] = c_obj
+    return fact
+
+
+def _frame_date(doc: Doc, spot: Spot, amounts: list[Spot], memory: Memory) -> dict[str, Any]:
+    """Metric, subject and object of a date: an event's own, or those of the
+    amount of the same event in its sentence."""
+    metric, c_metric = date_metric(doc, spot, amounts)
+    fact = {"metric": metric, "subject": "", "object": "", "subject_hit": None,
+            "conf": {"metric": c_metric, "subject": 0.2, "object": 0.4}}
+    doc.facts[spot.start] = fact
+    if not metric:
+        return fact
+    sent = doc.sentence_of(spot.start)
+    for amount in amounts:
+        other = doc.facts[amount.start]
+        same_event = metric in (doc.lex.spec(other["metric"], "date"), *doc.lex.spec(other["metric"], "dates", ()))
+        if same_event and sent[0] <= amount.start < sent[1] and other["subject"]:
+            fact.update(subject=other["subject"], object=other["object"], subject_hit=other["subject_hit"])
+            fact["conf"].update(subject=0.75, object=0.7)
+            return fact
+    subj, c_subj = frame_subject(doc, spot, metric, memory)
+    fact.update(subject=subj.name if subj else "", subject_hit=subj)
+    obj, c_obj = frame_object(doc, spot, metric, fact["subject"], memory)
+    fact.update(object=obj)
+    fact["conf"].update(subject=c_subj, object=c_obj)
+    return fact
+
+
+def is_claim(doc: Doc, spot: Spot) -> bool:
+    """Amounts with a subject; counts and durations whose metric a cue of
+    their clause or sentence gave (not the kind's default); dates that are events."""
+    fact = doc.facts[spot.start]
+    if not fact["subject"] or tolerance(doc, spot):
+        return False
+    if spot.mention.kind in AMOUNT_KINDS:
+        return True
+    if spot.mention.kind == "date":
+        return bool(fact["metric"])
+    return bool(fact["metric"]) and fact["conf"]["metric"] >= 0.55
+
+
+def tolerance(doc: Doc, spot: Spot) -> bool:
+    """'about $12 billion, plus or minus 3%': a tolerance on another number."""
+    return any(0 <= spot.start - t.end <= 2 for t in doc.marks["tolerance"])
+
+
+def frame_all(doc: Doc, mentions: list) -> list[tuple[Spot, Frame]]:
+    """Frame every mention of an analysed article, in text order."""
+    spots = [doc.spot(m) for m in sorted(mentions, key=lambda m: m.start)]
+    amounts = [s for s in spots if s.mention.kind != "date"]
+    memory = Memory()
+    for spot in amounts:
+        fact = _frame_amount(doc, spot, memory)
+        if is_claim(doc, spot):
+            memory.add(spot.start, fact["subject_hit"], fact["object"])
+    for spot in spots:
+        if spot.mention.kind == "date":
+            _frame_date(doc, spot, amounts, memory)
+    events = [(s.start, str(s.mention.value), doc.facts[s.start]["metric"]) for s in spots
+              if s.mention.kind == "date" and doc.facts[s.start]["metric"] and is_claim(doc, s)]
+    out = []
+    for spot in spots:
+        fact = doc.facts[spot.start]
+        modality, c_mod = frame_modality(doc, spot)
+        period, c_period = frame_period(doc, spot, fact["metric"], events, modality)
+        fact["period"] = period
+        conf = {**fact["conf"], "period": c_period, "modality": c_mod}
+        out.append((spot, Frame(fact["subject"], fact["object"], fact["metric"], period, modality, conf)))
+    return out
+
+
+# --------------------------------------------------------------------------- rows
+
+
+def _num(value) -> float | None:
+    if value is None or isinstance(value, str):
+        return None
+    return float(Decimal(value))
+
+
+def claim_row(doc: Doc, spot: Spot, frame: Frame, source: str) -> dict[str, Any]:
+    """One ledger row (record.COLUMNS) for a framed mention."""
+    m = spot.mention
+    qs, qe = doc.clean.span(*doc.sentence_of(spot.start))
+    quote = doc.clean.original[qs:qe].strip()
+    if m.surface not in quote:
+        quote = m.surface
+    is_date = m.kind == "date"
+    row = {
+        "claim_id": claim_id(source, m.start, m.end, m.surface),
+        "source": source, "start": m.start, "end": m.end, "surface": m.surface, "quote": quote, "kind": m.kind,
+        "subject": frame.subject, "object": frame.object, "metric": frame.metric,
+        "period": frame.period, "modality": frame.modality,
+        "value": None if is_date else _num(m.value),
+        "value_low": None if is_date else _num(m.low),
+        "value_high": None if is_date else _num(m.high),
+        "unit": m.unit, "qualifier": m.qualifier,
+        "status": "unreviewed", "reviewer": "", "note": "", "origin": "extracted",
+        "confidence": round(frame.lowest(), 2), "confidence_detail": frame.detail(),
+    }
+    return {c: row[c] for c in COLUMNS}
+
+
+def frame_article(
+    text: str, mentions: list, *, source: str, lex: Lexicon | None = None, select: bool = True,
+    published: str = "",
+) -> list[dict[str, Any]]:
+    """Frame every mention of one article; return the ledger rows of those
+    that are claims (of every mention with ``select=False``), in text order.
+    ``published`` is the article's published date as in sources.csv
+    ('2025-05-05', '2025-05'): the period of present-tense amounts."""
+    # a relative date the published date cannot resolve (上周 with no date known)
+    # states no date: it can be neither a date claim nor an amount's period
+    mentions = [m for m in mentions if not (m.kind == "date" and m.value is None)]
+    doc = analyse(text, mentions, lex, published=published)
+    return [
+        claim_row(doc, spot, frame, source)
+        for spot, frame in frame_all(doc, mentions)
+        if not select or is_claim(doc, spot)
+    ]
+
+
+def frame_text(
+    text: str, *, source: str, published: str = "", lex: Lexicon | None = None
+) -> list[dict[str, Any]]:
+    """Find the mentions of ``text`` (resolving relative dates against
+    ``published``) and frame them: the whole framing stage."""
+    from ledger.numbers.finder import find_mentions
+    from ledger.sources.table import parse_published
+
+    day: datetime.date | None = None
+    if published:
+        try:
+            day = parse_published(published)[0]
+        except ValueError:
+            day = None
+    mentions = find_mentions(text, published=day)
+    return frame_article(text, mentions, source=source, lex=lex, published=published)

@@ -1,0 +1,361 @@
+"""Dates in Chinese and English news, as ISO periods resolved against the
+article's published date.
+
+Conventions (also in the README): 年底/年末 = Nov–Dec, 年初 = Jan–Feb,
+年中 = Jun–Jul, 上半年 = H1, 下半年 = H2, 月底/月末 = day 21 to month end,
+月初 = days 1–10, 月中 = days 11–20, 夏天 = Jun–Aug (spring Mar–May,
+autumn Sep–Nov, winter Dec–Feb).  今天/今日 are not read as dates (in news they
+mostly mean "nowadays"); 昨天/前天 are.  A date whose year cannot be known (3月11日,
+去年底, 上周 without a published date) gets value None.
+
+Quarters: "the first quarter of 2025", "Q1 2025", 2025年第一季度 -> 2025-Q1; a
+quarter or half of a fiscal year ("the second quarter of fiscal 2026", Q2 FY2026,
+2026财年第二季度) is labelled by the fiscal year, as FY2026 is: fiscal
+calendars differ.  "last December" is the latest December before the
+published month.  Periods named without a year (第二季度, 上半年, 年底,
+third-quarter) are no mentions: framing reads them (:func:`bare_periods`).
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ledger.numbers.numerals import NumeralError, chinese
+
+MONTHS_EN = {
+    m.lower(): i
+    for i, names in enumerate(zip(calendar.month_name, calendar.month_abbr))
+    for m in names
+    if m
+}
+MONTHS_EN["sept"] = 9
+
+_PARTS = {  # part of a year -> (first month, last month)
+    "底": (11, 12), "末": (11, 12), "初": (1, 2), "中": (6, 7),
+    "上半年": (1, 6), "下半年": (7, 12),
+    "春": (3, 5), "夏": (6, 8), "秋": (9, 11), "冬": (12, 14),
+}
+_MONTH_PARTS = {"初": (1, 10), "中": (11, 20), "底": (21, 31), "末": (21, 31)}
+_REL_YEAR = {"去年": -1, "今年": 0, "明年": 1, "前年": -2, "本年": 0, "last year": -1, "this year": 0, "next year": 1}
+_WEEKDAYS = "一二三四五六日天"
+
+
+@dataclass(frozen=True)
+class DateValue:
+    value: str | None
+    low: str | None
+    high: str | None
+
+
+UNKNOWN = DateValue(None, None, None)
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """The published date as far as it is known: year, month (or None), day (or None)."""
+
+    year: int
+    month: int | None = None
+    day: dt.date | None = None
+
+
+def anchor(published: dt.date | str | Anchor | None) -> Anchor | None:
+    """``date(2025, 5, 5)``, ``'2025-05-05'``, ``'2025-05'``, ``'2025'`` or None."""
+    if published is None or isinstance(published, Anchor):
+        return published
+    if isinstance(published, dt.date):
+        return Anchor(published.year, published.month, published)
+    parts = [int(p) for p in str(published).strip().split("-")]
+    if len(parts) == 3:
+        d = dt.date(*parts)
+        return Anchor(d.year, d.month, d)
+    if len(parts) == 2:
+        dt.date(parts[0], parts[1], 1)  # raises ValueError on month 13
+        return Anchor(parts[0], parts[1])
+    if len(parts) != 1 or not 1 <= parts[0] <= 9999:
+        raise ValueError(f"not YYYY-MM-DD, YYYY-MM or YYYY: {published!r}")
+    return Anchor(parts[0])
+
+
+def _num(s: str) -> int:
+    s = s.strip()
+    return int(s) if s.isdigit() else int(chinese(s))
+
+
+def _last_day(y: int, m: int) -> int:
+    return calendar.monthrange(y, m)[1]
+
+
+def year(y: int) -> DateValue:
+    return DateValue(f"{y:04d}", f"{y:04d}-01-01", f"{y:04d}-12-31")
+
+
+def month(y: int, m: int) -> DateValue:
+    return DateValue(f"{y:04d}-{m:02d}", f"{y:04d}-{m:02d}-01", f"{y:04d}-{m:02d}-{_last_day(y, m):02d}")
+
+
+def day(y: int, m: int, d: int) -> DateValue:
+    iso = dt.date(y, m, d).isoformat()
+    return DateValue(iso, iso, iso)
+
+
+def months(y: int, m1: int, m2: int) -> DateValue:
+    """Months m1..m2 of year y (m2 may exceed 12: winter runs into next year)."""
+    y2, m2b = (y + 1, m2 - 12) if m2 > 12 else (y, m2)
+    if (m1, m2) == (1, 6):
+        value = f"{y:04d}-H1"
+    elif (m1, m2) == (7, 12):
+        value = f"{y:04d}-H2"
+    else:
+        value = f"{y:04d}-{m1:02d}/{y2:04d}-{m2b:02d}"
+    return DateValue(value, f"{y:04d}-{m1:02d}-01", f"{y2:04d}-{m2b:02d}-{_last_day(y2, m2b):02d}")
+
+
+def quarter(y: int, q: int) -> DateValue:
+    m1 = 3 * q - 2
+    return DateValue(f"{y:04d}-Q{q}", f"{y:04d}-{m1:02d}-01", f"{y:04d}-{m1 + 2:02d}-{_last_day(y, m1 + 2):02d}")
+
+
+def days(a: dt.date, b: dt.date) -> DateValue:
+    return DateValue(f"{a.isoformat()}/{b.isoformat()}", a.isoformat(), b.isoformat())
+
+
+def month_part(y: int, m: int, part: str) -> DateValue:
+    d1, d2 = _MONTH_PARTS[part]
+    d2 = min(d2, _last_day(y, m))
+    return days(dt.date(y, m, d1), dt.date(y, m, d2))
+
+
+def _year_of_month(m: int, published: Anchor | None) -> int | None:
+    """A month named without a year: this year, or last year if it is still to come."""
+    if published is None or published.month is None:
+        return None
+    return published.year if m <= published.month else published.year - 1
+
+
+def _safe(fn, *args) -> DateValue:
+    try:
+        return fn(*args)
+    except (ValueError, NumeralError, OverflowError):
+        return UNKNOWN
+
+
+# ------------------------------------------------------------------- Chinese
+
+#: 初 / 中 / 底 / 末 as part of a year or month, not 初步 or 2024年中国.
+_PART = r"(?:初(?![步次衷心始])|中(?=[旬期]|[^\u4e00-\u9fff]|$)|底|末)"
+#: The date alternatives of the master pattern (cleaned, simplified text).
+ZH_DATE = (
+    rf"(?P<y>(?:1[89]|20)\d\d|[〇零一二三四五六七八九]{{4}})[ \t]?(?P<yfy>财|会计)?年[ \t]?(?:度[ \t]?)?"
+    rf"(?:(?P<ym>\d{{1,2}}|十[一二]?|[一二三四五六七八九])[ \t]?月[ \t]?(?:份[ \t]?)?"
+    rf"(?:(?P<yd>\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[ \t]?[日号]|(?P<ymp>{_PART})旬?)?"
+    rf"|第?(?P<yq>[一二三四1-4])[ \t]?季度?|[Qq](?P<yq2>[1-4])(?![0-9])|[Hh](?P<yh2>[12])(?![0-9])"
+    rf"|(?P<yh>[上下]半年)|(?P<yp>{_PART}|[春夏秋冬](?:天|季)?))?"
+    rf"|(?P<md_m>\d{{1,2}}|十[一二]?|[一二三四五六七八九])[ \t]?月[ \t]?(?:份[ \t]?)?"
+    rf"(?:(?P<md_d>\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[ \t]?[日号]|(?P<md_p>{_PART})旬?)?"
+    rf"|(?P<iso>\d{{4}})-(?P<iso_m>\d{{1,2}})-(?P<iso_d>\d{{1,2}})(?!\d)"
+    rf"|(?P<rel>去年|今年|明年|前年)(?:(?P<rm>\d{{1,2}}|十[一二]?|[一二三四五六七八九])[ \t]?月[ \t]?(?:份[ \t]?)?"
+    rf"(?:(?P<rd>\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[ \t]?[日号]|(?P<rmp>{_PART})旬?)?"
+    rf"|第?(?P<rq>[一二三四1-4])[ \t]?季度?|(?P<rh>[上下]半年)|年?(?P<rp>{_PART}|[春夏秋冬](?:天|季)?))?"
+    rf"|(?P<week>上周|上星期|本周|这周|下周)(?P<wd>[一二三四五六日天](?![年月]))?"
+    rf"|(?P<mon>上个?月|本月|这个月|下个?月)(?:[ \t]?月?(?P<monp>{_PART}))?"
+    rf"|(?P<today>昨天|前天|昨日)"
+)
+
+
+def zh_date(g: Mapping[str, str | None], published: Anchor | None) -> DateValue:
+    """Resolve a match of :data:`ZH_DATE` (its groupdict) against the published anchor."""
+    if g.get("y"):
+        return _safe(_zh_year_date, g, published)
+    if g.get("iso"):
+        return _safe(day, int(g["iso"]), int(g["iso_m"]), int(g["iso_d"]))
+    if g.get("md_m"):
+        m = _num(g["md_m"])
+        y = _year_of_month(m, published)
+        return UNKNOWN if y is None else _safe(_ymd, y, m, g.get("md_d"), g.get("md_p"))
+    if published is None:
+        return UNKNOWN
+    if g.get("rel"):
+        return _safe(_zh_rel_year, g, published)
+    if g.get("week") and published.day:
+        return _safe(_week, g["week"], g.get("wd"), published.day)
+    if g.get("mon") and published.month:
+        return _safe(_rel_month, g["mon"], g.get("monp"), published)
+    if g.get("today") and published.day:
+        back = {"昨天": 1, "昨日": 1, "前天": 2}[g["today"]]
+        return _safe(day, *(published.day - dt.timedelta(days=back)).timetuple()[:3])
+    return UNKNOWN
+
+
+def _ymd(y: int, m: int, d: str | None, part: str | None) -> DateValue:
+    if d:
+        return day(y, m, _num(d))
+    if part:
+        return month_part(y, m, part)
+    return month(y, m)
+
+
+def _zh_year_date(g: Mapping, published: Anchor | None) -> DateValue:
+    y = _num(g["y"])
+    half = g.get("yh") or ({"1": "上半年", "2": "下半年"}[g["yh2"]] if g.get("yh2") else None)
+    if g.get("yfy") and (half or g.get("yq") or g.get("yq2")):
+        return year(y)  # a quarter of a fiscal year is labelled by that year (fiscal calendars differ)
+    return _in_year(y, g.get("ym"), g.get("yd"), g.get("ymp"), g.get("yq") or g.get("yq2"), half, g.get("yp"))
+
+
+def _zh_rel_year(g: Mapping, published: Anchor) -> DateValue:
+    y = published.year + _REL_YEAR[g["rel"]]
+    return _in_year(y, g.get("rm"), g.get("rd"), g.get("rmp"), g.get("rq"), g.get("rh"), g.get("rp"))
+
+
+def _in_year(y, m, d, mpart, q, half, part) -> DateValue:
+    if m:
+        return _ymd(y, _num(m), d, mpart)
+    if q:
+        return quarter(y, _num(q))
+    if half:
+        return months(y, *_PARTS[half])
+    if part:
+        return months(y, *_PARTS[part[0]])
+    return year(y)
+
+
+def _week(word: str, wd: str | None, published: dt.date) -> DateValue:
+    shift = {"上周": -1, "上星期": -1, "本周": 0, "这周": 0, "下周": 1}[word]
+    monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=shift)
+    if wd:
+        d = monday + dt.timedelta(days=_WEEKDAYS.index(wd) if wd not in "日天" else 6)
+        return day(d.year, d.month, d.day)
+    return days(monday, monday + dt.timedelta(days=6))
+
+
+def _rel_month(word: str, part: str | None, published: Anchor) -> DateValue:
+    shift = -1 if word.startswith("上") else (1 if word.startswith("下") else 0)
+    y, m = divmod(published.year * 12 + published.month - 1 + shift, 12)
+    return month_part(y, m + 1, part) if part else month(y, m + 1)
+
+
+# ------------------------------------------------------------------- English
+
+_MON = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_MON_FULL = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+EN_DATE = (
+    rf"(?i:(?P<en_m>{_MON})\.?[ \t](?:(?P<en_d>\d{{1,2}})(?:st|nd|rd|th)?,?[ \t])?(?P<en_y>(?:19|20)\d\d)\b"
+    rf"|(?P<en_d2>\d{{1,2}})[ \t](?P<en_m2>{_MON})\.?[ \t](?P<en_y2>(?:19|20)\d\d)\b"
+    r"|\b(?P<en_q>q[1-4])[ \t](?:of[ \t])?(?P<en_qfy>fiscal[ \t]|fy[ \t]?)?(?P<en_qy>(?:19|20)\d\d)\b"
+    r"|\b(?P<en_qw>first|second|third|fourth|1st|2nd|3rd|4th)[ \t-]quarter[ \t](?:of[ \t])?"
+    r"(?P<en_qwfy>fiscal[ \t](?:year[ \t])?|fy[ \t]?)?(?P<en_qwy>(?:19|20)\d\d)\b"
+    r"|\bfy[ \t]?(?P<en_fy>(?:19|20)\d\d)\b"
+    r"|\b(?P<en_h>h[12])[ \t](?P<en_hy>(?:19|20)\d\d)\b"
+    r"|\b(?P<en_hw>first|second)[ \t]half[ \t]of[ \t](?P<en_hwy>(?:19|20)\d\d)\b"
+    r"|\b(?P<en_rel>last|this|next)[ \t](?P<en_relu>year|month|week)\b"
+    rf"|\blast[ \t](?P<en_lm>{_MON_FULL})\b(?![ \t]\d)"
+    r"|\b(?:in|since|by|until|of|for|from|through|during|before|after|fiscal|FY|calendar|its|their)[ \t]"
+    r"(?P<en_year>(?:19|20)\d\d)\b(?![-,.]?\d|[ \t]?(?:percent|billion|million))"
+    rf"|\b(?:in|since|by|until|from|through|during|before|after|early|late|mid)[ \t-](?P<en_m3>{_MON_FULL})\b(?![ \t]\d))"
+)
+
+
+def en_date(g: Mapping[str, str | None], published: Anchor | None) -> DateValue:
+    if g.get("en_m") or g.get("en_m2"):
+        m = MONTHS_EN[(g.get("en_m") or g["en_m2"]).lower().rstrip(".")[:3]]
+        y = int(g.get("en_y") or g["en_y2"])
+        d = g.get("en_d") or g.get("en_d2")
+        return _safe(day, y, m, int(d)) if d else _safe(month, y, m)
+    if g.get("en_q") or g.get("en_qw"):  # a quarter of a fiscal year is labelled by that year, as FY2024 is
+        y = int(g.get("en_qy") or g["en_qwy"])
+        if g.get("en_qfy") or g.get("en_qwfy"):
+            return year(y)
+        q = int(g["en_q"][1]) if g.get("en_q") else _ORDINAL[g["en_qw"].lower()]
+        return _safe(quarter, y, q)
+    if g.get("en_h") or g.get("en_hw"):
+        first = (g.get("en_h") or "").lower() == "h1" or (g.get("en_hw") or "").lower() == "first"
+        return months(int(g.get("en_hy") or g["en_hwy"]), *((1, 6) if first else (7, 12)))
+    if g.get("en_year") or g.get("en_fy"):  # FY2024 is labelled by its year (fiscal calendars differ)
+        return year(int(g.get("en_year") or g["en_fy"]))
+    if g.get("en_m3"):  # "in January": this year, or last year if the month is still to come
+        m = MONTHS_EN[g["en_m3"].lower()[:3]]
+        y = _year_of_month(m, published)
+        return UNKNOWN if y is None else month(y, m)
+    if g.get("en_lm"):  # "last December": the latest such month before the published month
+        m = MONTHS_EN[g["en_lm"].lower()[:3]]
+        if published is None or published.month is None:
+            return UNKNOWN
+        return month(published.year if m < published.month else published.year - 1, m)
+    if g.get("en_rel") and published is not None:
+        shift = {"last": -1, "this": 0, "next": 1}[g["en_rel"].lower()]
+        unit = g["en_relu"].lower()
+        if unit == "year":
+            return year(published.year + shift)
+        if unit == "month" and published.month:
+            return _rel_month({-1: "上月", 0: "本月", 1: "下月"}[shift], None, published)
+        if unit == "week" and published.day:
+            return _week({-1: "上周", 0: "本周", 1: "下周"}[shift], None, published.day)
+    return UNKNOWN
+
+
+_MON_KEYS = {k[:3]: v for k, v in MONTHS_EN.items()}
+MONTHS_EN.update(_MON_KEYS)
+
+
+# ------------------------------------------------------------------- year-less periods
+
+#: Periods named without a year, which the mention finder leaves alone (they
+#: are no date on their own): '第二季度', '二季度', '第二季', '上半年', '年底'
+#: (cleaned, simplified text) and 'third-quarter', 'the second quarter', 'Q3',
+#: 'first half' (lower-cased English).  Framing reads them as the period of
+#: the amounts around them (:func:`bare_periods`).
+BARE_PERIOD = (
+    r"(?:(?<![年前财\d〇零一二三四五六七八九十])第[ \t]?(?P<zq>[一二三四1-4])[ \t]?季(?:度|(?!节))"
+    r"|(?<![第前年财\d〇零一二三四五六七八九十])(?P<zq2>[一二三四1-4])[ \t]?季度"
+    r"|(?<![年今去明前本每\d])(?P<zh>[上下])半年"
+    r"|(?<![\d〇零一二三四五六七八九年今去明前本每历近多])年(?P<zp>底|末|初(?![步次]))(?!至今|以来)"
+    r"|\b(?P<eq>first|second|third|fourth)[ \t-]quarter\b(?![ \t](?:of[ \t])?(?:fiscal[ \t]|fy)?(?:19|20)\d\d)"
+    r"|\bq(?P<eq2>[1-4])\b(?![ \t](?:of[ \t])?(?:fiscal[ \t]|fy[ \t]?)?(?:19|20)\d\d)"
+    r"|\b(?P<eh>first|second)[ \t-]half\b(?![ \t]of[ \t](?:19|20)\d\d))"
+)
+_BARE = re.compile(BARE_PERIOD)
+
+
+@dataclass(frozen=True)
+class BarePeriod:
+    """A year-less period at ``start:end``: its value in the published year,
+    and whether it had begun by the published date (if not, an account of
+    what happened means the previous year's: '第四季度营收' told in May)."""
+
+    start: int
+    end: int
+    value: str
+    begun: bool
+    quarter: bool = False  # a quarter: in an article on a fiscal year it is labelled by that year
+
+
+def year_before(period: str) -> str:
+    """'2026' -> '2025', '2025-Q1' -> '2024-Q1', '2025-11/2025-12' -> '2024-11/2024-12'."""
+    return "/".join(str(int(p[:4]) - 1) + p[4:] if p[:4].isdigit() else p for p in period.split("/"))
+
+
+def bare_periods(text: str, published: Anchor | dt.date | str | None) -> list[BarePeriod]:
+    """Every year-less period of ``text`` (cleaned, lower-cased), resolved
+    against the published date; none when the published year is unknown."""
+    pub = anchor(published) if published else None
+    if pub is None:
+        return []
+    out = []
+    for m in _BARE.finditer(text):
+        g = m.groupdict()
+        q = g["zq"] or g["zq2"] or g["eq2"] or (str(_ORDINAL[g["eq"]]) if g["eq"] else None)
+        if q:
+            value, first = quarter(pub.year, _num(q)), 3 * _num(q) - 2
+        elif g["zh"] or g["eh"]:
+            h = "上半年" if (g["zh"] == "上" or g["eh"] == "first") else "下半年"
+            value, first = months(pub.year, *_PARTS[h]), _PARTS[h][0]
+        else:
+            value, first = months(pub.year, *_PARTS[g["zp"]]), _PARTS[g["zp"]][0]
+        begun = pub.month is None or first <= pub.month
+        out.append(BarePeriod(m.start(), m.end(), value.value or "", begun, quarter=bool(q)))
+    return out

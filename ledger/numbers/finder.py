@@ -1,0 +1,253 @@
+"""Numeric mentions in Chinese (both scripts) and English text.
+
+``find_mentions(text)`` returns every money amount, percentage, percentage
+point, multiple, count, duration and date as a :class:`Mention`: an interval
+``[low, high]`` around ``value`` in canonical units (money in its currency's
+units, percentages as fractions, multiples as factors), with offsets into the
+ORIGINAL text even when it carries pinyin glosses (``1.4萬(wàn)億``), HTML
+leftovers, full-width digits or no-break spaces.
+
+How it works: :func:`ledger.sources.clean` gives a simplified, half-width copy
+with an offset map; one compiled pattern (:data:`MASTER`) finds each number's
+core in a single left-to-right pass; :mod:`ledger.amounts` then reads the
+context on either side with small anchored patterns (hedge words before,
+magnitude / unit / range / hedge after).  Numerals themselves are parsed by
+:mod:`ledger.numerals`, dates by :mod:`ledger.dates`; the vocabulary is
+``lexicon/numbers.toml``.  The conventions are tabled in the README
+(section "Numbers").
+
+TEAM CONTRACT:
+    Mention(start, end, surface, kind, value, low, high, unit, qualifier)
+    find_mentions(text, *, published=None) -> list[Mention]   # sorted by start
+    mentions_frame(text, *, source, published=None) -> pandas.DataFrame
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from ledger.numbers import dates
+from ledger.numbers import lexicon as lx
+from ledger.numbers.amounts import Hit, hedged, read_number
+from ledger.numbers.numerals import NumeralError, amount, english_word, exact, norm
+
+KINDS = ("money", "percent", "percentage_point", "multiple", "count", "duration", "date")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One numeric mention.  Offsets are into the ORIGINAL text
+    (``text[start:end] == surface``), even through glosses and HTML."""
+
+    start: int
+    end: int
+    surface: str
+    kind: str  # money, percent, percentage_point, multiple, count, duration, date
+    value: Decimal | str | None  # numeric: exact Decimal, canonical units; date: ISO period
+    low: Decimal | str | None  # numeric: lower bound (None = open); date: first day ISO
+    high: Decimal | str | None  # numeric: upper bound (None = open); date: last day ISO
+    unit: str  # a ledger.units.LEDGER_UNITS name
+    qualifier: str  # a ledger.record.QUALIFIERS value
+
+    def to_json(self, source: str) -> dict[str, Any]:
+        """The ``--json`` row: numbers as JSON numbers (ints where integral)."""
+        return {
+            "start": self.start, "end": self.end, "surface": self.surface, "kind": self.kind,
+            "value": _json_num(self.value), "low": _json_num(self.low), "high": _json_num(self.high),
+            "unit": self.unit, "qualifier": self.qualifier, "source": source,
+        }
+
+
+def _json_num(x: Decimal | str | None) -> int | float | str | None:
+    if x is None or isinstance(x, str):
+        return x
+    return int(x) if x == x.to_integral_value() else float(x)
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def find_mentions(text: str, *, published: datetime.date | str | None = None) -> list[Mention]:
+    """Every numeric mention in ``text``, sorted by start offset.
+
+    ``published`` (a date, or 'YYYY-MM-DD' / 'YYYY-MM' / 'YYYY' as in
+    sources.csv) resolves relative dates (去年底, 上周, 3月11日) as far as its
+    precision allows; the rest get value None."""
+    from ledger.sources.articles import clean
+
+    ct = clean(text)
+    original, starts = ct.original, ct.starts
+
+    def clause_comma(i: int) -> bool:  # ，between half-width digits: punctuation (１，３００ is a number)
+        j = starts[i]
+        return original[j] == "，" and not (j and "０" <= original[j - 1] <= "９")
+
+    hits = scan(ct.text, published=published, fullwidth_comma=clause_comma)
+    return [_to_mention(ct, h) for h in hits]
+
+
+def mentions_frame(text: str, *, source: str, published: datetime.date | str | None = None):
+    """The mentions as a DataFrame: source, start, end, surface, kind, value, low, high, unit, qualifier."""
+    import pandas as pd
+
+    cols = ["source", "start", "end", "surface", "kind", "value", "low", "high", "unit", "qualifier"]
+    rows = [{"source": source, **{c: getattr(m, c) for c in cols[1:]}} for m in find_mentions(text, published=published)]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def mentions_of_file(path, *, published: datetime.date | str | None = None) -> tuple[str, list[Mention]]:
+    """(source id, mentions) of one article file.  Without ``published``, the
+    date comes from the article's row in a ``sources.csv`` beside it, else
+    from a date stamp near the top of the text (``sources.infer_published``),
+    else relative dates stay unresolved."""
+    from pathlib import Path
+
+    from ledger.sources.articles import read_article
+    from ledger.sources.table import infer_published
+
+    p = Path(path)
+    text = read_article(p)
+    if published is None:
+        published = _published_beside(p) or (infer_published(text) or (None,))[0]
+    return p.stem, find_mentions(text, published=published)
+
+
+def _published_beside(p) -> str | None:
+    """The ``published`` cell of the article's row in sources.csv next to it
+    (a lenient read: the table's own checks belong to ``factcheck validate``)."""
+    import csv
+
+    table = p.parent / "sources.csv"
+    if not table.is_file():
+        return None
+    try:
+        with table.open(encoding="utf-8-sig", newline="") as fh:
+            for row in csv.DictReader(fh):
+                if row.get("id") == p.stem or row.get("file") == p.name:
+                    value = (row.get("published") or "").strip()
+                    dates.anchor(value or None)  # raises ValueError on a malformed date
+                    return value or None
+    except (OSError, UnicodeDecodeError, csv.Error, ValueError):
+        return None
+    return None
+
+
+def _to_mention(ct, h: Hit) -> Mention:
+    s, e = ct.span(h.start, h.end)
+    return Mention(s, e, ct.original[s:e], h.kind, _n(h.value), _n(h.low), _n(h.high), h.unit, h.qualifier)
+
+
+def _n(x):
+    return norm(x) if isinstance(x, Decimal) else x
+
+
+# --------------------------------------------------------------------------- the scan
+
+
+def scan(t: str, *, published: datetime.date | str | None = None, fullwidth_comma=None) -> list[Hit]:
+    """Mentions in already-cleaned text ``t`` (simplified script, half-width).
+    ``fullwidth_comma(i)`` tells whether the ',' at ``t[i]`` was a full-width
+    ，in the original (a clause comma, never a thousands separator)."""
+    published = dates.anchor(published)
+    hits: list[Hit] = []
+    default_cur, yen_sign = lx.default_yuan(t), lx.yen_sign_currency(t)
+    pos, n = 0, len(t)
+    search = lx.MASTER.search
+    while pos < n:
+        m = search(t, pos)
+        if m is None:
+            break
+        hit = _read(t, m, published, default_cur, fullwidth_comma, yen_sign)
+        if hit is None:
+            pos = m.end()
+            continue
+        hits.append(hit)
+        pos = hit.end if hit.end > m.start() else m.end()  # a hit cut short (100，300家) rescans the rest
+    return hits
+
+
+def _read(t: str, m: re.Match, published, default_cur: str, fullwidth_comma=None,
+          yen_sign: str = "CNY") -> Hit | None:
+    g = m.lastgroup
+    try:
+        if g == "skip":
+            return None
+        if g == "zhdate":
+            return _date(m, dates.zh_date(_Groups(m), published))
+        if g == "endate":
+            group = "en_year" if m.group("en_year") else "en_m3"  # the date words only, not "in"
+            return _date(m, dates.en_date(_Groups(m), published), group=group)
+        if g == "fan":
+            return _fan(m)
+        if g == "verb":
+            return _hit_simple(m.start(), m.end(), "multiple", lx.EN_VERBS[m.group().lower()], "times")
+        if g == "frac":
+            return _fraction(t, m)
+        return read_number(t, m, default_cur, fullwidth_comma, yen_sign)
+    except (NumeralError, ArithmeticError, ValueError, KeyError, RecursionError):
+        return None
+
+
+def _hit_simple(s: int, e: int, kind: str, v, unit: str) -> Hit:
+    v = Decimal(v)
+    return Hit(s, e, kind, v, v, v, unit, "exact")
+
+
+def _date(m: re.Match, dv: dates.DateValue, group: str | None = None) -> Hit | None:
+    s, e = m.span(group) if group and m.group(group) else m.span()
+    if dv is dates.UNKNOWN and _bad_month(m):
+        return None
+    return Hit(s, e, "date", dv.value, dv.low, dv.high, "date", "exact")
+
+
+class _Groups:
+    """``m.group(name)`` behind a dict-like face (``groupdict()`` builds every
+    group of the master pattern: too slow per match)."""
+
+    __slots__ = ("m",)
+
+    def __init__(self, m: re.Match) -> None:
+        self.m = m
+
+    def get(self, name: str):
+        return self.m.group(name)
+
+    __getitem__ = get
+
+
+def _bad_month(m: re.Match) -> bool:
+    for k in ("ym", "md_m", "rm", "iso_m"):
+        v = m.group(k)
+        if v:
+            try:
+                return not 1 <= dates._num(v) <= 12
+            except (NumeralError, ValueError):
+                return True
+    return False
+
+
+def _fan(m: re.Match) -> Hit:
+    """翻番 / 翻倍 / 翻了一倍 = 2; 翻两番 = 4 (doubling twice)."""
+    s = m.group()
+    k = re.search(r"[一两三1-3]", s)
+    times = 1 if k is None else int(exact_cn(k.group()))
+    v = Decimal(2) ** times if s.endswith("番") else Decimal(times + 1)
+    return _hit_simple(m.start(), m.end(), "multiple", v, "times")
+
+
+def exact_cn(c: str) -> Decimal:
+    return amount(c).value
+
+
+def _fraction(t: str, m: re.Match) -> Hit | None:
+    word = (m.group("fr_n") or m.group("fr_n2") or "").lower()
+    frac = (m.group("fr_d") or m.group("fr_d2")).lower()
+    if not word and frac != "half":  # "third of" without a/one is an ordinal
+        return None
+    num, den = lx.EN_FRACTIONS[frac]
+    k = Decimal(1) if word in ("", "a", "an", "one") else english_word(word)
+    v = (k * num / den).quantize(Decimal("1e-12"))  # a third = 0.333333333333 (12 places)
+    return hedged(t, m.start(), m.end(), "percent", exact(v), "ratio")

@@ -1,0 +1,279 @@
+"""The words and patterns :mod:`ledger.numbers` reads: currencies, units,
+hedges, English magnitudes, and the one master pattern.  All patterns run on
+cleaned text (simplified script, half-width digits, no-break spaces folded).
+
+The hedge → interval convention (:func:`interval`) is the table in the README.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from decimal import Decimal
+from importlib import resources
+
+from ledger.numbers.dates import EN_DATE, ZH_DATE
+from ledger.numbers.numerals import (
+    CN_DIGIT_CHARS,
+    CN_UNIT_CHARS,
+    EN_FRACTIONS,
+    EN_MAGNITUDES,
+    Amount,
+)
+
+__all__ = ["EN_FRACTIONS", "EN_MAGNITUDES"]
+
+#: The vocabulary (currencies, hedge words, guards, idioms): ``lexicon/numbers.toml``.
+LEXICON = tomllib.loads(resources.files("ledger").joinpath("lexicon/numbers.toml").read_text(encoding="utf-8"))
+_GUARDS: dict[str, str] = LEXICON["guards"]
+
+
+def _alt(words, *, english: bool = False) -> str:
+    """A regex alternation of ``words``, longest first; a word listed in
+    [guards] is not read when one of its guard characters follows."""
+    out = []
+    for w in sorted(set(words), key=len, reverse=True):
+        rx = re.escape(w).replace("\\ ", r"[ \t]")  # a space in a phrase: a space or a tab
+        if english and w[-1].isalnum():
+            rx += r"(?![A-Za-z0-9])"
+        if w in _GUARDS:
+            rx += f"(?![{re.escape(_GUARDS[w])}])"
+        out.append(rx)
+    return "|".join(out)
+
+# --------------------------------------------------------------------------- numerals
+
+_D = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
+assert set(_D) <= set(CN_DIGIT_CHARS)
+_U = CN_UNIT_CHARS
+AR = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SEG_CN = rf"[{_D}{_U}]+(?:点[{_D}]+)?"
+_TAIL = rf"(?:零?(?:{AR})|零?[{_D}]?[{_U}][{_D}{_U}]*|零[{_D}])"
+_BIGS = r"(?:[万亿]|兆(?![瓦赫字比帕焦欧位伏]))+"
+_BIGPART = rf"{_BIGS}(?:{_TAIL}{_BIGS})*(?:{_TAIL})?"
+#: A numeral starting with Arabic digits: 1,300 / 1.4万亿 / 3万4000 / 1000多亿 / 3千万 / 1000 亿.
+NUM_AR = rf"(?:{AR})(?:[ \t]?[{_U}](?=[ \t]?[万亿兆]))?(?:[多余几](?=[{_U}万亿兆]))?(?:[ \t]?{_BIGPART})?"
+#: A Chinese numeral: 一百二十三 / 十多亿 / 数百亿 / 上万亿 / 万亿 / 两千零五.
+NUM_CN = (
+    rf"(?:[数几]|上(?=[{_U}万亿]))?(?:{_SEG_CN}(?:[多余几](?=[{_U}万亿兆]))?(?:{_BIGPART})?|{_BIGPART})"
+    rf"|[数几](?=个?多?[月年天周倍]|个星期)"
+)
+NUMBER_ONLY = re.compile(rf"{NUM_AR}|{NUM_CN}", re.ASCII)
+
+# --------------------------------------------------------------------------- units
+
+_CUR_AFTER: dict[str, str] = {w.lower(): c for w, c in LEXICON["currency"]["after"].items()}
+_CUR_BEFORE: dict[str, str] = dict(LEXICON["currency"]["before"])
+_ZH_CUR_AFTER = _alt(w for w in _CUR_AFTER if not w.isascii())
+_EN_CUR_AFTER = _alt((w for w in _CUR_AFTER if w.isascii()), english=True)
+#: A currency written before the amount (case-sensitive): US$, RMB, 人民币 ...
+CUR_BEFORE_ALT = _alt(_CUR_BEFORE)
+CUR_BEFORE = re.compile(CUR_BEFORE_ALT, re.ASCII)
+_OTHER_UNITS: dict[str, tuple[str, str, Decimal]] = {
+    "%": ("percent", "ratio", Decimal("0.01")), "‰": ("percent", "ratio", Decimal("0.001")),
+    "percent": ("percent", "ratio", Decimal("0.01")), "per cent": ("percent", "ratio", Decimal("0.01")),
+    "pct": ("percent", "ratio", Decimal("0.01")), "成": ("percent", "ratio", Decimal("0.1")),
+    "个百分点": ("percentage_point", "percentage_point", Decimal(1)),
+    "百分点": ("percentage_point", "percentage_point", Decimal(1)),
+    "percentage point": ("percentage_point", "percentage_point", Decimal(1)),
+    "percentage points": ("percentage_point", "percentage_point", Decimal(1)),
+    "个基点": ("percentage_point", "percentage_point", Decimal("0.01")),
+    "基点": ("percentage_point", "percentage_point", Decimal("0.01")),
+    "basis point": ("percentage_point", "percentage_point", Decimal("0.01")),
+    "basis points": ("percentage_point", "percentage_point", Decimal("0.01")),
+    "bps": ("percentage_point", "percentage_point", Decimal("0.01")),
+    "倍": ("multiple", "times", Decimal(1)), "x": ("multiple", "times", Decimal(1)),
+    "times": ("multiple", "times", Decimal(1)), "fold": ("multiple", "times", Decimal(1)),
+    "-fold": ("multiple", "times", Decimal(1)),
+    "年": ("duration", "year", Decimal(1)), "周年": ("duration", "year", Decimal(1)),
+    "个月": ("duration", "month", Decimal(1)), "个多月": ("duration", "month", Decimal(1)),
+    "多个月": ("duration", "month", Decimal(1)), "月": ("duration", "month", Decimal(1)),
+    "周": ("duration", "week", Decimal(1)), "个星期": ("duration", "week", Decimal(1)),
+    "星期": ("duration", "week", Decimal(1)), "天": ("duration", "day", Decimal(1)),
+    "year": ("duration", "year", Decimal(1)), "years": ("duration", "year", Decimal(1)),
+    "month": ("duration", "month", Decimal(1)), "months": ("duration", "month", Decimal(1)),
+    "week": ("duration", "week", Decimal(1)), "weeks": ("duration", "week", Decimal(1)),
+    "day": ("duration", "day", Decimal(1)), "days": ("duration", "day", Decimal(1)),
+}
+_EN_UNIT = (
+    r"(?i:percentage points?|per[ \t]?cent|pct|basis points?|bps|times|years?|months?|weeks?|days?)\b"
+)
+_ZH_UNIT = _alt(["%", "‰", "个百分点", "百分点", "个基点", "基点", "倍", "周年", "个多月", "多个月", "个月",
+                 "个星期", "星期", "周", "天", "年", "月", "成"])
+UNIT = re.compile(
+    rf"(?:[ \t]|-)?(?P<unit>{_ZH_CUR_AFTER}|{_ZH_UNIT}|[xX](?![A-Za-z0-9])|-?fold\b"
+    rf"|(?i:{_EN_CUR_AFTER})|{_EN_UNIT})", re.ASCII
+)
+
+
+def unit_of(word: str, default_cur: str) -> tuple[str | None, str | None, Decimal]:
+    """(kind, unit, factor) of a unit word; factor turns the stated number into canonical units."""
+    w = word.lower().lstrip("-") if word.isascii() else word
+    w = re.sub(r"[ \t]+", " ", w).replace("percent", "percent")
+    if w in _CUR_AFTER:
+        code = _CUR_AFTER[w]
+        return "money", default_cur if code == "yuan" else code, Decimal(1)
+    if w.replace(" ", "") == "percent":
+        w = "percent"
+    if w in _OTHER_UNITS:
+        return _OTHER_UNITS[w]
+    return None, None, Decimal(1)
+
+
+def currency_code(sym: str) -> str:
+    return _CUR_BEFORE[sym.strip()]
+
+
+def yen_sign_currency(text: str) -> str:
+    """The currency a bare ¥ means in this text ([currency.yen_sign] in the
+    lexicon): JPY if the text names the yen and never the yuan, else CNY."""
+    rule = LEXICON["currency"]["yen_sign"]
+    if rule["sign"] not in text:  # nothing to decide (most texts): no scan for cues
+        return rule["default"]
+    low = text.lower()
+    if _names_any(text, low, rule["cues"]) and not _names_any(text, low, rule["against"]):
+        return rule["code"]
+    return rule["default"]
+
+
+def _names_any(text: str, low: str, words: list[str]) -> bool:
+    """Does ``text`` (``low``: lower-cased) contain one of ``words``?  ASCII
+    words as whole words, ignoring case (yen, not Yenisei); others as written."""
+    for w in words:
+        if not (w.isascii() and w.isalpha()):
+            if w in text:
+                return True
+        elif w.lower() in low and re.search(rf"(?<![a-z]){re.escape(w.lower())}(?![a-z])", low):
+            return True
+    return False
+
+
+def default_yuan(text: str) -> str:
+    """The currency a bare 元 means in this text ([currency.yuan] in the lexicon):
+    CNY if it names 人民币; else TWD if it names 新台币/台币/NT$, HKD if 港元/港币/HK$;
+    else CNY (see README)."""
+    rule = LEXICON["currency"]["yuan"]
+    if rule["always"] in text:
+        return rule["default"]
+    for code, cues in rule["cues"]:
+        if any(c in text for c in cues):
+            return code
+    return rule["default"]
+
+
+#: An English magnitude after the number: group "mag" (a word) or "abbr" (13bn, $13B, 5m).
+EN_MAG = re.compile(
+    r"[ \t]?(?P<mag>(?i:trillion|billion|million|thousand))\b"
+    r"|(?P<abbr>bn|mn|tn|trn|mln|bln|[kKmMbBT])(?![A-Za-z0-9])", re.ASCII
+)
+
+
+ODD = re.compile(r"[多余](?![万亿兆个])", re.ASCII)
+RANGE_SEP = re.compile(r"[ \t]?(?:乃至|至|到|~|～|-|–|—|－)[ \t]?|[ \t](?i:to)[ \t]", re.ASCII)
+
+# --------------------------------------------------------------------------- hedges
+
+_BEFORE: dict[str, list[str]] = LEXICON["hedges"]["before"]
+_AFTER: dict[str, list[str]] = LEXICON["hedges"]["after"]
+_HEDGE_OF = {w.lower(): k for table in (_BEFORE, _AFTER) for k, words in table.items() for w in words}
+_ZH_PRE = sorted((w for words in _BEFORE.values() for w in words if not w.isascii()), key=len, reverse=True)
+_EN_PRE = [w for words in _BEFORE.values() for w in words if w.isascii()]
+_EN_PRE_RX = re.compile(rf"(?i:\b(?:{_alt(_EN_PRE)}))[ \t]?\Z", re.ASCII)
+_ZH_PRE_SET = frozenset(_ZH_PRE)
+_ZH_PRE_LENS = sorted({len(w) for w in _ZH_PRE}, reverse=True)
+
+
+def pre_hedge(t: str, s: int) -> tuple[str, int] | None:
+    """The hedge word ending right before ``s`` (one space allowed): (word, its start).
+    Set lookups for Chinese, a short anchored regex for English."""
+    end = s - 1 if s and t[s - 1] in " \t" else s
+    for n in _ZH_PRE_LENS:
+        if end - n >= 0 and t[end - n:end] in _ZH_PRE_SET:
+            return t[end - n:end], end - n
+    if end and t[end - 1].isascii() and t[end - 1].isalpha():
+        m = _EN_PRE_RX.search(t, max(0, s - 24), s)
+        if m:
+            return m.group().strip(), m.start()
+    return None
+_ZH_POST = [w for words in _AFTER.values() for w in words if not w.isascii()]
+_EN_POST = [w for words in _AFTER.values() for w in words if w.isascii() and w[0].isalpha()]
+_SIGN_POST = [w for words in _AFTER.values() for w in words if w.isascii() and not w[0].isalpha()]
+POST_HEDGE = re.compile(
+    rf"[ \t]?(?P<ph>{_alt(_ZH_POST)}|(?i:[ \t](?:{_alt(_EN_POST, english=True)}))|{_alt(_SIGN_POST, english=True)})",
+    re.ASCII,
+)
+CLAUSE_HEDGE = re.compile(_alt(LEXICON["hedges"]["clause"]), re.ASCII)
+
+
+def hedge_of(word: str) -> str | None:
+    w = re.sub(r"[ \t]+", " ", word.strip().lower())
+    return _HEDGE_OF.get(w)
+
+
+def interval(a: Amount, hedge: str | None) -> tuple[Decimal, Decimal | None, Decimal | None, str]:
+    """(value, low, high, qualifier) for a parsed amount under a hedge (README table)."""
+    v, lo, hi = a.value, a.low, a.high
+    base = {"several": "several", "odd": "over", "bare": "approx_range", "at_least": "at_least",
+            "pair": "range", "range": "range"}.get(a.vague, "exact")
+    if hedge in (None, "exact"):
+        return v, lo, hi, base
+    q = "about" if base == "exact" else "approx_range"
+    if hedge == "about":  # 10% of the magnitude on each side, whatever the sign
+        return v, _widen(lo, -1), _widen(hi, 1), q
+    if hedge == "nearly":  # just short of X: [0.9 X, X]; for a negative X, [X, 0.9 X]
+        return (v, _widen(lo, -1), hi, q) if v >= 0 else (v, lo, _widen(hi, 1), q)
+    if hedge in ("over", "at_least"):
+        return v, lo, None, hedge
+    if hedge == "odd":
+        return v, lo, hi, "over"
+    # up_to, under: the upper bound is the stated figure
+    return v, None, hi if hi is not None else v, hedge
+
+
+def _widen(x: Decimal | None, direction: int) -> Decimal | None:
+    """Move a bound 10% of its magnitude outwards (direction -1 down, +1 up)."""
+    return None if x is None else x + direction * abs(x) * Decimal("0.1")
+
+
+# --------------------------------------------------------------------------- other words
+
+CN_IDIOMS = frozenset(LEXICON["not_amounts"]["idioms"])
+FIGURE = re.compile(r"(?:图|表|(?i:\bfig\.?|\bfigure|\btable|\bchart))[ \t]?\Z", re.ASCII)
+EN_VERBS = {"doubled": 2, "doubling": 2, "tripled": 3, "tripling": 3, "quadrupled": 4,
+            "quadrupling": 4, "halved": Decimal("0.5")}
+_EN_WORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    r"|a[ \t]hundred|hundred|a[ \t]dozen)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
+)
+_CN_UNIT_AHEAD = (
+    rf"(?=[ \t]?(?:[多余])?[ \t]?(?:{_ZH_CUR_AFTER}|{_ZH_UNIT}|个多?月|个星期|个(?![月百星季多])"
+    rf"|[至到~\-—–][ \t]?[{_D}{_U}数几]))"
+)
+
+#: The one pattern: each alternative is a named group; dates come first so
+#: "2024年10月" is a date, not the count 2024.
+#: Characters a mention can start with.  The pattern opens with a lookahead
+#: on this set so the engine skips ordinary text at one test per character
+#: (about 5x faster than trying every alternative at every position).
+_FIRST = (
+    r"[0-9零〇一二两三四五六七八九十拾百佰千仟万亿兆壹贰叁肆伍陆柒捌玖数几翻$€¥£]|\b[A-Za-z]"
+    r"|上(?:周|星期|个?月|[十百千万亿])|下(?:周|个?月)|这(?:周|个月)|本[周月年]|[去今明前]年|前天|昨[天日]"
+    rf"|{_alt(w for w in _CUR_BEFORE if not w.isascii())}"
+)
+MASTER = re.compile(
+    rf"(?={_FIRST})"
+    r"(?:(?P<skip>\d{1,2}:\d{2}(?::\d{2})?|\d+(?:\.\d+){2,})"  # clock times, version numbers 1.2.3
+    rf"|(?P<zhdate>{ZH_DATE})"
+    rf"|(?P<endate>{EN_DATE})"
+    r"|(?P<fan>翻了?(?:一|两|三|[1-3])?(?:番|倍))"
+    r"|(?P<verb>(?i:\b(?:doubled|doubling|tripled|tripling|quadrupled|quadrupling|halved)\b))"
+    r"|(?P<frac>(?i:\b(?:(?P<fr_n>an?|one|two|three|four)[- \t])?(?P<fr_d>half|thirds?|quarters?|fifths?|tenths?)\b)"
+    r"(?=[ \t](?:of|the)\b|[ \t]less|[ \t]more)|(?<=by[ \t])(?i:(?P<fr_n2>a)[ \t](?P<fr_d2>third|quarter|fifth|half)\b))"
+    rf"|(?P<pct>百分之(?P<pct_num>{NUM_CN}|{NUM_AR}))"
+    rf"|(?P<cur>(?P<cur_sym>{CUR_BEFORE_ALT})[ \t]?(?P<cur_num>{NUM_AR}))"
+    rf"|(?P<fold>(?i:\b(?P<fold_n>{_EN_WORD})-?fold\b))"
+    rf"|(?P<enword>(?i:\b{_EN_WORD}(?=[ \t-](?:years?|months?|weeks?|days?|percent|per[ \t]cent|times"
+    r"|billion|million|trillion|percentage[ \t]points?)\b)))"
+    rf"|(?P<ar>{NUM_AR})"
+    rf"|(?P<cn>(?:{NUM_CN})(?:(?<=[万亿兆])|{_CN_UNIT_AHEAD})))", re.ASCII
+)

@@ -1,0 +1,413 @@
+"""Pair verdicts of the cross-check on small hand-made ledgers.
+
+Every expected verdict is argued in a comment from the figures and the rule
+of ledger/crosscheck.py's docstring: overlap -> consistent; disjoint and one
+side not a fact -> modality; disjoint, both facts, periods known and
+disjoint -> temporal; otherwise contradiction.  Figures carry the rounding of
+their last written digit (27% -> [26.5%, 27.5%]).
+"""
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ledger import crosscheck
+from ledger.crosscheck import CONFLICT_COLUMNS, pair_indices
+from ledger.crosscheck import check, is_open_contradiction
+from tests.claims_factory import claim, ledger
+
+NAN = math.nan
+
+
+def pct(source, surface, value, **kw):
+    return claim(source, surface, "equity_stake", value, kind="percent", **kw)
+
+
+def usd(source, surface, value, metric="investment", **kw):
+    return claim(source, surface, metric, value, kind="money", **kw)
+
+
+def date(source, surface, period, metric="dismissal_date", **kw):
+    return claim(source, surface, metric, None, kind="date", unit="date", period=period,
+                 subject="OpenAI", object="Sam Altman", qualifier="exact", **kw)
+
+
+def kinds(out: pd.DataFrame) -> list[str]:
+    return sorted(out["kind"])
+
+
+# --------------------------------------------------------------------------- verdicts, table-driven
+
+CASES = [
+    # 27% -> [0.265, 0.275], 49% -> [0.485, 0.495]: disjoint; both actual, both 2025: a contradiction.
+    ("same period, disjoint", pct("s1", "27%", 0.27, period="2025"), pct("s2", "49%", 0.49, period="2025"),
+     "contradiction"),
+    # Same figures, 2025-10 vs 2023: both periods known and disjoint, so both can be true.
+    ("different periods", pct("s1", "27%", 0.27, period="2025-10"), pct("s2", "49%", 0.49, period="2023"),
+     "temporal"),
+    # One period unknown: "same or unknown period" -> still a contradiction.
+    ("one period unknown", pct("s1", "27%", 0.27, period="2025-10"), pct("s2", "49%", 0.49), "contradiction"),
+    # 2025 contains 2025-10: overlapping periods are the same period.
+    ("overlapping periods", pct("s1", "27%", 0.27, period="2025-10"), pct("s2", "49%", 0.49, period="2025"),
+     "contradiction"),
+    # 33% proposed vs 27% actual: disjoint ([0.325,0.335] vs [0.265,0.275]) but a proposal is not a fact.
+    ("proposal vs fact", pct("s1", "27%", 0.27), pct("s2", "33%", 0.33, modality="proposed"), "modality"),
+    # 约27% [0.243, 0.297] (the ledger's ±10%) touches 约33% proposed [0.297, 0.363]: a proposal still
+    # neither confirms nor contradicts a fact.
+    ("proposal touching fact", pct("s1", "约27%", 0.27, low=0.243, high=0.297, qualifier="about"),
+     pct("s2", "约33%", 0.33, low=0.297, high=0.363, qualifier="about", modality="proposed"), "modality"),
+    # The same proposal reported twice with the same figure: a confirmation (of the proposal).
+    ("same proposal", pct("s1", "33%", 0.33, modality="proposed"), pct("s2", "33%", 0.33, modality="proposed"),
+     "consistent"),
+    # Two different intentions (a target and a forecast) that differ: not a conflict of facts.
+    ("target vs forecast", usd("s1", "10亿美元", 1e9, "revenue_target", modality="target", period="2024"),
+     usd("s2", "20亿美元", 2e9, "revenue_target", modality="forecast", period="2024"), "modality"),
+    # 130亿美元 twice: identical intervals overlap -> a cross-source confirmation.
+    ("same figure", usd("s1", "130亿美元", 1.3e10), usd("s2", "130亿美元", 1.3e10), "consistent"),
+    # 27% -> [0.265, 0.275]; 27.4% -> [0.2735, 0.2745]: overlap, consistent by rounding alone.
+    ("within rounding", pct("s1", "27%", 0.27), pct("s2", "27.4%", 0.274), "consistent"),
+    # 27.6% -> [0.2755, 0.2765] starts above 0.275: disjoint by 0.0005, a (small) contradiction.
+    ("just outside rounding", pct("s1", "27%", 0.27), pct("s2", "27.6%", 0.276), "contradiction"),
+    # 约27% hedged by the ledger to [0.25, 0.29] contains 28% -> [0.275, 0.285].
+    ("hedge widens", pct("s1", "约27%", 0.27, low=0.25, high=0.29, qualifier="about"), pct("s2", "28%", 0.28),
+     "consistent"),
+    # 超过350亿 = [3.5e10, open): 400亿 -> [399.5亿, 400.5亿] is inside.
+    ("open bound holds", usd("s1", "超过350亿美元", 3.5e10, "valuation_target", low=3.5e10, high=NAN,
+                            qualifier="over"), usd("s2", "400亿美元", 4e10, "valuation_target"), "consistent"),
+    # 300亿 -> [299.5亿, 300.5亿] is below the open interval's floor 350亿.
+    ("open bound broken", usd("s1", "超过350亿美元", 3.5e10, "valuation_target", low=3.5e10, high=NAN,
+                             qualifier="over"), usd("s2", "300亿美元", 3e10, "valuation_target"), "contradiction"),
+    # "数十亿美元" = [1e10, 1e11) in the ledger: 130亿 is inside, a wide hedge agrees.
+    ("vague amount", usd("s1", "数十亿美元", NAN, low=1e10, high=1e11, qualifier="several"),
+     usd("s2", "130亿美元", 1.3e10), "consistent"),
+    # Dates: 2023-10 = [Oct 1, Oct 31]; 2023-11/2023-12 = [Nov 1, Dec 31]: disjoint by a day.
+    ("date months apart", date("s1", "2023年10月", "2023-10"), date("s2", "2023年底", "2023-11/2023-12"),
+     "contradiction"),
+    # 去年底 resolved by the ledger to 2023-11/2023-12 agrees with 2023年底.
+    ("date same interval", date("s1", "去年底", "2023-11/2023-12"), date("s2", "2023年底", "2023-11/2023-12"),
+     "consistent"),
+    # The year 2023 contains October 2023.
+    ("date year contains month", date("s1", "2023年", "2023"), date("s2", "2023年10月", "2023-10"), "consistent"),
+    # A forecast date vs an actual date that differ: modality, not contradiction.
+    ("date forecast", date("s1", "2029年", "2029", metric="profitability_target_date", modality="forecast"),
+     date("s2", "2030年", "2030", metric="profitability_target_date"), "modality"),
+]
+
+
+@pytest.mark.parametrize("name,a,b,expected", CASES, ids=[c[0] for c in CASES])
+def test_pair_verdict(name, a, b, expected):
+    out = check(ledger(a, b))
+    assert kinds(out) == [expected]
+    row = out.iloc[0]
+    assert set(row["claims"].split(";")) == {a["claim_id"], b["claim_id"]}
+    # the explanation names both sources and both figures as written
+    for side in (a, b):
+        assert side["source"] in row["explanation"] and side["surface"] in row["explanation"]
+
+
+def test_output_has_the_contract_columns_in_order():
+    out = check(ledger(pct("s1", "27%", 0.27), pct("s2", "49%", 0.49)))
+    assert tuple(out.columns) == CONFLICT_COLUMNS
+    assert re.fullmatch(r"k-[0-9a-f]{12}", out["conflict_id"].iloc[0])
+    assert out["status"].iloc[0] == "open" and out["result"].iloc[0] == ""
+
+
+def test_empty_ledger_gives_empty_frame_with_columns():
+    out = check(ledger())
+    assert tuple(out.columns) == CONFLICT_COLUMNS and len(out) == 0
+
+
+# --------------------------------------------------------------------------- what is not compared
+
+
+def test_different_keys_are_never_paired():
+    # Microsoft's 6.5亿美元 for Inflection and Google's 6.5亿美元 for DeepMind: same figure, different
+    # subject and object -> different keys -> no finding at all (not even "consistent").
+    a = usd("s1", "6.5亿美元", 6.5e8, "acquisition_price", object="Inflection")
+    b = usd("s2", "6.5亿美元", 6.5e8, "acquisition_price", subject="Google", object="DeepMind")
+    assert len(check(ledger(a, b))) == 0
+
+
+def test_different_metrics_are_never_paired():
+    # 20% revenue share vs 75% profit share: different metrics, different keys.
+    a = claim("s1", "20%", "revenue_share", 0.2, kind="percent")
+    b = claim("s2", "75%", "profit_share", 0.75, kind="percent")
+    assert len(check(ledger(a, b))) == 0
+
+
+def test_rejected_rows_are_ignored_and_disputed_rows_count():
+    a, b = pct("s1", "27%", 0.27), pct("s2", "49%", 0.49, status="rejected")
+    assert len(check(ledger(a, b))) == 0
+    b["status"] = "disputed"
+    assert kinds(check(ledger(a, b))) == ["contradiction"]
+
+
+def test_different_currencies_are_not_compared_and_say_so():
+    a = usd("s1", "130亿美元", 1.3e10)
+    b = usd("s2", "900亿元", 9e10, unit="CNY")
+    out = check(ledger(a, b))
+    assert len(out) == 0
+    codes = [n.code for n in out.attrs["notes"]]
+    assert codes == ["not-comparable"]
+
+
+def test_same_source_restatement_agreeing_is_not_reported_but_disagreeing_is():
+    a = usd("s1", "130亿美元", 1.3e10, start=10)
+    b = usd("s1", "130亿美元", 1.3e10, start=99)
+    assert len(check(ledger(a, b))) == 0
+    c = usd("s1", "150亿美元", 1.5e10, start=200)
+    assert kinds(check(ledger(a, c))) == ["contradiction"]
+
+
+def test_claims_that_state_nothing_are_not_compared():
+    # A date claim whose period is empty and a money claim with no value or bound cannot agree or
+    # disagree with anything; without the guard NaN intervals would read as "disjoint".
+    rows = [date("s1", "去年底", ""), date("s2", "2023年底", "2023-11/2023-12"),
+            usd("s1", "巨额", None, low=NAN, high=NAN, qualifier="several"), usd("s2", "130亿美元", 1.3e10)]
+    out = check(ledger(*rows))
+    assert len(out) == 0
+    assert [(n.code, n.value.count(",") + 1) for n in out.attrs["notes"]] == [("nothing-to-compare", 2)]
+
+
+def test_unparseable_period_is_compared_as_unknown_with_a_note():
+    a, b = pct("s1", "27%", 0.27, period="late 2025"), pct("s2", "49%", 0.49, period="2023")
+    out = check(ledger(a, b))
+    assert kinds(out) == ["contradiction"]  # unknown period -> not temporal
+    assert [n.code for n in out.attrs["notes"]] == ["bad-period"]
+
+
+# --------------------------------------------------------------------------- severity
+
+
+def test_severity_of_a_clear_contradiction_is_high():
+    # 27% vs 49%: gap = (0.49 - 0.27) / 0.49 = 0.449; magnitude = min(1, 0.3 + 0.449/0.5) = 1;
+    # weight 1.0, confidences empty -> 1.0: severity 1.0, "high".
+    out = check(ledger(pct("s1", "27%", 0.27), pct("s2", "49%", 0.49)))
+    assert out["gap"].iloc[0] == pytest.approx(0.22 / 0.49)
+    assert out["severity"].iloc[0] == 1.0 and out["severity_label"].iloc[0] == "high"
+
+
+def test_framing_confidence_lowers_severity():
+    # Same pair, confidences 0.8 and 0.5: 1.0 * 1 * 0.8 * 0.5 = 0.4 -> "medium".
+    out = check(ledger(pct("s1", "27%", 0.27, confidence=0.8), pct("s2", "49%", 0.49, confidence=0.5)))
+    assert out["severity"].iloc[0] == pytest.approx(0.4) and out["severity_label"].iloc[0] == "medium"
+
+
+def test_small_contradiction_is_medium():
+    # 27% vs 27.6%: gap = 0.006/0.276 = 0.0217; magnitude = 0.3 + 0.0435 = 0.3435 -> "medium".
+    out = check(ledger(pct("s1", "27%", 0.27), pct("s2", "27.6%", 0.276)))
+    assert out["severity"].iloc[0] == pytest.approx(0.3 + (0.006 / 0.276) / 0.5, abs=1e-3)
+    assert out["severity_label"].iloc[0] == "medium"
+
+
+def test_temporal_modality_consistent_weigh_less():
+    # temporal: 0.25 * 1 = 0.25 "low"; modality: 0.2 * min(1, 0.3 + (0.06/0.33)/0.5) = 0.2 * 0.6636 = 0.133;
+    # consistent: weight 0 -> "info".
+    t = check(ledger(pct("s1", "27%", 0.27, period="2025"), pct("s2", "49%", 0.49, period="2023")))
+    m = check(ledger(pct("s1", "27%", 0.27), pct("s2", "33%", 0.33, modality="proposed")))
+    c = check(ledger(usd("s1", "130亿美元", 1.3e10), usd("s2", "130亿美元", 1.3e10)))
+    assert (t["severity"].iloc[0], t["severity_label"].iloc[0]) == (0.25, "low")
+    assert m["severity"].iloc[0] == pytest.approx(0.2 * (0.3 + (0.06 / 0.33) / 0.5), abs=1e-3)
+    assert (c["severity"].iloc[0], c["severity_label"].iloc[0]) == (0.0, "info")
+
+
+def test_date_severity_grows_with_distance():
+    # 2023-10 vs 2023-11/12 are 1 day apart: 0.5 + 1/365 = 0.503 -> "medium";
+    # 2023-11/12 vs 2024-11/12 are 306 days apart (Dec 31 2023 -> Nov 1 2024): 0.5 + 306/365 > 1 -> 1.0 "high".
+    near = check(ledger(date("s1", "2023年10月", "2023-10"), date("s2", "2023年底", "2023-11/2023-12")))
+    far = check(ledger(date("s1", "去年底", "2024-11/2024-12"), date("s2", "2023年底", "2023-11/2023-12")))
+    assert near["severity"].iloc[0] == pytest.approx(0.5 + 1 / 365, abs=1e-3)
+    assert near["severity_label"].iloc[0] == "medium"
+    assert far["severity"].iloc[0] == 1.0 and math.isnan(far["gap"].iloc[0])
+
+
+# --------------------------------------------------------------------------- gating and ordering
+
+
+def test_open_contradictions_gate_publication():
+    out = check(ledger(pct("s1", "27%", 0.27), pct("s2", "49%", 0.49),
+                       usd("s1", "130亿美元", 1.3e10), usd("s2", "130亿美元", 1.3e10)))
+    assert is_open_contradiction(out).tolist() == [k == "contradiction" for k in out["kind"]]
+
+
+def test_sorted_by_subject_then_severity():
+    rows = [pct("s1", "27%", 0.27), pct("s2", "49%", 0.49), pct("s3", "33%", 0.33, modality="proposed"),
+            usd("s1", "1亿美元", 1e8, subject="Amazon"), usd("s2", "2亿美元", 2e8, subject="Amazon")]
+    out = check(ledger(*rows))
+    assert out["subject"].tolist() == sorted(out["subject"])
+    for _, group in out.groupby("subject"):
+        assert group["severity"].is_monotonic_decreasing
+
+
+def test_ids_do_not_depend_on_row_order():
+    rows = [pct("s1", "27%", 0.27), pct("s2", "49%", 0.49), pct("s3", "33%", 0.33, modality="proposed")]
+    one = check(ledger(*rows)).set_index("conflict_id")["kind"].to_dict()
+    two = check(ledger(*reversed(rows))).set_index("conflict_id")["kind"].to_dict()
+    assert one == two and len(one) == 3
+
+
+# --------------------------------------------------------------------------- blocking
+
+
+def brute_pairs(keys):
+    return {(i, j) for i in range(len(keys)) for j in range(i + 1, len(keys)) if keys[i] == keys[j]}
+
+
+@given(st.lists(st.integers(0, 6), max_size=60))
+def test_pair_indices_are_exactly_the_pairs_inside_each_key(raw):
+    keys = np.sort(np.array(raw, dtype=np.int64))
+    i, j, big = pair_indices(keys, max_group=10_000, window=5)
+    assert set(zip(i.tolist(), j.tolist())) == brute_pairs(keys.tolist())
+    assert len(i) == len(brute_pairs(keys.tolist())) and len(big) == 0
+
+
+def test_big_groups_are_windowed_and_noted():
+    # A key with 12 claims and max_group=10, window=3: each claim meets its 3 next neighbours
+    # (fewer at the end): 9*3 + 2 + 1 + 0 = 30 pairs instead of 66.
+    keys = np.zeros(12, dtype=np.int64)
+    i, j, big = pair_indices(keys, max_group=10, window=3)
+    assert len(i) == 30 and (j - i).max() == 3 and big.tolist() == [0]
+    settings = {**crosscheck.load_settings(), "compare": {**crosscheck.load_settings()["compare"],
+                                                          "max_group": 10, "window": 3}}
+    rows = [usd(f"s{k}", "130亿美元", 1.3e10) for k in range(12)]
+    out = check(ledger(*rows), settings=settings)
+    assert len(out) == 30 and [n.code for n in out.attrs["notes"]] == ["big-group"]
+
+
+@given(st.lists(st.tuples(st.integers(0, 3), st.sampled_from([0.1, 0.2, 0.27, 0.49]), st.sampled_from(["", "2023", "2025"]),
+                          st.sampled_from(["actual", "proposed"])), min_size=2, max_size=12))
+def test_verdicts_do_not_depend_on_order(spec):
+    rows = [pct(f"s{n}", f"{v * 100:g}%", v, subject=f"E{k}", period=p, modality=m, start=n)
+            for n, (k, v, p, m) in enumerate(spec)]
+    one = check(ledger(*rows)).set_index("conflict_id")[["kind", "severity"]]
+    two = check(ledger(*reversed(rows))).set_index("conflict_id")[["kind", "severity"]]
+    pd.testing.assert_frame_equal(one.sort_index(), two.sort_index())
+
+
+# --------------------------------------------------------------------------- explain=False and explain()
+
+
+def _sentence_ledger() -> pd.DataFrame:
+    # s1 27% (2025) vs s2 49% (2025): disjoint facts -> a contradiction whose
+    # sentence must name both sources and both figures as written; s3 repeats
+    # 27% -> consistent with s1; the 13B pair stands alone on its own key.
+    return ledger(pct("s1", "27%", 0.27, period="2025"), pct("s2", "49%", 0.49, period="2025"),
+                  pct("s3", "27%", 0.27, period="2025"), usd("s1", "$13B", 13e9), usd("s2", "130亿美元", 13e9))
+
+
+def test_explain_false_leaves_pair_sentences_empty_and_all_else_equal():
+    claims = _sentence_ledger()
+    full, lean = check(claims), check(claims, explain=False)
+    # 3 percent claims -> 3 pairs, the two money claims -> 1 pair: 4 findings either way
+    assert len(full) == len(lean) == 4
+    assert (lean["explanation"] == "").all()
+    assert (full["explanation"].str.len() > 0).all()
+    pd.testing.assert_frame_equal(full.drop(columns="explanation"), lean.drop(columns="explanation"))
+
+
+def test_explain_rebuilds_the_sentences_for_any_subset():
+    claims = _sentence_ledger()
+    full, lean = check(claims), check(claims, explain=False)
+    pd.testing.assert_series_equal(crosscheck.explain(lean, claims), full["explanation"], check_names=False)
+    contradiction = lean[lean["kind"] == "contradiction"]
+    assert len(contradiction) == 2  # s2's 49% against the 27% of s1 and of s3
+    sentence = crosscheck.explain(contradiction, claims)
+    assert list(sentence.index) == list(contradiction.index)
+    for text, other in zip(sentence, contradiction[["source_a", "source_b"]].to_numpy()):
+        for part in ("s2 says “49%”", "“27%”", "cannot both be true", *other):
+            assert part in text
+
+
+def test_explain_keeps_rows_it_cannot_place():
+    claims = _sentence_ledger()
+    lean = check(claims, explain=False)
+    # a ledger without s2's claims: the rows that involve them keep what they had ("")
+    fewer = claims[claims["source"] != "s2"]
+    text = crosscheck.explain(lean, fewer)
+    involves_s2 = (lean["source_a"] == "s2") | (lean["source_b"] == "s2")
+    assert involves_s2.sum() == 3  # s2 49% vs s1 27%, vs s3 27%, and s2 130亿美元 vs s1 $13B
+    assert (text[involves_s2] == "").all() and (text[~involves_s2] != "").all()
+
+
+def test_explain_on_the_seeds_matches_check(seed_claims=None):
+    from ledger.claims import read_ledger
+
+    claims = read_ledger("claims.csv")
+    full, lean = check(claims), check(claims, explain=False)
+    rule_rows = lean["kind"] == "arithmetic"
+    assert rule_rows.any() and (lean.loc[rule_rows, "explanation"] != "").all()  # rule rows keep theirs
+    assert (lean.loc[~rule_rows, "explanation"] == "").all()
+    pd.testing.assert_series_equal(crosscheck.explain(lean, claims), full["explanation"], check_names=False)
+
+
+def test_severity_labels_at_and_between_the_thresholds():
+    # thresholds low 0.2, medium 0.5, high 0.8 (made up here): a value equal to a
+    # threshold takes its label; below low is info; an unknown severity is info
+    labels = crosscheck.severity_labels(np.array([0.0, 0.19, 0.2, 0.49, 0.5, 0.8, 1.0, NAN]),
+                                        {"low": 0.2, "medium": 0.5, "high": 0.8})
+    assert list(labels) == ["info", "info", "low", "low", "medium", "high", "high", "info"]
+
+
+# --------------------------------------------------------------------------- text storage
+# pandas 3 keeps text in Arrow when pyarrow is installed and in Python objects
+# otherwise; the ledger a user hands over may be either (or plain object
+# columns with NaN).  The findings must not depend on it: same rows, same
+# values, and Python-string text columns (crosscheck.TEXT) either way.
+
+_TEXT_COLS = list(crosscheck.TEXT_COLUMNS)
+
+
+def _with_text_as(claims: pd.DataFrame, storage: str) -> pd.DataFrame:
+    if storage == "object":
+        return claims.astype({c: object for c in _TEXT_COLS})
+    if storage == "pyarrow":
+        pytest.importorskip("pyarrow")
+    return claims.astype({c: pd.StringDtype(storage, na_value=np.nan) for c in _TEXT_COLS})
+
+
+@pytest.mark.parametrize("storage", ["python", "object", "pyarrow"])
+def test_findings_do_not_depend_on_how_the_text_is_stored(storage):
+    from ledger.claims import read_ledger
+
+    for claims in (read_ledger("claims.csv"), _sentence_ledger()):
+        expected = check(_with_text_as(claims, "python"))
+        got = check(_with_text_as(claims, storage))
+        pd.testing.assert_frame_equal(got, expected)
+        assert all(got[c].dtype == crosscheck.TEXT for c in got.columns if got[c].dtype != float)
+
+
+@pytest.mark.parametrize("storage", ["object", "pyarrow"])
+def test_missing_text_counts_as_empty_in_any_storage(storage):
+    # the same two contradicting claims, once with object "" and once with a
+    # missing period/object (NaN or Arrow null): an unknown period is still a
+    # contradiction (27% vs 49%, both facts, disjoint), and the missing object
+    # reads as no object
+    claims = ledger(claim("s1", "27%", "equity_stake", 0.27, kind="percent", object=""),
+                    claim("s2", "49%", "equity_stake", 0.49, kind="percent", object=""))
+    holes = claims.astype({c: object for c in _TEXT_COLS})
+    holes.loc[:, ["period", "object"]] = np.nan
+    expected = check(claims)
+    got = check(_with_text_as(holes, storage))
+    assert list(got["kind"]) == ["contradiction"]
+    pd.testing.assert_frame_equal(got, expected)
+
+
+@pytest.mark.parametrize("storage", ["python", "pyarrow"])
+def test_text_is_and_text_codes_agree_across_storages(storage):
+    from ledger import intervals
+
+    if storage == "pyarrow":
+        pytest.importorskip("pyarrow")
+    s = pd.Series(["over", "", "exact", None, "over", "under"], dtype=object).astype(
+        pd.StringDtype(storage, na_value=np.nan))
+    # None is missing: never "one of" anything, and code -1
+    assert list(intervals.text_is(s, ["over", "under"])) == [True, False, False, False, True, True]
+    assert list(intervals.text_is(s, [""])) == [False, True, False, False, False, False]
+    codes, uniques = intervals.text_codes(s)
+    assert list(codes) == [0, 1, 2, -1, 0, 3] and list(uniques) == ["over", "", "exact", "under"]
