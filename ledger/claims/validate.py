@@ -19,7 +19,7 @@ import pandas as pd
 from ledger.claims.schema import check_frame, check_rows, show
 from ledger.claims.store import LoadedLedger, load_ledger, typed_frame
 from ledger.csvio import parse
-from ledger.errors import Code, InputUnreadable, LedgerError, Problem
+from ledger.errors import Code, InputUnreadable, LedgerError, LedgerInvalid, Problem
 from ledger.sources.table import SOURCE_COLUMNS, find_sources, load_sources
 from ledger.textio import decode_bytes, read_text
 
@@ -102,8 +102,6 @@ def read_valid_ledger(path: str | Path) -> pd.DataFrame:
 
 
 def _valid_rows(loaded: LoadedLedger, path: str | Path) -> list[Problem]:
-    from ledger.errors import LedgerInvalid
-
     problems = list(loaded.problems) + check_frame(loaded)
     problems += [p for p in check_rows(loaded) if p.code == Code.DUPLICATE_CLAIM_ID and not _quiet(loaded, p)]
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))

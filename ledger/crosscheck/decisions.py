@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from ledger.errors import InputUnreadable, LedgerInvalid, Problem
-from ledger.textio import atomic_write_text
+from ledger.textio import atomic_write_text, decode_bytes
 
 DECISION_COLUMNS = ("conflict_id", "decision", "reviewer", "note", "decided_at")
 DECISIONS = ("explained", "confirmed", "wrong_extraction")
@@ -33,8 +33,6 @@ def empty_decisions() -> pd.DataFrame:
 def read_decisions(path: str | Path) -> pd.DataFrame:
     """Read and validate a decisions file; every bad cell is reported at once
     (:class:`LedgerInvalid` with file:line:column problems)."""
-    from ledger.textio import decode_bytes
-
     name = str(path)
     try:
         raw = Path(path).read_bytes()

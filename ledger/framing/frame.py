@@ -75,7 +75,9 @@ from ledger.framing.rules import (
     frame_subject,
     pooled,
 )
+from ledger.numbers.finder import find_mentions
 from ledger.record import COLUMNS, FRAMED_FIELDS, claim_id
+from ledger.sources.table import parse_published
 
 AMOUNT_KINDS = ("money", "percent", "percentage_point", "multiple")
 
@@ -246,9 +248,6 @@ def frame_text(
 ) -> list[dict[str, Any]]:
     """Find the mentions of ``text`` (resolving relative dates against
     ``published``) and frame them: the whole framing stage."""
-    from ledger.numbers.finder import find_mentions
-    from ledger.sources.table import parse_published
-
     day: datetime.date | None = None
     if published:
         try:

@@ -17,6 +17,7 @@ from ledger.framing.doc import (
     enumerated,
     fits,
     inside,
+    main_company,
     marked,
     org_for_person,
 )
@@ -233,8 +234,6 @@ def _main_named(doc: Doc, ents: list[Hit], clause: tuple[int, int], metric: str)
     逾三成': 营收, a cue of another metric than the number's) is about the
     article's main company when its sentence names it.  A clause with no such
     noun ('较之2020年成长了3倍') goes on about the previous figure instead."""
-    from ledger.framing.doc import main_company
-
     if any(inside(clause, e) for e in ents):
         return None
     own = [h for h in doc.metric_hits if inside(clause, h) and h.name == metric]

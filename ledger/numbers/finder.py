@@ -23,16 +23,22 @@ TEAM CONTRACT:
 """
 from __future__ import annotations
 
+import csv
 import datetime
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
+
+import pandas as pd
 
 from ledger.numbers import dates
 from ledger.numbers import lexicon as lx
 from ledger.numbers.amounts import Hit, hedged, read_number
 from ledger.numbers.numerals import NumeralError, amount, english_word, exact, norm
+from ledger.sources.articles import clean, read_article
+from ledger.sources.table import infer_published
 
 KINDS = ("money", "percent", "percentage_point", "multiple", "count", "duration", "date")
 
@@ -76,8 +82,6 @@ def find_mentions(text: str, *, published: datetime.date | str | None = None) ->
     ``published`` (a date, or 'YYYY-MM-DD' / 'YYYY-MM' / 'YYYY' as in
     sources.csv) resolves relative dates (去年底, 上周, 3月11日) as far as its
     precision allows; the rest get value None."""
-    from ledger.sources.articles import clean
-
     ct = clean(text)
     original, starts = ct.original, ct.starts
 
@@ -91,8 +95,6 @@ def find_mentions(text: str, *, published: datetime.date | str | None = None) ->
 
 def mentions_frame(text: str, *, source: str, published: datetime.date | str | None = None):
     """The mentions as a DataFrame: source, start, end, surface, kind, value, low, high, unit, qualifier."""
-    import pandas as pd
-
     cols = ["source", "start", "end", "surface", "kind", "value", "low", "high", "unit", "qualifier"]
     rows = [{"source": source, **{c: getattr(m, c) for c in cols[1:]}} for m in find_mentions(text, published=published)]
     return pd.DataFrame(rows, columns=cols)
@@ -103,10 +105,6 @@ def mentions_of_file(path, *, published: datetime.date | str | None = None) -> t
     date comes from the article's row in a ``sources.csv`` beside it, else
     from a date stamp near the top of the text (``sources.infer_published``),
     else relative dates stay unresolved."""
-    from pathlib import Path
-
-    from ledger.sources.articles import read_article
-    from ledger.sources.table import infer_published
 
     p = Path(path)
     text = read_article(p)
@@ -118,8 +116,6 @@ def mentions_of_file(path, *, published: datetime.date | str | None = None) -> t
 def _published_beside(p) -> str | None:
     """The ``published`` cell of the article's row in sources.csv next to it
     (a lenient read: the table's own checks belong to ``factcheck validate``)."""
-    import csv
-
     table = p.parent / "sources.csv"
     if not table.is_file():
         return None

@@ -25,6 +25,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import openpyxl
+import pandas as pd
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+
 from ledger.crosscheck.decisions import (
     DECISIONS,
     empty_decisions,
@@ -159,9 +164,6 @@ def refuse_unimported(xlsx_path: str | Path, decisions_path: str | Path) -> None
 
 def _read_workbook(path: str | Path) -> tuple[dict[str, str], dict[str, int], list[tuple[int, tuple]]]:
     """``(meta, header -> 0-based column, [(row number, values)])``."""
-    import openpyxl  # imported when a workbook is read (not on the CLI's start-up path)
-    from openpyxl.utils.exceptions import InvalidFileException
-
     name = str(path)
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
@@ -218,8 +220,6 @@ def _cell_text(values: tuple, i: int) -> str:
 
 def _entries(xlsx: str, header: dict[str, int], rows, default_reviewer: str | None):
     """Rows with a decision, and every bad cell as a Problem (sheet!cell in ``field``)."""
-    from openpyxl.utils import get_column_letter
-
     entries: list[SheetDecision] = []
     problems: list[Problem] = []
     warnings: list[Problem] = []
@@ -322,8 +322,6 @@ def _merge(existing, entries: list[SheetDecision], target: Path) -> ImportResult
 
 def _result_frame(existing, entries: list[SheetDecision], result: ImportResult, now):
     """The decisions file after the import: old rows, with new and changed ones replaced."""
-    import pandas as pd
-
     stamp = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
     stamp_text = stamp.replace(microsecond=0).isoformat().replace("+00:00", "Z")
     touched = set(result.added) | set(result.changed)

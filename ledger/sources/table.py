@@ -3,10 +3,17 @@ publication date and how that date is known, its script and its sha256.
 """
 from __future__ import annotations
 
+import csv
+import datetime
+import io
+import os
 import re
 from pathlib import Path
 
+import pandas as pd
+
 from ledger.errors import InputUnreadable, InvalidValue
+from ledger.intervals import parse_period
 from ledger.sources.articles import detect_script, read_article
 from ledger.textio import atomic_write_text, read_text, sha256_of
 
@@ -62,9 +69,6 @@ _SOURCE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 def _csv_records(text: str):
     """Yield (first_line, fields) for each record of a CSV text, the line
     number being the one an editor shows for the record's first line."""
-    import csv
-    import io
-
     reader = csv.reader(io.StringIO(text, newline=""))
     last = 0
     for fields in reader:
@@ -76,8 +80,6 @@ def _csv_records(text: str):
 def parse_published(value: str):
     """``'2025-05-05'`` / ``'2025-05'`` / ``'2025'`` -> (first day, last day)
     as :class:`datetime.date`; raise ValueError if it is not one of those."""
-    from ledger.intervals import parse_period
-
     if not _ISO_PUBLISHED.fullmatch(value):
         raise ValueError(f"not YYYY, YYYY-MM or YYYY-MM-DD: {value!r}")
     return parse_period(value)  # raises on 2025-02-30
@@ -125,8 +127,6 @@ def load_sources(path: str | Path, *, check_files: bool = False):
     :class:`InvalidValue` (a bad cell, a duplicate id) carrying file, line and
     column.  With ``check_files`` each article must exist and match its sha256.
     """
-    import pandas as pd
-
     path = Path(path)
     text = read_text(path)
     records = [(n, f) for n, f in _csv_records(text) if f != []]  # skip blank lines
@@ -194,8 +194,6 @@ def infer_published(text: str, *, lines: int = 8) -> tuple[str, str] | None:
     Returns ``(iso_date, evidence)`` -- evidence being the stamp as written --
     or None.  Dates without a year (3月11日) and years alone are not stamps.
     """
-    import datetime
-
     head = [ln for ln in text.splitlines() if ln.strip()][:lines]
     for ln in head:
         for rx in _DATE_STAMPS:
@@ -228,8 +226,6 @@ def source_record(path: str | Path, *, sources_dir: str | Path) -> dict[str, str
     and ``published_basis`` is ``unknown`` -- inferring a date from content is
     a reviewer's job, recorded with its evidence.
     """
-    import os
-
     path = Path(path)
     text = read_article(path)
     title = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
@@ -249,9 +245,6 @@ def source_record(path: str | Path, *, sources_dir: str | Path) -> dict[str, str
 
 
 def _csv_line(values) -> str:
-    import csv
-    import io
-
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\n").writerow(values)
     return buf.getvalue()
