@@ -121,10 +121,11 @@ def fits(metric: str, kind: str) -> bool:
     return metrics().get(metric, {}).get("dimension") == KIND_DIMENSION.get(kind)
 
 
-def analyse(text: str, mentions: list, lex: Lexicon | None = None, *, published: str = "") -> Doc:
-    """Clean ``text`` and find everything framing needs in it, once."""
+def analyse(text: str | CleanText, mentions: list, lex: Lexicon | None = None, *, published: str = "") -> Doc:
+    """Clean ``text`` (unless it is a :class:`CleanText` already) and find
+    everything framing needs in it, once."""
     lex = lex or default_lexicon()
-    ct = clean(text)
+    ct = text if isinstance(text, CleanText) else clean(text)
     low = ct.text.lower()
     sent = sentences(ct.text, lex)
     ignored = find_all(low, lex.ignore)

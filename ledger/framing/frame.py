@@ -77,7 +77,7 @@ from ledger.framing.rules import (
 )
 from ledger.numbers.finder import find_mentions
 from ledger.record import COLUMNS, FRAMED_FIELDS, claim_id
-from ledger.sources.table import parse_published
+from ledger.sources import CleanText, clean, parse_published
 
 AMOUNT_KINDS = ("money", "percent", "percentage_point", "multiple")
 
@@ -225,7 +225,7 @@ def claim_row(doc: Doc, spot: Spot, frame: Frame, source: str) -> dict[str, Any]
 
 
 def frame_article(
-    text: str, mentions: list, *, source: str, lex: Lexicon | None = None, select: bool = True,
+    text: str | CleanText, mentions: list, *, source: str, lex: Lexicon | None = None, select: bool = True,
     published: str = "",
 ) -> list[dict[str, Any]]:
     """Frame every mention of one article; return the ledger rows of those
@@ -254,5 +254,6 @@ def frame_text(
             day = parse_published(published)[0]
         except ValueError:
             day = None
-    mentions = find_mentions(text, published=day)
-    return frame_article(text, mentions, source=source, lex=lex, published=published)
+    ct = clean(text)  # once, for the number finder and for framing
+    mentions = find_mentions(ct, published=day)
+    return frame_article(ct, mentions, source=source, lex=lex, published=published)

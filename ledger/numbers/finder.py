@@ -37,7 +37,7 @@ from ledger.numbers import dates
 from ledger.numbers import lexicon as lx
 from ledger.numbers.amounts import Hit, hedged, read_number
 from ledger.numbers.numerals import NumeralError, amount, english_word, exact, norm
-from ledger.sources.articles import clean, read_article
+from ledger.sources.articles import CleanText, clean, read_article
 from ledger.sources.table import infer_published
 
 KINDS = ("money", "percent", "percentage_point", "multiple", "count", "duration", "date")
@@ -76,13 +76,16 @@ def _json_num(x: Decimal | str | None) -> int | float | str | None:
 # --------------------------------------------------------------------------- public API
 
 
-def find_mentions(text: str, *, published: datetime.date | str | None = None) -> list[Mention]:
-    """Every numeric mention in ``text``, sorted by start offset.
+def find_mentions(text: str | CleanText, *, published: datetime.date | str | None = None) -> list[Mention]:
+    """Every numeric mention in ``text``, sorted by start offset; offsets
+    point into the original text.
 
+    ``text`` is the article, or its :func:`~ledger.sources.clean` copy when the
+    caller has one (framing cleans an article once for both stages).
     ``published`` (a date, or 'YYYY-MM-DD' / 'YYYY-MM' / 'YYYY' as in
     sources.csv) resolves relative dates (去年底, 上周, 3月11日) as far as its
     precision allows; the rest get value None."""
-    ct = clean(text)
+    ct = text if isinstance(text, CleanText) else clean(text)
     original, starts = ct.original, ct.starts
 
     def clause_comma(i: int) -> bool:  # ，between half-width digits: punctuation (１，３００ is a number)
