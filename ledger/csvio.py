@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ledger.errors import Code, InputUnreadable, InvalidValue, Problem
 from ledger.textio import decode_bytes, guess_legacy_encoding
@@ -175,6 +176,134 @@ def _bad_quote(table: Table, line: int, column: int, value: str, what: str) -> N
     table.problems.append(Problem(
         table.file, line, column, _name(table, column), value, Code.BAD_QUOTE, what,
         'put the whole field in quotes and double every quote inside it ("")'))
+
+
+# --------------------------------------------------------------------------- tables
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """What a CSV table of the project looks like: its name in messages, its
+    columns in canonical order, the ones a header may leave out (read as
+    empty, with a warning) and the free-text ones (spaces around a value are
+    part of it; elsewhere they are an error)."""
+
+    name: str
+    columns: tuple[str, ...]
+    optional: tuple[str, ...] = ()
+    free_text: tuple[str, ...] = ()
+    #: the code of "this file is not such a table at all"
+    code: str = Code.NOT_A_LEDGER
+
+
+@dataclass
+class LoadedTable:
+    """A CSV table read with positions: its records (the ones with the header's
+    number of fields), each field's 1-based column in the file, the columns
+    the header lacks, and every problem met so far."""
+
+    file: str
+    table: Table
+    columns: dict[str, int]
+    absent: set[str]
+    records: list[Record]
+    problems: list[Problem]
+
+    def cells(self, record: Record) -> dict[str, Cell]:
+        """The record's cells by column name (absent columns left out)."""
+        return {name: record.cells[i - 1] for name, i in self.columns.items()}
+
+
+def read_table(path: str | Path, spec: TableSpec, *, name: str | None = None, hint: str = "") -> LoadedTable:
+    """Read a CSV table of ``spec`` with every problem of its structure (the
+    one reader of claims, sources and decisions).  Raises
+    :class:`InputUnreadable` only when the file cannot be read as that table
+    at all (missing, undecodable, empty, no header naming its columns)."""
+    file = name or str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise InputUnreadable(f"cannot read file: {exc.strerror or exc}", file=file, code=Code.UNREADABLE,
+                              hint=hint or "check the path") from None
+    text, problems = decode_table_bytes(raw, file)
+    table = parse(text, file)
+    problems += table.problems
+    if table.header is None:
+        raise InputUnreadable("file has no header line", file=file, line=1, code=Code.EMPTY_FILE,
+                              hint="the first line must be: " + ",".join(spec.columns))
+    columns, absent = check_header(table, spec, problems)
+    width = len(table.header.cells)
+    records = []
+    for rec in table.records:
+        if len(rec.cells) != width:
+            problems.append(field_count(file, table, rec, width))
+        else:
+            records.append(rec)
+    return LoadedTable(file, table, columns, absent, records, problems)
+
+
+def check_header(table: Table, spec: TableSpec, problems: list[Problem]) -> tuple[dict[str, int], set[str]]:
+    """Column name -> 1-based column of the header, and the absent columns;
+    a header naming none of ``spec``'s columns raises :class:`InputUnreadable`
+    (saying so when it is separated by semicolons or tabs)."""
+    file, header = table.file, table.header
+    assert header is not None
+    names = [c.value.strip() for c in header.cells]
+    if not set(names) & set(spec.columns):
+        reason, hint = _not_this_table(header, spec)
+        raise InputUnreadable(reason, hint=hint, file=file, line=header.line, column=1,
+                              value=",".join(c.value for c in header.cells)[:60], code=spec.code)
+    columns: dict[str, int] = {}
+    for i, (cell, name) in enumerate(zip(header.cells, names), start=1):
+        if cell.value != name:
+            problems.append(Problem(file, cell.line, i, name, cell.value, Code.WHITESPACE,
+                                    "spaces around a column name", "remove them"))
+        if name in columns:
+            problems.append(Problem(file, cell.line, i, name, cell.value, Code.DUPLICATE_COLUMN,
+                                    f"column also at {columns[name]}", "delete one of them"))
+        elif name not in spec.columns:
+            problems.append(Problem(file, cell.line, i, name, cell.value, Code.UNKNOWN_COLUMN,
+                                    f"not a column of the {spec.name} (the canonical writer would drop it)",
+                                    f"rename it to one of {', '.join(spec.columns)}"))
+        else:
+            columns[name] = i
+    absent = {c for c in spec.columns if c not in columns}
+    for name in spec.columns:
+        if name in absent:
+            optional = name in spec.optional
+            problems.append(Problem(
+                file, header.line, None, None, None, Code.MISSING_COLUMN,
+                f"optional column '{name}' missing (read as empty)" if optional
+                else f"required column '{name}' missing",
+                f"add a '{name}' column to the header" + ("; the canonical writer adds it" if optional else ""),
+                severity="warning" if optional else "error"))
+    return columns, absent
+
+
+def _not_this_table(header: Record, spec: TableSpec) -> tuple[str, str]:
+    """(reason, hint) for a header naming none of the table's columns."""
+    line = ",".join(c.value for c in header.cells)
+    for sep, what in ((";", "semicolons"), ("\t", "tabs")):
+        if set(n.strip() for n in line.split(sep)) & set(spec.columns):
+            return (f"the {spec.name} is separated by {what}, not commas",
+                    "save it as CSV with commas (Excel: 'CSV UTF-8 (Comma delimited)'); "
+                    "the canonical writer uses commas")
+    return (f"not a {spec.name}: the first line names none of its columns",
+            "the first line must be: " + ",".join(spec.columns))
+
+
+def field_count(file: str, table: Table, rec: Record, width: int) -> Problem:
+    """The problem of a record whose number of fields is not the header's."""
+    n = len(rec.cells)
+    if n > width:
+        extra = rec.cells[width]
+        return Problem(file, extra.line, width + 1, None, extra.value, Code.FIELD_COUNT,
+                       f"row has {n} fields, the header has {width}",
+                       "quote fields that contain commas (\"a,b\") or remove the extra field")
+    last = rec.cells[-1]
+    return Problem(file, last.line, n, table.columns[n - 1], last.value, Code.FIELD_COUNT,
+                   f"row has {n} fields, the header has {width}",
+                   "add the missing fields (empty ones are fine) or join a line broken by an unquoted newline")
 
 
 # --------------------------------------------------------------------------- writing

@@ -283,7 +283,7 @@ def _extract(ws: Workspace, paths: list[str | Path], progress: Callable[[int, in
     unregistered = [f for f in files if f not in changed and f.stem not in known_ids]
     for target in ([ws.sources] if unregistered else []) + ([ws.ledger] if written else []):
         check_writable(target)  # both or neither: never a sources row without its claims
-    registered = register_sources([f for f in files if f not in changed], ws.sources) if files else []
+    registered = register_sources([f for f in files if f not in changed], ws.sources, table=sources) if files else []
     if registered:
         ws.forget("sources")
     if written:

@@ -17,15 +17,8 @@ from typing import Any
 
 import pandas as pd
 
-from ledger.csvio import (
-    Record,
-    Table,
-    decode_table_bytes,
-    format_float,
-    format_row,
-    parse,
-)
-from ledger.errors import Code, InputUnreadable, InvalidValue, LedgerInvalid, Problem
+from ledger.csvio import LoadedTable, TableSpec, format_float, format_row, read_table
+from ledger.errors import Code, InvalidValue, LedgerInvalid, Problem
 from ledger.record import COLUMN_SPECS, COLUMNS, FLOAT_COLUMNS, INT_COLUMNS
 from ledger.textio import atomic_write_text
 
@@ -63,70 +56,24 @@ class LoadedLedger:
         return line, self.columns.get(column)
 
 
+#: The ledger as a table of the one CSV reader.
+LEDGER_SPEC = TableSpec("claims ledger", COLUMNS, optional=OPTIONAL_COLUMNS, free_text=FREE_TEXT_COLUMNS)
+
+
 def load_ledger(path: str | Path, *, name: str | None = None) -> LoadedLedger:
     """Read a ledger for validation.  Raises :class:`InputUnreadable` only when
     the file cannot be read as a ledger at all; everything else is returned
     as problems."""
-    file = name or str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise InputUnreadable(f"cannot read file: {exc.strerror or exc}", file=file, code=Code.UNREADABLE,
-                              hint="check the path (the default is ./claims.csv)") from None
-    text, problems = decode_table_bytes(raw, file)
-    table = parse(text, file)
-    problems += table.problems
-    if table.header is None:
-        raise InputUnreadable("file has no header line", file=file, line=1, code=Code.EMPTY_FILE,
-                              hint="the first line must be: " + ",".join(COLUMNS))
-    columns, absent = _check_header(table, problems)
-    return _typed(file, table, columns, absent, problems)
+    loaded = read_table(path, LEDGER_SPEC, name=name, hint="check the path (the default is ./claims.csv)")
+    return _typed(loaded)
 
 
-def _check_header(table: Table, problems: list[Problem]) -> tuple[dict[str, int], set[str]]:
-    file, header = table.file, table.header
-    names = [c.value.strip() for c in header.cells]
-    if not set(names) & set(COLUMNS):
-        raise InputUnreadable("not a claims ledger: the first line names none of its columns", file=file,
-                              line=header.line, column=1, value=",".join(c.value for c in header.cells)[:60],
-                              code=Code.NOT_A_LEDGER, hint="the first line must be: " + ",".join(COLUMNS))
-    columns: dict[str, int] = {}
-    for i, (cell, name) in enumerate(zip(header.cells, names), start=1):
-        if cell.value != name:
-            problems.append(Problem(file, cell.line, i, name, cell.value, Code.WHITESPACE,
-                                    "spaces around a column name", "remove them"))
-        if name in columns:
-            problems.append(Problem(file, cell.line, i, name, cell.value, Code.DUPLICATE_COLUMN,
-                                    f"column also at {columns[name]}", "delete one of them"))
-        elif name not in COLUMNS:
-            problems.append(Problem(file, cell.line, i, name, cell.value, Code.UNKNOWN_COLUMN,
-                                    "not a ledger column (the canonical writer would drop it)",
-                                    "rename it to a ledger column or move its contents into 'note'"))
-        else:
-            columns[name] = i
-    absent = {c for c in COLUMNS if c not in columns}
-    for name in COLUMNS:
-        if name in absent:
-            optional = name in OPTIONAL_COLUMNS
-            problems.append(Problem(
-                file, header.line, None, None, None, Code.MISSING_COLUMN,
-                f"optional column '{name}' missing (read as empty)" if optional
-                else f"required column '{name}' missing",
-                f"add a '{name}' column to the header" + ("; the canonical writer adds it" if optional else ""),
-                severity="warning" if optional else "error"))
-    return columns, absent
-
-
-def _typed(file: str, table: Table, columns: dict[str, int], absent: set[str],
-           problems: list[Problem]) -> LoadedLedger:
-    width = len(table.header.cells)
+def _typed(loaded: LoadedTable) -> LoadedLedger:
+    file, columns, problems = loaded.file, loaded.columns, loaded.problems
     rows, lines, cell_lines, skip = [], [], [], set()
-    for rec in table.records:
-        if len(rec.cells) != width:
-            problems.append(_field_count(file, table, rec, width))
-            continue
+    for rec in loaded.records:
         row, bad = {}, []
-        cells = {name: rec.cells[i - 1] for name, i in columns.items()}
+        cells = loaded.cells(rec)
         for name in COLUMNS:
             cell = cells.get(name)
             value, problem = _cell(name, cell.value if cell else "")
@@ -147,20 +94,7 @@ def _typed(file: str, table: Table, columns: dict[str, int], absent: set[str],
         lines.append(rec.line)
         cell_lines.append({name: c.line for name, c in cells.items()})
     frame = _frame(rows)
-    return LoadedLedger(file, frame, lines, cell_lines, columns, problems, skip, absent)
-
-
-def _field_count(file: str, table: Table, rec: Record, width: int) -> Problem:
-    n = len(rec.cells)
-    if n > width:
-        extra = rec.cells[width]
-        return Problem(file, extra.line, width + 1, None, extra.value, Code.FIELD_COUNT,
-                       f"row has {n} fields, the header has {width}",
-                       "quote fields that contain commas (\"a,b\") or remove the extra field")
-    last = rec.cells[-1]
-    return Problem(file, last.line, n, table.columns[n - 1], last.value, Code.FIELD_COUNT,
-                   f"row has {n} fields, the header has {width}",
-                   "add the missing fields (empty ones are fine) or join a line broken by an unquoted newline")
+    return LoadedLedger(file, frame, lines, cell_lines, columns, problems, skip, loaded.absent)
 
 
 def _cell(name: str, text: str) -> tuple[Any, tuple[str, str, str] | None]:

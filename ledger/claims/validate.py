@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +18,9 @@ import pandas as pd
 
 from ledger.claims.schema import check_frame, check_rows, show
 from ledger.claims.store import LoadedLedger, load_ledger, typed_frame
-from ledger.csvio import parse
 from ledger.errors import Code, InputUnreadable, LedgerError, LedgerInvalid, Problem
-from ledger.sources.table import SOURCE_COLUMNS, find_sources, load_sources
-from ledger.textio import decode_bytes, read_text
+from ledger.sources.table import SOURCE_COLUMNS, find_sources, read_sources
+from ledger.textio import decode_bytes
 
 _FIELDS = ("file", "line", "column", "field", "value", "code", "reason", "hint", "severity")
 
@@ -138,15 +137,11 @@ def check_sources(loaded: LoadedLedger, sources: Path | None) -> list[Problem]:
     if not sources.is_file():
         raise InputUnreadable("sources table not found", file=str(sources), code=Code.UNREADABLE,
                               hint="check the --sources path")
-    try:
-        table = load_sources(sources)
-    except InputUnreadable:
-        raise
-    except LedgerError as err:
-        problem = err.as_problem()
-        return [Problem(problem.file, problem.line, problem.column, problem.field, problem.value,
-                        problem.code, problem.reason + " (rows not checked against the articles)", problem.hint)]
+    table, found = read_sources(sources)
+    if any(p.severity == "error" for p in found):
+        return [replace(p, reason=p.reason + " (rows not checked against the articles)") for p in found]
     articles, problems = _articles(sources, table)
+    problems = found + problems
     if any(c in loaded.absent for c in _SPAN_COLUMNS):
         return problems
     # the five columns as plain lists, a dict per row: a row of the frame as a
@@ -158,7 +153,7 @@ def check_sources(loaded: LoadedLedger, sources: Path | None) -> list[Problem]:
 
 
 def _articles(sources: Path, table: pd.DataFrame) -> tuple[dict[str, Article], list[Problem]]:
-    lines = _source_lines(sources)
+    lines = table.attrs.get("lines", {})
     articles, problems = {}, []
     for rec in table.itertuples(index=False):
         line = lines.get(rec.id)
@@ -186,13 +181,6 @@ def _articles(sources: Path, table: pd.DataFrame) -> tuple[dict[str, Article], l
                 severity="warning"))
         articles[rec.id] = Article(text)
     return articles, problems
-
-
-def _source_lines(sources: Path) -> dict[str, int]:
-    table = parse(read_text(sources), str(sources))
-    cols = [c.strip() for c in table.columns]
-    at = cols.index("id") if "id" in cols else 0
-    return {r.cells[at].value: r.line for r in table.records if len(r.cells) > at}
 
 
 def _source_problem(sources: Path, line, column: str, value: str, code: str, reason: str, hint: str,

@@ -18,8 +18,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from ledger.errors import InputUnreadable, LedgerInvalid, Problem
-from ledger.textio import atomic_write_text, decode_bytes
+from ledger.csvio import TableSpec, read_table
+from ledger.errors import Code, LedgerInvalid, Problem
+from ledger.textio import atomic_write_text
 
 DECISION_COLUMNS = ("conflict_id", "decision", "reviewer", "note", "decided_at")
 DECISIONS = ("explained", "confirmed", "wrong_extraction")
@@ -30,75 +31,62 @@ def empty_decisions() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=str) for c in DECISION_COLUMNS})
 
 
+#: decisions.csv as a table of the one CSV reader.
+DECISIONS_SPEC = TableSpec("decisions file", DECISION_COLUMNS, free_text=("note",), code=Code.NOT_DECISIONS)
+
+
 def read_decisions(path: str | Path) -> pd.DataFrame:
     """Read and validate a decisions file; every bad cell is reported at once
-    (:class:`LedgerInvalid` with file:line:column problems)."""
+    (:class:`LedgerInvalid` with file:line:column problems).  An empty file
+    holds no decisions."""
     name = str(path)
     try:
-        raw = Path(path).read_bytes()
-    except OSError as err:
-        raise InputUnreadable(f"cannot read the decisions file: {err.strerror or err}", file=name,
-                              code="unreadable", hint="check the path (the default is decisions.csv beside the ledger)"
-                              ) from err
-    text = decode_bytes(raw, name)  # not UTF-8: line, column and the encoding it looks like
-    rows = _records(text, name)
-    if not rows:
-        return empty_decisions()
-    header_line, header = rows[0]
-    if header != list(DECISION_COLUMNS):
-        raise InputUnreadable(f"header is {','.join(header)!r}", file=name, line=header_line, code="not-decisions",
-                              hint="the header must be " + ",".join(DECISION_COLUMNS))
-    problems: list[Problem] = []
+        if not Path(path).read_bytes().strip(b" \t\r\n\xef\xbb\xbf"):
+            return empty_decisions()
+    except OSError:
+        pass  # read_table says what is wrong
+    loaded = read_table(path, DECISIONS_SPEC, hint="check the path (the default is decisions.csv beside the ledger)")
+    problems = [p for p in loaded.problems if p.severity == "error"]
     seen: dict[str, int] = {}
-    records = []
-    for line, cells in rows[1:]:
-        problems += _row_problems(name, line, cells, seen)
-        records.append((cells + [""] * len(DECISION_COLUMNS))[: len(DECISION_COLUMNS)])
+    records, lines = [], []
+    for rec in loaded.records:
+        cells = loaded.cells(rec)
+        row = {c: cells[c].value if c in cells else "" for c in DECISION_COLUMNS}
+        if not loaded.absent:
+            problems += _row_problems(name, rec.line, row, loaded.columns, seen)
+        records.append(row)
+        lines.append(rec.line)
     if problems:
-        raise LedgerInvalid(problems, file=name)
-    df = pd.DataFrame(records, columns=list(DECISION_COLUMNS))
+        raise LedgerInvalid(sorted(problems, key=lambda p: (p.line or 0, p.column or 0)), file=name)
+    df = pd.DataFrame(records, columns=list(DECISION_COLUMNS), dtype=object) if records else empty_decisions()
     df.attrs["file"] = name
-    df.attrs["lines"] = [line for line, _ in rows[1:]]
+    df.attrs["lines"] = lines
     return df
 
 
-def _records(text: str, name: str) -> list[tuple[int, list[str]]]:
-    """``(line the record starts on, cells)`` for each non-blank record."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    out, line = [], 1
-    try:
-        for cells in reader:
-            if any(c.strip() for c in cells):
-                out.append((line, cells))
-            line = reader.line_num + 1
-    except csv.Error as err:
-        raise InputUnreadable(f"not a well-formed CSV: {err}", file=name, line=reader.line_num,
-                              code="bad-csv", hint="quote fields holding commas or quotes; double inner quotes") from err
-    return out
-
-
-def _row_problems(name: str, line: int, cells: list[str], seen: dict[str, int]) -> list[Problem]:
-    if len(cells) != len(DECISION_COLUMNS):
-        return [Problem(name, line, None, None, ",".join(cells), "wrong-cell-count",
-                        f"{len(cells)} cells, expected {len(DECISION_COLUMNS)}",
-                        "one row per decision: " + ",".join(DECISION_COLUMNS))]
-    cid, decision, reviewer, note, decided_at = cells
+def _row_problems(name: str, line: int, row: dict[str, str], columns: dict[str, int],
+                  seen: dict[str, int]) -> list[Problem]:
+    cid, decision, reviewer, decided_at = row["conflict_id"], row["decision"], row["reviewer"], row["decided_at"]
     out = []
+
     def bad(col: str, value: str, reason: str, hint: str, code: str) -> None:
-        out.append(Problem(name, line, DECISION_COLUMNS.index(col) + 1, col, value, code, reason, hint))
+        out.append(Problem(name, line, columns[col], col, value, code, reason, hint))
+
     if not _ID.match(cid):
-        bad("conflict_id", cid, "not a conflict id", "copy it from `factcheck check --json`: 'k-' + 12 hex", "bad-id")
+        bad("conflict_id", cid, "not a conflict id", "copy it from `factcheck check --json`: 'k-' + 12 hex",
+            Code.BAD_DECISION_ID)
     elif cid in seen:
-        bad("conflict_id", cid, f"decided twice (first on line {seen[cid]})", "keep one row per conflict", "duplicate")
+        bad("conflict_id", cid, f"decided twice (first on line {seen[cid]})", "keep one row per conflict",
+            Code.DUPLICATE_DECISION)
     else:
         seen[cid] = line
     if decision not in DECISIONS:
-        bad("decision", decision, "unknown decision", "use one of " + ", ".join(DECISIONS), "bad-decision")
+        bad("decision", decision, "unknown decision", "use one of " + ", ".join(DECISIONS), Code.BAD_DECISION)
     if not reviewer.strip():
-        bad("reviewer", reviewer, "empty", "name who decided", "missing-reviewer")
+        bad("reviewer", reviewer, "empty", "name who decided", Code.MISSING_REVIEWER)
     if not _is_timestamp(decided_at):
         bad("decided_at", decided_at, "not an ISO date or date-time", "write e.g. 2025-05-06 or 2025-05-06T10:30:00Z",
-            "bad-date")
+            Code.BAD_DATE)
     return out
 
 
@@ -137,7 +125,7 @@ def apply(out: pd.DataFrame, decisions: pd.DataFrame | None) -> tuple[pd.DataFra
     out.loc[hit, "decision_note"] = ids.map(dec["note"]).to_numpy()
     out.loc[hit, "reviewer"] = ids.map(dec["reviewer"]).to_numpy()
     orphans = sorted(set(dec.index) - set(out["conflict_id"]))
-    notes = [Problem(file, lines.get(cid), 1, "conflict_id", cid, "orphan-decision",
+    notes = [Problem(file, lines.get(cid), 1, "conflict_id", cid, Code.ORPHAN_DECISION,
                      "decided conflict no longer found (the claims or the verdict changed)",
                      "review it again with `factcheck check`, then delete or update the row", severity="warning")
              for cid in orphans]

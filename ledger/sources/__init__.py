@@ -20,6 +20,7 @@ from ledger.sources.table import (
     infer_publisher,
     load_sources,
     parse_published,
+    read_sources,
     register_sources,
     source_record,
 )
@@ -27,6 +28,6 @@ from ledger.sources.table import (
 __all__ = [
     "ARTICLES_DIR", "SOURCES_NAME", "find_sources",
     "PUBLISHED_BASES", "SCRIPTS", "SOURCE_COLUMNS", "SOURCE_SPECS", "CleanText", "OffsetMap", "clean",
-    "detect_script", "infer_published", "infer_publisher", "load_sources", "parse_published", "read_article",
+    "detect_script", "infer_published", "infer_publisher", "load_sources", "parse_published", "read_article", "read_sources",
     "register_sources", "source_record", "to_simplified",
 ]

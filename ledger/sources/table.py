@@ -3,16 +3,16 @@ publication date and how that date is known, its script and its sha256.
 """
 from __future__ import annotations
 
-import csv
 import datetime
-import io
 import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
 
-from ledger.errors import InputUnreadable, InvalidValue
+from ledger.csvio import TableSpec, format_row, read_table
+from ledger.errors import Code, InvalidValue, LedgerInvalid, Problem
 from ledger.intervals import parse_period
 from ledger.sources.articles import detect_script, read_article
 from ledger.textio import atomic_write_text, read_text, sha256_of
@@ -66,17 +66,6 @@ _SHA256 = re.compile(r"[0-9a-f]{64}")
 _SOURCE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 
 
-def _csv_records(text: str):
-    """Yield (first_line, fields) for each record of a CSV text, the line
-    number being the one an editor shows for the record's first line."""
-    reader = csv.reader(io.StringIO(text, newline=""))
-    last = 0
-    for fields in reader:
-        first = last + 1
-        last = reader.line_num
-        yield first, fields
-
-
 def parse_published(value: str):
     """``'2025-05-05'`` / ``'2025-05'`` / ``'2025'`` -> (first day, last day)
     as :class:`datetime.date`; raise ValueError if it is not one of those."""
@@ -85,95 +74,103 @@ def parse_published(value: str):
     return parse_period(value)  # raises on 2025-02-30
 
 
-def _check_source_row(row: dict[str, str], *, file: str, line: int) -> None:
-    def bad(field: str, reason: str, hint: str, code: str) -> InvalidValue:
-        return InvalidValue(
-            reason, file=file, line=line, column=SOURCE_COLUMNS.index(field) + 1,
-            field=field, value=row[field], hint=hint, code=code,
-        )
+#: sources.csv as a table of the one CSV reader.
+SOURCES_SPEC = TableSpec("sources table", SOURCE_COLUMNS, free_text=("title", "publisher", "published_evidence"),
+                         code=Code.HEADER)
+
+
+def _row_problems(row: dict[str, str], where: dict[str, tuple[int, int]], file: str) -> list[Problem]:
+    """Every problem of one row of the sources table (``where``: field ->
+    (editor line, file column))."""
+    out: list[Problem] = []
+
+    def bad(field: str, reason: str, hint: str, code: str) -> None:
+        line, column = where[field]
+        out.append(Problem(file, line, column, field, row[field], code, reason, hint))
 
     if not _SOURCE_ID.fullmatch(row["id"]):
-        raise bad("id", "not an article id", "use the article file's stem, e.g. 001_65e055411d3fbeb8", "source-id")
+        bad("id", "not an article id", "use the article file's stem, e.g. 001_65e055411d3fbeb8", Code.SOURCE_ID)
     if not row["file"]:
-        raise bad("file", "empty", "give the article path relative to sources.csv", "source-file")
+        bad("file", "empty", "give the article path relative to sources.csv", Code.SOURCE_FILE)
     basis = row["published_basis"]
     if basis not in PUBLISHED_BASES:
-        raise bad("published_basis", "unknown basis", "use one of " + ", ".join(PUBLISHED_BASES), "source-basis")
+        bad("published_basis", "unknown basis", "use one of " + ", ".join(PUBLISHED_BASES), Code.SOURCE_BASIS)
     if row["published"]:
         try:
             parse_published(row["published"])
         except ValueError as exc:
-            raise bad("published", str(exc), "write the date as YYYY-MM-DD, YYYY-MM or YYYY", "source-published") from None
+            bad("published", str(exc), "write the date as YYYY-MM-DD, YYYY-MM or YYYY", Code.SOURCE_PUBLISHED)
         if basis == "unknown":
-            raise bad("published_basis", "a date is given but the basis is 'unknown'",
-                      "say 'stated' or 'inferred'", "source-basis")
-    elif basis != "unknown":
-        raise bad("published", f"empty but the basis is {basis!r}", "give the date or set the basis to 'unknown'",
-                  "source-published")
+            bad("published_basis", "a date is given but the basis is 'unknown'", "say 'stated' or 'inferred'",
+                Code.SOURCE_BASIS)
+    elif basis in ("stated", "inferred"):
+        bad("published", f"empty but the basis is {basis!r}", "give the date or set the basis to 'unknown'",
+            Code.SOURCE_PUBLISHED)
     if basis == "inferred" and not row["published_evidence"]:
-        raise bad("published_evidence", "an inferred date needs its evidence",
-                  "quote the words that fix the date and the reasoning", "source-evidence")
+        bad("published_evidence", "an inferred date needs its evidence",
+            "quote the words that fix the date and the reasoning", Code.SOURCE_EVIDENCE)
     if row["script"] not in SCRIPTS:
-        raise bad("script", "unknown script", "use one of " + ", ".join(SCRIPTS), "source-script")
+        bad("script", "unknown script", "use one of " + ", ".join(SCRIPTS), Code.SOURCE_SCRIPT)
     if not _SHA256.fullmatch(row["sha256"]):
-        raise bad("sha256", "not a sha256 (64 lower-case hex digits)", "run `sha256sum` on the article", "source-sha256")
+        bad("sha256", "not a sha256 (64 lower-case hex digits)", "run `sha256sum` on the article", Code.SOURCE_SHA256)
+    return out
 
 
-def load_sources(path: str | Path, *, check_files: bool = False):
-    """Read and validate sources.csv into a DataFrame (all columns str, in
-    :data:`SOURCE_COLUMNS` order, indexed 0..n-1).
-
-    Raises :class:`InputUnreadable` (missing, not UTF-8, wrong header) or
-    :class:`InvalidValue` (a bad cell, a duplicate id) carrying file, line and
-    column.  With ``check_files`` each article must exist and match its sha256.
-    """
+def read_sources(path: str | Path, *, check_files: bool = False) -> tuple[pd.DataFrame, list[Problem]]:
+    """The sources table and every problem in it (file:line:column, all at
+    once).  The frame has the table's rows (all columns str, in
+    :data:`SOURCE_COLUMNS` order); ``frame.attrs["lines"]`` maps an id to its
+    editor line.  With ``check_files`` each article must exist beside the
+    table and match its sha256.  Raises :class:`InputUnreadable` only when the
+    file cannot be read as a sources table at all."""
     path = Path(path)
-    text = read_text(path)
-    records = [(n, f) for n, f in _csv_records(text) if f != []]  # skip blank lines
-    if not records:
-        raise InputUnreadable("empty file: no header", file=str(path), line=1, code="empty",
-                              hint="the first line must be: " + ",".join(SOURCE_COLUMNS))
-    head_line, header = records[0]
-    if tuple(h.strip() for h in header) != SOURCE_COLUMNS:
-        raise InputUnreadable(
-            f"wrong header {','.join(header)!r}", file=str(path), line=head_line, column=1, value=",".join(header),
-            hint="the first line must be: " + ",".join(SOURCE_COLUMNS), code="header",
-        )
-    rows, seen = [], {}
-    for line, fields in records[1:]:
-        if len(fields) != len(SOURCE_COLUMNS):
-            raise InvalidValue(
-                f"{len(fields)} fields, expected {len(SOURCE_COLUMNS)}", file=str(path), line=line,
-                column=min(len(fields), len(SOURCE_COLUMNS)) + 1, value=",".join(fields), code="field-count",
-                hint="quote fields that contain commas; one row per article",
-            )
-        row = dict(zip(SOURCE_COLUMNS, fields))
-        _check_source_row(row, file=str(path), line=line)
+    loaded = read_table(path, SOURCES_SPEC, hint="check the path (the default is seeds/sources.csv)")
+    problems = list(loaded.problems)
+    rows, lines, seen = [], {}, {}
+    for rec in loaded.records:
+        cells = loaded.cells(rec)
+        row = {name: cells[name].value if name in cells else "" for name in SOURCE_COLUMNS}
+        where = {name: (cells[name].line if name in cells else rec.line, loaded.columns.get(name))
+                 for name in SOURCE_COLUMNS}
+        found = [] if loaded.absent else _row_problems(row, where, loaded.file)
         if row["id"] in seen:
-            raise InvalidValue(
-                f"duplicate id (first on line {seen[row['id']]})", file=str(path), line=line, column=1,
-                field="id", value=row["id"], hint="one row per article", code="duplicate-id",
-            )
-        seen[row["id"]] = line
-        if check_files:
-            _check_source_file(row, folder=path.parent, file=str(path), line=line)
+            found.append(Problem(loaded.file, rec.line, where["id"][1], "id", row["id"], Code.DUPLICATE_ID,
+                                 f"duplicate id (first on line {seen[row['id']]})", "one row per article"))
+        seen.setdefault(row["id"], rec.line)
+        if check_files and not found:
+            found += _file_problems(row, where, folder=path.parent, file=loaded.file)
+        problems += found
         rows.append(row)
-    return pd.DataFrame(rows, columns=list(SOURCE_COLUMNS), dtype="string")
+        lines.setdefault(row["id"], rec.line)
+    frame = pd.DataFrame(rows, columns=list(SOURCE_COLUMNS), dtype="string")
+    frame.attrs["lines"] = lines
+    return frame, problems
 
 
-def _check_source_file(row: dict[str, str], *, folder: Path, file: str, line: int) -> None:
+def load_sources(path: str | Path, *, check_files: bool = False) -> pd.DataFrame:
+    """:func:`read_sources`, refusing a table with any error: raises
+    :class:`LedgerInvalid` listing every one (warnings are dropped)."""
+    frame, problems = read_sources(path, check_files=check_files)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise LedgerInvalid(errors, file=str(path))
+    return frame
+
+
+def _file_problems(row: dict[str, str], where: dict[str, tuple[int, int]], *, folder: Path,
+                   file: str) -> list[Problem]:
     article = folder / row["file"]
-    col = SOURCE_COLUMNS.index("file") + 1
     if not article.is_file():
-        raise InputUnreadable("article file not found", file=file, line=line, column=col, field="file",
-                              value=row["file"], hint=f"expected it at {article}", code="source-missing")
+        line, column = where["file"]
+        return [Problem(file, line, column, "file", row["file"], Code.SOURCE_MISSING, "article file not found",
+                        f"expected it at {article}")]
     digest = sha256_of(article)
     if digest != row["sha256"]:
-        raise InvalidValue(
-            f"the article changed: its sha256 is now {digest}", file=file, line=line,
-            column=SOURCE_COLUMNS.index("sha256") + 1, field="sha256", value=row["sha256"], code="sha256-mismatch",
-            hint="offsets in claims.csv point into the old text; restore the file or re-review its claims",
-        )
+        line, column = where["sha256"]
+        return [Problem(file, line, column, "sha256", row["sha256"], Code.SHA256_MISMATCH,
+                        f"the article changed: its sha256 is now {digest}",
+                        "offsets in claims.csv point into the old text; restore the file or re-review its claims")]
+    return []
 
 
 # A date stamp near the top of an article: 2025-05-05 23:55, 2025/5/5, 2025年5月5日.
@@ -244,14 +241,10 @@ def source_record(path: str | Path, *, sources_dir: str | Path) -> dict[str, str
     }
 
 
-def _csv_line(values) -> str:
-    buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerow(values)
-    return buf.getvalue()
-
-
-def register_sources(paths, sources_csv: str | Path) -> list[dict[str, str]]:
+def register_sources(paths: Iterable[str | Path], sources_csv: str | Path, *,
+                     table: pd.DataFrame | None = None) -> list[dict[str, str]]:
     """Append rows for articles not yet in ``sources_csv`` (created if absent).
+    ``table``: the table as :func:`load_sources` read it (not read again).
 
     Existing rows are never rewritten: the new rows are appended to the file's
     text as it is, and the whole file is replaced atomically.  An article
@@ -260,15 +253,14 @@ def register_sources(paths, sources_csv: str | Path) -> list[dict[str, str]]:
     and nothing is written -- its claims' offsets would no longer point at the
     right text, so a person must decide.  Returns the rows added.
     """
-
     sources_csv = Path(sources_csv)
     if sources_csv.exists():
-        existing = load_sources(sources_csv)
+        existing = load_sources(sources_csv) if table is None else table
         text = read_text(sources_csv)
     else:
-        existing, text = None, _csv_line(SOURCE_COLUMNS)
+        existing, text = None, format_row(list(SOURCE_COLUMNS))
     known = {} if existing is None else dict(zip(existing["id"], existing["sha256"]))
-    lines = {f[0]: n for n, f in list(_csv_records(text))[1:] if f}
+    lines = {} if existing is None else existing.attrs.get("lines", {})
     added: list[dict[str, str]] = []
     for p in paths:
         if Path(p).stem in known and Path(p).is_file() and known[Path(p).stem] == sha256_of(p):
@@ -279,7 +271,7 @@ def register_sources(paths, sources_csv: str | Path) -> list[dict[str, str]]:
                 raise InvalidValue(
                     f"{rec['file']} differs from the article registered under this id (sha256 now {rec['sha256']})",
                     file=str(sources_csv), line=lines.get(rec["id"]), column=SOURCE_COLUMNS.index("sha256") + 1,
-                    field="sha256", value=known[rec["id"]], code="sha256-mismatch",
+                    field="sha256", value=known[rec["id"]], code=Code.SHA256_MISMATCH,
                     hint="register the new text under a new file name, or re-review the article's claims",
                 )
             continue
@@ -288,6 +280,6 @@ def register_sources(paths, sources_csv: str | Path) -> list[dict[str, str]]:
     if added:
         if text and not text.endswith("\n"):
             text += "\n"
-        text += "".join(_csv_line([r[c] for c in SOURCE_COLUMNS]) for r in added)
+        text += "".join(format_row([r[c] for c in SOURCE_COLUMNS]) for r in added)
         atomic_write_text(sources_csv, text)
     return added

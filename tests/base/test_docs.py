@@ -9,7 +9,6 @@ from click.testing import CliRunner
 
 from ledger.cli import main
 from ledger.record import COLUMNS
-
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

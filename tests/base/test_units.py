@@ -5,7 +5,8 @@ import math
 
 import pint
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ledger.errors import InvalidValue, UnknownUnit
 from ledger.units import CURRENCIES, LEDGER_UNITS, check_unit, dimension_of, quantity, registry

@@ -14,14 +14,10 @@ import tomllib
 
 import pytest
 
-from ledger.units import DIMENSION_UNITS
 from ledger.record import COLUMNS, KINDS, MODALITIES, QUALIFIERS, STATUSES, claim_id, metrics
-from ledger.sources import detect_script, parse_published
-from ledger.sources import load_sources
-from ledger.textio import sha256_of
-from ledger.textio import read_text
-from ledger.units import LEDGER_UNITS
-
+from ledger.sources import detect_script, load_sources, parse_published
+from ledger.textio import read_text, sha256_of
+from ledger.units import DIMENSION_UNITS, LEDGER_UNITS
 from tests.conftest import ROOT, SEEDS
 
 CLAIMS = ROOT / "claims.csv"

@@ -9,9 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pandas.testing import assert_frame_equal
 
+from ledger.claims import conform, empty_ledger, merge_extracted, to_csv_text
 from ledger.record import COLUMNS, claim_id
-from ledger.claims import conform, to_csv_text
-from ledger.claims import empty_ledger, merge_extracted
 
 ARTICLE = "软银向OpenAI投资400亿美元,估值3000亿美元。微软持股约27%。收入增长了10倍。\n"
 SURFACES = ("400亿美元", "3000亿美元", "27%", "10倍")

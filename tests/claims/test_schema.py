@@ -9,15 +9,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ledger.errors import Problem
-from ledger.record import claim_id
-from ledger.claims.schema import columns_markdown
-from ledger.intervals import parse_period
+from ledger.claims import ValidationReport, read_ledger, validate_ledger, write_ledger
 from ledger.claims.rules import value_range
-from ledger.claims import read_ledger
-from ledger.claims import write_ledger
-from ledger.claims import ValidationReport, validate_ledger
-
+from ledger.claims.schema import columns_markdown
+from ledger.errors import Problem
+from ledger.intervals import parse_period
+from ledger.record import claim_id
 from tests.conftest import DATA, ROOT
 
 LEDGER = DATA / "ledger"

@@ -11,13 +11,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pandas.testing import assert_frame_equal
 
+from ledger.claims import read_ledger, to_csv_text, write_ledger
 from ledger.csvio import format_float, parse, quote_cell
 from ledger.errors import InputUnreadable, InvalidValue, LedgerInvalid
 from ledger.record import COLUMNS, KINDS, MODALITIES, ORIGINS, QUALIFIERS, STATUSES, claim_id, metrics
-from ledger.claims import read_ledger, to_csv_text
-from ledger.claims import write_ledger
 from ledger.units import LEDGER_UNITS
-
 from tests.conftest import DATA, ROOT
 
 LEDGER = DATA / "ledger"

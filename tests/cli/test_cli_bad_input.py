@@ -18,7 +18,6 @@ from click.testing import CliRunner
 
 from ledger import textio
 from ledger.cli import main
-
 from tests.conftest import DATA, ROOT, SEEDS
 
 BAD = DATA / "bad_input"

@@ -6,10 +6,10 @@ import json
 import pandas as pd
 from click.testing import CliRunner
 
-from ledger.cli import main
-from ledger.job import check_ledger
-from ledger.crosscheck.decisions import DECISION_COLUMNS, write_decisions
 from ledger.claims import write_ledger
+from ledger.cli import main
+from ledger.crosscheck.decisions import DECISION_COLUMNS, write_decisions
+from ledger.job import check_ledger
 from tests.claims_factory import claim, ledger
 
 A = claim("s1", "27%", "equity_stake", 0.27, kind="percent", period="2025-10")

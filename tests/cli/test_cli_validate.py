@@ -13,7 +13,6 @@ import pytest
 from click.testing import CliRunner
 
 from ledger.cli import main
-
 from tests.conftest import DATA, ROOT
 
 BROKEN = DATA / "broken"

@@ -13,15 +13,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ledger import job as pipeline
+from ledger.claims import read_ledger
 from ledger.cli import main
 from ledger.errors import InputUnreadable, LedgerInvalid
 from ledger.framing import frame_text
 from ledger.job import extract
 from ledger.record import FRAMED_FIELDS
 from ledger.sources import load_sources
-from ledger.textio import sha256_of
-from ledger.textio import read_text
-from ledger.claims import read_ledger
+from ledger.textio import read_text, sha256_of
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"

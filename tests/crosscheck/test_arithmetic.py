@@ -10,8 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ledger import crosscheck
-from ledger.crosscheck import arithmetic
-from ledger.crosscheck import check, is_open_contradiction
+from ledger.crosscheck import arithmetic, check, is_open_contradiction
 from ledger.errors import InvalidValue
 from tests.claims_factory import claim, ledger
 

@@ -18,8 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ledger import crosscheck
-from ledger.crosscheck import CONFLICT_COLUMNS, pair_indices
-from ledger.crosscheck import check, is_open_contradiction
+from ledger.crosscheck import CONFLICT_COLUMNS, check, is_open_contradiction, pair_indices
 from tests.claims_factory import claim, ledger
 
 NAN = math.nan

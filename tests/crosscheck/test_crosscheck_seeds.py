@@ -9,8 +9,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from ledger.crosscheck import check
 from ledger.claims import read_ledger as read_claims
+from ledger.crosscheck import check
 from tests.conftest import ROOT
 
 LEDGER = ROOT / "claims.csv"

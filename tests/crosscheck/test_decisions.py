@@ -6,11 +6,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ledger.claims import write_ledger
 from ledger.crosscheck import check, is_open_contradiction
-from ledger.job import check_ledger
 from ledger.crosscheck.decisions import DECISION_COLUMNS, empty_decisions, read_decisions, write_decisions
 from ledger.errors import InputUnreadable, LedgerInvalid
-from ledger.claims import write_ledger
+from ledger.job import check_ledger
 from tests.claims_factory import claim, ledger
 
 HEADER = ",".join(DECISION_COLUMNS) + "\n"
@@ -55,9 +55,13 @@ def test_round_trip_is_canonical(tmp_path):
     assert path.read_text(encoding="utf-8") == text  # writing what was read changes nothing
 
 
+#: any text but NUL: a NUL in a table is read as a sign of a wrong encoding (UTF-16 without a BOM)
+_TEXT = st.text(alphabet=st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",)))
+
+
 @given(st.lists(st.tuples(st.text("0123456789abcdef", min_size=12, max_size=12), st.sampled_from(
-    ["explained", "confirmed", "wrong_extraction"]), st.text(min_size=1).filter(lambda s: s.strip()),
-    st.text()), max_size=5, unique_by=lambda t: t[0]))
+    ["explained", "confirmed", "wrong_extraction"]), _TEXT.filter(lambda s: s.strip()),
+    _TEXT), max_size=5, unique_by=lambda t: t[0]))
 def test_round_trip_any_text(tmp_path_factory, rows):
     rows = [(f"k-{h}", d, r.replace("\r", " "), n.replace("\r", " "), "2025-05-06") for h, d, r, n in rows]
     path = tmp_path_factory.mktemp("d") / "decisions.csv"
@@ -81,17 +85,27 @@ def test_every_bad_cell_is_reported_with_line_and_column(tmp_path):
     assert got == [
         (3, 1, "bad-id"), (3, 2, "bad-decision"), (3, 3, "missing-reviewer"), (3, 5, "bad-date"),
         (4, 1, "duplicate"),
-        (5, None, "wrong-cell-count"),
+        (5, 2, "field-count"),  # the last field present, as in claims.csv
     ]
     assert str(err.value.problems[0]).startswith(f"{path}:3:1: conflict_id = 'k-123': not a conflict id")
 
 
-def test_wrong_header_is_unreadable(tmp_path):
+def test_a_header_naming_no_column_is_unreadable(tmp_path):
     path = tmp_path / "decisions.csv"
-    path.write_text("id,decision\nk-aaaaaaaaaaaa,explained\n", encoding="utf-8")
+    path.write_text("id,verdict\nk-aaaaaaaaaaaa,explained\n", encoding="utf-8")
     with pytest.raises(InputUnreadable) as err:
         read_decisions(path)
-    assert err.value.exit_code == 2 and err.value.line == 1
+    assert err.value.exit_code == 2 and err.value.line == 1 and err.value.code == "not-decisions"
+
+
+def test_a_wrong_header_lists_every_unknown_and_missing_column(tmp_path):
+    path = tmp_path / "decisions.csv"
+    path.write_text("id,decision\nk-aaaaaaaaaaaa,explained\n", encoding="utf-8")
+    with pytest.raises(LedgerInvalid) as err:
+        read_decisions(path)
+    assert [(p.line, p.column, p.code) for p in err.value.problems] == [
+        (1, None, "missing-column"), (1, None, "missing-column"), (1, None, "missing-column"),
+        (1, None, "missing-column"), (1, 1, "unknown-column")]  # sorted by line, then column (None first)
 
 
 def test_missing_file_is_unreadable(tmp_path):

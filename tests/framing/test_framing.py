@@ -15,9 +15,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ledger.framing.cues import load_lexicon, sentences
 from ledger.errors import LedgerError
 from ledger.framing import frame_article
+from ledger.framing.cues import load_lexicon, sentences
 from ledger.numbers import Mention
 from ledger.record import COLUMNS, FRAMED_FIELDS, MODALITIES, metrics
 
@@ -334,8 +334,8 @@ UNSEEN = {
 
 def _frame_unseen(name: str) -> dict[str, dict]:
     from ledger.framing import frame_text
-    from ledger.textio import read_text
     from ledger.sources import source_record
+    from ledger.textio import read_text
 
     path = ARTICLES / name
     published = source_record(path, sources_dir=ARTICLES)["published"]

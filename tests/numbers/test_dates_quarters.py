@@ -7,8 +7,7 @@ import datetime
 
 import pytest
 
-from ledger.numbers import dates
-from ledger.numbers import find_mentions
+from ledger.numbers import dates, find_mentions
 
 PUB = datetime.date(2025, 8, 20)
 

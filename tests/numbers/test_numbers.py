@@ -13,7 +13,6 @@ from ledger.cli import main
 from ledger.numbers import find_mentions, mentions_frame
 from ledger.record import KINDS, QUALIFIERS
 from ledger.units import LEDGER_UNITS
-
 from tests.conftest import SEEDS
 
 YI, WAN = D(10) ** 8, D(10) ** 4

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ledger.numbers import find_mentions
 from ledger.numbers.numerals import chinese, to_chinese

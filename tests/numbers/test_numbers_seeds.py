@@ -14,7 +14,6 @@ import pytest
 
 from ledger.numbers import find_mentions
 from ledger.textio import read_text
-
 from tests.conftest import SEEDS
 
 YI = D(10) ** 8  # 亿 / 億

@@ -21,13 +21,11 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ledger.record import COLUMNS, claim_id
 from ledger.crosscheck import CONFLICT_COLUMNS
-from ledger.report import CONFLICT_SHEET_COLUMNS, SHEETS
 from ledger.job import report_ledger
-from ledger.report import write_report
-from ledger.report.cells import CellMaker
-from ledger.report.cells import safe_text
+from ledger.record import COLUMNS, claim_id
+from ledger.report import CONFLICT_SHEET_COLUMNS, SHEETS, write_report
+from ledger.report.cells import CellMaker, safe_text
 from ledger.sources import load_sources
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -473,8 +471,8 @@ def test_round_trip(job):
 
 
 def test_refuses_a_workbook_from_another_ledger(job):
-    from ledger.report import StaleWorkbook
     from ledger.job import import_decisions
+    from ledger.report import StaleWorkbook
 
     folder, ledger, rep = job
     set_decisions(rep.path, {2: ("confirmed", "", "ana")})
@@ -487,8 +485,8 @@ def test_refuses_a_workbook_from_another_ledger(job):
 
 def test_refuses_when_conflicts_changed(job, monkeypatch):
     from ledger import job as job_mod
-    from ledger.report import StaleWorkbook
     from ledger.job import import_decisions
+    from ledger.report import StaleWorkbook
 
     folder, ledger, rep = job
     set_decisions(rep.path, {2: ("confirmed", "", "ana")})
@@ -576,8 +574,8 @@ def test_run_on_a_copy_of_the_repository(tmp_path):
     """`factcheck run --root` on a copy of seeds/ and claims.csv: the whole job."""
     import shutil
 
-    from ledger.cli import main
     from ledger.claims import read_ledger
+    from ledger.cli import main
 
     shutil.copytree(SEEDS, tmp_path / "seeds")
     shutil.copy(ROOT / "claims.csv", tmp_path / "claims.csv")
@@ -615,9 +613,9 @@ def test_run_text_prints_the_report_notes_and_what_is_to_review(tmp_path, monkey
     to 10 rows) on stderr, and the summary line counts what needs review."""
     import shutil
 
-    from ledger.report import workbook as report
     from ledger.cli import main
     from ledger.job import check_ledger
+    from ledger.report import workbook as report
 
     shutil.copytree(SEEDS, tmp_path / "seeds")
     shutil.copy(ROOT / "claims.csv", tmp_path / "claims.csv")

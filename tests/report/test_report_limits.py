@@ -20,15 +20,13 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from ledger.report import workbook as report
 from ledger.crosscheck import CONFLICT_COLUMNS
-from ledger.record import COLUMNS
-from ledger.report import CONFLICT_SHEET_COLUMNS, SheetLimitWarning
 from ledger.job import report_ledger
-from ledger.report import write_report
+from ledger.record import COLUMNS
+from ledger.report import CONFLICT_SHEET_COLUMNS, SheetLimitWarning, write_report
+from ledger.report import workbook as report
 from ledger.report.cells import CUT_MARK, MAX_CELL_CHARS, is_cut, safe_text
 from ledger.sources import load_sources
-
 from tests.claims_factory import claim, ledger
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -230,9 +228,8 @@ def shipped(tmp_path, low_limit, monkeypatch):
 
 
 def test_report_ledger_notes_and_import_of_a_cut_workbook(shipped):
-    from ledger.job import check_ledger
     from ledger.crosscheck.decisions import read_decisions
-    from ledger.job import import_decisions
+    from ledger.job import check_ledger, import_decisions
 
     findings = len(check_ledger(shipped / "claims.csv"))
     claims = len(pd.read_csv(shipped / "claims.csv"))
@@ -322,9 +319,8 @@ def test_safe_text_limit(text, cut):
 
 def test_a_long_reviewer_note_survives_the_round_trip(tmp_path):
     """A note longer than a cell is shown cut; importing the workbook back keeps the whole note."""
-    from ledger.job import check_ledger
     from ledger.crosscheck.decisions import write_decisions
-    from ledger.job import import_decisions
+    from ledger.job import check_ledger, import_decisions
 
     shutil.copy(ROOT / "claims.csv", tmp_path / "claims.csv")
     shutil.copy(SEEDS / "sources.csv", tmp_path / "sources.csv")

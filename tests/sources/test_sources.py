@@ -4,12 +4,12 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ledger.errors import InputUnreadable
 from ledger.sources import clean, detect_script
 from ledger.textio import decode_bytes, read_text
-
 from tests.conftest import SEEDS
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))

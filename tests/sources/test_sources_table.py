@@ -7,11 +7,16 @@ import shutil
 
 import pytest
 
-from ledger.errors import InputUnreadable, InvalidValue
-from ledger.sources import SOURCE_COLUMNS
-from ledger.sources import load_sources, register_sources, source_record
-from ledger.sources import infer_published, infer_publisher, parse_published
-
+from ledger.errors import InputUnreadable, InvalidValue, LedgerInvalid
+from ledger.sources import (
+    SOURCE_COLUMNS,
+    infer_published,
+    infer_publisher,
+    load_sources,
+    parse_published,
+    register_sources,
+    source_record,
+)
 from tests.conftest import SEEDS
 
 HEADER = ",".join(SOURCE_COLUMNS) + "\n"
@@ -43,39 +48,65 @@ def test_good_table_loads_as_strings(tmp_path):
         ("a1,a1.txt,T,,2025,stated,x,zh-CN," + "0" * 64, 2, 8, "source-script"),
         ("a1,a1.txt,T,,2025,stated,x,zh-Hans,abc", 2, 9, "source-sha256"),
         ("a 1,a1.txt,T,,2025,stated,x,zh-Hans," + "0" * 64, 2, 1, "source-id"),
-        ("a1,a1.txt,T,,2025,stated,x,zh-Hans", 2, 9, "field-count"),
+        # one field short: reported on the last field present, as for claims.csv
+        ("a1,a1.txt,T,,2025,stated,x,zh-Hans", 2, 8, "field-count"),
     ],
 )
 def test_bad_rows_name_line_and_column(tmp_path, row, line, column, code):
     p = _write(tmp_path, HEADER + row + "\n")
-    with pytest.raises(InvalidValue) as info:
+    with pytest.raises(LedgerInvalid) as info:
         load_sources(p)
-    err = info.value
+    (err,) = info.value.problems
     assert (err.line, err.column, err.code) == (line, column, code)
     assert str(err).startswith(f"{p}:{line}:{column}: ")
+
+
+def test_every_bad_cell_is_reported_at_once(tmp_path):
+    """One table, one reader, one error model: all problems, not the first."""
+    rows = ("a1,a1.txt,T,,2025-13,stated,x,zh-CN," + "0" * 64 + "\n"   # published (5) and script (8)
+            "a 2,a2.txt,T,,2025,guessed,x,zh-Hans,abc\n")               # id (1), basis (6), sha256 (9)
+    with pytest.raises(LedgerInvalid) as info:
+        load_sources(_write(tmp_path, HEADER + rows))
+    assert [(p.line, p.column, p.code) for p in info.value.problems] == [
+        (2, 5, "source-published"), (2, 8, "source-script"),
+        (3, 1, "source-id"), (3, 6, "source-basis"), (3, 9, "source-sha256"),
+    ]
 
 
 def test_line_numbers_count_quoted_newlines(tmp_path):
     # the first record spans lines 2-3 (a newline inside a quoted title); the bad one is on line 4
     first = 'a1,a1.txt,"two\nlines",,2025,stated,x,zh-Hans,' + "0" * 64 + "\n"
     bad = "a2,a2.txt,T,,2025-00,stated,x,zh-Hans," + "0" * 64 + "\n"
-    with pytest.raises(InvalidValue) as info:
+    with pytest.raises(LedgerInvalid) as info:
         load_sources(_write(tmp_path, HEADER + first + bad))
-    assert (info.value.line, info.value.column) == (4, 5)
+    assert [(p.line, p.column) for p in info.value.problems] == [(4, 5)]
 
 
 def test_duplicate_id(tmp_path):
-    with pytest.raises(InvalidValue) as info:
+    with pytest.raises(LedgerInvalid) as info:
         load_sources(_write(tmp_path, HEADER + GOOD + GOOD))
-    assert (info.value.line, info.value.code) == (3, "duplicate-id")
+    assert [(p.line, p.code) for p in info.value.problems] == [(3, "duplicate-id")]
 
 
 def test_wrong_header_and_empty_file_are_unreadable(tmp_path):
     with pytest.raises(InputUnreadable) as info:
-        load_sources(_write(tmp_path, "id,file\n"))
+        load_sources(_write(tmp_path, "name,path\n"))
     assert (info.value.line, info.value.code) == (1, "header")
     with pytest.raises(InputUnreadable):
         load_sources(_write(tmp_path, ""))
+
+
+def test_a_header_missing_columns_names_each(tmp_path):
+    with pytest.raises(LedgerInvalid) as info:
+        load_sources(_write(tmp_path, "id,file\na1,a1.txt\n"))
+    missing = [p.reason for p in info.value.problems if p.code == "missing-column"]
+    assert missing == [f"required column '{c}' missing" for c in SOURCE_COLUMNS[2:]]
+
+
+def test_a_semicolon_separated_table_is_named_so(tmp_path):
+    with pytest.raises(InputUnreadable) as info:
+        load_sources(_write(tmp_path, HEADER.replace(",", ";")))
+    assert "separated by semicolons" in info.value.reason
 
 
 def test_gbk_file_is_refused_with_its_encoding_named(tmp_path):
@@ -90,9 +121,9 @@ def test_check_files_catches_a_changed_article(tmp_path):
     art = tmp_path / "a1.txt"
     art.write_text("微软", encoding="utf-8")
     p = _write(tmp_path, HEADER + GOOD)  # sha256 000...0 is not the file's
-    with pytest.raises(InvalidValue) as info:
+    with pytest.raises(LedgerInvalid) as info:
         load_sources(p, check_files=True)
-    assert (info.value.line, info.value.column, info.value.code) == (2, 9, "sha256-mismatch")
+    assert [(e.line, e.column, e.code) for e in info.value.problems] == [(2, 9, "sha256-mismatch")]
 
 
 def test_parse_published():

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ledger.record import claim_id
 from ledger.claims import to_csv_text
+from ledger.record import claim_id
 
 HERE = Path(__file__).resolve().parent
 BROKEN = HERE.parent / "broken"
