@@ -1,13 +1,11 @@
 """Intervals the cross-check compares: values with the precision the text
 implies, and ISO periods as day ranges.
 
-A stated figure carries the rounding of its last written digit: "27%" is
-[26.5%, 27.5%], "130亿" is ±0.5亿, "1.4万亿" is ±0.05万亿.  The width is worked
-out relative to the number as written in ``surface`` (so the magnitude word
-does not matter: 0.5 / 27 of the value for "27%").  Trailing zeros count as
-written digits ("1000亿" is ±0.5亿), as a reader of the sentence would take
-them.  Hedged claims keep the bounds the ledger gives them (``value_low`` /
-``value_high``); an empty bound is open (±inf).
+A stated figure carries the rounding of its last written digit (the rule
+and its one implementation: :mod:`ledger.numbers.precision`); the caller
+passes each claim's relative rounding.  Hedged claims keep the bounds the
+ledger gives them (``value_low`` / ``value_high``); an empty bound is open
+(±inf).
 
 Periods (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, ``YYYY-Qn``, ``YYYY-Hn`` or
 ``A/B``) become inclusive day ordinals ``[first, last]``; an empty or
@@ -26,34 +24,14 @@ import pandas as pd
 #: Surfaces whose rounding applies: no hedge, or a hedge-free exact figure.
 ROUNDED_QUALIFIERS = frozenset({"", "exact"})
 
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
-_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 _PERIOD = re.compile(r"(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|Q([1-4])|H([12])))?")
 
 
-def relative_precision(surface: str, default: float) -> float:
-    """Half a unit of the last written digit, relative to the number written.
-
-    >>> relative_precision("27%", 0.01)
-    0.018518518518518517
-    >>> round(relative_precision("1.4萬億美元", 0.01), 4)
-    0.0357
-    """
-    numbers = _NUMBER.findall(str(surface).translate(_FULLWIDTH))
-    if not numbers:
-        return default
-    text = numbers[-1].replace(",", "")
-    number = float(text)
-    if number == 0:
-        return default
-    decimals = len(text.split(".")[1]) if "." in text else 0
-    return 0.5 * 10.0 ** (-decimals) / abs(number)
-
-
-def effective_bounds(claims: pd.DataFrame, default_precision: float) -> tuple[np.ndarray, np.ndarray]:
+def effective_bounds(claims: pd.DataFrame, precision: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """``(low, high)`` arrays: the ledger's bounds, open bounds as ±inf, and a
-    bound equal to the stated value widened by the surface's rounding when the
-    claim is not hedged."""
+    bound equal to the stated value widened by ``precision`` (each claim's
+    relative rounding, :func:`ledger.numbers.precision.relative_precision` of
+    its surface) when the claim is not hedged."""
     value = claims["value"].to_numpy(dtype=float)
     low = claims["value_low"].to_numpy(dtype=float).copy()
     high = claims["value_high"].to_numpy(dtype=float).copy()
@@ -63,8 +41,7 @@ def effective_bounds(claims: pd.DataFrame, default_precision: float) -> tuple[np
     # An unhedged claim with no bounds written states exactly its value.
     low[both_empty & rounded] = value[both_empty & rounded]
     high[both_empty & rounded] = value[both_empty & rounded]
-    rel = _precisions(claims["surface"], default_precision)
-    delta = np.abs(value) * rel
+    delta = np.abs(value) * precision
     widen_low = rounded & (low == value)
     widen_high = rounded & (high == value)
     low[widen_low] -= delta[widen_low]
@@ -102,12 +79,6 @@ def text_codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     code -1.  Returns ``(codes, uniques as an object array)``."""
     codes, uniques = pd.factorize(values if is_arrow(values) else values.to_numpy(dtype=object))
     return codes, np.asarray(uniques, dtype=object)
-
-
-def _precisions(surfaces: pd.Series, default: float) -> np.ndarray:
-    codes, uniques = text_codes(surfaces.fillna(""))  # each distinct surface parsed once
-    table = np.array([relative_precision(s, default) for s in uniques], dtype=float)
-    return table[codes] if len(table) else np.zeros(len(surfaces))
 
 
 def point_values(claims: pd.DataFrame) -> np.ndarray:

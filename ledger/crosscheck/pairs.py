@@ -32,6 +32,7 @@ import pandas as pd
 from ledger import intervals
 from ledger.crosscheck.scoring import TEXT
 from ledger.errors import InvalidValue, Problem
+from ledger.numbers.precision import relative_precision
 
 #: Claim columns the cross-check reads; other ledger columns are ignored.
 NEEDED = ("claim_id", "source", "surface", "quote", "kind", "subject", "object", "metric", "period",
@@ -75,7 +76,7 @@ def prepare(claims: pd.DataFrame, settings: dict[str, Any]) -> pd.DataFrame:
     if not keep.all():
         df = df[keep].reset_index(drop=True)
     compare = settings["compare"]
-    lo, hi = intervals.effective_bounds(df, compare["default_precision"])
+    lo, hi = intervals.effective_bounds(df, precisions(df["surface"], compare["default_precision"]))
     p0, p1 = intervals.period_bounds(df["period"])
     d0, d1 = intervals.date_bounds(df, (p0, p1))
     is_date = intervals.text_is(df["kind"], ["date"]) | intervals.text_is(df["unit"], ["date"])
@@ -104,6 +105,14 @@ def prepare(claims: pd.DataFrame, settings: dict[str, Any]) -> pd.DataFrame:
         df[col + "_c"] = intervals.text_codes(df[col])[0]
     df["row"] = np.arange(len(df))
     return df
+
+
+def precisions(surfaces: pd.Series, default: float) -> np.ndarray:
+    """Each claim's relative rounding (:func:`~ledger.numbers.precision.relative_precision`),
+    each distinct surface read once."""
+    codes, uniques = intervals.text_codes(surfaces.fillna(""))
+    table = np.array([relative_precision(s, default) for s in uniques], dtype=float)
+    return table[codes] if len(table) else np.zeros(len(surfaces))
 
 
 def python_text(df: pd.DataFrame) -> pd.DataFrame:

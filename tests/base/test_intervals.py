@@ -10,21 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ledger import intervals
+from ledger.crosscheck.pairs import precisions
 from tests.claims_factory import claim, ledger
-
-
-@pytest.mark.parametrize("surface,half_width", [
-    ("27%", 0.5 / 27),            # last digit is a whole percent: ±0.5%
-    ("130亿美元", 0.5 / 130),      # ±0.5亿
-    ("1.4萬(wàn)億美元", 0.05 / 1.4),  # ±0.05万亿, the pinyin gloss does not matter
-    ("1350億美元", 0.5 / 1350),
-    ("1,350 million", 0.5 / 1350),  # thousands separators are not decimals
-    ("１３０亿", 0.5 / 130),       # full-width digits
-    ("8.63亿美元", 0.005 / 8.63),
-    ("五年", 0.005),               # no Arabic digits: the default
-])
-def test_relative_precision(surface, half_width):
-    assert intervals.relative_precision(surface, 0.005) == pytest.approx(half_width)
 
 
 def test_effective_bounds_widen_only_unhedged_figures():
@@ -34,7 +21,7 @@ def test_effective_bounds_widen_only_unhedged_figures():
         claim("s", "超过10倍", "return_multiple", 10, kind="multiple", low=10, high=math.nan, qualifier="over"),
         claim("s", "3万亿美元", "market_cap", 3e12, low=math.nan, high=3e12, qualifier="under"),
     )
-    lo, hi = intervals.effective_bounds(rows, 0.005)
+    lo, hi = intervals.effective_bounds(rows, precisions(rows["surface"], 0.005))
     assert (lo[0], hi[0]) == (pytest.approx(0.265), pytest.approx(0.275))
     assert (lo[1], hi[1]) == (0.25, 0.29)
     assert lo[2] > 10 and lo[2] == pytest.approx(10) and hi[2] == np.inf   # over: the bound itself is excluded
@@ -79,5 +66,5 @@ def test_a_day_lies_in_its_month_quarter_half_and_year(day):
 def test_exact_value_lies_inside_its_rounding(value, pattern):
     surface = pattern.format(value) + "亿"
     rows = ledger(claim("s", surface, "revenue", value))
-    lo, hi = intervals.effective_bounds(rows, 0.005)
+    lo, hi = intervals.effective_bounds(rows, precisions(rows["surface"], 0.005))
     assert lo[0] <= value <= hi[0]

@@ -1,0 +1,73 @@
+"""How precisely a figure is written: the one rounding rule, for every script.
+
+A stated figure carries the rounding of its last written digit: "27%" is
+[26.5%, 27.5%], "130亿" is ±0.5亿, "1.4万亿" is ±0.05万亿.  The half-width is
+worked out relative to the number as written (so the magnitude word does not
+matter: 0.5 / 27 of the value for "27%").  Trailing zeros count as written
+digits ("1000亿" is ±0.5亿), as a reader of the sentence would take them.
+
+The number as written is the last numeral of the surface, in any script:
+Arabic (half- or full-width, with thousands separators), Chinese (common or
+financial digits, 点 for the decimal point) or mixed (5万4千6百), without the
+magnitude words that close it (万, 亿, 兆, and English million / billion).
+So 百分之二十七 and 27% are both ±0.5 / 27, 一百三十亿 and 130亿 both ±0.5 / 130,
+一点四万亿 and 1.4万亿 both ±0.05 / 1.4.  A surface without a numeral (a date
+word) gets the default.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import lru_cache
+
+from ledger.numbers.numerals import CN_BIG_UNITS, CN_DIGITS, CN_SMALL_UNITS, NumeralError, chinese
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+_DIGIT = "0-9" + "".join(CN_DIGITS)
+_UNIT = "".join(CN_SMALL_UNITS) + "".join(CN_BIG_UNITS)
+#: a numeral: digits, Chinese units and magnitudes, a decimal point (. or 点), thousands separators
+_NUMERAL = re.compile(rf"[{_DIGIT}](?:[{_DIGIT}{_UNIT}]|[.,点](?=[{_DIGIT}]))*[{_UNIT}]*")
+_TRAILING_MAGNITUDE = re.compile(rf"[{''.join(CN_BIG_UNITS)}]+$")
+_CN_DECIMAL = re.compile(rf"([{_DIGIT}{''.join(CN_SMALL_UNITS)}]+)点([{_DIGIT}]+)")
+
+
+@lru_cache(maxsize=65536)
+def relative_precision(surface: str, default: float) -> float:
+    """Half a unit of the last written digit of ``surface``'s number, relative
+    to that number (``default`` when it has none, or it is zero).
+
+    >>> relative_precision("27%", 0.01) == relative_precision("百分之二十七", 0.01) == 0.5 / 27
+    True
+    >>> round(relative_precision("1.4萬億美元", 0.01), 4)
+    0.0357
+    """
+    numerals = _NUMERAL.findall(str(surface).translate(_FULLWIDTH))
+    written = _as_written(numerals[-1]) if numerals else None
+    if written is None or written[0] == 0:
+        return default
+    number, decimals = written
+    return 0.5 * 10.0 ** (-decimals) / abs(float(number))
+
+
+def _as_written(numeral: str) -> tuple[Decimal, int] | None:
+    """(the number as written, its decimal places): the numeral's value in
+    units of the magnitude words that close it.  三十亿 -> (30, 0); 一万四千亿 ->
+    (14000, 0), as 14000亿; 叁亿伍仟万 -> (35000, 0), as 35000万; 一点四万亿 ->
+    (1.4, 1), as 1.4万亿; 5万4千6百 -> (54600, 0)."""
+    text = numeral.replace(",", "")
+    closing = _TRAILING_MAGNITUDE.search(text)
+    unit = 1
+    for ch in closing.group() if closing else "":
+        unit *= CN_BIG_UNITS[ch]
+    m = _CN_DECIMAL.search(text)
+    decimals = 0
+    try:
+        if m:  # 一点四 -> 1.4: the integer part as a numeral, the fraction digit by digit
+            fraction = "".join(str(CN_DIGITS.get(c, c)) for c in m.group(2))
+            text = text[: m.start()] + f"{chinese(m.group(1))}.{fraction}" + text[m.end():]
+        if "." in text:
+            decimals = len(re.match(r"[0-9]*", text.split(".", 1)[1]).group())
+        value = Decimal(text) if re.fullmatch(r"\d+(?:\.\d+)?", text) else chinese(text)
+    except (NumeralError, ArithmeticError, ValueError):
+        return None
+    return value / unit, decimals
