@@ -21,12 +21,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ledger.framing import frame_article  # noqa: E402
-from ledger.framing import frame_text
-from ledger.numbers import Mention  # noqa: E402
-from ledger.sources import load_sources  # noqa: E402
+from ledger.claims import read_ledger
+from ledger.framing import (
+    frame_article,
+    frame_text,
+)
+from ledger.numbers import Mention
+from ledger.sources import load_sources
 from ledger.textio import read_text
-from ledger.claims import read_ledger  # noqa: E402
 
 FIELDS = ("subject", "object", "metric", "period", "modality", "value")
 
@@ -38,7 +40,8 @@ def gold_mentions(rows) -> list[Mention]:
         if r.kind == "date":
             out.append(Mention(r.start, r.end, r.surface, "date", r.period, None, None, "date", r.qualifier))
             continue
-        val = lambda x: None if x is None or (isinstance(x, float) and math.isnan(x)) else Decimal(repr(x))
+        def val(x):
+            return None if x is None or (isinstance(x, float) and math.isnan(x)) else Decimal(repr(x))
         out.append(Mention(r.start, r.end, r.surface, r.kind, val(r.value), val(r.value_low),
                            val(r.value_high), r.unit, r.qualifier))
     return out

@@ -32,15 +32,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ledger.numbers import find_mentions  # noqa: E402
-from ledger.textio import read_text  # noqa: E402
+from ledger.numbers import find_mentions
+from ledger.textio import read_text
 
 SEEDS = ROOT / "seeds"
-_SOUP = (["约", "超过", "逾", "近", "1.4", "萬(wàn)", "億", "亿", "万", "美元", "元", "数", "百", "千", "%", "至",
-          "30", "两", "零", "五", "年", "月", "底", "去年", "上周", "倍", "多", "$", "13", " billion", " ",
-          "\u00a0", "<b>", "</b>", "&nbsp;", "，", "。", "GPT-", "4", "第", "成", "个百分点", "-", "左右", "以上",
-          "2024", "3月11日", "\n"]
-         + list("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产"))
+_SOUP = (["约", "超过", "逾", "近", "1.4", "萬(wàn)", "億", "亿", "万", "美元", "元", "数", "百", "千", "%", "至", "30", "两", "零", "五", "年", "月", "底", "去年", "上周", "倍", "多", "$", "13", " billion", " ", "\xa0", "<b>", "</b>", "&nbsp;", "，", "。", "GPT-", "4", "第", "成", "个百分点", "-", "左右", "以上", "2024", "3月11日", "\n", *list("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产")])
 
 
 def corpus(min_mb: float) -> list[str]:

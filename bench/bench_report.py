@@ -40,12 +40,11 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ledger.record import COLUMNS  # noqa: E402
-from ledger.crosscheck import CONFLICT_COLUMNS  # noqa: E402
-from ledger.report import CONFLICT_SHEET_COLUMNS
+from ledger.crosscheck import CONFLICT_COLUMNS
+from ledger.record import COLUMNS
+from ledger.report import CONFLICT_SHEET_COLUMNS, write_report
 from ledger.report.workbook import LINK_ROWS
-from ledger.report import write_report
-from ledger.sources import load_sources  # noqa: E402
+from ledger.sources import load_sources
 
 SUBJECTS = ["Microsoft", "OpenAI", "Nvidia", "CoreWeave", "Stargate", "Google", "Anthropic", "Apple"]
 METRICS = [("investment", "USD"), ("equity_stake", "ratio"), ("revenue", "USD"), ("valuation", "USD"),

@@ -61,7 +61,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from ledger.sources import to_simplified  # noqa: E402  (light: no pandas)
+from ledger.sources import to_simplified
 
 CORPUS = ROOT / "tests" / "data" / "corpus"
 TOOL_ENTITIES = ROOT / "ledger" / "lexicon" / "entities.toml"
@@ -692,7 +692,7 @@ def measure(corpus_dir: Path, split: str, batches: list[str], *, listing: bool =
     dev_notes = [n["text"] for n in corpus.notes if n["split"] == "dev"]
     result = {
         "split": split, "batches": batches, "commit": _commit(),
-        "pipeline": {"claims": run.extracted, "findings": int(len(run.findings)),
+        "pipeline": {"claims": run.extracted, "findings": len(run.findings),
                      "seconds_extract": round(run.seconds_extract, 3), "seconds_check": round(run.seconds_check, 3),
                      "refused": len(run.refused),
                      # the first error names a row: shown for dev only (the test half is scored, not read)

@@ -24,8 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ledger.framing import frame_text  # noqa: E402
-from ledger.sources import infer_published  # noqa: E402
+from ledger.framing import frame_text
+from ledger.sources import infer_published
 from ledger.textio import read_text
 
 FOLDER = ROOT / "tests" / "data" / "heldout"

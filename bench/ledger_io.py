@@ -11,11 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from ledger.claims import read_ledger, validate_ledger, write_ledger
 from ledger.record import claim_id
 from ledger.sources import load_sources
-from ledger.claims import read_ledger
-from ledger.claims import write_ledger
-from ledger.claims import validate_ledger
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -142,7 +142,8 @@ def period_days(period: str) -> tuple[float, float]:
     return (float(first.toordinal()), float(last.toordinal()))
 
 
-def date_bounds(claims: pd.DataFrame, periods: tuple[np.ndarray, np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray]:
+def date_bounds(claims: pd.DataFrame,
+                periods: tuple[np.ndarray, np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Day interval a date claim states: its period, opened after the period
     for over/at_least (2030年后) and before it for under.  ``up_to`` (直至
     2032年, "until") states the date itself and stays closed."""

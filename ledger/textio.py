@@ -6,6 +6,7 @@ The bottom layer: every stage reads and writes files through here.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import secrets
@@ -55,7 +56,7 @@ _ICONV = {"utf-16-le": "utf-16le", "utf-16-be": "utf-16be"}
 def _looks_binary(raw: bytes) -> bool:
     """More than 5% control bytes (not tab/newline/CR/FF) in the first 4 KiB."""
     head = raw[:4096]
-    ctrl = sum(b < 0x20 and b not in (9, 10, 12, 13) or b == 0x7F for b in head)
+    ctrl = sum((b < 0x20 and b not in (9, 10, 12, 13)) or b == 0x7F for b in head)
     return ctrl > 0.05 * len(head)
 
 
@@ -186,10 +187,8 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
             os.fsync(fh.fileno())
         os.replace(tmp, target)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         raise
 
 

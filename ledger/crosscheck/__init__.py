@@ -32,7 +32,7 @@ from ledger.crosscheck.scoring import (
 )
 
 __all__ = [
-    "CONFLICT_COLUMNS", "KINDS", "NEEDED", "PAIR_KINDS", "TEXT", "TEXT_COLUMNS", "check", "conflict_ids", "explain", "is_open_contradiction", "load_settings", "pair_indices",
-    "pair_verdicts", "prepare", "python_text", "relative_gap", "severity", "severity_labels",
-    "severity_of", "verdicts",
+    "CONFLICT_COLUMNS", "KINDS", "NEEDED", "PAIR_KINDS", "TEXT", "TEXT_COLUMNS", "check", "conflict_ids",
+    "explain", "is_open_contradiction", "load_settings", "pair_indices", "pair_verdicts", "prepare",
+    "python_text", "relative_gap", "severity", "severity_labels", "severity_of", "verdicts",
 ]

@@ -73,8 +73,8 @@ def _rule(table: dict[str, Any]) -> Rule:
         if not t.metric or not set(t.metric) <= set(known) or len(dims) != 1:
             raise _bad(name, "terms", t.metric, "use metrics of lexicon/metrics.toml, all of one dimension")
     if table.get("scope", "source") != "source":
-        lonely = [t.name for t in terms.values()
-                  if not any(set(_variables(t).values()) & set(_variables(o).values()) for o in terms.values() if o is not t)]
+        linked = {t.name: set(_variables(t).values()) for t in terms.values()}
+        lonely = [n for n, v in linked.items() if not any(v & w for m, w in linked.items() if m != n)]
         if lonely:
             raise _bad(name, "terms", lonely[0], 'a rule with scope "any" must link every term to another by a '
                        "shared variable, or it pairs every claim of the ledger with every other")
@@ -275,7 +275,7 @@ def rule_findings(rule: Rule, claims: _Claims, settings: dict[str, Any]) -> tupl
         inputs = [t for t in rule.order if t in _names(expression, rule.name)]
         if any(not len(rows[t]) for t in inputs):
             continue
-        for t in inputs + [target]:
+        for t in [*inputs, target]:
             if t not in terms:
                 terms[t] = term_frame(claims, rule.terms[t], rows[t])
         joined, bound = join_inputs(rule, inputs, terms)
@@ -286,13 +286,14 @@ def rule_findings(rule: Rule, claims: _Claims, settings: dict[str, Any]) -> tupl
         if not len(joined):
             continue
         lo, hi, point = _implied(joined, rule, inputs, target, expression)
-        joined = joined.assign(**{"_lo": lo, "_hi": hi, "_point": point, "_unit": unit, "_combo": np.arange(len(joined))})
+        joined = joined.assign(_lo=lo, _hi=hi, _point=point, _unit=unit, _combo=np.arange(len(joined)))
         frames.append(_with_target(joined, terms[target], rule, inputs, target, bound, settings, notes))
     frames = [f for f in frames if len(f)]
     return (pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()), notes
 
 
-def _units(joined: pd.DataFrame, rule: Rule, inputs: list[str], target: str) -> tuple[pd.DataFrame, np.ndarray, list[Problem]]:
+def _units(joined: pd.DataFrame, rule: Rule, inputs: list[str],
+           target: str) -> tuple[pd.DataFrame, np.ndarray, list[Problem]]:
     money = [t for t in inputs if dimension(rule.terms[t].metric) == "money"]
     ok = np.ones(len(joined), dtype=bool)
     for t in money[1:]:
@@ -311,7 +312,8 @@ def _units(joined: pd.DataFrame, rule: Rule, inputs: list[str], target: str) -> 
     return joined, unit, notes
 
 
-def _implied(joined: pd.DataFrame, rule: Rule, inputs: list[str], target: str, expression: str) -> tuple[np.ndarray, ...]:
+def _implied(joined: pd.DataFrame, rule: Rule, inputs: list[str], target: str,
+             expression: str) -> tuple[np.ndarray, ...]:
     env = {t: (joined[f"{t}.lo"].to_numpy(), joined[f"{t}.hi"].to_numpy()) for t in inputs}
     lo, hi = evaluate(expression, env)
     pts = {t: (joined[f"{t}.point"].to_numpy(),) * 2 for t in inputs}
@@ -341,7 +343,7 @@ def _with_target(joined: pd.DataFrame, stated: pd.DataFrame, rule: Rule, inputs:
         both = both[same_unit].reset_index(drop=True)
     t_lo, t_hi = both[f"{target}.lo"].to_numpy(), both[f"{target}.hi"].to_numpy()
     passed = (both["_lo"].to_numpy() <= t_hi) & (t_lo <= both["_hi"].to_numpy())
-    checked = _rows(both, rule, inputs + [target], target, bound, np.where(passed, "pass", "fail"), settings)
+    checked = _rows(both, rule, [*inputs, target], target, bound, np.where(passed, "pass", "fail"), settings)
     if rule.op != "=" and target == rule.target:
         return checked
     alone = joined[~joined["_combo"].isin(both["_combo"])].reset_index(drop=True)
@@ -359,14 +361,16 @@ def _rows(df: pd.DataFrame, rule: Rule, terms: list[str], target: str, bound: di
     ids = df[f"{terms[0]}.claim_id"]
     for t in terms[1:]:
         ids = ids + ";" + df[f"{t}.claim_id"]
-    gap = relative_gap(df["_point"].to_numpy(), df[f"{target}.point"].to_numpy()) if stated else np.full(len(df), np.nan)
+    point = df["_point"].to_numpy()
+    gap = relative_gap(point, df[f"{target}.point"].to_numpy()) if stated else np.full(len(df), np.nan)
     conf = np.prod([df[f"{t}.conf"].to_numpy() for t in terms], axis=0)
     kind = np.where(result == "fail", "arithmetic", "")
     sev, label = severity(kind, gap, np.full(len(df), np.nan), conf, settings)
     out = pd.DataFrame({
         "kind": "arithmetic", "rule": rule.name, "claim_a": df[f"{a}.claim_id"], "claim_b": df[f"{b}.claim_id"],
         "claims": ids, "subject": _entity(df, rule, target, bound, "subject", stated),
-        "object": _entity(df, rule, target, bound, "object", stated), "metric": df[f"{target}.metric"] if stated else rule.terms[target].metric[0],
+        "object": _entity(df, rule, target, bound, "object", stated),
+        "metric": df[f"{target}.metric"] if stated else rule.terms[target].metric[0],
         "source_a": df[f"{a}.source"], "source_b": df[f"{b}.source"], "value_a": df[f"{a}.point"],
         "value_b": df[f"{b}.point"], "unit": df["_unit"], "gap": gap, "severity": sev, "severity_label": label,
         "implied_value": df["_point"], "implied_low": df["_lo"], "implied_high": df["_hi"],
@@ -417,5 +421,6 @@ def _explain(rule: Rule, terms: list[str], target: str, row: dict[str, Any], res
         return head + f"; the ledger states no {target} to test it against."
     stated = (f"{row[f'{target}.source']} states “{row[f'{target}.surface']}” "
               f"({fmt(row[f'{target}.lo'], unit)} to {fmt(row[f'{target}.hi'], unit)})")
-    verdict = "the intervals overlap, so the figures fit" if result == "pass" else "the intervals are disjoint, so the figures do not fit"
+    verdict = ("the intervals overlap, so the figures fit" if result == "pass"
+               else "the intervals are disjoint, so the figures do not fit")
     return f"{head}, and {stated}: {verdict}."

@@ -193,7 +193,8 @@ def _verdict_codes(col: dict[str, np.ndarray], i: np.ndarray, j: np.ndarray) -> 
     return np.where(agree, 0, np.where(~both_fact, 1, np.where(apart, 2, 3)))
 
 
-def pair_verdicts(df: pd.DataFrame, settings: dict[str, Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[Problem]]:
+def pair_verdicts(df: pd.DataFrame,
+                  settings: dict[str, Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[Problem]]:
     """The vectorised core: rows ``i``, ``j`` of each reported pair of a
     prepared ledger and its verdict code (index into ``_PAIR_KINDS``)."""
     compare = settings["compare"]
@@ -202,7 +203,7 @@ def pair_verdicts(df: pd.DataFrame, settings: dict[str, Any]) -> tuple[np.ndarra
     notes = [_big_group_note(df, order, keys, start, compare) for start in big]
     # verdicts on the columns in sorted order: i and j are near each other
     # there, so the gathers read nearby memory; rows of df only at the end
-    col = {c: df[c].to_numpy()[order] for c in _VERDICT_COLUMNS + ("unit_c", "source_c")}
+    col = {c: df[c].to_numpy()[order] for c in (*_VERDICT_COLUMNS, "unit_c", "source_c")}
     same_unit = col["unit_c"][i] == col["unit_c"][j]
     if not same_unit.all():
         notes += _unit_notes(df, order[i[~same_unit]], order[j[~same_unit]])

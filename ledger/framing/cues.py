@@ -108,7 +108,7 @@ def _entities(data: dict) -> tuple[Entity, ...]:
     for name, spec in table.items():
         if not isinstance(spec, dict):
             continue
-        aliases = list(spec.get("aliases", [])) + [name]
+        aliases = [*list(spec.get("aliases", [])), name]
         out.append(Entity(name, str(spec.get("type", "company")), _words(aliases)))
     return tuple(out)
 
@@ -168,9 +168,7 @@ def _bounded(text: str, start: int, end: int, word: str) -> bool:
     """Latin words must not run into letters or digits on either side."""
     if _LATIN.match(word[0]) and start > 0 and _LATIN.match(text[start - 1]):
         return False
-    if _LATIN.match(word[-1]) and end < len(text) and _LATIN.match(text[end]):
-        return False
-    return True
+    return not (_LATIN.match(word[-1]) and end < len(text) and _LATIN.match(text[end]))
 
 
 def find_words(low: str, words: dict[str, tuple[str, str]]) -> list[Hit]:

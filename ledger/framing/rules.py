@@ -8,6 +8,7 @@ from an earlier sentence or a default.
 """
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from ledger.framing.cues import Hit
@@ -91,7 +92,7 @@ def _refined(doc: Doc, metric: str, spot: Spot, kind: str) -> str:
     """A general metric made specific by a cue elsewhere in the sentence."""
     sent, clause = doc.sentence_of(spot.start), doc.clause_of(spot.start)
     for h in doc.metric_hits:
-        if (inside(clause, h) or inside(sent, h) and h.end <= spot.start) and fits(h.name, kind) \
+        if (inside(clause, h) or (inside(sent, h) and h.end <= spot.start)) and fits(h.name, kind) \
                 and metric in doc.lex.spec(h.name, "refines", ()):
             return h.name
     return metric
@@ -266,7 +267,7 @@ def pooled(doc: Doc, spot: Spot, metric: str) -> Hit | None:
         return None
     clause = doc.clause_of(spot.start)
     before = [e for e in _free(doc, [e for e in doc.entities if inside(clause, e)]) if e.end <= spot.start]
-    joined = any(enumerated(doc, a, b) for a, b in zip(before, before[1:]))
+    joined = any(enumerated(doc, a, b) for a, b in itertools.pairwise(before))
     after = [e for e in doc.entities if inside(clause, e) and e.start >= spot.end]
     return after[0] if joined and after else None
 
@@ -493,7 +494,7 @@ def _sentence_period(
     if recalled:
         return recalled, 0.5, "date"
     now = not forward(doc, modality) and _present(doc, spot, clause)
-    if (now or current_value(doc, spot) or instant and not forward(doc, modality)) and doc.published:
+    if (now or current_value(doc, spot) or (instant and not forward(doc, modality))) and doc.published:
         return doc.published, 0.5, "published"
     carried = _carried(doc, spot, metric, modality, doc.paragraph_of(spot.start))
     if carried:

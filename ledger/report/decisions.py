@@ -322,7 +322,7 @@ def _merge(existing, entries: list[SheetDecision], target: Path) -> ImportResult
 
 def _result_frame(existing, entries: list[SheetDecision], result: ImportResult, now):
     """The decisions file after the import: old rows, with new and changed ones replaced."""
-    stamp = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
+    stamp = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     stamp_text = stamp.replace(microsecond=0).isoformat().replace("+00:00", "Z")
     touched = set(result.added) | set(result.changed)
     new = pd.DataFrame(

@@ -82,8 +82,9 @@ def summary_sheet(ws, claims, conflicts, sources, meta, *, left_out=(), max_rows
     cut = 0
     if max_rows and len(rows) > max_rows:  # only with more sources or subjects than a sheet holds
         cut = len(rows) - max_rows + 1
-        rows = rows[: max_rows - 1] + [[cells.text(f"{cut:,} more rows left out: Excel holds {max_rows:,} rows "
-                                                   "per sheet", bold=True, fill=LEFT_OUT_FILL)]]
+        last = cells.text(f"{cut:,} more rows left out: Excel holds {max_rows:,} rows per sheet", bold=True,
+                          fill=LEFT_OUT_FILL)
+        rows = [*rows[:max_rows - 1], [last]]
     for row in rows:
         ws.append(row)
     last = min(chart_at + len(chart_rows) - 2, len(rows) - 1 if cut else len(rows))
@@ -114,7 +115,8 @@ def review_mask(conflicts) -> pd.Series:
     """Open findings someone has to look at: not consistent pairs, not
     arithmetic rows that passed or only imply a value (see the module doc)."""
     kind = conflicts["kind"].astype("string").fillna("")
-    result = conflicts["result"].astype("string").fillna("") if "result" in conflicts else pd.Series("", index=kind.index)
+    result = (conflicts["result"].astype("string").fillna("") if "result" in conflicts
+              else pd.Series("", index=kind.index))
     fine = kind.eq("consistent") | (kind.eq("arithmetic") & result.ne("fail"))
     return open_mask(conflicts) & ~fine
 

@@ -28,6 +28,7 @@ Summary sheet says how many and where to get them all, and
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import warnings
@@ -198,7 +199,7 @@ def _ordered(conflicts: pd.DataFrame) -> pd.DataFrame:
 
 
 def _meta(claims, conflicts, ledger_path, made_at) -> dict[str, Any]:
-    made = (made_at or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
+    made = (made_at or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     ledger = Path(ledger_path) if ledger_path else None
     open_ = conflicts["status"].astype("string").fillna("open").eq("open")
     return {
@@ -220,10 +221,8 @@ def _abandon(wb: Workbook) -> None:
     for ws in wb.worksheets:
         rows = getattr(ws, "_rows", None)  # openpyxl's per-sheet row generator
         if rows is not None:
-            try:
+            with contextlib.suppress(Exception):
                 rows.close()
-            except Exception:  # noqa: BLE001 - its file may be gone already; nothing to keep
-                pass
 
 
 def _atomic_save(wb: Workbook, path: Path) -> None:

@@ -26,8 +26,24 @@ from ledger.sources.table import (
 )
 
 __all__ = [
-    "ARTICLES_DIR", "SOURCES_NAME", "find_sources",
-    "PUBLISHED_BASES", "SCRIPTS", "SOURCE_COLUMNS", "SOURCE_SPECS", "CleanText", "OffsetMap", "clean",
-    "detect_script", "infer_published", "infer_publisher", "load_sources", "parse_published", "read_article", "read_sources",
-    "register_sources", "source_record", "to_simplified",
+    "ARTICLES_DIR",
+    "PUBLISHED_BASES",
+    "SCRIPTS",
+    "SOURCES_NAME",
+    "SOURCE_COLUMNS",
+    "SOURCE_SPECS",
+    "CleanText",
+    "OffsetMap",
+    "clean",
+    "detect_script",
+    "find_sources",
+    "infer_published",
+    "infer_publisher",
+    "load_sources",
+    "parse_published",
+    "read_article",
+    "read_sources",
+    "register_sources",
+    "source_record",
+    "to_simplified",
 ]

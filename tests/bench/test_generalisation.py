@@ -111,7 +111,7 @@ def test_main_subject_by_row_count_first_seen_wins_a_tie():
             {"subject": "B", "metric": ""}, {"subject": "A", "metric": "x"}, {"subject": "B", "metric": "x"}]
     # claim rows only: A 2, B 2 (B's non-claim row does not count) -> tie -> A, seen first
     assert g.main_subject(rows) == "A"
-    assert g.main_subject(rows + [{"subject": "B", "metric": "eps"}]) == "B"
+    assert g.main_subject([*rows, {"subject": "B", "metric": "eps"}]) == "B"
     assert g.main_subject([]) == ""
 
 

@@ -30,7 +30,7 @@ def _rows() -> list[dict[str, str]]:
 
 
 ROWS = _rows()
-SOURCES = {r["id"]: r for r in csv.DictReader(open(SEEDS / "sources.csv", encoding="utf-8", newline=""))}
+SOURCES = {r["id"]: r for r in csv.DictReader((SEEDS / "sources.csv").read_text(encoding="utf-8").splitlines(keepends=True))}
 ARTICLES = {sid: read_text(SEEDS / r["file"]) for sid, r in SOURCES.items()}
 
 

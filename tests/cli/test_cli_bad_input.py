@@ -159,7 +159,7 @@ def _articles() -> dict[str, tuple[bytes, str]]:
         "u16en.txt": ("Revenue rose 27% to $13 billion.".encode("utf-16-le"),
                       "NUL character in the text; it looks like UTF-16 without a byte-order mark"),
         "binary.bin": (bytes(range(256)) * 8, "it looks like binary data, not text; give a plain-text file"),
-        "nul.txt": (("第一行\n营收增长27%\x00了\n").encode("utf-8"), "NUL character in the text; it looks like binary data"),
+        "nul.txt": (("第一行\n营收增长27%\x00了\n").encode(), "NUL character in the text; it looks like binary data"),
         "empty.txt": (b"", "the article is empty; check that the file was saved"),
         "blank.txt": (b" \n\n  \n", "the article is empty"),
     }
@@ -674,7 +674,7 @@ def test_import_decisions_json_keys_and_errors_on_stderr(seeded):
 
 BROKEN_DIR = DATA / "broken"
 _EXPECTED = {r["file"]: r for r in __import__("csv").DictReader(
-    open(BROKEN_DIR / "expected.csv", encoding="utf-8", newline=""))}
+    (BROKEN_DIR / "expected.csv").read_text(encoding="utf-8").splitlines(keepends=True))}
 #: checked by `validate` only (ids against spans, spans against the articles): check/report accept them
 ARTICLE_LEVEL = {"06_surface_mismatch.csv", "20_unknown_source.csv", "21_quote_not_in_article.csv",
                  "22_claim_id_mismatch.csv"}

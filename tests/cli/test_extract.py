@@ -234,7 +234,8 @@ def test_seed_in_the_other_script_yields_the_same_claims(sid):
     keys = (*FRAMED_FIELDS, "kind", "value", "value_low", "value_high", "unit", "qualifier")
     if len(other) == len(text):
         keys = (*keys, "start", "end")
-    pick = lambda rows: [tuple(r[k] for k in keys) for r in rows]
+    def pick(rows):
+        return [tuple(r[k] for k in keys) for r in rows]
     assert len(mine) > 0 and pick(theirs) == pick(mine)
 
 
@@ -249,7 +250,8 @@ def test_any_passage_in_either_script_frames_alike(sid, at, size, conv):
     passage = "".join(lines[start : start + 1 + size // 40])
     other = conv.convert(passage)
     keys = (*FRAMED_FIELDS, "kind", "value", "unit")
-    pick = lambda rows: [tuple(r[k] for k in keys) for r in rows]
+    def pick(rows):
+        return [tuple(r[k] for k in keys) for r in rows]
     assert pick(frame_text(other, source=sid)) == pick(frame_text(passage, source=sid))
 
 

@@ -279,7 +279,8 @@ def test_other_script_frames_the_same(case, conv):
         return
     mine = frame_article(text, [mention(text, *s) for s in specs], source="t")
     theirs = frame_article(other, [_moved(s, text, other) for s in specs], source="t")
-    strip = lambda rows: [{k: r[k] for k in r if k not in ("surface", "quote", "claim_id")} for r in rows]
+    def strip(rows):
+        return [{k: r[k] for k in r if k not in ("surface", "quote", "claim_id")} for r in rows]
     assert strip(theirs) == strip(mine)
 
 

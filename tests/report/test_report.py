@@ -33,7 +33,7 @@ SEEDS = ROOT / "seeds"
 S000, S001, S002 = "000_98a3e9e20e971090", "001_65e055411d3fbeb8", "002_49af0953fd15d42f"
 HYPERLINK = '=HYPERLINK("http://example.invalid","x")'
 DDE = "=cmd|' /C calc'!A0"
-MADE = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.timezone.utc)
+MADE = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC)
 HEADERS = [h for h, _ in CONFLICT_SHEET_COLUMNS]
 
 
@@ -155,7 +155,7 @@ def conflict_row(wb, cid: str) -> dict:
 
 
 def test_sheet_names_and_headers(book):
-    path, _, wb = book
+    _path, _, wb = book
     assert wb.sheetnames == list(SHEETS) == ["Summary", "Conflicts", "Claims", "Arithmetic", "Sources", "_meta"]
     assert wb["_meta"].sheet_state == "hidden"
     assert [c.value for c in wb["Conflicts"][1]] == HEADERS
@@ -304,7 +304,7 @@ def test_fill_by_severity(book):
 
 def test_hyperlinks_point_at_the_claims_rows(book, frames):
     _, _, wb = book
-    _, _, _, ids = frames
+    _, _, _, _ids = frames
     row = conflict_row(wb, "k-000000000001")
     for side in ("Claim A", "Claim B", "Source A", "Source B"):
         link = row[side].hyperlink
@@ -452,7 +452,7 @@ def test_round_trip(job):
     folder, ledger, rep = job
     first = openpyxl.load_workbook(rep.path)["Conflicts"]["A2"].value
     set_decisions(rep.path, {2: ("confirmed", "49% was before the 2025 restructuring", "ana")})
-    now = dt.datetime(2026, 11, 23, 13, 0, tzinfo=dt.timezone.utc)
+    now = dt.datetime(2026, 11, 23, 13, 0, tzinfo=dt.UTC)
     res = import_decisions(rep.path, now=now)
     assert (res.added, res.changed, res.unchanged) == ([first], [], 0)
     got = read_decisions(folder / "decisions.csv")
@@ -488,7 +488,7 @@ def test_refuses_when_conflicts_changed(job, monkeypatch):
     from ledger.job import import_decisions
     from ledger.report import StaleWorkbook
 
-    folder, ledger, rep = job
+    folder, _ledger, rep = job
     set_decisions(rep.path, {2: ("confirmed", "", "ana")})
     real = job_mod.check
     monkeypatch.setattr(job_mod, "check", lambda *a, **k: real(*a, **k).iloc[1:])  # a rule changed
@@ -521,7 +521,7 @@ def test_bad_cells_are_reported_with_sheet_row_column(job):
 def test_cli_report_and_import(job):
     from ledger.cli import main
 
-    folder, ledger, rep = job
+    folder, ledger, _rep = job
     out = folder / "cli.xlsx"
     res = CliRunner().invoke(main, ["report", str(ledger), "-o", str(out)])
     assert res.exit_code == 0, res.output

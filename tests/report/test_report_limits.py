@@ -129,7 +129,7 @@ def test_every_sheet_fits(big):
 
 
 def test_summary_says_how_many_were_left_out_and_where_they_are(big, tmp_path):
-    _, conflicts, _, _, wb = big
+    _, _conflicts, _, _, wb = big
     info = summary_info(wb)
     # 120 findings, 49 rows below the header: 71 left out; 60 claims: 11 left out
     assert info["Findings left out of Conflicts"][0] == 120 - 49 == 71
