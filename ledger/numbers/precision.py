@@ -26,7 +26,7 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,
 _DIGIT = "0-9" + "".join(CN_DIGITS)
 _UNIT = "".join(CN_SMALL_UNITS) + "".join(CN_BIG_UNITS)
 #: a numeral: digits, Chinese units and magnitudes, a decimal point (. or 点), thousands separators
-_NUMERAL = re.compile(rf"[{_DIGIT}](?:[{_DIGIT}{_UNIT}]|[.,点](?=[{_DIGIT}]))*[{_UNIT}]*")
+_NUMERAL = re.compile(rf"[{_DIGIT}十拾](?:[{_DIGIT}{_UNIT}]|[.,点](?=[{_DIGIT}]))*[{_UNIT}]*")  # 十五 opens on 十
 _TRAILING_MAGNITUDE = re.compile(rf"[{''.join(CN_BIG_UNITS)}]+$")
 _CN_DECIMAL = re.compile(rf"([{_DIGIT}{''.join(CN_SMALL_UNITS)}]+)点([{_DIGIT}]+)")
 
