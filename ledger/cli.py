@@ -164,7 +164,8 @@ class _FileProgress:
     terminal)."""
 
     def __init__(self, minimum: int = 10) -> None:
-        self.minimum, self.bar = minimum, None
+        self.minimum = minimum
+        self.bar: Any = None  # a click progress bar once drawn
 
     def __call__(self, done: int, total: int) -> None:
         if total < self.minimum:
@@ -245,7 +246,7 @@ def check(ledger: str, decisions_path: str | None, rules_path: str | None, as_js
     sys.exit(EXIT_INVALID if is_open_contradiction(found).any() else EXIT_OK)
 
 
-def _finding_json(row: dict[str, Any]) -> dict[str, Any]:
+def _finding_json(row: dict[Any, Any]) -> dict[str, Any]:
     """NaN (not numeric) and ±inf (an open bound) become null: strict JSON."""
     import math
 
@@ -278,7 +279,8 @@ class _RowProgress:
     terminal and only for long reports."""
 
     def __init__(self, label: str, minimum: int = 2000) -> None:
-        self.label, self.minimum, self.bar = label, minimum, None
+        self.label, self.minimum = label, minimum
+        self.bar: Any = None  # a click progress bar once drawn
 
     def __call__(self, done: int, total: int) -> None:
         if self.bar is None:

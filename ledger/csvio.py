@@ -111,7 +111,8 @@ def _blank_line(file: str, line: int) -> Problem:
 
 
 def _record(text: str, pos: int, line: int, table: Table) -> tuple[Record, int, int, bool]:
-    start_line, cells, n = line, [], len(text)
+    start_line, n = line, len(text)
+    cells: list[Cell] = []
     while True:
         if pos < n and text[pos] == '"':
             cell_line, before = line, len(table.problems)
@@ -121,6 +122,7 @@ def _record(text: str, pos: int, line: int, table: Table) -> tuple[Record, int, 
             bad = len(table.problems) > before
         else:
             m = _UNQUOTED.match(text, pos)
+            assert m is not None  # the pattern matches the empty string
             value, pos, cell_line = m.group(), m.end(), line
             bad = '"' in value
             if bad:
@@ -162,6 +164,7 @@ def _quoted(text: str, pos: int, line: int, column: int, table: Table) -> tuple[
             return "", n, line, False
         if pos < n and text[pos] not in ",\r\n":
             m = _UNQUOTED.match(text, pos)
+            assert m is not None  # the pattern matches the empty string
             _bad_quote(table, end_line, column, text[start:m.end()], "text after the closing quote")
             value, pos = value + m.group(), m.end()
         return value, pos, end_line, True

@@ -111,7 +111,7 @@ def _no_file(err: LedgerError) -> str:
     return f"{what}{err.reason}{tail}"
 
 
-def _rebuild(cls: type, state: dict) -> LedgerError:
+def _rebuild(cls: type[LedgerError], state: dict) -> LedgerError:
     obj = cls.__new__(cls)
     obj.__dict__.update(state)
     Exception.__init__(obj, str(obj))

@@ -62,7 +62,7 @@ DIMENSION_UNITS: dict[str, tuple[str, ...]] = {
 @lru_cache(maxsize=1)
 def registry() -> pint.UnitRegistry:
     """The shared registry (built once)."""
-    ureg = pint.UnitRegistry(cache_folder=None)
+    ureg: pint.UnitRegistry = pint.UnitRegistry(cache_folder=None)
     for code in CURRENCIES:
         ureg.define(f"{code} = [currency_{code}]")
     for line in EXTRA_UNITS:

@@ -192,6 +192,7 @@ def _metric_unit_ok(df):
 
 def _metric_unit_why(row):
     dim = _dimension(row["metric"])
+    assert dim is not None  # the rule only fails for a known metric
     return (f"metric {row['metric']!r} is measured in {dim}",
             f"use {', '.join(DIMENSION_UNITS[dim][:4])}{', ...' if dim == 'money' else ''} "
             "or pick the metric that fits the number")
@@ -217,7 +218,9 @@ def _range_ok(column: str):
 
 def _range_why(column: str):
     def why(row):
-        lo, hi = value_range(row["metric"])
+        rng = value_range(row["metric"])
+        assert rng is not None  # the rule only fails for a metric with a range
+        lo, hi = rng
         dim = metrics()[row["metric"]]["dimension"]
         hint = ("write percentages as fractions (27% is 0.27)" if dim == "ratio" and row[column] > hi
                 else "check the number against the article")

@@ -16,13 +16,10 @@ import math
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
 import pandas as pd
-
-try:
-    import pandera.pandas as pa
-except ImportError:  # pandera < 0.24 has no pandera.pandas
-    import pandera as pa
+import pandera.pandas as pa
 
 from ledger.claims.rules import RULES, RowRule, detail_ok, is_period, vocabularies
 from ledger.claims.store import OPTIONAL_COLUMNS, LoadedLedger
@@ -54,7 +51,8 @@ def _column(name: str, kind: str) -> pa.Column:
         return pa.Column("float64", checks, nullable=True)
     if name in vocab:
         allowed = set(vocab[name]) | ({""} if name in _OPTIONAL_ENUMS else set())
-        checks.append(_named(Code.REQUIRED, lambda s: s != "") if name not in _OPTIONAL_ENUMS else None)
+        if name not in _OPTIONAL_ENUMS:
+            checks.append(_named(Code.REQUIRED, lambda s: s != ""))
         checks.append(_named(Code.NOT_IN_VOCABULARY, lambda s, a=frozenset(allowed): (s == "") | s.isin(a)))
     if name in _REQUIRED_TEXT:
         checks.append(_named(Code.REQUIRED, lambda s: s != ""))
@@ -64,7 +62,7 @@ def _column(name: str, kind: str) -> pa.Column:
         checks.append(_named(Code.PERIOD_FORMAT, lambda v: v == "" or is_period(v), element_wise=True))
     if name == "confidence_detail":
         checks.append(_named(Code.CONFIDENCE_DETAIL, lambda v: v == "" or detail_ok(v), element_wise=True))
-    return pa.Column("str", [c for c in checks if c is not None], nullable=False)
+    return pa.Column("str", checks, nullable=False)
 
 
 def _row_rules() -> list[RowRule]:
@@ -98,15 +96,15 @@ def _problems(loaded: LoadedLedger, cases: pd.DataFrame) -> list[Problem]:
     out, seen = [], set()
     cell_failed = set()  # a cell that failed its own column check: row rules on it stay quiet
     cases = cases.assign(_row_rule=cases["check"].isin(list(rules))).sort_values("_row_rule", kind="mergesort")
-    for case in cases.itertuples(index=False):
-        index = case.index
+    failures: list[list[Any]] = [cases[c].tolist() for c in ("index", "check", "column", "failure_case")]
+    for index, check, column, failure in zip(*failures):
         if index is None or (isinstance(index, float) and math.isnan(index)):
-            out.append(Problem(loaded.file, None, None, case.column, case.failure_case, Code.DTYPE,
-                               f"column has the wrong type ({case.check})", "build the frame with ledger.store"))
+            out.append(Problem(loaded.file, None, None, column, failure, Code.DTYPE,
+                               f"column has the wrong type ({check})", "build the frame with ledger.store"))
             continue
         row = int(index)
-        rule = rules.get(case.check)
-        code, field = (rule.code, rule.field) if rule else (case.check, case.column)
+        rule = rules.get(check)
+        code, field = (rule.code, rule.field) if rule else (str(check), str(column))
         if (row, code, field) in seen or (row, field) in loaded.skip or field in loaded.absent:
             continue
         if rule and (row, field) in cell_failed:
@@ -188,23 +186,24 @@ def check_rows(loaded: LoadedLedger) -> list[Problem]:
     df, out = loaded.frame, []
     first_id: dict[str, int] = {}
     first_span: dict[tuple, int] = {}
-    for row, rec in enumerate(df.itertuples(index=False)):
-        if rec.claim_id in first_id:
+    derivable = not loaded.absent & {"source", "start", "end", "surface"}
+    columns: list[list[Any]] = [df[c].tolist() for c in ("claim_id", "source", "start", "end", "surface")]
+    for row, (cid, source, start, end, surface) in enumerate(zip(*columns)):
+        if cid in first_id:
             out.append(_at(loaded, row, "claim_id", Code.DUPLICATE_CLAIM_ID,
-                           f"duplicate claim_id (first on line {loaded.lines[first_id[rec.claim_id]]})",
+                           f"duplicate claim_id (first on line {loaded.lines[first_id[cid]]})",
                            "each claim has one row; delete the copy or fix its span"))
         else:
-            first_id[rec.claim_id] = row
-        span = (rec.source, rec.start, rec.end)
+            first_id[cid] = row
+        span = (source, start, end)
         if span in first_span:
             out.append(_at(loaded, row, "start", Code.DUPLICATE_SPAN,
-                           f"span {rec.start}:{rec.end} of {rec.source} is already claimed on line "
+                           f"span {start}:{end} of {source} is already claimed on line "
                            f"{loaded.lines[first_span[span]]}", "keep one row per span; merge the two"))
         else:
             first_span[span] = row
-        want = claim_id(rec.source, rec.start, rec.end, rec.surface)
-        derivable = not loaded.absent & {"source", "start", "end", "surface"}
-        if rec.claim_id != want and re.fullmatch(_CLAIM_ID, rec.claim_id) and derivable:
+        want = claim_id(source, start, end, surface)
+        if cid != want and re.fullmatch(_CLAIM_ID, cid) and derivable:
             out.append(_at(loaded, row, "claim_id", Code.CLAIM_ID_MISMATCH,
                            "does not match source, start, end and surface",
                            f"set it to {want} (ids are derived from the span; edit the span, then the id)"))

@@ -70,7 +70,10 @@ def load_ledger(path: str | Path, *, name: str | None = None) -> LoadedLedger:
 
 def _typed(loaded: LoadedTable) -> LoadedLedger:
     file, columns, problems = loaded.file, loaded.columns, loaded.problems
-    rows, lines, cell_lines, skip = [], [], [], set()
+    rows: list[dict[str, Any]] = []
+    lines: list[int] = []
+    cell_lines: list[dict[str, int]] = []
+    skip: set[tuple[int, str]] = set()
     for rec in loaded.records:
         row, bad = {}, []
         cells = loaded.cells(rec)
@@ -105,11 +108,11 @@ def _cell(name: str, text: str) -> tuple[Any, tuple[str, str, str] | None]:
     if stripped != text:
         ws = ("leading or trailing spaces", f"remove them: '{stripped}'", Code.WHITESPACE)
     if kind == "int":
-        value, problem = _int_cell(stripped)
-        return value, problem or ws
+        number, problem = _int_cell(stripped)
+        return number, problem or ws
     if kind == "float":
-        value, problem = _float_cell(stripped)
-        return value, problem or ws
+        real, problem = _float_cell(stripped)
+        return real, problem or ws
     return stripped, ws
 
 
@@ -254,7 +257,7 @@ def write_ledger(df: pd.DataFrame, path: str | Path) -> None:
 def conform(df: pd.DataFrame) -> pd.DataFrame:
     """A copy with the ledger dtypes: int64 offsets, float64 values, str
     elsewhere ('' for missing text)."""
-    out = {}
+    out: dict[str, pd.Series] = {}
     for name in COLUMNS:
         col = df[name]
         if name in INT_COLUMNS:

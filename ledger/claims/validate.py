@@ -154,32 +154,34 @@ def check_sources(loaded: LoadedLedger, sources: Path | None) -> list[Problem]:
 
 def _articles(sources: Path, table: pd.DataFrame) -> tuple[dict[str, Article], list[Problem]]:
     lines = table.attrs.get("lines", {})
-    articles, problems = {}, []
-    for rec in table.itertuples(index=False):
-        line = lines.get(rec.id)
-        where = sources.parent / rec.file
+    articles: dict[str, Article] = {}
+    problems: list[Problem] = []
+    rows: list[list[str]] = [table[c].astype(str).tolist() for c in ("id", "file", "sha256")]
+    for sid, file, sha in zip(*rows):
+        line = lines.get(sid)
+        where = sources.parent / file
         try:
             raw = where.read_bytes()
             text = decode_bytes(raw, str(where))  # the bytes just read (hashed below), not read again
         except OSError:
-            problems.append(_source_problem(sources, line, "file", rec.file, Code.ARTICLE_MISSING,
+            problems.append(_source_problem(sources, line, "file", file, Code.ARTICLE_MISSING,
                                             "article file not found (its rows are not checked)",
                                             f"expected it at {where}"))
-            articles[rec.id] = Article(None)
+            articles[sid] = Article(None)
             continue
         except LedgerError as err:
-            problems.append(_source_problem(sources, line, "file", rec.file, Code.ARTICLE_MISSING,
+            problems.append(_source_problem(sources, line, "file", file, Code.ARTICLE_MISSING,
                                             f"article cannot be read: {err.reason}", err.hint))
-            articles[rec.id] = Article(None)
+            articles[sid] = Article(None)
             continue
         digest = hashlib.sha256(raw).hexdigest()
-        if digest != rec.sha256:
+        if digest != sha:
             problems.append(_source_problem(
-                sources, line, "sha256", rec.sha256, Code.SHA256_MISMATCH,
+                sources, line, "sha256", sha, Code.SHA256_MISMATCH,
                 f"the article changed since it was registered (sha256 now {digest[:12]}...)",
                 "offsets may point into old text: restore the file or re-review its claims, then update sha256",
                 severity="warning"))
-        articles[rec.id] = Article(text)
+        articles[sid] = Article(text)
     return articles, problems
 
 
@@ -214,7 +216,8 @@ def _check_span(loaded: LoadedLedger, row: int, rec: Mapping[str, Any], text: st
 
 
 def _locate(text: str, surface: str, near: int = 0) -> str:
-    hits, pos = [], text.find(surface) if surface else -1
+    hits: list[int] = []
+    pos = text.find(surface) if surface else -1
     while pos != -1 and len(hits) < 50:
         hits.append(pos)
         pos = text.find(surface, pos + 1)

@@ -118,7 +118,7 @@ def _eval(node: ast.AST, env: dict[str, Interval]) -> Interval:
     if isinstance(node, ast.Name):
         return env[node.id]
     if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
-        v = np.float64(node.value)
+        v = np.array(float(node.value))
         return v, v
     if isinstance(node, ast.BinOp):
         a, b = _eval(node.left, env), _eval(node.right, env)
@@ -229,6 +229,7 @@ def join_inputs(rule: Rule, inputs: list[str], frames: dict[str, pd.DataFrame]) 
         for f, var in _variables(rule.terms[name]).items():
             bound.setdefault(var, f"{name}.{f}")
         done.append(name)
+    assert joined is not None, "a rule has at least one input"
     return joined.reset_index(drop=True), bound
 
 
@@ -409,7 +410,7 @@ def fmt(value: float, unit: str) -> str:
     return f"{value:.4g} {unit}".strip()
 
 
-def _explain(rule: Rule, terms: list[str], target: str, row: dict[str, Any], result: str) -> str:
+def _explain(rule: Rule, terms: list[str], target: str, row: dict[Any, Any], result: str) -> str:
     unit = row["_unit"]
     inputs = [t for t in terms if t != target]
     said = ", ".join(f"{row[f'{t}.source']} “{row[f'{t}.surface']}” ({t})" for t in inputs)

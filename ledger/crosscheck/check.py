@@ -69,7 +69,7 @@ def explain(findings: pd.DataFrame, claims: pd.DataFrame, settings: dict[str, An
     if len(at):
         sentences = pair_explanations(prepared, ia[at], ib[at], codes[at])
         text = text.copy()
-        text.iloc[at] = sentences
+        text.iloc[at] = pd.Series(sentences, index=text.index[at], dtype=TEXT)
     return text
 
 

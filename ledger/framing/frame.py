@@ -111,7 +111,7 @@ def _frame_amount(doc: Doc, spot: Spot, memory: Memory) -> dict[str, Any]:
     if recipient is not None:
         metric, subj, c_subj = doc.lex.spec(metric, "pooled"), recipient, 0.6
     subject = subj.name if subj else ""
-    fact = {"metric": metric, "subject": subject, "subject_hit": subj,
+    fact: dict[str, Any] = {"metric": metric, "subject": subject, "subject_hit": subj,
             "conf": {"metric": c_metric, "subject": c_subj}}
     doc.facts[spot.start] = fact
     obj, c_obj = ("", 0.7) if recipient is not None else frame_object(doc, spot, metric, subject, memory)
@@ -128,7 +128,7 @@ def _frame_date(doc: Doc, spot: Spot, amounts: list[Spot], memory: Memory) -> di
     """Metric, subject and object of a date: an event's own, or those of the
     amount of the same event in its sentence."""
     metric, c_metric = date_metric(doc, spot, amounts)
-    fact = {"metric": metric, "subject": "", "object": "", "subject_hit": None,
+    fact: dict[str, Any] = {"metric": metric, "subject": "", "object": "", "subject_hit": None,
             "conf": {"metric": c_metric, "subject": 0.2, "object": 0.4}}
     doc.facts[spot.start] = fact
     if not metric:

@@ -340,8 +340,8 @@ def _claims_sheet(ws, claims: pd.DataFrame) -> None:
     ws.page_setup.fitToWidth = 2  # 23 columns: two A3 pages wide
     cells = _setup(ws, widths)
     wrap_at = tuple((i, w, MAX_LINES) for i, (c, w) in enumerate(widths) if c in ("quote", "note"))
-    for n, rec in enumerate(claims[list(COLUMNS)].itertuples(index=False), 2):
-        _append(ws, n, _claim_row(cells, rec._asdict()), wrap_at)
+    for n, rec in enumerate(claims[list(COLUMNS)].to_dict("records"), 2):
+        _append(ws, n, _claim_row(cells, rec), wrap_at)
     _finish(ws, len(COLUMNS), len(claims))
 
 

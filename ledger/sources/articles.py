@@ -106,7 +106,7 @@ class OffsetMap(Sequence):
     def __len__(self) -> int:
         return self._len
 
-    def __getitem__(self, i):  # type: ignore[override]
+    def __getitem__(self, i):
         if isinstance(i, slice):
             return [self[k] for k in range(*i.indices(self._len))]
         if i < 0:
@@ -130,9 +130,9 @@ def clean(original: str, *, simplify: bool = True) -> CleanText:
     for rx in (_HTML_TAG, _GLOSS):
         drops.extend((m.start(), m.end(), None) for m in rx.finditer(original))
     for m in _HTML_ENTITY.finditer(original):
-        rep = html.unescape(m.group())
-        if rep != m.group() and len(rep) == 1:
-            drops.append((m.start(), m.end(), rep))
+        entity = html.unescape(m.group())
+        if entity != m.group() and len(entity) == 1:
+            drops.append((m.start(), m.end(), entity))
     drops.sort()
     parts: list[str] = []
     runs: list[tuple[int, int, int, int | None]] = []

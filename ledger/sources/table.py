@@ -79,7 +79,7 @@ SOURCES_SPEC = TableSpec("sources table", SOURCE_COLUMNS, free_text=("title", "p
                          code=Code.HEADER)
 
 
-def _row_problems(row: dict[str, str], where: dict[str, tuple[int, int]], file: str) -> list[Problem]:
+def _row_problems(row: dict[str, str], where: dict[str, tuple[int, int | None]], file: str) -> list[Problem]:
     """Every problem of one row of the sources table (``where``: field ->
     (editor line, file column))."""
     out: list[Problem] = []
@@ -126,7 +126,9 @@ def read_sources(path: str | Path, *, check_files: bool = False) -> tuple[pd.Dat
     path = Path(path)
     loaded = read_table(path, SOURCES_SPEC, hint="check the path (the default is seeds/sources.csv)")
     problems = list(loaded.problems)
-    rows, lines, seen = [], {}, {}
+    rows: list[dict[str, str]] = []
+    lines: dict[str, int] = {}
+    seen: dict[str, int] = {}
     for rec in loaded.records:
         cells = loaded.cells(rec)
         row = {name: cells[name].value if name in cells else "" for name in SOURCE_COLUMNS}
@@ -157,7 +159,7 @@ def load_sources(path: str | Path, *, check_files: bool = False) -> pd.DataFrame
     return frame
 
 
-def _file_problems(row: dict[str, str], where: dict[str, tuple[int, int]], *, folder: Path,
+def _file_problems(row: dict[str, str], where: dict[str, tuple[int, int | None]], *, folder: Path,
                    file: str) -> list[Problem]:
     article = folder / row["file"]
     if not article.is_file():
