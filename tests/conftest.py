@@ -1,4 +1,7 @@
-"""Shared fixtures and the hypothesis profiles (HYPOTHESIS_PROFILE=ci|dev)."""
+"""Shared fixtures and the hypothesis profiles, chosen by HYPOTHESIS_PROFILE:
+``quick`` (the default: the README's test command stays fast), ``ci`` (what
+.ci/run uses: more examples per property) and ``dev`` (more still, for a
+change to a parser or the merge)."""
 from __future__ import annotations
 
 import os
@@ -7,9 +10,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-settings.register_profile("ci", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("dev", max_examples=150, deadline=None)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+settings.register_profile("quick", max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", max_examples=200, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
