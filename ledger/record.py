@@ -7,6 +7,7 @@ This is the one definition every stage shares.  The pandera model in
 from __future__ import annotations
 
 import hashlib
+import math
 import tomllib
 from functools import lru_cache
 from importlib import resources
@@ -62,6 +63,29 @@ def metrics() -> dict[str, dict]:
     """The metric vocabulary from ``lexicon/metrics.toml``: name -> table."""
     text = resources.files("ledger").joinpath("lexicon/metrics.toml").read_text(encoding="utf-8")
     return tomllib.loads(text)
+
+
+#: The default [min, max] of a metric's value by its dimension (a ratio is a
+#: share or stake unless the metric says otherwise: a growth rate is unbounded).
+DIMENSION_RANGES: dict[str, tuple[float, float]] = {
+    "money": (0.0, math.inf), "ratio": (0.0, 1.0), "times": (0.0, math.inf),
+    "count": (0.0, math.inf), "duration": (0.0, math.inf),
+}
+
+
+def dimension(metric: str) -> str | None:
+    """The unit family of a metric (money, ratio, times, ...), None if unknown."""
+    spec = metrics().get(metric)
+    return spec["dimension"] if spec else None
+
+
+def value_range(metric: str) -> tuple[float, float] | None:
+    """The allowed [min, max] of a metric's value (None for dates / unknown metrics)."""
+    spec = metrics().get(metric)
+    if not spec or spec["dimension"] not in DIMENSION_RANGES:
+        return None
+    lo, hi = DIMENSION_RANGES[spec["dimension"]]
+    return float(spec.get("min", lo)), float(spec.get("max", hi))
 
 
 def claim_id(source: str, start: int, end: int, surface: str) -> str:

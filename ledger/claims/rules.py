@@ -20,7 +20,8 @@ import pandas as pd
 from ledger.csvio import format_float
 from ledger.errors import Code
 from ledger.intervals import parse_period
-from ledger.record import KINDS, MODALITIES, ORIGINS, QUALIFIERS, STATUSES, metrics
+from ledger.record import KINDS, MODALITIES, ORIGINS, QUALIFIERS, STATUSES, metrics, value_range
+from ledger.record import dimension as _dimension
 from ledger.units import DIMENSION_UNITS, KIND_UNITS, LEDGER_UNITS
 
 # --------------------------------------------------------------------------- periods
@@ -58,31 +59,11 @@ def detail_ok(text: str) -> bool:
 
 # --------------------------------------------------------------------------- vocabularies
 
-DIMENSION_RANGES: dict[str, tuple[float, float]] = {
-    "money": (0.0, math.inf), "ratio": (0.0, 1.0), "times": (0.0, math.inf),
-    "count": (0.0, math.inf), "duration": (0.0, math.inf),
-}
-
-
 def vocabularies() -> dict[str, tuple[str, ...]]:
     return {
         "kind": KINDS, "modality": MODALITIES, "status": STATUSES, "origin": ORIGINS,
         "qualifier": QUALIFIERS, "unit": tuple(sorted(LEDGER_UNITS)), "metric": tuple(metrics()),
     }
-
-
-def value_range(metric: str) -> tuple[float, float] | None:
-    """The allowed [min, max] of a metric's value (None for dates / unknown metrics)."""
-    spec = metrics().get(metric)
-    if not spec or spec["dimension"] not in DIMENSION_RANGES:
-        return None
-    lo, hi = DIMENSION_RANGES[spec["dimension"]]
-    return float(spec.get("min", lo)), float(spec.get("max", hi))
-
-
-def _dimension(metric: str) -> str | None:
-    spec = metrics().get(metric)
-    return spec["dimension"] if spec else None
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,9 @@ measures (metric), when it holds (period) and how sure the text is
 
 Modules, bottom up: :mod:`~ledger.framing.cues` (the lexicon: cue words and
 entities), :mod:`~ledger.framing.doc` (one analysis of a text),
-:mod:`~ledger.framing.rules` (the rules, about positions only),
+:mod:`~ledger.framing.context` (what the rules share),
+:mod:`~ledger.framing.metric`, :mod:`~ledger.framing.roles`, :mod:`~ledger.framing.period`,
+:mod:`~ledger.framing.modality` (the rules, one per field, about positions only),
 :mod:`~ledger.framing.frame` (mentions to ledger rows).
 """
 from ledger.framing.frame import Frame, claim_row, frame_article, frame_text

@@ -62,10 +62,17 @@ class Lexicon:
     tolerance: tuple[str, ...] = ()
     attributive: dict[str, tuple[str, ...]] = field(default_factory=dict)
     nominal: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    change: dict = field(default_factory=dict)
+    family_spec: dict[str, dict] = field(default_factory=dict)
 
     def spec(self, metric: str, key: str, default=None):
-        """One setting of a metric's table in cues.toml (``refines``, ``date``...)."""
-        return self.metric_spec.get(metric, {}).get(key, default)
+        """One setting of a metric's table in cues.toml (``refines``, ``date``...),
+        else of its family's table (``[family.growth]``), else ``default``."""
+        own = self.metric_spec.get(metric, {})
+        if key in own:
+            return own[key]
+        family = metrics().get(metric, {}).get("family", "")
+        return self.family_spec.get(family, {}).get(key, default)
 
     def role(self, key: str) -> tuple[str, ...]:
         return tuple(self.roles.get(key, ()))
@@ -153,6 +160,8 @@ def load_lexicon(cues_path: str | Path | None = None, entities_path: str | Path 
         tolerance=_words(cues.get("ignore", {}).get("tolerance", [])),
         attributive={n: _words(t.get("attributive", [])) for n, t in mod.items() if isinstance(t, dict)},
         nominal={n: _words(t.get("nominal", [])) for n, t in mod.items() if isinstance(t, dict)},
+        change={k: _words(v) if isinstance(v, list) else v for k, v in cues.get("change", {}).items()},
+        family_spec=dict(cues.get("family", {})),
     )
 
 

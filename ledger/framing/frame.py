@@ -59,25 +59,21 @@ belonging to a dated event (``date``).
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
+from ledger.framing.context import DEFAULT_METRIC, Memory
 from ledger.framing.cues import Lexicon
 from ledger.framing.doc import Doc, Spot, analyse
-from ledger.framing.rules import (
-    Memory,
-    date_metric,
-    frame_metric,
-    frame_modality,
-    frame_object,
-    frame_period,
-    frame_subject,
-    pooled,
-)
+from ledger.framing.metric import change_of, date_metric, frame_metric
+from ledger.framing.modality import frame_modality
+from ledger.framing.period import frame_period
+from ledger.framing.roles import frame_object, frame_subject, pooled
 from ledger.numbers.finder import find_mentions
-from ledger.record import COLUMNS, FRAMED_FIELDS, claim_id
+from ledger.record import COLUMNS, FRAMED_FIELDS, claim_id, dimension, value_range
 from ledger.sources import CleanText, clean, parse_published
+from ledger.units import DIMENSION_UNITS, KIND_DIMENSION
 
 AMOUNT_KINDS = ("money", "percent", "percentage_point", "multiple")
 
@@ -92,6 +88,8 @@ class Frame:
     period: str
     modality: str
     confidence: dict[str, float]
+    #: the number is the size of a fall ('下降2.7%', 'fell 24%'): stored negative
+    down: bool = False
 
     def detail(self) -> str:
         return ";".join(f"{f}={self.confidence[f]:.2f}" for f in FRAMED_FIELDS)
@@ -188,7 +186,10 @@ def frame_all(doc: Doc, mentions: list) -> list[tuple[Spot, Frame]]:
         period, c_period = frame_period(doc, spot, fact["metric"], events, modality)
         fact["period"] = period
         conf = {**fact["conf"], "period": c_period, "modality": c_mod}
-        out.append((spot, Frame(fact["subject"], fact["object"], fact["metric"], period, modality, conf)))
+        change = change_of(doc, spot)
+        frame = Frame(fact["subject"], fact["object"], fact["metric"], period, modality, conf,
+                      down=bool(change and change.down))
+        out.append((spot, _admissible(doc, spot, frame)))
     return out
 
 
@@ -201,22 +202,65 @@ def _num(value) -> float | None:
     return float(Decimal(value))
 
 
+def _signed(m: Any, down: bool) -> tuple[float | None, float | None, float | None]:
+    """(value, low, high) as numbers, negated for the size of a fall."""
+    value, low, high = _num(m.value), _num(m.low), _num(m.high)
+    if not down or value is None or value < 0:
+        return value, low, high
+    return -value, (-high if high is not None else None), (-low if low is not None else None)
+
+
+def _admissible(doc: Doc, spot: Spot, frame: Frame) -> Frame:
+    """The frame, with the kind's last-resort metric when its metric cannot hold
+    the number (a 359% rise is no share; a negative figure no revenue), so that
+    what extraction writes always passes the ledger's own validation."""
+    m = spot.mention
+    if m.kind == "date" or not frame.metric:
+        return frame
+    if _fits(frame.metric, m, frame.down):
+        return frame
+    fallback = doc.lex.default_metric.get(m.kind, "")
+    if fallback and _fits(fallback, m, frame.down):
+        confidence = {**frame.confidence, "metric": DEFAULT_METRIC}
+        return replace(frame, metric=fallback, confidence=confidence)
+    return replace(frame, metric="")  # no metric can hold it: not a claim
+
+
+def _fits(metric: str, m: Any, down: bool) -> bool:
+    dim = dimension(metric)
+    if dim is None or dim != KIND_DIMENSION.get(m.kind) or m.unit not in DIMENSION_UNITS.get(dim, ()):
+        return False
+    rng = value_range(metric)
+    if rng is None or m.unit == "percentage_point":
+        return True
+    value = _signed(m, down)[0]
+    return value is None or rng[0] <= value <= rng[1]
+
+
+def _clipped(metric: str, unit: str, bound: float | None) -> float | None:
+    """A hedge's bound kept inside the metric's domain ('about 98% of the total'
+    allows up to 100%, not 107.8%)."""
+    rng = value_range(metric)
+    if bound is None or rng is None or unit == "percentage_point":
+        return bound
+    return min(max(bound, rng[0]), rng[1])
+
+
 def claim_row(doc: Doc, spot: Spot, frame: Frame, source: str) -> dict[str, Any]:
     """One ledger row (record.COLUMNS) for a framed mention."""
     m = spot.mention
+    value, low, high = (None, None, None) if m.kind == "date" else _signed(m, frame.down)
+    low, high = _clipped(frame.metric, m.unit, low), _clipped(frame.metric, m.unit, high)
     qs, qe = doc.clean.span(*doc.sentence_of(spot.start))
     quote = doc.clean.original[qs:qe].strip()
     if m.surface not in quote:
         quote = m.surface
-    is_date = m.kind == "date"
     row = {
         "claim_id": claim_id(source, m.start, m.end, m.surface),
         "source": source, "start": m.start, "end": m.end, "surface": m.surface, "quote": quote, "kind": m.kind,
         "subject": frame.subject, "object": frame.object, "metric": frame.metric,
         "period": frame.period, "modality": frame.modality,
-        "value": None if is_date else _num(m.value),
-        "value_low": None if is_date else _num(m.low),
-        "value_high": None if is_date else _num(m.high),
+        "value": value, "value_low": low, "value_high": high,
         "unit": m.unit, "qualifier": m.qualifier,
         "status": "unreviewed", "reviewer": "", "note": "", "origin": "extracted",
         "confidence": round(frame.lowest(), 2), "confidence_detail": frame.detail(),
@@ -239,7 +283,7 @@ def frame_article(
     return [
         claim_row(doc, spot, frame, source)
         for spot, frame in frame_all(doc, mentions)
-        if not select or is_claim(doc, spot)
+        if not select or (is_claim(doc, spot) and frame.metric)
     ]
 
 

@@ -10,11 +10,10 @@ import pandas as pd
 import pytest
 
 from ledger.claims import ValidationReport, read_ledger, validate_ledger, write_ledger
-from ledger.claims.rules import value_range
 from ledger.claims.schema import columns_markdown
 from ledger.errors import Problem
 from ledger.intervals import parse_period
-from ledger.record import claim_id
+from ledger.record import claim_id, value_range
 from tests.conftest import DATA, ROOT
 
 LEDGER = DATA / "ledger"
@@ -43,7 +42,12 @@ def test_parse_period_refuses(text: str):
 
 @pytest.mark.parametrize("metric, rng", [
     ("equity_stake", (0.0, 1.0)),                  # a stake is a fraction of the company
-    ("revenue_growth", (-1.0, float("inf"))),      # 700% growth is 7.0; a fall cannot pass -100%
+    # a growth rate is unbounded: 700% growth is 7.0, and an article may print a fall
+    # past -100% (a change of a signed figure, or an error the cross-check should see)
+    ("revenue_growth", (float("-inf"), float("inf"))),
+    ("net_profit_growth", (float("-inf"), float("inf"))),
+    ("market_share", (0.0, 1.0)),                  # a share is a fraction of its market
+    ("unspecified_ratio", (float("-inf"), float("inf"))),  # no cue: nothing known of its bounds
     ("valuation", (0.0, float("inf"))),
     ("growth_multiple", (0.0, float("inf"))),
     ("deal_date", None),                           # dates carry no value

@@ -1,0 +1,69 @@
+"""What the framing rules share: the clause a mention belongs to, whether a
+date stands alone, and the memory of what earlier claims of the article said.
+
+The rules (one module per field: :mod:`~ledger.framing.metric`,
+:mod:`~ledger.framing.roles`, :mod:`~ledger.framing.period`,
+:mod:`~ledger.framing.modality`) read positions only; every word they use
+comes from the lexicon files.  Confidences are fixed per rule: a field read
+off the number's own clause is surer than one read off its sentence, which is
+surer than one carried over from an earlier sentence or a default.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ledger.framing.cues import Hit
+from ledger.framing.doc import Doc, Spot, inside
+
+#: Confidence of a date's metric read off a cue elsewhere in its sentence; such
+#: a date (it opens the sentence) also takes the whole sentence's modality.
+SENTENCE_DATE_CUE = 0.6
+
+#: Confidence of a metric no cue gave (the kind's neutral default).
+DEFAULT_METRIC = 0.2
+
+@dataclass
+class Memory:
+    """What earlier claims of the article said: (position, subject entity, object)."""
+
+    said: list[tuple[int, Hit, str]] = field(default_factory=list)
+
+    def add(self, pos: int, subject: Hit | None, obj: str) -> None:
+        if subject is not None:
+            self.said.append((pos, subject, obj))
+            self.said.sort(key=lambda t: t[0])
+
+    def last(self, pos: int) -> tuple[Hit, str] | None:
+        before = [t for t in self.said if t[0] < pos]
+        return (before[-1][1], before[-1][2]) if before else None
+
+def own_clause(doc: Doc, spot: Spot) -> tuple[int, int]:
+    """The clause of a mention; a date that stands alone in its clause
+    ('5月8日,某公司宣布...') takes the next clause of its sentence too."""
+    clause = doc.clause_of(spot.start)
+    if spot.mention.kind == "date" and lone_date(doc, spot):
+        sent = doc.sentence_of(spot.start)
+        if clause[1] < sent[1]:
+            return clause[0], doc.clause_of(clause[1])[1]
+    return clause
+
+def lone_date(doc: Doc, spot: Spot) -> bool:
+    """Is the date alone in its clause (no entity, no other number, few words)?"""
+    clause = doc.clause_of(spot.start)
+    if any(inside(clause, e) for e in doc.entities):
+        return False
+    if any(inside(clause, s) and s.start != spot.start for s in doc.spots):
+        return False
+    rest = doc.low[clause[0] : spot.start] + doc.low[spot.end : clause[1]]
+    return sum(ch.isalnum() for ch in rest) <= int(doc.lex.period.get("lone_date_chars", 8))
+
+def _distance(hit: Hit, start: int, end: int) -> int:
+    if hit.start >= end:
+        return hit.start - end
+    if hit.end <= start:
+        return start - hit.end
+    return 0
+
+def _in_name(doc: Doc, mark: Hit) -> bool:
+    """Is a marker word part of an entity's name ('比' in '比亚迪')?"""
+    return any(e.start < mark.end and mark.start < e.end for e in doc.entities)

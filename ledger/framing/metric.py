@@ -1,0 +1,191 @@
+"""What a number measures (``metric``): a topic the sentence names, the
+nearest cue of a fitting metric, a base figure composed with a change cue
+(营收 + 按年增长 -> revenue_growth), else the kind's last-resort metric."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ledger.framing.context import DEFAULT_METRIC, SENTENCE_DATE_CUE, _distance, lone_date, own_clause
+from ledger.framing.cues import Hit
+from ledger.framing.doc import Doc, Spot, fits, inside
+from ledger.framing.roles import _free
+from ledger.record import metrics
+
+#: The derived-metric keys of metrics.toml a change cue composes with a base.
+GROWTH, GROWTH_QOQ, CHANGE = "growth", "growth_qoq", "change"
+#: The metric a change takes when no base figure is named: generic, for review.
+GENERIC = {GROWTH: "growth", GROWTH_QOQ: "growth_qoq", CHANGE: "ratio_change"}
+#: Mention kinds a change cue can turn into a change (a multiple keeps its own metrics).
+CHANGE_KINDS = ("percent", "percentage_point")
+
+
+@dataclass(frozen=True)
+class Change:
+    """A change cue read with a number: against what (``GROWTH`` or
+    ``GROWTH_QOQ``; ``CHANGE`` for percentage points) and which way."""
+
+    key: str
+    down: bool
+
+
+@lru_cache(maxsize=1)
+def bases() -> dict[str, str]:
+    """Derived metric -> its base ('revenue_growth' -> 'revenue'), from metrics.toml."""
+    return {spec[k]: name for name, spec in metrics().items() for k in (GROWTH, GROWTH_QOQ, CHANGE) if k in spec}
+
+
+def _is_base(metric: str) -> bool:
+    spec = metrics().get(metric, {})
+    return any(k in spec for k in (GROWTH, GROWTH_QOQ, CHANGE))
+
+
+def change_of(doc: Doc, spot: Spot) -> Change | None:
+    """The change a percentage or point count states: a change cue of its clause
+    within reach before it (no level word such as 至 / 'to' between: '上升至70%'
+    is a level) or right after it ('a 15% increase'); ``qoq`` when a quarter- or
+    month-on cue stands in reach, else year-on-year.  None when it is a level."""
+    if spot.mention.kind not in CHANGE_KINDS:
+        return None
+    clause = doc.clause_of(spot.start)
+    reach = int(doc.lex.change.get("reach", 12))
+
+    def near(h: Hit) -> bool:
+        if not inside(clause, h) or _in_longer_cue(doc, h):
+            return False
+        if h.end <= spot.start:
+            between = doc.low[h.end:spot.start]
+            return spot.start - h.end <= reach and not any(
+                spot.start - reach <= m.start and h.end <= m.start and m.end <= spot.start for m in doc.marks["level"]
+            ) and not any(ch.isdigit() for ch in between)
+        return 0 <= h.start - spot.end <= 3 and any(
+            a.start <= h.start < a.end for a in doc.marks["after"] if 0 <= a.start - spot.end <= 3)
+
+    moves = [h for key in ("up", "down", "yoy", "qoq") for h in doc.marks[key] if near(h)]
+    moves += [h for h in doc.marks["after"] if near(h)]
+    if not moves:
+        return None
+    nearest = min(moves, key=lambda h: _distance(h, spot.start, spot.end))
+    down = any(nearest.start < h.end and h.start < nearest.end for h in doc.marks["down"]) or (
+        not any(near(h) for h in doc.marks["up"]) and any(near(h) for h in doc.marks["down"]))
+    if spot.mention.kind == "percentage_point":
+        return Change(CHANGE, down)
+    qoq = any(inside(clause, h) for h in doc.marks["qoq"]) and not any(
+        near(h) and _distance(h, spot.start, spot.end) < min(
+            (_distance(q, spot.start, spot.end) for q in doc.marks["qoq"] if inside(clause, q)), default=10**9)
+        for h in doc.marks["yoy"])
+    return Change(GROWTH_QOQ if qoq else GROWTH, down)
+
+
+def _in_longer_cue(doc: Doc, h: Hit) -> bool:
+    """Is the change word part of a longer metric cue ('up' in 'makes up')?"""
+    return any(c.start <= h.start and h.end <= c.end and len(c.word) > len(h.word) for c in doc.metric_hits)
+
+
+def _base_of(doc: Doc, spot: Spot) -> str:
+    """The figure a change is of: the nearest base cue of the clause (before the
+    number first), else the base of the previous amount of the sentence
+    ('营收1928.7亿元,同比增长15%'), else ''."""
+    clause, sent = doc.clause_of(spot.start), doc.sentence_of(spot.start)
+    cues = [h for h in doc.metric_hits if inside(clause, h) and _is_base(h.name)]
+    before = [h for h in cues if h.end <= spot.start]
+    if before:
+        return max(before, key=lambda h: (h.end, len(h.word))).name
+    for other in reversed([s for s in doc.spots if sent[0] <= s.start < spot.start and s.start in doc.facts]):
+        metric = doc.facts[other.start].get("metric", "")
+        base = bases().get(metric, metric)
+        if _is_base(base):
+            return base
+    return cues[0].name if cues else ""
+
+
+def compose(doc: Doc, spot: Spot, change: Change) -> tuple[str, float]:
+    """The metric of a change: its base's derived metric, else the generic one."""
+    base = _base_of(doc, spot)
+    spec = metrics().get(base, {})
+    key = change.key
+    if key != CHANGE and spec.get("dimension") == "ratio":
+        key = CHANGE  # a ratio (a margin, a share) changes by points, written as %
+    derived = spec.get(key) or (spec.get(GROWTH) if key == GROWTH_QOQ else None)
+    if derived and key == GROWTH_QOQ and spec.get(GROWTH_QOQ) is None:
+        return GENERIC[GROWTH_QOQ], 0.5
+    return (derived, 0.8) if derived else (GENERIC[key], 0.4)
+
+
+
+def _nearest_cue(doc: Doc, spot: Spot, scope: tuple[int, int], kind: str) -> Hit | None:
+    hits = [h for h in doc.metric_hits if fits(h.name, kind) and inside(scope, h)]
+    return min(hits, key=lambda h: (_distance(h, spot.start, spot.end), -len(h.word))) if hits else None
+
+def _refined(doc: Doc, metric: str, spot: Spot, kind: str) -> str:
+    """A general metric made specific by a cue elsewhere in the sentence."""
+    sent, clause = doc.sentence_of(spot.start), doc.clause_of(spot.start)
+    for h in doc.metric_hits:
+        if (inside(clause, h) or (inside(sent, h) and h.end <= spot.start)) and fits(h.name, kind) \
+                and metric in doc.lex.spec(h.name, "refines", ()):
+            return h.name
+    return metric
+
+def _topic(doc: Doc, spot: Spot, kind: str) -> str:
+    """'这项...的收购,...约20亿元': the metric a demonstrative clause of the
+    sentence names (its last fitting cue)."""
+    sent = doc.sentence_of(spot.start)
+    for mark in doc.marks["markers"]:
+        if inside(sent, mark) and mark.start < spot.start:
+            clause = doc.clause_of(mark.start)
+            if clause[0] <= spot.start < clause[1]:
+                continue
+            cues = [h for h in doc.metric_hits if fits(h.name, kind) and mark.end <= h.start and h.end <= clause[1]]
+            if cues:
+                return cues[-1].name
+    return ""
+
+def _after(doc: Doc, spot: Spot, metric: str) -> str:
+    """'持有15%的股权,估值约30亿元': a cue read in the light of the previous
+    amount of the sentence (the metric's ``after`` table)."""
+    table = doc.lex.spec(metric, "after", {})
+    sent = doc.sentence_of(spot.start)
+    before = [s for s in doc.spots if sent[0] <= s.start < spot.start and s.start in doc.facts]
+    if table and before:
+        return table.get(doc.facts[before[-1].start].get("metric", ""), "")
+    return ""
+
+def frame_metric(doc: Doc, spot: Spot) -> tuple[str, float]:
+    """A topic the sentence names; else the nearest cue of a fitting metric
+    in the clause, then in the sentence, refined by the sentence; else the
+    kind's default metric."""
+    kind = spot.mention.kind
+    change = change_of(doc, spot)
+    if change is not None:
+        return compose(doc, spot, change)
+    topic = _topic(doc, spot, kind)
+    if topic:
+        return topic, 0.6
+    for scope, conf in ((own_clause(doc, spot), 0.85), (doc.sentence_of(spot.start), 0.55)):
+        cue = _nearest_cue(doc, spot, scope, kind)
+        if cue is not None:
+            metric = _refined(doc, cue.name, spot, kind)
+            return _after(doc, spot, metric) or metric, conf
+    return doc.lex.default_metric.get(kind, ""), DEFAULT_METRIC
+
+def date_metric(doc: Doc, spot: Spot, amounts: list[Spot]) -> tuple[str, float]:
+    """A date is a claim when a date cue stands in its clause, or an amount
+    of its clause belongs to a dated event (the amount metric's ``date``);
+    a date opening its sentence alone also takes a date cue of the sentence."""
+    cue = _nearest_cue(doc, spot, own_clause(doc, spot), "date")
+    if cue is not None:
+        return cue.name, 0.85
+    clause = own_clause(doc, spot)
+    for amount in amounts:
+        event = doc.lex.spec(doc.facts[amount.start]["metric"], "date")
+        if event and inside(clause, amount):
+            return event, 0.7
+    if lone_date(doc, spot):
+        cue = _nearest_cue(doc, spot, doc.sentence_of(spot.start), "date")
+        if cue is not None:
+            return cue.name, SENTENCE_DATE_CUE
+        actors = _free(doc, [e for e in doc.entities if inside(clause, e)])
+        said = any(inside(clause, w) for w in doc.marks["speech"])
+        if not said and any(e.kind not in doc.lex.role("object_types") for e in actors):
+            return str(doc.lex.period.get("event", "")), 0.5
+    return "", 0.0

@@ -1,0 +1,175 @@
+"""When a value holds (``period``): its own date, the nearest date of its
+clause or sentence, the period of a related figure, the publication date for
+present-tense values."""
+from __future__ import annotations
+
+from ledger.framing.context import _in_name, lone_date
+from ledger.framing.doc import Doc, Spot, inside
+from ledger.numbers.dates import year_before as _year_before
+
+
+def _is_base(doc: Doc, date: Spot) -> bool:
+    clause = doc.clause_of(date.start)
+    return any(clause[0] <= b.start and 0 <= date.start - b.end <= 2 and not _in_name(doc, b)
+               for b in doc.marks["base_markers"])
+
+def _linked(doc: Doc, date: Spot, metric: str) -> bool:
+    """Can ``date`` be the period of an amount of ``metric``?  A plain date
+    can; an event date only if the event is the amount's own."""
+    event = doc.facts.get(date.start, {}).get("metric", "")
+    if not event:
+        return True
+    return event == doc.lex.spec(metric, "date") or event in doc.lex.spec(metric, "dates", ())
+
+def frame_period(
+    doc: Doc, spot: Spot, metric: str, events: list[tuple[int, str, str]], modality: str = ""
+) -> tuple[str, float]:
+    """When the value holds; see the framing module docstring for the order.
+    How the period was found ('date', 'back', 'carried', 'published' or '')
+    is kept in ``doc.facts``: only a period a date gave (or one carried from
+    it) is carried on to later amounts."""
+    period, conf, how = _period(doc, spot, metric, events, modality)
+    if spot.start in doc.facts:
+        doc.facts[spot.start].update(period_how=how, modality=modality)
+    return period, conf
+
+def _period(
+    doc: Doc, spot: Spot, metric: str, events: list[tuple[int, str, str]], modality: str
+) -> tuple[str, float, str]:
+    if spot.mention.kind == "date":
+        return str(spot.mention.value or ""), 0.95, "date"
+    clause = doc.clause_of(spot.start)
+    # '去年同期' names a year ('去年') but means the sentence's period a year
+    # before: the 去年 of a year-back phrase is no date of the sentence
+    backs = doc.marks["year_back"]
+    dates = [d for d in doc.dates if not _is_base(doc, d) and _linked(doc, d, metric)
+             and not any(d.start < m.end and m.start < d.end for m in backs)]
+    back = [m for m in backs if inside(clause, m)]
+    if back and not doc.lex.spec(metric, "comparison") and not any(inside(clause, d) for d in dates):
+        base = _sentence_period(doc, spot, metric, events, modality, dates)[0] or _previous_period(doc, spot)
+        if base:
+            return year_before(base), 0.6, "back"
+    near = [d for d in dates if inside(clause, d)]
+    if near:
+        date = min(near, key=lambda d: abs(d.start - spot.start))
+        return _since(doc, date, modality), 0.85, "date"
+    if doc.lex.spec(metric, "clause_period", False):  # a buyback programme: only a date said with it
+        return "", 0.7, ""
+    return _sentence_period(doc, spot, metric, events, modality, dates)
+
+def forward(doc: Doc, modality: str) -> bool:
+    """Does the modality look ahead (a forecast, plan or proposal)?"""
+    return modality not in ("", doc.lex.modality_default, *doc.lex.period.get("present_modalities", ()))
+
+def date_value(doc: Doc, date: Spot, modality: str) -> str:
+    """A date's period; a year-less period still to come at publication
+    ('第四季度' in May) is this year's for a forecast, last year's for an account."""
+    past = getattr(date.mention, "past", None)
+    if past is not None and not forward(doc, modality):
+        return past
+    return str(date.mention.value)
+
+def _since(doc: Doc, date: Spot, modality: str = "") -> str:
+    """'tripled since 2019': from the date to the article's publication."""
+    value = date_value(doc, date, modality)
+    before = doc.low[max(0, date.start - 8) : date.start].rstrip()
+    after = doc.low[date.end : date.end + 4].lstrip()
+    since = any(before.endswith(w) for w in doc.marks_words("since_before")) or any(
+        after.startswith(w) for w in doc.marks_words("since_after"))
+    return f"{value}/{doc.published}" if since and doc.published and "/" not in value else value
+
+def year_before(period: str) -> str:
+    """'2026' -> '2025', '2025-Q1' -> '2024-Q1', '2025-11/2025-12' -> '2024-11/2024-12'."""
+    return _year_before(period)
+
+def _previous_period(doc: Doc, spot: Spot) -> str:
+    """The period of the previous amount of the sentence ('worth $1.2 trillion,
+    up from $600 billion a year ago': the later amount is one year before it)."""
+    sent = doc.sentence_of(spot.start)
+    before = [s for s in doc.spots if sent[0] <= s.start < spot.start and s.mention.kind != "date"]
+    return doc.facts.get(before[-1].start, {}).get("period", "") if before else ""
+
+def _carried(doc: Doc, spot: Spot, metric: str, modality: str, scope: tuple[int, int]) -> str:
+    """The period of the last earlier claim in ``scope`` of the same family of
+    metrics (``carry`` in cues.toml: revenue, its growth, its parts, the loss
+    of a period) and the same modality, when a date gave it (or it was carried
+    from one): 'Revenue for the first quarter of 2025 was... Services revenue
+    was $26.6 billion' - the second figure belongs to the same quarter.  A
+    year-back amount ('a year earlier') or a present-tense one is no period
+    to carry; a forecast does not take an account's period, nor the reverse."""
+    family = doc.lex.spec(metric, "carry")
+    if not family:
+        return ""
+    for other in reversed([s for s in doc.spots if scope[0] <= s.start < spot.start and s.mention.kind != "date"]):
+        fact = doc.facts.get(other.start, {})
+        if fact.get("subject") and fact.get("period") and fact.get("period_how") in ("date", "carried") \
+                and doc.lex.spec(fact.get("metric", ""), "carry") == family and fact.get("modality") == modality:
+            return fact["period"]
+    return ""
+
+def _sentence_period(
+    doc: Doc, spot: Spot, metric: str, events: list[tuple[int, str, str]], modality: str, dates: list[Spot]
+) -> tuple[str, float, str]:
+    clause, sent = doc.clause_of(spot.start), doc.sentence_of(spot.start)
+    window = int(doc.lex.period.get("sentence_window", 60))
+    # an instant (a market value) holds on a day: a period of another clause
+    # ('今年上半年营收..., 其市值约为...') is not its date; a date opening the sentence is
+    instant = doc.lex.spec(metric, "instant", False)
+    earlier = [
+        d for d in dates
+        if sent[0] <= d.start and d.end <= spot.start
+        and ((spot.start - d.end <= window and not instant) or (d.start - sent[0] <= 2 and lone_date(doc, d)))
+    ]
+    if any(inside(clause, m) for m in doc.marks["full_year"]):
+        # 'full-year revenue': the whole year of the sentence's date ('上半年..., 全年...'), else the published year
+        if earlier:
+            return date_value(doc, earlier[-1], modality)[:4], 0.55, "date"
+        if doc.published[:4].isdigit():
+            return doc.published[:4], 0.5, "date"
+    if earlier:
+        return date_value(doc, earlier[-1], modality), 0.6, "date"
+    carried = "" if instant else _carried(doc, spot, metric, modality, sent)
+    if carried:
+        return carried, 0.55, "carried"
+    recalled = _recalled(doc, spot, metric, events)
+    if recalled:
+        return recalled, 0.5, "date"
+    now = not forward(doc, modality) and _present(doc, spot, clause)
+    if (now or current_value(doc, spot) or (instant and not forward(doc, modality))) and doc.published:
+        return doc.published, 0.5, "published"
+    carried = _carried(doc, spot, metric, modality, doc.paragraph_of(spot.start))
+    if carried:
+        return carried, 0.45, "carried"
+    return "", 0.7, ""
+
+def _recalled(doc: Doc, spot: Spot, metric: str, events: list[tuple[int, str, str]]) -> str:
+    """The date of an event claimed earlier that the sentence refers back to:
+    by an anaphora ('该交易') or by naming an event of a kind linked to the
+    amount's metric ('重组协议' for a stake)."""
+    sent = doc.sentence_of(spot.start)
+    before = [(pos, value, event) for pos, value, event in events if pos < sent[0]]
+    if not before:
+        return ""
+    if any(inside(sent, a) and a.end <= spot.start for a in doc.marks["anaphora"]):
+        return before[-1][1]
+    linked = {doc.lex.spec(metric, "date"), *doc.lex.spec(metric, "dates", ())} - {None}
+    named = {h.name for h in doc.metric_hits if inside(sent, h) and h.name in linked}
+    for _, value, event in reversed(before):
+        if event in named:
+            return value
+    return ""
+
+def current_value(doc: Doc, spot: Spot) -> bool:
+    """'提议...从15%降至8%': is the number the current value of a change
+    still to come (a modality cue before it in the sentence)?"""
+    starts = [m for m in doc.marks["change_from"] if 0 <= spot.start - m.end <= 1]
+    ends = [m for m in doc.marks["change_to"] if 0 <= m.start - spot.end <= 1]
+    if not (starts and ends):
+        return False
+    sent = doc.sentence_of(spot.start)  # a change still to come: proposed, planned, forecast
+    return any(inside(sent, h) and h.start < spot.start for h in doc.modality_hits)
+
+def _present(doc: Doc, spot: Spot, clause: tuple[int, int]) -> bool:
+    if any(inside(clause, m) for m in doc.marks["present_clause"]):
+        return True
+    return any(0 <= spot.start - m.end <= 4 and m.start >= clause[0] for m in doc.marks["present_adjacent"])

@@ -1,0 +1,181 @@
+"""Who a number is about (``subject``) and its counterpart (``object``), by the
+role conventions of lexicon/roles.toml."""
+from __future__ import annotations
+
+import itertools
+
+from ledger.framing.context import Memory, own_clause
+from ledger.framing.cues import Hit
+from ledger.framing.doc import Doc, Spot, enumerated, fits, inside, main_company, marked, org_for_person
+
+
+def _subject_of(doc: Doc, ent: Hit, metric: str) -> Hit:
+    """A person named with an organisation's role stands for it in amounts."""
+    if ent.kind in doc.lex.role("organisation_types") or fits(metric, "date"):
+        return ent
+    return org_for_person(doc, ent) or ent
+
+def _free(doc: Doc, ents: list[Hit]) -> list[Hit]:
+    """Entities no object or passive marker introduces."""
+    return [e for e in ents if not marked(doc, e, "object_markers") and not marked(doc, e, "passive_markers", 3)]
+
+def _passive(doc: Doc, ents: list[Hit], spot: Spot) -> tuple[Hit | None, Hit | None]:
+    """(agent, patient) when a passive marker stands before the number in its clause."""
+    clause = doc.clause_of(spot.start)
+    for i, ent in enumerate(ents):
+        if clause[0] <= ent.start < spot.start and marked(doc, ent, "passive_markers", reach=3):
+            patient = next((e for e in reversed(ents[:i]) if e.name != ent.name), None)
+            return ent, patient
+    return None, None
+
+def frame_subject(doc: Doc, spot: Spot, metric: str, memory: Memory) -> tuple[Hit | None, float]:
+    """Subject entity of the mention (see the module docstring of framing)."""
+    clause, sent = own_clause(doc, spot), doc.sentence_of(spot.start)
+    ents = [e for e in doc.entities if inside(sent, e)]
+    only = doc.lex.spec(metric, "subject_types")
+    if only:
+        typed = [e for e in ents if e.kind in only]
+        if typed:
+            return min(typed, key=lambda e: abs(e.start - spot.start)), 0.75
+    prefer = [e for e in ents if e.kind in doc.lex.spec(metric, "prefer_types", ())]
+    if prefer:
+        return min(prefer, key=lambda e: abs(e.start - spot.start)), 0.7
+    agent, _ = _passive(doc, ents, spot)
+    if agent is not None:
+        return _subject_of(doc, agent, metric), 0.8
+    pair = _pair(doc, spot)
+    if pair:
+        return pair[0], 0.5
+    free = _free(doc, ents)
+    agents = [e for e in free if e.kind not in doc.lex.role("object_types")]
+    for scope, conf in ((clause, 0.9), (sent, 0.75)):
+        before = [e for e in agents if scope[0] <= e.start and e.end <= spot.start]
+        if scope == sent and not doc.lex.spec(metric, "object", False):
+            main = _main_named(doc, ents, clause, metric)
+            if main is not None:
+                return main, 0.6
+        if before:
+            return _subject_of(doc, before[-1], metric), conf
+    after = [e for e in agents if spot.start <= e.start and e.end <= clause[1]]
+    if after:
+        return _subject_of(doc, after[0], metric), 0.6
+    last = memory.last(spot.start)
+    if last is not None:
+        return last[0], 0.45
+    org = _context_org(doc, sent)
+    if org:
+        return next(e for e in doc.entities if e.name == org), 0.3
+    if free:
+        return min(free, key=lambda e: abs(e.start - spot.start)), 0.3
+    return None, 0.2
+
+def _main_named(doc: Doc, ents: list[Hit], clause: tuple[int, int], metric: str) -> Hit | None:
+    """A clause naming no one but a figure of its own ('外资估计今年全年营收将成长
+    逾三成': 营收, a cue of another metric than the number's) is about the
+    article's main company when its sentence names it.  A clause with no such
+    noun ('较之2020年成长了3倍') goes on about the previous figure instead."""
+    if any(inside(clause, e) for e in ents):
+        return None
+    own = [h for h in doc.metric_hits if inside(clause, h) and h.name == metric]
+    nouns = [h for h in doc.metric_hits if inside(clause, h) and h.name != metric
+             and not any(o.start < h.end and h.start < o.end for o in own)]  # 成长 inside 成长了
+    if not nouns:
+        return None
+    main = main_company(doc)
+    return next((e for e in ents if main is not None and e.name == main.name), None)
+
+def _pair(doc: Doc, spot: Spot) -> list[Hit]:
+    """'两人在会上相识': the last two people named in the previous sentences."""
+    sent = doc.sentence_of(spot.start)
+    if not any(inside(sent, w) for w in doc.marks["pair_words"]):
+        return []
+    people: list[Hit] = []
+    for e in reversed([e for e in doc.entities if e.end <= sent[0] and e.kind == "person"]):
+        if e.name not in [p.name for p in people]:
+            people.insert(0, e)
+        if len(people) == 2:
+            return people
+    return []
+
+def pooled(doc: Doc, spot: Spot, metric: str) -> Hit | None:
+    """The recipient when several investors are listed before the amount and
+    the metric names a ``pooled`` metric: the first entity after the number."""
+    if not doc.lex.spec(metric, "pooled"):
+        return None
+    clause = doc.clause_of(spot.start)
+    before = [e for e in _free(doc, [e for e in doc.entities if inside(clause, e)]) if e.end <= spot.start]
+    joined = any(enumerated(doc, a, b) for a, b in itertools.pairwise(before))
+    after = [e for e in doc.entities if inside(clause, e) and e.start >= spot.end]
+    return after[0] if joined and after else None
+
+def frame_object(doc: Doc, spot: Spot, metric: str, subject: str, memory: Memory) -> tuple[str, float]:
+    """Counterpart entity, for metrics that have one."""
+    if not doc.lex.spec(metric, "object", False):
+        carried = _carried_object(doc, spot, subject, memory)
+        return (carried, 0.5) if carried else ("", 0.8)
+    clause, sent = own_clause(doc, spot), doc.sentence_of(spot.start)
+    ents = [e for e in doc.entities if inside(sent, e)]
+    _, patient = _passive(doc, ents, spot)
+    if patient is not None and patient.name != subject:
+        return patient.name, 0.8
+    pair = _pair(doc, spot)
+    if pair:
+        return pair[1].name, 0.5
+    others = [e for e in ents if e.name != subject]
+    wanted = [e for e in others if e.kind in doc.lex.spec(metric, "object_prefer", ())]
+    if wanted:
+        return min(wanted, key=lambda e: _reach(e, spot)).name, 0.7
+    marks = [e for e in others if marked(doc, e, "object_markers")]
+    near = [e for e in marks if inside(clause, e)]
+    if near:
+        return min(near, key=lambda e: abs(e.start - spot.start)).name, 0.85
+    raised = _raiser(doc, spot, metric, subject)
+    if raised:
+        return raised, 0.6
+    near = [e for e in marks if inside(sent, e)]
+    if near:
+        return min(near, key=lambda e: abs(e.start - spot.start)).name, 0.7
+    if others:
+        return min(others, key=lambda e: _reach(e, spot)).name, 0.45
+    last = memory.last(spot.start)
+    if last is not None and last[0].name == subject and last[1]:
+        return last[1], 0.35
+    if doc.lex.entity_types.get(subject) == "person":
+        return _context_org(doc, sent), 0.3
+    return "", 0.4
+
+def _carried_object(doc: Doc, spot: Spot, subject: str, memory: Memory) -> str:
+    """A clause that goes on about the previous claim of its sentence (same
+    subject: 'its share of the firm's sales reached 30%, up threefold') keeps that claim's
+    counterpart, even for a metric that usually has none - when it is a
+    comparison (a growth of that claim's value), not a new measure ('holds 1.6%
+    of ASML, and its market value is $250 billion')."""
+    sent = doc.sentence_of(spot.start)
+    before = [t for t in memory.said if t[0] < spot.start]
+    if not before:
+        return ""
+    pos, subj, obj = before[-1]
+    going_on = doc.lex.spec(doc.facts.get(spot.start, {}).get("metric", ""), "comparison", False)
+    return obj if going_on and sent[0] <= pos and subj.name == subject else ""
+
+def _context_org(doc: Doc, sent: tuple[int, int], reach: int = 400) -> str:
+    """A person's claim with no organisation in its sentence: the organisation
+    named last before it (what the passage is about)."""
+    orgs = [e for e in doc.entities
+            if sent[0] - reach <= e.start and e.end <= sent[0] and e.kind in doc.lex.role("organisation_types")]
+    return orgs[-1].name if orgs else ""
+
+def _reach(ent: Hit, spot: Spot) -> tuple[int, int]:
+    """Sort key for a counterpart: after the number first, then nearest."""
+    return (0, ent.start - spot.end) if ent.start >= spot.end else (1, spot.start - ent.end)
+
+def _raiser(doc: Doc, spot: Spot, metric: str, subject: str) -> str:
+    """An investment in a sentence that also tells a funding round: the
+    company raising it is the counterpart."""
+    pooled_metric = doc.lex.spec(metric, "pooled")
+    sent = doc.sentence_of(spot.start)
+    for start, fact in doc.facts.items():
+        if fact.get("metric") == pooled_metric and sent[0] <= start < sent[1] \
+                and fact.get("subject") not in ("", subject):
+            return fact.get("subject") or ""
+    return ""
