@@ -63,6 +63,9 @@ class Lexicon:
     attributive: dict[str, tuple[str, ...]] = field(default_factory=dict)
     nominal: dict[str, tuple[str, ...]] = field(default_factory=dict)
     change: dict = field(default_factory=dict)
+    names: dict = field(default_factory=dict)
+    #: every metric and modality cue word: no organisation is called so
+    cue_words: frozenset[str] = frozenset()
     family_spec: dict[str, dict] = field(default_factory=dict)
 
     def spec(self, metric: str, key: str, default=None):
@@ -143,6 +146,7 @@ def load_lexicon(cues_path: str | Path | None = None, entities_path: str | Path 
         for name, spec in mod.items()
         if isinstance(spec, dict)
     }
+    metric_cues = {m: _words(spec.get("cues", [])) for m, spec in metric_tables.items()}
     return Lexicon(
         entities=ents,
         segment=cues.get("segment", {}),
@@ -151,7 +155,7 @@ def load_lexicon(cues_path: str | Path | None = None, entities_path: str | Path 
         modality_precedence=tuple(mod.get("precedence", ())),
         modality_default=str(mod.get("default", "actual")),
         modality_cues=modality_cues,
-        metric_cues={m: _words(spec.get("cues", [])) for m, spec in metric_tables.items()},
+        metric_cues=metric_cues,
         default_metric=dict(cues.get("default_metric", {})),
         entity_types={e.name: e.type for e in ents},
         metric_spec=metric_tables,
@@ -161,7 +165,11 @@ def load_lexicon(cues_path: str | Path | None = None, entities_path: str | Path 
         attributive={n: _words(t.get("attributive", [])) for n, t in mod.items() if isinstance(t, dict)},
         nominal={n: _words(t.get("nominal", [])) for n, t in mod.items() if isinstance(t, dict)},
         change={k: _words(v) if isinstance(v, list) else v for k, v in cues.get("change", {}).items()},
+        names={k: tuple(to_simplified(w) if k != "generic" else _norm(w) for w in v) if isinstance(v, list) else v
+               for k, v in cues.get("names", {}).items()},
         family_spec=dict(cues.get("family", {})),
+        cue_words=frozenset(w for ws in metric_cues.values() for w in ws)
+        | frozenset(w for scopes in modality_cues.values() for ws in scopes.values() for w in ws),
     )
 
 

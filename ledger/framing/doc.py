@@ -20,6 +20,8 @@ from ledger.framing.cues import (
     find_words,
     sentences,
 )
+from ledger.framing.names import discover
+from ledger.framing.names import hits as name_hits
 from ledger.numbers import dates as _dates
 from ledger.record import metrics
 from ledger.sources.articles import CleanText, clean
@@ -152,7 +154,10 @@ def analyse(text: str | CleanText, mentions: list, lex: Lexicon | None = None, *
         modality_hits=sorted(modality_hits, key=lambda h: h.start), marks=marks, dates=[], lex=lex,
         published=published or "", _sent_starts=[s for s, _ in sent], _clause_starts=[s for s, _ in clause_spans],
     )
-    doc.entities = [e for e in doc.entities if not _is_source(doc, e)]
+    found = discover(ct.text, low, lex, doc.entities, lex.cue_words)
+    doc.entities = sorted(doc.entities + name_hits(low, found, doc.entities), key=lambda h: h.start)
+    sources = set(lex.role("source_types"))
+    doc.entities = [e for e in doc.entities if not _is_source(doc, e) and e.kind not in sources]
     doc.entities = sorted(doc.entities + _main_company_words(doc), key=lambda h: h.start)
     doc.marks["tolerance"] = find_all(low, lex.tolerance)
     doc.spots = [doc.spot(m) for m in sorted(mentions, key=lambda m: m.start)]

@@ -1,0 +1,366 @@
+"""Organisations the entity table does not know, found in the article itself.
+
+The table improves matching; it never decides whether a claim exists.  An
+organisation the table does not know is still a subject: this module reads
+its name off the text, from evidence a reader would use too, and framing then
+treats it like a table entity (its display name is the name as written, in
+simplified script, without legal suffixes).
+
+Evidence, strongest first (the words are data: ``[names]`` in cues.toml):
+
+* a stock code right after the name: ``美光科技 (Micron Technology)(MU-US)``,
+  ``Palantir (NASDAQ: PLTR)``, ``泡泡玛特(09992)``, ``Xiaomi [HKG: 1810]``;
+  a Latin name in brackets after a Chinese one links the two forms;
+* a corporate suffix: ``Luckin Coffee Inc.``, ``Arm Holdings``, ``雷诺集团``,
+  ``HORSE动力总成公司``;
+* the subject of a reporting verb: ``SK hynix posted``, ``瑞幸咖啡近日公布``,
+  ``全球存储芯片巨头美光科技公布`` (the longest tail of the words before the
+  verb that the article names again);
+* the head of the headline, when the article names it again.
+
+A candidate must not be a generic word (公司, 市场, the company...), a cue
+word of the lexicon, or a table entity's alias.  Each found organisation is
+then matched everywhere in the text, with its short form (the name without its
+industry or legal suffix: 美光科技 -> 美光, Luckin Coffee -> Luckin) when that is
+at least two characters (or one Latin word) long.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ledger.framing.cues import Hit, Lexicon
+
+_CJK = "\u4e00-\u9fff"
+#: a stock code as news writes it after a name
+_CODE = (r"(?:(?:NASDAQ|NYSE|AMEX|HKEX|SEHK|HKG|HK|SZ|SH|SSE|SZSE|TWSE|TPEX|OTC|Pink|KRX|KOSPI|TSE|LSE)"
+         r"\s*[:：]\s*)?(?:\d{4,6}|[A-Z]{1,5})(?:[.\-](?:HK|SH|SZ|SS|TW|TWO|KS|T|US|N|O))?")
+_CODE_BRACKETS = re.compile(rf"\s*[(（\[]\s*{_CODE}\s*[)）\]]")
+_LATIN_IN_BRACKETS = re.compile(r"\s*[(（]\s*([A-Z][A-Za-z0-9&.,'’ -]{1,60}?)\s*[)）]")
+_CJK_RUN = re.compile(rf"[A-Za-z]*[{_CJK}]+")
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """An organisation found in the text: its display name and the lower-cased
+    forms to find in the (lower-cased, simplified) text."""
+
+    name: str
+    forms: tuple[str, ...]
+
+
+def _spec(lex: Lexicon) -> dict:
+    return lex.names
+
+
+def _words(lex: Lexicon, key: str) -> tuple[str, ...]:
+    return tuple(_spec(lex).get(key, ()))
+
+
+def _strip_suffix(name: str, suffixes: tuple[str, ...]) -> str:
+    """The name without trailing suffix words (legal or industry)."""
+    changed = True
+    while changed:
+        changed = False
+        for suffix in sorted(suffixes, key=len, reverse=True):
+            low = name.lower()
+            if low.endswith(suffix) and len(name) > len(suffix):
+                head = name[: len(name) - len(suffix)].rstrip(" ,.")
+                glued = head and not head[-1].isspace() and not name[len(head):len(head) + 1].isspace()
+                if _latin(suffix) and glued and not re.search(r"\s" + re.escape(suffix) + r"$", low):
+                    continue  # 'Samsung' is no 'Sam' + 'sung'; a Latin suffix is a word of its own
+                if len(head) >= 2:
+                    name, changed = head, True
+                    break
+    return name
+
+
+def _latin(word: str) -> bool:
+    return bool(re.fullmatch(r"[A-Za-z0-9&'’. -]+", word))
+
+
+def _generic(lex: Lexicon, name: str, cue_words: frozenset[str]) -> bool:
+    """A word no organisation is called: generic nouns, lexicon cue words,
+    words with digits; Chinese words that a dictionary reads as verbs, function
+    words or a common noun (jieba's dictionary: :func:`_not_a_name`); English
+    word runs with a lower-case function word inside ('Reports in January')."""
+    low = name.lower().strip()
+    if len(low) < 2 or any(ch.isdigit() for ch in low):
+        return True
+    if low in _words(lex, "generic") or low in cue_words:
+        return True
+    if any(low.startswith(w) for w in _words(lex, "not_initial")):
+        return True
+    if any(w in low for w in cue_words if len(w) >= 2 and not _latin(w)):
+        return True
+    if _latin(name):
+        words = name.split()
+        return any(w.lower() in _words(lex, "generic") for w in words) or any(w.islower() for w in words[1:-1])
+    if any(d in low for d in _words(lex, "descriptors")):
+        return True  # '芯片巨头美光科技': a description and a name; the name is a shorter tail
+    stem = _strip_suffix(name, _words(lex, "industry_suffixes") + _words(lex, "legal_suffixes"))
+    if stem != name:  # '雷诺集团', '美光科技': the stem is the name
+        return len(stem) < 2 or _generic(lex, stem, cue_words)
+    return _not_a_name(low, lex)
+
+
+def _not_a_name(word: str, lex: Lexicon) -> bool:
+    """Is a Chinese candidate ordinary language rather than a name?  By the
+    dictionary of jieba (a maintained Chinese segmenter): it contains a verb,
+    adverb, preposition, conjunction, particle, pronoun, numeral or measure
+    word, ends in a generic noun, or is one common noun."""
+    if re.search(r"[A-Za-z]", word):
+        return False  # 'SK海力士', 'HORSE动力总成': a Latin part is no ordinary Chinese
+    tokens = _segment(word)
+    if any(flag[:1] in _FUNCTION_TAGS or flag in ("vn", "vd", "ad", "an") for _, flag in tokens):
+        return True
+    if tokens and tokens[-1][0] in _words(lex, "generic"):
+        return True
+    # '记忆体', '会计准则', '智能手机', '国际财务报告': words of the dictionary that are
+    # no proper nouns; a name has a part no dictionary knows ('瑞幸' is read as one
+    # unknown word), or a proper-noun part ('泡泡玛特': 玛特)
+    return all(flag not in _NAME_TAGS and _frequency(token) > 0 for token, flag in tokens)
+
+
+#: jieba part-of-speech tags of words a name is not made of (verbs, adverbs,
+#: prepositions, conjunctions, particles, pronouns, numerals, measure words,
+#: time and place-relation words, interjections)
+_FUNCTION_TAGS = frozenset("vdpcurmqtfyeoz")
+#: tags of proper nouns (person, place, organisation, other)
+_NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
+
+
+@lru_cache(maxsize=65536)
+def _segment(text: str) -> tuple[tuple[str, str], ...]:
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)
+    return tuple((w.word, w.flag) for w in jieba.posseg.cut(text))
+
+
+def _frequency(word: str) -> int:
+    import jieba
+
+    return int(jieba.dt.FREQ.get(word) or 0)
+
+
+def _count(low: str, form: str) -> int:
+    return low.count(form.lower()) if form else 0
+
+
+def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: frozenset[str]) -> list[Organisation]:
+    """Organisations named in ``text`` (the cleaned, simplified text; ``low``
+    its lower-cased copy) that no table entity (``known`` hits) covers."""
+    taken = [(h.start, h.end) for h in known]
+
+    def free(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in taken)
+
+    legal, industry = _words(lex, "legal_suffixes"), _words(lex, "industry_suffixes")
+    found: dict[str, set[str]] = {}
+
+    people = _people(text, lex)
+
+    def add(name: str, *others: str) -> None:
+        name = _strip_suffix(name.strip(" ,.·"), legal)
+        if _generic(lex, name, cue_words) or name.lower() in people:
+            return
+        if any(name.lower() in f and name.lower() != f for forms in found.values() for f in forms):
+            return  # '玛特' once '泡泡玛特' is known
+        key = next((k for k in found if k.lower() == name.lower() or name.lower() in found[k]), name)
+        forms = found.setdefault(key, set())
+        forms.add(name.lower())
+        short = _strip_suffix(name, industry + legal)
+        if short != name and not _generic(lex, short, cue_words) and (not _latin(short) or " " not in short
+                                                                       or _count(low, short) > _count(low, name)):
+            forms.add(short.lower())
+        for other in others:
+            other = _strip_suffix(other.strip(" ,.·"), legal)
+            if other and not _generic(lex, other, cue_words):
+                forms.add(other.lower())
+
+    _by_code(text, low, free, add, lex, cue_words)
+    _by_suffix(text, free, add, lex)
+    _by_verb(text, low, free, add, lex, cue_words)
+    _by_headline(text, low, add, lex, cue_words)
+    _by_recurrence(low, free, add, lex, cue_words)
+    out = []
+    for name, forms in found.items():
+        display = _display(name, forms)
+        out.append(Organisation(display, tuple(sorted(forms, key=len, reverse=True))))
+    return out
+
+
+def _people(text: str, lex: Lexicon) -> set[str]:
+    """Names the article gives a person's title ('董事长兼CEO雷军', 'CFO Mark
+    Murphy'): people, not organisations."""
+    roles = "|".join(re.escape(r) for r in sorted(lex.role("person_roles"), key=len, reverse=True))
+    if not roles:
+        return set()
+    out = set()
+    for m in re.finditer(rf"(?i)(?:{roles})\s*([A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})", text):
+        out |= {m.group(1).lower(), m.group(0).lower()}
+    for m in re.finditer(rf"(?i)(?:{roles})\s*([{_CJK}]{{2,4}})", text):
+        first = _segment(m.group(1))[0][0]
+        out.add(first if len(first) >= 2 else m.group(1)[:2])
+    return out
+
+
+def _display(name: str, forms: set[str]) -> str:
+    """A Latin name linked to a Chinese one is the display name (the form
+    other languages share); else the name as first found."""
+    return name
+
+
+def _by_code(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[str]) -> None:
+    for m in _CODE_BRACKETS.finditer(text):
+        before, latin = m.start(), None
+        lm = None
+        for lm_ in _LATIN_IN_BRACKETS.finditer(text, max(0, m.start() - 64), m.start()):
+            if lm_.end() == m.start():
+                lm = lm_
+        if lm is not None:
+            latin, before = lm.group(1), lm.start()
+        name = _name_before(text, low, before, lex, cue_words)
+        if name and free(before - len(name), before):
+            add(name, *([latin] if latin else []))
+        elif latin:
+            add(latin)
+
+
+_WHEN = re.compile(r"(?:\s*(?:[（(]\s*)?\d{1,2}\s*日\s*[)）]?|\s*周[一二三四五六日]|当地时间|今日|近日|日前"
+                   r"|昨日|今天|昨天|\s*盘后|\s*盘前|\s*收盘后)+$")
+
+
+def _name_before(text: str, low: str, end: int, lex: Lexicon, cue_words: frozenset[str]) -> str:
+    """The name that ends at ``end`` (a time word before the verb skipped:
+    'SK海力士28日发布'): Latin words, or the longest tail of the Chinese run
+    before it that the article names again (or that carries a corporate suffix)."""
+    head = _WHEN.sub("", text[max(0, end - 40):end].rstrip()).rstrip()
+    latin = re.search(r"((?:[A-Z][A-Za-z0-9&'’.-]*|[A-Z]{2,})(?:\s+[A-Z][A-Za-z0-9&'’.-]*){0,3})$", head)
+    if latin and not re.search(rf"[{_CJK}]$", head):
+        return latin.group(1)
+    run = re.search(rf"([A-Za-z]+\s?[{_CJK}]+|[{_CJK}]+)$", head)
+    if not run:
+        return ""
+    return _recurring_tail(run.group(1), low, lex, cue_words)
+
+
+def _recurring_tail(run: str, low: str, lex: Lexicon, cue_words: frozenset[str]) -> str:
+    """The longest tail (2-8 characters) of a Chinese run that the article
+    names again, by itself or without its suffix, or that ends in a corporate
+    suffix after a descriptor ('全球存储芯片巨头美光科技' -> '美光科技')."""
+    suffixes = _words(lex, "industry_suffixes") + _words(lex, "legal_suffixes")
+    for size in range(min(8, len(run)), 1, -1):
+        tail = run[-size:]
+        if _generic(lex, tail, cue_words) or tail[0] in "的了在与和及对为是将也而但就都从被把于据让使向由":
+            continue
+        short = _strip_suffix(tail, suffixes)
+        if _count(low, tail) >= 2 or (short != tail and _count(low, short) >= 2):
+            return tail
+    return ""
+
+
+def _by_suffix(text: str, free, add, lex: Lexicon) -> None:
+    latin = "|".join(re.escape(s) for s in sorted(_words(lex, "latin_company_suffixes"), key=len, reverse=True))
+    if latin:
+        word = r"(?:[A-Z][A-Za-z0-9&'’.-]*|[A-Z]{2,})"
+        rx = re.compile(rf"\b({word}(?:\s+[A-Z][A-Za-z0-9&'’.-]*){{0,3}}?)\s+(?:{latin})\b")
+        for m in rx.finditer(text):
+            if free(m.start(1), m.end()) and m.group(1).split()[0].lower() not in _words(lex, "generic"):
+                add(m.group(0))
+    cjk = "|".join(re.escape(s) for s in sorted(_words(lex, "cjk_company_suffixes"), key=len, reverse=True))
+    if cjk:
+        rx = re.compile(rf"([A-Za-z]*[{_CJK}]{{2,6}}?)(?:{cjk})")
+        for m in rx.finditer(text):
+            stem = m.group(1)
+            if free(m.start(), m.end()) and (m.start() == 0 or not re.match(rf"[{_CJK}]", text[m.start() - 1])):
+                add(m.group(0), stem)
+
+
+def _by_verb(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[str]) -> None:
+    verbs = "|".join(re.escape(v) for v in sorted(_words(lex, "reporting_verbs"), key=len, reverse=True))
+    if not verbs:
+        return
+    for m in re.finditer(rf"(?:{verbs})", text):
+        start = m.start()
+        if re.match(r"[A-Za-z]", m.group()):  # English: the capitalised words opening the sentence
+            opening = r"(?:^|[.!?\n]\s*)((?:[A-Z][A-Za-z0-9&'’.-]*|[A-Z]{2,})(?:\s+[A-Za-z][A-Za-z0-9&'’.-]*){0,2})\s+$"
+            lead = re.search(opening, text[max(0, start - 60):start])
+            if lead and free(start - len(lead.group(0)), start):
+                name = lead.group(1)
+                if name.split()[0].lower() not in _words(lex, "generic"):
+                    add(name)
+            continue
+        name = _name_before(text, low, start, lex, cue_words)
+        if name and free(start - len(name), start):
+            add(name)
+
+
+def _by_headline(text: str, low: str, add, lex: Lexicon, cue_words: frozenset[str]) -> None:
+    first = text.lstrip().split("\n", 1)[0]
+    run = _CJK_RUN.match(first)
+    if not run:
+        return
+    words = [w for w, _ in _segment(run.group())]
+    for n in range(min(4, len(words)), 0, -1):  # whole words only: '腾讯业绩' never gives '腾讯业'
+        lead = "".join(words[:n])
+        if 2 <= len(lead) <= 8 and not _generic(lex, lead, cue_words) and _count(low, lead) >= 2:
+            add(lead)
+            return
+
+
+def _by_recurrence(low: str, free, add, lex: Lexicon, cue_words: frozenset[str]) -> None:
+    """A name the article keeps using as the owner of its figures: the most
+    frequent (at least ``recurrence`` times) non-generic Chinese word of 2-6
+    characters that opens the run of words before a metric cue
+    ('泡泡玛特中国收入', '泡泡玛特上半年营收'), in at least two places."""
+    need = int(_spec(lex).get("recurrence", 3))
+    cues = sorted({w for w in cue_words if not _latin(w)}, key=len, reverse=True)
+    if not cues:
+        return
+    owners: dict[str, int] = {}
+    for m in re.finditer("|".join(re.escape(c) for c in cues), low):
+        run = re.search(rf"[{_CJK}]{{2,10}}$", low[max(0, m.start() - 10):m.start()])
+        if not run:
+            continue
+        words = [w for w, _ in _segment(run.group())]
+        if len(run.group()) == 10 and run.start() == 0:
+            words = words[1:]  # the run was cut: its first word may be half a word
+        for i in range(len(words)):  # whole words only: '自营店' never gives '营店'
+            for j in range(i + 1, min(len(words), i + 3) + 1):
+                gram = "".join(words[i:j])
+                if 2 <= len(gram) <= 6 and low.count(gram) >= need:
+                    owners[gram] = owners.get(gram, 0) + 1
+    ranked = sorted(owners, key=lambda g: (low.count(g), len(g)), reverse=True)
+    for gram in ranked:
+        if owners[gram] >= 2 and not _generic(lex, gram, cue_words):
+            pos = low.find(gram)
+            if free(pos, pos + len(gram)):
+                add(gram)
+            return
+
+
+def hits(low: str, organisations: list[Organisation], known: list[Hit], org_type: str = "company") -> list[Hit]:
+    """Every occurrence of the found organisations' forms that no table entity
+    covers, longest forms first (as table aliases are found)."""
+    taken = [False] * (len(low) + 1)
+    for h in known:
+        for i in range(h.start, h.end):
+            taken[i] = True
+    out: list[Hit] = []
+    words = sorted(((f, o.name) for o in organisations for f in o.forms), key=lambda t: len(t[0]), reverse=True)
+    for form, name in words:
+        pos = low.find(form)
+        while pos >= 0:
+            end = pos + len(form)
+            runs_on = (pos and low[pos - 1].isalnum()) or (end < len(low) and low[end].isalnum())
+            latin_ok = not (_latin(form) and runs_on)
+            if latin_ok and not any(taken[pos:end]):
+                out.append(Hit(pos, end, name, form, org_type))
+                for i in range(pos, end):
+                    taken[i] = True
+            pos = low.find(form, pos + 1)
+    return sorted(out, key=lambda h: h.start)
