@@ -78,6 +78,7 @@ class Doc:
     spots: list[Spot] = field(default_factory=list)
     published: str = ""
     facts: dict[int, dict] = field(default_factory=dict)  # mention start -> framed fields so far
+    memo: dict[str, Any] = field(default_factory=dict)  # what rules work out once per article
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     _sent_starts: list[int] = field(default_factory=list)
     _clause_starts: list[int] = field(default_factory=list)
@@ -183,10 +184,11 @@ def _bare_dates(doc: Doc) -> list[Spot]:
     quarter of fiscal 2026 ... third-quarter revenue') is labelled by that
     year, as the fiscal quarter itself is: fiscal quarters are no calendar
     quarters."""
-    if not doc.published:
+    anchor = doc.published or _article_year(doc)
+    if not anchor:
         return []
     try:
-        found = _dates.bare_periods(doc.low, doc.published)
+        found = _dates.bare_periods(doc.low, anchor)
     except ValueError:
         return []
     fiscal = tuple(doc.lex.period.get("fiscal", ()))
@@ -203,6 +205,16 @@ def _bare_dates(doc: Doc) -> list[Spot]:
                 value = past = label
         out.append(Spot(b.start, b.end, BareDate(value, past, doc.low[b.start : b.end])))
     return out
+
+
+def _article_year(doc: Doc) -> str:
+    """With no published date, the year of the first date the article states
+    in full ('2025年第三季度...') stands in for it: '第三季' later means that year's."""
+    for s in doc.spots:
+        value = str(s.mention.value or "") if s.mention.kind == "date" else ""
+        if value[:4].isdigit():
+            return value[:4]
+    return ""
 
 
 def main_company(doc: Doc) -> Hit | None:

@@ -3,8 +3,10 @@ clause or sentence, the period of a related figure, the publication date for
 present-tense values."""
 from __future__ import annotations
 
+import re
+
 from ledger.framing.context import _in_name, lone_date
-from ledger.framing.doc import Doc, Spot, inside
+from ledger.framing.doc import Doc, Spot, inside, main_company
 from ledger.numbers.dates import year_before as _year_before
 
 
@@ -140,7 +142,33 @@ def _sentence_period(
     carried = _carried(doc, spot, metric, modality, doc.paragraph_of(spot.start))
     if carried:
         return carried, 0.45, "carried"
+    if doc.lex.spec(metric, "carry") == "results" and not forward(doc, modality) and _on_topic(doc, spot):
+        reported = reporting_period(doc)
+        if reported:
+            return reported, 0.4, "topic"
     return "", 0.7, ""
+
+
+def _on_topic(doc: Doc, spot: Spot) -> bool:
+    """Is the figure the article's topic company's (not a competitor's of a
+    paragraph about another company)?"""
+    main = main_company(doc)
+    subject = doc.facts.get(spot.start, {}).get("subject", "")
+    return main is None or subject == main.name
+
+
+_REPORTING = re.compile(r"\d{4}-(?:Q[1-4]|H[12])|\d{4}-01/\d{4}-(?:0[3-9]|1[0-2])")
+
+
+def reporting_period(doc: Doc) -> str:
+    """The period an article reports on: its first quarter, half or
+    year-to-date span ('2025年第三季度', 'Q3', '上半年', '首三季') that is no
+    comparison base, its headline's first.  A results figure no date, no
+    sentence and no paragraph places holds for it (the article's topic)."""
+    if "reporting" not in doc.memo:
+        found = [d for d in doc.dates if _REPORTING.fullmatch(date_value(doc, d, "")) and not _is_base(doc, d)]
+        doc.memo["reporting"] = date_value(doc, found[0], "") if found else ""
+    return str(doc.memo["reporting"])
 
 def _recalled(doc: Doc, spot: Spot, metric: str, events: list[tuple[int, str, str]]) -> str:
     """The date of an event claimed earlier that the sentence refers back to:

@@ -50,9 +50,16 @@ def test_english_quarter_and_what_it_carries(surface, want):
     assert period_of(EN, "2025-04-25", surface) == want
 
 
-def test_a_new_paragraph_does_not_carry_the_quarter():
-    # '$10.2 billion' opens another paragraph that names no period: the text does not say which quarter
-    assert period_of(EN, "2025-04-25", "$10.2 billion") == ""
+def test_a_new_paragraph_falls_back_to_the_quarter_the_article_reports_on():
+    # '$10.2 billion' opens another paragraph that names no period: nearest first, the clause, the
+    # sentence and the paragraph say nothing, so the article's topic does: Google's first-quarter
+    # results (a results figure of the topic company)
+    assert period_of(EN, "2025-04-25", "$10.2 billion") == "2025-Q1"
+
+
+def test_a_paragraph_about_another_company_takes_no_period_from_the_topic():
+    text = EN + "\nMicrosoft's cloud revenue was $26.8 billion.\n"
+    assert period_of(text, "2025-04-25", "$26.8 billion") == ""
 
 
 @pytest.mark.parametrize("text, surface, want", [
@@ -175,10 +182,11 @@ def test_carried_period_needs_the_same_family_and_paragraph():
     assert [p for s, p in got.items() if "500億元" in s] == [""]
 
 
-def test_a_simplified_paragraph_break_stops_the_carry():
+def test_a_simplified_paragraph_break_falls_back_to_the_reported_quarter():
     text = ("亚马逊第二季度营收超预期\n2025年8月1日\n\n"
             "亚马逊公布,第二季度营收为1677亿美元。其中,云业务收入为309亿美元。\n\n"
             "亚马逊云业务收入为300亿美元。\n")
     got = periods(text, "2025-08-01")
     assert got["309亿美元"] == "2025-Q2"  # next sentence, same paragraph: part of the quarter's revenue
-    assert got["300亿美元"] == ""  # a new paragraph that names no period
+    # a new paragraph that names no period: the quarter the article reports on (its topic)
+    assert got["300亿美元"] == "2025-Q2"
