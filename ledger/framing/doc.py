@@ -208,13 +208,15 @@ def _bare_dates(doc: Doc) -> list[Spot]:
 
 
 def _article_year(doc: Doc) -> str:
-    """With no published date, the year of the first date the article states
-    in full ('2025年第三季度...') stands in for it: '第三季' later means that year's."""
-    for s in doc.spots:
-        value = str(s.mention.value or "") if s.mention.kind == "date" else ""
-        if value[:4].isdigit():
-            return value[:4]
-    return ""
+    """With no published date, the latest year the article states in full
+    ('2025年第三季度...'; earlier years are comparisons) stands in for it:
+    '第三季' then means that year's.  Not when the article counts years from
+    an unknown now ('今年', 'last year'): its own year is then unknown."""
+    if any(w in doc.low for w in doc.marks_words("relative_year")):
+        return ""  # a year counted from the unknown publication date
+    years = [str(s.mention.value)[:4] for s in doc.spots
+             if s.mention.kind == "date" and str(s.mention.value or "")[:4].isdigit()]
+    return max(years, default="")
 
 
 def main_company(doc: Doc) -> Hit | None:
