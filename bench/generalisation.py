@@ -574,7 +574,8 @@ def score(corpus: Corpus, run: Run, spans: Mapping, tool: Mapping[str, frozenset
             verdict_errors.append({"split": split, "batch": r["batch"],
                                    "a": f"{r['file_a']} {r['surface_a']!r}#{r['occurrence_a']}",
                                    "b": f"{r['file_b']} {r['surface_b']!r}#{r['occurrence_b']}",
-                                   "expected": r["verdict"], "got": got})
+                                   "expected": r["verdict"], "got": got,
+                                   "keys": " | ".join(_key(c) for c in (ca, cb))})
     verdicts = {
         "right": sum(p["right"] for p in per.values()), "total": sum(p["total"] for p in per.values()),
         "by_verdict": per,
@@ -669,6 +670,13 @@ def render(result: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
+def _key(claim: Mapping[str, Any] | None) -> str:
+    """What the cross-check groups and compares a claim by (for --list)."""
+    if claim is None:
+        return "(not extracted)"
+    return "/".join(text_of(claim.get(k)) for k in ("subject", "object", "metric", "period", "modality", "unit"))
+
+
 def render_list(result: dict[str, Any]) -> str:
     out = ["", "disagreements (file, surface#occurrence, field: expected -> got):"]
     for d in result["disagreements"]:
@@ -677,7 +685,7 @@ def render_list(result: dict[str, Any]) -> str:
     out.append("")
     out.append("verdicts not right (a / b: expected -> got):")
     for d in result["verdict_errors"]:
-        out.append(f"  {d['batch']} {d['a']} / {d['b']}: {d['expected']} -> {d['got']}")
+        out.append(f"  {d['batch']} {d['a']} / {d['b']}: {d['expected']} -> {d['got']}   [{d.get('keys', '')}]")
     return "\n".join(out)
 
 

@@ -185,7 +185,9 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
     _by_suffix(text, free, add, lex)
     _by_verb(text, low, free, add, lex, cue_words)
     _by_headline(text, low, add, lex, cue_words)
-    _by_recurrence(low, free, add, lex, cue_words)
+    _by_latin_in_chinese(text, low, free, add, lex, cue_words)
+    if not found and not any(h.kind in lex.role("organisation_types") for h in known):
+        _by_recurrence(low, free, add, lex, cue_words)  # the weakest evidence: only when nothing else names one
     out = []
     for name, forms in found.items():
         display = _display(name, forms)
@@ -216,6 +218,9 @@ def _display(name: str, forms: set[str]) -> str:
 
 def _by_code(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[str]) -> None:
     for m in _CODE_BRACKETS.finditer(text):
+        code = m.group().strip(" ()（）[]").lower()
+        if code in _words(lex, "generic"):
+            continue  # '高频宽记忆体 (HBM)': an acronym of the trade, no stock code
         before, latin = m.start(), None
         lm = None
         for lm_ in _LATIN_IN_BRACKETS.finditer(text, max(0, m.start() - 64), m.start()):
@@ -310,6 +315,25 @@ def _by_headline(text: str, low: str, add, lex: Lexicon, cue_words: frozenset[st
         if 2 <= len(lead) <= 8 and not _generic(lex, lead, cue_words) and _count(low, lead) >= 2:
             add(lead)
             return
+
+
+def _by_latin_in_chinese(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[str]) -> None:
+    """A Latin name a Chinese article uses again and again ('英国芯片设计公司Arm将...',
+    'ARM周三在一份声明中确认'): a capitalised word (not an acronym of the trade:
+    IPO, ADS, HBM...) that the article names at least twice, once right after a
+    descriptor word or before a reporting verb."""
+    if len(re.findall(rf"[{_CJK}]", text)) < 50:
+        return
+    before = (*_words(lex, "descriptors"), "公司")
+    verbs = tuple(v for v in _words(lex, "reporting_verbs") if not _latin(v))
+    word = r"[A-Z][A-Za-z0-9&.-]{1,20}"
+    for m in re.finditer(rf"(?<![A-Za-z0-9])({word}(?:\s{word}){{0,2}})(?![A-Za-z0-9])", text):
+        name = m.group(1)
+        if _count(low, name) < 2 or not free(m.start(1), m.end(1)):
+            continue
+        prefix, suffix = text[max(0, m.start() - 6):m.start()], text[m.end():m.end() + 8]
+        if prefix.endswith(before) or suffix.lstrip().startswith(verbs) or re.match(r"\s*[(（]", suffix):
+            add(name)
 
 
 def _by_recurrence(low: str, free, add, lex: Lexicon, cue_words: frozenset[str]) -> None:
