@@ -88,6 +88,20 @@ def value_range(metric: str) -> tuple[float, float] | None:
     return float(spec.get("min", lo)), float(spec.get("max", hi))
 
 
+@lru_cache(maxsize=1)
+def families() -> dict[str, dict]:
+    """The relations of ``lexicon/roles.toml``: family -> subject, object, object_kind."""
+    text = resources.files("ledger").joinpath("lexicon/roles.toml").read_text(encoding="utf-8")
+    return dict(tomllib.loads(text).get("family", {}))
+
+
+def object_kind(metric: str) -> str:
+    """What an empty object means for a metric: 'counterpart' (unknown: it
+    matches any), 'part' (the whole subject) or 'none' (roles.toml)."""
+    family = metrics().get(metric, {}).get("family", "other")
+    return str(families().get(family, {}).get("object_kind", "counterpart"))
+
+
 def claim_id(source: str, start: int, end: int, surface: str) -> str:
     """Stable id of a claim: depends only on where it is and what it says."""
     digest = hashlib.sha1(f"{source}\x1f{start}\x1f{end}\x1f{surface}".encode()).hexdigest()

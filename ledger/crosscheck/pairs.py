@@ -30,9 +30,11 @@ import numpy as np
 import pandas as pd
 
 from ledger import intervals
+from ledger.crosscheck.entities import keys as entity_keys
 from ledger.crosscheck.scoring import TEXT
 from ledger.errors import InvalidValue, Problem
 from ledger.numbers.precision import relative_precision
+from ledger.record import object_kind
 
 #: Claim columns the cross-check reads; other ledger columns are ignored.
 NEEDED = ("claim_id", "source", "surface", "quote", "kind", "subject", "object", "metric", "period",
@@ -96,13 +98,19 @@ def prepare(claims: pd.DataFrame, settings: dict[str, Any]) -> pd.DataFrame:
         df = df[stated].reset_index(drop=True)
         df.attrs = {"unstated": (len(unstated), unstated.head(5).tolist())}
     # integer codes for blocking and joins, numbered in order of first
-    # appearance (subject and object share one code book)
+    # appearance: subject and object share one code book, of entity KEYS
+    # (one entity whatever its script or spelling: ledger.crosscheck.entities)
     subject_c, subjects = intervals.text_codes(df["subject"])
     object_c, objects = intervals.text_codes(df["object"])
-    entities, _ = pd.factorize(np.concatenate([subjects, objects]))
+    entities, _ = pd.factorize(entity_keys(np.concatenate([subjects, objects])))
     df["subject_c"], df["object_c"] = entities[subject_c], entities[len(subjects):][object_c]
     for col in ("source", "metric", "unit", "modality"):
         df[col + "_c"] = intervals.text_codes(df[col])[0]
+    # an unknown counterpart matches any (roles.toml: object_kind = counterpart)
+    metric_c, metric_names = intervals.text_codes(df["metric"])
+    open_object = np.array([object_kind(str(m)) == "counterpart" for m in metric_names], dtype=bool)
+    empty = intervals.text_is(df["object"], [""])
+    df["wild"] = empty & (open_object[metric_c] if len(metric_names) else np.zeros(len(df), dtype=bool))
     df["row"] = np.arange(len(df))
     return df
 
@@ -210,7 +218,40 @@ def pair_verdicts(df: pd.DataFrame,
         i, j = i[same_unit], j[same_unit]
     code = _verdict_codes(col, i, j)
     keep = (code != 0) | (col["source_c"][i] != col["source_c"][j]) | bool(compare["same_source_consistent"])
-    return order[i[keep]], order[j[keep]], code[keep], notes
+    a, b, codes = order[i[keep]], order[j[keep]], code[keep]
+    wa, wb, wcode, wnotes = _wild_verdicts(df, compare)
+    return np.concatenate([a, wa]), np.concatenate([b, wb]), np.concatenate([codes, wcode]), notes + wnotes
+
+
+def _wild_verdicts(df: pd.DataFrame, compare: dict[str, Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray,
+                                                                          list[Problem]]:
+    """Pairs of a claim whose counterpart is unknown with each claim of the
+    same subject and metric that names one ('微软持股约27%' meets 'Microsoft holds
+    27% of OpenAI'), and their verdicts."""
+    empty = np.zeros(0, dtype=np.int64)
+    if not len(df) or "wild" not in df or not df["wild"].any():
+        return empty, empty, empty, []
+    n_met = int(df["metric_c"].max()) + 2
+    block = df["subject_c"].to_numpy(np.int64) * n_met + df["metric_c"].to_numpy(np.int64)
+    wild = df["wild"].to_numpy()
+    w_rows, x_rows = np.flatnonzero(wild), np.flatnonzero(~wild & ~intervals.text_is(df["object"], [""]))
+    if not len(w_rows) or not len(x_rows):
+        return empty, empty, empty, []
+    x_rows = x_rows[np.argsort(block[x_rows], kind="stable")]
+    x_block = block[x_rows]
+    left = np.searchsorted(x_block, block[w_rows], side="left")
+    right = np.searchsorted(x_block, block[w_rows], side="right")
+    counts = np.minimum(right - left, int(compare["max_group"]))
+    a = np.repeat(w_rows, counts)
+    first = np.repeat(left, counts)
+    b = x_rows[first + (np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts))]
+    col = {c: df[c].to_numpy() for c in (*_VERDICT_COLUMNS, "unit_c", "source_c")}
+    same_unit = col["unit_c"][a] == col["unit_c"][b]
+    notes = _unit_notes(df, a[~same_unit], b[~same_unit]) if not same_unit.all() else []
+    a, b = a[same_unit], b[same_unit]
+    code = _verdict_codes(col, a, b)
+    keep = (code != 0) | (col["source_c"][a] != col["source_c"][b]) | bool(compare["same_source_consistent"])
+    return a[keep], b[keep], code[keep], notes
 
 
 def _big_group_note(df: pd.DataFrame, order: np.ndarray, keys: np.ndarray, start: int,

@@ -1,0 +1,70 @@
+"""Who a claim is about, as the cross-check groups it: one key per real-world
+entity, whatever the script, language or spelling.
+
+A name of the entity table (any alias, any script: 微软, 微軟, Microsoft, MSFT)
+is keyed by its canonical name; any other name (an organisation the table does
+not know, as framing read it off the text) by its folded form: simplified
+script, lower case, no spaces or punctuation, without legal or industry
+suffixes (瑞幸咖啡 and 瑞幸 meet; Luckin Coffee Inc. and Luckin Coffee too).
+Several parties (``A;B``) are keyed as the sorted set of their keys.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import numpy as np
+
+from ledger.framing.cues import Lexicon, default_lexicon
+from ledger.sources import to_simplified
+
+_PUNCT = re.compile(r"[\s.,·'’&()（）\-]+")
+
+
+def fold(name: str) -> str:
+    """Simplified script, lower case, no spaces or punctuation."""
+    return _PUNCT.sub("", to_simplified(name).lower())
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, str]:
+    return alias_table(default_lexicon())
+
+
+def alias_table(lex: Lexicon) -> dict[str, str]:
+    """Folded alias -> canonical name, for every entity of the table."""
+    out: dict[str, str] = {}
+    for ent in lex.entities:
+        for alias in (*ent.aliases, ent.name):
+            out.setdefault(fold(alias), ent.name)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _suffixes() -> tuple[str, ...]:
+    names = default_lexicon().names
+    words = {fold(w) for k in ("legal_suffixes", "industry_suffixes") for w in names.get(k, ())}
+    return tuple(sorted((w for w in words if w), key=len, reverse=True))
+
+
+def key(name: str) -> str:
+    """The grouping key of one name (or of ``;``-joined parties)."""
+    if not name:
+        return ""
+    if ";" in name:
+        return ";".join(sorted({key(p) for p in name.split(";") if p.strip()}))
+    folded = fold(name)
+    known = _aliases().get(folded)
+    if known is not None:
+        return known
+    core = folded
+    for suffix in _suffixes():
+        if core.endswith(suffix) and len(core) - len(suffix) >= 2:
+            core = core[: -len(suffix)]
+            break
+    return _aliases().get(core, core)
+
+
+def keys(names: np.ndarray) -> np.ndarray:
+    """:func:`key` of each name of an object array (each distinct name once)."""
+    return np.array([key(str(n)) if isinstance(n, str) else "" for n in names], dtype=object)
