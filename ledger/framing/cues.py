@@ -64,6 +64,9 @@ class Lexicon:
     nominal: dict[str, tuple[str, ...]] = field(default_factory=dict)
     change: dict = field(default_factory=dict)
     names: dict = field(default_factory=dict)
+    part: dict = field(default_factory=dict)
+    #: part form (simplified, lower-case) -> canonical part name (parts.toml)
+    parts: dict[str, str] = field(default_factory=dict)
     #: every metric and modality cue word: no organisation is called so
     cue_words: frozenset[str] = frozenset()
     family_spec: dict[str, dict] = field(default_factory=dict)
@@ -168,6 +171,9 @@ def load_lexicon(cues_path: str | Path | None = None, entities_path: str | Path 
         names={k: tuple(to_simplified(w) if k != "generic" else _norm(w) for w in v) if isinstance(v, list) else v
                for k, v in cues.get("names", {}).items()},
         family_spec=dict(cues.get("family", {})),
+        part={k: _words(v) if isinstance(v, list) else v for k, v in cues.get("part", {}).items()},
+        parts={alias: name for name, spec in _read_toml("parts.toml", None).items() if isinstance(spec, dict)
+               for alias in _words([*spec.get("aliases", []), name])},
         cue_words=frozenset(w for ws in metric_cues.values() for w in ws)
         | frozenset(w for scopes in modality_cues.values() for ws in scopes.values() for w in ws),
     )

@@ -36,7 +36,7 @@ MARK_LISTS = (
     ("period", "present_adjacent"), ("period", "change_from"), ("period", "change_to"),
     ("roles", "pair_words"), ("topic", "markers"), ("period", "speech"), ("period", "year_back"),
     ("period", "full_year"), ("change", "yoy"), ("change", "qoq"), ("change", "up"), ("change", "down"),
-    ("change", "level"), ("change", "after"),
+    ("change", "level"), ("change", "after"), ("part", "topic"),
 )
 
 
@@ -146,7 +146,7 @@ def analyse(text: str | CleanText, mentions: list, lex: Lexicon | None = None, *
         if not (lex.attributive.get(name) and low.startswith(lex.attributive[name], h.end))
         and not (lex.nominal.get(name) and low[: h.start].endswith(lex.nominal[name]))
     ]
-    section = {"roles": lex.roles, "period": lex.period, "topic": lex.topic, "change": lex.change}
+    section = {"roles": lex.roles, "period": lex.period, "topic": lex.topic, "change": lex.change, "part": lex.part}
     marks = {key: find_all(low, tuple(section[sec].get(key, ()))) for sec, key in MARK_LISTS}
     clause_spans = clauses(ct.text, sent, lex)
     doc = Doc(

@@ -69,9 +69,9 @@ from ledger.framing.doc import Doc, Spot, analyse
 from ledger.framing.metric import change_of, date_metric, frame_metric
 from ledger.framing.modality import frame_modality
 from ledger.framing.period import frame_period
-from ledger.framing.roles import frame_object, frame_subject, pooled
+from ledger.framing.roles import frame_object, frame_subject, part_of, pooled
 from ledger.numbers.finder import find_mentions
-from ledger.record import COLUMNS, FRAMED_FIELDS, claim_id, dimension, value_range
+from ledger.record import COLUMNS, FRAMED_FIELDS, claim_id, dimension, object_kind, value_range
 from ledger.sources import CleanText, clean, parse_published
 from ledger.units import DIMENSION_UNITS, KIND_DIMENSION
 
@@ -117,6 +117,9 @@ def _frame_amount(doc: Doc, spot: Spot, memory: Memory) -> dict[str, Any]:
     if alone and subject and not obj:  # 'Mobility accounts for 55% of its revenue': no customer named
         fact.update(metric=alone)
         fact["conf"]["metric"] = min(c_metric, 0.6)
+    if not obj and object_kind(fact["metric"]) == "part":
+        obj = part_of(doc, spot, fact["metric"])
+        c_obj = 0.6 if obj else c_obj
     fact.update(object=obj)
     fact["conf"]["object"] = c_obj
     return fact

@@ -144,6 +144,62 @@ def frame_object(doc: Doc, spot: Spot, metric: str, subject: str, memory: Memory
         return _context_org(doc, sent), 0.3
     return "", 0.4
 
+def part_of(doc: Doc, spot: Spot, metric: str) -> str:
+    """The part of its company a results figure is of (parts.toml: segments,
+    products, regions, channels): one named in the words right before the
+    metric's cue in the number's clause ('增值服务业务收入', '腾讯国际市场游戏收入',
+    'Cloud revenue'), or in the topic its sentence opens with ('在营销服务业务方面,
+    第三季度收入362亿元').  Only known parts count: a word that may be a period,
+    a basis or a qualifier of the figure must never split it from its total."""
+    clause, sent = doc.clause_of(spot.start), doc.sentence_of(spot.start)
+    cue = _cue_of(doc, spot, metric, clause)
+    if cue is not None:
+        floor = max((e.end for e in doc.entities if clause[0] <= e.end <= cue.start), default=clause[0])
+        part = _known_part(doc, doc.low[floor:cue.start])
+        if part:
+            return part
+    return _topic_part(doc, sent, spot)
+
+
+def _cue_of(doc: Doc, spot: Spot, metric: str, clause: tuple[int, int]) -> Hit | None:
+    """The cue of the metric (or of the figure a change is of) in the clause."""
+    from ledger.framing.metric import bases
+
+    names = {metric, bases().get(metric, "")}
+    cues = [h for h in doc.metric_hits if inside(clause, h) and h.name in names]
+    before = [h for h in cues if h.end <= spot.start]
+    return max(before, key=lambda h: h.end) if before else None
+
+
+def _known_part(doc: Doc, words: str) -> str:
+    """The canonical name of the longest known part named in ``words`` (the
+    one nearest the end when several are)."""
+    best: tuple[int, int, str] | None = None
+    for alias, name in doc.lex.parts.items():
+        at = words.rfind(alias)
+        if at < 0 or (alias.isascii() and not _word_at(words, at, len(alias))):
+            continue
+        rank = (at + len(alias), len(alias), name)
+        if best is None or rank[:2] > best[:2]:
+            best = rank
+    return best[2] if best else ""
+
+
+def _word_at(text: str, at: int, size: int) -> bool:
+    before = text[at - 1] if at else " "
+    after = text[at + size] if at + size < len(text) else " "
+    return not (before.isalnum() or after.isalnum())
+
+
+def _topic_part(doc: Doc, sent: tuple[int, int], spot: Spot) -> str:
+    """'在营销服务业务方面,第三季度收入362亿元': the part a sentence opens with."""
+    for mark in doc.marks.get("topic", ()):
+        clause = doc.clause_of(mark.start)
+        if sent[0] <= mark.start and mark.end <= spot.start and clause[1] <= spot.start:
+            return _known_part(doc, doc.low[clause[0]:mark.start])
+    return ""
+
+
 def _carried_object(doc: Doc, spot: Spot, subject: str, memory: Memory) -> str:
     """A clause that goes on about the previous claim of its sentence (same
     subject: 'its share of the firm's sales reached 30%, up threefold') keeps that claim's
