@@ -65,6 +65,7 @@ class Lexicon:
     change: dict = field(default_factory=dict)
     names: dict = field(default_factory=dict)
     part: dict = field(default_factory=dict)
+    basis: dict = field(default_factory=dict)
     #: part form (simplified, lower-case) -> canonical part name (parts.toml)
     parts: dict[str, str] = field(default_factory=dict)
     #: every metric and modality cue word: no organisation is called so
@@ -172,6 +173,7 @@ def load_lexicon(cues_path: str | Path | None = None, entities_path: str | Path 
                for k, v in cues.get("names", {}).items()},
         family_spec=dict(cues.get("family", {})),
         part={k: _words(v) if isinstance(v, list) else v for k, v in cues.get("part", {}).items()},
+        basis={k: _words(v) if isinstance(v, list) else v for k, v in cues.get("basis", {}).items()},
         parts={alias: name for name, spec in _read_toml("parts.toml", None).items() if isinstance(spec, dict)
                for alias in _words([*spec.get("aliases", []), name])},
         cue_words=frozenset(w for ws in metric_cues.values() for w in ws)

@@ -24,7 +24,7 @@ from ledger.framing.names import discover
 from ledger.framing.names import hits as name_hits
 from ledger.numbers import dates as _dates
 from ledger.record import metrics
-from ledger.sources.articles import CleanText, clean
+from ledger.sources.articles import CleanText, clean, to_simplified
 from ledger.units import KIND_DIMENSION
 
 #: Which mention kinds can carry a metric of each dimension.
@@ -36,7 +36,7 @@ MARK_LISTS = (
     ("period", "present_adjacent"), ("period", "change_from"), ("period", "change_to"),
     ("roles", "pair_words"), ("topic", "markers"), ("period", "speech"), ("period", "year_back"),
     ("period", "full_year"), ("change", "yoy"), ("change", "qoq"), ("change", "up"), ("change", "down"),
-    ("change", "level"), ("change", "after"), ("part", "topic"),
+    ("change", "level"), ("change", "after"), ("part", "topic"), ("basis", "adjusted"),
 )
 
 
@@ -146,7 +146,8 @@ def analyse(text: str | CleanText, mentions: list, lex: Lexicon | None = None, *
         if not (lex.attributive.get(name) and low.startswith(lex.attributive[name], h.end))
         and not (lex.nominal.get(name) and low[: h.start].endswith(lex.nominal[name]))
     ]
-    section = {"roles": lex.roles, "period": lex.period, "topic": lex.topic, "change": lex.change, "part": lex.part}
+    section = {"roles": lex.roles, "period": lex.period, "topic": lex.topic, "change": lex.change, "part": lex.part,
+               "basis": lex.basis}
     marks = {key: find_all(low, tuple(section[sec].get(key, ()))) for sec, key in MARK_LISTS}
     clause_spans = clauses(ct.text, sent, lex)
     doc = Doc(
@@ -204,6 +205,25 @@ def _bare_dates(doc: Doc) -> list[Spot]:
             if label:
                 value = past = label
         out.append(Spot(b.start, b.end, BareDate(value, past, doc.low[b.start : b.end])))
+    return out + _year_to_date(doc, anchor[:4])
+
+
+def _year_to_date(doc: Doc, year: str) -> list[Spot]:
+    """Spans from the start of the year ('首三季', 'first nine months'), in the
+    year of an explicit year right before them ('2025年前三季度'), else the
+    article's year (cues.toml [period.year_to_date])."""
+    spans = doc.lex.period.get("year_to_date", {})
+    out = []
+    for word, months in spans.items():
+        for h in find_all(doc.low, (to_simplified(word).lower(),)):
+            if any(s.start < h.end and h.start < s.end and s.mention.kind == "date" and "/" in str(s.mention.value)
+                   for s in doc.spots):
+                continue
+            lead = re.search(r"((?:19|20)\d\d)\s*年?\s*(?:of\s*)?$", doc.low[max(0, h.start - 8):h.start])
+            y = lead.group(1) if lead else year
+            if y.isdigit():
+                value = f"{y}-01/{y}-{int(months):02d}"
+                out.append(Spot(h.start, h.end, BareDate(value, value, doc.low[h.start:h.end], kind="date")))
     return out
 
 

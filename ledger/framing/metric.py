@@ -35,6 +35,11 @@ def bases() -> dict[str, str]:
     return {spec[k]: name for name, spec in metrics().items() for k in (GROWTH, GROWTH_QOQ, CHANGE) if k in spec}
 
 
+def _unadjusted(metric: str) -> str:
+    """The reported-basis metric of an adjusted one (the base a change cue composes)."""
+    return next((name for name, spec in metrics().items() if spec.get("adjusted") == metric), metric)
+
+
 def _is_base(metric: str) -> bool:
     spec = metrics().get(metric, {})
     return any(k in spec for k in (GROWTH, GROWTH_QOQ, CHANGE))
@@ -70,10 +75,11 @@ def change_of(doc: Doc, spot: Spot) -> Change | None:
         not any(near(h) for h in doc.marks["up"]) and any(near(h) for h in doc.marks["down"]))
     if spot.mention.kind == "percentage_point":
         return Change(CHANGE, down)
-    qoq = any(inside(clause, h) for h in doc.marks["qoq"]) and not any(
-        near(h) and _distance(h, spot.start, spot.end) < min(
-            (_distance(q, spot.start, spot.end) for q in doc.marks["qoq"] if inside(clause, q)), default=10**9)
-        for h in doc.marks["yoy"])
+    # against the previous quarter when a quarter-on cue is within reach of the
+    # number and no year-on cue is nearer ('按年升19%、按季增13%': 19% is year-on)
+    qoqs = [_distance(q, spot.start, spot.end) for q in doc.marks["qoq"] if near(q)]
+    yoys = [_distance(y, spot.start, spot.end) for y in doc.marks["yoy"] if near(y)]
+    qoq = bool(qoqs) and (not yoys or min(qoqs) < min(yoys))
     return Change(GROWTH_QOQ if qoq else GROWTH, down)
 
 
@@ -93,15 +99,31 @@ def _base_of(doc: Doc, spot: Spot) -> str:
         return max(before, key=lambda h: (h.end, len(h.word))).name
     for other in reversed([s for s in doc.spots if sent[0] <= s.start < spot.start and s.start in doc.facts]):
         metric = doc.facts[other.start].get("metric", "")
-        base = bases().get(metric, metric)
+        base = _unadjusted(bases().get(metric, metric))
         if _is_base(base):
             return base
     return cues[0].name if cues else ""
 
 
+def adjusted(doc: Doc, spot: Spot, metric: str) -> str:
+    """The metric on an adjusted basis when an `adjusted` cue (cues.toml
+    [basis]) stands before the number in its clause or opens its sentence
+    ('非国际财务报告准则经调整纯利47.1亿元', 'adjusted net profit')."""
+    other = metrics().get(metric, {}).get("adjusted")
+    if not other:
+        return metric
+    clause, sent = doc.clause_of(spot.start), doc.sentence_of(spot.start)
+    first = doc.clause_of(sent[0])
+    for h in doc.marks["adjusted"]:
+        if (inside(clause, h) and h.end <= spot.start) or inside(first, h):
+            return str(other)
+    return metric
+
+
 def compose(doc: Doc, spot: Spot, change: Change) -> tuple[str, float]:
     """The metric of a change: its base's derived metric, else the generic one."""
     base = _base_of(doc, spot)
+    base = adjusted(doc, spot, base) if base else base
     spec = metrics().get(base, {})
     key = change.key
     if key != CHANGE and spec.get("dimension") == "ratio":
@@ -165,7 +187,7 @@ def frame_metric(doc: Doc, spot: Spot) -> tuple[str, float]:
         cue = _nearest_cue(doc, spot, scope, kind)
         if cue is not None:
             metric = _refined(doc, cue.name, spot, kind)
-            return _after(doc, spot, metric) or metric, conf
+            return adjusted(doc, spot, _after(doc, spot, metric) or metric), conf
     return doc.lex.default_metric.get(kind, ""), DEFAULT_METRIC
 
 def date_metric(doc: Doc, spot: Spot, amounts: list[Spot]) -> tuple[str, float]:

@@ -51,6 +51,9 @@ def _period(
         base = _sentence_period(doc, spot, metric, events, modality, dates)[0] or _previous_period(doc, spot)
         if base:
             return year_before(base), 0.6, "back"
+    span = [d for d in dates if inside(clause, d) and _is_year_to_date(d)]
+    if span:  # '截至9月底止首三季': the nine months, not the end of September
+        return date_value(doc, span[0], modality), 0.8, "date"
     near = [d for d in dates if inside(clause, d)]
     if near:
         date = min(near, key=lambda d: abs(d.start - spot.start))
@@ -58,6 +61,11 @@ def _period(
     if doc.lex.spec(metric, "clause_period", False):  # a buyback programme: only a date said with it
         return "", 0.7, ""
     return _sentence_period(doc, spot, metric, events, modality, dates)
+
+def _is_year_to_date(date: Spot) -> bool:
+    value = str(getattr(date.mention, "value", "") or "")
+    return bool(re.fullmatch(r"(\d{4})-01/\1-(?:0[2-9]|1[0-2])", value))
+
 
 def forward(doc: Doc, modality: str) -> bool:
     """Does the modality look ahead (a forecast, plan or proposal)?"""
