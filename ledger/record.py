@@ -102,6 +102,13 @@ def object_kind(metric: str) -> str:
     return str(families().get(family, {}).get("object_kind", "counterpart"))
 
 
+def exact_spans(metric: str) -> bool:
+    """Does the metric accumulate over its period (roles.toml ``spans = "exact"``):
+    two figures are of the same fact only over the same period?"""
+    family = metrics().get(metric, {}).get("family", "other")
+    return families().get(family, {}).get("spans") == "exact"
+
+
 def claim_id(source: str, start: int, end: int, surface: str) -> str:
     """Stable id of a claim: depends only on where it is and what it says."""
     digest = hashlib.sha1(f"{source}\x1f{start}\x1f{end}\x1f{surface}".encode()).hexdigest()

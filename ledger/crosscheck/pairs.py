@@ -34,7 +34,7 @@ from ledger.crosscheck.entities import keys as entity_keys
 from ledger.crosscheck.scoring import TEXT
 from ledger.errors import InvalidValue, Problem
 from ledger.numbers.precision import relative_precision
-from ledger.record import object_kind
+from ledger.record import exact_spans, object_kind
 
 #: Claim columns the cross-check reads; other ledger columns are ignored.
 NEEDED = ("claim_id", "source", "surface", "quote", "kind", "subject", "object", "metric", "period",
@@ -111,6 +111,8 @@ def prepare(claims: pd.DataFrame, settings: dict[str, Any]) -> pd.DataFrame:
     open_object = np.array([object_kind(str(m)) == "counterpart" for m in metric_names], dtype=bool)
     empty = intervals.text_is(df["object"], [""])
     df["wild"] = empty & (open_object[metric_c] if len(metric_names) else np.zeros(len(df), dtype=bool))
+    flows = np.array([exact_spans(str(m)) for m in metric_names], dtype=bool)
+    df["flow"] = flows[metric_c] if len(metric_names) else np.zeros(len(df), dtype=bool)
     df["row"] = np.arange(len(df))
     return df
 
@@ -185,7 +187,7 @@ def verdicts(df: pd.DataFrame, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     return _verdict_codes({c: df[c].to_numpy() for c in _VERDICT_COLUMNS}, i, j)
 
 
-_VERDICT_COLUMNS = ("lo", "hi", "factual", "modality_c", "p0", "p1")
+_VERDICT_COLUMNS = ("lo", "hi", "factual", "modality_c", "p0", "p1", "flow")
 
 
 def _verdict_codes(col: dict[str, np.ndarray], i: np.ndarray, j: np.ndarray) -> np.ndarray:
@@ -196,7 +198,10 @@ def _verdict_codes(col: dict[str, np.ndarray], i: np.ndarray, j: np.ndarray) -> 
     same_intent = ~fact[i] & ~fact[j] & (mod[i] == mod[j])
     p0, p1 = col["p0"], col["p1"]
     known = ~(np.isnan(p0[i]) | np.isnan(p0[j]))
-    apart = known & ((p1[i] < p0[j]) | (p1[j] < p0[i]))
+    # disjoint periods; for figures that accumulate over their period (a flow:
+    # revenue, profit), any two different periods (a quarter, the nine months)
+    flow = col["flow"][i] & col["flow"][j] if "flow" in col else np.zeros(len(i), dtype=bool)
+    apart = known & ((p1[i] < p0[j]) | (p1[j] < p0[i]) | (flow & ((p0[i] != p0[j]) | (p1[i] != p1[j]))))
     agree = (both_fact | same_intent) & overlap
     return np.where(agree, 0, np.where(~both_fact, 1, np.where(apart, 2, 3)))
 
