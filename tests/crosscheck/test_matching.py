@@ -1,0 +1,91 @@
+"""Issue 10, item 5: the cross-check groups claims by canonical entities and
+metric, across scripts and languages; a role one article leaves unknown
+matches any value; a segment is never compared with its company's total; a
+figure that accumulates over a period is the same fact only over the same
+period."""
+from __future__ import annotations
+
+import pytest
+
+from ledger.crosscheck import check
+from ledger.crosscheck.entities import key
+from tests.claims_factory import claim, ledger
+
+
+def _kinds(found, a: dict, b: dict) -> set[str]:
+    pair = {a["claim_id"], b["claim_id"]}
+    return {k for k, x, y in zip(found["kind"], found["claim_a"], found["claim_b"]) if {x, y} == pair}
+
+
+@pytest.mark.parametrize("names", [
+    ("微软", "微軟", "Microsoft", "MSFT", "Microsoft Corp"),   # the table's aliases, in any script
+    ("騰訊", "腾讯控股", "Tencent"),
+    ("瑞幸咖啡", "瑞幸"),                                       # unknown to the table: an industry suffix dropped
+    ("Zentrova Holdings", "Zentrova", "ZENTROVA holdings"),     # unknown: legal suffix and case
+    ("泡泡瑪特", "泡泡玛特"),                                    # unknown: traditional folded to simplified
+])
+def test_one_key_per_entity_whatever_the_script_or_spelling(names):
+    assert len({key(n) for n in names}) == 1
+
+
+def test_different_entities_keep_different_keys():
+    assert len({key(n) for n in ("Microsoft", "OpenAI", "瑞幸咖啡", "Zentrova", "Quilbrook")}) == 5
+
+
+def test_parties_are_keyed_as_a_set():
+    assert key("Microsoft;OpenAI") == key("OpenAI;微軟") != key("Microsoft")
+
+
+def test_the_same_stake_stated_in_two_scripts_is_a_confirmation():
+    a = claim("s1", "27%", "equity_stake", 0.27, kind="percent", subject="微软", object="OpenAI")
+    b = claim("s2", "約27%", "equity_stake", 0.27, kind="percent", subject="Microsoft", object="OpenAI")
+    assert _kinds(check(ledger(a, b)), a, b) == {"consistent"}
+
+
+def test_an_unknown_counterpart_matches_any():
+    # '微软持股约27%' (whose stake: the article said a clause earlier) meets 'Microsoft holds 27% of OpenAI'
+    named = claim("s1", "27%", "equity_stake", 0.27, kind="percent", object="OpenAI")
+    unnamed = claim("s2", "27%", "equity_stake", 0.27, kind="percent", object="")
+    other = claim("s3", "49%", "equity_stake", 0.49, kind="percent", object="OpenAI")
+    found = check(ledger(named, unnamed, other))
+    assert _kinds(found, named, unnamed) == {"consistent"}
+    assert _kinds(found, unnamed, other) == {"contradiction"}  # 27% and 49% of the same holding
+
+
+def test_two_named_counterparts_never_meet():
+    a = claim("s1", "27%", "equity_stake", 0.27, kind="percent", object="OpenAI")
+    b = claim("s2", "30%", "equity_stake", 0.30, kind="percent", object="Inflection")
+    assert _kinds(check(ledger(a, b)), a, b) == set()
+
+
+def test_a_segment_is_never_compared_with_the_total():
+    total = claim("s1", "1928.7亿元", "revenue", 1.9287e11, subject="Tencent", object="", unit="CNY",
+                  period="2025-Q3")
+    games = claim("s2", "959亿元", "revenue", 9.59e10, subject="Tencent", object="value-added services",
+                  unit="CNY", period="2025-Q3")
+    same = claim("s3", "RMB192.9 billion", "revenue", 1.929e11, subject="Tencent", object="", unit="CNY",
+                 period="2025-Q3")
+    found = check(ledger(total, games, same))
+    assert _kinds(found, total, games) == set()
+    assert _kinds(found, total, same) == {"consistent"}  # 1928.7亿 ±0.05亿 and 192.9bn ±0.05bn overlap
+
+
+def test_a_quarter_and_the_nine_months_around_it_are_different_periods():
+    quarter = claim("s1", "1928.7亿元", "revenue", 1.9287e11, subject="Tencent", object="", unit="CNY",
+                    period="2025-Q3")
+    nine = claim("s2", "5574亿元", "revenue", 5.574e11, subject="Tencent", object="", unit="CNY",
+                 period="2025-01/2025-09")
+    assert _kinds(check(ledger(quarter, nine)), quarter, nine) == {"temporal"}
+
+
+def test_a_stake_over_overlapping_periods_is_still_one_fact():
+    # a stake holds at an instant: 2025 and 2025-10 overlap, so 27% against 49% is a contradiction
+    a = claim("s1", "27%", "equity_stake", 0.27, kind="percent", period="2025")
+    b = claim("s2", "49%", "equity_stake", 0.49, kind="percent", period="2025-10")
+    assert _kinds(check(ledger(a, b)), a, b) == {"contradiction"}
+
+
+def test_two_events_of_one_party_without_counterparts_never_meet_others():
+    a = claim("s1", "本月月初", "event_date", None, kind="date", object="", period="2025-05")
+    b = claim("s2", "去年10月", "event_date", None, kind="date", object="OpenAI", period="2024-10")
+    assert _kinds(check(ledger(a, b)), a, b) == set()

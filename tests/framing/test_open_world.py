@@ -1,0 +1,87 @@
+"""Issue 10: the entity table improves matching; it never decides whether a
+claim exists.  An article about a company nobody added to the table gives as
+many claims as the same article about a known company, filed under the name
+the article uses - never under a known company mentioned nearby."""
+from __future__ import annotations
+
+import pytest
+
+from ledger.framing import frame_text
+from ledger.framing.cues import default_lexicon
+from ledger.sources import to_simplified
+
+# The same results story in three scripts; {co} is the company, {rival} a known
+# competitor named in passing (the trap: its name must not take the figures).
+STORY = {
+    "hans": ("{co}公布第三季度业绩\n2025年11月18日\n\n"
+             "{co}(09999)公布,第三季度营收为152.87亿元人民币,同比增长50.2%;净利润12.78亿元,同比下降2.7%。"
+             "{rival}同期营收增长10%。\n"
+             "{co}的毛利率为58.3%。"),
+    "hant": ("{co}公布第三季業績\n2025年11月18日\n\n"
+             "{co}(09999)公布,第三季營收為152.87億元人民幣,按年增長50.2%;淨利潤12.78億元,按年下降2.7%。"
+             "{rival}同期營收增長10%。\n"
+             "{co}的毛利率為58.3%。"),
+    "en": ("{co} Reports Third-Quarter Results\nPublished 2025-11-18\n\n"
+           "{co} (NASDAQ: ZTRV) reported third-quarter revenue of $15.29 billion, up 50.2% year-on-year, and net "
+           "income of $1.28 billion, down 2.7%. {rival} grew revenue 10% in the same quarter.\n"
+           "{co}'s gross margin was 58.3%."),
+}
+KNOWN = {"hans": ("腾讯", "阿里巴巴"), "hant": ("騰訊", "阿里巴巴"), "en": ("Tencent", "Alibaba")}
+# Invented names, with the shapes news writes them in: a suffix-less brand, an
+# industry suffix, a two-word English name with a corporate suffix.
+INVENTED = {"hans": ["华锐星", "澜舟汽车"], "hant": ["華銳星", "瀾舟汽車"], "en": ["Zentrova Holdings", "Quilbrook"]}
+# What a reader takes from the story: (surface, metric, value); the rival's 10% is the rival's.
+FIGURES = {
+    "hans": [("152.87亿元", "revenue", 15287000000.0), ("50.2%", "revenue_growth", 0.502),
+             ("12.78亿元", "net_profit", 1278000000.0), ("2.7%", "net_profit_growth", -0.027),
+             ("58.3%", "gross_margin", 0.583)],
+    "hant": [("152.87億元", "revenue", 15287000000.0), ("50.2%", "revenue_growth", 0.502),
+             ("12.78億元", "net_profit", 1278000000.0), ("2.7%", "net_profit_growth", -0.027),
+             ("58.3%", "gross_margin", 0.583)],
+    "en": [("$15.29 billion", "revenue", 15290000000.0), ("50.2%", "revenue_growth", 0.502),
+           ("$1.28 billion", "net_profit", 1280000000.0), ("2.7%", "net_profit_growth", -0.027),
+           ("58.3%", "gross_margin", 0.583)],
+}
+
+
+def _claims(text: str) -> list[dict]:
+    return frame_text(text, source="t", published="2025-11-18")
+
+
+def _table_names() -> set[str]:
+    return {e.name for e in default_lexicon().entities}
+
+
+@pytest.mark.parametrize("script", sorted(STORY))
+@pytest.mark.parametrize("which", [0, 1])
+def test_an_unknown_company_gives_as_many_claims_as_a_known_one(script, which):
+    known, rival = KNOWN[script]
+    name = INVENTED[script][which]
+    assert to_simplified(name).lower() not in {a for e in default_lexicon().entities for a in e.aliases}
+    as_known = _claims(STORY[script].format(co=known, rival=rival))
+    as_unknown = _claims(STORY[script].format(co=name, rival=rival))
+    assert len(as_unknown) == len(as_known) >= len(FIGURES[script]) + 1  # + the rival's 10%
+
+
+@pytest.mark.parametrize("script", sorted(STORY))
+@pytest.mark.parametrize("which", [0, 1])
+def test_an_unknown_company_keeps_its_own_figures(script, which):
+    _, rival = KNOWN[script]
+    name = INVENTED[script][which]
+    got = {r["surface"]: r for r in _claims(STORY[script].format(co=name, rival=rival))}
+    for surface, metric, value in FIGURES[script]:
+        row = got[surface]
+        # filed under the name as written (simplified script; a legal suffix dropped), never a table entity
+        assert row["subject"] not in _table_names(), (surface, row["subject"])
+        assert to_simplified(name).startswith(row["subject"]) or row["subject"].startswith(to_simplified(name)[:2])
+        assert (row["metric"], row["value"]) == (metric, pytest.approx(value))
+        assert row["period"] == "2025-Q3"
+    # the rival named in passing keeps its own figure
+    assert got["10%"]["subject"] in _table_names()
+
+
+def test_a_news_agency_never_takes_the_figures():
+    text = ("澜舟汽车第三季度营收增长\n2025年11月18日\n\n"
+            "据路透社报道,澜舟汽车第三季度营收为152.87亿元,同比增长50.2%。彭博社数据显示,澜舟汽车股价年内上涨40%。")
+    got = {r["surface"]: r["subject"] for r in _claims(text)}
+    assert set(got.values()) == {"澜舟汽车"}
