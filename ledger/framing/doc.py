@@ -205,7 +205,48 @@ def _bare_dates(doc: Doc) -> list[Spot]:
             if label:
                 value = past = label
         out.append(Spot(b.start, b.end, BareDate(value, past, doc.low[b.start : b.end])))
-    return out + _year_to_date(doc, anchor[:4])
+    return out + _year_to_date(doc, anchor[:4]) + _months_ended(doc, anchor[:4])
+
+
+_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                                      "dec"), 1)}
+_SPAN_WORDS = {"three": 3, "six": 6, "nine": 9, "twelve": 12, "3": 3, "6": 6, "9": 9, "12": 12, "三": 3, "六": 6,
+               "九": 9, "十二": 12}
+_ENDED = (
+    re.compile(r"\b(three|six|nine|twelve|3|6|9|12)[ -]months? (?:period )?ended,? (?:on )?"
+               r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? ?\d{0,2}(?:,? ((?:19|20)\d\d))?"),
+    re.compile(r"截至(?:((?:19|20)\d\d)年)?(\d{1,2})月(?:\d{1,2}日)?止?的?(三|六|九|十二)个月"),
+)
+
+
+def _months_ended(doc: Doc, year: str) -> list[Spot]:
+    """'the three months ended Sept. 30', '截至9月30日止三个月': the span of so
+    many months ending that month (a quarter, a half, nine months, a year)."""
+    out = []
+    for rx in _ENDED:
+        for m in rx.finditer(doc.low):
+            if rx is _ENDED[0]:
+                n, month, y = _SPAN_WORDS[m.group(1)], _MONTHS[m.group(2)], m.group(3) or year
+            else:
+                y, month, n = m.group(1) or year, int(m.group(2)), _SPAN_WORDS[m.group(3)]
+            if not y or not 1 <= month <= 12 or any(s.start < m.end() and m.start() < s.end for s in doc.spots
+                                                   if s.mention.kind == "date" and "/" in str(s.mention.value)):
+                continue
+            out.append(Spot(m.start(), m.end(), BareDate(*(2 * (_span(int(y), month, n),)), m.group(0))))
+    return out
+
+
+def _span(year: int, month: int, n: int) -> str:
+    first = month - n + 1
+    if first < 1:
+        return f"{year - 1}-{first + 12:02d}/{year}-{month:02d}"
+    if n == 3 and month % 3 == 0:
+        return f"{year}-Q{month // 3}"
+    if n == 6 and month in (6, 12):
+        return f"{year}-H{month // 6}"
+    if n == 12 and month == 12:
+        return str(year)
+    return f"{year}-{first:02d}/{year}-{month:02d}"
 
 
 def _year_to_date(doc: Doc, year: str) -> list[Spot]:

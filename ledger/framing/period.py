@@ -7,6 +7,7 @@ import re
 
 from ledger.framing.context import _in_name, lone_date
 from ledger.framing.doc import Doc, Spot, inside, main_company
+from ledger.intervals import parse_period
 from ledger.numbers.dates import year_before as _year_before
 
 
@@ -174,9 +175,33 @@ def reporting_period(doc: Doc) -> str:
     comparison base, its headline's first.  A results figure no date, no
     sentence and no paragraph places holds for it (the article's topic)."""
     if "reporting" not in doc.memo:
-        found = [d for d in doc.dates if _REPORTING.fullmatch(date_value(doc, d, "")) and not _is_base(doc, d)]
-        doc.memo["reporting"] = date_value(doc, found[0], "") if found else ""
+        doc.memo["reporting"] = _reporting(doc)
     return str(doc.memo["reporting"])
+
+
+def _reporting(doc: Doc) -> str:
+    """The lead's first reporting period (headline and first paragraph: '发布了
+    2025年三季度业绩'); else the latest one that had ended by publication
+    (earlier ones are comparisons: '2023年下半年才占6%'; later ones forecasts);
+    none for an undated article counting years from an unknown now."""
+    found = [d for d in doc.dates if _REPORTING.fullmatch(date_value(doc, d, "")) and not _is_base(doc, d)]
+    lead_end = doc.paragraphs[1][1] if len(doc.paragraphs) > 1 else len(doc.low)
+    lead = [d for d in found if d.start < lead_end]
+    if lead:
+        return date_value(doc, lead[0], "")
+    if not doc.published and any(w in doc.low for w in doc.marks_words("relative_year")):
+        return ""
+    values = [date_value(doc, d, "") for d in found]
+    if doc.published:
+        until = parse_period(doc.published)[1]
+        values = [v for v in values if parse_period(v)[1] <= until]
+    return max(values, key=_period_end) if values else ""
+
+
+def _period_end(period: str) -> tuple[object, object]:
+    """(last day, first day) of a period: the latest ending, then the shortest."""
+    first, last = parse_period(period)
+    return last, first
 
 def _recalled(doc: Doc, spot: Spot, metric: str, events: list[tuple[int, str, str]]) -> str:
     """The date of an event claimed earlier that the sentence refers back to:

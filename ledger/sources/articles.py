@@ -163,6 +163,8 @@ def clean(original: str, *, simplify: bool = True) -> CleanText:
 def _fold(ch: str) -> str:
     if ch in "\u00a0\u3000\u2007\u202f":
         return " "
+    if ch in "\u2010\u2011":  # hyphen, non-breaking hyphen: 'third‑quarter' is 'third-quarter'
+        return "-"
     if "\uff01" <= ch <= "\uff5e":
         folded = unicodedata.normalize("NFKC", ch)
         return folded if len(folded) == 1 else ch
@@ -170,7 +172,7 @@ def _fold(ch: str) -> str:
 
 
 #: The characters :func:`_fold` changes (one character for one), found by one regex pass.
-_FOLD_RX = re.compile("[\u00a0\u3000\u2007\u202f\uff01-\uff5e]")
+_FOLD_RX = re.compile("[\u00a0\u3000\u2007\u202f\u2010\u2011\uff01-\uff5e]")
 
 
 def _fold_match(m: re.Match) -> str:

@@ -180,6 +180,12 @@ _DATE_STAMPS = (
     re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"),
     re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"),
 )
+#: English stamps: 'Nov 19 2025', 'November 19, 2025', '19 November 2025' (a whole line's date)
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_EN_STAMPS = (
+    re.compile(r"^\W*(?:published\s*:?\s*)?([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b", re.I),
+    re.compile(r"^\W*(?:published\s*:?\s*)?(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b", re.I),
+)
 _PUBLISHER_CUES = (
     re.compile(r"首发媒体\s*([^\s|｜,，。]+)"),
     re.compile(r"本文(?:系|为作者授权|由)([^\s,，。]{2,12}?)(?:专栏作者)?(?:发表|发布|首发)"),
@@ -204,6 +210,29 @@ def infer_published(text: str, *, lines: int = 8) -> tuple[str, str] | None:
             except ValueError:
                 continue
             return day.isoformat(), m.group(0).strip()
+        english = _english_stamp(ln)
+        if english:
+            return english
+    return None
+
+
+def _english_stamp(line: str) -> tuple[str, str] | None:
+    """A line opening with an English date: 'Nov 19 2025', 'November 19, 2025'."""
+    import datetime
+
+    for rx in _EN_STAMPS:
+        m = rx.search(line.strip())
+        if not m:
+            continue
+        month_word, day_text = (m.group(1), m.group(2)) if rx is _EN_STAMPS[0] else (m.group(2), m.group(1))
+        month = month_word[:3].lower()
+        if month not in _MONTH_NAMES:
+            continue
+        try:
+            day = datetime.date(int(m.group(3)), _MONTH_NAMES.index(month) + 1, int(day_text))
+        except ValueError:
+            continue
+        return day.isoformat(), m.group(0).strip(" \t-–—")
     return None
 
 
