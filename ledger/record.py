@@ -89,6 +89,13 @@ def value_range(metric: str) -> tuple[float, float] | None:
 
 
 @lru_cache(maxsize=1)
+def bases() -> dict[str, str]:
+    """Derived metric -> the metric it changes ('revenue_growth' -> 'revenue'):
+    the ``growth``, ``growth_qoq`` and ``change`` keys of metrics.toml."""
+    return {spec[k]: name for name, spec in metrics().items() for k in ("growth", "growth_qoq", "change") if k in spec}
+
+
+@lru_cache(maxsize=1)
 def families() -> dict[str, dict]:
     """The relations of ``lexicon/roles.toml``: family -> subject, object, object_kind."""
     text = resources.files("ledger").joinpath("lexicon/roles.toml").read_text(encoding="utf-8")

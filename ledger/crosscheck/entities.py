@@ -41,6 +41,23 @@ def alias_table(lex: Lexicon) -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _cores() -> dict[str, str]:
+    """The core of every alias (its suffixes dropped) -> canonical name, for a
+    name the table knows only with a suffix ('Arm' for 'Arm Holdings')."""
+    out: dict[str, str] = {}
+    for alias, name in _aliases().items():
+        out.setdefault(_core(alias), name)
+    return out
+
+
+def _core(folded: str) -> str:
+    for suffix in _suffixes():
+        if folded.endswith(suffix) and len(folded) - len(suffix) >= 2:
+            return folded[: -len(suffix)]
+    return folded
+
+
+@lru_cache(maxsize=1)
 def _suffixes() -> tuple[str, ...]:
     names = default_lexicon().names
     words = {fold(w) for k in ("legal_suffixes", "industry_suffixes") for w in names.get(k, ())}
@@ -57,12 +74,8 @@ def key(name: str) -> str:
     known = _aliases().get(folded)
     if known is not None:
         return known
-    core = folded
-    for suffix in _suffixes():
-        if core.endswith(suffix) and len(core) - len(suffix) >= 2:
-            core = core[: -len(suffix)]
-            break
-    return _aliases().get(core, core)
+    core = _core(folded)
+    return _aliases().get(core) or _cores().get(core) or _cores().get(folded) or core
 
 
 def keys(names: np.ndarray) -> np.ndarray:

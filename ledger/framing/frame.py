@@ -117,9 +117,9 @@ def _frame_amount(doc: Doc, spot: Spot, memory: Memory) -> dict[str, Any]:
     if alone and subject and not obj:  # 'Mobility accounts for 55% of its revenue': no customer named
         fact.update(metric=alone)
         fact["conf"]["metric"] = min(c_metric, 0.6)
-    if not obj and object_kind(fact["metric"]) == "part":
-        obj = part_of(doc, spot, fact["metric"])
-        c_obj = 0.6 if obj else c_obj
+    if object_kind(fact["metric"]) == "part":
+        part = part_of(doc, spot, fact["metric"])  # its own part outranks one carried from the sentence
+        obj, c_obj = (part, 0.6) if part else (obj, c_obj)
     fact.update(object=obj)
     fact["conf"]["object"] = c_obj
     return fact

@@ -10,7 +10,7 @@ from ledger.framing.context import DEFAULT_METRIC, SENTENCE_DATE_CUE, _distance,
 from ledger.framing.cues import Hit
 from ledger.framing.doc import Doc, Spot, fits, inside
 from ledger.framing.roles import _free
-from ledger.record import metrics
+from ledger.record import bases, metrics
 
 #: The derived-metric keys of metrics.toml a change cue composes with a base.
 GROWTH, GROWTH_QOQ, CHANGE = "growth", "growth_qoq", "change"
@@ -30,11 +30,6 @@ class Change:
 
 
 @lru_cache(maxsize=1)
-def bases() -> dict[str, str]:
-    """Derived metric -> its base ('revenue_growth' -> 'revenue'), from metrics.toml."""
-    return {spec[k]: name for name, spec in metrics().items() for k in (GROWTH, GROWTH_QOQ, CHANGE) if k in spec}
-
-
 def _unadjusted(metric: str) -> str:
     """The reported-basis metric of an adjusted one (the base a change cue composes)."""
     return next((name for name, spec in metrics().items() if spec.get("adjusted") == metric), metric)
@@ -107,15 +102,17 @@ def _base_of(doc: Doc, spot: Spot) -> str:
 
 def adjusted(doc: Doc, spot: Spot, metric: str) -> str:
     """The metric on an adjusted basis when an `adjusted` cue (cues.toml
-    [basis]) stands before the number in its clause or opens its sentence
-    ('非国际财务报告准则经调整纯利47.1亿元', 'adjusted net profit')."""
+    [basis]) qualifies the figure: it stands before the number in its clause,
+    with no other amount between ('非国际财务报告准则经调整纯利47.1亿元',
+    'adjusted net profit of ...'); a cue qualifying an earlier figure of the
+    clause does not reach past it."""
     other = metrics().get(metric, {}).get("adjusted")
     if not other:
         return metric
-    clause, sent = doc.clause_of(spot.start), doc.sentence_of(spot.start)
-    first = doc.clause_of(sent[0])
+    clause = doc.clause_of(spot.start)
     for h in doc.marks["adjusted"]:
-        if (inside(clause, h) and h.end <= spot.start) or inside(first, h):
+        if inside(clause, h) and h.end <= spot.start and not any(
+                h.end <= s.start < spot.start for s in doc.spots if s.mention.kind != "date"):
             return str(other)
     return metric
 

@@ -7,6 +7,7 @@ import itertools
 from ledger.framing.context import Memory, own_clause
 from ledger.framing.cues import Hit
 from ledger.framing.doc import Doc, Spot, enumerated, fits, inside, main_company, marked, org_for_person
+from ledger.record import bases
 
 
 def _subject_of(doc: Doc, ent: Hit, metric: str) -> Hit:
@@ -163,8 +164,6 @@ def part_of(doc: Doc, spot: Spot, metric: str) -> str:
 
 def _cue_of(doc: Doc, spot: Spot, metric: str, clause: tuple[int, int]) -> Hit | None:
     """The cue of the metric (or of the figure a change is of) in the clause."""
-    from ledger.framing.metric import bases
-
     names = {metric, bases().get(metric, "")}
     cues = [h for h in doc.metric_hits if inside(clause, h) and h.name in names]
     before = [h for h in cues if h.end <= spot.start]
