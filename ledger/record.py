@@ -109,6 +109,13 @@ def object_kind(metric: str) -> str:
     return str(families().get(family, {}).get("object_kind", "counterpart"))
 
 
+def owned(metric: str) -> bool:
+    """Does the figure belong to its subject (roles.toml ``owned``): 'the
+    valuation of X' makes X the subject?"""
+    family = metrics().get(metric, {}).get("family", "other")
+    return bool(families().get(family, {}).get("owned", False))
+
+
 def exact_spans(metric: str) -> bool:
     """Does the metric accumulate over its period (roles.toml ``spans = "exact"``):
     two figures are of the same fact only over the same period?"""

@@ -20,7 +20,7 @@ from ledger.framing.cues import (
     find_words,
     sentences,
 )
-from ledger.framing.names import discover
+from ledger.framing.names import discover, short_aliases
 from ledger.framing.names import hits as name_hits
 from ledger.numbers import dates as _dates
 from ledger.record import metrics
@@ -37,6 +37,7 @@ MARK_LISTS = (
     ("roles", "pair_words"), ("topic", "markers"), ("period", "speech"), ("period", "year_back"),
     ("period", "full_year"), ("change", "yoy"), ("change", "qoq"), ("change", "up"), ("change", "down"),
     ("change", "level"), ("change", "after"), ("part", "topic"), ("basis", "adjusted"),
+    ("roles", "respectively"), ("roles", "each"),
 )
 
 
@@ -152,7 +153,7 @@ def analyse(text: str | CleanText, mentions: list, lex: Lexicon | None = None, *
     clause_spans = clauses(ct.text, sent, lex)
     doc = Doc(
         clean=ct, low=low, sentences=sent, clauses=clause_spans,
-        entities=find_words(low, entity_words(lex)), metric_hits=metric_hits,
+        entities=find_words(low, {**short_aliases(lex), **entity_words(lex)}), metric_hits=metric_hits,
         modality_hits=sorted(modality_hits, key=lambda h: h.start), marks=marks, dates=[], lex=lex,
         published=published or "", _sent_starts=[s for s, _ in sent], _clause_starts=[s for s, _ in clause_spans],
     )

@@ -59,6 +59,7 @@ belonging to a dated event (``date``).
 from __future__ import annotations
 
 import datetime
+import itertools
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
@@ -168,13 +169,41 @@ def tolerance(doc: Doc, spot: Spot) -> bool:
     return any(0 <= spot.start - t.end <= 2 for t in doc.marks["tolerance"])
 
 
+def restatements(doc: Doc, amounts: list[Spot]) -> dict[int, tuple[Spot, int]]:
+    """The amounts that restate the amount before them in another currency
+    ('EUR7.4 billion (USD7.8 billion)', cues.toml [restated]): the restating
+    amount's start -> (the amount it restates, the end of its brackets)."""
+    links = tuple(doc.lex.restated.get("links", ()))
+    out: dict[int, tuple[Spot, int]] = {}
+    for first, second in itertools.pairwise(amounts):
+        if first.mention.kind != "money" or second.mention.kind != "money" or first.start in out:
+            continue
+        between = doc.low[first.end:second.start].strip()
+        if not between or between[0] not in "(（":
+            continue
+        if between[1:].strip() and between[1:].strip() not in links:
+            continue
+        after = doc.low[second.end:second.end + 3].lstrip()
+        if after[:1] in (")", "）") and first.mention.unit != second.mention.unit:
+            out[second.start] = (first, doc.low.index(after[0], second.end) + 1)
+    return out
+
+
 def frame_all(doc: Doc, mentions: list) -> list[tuple[Spot, Frame]]:
-    """Frame every mention of an analysed article, in text order."""
+    """Frame every mention of an analysed article, in text order; an amount
+    restating the one before it in another currency is framed as that one."""
     spots = [doc.spot(m) for m in sorted(mentions, key=lambda m: m.start)]
     amounts = [s for s in spots if s.mention.kind != "date"]
+    restated = restatements(doc, amounts)
+    reach = {first.start: close for first, close in restated.values()}
     memory = Memory()
     for spot in amounts:
-        fact = _frame_amount(doc, spot, memory)
+        if spot.start in restated:
+            first = doc.facts[restated[spot.start][0].start]
+            doc.facts[spot.start] = {**first, "conf": dict(first["conf"])}
+            continue
+        # the pair is one figure: cues after its brackets are as near as after it
+        fact = _frame_amount(doc, replace(spot, end=reach.get(spot.start, spot.end)), memory)
         if is_claim(doc, spot):
             memory.add(spot.start, fact["subject_hit"], fact["object"])
     for spot in spots:
@@ -183,7 +212,11 @@ def frame_all(doc: Doc, mentions: list) -> list[tuple[Spot, Frame]]:
     events = [(s.start, str(s.mention.value), doc.facts[s.start]["metric"]) for s in spots
               if s.mention.kind == "date" and doc.facts[s.start]["metric"] and is_claim(doc, s)]
     out = []
+    framed: dict[int, Frame] = {}
     for spot in spots:
+        if spot.start in restated:
+            out.append((spot, _admissible(doc, spot, framed[restated[spot.start][0].start])))
+            continue
         fact = doc.facts[spot.start]
         modality, c_mod = frame_modality(doc, spot)
         period, c_period = frame_period(doc, spot, fact["metric"], events, modality)
@@ -192,6 +225,7 @@ def frame_all(doc: Doc, mentions: list) -> list[tuple[Spot, Frame]]:
         change = change_of(doc, spot)
         frame = Frame(fact["subject"], fact["object"], fact["metric"], period, modality, conf,
                       down=bool(change and change.down))
+        framed[spot.start] = frame
         out.append((spot, _admissible(doc, spot, frame)))
     return out
 

@@ -186,6 +186,7 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
     _by_verb(text, low, free, add, lex, cue_words)
     _by_headline(text, low, add, lex, cue_words)
     _by_latin_in_chinese(text, low, free, add, lex, cue_words)
+    _by_use(text, low, free, add, lex)
     if not found and not any(h.kind in lex.role("organisation_types") for h in known):
         _by_recurrence(low, free, add, lex, cue_words)  # the weakest evidence: only when nothing else names one
     out = []
@@ -193,6 +194,42 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
         display = _display(name, forms)
         out.append(Organisation(display, tuple(sorted(forms, key=len, reverse=True))))
     return out
+
+
+def short_aliases(lex: Lexicon) -> dict[str, tuple[str, str]]:
+    """Short forms of the table's Chinese aliases, as news writes them: an
+    alias with a corporate suffix without it ('雷诺集团' -> '雷诺', '小鹏汽车' ->
+    '小鹏'), when the stem is two characters or more, no generic word and no
+    other entity's alias.  Word -> (canonical name, type), as entity_words."""
+    kept = _SHORT.get(id(lex))
+    if kept is None or kept[0] is not lex:
+        kept = _SHORT[id(lex)] = (lex, _short_aliases(lex))
+    return kept[1]
+
+
+_SHORT: dict[int, tuple[Lexicon, dict[str, tuple[str, str]]]] = {}
+
+
+def _short_aliases(lex: Lexicon) -> dict[str, tuple[str, str]]:
+    suffixes = tuple(s for s in _words(lex, "cjk_company_suffixes") if not _latin(s))
+    taken = {a for e in lex.entities for a in e.aliases}
+    out: dict[str, tuple[str, str]] = {}
+    for ent in lex.entities:
+        if ent.type not in lex.role("organisation_types"):
+            continue
+        for alias in ent.aliases:
+            stem = _strip_suffix(alias, suffixes)
+            if (stem != alias and len(stem) >= 2 and not _latin(stem) and stem not in taken
+                    and stem.lower() not in _words(lex, "generic") and not _generic_stem(stem)):
+                out.setdefault(stem, (ent.name, ent.type))
+    return out
+
+
+def _generic_stem(stem: str) -> bool:
+    """A stem the dictionary knows as a common word, not a name ('长城' is a
+    place name and a name; '中国', '科技' are common words)."""
+    tokens = _segment(stem)
+    return len(tokens) == 1 and tokens[0][1] not in _NAME_TAGS and _frequency(stem) > 0
 
 
 def _people(text: str, lex: Lexicon) -> set[str]:
@@ -272,7 +309,7 @@ def _by_suffix(text: str, free, add, lex: Lexicon) -> None:
     latin = "|".join(re.escape(s) for s in sorted(_words(lex, "latin_company_suffixes"), key=len, reverse=True))
     if latin:
         word = r"(?:[A-Z][A-Za-z0-9&'’.-]*|[A-Z]{2,})"
-        rx = re.compile(rf"\b({word}(?:\s+[A-Z][A-Za-z0-9&'’.-]*){{0,3}}?)\s+(?:{latin})\b")
+        rx = re.compile(rf"(?<![A-Za-z0-9])({word}(?:\s+[A-Z][A-Za-z0-9&'’.-]*){{0,3}}?)\s+(?:{latin})(?![A-Za-z0-9])")
         for m in rx.finditer(text):
             if free(m.start(1), m.end()) and m.group(1).split()[0].lower() not in _words(lex, "generic"):
                 add(m.group(0))
@@ -336,6 +373,37 @@ def _by_latin_in_chinese(text: str, low: str, free, add, lex: Lexicon, cue_words
             add(name)
 
 
+_NAME = r"[A-Z][A-Za-z0-9&.-]*(?:\s+[A-Z][A-Za-z0-9&.-]*){0,3}"
+_BASED = re.compile(rf"\b[A-Za-z.]+-based\s+({_NAME})")
+_OWNS = re.compile(rf"(?<![A-Za-z0-9&.-])({_NAME})['’]s\b")
+
+
+def _by_use(text: str, low: str, free, add, lex: Lexicon) -> None:
+    """English names read off how the article uses them: what a place is
+    "-based" ('London-based Horse Powertrain'); a capitalised name of two words
+    or more that owns something ("Horse Powertrain's board") and that the
+    article names at least twice - not a place (``places``) nor a person."""
+    places = {p.lower() for p in _words(lex, "places")}
+    speech = "|".join(re.escape(v) for v in _words(lex, "speech_verbs"))
+
+    def person(name: str) -> bool:
+        last = name.split()[-1]
+        return bool(speech) and re.search(rf"(?<!{re.escape(name.split()[0])} ){re.escape(last)}\s+(?:{speech})\b",
+                                          text) is not None
+
+    for m in _BASED.finditer(text):
+        name = m.group(1)
+        if free(m.start(1), m.end(1)) and name.lower() not in places and not person(name):
+            add(name)
+    for m in _OWNS.finditer(text):
+        name = m.group(1)
+        if name.split()[0].lower() in ("the", "a", "an"):
+            name = " ".join(name.split()[1:])
+        if (len(name.split()) >= 2 and _count(low, name) >= 2 and free(m.end(1) - len(name), m.end(1))
+                and name.lower() not in places and not person(name)):
+            add(name)
+
+
 def _by_recurrence(low: str, free, add, lex: Lexicon, cue_words: frozenset[str]) -> None:
     """A name the article keeps using as the owner of its figures: the most
     frequent (at least ``recurrence`` times) non-generic Chinese word of 2-6
@@ -380,7 +448,7 @@ def hits(low: str, organisations: list[Organisation], known: list[Hit], org_type
         pos = low.find(form)
         while pos >= 0:
             end = pos + len(form)
-            runs_on = (pos and low[pos - 1].isalnum()) or (end < len(low) and low[end].isalnum())
+            runs_on = bool(re.match(r"[a-z0-9]", low[pos - 1:pos]) or re.match(r"[a-z0-9]", low[end:end + 1]))
             latin_ok = not (_latin(form) and runs_on)
             if latin_ok and not any(taken[pos:end]):
                 out.append(Hit(pos, end, name, form, org_type))

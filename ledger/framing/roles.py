@@ -3,11 +3,12 @@ role conventions of lexicon/roles.toml."""
 from __future__ import annotations
 
 import itertools
+import re
 
 from ledger.framing.context import Memory, own_clause
 from ledger.framing.cues import Hit
 from ledger.framing.doc import Doc, Spot, enumerated, fits, inside, main_company, marked, org_for_person
-from ledger.record import bases
+from ledger.record import bases, owned
 
 
 def _subject_of(doc: Doc, ent: Hit, metric: str) -> Hit:
@@ -41,6 +42,12 @@ def frame_subject(doc: Doc, spot: Spot, metric: str, memory: Memory) -> tuple[Hi
     prefer = [e for e in ents if e.kind in doc.lex.spec(metric, "prefer_types", ())]
     if prefer:
         return min(prefer, key=lambda e: abs(e.start - spot.start)), 0.7
+    listed = _listed(doc, spot, metric)
+    if listed is not None:
+        return listed, 0.75
+    owner = _owner(doc, spot, metric, clause, ents)
+    if owner is not None:
+        return owner, 0.8
     agent, _ = _passive(doc, ents, spot)
     if agent is not None:
         return _subject_of(doc, agent, metric), 0.8
@@ -69,6 +76,93 @@ def frame_subject(doc: Doc, spot: Spot, metric: str, memory: Memory) -> tuple[Hi
     if free:
         return min(free, key=lambda e: abs(e.start - spot.start)), 0.3
     return None, 0.2
+
+def _parties(doc: Doc, start: int, end: int, *, free: bool = True) -> list[Hit]:
+    """The parties a list between ``start`` and ``end`` names: the last free
+    entity of each item ('沙特阿美、公司之间接全资附属公司Aurobay Holding及雷诺'
+    -> 沙特阿美, Aurobay Holding, 雷诺), when the items run up to ``end``."""
+    words = sorted(doc.lex.role("enumerators"), key=len, reverse=True)
+    ents = [e for e in doc.entities if start <= e.start and e.end <= end]
+    ents = _free(doc, ents) if free else ents
+    if len(ents) < 2:
+        return []
+    items: list[Hit] = []
+    for ent in ents:
+        if items and not any(w in doc.low[items[-1].end:ent.start] for w in words):
+            items[-1] = ent  # the same item names it more precisely
+        else:
+            items.append(ent)
+    # the list must end right before `end` (a verb or marker may follow it)
+    return items if len(items) >= 2 and len(doc.low[items[-1].end:end].strip()) <= 12 else []
+
+
+def _joined(parties: list[Hit]) -> Hit:
+    """Several parties in one role: one hit whose name is theirs sorted, ';'-joined."""
+    names = sorted({p.name for p in parties})
+    first = parties[0]
+    return Hit(first.start, parties[-1].end, ";".join(names), first.word, first.kind)
+
+
+def _listed(doc: Doc, spot: Spot, metric: str) -> Hit | None:
+    """The party of a figure in a list of figures paired 'respectively' with a
+    list of parties, or of a figure every listed party holds ('each', 各, 均)."""
+    if spot.mention.kind == "date" or doc.lex.spec(metric, "pooled"):
+        return None
+    clause, sent = own_clause(doc, spot), doc.sentence_of(spot.start)
+    roles = doc.lex.roles
+    each = [h for h in doc.marks.get("each", ()) if clause[0] <= h.start and h.end <= spot.start
+            and spot.start - h.end <= int(roles.get("each_reach", 8))
+            and not doc.low[:h.start].endswith(tuple(roles.get("each_not_after", ())))]
+    if each and not any(inside(clause, h) for h in doc.marks.get("respectively", ())):
+        # 'with Renault and Geely each retaining': the list may follow a marker
+        parties = _parties(doc, clause[0], each[-1].start, free=False)
+        return _joined(parties) if parties else None
+    marker = next((h for h in doc.marks.get("respectively", ()) if inside(sent, h)), None)
+    if marker is None:
+        return None
+    run = _figures_listed(doc, spot, sent)
+    if len(run) < 2 or spot not in run:
+        return None
+    first = run[0]
+    parties = _parties(doc, doc.clause_of(min(first.start, marker.start))[0], min(first.start, marker.start))
+    if len(parties) != len(run):
+        return None
+    return parties[run.index(spot)]
+
+
+def _figures_listed(doc: Doc, spot: Spot, sent: tuple[int, int]) -> list[Spot]:
+    """The list of figures of the mention's kind the mention is in ('10%、29.7%、15.3%及45%')."""
+    same = [s for s in doc.spots if inside(sent, s) and s.mention.kind == spot.mention.kind]
+    words = sorted(doc.lex.role("enumerators"), key=len, reverse=True)
+    runs: list[list[Spot]] = []
+    for s in same:
+        gap = doc.low[runs[-1][-1].end:s.start].strip() if runs else None
+        if gap is not None and (not gap or any(gap == w or gap == w.strip() for w in words)):
+            runs[-1].append(s)
+        else:
+            runs.append([s])
+    return next((r for r in runs if spot in r), [])
+
+
+def _owner(doc: Doc, spot: Spot, metric: str, clause: tuple[int, int], ents: list[Hit]) -> Hit | None:
+    """The entity an owned figure's cue says it is "of" ('a EUR7.4 billion
+    valuation of Horse Powertrain'): the cue in the number's clause, right
+    after the number or before it with no other amount between."""
+    if not owned(metric):
+        return None
+    markers = sorted(doc.lex.roles.get("owner_markers", ()), key=len, reverse=True)
+    for cue in (h for h in doc.metric_hits if inside(clause, h) and h.name == metric):
+        lo, hi = sorted((cue.start, spot.start))
+        if any(lo < s.start < hi and not spot.start <= s.start < spot.end for s in doc.spots):
+            continue
+        after = doc.low[cue.end:cue.end + 12]
+        for word in markers:
+            gap = re.match(rf"\s+{re.escape(word)}\s+", after)
+            if gap:
+                at = cue.end + gap.end()
+                return next((e for e in ents if e.start == at and e.kind not in doc.lex.role("object_types")), None)
+    return None
+
 
 def _main_named(doc: Doc, ents: list[Hit], clause: tuple[int, int], metric: str) -> Hit | None:
     """A clause naming no one but a figure of its own ('外资估计今年全年营收将成长
@@ -117,12 +211,13 @@ def frame_object(doc: Doc, spot: Spot, metric: str, subject: str, memory: Memory
     clause, sent = own_clause(doc, spot), doc.sentence_of(spot.start)
     ents = [e for e in doc.entities if inside(sent, e)]
     _, patient = _passive(doc, ents, spot)
-    if patient is not None and patient.name != subject:
+    if patient is not None and patient.name not in subject.split(";"):
         return patient.name, 0.8
     pair = _pair(doc, spot)
     if pair:
         return pair[1].name, 0.5
-    others = [e for e in ents if e.name != subject]
+    parties = set(subject.split(";"))  # several subjects: none is the object
+    others = [e for e in ents if e.name not in parties]
     wanted = [e for e in others if e.kind in doc.lex.spec(metric, "object_prefer", ())]
     if wanted:
         return min(wanted, key=lambda e: _reach(e, spot)).name, 0.7
