@@ -223,11 +223,13 @@ class _Reader:
         return True
 
     def _scale_decimal(self, m: int) -> bool:
-        """三点五亿, 一点四万亿: magnitudes after a decimal scale it, rising."""
-        if self.prev not in ("frac", "big") or self.max_big or (self.last_big and m <= self.last_big):
+        """三点五亿, 一点四万亿, 一万点五亿: a magnitude after a decimal, larger
+        than every one before, scales the whole number."""
+        if self.prev not in ("frac", "big") or m < self.max_big or m == self.last_big and self.prev == "big":
             return False
         self.scale *= m
-        self.last_big, self.prev, self.has_big = m, "big", True
+        self.max_big = self.last_big = m
+        self.prev, self.has_big = "big", True
         return True
 
     def feed_point(self) -> bool:
