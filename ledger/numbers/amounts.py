@@ -83,7 +83,11 @@ def read_number(t: str, m: re.Match, ctx: Context) -> Hit | None:
     if body is None:
         return None
     cur = lx.currency_code(m.group("cur_sym"), ctx.yen) if g == "cur" else None
-    if cur is None and body.g != "en" and _excluded(t, s, body.end, body.text, body.g):
+    if cur and s and t[s - 1].isascii() and t[s - 1].isalpha():
+        return None  # A$5m, C$5m: a dollar that is not one of the lexicon's (no currency is invented)
+    if cur is None and body.g == "cn" and body.text in lx.CN_BIG_CHARS and _hedge_before(t, s):
+        body = body._replace(a=exact(chinese(body.text)))  # 近万人, 逾万名: about one 万, not 亿万
+    elif cur is None and body.g != "en" and _excluded(t, s, body.end, body.text, body.g):
         return None
     if cur and body.g == "cn" and len(body.text) == 1 and not lx.UNIT.match(t, body.end):
         return None  # 人民币一直: no amount
@@ -126,6 +130,12 @@ def parse(run: str, b0: int) -> Body | None:
         return Body(run[:n], run, b0, b0 + n, amount(run[:n]), g)
     except (NumeralError, ArithmeticError):
         return None
+
+
+def _hedge_before(t: str, s: int) -> bool:
+    """A hedge word (近, 逾, 超过, 上万 aside) right before ``t[s]``."""
+    pm = lx.pre_hedge(t, s)
+    return pm is not None and lx.hedge_of(pm[0]) not in (None, "exact")
 
 
 def _excluded(t: str, s: int, e: int, body: str, g: str) -> bool:
@@ -322,6 +332,8 @@ def _cn_fraction(t: str, m: re.Match) -> Hit | None:
     d = chinese(den.text)  # 百 / 千 / 万 here are 100 / 1000 / 10^4, not orders of magnitude
     if not d or d != d.to_integral_value():
         return None
+    if num.a.vague == "bare":  # 百分之百 = 100/100
+        num = num._replace(a=exact(chinese(num.text)))
     a = Amount(*(_divide(x, d) for x in (num.a.value, num.a.low, num.a.high)), num.a.vague)
     return finish(t, m.start(), num.end, a, "percent", "ratio", Decimal(1))
 

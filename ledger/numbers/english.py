@@ -75,6 +75,9 @@ class _Reader:
         if self.stage in ("hundred", "scaled"):  # one hundred and five, one million and fifty-four
             self.stage = "and"
             return True
+        if self.stage in ("unit", "tens", "done") and not self.total:  # one and a half (million)
+            self.stage = "and_half"
+            return True
         return False
 
     def _word(self, w: str, sep: str) -> bool:
@@ -107,6 +110,13 @@ class _Reader:
             return True
         if self.stage == "half" and w in EN_ARTICLES:
             self.stage = "half_a"
+            return True
+        if self.stage == "and_half" and w in EN_ARTICLES:
+            self.stage = "and_a"
+            return True
+        if self.stage == "and_a" and w == EN_HALF:
+            self.group += Decimal("0.5")
+            self.stage = "done"
             return True
         return False
 

@@ -141,7 +141,8 @@ _EN_LEAD = (
 _EN_SEP = r"(?:[ \t]|-|,[ \t]|[ \t]and[ \t])"
 _EN_POINT = rf"(?:[ \t]{EN_POINT}(?:[ \t]{words_alt(EN_DIGIT_WORDS, boundary=True)}){{1,40}}(?:[ \t]{_EN_SCALE})?)"
 #: A run of English number words: "forty-five thousand, six hundred and twenty-two", "half a million".
-NUM_EN = rf"(?i:\b{_EN_LEAD}?{_EN_WORD}(?:{_EN_SEP}{_EN_WORD}){{0,60}}{_EN_POINT}?)"
+_EN_AND_HALF = rf"[ \t]and[ \t]{_ARTICLE}[ \t]{EN_HALF}\b"
+NUM_EN = rf"(?i:\b{_EN_LEAD}?{_EN_WORD}(?:{_EN_SEP}{_EN_WORD}|{_EN_AND_HALF}){{0,60}}{_EN_POINT}?)"
 #: Plural magnitudes, an order of magnitude: billions, tens of billions, hundreds of millions.
 EN_PLURAL = (
     rf"(?i:\b(?:(?P<ev_scale>{words_alt(EN_PLURAL_SCALES)})[ \t]of[ \t])?(?P<ev_mag>{words_alt(EN_PLURALS)})\b)"

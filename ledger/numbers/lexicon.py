@@ -264,6 +264,8 @@ def _widen(x: Decimal | None, direction: int) -> Decimal | None:
 # --------------------------------------------------------------------------- other words
 
 CN_IDIOMS = frozenset(LEXICON["not_amounts"]["idioms"])
+#: The magnitudes alone (万, 亿, 兆): an amount only after a hedge (近万人).
+CN_BIG_CHARS = frozenset(BIGS)
 FIGURE = re.compile(r"(?:图|表|(?i:\bfig\.?|\bfigure|\btable|\bchart))[ \t]?\Z", re.ASCII)
 EN_VERBS: dict[str, Decimal] = {**MULTIPLE_VERBS, **MULTIPLE_COMPARED}
 _FOLD_LIST = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
