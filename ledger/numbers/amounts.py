@@ -167,7 +167,7 @@ def _suffix(t: str, s: int, body: Body, cur: str | None, ctx: Context) -> Hit | 
     g, e = body.g, body.end
     a, pos = _magnitude(t, e, body.a, g)
     a_mag = a.value != body.a.value
-    kind, unit, factor, pos, word = _unit(t, pos, g, ctx, a)
+    kind, unit, factor, pos, word = _unit(t, pos, g, ctx, a, a_mag)
     if kind is None and t[pos:pos + 1] in _SUB_START and not a_mag and not a.vague \
             and (sub := money.alone(t, pos, body.text, a, ctx.default_cur)):
         a, unit, pos = sub
@@ -267,12 +267,15 @@ def _magnitude(t: str, pos: int, a: Amount, g: str) -> tuple[Amount, int]:
     return a, pos
 
 
-def _unit(t: str, pos: int, g: str, ctx: Context, a: Amount):
-    """(kind, unit, factor, end, word) of the unit word at ``pos``, or (None, None, 1, pos, None)."""
+def _unit(t: str, pos: int, g: str, ctx: Context, a: Amount, scaled: bool = False):
+    """(kind, unit, factor, end, word) of the unit word at ``pos``, or (None, None, 1, pos, None).
+    ``scaled``: a magnitude came just before (2 trillion won)."""
     um = lx.UNIT.match(t, pos)
     if not um:
         return None, None, Decimal(1), pos, None
     word = um.group("unit")
+    if not scaled and word.lower() in lx.AFTER_MAGNITUDE_ONLY:
+        return None, None, Decimal(1), pos, None
     kind, unit, factor = lx.unit_of(word, ctx.default_cur, ctx.yen)
     if kind is None or (word == CN_TENTHS and (g not in ("cn", "ar") or not 0 < a.value <= 10)):  # 三成, 3成
         return None, None, Decimal(1), pos, None
@@ -357,10 +360,10 @@ def _en_vague(t: str, m: re.Match, ctx: Context) -> Hit | None:
             x *= EN_PLURAL_SCALES[m.group("ev_scale").lower()]
         pos = m.end()
         of = _OF.match(t, pos)
-        kind, unit, _, upos, _ = _unit(t, of.end(), "en", ctx, exact(x)) if of else (None, None, 1, pos, None)
+        kind, unit, _, upos, _ = _unit(t, of.end(), "en", ctx, exact(x), True) if of else (None, None, 1, pos, None)
     else:
         x = Decimal(EN_SCALES[m.group("ev_adj").lower()])
-        kind, unit, _, upos, _ = _unit(t, m.end(), "en", ctx, exact(x))
+        kind, unit, _, upos, _ = _unit(t, m.end(), "en", ctx, exact(x), True)
         if kind != "money":
             return None
     if kind not in (None, "money"):
@@ -401,7 +404,7 @@ def _range(t: str, start: int, pos: int, body: Body, a: Amount, unit_info, a_mag
         return None
     b = second.a
     b2, p2 = _magnitude(t, second.end, b, second.g)
-    kind2, unit2, factor2, p3, _ = _unit(t, p2, second.g, ctx, b2)
+    kind2, unit2, factor2, p3, _ = _unit(t, p2, second.g, ctx, b2, b2.value != b.value)
     if kind is None:
         if kind2 is None and not (_has_big(body.text) and _has_big(second.text)):  # 数万乃至数十万: a count range
             return None

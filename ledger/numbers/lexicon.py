@@ -50,9 +50,13 @@ __all__ = ["EN_FRACTIONS", "EN_MAGNITUDES", "LEXICON", "NUMBER_ONLY"]
 _GUARDS: dict[str, str] = LEXICON["guards"]
 
 
+_PHRASE_GUARDS: dict[str, list[str]] = LEXICON["currency"]["after_phrase_guards"]
+
+
 def _alt(words, *, english: bool = False) -> str:
     """A regex alternation of ``words``, longest first; a word listed in
-    [guards] is not read when one of its guard characters follows."""
+    [guards] is not read when one of its guard characters follows, an English
+    one in [currency.after_phrase_guards] when one of its phrases follows."""
     out = []
     for w in sorted(set(words), key=len, reverse=True):
         rx = re.escape(w).replace("\\ ", r"[ \t]")  # a space in a phrase: a space or a tab
@@ -60,6 +64,8 @@ def _alt(words, *, english: bool = False) -> str:
             rx += r"(?![A-Za-z0-9])"
         if w in _GUARDS:
             rx += f"(?![{re.escape(_GUARDS[w])}])"
+        if english and w in _PHRASE_GUARDS:
+            rx += "".join(f"(?!(?i:{re.escape(g)}))" for g in _PHRASE_GUARDS[w])
         out.append(rx)
     return "|".join(out)
 
@@ -118,6 +124,10 @@ UNIT = re.compile(
     rf"(?:[ \t]|-)?(?P<unit>{_ZH_CUR_AFTER}|{_ZH_UNIT}|[xX](?![A-Za-z0-9])|-?fold\b"
     rf"|(?i:{_EN_CUR_AFTER})|{_EN_UNIT}|{_SIGN_AFTER_ALT}|{_KUAI_RX})", re.ASCII
 )
+
+
+#: Currency words read only right after a magnitude (2 trillion won).
+AFTER_MAGNITUDE_ONLY = frozenset(LEXICON["currency"]["after_magnitude_only"]["words"])
 
 
 def unit_of(word: str, default_cur: str, yen: str = "CNY") -> tuple[str | None, str | None, Decimal]:

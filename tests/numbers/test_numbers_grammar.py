@@ -252,6 +252,16 @@ def test_forms(text, expected):
     assert row(only(text)) == expected
 
 
+def test_currency_words_that_have_other_meanings():
+    # "pounds of soybeans" is a weight: 361 x 10^6 is a count there, GBP in "a loss of 361 million pounds"
+    assert row(only("exported 361 million pounds of soybeans")) == exact("361 million", "count", D(361_000_000),
+                                                                        "count")
+    assert row(only("the 19 euro zone members")) == exact("19", "count", D(19), "count")
+    # "won" is the Korean currency only after a magnitude: 2 x 10^12 KRW; "three won" is a verb
+    assert row(only("Samsung spent 2 trillion won")) == exact("2 trillion won", "money", D("2e12"), "KRW")
+    assert find_mentions("of the five nominees, three won") == []
+
+
 def test_plus_or_minus_is_a_tolerance_not_a_sign():
     found = find_mentions("about $54 billion, plus or minus 2%")
     assert [(m.surface, m.value) for m in found] == [("about $54 billion", D("5.4e10")), ("2%", D("0.02"))]
