@@ -33,7 +33,7 @@ from ledger.numbers.words import (
     EN_SCALES,
 )
 
-__all__ = ["MAX_NUMERAL", "Context", "Hit", "hedged", "parse", "read_number"]
+__all__ = ["MAX_NUMERAL", "Context", "Hit", "Resume", "hedged", "parse", "read_number"]
 
 #: Longest Chinese or Arabic numeral read, in characters (九千九百九十九万九千九百九十九亿... is 30).
 MAX_NUMERAL = 48
@@ -65,10 +65,11 @@ class Body(NamedTuple):
     has_scale: bool = False
 
 
-def read_number(t: str, m: re.Match, ctx: Context) -> Hit | None:
+def read_number(t: str, m: re.Match, ctx: Context) -> Hit | Resume | None:
     """The mention for a numeral alternative of the master pattern (``ar``,
-    ``cn``, ``en``, ``cur``, ``zhfrac``, ``envague``, ``fold``), or None if it
-    is no amount."""
+    ``cn``, ``en``, ``cur``, ``zhfrac``, ``envague``, ``fold``); None if it is
+    no amount, or :class:`Resume` where the scan goes on inside the run (the
+    numeral read is a prefix of the run: 两20个百分点, 万一倍)."""
     g = m.lastgroup
     s, e = m.span()
     if g == "zhfrac":
@@ -79,10 +80,23 @@ def read_number(t: str, m: re.Match, ctx: Context) -> Hit | None:
         return hedged(t, s, e, "multiple", exact(english_word(m.group("fold_n"))), "times")
     name = "cur_num" if g == "cur" else g
     run = _clause_cut(m.group(name), m.start(name), ctx) if g in ("ar", "cur") else m.group(name)
-    body = parse(run, m.start(name))
-    if body is None:
-        return None
-    cur = lx.currency_code(m.group("cur_sym"), ctx.yen) if g == "cur" else None
+    body = parse(run, m.start(name), t[m.end(name):m.end(name) + 2])
+    if body is None:  # 数一3成: no numeral at the start of the run; 3成 may still be one
+        return Resume(m.start(name) + 1) if len(run) > 1 else None
+    hit = _number(t, s, body, lx.currency_code(m.group("cur_sym"), ctx.yen) if g == "cur" else None, ctx)
+    if hit is None and g != "cur" and body.end < m.end(name):
+        return Resume(body.end)
+    return hit
+
+
+class Resume(NamedTuple):
+    """No mention here; scan again from ``end`` (inside the run)."""
+
+    end: int
+
+
+def _number(t: str, s: int, body: Body, cur: str | None, ctx: Context) -> Hit | None:
+    """Exclusions, then the context of the numeral."""
     if cur and s and t[s - 1].isascii() and t[s - 1].isalpha():
         return None  # A$5m, C$5m: a dollar that is not one of the lexicon's (no currency is invented)
     if cur is None and body.g == "cn" and body.text in lx.CN_BIG_CHARS and _hedge_before(t, s):
@@ -94,6 +108,7 @@ def read_number(t: str, m: re.Match, ctx: Context) -> Hit | None:
     return _suffix(t, s, body, cur, ctx)
 
 
+_COMPOUND = re.compile(r"-[A-Za-z]", re.ASCII)
 #: What a sub-unit after a number starts with ("43 cents", 伍角, 捌分, 五毛钱).
 _SUB_START = frozenset(" \t角毛分")
 _PLAIN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,%d}(?:\.\d+)?|\.\d+" % MAX_NUMERAL, re.ASCII)
@@ -107,12 +122,12 @@ def _clause_cut(run: str, b0: int, ctx: Context) -> str:
     return run if k is None else run[:k]
 
 
-def parse(run: str, b0: int) -> Body | None:
+def parse(run: str, b0: int, after: str = "") -> Body | None:
     """The longest whole numeral at the start of ``run`` (at offset ``b0``), or
-    None if there is none or it is absurdly long."""
+    None if there is none or it is absurdly long; ``after``: the text right after the run."""
     try:
         if run[0].isascii() and run[0].isalpha():
-            r = read_english(run[:MAX_ENGLISH + 1])
+            r = read_english(run[:MAX_ENGLISH + 1], compound_after=_COMPOUND.match(after) is not None)
             if r.end > MAX_ENGLISH:
                 return None
             return Body(run[:r.end], run, b0, b0 + r.end, exact(r.value), "en", r.words, r.has_scale)

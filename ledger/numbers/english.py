@@ -54,9 +54,10 @@ class _Reader:
         self.frac = ""
         self.words = 0
         self.has_scale = False
+        self.need_big = False  # a group after a scale and ', ' or ' ' must reach a hundred or a scale
 
     def complete(self) -> bool:
-        return self.stage in ("unit", "hundred", "tens", "done", "scaled", "frac")
+        return self.stage in ("unit", "hundred", "tens", "done", "scaled", "frac") and not self.need_big
 
     def value(self) -> Decimal:
         if self.frac:
@@ -124,6 +125,7 @@ class _Reader:
         if sep == "-" and not (self.stage == "tens" and 0 < v < 10):
             return False
         if self.stage in ("start", "scaled"):
+            self.need_big = sep == ", "  # "ten thousand, one of the largest" is no 10001
             self.group, self.stage = Decimal(v), "unit"
         elif self.stage in ("hundred", "and") or (self.stage == "tens" and 0 < v < 10):
             self.group, self.stage = self.group + v, "done"
@@ -134,6 +136,7 @@ class _Reader:
     def _tens(self, v: int, sep: str) -> bool:
         if sep == "-" or self.stage not in ("start", "scaled", "hundred", "and"):
             return False
+        self.need_big = self.need_big or sep == ", "
         self.group += v
         self.stage = "tens"
         return True
@@ -145,7 +148,7 @@ class _Reader:
             self.group = Decimal(EN_HUNDRED)
         else:
             return False
-        self.stage = "hundred"
+        self.stage, self.need_big = "hundred", False
         return True
 
     def _scale(self, s: int, sep: str) -> bool:
@@ -157,6 +160,7 @@ class _Reader:
             return False
         self.total += self.group * s
         self.group, self.stage, self.last_scale, self.has_scale = Decimal(0), "scaled", s, True
+        self.need_big = False
         return True
 
     def _point(self, sep: str) -> bool:
@@ -179,9 +183,13 @@ class _Reader:
         return False
 
 
-def read_english(s: str) -> EnglishNumber:
-    """The longest prefix of ``s`` that is a whole English number; raises NumeralError."""
+def read_english(s: str, *, compound_after: bool = False) -> EnglishNumber:
+    """The longest prefix of ``s`` that is a whole English number; raises NumeralError.
+    ``compound_after``: the text after ``s`` goes on with a hyphen and a word
+    ("ten million one-time"): a last group that opened after a scale is then
+    part of that compound, not of the number."""
     r, best, sep = _Reader(), None, ""
+    before_group = None  # the reading before a group that opened after a scale with a space
     for m in _TOKEN.finditer(s):
         word, gap = m.group(1), m.group(2)
         if gap is not None:
@@ -189,11 +197,17 @@ def read_english(s: str) -> EnglishNumber:
                 break
             sep = ", " if gap.startswith(",") else ("-" if gap == "-" else " ")
             continue
+        opens = r.stage == "scaled" and sep == " "
         if word is None or not r.feed(word.lower(), sep if r.stage != "start" else ""):
             break
+        if opens:
+            before_group = best
         sep = ""
         if r.complete():
             best = EnglishNumber(r.value(), m.end(), r.words, r.has_scale)
+    if compound_after and best is not None and best.end == len(s) and before_group is not None \
+            and r.stage == "unit":
+        best = before_group
     if best is None:
         raise NumeralError(f"not an English number: {s!r}")
     return best

@@ -35,7 +35,7 @@ import pandas as pd
 
 from ledger.numbers import dates
 from ledger.numbers import lexicon as lx
-from ledger.numbers.amounts import Context, read_number
+from ledger.numbers.amounts import Context, Resume, read_number
 from ledger.numbers.english import english_word
 from ledger.numbers.hedges import Hit, hedged
 from ledger.numbers.masks import masked_run, may_hold_urls
@@ -169,15 +169,15 @@ def scan(t: str, *, published: datetime.date | str | None = None, fullwidth_comm
             pos = max(skip, m.start() + 1)
             continue
         hit = _read(t, m, published, ctx)
-        if hit is None:
-            pos = m.end()
+        if hit is None or isinstance(hit, Resume):
+            pos = m.end() if hit is None else max(hit.end, m.start() + 1)
             continue
         hits.append(hit)
         pos = hit.end if hit.end > m.start() else m.end()  # a hit cut short (100，300家) rescans the rest
     return hits
 
 
-def _read(t: str, m: re.Match, published, ctx: Context) -> Hit | None:
+def _read(t: str, m: re.Match, published, ctx: Context) -> Hit | Resume | None:
     g = m.lastgroup
     try:
         if g in ("skip", "code"):

@@ -41,6 +41,8 @@ from ledger.numbers.words import (
     LEXICON,
     MULTIPLE_COMPARE_WORDS,
     MULTIPLE_COMPARED,
+    MULTIPLE_COMPARED_VERBS,
+    MULTIPLE_VERB_COMPARE_WORDS,
     MULTIPLE_VERBS,
     NEGATIVE_SIGNS,
 )
@@ -277,7 +279,7 @@ CN_IDIOMS = frozenset(LEXICON["not_amounts"]["idioms"])
 #: The magnitudes alone (万, 亿, 兆): an amount only after a hedge (近万人).
 CN_BIG_CHARS = frozenset(BIGS)
 FIGURE = re.compile(r"(?:图|表|(?i:\bfig\.?|\bfigure|\btable|\bchart))[ \t]?\Z", re.ASCII)
-EN_VERBS: dict[str, Decimal] = {**MULTIPLE_VERBS, **MULTIPLE_COMPARED}
+EN_VERBS: dict[str, Decimal] = {**MULTIPLE_VERBS, **MULTIPLE_COMPARED, **MULTIPLE_COMPARED_VERBS}
 _FOLD_LIST = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
               "twenty", "thirty", "forty", "fifty", "hundred", "thousand"]
 _FOLD_WORD = words_alt(_FOLD_LIST)
@@ -303,18 +305,19 @@ _FIRST = (
     rf"|{_alt(w for w in _CUR_BEFORE if not w.isascii() and len(w) > 1)}"
 )
 _CMP = words_alt(MULTIPLE_COMPARE_WORDS)
+_VERB_CMP = words_alt(MULTIPLE_VERB_COMPARE_WORDS)
 _FRAC_N = ["a", "an", "one", "two", "three", "four"]
 #: Every word an English alternative can open with, as a trie: ordinary words
 #: (OpenAI, Microsoft) fail it in a character or two, before any alternative is tried.
 _EN_OPENERS = trie(
-    [*MULTIPLE_VERBS, *MULTIPLE_COMPARED, *_FRAC_N, *EN_FRACTIONS, *_FOLD_LIST, *EN_PLURAL_SCALES, *EN_PLURALS,
+    [*MULTIPLE_VERBS, *MULTIPLE_COMPARED, *MULTIPLE_COMPARED_VERBS, *_FRAC_N, *EN_FRACTIONS, *_FOLD_LIST, *EN_PLURAL_SCALES, *EN_PLURALS,
      *EN_SCALES, *EN_ONES, *EN_TENS, *EN_ARTICLES, EN_HALF, "dozen"],
     tail=r"(?:-?fold)?\b",
 )
 _ENGLISH = (
     rf"(?=(?i:{_EN_OPENERS}|multi))(?:"
     rf"(?P<verb>(?i:\b{words_alt(MULTIPLE_VERBS)}\b(?!-))"
-    rf"|\b{words_alt(MULTIPLE_COMPARED)}(?=[ \t]{_CMP}\b))"
+    rf"|\b{words_alt(MULTIPLE_COMPARED)}(?=[ \t]{_CMP}\b)|\b{words_alt(MULTIPLE_COMPARED_VERBS)}(?=[ \t]{_VERB_CMP}\b))"
     rf"|(?P<frac>(?i:\b(?:(?P<fr_n>{words_alt(_FRAC_N)})[- \t])?(?P<fr_d>{words_alt(EN_FRACTIONS)})\b)"
     r"(?=[ \t](?:of|the)\b|[ \t]less|[ \t]more)|(?<=by[ \t])(?i:(?P<fr_n2>a)[ \t](?P<fr_d2>third|quarter|fifth|half)\b))"
     rf"|(?P<fold>(?i:\b(?P<fold_n>{_FOLD_WORD}(?:-[a-z]+)?)-?fold\b))"

@@ -134,6 +134,7 @@ class _Reader:
         self.scale = Decimal(1)  # magnitudes after a decimal (三点五亿)
         self.prev: str | None = None
         self.has_big = self.composed = False
+        self.bare_lead = False  # the numeral opened with a magnitude (万亿): only magnitudes may follow
 
     # -- value
 
@@ -167,8 +168,10 @@ class _Reader:
     # -- tokens
 
     def feed_num(self, v: Decimal, plain: bool, chinese_digit: bool) -> bool:
-        if self.int_part is not None:
-            return False
+        if self.int_part is not None or self.bare_lead:
+            return False  # 亿两: a numeral does not open with a lone magnitude and go on with digits
+        if v != v.to_integral_value() and self.prev is not None:
+            return False  # an Arabic decimal opens a numeral (1.5万), it does not follow a part (三万1.5)
         if self.pend is not None or (self.prev == "zero" and self.digits):  # a digit after a digit
             if not (chinese_digit and self.digits):
                 return False
@@ -183,7 +186,7 @@ class _Reader:
         return True
 
     def feed_zero(self) -> bool:
-        if self.int_part is not None:
+        if self.int_part is not None or self.bare_lead:
             return False
         if self.digits is not None and (self.digits or self.prev is None):
             self.digits.append("0")  # 〇 inside 二〇二四, or 零 alone
@@ -197,7 +200,7 @@ class _Reader:
         return True
 
     def feed_unit(self, u: int) -> bool:
-        if self.int_part is not None or self.positional() or (self.last_unit is not None and u >= self.last_unit):
+        if self.bare_lead or self.int_part is not None or self.positional() or (self.last_unit is not None and u >= self.last_unit):
             return False
         self.sec += (self.pend if self.pend is not None else 1) * u
         self.pend, self.last_unit, self.zero, self.prev, self.digits = None, u, False, "unit", None
@@ -208,6 +211,7 @@ class _Reader:
         if self.int_part is not None:
             return self._scale_decimal(m)
         started = self.prev is not None
+        self.bare_lead = not started or self.bare_lead
         cur = self.sec + self._pending(literal=True)
         if m > self.max_big:
             self.total = (self.total + (cur if started else Decimal(1))) * m
@@ -233,7 +237,7 @@ class _Reader:
         return True
 
     def feed_point(self) -> bool:
-        if self.int_part is not None or self.prev not in ("num", "unit", "big", "zero"):
+        if self.bare_lead or self.int_part is not None or self.prev not in ("num", "unit", "big", "zero"):
             return False
         self.int_part = self.value() if self.positional() else self.total + self.sec + self._pending(literal=True)
         self.prev, self.composed, self.digits = "point", True, None

@@ -73,5 +73,7 @@ EN_DIGIT_WORDS: dict[str, int] = {w: v for w, v in EN_ONES.items() if v < 10}
 _MULT = LEXICON["multiples"]
 MULTIPLE_VERBS: dict[str, Decimal] = {w: Decimal(str(v)) for w, v in _MULT["verbs"].items()}
 MULTIPLE_COMPARED: dict[str, Decimal] = {w: Decimal(str(v)) for w, v in _MULT["compared"].items()}
+MULTIPLE_COMPARED_VERBS: dict[str, Decimal] = {w: Decimal(str(v)) for w, v in _MULT["compared_verbs"].items()}
 MULTIPLE_COMPARE_WORDS: list[str] = list(_MULT["compare"])
+MULTIPLE_VERB_COMPARE_WORDS: list[str] = [*_MULT["compare"], *_MULT["verb_compare"]]
 NEGATIVE_SIGNS: list[str] = list(LEXICON["signs"]["negative"])

@@ -262,6 +262,22 @@ def test_currency_words_that_have_other_meanings():
     assert find_mentions("of the five nominees, three won") == []
 
 
+def test_english_groups_end_where_the_number_ends():
+    # "ten thousand, one of the largest": the comma ends the number (a group after ", " must reach
+    # a hundred or a scale, as in "forty-five thousand, six hundred"); 10^4, not 10001
+    assert row(only("employs ten thousand, one of the largest")) == exact("ten thousand", "count", D(10000), "count")
+    # "one-time" is a compound adjective: 10^7 payments, not 10,000,001
+    assert row(only("ten million one-time payments")) == exact("ten million", "count", D(10_000_000), "count")
+    # American style without "and": 1000 + 25
+    assert row(only("one thousand twenty-five dollars")) == exact("one thousand twenty-five dollars", "money",
+                                                                  D(1025), "USD")
+    # twenty-five-year: 25 years, the hyphen joins both words of the number to "year"
+    assert row(only("a twenty-five-year bond")) == exact("twenty-five-year", "duration", D(25), "year")
+    # "twice in a year" counts occasions; "double in size" is a factor of 2
+    assert find_mentions("they met twice in a year") == []
+    assert row(only("set to double in size")) == exact("double", "multiple", D(2), "times")
+
+
 def test_plus_or_minus_is_a_tolerance_not_a_sign():
     found = find_mentions("about $54 billion, plus or minus 2%")
     assert [(m.surface, m.value) for m in found] == [("about $54 billion", D("5.4e10")), ("2%", D("0.02"))]
