@@ -8,13 +8,15 @@ ORIGINAL text even when it carries pinyin glosses (``1.4萬(wàn)億``), HTML
 leftovers, full-width digits or no-break spaces.
 
 How it works: :func:`ledger.sources.clean` gives a simplified, half-width copy
-with an offset map; one compiled pattern (:data:`MASTER`) finds each number's
-core in a single left-to-right pass; :mod:`ledger.amounts` then reads the
-context on either side with small anchored patterns (hedge words before,
-magnitude / unit / range / hedge after).  Numerals themselves are parsed by
-:mod:`ledger.numerals`, dates by :mod:`ledger.dates`; the vocabulary is
-``lexicon/numbers.toml``.  The conventions are tabled in the README
-(section "Numbers").
+with an offset map; one compiled pattern (:data:`~ledger.numbers.lexicon.MASTER`)
+finds each number's run in a single left-to-right pass, skipping URLs and
+e-mails (:mod:`ledger.numbers.masks`); :mod:`ledger.numbers.amounts` reads the
+longest whole numeral at the start of the run (the grammar of
+:mod:`ledger.numbers.numerals` and :mod:`ledger.numbers.english`), then the
+context on either side with small anchored patterns (hedge words and sign
+before, magnitude / unit / sub-units / range / hedge after).  Dates are
+:mod:`ledger.numbers.dates`; the vocabulary is ``lexicon/numbers.toml``.  The
+conventions are tabled in the README (section "Numbers") and docs/numbers.md.
 
 TEAM CONTRACT:
     Mention(start, end, surface, kind, value, low, high, unit, qualifier)
