@@ -87,7 +87,7 @@ _EN_CUR_AFTER = _alt((w for w in _CUR_AFTER if w.isascii()), english=True)
 _SIGN_AFTER_ALT = "|".join(re.escape(w) + "(?![0-9])" for w in _SIGN_AFTER)  # 20$, not the $ of "20 $30"
 #: 三块五 (3.5 yuan) and 五块钱: 块 is the yuan only with a digit or 钱 after it (三块屏幕 is three screens).
 KUAI = LEXICON["currency"]["yuan_words"]["colloquial"]
-_KUAI_RX = rf"{KUAI}(?=钱|[{DIGITS}0-9])"
+_KUAI_RX = rf"{KUAI}(?=钱|[{DIGITS}0-9]|[^\u4e00-\u9fff]|\Z)"
 #: A currency written before the amount (case-sensitive): US$, RMB, 人民币 ...
 CUR_BEFORE_ALT = trie(_CUR_BEFORE)  # a trie: the engine tests one or two characters, not 25 words
 CUR_BEFORE = re.compile(CUR_BEFORE_ALT, re.ASCII)

@@ -28,8 +28,12 @@ _CN_SUB = re.compile(
 )
 #: 三块五 (= 3.5 yuan): one digit right after 块, nothing numeral after it.
 _KUAI_DIGIT = re.compile(rf"(?P<k>{_D})(?![{DIGITS}0-9十百千万亿角毛分点.])")
-#: 伍角, 捌分, 肆角叁分, 五毛钱: a sub-unit alone.
-_CN_ALONE = re.compile(rf"(?P<u>[角毛])(?:零?(?P<f>{_D})分(?![钟之析别]))?(?P<q>钱)?|(?P<u2>分)(?P<q2>钱)?(?![钟之析别])")
+#: 伍角, 捌分, 肆角叁分, 五毛钱, 五毛。: a sub-unit alone (钱, or no Chinese character
+#: after it, tells 五毛钱 from 五毛党).
+_CN_ALONE = re.compile(
+    rf"(?P<u>[角毛])(?:零?(?P<f>{_D})分(?![钟之析别]))?(?P<q>钱|(?<=毛)(?![\u4e00-\u9fff]))?"
+    rf"|(?P<u2>分)(?P<q2>钱)?(?![钟之析别])"
+)
 _EN_SUB_WORDS = "|".join(sorted((w for w in _SUBUNITS if w.isascii()), key=len, reverse=True))
 #: "$20 and 43 cents", "twelve dollars, thirty-four cents", "one pound sterling, one penny".
 _EN_AFTER = re.compile(
@@ -85,7 +89,7 @@ def alone(t: str, pos: int, body: str, a: Amount, default_cur: str) -> tuple[Amo
         cur, factor = _SUBUNITS[m.group("sub").lower()]
         return a.scaled(factor), yuan_code(cur, default_cur), m.end()
     m = _CN_ALONE.match(t, pos)
-    if not m or not (all(c in _FINANCIAL for c in body) or m.group("q") or m.group("q2")):
+    if not m or not (all(c in _FINANCIAL for c in body) or m.group("q") is not None or m.group("q2")):
         return None
     cur, factor = _SUBUNITS[m.group("u") or m.group("u2")]
     a = a.scaled(factor)

@@ -372,10 +372,12 @@ def _several(rest: str) -> Amount:
 
 
 def _pair(s: str) -> Amount | None:
-    """一两年 = [1, 2], 两三百亿 = [200亿, 300亿]: two neighbouring digits."""
+    """一两年 = [1, 2], 两三百亿 = [200亿, 300亿], 三五万 = [3万, 5万]: two rising
+    digits before a unit, a magnitude or the end (a colloquial range, not the
+    positional 35: positional numbers carry a 〇, 一〇五亿)."""
     if len(s) >= 2 and s[0] in CN_DIGIT_CHARS and s[1] in CN_DIGIT_CHARS and s[0] not in CN_ZEROS:
         a, b = CN_ALL_DIGITS[s[0]], CN_ALL_DIGITS[s[1]]
-        if b == a + 1 and (len(s) == 2 or s[2] in CN_UNIT_CHARS + CN_BIG_CHARS):
+        if a < b and (len(s) == 2 or s[2] in CN_UNIT_CHARS + CN_BIG_CHARS):
             lo, hi = chinese(s[0] + s[2:]), chinese(s[1] + s[2:])
             return Amount((lo + hi) / 2, lo, hi, "pair")
     return None

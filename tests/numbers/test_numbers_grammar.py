@@ -241,6 +241,14 @@ FORMS = [
     # a lone 万 after a hedge is one 万: 近万 = nearly 10^4 = [0.9 x 10^4, 10^4]
     ("近万人参加", ("近万", "count", D(10000), D(9000), D(10000), "count", "about")),
     ("逾万名员工", ("逾万", "count", D(10000), D(10000), None, "count", "over")),
+    # 三五万: three to five 万, a colloquial range [3 x 10^4, 5 x 10^4] (not the positional 35万)
+    ("三五万人", ("三五万", "count", D(40000), D(30000), D(50000), "count", "range")),
+    ("三五年", ("三五年", "duration", D(4), D(3), D(5), "year", "range")),
+    # 块 ending the phrase is the yuan (卖十块。); 毛 likewise (五毛。 = 0.5 yuan)
+    ("这个卖十块。", exact("十块", "money", D(10), "CNY")),
+    ("只要五毛。", exact("五毛", "money", D("0.5"), "CNY")),
+    ("100万円", exact("100万円", "money", D(1_000_000), "JPY")),  # 円: the yen's own sign
+    ("it costs 10 bucks", exact("10 bucks", "money", D(10), "USD")),
     # one and a half = 1.5; x 10^6
     ("one and a half million users", exact("one and a half million", "count", D(1_500_000), "count")),
     ("two and a half billion dollars", exact("two and a half billion dollars", "money", D(2_500_000_000), "USD")),
@@ -292,6 +300,8 @@ NOT_NUMBERS = [
     "十分重要",  # 十分 = very
     "五角大楼",  # the Pentagon
     "三块屏幕",  # three screens: 块 is a classifier here
+    "十块地",
+    "五毛党",
     "人民币一直贬值",  # 人民币 then 一直 (always)
     "他参与了项目",  # 参 is a digit only before a unit
     "负债率上升",  # 负 with no numeral after it
