@@ -1,70 +1,156 @@
-"""Reading one amount around a numeral the master pattern found: exclusions
-(ordinals, model names, page furniture), magnitude (13bn, 1.4万亿), unit and
-currency, a range (20%至30%, $1-2 billion), the sign, and the hedge words on
-either side, ending in a :class:`Hit` (cleaned-text offsets).  Used by
-:mod:`ledger.numbers`; the rules are the README's "Numbers" tables.
+"""Reading one amount around a numeral run the master pattern found:
+exclusions (ordinals, model names, page furniture), the numeral itself (the
+longest whole numeral at the start of the run), magnitude (13bn, 1.4万亿),
+unit and currency with its sub-units, 三成半, a range (20%至30%, $1-2
+billion), then sign and hedges (:mod:`ledger.numbers.hedges`), ending in a
+:class:`~ledger.numbers.hedges.Hit` (cleaned-text offsets).  Used by
+:mod:`ledger.numbers.finder`; the rules are docs/numbers.md and the README's
+"Numbers" tables.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
-from ledger.numbers import dates
+from ledger.numbers import dates, money
 from ledger.numbers import lexicon as lx
-from ledger.numbers.numerals import Amount, amount, english_word, exact, place
+from ledger.numbers.english import english_word, read_english
+from ledger.numbers.grammar import BIGS, UNITS
+from ledger.numbers.hedges import Hit, finish, hedged, odd
+from ledger.numbers.numerals import Amount, NumeralError, amount, arabic, chinese, exact, read
+from ledger.numbers.words import (
+    CN_ALL_DIGITS,
+    CN_BARE_MIN,
+    CN_HALF,
+    CN_POINT,
+    CN_TENTHS,
+    EN_BARE_MIN,
+    EN_PLURAL_SCALES,
+    EN_PLURALS,
+    EN_SCALES,
+)
 
-#: Longest numeral read, in characters (一千二百三十四万亿五千六百七十八万九千零一十二 is 24).
+__all__ = ["MAX_NUMERAL", "Context", "Hit", "Resume", "hedged", "parse", "read_number"]
+
+#: Longest Chinese or Arabic numeral read, in characters (九千九百九十九万九千九百九十九亿... is 30).
 MAX_NUMERAL = 48
+#: Longest English numeral read ("nine quadrillion, nine hundred and ninety-nine trillion, ...").
+MAX_ENGLISH = 400
 
 
-@dataclass
-class Hit:
-    """A mention in cleaned-text coordinates, before mapping back."""
+@dataclass(frozen=True)
+class Context:
+    """What one text decides once: a bare 元 (``default_cur``), a bare ¥
+    (``yen``), and whether the ',' at a cleaned offset was a clause comma ，."""
 
+    default_cur: str = "CNY"
+    yen: str = "CNY"
+    fullwidth_comma: Callable[[int], bool] | None = None
+
+
+class Body(NamedTuple):
+    """The numeral read at the start of a run: ``text`` (a prefix of ``run``)
+    from ``start`` to ``end``, its amount, and its script (ar, cn, en)."""
+
+    text: str
+    run: str
     start: int
     end: int
-    kind: str
-    value: Decimal | str | None
-    low: Decimal | str | None
-    high: Decimal | str | None
-    unit: str
-    qualifier: str
+    a: Amount
+    g: str
+    words: int = 0
+    has_scale: bool = False
 
 
-def read_number(t: str, m: re.Match, default_cur: str, fullwidth_comma=None, yen_sign: str = "CNY") -> Hit | None:
+def read_number(t: str, m: re.Match, ctx: Context) -> Hit | Resume | None:
     """The mention for a numeral alternative of the master pattern (``ar``,
-    ``cn``, ``cur``, ``pct``, ``enword``, ``fold``), or None if it is no amount.
-    ``fullwidth_comma(i)``: whether the ',' at ``t[i]`` was a clause comma ，.
-    ``default_cur``: what a bare 元 means here; ``yen_sign``: what a bare ¥ does."""
+    ``cn``, ``en``, ``cur``, ``zhfrac``, ``envague``, ``fold``); None if it is
+    no amount, or :class:`Resume` where the scan goes on inside the run (the
+    numeral read is a prefix of the run: 两20个百分点, 万一倍)."""
     g = m.lastgroup
     s, e = m.span()
-    body = m.group(g)
-    cur = None
-    if g == "cur":
-        sym = m.group("cur_sym").strip()
-        cur = yen_sign if sym == lx.LEXICON["currency"]["yen_sign"]["sign"] else lx.currency_code(sym)
-        body = m.group("cur_num")
-    if fullwidth_comma is not None and "," in body and g in ("ar", "cur"):
-        b0 = m.start("cur_num" if g == "cur" else g)
-        k = next((k for k, ch in enumerate(body) if ch == "," and fullwidth_comma(b0 + k)), None)
-        if k is not None:  # 增长了100，300家: the number ends at the clause comma
-            body, e = body[:k], b0 + k
-    if e - s > MAX_NUMERAL:  # a 100,000-digit string is no amount (and would cost quadratic time)
+    if g == "zhfrac":
+        return _cn_fraction(t, m)
+    if g == "envague":
+        return _en_vague(t, m, ctx)
+    if g == "fold":
+        return hedged(t, s, e, "multiple", exact(english_word(m.group("fold_n"))), "times")
+    name = "cur_num" if g == "cur" else g
+    run = _clause_cut(m.group(name), m.start(name), ctx) if g in ("ar", "cur") else m.group(name)
+    body = parse(run, m.start(name), t[m.end(name):m.end(name) + 2])
+    if body is None:  # 数一3成: no numeral at the start of the run; 3成 may still be one
+        return Resume(m.start(name) + 1) if len(run) > 1 else None
+    hit = _number(t, s, body, lx.currency_code(m.group("cur_sym"), ctx.yen) if g == "cur" else None, ctx)
+    if hit is None and g != "cur" and body.end < m.end(name):
+        return Resume(body.end)
+    return hit
+
+
+class Resume(NamedTuple):
+    """No mention here; scan again from ``end`` (inside the run)."""
+
+    end: int
+
+
+def _number(t: str, s: int, body: Body, cur: str | None, ctx: Context) -> Hit | None:
+    """Exclusions, then the context of the numeral."""
+    if cur and s and t[s - 1].isascii() and t[s - 1].isalpha():
+        return None  # A$5m, C$5m: a dollar that is not one of the lexicon's (no currency is invented)
+    if cur is None and body.g == "cn" and body.text in lx.CN_BIG_CHARS and _hedge_before(t, s):
+        body = body._replace(a=exact(chinese(body.text)))  # 近万人, 逾万名: about one 万, not 亿万
+    elif cur is None and body.g != "en" and _excluded(t, s, body.end, body.text, body.g):
         return None
-    if g == "pct":
-        a = amount(m.group("pct_num"))
-        return _finish(t, s, e, a, "percent", "ratio", Decimal("0.01"))
-    if g == "enword":
-        a = exact(english_word(body))
-    elif g == "fold":
-        v = english_word(m.group("fold_n"))
-        return hedged(t, s, e, "multiple", exact(v), "times")
-    else:
-        if _excluded(t, s, e, body, g):
+    if cur and body.g == "cn" and len(body.text) == 1 and not lx.UNIT.match(t, body.end):
+        return None  # 人民币一直: no amount
+    return _suffix(t, s, body, cur, ctx)
+
+
+_COMPOUND = re.compile(r"-[A-Za-z]", re.ASCII)
+#: What a sub-unit after a number starts with ("43 cents", 伍角, 捌分, 五毛钱).
+_SUB_START = frozenset(" \t角毛分")
+_PLAIN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,%d}(?:\.\d+)?|\.\d+" % MAX_NUMERAL, re.ASCII)
+
+
+def _clause_cut(run: str, b0: int, ctx: Context) -> str:
+    """增长了100，300家: an Arabic number ends at a clause comma ，."""
+    if ctx.fullwidth_comma is None or "," not in run:
+        return run
+    k = next((k for k, ch in enumerate(run) if ch == "," and ctx.fullwidth_comma(b0 + k)), None)
+    return run if k is None else run[:k]
+
+
+def parse(run: str, b0: int, after: str = "") -> Body | None:
+    """The longest whole numeral at the start of ``run`` (at offset ``b0``), or
+    None if there is none or it is absurdly long; ``after``: the text right after the run."""
+    try:
+        if run[0].isascii() and run[0].isalpha():
+            r = read_english(run[:MAX_ENGLISH + 1], compound_after=_COMPOUND.match(after) is not None)
+            if r.end > MAX_ENGLISH:
+                return None
+            return Body(run[:r.end], run, b0, b0 + r.end, exact(r.value), "en", r.words, r.has_scale)
+        g = "ar" if run[0].isdigit() or run[0] == "." else "cn"
+        if g == "ar" and _PLAIN.fullmatch(run):  # most numbers: 2024, 1,300, 16.4
+            return Body(run, run, b0, b0 + len(run), exact(arabic(run)), g)
+        try:
+            if len(run) <= MAX_NUMERAL:
+                return Body(run, run, b0, b0 + len(run), amount(run), g)  # whole, vague forms included
+        except NumeralError:
+            pass
+        n = read(run[:MAX_NUMERAL + 1]).end
+        if n > MAX_NUMERAL:  # a 100,000-digit string is no amount
             return None
-        a = amount(body)
-    return _suffix(t, s, e, body, a, cur, g, default_cur)
+        return Body(run[:n], run, b0, b0 + n, amount(run[:n]), g)
+    except (NumeralError, ArithmeticError):
+        return None
+
+
+def _hedge_before(t: str, s: int) -> bool:
+    """A hedge word (近, 逾, 超过, 上万 aside) right before ``t[s]``."""
+    pm = lx.pre_hedge(t, s)
+    return pm is not None and lx.hedge_of(pm[0]) not in (None, "exact")
 
 
 def _excluded(t: str, s: int, e: int, body: str, g: str) -> bool:
@@ -91,36 +177,81 @@ def _excluded(t: str, s: int, e: int, body: str, g: str) -> bool:
     return False
 
 
-def _suffix(t, s, e, body, a: Amount, cur, g, default_cur) -> Hit | None:
-    """Read what follows the numeral: magnitude, 多, unit, range, hedge."""
-    a2, pos = _magnitude(t, e, a, g)
-    a_mag, a = a2.value != a.value, a2
-    kind, unit, factor, pos = _unit(t, pos, g, default_cur, a)
+def _suffix(t: str, s: int, body: Body, cur: str | None, ctx: Context) -> Hit | None:
+    """Read what follows the numeral: magnitude, 多, unit, sub-units, range, hedge."""
+    g, e = body.g, body.end
+    a, pos = _magnitude(t, e, body.a, g)
+    a_mag = a.value != body.a.value
+    kind, unit, factor, pos, word = _unit(t, pos, g, ctx, a, a_mag)
+    if kind is None and t[pos:pos + 1] in _SUB_START and not a_mag and not a.vague \
+            and (sub := money.alone(t, pos, body.text, a, ctx.default_cur)):
+        a, unit, pos = sub
+        kind, factor = "money", Decimal(1)
+        cur = cur or unit
+    if word == CN_TENTHS:
+        a, pos = _tenths(t, pos, a)
     if kind is not None and "多" in t[e:pos] and a.vague == "":
-        a = _odd(a)
+        a = odd(a)
     if cur and kind in (None, "money"):
         kind, unit = "money", cur
-    rng = _range(t, s, pos, body, a, g, (kind, unit, factor), a_mag, default_cur)
+    if kind == "money":
+        a, pos = _money_after(t, pos, word, a, a_mag)
+    rng = _range(t, s, pos, body, a, (kind, unit, factor), a_mag, ctx)
     if rng is not None:
         a, pos, kind, unit, factor = rng
     if kind is None:
-        if g == "enword" or _furniture(t, s, e) or _glued_letter(t, pos) or _after_name(t, s):
+        if not _bare(t, s, pos, body, a):
             return None
-        if g == "cn" and not _has_big(body):
-            if not (t.startswith("个", pos) and a.vague == "" and a.value >= 2):
-                return None
-            pos += 1  # 三个数据中心: the classifier is part of the surface; 一个 is an article, not a count
+        if g == "cn" and t.startswith("个", pos) and not _has_big(body.text):
+            pos += 1  # 三个数据中心: the classifier is part of the surface
         kind, unit = "count", "count"
     if kind == "duration" and unit == "year" and a.vague == "range" and _years_range(a):
         lo, hi = dates.year(int(a.low)), dates.year(int(a.high))  # 2019-2020年
         return Hit(s, pos, "date", f"{lo.value}/{hi.value}", lo.low, hi.high, "date", "exact")
-    if kind == "duration" and unit == "year" and _year_like(a, body):
-        return _year_date(t, s, pos, a) if g == "cn" else None
-    return _finish(t, s, pos, a, kind, unit, factor)
+    if kind == "duration" and unit == "year" and _year_like(a, body.text):
+        return _year_date(s, pos, a) if g == "cn" else None
+    return finish(t, s, pos, a, kind, unit, factor)
+
+
+def _money_after(t: str, pos: int, word: str | None, a: Amount, a_mag: bool) -> tuple[Amount, int]:
+    """叁元零伍分, 壹佰元整, 三块五; "75 USD million"; "$20 and 43 cents"."""
+    nxt = t[pos:pos + 1]
+    if word and nxt and not nxt.isascii():
+        a, pos = money.after_yuan(t, pos, word, a)
+    elif word and nxt in (" ", "\t", "-"):
+        a, pos = money.magnitude_after_code(t, pos, word, a, a_mag)
+    if t.startswith((", ", " and "), pos):
+        a, pos = money.after_main(t, pos, a)
+    return a, pos
+
+
+def _bare(t: str, s: int, pos: int, body: Body, a: Amount) -> bool:
+    """A numeral with no unit: a count, or no mention (README "What is read")."""
+    if _glued_letter(t, pos) or _after_name(t, s):
+        return False
+    if body.g == "ar" and not _has_big(body.text):
+        return not _furniture(t, s, body.end)  # a page counter alone on its line
+    if body.g == "en":  # five thousand, twenty-five; not "one" or "ten" alone
+        return body.has_scale or body.words >= EN_BARE_MIN
+    if _has_big(body.text):
+        return True
+    if body.g == "ar":
+        return True
+    if t.startswith("个", pos):  # 三个数据中心; 一个 is an article, not a count
+        return a.vague == "" and a.value >= 2
+    return _composed(t, pos, body)
+
+
+def _composed(t: str, pos: int, body: Body) -> bool:
+    """一百二十三 alone is a count; 二十, 八百 and 一五一十 are not (too short,
+    or a run that is no whole numeral); 两点三十分 is a clock time."""
+    txt = body.text
+    return (len(txt) >= CN_BARE_MIN and txt == body.run and txt not in lx.CN_IDIOMS
+            and any(c in UNITS or c == CN_POINT for c in txt) and not t.startswith(("分", "秒"), pos))
 
 
 def _has_big(body: str) -> bool:
-    return "万" in body or "亿" in body or "兆" in body
+    return any(c in BIGS for c in body)
 
 
 def _year_like(a: Amount, body: str) -> bool:
@@ -131,36 +262,55 @@ def _years_range(a: Amount) -> bool:
     return all(x == int(x) and 1800 <= x <= 2100 for x in (a.low, a.high))
 
 
-def _year_date(t: str, s: int, e: int, a: Amount) -> Hit:
+def _year_date(s: int, e: int, a: Amount) -> Hit:
     """两千零五年 / 二〇二四年: a year written in Chinese numerals."""
     dv = dates.year(int(a.value))
     return Hit(s, e, "date", dv.value, dv.low, dv.high, "date", "exact")
 
 
 def _magnitude(t: str, pos: int, a: Amount, g: str) -> tuple[Amount, int]:
-    """English magnitude (13bn, $13B, 350 million) and a trailing 多/余 (20多年)."""
-    mm = lx.EN_MAG.match(t, pos)
-    if mm and g != "cn":
+    """English magnitude (13bn, $13B, 350 million, $100-billion) and a trailing 多/余 (20多年)."""
+    mm = lx.EN_MAG.match(t, pos) if g == "ar" else None
+    if mm:
         word = mm.group("mag")
         a = a.scaled(lx.EN_MAGNITUDES[word.lower() if word else mm.group("abbr")])
         pos = mm.end()
-    odd = lx.ODD.match(t, pos)
-    if odd and lx.UNIT.match(t, odd.end()):
-        a = _odd(a)
-        pos = odd.end()
+    o = lx.ODD.match(t, pos)
+    if o and lx.UNIT.match(t, o.end()):
+        a = odd(a)
+        pos = o.end()
     return a, pos
 
 
-def _unit(t: str, pos: int, g: str, default_cur: str, a: Amount):
-    """(kind, unit, factor, end) of the unit word at ``pos``, or (None, None, 1, pos)."""
+def _unit(t: str, pos: int, g: str, ctx: Context, a: Amount, scaled: bool = False):
+    """(kind, unit, factor, end, word) of the unit word at ``pos``, or (None, None, 1, pos, None).
+    ``scaled``: a magnitude came just before (2 trillion won)."""
     um = lx.UNIT.match(t, pos)
     if not um:
-        return None, None, Decimal(1), pos
+        return None, None, Decimal(1), pos, None
     word = um.group("unit")
-    kind, unit, factor = lx.unit_of(word, default_cur)
-    if kind is None or (word == "成" and (g not in ("cn", "ar") or not 0 < a.value <= 10)):  # 三成, 3成
-        return None, None, Decimal(1), pos
-    return kind, unit, factor, um.end()
+    if not scaled and word.lower() in lx.AFTER_MAGNITUDE_ONLY:
+        return None, None, Decimal(1), pos, None
+    kind, unit, factor = lx.unit_of(word, ctx.default_cur, ctx.yen)
+    if kind is None or (word == CN_TENTHS and (g not in ("cn", "ar") or not 0 < a.value <= 10)):  # 三成, 3成
+        return None, None, Decimal(1), pos, None
+    return kind, unit, factor, um.end(), word
+
+
+_TENTH_DIGIT = re.compile(rf"[{''.join(CN_ALL_DIGITS)}0-9](?![{''.join(CN_ALL_DIGITS)}0-9{UNITS}{BIGS}点.%年月天倍成])")
+
+
+def _tenths(t: str, pos: int, a: Amount) -> tuple[Amount, int]:
+    """三成半 = 3.5 tenths, 三成五 = 3.5 tenths (35%)."""
+    if a.vague or a.value != int(a.value):
+        return a, pos
+    if t.startswith(CN_HALF, pos):
+        return exact(a.value + Decimal("0.5")), pos + 1
+    d = _TENTH_DIGIT.match(t, pos)
+    if d and d.group() != "0":
+        c = d.group()
+        return exact(a.value + Decimal(CN_ALL_DIGITS.get(c, c)) / 10), d.end()
+    return a, pos
 
 
 def _after_name(t: str, s: int) -> bool:
@@ -189,11 +339,58 @@ def _furniture(t: str, s: int, e: int) -> bool:
     return t[ls:s].strip() == "" and t[e:le].strip() == ""
 
 
-def _odd(a: Amount) -> Amount:
-    """X多 / X余 / X出头: [X, X + the place of X's last non-zero digit)."""
-    v = a.value
-    return Amount(v, v, v + place(v), "odd")
+# --------------------------------------------------------------------------- fractions, vague English
 
+
+def _cn_fraction(t: str, m: re.Match) -> Hit | None:
+    """三分之一 = 1/3, 千分之三 = 0.003, 百分之二十七 = 0.27: a share (percent, ratio)."""
+    den, num = parse(m.group("zf_den"), m.start("zf_den")), parse(m.group("zf_num"), m.start("zf_num"))
+    if den is None or num is None or "en" in (den.g, num.g) or den.text != m.group("zf_den"):
+        return None
+    d = chinese(den.text)  # 百 / 千 / 万 here are 100 / 1000 / 10^4, not orders of magnitude
+    if not d or d != d.to_integral_value():
+        return None
+    if num.a.vague == "bare":  # 百分之百 = 100/100
+        num = num._replace(a=exact(chinese(num.text)))
+    a = Amount(*(_divide(x, d) for x in (num.a.value, num.a.low, num.a.high)), num.a.vague)
+    return finish(t, m.start(), num.end, a, "percent", "ratio", Decimal(1))
+
+
+def _divide(x: Decimal | None, d: Decimal) -> Decimal | None:
+    """x / d, exact when it terminates (d = 2^i 5^j), else to 12 places (a third = 0.333333333333)."""
+    if x is None:
+        return None
+    n = int(d)
+    for p in (2, 5):
+        while n % p == 0:
+            n //= p
+    return x / d if n == 1 else (x / d).quantize(Decimal("1e-12"))
+
+
+def _en_vague(t: str, m: re.Match, ctx: Context) -> Hit | None:
+    """billions (of dollars), tens of billions, a (multi-)billion-dollar deal: [X, 10X)."""
+    if m.group("ev_mag"):
+        x = Decimal(EN_PLURALS[m.group("ev_mag").lower()])
+        if m.group("ev_scale"):
+            x *= EN_PLURAL_SCALES[m.group("ev_scale").lower()]
+        pos = m.end()
+        of = _OF.match(t, pos)
+        kind, unit, _, upos, _ = _unit(t, of.end(), "en", ctx, exact(x), True) if of else (None, None, 1, pos, None)
+    else:
+        x = Decimal(EN_SCALES[m.group("ev_adj").lower()])
+        kind, unit, _, upos, _ = _unit(t, m.end(), "en", ctx, exact(x), True)
+        if kind != "money":
+            return None
+    if kind not in (None, "money"):
+        return None
+    kind, unit = (kind, unit) if kind else ("count", "count")
+    return hedged(t, m.start(), upos if kind == "money" else m.end(), kind, Amount(x, x, 10 * x, "bare"), unit)
+
+
+_OF = re.compile(r"[ \t]of[ \t]", re.ASCII)
+
+
+# --------------------------------------------------------------------------- ranges
 
 _FROM = re.compile(r"(?i:\bfrom)[ \t]\Z", re.ASCII)
 _AND = re.compile(r"[ \t](?i:and)[ \t]", re.ASCII)
@@ -204,8 +401,7 @@ def _between(t: str, start: int) -> bool:
     return _BETWEEN.search(t, max(0, start - 14), start) is not None
 
 
-def _range(t: str, start: int, pos: int, body: str, a: Amount, g: str, unit_info, a_mag: bool,
-           default_cur: str):
+def _range(t: str, start: int, pos: int, body: Body, a: Amount, unit_info, a_mag: bool, ctx: Context):
     """A second numeral after 至/到/~/-/to (20%至30%, 100-200亿美元, 三到五年,
     $1-2 billion): returns (Amount, end, kind, unit, factor) or None."""
     kind, unit, factor = unit_info
@@ -218,25 +414,22 @@ def _range(t: str, start: int, pos: int, body: str, a: Amount, g: str, unit_info
     if kind == "money" and (sym := lx.CUR_BEFORE.match(t, p1)):  # between $1bn and $2bn, $1 billion-$2 billion
         p1 = sym.end()
     m2 = lx.NUMBER_ONLY.match(t, p1)
-    if not m2 or not m2.group():
+    second = parse(m2.group(), p1) if m2 and m2.group() else None
+    if second is None:
         return None
-    body2 = m2.group()
-    if len(body2) > MAX_NUMERAL:
-        return None
-    b = amount(body2)
-    g2 = "ar" if body2[0].isdigit() else "cn"
-    b2, p2 = _magnitude(t, m2.end(), b, g2)
-    kind2, unit2, factor2, p3 = _unit(t, p2, g2, default_cur, b2)
+    b = second.a
+    b2, p2 = _magnitude(t, second.end, b, second.g)
+    kind2, unit2, factor2, p3, _ = _unit(t, p2, second.g, ctx, b2, b2.value != b.value)
     if kind is None:
-        if kind2 is None and not (_has_big(body) and _has_big(body2)):  # 数万乃至数十万: a count range
+        if kind2 is None and not (_has_big(body.text) and _has_big(second.text)):  # 数万乃至数十万: a count range
             return None
         kind, unit, factor = kind2, unit2, factor2
     elif kind2 is not None and (kind2, unit2) != (kind, unit):
         return None
     if not a_mag and b.value and b2.value != b.value:  # $1-2 billion: the magnitude applies to both
         a = a.scaled(b2.value / b.value)
-    big = re.search(r"[万亿兆]+$", body2)
-    if big and not _has_big(body):  # 100-200亿美元
+    big = re.search(rf"[{BIGS}]+$", second.text)
+    if big and not _has_big(body.text):  # 100-200亿美元
         a = a.scaled(amount("一" + big.group()).value)
     lo = a.value if a.low is None else a.low
     hi = b2.value if b2.high is None else b2.high
@@ -244,66 +437,3 @@ def _range(t: str, start: int, pos: int, body: str, a: Amount, g: str, unit_info
         return None
     return Amount((lo + hi) / 2, lo, hi, "range"), (p3 if kind2 is not None else p2), kind, unit, factor
 
-
-def _finish(t, s, pos, a: Amount, kind, unit, factor) -> Hit:
-    """Scale to canonical units, read a minus sign, then the hedges."""
-    a = a.scaled(factor) if factor != 1 else a
-    if kind in ("money", "percent", "percentage_point") and _minus(t, s):
-        s -= 1  # −3.2%, -$5bn: a signed figure
-        a = Amount(-a.value, None if a.high is None else -a.high, None if a.low is None else -a.low, a.vague)
-    return hedged(t, s, pos, kind, a, unit)
-
-
-def _minus(t: str, s: int) -> bool:
-    """A minus sign right before the number (not a hyphen or a range dash)."""
-    if s == 0 or t[s - 1] not in "-−":
-        return False
-    if s == 1:
-        return True
-    c = t[s - 2]  # after a letter or digit the dash is a hyphen (GPT-4) or a range (3-5)
-    return not (c.isascii() and c.isalnum()) and c not in "-−.%"
-
-
-def hedged(t, s, e, kind, a: Amount, unit) -> Hit:
-    """The hit for ``t[s:e]``, with the hedge words before (约, 超过, about) and
-    after (左右, 以上) applied as an interval and taken into the span."""
-    hedge = None
-    pm = lx.pre_hedge(t, s)
-    if pm and kind == "duration" and pm[0].lower() in ("近", "近乎", "over"):
-        pm = None  # 近三年 = the past three years; "over four years" = during them
-    if pm and pm[0] == "近" and pm[1] and t[pm[1] - 1] in "最附将接":
-        pm = None  # 最近, 附近: not a hedge
-    if pm:
-        hedge = lx.hedge_of(pm[0])
-        if hedge is not None and hedge != "exact":
-            s = pm[1]
-    post = lx.POST_HEDGE.match(t, e)
-    if post:
-        ph = lx.hedge_of(post.group("ph"))
-        if ph == "odd":
-            a = _odd(a)
-        elif hedge is None or hedge == "exact":
-            hedge = ph
-        e = post.end()
-    if hedge is None and kind in ("multiple", "percent") and s and t[s - 1] == "的":
-        hedge = _clause_hedge(t, s)
-    v, lo, hi, q = lx.interval(a, hedge)
-    return Hit(s, e, kind, v, lo, hi, unit, q)
-
-
-_CLAUSE_END = re.compile(r"[，。；,;!?！？\n]", re.ASCII)
-
-
-def _clause_hedge(t: str, s: int) -> str | None:
-    """'约为该公司去年收入的20倍': a hedge earlier in the clause governs …的N倍."""
-    lo = max(0, s - 60)
-    cut = _CLAUSE_END.search(t[lo:s][::-1])
-    start = s - cut.start() if cut else lo
-    m = lx.CLAUSE_HEDGE.search(t, start, s)
-    if m is None or _DIGITISH.search(t, m.end(), s):  # 约1000亿美元的融资中的20%: 约 is taken
-        return None
-    return lx.hedge_of(m.group())
-
-
-#: Another amount between a clause hedge and the number (years and months do not count).
-_DIGITISH = re.compile(r"\d+(?:\.\d+)?(?![\d.]*[ \t]?[年月日号])|[万亿%]", re.ASCII)

@@ -8,13 +8,15 @@ ORIGINAL text even when it carries pinyin glosses (``1.4萬(wàn)億``), HTML
 leftovers, full-width digits or no-break spaces.
 
 How it works: :func:`ledger.sources.clean` gives a simplified, half-width copy
-with an offset map; one compiled pattern (:data:`MASTER`) finds each number's
-core in a single left-to-right pass; :mod:`ledger.amounts` then reads the
-context on either side with small anchored patterns (hedge words before,
-magnitude / unit / range / hedge after).  Numerals themselves are parsed by
-:mod:`ledger.numerals`, dates by :mod:`ledger.dates`; the vocabulary is
-``lexicon/numbers.toml``.  The conventions are tabled in the README
-(section "Numbers").
+with an offset map; one compiled pattern (:data:`~ledger.numbers.lexicon.MASTER`)
+finds each number's run in a single left-to-right pass, skipping URLs and
+e-mails (:mod:`ledger.numbers.masks`); :mod:`ledger.numbers.amounts` reads the
+longest whole numeral at the start of the run (the grammar of
+:mod:`ledger.numbers.numerals` and :mod:`ledger.numbers.english`), then the
+context on either side with small anchored patterns (hedge words and sign
+before, magnitude / unit / sub-units / range / hedge after).  Dates are
+:mod:`ledger.numbers.dates`; the vocabulary is ``lexicon/numbers.toml``.  The
+conventions are tabled in the README (section "Numbers") and docs/numbers.md.
 
 TEAM CONTRACT:
     Mention(start, end, surface, kind, value, low, high, unit, qualifier)
@@ -35,8 +37,12 @@ import pandas as pd
 
 from ledger.numbers import dates
 from ledger.numbers import lexicon as lx
-from ledger.numbers.amounts import Hit, hedged, read_number
-from ledger.numbers.numerals import NumeralError, amount, english_word, exact, norm
+from ledger.numbers.amounts import Context, Resume, read_number
+from ledger.numbers.english import english_word
+from ledger.numbers.hedges import Hit, hedged
+from ledger.numbers.masks import masked_run, may_hold_urls
+from ledger.numbers.numerals import NumeralError, amount, exact, norm
+from ledger.numbers.words import EN_NOT_FRACTION_AFTER
 from ledger.sources.articles import CleanText, clean, read_article
 from ledger.sources.table import infer_published
 
@@ -152,27 +158,31 @@ def scan(t: str, *, published: datetime.date | str | None = None, fullwidth_comm
     ，in the original (a clause comma, never a thousands separator)."""
     published = dates.anchor(published)
     hits: list[Hit] = []
-    default_cur, yen_sign = lx.default_yuan(t), lx.yen_sign_currency(t)
+    ctx = Context(lx.default_yuan(t), lx.yen_sign_currency(t), fullwidth_comma)
     pos, n = 0, len(t)
     search = lx.MASTER.search
+    urls = may_hold_urls(t)
     while pos < n:
         m = search(t, pos)
         if m is None:
             break
-        hit = _read(t, m, published, default_cur, fullwidth_comma, yen_sign)
-        if hit is None:
-            pos = m.end()
+        skip = masked_run(t, m.start(), m.end()) if urls else None
+        if skip is not None:  # inside a URL, an e-mail or a %-escaped string
+            pos = max(skip, m.start() + 1)
+            continue
+        hit = _read(t, m, published, ctx)
+        if hit is None or isinstance(hit, Resume):
+            pos = m.end() if hit is None else max(hit.end, m.start() + 1)
             continue
         hits.append(hit)
         pos = hit.end if hit.end > m.start() else m.end()  # a hit cut short (100，300家) rescans the rest
     return hits
 
 
-def _read(t: str, m: re.Match, published, default_cur: str, fullwidth_comma=None,
-          yen_sign: str = "CNY") -> Hit | None:
+def _read(t: str, m: re.Match, published, ctx: Context) -> Hit | Resume | None:
     g = m.lastgroup
     try:
-        if g == "skip":
+        if g in ("skip", "code"):
             return None
         if g == "zhdate":
             return _date(m, dates.zh_date(_Groups(m), published))
@@ -185,7 +195,7 @@ def _read(t: str, m: re.Match, published, default_cur: str, fullwidth_comma=None
             return _hit_simple(m.start(), m.end(), "multiple", lx.EN_VERBS[m.group().lower()], "times")
         if g == "frac":
             return _fraction(t, m)
-        return read_number(t, m, default_cur, fullwidth_comma, yen_sign)
+        return read_number(t, m, ctx)
     except (NumeralError, ArithmeticError, ValueError, KeyError, RecursionError):
         return None
 
@@ -241,11 +251,17 @@ def exact_cn(c: str) -> Decimal:
     return amount(c).value
 
 
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]\Z", re.ASCII)
+
+
 def _fraction(t: str, m: re.Match) -> Hit | None:
     word = (m.group("fr_n") or m.group("fr_n2") or "").lower()
     frac = (m.group("fr_d") or m.group("fr_d2")).lower()
     if not word and frac != "half":  # "third of" without a/one is an ordinal
         return None
+    before = _WORD_BEFORE.search(t, max(0, m.start() - 12), m.start())
+    if before and before.group(1).lower() in EN_NOT_FRACTION_AFTER:
+        return None  # the first half (of the year) is a period, not 0.5
     num, den = lx.EN_FRACTIONS[frac]
     k = Decimal(1) if word in ("", "a", "an", "one") else english_word(word)
     v = (k * num / den).quantize(Decimal("1e-12"))  # a third = 0.333333333333 (12 places)

@@ -7,29 +7,58 @@ The hedge → interval convention (:func:`interval`) is the table in the README.
 from __future__ import annotations
 
 import re
-import tomllib
 from decimal import Decimal
-from importlib import resources
 
 from ledger.numbers.dates import EN_DATE, ZH_DATE
-from ledger.numbers.numerals import (
-    CN_DIGIT_CHARS,
-    CN_UNIT_CHARS,
+from ledger.numbers.grammar import (
+    BIGS,
+    CN_FRACTION_RX,
+    CN_WORTH,
+    DIGITS,
+    EN_ADJECTIVE,
+    EN_PLURAL,
+    LONG_DIGITS,
+    NUM_AR,
+    NUM_CN,
+    NUM_EN,
+    NUMBER_RX,
+    UNITS,
+    ZEROS,
+    trie,
+    words_alt,
+)
+from ledger.numbers.numerals import Amount
+from ledger.numbers.words import (
+    EN_ARTICLES,
     EN_FRACTIONS,
+    EN_HALF,
+    EN_ONES,
+    EN_PLURAL_SCALES,
+    EN_PLURALS,
+    EN_SCALES,
+    EN_TENS,
     EN_MAGNITUDES,
-    Amount,
+    LEXICON,
+    MULTIPLE_COMPARE_WORDS,
+    MULTIPLE_COMPARED,
+    MULTIPLE_COMPARED_VERBS,
+    MULTIPLE_VERB_COMPARE_WORDS,
+    MULTIPLE_VERBS,
+    NEGATIVE_SIGNS,
 )
 
-__all__ = ["EN_FRACTIONS", "EN_MAGNITUDES"]
+__all__ = ["EN_FRACTIONS", "EN_MAGNITUDES", "LEXICON", "NUMBER_ONLY"]
 
-#: The vocabulary (currencies, hedge words, guards, idioms): ``lexicon/numbers.toml``.
-LEXICON = tomllib.loads(resources.files("ledger").joinpath("lexicon/numbers.toml").read_text(encoding="utf-8"))
 _GUARDS: dict[str, str] = LEXICON["guards"]
+
+
+_PHRASE_GUARDS: dict[str, list[str]] = LEXICON["currency"]["after_phrase_guards"]
 
 
 def _alt(words, *, english: bool = False) -> str:
     """A regex alternation of ``words``, longest first; a word listed in
-    [guards] is not read when one of its guard characters follows."""
+    [guards] is not read when one of its guard characters follows, an English
+    one in [currency.after_phrase_guards] when one of its phrases follows."""
     out = []
     for w in sorted(set(words), key=len, reverse=True):
         rx = re.escape(w).replace("\\ ", r"[ \t]")  # a space in a phrase: a space or a tab
@@ -37,36 +66,30 @@ def _alt(words, *, english: bool = False) -> str:
             rx += r"(?![A-Za-z0-9])"
         if w in _GUARDS:
             rx += f"(?![{re.escape(_GUARDS[w])}])"
+        if english and w in _PHRASE_GUARDS:
+            rx += "".join(f"(?!(?i:{re.escape(g)}))" for g in _PHRASE_GUARDS[w])
         out.append(rx)
     return "|".join(out)
 
-# --------------------------------------------------------------------------- numerals
 
-_D = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
-assert set(_D) <= set(CN_DIGIT_CHARS)
-_U = CN_UNIT_CHARS
-AR = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SEG_CN = rf"[{_D}{_U}]+(?:点[{_D}]+)?"
-_TAIL = rf"(?:零?(?:{AR})|零?[{_D}]?[{_U}][{_D}{_U}]*|零[{_D}])"
-_BIGS = r"(?:[万亿]|兆(?![瓦赫字比帕焦欧位伏]))+"
-_BIGPART = rf"{_BIGS}(?:{_TAIL}{_BIGS})*(?:{_TAIL})?"
-#: A numeral starting with Arabic digits: 1,300 / 1.4万亿 / 3万4000 / 1000多亿 / 3千万 / 1000 亿.
-NUM_AR = rf"(?:{AR})(?:[ \t]?[{_U}](?=[ \t]?[万亿兆]))?(?:[多余几](?=[{_U}万亿兆]))?(?:[ \t]?{_BIGPART})?"
-#: A Chinese numeral: 一百二十三 / 十多亿 / 数百亿 / 上万亿 / 万亿 / 两千零五.
-NUM_CN = (
-    rf"(?:[数几]|上(?=[{_U}万亿]))?(?:{_SEG_CN}(?:[多余几](?=[{_U}万亿兆]))?(?:{_BIGPART})?|{_BIGPART})"
-    rf"|[数几](?=个?多?[月年天周倍]|个星期)"
-)
-NUMBER_ONLY = re.compile(rf"{NUM_AR}|{NUM_CN}", re.ASCII)
+#: The second numeral of a range (100-200亿, 三到五年, five and ten percent).
+NUMBER_ONLY = NUMBER_RX
 
 # --------------------------------------------------------------------------- units
 
 _CUR_AFTER: dict[str, str] = {w.lower(): c for w, c in LEXICON["currency"]["after"].items()}
+_SIGN_AFTER: dict[str, str] = dict(LEXICON["currency"]["after_signs"])
 _CUR_BEFORE: dict[str, str] = dict(LEXICON["currency"]["before"])
+_YEN: dict = LEXICON["currency"]["yen_sign"]
+YEN_SIGNS = frozenset(_YEN["signs"])
 _ZH_CUR_AFTER = _alt(w for w in _CUR_AFTER if not w.isascii())
 _EN_CUR_AFTER = _alt((w for w in _CUR_AFTER if w.isascii()), english=True)
+_SIGN_AFTER_ALT = "|".join(re.escape(w) + "(?![0-9])" for w in _SIGN_AFTER)  # 20$, not the $ of "20 $30"
+#: 三块五 (3.5 yuan) and 五块钱: 块 is the yuan only with a digit or 钱 after it (三块屏幕 is three screens).
+KUAI = LEXICON["currency"]["yuan_words"]["colloquial"]
+_KUAI_RX = rf"{KUAI}(?=钱|[{DIGITS}0-9]|[^\u4e00-\u9fff]|\Z)"
 #: A currency written before the amount (case-sensitive): US$, RMB, 人民币 ...
-CUR_BEFORE_ALT = _alt(_CUR_BEFORE)
+CUR_BEFORE_ALT = trie(_CUR_BEFORE)  # a trie: the engine tests one or two characters, not 25 words
 CUR_BEFORE = re.compile(CUR_BEFORE_ALT, re.ASCII)
 _OTHER_UNITS: dict[str, tuple[str, str, Decimal]] = {
     "%": ("percent", "ratio", Decimal("0.01")), "‰": ("percent", "ratio", Decimal("0.001")),
@@ -101,14 +124,23 @@ _ZH_UNIT = _alt(["%", "‰", "个百分点", "百分点", "个基点", "基点",
                  "个星期", "星期", "周", "天", "年", "月", "成"])
 UNIT = re.compile(
     rf"(?:[ \t]|-)?(?P<unit>{_ZH_CUR_AFTER}|{_ZH_UNIT}|[xX](?![A-Za-z0-9])|-?fold\b"
-    rf"|(?i:{_EN_CUR_AFTER})|{_EN_UNIT})", re.ASCII
+    rf"|(?i:{_EN_CUR_AFTER})|{_EN_UNIT}|{_SIGN_AFTER_ALT}|{_KUAI_RX})", re.ASCII
 )
 
 
-def unit_of(word: str, default_cur: str) -> tuple[str | None, str | None, Decimal]:
-    """(kind, unit, factor) of a unit word; factor turns the stated number into canonical units."""
+#: Currency words read only right after a magnitude (2 trillion won).
+AFTER_MAGNITUDE_ONLY = frozenset(LEXICON["currency"]["after_magnitude_only"]["words"])
+
+
+def unit_of(word: str, default_cur: str, yen: str = "CNY") -> tuple[str | None, str | None, Decimal]:
+    """(kind, unit, factor) of a unit word; factor turns the stated number into canonical units.
+    ``default_cur``: what a bare 元 means here; ``yen``: what a bare ¥ means."""
+    if word in _SIGN_AFTER:
+        return "money", yen if word in YEN_SIGNS else _SIGN_AFTER[word], Decimal(1)
+    if word == KUAI:
+        return "money", default_cur, Decimal(1)
     w = word.lower().lstrip("-") if word.isascii() else word
-    w = re.sub(r"[ \t]+", " ", w).replace("percent", "percent")
+    w = re.sub(r"[ \t]+", " ", w)
     if w in _CUR_AFTER:
         code = _CUR_AFTER[w]
         return "money", default_cur if code == "yuan" else code, Decimal(1)
@@ -119,15 +151,22 @@ def unit_of(word: str, default_cur: str) -> tuple[str | None, str | None, Decima
     return None, None, Decimal(1)
 
 
-def currency_code(sym: str) -> str:
-    return _CUR_BEFORE[sym.strip()]
+def currency_code(sym: str, yen: str = "CNY") -> str:
+    """The currency of a sign or code before the number; a bare ¥ is ``yen``."""
+    sym = sym.strip()
+    return yen if sym in YEN_SIGNS else _CUR_BEFORE[sym]
+
+
+def yuan_code(code: str, default_cur: str) -> str:
+    """A table's currency with the bare yuan resolved."""
+    return default_cur if code == "yuan" else code
 
 
 def yen_sign_currency(text: str) -> str:
     """The currency a bare ¥ means in this text ([currency.yen_sign] in the
     lexicon): JPY if the text names the yen and never the yuan, else CNY."""
-    rule = LEXICON["currency"]["yen_sign"]
-    if rule["sign"] not in text:  # nothing to decide (most texts): no scan for cues
+    rule = _YEN
+    if not any(sign in text for sign in rule["signs"]):  # nothing to decide (most texts): no scan for cues
         return rule["default"]
     low = text.lower()
     if _names_any(text, low, rule["cues"]) and not _names_any(text, low, rule["against"]):
@@ -162,8 +201,8 @@ def default_yuan(text: str) -> str:
 
 #: An English magnitude after the number: group "mag" (a word) or "abbr" (13bn, $13B, 5m).
 EN_MAG = re.compile(
-    r"[ \t]?(?P<mag>(?i:trillion|billion|million|thousand))\b"
-    r"|(?P<abbr>bn|mn|tn|trn|mln|bln|[kKmMbBT])(?![A-Za-z0-9])", re.ASCII
+    rf"(?:[ \t]|-)?(?P<mag>(?i:{words_alt(w for w in EN_MAGNITUDES if len(w) > 3)}))\b"
+    rf"|(?P<abbr>{words_alt(w for w in EN_MAGNITUDES if len(w) <= 3)})(?![A-Za-z0-9])", re.ASCII
 )
 
 
@@ -237,18 +276,23 @@ def _widen(x: Decimal | None, direction: int) -> Decimal | None:
 # --------------------------------------------------------------------------- other words
 
 CN_IDIOMS = frozenset(LEXICON["not_amounts"]["idioms"])
+#: The magnitudes alone (万, 亿, 兆): an amount only after a hedge (近万人).
+CN_BIG_CHARS = frozenset(BIGS)
 FIGURE = re.compile(r"(?:图|表|(?i:\bfig\.?|\bfigure|\btable|\bchart))[ \t]?\Z", re.ASCII)
-EN_VERBS = {"doubled": 2, "doubling": 2, "tripled": 3, "tripling": 3, "quadrupled": 4,
-            "quadrupling": 4, "halved": Decimal("0.5")}
-_EN_WORD = (
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
-    r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-    r"|a[ \t]hundred|hundred|a[ \t]dozen)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
-)
+EN_VERBS: dict[str, Decimal] = {**MULTIPLE_VERBS, **MULTIPLE_COMPARED, **MULTIPLE_COMPARED_VERBS}
+_FOLD_LIST = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+              "twenty", "thirty", "forty", "fifty", "hundred", "thousand"]
+_FOLD_WORD = words_alt(_FOLD_LIST)
+_SIGNS = "".join(sorted({c for w in (*_CUR_BEFORE, *_CUR_AFTER, *_SIGN_AFTER) for c in w
+                         if len(w) == 1 and not c.isalnum()}))
 _CN_UNIT_AHEAD = (
-    rf"(?=[ \t]?(?:[多余])?[ \t]?(?:{_ZH_CUR_AFTER}|{_ZH_UNIT}|个多?月|个星期|个(?![月百星季多])"
-    rf"|[至到~\-—–][ \t]?[{_D}{_U}数几]))"
+    rf"(?=[ \t]?(?:[多余])?[ \t]?(?:{_ZH_CUR_AFTER}|{_ZH_UNIT}|个多?月|个星期|个(?![月百星季多])|{_KUAI_RX}|[角毛分]"
+    rf"|[至到~\-—–][ \t]?[{DIGITS}{UNITS}数几]|[{re.escape(_SIGNS)}]))"
 )
+_NOT_SIGN = "".join(f"(?<!(?i:{re.escape(w)}))" for w in LEXICON["signs"]["not_after_words"])
+#: A sign word before a number ([signs] in the lexicon): 负3.9%, minus 5%, negative 2 percent.
+NEGATIVE = re.compile(rf"(?:(?<![{LEXICON['signs']['not_after']}])(?:{_alt(w for w in NEGATIVE_SIGNS if not w.isascii())})"
+                      rf"|{_NOT_SIGN}(?i:\b{words_alt(w for w in NEGATIVE_SIGNS if w.isascii())})[ \t])\Z", re.ASCII)
 
 #: The one pattern: each alternative is a named group; dates come first so
 #: "2024年10月" is a date, not the count 2024.
@@ -256,24 +300,40 @@ _CN_UNIT_AHEAD = (
 #: on this set so the engine skips ordinary text at one test per character
 #: (about 5x faster than trying every alternative at every position).
 _FIRST = (
-    r"[0-9零〇一二两三四五六七八九十拾百佰千仟万亿兆壹贰叁肆伍陆柒捌玖数几翻$€¥£]|\b[A-Za-z]"
+    rf"[0-9{DIGITS}{ZEROS}{UNITS}{BIGS}数几翻参.{re.escape(_SIGNS)}]|\b[A-Za-z]"
     r"|上(?:周|星期|个?月|[十百千万亿])|下(?:周|个?月)|这(?:周|个月)|本[周月年]|[去今明前]年|前天|昨[天日]"
-    rf"|{_alt(w for w in _CUR_BEFORE if not w.isascii())}"
+    rf"|{_alt(w for w in _CUR_BEFORE if not w.isascii() and len(w) > 1)}"
+)
+_CMP = words_alt(MULTIPLE_COMPARE_WORDS)
+_VERB_CMP = words_alt(MULTIPLE_VERB_COMPARE_WORDS)
+_FRAC_N = ["a", "an", "one", "two", "three", "four"]
+#: Every word an English alternative can open with, as a trie: ordinary words
+#: (OpenAI, Microsoft) fail it in a character or two, before any alternative is tried.
+_EN_OPENERS = trie(
+    [*MULTIPLE_VERBS, *MULTIPLE_COMPARED, *MULTIPLE_COMPARED_VERBS, *_FRAC_N, *EN_FRACTIONS, *_FOLD_LIST, *EN_PLURAL_SCALES, *EN_PLURALS,
+     *EN_SCALES, *EN_ONES, *EN_TENS, *EN_ARTICLES, EN_HALF, "dozen"],
+    tail=r"(?:-?fold)?\b",
+)
+_ENGLISH = (
+    rf"(?=(?i:{_EN_OPENERS}|multi))(?:"
+    rf"(?P<verb>(?i:\b{words_alt(MULTIPLE_VERBS)}\b(?!-))"
+    rf"|\b{words_alt(MULTIPLE_COMPARED)}(?=[ \t]{_CMP}\b)|\b{words_alt(MULTIPLE_COMPARED_VERBS)}(?=[ \t]{_VERB_CMP}\b))"
+    rf"|(?P<frac>(?i:\b(?:(?P<fr_n>{words_alt(_FRAC_N)})[- \t])?(?P<fr_d>{words_alt(EN_FRACTIONS)})\b)"
+    r"(?=[ \t](?:of|the)\b|[ \t]less|[ \t]more)|(?<=by[ \t])(?i:(?P<fr_n2>a)[ \t](?P<fr_d2>third|quarter|fifth|half)\b))"
+    rf"|(?P<fold>(?i:\b(?P<fold_n>{_FOLD_WORD}(?:-[a-z]+)?)-?fold\b))"
+    rf"|(?P<envague>{EN_PLURAL}|{EN_ADJECTIVE})"
+    rf"|(?P<en>(?>{NUM_EN})))"
 )
 MASTER = re.compile(
     rf"(?={_FIRST})"
-    r"(?:(?P<skip>\d{1,2}:\d{2}(?::\d{2})?|\d+(?:\.\d+){2,})"  # clock times, version numbers 1.2.3
+    rf"(?:(?P<skip>\d{{1,2}}:\d{{2}}(?::\d{{2}})?|\d+(?:\.\d+){{2,}}|{LONG_DIGITS})"  # 23:55, version 1.2.3, 1111…
     rf"|(?P<zhdate>{ZH_DATE})"
     rf"|(?P<endate>{EN_DATE})"
+    r"|(?P<code>\d+(?:-\d+){2,})"  # phone numbers, ISBNs, part numbers: 978-3-16-148410-0
     r"|(?P<fan>翻了?(?:一|两|三|[1-3])?(?:番|倍))"
-    r"|(?P<verb>(?i:\b(?:doubled|doubling|tripled|tripling|quadrupled|quadrupling|halved)\b))"
-    r"|(?P<frac>(?i:\b(?:(?P<fr_n>an?|one|two|three|four)[- \t])?(?P<fr_d>half|thirds?|quarters?|fifths?|tenths?)\b)"
-    r"(?=[ \t](?:of|the)\b|[ \t]less|[ \t]more)|(?<=by[ \t])(?i:(?P<fr_n2>a)[ \t](?P<fr_d2>third|quarter|fifth|half)\b))"
-    rf"|(?P<pct>百分之(?P<pct_num>{NUM_CN}|{NUM_AR}))"
-    rf"|(?P<cur>(?P<cur_sym>{CUR_BEFORE_ALT})[ \t]?(?P<cur_num>{NUM_AR}))"
-    rf"|(?P<fold>(?i:\b(?P<fold_n>{_EN_WORD})-?fold\b))"
-    rf"|(?P<enword>(?i:\b{_EN_WORD}(?=[ \t-](?:years?|months?|weeks?|days?|percent|per[ \t]cent|times"
-    r"|billion|million|trillion|percentage[ \t]points?)\b)))"
-    rf"|(?P<ar>{NUM_AR})"
-    rf"|(?P<cn>(?:{NUM_CN})(?:(?<=[万亿兆])|{_CN_UNIT_AHEAD})))", re.ASCII
+    rf"|(?P<zhfrac>{CN_FRACTION_RX})"
+    rf"|(?P<cur>(?P<cur_sym>{CUR_BEFORE_ALT})[ \t]?(?P<cur_num>(?>{NUM_AR})|(?>{NUM_CN})))"
+    rf"|{_ENGLISH}"
+    rf"|(?P<ar>(?>{NUM_AR}))"
+    rf"|(?P<cn>(?={CN_WORTH})(?>{NUM_CN})|(?>{NUM_CN}){_CN_UNIT_AHEAD}))", re.ASCII
 )

@@ -1,53 +1,52 @@
-"""Numerals: Arabic, Chinese (incl. financial forms and mixed 1.4万亿 / 3万4000)
-and English number words, parsed to exact :class:`~decimal.Decimal` values.
+"""Numerals: Arabic, Chinese (lower-case and financial digits, both scripts,
+mixed with Arabic: 5万4千6百, 1.4万亿) parsed to exact :class:`~decimal.Decimal`
+values by one grammar (:class:`_Reader`); English number words are in
+:mod:`ledger.numbers.english`.
 
 Everything here works on *cleaned* text (see :func:`ledger.sources.clean`):
 simplified script, half-width digits.  Vague forms (数十亿, 十多亿, 上百亿,
 一两年) come back as an :class:`Amount` interval, never as one number.
+
+The grammar (the words are ``[numerals.zh]`` in ``lexicon/numbers.toml``)::
+
+    numeral  := group (magnitude group?)* ('点' digit+ magnitude*)?
+    group    := digits | (digit? unit ('零'? digit? unit)*) ('零'? digit)?
+    digit    := a Chinese digit | an Arabic number (4千6百, 3万4000)
+    unit     := 十 | 百 | 千 (decreasing within a group)
+    magnitude:= 万 | 亿 | 兆; one larger than every earlier one scales all before it
+                (一千万亿 = 10^15, 两万三千亿 = 2.3 x 10^12), a smaller one its group
+    a last digit right after a unit >= 100 or a magnitude is the next place down
+    (两千五 = 2500, 一万三 = 13000, 5万4 = 54000); after 零 or 十 it is the ones.
+
+:func:`read` evaluates the longest prefix that is a whole numeral, so a run of
+numeral characters that goes wrong half-way (一五一十) gives its good start.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from decimal import Decimal, getcontext
+from typing import NamedTuple
+
+from ledger.numbers.words import (
+    CN_ALL_DIGITS,
+    CN_BIG_CHARS,
+    CN_BIG_UNITS,
+    CN_DIGIT_CHARS,
+    CN_POINT,
+    CN_SMALL_UNITS,
+    CN_UNIT_CHARS,
+    CN_ZEROS,
+)
 
 getcontext().prec = 40  # 40 significant digits: 1.4万亿 and friends stay exact
 
-#: Chinese digits, common and financial forms (after OpenCC t2s; 兩→两, 貳→贰, 陸→陆).
-CN_DIGITS: dict[str, int] = {
-    "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-    "七": 7, "八": 8, "九": 9, "壹": 1, "贰": 2, "貳": 2, "叁": 3, "肆": 4, "伍": 5,
-    "陆": 6, "柒": 7, "捌": 8, "玖": 9, "兩": 2,
-}
-CN_SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-#: 兆 is 10^12 (Taiwanese / Japanese financial usage); see the README.
-CN_BIG_UNITS: dict[str, int] = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "兆": 10**12}
+__all__ = ["CN_BIG_CHARS", "CN_DIGIT_CHARS", "CN_UNIT_CHARS", "Amount", "Numeral", "NumeralError", "amount",
+           "arabic", "chinese", "exact", "norm", "place", "read", "to_chinese"]
 
-CN_DIGIT_CHARS = "".join(CN_DIGITS)
-CN_UNIT_CHARS = "".join(CN_SMALL_UNITS)
-CN_BIG_CHARS = "".join(CN_BIG_UNITS)
-
-#: English magnitude words and abbreviations.
-EN_MAGNITUDES: dict[str, int] = {
-    "thousand": 10**3, "k": 10**3, "K": 10**3,
-    "million": 10**6, "mn": 10**6, "mln": 10**6, "m": 10**6, "M": 10**6,
-    "billion": 10**9, "bn": 10**9, "b": 10**9, "B": 10**9, "bln": 10**9,
-    "trillion": 10**12, "tn": 10**12, "trn": 10**12, "T": 10**12,
-}
-EN_WORDS: dict[str, int] = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100, "a dozen": 12, "dozen": 12,
-}
-EN_FRACTIONS: dict[str, tuple[int, int]] = {
-    "half": (1, 2), "third": (1, 3), "quarter": (1, 4), "fifth": (1, 5),
-    "tenth": (1, 10), "thirds": (1, 3), "quarters": (1, 4), "fifths": (1, 5), "tenths": (1, 10),
-}
-
-_AR = re.compile(r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-_TOKEN = re.compile(rf"\d+(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{CN_DIGIT_CHARS}]|[{CN_UNIT_CHARS}]|.", re.S)
+_AR = re.compile(r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
+_TOKEN = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)|([ \t]+)|(.)", re.S)
+_ZERO = Decimal(0)
 
 
 class NumeralError(ValueError):
@@ -69,9 +68,16 @@ class Amount:
         f = Decimal(factor)
         return Amount(self.value * f, _mul(self.low, f), _mul(self.high, f), self.vague)
 
+    def negated(self) -> Amount:
+        return Amount(-self.value, _neg(self.high), _neg(self.low), self.vague)
+
 
 def _mul(x: Decimal | None, f: Decimal) -> Decimal | None:
     return None if x is None else x * f
+
+
+def _neg(x: Decimal | None) -> Decimal | None:
+    return None if x is None else -x
 
 
 def exact(value: Decimal | int | str) -> Amount:
@@ -80,7 +86,7 @@ def exact(value: Decimal | int | str) -> Amount:
 
 
 def arabic(s: str) -> Decimal:
-    """'1,300' -> 1300, '1.4' -> Decimal('1.4'); raises NumeralError."""
+    """'1,300' -> 1300, '1.4' -> Decimal('1.4'), '.08' -> Decimal('0.08'); raises NumeralError."""
     s = s.replace(",", "").replace(" ", "")
     if not s or not _AR.fullmatch(s):
         raise NumeralError(f"not an Arabic numeral: {s!r}")
@@ -96,73 +102,223 @@ def place(x: Decimal) -> Decimal:
     return Decimal(1).scaleb(int(exp))
 
 
-def small(s: str) -> Decimal:
-    """A numeral below 10^4 (no 万/亿): Chinese with units (一百二十三, 两千零五,
-    colloquial 两千五 = 2500), positional (二〇二四), Arabic (1.4) or mixed (3千)."""
-    if not s:
-        raise NumeralError("empty numeral")
-    if "点" in s:  # 三点五 = 3.5
-        whole, _, frac = s.partition("点")
-        if not frac or any(c not in CN_DIGITS for c in frac):
-            raise NumeralError(f"bad decimal part in {s!r}")
-        return (small(whole) if whole else Decimal(0)) + Decimal("0." + "".join(str(CN_DIGITS[c]) for c in frac))
-    toks = _TOKEN.findall(s)
-    if len(toks) == 1 and toks[0][0].isdigit():
-        return arabic(toks[0])
-    if all(t in CN_DIGITS for t in toks):  # positional: 二〇二四
-        return Decimal("".join(str(CN_DIGITS[t]) for t in toks))
-    total, pending, last_unit, zero = Decimal(0), None, None, False
-    for t in toks:
-        if t in CN_SMALL_UNITS:
-            u = CN_SMALL_UNITS[t]
-            if last_unit is not None and u >= last_unit:
-                raise NumeralError(f"units out of order in {s!r}")
-            total += (pending if pending is not None else 1) * u
-            pending, last_unit, zero = None, u, False
-        elif t in ("零", "〇"):
-            if pending is not None:
-                raise NumeralError(f"zero after a digit in {s!r}")
-            zero = True
-        elif t in CN_DIGITS or t[0].isdigit():
-            if pending is not None:
-                raise NumeralError(f"two digits in a row in {s!r}")
-            pending = Decimal(CN_DIGITS[t]) if t in CN_DIGITS else arabic(t)
+# --------------------------------------------------------------------------- the grammar
+
+
+class Numeral(NamedTuple):
+    """What :func:`read` found: the value of ``s[:end]`` and its shape."""
+
+    value: Decimal
+    end: int
+    has_big: bool  # a magnitude (万, 亿, 兆)
+    composed: bool  # a unit (十百千) or a decimal point: 一百二十三, 三点五
+    positional: bool  # digits only: 二〇二四
+
+
+class _Reader:
+    """The state of one left-to-right reading; each ``feed_*`` returns False
+    when the token cannot continue the numeral."""
+
+    def __init__(self) -> None:
+        self.total = _ZERO  # the groups already scaled by a magnitude
+        self.max_big = self.last_big = 0
+        self.sec = _ZERO  # the current group's units (四千五百)
+        self.pend: Decimal | None = None  # a digit waiting for its unit
+        self.plain = False  # pend is one digit, so it may be colloquial (两千五)
+        self.before_pend: str | None = None  # the token kind before pend
+        self.last_unit: int | None = None
+        self.zero = False
+        self.digits: list[str] | None = []  # positional digits (二〇二四) while only digits came
+        self.int_part: Decimal | None = None  # after 点: the integer part
+        self.frac = ""
+        self.scale = Decimal(1)  # magnitudes after a decimal (三点五亿)
+        self.prev: str | None = None
+        self.has_big = self.composed = False
+        self.bare_lead = False  # the numeral opened with a magnitude (万亿): only magnitudes may follow
+
+    # -- value
+
+    def complete(self) -> bool:
+        if self.prev == "zero":
+            return self.digits is not None  # 零 alone (零元整), 二〇
+        return self.prev in ("num", "unit", "big", "frac")
+
+    def value(self) -> Decimal:
+        if self.int_part is not None:
+            return (self.int_part + Decimal("0." + self.frac)) * self.scale
+        if self.positional():
+            return Decimal("".join(self.digits))
+        return self.total + self.sec + self._pending()
+
+    def positional(self) -> bool:
+        return self.digits is not None and len(self.digits) >= 2
+
+    def _pending(self, literal: bool = False) -> Decimal:
+        p = self.pend
+        if p is None:
+            return _ZERO
+        if literal or not self.plain or self.zero:
+            return p
+        if self.before_pend == "unit" and self.last_unit >= 100:
+            return p * self.last_unit / 10  # 两千五 = 2500
+        if self.before_pend == "big" and self.sec == 0:
+            return p * self.last_big / 10  # 一万三 = 13000
+        return p
+
+    # -- tokens
+
+    def feed_num(self, v: Decimal, plain: bool, chinese_digit: bool) -> bool:
+        if self.int_part is not None or self.bare_lead:
+            return False  # 亿两: a numeral does not open with a lone magnitude and go on with digits
+        if v != v.to_integral_value() and self.prev is not None:
+            return False  # an Arabic decimal opens a numeral (1.5万), it does not follow a part (三万1.5)
+        if self.pend is not None or (self.prev == "zero" and self.digits):  # a digit after a digit
+            if not (chinese_digit and self.digits):
+                return False
+            self.digits.append(str(int(v)))  # 二〇二四: positional
+            self.pend, self.plain, self.prev = Decimal("".join(self.digits)), False, "num"
+            return True
+        if chinese_digit and self.digits is not None and self.prev is None:
+            self.digits.append(str(int(v)))  # may open a positional run
         else:
-            raise NumeralError(f"not a numeral character {t!r} in {s!r}")
-    if pending is not None:
-        if last_unit and last_unit >= 100 and not zero and pending < 10 and pending == int(pending):
-            total += pending * last_unit // 10  # 两千五 = 2500, 三百五 = 350
+            self.digits = None
+        self.before_pend, self.pend, self.plain, self.prev = self.prev, v, plain, "num"
+        return True
+
+    def feed_zero(self) -> bool:
+        if self.int_part is not None or self.bare_lead:
+            return False
+        if self.digits is not None and (self.digits or self.prev is None):
+            self.digits.append("0")  # 〇 inside 二〇二四, or 零 alone
+            if len(self.digits) > 1:
+                self.pend = Decimal("".join(self.digits))
+            self.prev = "zero"
+            return True
+        if self.pend is not None:
+            return False
+        self.zero, self.prev = True, "zero"
+        return True
+
+    def feed_unit(self, u: int) -> bool:
+        if self.bare_lead or self.int_part is not None or self.positional() or (self.last_unit is not None and u >= self.last_unit):
+            return False
+        self.sec += (self.pend if self.pend is not None else 1) * u
+        self.pend, self.last_unit, self.zero, self.prev, self.digits = None, u, False, "unit", None
+        self.composed = True
+        return True
+
+    def feed_big(self, m: int) -> bool:
+        if self.int_part is not None:
+            return self._scale_decimal(m)
+        started = self.prev is not None
+        self.bare_lead = not started or self.bare_lead
+        cur = self.sec + self._pending(literal=True)
+        if m > self.max_big:
+            self.total = (self.total + (cur if started else Decimal(1))) * m
+            self.max_big = m
+        elif m < self.last_big and cur:
+            self.total += cur * m
+        elif m == self.last_big and self.prev == "big":
+            self.total *= m  # 亿亿 = 10^16, 万万 = 10^8
         else:
-            total += pending
-    return total
+            return False
+        self.sec, self.pend, self.last_unit, self.zero, self.digits = _ZERO, None, None, False, None
+        self.last_big, self.prev, self.has_big = m, "big", True
+        return True
+
+    def _scale_decimal(self, m: int) -> bool:
+        """三点五亿, 一点四万亿, 一万点五亿: a magnitude after a decimal, larger
+        than every one before, scales the whole number."""
+        if self.prev not in ("frac", "big") or m < self.max_big or m == self.last_big and self.prev == "big":
+            return False
+        self.scale *= m
+        self.max_big = self.last_big = m
+        self.prev, self.has_big = "big", True
+        return True
+
+    def feed_point(self) -> bool:
+        if self.bare_lead or self.int_part is not None or self.prev not in ("num", "unit", "big", "zero"):
+            return False
+        self.int_part = self.value() if self.positional() else self.total + self.sec + self._pending(literal=True)
+        self.prev, self.composed, self.digits = "point", True, None
+        return True
+
+    def feed_frac_digit(self, d: int) -> bool:
+        if self.prev not in ("point", "frac"):
+            return False
+        self.frac += str(d)
+        self.prev = "frac"
+        return True
+
+
+#: The commonest shape, read without the grammar: an Arabic number and rising magnitudes (130亿, 1.4万亿).
+_FAST = re.compile(rf"(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)([{CN_BIG_CHARS}]{{0,2}})")
+
+
+def _fast(s: str) -> Numeral | None:
+    m = _FAST.fullmatch(s)
+    if m is None:
+        return None
+    v, bigs = arabic(m.group(1)), m.group(2)
+    scale = [CN_BIG_UNITS[c] for c in bigs]
+    if len(scale) == 2 and scale[1] <= scale[0]:
+        return None  # 亿万: not a rising pair
+    for f in scale:
+        v *= f
+    return Numeral(v, len(s), bool(bigs), False, False)
+
+
+def read(s: str) -> Numeral:
+    """The longest prefix of ``s`` that is a whole numeral (exact forms only:
+    Arabic, Chinese, mixed); raises NumeralError when there is none."""
+    fast = _fast(s)
+    if fast is not None:
+        return fast
+    r, best = _Reader(), None
+    for m in _TOKEN.finditer(s):
+        ar, space, ch = m.groups()
+        if space is not None:
+            nxt = s[m.end():m.end() + 1]
+            if nxt and nxt in CN_BIG_UNITS and r.prev == "num":
+                continue  # 1000 亿
+            break
+        if not _feed(r, ar, ch):
+            break
+        if r.complete():
+            best = Numeral(r.value(), m.end(), r.has_big, r.composed, r.positional())
+    if best is None:
+        raise NumeralError(f"not a numeral: {s!r}")
+    return best
+
+
+def _feed(r: _Reader, ar: str | None, ch: str | None) -> bool:
+    if ar is not None:
+        return r.prev != "point" and r.feed_num(arabic(ar), len(ar) == 1, False)
+    if ch == CN_POINT:
+        return r.feed_point()
+    if ch in CN_ZEROS:
+        return r.feed_frac_digit(0) if r.int_part is not None else r.feed_zero()
+    if ch in CN_ALL_DIGITS:
+        d = CN_ALL_DIGITS[ch]
+        return r.feed_frac_digit(d) if r.int_part is not None else r.feed_num(Decimal(d), True, True)
+    if ch in CN_SMALL_UNITS:
+        return r.feed_unit(CN_SMALL_UNITS[ch])
+    if ch in CN_BIG_UNITS:
+        return r.feed_big(CN_BIG_UNITS[ch])
+    return False
 
 
 def chinese(s: str) -> Decimal:
-    """Any exact numeral: Arabic, Chinese or mixed, with 万/亿/兆 magnitudes
+    """A whole exact numeral: Arabic, Chinese or mixed, with 万/亿/兆 magnitudes
     (1.4万亿 -> 1400000000000, 3万4000 -> 34000, 21000亿, 一百二十三万四千)."""
-    s = s.replace(" ", "").replace(",", "")
-    s = s.replace("萬", "万").replace("億", "亿")
-    if not s:
-        raise NumeralError("empty numeral")
-    for big, mult in (("兆", 10**12), ("亿", 10**8), ("万", 10**4)):
-        i = s.rfind(big)
-        if i >= 0:
-            left = chinese(s[:i]) if s[:i] else Decimal(1)
-            right = s[i + 1 :]
-            rest = _after_big(right, mult) if right else Decimal(0)
-            return left * mult + rest
-    return small(s)
+    s = s.replace(" ", "")
+    n = read(s)
+    if n.end != len(s):
+        raise NumeralError(f"cannot read {s[n.end:]!r} in {s!r}")
+    return n.value
 
 
-def _after_big(right: str, mult: int) -> Decimal:
-    """The part after a magnitude: 一亿二千万 (2000万), 3万4000, 一万零五; a
-    lone trailing digit is colloquial for the next place: 三万五 = 35000."""
-    r = right.lstrip("零〇")
-    if not r:
-        return Decimal(0)
-    if r == right and len(r) == 1 and r in CN_DIGITS:
-        return CN_DIGITS[r] * Decimal(mult) / 10
-    return chinese(r)
+# --------------------------------------------------------------------------- vague forms
 
 
 def amount(s: str) -> Amount:
@@ -175,14 +331,10 @@ def amount(s: str) -> Amount:
     s = s.replace(" ", "")
     if not s:
         raise NumeralError("empty numeral")
+    if len(s) == 1 and s in CN_ALL_DIGITS:  # 一, 三: the commonest numerals of all
+        return exact(CN_ALL_DIGITS[s])
     if s[0] in "数几":
-        rest = s[1:]
-        one = chinese("一" + rest) if rest[:1] in CN_UNIT_CHARS + CN_BIG_CHARS else None
-        if one is None:
-            if rest:
-                raise NumeralError(f"cannot read {s!r}")
-            one = Decimal(1)
-        return Amount((one * 2 + one * 9) / 2, one * 2, one * 9, "several")
+        return _several(s[1:])
     if s[0] == "上" and len(s) > 1:
         one = chinese("一" + s[1:])
         return Amount(one, one, None, "at_least")
@@ -199,30 +351,36 @@ def amount(s: str) -> Amount:
         mult = chinese("一" + tail) if tail else Decimal(1)
         lo, hi = (h + q) * mult, (h + 9 * q) * mult
         return Amount((lo + hi) / 2, lo, hi, "several")
-    if len(s) >= 2 and s[0] in CN_DIGITS and s[1] in CN_DIGITS and s[0] not in "零〇":
-        a, b = CN_DIGITS[s[0]], CN_DIGITS[s[1]]
-        if b == a + 1 and (len(s) == 2 or s[2] in CN_UNIT_CHARS + CN_BIG_CHARS):
-            lo, hi = chinese(s[0] + s[2:]), chinese(s[1] + s[2:])  # 一两年, 两三百亿 = [200亿, 300亿]
-            return Amount((lo + hi) / 2, lo, hi, "pair")
+    pair = _pair(s)
+    if pair is not None:
+        return pair
     v = chinese(s)
     if s[0] in "百千万" and all(c in "百千万亿兆" for c in s):  # 百亿, 千亿, 万亿: order of magnitude
         return Amount(v, v, v * 10, "bare")
     return exact(v)
 
 
-def english_word(s: str) -> Decimal:
-    """'ten' -> 10, 'twenty-five' -> 25, 'a hundred' -> 100."""
-    s = s.lower().strip()
-    if s in EN_WORDS:
-        return Decimal(EN_WORDS[s])
-    parts = re.split(r"[- ]", s)
-    if len(parts) == 2 and parts[0] in EN_WORDS and parts[1] in EN_WORDS:
-        a, b = EN_WORDS[parts[0]], EN_WORDS[parts[1]]
-        if a >= 20 and a % 10 == 0 and b < 10:
-            return Decimal(a + b)
-        if b == 100 and a < 10:
-            return Decimal(a * 100)
-    raise NumeralError(f"not an English number word: {s!r}")
+def _several(rest: str) -> Amount:
+    """数十亿 / 几百: [2, 9] x the unit."""
+    if not rest:
+        one = Decimal(1)
+    elif rest[0] in CN_UNIT_CHARS + CN_BIG_CHARS:
+        one = chinese("一" + rest)
+    else:
+        raise NumeralError(f"cannot read 数/几 before {rest!r}")
+    return Amount((one * 2 + one * 9) / 2, one * 2, one * 9, "several")
+
+
+def _pair(s: str) -> Amount | None:
+    """一两年 = [1, 2], 两三百亿 = [200亿, 300亿], 三五万 = [3万, 5万]: two rising
+    digits before a unit, a magnitude or the end (a colloquial range, not the
+    positional 35: positional numbers carry a 〇, 一〇五亿)."""
+    if len(s) >= 2 and s[0] in CN_DIGIT_CHARS and s[1] in CN_DIGIT_CHARS and s[0] not in CN_ZEROS:
+        a, b = CN_ALL_DIGITS[s[0]], CN_ALL_DIGITS[s[1]]
+        if a < b and (len(s) == 2 or s[2] in CN_UNIT_CHARS + CN_BIG_CHARS):
+            lo, hi = chinese(s[0] + s[2:]), chinese(s[1] + s[2:])
+            return Amount((lo + hi) / 2, lo, hi, "pair")
+    return None
 
 
 def norm(x: Decimal | None) -> Decimal | None:

@@ -20,7 +20,8 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from ledger.numbers.numerals import CN_BIG_UNITS, CN_DIGITS, CN_SMALL_UNITS, NumeralError, chinese
+from ledger.numbers.numerals import NumeralError, chinese
+from ledger.numbers.words import CN_BIG_UNITS, CN_DIGITS, CN_SMALL_UNITS
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 _DIGIT = "0-9" + "".join(CN_DIGITS)

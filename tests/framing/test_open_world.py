@@ -32,10 +32,10 @@ KNOWN = {"hans": ("腾讯", "阿里巴巴"), "hant": ("騰訊", "阿里巴巴"),
 INVENTED = {"hans": ["华锐星", "澜舟汽车"], "hant": ["華銳星", "瀾舟汽車"], "en": ["Zentrova Holdings", "Quilbrook"]}
 # What a reader takes from the story: (surface, metric, value); the rival's 10% is the rival's.
 FIGURES = {
-    "hans": [("152.87亿元", "revenue", 15287000000.0), ("50.2%", "revenue_growth", 0.502),
+    "hans": [("152.87亿元人民币", "revenue", 15287000000.0), ("50.2%", "revenue_growth", 0.502),
              ("12.78亿元", "net_profit", 1278000000.0), ("2.7%", "net_profit_growth", -0.027),
              ("58.3%", "gross_margin", 0.583)],
-    "hant": [("152.87億元", "revenue", 15287000000.0), ("50.2%", "revenue_growth", 0.502),
+    "hant": [("152.87億元人民幣", "revenue", 15287000000.0), ("50.2%", "revenue_growth", 0.502),
              ("12.78億元", "net_profit", 1278000000.0), ("2.7%", "net_profit_growth", -0.027),
              ("58.3%", "gross_margin", 0.583)],
     "en": [("$15.29 billion", "revenue", 15290000000.0), ("50.2%", "revenue_growth", 0.502),

@@ -1,0 +1,221 @@
+"""English number words to exact :class:`~decimal.Decimal` values, by one
+grammar (the words are ``[numerals.en]`` in ``lexicon/numbers.toml``)::
+
+    number := ('a' | 'half a')? group (sep scale group?)* ('point' digit+ scale?)?
+    group  := ones ('hundred' ('and'? (tens ('-' ones)? | ones))?)? | tens ('-' ones)?
+    scale  := thousand | million | billion | trillion | quadrillion (falling)
+    sep    := ' ' | ', ' | ' and ' (', ' and ' and ' only after a scale)
+
+so "forty-five thousand, six hundred and twenty-two" is 45622, "one million
+and fifty-four point four three" 1000054.43, "a hundred" 100, "half a million"
+500000, "one point five billion" 1.5e9 (num2words writes all of these).
+:func:`read_english` evaluates the longest prefix that is a whole number, so
+"one, two" gives "one".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ledger.numbers.numerals import NumeralError
+from ledger.numbers.words import (
+    EN_ARTICLES,
+    EN_DIGIT_WORDS,
+    EN_DOZEN,
+    EN_HALF,
+    EN_HUNDRED,
+    EN_ONES,
+    EN_POINT,
+    EN_SCALES,
+    EN_TENS,
+)
+
+_TOKEN = re.compile(r"([A-Za-z]+)|(,[ \t]+|[ \t]+|-)|.", re.S)
+_AND = "and"
+
+
+@dataclass(frozen=True)
+class EnglishNumber:
+    value: Decimal
+    end: int
+    words: int  # number words read (an article counts: "a hundred" is two)
+    has_scale: bool  # thousand or more
+
+
+class _Reader:
+    """One reading; ``feed`` returns False when a word cannot continue it."""
+
+    def __init__(self) -> None:
+        self.total = Decimal(0)
+        self.group = Decimal(0)
+        self.stage = "start"  # start, article, half, unit, hundred, tens, done, scaled, point, frac, and
+        self.last_scale = 0
+        self.frac = ""
+        self.words = 0
+        self.has_scale = False
+        self.need_big = False  # a group after a scale and ', ' or ' ' must reach a hundred or a scale
+
+    def complete(self) -> bool:
+        return self.stage in ("unit", "hundred", "tens", "done", "scaled", "frac") and not self.need_big
+
+    def value(self) -> Decimal:
+        if self.frac:
+            return self.total + self.group + Decimal("0." + self.frac)
+        return self.total + self.group
+
+    def feed(self, w: str, sep: str) -> bool:
+        if w == _AND:
+            return sep == " " and self._and()
+        ok = self._word(w, sep)
+        if ok:
+            self.words += 1
+        return ok
+
+    def _and(self) -> bool:
+        if self.stage in ("hundred", "scaled"):  # one hundred and five, one million and fifty-four
+            self.stage = "and"
+            return True
+        if self.stage in ("unit", "tens", "done") and not self.total:  # one and a half (million)
+            self.stage = "and_half"
+            return True
+        return False
+
+    def _word(self, w: str, sep: str) -> bool:
+        if self.stage in ("point", "frac"):
+            return self._frac(w, sep)
+        if w == EN_POINT:
+            return self._point(sep)
+        if sep == ", " and self.stage != "scaled":
+            return False
+        if w in EN_ONES:
+            return self._ones(EN_ONES[w], sep)
+        if w in EN_TENS:
+            return self._tens(EN_TENS[w], sep)
+        if w == "hundred":
+            return self._hundred(sep)
+        if w in EN_SCALES:
+            return self._scale(EN_SCALES[w], sep)
+        if w == "dozen" and self.stage in ("unit", "article") and self.group < 10:
+            self.group = (self.group or 1) * EN_DOZEN
+            self.stage = "done"
+            return True
+        return self._lead(w, sep)
+
+    def _lead(self, w: str, sep: str) -> bool:
+        if self.stage == "start" and w in EN_ARTICLES:
+            self.stage = "article"
+            return True
+        if self.stage == "start" and w == EN_HALF:
+            self.stage = "half"
+            return True
+        if self.stage == "half" and w in EN_ARTICLES:
+            self.stage = "half_a"
+            return True
+        if self.stage == "and_half" and w in EN_ARTICLES:
+            self.stage = "and_a"
+            return True
+        if self.stage == "and_a" and w == EN_HALF:
+            self.group += Decimal("0.5")
+            self.stage = "done"
+            return True
+        return False
+
+    def _ones(self, v: int, sep: str) -> bool:
+        if sep == "-" and not (self.stage == "tens" and 0 < v < 10):
+            return False
+        if self.stage in ("start", "scaled"):
+            self.need_big = sep == ", "  # "ten thousand, one of the largest" is no 10001
+            self.group, self.stage = Decimal(v), "unit"
+        elif self.stage in ("hundred", "and") or (self.stage == "tens" and 0 < v < 10):
+            self.group, self.stage = self.group + v, "done"
+        else:
+            return False
+        return True
+
+    def _tens(self, v: int, sep: str) -> bool:
+        if sep == "-" or self.stage not in ("start", "scaled", "hundred", "and"):
+            return False
+        self.need_big = self.need_big or sep == ", "
+        self.group += v
+        self.stage = "tens"
+        return True
+
+    def _hundred(self, sep: str) -> bool:
+        if self.stage == "unit" and 0 < self.group < 20 and sep in (" ", "-"):
+            self.group *= EN_HUNDRED
+        elif self.stage == "article":
+            self.group = Decimal(EN_HUNDRED)
+        else:
+            return False
+        self.stage, self.need_big = "hundred", False
+        return True
+
+    def _scale(self, s: int, sep: str) -> bool:
+        if self.last_scale and s >= self.last_scale or sep not in (" ", "-"):
+            return False
+        if self.stage in ("article", "half_a"):
+            self.group = Decimal(1) if self.stage == "article" else Decimal("0.5")
+        elif self.stage not in ("unit", "hundred", "tens", "done") or not self.group:
+            return False
+        self.total += self.group * s
+        self.group, self.stage, self.last_scale, self.has_scale = Decimal(0), "scaled", s, True
+        self.need_big = False
+        return True
+
+    def _point(self, sep: str) -> bool:
+        if not self.complete() or sep != " ":
+            return False
+        self.stage = "point"
+        return True
+
+    def _frac(self, w: str, sep: str) -> bool:
+        if sep != " ":
+            return False
+        if w in EN_DIGIT_WORDS:
+            self.frac += str(EN_DIGIT_WORDS[w])
+            self.stage = "frac"
+            return True
+        if self.stage == "frac" and w in EN_SCALES and EN_SCALES[w] > EN_HUNDRED and not self.total:
+            self.group = (self.group + Decimal("0." + self.frac)) * EN_SCALES[w]  # one point five million
+            self.frac, self.stage, self.last_scale, self.has_scale = "", "scaled", EN_SCALES[w], True
+            return True
+        return False
+
+
+def read_english(s: str, *, compound_after: bool = False) -> EnglishNumber:
+    """The longest prefix of ``s`` that is a whole English number; raises NumeralError.
+    ``compound_after``: the text after ``s`` goes on with a hyphen and a word
+    ("ten million one-time"): a last group that opened after a scale is then
+    part of that compound, not of the number."""
+    r, best, sep = _Reader(), None, ""
+    before_group = None  # the reading before a group that opened after a scale with a space
+    for m in _TOKEN.finditer(s):
+        word, gap = m.group(1), m.group(2)
+        if gap is not None:
+            if sep:
+                break
+            sep = ", " if gap.startswith(",") else ("-" if gap == "-" else " ")
+            continue
+        opens = r.stage == "scaled" and sep == " "
+        if word is None or not r.feed(word.lower(), sep if r.stage != "start" else ""):
+            break
+        if opens:
+            before_group = best
+        sep = ""
+        if r.complete():
+            best = EnglishNumber(r.value(), m.end(), r.words, r.has_scale)
+    if compound_after and best is not None and best.end == len(s) and before_group is not None \
+            and r.stage == "unit":
+        best = before_group
+    if best is None:
+        raise NumeralError(f"not an English number: {s!r}")
+    return best
+
+
+def english_word(s: str) -> Decimal:
+    """A whole English number: 'ten' -> 10, 'twenty-five' -> 25, 'a hundred' -> 100."""
+    n = read_english(s.strip())
+    if n.end != len(s.strip()):
+        raise NumeralError(f"not an English number: {s!r}")
+    return n.value

@@ -1,0 +1,79 @@
+"""The vocabulary of ``lexicon/numbers.toml``, loaded once, and the numeral
+words as plain tables (the bottom of :mod:`ledger.numbers`: no patterns here).
+
+Knowledge is data: the digits, units and magnitudes of Chinese numerals, the
+English number words, currencies, hedges and signs live in the TOML file;
+:mod:`~ledger.numbers.numerals` and :mod:`~ledger.numbers.english` evaluate
+numerals with these tables, :mod:`~ledger.numbers.grammar` and
+:mod:`~ledger.numbers.lexicon` build the patterns from them.
+"""
+from __future__ import annotations
+
+import tomllib
+from decimal import Decimal
+from importlib import resources
+
+#: The whole vocabulary (currencies, hedges, guards, idioms, numerals, signs, masks).
+LEXICON = tomllib.loads(resources.files("ledger").joinpath("lexicon/numbers.toml").read_text(encoding="utf-8"))
+
+_ZH = LEXICON["numerals"]["zh"]
+_EN = LEXICON["numerals"]["en"]
+
+# --------------------------------------------------------------------------- Chinese
+
+#: Digits 0-9, everyday and financial forms (壹贰叁), simplified and traditional.
+CN_DIGITS: dict[str, int] = dict(_ZH["digits"])
+#: Digits that are read only right before a unit or magnitude (参 after OpenCC's 參).
+CN_DIGITS_BEFORE_UNIT: dict[str, int] = dict(_ZH["digits_before_unit"])
+#: Every digit the evaluator knows (the regex decides where 参 may stand).
+CN_ALL_DIGITS: dict[str, int] = {**CN_DIGITS, **CN_DIGITS_BEFORE_UNIT}
+CN_ZEROS = "".join(c for c, v in CN_DIGITS.items() if v == 0)
+#: Units inside a section below 10^4: 十 10, 百 100, 千 1000 (and 拾佰仟).
+CN_SMALL_UNITS: dict[str, int] = dict(_ZH["units"])
+#: Magnitudes: 万 10^4, 亿 10^8, 兆 10^12 (and 萬億).
+CN_BIG_UNITS: dict[str, int] = dict(_ZH["magnitudes"])
+#: Characters after which a unit or magnitude is an SI prefix (兆瓦, 千米).
+CN_NOT_AFTER: dict[str, str] = dict(_ZH["not_after"])
+CN_POINT: str = _ZH["point"]
+CN_FRACTION: str = _ZH["fraction"]
+CN_TENTHS: str = _ZH["tenths"]
+CN_HALF: str = _ZH["half"]
+CN_BARE_MIN: int = _ZH["bare_count_min_chars"]
+
+CN_DIGIT_CHARS = "".join(CN_DIGITS)
+CN_UNIT_CHARS = "".join(CN_SMALL_UNITS)
+CN_BIG_CHARS = "".join(CN_BIG_UNITS)
+
+# --------------------------------------------------------------------------- English
+
+EN_ONES: dict[str, int] = dict(_EN["ones"])
+EN_TENS: dict[str, int] = dict(_EN["tens"])
+#: hundred, thousand, million, billion, trillion, quadrillion.
+EN_SCALES: dict[str, int] = dict(_EN["magnitudes"])
+EN_HUNDRED = 100
+#: Abbreviations after digits: 13bn, $5m, 100K (case as written).
+EN_ABBREVIATIONS: dict[str, int] = dict(_EN["abbreviations"])
+#: Magnitudes after an Arabic number (350 million, 13bn): words lower-case, abbreviations as written.
+EN_MAGNITUDES: dict[str, int] = {**{w: v for w, v in EN_SCALES.items() if v > EN_HUNDRED}, **EN_ABBREVIATIONS}
+EN_PLURALS: dict[str, int] = dict(_EN["plural_magnitudes"])
+EN_PLURAL_SCALES: dict[str, int] = dict(_EN["plural_scales"])
+EN_POINT: str = _EN["point"]
+EN_ARTICLES: list[str] = list(_EN["articles"])
+EN_HALF: str = _EN["half"]
+EN_DOZEN: int = _EN["dozen"]
+EN_BARE_MIN: int = _EN["bare_count_min_words"]
+#: Fractions: "half" (1, 2), "thirds" (1, 3) ...
+EN_FRACTIONS: dict[str, tuple[int, int]] = {w: tuple(v) for w, v in _EN["fractions"].items()}
+EN_NOT_FRACTION_AFTER: list[str] = list(_EN["not_fractions"]["before"])
+#: Number words evaluated digit by digit after "point".
+EN_DIGIT_WORDS: dict[str, int] = {w: v for w, v in EN_ONES.items() if v < 10}
+
+# --------------------------------------------------------------------------- multiples, signs
+
+_MULT = LEXICON["multiples"]
+MULTIPLE_VERBS: dict[str, Decimal] = {w: Decimal(str(v)) for w, v in _MULT["verbs"].items()}
+MULTIPLE_COMPARED: dict[str, Decimal] = {w: Decimal(str(v)) for w, v in _MULT["compared"].items()}
+MULTIPLE_COMPARED_VERBS: dict[str, Decimal] = {w: Decimal(str(v)) for w, v in _MULT["compared_verbs"].items()}
+MULTIPLE_COMPARE_WORDS: list[str] = list(_MULT["compare"])
+MULTIPLE_VERB_COMPARE_WORDS: list[str] = [*_MULT["compare"], *_MULT["verb_compare"]]
+NEGATIVE_SIGNS: list[str] = list(LEXICON["signs"]["negative"])
