@@ -20,7 +20,7 @@ import pandas as pd
 from ledger.csvio import LoadedTable, TableSpec, format_float, format_row, read_table
 from ledger.errors import Code, InvalidValue, LedgerInvalid, Problem
 from ledger.record import COLUMN_SPECS, COLUMNS, FLOAT_COLUMNS, INT_COLUMNS
-from ledger.textio import atomic_write_text
+from ledger.textio import ANY, Expect, Stamp, atomic_write_text
 
 # --------------------------------------------------------------------------- reading
 
@@ -49,6 +49,7 @@ class LoadedLedger:
     problems: list[Problem] = field(default_factory=list)
     skip: set[tuple[int, str]] = field(default_factory=set)
     absent: set[str] = field(default_factory=set)
+    stamp: Stamp | None = None
 
     def where(self, row: int, column: str) -> tuple[int | None, int | None]:
         """(editor line, file column) of a cell; the row's line if the column is absent."""
@@ -97,7 +98,7 @@ def _typed(loaded: LoadedTable) -> LoadedLedger:
         lines.append(rec.line)
         cell_lines.append({name: c.line for name, c in cells.items()})
     frame = _frame(rows)
-    return LoadedLedger(file, frame, lines, cell_lines, columns, problems, skip, loaded.absent)
+    return LoadedLedger(file, frame, lines, cell_lines, columns, problems, skip, loaded.absent, loaded.stamp)
 
 
 def _cell(name: str, text: str) -> tuple[Any, tuple[str, str, str] | None]:
@@ -190,6 +191,7 @@ def typed_frame(loaded: LoadedLedger) -> pd.DataFrame:
     df = loaded.frame
     df.attrs["file"] = loaded.file
     df.attrs["lines"] = list(loaded.lines)
+    df.attrs["stamp"] = loaded.stamp
     return df
 
 
@@ -244,14 +246,16 @@ def _format_str(v: Any) -> str:
     return str(v)
 
 
-def write_ledger(df: pd.DataFrame, path: str | Path) -> None:
+def write_ledger(df: pd.DataFrame, path: str | Path, *, expect: Expect = ANY) -> None:
     """Write a ledger canonically and atomically: columns in
     :data:`~ledger.record.COLUMNS` order, rows sorted by source, start, end,
     claim_id, UTF-8 without BOM, LF line ends, minimal quoting, floats as
     integers without '.0' or else the shortest repr that reads back the same,
     NaN as an empty cell.  A temp file in the same folder replaces the target,
-    so a crash never leaves half a file."""
-    atomic_write_text(path, to_csv_text(df))
+    so a crash never leaves half a file.  ``expect``: the file as it was read
+    (its :class:`~ledger.textio.Stamp`, or None if there was none): if it
+    changed since, nothing is written (:func:`ledger.textio.commit`)."""
+    atomic_write_text(path, to_csv_text(df), expect=expect)
 
 
 def conform(df: pd.DataFrame) -> pd.DataFrame:
