@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "ledger"
 LAYERS = (
     ("errors",), ("textio", "units", "intervals", "record"), ("guard",), ("csvio",),
     ("sources",), ("numbers",), ("framing",), ("claims",), ("crosscheck",), ("report",),
-    ("job",), ("cli",),
+    ("job",), ("cli", "render"),
 )
 RANK = {name: rank for rank, names in enumerate(LAYERS) for name in names}
 
