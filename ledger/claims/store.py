@@ -9,6 +9,7 @@ byte-identical), :func:`merge_extracted` the merge used by ``factcheck extract``
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass, field
@@ -284,7 +285,9 @@ class MergeResult:
     ``unchanged``: proposals equal to an existing untouched row.
     ``kept_reviewed``: proposals whose row a reviewer touched (status not
     unreviewed, origin manual, or any field differing from the proposal) or
-    whose span another row already holds; the ledger row is left as it is.
+    whose span overlaps a span another row already holds (a reviewer who
+    widened 19亿美元 to 达19亿美元, or narrowed it, keeps one row, not two);
+    the ledger row is left as it is.
     ``orphaned``: ledger rows of a source in ``texts`` whose article vanished
     (text None) or whose surface no longer matches text[start:end]; kept,
     reported in ``problems``, never deleted.
@@ -326,8 +329,10 @@ def merge_extracted(ledger: pd.DataFrame, extracted: pd.DataFrame,
     new = conform(extracted).reset_index(drop=True)
     rows = {cid: i for i, cid in enumerate(old["claim_id"])}
     orphan_ids = set(ids["orphaned"])
-    spans = {(s, a, b) for s, a, b, cid in zip(old["source"], old["start"], old["end"], old["claim_id"])
-             if cid not in orphan_ids}
+    spans: dict[str, _Spans] = {}
+    for src, a, b, cid in zip(old["source"], old["start"], old["end"], old["claim_id"]):
+        if cid not in orphan_ids:
+            spans.setdefault(str(src), _Spans()).add(int(a), int(b))
     old_cells, new_cells = _cells(old), _cells(new)
     take = []
     for j, cid in enumerate(new["claim_id"]):
@@ -337,17 +342,45 @@ def merge_extracted(ledger: pd.DataFrame, extracted: pd.DataFrame,
             same = old_cells[rows[cid]] == _proposal(new_cells[j])
             ids["unchanged" if same else "kept_reviewed"].append(cid)
             continue
-        span = (new.at[j, "source"], new.at[j, "start"], new.at[j, "end"])
-        if span in spans:
+        src, a, b = str(new.at[j, "source"]), int(new.at[j, "start"]), int(new.at[j, "end"])  # type: ignore[arg-type]
+        if src in spans and spans[src].overlaps(a, b):  # the same claim, its span widened or narrowed
             ids["kept_reviewed"].append(cid)
             continue
         rows[cid] = -1
-        spans.add(span)
+        spans.setdefault(src, _Spans()).add(a, b)
         take.append(j)
         ids["added"].append(cid)
     added = new.loc[take].assign(status="unreviewed", origin="extracted")
     merged = canonical(pd.concat([old, added], ignore_index=True)) if take else canonical(old)
     return MergeResult(merged, ids, problems)
+
+
+class _Spans:
+    """The spans of one article, sorted by start, asked whether a span
+    overlaps one of them (in O(log n) plus the few spans that start within
+    the longest span's length before it)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.longest = 1
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_right(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+        self.longest = max(self.longest, end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """``[start, end)`` shares a character with a span (an empty span
+        counts as its one position)."""
+        end = max(end, start + 1)
+        i = bisect.bisect_left(self.starts, end) - 1
+        while i >= 0 and self.starts[i] > start - self.longest:
+            if max(self.ends[i], self.starts[i] + 1) > start:
+                return True
+            i -= 1
+        return False
 
 
 def _cells(df: pd.DataFrame) -> list[tuple[str, ...]]:
