@@ -16,12 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
-from ledger.csvio import LoadedTable, TableSpec, format_float, format_row, read_table
+from ledger.claims.fastread import fast_cells
+from ledger.csvio import LoadedTable, TableSpec, format_float, format_row, newlines, read_table
 from ledger.errors import Code, InvalidValue, LedgerInvalid, Problem
 from ledger.record import COLUMN_SPECS, COLUMNS, FLOAT_COLUMNS, INT_COLUMNS
-from ledger.textio import ANY, Expect, Stamp, atomic_write_text
+from ledger.textio import ANY, Expect, Stamp, atomic_write_text, read_stamped
 
 # --------------------------------------------------------------------------- reading
 
@@ -44,8 +46,8 @@ class LoadedLedger:
 
     file: str
     frame: pd.DataFrame
-    lines: list[int]
-    cell_lines: list[dict[str, int]]
+    lines: Any  # the editor line of each row: a list, or an int array (the fast reader)
+    cell_lines: list[dict[str, int]] | None  # None: each cell's line is worked out from the row's text
     columns: dict[str, int]
     problems: list[Problem] = field(default_factory=list)
     skip: set[tuple[int, str]] = field(default_factory=set)
@@ -54,7 +56,14 @@ class LoadedLedger:
 
     def where(self, row: int, column: str) -> tuple[int | None, int | None]:
         """(editor line, file column) of a cell; the row's line if the column is absent."""
-        line = self.cell_lines[row].get(column, self.lines[row])
+        if self.cell_lines is not None:
+            return self.cell_lines[row].get(column, self.lines[row]), self.columns.get(column)
+        line = int(self.lines[row])
+        if row + 1 < len(self.lines) and self.lines[row + 1] == line + 1:
+            return line, self.columns.get(column)  # the record is one line
+        for name in COLUMNS[: COLUMNS.index(column)]:  # line breaks inside the quoted cells before it
+            value = self.frame[name].iat[row]
+            line += newlines(value) if isinstance(value, str) else 0
         return line, self.columns.get(column)
 
 
@@ -65,9 +74,72 @@ LEDGER_SPEC = TableSpec("claims ledger", COLUMNS, optional=OPTIONAL_COLUMNS, fre
 def load_ledger(path: str | Path, *, name: str | None = None) -> LoadedLedger:
     """Read a ledger for validation.  Raises :class:`InputUnreadable` only when
     the file cannot be read as a ledger at all; everything else is returned
-    as problems."""
-    loaded = read_table(path, LEDGER_SPEC, name=name, hint="check the path (the default is ./claims.csv)")
-    return _typed(loaded)
+    as problems.  A well-formed file is read by the fast path
+    (:mod:`ledger.claims.fastread`: the C reader, vectorised typing); any
+    other by the line-tracking reader (:func:`ledger.csvio.read_table`);
+    both give the same frame and problems."""
+    file = name or str(path)
+    try:
+        raw, stamp = read_stamped(path)
+    except OSError:
+        raw, stamp = b"", None  # read_table says what is wrong
+    fast = fast_cells(raw, stamp) if raw else None
+    if fast is not None:
+        loaded = _fast_typed(file, stamp, *fast)
+        if loaded is not None:
+            return loaded
+    del raw, fast
+    loaded_table = read_table(path, LEDGER_SPEC, name=name, hint="check the path (the default is ./claims.csv)")
+    return _typed(loaded_table)
+
+
+def _fast_typed(file: str, stamp: Stamp | None, cells: pd.DataFrame, lines: Any, columns: dict[str, Any],
+                bad: dict[str, Any]) -> LoadedLedger | None:
+    """The loaded ledger from the fast reader's columns; the failing cells
+    typed one by one by :func:`_cell` (the slow path's rule).  None when a
+    failing cell holds a line break (the slow reader then places it)."""
+    problems: list[Problem] = []
+    skip: set[tuple[int, str]] = set()
+    drop: set[int] = set()
+    position = {name: i + 1 for i, name in enumerate(COLUMNS)}
+    for name in COLUMNS:
+        for row in np.flatnonzero(bad[name]).tolist():
+            text = str(cells[name].iat[row])
+            if "\n" in text or "\r" in text:
+                return None
+            value, problem = _cell(name, text)
+            if isinstance(columns[name], pd.Series):
+                columns[name] = columns[name].copy() if not problems and not skip else columns[name]
+                columns[name].iat[row] = value
+            else:
+                columns[name][row] = value
+            if problem:
+                reason, hint, code = problem
+                problems.append(Problem(file, int(lines[row]), position[name], name, text, code, reason, hint))
+                if code != Code.WHITESPACE:
+                    skip.add((row, name))
+                    drop.update([row] if name in INT_COLUMNS else [])
+    frame = _frame_of(columns)
+    if drop:
+        keep = np.setdiff1d(np.arange(len(frame)), np.fromiter(drop, dtype=np.int64))
+        frame = frame.iloc[keep].reset_index(drop=True)
+        renumber = {int(old): new for new, old in enumerate(keep.tolist())}
+        skip = {(renumber[r], n) for r, n in skip if r in renumber}
+        lines = np.asarray(lines)[keep]
+    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+    return LoadedLedger(file, frame, lines, None, position, problems, skip, set(), stamp)
+
+
+def _frame_of(columns: dict[str, Any]) -> pd.DataFrame:
+    out = {}
+    for name in COLUMNS:
+        if name in INT_COLUMNS:
+            out[name] = pd.Series(columns[name], dtype="int64")
+        elif name in FLOAT_COLUMNS:
+            out[name] = pd.Series(columns[name], dtype="float64")
+        else:
+            out[name] = pd.Series(columns[name], dtype="str")
+    return pd.DataFrame(out, columns=list(COLUMNS))
 
 
 def _typed(loaded: LoadedTable) -> LoadedLedger:
