@@ -1,58 +1,138 @@
-"""Time reading, validating and writing a large ledger: claims.csv tiled over
-copies of the seeds (each copy its own source id, so every cross-file check
-runs).  Usage: python bench/ledger_io.py [COPIES]   (default 100)."""
+"""Validate a large ledger beside the floor, and ``check``'s output modes
+beside ``check()``; each measurement in its own child process (its peak RSS
+is its own).
+
+* ``floor``: ``pandas.read_csv`` of claims.csv plus a minimal pandera schema
+  (one nullable column per field), the reference of issue 14;
+* ``validate``: ``ledger.claims.validate_ledger`` (every check, against the
+  sources table and every article);
+* ``check``: ``check()`` on a synthetic ledger (bench/bench_crosscheck.py's),
+  then its text and ``--json`` lines (``ledger.render``) written to /dev/null.
+
+The ledger is claims.csv tiled over copies of the seeds (each copy its own
+source id and article file, so every cross-file check runs).
+
+Usage: python bench/ledger_io.py [--rows 1000000] [--check-claims 100000] [--repeat 1]
+"""
 from __future__ import annotations
 
+import argparse
+import json
+import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-import pandas as pd
-
-from ledger.claims import read_ledger, validate_ledger, write_ledger
-from ledger.record import claim_id
-from ledger.sources import load_sources
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
 
-def build(folder: Path, copies: int) -> Path:
+def build(folder: Path, rows: int) -> Path:
+    """claims.csv of about ``rows`` rows over copies of the seeds."""
+    import pandas as pd
+
+    from ledger.claims import read_ledger, write_ledger
+    from ledger.record import claim_id
+    from ledger.sources import load_sources
+
     seeds = folder / "seeds"
     seeds.mkdir()
     src = load_sources(ROOT / "seeds" / "sources.csv")
     base = read_ledger(ROOT / "claims.csv")
-    rows, frames = [], []
+    copies = max(1, round(rows / len(base)))
+    table, frames = [], []
     for k in range(copies):
         for rec in src.itertuples(index=False):
             sid = f"{rec.id}_{k}"
             shutil.copy(ROOT / "seeds" / rec.file, seeds / f"{sid}.txt")
-            rows.append({**rec._asdict(), "id": sid, "file": f"{sid}.txt"})
-        part = base.assign(source=base["source"] + f"_{k}")
-        part["claim_id"] = [claim_id(s, a, b, t) for s, a, b, t in
-                            zip(part["source"], part["start"], part["end"], part["surface"])]
-        frames.append(part)
-    pd.DataFrame(rows).to_csv(seeds / "sources.csv", index=False, lineterminator="\n")
-    write_ledger(pd.concat(frames, ignore_index=True), folder / "claims.csv")
+            table.append({**rec._asdict(), "id": sid, "file": f"{sid}.txt"})
+        frames.append(base.assign(source=base["source"] + f"_{k}"))
+    pd.DataFrame(table).to_csv(seeds / "sources.csv", index=False, lineterminator="\n")
+    ledger = pd.concat(frames, ignore_index=True)
+    ledger["claim_id"] = [claim_id(s, a, b, t) for s, a, b, t in
+                          zip(ledger["source"], ledger["start"], ledger["end"], ledger["surface"])]
+    write_ledger(ledger, folder / "claims.csv")
     return folder / "claims.csv"
 
 
-def main() -> None:
-    copies = int(sys.argv[1]) if len(sys.argv) > 1 else 100
-    with tempfile.TemporaryDirectory() as tmp:
-        path = build(Path(tmp), copies)
+def child(what: str, arg: str) -> dict:
+    t0 = time.perf_counter()
+    out: dict = {}
+    if what == "build":
+        folder, rows = arg.rsplit(":", 1)
+        build(Path(folder), int(rows))
+    elif what == "floor":
+        import pandas as pd
+        import pandera.pandas as pa
+
+        df = pd.read_csv(arg)
+        pa.DataFrameSchema({c: pa.Column(nullable=True) for c in df.columns}).validate(df, lazy=True)
+        out["rows"] = len(df)
+    elif what == "validate":
+        from ledger.claims import validate_ledger
+
+        report = validate_ledger(arg)
+        out.update(rows=report.rows, valid=report.valid, problems=sum(report.counts.values()))
+    elif what == "check":
+        import os
+
+        sys.path.insert(0, str(ROOT / "bench"))
+        from bench_crosscheck import synthetic_ledger
+
+        from ledger.crosscheck import check
+        from ledger.render import finding_lines, json_lines
+
+        claims = synthetic_ledger(int(arg))
         t0 = time.perf_counter()
-        df = read_ledger(path)
-        t1 = time.perf_counter()
-        report = validate_ledger(path)
-        t2 = time.perf_counter()
-        write_ledger(df, path)
-        t3 = time.perf_counter()
-        print(f"{len(df)} rows, {copies * 5} articles, valid={report.valid}")
-        print(f"read_ledger     {t1 - t0:6.2f} s")
-        print(f"validate_ledger {t2 - t1:6.2f} s")
-        print(f"write_ledger    {t3 - t2:6.2f} s")
+        found = check(claims)
+        out["check"] = time.perf_counter() - t0
+        with open(os.devnull, "w", encoding="utf-8") as sink:
+            for mode, lines in (("text", finding_lines), ("json", json_lines)):
+                t1 = time.perf_counter()
+                for line in lines(found):
+                    sink.write(line + "\n")
+                out[mode] = time.perf_counter() - t1
+        out["findings"] = len(found)
+    out["seconds"] = time.perf_counter() - t0
+    out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return out
+
+
+def measure(what: str, arg: str) -> dict:
+    done = subprocess.run([sys.executable, __file__, "--child", what, arg], capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rows", type=int, default=1_000_000)
+    ap.add_argument("--check-claims", type=int, default=100_000)
+    ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        print(json.dumps(child(*args.child)))
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        # built in a child: the parent stays small, and Linux keeps a process's peak RSS across exec
+        subprocess.run([sys.executable, __file__, "--child", "build", f"{tmp}:{args.rows}"], check=True,
+                       capture_output=True)
+        path = Path(tmp) / "claims.csv"
+        size = path.stat().st_size / 1e6
+        for _ in range(args.repeat):
+            floor, valid = measure("floor", str(path)), measure("validate", str(path))
+            print(f"ledger: {valid['rows']} rows, {size:.0f} MB, valid={valid['valid']}")
+            print(f"floor (read_csv + pandera)  {floor['seconds']:7.2f} s  {floor['peak_mb']:6.0f} MB peak")
+            print(f"validate_ledger             {valid['seconds']:7.2f} s  {valid['peak_mb']:6.0f} MB peak  "
+                  f"({valid['seconds'] / floor['seconds']:.1f}x the floor)", flush=True)
+    for _ in range(args.repeat):
+        c = measure("check", str(args.check_claims))
+        print(f"check() on {args.check_claims} claims: {c['check']:.2f} s, {c['findings']} findings; "
+              f"text lines {c['text']:.2f} s ({(c['check'] + c['text']) / c['check']:.2f}x check() with it), "
+              f"json lines {c['json']:.2f} s ({(c['check'] + c['json']) / c['check']:.2f}x)", flush=True)
 
 
 if __name__ == "__main__":

@@ -7,8 +7,13 @@ commands so ``factcheck --help`` starts fast.
 """
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
+import os
+import signal
 import sys
+import threading
 import traceback
 from collections.abc import Callable, Iterable
 from functools import wraps
@@ -19,6 +24,11 @@ import click
 from ledger.errors import LedgerError
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
+#: A closed pipe (``factcheck check | head``) ends the command quietly with the
+#: status a shell shows for a program stopped by SIGPIPE, as other Unix tools.
+EXIT_PIPE = 128 + 13
+#: At most this many problems of one code are printed; then their count.
+SHOWN_PER_CODE = 20
 
 
 def _echo_json(rows: Iterable[dict[str, Any]]) -> None:
@@ -31,8 +41,11 @@ def handles_errors(fn: Callable) -> Callable:
 
     @wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        _stop_on_sigterm()
         try:
             return fn(*args, **kwargs)
+        except BrokenPipeError:
+            _quiet_pipe()
         except LedgerError as err:
             _debug_trace()
             _echo_error(err)
@@ -40,6 +53,8 @@ def handles_errors(fn: Callable) -> Callable:
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise  # usage errors: click prints them (exit 2)
         except OSError as err:  # a file the library did not name itself
+            if err.errno == errno.EPIPE:
+                _quiet_pipe()
             _debug_trace()
             where = f"{err.filename}: " if err.filename else ""
             click.echo(f"error: {where}{err.strerror or err}; check the path and its permissions", err=True)
@@ -51,6 +66,27 @@ def handles_errors(fn: Callable) -> Callable:
             sys.exit(EXIT_INVALID)
 
     return wrapper
+
+
+def _quiet_pipe() -> None:
+    """The reader of stdout went away: no message, no traceback at exit
+    (stdout is pointed at /dev/null so the final flush has nowhere to fail)."""
+    with contextlib.suppress(OSError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(EXIT_PIPE)
+
+
+def _stop_on_sigterm() -> None:
+    """SIGTERM ends the command like Ctrl-C does: as an exception, so every
+    temp file is removed on the way out (exit 143, as a shell shows it)."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+
+    def stop(signum: int, _frame: Any) -> None:
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, stop)
 
 
 def _debug_trace() -> None:
@@ -65,12 +101,30 @@ def _echo_error(err: LedgerError) -> None:
     if not problems:
         click.echo(f"error: {err}", err=True)
         return
-    for problem in problems:
+    shown, left_out = cap_per_code(problems, SHOWN_PER_CODE)
+    for problem in shown:
         click.echo(f"error: {problem}", err=True)
-    # `run` validates after extracting (which may have updated claims.csv); the others refuse first
-    wrote = click.get_current_context().info_name == "run"
-    click.echo(f"error: {err.file or 'input'}: {len(problems)} error(s); "
-               f"{'no report was written' if wrote else 'nothing was written'}; fix them and run again", err=True)
+    for line in _left_out_lines(left_out):
+        click.echo(f"error: {line}", err=True)
+    click.echo(f"error: {err.file or 'input'}: {len(problems)} error(s); nothing was written; fix them and run again",
+               err=True)
+
+
+def cap_per_code(problems: Iterable[Any], limit: int | None) -> tuple[list[Any], dict[str, int]]:
+    """The first ``limit`` problems of each code (all if None), and how many
+    of each code were left out."""
+    shown: list[Any] = []
+    seen: dict[str, int] = {}
+    for p in problems:
+        seen[p.code] = seen.get(p.code, 0) + 1
+        if limit is None or seen[p.code] <= limit:
+            shown.append(p)
+    return shown, {c: n - limit for c, n in sorted(seen.items()) if limit is not None and n > limit}
+
+
+def _left_out_lines(left_out: dict[str, int]) -> list[str]:
+    return [f"... and {n:,} more '{code}' problem(s) not shown (--max-per-code 0 shows all)"
+            for code, n in left_out.items()]
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -89,30 +143,56 @@ def main(ctx: click.Context, debug: bool) -> None:
 # --------------------------------------------------------------------------- validate (issue 2)
 
 
+_ARTICLES_ROOT = click.option(
+    "--articles-root", "articles_root", type=click.Path(file_okay=False), default=None,
+    help="Folder every article of the sources table must lie in [default: the sources table's folder]; "
+         "absolute paths, '..' and symlinks leading out of it are refused.")
+
+
 @main.command()
 @click.argument("ledger", default="claims.csv", type=click.Path(dir_okay=False))
 @click.option("--sources", "sources", type=click.Path(dir_okay=False),
               help="sources table [default: seeds/sources.csv, else sources.csv, beside LEDGER]")
+@_ARTICLES_ROOT
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per problem, one per line.")
+@click.option("--max-per-code", "max_per_code", type=click.IntRange(min=0), default=None,
+              help=f"Print at most N problems of each code, then how many more [default: {SHOWN_PER_CODE}; "
+                   "with --json: all]; 0 prints all.")
 @handles_errors
-def validate(ledger: str, sources: str | None, as_json: bool) -> None:
-    """Check LEDGER (default ./claims.csv) and print every problem at once.
+def validate(ledger: str, sources: str | None, articles_root: str | None, as_json: bool,
+             max_per_code: int | None) -> None:
+    """Check LEDGER (default ./claims.csv) and print every problem at once
+    (at most --max-per-code of each code, then their count, and the totals).
 
     Exit 0 valid (warnings allowed), 1 invalid, 2 unreadable input. The file
     is never modified.
     """
     from ledger.job import Workspace
 
-    report = Workspace.open(ledger, sources=sources).validate()
+    limit = (None if as_json else SHOWN_PER_CODE) if max_per_code is None else (max_per_code or None)
+    report = Workspace.open(ledger, sources=sources, articles_root=articles_root).validate(limit=limit)
     if as_json:
         _echo_json(p.to_dict() for p in report.problems)
     else:
-        for p in report.problems:
-            click.echo(str(p))
-    n_err, n_warn = len(report.errors), len(report.warnings)
+        _echo_lines(str(p) for p in report.problems)
+        for line in _left_out_lines(report.omitted):
+            click.echo(line)
+    n_err, n_warn = report.n_errors, report.n_warnings
     state = "valid" if report.valid else ("unreadable" if not report.readable else "invalid")
     click.echo(f"{ledger}: {state}: {report.rows} rows, {n_err} error(s), {n_warn} warning(s)", err=True)
     sys.exit(EXIT_OK if report.valid else EXIT_UNREADABLE if not report.readable else EXIT_INVALID)
+
+
+def _echo_lines(lines: Iterable[str], chunk: int = 5000) -> None:
+    """Print lines in chunks (one write per chunk, not per line)."""
+    batch: list[str] = []
+    for line in lines:
+        batch.append(line)
+        if len(batch) >= chunk:
+            click.echo("\n".join(batch))
+            batch = []
+    if batch:
+        click.echo("\n".join(batch))
 
 # --------------------------------------------------------------------------- mentions (issue 3)
 
@@ -152,6 +232,10 @@ def mentions(paths: tuple[str, ...], published: str | None, as_json: bool) -> No
                        f"\t{span}\t{m.unit}\t{m.qualifier}")
 
 
+def _waiting(message: str) -> None:
+    click.echo(f"note: {message}", err=True)
+
+
 def _show_num(x: Any) -> str:
     return "-" if x is None else str(x)
 
@@ -187,23 +271,28 @@ class _FileProgress:
 @click.option("--sources", "sources", type=click.Path(dir_okay=False),
               help="Sources table to register new articles in [default: sources.csv, else seeds/sources.csv, "
                    "beside the ledger].")
+@_ARTICLES_ROOT
 @click.option("--json", "as_json", is_flag=True,
               help="One JSON object with the counts, then one per added claim.")
 @handles_errors
-def extract(paths: tuple[str, ...], ledger: str, sources: str | None, as_json: bool) -> None:
+def extract(paths: tuple[str, ...], ledger: str, sources: str | None, articles_root: str | None,
+            as_json: bool) -> None:
     """Find and frame the claims of the articles in PATHS (files or folders)
     and merge them into the ledger.
 
     New claims are added as status=unreviewed, origin=extracted; a row a
     reviewer touched is never changed; rows whose article changed or vanished
     are reported as orphaned and kept.  Running it twice changes nothing the
-    second time.  Exit 0, or 2 if an input cannot be read.
+    second time.  Names after `--` are files, even one starting with a dash.
+    Exit 0, 1 if the ledger or sources table was saved by someone else
+    meanwhile (nothing written), 2 if an input cannot be read.
     """
     from ledger.job import extract as run_extract
 
     bar = _FileProgress()
     try:
-        result = run_extract(paths, ledger_path=ledger, sources_path=sources, progress=bar)
+        result = run_extract(paths, ledger_path=ledger, sources_path=sources, progress=bar,
+                             articles_root=articles_root, on_wait=_waiting)
     finally:
         bar.close()
     for p in result.problems:
@@ -239,36 +328,10 @@ def check(ledger: str, decisions_path: str | None, rules_path: str | None, as_js
     found = Workspace.open(ledger, decisions=decisions_path, rules=rules_path).check()
     for note in found.attrs.get("notes", []):
         click.echo(f"note: {note}", err=True)
-    if as_json:
-        _echo_json(_finding_json(row) for row in found.to_dict("records"))
-    else:
-        _echo_findings(found)
+    from ledger.render import finding_lines, json_lines
+
+    _echo_lines(json_lines(found) if as_json else finding_lines(found))
     sys.exit(EXIT_INVALID if is_open_contradiction(found).any() else EXIT_OK)
-
-
-def _finding_json(row: dict[Any, Any]) -> dict[str, Any]:
-    """NaN (not numeric) and ±inf (an open bound) become null: strict JSON."""
-    import math
-
-    out = {k: (None if isinstance(v, float) and not math.isfinite(v) else v) for k, v in row.items()}
-    out["claims"] = row["claims"].split(";")
-    return out
-
-
-def _echo_findings(found: Any) -> None:
-    for subject, group in found.groupby("subject", sort=True):
-        click.echo(f"== {subject or '(no subject)'}")
-        for r in group.itertuples():
-            what = f"{r.kind}:{r.rule} {r.result}" if r.kind == "arithmetic" else r.kind
-            state = f" [resolved: {r.decision} by {r.reviewer}]" if r.status == "resolved" else ""
-            click.echo(f"  {r.severity_label:<6} {r.severity:.2f} {what} {r.conflict_id}{state}")
-            click.echo(f"      {r.explanation}")
-    counts = found["kind"].value_counts().to_dict()
-    from ledger.crosscheck import is_open_contradiction
-
-    summary = ", ".join(f"{counts[k]} {k}" for k in sorted(counts))
-    click.echo(f"{len(found)} findings ({summary or 'none'}); "
-               f"{int(is_open_contradiction(found).sum())} open contradiction(s) or failed rule(s)")
 
 
 # --------------------------------------------------------------------------- report, import-decisions, run (issue 6)
@@ -335,7 +398,8 @@ def report_cmd(ledger: str, output: str | None, decisions: str | None, sources: 
 
     bar = _RowProgress("writing conflicts")
     try:
-        rep = report_ledger(ledger, output, decisions_path=decisions, sources_path=sources, progress=bar)
+        rep = report_ledger(ledger, output, decisions_path=decisions, sources_path=sources, progress=bar,
+                            on_wait=_waiting)
     finally:
         bar.close()
     if as_json:
@@ -368,7 +432,8 @@ def import_decisions_cmd(workbook: str, ledger: str | None, decisions: str | Non
     from ledger.job import import_decisions
 
     try:
-        res = import_decisions(workbook, ledger_path=ledger, decisions_path=decisions, reviewer=reviewer)
+        res = import_decisions(workbook, ledger_path=ledger, decisions_path=decisions, reviewer=reviewer,
+                               on_wait=_waiting)
     except LedgerInvalid as err:
         if err.file != workbook:  # decisions.csv (or the ledger) itself is invalid
             raise
@@ -390,14 +455,15 @@ def import_decisions_cmd(workbook: str, ledger: str | None, decisions: str | Non
               help="Folder holding seeds/ (the articles and sources.csv) and claims.csv.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Workbook to write.  [default: ROOT/conflicts.xlsx]")
+@_ARTICLES_ROOT
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
 @handles_errors
-def run(root: str = ".", output: str | None = None, as_json: bool = False) -> None:
+def run(root: str = ".", output: str | None = None, articles_root: str | None = None, as_json: bool = False) -> None:
     """Extract, validate, check and report on the bundled seeds.
 
     Merges the claims found in ROOT/seeds into ROOT/claims.csv (reviewed rows
     are never changed), validates the ledger, cross-checks it and writes
-    conflicts.xlsx.
+    conflicts.xlsx: all or nothing (a refused run leaves every file as it was).
     """
     from ledger.job import run_job
 
@@ -407,7 +473,8 @@ def run(root: str = ".", output: str | None = None, as_json: bool = False) -> No
 
     bar, articles = _RowProgress("writing conflicts"), _FileProgress()
     try:
-        job = run_job(root, output=output, say=step, progress=bar, extract_progress=articles)
+        job = run_job(root, output=output, say=step, progress=bar, extract_progress=articles, on_wait=_waiting,
+                      articles_root=articles_root)
     finally:
         articles.close()
         bar.close()

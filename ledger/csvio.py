@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ledger.errors import Code, InputUnreadable, InvalidValue, Problem
-from ledger.textio import decode_bytes, guess_legacy_encoding
+from ledger.textio import Stamp, decode_bytes, guess_legacy_encoding, read_stamped
 
 _UNQUOTED = re.compile(r"[^,\r\n]*")
 _BLANK = re.compile(r"[ \t]*(?:\r\n|\n|\r|\Z)")
@@ -211,6 +211,8 @@ class LoadedTable:
     absent: set[str]
     records: list[Record]
     problems: list[Problem]
+    #: what the file was when read (:func:`ledger.textio.commit` checks it before a rewrite)
+    stamp: Stamp | None = None
 
     def cells(self, record: Record) -> dict[str, Cell]:
         """The record's cells by column name (absent columns left out)."""
@@ -224,7 +226,7 @@ def read_table(path: str | Path, spec: TableSpec, *, name: str | None = None, hi
     at all (missing, undecodable, empty, no header naming its columns)."""
     file = name or str(path)
     try:
-        raw = Path(path).read_bytes()
+        raw, stamp = read_stamped(path)
     except OSError as exc:
         raise InputUnreadable(f"cannot read file: {exc.strerror or exc}", file=file, code=Code.UNREADABLE,
                               hint=hint or "check the path") from None
@@ -242,7 +244,7 @@ def read_table(path: str | Path, spec: TableSpec, *, name: str | None = None, hi
             problems.append(field_count(file, table, rec, width))
         else:
             records.append(rec)
-    return LoadedTable(file, table, columns, absent, records, problems)
+    return LoadedTable(file, table, columns, absent, records, problems, stamp)
 
 
 def check_header(table: Table, spec: TableSpec, problems: list[Problem]) -> tuple[dict[str, int], set[str]]:

@@ -246,5 +246,12 @@ class Code(StrEnum):
     # files
     UNWRITABLE = "unwritable"
     LEDGER_INVALID = "ledger-invalid"
+    CHANGED_ON_DISK = "changed-on-disk"
+    LOCKED = "locked"
+    ARTICLE_OUTSIDE = "article-outside"
+    SOURCES_TABLE_MISSING = "sources-table-missing"
+    # rows against each other and their own text (warnings)
+    OVERLAPPING_SPAN = "overlapping-span"
+    VALUE_PRECISION = "value-precision"
     # merge
     ORPHANED = "orphaned"

@@ -19,19 +19,21 @@ Nothing here prints; the CLI renders what these calls return.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from ledger.claims.store import empty_ledger, merge_extracted, write_ledger
+from ledger.claims.store import empty_ledger, merge_extracted, to_csv_text
 from ledger.claims.validate import ValidationReport, read_valid_ledger, validate_ledger
 from ledger.crosscheck import check, is_open_contradiction, load_settings
 from ledger.crosscheck.decisions import read_decisions
-from ledger.errors import InputUnreadable, LedgerInvalid, Problem
+from ledger.errors import Code, InputUnreadable, LedgerInvalid, Problem
 from ledger.framing import frame_text
+from ledger.guard import remove_stale, workspace_lock
 from ledger.report import decisions as report_decisions
 from ledger.report.summary import open_mask, review_mask
 from ledger.report.workbook import write_report
@@ -40,21 +42,33 @@ from ledger.sources import (
     SOURCE_COLUMNS,
     find_sources,
     load_sources,
+    plan_sources,
     read_article,
-    register_sources,
-    source_record,
+    source_id,
 )
-from ledger.textio import check_writable, sha256_of
+from ledger.sources.folder import (
+    ARTICLE_SUFFIXES,
+    article_paths,
+    changed_articles,
+    published_dates,
+    require_inside,
+    vanished_articles,
+)
+from ledger.textio import ANY, Staged, commit, discard, sha256_of, stage_bytes
 
-#: File names extraction reads when given a folder.
-ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+__all__ = ["ARTICLE_SUFFIXES", "Workspace", "article_paths", "check_ledger", "extract", "import_decisions",
+           "report_ledger", "run_job"]
 DECISIONS_NAME, REPORT_NAME, LEDGER_NAME = "decisions.csv", "conflicts.xlsx", "claims.csv"
 
 
 @dataclass
 class Workspace:
     """The files of one job, resolved once, and what was read from them
-    (each input is read at most once; a write forgets what it replaced)."""
+    (each input is read at most once; a write forgets what it replaced).
+
+    Every command that writes holds the ledger's lock (:meth:`locked`), and
+    every file it rewrites is replaced only if it is still what was read
+    (:func:`ledger.textio.commit`)."""
 
     ledger: Path
     sources: Path
@@ -63,12 +77,19 @@ class Workspace:
     rules: Path | None = None
     decisions_given: bool = False
     sources_given: bool = False
+    #: the folder every article must lie in (default: the sources table's folder)
+    articles_root: Path | None = None
+    #: told once when another factcheck process holds the lock
+    on_wait: Callable[[str], None] | None = field(default=None, repr=False)
+    lock_timeout: float = -1
     _loaded: dict[str, Any] = field(default_factory=dict, repr=False)
+    _lock_depth: int = field(default=0, repr=False)
 
     @classmethod
     def open(cls, ledger: str | Path = LEDGER_NAME, *, sources: str | Path | None = None,
              decisions: str | Path | None = None, report: str | Path | None = None,
-             rules: str | Path | None = None) -> Workspace:
+             rules: str | Path | None = None, articles_root: str | Path | None = None,
+             on_wait: Callable[[str], None] | None = None, lock_timeout: float = -1) -> Workspace:
         ledger = Path(ledger)
         root = ledger.parent
         return cls(
@@ -79,11 +100,32 @@ class Workspace:
             rules=Path(rules) if rules else None,
             decisions_given=decisions is not None,
             sources_given=sources is not None,
+            articles_root=Path(articles_root) if articles_root else None,
+            on_wait=on_wait,
+            lock_timeout=lock_timeout,
         )
 
     @property
     def root(self) -> Path:
         return self.ledger.parent
+
+    @property
+    def articles_folder(self) -> Path:
+        """Where the articles of the sources table must lie."""
+        return self.articles_root or self.sources.parent
+
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the ledger's lock (re-entrant); on first taking it, remove the
+        temp files a killed run left beside the files this job writes."""
+        with workspace_lock(self.ledger, on_wait=self.on_wait, timeout=self.lock_timeout):
+            if self._lock_depth == 0:
+                remove_stale([self.ledger, self.sources, self.decisions, self.report_path])
+            self._lock_depth += 1
+            try:
+                yield
+            finally:
+                self._lock_depth -= 1
 
     # ------------------------------------------------------------------ inputs, each read once
 
@@ -123,10 +165,12 @@ class Workspace:
 
     # ------------------------------------------------------------------ stages
 
-    def validate(self) -> ValidationReport:
-        """Every problem of the ledger, against its sources and articles."""
+    def validate(self, *, limit: int | None = None) -> ValidationReport:
+        """Every problem of the ledger, against its sources and articles
+        (``limit``: keep at most that many problems per code, count the rest)."""
         given = self.sources_given or self.sources.is_file()
-        return validate_ledger(self.ledger, sources=self.sources if given else None)
+        return validate_ledger(self.ledger, sources=self.sources if given else None, root=self.articles_root,
+                               limit=limit)
 
     def check(self) -> pd.DataFrame:
         """All findings of the ledger, with the reviewer decisions applied."""
@@ -147,8 +191,10 @@ class Workspace:
         def fresh() -> set[str]:
             decisions = read_decisions(self.decisions) if self.decisions.exists() else None
             return set(check(self.claims(), decisions, self.settings())["conflict_id"].astype(str))
-        return report_decisions.import_decisions(workbook, ledger_path=self.ledger, decisions_path=self.decisions,
-                                                 fresh_ids=fresh, reviewer=reviewer, now=now)
+        with self.locked():
+            return report_decisions.import_decisions(workbook, ledger_path=self.ledger,
+                                                     decisions_path=self.decisions, fresh_ids=fresh,
+                                                     reviewer=reviewer, now=now)
 
 
 # --------------------------------------------------------------------------- extract
@@ -192,103 +238,67 @@ class ExtractResult:
         }
 
 
-def article_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Expand files and folders (articles by suffix, sorted) into article files;
-    a path that does not exist raises :class:`InputUnreadable`."""
-    out: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            out.extend(sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES))
-        elif p.is_file():
-            out.append(p)
-        else:
-            raise InputUnreadable("no such file or folder", file=str(p), code="unreadable",
-                                  hint="give article files (.txt) or folders holding them")
-    return list(dict.fromkeys(out))
-
-
-def _changed(files: list[Path], known: pd.DataFrame | None, sources_path: Path) -> tuple[list[Path], list[Problem]]:
-    """Articles whose id is registered with another checksum: they are framed
-    again (their old rows become orphans) but not re-registered."""
-    if known is None:
-        return [], []
-    sha = dict(zip(known["id"], known["sha256"]))
-    changed, problems = [], []
-    for f in files:
-        if f.stem in sha and sha[f.stem] != sha256_of(f):
-            changed.append(f)
-            problems.append(Problem(
-                str(sources_path), None, None, "sha256", sha[f.stem], "article-changed",
-                f"{f} changed since it was registered; its old claims are reported as orphaned",
-                "re-review the article's claims, then update its sha256 in the sources file",
-                severity="warning",
-            ))
-    return changed, problems
-
-
-def _vanished(paths: Iterable[str | Path], sources: pd.DataFrame, sources_path: Path) -> dict[str, str | None]:
-    """Registered articles that lived in one of the given folders and are gone."""
-    folders = {Path(p).resolve() for p in paths if Path(p).is_dir()}
-    gone: dict[str, str | None] = {}
-    for sid, rel in zip(sources["id"], sources["file"]):
-        f = (sources_path.parent / rel).resolve()
-        if f.parent in folders and not f.exists():
-            gone[sid] = None
-    return gone
-
-
-def _published(files: list[Path], sources: pd.DataFrame | None, sources_path: Path) -> dict[str, str]:
-    """Published dates: registered articles' from the sources table, new
-    ones' from their own date stamp."""
-    published = {} if sources is None else dict(zip(sources["id"], sources["published"]))
-    for f in files:
-        if f.stem not in published:
-            published[f.stem] = source_record(f, sources_dir=sources_path.parent)["published"]
-    return published
-
-
 def frame_file(path: Path, *, source: str, published: str) -> tuple[str, list[dict]]:
     """Read one article and return (text, framed claim rows)."""
     text = read_article(path)
     return text, frame_text(text, source=source, published=published)
 
 
-def _extract(ws: Workspace, paths: list[str | Path], progress: Callable[[int, int], None] | None) -> ExtractResult:
+def _extract(ws: Workspace, paths: list[str | Path], progress: Callable[[int, int], None] | None,
+             defer: list[Staged] | None = None) -> ExtractResult:
     """Find and frame every claim of the articles under ``paths`` and merge
     them into the ledger (created if absent).
 
-    Order: find and frame every article (new ones dated from their own date
-    stamp), merge, register the new articles in the sources file (with their
-    sha256), then write the ledger atomically - and only when something was
-    added, so running the same extraction twice changes nothing the second
-    time.  Rows a reviewer touched are never changed; rows whose article
-    changed or vanished are kept and reported (``orphaned``)."""
-    files = article_paths(paths)
-    ledger = ws.claims_or_empty()  # an invalid ledger is refused before anything is written
-    sources = ws.source_table()
-    changed, problems = _changed(files, sources, ws.sources)
-    published = _published(files, sources, ws.sources)
-    texts: dict[str, str | None] = {} if sources is None else _vanished(paths, sources, ws.sources)
-    rows: list[dict] = []
-    for done, f in enumerate(files, 1):
-        texts[f.stem], found = frame_file(f, source=f.stem, published=published.get(f.stem) or "")
-        rows.extend(found)
-        if progress is not None:
-            progress(done, len(files))
-    extracted = pd.DataFrame(rows, columns=list(ledger.columns)) if rows else empty_ledger()
-    merged = merge_extracted(ledger, extracted, texts)
-    written = merged.added > 0 or not ws.ledger.exists()
-    known_ids = set() if sources is None else set(sources["id"])
-    unregistered = [f for f in files if f not in changed and f.stem not in known_ids]
-    for target in ([ws.sources] if unregistered else []) + ([ws.ledger] if written else []):
-        check_writable(target)  # both or neither: never a sources row without its claims
-    registered = register_sources([f for f in files if f not in changed], ws.sources, table=sources) if files else []
-    if registered:
-        ws.forget("sources")
-    if written:
-        write_ledger(merged.frame, ws.ledger)
-        ws.forget("claims")
+    Order: with the ledger's lock held, refuse an article outside the
+    articles folder, an invalid ledger or sources table, and a ledger whose
+    sources table is missing; find and frame every article (new ones dated
+    from their own date stamp); merge; stage the new sources rows and the
+    new ledger; commit both (or neither: :func:`ledger.textio.commit`
+    refuses if either file changed since it was read) - only when something
+    was added, so running the same extraction twice changes nothing the
+    second time.  ``defer``: append the staged writes there instead of
+    committing them (``run`` commits them with the workbook).  Rows a
+    reviewer touched are never changed; rows whose article changed or
+    vanished are kept and reported (``orphaned``)."""
+    with ws.locked():
+        files = article_paths(paths)
+        require_inside(files, ws.articles_folder)
+        existed = ws.ledger.exists()
+        ledger = ws.claims() if existed else empty_ledger()  # an invalid ledger is refused before any write
+        sources = ws.source_table()
+        if sources is None and len(ledger):
+            raise _sources_missing(ws, ledger)
+        changed, problems = changed_articles(files, sources, ws.sources)
+        published = published_dates(files, sources, ws.sources)
+        texts: dict[str, str | None] = (
+            {} if sources is None else vanished_articles(paths, sources, ws.sources, ws.articles_folder))
+        rows: list[dict] = []
+        for done, f in enumerate(files, 1):
+            sid = source_id(f)
+            texts[sid], found = frame_file(f, source=sid, published=published.get(sid) or "")
+            rows.extend(found)
+            if progress is not None:
+                progress(done, len(files))
+        extracted = pd.DataFrame(rows, columns=list(ledger.columns)) if rows else empty_ledger()
+        merged = merge_extracted(ledger, extracted, texts)
+        written = merged.added > 0 or not existed
+        staged: list[Staged] = []
+        try:
+            to_register = [f for f in files if f not in changed]
+            sources_write, registered = plan_sources(to_register, ws.sources, table=sources) if files else (None, [])
+            staged += [sources_write] if sources_write else []
+            if written:
+                staged.append(stage_bytes(ws.ledger, to_csv_text(merged.frame).encode("utf-8"),
+                                          expect=ledger.attrs.get("stamp", ANY) if existed else None))
+            if defer is None:
+                commit(staged)  # both or neither: never a sources row without its claims
+            else:
+                defer.extend(staged)
+        except BaseException:
+            discard(staged)
+            raise
+        if defer is None:
+            ws.forget("sources", "claims")
     added_ids = set(merged.ids["added"])
     return ExtractResult(
         ledger_path=ws.ledger, sources_path=ws.sources, counts=merged.counts(),
@@ -298,11 +308,23 @@ def _extract(ws: Workspace, paths: list[str | Path], progress: Callable[[int, in
     )
 
 
+def _sources_missing(ws: Workspace, ledger: pd.DataFrame) -> InputUnreadable:
+    n = ledger["source"].nunique()
+    return InputUnreadable(
+        f"no sources table, but {ws.ledger} has {len(ledger)} claim(s) from {n} source(s): their articles' "
+        "dates and checksums would be lost (a new table would hold only what the texts state)",
+        file=str(ws.sources), code=Code.SOURCES_TABLE_MISSING,
+        hint="restore the sources table (e.g. `git checkout seeds/sources.csv`) or pass --sources PATH; "
+             "nothing was written")
+
+
 def extract(paths: Iterable[str | Path], *, ledger_path: str | Path, sources_path: str | Path | None = None,
-            progress: Callable[[int, int], None] | None = None) -> ExtractResult:
+            progress: Callable[[int, int], None] | None = None, articles_root: str | Path | None = None,
+            on_wait: Callable[[str], None] | None = None) -> ExtractResult:
     """:meth:`Workspace.extract` for a ledger path (and optionally a sources table).
     ``progress(done, total)`` is called after each article is framed."""
-    return Workspace.open(ledger_path, sources=sources_path).extract(paths, progress=progress)
+    ws = Workspace.open(ledger_path, sources=sources_path, articles_root=articles_root, on_wait=on_wait)
+    return ws.extract(paths, progress=progress)
 
 
 # --------------------------------------------------------------------------- check, report, decisions
@@ -340,21 +362,25 @@ class ReportResult:
                 "by_kind": self.by_kind, "notes": [str(n) for n in self.notes]}
 
 
-def _report(ws: Workspace, progress: Callable[[int, int], None] | None,
-            made_at: dt.datetime | None) -> ReportResult:
+def _report(ws: Workspace, progress: Callable[[int, int], None] | None, made_at: dt.datetime | None,
+            defer: list[Staged] | None = None, ledger_sha256: str | None = None) -> ReportResult:
     """Cross-check the ledger (with its decisions) and write the workbook;
-    a workbook holding decisions not yet imported is never replaced."""
-    claims = ws.claims()
-    out = ws.report_path
-    if out.exists():
-        report_decisions.refuse_unimported(out, ws.decisions)
-    conflicts = ws.check()
-    table = ws.source_table()
-    sources = table if table is not None else pd.DataFrame(columns=list(SOURCE_COLUMNS))
-    total = len(conflicts)
-    step = (lambda n: progress(n, total)) if progress else None
-    notes = list(conflicts.attrs.get("notes", []))
-    write_report(claims, conflicts, sources, out, ledger_path=ws.ledger, made_at=made_at, progress=step, notes=notes)
+    a workbook holding decisions not yet imported is never replaced, nor one
+    saved by someone else after it was read.  ``defer``: stage the workbook
+    there instead of committing it; ``ledger_sha256``: that of the ledger as
+    it will be (staged), recorded in the workbook."""
+    with ws.locked():
+        claims = ws.claims()
+        out = ws.report_path
+        expect = report_decisions.refuse_unimported(out, ws.decisions) if out.exists() else None
+        conflicts = ws.check()
+        table = ws.source_table()
+        sources = table if table is not None else pd.DataFrame(columns=list(SOURCE_COLUMNS))
+        total = len(conflicts)
+        step = (lambda n: progress(n, total)) if progress else None
+        notes = list(conflicts.attrs.get("notes", []))
+        write_report(claims, conflicts, sources, out, ledger_path=ws.ledger, made_at=made_at, progress=step,
+                     notes=notes, expect=expect, defer=defer, ledger_sha256=ledger_sha256)
     return ReportResult(
         path=out, ledger=ws.ledger, claims=len(claims), findings=total, open=int(open_mask(conflicts).sum()),
         open_contradictions=int(is_open_contradiction(conflicts).sum()),
@@ -366,7 +392,7 @@ def _report(ws: Workspace, progress: Callable[[int, int], None] | None,
 def report_ledger(ledger_path: str | Path, out_path: str | Path | None = None, *,
                   decisions_path: str | Path | None = None, sources_path: str | Path | None = None,
                   progress: Callable[[int, int], None] | None = None, made_at: dt.datetime | None = None,
-                  claims: pd.DataFrame | None = None) -> ReportResult:
+                  claims: pd.DataFrame | None = None, on_wait: Callable[[str], None] | None = None) -> ReportResult:
     """:meth:`Workspace.report` for a ledger path: ``out_path`` defaults to
     ``conflicts.xlsx`` beside the ledger.  ``progress(done, total)`` is called
     as conflict rows are written; ``claims``: the ledger already read."""
@@ -374,7 +400,8 @@ def report_ledger(ledger_path: str | Path, out_path: str | Path | None = None, *
         raise InputUnreadable("sources table not found", file=str(sources_path), code="unreadable",
                               hint="check the --sources path (or leave it out: seeds/sources.csv or sources.csv "
                                    "beside the ledger)")
-    ws = Workspace.open(ledger_path, sources=sources_path, decisions=decisions_path, report=out_path)
+    ws = Workspace.open(ledger_path, sources=sources_path, decisions=decisions_path, report=out_path,
+                        on_wait=on_wait)
     if claims is not None:
         ws._loaded["claims"] = claims
     return ws.report(progress=progress, made_at=made_at)
@@ -382,12 +409,13 @@ def report_ledger(ledger_path: str | Path, out_path: str | Path | None = None, *
 
 def import_decisions(workbook: str | Path, *, ledger_path: str | Path | None = None,
                      decisions_path: str | Path | None = None, reviewer: str | None = None,
-                     now: dt.datetime | None = None) -> report_decisions.ImportResult:
+                     now: dt.datetime | None = None,
+                     on_wait: Callable[[str], None] | None = None) -> report_decisions.ImportResult:
     """:meth:`Workspace.import_decisions`; the ledger defaults to the one the
     workbook records, the decisions file to ``decisions.csv`` beside it."""
     if ledger_path is None:
         ledger_path = report_decisions.workbook_meta(workbook).get("ledger_path") or LEDGER_NAME
-    ws = Workspace.open(ledger_path, decisions=decisions_path)
+    ws = Workspace.open(ledger_path, decisions=decisions_path, on_wait=on_wait)
     return ws.import_decisions(workbook, reviewer=reviewer, now=now)
 
 
@@ -423,14 +451,23 @@ def run_job(
     say: Callable[[str], None] | None = None,
     progress: Callable[[int, int], None] | None = None,
     extract_progress: Callable[[int, int], None] | None = None,
+    on_wait: Callable[[str], None] | None = None,
+    articles_root: str | Path | None = None,
 ) -> JobResult:
     """extract-merge ``root/seeds`` into ``root/claims.csv`` -> validate ->
-    cross-check (with ``decisions.csv`` if present) -> ``root/conflicts.xlsx``.
+    cross-check (with ``decisions.csv`` if present) -> ``root/conflicts.xlsx``,
+    all or nothing: every file is staged first (the ledger and sources table
+    as extraction leaves them are validated, and the workbook made from
+    them, as temp files) and replaced only when every step succeeded and no
+    file changed on disk since it was read.  A refused job (unimported
+    decisions in the workbook, an invalid input, a missing sources table)
+    leaves every file byte-identical.
 
     ``say(message)`` hears each stage as it starts; ``extract_progress(done,
     total)`` follows the articles and ``progress(done, total)`` the report
-    rows.  Raises :class:`~ledger.errors.LedgerInvalid` if the ledger does not
-    validate (nothing is reported then).
+    rows; ``on_wait(message)`` is told when another factcheck holds the
+    lock.  Raises :class:`~ledger.errors.LedgerInvalid` if the ledger does
+    not validate.
     """
     say = say or (lambda _message: None)
     root = Path(root)
@@ -441,19 +478,45 @@ def run_job(
     if not article_paths([seeds_dir]):
         raise InputUnreadable(f"no articles in {seeds}/", file=str(seeds_dir), code="unreadable",
                               hint=f"put the articles ({', '.join(sorted(ARTICLE_SUFFIXES))} files) in {seeds}/")
-    ws = Workspace.open(root / ledger, report=output)
-    say(f"extracting claims from {seeds_dir}/ into {ws.ledger}")
-    extracted = ws.extract([seeds_dir], progress=extract_progress)
-    say(f"validating {ws.ledger}")
-    problems = list(extracted.problems) + _validation_warnings(ws)
-    say("cross-checking and writing the report")
-    rep = ws.report(progress=progress)
+    ws = Workspace.open(root / ledger, report=output, on_wait=on_wait, articles_root=articles_root)
+    staged: list[Staged] = []
+    with ws.locked():
+        try:
+            if ws.report_path.exists():  # checked first: refused before any work
+                report_decisions.refuse_unimported(ws.report_path, ws.decisions)
+            say(f"extracting claims from {seeds_dir}/ into {ws.ledger}")
+            extracted = _extract(ws, [seeds_dir], extract_progress, defer=staged)
+            say(f"validating {ws.ledger}")
+            problems = list(extracted.problems) + _validation_warnings(ws, staged)
+            say("cross-checking and writing the report")
+            rep = _report(ws, progress, None, defer=staged, ledger_sha256=_staged_sha(ws.ledger, staged))
+            commit(staged)
+        except BaseException:
+            discard(staged)
+            raise
+        finally:
+            ws.forget()
     return JobResult(extract=extracted, report=rep, problems=problems)
 
 
-def _validation_warnings(ws: Workspace) -> list[Problem]:
-    """Validate the ledger against its sources; raise on errors, return warnings."""
-    found = ws.validate()
+def _staged_path(target: Path, staged: list[Staged]) -> Path:
+    """Where ``target``'s content is now: its staged temp file, or itself."""
+    return next((Path(s.tmp) for s in staged if s.target == target), target)
+
+
+def _staged_sha(target: Path, staged: list[Staged]) -> str | None:
+    path = _staged_path(target, staged)
+    return sha256_of(path) if path.is_file() else None
+
+
+def _validation_warnings(ws: Workspace, staged: list[Staged]) -> list[Problem]:
+    """Validate the ledger against its sources as extraction leaves them
+    (the staged files, named as the real ones); raise on errors, return
+    warnings.  The workspace then holds the staged ledger and sources for
+    the report."""
+    ledger, sources = _staged_path(ws.ledger, staged), _staged_path(ws.sources, staged)
+    found = validate_ledger(ledger, sources=sources if sources.is_file() else None, root=ws.articles_folder,
+                            name=str(ws.ledger), sources_name=str(ws.sources))
     errors = found.errors
     if not found.readable:
         first = errors[0] if errors else None
@@ -461,4 +524,8 @@ def _validation_warnings(ws: Workspace) -> list[Problem]:
                               code=first.code if first else "unreadable", hint=first.hint if first else "")
     if errors:
         raise LedgerInvalid(errors, file=str(ws.ledger))
+    if ledger != ws.ledger:
+        ws._loaded["claims"] = read_valid_ledger(ledger)
+    if sources != ws.sources:
+        ws._loaded["sources"] = load_sources(sources)
     return found.warnings

@@ -10,10 +10,15 @@ import contextlib
 import hashlib
 import os
 import secrets
+import signal
 import stat
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
-from ledger.errors import InputUnreadable
+from ledger.errors import Code, InputUnreadable, MergeConflict
 
 # --------------------------------------------------------------------------- encodings
 
@@ -115,6 +120,51 @@ def sha256_of(path: str | Path) -> str:
     return digest.hexdigest()
 
 
+# --------------------------------------------------------------------------- what was read
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What a file was when it was read: size, modification time (ns) and
+    sha256 of the very bytes read.  A write that replaces the file checks,
+    just before the replace, that the file still has this stamp
+    (:func:`ledger.guard.commit`), so an edit saved meanwhile is never lost."""
+
+    size: int
+    mtime_ns: int
+    sha256: str
+
+    def matches(self, path: str | Path) -> bool:
+        """The file at ``path`` is still the one read (size and mtime first;
+        the hash only when they agree)."""
+        try:
+            st = os.stat(path)
+        except FileNotFoundError:
+            return False
+        if (st.st_size, st.st_mtime_ns) != (self.size, self.mtime_ns):
+            return False
+        return sha256_of(path) == self.sha256
+
+
+def read_stamped(path: str | Path) -> tuple[bytes, Stamp]:
+    """The bytes of a file and their :class:`Stamp` (one read; the size and
+    mtime are those of the open file)."""
+    with open(path, "rb") as fh:
+        before = os.fstat(fh.fileno())
+        raw = fh.read()
+        after = os.fstat(fh.fileno())
+    mtime = after.st_mtime_ns if before.st_mtime_ns == after.st_mtime_ns else -1  # written while read: stale
+    return raw, Stamp(len(raw), mtime, hashlib.sha256(raw).hexdigest())
+
+
+def stamp_of(path: str | Path) -> Stamp | None:
+    """The :class:`Stamp` of the file as it is now, or None when there is none."""
+    try:
+        return read_stamped(path)[1]
+    except FileNotFoundError:
+        return None
+
+
 
 # --------------------------------------------------------------------------- writing
 
@@ -137,6 +187,14 @@ def check_writable(path: str | Path) -> None:
                               code="unwritable", hint="make it writable (chmod u+w) if it may be replaced")
 
 
+def temp_name(name: str, suffix: str = ".tmp") -> str:
+    """``.NAME.PID-TOKEN.tmp``: hidden, beside its target, and naming the
+    process that writes it, so a later run can tell a temp file of a killed
+    run (its process is gone) from one still being written
+    (:func:`ledger.guard.remove_stale`)."""
+    return f".{name}.{os.getpid()}-{secrets.token_hex(6)}{suffix}"
+
+
 def temp_beside(path: str | Path, what: str = "") -> tuple[int, str]:
     """A new, empty temp file in ``path``'s folder, open for writing: ``(fd,
     name)``.  It has the permissions the file it will replace has, or, for
@@ -152,7 +210,7 @@ def temp_beside(path: str | Path, what: str = "") -> tuple[int, str]:
         mode = None
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     for _ in range(100):
-        tmp = str(folder / f".{target.name}.{secrets.token_hex(6)}.tmp")
+        tmp = str(folder / temp_name(target.name))
         try:
             fd = os.open(tmp, flags, 0o666)  # the umask applies
         except FileExistsError:
@@ -173,25 +231,108 @@ def temp_beside(path: str | Path, what: str = "") -> tuple[int, str]:
                           hint="remove the folder's stale .*.tmp files")
 
 
-def atomic_write_bytes(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temp file in the same folder + replace
-    (the file keeps its permissions; :func:`temp_beside`).  Refuses
+#: ``expect`` of a write that replaces whatever is there (nothing was read from it).
+ANY: Literal["any"] = "any"
+Expect = Stamp | None | Literal["any"]
+
+
+@dataclass
+class Staged:
+    """A write prepared but not done: ``tmp`` (beside ``target``) holds the
+    new bytes; :func:`commit` replaces the target if it is still what was
+    read (``expect``: a :class:`Stamp`, None for "there was no file", or
+    :data:`ANY`)."""
+
+    target: Path
+    tmp: str
+    expect: Expect = ANY
+
+    def discard(self) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self.tmp)
+
+
+def stage_bytes(path: str | Path, data: bytes, *, expect: Expect = ANY, what: str = "") -> Staged:
+    """Write ``data`` to a temp file beside ``path`` (flushed to disk) and
+    return it as a :class:`Staged` write; nothing is replaced yet.  Refuses
     (:func:`check_writable`) a read-only target or a missing folder."""
     target = Path(path)
     check_writable(target)
-    fd, tmp = temp_beside(target)
+    fd, tmp = temp_beside(target, what)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+    return Staged(target, tmp, expect)
 
 
-def atomic_write_text(path: str | Path, text: str) -> None:
+def changed_on_disk(staged: Staged) -> bool:
+    """The target is no longer what was read (or appeared, or vanished)."""
+    if staged.expect == ANY:
+        return False
+    if staged.expect is None:
+        return os.path.lexists(staged.target)
+    assert isinstance(staged.expect, Stamp)
+    return not staged.expect.matches(staged.target)
+
+
+def commit(writes: list[Staged]) -> None:
+    """Replace every target by its staged temp file, all or none: first each
+    target is checked to be still what was read (size, mtime, sha256); if
+    one is not, every temp file is removed, nothing is replaced and
+    :class:`~ledger.errors.MergeConflict` (``changed-on-disk``) is raised,
+    the other writer's version kept.  The replaces then run with SIGINT and
+    SIGTERM held back, so an interrupt never leaves some files new and
+    some old."""
+    try:
+        for staged in writes:
+            if changed_on_disk(staged):
+                raise MergeConflict(
+                    "changed on disk after it was read (another program saved it meanwhile); "
+                    "its new content was kept and nothing was written",
+                    file=str(staged.target), code=Code.CHANGED_ON_DISK,
+                    hint="run the command again: it will read the saved version")
+        with _signals_held():
+            for staged in writes:
+                os.replace(staged.tmp, staged.target)
+    except BaseException:
+        discard(writes)
+        raise
+
+
+def discard(writes: list[Staged]) -> None:
+    """Remove the temp files of writes that will not be committed."""
+    for staged in writes:
+        staged.discard()
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM back (main thread, POSIX) while the block runs."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+def atomic_write_bytes(path: str | Path, data: bytes, *, expect: Expect = ANY) -> None:
+    """Write ``data`` to ``path`` via a temp file in the same folder + replace
+    (the file keeps its permissions; :func:`temp_beside`).  Refuses
+    (:func:`check_writable`) a read-only target or a missing folder, and
+    (:func:`commit`) a target that is no longer ``expect``."""
+    commit([stage_bytes(path, data, expect=expect)])
+
+
+def atomic_write_text(path: str | Path, text: str, *, expect: Expect = ANY) -> None:
     """UTF-8 (no BOM), newlines as given."""
-    atomic_write_bytes(path, text.encode("utf-8"))
+    atomic_write_bytes(path, text.encode("utf-8"), expect=expect)

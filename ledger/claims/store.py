@@ -9,18 +9,21 @@ byte-identical), :func:`merge_extracted` the merge used by ``factcheck extract``
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
-from ledger.csvio import LoadedTable, TableSpec, format_float, format_row, read_table
+from ledger.claims.fastread import fast_cells
+from ledger.csvio import LoadedTable, TableSpec, format_float, format_row, newlines, read_table
 from ledger.errors import Code, InvalidValue, LedgerInvalid, Problem
 from ledger.record import COLUMN_SPECS, COLUMNS, FLOAT_COLUMNS, INT_COLUMNS
-from ledger.textio import atomic_write_text
+from ledger.textio import ANY, Expect, Stamp, atomic_write_text, read_stamped
 
 # --------------------------------------------------------------------------- reading
 
@@ -43,16 +46,24 @@ class LoadedLedger:
 
     file: str
     frame: pd.DataFrame
-    lines: list[int]
-    cell_lines: list[dict[str, int]]
+    lines: Any  # the editor line of each row: a list, or an int array (the fast reader)
+    cell_lines: list[dict[str, int]] | None  # None: each cell's line is worked out from the row's text
     columns: dict[str, int]
     problems: list[Problem] = field(default_factory=list)
     skip: set[tuple[int, str]] = field(default_factory=set)
     absent: set[str] = field(default_factory=set)
+    stamp: Stamp | None = None
 
     def where(self, row: int, column: str) -> tuple[int | None, int | None]:
         """(editor line, file column) of a cell; the row's line if the column is absent."""
-        line = self.cell_lines[row].get(column, self.lines[row])
+        if self.cell_lines is not None:
+            return self.cell_lines[row].get(column, self.lines[row]), self.columns.get(column)
+        line = int(self.lines[row])
+        if row + 1 < len(self.lines) and self.lines[row + 1] == line + 1:
+            return line, self.columns.get(column)  # the record is one line
+        for name in COLUMNS[: COLUMNS.index(column)]:  # line breaks inside the quoted cells before it
+            value = self.frame[name].iat[row]
+            line += newlines(value) if isinstance(value, str) else 0
         return line, self.columns.get(column)
 
 
@@ -63,9 +74,72 @@ LEDGER_SPEC = TableSpec("claims ledger", COLUMNS, optional=OPTIONAL_COLUMNS, fre
 def load_ledger(path: str | Path, *, name: str | None = None) -> LoadedLedger:
     """Read a ledger for validation.  Raises :class:`InputUnreadable` only when
     the file cannot be read as a ledger at all; everything else is returned
-    as problems."""
-    loaded = read_table(path, LEDGER_SPEC, name=name, hint="check the path (the default is ./claims.csv)")
-    return _typed(loaded)
+    as problems.  A well-formed file is read by the fast path
+    (:mod:`ledger.claims.fastread`: the C reader, vectorised typing); any
+    other by the line-tracking reader (:func:`ledger.csvio.read_table`);
+    both give the same frame and problems."""
+    file = name or str(path)
+    try:
+        raw, stamp = read_stamped(path)
+    except OSError:
+        raw, stamp = b"", None  # read_table says what is wrong
+    fast = fast_cells(raw, stamp) if raw else None
+    if fast is not None:
+        loaded = _fast_typed(file, stamp, *fast)
+        if loaded is not None:
+            return loaded
+    del raw, fast
+    loaded_table = read_table(path, LEDGER_SPEC, name=name, hint="check the path (the default is ./claims.csv)")
+    return _typed(loaded_table)
+
+
+def _fast_typed(file: str, stamp: Stamp | None, cells: pd.DataFrame, lines: Any, columns: dict[str, Any],
+                bad: dict[str, Any]) -> LoadedLedger | None:
+    """The loaded ledger from the fast reader's columns; the failing cells
+    typed one by one by :func:`_cell` (the slow path's rule).  None when a
+    failing cell holds a line break (the slow reader then places it)."""
+    problems: list[Problem] = []
+    skip: set[tuple[int, str]] = set()
+    drop: set[int] = set()
+    position = {name: i + 1 for i, name in enumerate(COLUMNS)}
+    for name in COLUMNS:
+        for row in np.flatnonzero(bad[name]).tolist():
+            text = str(cells[name].iat[row])
+            if "\n" in text or "\r" in text:
+                return None
+            value, problem = _cell(name, text)
+            if isinstance(columns[name], pd.Series):
+                columns[name] = columns[name].copy() if not problems and not skip else columns[name]
+                columns[name].iat[row] = value
+            else:
+                columns[name][row] = value
+            if problem:
+                reason, hint, code = problem
+                problems.append(Problem(file, int(lines[row]), position[name], name, text, code, reason, hint))
+                if code != Code.WHITESPACE:
+                    skip.add((row, name))
+                    drop.update([row] if name in INT_COLUMNS else [])
+    frame = _frame_of(columns)
+    if drop:
+        keep = np.setdiff1d(np.arange(len(frame)), np.fromiter(drop, dtype=np.int64))
+        frame = frame.iloc[keep].reset_index(drop=True)
+        renumber = {int(old): new for new, old in enumerate(keep.tolist())}
+        skip = {(renumber[r], n) for r, n in skip if r in renumber}
+        lines = np.asarray(lines)[keep]
+    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+    return LoadedLedger(file, frame, lines, None, position, problems, skip, set(), stamp)
+
+
+def _frame_of(columns: dict[str, Any]) -> pd.DataFrame:
+    out = {}
+    for name in COLUMNS:
+        if name in INT_COLUMNS:
+            out[name] = pd.Series(columns[name], dtype="int64")
+        elif name in FLOAT_COLUMNS:
+            out[name] = pd.Series(columns[name], dtype="float64")
+        else:
+            out[name] = pd.Series(columns[name], dtype="str")
+    return pd.DataFrame(out, columns=list(COLUMNS))
 
 
 def _typed(loaded: LoadedTable) -> LoadedLedger:
@@ -97,7 +171,7 @@ def _typed(loaded: LoadedTable) -> LoadedLedger:
         lines.append(rec.line)
         cell_lines.append({name: c.line for name, c in cells.items()})
     frame = _frame(rows)
-    return LoadedLedger(file, frame, lines, cell_lines, columns, problems, skip, loaded.absent)
+    return LoadedLedger(file, frame, lines, cell_lines, columns, problems, skip, loaded.absent, loaded.stamp)
 
 
 def _cell(name: str, text: str) -> tuple[Any, tuple[str, str, str] | None]:
@@ -190,6 +264,7 @@ def typed_frame(loaded: LoadedLedger) -> pd.DataFrame:
     df = loaded.frame
     df.attrs["file"] = loaded.file
     df.attrs["lines"] = list(loaded.lines)
+    df.attrs["stamp"] = loaded.stamp
     return df
 
 
@@ -244,14 +319,16 @@ def _format_str(v: Any) -> str:
     return str(v)
 
 
-def write_ledger(df: pd.DataFrame, path: str | Path) -> None:
+def write_ledger(df: pd.DataFrame, path: str | Path, *, expect: Expect = ANY) -> None:
     """Write a ledger canonically and atomically: columns in
     :data:`~ledger.record.COLUMNS` order, rows sorted by source, start, end,
     claim_id, UTF-8 without BOM, LF line ends, minimal quoting, floats as
     integers without '.0' or else the shortest repr that reads back the same,
     NaN as an empty cell.  A temp file in the same folder replaces the target,
-    so a crash never leaves half a file."""
-    atomic_write_text(path, to_csv_text(df))
+    so a crash never leaves half a file.  ``expect``: the file as it was read
+    (its :class:`~ledger.textio.Stamp`, or None if there was none): if it
+    changed since, nothing is written (:func:`ledger.textio.commit`)."""
+    atomic_write_text(path, to_csv_text(df), expect=expect)
 
 
 def conform(df: pd.DataFrame) -> pd.DataFrame:
@@ -280,7 +357,9 @@ class MergeResult:
     ``unchanged``: proposals equal to an existing untouched row.
     ``kept_reviewed``: proposals whose row a reviewer touched (status not
     unreviewed, origin manual, or any field differing from the proposal) or
-    whose span another row already holds; the ledger row is left as it is.
+    whose span overlaps a span another row already holds (a reviewer who
+    widened 19亿美元 to 达19亿美元, or narrowed it, keeps one row, not two);
+    the ledger row is left as it is.
     ``orphaned``: ledger rows of a source in ``texts`` whose article vanished
     (text None) or whose surface no longer matches text[start:end]; kept,
     reported in ``problems``, never deleted.
@@ -322,8 +401,10 @@ def merge_extracted(ledger: pd.DataFrame, extracted: pd.DataFrame,
     new = conform(extracted).reset_index(drop=True)
     rows = {cid: i for i, cid in enumerate(old["claim_id"])}
     orphan_ids = set(ids["orphaned"])
-    spans = {(s, a, b) for s, a, b, cid in zip(old["source"], old["start"], old["end"], old["claim_id"])
-             if cid not in orphan_ids}
+    spans: dict[str, _Spans] = {}
+    for src, a, b, cid in zip(old["source"], old["start"], old["end"], old["claim_id"]):
+        if cid not in orphan_ids:
+            spans.setdefault(str(src), _Spans()).add(int(a), int(b))
     old_cells, new_cells = _cells(old), _cells(new)
     take = []
     for j, cid in enumerate(new["claim_id"]):
@@ -333,17 +414,45 @@ def merge_extracted(ledger: pd.DataFrame, extracted: pd.DataFrame,
             same = old_cells[rows[cid]] == _proposal(new_cells[j])
             ids["unchanged" if same else "kept_reviewed"].append(cid)
             continue
-        span = (new.at[j, "source"], new.at[j, "start"], new.at[j, "end"])
-        if span in spans:
+        src, a, b = str(new.at[j, "source"]), int(new.at[j, "start"]), int(new.at[j, "end"])  # type: ignore[arg-type]
+        if src in spans and spans[src].overlaps(a, b):  # the same claim, its span widened or narrowed
             ids["kept_reviewed"].append(cid)
             continue
         rows[cid] = -1
-        spans.add(span)
+        spans.setdefault(src, _Spans()).add(a, b)
         take.append(j)
         ids["added"].append(cid)
     added = new.loc[take].assign(status="unreviewed", origin="extracted")
     merged = canonical(pd.concat([old, added], ignore_index=True)) if take else canonical(old)
     return MergeResult(merged, ids, problems)
+
+
+class _Spans:
+    """The spans of one article, sorted by start, asked whether a span
+    overlaps one of them (in O(log n) plus the few spans that start within
+    the longest span's length before it)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.longest = 1
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_right(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+        self.longest = max(self.longest, end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """``[start, end)`` shares a character with a span (an empty span
+        counts as its one position)."""
+        end = max(end, start + 1)
+        i = bisect.bisect_left(self.starts, end) - 1
+        while i >= 0 and self.starts[i] > start - self.longest:
+            if max(self.ends[i], self.starts[i] + 1) > start:
+                return True
+            i -= 1
+        return False
 
 
 def _cells(df: pd.DataFrame) -> list[tuple[str, ...]]:

@@ -9,6 +9,7 @@ only read, never written.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -18,7 +19,9 @@ import pandas as pd
 
 from ledger.claims.schema import check_frame, check_rows, show
 from ledger.claims.store import LoadedLedger, load_ledger, typed_frame
-from ledger.errors import Code, InputUnreadable, LedgerError, LedgerInvalid, Problem
+from ledger.claims.warn import overlapping_spans, value_precision
+from ledger.errors import Code, InputUnreadable, InvalidValue, LedgerError, LedgerInvalid, Problem
+from ledger.sources.paths import confine
 from ledger.sources.table import SOURCE_COLUMNS, find_sources, read_sources
 from ledger.textio import decode_bytes
 
@@ -27,12 +30,54 @@ _FIELDS = ("file", "line", "column", "field", "value", "code", "reason", "hint",
 
 @dataclass
 class ValidationReport:
-    """All problems found in one ledger, ordered by file, line, column."""
+    """All problems found in one ledger, ordered by file, line, column.
+
+    ``counts``: how many problems of each (code, severity) were found, all
+    of them, even those left out of ``problems`` by a limit per code
+    (:meth:`capped`)."""
 
     file: str
     problems: list[Problem] = field(default_factory=list)
     rows: int = 0
     readable: bool = True
+    counts: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.counts:
+            self.counts = dict(Counter((p.code, p.severity) for p in self.problems))
+
+    @classmethod
+    def capped(cls, file: str, problems: list[Problem], rows: int, limit: int | None) -> ValidationReport:
+        """A report keeping the first ``limit`` problems of each code (all
+        when ``limit`` is None), counting every one."""
+        counts = dict(Counter((p.code, p.severity) for p in problems))
+        if limit is not None:
+            seen: Counter[str] = Counter()
+            kept = []
+            for p in problems:
+                seen[p.code] += 1
+                if seen[p.code] <= limit:
+                    kept.append(p)
+            problems = kept
+        return cls(file, problems, rows, counts=counts)
+
+    @property
+    def n_errors(self) -> int:
+        """Every error found (also those a limit left out)."""
+        return sum(n for (_, severity), n in self.counts.items() if severity == "error")
+
+    @property
+    def n_warnings(self) -> int:
+        return sum(n for (_, severity), n in self.counts.items() if severity == "warning")
+
+    @property
+    def omitted(self) -> dict[str, int]:
+        """Per code, how many problems a limit left out of ``problems``."""
+        shown = Counter(p.code for p in self.problems)
+        total: Counter[str] = Counter()
+        for (code, _), n in self.counts.items():
+            total[code] += n
+        return {code: n - shown[code] for code, n in sorted(total.items()) if n > shown[code]}
 
     @property
     def errors(self) -> list[Problem]:
@@ -44,7 +89,7 @@ class ValidationReport:
 
     @property
     def valid(self) -> bool:
-        return self.readable and not self.errors
+        return self.readable and not self.n_errors
 
     def flatten(self, keys: list[str] | tuple[str, ...] = ("line", "column", "code")) -> list[list]:
         """``[[p.line, p.column, p.code], ...]``: compact tables for tests."""
@@ -54,31 +99,39 @@ class ValidationReport:
         return pd.DataFrame([p.to_dict() for p in self.problems], columns=[*_FIELDS, "message"])
 
 
-def validate_ledger(path: str | Path, sources: str | Path | None = None) -> ValidationReport:
+def validate_ledger(path: str | Path, sources: str | Path | None = None, *, root: str | Path | None = None,
+                    name: str | None = None, sources_name: str | None = None,
+                    limit: int | None = None) -> ValidationReport:
     """Check a ledger file (and its rows against the sources table and the
     articles) and return every problem; never modifies it.  ``sources``
     defaults to the table :func:`ledger.sources.find_sources` finds beside the
-    ledger (a missing one is a problem).
+    ledger (a missing one is a problem).  Articles must lie inside ``root``
+    (default: the sources table's folder; :func:`ledger.sources.confine`).
+    ``name`` / ``sources_name``: how messages name the two files (when
+    checking staged copies of them).  ``limit``: keep at most that many
+    problems per code (``report.counts`` has them all).
 
     ``report.readable`` is False when the file (or an explicitly given
     sources table) cannot be read at all: missing, undecodable, empty, not a
     ledger.  ``report.valid`` is True when there is no error-level problem.
     """
-    file = str(path)
+    file = name or str(path)
     try:
-        loaded = load_ledger(path)
+        loaded = load_ledger(path, name=file)
     except InputUnreadable as err:
         return ValidationReport(file, [err.as_problem()], readable=False)
     problems = list(loaded.problems) + check_frame(loaded)
     problems += [p for p in check_rows(loaded) if not _quiet(loaded, p)]
+    problems += overlapping_spans(loaded) + value_precision(loaded)
     try:
         table = Path(sources) if sources is not None else find_sources(Path(path).parent)
-        problems += check_sources(loaded, table if sources is not None or table.is_file() else None)
+        problems += check_sources(loaded, table if sources is not None or table.is_file() else None, root=root,
+                                  name=sources_name)
     except InputUnreadable as err:
         return ValidationReport(file, [*problems, err.as_problem()], len(loaded.frame), readable=False)
     order = {file: 0}
     problems.sort(key=lambda p: (order.get(p.file, 1), p.file, p.line or 0, p.column or 0))
-    return ValidationReport(file, problems, len(loaded.frame))
+    return ValidationReport.capped(file, problems, len(loaded.frame), limit)
 
 
 def require_valid_rows(path: str | Path) -> list[Problem]:
@@ -126,7 +179,8 @@ class Article:
 _SPAN_COLUMNS = ("source", "start", "end", "surface", "quote")
 
 
-def check_sources(loaded: LoadedLedger, sources: Path | None) -> list[Problem]:
+def check_sources(loaded: LoadedLedger, sources: Path | None, *, root: str | Path | None = None,
+                  name: str | None = None) -> list[Problem]:
     """Each row's source is listed; its article exists (sha256 checked, a
     warning); surface == article[start:end]; surface lies inside quote; quote
     is in the article around [start, end)."""
@@ -137,10 +191,10 @@ def check_sources(loaded: LoadedLedger, sources: Path | None) -> list[Problem]:
     if not sources.is_file():
         raise InputUnreadable("sources table not found", file=str(sources), code=Code.UNREADABLE,
                               hint="check the --sources path")
-    table, found = read_sources(sources)
+    table, found = read_sources(sources, name=name)
     if any(p.severity == "error" for p in found):
         return [replace(p, reason=p.reason + " (rows not checked against the articles)") for p in found]
-    articles, problems = _articles(sources, table)
+    articles, problems = _articles(sources, table, root, name or str(sources))
     problems = found + problems
     if any(c in loaded.absent for c in _SPAN_COLUMNS):
         return problems
@@ -152,32 +206,39 @@ def check_sources(loaded: LoadedLedger, sources: Path | None) -> list[Problem]:
     return problems
 
 
-def _articles(sources: Path, table: pd.DataFrame) -> tuple[dict[str, Article], list[Problem]]:
+def _articles(sources: Path, table: pd.DataFrame, root: str | Path | None,
+              shown: str) -> tuple[dict[str, Article], list[Problem]]:
     lines = table.attrs.get("lines", {})
     articles: dict[str, Article] = {}
     problems: list[Problem] = []
     rows: list[list[str]] = [table[c].astype(str).tolist() for c in ("id", "file", "sha256")]
     for sid, file, sha in zip(*rows):
         line = lines.get(sid)
-        where = sources.parent / file
+        try:
+            where = confine(sources.parent, file, root)
+        except InvalidValue as err:
+            problems.append(_source_problem(shown, line, "file", file, err.code,
+                                            f"{err.reason} (not read; its rows are not checked)", err.hint))
+            articles[sid] = Article(None)
+            continue
         try:
             raw = where.read_bytes()
             text = decode_bytes(raw, str(where))  # the bytes just read (hashed below), not read again
         except OSError:
-            problems.append(_source_problem(sources, line, "file", file, Code.ARTICLE_MISSING,
+            problems.append(_source_problem(shown, line, "file", file, Code.ARTICLE_MISSING,
                                             "article file not found (its rows are not checked)",
                                             f"expected it at {where}"))
             articles[sid] = Article(None)
             continue
         except LedgerError as err:
-            problems.append(_source_problem(sources, line, "file", file, Code.ARTICLE_MISSING,
+            problems.append(_source_problem(shown, line, "file", file, Code.ARTICLE_MISSING,
                                             f"article cannot be read: {err.reason}", err.hint))
             articles[sid] = Article(None)
             continue
         digest = hashlib.sha256(raw).hexdigest()
         if digest != sha:
             problems.append(_source_problem(
-                sources, line, "sha256", sha, Code.SHA256_MISMATCH,
+                shown, line, "sha256", sha, Code.SHA256_MISMATCH,
                 f"the article changed since it was registered (sha256 now {digest[:12]}...)",
                 "offsets may point into old text: restore the file or re-review its claims, then update sha256",
                 severity="warning"))
@@ -185,9 +246,9 @@ def _articles(sources: Path, table: pd.DataFrame) -> tuple[dict[str, Article], l
     return articles, problems
 
 
-def _source_problem(sources: Path, line, column: str, value: str, code: str, reason: str, hint: str,
+def _source_problem(sources: str, line, column: str, value: str, code: str, reason: str, hint: str,
                     severity: str = "error") -> Problem:
-    return Problem(str(sources), line, SOURCE_COLUMNS.index(column) + 1, column, value, code, reason, hint,
+    return Problem(sources, line, SOURCE_COLUMNS.index(column) + 1, column, value, code, reason, hint,
                    severity=severity)
 
 
@@ -211,8 +272,21 @@ def _check_span(loaded: LoadedLedger, row: int, rec: Mapping[str, Any], text: st
                       f"past the end of the article ({len(text)} characters)", _locate(text, surface))]
     if end > start and text[start:end] != surface:
         return [_cell(loaded, row, "surface", Code.SURFACE_MISMATCH,
-                      f"the article has {text[start:end]!r} at {start}:{end}", _locate(text, surface, start))]
+                      f"the article has {excerpt(text, start, end)} at {start}:{end}", _locate(text, surface, start))]
     return []
+
+
+#: At most this many characters of an article are quoted in a message (from the claim's own span).
+EXCERPT = 40
+
+
+def excerpt(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` as a message quotes it: never more than the span,
+    and at most :data:`EXCERPT` characters of it."""
+    span = text[start:end]
+    if len(span) <= EXCERPT:
+        return repr(span)
+    return repr(span[:EXCERPT]) + f"... ({len(span)} characters)"
 
 
 def _locate(text: str, surface: str, near: int = 0) -> str:

@@ -20,7 +20,7 @@ import pandas as pd
 
 from ledger.csvio import TableSpec, read_table
 from ledger.errors import Code, LedgerInvalid, Problem
-from ledger.textio import atomic_write_text
+from ledger.textio import ANY, Expect, atomic_write_text, read_stamped
 
 DECISION_COLUMNS = ("conflict_id", "decision", "reviewer", "note", "decided_at")
 DECISIONS = ("explained", "confirmed", "wrong_extraction")
@@ -41,8 +41,11 @@ def read_decisions(path: str | Path) -> pd.DataFrame:
     holds no decisions."""
     name = str(path)
     try:
-        if not Path(path).read_bytes().strip(b" \t\r\n\xef\xbb\xbf"):
-            return empty_decisions()
+        raw, stamp = read_stamped(path)
+        if not raw.strip(b" \t\r\n\xef\xbb\xbf"):
+            empty = empty_decisions()
+            empty.attrs["stamp"] = stamp
+            return empty
     except OSError:
         pass  # read_table says what is wrong
     loaded = read_table(path, DECISIONS_SPEC, hint="check the path (the default is decisions.csv beside the ledger)")
@@ -61,6 +64,7 @@ def read_decisions(path: str | Path) -> pd.DataFrame:
     df = pd.DataFrame(records, columns=list(DECISION_COLUMNS), dtype=object) if records else empty_decisions()
     df.attrs["file"] = name
     df.attrs["lines"] = lines
+    df.attrs["stamp"] = loaded.stamp
     return df
 
 
@@ -98,16 +102,17 @@ def _is_timestamp(text: str) -> bool:
     return True
 
 
-def write_decisions(df: pd.DataFrame, path: str | Path) -> None:
+def write_decisions(df: pd.DataFrame, path: str | Path, *, expect: Expect = ANY) -> None:
     """Canonical, atomic write: columns in order, sorted by conflict id,
-    minimal quoting, LF line ends, UTF-8 without BOM."""
+    minimal quoting, LF line ends, UTF-8 without BOM.  ``expect``: the file
+    as it was read (see :func:`ledger.textio.commit`)."""
     df = df.reindex(columns=list(DECISION_COLUMNS)).fillna("").astype(str)
     df = df.sort_values("conflict_id", kind="mergesort")
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(DECISION_COLUMNS)
     writer.writerows(df.itertuples(index=False, name=None))
-    atomic_write_text(path, buf.getvalue())
+    atomic_write_text(path, buf.getvalue(), expect=expect)
 
 
 def apply(out: pd.DataFrame, decisions: pd.DataFrame | None) -> tuple[pd.DataFrame, list[Problem]]:

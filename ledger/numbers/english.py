@@ -152,7 +152,7 @@ class _Reader:
         return True
 
     def _scale(self, s: int, sep: str) -> bool:
-        if self.last_scale and s >= self.last_scale or sep not in (" ", "-"):
+        if (self.last_scale and s >= self.last_scale) or sep not in (" ", "-"):
             return False
         if self.stage in ("article", "half_a"):
             self.group = Decimal(1) if self.stage == "article" else Decimal("0.5")

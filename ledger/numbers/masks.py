@@ -45,7 +45,7 @@ def may_hold_urls(t: str) -> bool:
 def masked_run(t: str, s: int, e: int) -> int | None:
     """The end of the URL-like run holding ``t[s:e]``, or None if the number is
     not inside one."""
-    if not (s and t[s - 1] in _URL_CHAR or e < len(t) and t[e] in _URL_CHAR):
+    if not ((s and t[s - 1] in _URL_CHAR) or (e < len(t) and t[e] in _URL_CHAR)):
         return None
     lo = s
     while lo > 0 and s - lo < REACH and t[lo - 1] in _URL_CHAR:

@@ -48,7 +48,7 @@ def _digit(c: str) -> Decimal:
 
 def after_yuan(t: str, pos: int, word: str, a: Amount) -> tuple[Amount, int]:
     """叁元零伍分, 壹佰元整, 三块五毛, 三块五: the 角/分 after a bare yuan word."""
-    if word not in _YUAN_MAIN and word != _KUAI + "钱" or a.vague:
+    if (word not in _YUAN_MAIN and word != _KUAI + "钱") or a.vague:
         return a, pos
     if word == _KUAI and (k := _KUAI_DIGIT.match(t, pos)) and not t.startswith(("毛", "角"), k.end()):
         return _plus(a, _digit(k.group("k")) / 10), k.end()

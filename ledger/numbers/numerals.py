@@ -229,7 +229,7 @@ class _Reader:
     def _scale_decimal(self, m: int) -> bool:
         """三点五亿, 一点四万亿, 一万点五亿: a magnitude after a decimal, larger
         than every one before, scales the whole number."""
-        if self.prev not in ("frac", "big") or m < self.max_big or m == self.last_big and self.prev == "big":
+        if self.prev not in ("frac", "big") or m < self.max_big or (m == self.last_big and self.prev == "big"):
             return False
         self.scale *= m
         self.max_big = self.last_big = m

@@ -52,7 +52,7 @@ from ledger.report.layout import (
     REVIEWER_HEADER,
     ids_digest,
 )
-from ledger.textio import sha256_of
+from ledger.textio import ANY, Stamp, sha256_of, stamp_of
 
 
 class StaleWorkbook(LedgerError, ValueError):
@@ -116,12 +116,14 @@ def import_decisions(
     _check_same_conflicts(xlsx, meta, fresh_ids(), entries)
     if problems:
         raise LedgerInvalid(problems, file=xlsx)
-    existing = read_decisions(target) if target.exists() else empty_decisions()
+    existing = read_decisions(target) if target.exists() else None
+    expect = None if existing is None else existing.attrs.get("stamp", ANY)  # the file as read (or: still none)
+    existing = empty_decisions() if existing is None else existing
     entries = _uncut(entries, existing)
     result = _merge(existing, entries, target)
     result.warnings = warnings
     if result.added or result.changed:
-        write_decisions(_result_frame(existing, entries, result, now), target)
+        write_decisions(_result_frame(existing, entries, result, now), target, expect=expect)
     return result
 
 
@@ -132,12 +134,15 @@ def workbook_meta(xlsx_path: str | Path) -> dict[str, str]:
     return _read_workbook(xlsx_path)[0]
 
 
-def refuse_unimported(xlsx_path: str | Path, decisions_path: str | Path) -> None:
+def refuse_unimported(xlsx_path: str | Path, decisions_path: str | Path) -> Stamp:
     """Before ``factcheck report`` replaces ``xlsx_path``: raise
     :class:`MergeConflict` if it holds decisions (or notes with them) that
     ``decisions_path`` does not, or if it is not a conflict workbook at all, so
-    a reviewer's work in the old workbook is never overwritten."""
+    a reviewer's work in the old workbook is never overwritten.  Returns the
+    workbook's stamp taken before it was read: the replace checks the file
+    is still that one (:func:`ledger.textio.commit`)."""
     name = str(xlsx_path)
+    stamp = stamp_of(xlsx_path)
     try:
         _meta, header, rows = _read_workbook(xlsx_path)
     except InputUnreadable as err:
@@ -157,6 +162,10 @@ def refuse_unimported(xlsx_path: str | Path, decisions_path: str | Path) -> None
                             value=new[0].decision, code="unimported-decisions",
                             hint=f"run `factcheck import-decisions {name}` first, or move the workbook away; "
                                  "nothing was written")
+    if stamp is None:
+        raise MergeConflict("vanished while it was read", file=name, code="changed-on-disk",
+                            hint="run the command again; nothing was written")
+    return stamp
 
 
 # --------------------------------------------------------------------------- reading the workbook

@@ -44,6 +44,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from ledger.crosscheck import CONFLICT_COLUMNS
 from ledger.crosscheck.decisions import DECISIONS
 from ledger.errors import InputUnreadable, Problem
+from ledger.guard import scratch_folder
 from ledger.record import COLUMNS
 from ledger.report.cells import (
     LINE_POINTS,
@@ -68,7 +69,7 @@ from ledger.report.layout import (
     ids_digest,
 )
 from ledger.report.summary import LeftOut, summary_sheet
-from ledger.textio import check_writable, sha256_of, temp_beside
+from ledger.textio import ANY, Expect, Staged, check_writable, commit, sha256_of, temp_beside
 
 #: Conflict rows past this many get plain claim ids instead of hyperlinks:
 #: openpyxl keeps every hyperlink in memory until the sheet is closed.
@@ -108,6 +109,9 @@ def write_report(
     link_rows: int = LINK_ROWS,
     progress: Callable[[int], None] | None = None,
     notes: list | None = None,
+    expect: Expect = ANY,
+    defer: list[Staged] | None = None,
+    ledger_sha256: str | None = None,
 ) -> Path:
     """Write the conflict workbook to ``path`` atomically and return the path.
 
@@ -121,6 +125,14 @@ def write_report(
     past that are left out (the Summary says how many).  Each sheet cut so is
     a warning :class:`~ledger.errors.Problem` appended to ``notes``, or, when
     ``notes`` is None, a :class:`SheetLimitWarning` (``warnings.warn``).
+
+    ``expect``: the workbook as it was read (a :class:`~ledger.textio.Stamp`,
+    None for "no file"): if it changed since, it is not replaced
+    (:func:`ledger.textio.commit`).  ``defer``: append the staged workbook
+    there instead of replacing the file.  ``ledger_sha256``: the ledger's
+    checksum to record (default: the file at ``ledger_path``).  openpyxl's
+    own temp files go to a scratch folder beside the workbook, removed
+    afterwards (:func:`ledger.guard.scratch_folder`).
     """
     path = Path(path)
     if not path.parent.is_dir():
@@ -140,8 +152,34 @@ def write_report(
          f"{check} lists every finding"),
         ("Sources", "sources", sources, "in table order", "the sources table holds every source"),
     ) if len(frame) > room]
-    meta = _meta(claims, conflicts, ledger_path, made_at)
+    meta = _meta(claims, conflicts, ledger_path, made_at, ledger_sha256)
     meta.update({"conflict_rows": min(len(conflicts), room), "claim_rows": min(len(claims), room)})
+    with scratch_folder(path):
+        staged, summary_cut = _write_sheets(claims, conflicts, sources, arithmetic, meta, left_out, path,
+                                            link_rows, progress, expect)
+    if defer is None:
+        commit([staged])
+    else:
+        defer.append(staged)
+    reasons = [(cut.reason(MAX_SHEET_ROWS), cut.how) for cut in left_out]
+    if summary_cut:
+        reasons.append((f"the last {summary_cut:,} rows of the Summary sheet left out (its by-source and by-subject "
+                        f"tables come last): Excel holds {MAX_SHEET_ROWS:,} rows per sheet",
+                        "the other sheets and `factcheck check --json` are not affected"))
+    for reason, how in reasons:
+        problem = Problem(str(path), None, None, None, None, "sheet-row-limit", reason, how, severity="warning")
+        if notes is None:
+            warnings.warn(str(problem), SheetLimitWarning, stacklevel=2)
+        else:
+            notes.append(problem)
+    return path
+
+
+def _write_sheets(claims, conflicts, sources, arithmetic, meta, left_out, path: Path, link_rows: int,
+                  progress, expect: Expect) -> tuple[Staged, int]:
+    """Every sheet, streamed into a staged temp file beside ``path``; and how
+    many Summary rows were left out."""
+    room = MAX_SHEET_ROWS - 1
     wb = Workbook(write_only=True)
     try:
         sheets = {name: wb.create_sheet(name) for name in SHEETS}
@@ -156,22 +194,10 @@ def write_report(
         _arithmetic_sheet(sheets["Arithmetic"], arithmetic.iloc[:room], claims)
         _sources_sheet(sheets["Sources"], sources.iloc[:room])
         _meta_sheet(sheets["_meta"], meta)
-        _atomic_save(wb, path)
+        return _stage_save(wb, path, expect), summary_cut
     except BaseException:
         _abandon(wb)
         raise
-    reasons = [(cut.reason(MAX_SHEET_ROWS), cut.how) for cut in left_out]
-    if summary_cut:
-        reasons.append((f"the last {summary_cut:,} rows of the Summary sheet left out (its by-source and by-subject "
-                        f"tables come last): Excel holds {MAX_SHEET_ROWS:,} rows per sheet",
-                        "the other sheets and `factcheck check --json` are not affected"))
-    for reason, how in reasons:
-        problem = Problem(str(path), None, None, None, None, "sheet-row-limit", reason, how, severity="warning")
-        if notes is None:
-            warnings.warn(str(problem), SheetLimitWarning, stacklevel=2)
-        else:
-            notes.append(problem)
-    return path
 
 
 # --------------------------------------------------------------------------- frames
@@ -198,7 +224,7 @@ def _ordered(conflicts: pd.DataFrame) -> pd.DataFrame:
     return conflicts.loc[order].reset_index(drop=True)
 
 
-def _meta(claims, conflicts, ledger_path, made_at) -> dict[str, Any]:
+def _meta(claims, conflicts, ledger_path, made_at, ledger_sha256: str | None = None) -> dict[str, Any]:
     made = (made_at or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     ledger = Path(ledger_path) if ledger_path else None
     open_ = conflicts["status"].astype("string").fillna("open").eq("open")
@@ -206,7 +232,7 @@ def _meta(claims, conflicts, ledger_path, made_at) -> dict[str, Any]:
         "format": FORMAT_TAG,
         "made_at": made.replace(microsecond=0).isoformat().replace("+00:00", "Z"),
         "ledger_path": str(ledger.resolve()) if ledger else "",
-        "ledger_sha256": sha256_of(ledger) if ledger and ledger.is_file() else "",
+        "ledger_sha256": ledger_sha256 or (sha256_of(ledger) if ledger and ledger.is_file() else ""),
         "claims": len(claims),
         "conflicts": len(conflicts),
         "open": int(open_.sum()),
@@ -225,9 +251,9 @@ def _abandon(wb: Workbook) -> None:
                 rows.close()
 
 
-def _atomic_save(wb: Workbook, path: Path) -> None:
-    """Save via a temp file in the same folder + ``os.replace`` (never half a
-    workbook; the file keeps its permissions)."""
+def _stage_save(wb: Workbook, path: Path, expect: Expect) -> Staged:
+    """Save into a temp file in the same folder (never half a workbook; the
+    file keeps its permissions), flushed to disk, staged to replace ``path``."""
     check_writable(path)  # a read-only workbook is left as it is
     fd, tmp = temp_beside(path, "workbook")  # the workbook keeps its permissions
     os.close(fd)
@@ -235,10 +261,10 @@ def _atomic_save(wb: Workbook, path: Path) -> None:
         wb.save(tmp)
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return Staged(path, tmp, expect)
 
 
 def _setup(ws, headers_widths, *, freeze: str = "A2") -> CellMaker:

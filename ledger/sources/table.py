@@ -15,7 +15,8 @@ from ledger.csvio import TableSpec, format_row, read_table
 from ledger.errors import Code, InvalidValue, LedgerInvalid, Problem
 from ledger.intervals import parse_period
 from ledger.sources.articles import detect_script, read_article
-from ledger.textio import atomic_write_text, read_text, sha256_of
+from ledger.sources.paths import SOURCE_ID, confine, source_id
+from ledger.textio import ANY, Expect, Staged, commit, decode_bytes, read_stamped, sha256_of, stage_bytes
 
 # --------------------------------------------------------------------------- the sources table
 #
@@ -63,7 +64,6 @@ def find_sources(root: str | Path) -> Path:
 
 _ISO_PUBLISHED = re.compile(r"\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
-_SOURCE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 
 
 def parse_published(value: str):
@@ -88,8 +88,9 @@ def _row_problems(row: dict[str, str], where: dict[str, tuple[int, int | None]],
         line, column = where[field]
         out.append(Problem(file, line, column, field, row[field], code, reason, hint))
 
-    if not _SOURCE_ID.fullmatch(row["id"]):
-        bad("id", "not an article id", "use the article file's stem, e.g. 001_65e055411d3fbeb8", Code.SOURCE_ID)
+    if not SOURCE_ID.fullmatch(row["id"]):
+        bad("id", "not an article id", "use the id `factcheck extract` gives the file (its stem when that is "
+            "letters, digits, '_', '.', '-', e.g. 001_65e055411d3fbeb8; else a slug and a hash)", Code.SOURCE_ID)
     if not row["file"]:
         bad("file", "empty", "give the article path relative to sources.csv", Code.SOURCE_FILE)
     basis = row["published_basis"]
@@ -116,7 +117,8 @@ def _row_problems(row: dict[str, str], where: dict[str, tuple[int, int | None]],
     return out
 
 
-def read_sources(path: str | Path, *, check_files: bool = False) -> tuple[pd.DataFrame, list[Problem]]:
+def read_sources(path: str | Path, *, check_files: bool = False, root: str | Path | None = None,
+                 name: str | None = None) -> tuple[pd.DataFrame, list[Problem]]:
     """The sources table and every problem in it (file:line:column, all at
     once).  The frame has the table's rows (all columns str, in
     :data:`SOURCE_COLUMNS` order); ``frame.attrs["lines"]`` maps an id to its
@@ -124,7 +126,7 @@ def read_sources(path: str | Path, *, check_files: bool = False) -> tuple[pd.Dat
     table and match its sha256.  Raises :class:`InputUnreadable` only when the
     file cannot be read as a sources table at all."""
     path = Path(path)
-    loaded = read_table(path, SOURCES_SPEC, hint="check the path (the default is seeds/sources.csv)")
+    loaded = read_table(path, SOURCES_SPEC, name=name, hint="check the path (the default is seeds/sources.csv)")
     problems = list(loaded.problems)
     rows: list[dict[str, str]] = []
     lines: dict[str, int] = {}
@@ -140,12 +142,13 @@ def read_sources(path: str | Path, *, check_files: bool = False) -> tuple[pd.Dat
                                  f"duplicate id (first on line {seen[row['id']]})", "one row per article"))
         seen.setdefault(row["id"], rec.line)
         if check_files and not found:
-            found += _file_problems(row, where, folder=path.parent, file=loaded.file)
+            found += _file_problems(row, where, folder=path.parent, file=loaded.file, root=root)
         problems += found
         rows.append(row)
         lines.setdefault(row["id"], rec.line)
     frame = pd.DataFrame(rows, columns=list(SOURCE_COLUMNS), dtype="string")
     frame.attrs["lines"] = lines
+    frame.attrs["stamp"] = loaded.stamp
     return frame, problems
 
 
@@ -160,8 +163,12 @@ def load_sources(path: str | Path, *, check_files: bool = False) -> pd.DataFrame
 
 
 def _file_problems(row: dict[str, str], where: dict[str, tuple[int, int | None]], *, folder: Path,
-                   file: str) -> list[Problem]:
-    article = folder / row["file"]
+                   file: str, root: str | Path | None = None) -> list[Problem]:
+    try:
+        article = confine(folder, row["file"], root)
+    except InvalidValue as err:
+        line, column = where["file"]
+        return [Problem(file, line, column, "file", row["file"], err.code, err.reason, err.hint)]
     if not article.is_file():
         line, column = where["file"]
         return [Problem(file, line, column, "file", row["file"], Code.SOURCE_MISSING, "article file not found",
@@ -260,7 +267,7 @@ def source_record(path: str | Path, *, sources_dir: str | Path) -> dict[str, str
     stamp = infer_published(text)
     rel = Path(os.path.relpath(path.resolve(), Path(sources_dir).resolve())).as_posix()
     return {
-        "id": path.stem,
+        "id": source_id(path),
         "file": rel,
         "title": title,
         "publisher": infer_publisher(text),
@@ -274,27 +281,45 @@ def source_record(path: str | Path, *, sources_dir: str | Path) -> dict[str, str
 
 def register_sources(paths: Iterable[str | Path], sources_csv: str | Path, *,
                      table: pd.DataFrame | None = None) -> list[dict[str, str]]:
-    """Append rows for articles not yet in ``sources_csv`` (created if absent).
-    ``table``: the table as :func:`load_sources` read it (not read again).
+    """Append rows for articles not yet in ``sources_csv`` (created if absent)
+    and return the rows added.  ``table``: the table as :func:`load_sources`
+    read it (not read again; if the file changed since, nothing is written:
+    :class:`~ledger.errors.MergeConflict` ``changed-on-disk``).  See
+    :func:`plan_sources`."""
+    staged, added = plan_sources(paths, sources_csv, table=table)
+    if staged is not None:
+        commit([staged])
+    return added
 
-    Existing rows are never rewritten: the new rows are appended to the file's
-    text as it is, and the whole file is replaced atomically.  An article
-    already listed with the same sha256 is skipped; one listed with a
-    different sha256 raises :class:`InvalidValue` (code ``sha256-mismatch``)
-    and nothing is written -- its claims' offsets would no longer point at the
-    right text, so a person must decide.  Returns the rows added.
+
+def plan_sources(paths: Iterable[str | Path], sources_csv: str | Path, *,
+                 table: pd.DataFrame | None = None) -> tuple[Staged | None, list[dict[str, str]]]:
+    """The rows to append for articles not yet in ``sources_csv``, and the
+    new file staged beside it (None when nothing is added); the caller
+    commits it (:func:`ledger.textio.commit`), which checks that the table
+    is still the one read.
+
+    Existing rows are never rewritten: the new rows are appended to the
+    file's text as it is.  An article already listed with the same sha256 is
+    skipped; one listed with a different sha256 raises :class:`InvalidValue`
+    (code ``sha256-mismatch``) and nothing is written -- its claims' offsets
+    would no longer point at the right text, so a person must decide.
     """
     sources_csv = Path(sources_csv)
+    expect: Expect = None
     if sources_csv.exists():
         existing = load_sources(sources_csv) if table is None else table
-        text = read_text(sources_csv)
+        raw, _ = read_stamped(sources_csv)
+        expect = existing.attrs.get("stamp", ANY)  # if the file changed since, the commit refuses
+        text = decode_bytes(raw, str(sources_csv))
     else:
         existing, text = None, format_row(list(SOURCE_COLUMNS))
     known = {} if existing is None else dict(zip(existing["id"], existing["sha256"]))
     lines = {} if existing is None else existing.attrs.get("lines", {})
     added: list[dict[str, str]] = []
     for p in paths:
-        if Path(p).stem in known and Path(p).is_file() and known[Path(p).stem] == sha256_of(p):
+        sid = source_id(p)
+        if sid in known and Path(p).is_file() and known[sid] == sha256_of(p):
             continue  # registered with this very text: nothing to read
         rec = source_record(p, sources_dir=sources_csv.parent)
         if rec["id"] in known:
@@ -308,9 +333,9 @@ def register_sources(paths: Iterable[str | Path], sources_csv: str | Path, *,
             continue
         known[rec["id"]] = rec["sha256"]
         added.append(rec)
-    if added:
-        if text and not text.endswith("\n"):
-            text += "\n"
-        text += "".join(format_row([r[c] for c in SOURCE_COLUMNS]) for r in added)
-        atomic_write_text(sources_csv, text)
-    return added
+    if not added:
+        return None, []
+    if text and not text.endswith("\n"):
+        text += "\n"
+    text += "".join(format_row([r[c] for c in SOURCE_COLUMNS]) for r in added)
+    return stage_bytes(sources_csv, text.encode("utf-8"), expect=expect, what="sources table"), added

@@ -13,9 +13,9 @@ PACKAGE = Path(__file__).resolve().parents[2] / "ledger"
 
 #: Bottom to top; a module's layer is its subpackage, or its own name.
 LAYERS = (
-    ("errors",), ("textio", "units", "intervals", "record"), ("csvio",),
+    ("errors",), ("textio", "units", "intervals", "record"), ("guard",), ("csvio",),
     ("sources",), ("numbers",), ("framing",), ("claims",), ("crosscheck",), ("report",),
-    ("job",), ("cli",),
+    ("job",), ("cli", "render"),
 )
 RANK = {name: rank for rank, names in enumerate(LAYERS) for name in names}
 

@@ -7,7 +7,6 @@ from decimal import Decimal as D
 import pytest
 
 from ledger.numbers import find_mentions
-
 from tests.conftest import ROOT
 
 

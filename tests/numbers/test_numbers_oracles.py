@@ -22,7 +22,8 @@ import re
 from decimal import Decimal as D
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings, strategies as st
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 from ledger.numbers import find_mentions
 from ledger.numbers.english import read_english

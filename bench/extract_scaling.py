@@ -1,0 +1,75 @@
+"""Extraction time against article size: one long article of about 0.25, 1
+and 4 MB (the seed articles repeated, each copy's paragraphs kept whole),
+extracted by ``Workspace.extract`` into a new ledger, each size in its own
+child process (its peak RSS is its own), with a time limit per size.
+
+Usage: python bench/extract_scaling.py [--sizes 0.25,1,4] [--timeout 900]
+
+Prints, per size: the article's size, wall time, MB/s and the child's peak
+RSS (or that it did not finish in the time limit).  Near-linear growth
+means the time per MB stays flat from size to size.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def article(megabytes: float) -> str:
+    """The seed articles, repeated to about ``megabytes`` MB of UTF-8."""
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    base = "\n\n".join(p.read_text(encoding="utf-8") for p in seeds) + "\n\n"
+    want = int(megabytes * 1_000_000)
+    copies = max(1, round(want / len(base.encode("utf-8"))))
+    return base * copies
+
+
+def child(megabytes: float) -> dict:
+    from ledger.job import Workspace
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "seeds"
+        folder.mkdir()
+        path = folder / "long.txt"
+        path.write_text(article(megabytes), encoding="utf-8")
+        size = path.stat().st_size
+        t0 = time.perf_counter()
+        result = Workspace.open(Path(tmp) / "claims.csv").extract([folder])
+        seconds = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"mb": size / 1e6, "seconds": seconds, "claims": result.added, "peak_mb": peak}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", default="0.25,1,4")
+    ap.add_argument("--timeout", type=float, default=900.0)
+    ap.add_argument("--child", type=float, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child is not None:
+        print(json.dumps(child(args.child)))
+        return
+    print(f"{'size MB':>8} {'seconds':>9} {'MB/s':>7} {'claims':>7} {'peak MB':>8}")
+    for mb in (float(x) for x in args.sizes.split(",")):
+        try:
+            out = subprocess.run([sys.executable, __file__, "--child", str(mb)], capture_output=True, text=True,
+                                 timeout=args.timeout, check=True)
+        except subprocess.TimeoutExpired:
+            print(f"{mb:8.2f}   did not finish in {args.timeout:.0f} s")
+            continue
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        print(f"{r['mb']:8.2f} {r['seconds']:9.1f} {r['mb'] / r['seconds']:7.3f} {r['claims']:7d} {r['peak_mb']:8.0f}",
+              flush=True)
+
+
+if __name__ == "__main__":
+    main()
