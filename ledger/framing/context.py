@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ledger.framing.cues import Hit
-from ledger.framing.doc import Doc, Spot, inside
+from ledger.framing.doc import Doc, Spot
 
 #: Confidence of a date's metric read off a cue elsewhere in its sentence; such
 #: a date (it opens the sentence) also takes the whole sentence's modality.
@@ -50,9 +50,9 @@ def own_clause(doc: Doc, spot: Spot) -> tuple[int, int]:
 def lone_date(doc: Doc, spot: Spot) -> bool:
     """Is the date alone in its clause (no entity, no other number, few words)?"""
     clause = doc.clause_of(spot.start)
-    if any(inside(clause, e) for e in doc.entities):
+    if doc.among(doc.entities, *clause):
         return False
-    if any(inside(clause, s) and s.start != spot.start for s in doc.spots):
+    if any(s.start != spot.start for s in doc.among(doc.spots, *clause)):
         return False
     rest = doc.low[clause[0] : spot.start] + doc.low[spot.end : clause[1]]
     return sum(ch.isalnum() for ch in rest) <= int(doc.lex.period.get("lone_date_chars", 8))
@@ -66,4 +66,4 @@ def _distance(hit: Hit, start: int, end: int) -> int:
 
 def _in_name(doc: Doc, mark: Hit) -> bool:
     """Is a marker word part of an entity's name ('比' in '比亚迪')?"""
-    return any(e.start < mark.end and mark.start < e.end for e in doc.entities)
+    return bool(doc.touching(doc.entities, mark.start, mark.end))

@@ -6,15 +6,18 @@ from __future__ import annotations
 import re
 
 from ledger.framing.context import _in_name, lone_date
-from ledger.framing.doc import Doc, Spot, inside, main_company
+from ledger.framing.doc import LONGEST, Doc, Spot, inside, main_company
 from ledger.intervals import parse_period
 from ledger.numbers.dates import year_before as _year_before
 
 
 def _is_base(doc: Doc, date: Spot) -> bool:
-    clause = doc.clause_of(date.start)
-    return any(clause[0] <= b.start and 0 <= date.start - b.end <= 2 and not _in_name(doc, b)
-               for b in doc.marks["base_markers"])
+    key = f"is_base:{date.start}"
+    if key not in doc.memo:
+        clause = doc.clause_of(date.start)
+        doc.memo[key] = any(0 <= date.start - b.end <= 2 and not _in_name(doc, b)
+                            for b in doc.among(doc.marks["base_markers"], clause[0], date.start))
+    return bool(doc.memo[key])
 
 def _linked(doc: Doc, date: Spot, metric: str) -> bool:
     """Can ``date`` be the period of an amount of ``metric``?  A plain date
@@ -41,13 +44,13 @@ def _period(
 ) -> tuple[str, float, str]:
     if spot.mention.kind == "date":
         return str(spot.mention.value or ""), 0.95, "date"
-    clause = doc.clause_of(spot.start)
+    clause, sent = doc.clause_of(spot.start), doc.sentence_of(spot.start)
     # '去年同期' names a year ('去年') but means the sentence's period a year
     # before: the 去年 of a year-back phrase is no date of the sentence
     backs = doc.marks["year_back"]
-    dates = [d for d in doc.dates if not _is_base(doc, d) and _linked(doc, d, metric)
-             and not any(d.start < m.end and m.start < d.end for m in backs)]
-    back = [m for m in backs if inside(clause, m)]
+    dates = [d for d in doc.among(doc.dates, *sent) if not _is_base(doc, d) and _linked(doc, d, metric)
+             and not doc.touching(backs, d.start, d.end)]  # only the sentence's dates are ever used
+    back = doc.among(backs, *clause)
     if back and not doc.lex.spec(metric, "comparison") and not any(inside(clause, d) for d in dates):
         base = _sentence_period(doc, spot, metric, events, modality, dates)[0] or _previous_period(doc, spot)
         if base:
@@ -97,7 +100,7 @@ def _previous_period(doc: Doc, spot: Spot) -> str:
     """The period of the previous amount of the sentence ('worth $1.2 trillion,
     up from $600 billion a year ago': the later amount is one year before it)."""
     sent = doc.sentence_of(spot.start)
-    before = [s for s in doc.spots if sent[0] <= s.start < spot.start and s.mention.kind != "date"]
+    before = [s for s in doc.starting(doc.spots, sent[0], spot.start) if s.mention.kind != "date"]
     return doc.facts.get(before[-1].start, {}).get("period", "") if before else ""
 
 def _carried(doc: Doc, spot: Spot, metric: str, modality: str, scope: tuple[int, int]) -> str:
@@ -111,7 +114,7 @@ def _carried(doc: Doc, spot: Spot, metric: str, modality: str, scope: tuple[int,
     family = doc.lex.spec(metric, "carry")
     if not family:
         return ""
-    for other in reversed([s for s in doc.spots if scope[0] <= s.start < spot.start and s.mention.kind != "date"]):
+    for other in reversed([s for s in doc.starting(doc.spots, scope[0], spot.start) if s.mention.kind != "date"]):
         fact = doc.facts.get(other.start, {})
         if fact.get("subject") and fact.get("period") and fact.get("period_how") in ("date", "carried") \
                 and doc.lex.spec(fact.get("metric", ""), "carry") == family and fact.get("modality") == modality:
@@ -131,7 +134,7 @@ def _sentence_period(
         if sent[0] <= d.start and d.end <= spot.start
         and ((spot.start - d.end <= window and not instant) or (d.start - sent[0] <= 2 and lone_date(doc, d)))
     ]
-    if any(inside(clause, m) for m in doc.marks["full_year"]):
+    if doc.among(doc.marks["full_year"], *clause):
         # 'full-year revenue': the whole year of the sentence's date ('上半年..., 全年...'), else the published year
         if earlier:
             return date_value(doc, earlier[-1], modality)[:4], 0.55, "date"
@@ -211,10 +214,10 @@ def _recalled(doc: Doc, spot: Spot, metric: str, events: list[tuple[int, str, st
     before = [(pos, value, event) for pos, value, event in events if pos < sent[0]]
     if not before:
         return ""
-    if any(inside(sent, a) and a.end <= spot.start for a in doc.marks["anaphora"]):
+    if doc.among(doc.marks["anaphora"], sent[0], spot.start):
         return before[-1][1]
     linked = {doc.lex.spec(metric, "date"), *doc.lex.spec(metric, "dates", ())} - {None}
-    named = {h.name for h in doc.metric_hits if inside(sent, h) and h.name in linked}
+    named = {h.name for h in doc.among(doc.metric_hits, *sent) if h.name in linked}
     for _, value, event in reversed(before):
         if event in named:
             return value
@@ -223,14 +226,15 @@ def _recalled(doc: Doc, spot: Spot, metric: str, events: list[tuple[int, str, st
 def current_value(doc: Doc, spot: Spot) -> bool:
     """'提议...从15%降至8%': is the number the current value of a change
     still to come (a modality cue before it in the sentence)?"""
-    starts = [m for m in doc.marks["change_from"] if 0 <= spot.start - m.end <= 1]
-    ends = [m for m in doc.marks["change_to"] if 0 <= m.start - spot.end <= 1]
+    starts = [m for m in doc.among(doc.marks["change_from"], spot.start - 1 - LONGEST, spot.start)
+              if spot.start - m.end <= 1]
+    ends = doc.starting(doc.marks["change_to"], spot.end, spot.end + 2)
     if not (starts and ends):
         return False
     sent = doc.sentence_of(spot.start)  # a change still to come: proposed, planned, forecast
-    return any(inside(sent, h) and h.start < spot.start for h in doc.modality_hits)
+    return any(h.end <= sent[1] for h in doc.starting(doc.modality_hits, sent[0], spot.start))
 
 def _present(doc: Doc, spot: Spot, clause: tuple[int, int]) -> bool:
-    if any(inside(clause, m) for m in doc.marks["present_clause"]):
+    if doc.among(doc.marks["present_clause"], *clause):
         return True
-    return any(0 <= spot.start - m.end <= 4 and m.start >= clause[0] for m in doc.marks["present_adjacent"])
+    return any(spot.start - m.end <= 4 for m in doc.among(doc.marks["present_adjacent"], clause[0], spot.start))

@@ -7,7 +7,7 @@ import re
 
 from ledger.framing.context import Memory, own_clause
 from ledger.framing.cues import Hit
-from ledger.framing.doc import Doc, Spot, enumerated, fits, inside, main_company, marked, org_for_person
+from ledger.framing.doc import LONGEST, Doc, Spot, enumerated, fits, inside, main_company, marked, org_for_person
 from ledger.record import bases, owned
 
 
@@ -33,7 +33,7 @@ def _passive(doc: Doc, ents: list[Hit], spot: Spot) -> tuple[Hit | None, Hit | N
 def frame_subject(doc: Doc, spot: Spot, metric: str, memory: Memory) -> tuple[Hit | None, float]:
     """Subject entity of the mention (see the module docstring of framing)."""
     clause, sent = own_clause(doc, spot), doc.sentence_of(spot.start)
-    ents = [e for e in doc.entities if inside(sent, e)]
+    ents = doc.among(doc.entities, *sent)
     only = doc.lex.spec(metric, "subject_types")
     if only:
         typed = [e for e in ents if e.kind in only]
@@ -82,7 +82,7 @@ def _parties(doc: Doc, start: int, end: int, *, free: bool = True) -> list[Hit]:
     entity of each item ('沙特阿美、公司之间接全资附属公司Aurobay Holding及雷诺'
     -> 沙特阿美, Aurobay Holding, 雷诺), when the items run up to ``end``."""
     words = sorted(doc.lex.role("enumerators"), key=len, reverse=True)
-    ents = [e for e in doc.entities if start <= e.start and e.end <= end]
+    ents = doc.among(doc.entities, start, end)
     ents = _free(doc, ents) if free else ents
     if len(ents) < 2:
         return []
@@ -132,7 +132,7 @@ def _listed(doc: Doc, spot: Spot, metric: str) -> Hit | None:
 
 def _figures_listed(doc: Doc, spot: Spot, sent: tuple[int, int]) -> list[Spot]:
     """The list of figures of the mention's kind the mention is in ('10%、29.7%、15.3%及45%')."""
-    same = [s for s in doc.spots if inside(sent, s) and s.mention.kind == spot.mention.kind]
+    same = [s for s in doc.among(doc.spots, *sent) if s.mention.kind == spot.mention.kind]
     words = sorted(doc.lex.role("enumerators"), key=len, reverse=True)
     runs: list[list[Spot]] = []
     for s in same:
@@ -151,9 +151,9 @@ def _owner(doc: Doc, spot: Spot, metric: str, clause: tuple[int, int], ents: lis
     if not owned(metric):
         return None
     markers = sorted(doc.lex.roles.get("owner_markers", ()), key=len, reverse=True)
-    for cue in (h for h in doc.metric_hits if inside(clause, h) and h.name == metric):
+    for cue in (h for h in doc.among(doc.metric_hits, *clause) if h.name == metric):
         lo, hi = sorted((cue.start, spot.start))
-        if any(lo < s.start < hi and not spot.start <= s.start < spot.end for s in doc.spots):
+        if any(not spot.start <= s.start < spot.end for s in doc.starting(doc.spots, lo + 1, hi)):
             continue
         after = doc.low[cue.end:cue.end + 12]
         for word in markers:
@@ -171,8 +171,8 @@ def _main_named(doc: Doc, ents: list[Hit], clause: tuple[int, int], metric: str)
     noun ('较之2020年成长了3倍') goes on about the previous figure instead."""
     if any(inside(clause, e) for e in ents):
         return None
-    own = [h for h in doc.metric_hits if inside(clause, h) and h.name == metric]
-    nouns = [h for h in doc.metric_hits if inside(clause, h) and h.name != metric
+    own = [h for h in doc.among(doc.metric_hits, *clause) if h.name == metric]
+    nouns = [h for h in doc.among(doc.metric_hits, *clause) if h.name != metric
              and not any(o.start < h.end and h.start < o.end for o in own)]  # 成长 inside 成长了
     if not nouns:
         return None
@@ -198,9 +198,9 @@ def pooled(doc: Doc, spot: Spot, metric: str) -> Hit | None:
     if not doc.lex.spec(metric, "pooled"):
         return None
     clause = doc.clause_of(spot.start)
-    before = [e for e in _free(doc, [e for e in doc.entities if inside(clause, e)]) if e.end <= spot.start]
+    before = [e for e in _free(doc, doc.among(doc.entities, *clause)) if e.end <= spot.start]
     joined = any(enumerated(doc, a, b) for a, b in itertools.pairwise(before))
-    after = [e for e in doc.entities if inside(clause, e) and e.start >= spot.end]
+    after = [e for e in doc.among(doc.entities, *clause) if e.start >= spot.end]
     return after[0] if joined and after else None
 
 def frame_object(doc: Doc, spot: Spot, metric: str, subject: str, memory: Memory) -> tuple[str, float]:
@@ -209,7 +209,7 @@ def frame_object(doc: Doc, spot: Spot, metric: str, subject: str, memory: Memory
         carried = _carried_object(doc, spot, subject, memory)
         return (carried, 0.5) if carried else ("", 0.8)
     clause, sent = own_clause(doc, spot), doc.sentence_of(spot.start)
-    ents = [e for e in doc.entities if inside(sent, e)]
+    ents = doc.among(doc.entities, *sent)
     _, patient = _passive(doc, ents, spot)
     if patient is not None and patient.name not in subject.split(";"):
         return patient.name, 0.8
@@ -250,7 +250,8 @@ def part_of(doc: Doc, spot: Spot, metric: str) -> str:
     clause, sent = doc.clause_of(spot.start), doc.sentence_of(spot.start)
     cue = _cue_of(doc, spot, metric, clause)
     if cue is not None:
-        floor = max((e.end for e in doc.entities if clause[0] <= e.end <= cue.start), default=clause[0])
+        floor = max((e.end for e in doc.among(doc.entities, clause[0] - LONGEST, cue.start) if clause[0] <= e.end),
+                    default=clause[0])
         part = _known_part(doc, doc.low[floor:cue.start])
         if part:
             return part
@@ -260,7 +261,7 @@ def part_of(doc: Doc, spot: Spot, metric: str) -> str:
 def _cue_of(doc: Doc, spot: Spot, metric: str, clause: tuple[int, int]) -> Hit | None:
     """The cue of the metric (or of the figure a change is of) in the clause."""
     names = {metric, bases().get(metric, "")}
-    cues = [h for h in doc.metric_hits if inside(clause, h) and h.name in names]
+    cues = [h for h in doc.among(doc.metric_hits, *clause) if h.name in names]
     before = [h for h in cues if h.end <= spot.start]
     return max(before, key=lambda h: h.end) if before else None
 
