@@ -35,7 +35,8 @@ MARK_LISTS = (
     ("period", "base_markers"), ("period", "anaphora"), ("period", "present_clause"),
     ("period", "present_adjacent"), ("period", "change_from"), ("period", "change_to"),
     ("roles", "pair_words"), ("topic", "markers"), ("period", "speech"), ("period", "year_back"),
-    ("period", "full_year"), ("change", "yoy"), ("change", "qoq"), ("change", "up"), ("change", "down"),
+    ("period", "full_year"), ("period", "this_year"), ("change", "yoy"), ("change", "qoq"), ("change", "up"),
+    ("change", "down"),
     ("change", "level"), ("change", "after"), ("part", "topic"), ("basis", "adjusted"),
     ("roles", "respectively"), ("roles", "each"),
 )

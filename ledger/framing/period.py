@@ -135,9 +135,13 @@ def _sentence_period(
         and ((spot.start - d.end <= window and not instant) or (d.start - sent[0] <= 2 and lone_date(doc, d)))
     ]
     if doc.among(doc.marks["full_year"], *clause):
-        # 'full-year revenue': the whole year of the sentence's date ('上半年..., 全年...'), else the published year
+        # 'full-year revenue': the whole year of the sentence's date ('上半年..., 全年...'), else
+        # this year for what is to come, the year reported on (or last ended) for an account
         if earlier:
             return date_value(doc, earlier[-1], modality)[:4], 0.55, "date"
+        ended = "" if forward(doc, modality) or doc.among(doc.marks["this_year"], *clause) else _ended_year(doc)
+        if ended:
+            return ended, 0.5, "date"
         if doc.published[:4].isdigit():
             return doc.published[:4], 0.5, "date"
     if earlier:
@@ -161,6 +165,18 @@ def _sentence_period(
     return "", 0.7, ""
 
 
+def _ended_year(doc: Doc) -> str:
+    """The whole year an account of 'annual' figures is of: the year the
+    article reports on, when that is a year; else the last year ended by
+    its publication."""
+    reported = reporting_period(doc)
+    if re.fullmatch(r"\d{4}", reported):
+        return reported
+    if doc.published[:4].isdigit():
+        return str(int(doc.published[:4]) - (0 if doc.published[5:] == "12-31" else 1))
+    return ""
+
+
 def _on_topic(doc: Doc, spot: Spot) -> bool:
     """Is the figure the article's topic company's (not a competitor's of a
     paragraph about another company)?"""
@@ -169,12 +185,12 @@ def _on_topic(doc: Doc, spot: Spot) -> bool:
     return main is None or subject == main.name
 
 
-_REPORTING = re.compile(r"\d{4}-(?:Q[1-4]|H[12])|\d{4}-01/\d{4}-(?:0[3-9]|1[0-2])")
+_REPORTING = re.compile(r"\d{4}(?:-Q[1-4]|-H[12]|-01/\d{4}-(?:0[3-9]|1[0-2]))?")
 
 
 def reporting_period(doc: Doc) -> str:
-    """The period an article reports on: its first quarter, half or
-    year-to-date span ('2025年第三季度', 'Q3', '上半年', '首三季') that is no
+    """The period an article reports on: its first year, quarter, half or
+    year-to-date span ('2025', '2025年第三季度', 'Q3', '上半年', '首三季') that is no
     comparison base, its headline's first.  A results figure no date, no
     sentence and no paragraph places holds for it (the article's topic)."""
     if "reporting" not in doc.memo:
@@ -190,6 +206,8 @@ def _reporting(doc: Doc) -> str:
     found = [d for d in doc.dates if _REPORTING.fullmatch(date_value(doc, d, "")) and not _is_base(doc, d)]
     lead_end = doc.paragraphs[1][1] if len(doc.paragraphs) > 1 else len(doc.low)
     lead = [d for d in found if d.start < lead_end]
+    finer = [d for d in lead if not re.fullmatch(r"\d{4}", date_value(doc, d, ""))]
+    lead = finer or lead  # '2026会计年度第一季': the quarter, not the year that names it
     if lead:
         return date_value(doc, lead[0], "")
     if not doc.published and any(w in doc.low for w in doc.marks_words("relative_year")):
