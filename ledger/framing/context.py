@@ -10,6 +10,7 @@ surer than one carried over from an earlier sentence or a default.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from ledger.framing.cues import Hit
@@ -30,12 +31,19 @@ class Memory:
 
     def add(self, pos: int, subject: Hit | None, obj: str) -> None:
         if subject is not None:
-            self.said.append((pos, subject, obj))
-            self.said.sort(key=lambda t: t[0])
+            bisect.insort(self.said, (pos, subject, obj), key=lambda t: t[0])
 
     def last(self, pos: int) -> tuple[Hit, str] | None:
-        before = [t for t in self.said if t[0] < pos]
-        return (before[-1][1], before[-1][2]) if before else None
+        at = self.before(pos)
+        return (self.said[at][1], self.said[at][2]) if at >= 0 else None
+
+    def last_at(self, pos: int) -> int:
+        """Where the last claim before ``pos`` stands (-1: none)."""
+        at = self.before(pos)
+        return self.said[at][0] if at >= 0 else -1
+
+    def before(self, pos: int) -> int:
+        return bisect.bisect_left(self.said, pos, key=lambda t: t[0]) - 1
 
 def own_clause(doc: Doc, spot: Spot) -> tuple[int, int]:
     """The clause of a mention; a date that stands alone in its clause

@@ -69,6 +69,11 @@ def frame_subject(doc: Doc, spot: Spot, metric: str, memory: Memory) -> tuple[Hi
         return _subject_of(doc, after[0], metric), 0.6
     last = memory.last(spot.start)
     if last is not None:
+        # a new paragraph with no one named goes back to the article's company
+        main = main_company(doc)
+        if (main is not None and last[0].name != main.name and owned(metric)
+                and doc.paragraph_of(memory.last_at(spot.start)) != doc.paragraph_of(spot.start)):
+            return next(e for e in doc.entities if e.name == main.name), 0.4
         return last[0], 0.45
     org = _context_org(doc, sent)
     if org:
