@@ -253,5 +253,6 @@ class Code(StrEnum):
     # rows against each other and their own text (warnings)
     OVERLAPPING_SPAN = "overlapping-span"
     VALUE_PRECISION = "value-precision"
+    METRIC_TO_CLASSIFY = "metric-to-classify"
     # merge
     ORPHANED = "orphaned"
