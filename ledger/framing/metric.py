@@ -191,6 +191,9 @@ def date_metric(doc: Doc, spot: Spot, amounts: list[Spot]) -> tuple[str, float]:
     """A date is a claim when a date cue stands in its clause, or an amount
     of its clause belongs to a dated event (the amount metric's ``date``);
     a date opening its sentence alone also takes a date cue of the sentence."""
+    before = doc.low[max(0, spot.start - 8):spot.start].rstrip()
+    if before.endswith(doc.marks_words("as_of_before")):
+        return "", 0.0  # 'as of Sept. 30': the day the sentence's figures stand at
     cue = _nearest_cue(doc, spot, own_clause(doc, spot), "date")
     if cue is not None:
         return cue.name, 0.85

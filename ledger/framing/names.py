@@ -385,7 +385,8 @@ def _by_latin_in_chinese(text: str, low: str, free, add, lex: Lexicon, cue_words
             add(name)
 
 
-_NAME = r"[A-Z][A-Za-z0-9&.-]*(?:\s+[A-Z][A-Za-z0-9&.-]*){0,3}"
+_WORD = r"[A-Z][A-Za-z0-9&-]*(?:\.[A-Za-z0-9&-]+)*"  # no word ends a sentence ('Powertrain. Its')
+_NAME = rf"{_WORD}(?:[ \t]+{_WORD}){{0,3}}"
 _BASED = re.compile(rf"\b[A-Za-z.]+-based\s+({_NAME})")
 _OWNS = re.compile(rf"(?<![A-Za-z0-9&.-])({_NAME})['’]s\b")
 

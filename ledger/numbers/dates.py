@@ -259,10 +259,17 @@ _MON = (
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 _MON_FULL = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_MON_CAPITAL = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)"
+)
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 EN_DATE = (
     rf"(?i:(?P<en_m>{_MON})\.?[ \t](?:(?P<en_d>\d{{1,2}})(?:st|nd|rd|th)?,?[ \t])?(?P<en_y>(?:19|20)\d\d)\b"
     rf"|(?P<en_d2>\d{{1,2}})[ \t](?P<en_m2>{_MON})\.?[ \t](?P<en_y2>(?:19|20)\d\d)\b"
+    # "as of Sept. 30", "on Dec. 2": a capitalised month and a day, no year, no amount after
+    rf"|(?-i:\b(?P<en_m4>{_MON_CAPITAL})\.?[ \t](?P<en_d4>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?)\b"
+    r"(?![ \t]*,?[ \t]*(?:19|20)\d\d|[.,:]\d|[ \t]*(?:%|percent|per|billion|million|thousand|trillion|bn|m\b))"
     r"|\b(?P<en_q>q[1-4])[ \t](?:of[ \t])?(?P<en_qfy>fiscal[ \t]|fy[ \t]?)?(?P<en_qy>(?:19|20)\d\d)\b"
     r"|\b(?P<en_qw>first|second|third|fourth|1st|2nd|3rd|4th)[ \t-]quarter[ \t](?:of[ \t])?"
     r"(?P<en_qwfy>fiscal[ \t](?:year[ \t])?|fy[ \t]?)?(?P<en_qwy>(?:19|20)\d\d)\b"
@@ -284,6 +291,10 @@ def en_date(g: Mapping[str, str | None], published: Anchor | None) -> DateValue:
         y = int(g.get("en_y") or _group(g, "en_y2"))
         d = g.get("en_d") or g.get("en_d2")
         return _safe(day, y, m, int(d)) if d else _safe(month, y, m)
+    if month_name := g.get("en_m4"):  # "as of Sept. 30": this year, or last year if the month is to come
+        m = MONTHS_EN[month_name.lower()[:3]]
+        known_year = _year_of_month(m, published)
+        return UNKNOWN if known_year is None else _safe(day, known_year, m, int(_group(g, "en_d4")))
     if g.get("en_q") or g.get("en_qw"):  # a quarter of a fiscal year is labelled by that year, as FY2024 is
         y = int(g.get("en_qy") or _group(g, "en_qwy"))
         if g.get("en_qfy") or g.get("en_qwfy"):
