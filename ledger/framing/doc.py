@@ -98,7 +98,10 @@ class Doc:
 
     def paragraph_of(self, pos: int) -> tuple[int, int]:
         """Paragraphs are separated by a blank line (a single line break only ends a sentence)."""
-        return next((p for p in self.paragraphs if p[0] <= pos < p[1]), (0, len(self.low)))
+        at = bisect_right(self.paragraphs, (pos, len(self.low) + 1)) - 1
+        if at >= 0 and self.paragraphs[at][0] <= pos < self.paragraphs[at][1]:
+            return self.paragraphs[at]
+        return (0, len(self.low))
 
     def to_clean(self, start: int, end: int) -> tuple[int, int]:
         """Map an original span to the cleaned text."""
@@ -355,9 +358,8 @@ def _is_source(doc: Doc, ent: Hit) -> bool:
     what it is about."""
     before = doc.low[max(0, ent.start - 4) : ent.start].rstrip()
     after = doc.low[ent.end : ent.end + 6].lstrip()
-    return any(before.endswith(w) for w in doc.lex.role("source_before")) or any(
-        after.startswith(w) for w in doc.lex.role("source_after")
-    )
+    return before.endswith(tuple(doc.lex.role("source_before"))) or after.startswith(
+        tuple(doc.lex.role("source_after")))
 
 
 # --------------------------------------------------------------------------- entity relations

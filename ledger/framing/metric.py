@@ -149,12 +149,12 @@ def _topic(doc: Doc, spot: Spot, kind: str) -> str:
     """'这项...的收购,...约20亿元': the metric a demonstrative clause of the
     sentence names (its last fitting cue)."""
     sent = doc.sentence_of(spot.start)
-    for mark in doc.marks["markers"]:
-        if inside(sent, mark) and mark.start < spot.start:
+    for mark in doc.among(doc.marks["markers"], sent[0], sent[1]):
+        if mark.start < spot.start:
             clause = doc.clause_of(mark.start)
             if clause[0] <= spot.start < clause[1]:
                 continue
-            cues = [h for h in doc.metric_hits if fits(h.name, kind) and mark.end <= h.start and h.end <= clause[1]]
+            cues = [h for h in doc.among(doc.metric_hits, mark.end, clause[1]) if fits(h.name, kind)]
             if cues:
                 return cues[-1].name
     return ""

@@ -3,6 +3,7 @@ clause or sentence, the period of a related figure, the publication date for
 present-tense values."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from ledger.framing.context import _in_name, lone_date
@@ -229,7 +230,7 @@ def _recalled(doc: Doc, spot: Spot, metric: str, events: list[tuple[int, str, st
     by an anaphora ('该交易') or by naming an event of a kind linked to the
     amount's metric ('重组协议' for a stake)."""
     sent = doc.sentence_of(spot.start)
-    before = [(pos, value, event) for pos, value, event in events if pos < sent[0]]
+    before = events[:bisect.bisect_left(events, sent[0], key=lambda e: e[0])]  # events are in text order
     if not before:
         return ""
     if doc.among(doc.marks["anaphora"], sent[0], spot.start):

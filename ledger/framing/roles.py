@@ -190,7 +190,7 @@ def _pair(doc: Doc, spot: Spot) -> list[Hit]:
     if not any(inside(sent, w) for w in doc.marks["pair_words"]):
         return []
     people: list[Hit] = []
-    for e in reversed([e for e in doc.entities if e.end <= sent[0] and e.kind == "person"]):
+    for e in reversed([e for e in doc.starting(doc.entities, 0, sent[0]) if e.end <= sent[0] and e.kind == "person"]):
         if e.name not in [p.name for p in people]:
             people.insert(0, e)
         if len(people) == 2:
@@ -317,8 +317,8 @@ def _carried_object(doc: Doc, spot: Spot, subject: str, memory: Memory) -> str:
 def _context_org(doc: Doc, sent: tuple[int, int], reach: int = 400) -> str:
     """A person's claim with no organisation in its sentence: the organisation
     named last before it (what the passage is about)."""
-    orgs = [e for e in doc.entities
-            if sent[0] - reach <= e.start and e.end <= sent[0] and e.kind in doc.lex.role("organisation_types")]
+    orgs = [e for e in doc.among(doc.entities, sent[0] - reach, sent[0])
+            if e.kind in doc.lex.role("organisation_types")]
     return orgs[-1].name if orgs else ""
 
 def _reach(ent: Hit, spot: Spot) -> tuple[int, int]:
@@ -330,8 +330,8 @@ def _raiser(doc: Doc, spot: Spot, metric: str, subject: str) -> str:
     company raising it is the counterpart."""
     pooled_metric = doc.lex.spec(metric, "pooled")
     sent = doc.sentence_of(spot.start)
-    for start, fact in doc.facts.items():
-        if fact.get("metric") == pooled_metric and sent[0] <= start < sent[1] \
-                and fact.get("subject") not in ("", subject):
+    for other in doc.starting(doc.spots, *sent):
+        fact = doc.facts.get(other.start, {})
+        if fact.get("metric") == pooled_metric and fact.get("subject") not in ("", subject):
             return fact.get("subject") or ""
     return ""
