@@ -140,6 +140,22 @@ def quantity(value: Any, unit: str) -> pint.Quantity:
     return registry().Quantity(value, unit)
 
 
+def fmt(value: float, unit: str) -> str:
+    """A number for a sentence: 5e11 USD -> '500 bn USD', 0.27 ratio -> '27%'."""
+    if value is None or np.isnan(value):
+        return "?"
+    if np.isinf(value):
+        return "no limit" if value > 0 else "no lower limit"
+    if unit in ("ratio",):
+        return f"{value * 100:.4g}%"
+    if unit == "times":
+        return f"{value:.4g}x"
+    for scale, word in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
+        if abs(value) >= scale:
+            return f"{value / scale:.4g} {word} {unit}".strip()
+    return f"{value:.4g} {unit}".strip()
+
+
 @lru_cache(maxsize=256)
 def relation(unit: str, other: str) -> tuple[str, str]:
     """How two ledger units compare, asked of the registry: ``("same", "")``,

@@ -19,10 +19,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ledger.crosscheck.pairs import Conversions
+from ledger.crosscheck.rates import rate_phrases
 from ledger.crosscheck.scoring import (
     CONFLICT_COLUMNS,
     KIND_RANK,
     PAIR_KINDS,
+    RATE_COLUMNS,
     TEXT,
     conflict_ids,
     relative_gap,
@@ -34,10 +37,11 @@ _RANK = np.array([KIND_RANK[k] for k in _NAMES])  # output order of the kinds
 
 
 def assemble(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray, arith: pd.DataFrame,
-             settings: dict[str, Any], *, explain: bool = True) -> pd.DataFrame:
+             settings: dict[str, Any], *, explain: bool = True, conversions: Conversions | None = None) -> pd.DataFrame:
     """Findings of the pairs ``(i, j)`` of the prepared ledger ``df`` (verdict
     ``code``, an index into the pair kinds) and the arithmetic rows; pair
-    rows get an empty explanation unless ``explain``."""
+    rows get an empty explanation unless ``explain``.  ``conversions``: the
+    pairs compared across units and their rates."""
     arith = _arith_rows(arith, conflict_ids)
     n_pairs, n_arith = len(i), len(arith)
     lo, hi, point, conf = (df[c].to_numpy() for c in ("lo", "hi", "point", "conf"))
@@ -58,7 +62,16 @@ def assemble(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray, a
     ia, ib = i[pi], j[pi]  # the pairs' claim rows
     # the sentences first: their per-claim halves are the biggest transient,
     # freed before the other text columns exist (a lower peak, reused memory)
-    explanation = pair_explanations(df, ia, ib, code[pi]) if explain else np.full(len(pi), "", dtype=object)
+    conv = _pair_rates(conversions, n_pairs, point[j])
+    if conversions is not None and len(conversions.at):
+        conv = {c: v[pi] for c, v in conv.items()}
+        conv.update(source_b=df["source"].to_numpy(dtype=object)[ib], value_b=point[ib],
+                    unit_b=df["unit"].to_numpy(dtype=object)[ib], unit=df["unit"].to_numpy(dtype=object)[ia])
+        phrases: list[str] | None = rate_phrases(conv)
+    else:
+        conv, phrases = {}, None
+    explanation = (pair_explanations(df, ia, ib, code[pi], phrases) if explain
+                   else np.full(len(pi), "", dtype=object))
     # where each output row takes its value from: pair rows from a per-pair
     # (or per-claim) array, arithmetic rows from the arithmetic frame after it
     at_arith = np.flatnonzero(~is_pair)
@@ -102,6 +115,12 @@ def assemble(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray, a
         cols[col] = gather(np.full(1, "", dtype=object), col, rows=np.zeros(len(pi), dtype=np.int64))
     for col, value in (("status", "open"), ("decision", ""), ("decision_note", ""), ("reviewer", "")):
         cols[col] = np.full(len(order), value, dtype=object)
+    cols["unit_b"] = claim("unit", ib, "unit_b")
+    for col, empty in RATE_COLUMNS.items():
+        if col != "unit_b":
+            values = conv.get(col, np.full(1, empty, dtype=object if isinstance(empty, str) else float))
+            rows = None if col in conv else np.zeros(len(pi), dtype=np.int64)
+            cols[col] = gather(values, col, empty, rows=rows)
     index = pd.RangeIndex(len(order))
     return pd.DataFrame({c: pd.Series(cols[c], index=index, dtype=float if cols[c].dtype != object else TEXT,
                                       copy=False) for c in CONFLICT_COLUMNS}, copy=False)
@@ -119,9 +138,25 @@ def _arith_rows(arith: pd.DataFrame, conflict_ids: Any) -> pd.DataFrame:
     arith = arith.assign(conflict_id=conflict_ids(arith["kind"].tolist(), arith["rule"].tolist(),
                                                   arith["claims"].tolist()))
     arith = arith.drop_duplicates("conflict_id").reset_index(drop=True)
-    for col in ("implied_unit", "result"):
+    for col, empty in RATE_COLUMNS.items():
+        if col not in arith:
+            arith[col] = empty
+    for col in ("implied_unit", "result", "unit_b", "rate_date", "rate_source"):
         arith[col] = arith[col].fillna("")
     return arith
+
+
+def _pair_rates(conversions: Conversions | None, n_pairs: int, point_b: np.ndarray) -> dict[str, np.ndarray]:
+    """The rate columns of every pair (NaN and "" where no conversion was made)."""
+    if conversions is None or not len(conversions.at):
+        return {}
+    out = {c: np.full(n_pairs, e, dtype=object if isinstance(e, str) else float) for c, e in RATE_COLUMNS.items()
+           if c != "unit_b"}
+    at = conversions.at
+    out["rate"][at], out["rate_low"][at], out["rate_high"][at] = conversions.rate, conversions.low, conversions.high
+    out["rate_date"][at], out["rate_source"][at] = conversions.date, conversions.source
+    out["value_b_converted"][at] = point_b[at] * conversions.rate
+    return out
 
 
 def _pair_claims_and_ids(df: pd.DataFrame, ia: np.ndarray, ib: np.ndarray,
@@ -188,8 +223,11 @@ def _ending(kind: str, ma: str, mb: str) -> str:
     return _ENDINGS["modality" if ma != mb else "modality_same"].format(ma=ma, mb=mb)
 
 
-def pair_explanations(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray) -> list[str]:
-    """One sentence per pair: both sides as written, then why the verdict."""
+def pair_explanations(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray,
+                      phrases: list[str] | None = None) -> list[str]:
+    """One sentence per pair: both sides as written, how the second was
+    converted (``phrases``, :func:`ledger.crosscheck.rates.rate_phrase`; ""
+    for none), then why the verdict."""
     used = np.zeros(len(df), dtype=bool)
     used[i] = used[j] = True
     first, second = _sides(df, np.flatnonzero(used))
@@ -197,4 +235,6 @@ def pair_explanations(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.n
     mod = df["modality"].to_numpy(dtype=object)
     is_mod = np.flatnonzero(code == 1)
     endings[is_mod] = [_ending("modality", a, b) + "." for a, b in zip(mod[i[is_mod]], mod[j[is_mod]])]
+    if phrases is not None:
+        endings = np.array([f"{p}; {e}" if p else e for p, e in zip(phrases, endings)], dtype=object)
     return list(map("".join, zip(first[i], second[j], endings)))
