@@ -101,7 +101,7 @@ def registry() -> pint.UnitRegistry:
     """The shared registry, built on first use from :data:`DEFINITIONS`."""
     import pint
 
-    ureg = pint.UnitRegistry(None, cache_folder=None)
+    ureg: pint.UnitRegistry = pint.UnitRegistry(None, cache_folder=None)
     for line in DEFINITIONS:
         ureg.define(line)
     return ureg

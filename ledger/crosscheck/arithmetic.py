@@ -341,7 +341,8 @@ def _converted(df: pd.DataFrame, term: str, anchor: str, money: Money, rule: Rul
         df[col] = column
     for col, values, empty in (("_rate", found.point, np.nan), ("_rate_low", found.low, np.nan),
                                ("_rate_high", found.high, np.nan), ("_rate_date", found.date, ""),
-                               ("_rate_source", found.source, ""), ("_rate_term", np.full(len(at), term), "")):
+                               ("_rate_source", found.source, ""), ("_rate_term", np.full(len(at), term), ""),
+                               ("_rate_into", df[f"{anchor}.unit"].to_numpy(dtype=object)[at], "")):
         column = df[col].to_numpy().copy() if col in df else np.full(len(df), empty, dtype=type(empty) if empty
                                                                         == "" else float)
         column = column.astype(object) if empty == "" else column.astype(float)
@@ -464,7 +465,8 @@ def _explain(rule: Rule, terms: list[str], target: str, row: dict[Any, Any], res
     rate = row.get("_rate")
     if isinstance(rate, float) and not np.isnan(rate):
         term = row["_rate_term"]
-        head += (f" ({term} converted into {unit} at {rate:.5g} {unit} per {row[f'{term}.unit']} "
+        into = row["_rate_into"]
+        head += (f" ({term} converted into {into} at {rate:.5g} {into} per {row[f'{term}.unit']} "
                  f"[{row['_rate_source']}, {row['_rate_date']}])")
     if result == "implied":
         return head + f"; the ledger states no {target} to test it against."

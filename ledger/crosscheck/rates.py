@@ -212,7 +212,8 @@ def _rate_problems(name: str, line: int, row: dict[str, str], columns: dict[str,
                 Code.BAD_RATE)
     if not row["source"].strip():
         bad("source", "empty", "say where the rate is from (publisher, table, date)", Code.REQUIRED)
-    key = (row["date"], *sorted((row["base"], row["quote"])))
+    low, high = sorted((row["base"], row["quote"]))
+    key = (row["date"], low, high)
     if key in seen:
         bad("date", f"a rate for {key[1]}/{key[2]} on this date is already on line {seen[key]}",
             "keep one row per date and pair of currencies", Code.DUPLICATE_RATE)

@@ -47,7 +47,11 @@ def assemble(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray, a
     lo, hi, point, conf = (df[c].to_numpy() for c in ("lo", "hi", "point", "conf"))
     is_date = df["is_date"].to_numpy()[i]
     days = np.where(is_date, np.maximum(0.0, np.maximum(lo[i] - hi[j], lo[j] - hi[i])), np.nan)
-    gap = np.where(is_date, np.nan, relative_gap(point[i], point[j]))
+    point_j = point[j]
+    if conversions is not None and len(conversions.at):  # b's figure in a's unit
+        point_j = point_j.copy()
+        point_j[conversions.at] *= conversions.rate
+    gap = np.where(is_date, np.nan, relative_gap(point[i], point_j))
     weights = np.array([float(settings["severity"]["weight"].get(k, 0.0)) for k in _NAMES[:4]])
     sev, label = severity_of(weights[code], gap, days, conf[i] * conf[j], settings)
     # final order over [pairs in finding order, arithmetic rows]: a stable sort
