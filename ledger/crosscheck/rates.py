@@ -320,6 +320,12 @@ def stated_conversions(df: pd.DataFrame, default_precision: float) -> list[State
     if not len(df):
         return []
     money = np.flatnonzero(intervals.text_is(df["unit"], list(CURRENCIES)) & ~df["is_date"].to_numpy(dtype=bool))
+    # only sources with figures in more than one currency can state a conversion
+    source_c, unit_c = df["source_c"].to_numpy()[money], df["unit_c"].to_numpy()[money]
+    n_units = int(unit_c.max()) + 1 if len(money) else 1
+    kinds = np.unique(source_c.astype(np.int64) * n_units + unit_c)
+    several = np.unique(kinds // n_units, return_counts=True)
+    money = money[np.isin(source_c, several[0][several[1] > 1])]
     if len(money) < 2:
         return []
     frame = [df[c].to_numpy()[money] for c in ("source_c", "subject_c", "object_c", "metric_c", "modality_c")]
@@ -419,7 +425,11 @@ class Money:
         with np.errstate(invalid="ignore"):
             first, last = np.fmin(w0[a], w0[b]), np.fmax(w1[a], w1[b])
             pub0, pub1 = np.fmin(f0[a], f0[b]), np.fmax(f1[a], f1[b])
-        asks = pd.DataFrame({"to": units[a], "frm": units[b], "sa": sources[a], "sb": sources[b],
+        # a source matters only if it states a conversion (most do not: fewer distinct asks)
+        stating = {s.source for s in self.stated}
+        sa, sb = (np.where(np.isin(sources[x], list(stating)), sources[x], "") if stating
+                  else np.full(n, "", dtype=object) for x in (a, b))
+        asks = pd.DataFrame({"to": units[a], "frm": units[b], "sa": sa, "sb": sb,
                              "first": first, "last": last, "pub0": pub0, "pub1": pub1})
         codes, uniques = pd.factorize(pd.MultiIndex.from_frame(asks))
         answers = [self._rate(*ask) for ask in uniques]
@@ -494,8 +504,11 @@ def rate_phrases(columns: Mapping[str, np.ndarray]) -> list[str]:
     """:func:`rate_phrase` of each finding (columns of the findings frame)."""
     names = ("source_b", "value_b", "unit_b", "value_b_converted", "unit", "rate", "rate_low", "rate_high",
              "rate_date", "rate_source")
-    return [rate_phrase(*row) if isinstance(row[5], float) and not np.isnan(row[5]) else ""
-            for row in zip(*(columns[c] for c in names))]
+    rate = np.asarray(columns["rate"], dtype=float)
+    out = np.full(len(rate), "", dtype=object)
+    at = np.flatnonzero(~np.isnan(rate))
+    out[at] = [rate_phrase(*row) for row in zip(*(np.asarray(columns[c])[at] for c in names))]
+    return out.tolist()
 
 
 # --------------------------------------------------------------------------- checking stated conversions
@@ -507,6 +520,8 @@ def stated_findings(money: Money, settings: dict[str, Any]) -> tuple[pd.DataFram
     ``[currency] stated_tolerance`` of the reference rate's range for the
     claim's date, ``fail`` when it is farther; a note when there is no rate."""
     rows, notes = [], []
+    if not money.stated:
+        return pd.DataFrame(), notes
     df = money.df
     w0, w1, f0, f1 = money.windows()
     col = {c: df[c].to_numpy(dtype=object) for c in ("claim_id", "source", "surface", "subject", "object",
@@ -529,14 +544,16 @@ def stated_findings(money: Money, settings: dict[str, Any]) -> tuple[pd.DataFram
         passed = s.rate.low <= ref.high * (1 + tol) and ref.low * (1 - tol) <= s.rate.high
         gap = float(relative_gap(np.array([s.rate.point]), np.array([ref.point]))[0])
         result = "pass" if passed else "fail"
-        implied = convert(np.array([point[s.a], point[s.a] * (1 - tol), point[s.a] * (1 + tol)]), s.frm, s.to,
-                          np.array([ref.point, ref.low, ref.high]))
+        # what the reference rate makes of the first figure, in the second's currency
+        implied = convert(np.full(3, point[s.a]), s.frm, s.to, np.array([ref.point, ref.low, ref.high]),
+                          f"{s.to}/{s.frm}")
         back = ref.inverse()  # b's currency into a's, the direction of the findings' ``rate`` column
+        spread = f" ({ref.low:.5g} to {ref.high:.5g})" if ref.high > ref.low * (1 + 1e-9) else ""
         explanation = (
-            f"{s.source} states {s.frm} as {s.to} at {s.rate.point:.5g} {s.to} per {s.frm} ({said}); the "
-            f"{ref.source} give {ref.point:.5g} ({ref.low:.5g} to {ref.high:.5g}) for {ref.date}, "
-            f"{gap:.1%} apart: " + ("within" if passed else "beyond") + f" the {tol:.0%} allowed for another "
-            "publisher's rate or day" + ("." if passed else ", so the article's conversion is off."))
+            f"{s.source} converts {s.frm} to {s.to} at {s.rate.point:.5g} {s.to} per {s.frm} ({said}); the "
+            f"{ref.source} give {ref.point:.5g}{spread} for {ref.date}, {gap:.2%} apart: "
+            + ("within" if passed else "beyond") + f" the {tol:.0%} allowed for another publisher's rate or day"
+            + ("." if passed else ", so the article's conversion is off."))
         sev, label = severity(np.array(["arithmetic" if not passed else ""]), np.array([gap]), np.array([np.nan]),
                               np.array([conf[s.a] * conf[s.b]]), settings)
         rows.append({
@@ -547,7 +564,7 @@ def stated_findings(money: Money, settings: dict[str, Any]) -> tuple[pd.DataFram
             "unit": s.frm, "unit_b": s.to, "value_b_converted": point[s.b] * back.point, "rate": back.point,
             "rate_low": back.low, "rate_high": back.high, "rate_date": ref.date, "rate_source": ref.source,
             "gap": gap, "severity": float(sev[0]), "severity_label": str(label[0]), "explanation": explanation,
-            "implied_value": float(implied[0]), "implied_low": float(point[s.a] * ref.low),
-            "implied_high": float(point[s.a] * ref.high), "implied_unit": s.to, "result": result,
+            "implied_value": float(implied[0]), "implied_low": float(implied[1]), "implied_high": float(implied[2]),
+            "implied_unit": s.to, "result": result,
         })
     return pd.DataFrame(rows), notes
