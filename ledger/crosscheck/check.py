@@ -12,7 +12,7 @@ from ledger import intervals
 from ledger.crosscheck import arithmetic
 from ledger.crosscheck import decisions as decisions_mod
 from ledger.crosscheck.pairs import compare_pairs, prepare, python_text
-from ledger.crosscheck.rates import Money, RateBook, rate_phrases
+from ledger.crosscheck.rates import PHRASE_COLUMNS, Money, RateBook, rate_phrases
 from ledger.crosscheck.rows import assemble, pair_explanations
 from ledger.crosscheck.scoring import PAIR_KINDS, TEXT, load_settings
 from ledger.errors import Problem
@@ -74,8 +74,8 @@ def explain(findings: pd.DataFrame, claims: pd.DataFrame, settings: dict[str, An
     ia, ib = (np.where(k >= 0, first[k], -1) for k in (row.get_indexer(findings[c]) for c in ("claim_a", "claim_b")))
     at = np.flatnonzero((codes >= 0) & (ia >= 0) & (ib >= 0))
     if len(at):
-        phrases = (rate_phrases({c: findings[c].to_numpy()[at] for c in findings.columns})
-                   if "rate" in findings.columns else None)
+        phrases = (rate_phrases({c: findings[c].to_numpy()[at] for c in PHRASE_COLUMNS})
+                   if set(PHRASE_COLUMNS) <= set(findings.columns) else None)
         sentences = pair_explanations(prepared, ia[at], ib[at], codes[at], phrases)
         text = text.copy()
         text.iloc[at] = pd.Series(sentences, index=text.index[at], dtype=TEXT)

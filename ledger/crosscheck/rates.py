@@ -500,10 +500,14 @@ def rate_phrase(source_b: str, value_b: float, unit_b: str, converted: float, un
             f"is {fmt(converted, unit)}")
 
 
+#: The finding columns a rate phrase is made of (:func:`rate_phrase`'s arguments, in order).
+PHRASE_COLUMNS = ("source_b", "value_b", "unit_b", "value_b_converted", "unit", "rate", "rate_low", "rate_high",
+                  "rate_date", "rate_source")
+
+
 def rate_phrases(columns: Mapping[str, np.ndarray]) -> list[str]:
     """:func:`rate_phrase` of each finding (columns of the findings frame)."""
-    names = ("source_b", "value_b", "unit_b", "value_b_converted", "unit", "rate", "rate_low", "rate_high",
-             "rate_date", "rate_source")
+    names = PHRASE_COLUMNS
     rate = np.asarray(columns["rate"], dtype=float)
     out = np.full(len(rate), "", dtype=object)
     at = np.flatnonzero(~np.isnan(rate))

@@ -65,3 +65,15 @@ def test_a_bad_rates_file_stops_the_check_with_file_line_column(tmp_path):
     res = run(path)
     assert res.exit_code == 1
     assert "rates.csv:2:4: rate = '-1': not a positive number" in res.output
+
+
+def test_the_workspace_reads_a_rates_file_given_elsewhere(tmp_path):
+    from ledger.job import Workspace
+
+    path = workspace(tmp_path, USD_135, TWD)
+    elsewhere = tmp_path / "reviewed" / "twd.csv"
+    elsewhere.parent.mkdir()
+    elsewhere.write_text("date,base,quote,rate,source,note\n2025-10-29,USD,TWD,30.5,test figure,\n", encoding="utf-8")
+    assert len(Workspace.open(path).check()) == 0  # no rates.csv beside the ledger: TWD has no rate
+    found = Workspace.open(path, rates=elsewhere).check()
+    assert found["kind"].tolist() == ["consistent"] and "twd.csv line 2" in found["rate_source"].iloc[0]
