@@ -101,6 +101,7 @@ class Reference:
     table: np.ndarray
     column: dict[str, int]
     name: str
+    _series: dict[tuple[str, str], _Daily] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def first(self) -> float:
@@ -112,24 +113,82 @@ class Reference:
 
     def rate(self, frm: str, to: str, first: float, last: float, stale: int) -> Rate | str:
         """The rate over the days ``first``..``last`` (ordinals), or why there is none."""
+        point, low, high, date, why = self.rates(frm, to, np.array([first]), np.array([last]), stale)
+        return why[0] if why[0] else Rate(float(point[0]), float(low[0]), float(high[0]), date[0], self.name)
+
+    def rates(self, frm: str, to: str, first: np.ndarray, last: np.ndarray,
+              stale: int) -> tuple[np.ndarray, ...]:
+        """:meth:`rate` of many spans of days at once: ``(point, low, high,
+        date, why)`` arrays, ``why`` empty where a rate was found.  The rate in
+        force on the first day (the last published on or before it) opens the
+        span; the mean of the daily rates is the point, their range low..high."""
+        n = len(first)
+        point, low, high = np.full(n, np.nan), np.full(n, np.nan), np.full(n, np.nan)
+        date, why = np.full(n, "", dtype=object), np.full(n, "", dtype=object)
         missing = [c for c in (frm, to) if c not in self.column]
         if missing:
-            return f"the {self.name} have no {missing[0]}"
-        i0 = int(np.searchsorted(self.days, first, side="right")) - 1  # the rate in force on the first day
-        i1 = int(np.searchsorted(self.days, last, side="right")) - 1
-        if i0 < 0:
-            return f"the {self.name} begin on {intervals.day_text(self.first)}"
-        if last - self.days[i1] > stale:
-            return (f"the {self.name} end on {intervals.day_text(self.last)}" if i1 == len(self.days) - 1 else
-                    f"the {self.name} have no rate within {stale} days before {intervals.day_text(last)}")
-        rows = self.table[i0:i1 + 1]
-        daily = rows[:, self.column[to]] / rows[:, self.column[frm]]
-        keep = ~np.isnan(daily)
-        if not keep.any():
-            return f"the {self.name} have no {frm}/{to} rate for {day_text(first, last)}"
-        daily, published = daily[keep], self.days[i0:i1 + 1][keep]
-        return Rate(float(daily.mean()), float(daily.min()), float(daily.max()),
-                    day_text(published[0], published[-1]), self.name)
+            why[:] = f"the {self.name} have no {missing[0]}"
+            return point, low, high, date, why
+        daily = self._daily(frm, to)
+        size = len(self.days)
+        i0 = np.searchsorted(self.days, first, side="right") - 1  # the rate in force on the first day
+        i1 = np.searchsorted(self.days, last, side="right") - 1
+        before = i0 < 0
+        i0, i1 = np.clip(i0, 0, size - 1), np.clip(i1, 0, size - 1)
+        late = ~before & (last - self.days[i1] > stale)
+        why[before] = f"the {self.name} begin on {intervals.day_text(self.first)}"
+        for k in np.flatnonzero(late):
+            why[k] = (f"the {self.name} end on {intervals.day_text(self.last)}" if i1[k] == size - 1 else
+                      f"the {self.name} have no rate within {stale} days before {intervals.day_text(last[k])}")
+        a, b = daily.next_valid[i0], daily.prev_valid[i1]
+        found = ~before & ~late & (a <= b)
+        for k in np.flatnonzero(~before & ~late & ~found):
+            why[k] = f"the {self.name} have no {frm}/{to} rate for {day_text(first[k], last[k])}"
+        at = np.flatnonzero(found)
+        a, b = a[at], b[at]
+        low[at], high[at] = daily.range(a, b)
+        point[at] = (daily.total[b + 1] - daily.total[a]) / (daily.count[b + 1] - daily.count[a])
+        spans, where = np.unique(np.stack([a, b]), axis=1, return_inverse=True)
+        text = np.array([day_text(self.days[x], self.days[y]) for x, y in spans.T], dtype=object)
+        date[at] = text[where.ravel()]
+        return point, low, high, date, why
+
+    def _daily(self, frm: str, to: str) -> _Daily:
+        if (frm, to) not in self._series:
+            self._series[(frm, to)] = _Daily(self.table[:, self.column[to]] / self.table[:, self.column[frm]])
+        return self._series[(frm, to)]
+
+
+class _Daily:
+    """One cross rate's daily series, ready for span queries: sums and counts
+    for the mean, sparse tables for the lowest and highest (O(1) a span), and
+    the nearest published day on either side of each day."""
+
+    def __init__(self, values: np.ndarray) -> None:
+        valid = ~np.isnan(values)
+        size = len(values)
+        index = np.arange(size)
+        self.total = np.r_[0.0, np.cumsum(np.where(valid, values, 0.0))]
+        self.count = np.r_[0, np.cumsum(valid)]
+        self.prev_valid = np.maximum.accumulate(np.where(valid, index, -1))
+        self.next_valid = np.minimum.accumulate(np.where(valid, index, size)[::-1])[::-1]
+        self.lows, self.highs = [np.where(valid, values, np.inf)], [np.where(valid, values, -np.inf)]
+        width = 1
+        while 2 * width <= size:
+            self.lows.append(np.minimum(self.lows[-1][:-width], self.lows[-1][width:]))
+            self.highs.append(np.maximum(self.highs[-1][:-width], self.highs[-1][width:]))
+            width *= 2
+
+    def range(self, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Lowest and highest value over the index spans ``a``..``b`` (inclusive)."""
+        level = np.floor(np.log2(b - a + 1)).astype(int)
+        low, high = np.empty(len(a)), np.empty(len(a))
+        for k in np.unique(level):
+            at = np.flatnonzero(level == k)
+            x, y = a[at], b[at] - (1 << int(k)) + 1
+            low[at] = np.minimum(self.lows[k][x], self.lows[k][y])
+            high[at] = np.maximum(self.highs[k][x], self.highs[k][y])
+        return low, high
 
 
 @lru_cache(maxsize=1)
@@ -330,7 +389,10 @@ def stated_conversions(df: pd.DataFrame, default_precision: float) -> list[State
         return []
     frame = [df[c].to_numpy()[money] for c in ("source_c", "subject_c", "object_c", "metric_c", "modality_c")]
     frame += [intervals.text_codes(df[c].iloc[money])[0] for c in ("period", "quote")]
-    key = pd.factorize(pd.MultiIndex.from_arrays(frame))[0]
+    key = np.zeros(len(money), dtype=np.int64)
+    for codes in frame:  # one integer per (source, subject, object, metric, modality, period, quote)
+        codes = np.asarray(codes, dtype=np.int64)
+        key = pd.factorize(key * (int(codes.max()) + 2) + codes + 1)[0]
     counts = np.bincount(key)
     shared = np.flatnonzero(counts[key] > 1)
     if not len(shared):
@@ -432,15 +494,50 @@ class Money:
         asks = pd.DataFrame({"to": units[a], "frm": units[b], "sa": sa, "sb": sb,
                              "first": first, "last": last, "pub0": pub0, "pub1": pub1})
         codes, uniques = pd.factorize(pd.MultiIndex.from_frame(asks))
-        answers = [self._rate(*ask) for ask in uniques]
-        ok = np.array([isinstance(r, Rate) for r in answers], dtype=bool)
-        nan = Rate(np.nan, np.nan, np.nan, "", "")
-        rates = [r if isinstance(r, Rate) else nan for r in answers]
-        why = np.array(["" if isinstance(r, Rate) else r for r in answers], dtype=object)
+        asked = uniques.to_frame(index=False)
+        asked.columns = asks.columns
+        m = len(asked)
+        point, low, high = np.full(m, np.nan), np.full(m, np.nan), np.full(m, np.nan)
+        date, source, why = (np.full(m, "", dtype=object) for _ in range(3))
+        # asks only the reference can answer (no stated conversion, no reviewer's rate), all at once
+        plain = (asked["sa"] == "").to_numpy() & (asked["sb"] == "").to_numpy() & (not len(self.book.added))
+        if plain.any():
+            self._reference_rates(asked, np.flatnonzero(plain), (point, low, high, date, source, why))
+        for k in np.flatnonzero(~plain):
+            found = self._rate(*asked.iloc[k])
+            if isinstance(found, Rate):
+                point[k], low[k], high[k], date[k], source[k] = (found.point, found.low, found.high, found.date,
+                                                                 found.source)
+            else:
+                why[k] = found
         take = codes if n else np.zeros(0, dtype=np.int64)
-        return PairRates(ok[take], np.array([r.point for r in rates])[take], np.array([r.low for r in rates])[take],
-                         np.array([r.high for r in rates])[take], np.array([r.date for r in rates], dtype=object)[take],
-                         np.array([r.source for r in rates], dtype=object)[take], why[take])
+        ok = ~np.isnan(point)
+        return PairRates(ok[take], point[take], low[take], high[take], date[take], source[take], why[take])
+
+    def _reference_rates(self, asked: pd.DataFrame, rows: np.ndarray, out: tuple[np.ndarray, ...]) -> None:
+        """The reference's rates of the asks ``rows`` into ``out`` (point, low,
+        high, date, source, why): the span of the claims' dates, else of their
+        articles' publication dates."""
+        point, low, high, date, source, why = out
+        col = {c: asked[c].to_numpy()[rows] for c in asked.columns}
+        undated = np.isnan(col["first"].astype(float))
+        why[rows[undated]] = "neither claim has a date (no period, no publication date in the sources table)"
+        ref = reference()
+        pairs, names = pd.factorize(pd.MultiIndex.from_arrays([col["frm"], col["to"]]))
+        for code, (frm, to) in enumerate(names):
+            at = np.flatnonzero((pairs == code) & ~undated)
+            first, last = col["first"][at].astype(float), col["last"][at].astype(float)
+            got = ref.rates(str(frm), str(to), first, last, self.stale)
+            pub0, pub1 = col["pub0"][at].astype(float), col["pub1"][at].astype(float)
+            retry = np.flatnonzero((got[4] != "") & ~np.isnan(pub0) & ((pub0 != first) | (pub1 != last)))
+            if len(retry):  # a period the rates do not cover (a forecast year): the articles' dates
+                again = ref.rates(str(frm), str(to), pub0[retry], pub1[retry], self.stale)
+                better = retry[again[4] == ""]
+                for mine, theirs in zip(got, again):
+                    mine[better] = theirs[again[4] == ""]
+            target = rows[at]
+            point[target], low[target], high[target], date[target], why[target] = got
+            source[target] = np.where(got[4] == "", ref.name, "")
 
     def _rate(self, to: str, frm: str, sa: str, sb: str, first: float, last: float, pub0: float,
               pub1: float) -> Rate | str:
@@ -492,12 +589,18 @@ def rate_phrase(source_b: str, value_b: float, unit_b: str, converted: float, un
     """How a finding converted: "at 7.0994 CNY per USD (ECB ..., 2025-10-29), s2's 135 bn USD is 958.4 bn CNY"."""
     if not rate or np.isnan(rate):
         return ""
+    return (_rate_words(unit, unit_b, rate, low, high, date, source)
+            + f"{source_b}'s {fmt(value_b, unit_b)} is {fmt(converted, unit)}")
+
+
+@lru_cache(maxsize=4096)
+def _rate_words(unit: str, unit_b: str, rate: float, low: float, high: float, date: str, source: str) -> str:
+    """The part of :func:`rate_phrase` that one rate shares across its findings."""
     shown, per, to = (rate, unit_b, unit) if rate >= 1 else (1 / rate, unit, unit_b)
     lo, hi = (low, high) if rate >= 1 else (1 / high, 1 / low)
     spread = f" ({lo:.5g} to {hi:.5g})" if hi > lo * (1 + 1e-9) else ""
     where = source + (f", {date}" if date else "")
-    return (f"at {shown:.5g} {to} per {per}{spread} [{where}], {source_b}'s {fmt(value_b, unit_b)} "
-            f"is {fmt(converted, unit)}")
+    return f"at {shown:.5g} {to} per {per}{spread} [{where}], "
 
 
 #: The finding columns a rate phrase is made of (:func:`rate_phrase`'s arguments, in order).
@@ -523,7 +626,8 @@ def stated_findings(money: Money, settings: dict[str, Any]) -> tuple[pd.DataFram
     article states: ``pass`` when the writer's rate is within
     ``[currency] stated_tolerance`` of the reference rate's range for the
     claim's date, ``fail`` when it is farther; a note when there is no rate."""
-    rows, notes = [], []
+    rows: list[dict[str, Any]] = []
+    notes: list[Problem] = []
     if not money.stated:
         return pd.DataFrame(), notes
     df = money.df

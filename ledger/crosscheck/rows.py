@@ -67,13 +67,19 @@ def assemble(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray, a
     # the sentences first: their per-claim halves are the biggest transient,
     # freed before the other text columns exist (a lower peak, reused memory)
     conv = _pair_rates(conversions, n_pairs, point[j])
+    phrases: np.ndarray | None = None
     if conversions is not None and len(conversions.at):
         conv = {c: v[pi] for c, v in conv.items()}
-        conv.update(source_b=df["source"].to_numpy(dtype=object)[ib], value_b=point[ib],
-                    unit_b=df["unit"].to_numpy(dtype=object)[ib], unit=df["unit"].to_numpy(dtype=object)[ia])
-        phrases: list[str] | None = rate_phrases(conv)
+        if explain:  # the sentences' "at 7.0994 CNY per USD [...], s2's 960 bn CNY is 135.2 bn USD"
+            at = np.flatnonzero(~np.isnan(conv["rate"]))
+            said = {c: v[at] for c, v in conv.items()}
+            said.update(source_b=df["source"].to_numpy(dtype=object)[ib[at]], value_b=point[ib[at]],
+                        unit_b=df["unit"].to_numpy(dtype=object)[ib[at]],
+                        unit=df["unit"].to_numpy(dtype=object)[ia[at]])
+            phrases = np.full(len(pi), "", dtype=object)
+            phrases[at] = rate_phrases(said)
     else:
-        conv, phrases = {}, None
+        conv = {}
     explanation = (pair_explanations(df, ia, ib, code[pi], phrases) if explain
                    else np.full(len(pi), "", dtype=object))
     # where each output row takes its value from: pair rows from a per-pair
@@ -228,7 +234,7 @@ def _ending(kind: str, ma: str, mb: str) -> str:
 
 
 def pair_explanations(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray,
-                      phrases: list[str] | None = None) -> list[str]:
+                      phrases: Any = None) -> list[str]:
     """One sentence per pair: both sides as written, how the second was
     converted (``phrases``, :func:`ledger.crosscheck.rates.rate_phrase`; ""
     for none), then why the verdict."""
@@ -240,5 +246,7 @@ def pair_explanations(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.n
     is_mod = np.flatnonzero(code == 1)
     endings[is_mod] = [_ending("modality", a, b) + "." for a, b in zip(mod[i[is_mod]], mod[j[is_mod]])]
     if phrases is not None:
-        endings = np.array([f"{p}; {e}" if p else e for p, e in zip(phrases, endings)], dtype=object)
+        said = np.asarray(phrases, dtype=object)
+        at = np.flatnonzero(said != "")
+        endings[at] = said[at] + "; " + endings[at]
     return list(map("".join, zip(first[i], second[j], endings)))
