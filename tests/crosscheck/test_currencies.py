@@ -287,3 +287,27 @@ def test_no_rate_is_needed_within_one_currency():
     out = check(ledger(money("s1", "130亿美元", 130 * YI), money("s2", "135亿美元", 135 * YI)))
     assert out["kind"].tolist() == ["contradiction"] and out.attrs["notes"] == []
     assert out["unit_b"].tolist() == ["USD"] and math.isnan(out["rate"].iloc[0])
+
+
+def test_span_queries_match_a_day_by_day_scan():
+    # the reference answers many spans at once (sparse tables); a plain scan of the days must agree
+    import numpy as np
+
+    from ledger.crosscheck.rates import reference
+
+    ref = reference()
+    rng = np.random.default_rng(12)
+    import datetime as dt
+
+    # from 2006 on (the ECB quotes CNY since 2005-04-01)
+    start = rng.integers(dt.date(2006, 1, 1).toordinal(), int(ref.days[-1]) - 400, size=200).astype(float)
+    first, last = start, start + rng.integers(0, 400, size=200)
+    for frm, to in (("USD", "CNY"), ("HKD", "JPY"), ("EUR", "KRW")):
+        point, low, high, _, why = ref.rates(frm, to, first, last, 5)
+        daily = ref.table[:, ref.column[to]] / ref.table[:, ref.column[frm]]
+        for k in range(len(first)):
+            i0 = np.searchsorted(ref.days, first[k], side="right") - 1
+            i1 = np.searchsorted(ref.days, last[k], side="right") - 1
+            span = daily[i0:i1 + 1]
+            span = span[~np.isnan(span)]
+            assert why[k] == "" and (point[k], low[k], high[k]) == pytest.approx((span.mean(), span.min(), span.max()))
