@@ -140,6 +140,7 @@ def quantity(value: Any, unit: str) -> pint.Quantity:
     return registry().Quantity(value, unit)
 
 
+@lru_cache(maxsize=65536)
 def fmt(value: float, unit: str) -> str:
     """A number for a sentence: 5e11 USD -> '500 bn USD', 0.27 ratio -> '27%'."""
     if value is None or np.isnan(value):

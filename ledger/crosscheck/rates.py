@@ -356,6 +356,16 @@ def _leg(where: Any, frm: str, to: str, first: float, last: float, stale: int) -
 # --------------------------------------------------------------------------- stated conversions
 
 
+def combined_codes(parts: list[np.ndarray]) -> np.ndarray:
+    """One code per distinct row of the ``parts`` (integer or float arrays of
+    one length), numbered 0, 1, ... in sorted order of the rows."""
+    key = np.zeros(len(parts[0]) if parts else 0, dtype=np.int64)
+    for part in parts:
+        codes = np.unique(part, return_inverse=True)[1].ravel()
+        key = np.unique(key * (int(codes.max(initial=0)) + 1) + codes, return_inverse=True)[1].ravel()
+    return key
+
+
 @dataclass(frozen=True)
 class Stated:
     """An article's own conversion: rows ``a`` (the figure) and ``b`` (the same
@@ -389,10 +399,7 @@ def stated_conversions(df: pd.DataFrame, default_precision: float) -> list[State
         return []
     frame = [df[c].to_numpy()[money] for c in ("source_c", "subject_c", "object_c", "metric_c", "modality_c")]
     frame += [intervals.text_codes(df[c].iloc[money])[0] for c in ("period", "quote")]
-    key = np.zeros(len(money), dtype=np.int64)
-    for codes in frame:  # one integer per (source, subject, object, metric, modality, period, quote)
-        codes = np.asarray(codes, dtype=np.int64)
-        key = pd.factorize(key * (int(codes.max()) + 2) + codes + 1)[0]
+    key = combined_codes(frame)  # one integer per (source, subject, object, metric, modality, period, quote)
     counts = np.bincount(key)
     shared = np.flatnonzero(counts[key] > 1)
     if not len(shared):
@@ -469,10 +476,13 @@ class Money:
         """Per claim: the days of its rate (its period, else its article's
         publication date) and its article's publication date (NaN if unknown)."""
         if self._windows is None:
-            codes, sources = intervals.text_codes(self.df["source"])
-            pub = np.array([self.book.published.get(str(s), (np.nan, np.nan)) for s in sources],
-                           dtype=float).reshape(-1, 2)
-            f0, f1 = (pub[codes, 0], pub[codes, 1]) if len(pub) else (np.zeros(0), np.zeros(0))
+            if self.book.published:
+                codes, sources = intervals.text_codes(self.df["source"])
+                pub = np.array([self.book.published.get(str(s), (np.nan, np.nan)) for s in sources],
+                               dtype=float).reshape(-1, 2)
+                f0, f1 = (pub[codes, 0], pub[codes, 1]) if len(pub) else (np.zeros(0), np.zeros(0))
+            else:
+                f0 = f1 = np.full(len(self.df), np.nan)
             p0, p1 = self.df["p0"].to_numpy(dtype=float), self.df["p1"].to_numpy(dtype=float)
             known = ~np.isnan(p0)
             self._windows = (np.where(known, p0, f0), np.where(known, p1, f1), f0, f1)
@@ -491,11 +501,14 @@ class Money:
         stating = {s.source for s in self.stated}
         sa, sb = (np.where(np.isin(sources[x], list(stating)), sources[x], "") if stating
                   else np.full(n, "", dtype=object) for x in (a, b))
-        asks = pd.DataFrame({"to": units[a], "frm": units[b], "sa": sa, "sb": sb,
-                             "first": first, "last": last, "pub0": pub0, "pub1": pub1})
-        codes, uniques = pd.factorize(pd.MultiIndex.from_frame(asks))
-        asked = uniques.to_frame(index=False)
-        asked.columns = asks.columns
+        unit_c, source_c = self.df["unit_c"].to_numpy(), self.df["source_c"].to_numpy()
+        parts = [unit_c[a], unit_c[b], *(np.nan_to_num(d, nan=-1.0) for d in (first, last, pub0, pub1))]
+        if stating:
+            parts += [np.where(sa == "", -1, source_c[a]), np.where(sb == "", -1, source_c[b])]
+        codes = combined_codes(parts)
+        one = np.unique(codes, return_index=True)[1]  # one pair of each distinct ask
+        asked = pd.DataFrame({"to": units[a][one], "frm": units[b][one], "sa": sa[one], "sb": sb[one],
+                              "first": first[one], "last": last[one], "pub0": pub0[one], "pub1": pub1[one]})
         m = len(asked)
         point, low, high = np.full(m, np.nan), np.full(m, np.nan), np.full(m, np.nan)
         date, source, why = (np.full(m, "", dtype=object) for _ in range(3))
