@@ -12,7 +12,8 @@ Where things live (one rule, every command): the ledger is given (default
 ``--sources`` if given, else the first of ``ROOT/seeds/sources.csv`` and
 ``ROOT/sources.csv`` that exists; a new one is made in ``ROOT/seeds/`` when that
 folder exists, else beside the ledger.  Decisions: ``decisions.csv`` beside
-the ledger; the workbook: ``conflicts.xlsx`` beside the ledger.
+the ledger; the workbook: ``conflicts.xlsx`` beside the ledger; a reviewer's
+exchange rates: ``rates.csv`` beside the ledger (read when it exists).
 
 Nothing here prints; the CLI renders what these calls return.
 """
@@ -31,6 +32,7 @@ from ledger.claims.store import empty_ledger, merge_extracted, to_csv_text
 from ledger.claims.validate import ValidationReport, read_valid_ledger, validate_ledger
 from ledger.crosscheck import check, is_open_contradiction, load_settings
 from ledger.crosscheck.decisions import read_decisions
+from ledger.crosscheck.rates import RATES_NAME, RateBook, read_rates
 from ledger.errors import Code, InputUnreadable, LedgerInvalid, Problem
 from ledger.framing import frame_text
 from ledger.guard import remove_stale, workspace_lock
@@ -75,6 +77,8 @@ class Workspace:
     decisions: Path
     report_path: Path
     rules: Path | None = None
+    #: a reviewer's exchange rates (default: rates.csv beside the ledger, read when it exists)
+    rates: Path | None = None
     decisions_given: bool = False
     sources_given: bool = False
     #: the folder every article must lie in (default: the sources table's folder)
@@ -89,7 +93,8 @@ class Workspace:
     def open(cls, ledger: str | Path = LEDGER_NAME, *, sources: str | Path | None = None,
              decisions: str | Path | None = None, report: str | Path | None = None,
              rules: str | Path | None = None, articles_root: str | Path | None = None,
-             on_wait: Callable[[str], None] | None = None, lock_timeout: float = -1) -> Workspace:
+             on_wait: Callable[[str], None] | None = None, lock_timeout: float = -1,
+             rates: str | Path | None = None) -> Workspace:
         ledger = Path(ledger)
         root = ledger.parent
         return cls(
@@ -98,6 +103,7 @@ class Workspace:
             decisions=Path(decisions) if decisions else root / DECISIONS_NAME,
             report_path=Path(report) if report else root / REPORT_NAME,
             rules=Path(rules) if rules else None,
+            rates=Path(rates) if rates else root / RATES_NAME,
             decisions_given=decisions is not None,
             sources_given=sources is not None,
             articles_root=Path(articles_root) if articles_root else None,
@@ -163,6 +169,13 @@ class Workspace:
     def settings(self) -> dict[str, Any]:
         return load_settings(str(self.rules) if self.rules else None)
 
+    def rate_book(self) -> RateBook:
+        """What the cross-check converts currencies with: the sources'
+        publication dates and the reviewer's rates file, if there is one
+        (docs/currencies.md)."""
+        added = self._once("rates", lambda: read_rates(self.rates) if self.rates and self.rates.exists() else None)
+        return RateBook.of(self.source_table(), added)
+
     # ------------------------------------------------------------------ stages
 
     def validate(self, *, limit: int | None = None) -> ValidationReport:
@@ -174,7 +187,7 @@ class Workspace:
 
     def check(self) -> pd.DataFrame:
         """All findings of the ledger, with the reviewer decisions applied."""
-        return check(self.claims(), self.decision_table(), self.settings())
+        return check(self.claims(), self.decision_table(), self.settings(), rates=self.rate_book())
 
     def extract(self, paths: Iterable[str | Path], *,
                 progress: Callable[[int, int], None] | None = None) -> ExtractResult:
@@ -190,7 +203,8 @@ class Workspace:
         :func:`ledger.report.decisions.import_decisions`)."""
         def fresh() -> set[str]:
             decisions = read_decisions(self.decisions) if self.decisions.exists() else None
-            return set(check(self.claims(), decisions, self.settings())["conflict_id"].astype(str))
+            return set(check(self.claims(), decisions, self.settings(), rates=self.rate_book())["conflict_id"]
+                       .astype(str))
         with self.locked():
             return report_decisions.import_decisions(workbook, ledger_path=self.ledger,
                                                      decisions_path=self.decisions, fresh_ids=fresh,

@@ -2,7 +2,8 @@
 rules, reviewer decisions.
 
 Modules, bottom up: :mod:`~ledger.crosscheck.scoring` (finding columns,
-settings, gaps, severities, ids), :mod:`~ledger.crosscheck.pairs` (prepare,
+settings, gaps, severities, ids), :mod:`~ledger.crosscheck.rates` (dated
+exchange rates), :mod:`~ledger.crosscheck.pairs` (prepare,
 blocking, verdicts), :mod:`~ledger.crosscheck.arithmetic` (the ``[[rule]]``
 tables), :mod:`~ledger.crosscheck.decisions` (``decisions.csv``),
 :mod:`~ledger.crosscheck.rows` (the findings frame and its sentences),

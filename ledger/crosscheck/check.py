@@ -11,21 +11,27 @@ import pandas as pd
 from ledger import intervals
 from ledger.crosscheck import arithmetic
 from ledger.crosscheck import decisions as decisions_mod
-from ledger.crosscheck.pairs import pair_verdicts, prepare, python_text
+from ledger.crosscheck.pairs import compare_pairs, prepare, python_text
+from ledger.crosscheck.rates import PHRASE_COLUMNS, Money, RateBook, rate_phrases
 from ledger.crosscheck.rows import assemble, pair_explanations
 from ledger.crosscheck.scoring import PAIR_KINDS, TEXT, load_settings
 from ledger.errors import Problem
 
 
 def check(claims: pd.DataFrame, decisions: pd.DataFrame | None = None,
-          settings: dict[str, Any] | None = None, *, explain: bool = True) -> pd.DataFrame:
+          settings: dict[str, Any] | None = None, *, explain: bool = True,
+          rates: RateBook | None = None) -> pd.DataFrame:
     """All findings of a ledger as a DataFrame with :data:`CONFLICT_COLUMNS`,
     sorted by subject then severity (highest first).  Pure: reads nothing.
 
     ``explain=False`` leaves the ``explanation`` of pair findings empty (rule
     findings keep theirs): on a large ledger the sentences are most of the
     time and memory.  :func:`explain` makes them later for the rows wanted,
-    the same sentences ``explain=True`` gives."""
+    the same sentences ``explain=True`` gives.
+
+    ``rates``: the publication dates of the sources and a reviewer's rates,
+    for comparing claims across currencies (default: the reference rates
+    alone, so a claim without a period has no date for a rate)."""
 
     settings = settings or load_settings()
     prepared = prepare(claims, settings)
@@ -37,10 +43,11 @@ def check(claims: pd.DataFrame, decisions: pd.DataFrame | None = None,
         notes.append(Problem("<ledger>", None, None, "claim_id", ", ".join(first), "nothing-to-compare",
                              f"{count} claim(s) state no value (or no readable date) and were not compared",
                              "fill value/value_low/value_high, or the period of a date claim", severity="warning"))
-    i, j, code, pair_notes = pair_verdicts(prepared, settings)
+    money = Money(prepared, rates, settings)
+    i, j, code, pair_notes, conversions = compare_pairs(prepared, settings, money)
     prepared = python_text(prepared)
-    arith, arith_notes = arithmetic.apply_rules(prepared, settings)
-    out = assemble(prepared, i, j, code, arith, settings, explain=explain)
+    arith, arith_notes = arithmetic.apply_rules(prepared, settings, money)
+    out = assemble(prepared, i, j, code, arith, settings, explain=explain, conversions=conversions)
     out, decision_notes = decisions_mod.apply(out, decisions)
     out.attrs["notes"] = notes + pair_notes + arith_notes + decision_notes
     return out
@@ -67,7 +74,9 @@ def explain(findings: pd.DataFrame, claims: pd.DataFrame, settings: dict[str, An
     ia, ib = (np.where(k >= 0, first[k], -1) for k in (row.get_indexer(findings[c]) for c in ("claim_a", "claim_b")))
     at = np.flatnonzero((codes >= 0) & (ia >= 0) & (ib >= 0))
     if len(at):
-        sentences = pair_explanations(prepared, ia[at], ib[at], codes[at])
+        phrases = (rate_phrases({c: findings[c].to_numpy()[at] for c in PHRASE_COLUMNS})
+                   if set(PHRASE_COLUMNS) <= set(findings.columns) else None)
+        sentences = pair_explanations(prepared, ia[at], ib[at], codes[at], phrases)
         text = text.copy()
         text.iloc[at] = pd.Series(sentences, index=text.index[at], dtype=TEXT)
     return text

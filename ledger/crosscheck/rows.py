@@ -19,10 +19,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ledger.crosscheck.pairs import Conversions
+from ledger.crosscheck.rates import rate_phrases
 from ledger.crosscheck.scoring import (
     CONFLICT_COLUMNS,
     KIND_RANK,
     PAIR_KINDS,
+    RATE_COLUMNS,
     TEXT,
     conflict_ids,
     relative_gap,
@@ -34,16 +37,21 @@ _RANK = np.array([KIND_RANK[k] for k in _NAMES])  # output order of the kinds
 
 
 def assemble(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray, arith: pd.DataFrame,
-             settings: dict[str, Any], *, explain: bool = True) -> pd.DataFrame:
+             settings: dict[str, Any], *, explain: bool = True, conversions: Conversions | None = None) -> pd.DataFrame:
     """Findings of the pairs ``(i, j)`` of the prepared ledger ``df`` (verdict
     ``code``, an index into the pair kinds) and the arithmetic rows; pair
-    rows get an empty explanation unless ``explain``."""
+    rows get an empty explanation unless ``explain``.  ``conversions``: the
+    pairs compared across units and their rates."""
     arith = _arith_rows(arith, conflict_ids)
     n_pairs, n_arith = len(i), len(arith)
     lo, hi, point, conf = (df[c].to_numpy() for c in ("lo", "hi", "point", "conf"))
     is_date = df["is_date"].to_numpy()[i]
     days = np.where(is_date, np.maximum(0.0, np.maximum(lo[i] - hi[j], lo[j] - hi[i])), np.nan)
-    gap = np.where(is_date, np.nan, relative_gap(point[i], point[j]))
+    point_j = point[j]
+    if conversions is not None and len(conversions.at):  # b's figure in a's unit
+        point_j = point_j.copy()
+        point_j[conversions.at] *= conversions.rate
+    gap = np.where(is_date, np.nan, relative_gap(point[i], point_j))
     weights = np.array([float(settings["severity"]["weight"].get(k, 0.0)) for k in _NAMES[:4]])
     sev, label = severity_of(weights[code], gap, days, conf[i] * conf[j], settings)
     # final order over [pairs in finding order, arithmetic rows]: a stable sort
@@ -58,7 +66,22 @@ def assemble(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray, a
     ia, ib = i[pi], j[pi]  # the pairs' claim rows
     # the sentences first: their per-claim halves are the biggest transient,
     # freed before the other text columns exist (a lower peak, reused memory)
-    explanation = pair_explanations(df, ia, ib, code[pi]) if explain else np.full(len(pi), "", dtype=object)
+    conv = _pair_rates(conversions, n_pairs, point[j])
+    phrases: np.ndarray | None = None
+    if conversions is not None and len(conversions.at):
+        conv = {c: v[pi] for c, v in conv.items()}
+        if explain:  # the sentences' "at 7.0994 CNY per USD [...], s2's 960 bn CNY is 135.2 bn USD"
+            at = np.flatnonzero(~np.isnan(conv["rate"]))
+            said = {c: v[at] for c, v in conv.items()}
+            said.update(source_b=df["source"].to_numpy(dtype=object)[ib[at]], value_b=point[ib[at]],
+                        unit_b=df["unit"].to_numpy(dtype=object)[ib[at]],
+                        unit=df["unit"].to_numpy(dtype=object)[ia[at]])
+            phrases = np.full(len(pi), "", dtype=object)
+            phrases[at] = rate_phrases(said)
+    else:
+        conv = {}
+    explanation = (pair_explanations(df, ia, ib, code[pi], phrases) if explain
+                   else np.full(len(pi), "", dtype=object))
     # where each output row takes its value from: pair rows from a per-pair
     # (or per-claim) array, arithmetic rows from the arithmetic frame after it
     at_arith = np.flatnonzero(~is_pair)
@@ -102,6 +125,12 @@ def assemble(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray, a
         cols[col] = gather(np.full(1, "", dtype=object), col, rows=np.zeros(len(pi), dtype=np.int64))
     for col, value in (("status", "open"), ("decision", ""), ("decision_note", ""), ("reviewer", "")):
         cols[col] = np.full(len(order), value, dtype=object)
+    cols["unit_b"] = claim("unit", ib, "unit_b")
+    for col, empty in RATE_COLUMNS.items():
+        if col != "unit_b":
+            values = conv.get(col, np.full(1, empty, dtype=object if isinstance(empty, str) else float))
+            rows = None if col in conv else np.zeros(len(pi), dtype=np.int64)
+            cols[col] = gather(values, col, empty, rows=rows)
     index = pd.RangeIndex(len(order))
     return pd.DataFrame({c: pd.Series(cols[c], index=index, dtype=float if cols[c].dtype != object else TEXT,
                                       copy=False) for c in CONFLICT_COLUMNS}, copy=False)
@@ -119,9 +148,25 @@ def _arith_rows(arith: pd.DataFrame, conflict_ids: Any) -> pd.DataFrame:
     arith = arith.assign(conflict_id=conflict_ids(arith["kind"].tolist(), arith["rule"].tolist(),
                                                   arith["claims"].tolist()))
     arith = arith.drop_duplicates("conflict_id").reset_index(drop=True)
-    for col in ("implied_unit", "result"):
+    for col, empty in RATE_COLUMNS.items():
+        if col not in arith:
+            arith[col] = empty
+    for col in ("implied_unit", "result", "unit_b", "rate_date", "rate_source"):
         arith[col] = arith[col].fillna("")
     return arith
+
+
+def _pair_rates(conversions: Conversions | None, n_pairs: int, point_b: np.ndarray) -> dict[str, np.ndarray]:
+    """The rate columns of every pair (NaN and "" where no conversion was made)."""
+    if conversions is None or not len(conversions.at):
+        return {}
+    out = {c: np.full(n_pairs, e, dtype=object if isinstance(e, str) else float) for c, e in RATE_COLUMNS.items()
+           if c != "unit_b"}
+    at = conversions.at
+    out["rate"][at], out["rate_low"][at], out["rate_high"][at] = conversions.rate, conversions.low, conversions.high
+    out["rate_date"][at], out["rate_source"][at] = conversions.date, conversions.source
+    out["value_b_converted"][at] = point_b[at] * conversions.rate
+    return out
 
 
 def _pair_claims_and_ids(df: pd.DataFrame, ia: np.ndarray, ib: np.ndarray,
@@ -188,8 +233,11 @@ def _ending(kind: str, ma: str, mb: str) -> str:
     return _ENDINGS["modality" if ma != mb else "modality_same"].format(ma=ma, mb=mb)
 
 
-def pair_explanations(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray) -> list[str]:
-    """One sentence per pair: both sides as written, then why the verdict."""
+def pair_explanations(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray,
+                      phrases: Any = None) -> list[str]:
+    """One sentence per pair: both sides as written, how the second was
+    converted (``phrases``, :func:`ledger.crosscheck.rates.rate_phrase`; ""
+    for none), then why the verdict."""
     used = np.zeros(len(df), dtype=bool)
     used[i] = used[j] = True
     first, second = _sides(df, np.flatnonzero(used))
@@ -197,4 +245,8 @@ def pair_explanations(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.n
     mod = df["modality"].to_numpy(dtype=object)
     is_mod = np.flatnonzero(code == 1)
     endings[is_mod] = [_ending("modality", a, b) + "." for a, b in zip(mod[i[is_mod]], mod[j[is_mod]])]
+    if phrases is not None:
+        said = np.asarray(phrases, dtype=object)
+        at = np.flatnonzero(said != "")
+        endings[at] = said[at] + "; " + endings[at]
     return list(map("".join, zip(first[i], second[j], endings)))
