@@ -2,7 +2,7 @@
 (ordinals, model names, page furniture), magnitude (13bn, 1.4万亿), unit and
 currency, a range (20%至30%, $1-2 billion), the sign, and the hedge words on
 either side, ending in a :class:`Hit` (cleaned-text offsets).  Used by
-:mod:`ledger.numbers`; the rules are the README's "Numbers" tables.
+:mod:`ledger.numbers`; the rules are the tables of docs/numbers.md.
 """
 from __future__ import annotations
 

@@ -12,9 +12,9 @@ with an offset map; one compiled pattern (:data:`MASTER`) finds each number's
 core in a single left-to-right pass; :mod:`ledger.amounts` then reads the
 context on either side with small anchored patterns (hedge words before,
 magnitude / unit / range / hedge after).  Numerals themselves are parsed by
-:mod:`ledger.numerals`, dates by :mod:`ledger.dates`; the vocabulary is
-``lexicon/numbers.toml``.  The conventions are tabled in the README
-(section "Numbers").
+:mod:`ledger.numbers.numerals`, dates by :mod:`ledger.numbers.dates`; the
+vocabulary is ``lexicon/numbers.toml``.  The conventions are tabled in
+docs/numbers.md.
 
 TEAM CONTRACT:
     Mention(start, end, surface, kind, value, low, high, unit, qualifier)

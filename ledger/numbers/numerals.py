@@ -20,7 +20,7 @@ CN_DIGITS: dict[str, int] = {
     "陆": 6, "柒": 7, "捌": 8, "玖": 9, "兩": 2,
 }
 CN_SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-#: 兆 is 10^12 (Taiwanese / Japanese financial usage); see the README.
+#: 兆 is 10^12 (Taiwanese / Japanese financial usage); see docs/numbers.md.
 CN_BIG_UNITS: dict[str, int] = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "兆": 10**12}
 
 CN_DIGIT_CHARS = "".join(CN_DIGITS)
