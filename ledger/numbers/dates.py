@@ -1,7 +1,7 @@
 """Dates in Chinese and English news, as ISO periods resolved against the
 article's published date.
 
-Conventions (also in the README): 年底/年末 = Nov–Dec, 年初 = Jan–Feb,
+Conventions (also in docs/numbers.md): 年底/年末 = Nov–Dec, 年初 = Jan–Feb,
 年中 = Jun–Jul, 上半年 = H1, 下半年 = H2, 月底/月末 = day 21 to month end,
 月初 = days 1–10, 月中 = days 11–20, 夏天 = Jun–Aug (spring Mar–May,
 autumn Sep–Nov, winter Dec–Feb).  今天/今日 are not read as dates (in news they

@@ -2,7 +2,7 @@
 hedges, English magnitudes, and the one master pattern.  All patterns run on
 cleaned text (simplified script, half-width digits, no-break spaces folded).
 
-The hedge → interval convention (:func:`interval`) is the table in the README.
+The hedge → interval convention (:func:`interval`) is the table in docs/numbers.md.
 """
 from __future__ import annotations
 
@@ -189,7 +189,7 @@ def _names_any(text: str, low: str, words: list[str]) -> bool:
 def default_yuan(text: str) -> str:
     """The currency a bare 元 means in this text ([currency.yuan] in the lexicon):
     CNY if it names 人民币; else TWD if it names 新台币/台币/NT$, HKD if 港元/港币/HK$;
-    else CNY (see README)."""
+    else CNY (see docs/numbers.md)."""
     rule = LEXICON["currency"]["yuan"]
     if rule["always"] in text:
         return rule["default"]
@@ -249,7 +249,7 @@ def hedge_of(word: str) -> str | None:
 
 
 def interval(a: Amount, hedge: str | None) -> tuple[Decimal, Decimal | None, Decimal | None, str]:
-    """(value, low, high, qualifier) for a parsed amount under a hedge (README table)."""
+    """(value, low, high, qualifier) for a parsed amount under a hedge (docs/numbers.md table)."""
     v, lo, hi = a.value, a.low, a.high
     base = {"several": "several", "odd": "over", "bare": "approx_range", "at_least": "at_least",
             "pair": "range", "range": "range"}.get(a.vague, "exact")

@@ -1,7 +1,7 @@
 """Pair verdicts of the cross-check on small hand-made ledgers.
 
 Every expected verdict is argued in a comment from the figures and the rule
-of ledger/crosscheck.py's docstring: overlap -> consistent; disjoint and one
+of docs/crosscheck.md ("How claims are compared"): overlap -> consistent; disjoint and one
 side not a fact -> modality; disjoint, both facts, periods known and
 disjoint -> temporal; otherwise contradiction.  Figures carry the rounding of
 their last written digit (27% -> [26.5%, 27.5%]).

@@ -64,7 +64,7 @@ def many_conflicts(claims: pd.DataFrame, n: int = N_CONFLICTS) -> pd.DataFrame:
 
 
 def expected_order(conflicts: pd.DataFrame) -> list[str]:
-    """Open before resolved, then most severe first, ties by id (the README's rule)."""
+    """Open before resolved, then most severe first, ties by id (docs/report.md)."""
     key = sorted(conflicts.itertuples(), key=lambda r: (r.status != "open", -r.severity, r.conflict_id))
     return [r.conflict_id for r in key]
 
