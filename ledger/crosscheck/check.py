@@ -11,21 +11,27 @@ import pandas as pd
 from ledger import intervals
 from ledger.crosscheck import arithmetic
 from ledger.crosscheck import decisions as decisions_mod
-from ledger.crosscheck.pairs import pair_verdicts, prepare, python_text
+from ledger.crosscheck.engines import EngineOptions, engine_pair_verdicts
+from ledger.crosscheck.pairs import prepare, python_text
 from ledger.crosscheck.rows import assemble, pair_explanations
 from ledger.crosscheck.scoring import PAIR_KINDS, TEXT, load_settings
 from ledger.errors import Problem
 
 
 def check(claims: pd.DataFrame, decisions: pd.DataFrame | None = None,
-          settings: dict[str, Any] | None = None, *, explain: bool = True) -> pd.DataFrame:
+          settings: dict[str, Any] | None = None, *, explain: bool = True,
+          engine: EngineOptions | str | None = None) -> pd.DataFrame:
     """All findings of a ledger as a DataFrame with :data:`CONFLICT_COLUMNS`,
     sorted by subject then severity (highest first).  Pure: reads nothing.
 
     ``explain=False`` leaves the ``explanation`` of pair findings empty (rule
     findings keep theirs): on a large ledger the sentences are most of the
     time and memory.  :func:`explain` makes them later for the rows wanted,
-    the same sentences ``explain=True`` gives."""
+    the same sentences ``explain=True`` gives.
+
+    ``engine``: where the pairs are found and judged, ``"pandas"`` (the
+    default), ``"duckdb"`` or ``"spark"`` (or :class:`EngineOptions`); the
+    findings are the same whichever (docs/engines.md)."""
 
     settings = settings or load_settings()
     prepared = prepare(claims, settings)
@@ -37,7 +43,8 @@ def check(claims: pd.DataFrame, decisions: pd.DataFrame | None = None,
         notes.append(Problem("<ledger>", None, None, "claim_id", ", ".join(first), "nothing-to-compare",
                              f"{count} claim(s) state no value (or no readable date) and were not compared",
                              "fill value/value_low/value_high, or the period of a date claim", severity="warning"))
-    i, j, code, pair_notes = pair_verdicts(prepared, settings)
+    options = EngineOptions.from_env(engine) if isinstance(engine, str) else engine
+    i, j, code, pair_notes = engine_pair_verdicts(prepared, settings, options)
     prepared = python_text(prepared)
     arith, arith_notes = arithmetic.apply_rules(prepared, settings)
     out = assemble(prepared, i, j, code, arith, settings, explain=explain)
