@@ -27,10 +27,11 @@ from typing import Any
 
 import pandas as pd
 
-from ledger.claims.store import empty_ledger, merge_extracted, to_csv_text
+from ledger.claims.store import empty_ledger, ledger_bytes, ledger_exists, merge_extracted, new_part
 from ledger.claims.validate import ValidationReport, read_valid_ledger, validate_ledger
 from ledger.crosscheck import check, is_open_contradiction, load_settings
 from ledger.crosscheck.decisions import read_decisions
+from ledger.crosscheck.engines import EngineOptions
 from ledger.errors import Code, InputUnreadable, LedgerInvalid, Problem
 from ledger.framing import frame_text
 from ledger.guard import remove_stale, workspace_lock
@@ -172,9 +173,10 @@ class Workspace:
         return validate_ledger(self.ledger, sources=self.sources if given else None, root=self.articles_root,
                                limit=limit)
 
-    def check(self) -> pd.DataFrame:
-        """All findings of the ledger, with the reviewer decisions applied."""
-        return check(self.claims(), self.decision_table(), self.settings())
+    def check(self, engine: EngineOptions | None = None) -> pd.DataFrame:
+        """All findings of the ledger, with the reviewer decisions applied;
+        the pairs found by ``engine`` (default: pandas; docs/engines.md)."""
+        return check(self.claims(), self.decision_table(), self.settings(), engine=engine)
 
     def extract(self, paths: Iterable[str | Path], *,
                 progress: Callable[[int, int], None] | None = None) -> ExtractResult:
@@ -263,7 +265,7 @@ def _extract(ws: Workspace, paths: list[str | Path], progress: Callable[[int, in
     with ws.locked():
         files = article_paths(paths)
         require_inside(files, ws.articles_folder)
-        existed = ws.ledger.exists()
+        existed = ledger_exists(ws.ledger)
         ledger = ws.claims() if existed else empty_ledger()  # an invalid ledger is refused before any write
         sources = ws.source_table()
         if sources is None and len(ledger):
@@ -287,8 +289,13 @@ def _extract(ws: Workspace, paths: list[str | Path], progress: Callable[[int, in
             to_register = [f for f in files if f not in changed]
             sources_write, registered = plan_sources(to_register, ws.sources, table=sources) if files else (None, [])
             staged += [sources_write] if sources_write else []
-            if written:
-                staged.append(stage_bytes(ws.ledger, to_csv_text(merged.frame).encode("utf-8"),
+            if written and ws.ledger.is_dir():  # a Parquet folder: the added rows as one new file
+                if merged.added:
+                    added = merged.frame[merged.frame["claim_id"].isin(merged.ids["added"])]
+                    part, data = new_part(ws.ledger, added)
+                    staged.append(stage_bytes(part, data, expect=None))
+            elif written:
+                staged.append(stage_bytes(ws.ledger, ledger_bytes(merged.frame, ws.ledger),
                                           expect=ledger.attrs.get("stamp", ANY) if existed else None))
             if defer is None:
                 commit(staged)  # both or neither: never a sources row without its claims

@@ -36,7 +36,8 @@ def session(master: str) -> Any:
     """The process's Spark session (made on first use, with ``master``).  A
     session already running keeps its master."""
     try:
-        from pyspark.sql import SparkSession
+        with quiet():
+            from pyspark.sql import SparkSession
     except ImportError as err:
         raise InputUnreadable("the spark engine needs the Python package 'pyspark'", code="engine-missing",
                               hint="pip install 'factcheck-ledger[spark]'") from err
@@ -54,7 +55,8 @@ def session(master: str) -> Any:
                .config("spark.sql.execution.arrow.pyspark.enabled", "true")
                .config("spark.sql.shuffle.partitions", str(max(2, 2 * cores)))
                .config("spark.driver.memory", os.environ.get("SPARK_DRIVER_MEMORY", "4g")))
-    spark = builder.getOrCreate()
+    with quiet():
+        spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
     return spark
 
