@@ -275,9 +275,16 @@ class _FileProgress:
 @_ARTICLES_ROOT
 @click.option("--json", "as_json", is_flag=True,
               help="One JSON object with the counts, then one per added claim.")
+@click.option("--jobs", "jobs", type=click.IntRange(min=1), default=None,
+              help="Processes that frame articles at once [default: one per core from 8 articles on, else 1].")
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
+              help="local: --jobs processes on this machine; spark: one Spark task per article "
+                   "(--spark-master; the articles must be readable at the same paths on every worker).")
+@click.option("--spark-master", "spark_master", default=None, metavar="URL",
+              help="Spark master for --engine spark [default: $SPARK_MASTER, else local[*]]")
 @handles_errors
 def extract(paths: tuple[str, ...], ledger: str, sources: str | None, articles_root: str | None,
-            as_json: bool) -> None:
+            as_json: bool, jobs: int | None, engine: str, spark_master: str | None) -> None:
     """Find and frame the claims of the articles in PATHS (files or folders)
     and merge them into the ledger.
 
@@ -286,14 +293,17 @@ def extract(paths: tuple[str, ...], ledger: str, sources: str | None, articles_r
     are reported as orphaned and kept.  Running it twice changes nothing the
     second time.  Names after `--` are files, even one starting with a dash.
     Exit 0, 1 if the ledger or sources table was saved by someone else
-    meanwhile (nothing written), 2 if an input cannot be read.
+    meanwhile (nothing written), 2 if an input cannot be read.  Articles are
+    framed in parallel (--jobs, --engine); the merge is the same.
     """
+    from ledger.crosscheck.engines import EngineOptions
     from ledger.job import extract as run_extract
 
+    options = EngineOptions.from_env("spark", spark_master=spark_master) if engine == "spark" else None
     bar = _FileProgress()
     try:
         result = run_extract(paths, ledger_path=ledger, sources_path=sources, progress=bar,
-                             articles_root=articles_root, on_wait=_waiting)
+                             articles_root=articles_root, on_wait=_waiting, jobs=jobs, engine=options)
     finally:
         bar.close()
     for p in result.problems:
