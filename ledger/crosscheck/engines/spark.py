@@ -80,4 +80,5 @@ def quiet() -> Iterator[None]:
     not the user's concern."""
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="PySpark does not yet fully support", category=FutureWarning)
+        warnings.filterwarnings("ignore", module=r"pyspark\..*")  # pandas 4 deprecations inside pyspark
         yield
