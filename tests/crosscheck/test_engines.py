@@ -222,3 +222,39 @@ def test_an_unknown_engine_is_refused():
 
     with pytest.raises(InvalidValue, match="unknown engine 'polars'"):
         check(ledger(claim("s1", "1", "investment", 1.0)), engine="polars")
+
+
+# --------------------------------------------------------------------------- out of core
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_out_of_core_pair_table_is_the_in_memory_one(engine, tmp_path):
+    """A Parquet ledger streamed in batches of 97 claims (so keys span
+    batches) gives the pairs, verdicts, claim ids and figures of the whole
+    ledger prepared at once."""
+    pytest.importorskip("pyarrow")
+    from ledger.claims.store import write_ledger
+    from ledger.crosscheck.engines import outofcore
+
+    claims = synthetic(400, 5)
+    settings = capped(6, 2)
+    write_ledger(claims, tmp_path / "claims.parquet")
+    claims = read_ledger(tmp_path / "claims.parquet")  # the canonical order the file has
+    done = outofcore.prepare_files(tmp_path / "claims.parquet", tmp_path / "in", settings, rows=97)
+    prepared = prepare(claims, settings)
+    assert (done.claims, done.kept) == (len(claims), len(prepared))
+    run = outofcore.duckdb_pairs if engine == "duckdb" else outofcore.spark_pairs
+    out = tmp_path / ("pairs.parquet" if engine == "duckdb" else "pairs")
+    counts = run(tmp_path / "in", out, settings, options(engine))
+    table = pd.read_parquet(out)
+    i, j, code, notes = engine_pair_verdicts(prepared, settings)
+    got = sorted(zip(table["a"], table["b"], table["code"]))
+    ids, point, conf = (prepared[c].to_numpy() for c in ("claim_id", "point", "conf"))
+    assert [g for g in got if g[2] >= 0] == sorted(zip(i, j, code))
+    # pairs in different units: every one in the table, the first 50 of each join in the notes
+    assert sum(1 for g in got if g[2] < 0) >= sum(1 for n in notes if n.code == "not-comparable") > 0
+    row = table.iloc[0]
+    assert (row["claim_a"], row["claim_b"]) == (ids[row["a"]], ids[row["b"]])
+    assert row["conf"] == pytest.approx(conf[row["a"]] * conf[row["b"]])
+    np.testing.assert_array_equal(table["value_a"].to_numpy(), point[table["a"].to_numpy()])
+    assert counts["big_groups"] == sum(1 for n in notes if n.code == "big-group")
