@@ -53,7 +53,8 @@ def session(master: str) -> Any:
                .config("spark.ui.enabled", "false")
                .config("spark.ui.showConsoleProgress", "false")
                .config("spark.sql.execution.arrow.pyspark.enabled", "true")
-               .config("spark.sql.shuffle.partitions", str(max(2, 2 * cores)))
+               .config("spark.sql.shuffle.partitions",
+                       os.environ.get("FACTCHECK_SPARK_PARTITIONS") or str(max(2, 2 * cores)))
                .config("spark.driver.memory", os.environ.get("SPARK_DRIVER_MEMORY", "4g")))
     with quiet():
         spark = builder.getOrCreate()
