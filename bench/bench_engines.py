@@ -20,7 +20,7 @@ The synthetic ledger: bench_crosscheck's key distribution, one million claims
 per file (each file its own keys, so a key never spans files; claim ids unique).
 
 Run: ``python bench/bench_engines.py [--sizes 1000000,10000000,30000000]
-[--spark-sizes 1000000,10000000] [--pandas-max 1000000] [--data DIR]``.
+[--spark-sizes 1000000,10000000] [--pandas-max 1000000] [--data DIR] [--stages prepare,duckdb,spark,pandas]``.
 """
 from __future__ import annotations
 
@@ -160,6 +160,8 @@ def main() -> None:
     parser.add_argument("--duckdb-memory", default="4GB")
     parser.add_argument("--spark-master", default="local[2]")
     parser.add_argument("--spark-partitions", type=int, default=64)
+    parser.add_argument("--stages", default="prepare,duckdb,spark,pandas",
+                        help="stages to run (a stage needs prepare's output of the same size)")
     parser.add_argument("--one", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
@@ -175,7 +177,7 @@ def main() -> None:
         print(f"{n:,} | (ledger made in {time.perf_counter() - t0:.0f} s) | | |", flush=True)
         stages = ["prepare", "duckdb"] + (["spark"] if n in spark_sizes else []) \
             + (["pandas"] if n <= args.pandas_max else [])
-        for what in stages:
+        for what in (s for s in stages if s in args.stages.split(",")):
             r = measure(what, n, args)
             rest = {k: v for k, v in r.items() if k not in ("what", "n", "seconds", "peak_mb")}
             print(f"{n:,} | {what} | {r.get('seconds', '-')} | {r['peak_mb']:,} | {json.dumps(rest)}", flush=True)
