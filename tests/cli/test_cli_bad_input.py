@@ -130,7 +130,7 @@ def test_a_ledger_folder_without_parquet_files_is_unreadable(work, cmd):
     (work / "d").mkdir()
     res = _run(work, cmd, "d")
     assert res.exit_code == 2
-    assert "d: no Parquet files in the ledger folder; extract into it, or point at a claims.csv" in res.stderr
+    assert "d: no Parquet files in the ledger folder; extract into it, or point at a claims.csv" in res.stdout + res.stderr
 
 
 def test_run_without_seeds_says_so_exit_2(tmp_path, monkeypatch):
