@@ -274,7 +274,8 @@ def frame_files(files: list[Path], published: dict[str, str], *, jobs: int | Non
     ``files``: in this process, over ``jobs`` processes (default
     :func:`default_jobs`), or as Spark tasks when ``engine`` is spark (the
     articles must then be readable at the same paths on every worker)."""
-    work = [(str(f), source_id(f), published.get(source_id(f)) or "") for f in files]
+    # absolute paths: a Spark executor (or a worker process) may run in another folder
+    work = [(os.path.abspath(f), source_id(f), published.get(source_id(f)) or "") for f in files]
     jobs = default_jobs(len(work)) if jobs is None else max(1, jobs)
     if engine is not None and engine.engine == "spark":
         from ledger.crosscheck.engines.spark import session
