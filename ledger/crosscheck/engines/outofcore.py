@@ -28,7 +28,7 @@ import pandas as pd
 
 from ledger.claims.columnar import parquet_files
 from ledger.crosscheck.engines.options import EngineOptions
-from ledger.crosscheck.engines.plan import INPUT_COLUMNS, groups_sql, pairs_sql
+from ledger.crosscheck.engines.plan import INPUT_COLUMNS, groups_sql, pairs_sql, pairs_steps
 from ledger.crosscheck.entities import keys as entity_keys
 from ledger.crosscheck.pairs import NEEDED, prepare
 from ledger.errors import InputUnreadable
@@ -109,18 +109,28 @@ def duckdb_pairs(inputs: str | Path, out: str | Path, settings: dict[str, Any],
                  options: EngineOptions) -> dict[str, Any]:
     """Run the plan on DuckDB over the input folder and write the pair table
     to ``out`` (one Parquet file); returns the count of each verdict code and
-    the capped groups."""
+    the capped groups.  Each step of the plan is a table of a database file
+    in DuckDB's temp folder (removed after), so DuckDB can spill any of them."""
+    import tempfile
+
     from ledger.crosscheck.engines.duckdb import connect
 
     compare = settings["compare"]
-    con = connect(options)
-    try:
-        con.execute(f"CREATE VIEW claims_in AS SELECT * FROM read_parquet('{Path(inputs) / '*.parquet'}')")
-        con.execute(f"COPY ({_TABLE_SQL.format(plan=pairs_sql(compare))}) TO '{out}' (FORMAT parquet)")
-        counts = dict(con.execute(f"SELECT code, count(*) FROM read_parquet('{out}') GROUP BY code").fetchall())
-        groups = con.execute(f"SELECT count(*) FROM ({groups_sql(compare)}) g").fetchone()
-    finally:
-        con.close()
+    with tempfile.TemporaryDirectory(dir=options.temp_folder(), prefix="pairs-") as tmp:
+        con = connect(options, database=str(Path(tmp) / "pairs.duckdb"))
+        try:
+            con.execute(f"CREATE TABLE claims_in AS SELECT * FROM read_parquet('{Path(inputs) / '*.parquet'}')")
+            steps, final = pairs_steps(compare)
+            for name, sql in steps:
+                con.execute(f"CREATE TABLE {name} AS {sql}")
+            con.execute("CREATE TABLE pairs AS " + final)
+            for name, _ in steps:
+                con.execute(f"DROP TABLE {name}")
+            con.execute(f"COPY ({_TABLE_SQL.format(plan='SELECT * FROM pairs')}) TO '{out}' (FORMAT parquet)")
+            counts = dict(con.execute("SELECT code, count(*) FROM pairs GROUP BY code").fetchall())
+            groups = con.execute(f"SELECT count(*) FROM ({groups_sql(compare)}) g").fetchone()
+        finally:
+            con.close()
     return {"codes": {int(k): int(v) for k, v in counts.items()}, "big_groups": int(groups[0]) if groups else 0}
 
 

@@ -28,7 +28,7 @@ by the counterpart-unknown join).  ``GROUPS_SQL`` lists the capped groups.
 
 Mirror of the pandas code, line by line (keep them in step):
 
-* ``c``: ``pairs._pair_order`` (the key, the rows of keys with more than one
+* ``c`` and ``shared``: ``pairs._pair_order`` (the key, the rows of keys with more than one
   claim, sorted by period start, low bound, row: ``pk DESC, p0, lo, rid``) and
   ``pairs.pair_indices`` (``pos``: the place in the run; ``gsize``: the run's
   length; runs longer than ``max_group`` pair a row with its ``window`` next);
@@ -60,34 +60,38 @@ VERDICT = """CASE
                             OR (a.flow AND b.flow AND (a.p0 <> b.p0 OR a.p1 <> b.p1))) THEN 2
     ELSE 3 END"""
 
-_PAIRS_SQL = """
-WITH c AS (
+#: The plan as named steps, each a SELECT over ``claims_in`` and the steps
+#: before it.  DuckDB and Spark run them as one query (a WITH chain:
+#: :func:`pairs_sql`); the out-of-core path materialises each step as a
+#: table on disk (:func:`pairs_steps`), so no one operator holds it all.
+_STEPS = (
+    ("c", """
   SELECT *,
          count(*) OVER (PARTITION BY subject_k, object_k, metric_k) AS gsize,
          row_number() OVER (PARTITION BY subject_k, object_k, metric_k
                             ORDER BY pk DESC, p0, lo, rid) AS pos
-  FROM claims_in
-), regular AS (
+  FROM claims_in"""),
+    ("shared", """
+  SELECT * FROM c WHERE gsize > 1"""),
+    ("regular", """
   SELECT a.rid AS a, b.rid AS b, false AS wild, a.unit_k = b.unit_k AS same_unit,
          a.source_k <> b.source_k AS cross_source, {verdict} AS code
-  FROM c a JOIN c b
+  FROM shared a JOIN shared b
     ON a.subject_k = b.subject_k AND a.object_k = b.object_k AND a.metric_k = b.metric_k
-   AND a.pos < b.pos AND (a.gsize <= {max_group} OR b.pos <= a.pos + {window})
-  WHERE a.gsize > 1 AND b.gsize > 1
-), x AS (
+   AND a.pos < b.pos AND (a.gsize <= {max_group} OR b.pos <= a.pos + {window})"""),
+    ("x", """
   SELECT *, row_number() OVER (PARTITION BY subject_k, metric_k ORDER BY rid) AS xn
-  FROM claims_in WHERE NOT wild AND has_object
-), wild AS (
+  FROM claims_in WHERE NOT wild AND has_object"""),
+    ("wild", """
   SELECT a.rid AS a, b.rid AS b, true AS wild, a.unit_k = b.unit_k AS same_unit,
          a.source_k <> b.source_k AS cross_source, {verdict} AS code
   FROM claims_in a JOIN x b
     ON a.subject_k = b.subject_k AND a.metric_k = b.metric_k AND b.xn <= {max_group}
-  WHERE a.wild
-), every AS (
-  SELECT * FROM regular UNION ALL SELECT * FROM wild
+  WHERE a.wild"""),
 )
+_FINAL = """
 SELECT a, b, CASE WHEN same_unit THEN code ELSE -1 END AS code, wild
-FROM every
+FROM (SELECT * FROM regular UNION ALL SELECT * FROM wild) every
 WHERE NOT same_unit OR code <> 0 OR cross_source OR {same_source}
 """
 
@@ -104,11 +108,19 @@ SELECT rid, gsize FROM (
 """
 
 
+def pairs_steps(compare: dict[str, Any], table: str = "claims_in") -> tuple[list[tuple[str, str]], str]:
+    """The plan's named steps and its final SELECT over them, for
+    ``[compare]`` settings of rules.toml, reading ``table``."""
+    values = {"verdict": VERDICT, "max_group": int(compare["max_group"]), "window": int(compare["window"]),
+              "same_source": "true" if compare["same_source_consistent"] else "false"}
+    steps = [(name, sql.format(**values).replace("claims_in", table)) for name, sql in _STEPS]
+    return steps, _FINAL.format(**values)
+
+
 def pairs_sql(compare: dict[str, Any], table: str = "claims_in") -> str:
-    """The pair plan for ``[compare]`` settings of rules.toml, over ``table``."""
-    sql = _PAIRS_SQL.format(verdict=VERDICT, max_group=int(compare["max_group"]), window=int(compare["window"]),
-                            same_source="true" if compare["same_source_consistent"] else "false")
-    return sql.replace("claims_in", table)
+    """The pair plan as one query (a WITH chain of :func:`pairs_steps`)."""
+    steps, final = pairs_steps(compare, table)
+    return "WITH " + ",\n".join(f"{name} AS ({sql}\n)" for name, sql in steps) + final
 
 
 def groups_sql(compare: dict[str, Any], table: str = "claims_in") -> str:
