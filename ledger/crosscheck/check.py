@@ -11,7 +11,8 @@ import pandas as pd
 from ledger import intervals
 from ledger.crosscheck import arithmetic
 from ledger.crosscheck import decisions as decisions_mod
-from ledger.crosscheck.pairs import compare_pairs, prepare, python_text
+from ledger.crosscheck.engines import EngineOptions, engine_pair_verdicts
+from ledger.crosscheck.pairs import prepare, python_text
 from ledger.crosscheck.rates import PHRASE_COLUMNS, Money, RateBook, rate_phrases
 from ledger.crosscheck.rows import assemble, pair_explanations
 from ledger.crosscheck.scoring import PAIR_KINDS, TEXT, load_settings
@@ -20,7 +21,7 @@ from ledger.errors import Problem
 
 def check(claims: pd.DataFrame, decisions: pd.DataFrame | None = None,
           settings: dict[str, Any] | None = None, *, explain: bool = True,
-          rates: RateBook | None = None) -> pd.DataFrame:
+          rates: RateBook | None = None, engine: EngineOptions | str | None = None) -> pd.DataFrame:
     """All findings of a ledger as a DataFrame with :data:`CONFLICT_COLUMNS`,
     sorted by subject then severity (highest first).  Pure: reads nothing.
 
@@ -31,7 +32,10 @@ def check(claims: pd.DataFrame, decisions: pd.DataFrame | None = None,
 
     ``rates``: the publication dates of the sources and a reviewer's rates,
     for comparing claims across currencies (default: the reference rates
-    alone, so a claim without a period has no date for a rate)."""
+    alone, so a claim without a period has no date for a rate).
+    ``engine``: where the pairs are found and judged, ``"pandas"`` (the
+    default), ``"duckdb"`` or ``"spark"`` (or :class:`EngineOptions`); the
+    findings are the same whichever (docs/engines.md)."""
 
     settings = settings or load_settings()
     prepared = prepare(claims, settings)
@@ -44,7 +48,8 @@ def check(claims: pd.DataFrame, decisions: pd.DataFrame | None = None,
                              f"{count} claim(s) state no value (or no readable date) and were not compared",
                              "fill value/value_low/value_high, or the period of a date claim", severity="warning"))
     money = Money(prepared, rates, settings)
-    i, j, code, pair_notes, conversions = compare_pairs(prepared, settings, money)
+    options = EngineOptions.from_env(engine) if isinstance(engine, str) else engine
+    i, j, code, pair_notes, conversions = engine_pair_verdicts(prepared, settings, options, money)
     prepared = python_text(prepared)
     arith, arith_notes = arithmetic.apply_rules(prepared, settings, money)
     out = assemble(prepared, i, j, code, arith, settings, explain=explain, conversions=conversions)
