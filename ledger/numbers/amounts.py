@@ -24,6 +24,8 @@ from ledger.numbers.numerals import Amount, NumeralError, amount, arabic, chines
 from ledger.numbers.words import (
     CN_ALL_DIGITS,
     CN_BARE_MIN,
+    CN_DISCOUNT,
+    CN_DISCOUNT_NOT_IN,
     CN_HALF,
     CN_POINT,
     CN_TENTHS,
@@ -184,7 +186,10 @@ def _suffix(t: str, s: int, body: Body, cur: str | None, ctx: Context) -> Hit | 
     g, e = body.g, body.end
     a, pos = _magnitude(t, e, body.a, g)
     a_mag = a.value != body.a.value
+    p0 = pos
     kind, unit, factor, pos, word = _unit(t, pos, g, ctx, a, a_mag)
+    if cur and word in lx.SIGNS_AFTER:  # "$ 20,000.00 $ 37,305.97": the second $ opens the next amount
+        kind, unit, factor, pos, word = None, None, Decimal(1), p0, None
     if kind is None and t[pos:pos + 1] in _SUB_START and not a_mag and not a.vague \
             and (sub := money.alone(t, pos, body.text, a, ctx.default_cur)):
         a, unit, pos = sub
@@ -192,6 +197,8 @@ def _suffix(t: str, s: int, body: Body, cur: str | None, ctx: Context) -> Hit | 
         cur = cur or unit
     if word == CN_TENTHS:
         a, pos = _tenths(t, pos, a)
+    elif word == CN_DISCOUNT:
+        a, factor = _discount(a) or (a, factor)
     if kind is not None and "多" in t[e:pos] and a.vague == "":
         a = odd(a)
     if cur and kind in (None, "money"):
@@ -222,7 +229,7 @@ def _money_after(t: str, pos: int, word: str | None, a: Amount, a_mag: bool) -> 
         a, pos = money.after_yuan(t, pos, word, a)
     elif word and nxt in (" ", "\t", "-"):
         a, pos = money.magnitude_after_code(t, pos, word, a, a_mag)
-    if t.startswith((", ", " and "), pos):
+    if t.startswith((", ", " and ", " "), pos):  # "$20 and 43 cents", "3 dollars 50 cents"
         a, pos = money.after_main(t, pos, a)
     return a, pos
 
@@ -231,8 +238,8 @@ def _bare(t: str, s: int, pos: int, body: Body, a: Amount) -> bool:
     """A numeral with no unit: a count, or no mention (README "What is read")."""
     if _glued_letter(t, pos) or _after_name(t, s):
         return False
-    if body.g == "ar" and not _has_big(body.text):
-        return not _furniture(t, s, body.end)  # a page counter alone on its line
+    if body.g == "ar" and not _has_big(body.text):  # a page counter alone on its line is a whole number
+        return not (body.text.isdigit() and _furniture(t, s, body.end))
     if body.g == "en":  # five thousand, twenty-five; not "one" or "ten" alone
         return body.has_scale or body.words >= EN_BARE_MIN
     if _has_big(body.text):
@@ -248,7 +255,7 @@ def _composed(t: str, pos: int, body: Body) -> bool:
     """一百二十三 alone is a count; 二十, 八百 and 一五一十 are not (too short,
     or a run that is no whole numeral); 两点三十分 is a clock time."""
     txt = body.text
-    return (len(txt) >= CN_BARE_MIN and txt == body.run and txt not in lx.CN_IDIOMS
+    return (len(txt) - txt.count(" ") - txt.count("\t") >= CN_BARE_MIN and txt == body.run and txt not in lx.CN_IDIOMS
             and any(c in UNITS or c == CN_POINT for c in txt) and not t.startswith(("分", "秒"), pos))
 
 
@@ -301,10 +308,40 @@ def _unit(t: str, pos: int, g: str, ctx: Context, a: Amount, scaled: bool = Fals
     kind, unit, factor = lx.unit_of(word, ctx.default_cur, ctx.yen)
     if kind is None or (word == CN_TENTHS and (g not in ("cn", "ar") or not 0 < a.value <= 10)):  # 三成, 3成
         return None, None, Decimal(1), pos, None
+    if word == CN_DISCOUNT and (g not in ("cn", "ar") or _discount(a) is None or _in_phrase(t, um.start("unit"))):
+        return None, None, Decimal(1), pos, None
     return kind, unit, factor, um.end(), word
 
 
-_TENTH_DIGIT = re.compile(rf"[{''.join(CN_ALL_DIGITS)}0-9](?![{''.join(CN_ALL_DIGITS)}0-9{UNITS}{BIGS}点.%年月天倍成])")
+def _discount(a: Amount) -> tuple[Amount, Decimal] | None:
+    """(amount, factor) of a price discount 折: 九折 and 9.5折 count tenths (90%, 95%),
+    two digits hundredths (七五折, 75折 = 75%; 三八折 is 38%, not the range 三八);
+    None for anything else (十折, 数折)."""
+    if a.vague == "pair" and a.low is not None and a.high is not None:  # 三八折: two digits, not a range
+        a = exact(a.low * 10 + a.high)
+    elif a.vague:
+        return None
+    v = a.value
+    if 0 < v < 10:
+        return a, Decimal("0.1")
+    if 10 < v < 100 and v == int(v):
+        return a, Decimal("0.01")
+    return None
+
+
+def _in_phrase(t: str, k: int) -> bool:
+    """Is the 折 at ``t[k]`` part of a phrase where it is no discount (一波三折)?"""
+    for ph in CN_DISCOUNT_NOT_IN:
+        i = ph.find(CN_DISCOUNT)
+        if i >= 0 and t.startswith(ph, k - i):
+            return True
+    return False
+
+
+_TENTH_DIGIT = re.compile(
+    rf"[{''.join(CN_ALL_DIGITS)}0-9](?![{''.join(CN_ALL_DIGITS)}0-9{UNITS}{BIGS}点.%年月天倍成])"
+    rf"|[ \t][{''.join(CN_ALL_DIGITS)}0-9](?![{''.join(CN_ALL_DIGITS)}0-9{UNITS}{BIGS}点.%\u4e00-\u9fff])"  # 七成 六
+)
 
 
 def _tenths(t: str, pos: int, a: Amount) -> tuple[Amount, int]:
@@ -315,7 +352,7 @@ def _tenths(t: str, pos: int, a: Amount) -> tuple[Amount, int]:
         return exact(a.value + Decimal("0.5")), pos + 1
     d = _TENTH_DIGIT.match(t, pos)
     if d and d.group() != "0":
-        c = d.group()
+        c = d.group().strip()
         return exact(a.value + Decimal(CN_ALL_DIGITS.get(c, c)) / 10), d.end()
     return a, pos
 
@@ -360,6 +397,11 @@ def _cn_fraction(t: str, m: re.Match) -> Hit | None:
     if num.a.vague == "bare":  # 百分之百 = 100/100
         num = num._replace(a=exact(chinese(num.text)))
     a = Amount(_divide(num.a.value, d), _divide_bound(num.a.low, d), _divide_bound(num.a.high, d), num.a.vague)
+    if m.group("zf_whole"):  # 三又三分之一 = 3.333333333333: a mixed number counts, it is no share
+        whole = parse(m.group("zf_whole"), m.start("zf_whole"))
+        if whole is None or whole.g == "en" or whole.a.vague or a.vague or whole.text != m.group("zf_whole").strip():
+            return None
+        return finish(t, m.start(), num.end, exact(whole.a.value + a.value), "count", "count", Decimal(1))
     return finish(t, m.start(), num.end, a, "percent", "ratio", Decimal(1))
 
 
@@ -402,6 +444,7 @@ _OF = re.compile(r"[ \t]of[ \t]", re.ASCII)
 
 # --------------------------------------------------------------------------- ranges
 
+_CLASSIFIER = "个"
 _FROM = re.compile(r"(?i:\bfrom)[ \t]\Z", re.ASCII)
 _AND = re.compile(r"[ \t](?i:and)[ \t]", re.ASCII)
 _BETWEEN = re.compile(r"(?i:\bbetween)[ \t]\S{0,4}\Z", re.ASCII)
@@ -431,7 +474,9 @@ def _range(t: str, start: int, pos: int, body: Body, a: Amount, unit_info, a_mag
     b2, p2 = _magnitude(t, second.end, b, second.g)
     kind2, unit2, factor2, p3, _ = _unit(t, p2, second.g, ctx, b2, b2.value != b.value)
     if kind is None:
-        if kind2 is None and not (_has_big(body.text) and _has_big(second.text)):  # 数万乃至数十万: a count range
+        if kind2 is None and t.startswith(_CLASSIFIER, p2) and body.g != "en":  # 20~100个, 一到五个: counted things
+            kind2, unit2, factor2, p3 = "count", "count", Decimal(1), p2 + len(_CLASSIFIER)
+        elif kind2 is None and not (_has_big(body.text) and _has_big(second.text)):  # 数万乃至数十万: a count range
             return None
         kind, unit, factor = kind2, unit2, factor2
     elif kind2 is not None and (kind2, unit2) != (kind, unit):

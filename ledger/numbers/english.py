@@ -1,7 +1,7 @@
 """English number words to exact :class:`~decimal.Decimal` values, by one
 grammar (the words are ``[numerals.en]`` in ``lexicon/numbers.toml``)::
 
-    number := ('a' | 'half a')? group (sep scale group?)* ('point' digit+ scale?)?
+    number := ('a' | 'half a' | 'a'? 'quarter' before a scale)? group (sep scale group?)* ('point' digit+ scale?)?
     group  := ones ('hundred' ('and'? (tens ('-' ones)? | ones))?)? | tens ('-' ones)?
     scale  := thousand | million | billion | trillion | quadrillion (falling)
     sep    := ' ' | ', ' | ' and ' (', ' and ' and ' only after a scale)
@@ -27,6 +27,7 @@ from ledger.numbers.words import (
     EN_HUNDRED,
     EN_ONES,
     EN_POINT,
+    EN_SCALE_LEADS,
     EN_SCALES,
     EN_TENS,
 )
@@ -109,6 +110,9 @@ class _Reader:
         if self.stage == "start" and w == EN_HALF:
             self.stage = "half"
             return True
+        if self.stage in ("start", "article") and w in EN_SCALE_LEADS:  # (a) quarter million
+            self.group, self.stage = EN_SCALE_LEADS[w], "lead"
+            return True
         if self.stage == "half" and w in EN_ARTICLES:
             self.stage = "half_a"
             return True
@@ -156,6 +160,8 @@ class _Reader:
             return False
         if self.stage in ("article", "half_a"):
             self.group = Decimal(1) if self.stage == "article" else Decimal("0.5")
+        elif self.stage == "lead":
+            pass  # the lead's fraction is the group: a quarter million
         elif self.stage not in ("unit", "hundred", "tens", "done") or not self.group:
             return False
         self.total += self.group * s

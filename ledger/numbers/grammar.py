@@ -22,6 +22,7 @@ from ledger.numbers.words import (
     CN_DIGITS,
     CN_DIGITS_BEFORE_UNIT,
     CN_FRACTION,
+    CN_MIXED,
     CN_NOT_AFTER,
     CN_POINT,
     CN_SMALL_UNITS,
@@ -34,6 +35,7 @@ from ledger.numbers.words import (
     EN_PLURAL_SCALES,
     EN_PLURALS,
     EN_POINT,
+    EN_SCALE_LEADS,
     EN_SCALES,
     EN_TENS,
 )
@@ -96,14 +98,21 @@ _CN_TOKEN = (
     rf"[{_PLAIN}]|{_GUARDED}|[{_BEFORE_UNIT}](?=[{UNITS}{BIGS}])"
     rf"|{CN_POINT}(?=[{DIGITS}{ZEROS}])"
 )
+#: Spaces inside a Chinese numeral (Chinese is written without them: they are layout):
+#: before a unit, a magnitude or 点 (7 万, 三千 八百, 四百 点 五), and after one of those before
+#: a digit (一百 五 十 二, 点 五).  Never between two digits: 一 二 三 are three numbers.
+_SPACE = (
+    rf"[ \t]+(?=(?:{UNIT}|{BIG}|{CN_POINT}[ \t]*[{DIGITS}{ZEROS}]))"
+    rf"|(?<=[{UNITS}{BIGS}{CN_POINT}])[ \t]+(?=[{DIGITS}{ZEROS}0-9])"
+)
 #: Longest run of numeral tokens read (九千九百九十九万九千九百九十九亿... is 30); a bound
 #: keeps the scan linear on absurd input.
 MAX_RUN = 48
 #: One character at a time (Arabic digits too, with a separator or point between digits;
 #: the evaluator reads the numbers): the common case is a single class test.
 _TAIL = (
-    rf"(?:[{_PLAIN}0-9]|{_GUARDED}|[,.](?<=[0-9][,.])(?=[0-9])|{CN_POINT}(?=[{DIGITS}{ZEROS}])"
-    rf"|[{_BEFORE_UNIT}](?=[{UNITS}{BIGS}])|[多余几](?=[{UNITS}{BIGS}])|[ \t](?=[{BIGS}])){{0,{MAX_RUN}}}"
+    rf"(?:[{_PLAIN}0-9]|{_GUARDED}|[,.](?<=[0-9][,.])(?=[0-9])|{CN_POINT}(?=[ \t]*[{DIGITS}{ZEROS}])"
+    rf"|[{_BEFORE_UNIT}](?=[{UNITS}{BIGS}])|[多余几](?=[{UNITS}{BIGS}])|{_SPACE}){{0,{MAX_RUN}}}"
 )
 #: An absurdly long string of digits (no units): no amount, skipped whole.
 LONG_DIGITS = rf"[0-9{DIGITS}{ZEROS},.]{{{MAX_RUN + 1},}}"
@@ -119,13 +128,15 @@ NUMBER = rf"(?:{NUM_AR}|{NUM_CN})"
 #: A Chinese run worth reading without a unit after it: it holds a magnitude
 #: (数万, 四万五千六百二十二), or is composed (a unit or 点) and long enough (一百二十三).
 CN_WORTH = (
-    rf"(?:[数几上]?[{DIGITS}{ZEROS}{UNITS}{_BEFORE_UNIT}{CN_POINT}多余几0-9,.]*{BIG}"
-    rf"|(?=[{DIGITS}{ZEROS}{UNITS}{CN_POINT}]{{{CN_BARE_MIN}}})[{DIGITS}{ZEROS}]*[{UNITS}{CN_POINT}])"
+    rf"(?:[数几上]?[{DIGITS}{ZEROS}{UNITS}{_BEFORE_UNIT}{CN_POINT}多余几0-9,. \t]*{BIG}"
+    rf"|(?=(?:[{DIGITS}{ZEROS}{UNITS}{CN_POINT}][ \t]*){{{CN_BARE_MIN}}})[{DIGITS}{ZEROS}]*[ \t]*[{UNITS}{CN_POINT}])"
 )
 #: 三分之一, 千分之三, 百分之二十七, 3分之1: a fraction (percent when it is a share).
+_FRACTION_MARK = r"[ \t]*".join(map(re.escape, CN_FRACTION))
 CN_FRACTION_RX = (
-    rf"(?=[0-9{DIGITS}{ZEROS}{UNITS}{BIGS}{CN_POINT}.,]{{1,{MAX_RUN}}}{CN_FRACTION})"  # cheap test first
-    rf"(?P<zf_den>(?>{NUMBER})){CN_FRACTION}(?P<zf_num>(?>{NUMBER}))"
+    rf"(?=[0-9{DIGITS}{ZEROS}{UNITS}{BIGS}{CN_POINT}., \t{CN_MIXED}]{{1,{MAX_RUN}}}{_FRACTION_MARK})"  # cheap test
+    rf"(?:(?P<zf_whole>(?>{NUMBER}))[ \t]*{CN_MIXED}[ \t]*)?"  # 三又三分之一: a mixed number
+    rf"(?P<zf_den>(?>{NUMBER}))[ \t]*{_FRACTION_MARK}[ \t]*(?P<zf_num>(?>{NUMBER}))"
 )
 
 # --------------------------------------------------------------------------- English
@@ -136,7 +147,8 @@ _EN_SCALE = words_alt(_SCALE_WORDS, boundary=True)
 _ARTICLE = words_alt(EN_ARTICLES)
 _EN_LEAD = (
     rf"(?:{_ARTICLE}[ \t](?=(?:{words_alt([*EN_SCALES, 'dozen'])})\b(?!-))"
-    rf"|{EN_HALF}[ \t]{_ARTICLE}[ \t](?={_EN_SCALE}))"
+    rf"|{EN_HALF}[ \t]{_ARTICLE}[ \t](?={_EN_SCALE})"
+    rf"|(?:{_ARTICLE}[ \t])?{words_alt(EN_SCALE_LEADS)}[ \t](?={_EN_SCALE}))"
 )
 _EN_SEP = r"(?:[ \t]|-|,[ \t]|[ \t]and[ \t])"
 _EN_POINT = rf"(?:[ \t]{EN_POINT}(?:[ \t]{words_alt(EN_DIGIT_WORDS, boundary=True)}){{1,40}}(?:[ \t]{_EN_SCALE})?)"

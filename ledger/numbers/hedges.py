@@ -31,8 +31,8 @@ class Hit:
 
 #: Kinds a sign word makes negative (a negative duration or date is no reading).
 _SIGNED_WORDS = ("money", "percent", "percentage_point", "multiple", "count")
-#: Kinds a bare minus makes negative (elsewhere a dash is a hyphen or a range).
-_SIGNED_DASH = ("money", "percent", "percentage_point")
+#: Kinds a bare minus makes negative (elsewhere a dash is a hyphen or a range): -$5bn, -3.2%, -10000.
+_SIGNED_DASH = ("money", "percent", "percentage_point", "count")
 
 
 #: The last character of a sign word and its space ([signs] in the lexicon): a cheap first test.

@@ -29,6 +29,8 @@ from ledger.numbers.grammar import (
 )
 from ledger.numbers.numerals import Amount
 from ledger.numbers.words import (
+    CN_DISCOUNT,
+    CN_DISCOUNT_NOT_AFTER,
     EN_ARTICLES,
     EN_FRACTIONS,
     EN_HALF,
@@ -85,6 +87,8 @@ YEN_SIGNS = frozenset(_YEN["signs"])
 _ZH_CUR_AFTER = _alt(w for w in _CUR_AFTER if not w.isascii())
 _EN_CUR_AFTER = _alt((w for w in _CUR_AFTER if w.isascii()), english=True)
 _SIGN_AFTER_ALT = "|".join(re.escape(w) + "(?![0-9])" for w in _SIGN_AFTER)  # 20$, not the $ of "20 $30"
+#: The signs read after an amount ("20$"); after an amount that has its sign before ("$ 20 $ 30") the next one's.
+SIGNS_AFTER = frozenset(_SIGN_AFTER)
 #: 三块五 (3.5 yuan) and 五块钱: 块 is the yuan only with a digit or 钱 after it (三块屏幕 is three screens).
 KUAI = LEXICON["currency"]["yuan_words"]["colloquial"]
 _KUAI_RX = rf"{KUAI}(?=钱|[{DIGITS}0-9]|[^\u4e00-\u9fff]|\Z)"
@@ -95,6 +99,8 @@ _OTHER_UNITS: dict[str, tuple[str, str, Decimal]] = {
     "%": ("percent", "ratio", Decimal("0.01")), "‰": ("percent", "ratio", Decimal("0.001")),
     "percent": ("percent", "ratio", Decimal("0.01")), "per cent": ("percent", "ratio", Decimal("0.01")),
     "pct": ("percent", "ratio", Decimal("0.01")), "成": ("percent", "ratio", Decimal("0.1")),
+    "percents": ("percent", "ratio", Decimal("0.01")), "percentage": ("percent", "ratio", Decimal("0.01")),
+    CN_DISCOUNT: ("percent", "ratio", Decimal("0.1")),  # 九折; two digits (七五折) are hundredths: amounts._discount
     "个百分点": ("percentage_point", "percentage_point", Decimal(1)),
     "百分点": ("percentage_point", "percentage_point", Decimal(1)),
     "percentage point": ("percentage_point", "percentage_point", Decimal(1)),
@@ -118,12 +124,12 @@ _OTHER_UNITS: dict[str, tuple[str, str, Decimal]] = {
     "day": ("duration", "day", Decimal(1)), "days": ("duration", "day", Decimal(1)),
 }
 _EN_UNIT = (
-    r"(?i:percentage points?|per[ \t]?cent|pct|basis points?|bps|times|years?|months?|weeks?|days?)\b"
+    r"(?i:percentage points?|percentage|per[ \t]?cents?|pct|basis points?|bps|times|years?|months?|weeks?|days?)\b"
 )
 _ZH_UNIT = _alt(["%", "‰", "个百分点", "百分点", "个基点", "基点", "倍", "周年", "个多月", "多个月", "个月",
-                 "个星期", "星期", "周", "天", "年", "月", "成"])
+                 "个星期", "星期", "周", "天", "年", "月", "成"]) + f"|{CN_DISCOUNT}(?![{CN_DISCOUNT_NOT_AFTER}])"
 UNIT = re.compile(
-    rf"(?:[ \t]|-)?(?P<unit>{_ZH_CUR_AFTER}|{_ZH_UNIT}|[xX](?![A-Za-z0-9])|-?fold\b"
+    rf"(?:[ \t]+|-)?(?P<unit>{_ZH_CUR_AFTER}|{_ZH_UNIT}|[xX](?![A-Za-z0-9])|-?fold\b"
     rf"|(?i:{_EN_CUR_AFTER})|{_EN_UNIT}|{_SIGN_AFTER_ALT}|{_KUAI_RX})", re.ASCII
 )
 
@@ -144,7 +150,7 @@ def unit_of(word: str, default_cur: str, yen: str = "CNY") -> tuple[str | None, 
     if w in _CUR_AFTER:
         code = _CUR_AFTER[w]
         return "money", default_cur if code == "yuan" else code, Decimal(1)
-    if w.replace(" ", "") == "percent":
+    if w.replace(" ", "") in ("percent", "percents"):
         w = "percent"
     if w in _OTHER_UNITS:
         return _OTHER_UNITS[w]

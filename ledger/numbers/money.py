@@ -39,7 +39,8 @@ _CN_ALONE = re.compile(
 _EN_SUB_WORDS = "|".join(sorted((w for w in _SUBUNITS if w.isascii()), key=len, reverse=True))
 #: "$20 and 43 cents", "twelve dollars, thirty-four cents", "one pound sterling, one penny".
 _EN_AFTER = re.compile(
-    rf"(?:,[ \t]|[ \t]and[ \t])(?P<n>\d{{1,2}}|[A-Za-z]+(?:-[A-Za-z]+)?)[ \t](?P<sub>(?i:{_EN_SUB_WORDS}))\b", re.ASCII
+    rf"(?:,[ \t]|[ \t]and[ \t]|[ \t])(?P<n>\d{{1,2}}|[A-Za-z]+(?:-[A-Za-z]+)?)[ \t](?P<sub>(?i:{_EN_SUB_WORDS}))\b",
+    re.ASCII
 )
 _EN_ALONE = re.compile(rf"[ \t](?P<sub>(?i:{_EN_SUB_WORDS}))\b", re.ASCII)
 

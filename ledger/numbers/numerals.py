@@ -243,7 +243,8 @@ class _Reader:
     def feed_point(self) -> bool:
         if self.bare_lead or self.int_part is not None or self.prev not in ("num", "unit", "big", "zero"):
             return False
-        self.int_part = self.value() if self.positional() else self.total + self.sec + self._pending(literal=True)
+        # the digit before 点 after a unit is the next place down, as at the end (一千六点五 = 1600.5)
+        self.int_part = self.value() if self.positional() else self.total + self.sec + self._pending()
         self.prev, self.composed, self.digits = "point", True, None
         return True
 
@@ -282,9 +283,8 @@ def read(s: str) -> Numeral:
     for m in _TOKEN.finditer(s):
         ar, space, ch = m.groups()
         if space is not None:
-            nxt = s[m.end():m.end() + 1]
-            if nxt and nxt in CN_BIG_UNITS and r.prev == "num":
-                continue  # 1000 亿
+            if _space_joins(r.prev, s[m.end():m.end() + 1]):
+                continue  # 1000 亿, 三千 八百, 四百 点 五
             break
         if not _feed(r, ar, ch):
             break
@@ -293,6 +293,21 @@ def read(s: str) -> Numeral:
     if best is None:
         raise NumeralError(f"not a numeral: {s!r}")
     return best
+
+
+def _space_joins(prev: str | None, nxt: str) -> bool:
+    """Is a space between a numeral's token ``prev`` and the character ``nxt``
+    inside the numeral?  Before a unit, a magnitude or 点, and after one of
+    those before a digit; never between two digits (一 二 三 are three)."""
+    if not nxt or prev is None:
+        return False
+    if nxt in CN_BIG_UNITS or nxt == CN_POINT:
+        return prev in ("num", "unit", "big", "zero")
+    if nxt in CN_SMALL_UNITS:
+        return prev == "num"
+    if nxt in CN_ALL_DIGITS or nxt.isdigit():
+        return prev in ("unit", "big", "point")
+    return False
 
 
 def _feed(r: _Reader, ar: str | None, ch: str | None) -> bool:

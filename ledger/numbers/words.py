@@ -36,8 +36,13 @@ CN_BIG_UNITS: dict[str, int] = dict(_ZH["magnitudes"])
 CN_NOT_AFTER: dict[str, str] = dict(_ZH["not_after"])
 CN_POINT: str = _ZH["point"]
 CN_FRACTION: str = _ZH["fraction"]
+CN_MIXED: str = _ZH["mixed"]
 CN_TENTHS: str = _ZH["tenths"]
 CN_HALF: str = _ZH["half"]
+CN_DISCOUNT: str = _ZH["discount"]
+#: Characters after 折 that make it a word (折合, 折旧), and phrases where it is no discount (一波三折).
+CN_DISCOUNT_NOT_AFTER: str = _ZH["discount_guards"]["after"]
+CN_DISCOUNT_NOT_IN: list[str] = list(_ZH["discount_guards"]["phrases"])
 CN_BARE_MIN: int = _ZH["bare_count_min_chars"]
 
 CN_DIGIT_CHARS = "".join(CN_DIGITS)
@@ -61,6 +66,8 @@ EN_POINT: str = _EN["point"]
 EN_ARTICLES: list[str] = list(_EN["articles"])
 EN_HALF: str = _EN["half"]
 EN_DOZEN: int = _EN["dozen"]
+#: Fractions that lead a scale word: "a quarter million".
+EN_SCALE_LEADS: dict[str, Decimal] = {w: Decimal(v) for w, v in _EN["leads"].items()}
 EN_BARE_MIN: int = _EN["bare_count_min_words"]
 #: Fractions: "half" (1, 2), "thirds" (1, 3) ...
 EN_FRACTIONS: dict[str, tuple[int, int]] = {w: tuple(v) for w, v in _EN["fractions"].items()}
