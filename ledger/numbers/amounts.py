@@ -286,8 +286,7 @@ def _magnitude(t: str, pos: int, a: Amount, g: str) -> tuple[Amount, int]:
     """English magnitude (13bn, $13B, 350 million, $100-billion) and a trailing 多/余 (20多年)."""
     mm = lx.EN_MAG.match(t, pos) if g == "ar" else None
     if mm:
-        word = mm.group("mag")
-        a = a.scaled(lx.EN_MAGNITUDES[word.lower() if word else mm.group("abbr")])
+        a = a.scaled(lx.magnitude_of(mm))
         pos = mm.end()
     o = lx.ODD.match(t, pos)
     if o and lx.UNIT.match(t, o.end()):

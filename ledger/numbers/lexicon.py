@@ -39,6 +39,7 @@ from ledger.numbers.words import (
     EN_PLURAL_SCALES,
     EN_PLURALS,
     EN_SCALES,
+    EN_SPACED_ABBREVIATIONS,
     EN_TENS,
     LEXICON,
     MULTIPLE_COMPARE_WORDS,
@@ -208,8 +209,15 @@ def default_yuan(text: str) -> str:
 #: An English magnitude after the number: group "mag" (a word) or "abbr" (13bn, $13B, 5m).
 EN_MAG = re.compile(
     rf"(?:[ \t]|-)?(?P<mag>(?i:{words_alt(w for w in EN_MAGNITUDES if len(w) > 3)}))\b"
-    rf"|(?P<abbr>{words_alt(w for w in EN_MAGNITUDES if len(w) <= 3)})(?![A-Za-z0-9])", re.ASCII
+    rf"|(?P<abbr>{words_alt(w for w in EN_MAGNITUDES if len(w) <= 3)})(?![A-Za-z0-9])"
+    rf"|[ \t](?P<sabbr>{words_alt(EN_SPACED_ABBREVIATIONS)})(?![A-Za-z0-9]|\.[A-Za-z0-9])", re.ASCII
 )
+
+
+def magnitude_of(mm: re.Match[str]) -> int:
+    """The factor of an :data:`EN_MAG` match."""
+    word = mm.group("mag")
+    return EN_MAGNITUDES[word.lower() if word else (mm.group("abbr") or mm.group("sabbr"))]
 
 
 ODD = re.compile(r"[多余](?![万亿兆个])", re.ASCII)

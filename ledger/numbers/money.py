@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from ledger.numbers.english import english_word
 from ledger.numbers.grammar import DIGITS
-from ledger.numbers.lexicon import EN_MAG, EN_MAGNITUDES, yuan_code
+from ledger.numbers.lexicon import EN_MAG, magnitude_of, yuan_code
 from ledger.numbers.numerals import Amount, NumeralError, arabic
 from ledger.numbers.words import CN_ALL_DIGITS, LEXICON
 
@@ -108,8 +108,7 @@ def magnitude_after_code(t: str, pos: int, word: str, a: Amount, scaled: bool) -
     mm = EN_MAG.match(t, pos)
     if not mm:
         return a, pos
-    word = mm.group("mag")
-    return a.scaled(EN_MAGNITUDES[word.lower() if word else mm.group("abbr")]), mm.end()
+    return a.scaled(magnitude_of(mm)), mm.end()
 
 
 def _plus(a: Amount, extra: Decimal) -> Amount:

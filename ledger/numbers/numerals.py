@@ -366,8 +366,11 @@ def amount(s: str) -> Amount:
             return Amount(h * mult, h * mult, (h + place(h)) * mult, "odd")
     if "几" in s:
         head, _, tail = s.partition("几")
-        h = chinese(head)
-        q = place(h) / 10
+        if head[-1:] in CN_ZEROS:  # 一千五百零几万: 零 puts 几 in the ones, [1501, 1509] x 10^4
+            h, q = chinese(head[:-1]), Decimal(1)
+        else:
+            h = chinese(head)
+            q = place(h) / 10
         mult = chinese("一" + tail) if tail else Decimal(1)
         lo, hi = (h + q) * mult, (h + 9 * q) * mult
         return Amount((lo + hi) / 2, lo, hi, "several")

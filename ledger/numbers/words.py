@@ -60,6 +60,8 @@ EN_HUNDRED = 100
 EN_ABBREVIATIONS: dict[str, int] = dict(_EN["abbreviations"])
 #: Magnitudes after an Arabic number (350 million, 13bn): words lower-case, abbreviations as written.
 EN_MAGNITUDES: dict[str, int] = {**{w: v for w, v in EN_SCALES.items() if v > EN_HUNDRED}, **EN_ABBREVIATIONS}
+#: Abbreviations read after a space too ("2.33 k"): not m (metres), b or T.
+EN_SPACED_ABBREVIATIONS: list[str] = list(_EN["spaced_abbreviations"]["words"])
 EN_PLURALS: dict[str, int] = dict(_EN["plural_magnitudes"])
 EN_PLURAL_SCALES: dict[str, int] = dict(_EN["plural_scales"])
 EN_POINT: str = _EN["point"]
