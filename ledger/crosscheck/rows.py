@@ -1,24 +1,33 @@
-"""The findings frame of the cross-check: pair verdicts and arithmetic rows
-merged into one table with :data:`~ledger.crosscheck.scoring.CONFLICT_COLUMNS`.
+"""The findings frame of the cross-check, as data: pair verdicts and
+arithmetic rows in one table with :data:`FINDING_COLUMNS`, grouped into
+issues and ranked by evidence.
 
-Built for large ledgers (millions of pairs): the final row order (subject,
-severity highest first, kind, then finding order) is worked out first on
-small key arrays, and each column is then made once, already in that order,
-by one ``take`` from per-claim arrays; no frame of pairs is built, sorted
-and copied again.  Only three columns need a Python step per row: the
-``claims`` text, the sha1 ``conflict_id`` over it, and the explanation
-sentence (each claim's half sentence is made once, not once per pair).
+Built for large ledgers (millions of pairs): every column is made once, by a
+``take`` from per-claim arrays or small per-kind tables, already in output
+order; no Python step runs per pair.  The text a person reads (a pair's
+``conflict_id``, its ``claims`` list, its explanation sentence, an issue's id
+and reason) is made only for the rows shown, by :mod:`ledger.crosscheck.text`:
+in this frame those three columns are empty on pair rows (arithmetic rows,
+few, carry theirs).
+
+Issues (docs/findings.md): the pairs about one figure, i.e. the same subject,
+object and metric after entity matching (a claim that names no counterpart
+joins the issue of the claim it was paired with), form one issue; each
+arithmetic finding is an issue of its own.  An issue's score is the highest
+severity among its pairs, where a pair's severity is multiplied by its
+evidence (the weaker side's, :mod:`ledger.crosscheck.evidence`) and, for
+loose wording, by ``[evidence] loose_wording``.  Issues are numbered by rank
+(``issue_rank`` 1 is the issue to read first): highest score first, then the
+more serious verdict, then in ledger order.
 """
 from __future__ import annotations
 
-import hashlib
-import operator
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from ledger.crosscheck.evidence import evidence_settings, loose_wording
 from ledger.crosscheck.scoring import (
     CONFLICT_COLUMNS,
     KIND_RANK,
@@ -29,89 +38,136 @@ from ledger.crosscheck.scoring import (
     severity_of,
 )
 
+#: The findings frame: the columns of :data:`CONFLICT_COLUMNS` (``conflict_id``,
+#: ``claims`` and ``explanation`` empty on pair rows until rendered), then
+#: ``issue_rank`` (the finding's issue, numbered by rank from 1), ``evidence``
+#: (the weaker side's strength, 0..1), ``flags_a``/``flags_b`` (what weakened
+#: each side, :data:`ledger.crosscheck.evidence.FLAG_NAMES` bits) and ``loose``
+#: (a contradiction that is loose wording).
+FINDING_COLUMNS: tuple[str, ...] = (*CONFLICT_COLUMNS, "issue_rank", "evidence", "flags_a", "flags_b", "loose")
+#: Text columns made only for the rows shown (empty on pair rows here).
+RENDERED = ("conflict_id", "claims", "explanation")
+
 _NAMES = np.array([*PAIR_KINDS, "arithmetic"], dtype=object)  # pair verdict codes 0-3, then 4 for rule rows
 _RANK = np.array([KIND_RANK[k] for k in _NAMES])  # output order of the kinds
+#: An issue's verdict, most serious first: what its most serious pair is.
+VERDICTS = ("contradiction", "loose_wording", "arithmetic", "temporal", "modality", "consistent")
+_VERDICT_OF_CODE = np.array([VERDICTS.index(k) for k in PAIR_KINDS])  # pair code -> verdict index
 
 
 def assemble(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray, arith: pd.DataFrame,
-             settings: dict[str, Any], *, explain: bool = True) -> pd.DataFrame:
+             settings: dict[str, Any], strength: np.ndarray | None = None,
+             flags: np.ndarray | None = None) -> pd.DataFrame:
     """Findings of the pairs ``(i, j)`` of the prepared ledger ``df`` (verdict
-    ``code``, an index into the pair kinds) and the arithmetic rows; pair
-    rows get an empty explanation unless ``explain``."""
-    arith = _arith_rows(arith, conflict_ids)
+    ``code``, an index into the pair kinds) and the arithmetic rows, with
+    each claim's evidence ``strength`` and ``flags`` (1 and 0 if not given)."""
+    arith = _arith_rows(arith)
     n_pairs, n_arith = len(i), len(arith)
+    strength = np.ones(len(df)) if strength is None else strength
+    flags = np.zeros(len(df), dtype=np.int64) if flags is None else flags
     lo, hi, point, conf = (df[c].to_numpy() for c in ("lo", "hi", "point", "conf"))
     is_date = df["is_date"].to_numpy()[i]
     days = np.where(is_date, np.maximum(0.0, np.maximum(lo[i] - hi[j], lo[j] - hi[i])), np.nan)
     gap = np.where(is_date, np.nan, relative_gap(point[i], point[j]))
+    evidence = np.minimum(strength[i], strength[j])
+    loose = loose_wording(lo, hi, flags, i, j, code, settings)
+    factor = evidence * np.where(loose, float(evidence_settings(settings)["loose_wording"]), 1.0)
     weights = np.array([float(settings["severity"]["weight"].get(k, 0.0)) for k in _NAMES[:4]])
-    sev, label = severity_of(weights[code], gap, days, conf[i] * conf[j], settings)
-    # final order over [pairs in finding order, arithmetic rows]: a stable sort
-    subject = pd.concat([df["subject"], arith["subject"]], ignore_index=True)
-    rank = pd.factorize(subject, sort=True)[0]
+    sev, label = severity_of(weights[code], gap, days, conf[i] * conf[j] * factor, settings)
+    # issues: the pair's figure (subject, object of the side that names one, metric); rules: one each
+    issue = _pair_issues(df, i, j)
+    n_issues = int(issue.max()) + 1 if n_pairs else 0
+    issue_all = np.concatenate([issue, n_issues + np.arange(n_arith)])
     sev_all = np.concatenate([sev, arith["severity"].to_numpy(dtype=float)])
+    verdict_all = np.concatenate([np.where(loose, 1, _VERDICT_OF_CODE[code]), np.full(n_arith, 2)])
+    rank_of_issue = _issue_ranks(issue_all, sev_all, verdict_all, n_issues + n_arith)
     kind_all = np.concatenate([code, np.full(n_arith, 4)])
-    subject_all = np.concatenate([rank[i], rank[len(df):]])
-    order = np.lexsort((_RANK[kind_all], -sev_all, subject_all))
+    order = np.lexsort((_RANK[kind_all], -sev_all, rank_of_issue[issue_all]))
     is_pair = order < n_pairs
     pi = order[is_pair]  # pair of each pair row, in output order
     ia, ib = i[pi], j[pi]  # the pairs' claim rows
-    # the sentences first: their per-claim halves are the biggest transient,
-    # freed before the other text columns exist (a lower peak, reused memory)
-    explanation = pair_explanations(df, ia, ib, code[pi]) if explain else np.full(len(pi), "", dtype=object)
-    # where each output row takes its value from: pair rows from a per-pair
-    # (or per-claim) array, arithmetic rows from the arithmetic frame after it
     at_arith = np.flatnonzero(~is_pair)
     arith_at = order[at_arith] - n_pairs
 
-    def gather(pair_values: Any, arith_col: str, fill: Any = "", rows: np.ndarray | None = None) -> np.ndarray:
+    def gather(pair_values: Any, arith_col: str | None, fill: Any = "", rows: np.ndarray | None = None) -> np.ndarray:
         """Column in output order: ``pair_values`` (per pair in output order,
-        or per claim taken at ``rows``) with the arithmetic rows put in."""
+        or per claim taken at ``rows``) with the arithmetic rows put in
+        (``fill`` where the arithmetic frame has no such column)."""
         dtype = object if isinstance(fill, str) else float
-        pair_values = np.asarray(pair_values, dtype=dtype)
-        if not n_arith:
-            return pair_values if rows is None else pair_values[rows]
-        extra = arith[arith_col].to_numpy(dtype=dtype)[arith_at]
-        if rows is None:
-            out = np.empty(len(order), dtype=dtype)
-            out[is_pair], out[at_arith] = pair_values, extra
-            return out
-        where = np.empty(len(order), dtype=np.int64)
-        where[is_pair], where[at_arith] = rows, len(pair_values) + np.arange(len(at_arith))
-        return np.concatenate([pair_values, extra])[where]
+        values = np.asarray(pair_values, dtype=dtype)
+        out = np.empty(len(order), dtype=dtype)
+        out[is_pair] = values if rows is None else values[rows]
+        if n_arith:
+            out[at_arith] = (arith[arith_col].to_numpy(dtype=dtype)[arith_at] if arith_col in arith
+                             else np.full(len(at_arith), fill, dtype=dtype))
+        return out
 
     def claim(col: str, rows: np.ndarray, arith_col: str | None = None) -> np.ndarray:
         return gather(df[col].to_numpy(dtype=object), arith_col or col, rows=rows)
 
-    claims, ids = _pair_claims_and_ids(df, ia, ib, code[pi])
+    def const(value: Any, arith_col: str | None = None) -> np.ndarray:
+        return gather(np.full(1, value, dtype=object if isinstance(value, str) else float), arith_col, value,
+                      rows=np.zeros(len(pi), dtype=np.int64))
+
     cols: dict[str, Any] = {
-        "conflict_id": gather(ids, "conflict_id"), "kind": _NAMES[kind_all[order]],
-        "rule": gather(np.full(1, "", dtype=object), "rule", rows=np.zeros(len(pi), dtype=np.int64)),
+        "conflict_id": const("", "conflict_id"), "kind": _NAMES[kind_all[order]], "rule": const("", "rule"),
         "claim_a": claim("claim_id", ia, "claim_a"), "claim_b": claim("claim_id", ib, "claim_b"),
-        "claims": gather(claims, "claims"), "subject": claim("subject", ia), "object": claim("object", ia),
+        "claims": const("", "claims"), "subject": claim("subject", ia), "object": claim("object", ia),
         "metric": claim("metric", ia), "source_a": claim("source", ia, "source_a"),
         "source_b": claim("source", ib, "source_b"),
         "value_a": gather(point, "value_a", np.nan, ia), "value_b": gather(point, "value_b", np.nan, ib),
         "unit": claim("unit", ia), "gap": np.concatenate([gap, _floats(arith, "gap")])[order],
         "severity": sev_all[order], "severity_label": gather(label[pi], "severity_label"),
-        "explanation": gather(explanation, "explanation"),
+        "explanation": const("", "explanation"),
+        "implied_value": const(np.nan, "implied_value"), "implied_low": const(np.nan, "implied_low"),
+        "implied_high": const(np.nan, "implied_high"), "implied_unit": const("", "implied_unit"),
+        "result": const("", "result"),
+        "status": np.full(len(order), "open", dtype=object), "decision": np.full(len(order), "", dtype=object),
+        "decision_note": np.full(len(order), "", dtype=object), "reviewer": np.full(len(order), "", dtype=object),
+        "issue_rank": rank_of_issue[issue_all[order]],
+        "evidence": np.concatenate([evidence, np.ones(n_arith)])[order],
+        "flags_a": gather(flags, None, 0.0, ia).astype(np.int64),
+        "flags_b": gather(flags, None, 0.0, ib).astype(np.int64),
+        "loose": np.concatenate([loose, np.zeros(n_arith, dtype=bool)])[order],
     }
-    for col in ("implied_value", "implied_low", "implied_high"):
-        cols[col] = gather(np.full(1, np.nan), col, np.nan, rows=np.zeros(len(pi), dtype=np.int64))
-    for col in ("implied_unit", "result"):
-        cols[col] = gather(np.full(1, "", dtype=object), col, rows=np.zeros(len(pi), dtype=np.int64))
-    for col, value in (("status", "open"), ("decision", ""), ("decision_note", ""), ("reviewer", "")):
-        cols[col] = np.full(len(order), value, dtype=object)
     index = pd.RangeIndex(len(order))
-    return pd.DataFrame({c: pd.Series(cols[c], index=index, dtype=float if cols[c].dtype != object else TEXT,
-                                      copy=False) for c in CONFLICT_COLUMNS}, copy=False)
+    return pd.DataFrame({c: pd.Series(cols[c], index=index, copy=False) for c in FINDING_COLUMNS}, copy=False)
+
+
+def _pair_issues(df: pd.DataFrame, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """The issue number of each pair: its figure's key (entity-key codes of
+    the subject and of the side's object that is not a wildcard, metric code),
+    numbered in order of first appearance."""
+    if not len(i):
+        return np.zeros(0, dtype=np.int64)
+    wild = df["wild"].to_numpy(dtype=bool)
+    obj = df["object_c"].to_numpy(np.int64)
+    n_obj, n_met = int(obj.max()) + 2, int(df["metric_c"].max()) + 2
+    named = np.where(wild[i], obj[j], obj[i])
+    key = (df["subject_c"].to_numpy(np.int64)[i] * n_obj + named) * n_met + df["metric_c"].to_numpy(np.int64)[i]
+    return pd.factorize(key)[0].astype(np.int64)
+
+
+def _issue_ranks(issue: np.ndarray, severity: np.ndarray, verdict: np.ndarray, n: int) -> np.ndarray:
+    """Rank (1 = first) of each issue number: highest score (the most severe
+    of its rows), then the most serious verdict, then the lowest number."""
+    if not n:
+        return np.zeros(0, dtype=np.int64)
+    score = np.full(n, -np.inf)
+    np.maximum.at(score, issue, np.nan_to_num(severity, nan=0.0))
+    worst = np.full(n, len(VERDICTS), dtype=np.int64)
+    np.minimum.at(worst, issue, verdict)
+    order = np.lexsort((np.arange(n), worst, -score))
+    rank = np.empty(n, dtype=np.int64)
+    rank[order] = np.arange(1, n + 1)
+    return rank
 
 
 def _floats(arith: pd.DataFrame, col: str) -> np.ndarray:
     return arith[col].to_numpy(dtype=float) if len(arith) else np.zeros(0)
 
 
-def _arith_rows(arith: pd.DataFrame, conflict_ids: Any) -> pd.DataFrame:
+def _arith_rows(arith: pd.DataFrame) -> pd.DataFrame:
     """Arithmetic rows with ids; a check found from several solve directions
     is kept once."""
     if not len(arith):
@@ -122,79 +178,3 @@ def _arith_rows(arith: pd.DataFrame, conflict_ids: Any) -> pd.DataFrame:
     for col in ("implied_unit", "result"):
         arith[col] = arith[col].fillna("")
     return arith
-
-
-def _pair_claims_and_ids(df: pd.DataFrame, ia: np.ndarray, ib: np.ndarray,
-                         code: np.ndarray) -> tuple[list[str], list[str]]:
-    """``claims`` ("a;b", the smaller id first) and ``conflict_id`` ('k-' + 12
-    hex of sha1 over "kind\\x1f\\x1f" + claims, as
-    :func:`~ledger.crosscheck.scoring.conflict_ids` makes them) of each pair."""
-    ids = df["claim_id"].to_numpy(dtype=object)
-    a_first = ids[ia] < ids[ib]  # (a sorted factorize of 1M random ids is ~10x slower)
-    low, high = np.where(a_first, ia, ib), np.where(a_first, ib, ia)
-    used = np.flatnonzero(np.bincount(low, minlength=len(ids)))
-    with_semicolon = np.empty(len(ids), dtype=object)
-    with_semicolon[used] = [c + ";" for c in ids[used]]
-    claims = list(map(operator.add, with_semicolon[low], ids[high]))
-    prefix = np.array([k + "\x1f\x1f" for k in _NAMES[:4]], dtype=object)[code]
-    sha1 = hashlib.sha1
-    conflict = ["k-" + sha1(text.encode()).hexdigest()[:12] for text in map(operator.add, prefix, claims)]
-    return claims, conflict
-
-
-# --------------------------------------------------------------------------- explanations
-
-
-def snippet(quote: str, surface: str, width: int = 18) -> str:
-    """The part of ``quote`` around ``surface`` (at most ~2*width+len chars)."""
-    quote = " ".join(str(quote).split())
-    at = quote.find(surface) if surface else -1
-    if at < 0:
-        return quote[: 2 * width] + ("…" if len(quote) > 2 * width else "")
-    start, end = max(0, at - width), min(len(quote), at + len(surface) + width)
-    return ("…" if start else "") + quote[start:end] + ("…" if end < len(quote) else "")
-
-
-def _sides(df: pd.DataFrame, used: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per claim (only those in ``used``) the two halves of a pair sentence:
-    "On <what>: s1 says “27%” (“…quote…”; 2025-10, actual)" and
-    " while s2 says “49%” (…); "."""
-    get = {c: df[c].to_numpy(dtype=object)[used] for c in
-           ("source", "surface", "quote", "period", "modality", "metric", "subject", "object")}
-    says = [f"{src} says “{sf}” (“{snippet(q, sf)}”; {p or 'period unknown'}, {mo})" for src, sf, q, p, mo in
-            zip(get["source"], get["surface"], get["quote"], get["period"], get["modality"])]
-    first, second = np.empty(len(df), dtype=object), np.empty(len(df), dtype=object)
-    first[used] = [f"On {m} of {s}" + (f" / {o}" if o else "") + f": {x}" for m, s, o, x in
-                   zip(get["metric"], get["subject"], get["object"], says)]
-    second[used] = [f" while {x}; " for x in says]
-    return first, second
-
-
-_ENDINGS = {
-    "consistent": "the figures agree, a cross-source confirmation",
-    "contradiction": "same thing, same or unknown period, both stated as fact, yet the figures cannot both be true",
-    "temporal": "the figures differ but hold for different periods, so both can be true",
-    "modality": "one is {ma} and the other {mb}, not both statements of fact, so the figures neither "
-                "confirm nor contradict each other",
-    "modality_same": "the figures differ but both are {ma} figures, not statements of fact, so they may be "
-                     "different plans",
-}
-
-
-@lru_cache(maxsize=256)
-def _ending(kind: str, ma: str, mb: str) -> str:
-    if kind != "modality" or not ma:
-        return _ENDINGS[kind]
-    return _ENDINGS["modality" if ma != mb else "modality_same"].format(ma=ma, mb=mb)
-
-
-def pair_explanations(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray) -> list[str]:
-    """One sentence per pair: both sides as written, then why the verdict."""
-    used = np.zeros(len(df), dtype=bool)
-    used[i] = used[j] = True
-    first, second = _sides(df, np.flatnonzero(used))
-    endings = np.array([_ending(k, "", "") + "." for k in _NAMES[:4]], dtype=object)[code]
-    mod = df["modality"].to_numpy(dtype=object)
-    is_mod = np.flatnonzero(code == 1)
-    endings[is_mod] = [_ending("modality", a, b) + "." for a, b in zip(mod[i[is_mod]], mod[j[is_mod]])]
-    return list(map("".join, zip(first[i], second[j], endings)))
