@@ -315,22 +315,26 @@ def extract(paths: tuple[str, ...], ledger: str, sources: str | None, articles_r
               help="Reviewer decisions (default: decisions.csv beside the ledger, if present).")
 @click.option("--rules", "rules_path", type=click.Path(dir_okay=False),
               help="Comparison settings and arithmetic rules (default: the packaged rules.toml).")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per finding.")
+@click.option("--json", "as_json", is_flag=True,
+              help="One JSON object per issue (\"kind\": \"issue\"), each followed by one per finding of it.")
 @handles_errors
 def check(ledger: str, decisions_path: str | None, rules_path: str | None, as_json: bool) -> None:
     """Cross-check LEDGER (default claims.csv): contradictions, time and modality
-    differences, confirmations and arithmetic rules, grouped by subject and
-    sorted by severity.  Exits 1 while open contradictions (or failed rules)
-    remain, so publication can be gated on it."""
+    differences, confirmations and arithmetic rules, grouped into issues (one
+    per figure) ranked by evidence, each finding with its sources as people
+    know them.  Exits 1 while open contradictions (or failed rules) remain,
+    so publication can be gated on it."""
     from ledger.crosscheck import is_open_contradiction
     from ledger.job import Workspace
 
-    found = Workspace.open(ledger, decisions=decisions_path, rules=rules_path).check()
+    ws = Workspace.open(ledger, decisions=decisions_path, rules=rules_path)
+    found = ws.check()
     for note in found.attrs.get("notes", []):
         click.echo(f"note: {note}", err=True)
     from ledger.render import finding_lines, json_lines
 
-    _echo_lines(json_lines(found) if as_json else finding_lines(found))
+    lines = json_lines if as_json else finding_lines
+    _echo_lines(lines(found, ws.claims(), ws.source_table()))
     sys.exit(EXIT_INVALID if is_open_contradiction(found).any() else EXIT_OK)
 
 

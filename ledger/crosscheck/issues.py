@@ -25,14 +25,16 @@ ISSUE_COLUMNS = ("issue", "issue_rank", "verdict", "severity", "severity_label",
                  "unit", "rule", "result", "members", "pairs", "open", "contradictions", "status", "decision",
                  "decision_note", "reviewer", "top")
 _VERDICT_INDEX = {v: n for n, v in enumerate(VERDICTS)}
+_TEXT_COLUMNS = ("issue", "verdict", "severity_label", "subject", "object", "metric", "unit", "rule", "result",
+                 "status", "decision", "decision_note", "reviewer")
 
 
 def row_verdicts(found: pd.DataFrame) -> np.ndarray:
     """Each row's verdict index into :data:`VERDICTS` (loose wording for a
     loose contradiction)."""
     kind = found["kind"].to_numpy(dtype=object)
-    index = np.array([_VERDICT_INDEX.get(k, len(VERDICTS) - 1) for k in kind], dtype=np.int64) if len(kind) \
-        else np.zeros(0, dtype=np.int64)
+    index = pd.Index(VERDICTS).get_indexer(pd.Index(kind)) if len(kind) else np.zeros(0, dtype=np.int64)
+    index = np.where(index < 0, len(VERDICTS) - 1, index).astype(np.int64)
     if "loose" in found:
         index = np.where(found["loose"].to_numpy(dtype=bool), _VERDICT_INDEX["loose_wording"], index)
     return index
@@ -51,9 +53,10 @@ def members_of(found: pd.DataFrame) -> tuple[np.ndarray, list[list[str]]]:
                  zip(found["claims"].to_numpy(dtype=object)[arith], found["claim_a"].to_numpy(dtype=object)[arith])]
         ranks.append(np.repeat(rank[arith], [len(x) for x in lists]))
         ids.append(np.array([c for x in lists for c in x], dtype=object))
-    table = pd.DataFrame({"r": np.concatenate(ranks), "c": np.concatenate(ids)}).drop_duplicates()
-    table = table.sort_values(["r", "c"], kind="stable")
-    r, c = table["r"].to_numpy(), table["c"].to_numpy(dtype=object)
+    all_ranks, all_ids = np.concatenate(ranks), np.concatenate(ids)
+    codes, names = pd.factorize(all_ids, sort=True)  # code order is id order
+    key = np.unique(all_ranks * (len(names) + 1) + codes)  # sorted by rank, then id; each pair once
+    r, c = key // (len(names) + 1), np.asarray(names, dtype=object)[key % (len(names) + 1)]
     cuts = np.flatnonzero(r[1:] != r[:-1]) + 1
     starts = np.r_[0, cuts] if len(r) else np.zeros(0, dtype=np.int64)
     return r[starts], [list(x) for x in np.split(c, cuts)] if len(r) else []
@@ -94,15 +97,21 @@ def issue_frame(found: pd.DataFrame, settings: dict | None = None) -> pd.DataFra
     rules = [str(r) if k == "arithmetic" else "" for r, k in zip(take["rule"], take["kind"])]
     decision, note, reviewer = _decisions(found, codes, n)
     thresholds = (settings or {}).get("severity", {}).get("labels", {"high": 0.6, "medium": 0.3, "low": 1e-6})
-    return pd.DataFrame({
-        "issue": [issue_id(m, r) for m, r in zip(lists, rules)], "issue_rank": ranks,
+    columns = {
+        "issue": np.array([issue_id(m, r) for m, r in zip(lists, rules)], dtype=object), "issue_rank": ranks,
         "verdict": np.asarray(VERDICTS, dtype=object)[worst], "severity": severity,
         "severity_label": severity_labels(severity, thresholds), "subject": take["subject"], "object": take["object"],
         "metric": take["metric"], "unit": take["unit"], "rule": rules, "result": take["result"],
         "members": lists, "pairs": pairs, "open": open_count, "contradictions": contra,
         "status": np.where(open_count > 0, "open", "resolved"), "decision": decision, "decision_note": note,
         "reviewer": reviewer, "top": first,
-    }, columns=list(ISSUE_COLUMNS))
+    }
+    members_col = np.empty(n, dtype=object)
+    members_col[:] = lists
+    columns["members"] = members_col
+    # text stays Python objects (pandas 3 would otherwise make Arrow text of each column)
+    return pd.DataFrame({c: pd.Series(columns[c], dtype=object if c in _TEXT_COLUMNS else None)
+                         for c in ISSUE_COLUMNS})
 
 
 def _decisions(found: pd.DataFrame, codes: np.ndarray, n: int) -> tuple[list[str], list[str], list[str]]:

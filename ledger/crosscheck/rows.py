@@ -131,7 +131,10 @@ def assemble(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray, a
         "loose": np.concatenate([loose, np.zeros(n_arith, dtype=bool)])[order],
     }
     index = pd.RangeIndex(len(order))
-    return pd.DataFrame({c: pd.Series(cols[c], index=index, copy=False) for c in FINDING_COLUMNS}, copy=False)
+    # object arrays stay object columns (pandas 3 would otherwise convert each text column to Arrow)
+    return pd.DataFrame({c: pd.Series(cols[c], index=index, copy=False,
+                                      dtype=object if cols[c].dtype == object else None)
+                         for c in FINDING_COLUMNS}, copy=False)
 
 
 def _pair_issues(df: pd.DataFrame, i: np.ndarray, j: np.ndarray) -> np.ndarray:

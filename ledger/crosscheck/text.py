@@ -11,6 +11,7 @@ rank.  The findings themselves are data (:mod:`ledger.crosscheck.rows`).
 from __future__ import annotations
 
 import hashlib
+import json
 import operator
 from functools import lru_cache
 from typing import Any
@@ -30,6 +31,7 @@ from ledger.crosscheck.evidence import (
 from ledger.crosscheck.scoring import PAIR_KINDS
 
 _KIND_PREFIX = {str(k): str(k) + "\x1f\x1f" for k in PAIR_KINDS}
+_JSON_STRING = json.encoder.encode_basestring  # type: ignore[attr-defined]  # C encoder, ensure_ascii=False
 
 
 # --------------------------------------------------------------------------- ids and claim lists
@@ -194,16 +196,30 @@ class Claims:
         self.frame = claims.iloc[first].reset_index(drop=True)
         self.sources = source_rows(sources)
         self.labels = {sid: source_label(row) for sid, row in self.sources.items()}
+        self._columns: dict[str, np.ndarray] = {}
+
+    @property
+    def positions(self) -> dict[str, int]:
+        """Claim id -> row of :attr:`frame` (made on first use)."""
+        if "_positions" not in self.__dict__:
+            self.__dict__["_positions"] = {str(c): n for n, c in enumerate(self.index)}
+        return self.__dict__["_positions"]
 
     def rows(self, ids: Any) -> np.ndarray:
         """Row of each claim id in :attr:`frame` (-1 if unknown)."""
         return self.index.get_indexer(pd.Index(np.asarray(ids, dtype=object)))
 
     def column(self, col: str) -> np.ndarray:
-        values = self.frame[col] if col in self.frame else pd.Series("", index=self.frame.index)
-        if col in ("value_low", "value_high"):
-            return pd.to_numeric(values, errors="coerce").to_numpy(dtype=float)
-        return values.astype(object).where(values.notna(), "").to_numpy(dtype=object)
+        """One column of :attr:`frame` as an array (text: missing as ''; the
+        value columns as floats), made once."""
+        if col not in self._columns:
+            values = self.frame[col] if col in self.frame else pd.Series("", index=self.frame.index)
+            if col in ("value", "value_low", "value_high"):
+                out = pd.to_numeric(values, errors="coerce").to_numpy(dtype=float)
+            else:
+                out = values.astype(object).where(values.notna(), "").to_numpy(dtype=object)
+            self._columns[col] = out
+        return self._columns[col]
 
     def label(self, source: str) -> str:
         return self.labels.get(source, source)
@@ -226,35 +242,61 @@ def side_words(cl: Claims, rows: np.ndarray) -> list[str]:
     return out
 
 
-def explain(found: pd.DataFrame, claims: pd.DataFrame | Claims, sources: pd.DataFrame | None = None) -> np.ndarray:
+def explain(found: pd.DataFrame, claims: pd.DataFrame | Claims, sources: pd.DataFrame | None = None, *,
+            escape: bool = False) -> np.ndarray:
     """The explanation sentence of each row of ``found``: both sides as
     written and where from, then why the verdict.  An arithmetic row (or a
     pair whose claims are not in ``claims``) keeps its own text, its source
-    ids turned into sources as people know them."""
+    ids turned into sources as people know them.  ``escape``: each sentence
+    as a JSON string literal (quotes included), made from escaped parts."""
     cl = claims if isinstance(claims, Claims) else Claims(claims, sources)
     out = found["explanation"].to_numpy(dtype=object).copy()
     kind = found["kind"].to_numpy(dtype=object)
     ra, rb = cl.rows(found["claim_a"].to_numpy(dtype=object)), cl.rows(found["claim_b"].to_numpy(dtype=object))
     pair = (kind != "arithmetic") & (ra >= 0) & (rb >= 0)
+    esc = _escaped if escape else _same
+    rule = np.flatnonzero(~pair)
+    if len(rule):
+        text = [_relabel(str(t), cl.labels) if cl.labels else str(t) for t in out[rule]]
+        out[rule] = ['"' + t + '"' for t in esc(text)] if escape else text
     if pair.any():
         at = np.flatnonzero(pair)
         used = np.unique(np.concatenate([ra[at], rb[at]]))
-        said = np.empty(len(cl.frame), dtype=object)
-        said[used] = side_words(cl, used)
-        head = np.empty(len(cl.frame), dtype=object)
-        metric, subject, obj = (cl.column(c) for c in ("metric", "subject", "object"))
-        head[used] = [f"On {m} of {s}" + (f" / {o}" if o else "") + ": " for m, s, o in
-                      zip(metric[used], subject[used], obj[used])]
-        mod = cl.column("modality")
-        loose = found["loose"].to_numpy(dtype=bool) if "loose" in found else np.zeros(len(found), dtype=bool)
-        endings = [_ending("loose" if lz else k, ma, mb) for k, lz, ma, mb in
-                   zip(kind[at], loose[at], mod[ra[at]], mod[rb[at]])]
-        out[at] = [f"{h}{a} while {b}; {e}." for h, a, b, e in
-                   zip(head[ra[at]], said[ra[at]], said[rb[at]], endings)]
-    rule = np.flatnonzero(kind == "arithmetic")
-    if len(rule) and cl.labels:
-        out[rule] = [_relabel(str(t), cl.labels) for t in out[rule]]
+        said = np.array(esc(side_words(cl, used)), dtype=object)
+        metric, subject, obj = (cl.column(c)[used] for c in ("metric", "subject", "object"))
+        heads = esc([f"On {m} of {s}" + (f" / {o}" if o else "") + ": " for m, s, o in zip(metric, subject, obj)])
+        first, second = np.empty(len(cl.frame), dtype=object), np.empty(len(cl.frame), dtype=object)
+        first[used] = np.add(np.array(heads, dtype=object), said)
+        second[used] = np.add(np.add(" while ", said), "; ")
+        endings = np.array(esc([e + "." for e in _endings(found, kind, at, cl.column("modality"), ra, rb)]),
+                           dtype=object)
+        body = np.add(np.add(first[ra[at]], second[rb[at]]), endings)
+        out[at] = np.add(np.add('"', body), '"') if escape else body
     return out
+
+
+def _same(texts: list[str]) -> list[str]:
+    return texts
+
+
+def _escaped(texts: list[str]) -> list[str]:
+    """Each text JSON-escaped, without its quotes (escaping is per character,
+    so the escape of a concatenation is the concatenation of the escapes)."""
+    return [e[1:-1] for e in map(_JSON_STRING, texts)]
+
+
+def _endings(found: pd.DataFrame, kind: np.ndarray, at: np.ndarray, mod: np.ndarray, ra: np.ndarray,
+             rb: np.ndarray) -> list[str]:
+    """Why the verdict, per pair row at ``at``."""
+    loose = found["loose"].to_numpy(dtype=bool)[at] if "loose" in found else np.zeros(len(at), dtype=bool)
+    k = kind[at]
+    out = np.array([_ENDINGS.get(x, x) for x in PAIR_KINDS], dtype=object)[
+        pd.Index(PAIR_KINDS).get_indexer(k).clip(0)]
+    out = np.where(loose, _ENDINGS["loose"], out)
+    is_mod = np.flatnonzero(k == "modality")
+    if len(is_mod):
+        out[is_mod] = [_ending("modality", ma, mb) for ma, mb in zip(mod[ra[at[is_mod]]], mod[rb[at[is_mod]]])]
+    return out.tolist()
 
 
 def _relabel(text: str, labels: dict[str, str]) -> str:
@@ -293,3 +335,63 @@ def side_reasons(flags: int, surface: str = "", interval: str = "", source: str 
     if flags & UNNAMED:
         out.append("no outlet named")
     return out
+
+
+_HEADS = {
+    "contradiction": "the figures cannot both be true",
+    "loose_wording": "loose wording, not a contradiction",
+    "temporal": "the figures differ over time",
+    "modality": "a plan or forecast beside a fact",
+    "consistent": "the sources agree",
+}
+
+
+def issue_reasons(found: pd.DataFrame, issues: pd.DataFrame, claims: Claims | None) -> list[str]:
+    """The short reason of each issue's rank (``issues``: its
+    :func:`~ledger.crosscheck.issues.issue_frame` over ``found``), from its
+    most severe row: what the verdict is and how strong each side is as
+    evidence (vague, relative date read against an inferred publication
+    date, reported, repost, no outlet named)."""
+    out = []
+    tops = issues["top"].to_numpy(dtype=np.int64)
+    verdicts = issues["verdict"].to_numpy(dtype=object)
+    f = {c: found[c].to_numpy(dtype=object) for c in ("claim_a", "claim_b", "kind", "rule", "result")}
+    ev = found["evidence"].to_numpy(dtype=float)
+    flags = {s: found[f"flags_{s}"].to_numpy(dtype=np.int64) for s in ("a", "b")}
+    for top, verdict in zip(tops, verdicts):
+        if f["kind"][top] == "arithmetic":
+            out.append(f"rule {f['rule'][top]}: {f['result'][top]}")
+            continue
+        parts = []
+        sides = []
+        for s in ("a", "b"):
+            cid = f[f"claim_{s}"][top]
+            sides.append(_side(claims, cid, int(flags[s][top])))
+            surface, interval, source = sides[-1]
+            words = side_reasons(int(flags[s][top]), surface, interval, source)
+            if words:
+                parts.append(f"“{surface}”: " + ", ".join(words))
+        head = _HEADS.get(str(verdict), str(verdict))
+        if verdict == "loose_wording":
+            vague = next((sd for s, sd in zip(("a", "b"), sides) if flags[s][top] & VAGUE), sides[0])
+            head = f"loose wording: “{vague[0]}” ({vague[1] or 'vague'}) only misses the other figure"
+        weak = "; ".join(parts) if parts else "both sides exact, dated as stated, direct, from a named outlet"
+        out.append(f"{head}; evidence {ev[top]:.2f} ({weak})")
+    return out
+
+
+def _side(claims: Claims | None, cid: Any, flags: int = VAGUE) -> tuple[str, str, str]:
+    """(surface, interval of a vague figure or a date's period, source label)
+    of one claim (the interval only when ``flags`` say vague)."""
+    if claims is None:
+        return str(cid), "", ""
+    row = claims.positions.get(str(cid), -1)
+    if row < 0:
+        return str(cid), "", ""
+    surface, unit = str(claims.column("surface")[row]), str(claims.column("unit")[row])
+    interval = ""
+    if unit == "date":
+        interval = str(claims.column("period")[row])
+    elif flags & VAGUE:
+        interval = interval_text(float(claims.column("value_low")[row]), float(claims.column("value_high")[row]), unit)
+    return surface, interval, claims.label(str(claims.column("source")[row]))
