@@ -69,7 +69,12 @@ def pair_ids(found: pd.DataFrame, claims: np.ndarray | None = None) -> np.ndarra
 def with_ids(found: pd.DataFrame) -> pd.DataFrame:
     """``found`` with ``claims`` and ``conflict_id`` filled on every row."""
     claims = claim_lists(found)
-    return found.assign(claims=claims, conflict_id=pair_ids(found, claims))
+    return found.assign(claims=_text_series(claims, found), conflict_id=_text_series(pair_ids(found, claims), found))
+
+
+def _text_series(values: np.ndarray, found: pd.DataFrame) -> pd.Series:
+    """Python strings on ``found``'s index (pandas 3 would otherwise make Arrow text)."""
+    return pd.Series(values, index=found.index, dtype=object)
 
 
 # --------------------------------------------------------------------------- sources as people know them
@@ -310,8 +315,8 @@ def render(found: pd.DataFrame, claims: pd.DataFrame | Claims, sources: pd.DataF
     """``found`` (any rows of a findings frame) with ``claims``,
     ``conflict_id`` and ``explanation`` made for each row."""
     listed = claim_lists(found)
-    return found.assign(claims=listed, conflict_id=pair_ids(found, listed),
-                        explanation=explain(found, claims, sources))
+    return found.assign(claims=_text_series(listed, found), conflict_id=_text_series(pair_ids(found, listed), found),
+                        explanation=_text_series(explain(found, claims, sources), found))
 
 
 # --------------------------------------------------------------------------- reasons
