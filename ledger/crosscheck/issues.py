@@ -18,7 +18,6 @@ import numpy as np
 import pandas as pd
 
 from ledger.crosscheck.rows import VERDICTS
-from ledger.crosscheck.scoring import severity_labels
 
 #: Columns of :func:`issue_frame`, in order.
 ISSUE_COLUMNS = ("issue", "issue_rank", "verdict", "severity", "severity_label", "subject", "object", "metric",
@@ -71,16 +70,18 @@ def issue_id(members: list[str], rule: str = "") -> str:
 
 def issue_frame(found: pd.DataFrame, settings: dict | None = None) -> pd.DataFrame:
     """One row per issue of ``found``'s rows (:data:`ISSUE_COLUMNS`), in rank
-    order.  ``top`` is the position in ``found`` of the issue's first row
-    (its most severe pair, as :func:`~ledger.crosscheck.check` orders them)."""
+    order.  ``top`` is the position in ``found`` of the issue's most severe
+    row (the first of them); the issue's severity and label are its."""
     if not len(found):
         return pd.DataFrame({c: pd.Series(dtype=object) for c in ISSUE_COLUMNS})
     rank = found["issue_rank"].to_numpy(dtype=np.int64)
-    ranks, first = np.unique(rank, return_index=True)
+    ranks = np.unique(rank)
     codes = np.searchsorted(ranks, rank)
     n = len(ranks)
-    severity = np.full(n, -np.inf)
-    np.maximum.at(severity, codes, np.nan_to_num(found["severity"].to_numpy(dtype=float), nan=0.0))
+    row_severity = np.nan_to_num(found["severity"].to_numpy(dtype=float), nan=0.0)
+    by_issue = np.lexsort((np.arange(len(rank)), -row_severity, codes))  # per issue: most severe row first
+    first = by_issue[np.r_[0, np.flatnonzero(np.diff(codes[by_issue])) + 1]]
+    severity = found["severity"].to_numpy(dtype=float)[first]  # an unknown severity stays unknown (NaN)
     worst = np.full(n, len(VERDICTS) - 1, dtype=np.int64)
     np.minimum.at(worst, codes, row_verdicts(found))
     status = found["status"].to_numpy(dtype=object)
@@ -96,11 +97,11 @@ def issue_frame(found: pd.DataFrame, settings: dict | None = None) -> pd.DataFra
     lists = [members.get(int(r), []) for r in ranks]
     rules = [str(r) if k == "arithmetic" else "" for r, k in zip(take["rule"], take["kind"])]
     decision, note, reviewer = _decisions(found, codes, n)
-    thresholds = (settings or {}).get("severity", {}).get("labels", {"high": 0.6, "medium": 0.3, "low": 1e-6})
     columns = {
         "issue": np.array([issue_id(m, r) for m, r in zip(lists, rules)], dtype=object), "issue_rank": ranks,
         "verdict": np.asarray(VERDICTS, dtype=object)[worst], "severity": severity,
-        "severity_label": severity_labels(severity, thresholds), "subject": take["subject"], "object": take["object"],
+        "severity_label": found["severity_label"].to_numpy(dtype=object)[first], "subject": take["subject"],
+        "object": take["object"],
         "metric": take["metric"], "unit": take["unit"], "rule": rules, "result": take["result"],
         "members": lists, "pairs": pairs, "open": open_count, "contradictions": contra,
         "status": np.where(open_count > 0, "open", "resolved"), "decision": decision, "decision_note": note,

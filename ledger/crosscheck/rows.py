@@ -181,3 +181,31 @@ def _arith_rows(arith: pd.DataFrame) -> pd.DataFrame:
     for col in ("implied_unit", "result"):
         arith[col] = arith[col].fillna("")
     return arith
+
+
+def as_findings(found: pd.DataFrame) -> pd.DataFrame:
+    """A findings frame with every column of :data:`FINDING_COLUMNS`: a frame
+    of :data:`CONFLICT_COLUMNS` only (made before issues, or by hand) gets one
+    issue per row, ranked by severity (highest first, then in row order),
+    evidence 1 and no flags."""
+    if all(c in found for c in FINDING_COLUMNS):
+        return found
+    out = found.copy()
+    for c in CONFLICT_COLUMNS:
+        if c not in out:
+            out[c] = np.nan if c in ("value_a", "value_b", "gap", "severity", "implied_value", "implied_low",
+                                     "implied_high") else ""
+    if "issue_rank" not in out:
+        severity = pd.to_numeric(out["severity"], errors="coerce").fillna(0.0).to_numpy()
+        order = np.lexsort((np.arange(len(out)), -severity))
+        rank = np.empty(len(out), dtype=np.int64)
+        rank[order] = np.arange(1, len(out) + 1)
+        out["issue_rank"] = rank
+    defaults = {"evidence": 1.0, "flags_a": 0, "flags_b": 0, "loose": False}
+    for c, v in defaults.items():
+        if c not in out:
+            out[c] = v
+    for c in ("status", "decision", "decision_note", "reviewer", "claims", "conflict_id", "explanation", "rule",
+              "result", "implied_unit"):
+        out[c] = out[c].astype(object).where(out[c].notna(), "open" if c == "status" else "")
+    return out.loc[:, list(FINDING_COLUMNS)]

@@ -42,7 +42,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ledger.crosscheck.decisions import DECISIONS
-from ledger.crosscheck.rows import FINDING_COLUMNS
+from ledger.crosscheck.rows import as_findings
 from ledger.crosscheck.text import Claims, explain
 from ledger.errors import InputUnreadable, Problem
 from ledger.guard import scratch_folder
@@ -143,7 +143,7 @@ def write_report(
     if not path.parent.is_dir():
         raise InputUnreadable("cannot write the workbook: no such folder", file=str(path), code="unwritable",
                               hint="create the folder first, or pass -o with an existing one")
-    conflicts = _with_columns(conflicts, FINDING_COLUMNS).reset_index(drop=True)
+    conflicts = as_findings(conflicts).reset_index(drop=True)
     claims = _with_columns(claims, COLUMNS).reset_index(drop=True)
     sources = sources.iloc[:, :MAX_SHEET_COLUMNS]
     known = Claims(claims, sources)
@@ -164,7 +164,7 @@ def write_report(
     meta.update({"conflict_rows": min(len(views), room), "claim_rows": min(len(claims), room)})
     with scratch_folder(path):
         staged, summary_cut = _write_sheets(claims, conflicts, sources, arithmetic, meta, left_out, path,
-                                            (known, views, members), progress, expect)
+                                            (known, views, members), progress, expect, link_rows)
     if defer is None:
         commit([staged])
     else:
@@ -184,7 +184,7 @@ def write_report(
 
 
 def _write_sheets(claims, conflicts, sources, arithmetic, meta, left_out, path: Path, shown,
-                  progress, expect: Expect) -> tuple[Staged, int]:
+                  progress, expect: Expect, link_rows: int = LINK_ROWS) -> tuple[Staged, int]:
     """Every sheet, streamed into a staged temp file beside ``path``; and how
     many Summary rows were left out.  ``shown``: (the claims by id, the issue
     views in sheet order, the member records)."""
@@ -198,7 +198,8 @@ def _write_sheets(claims, conflicts, sources, arithmetic, meta, left_out, path: 
         _conflicts_sheet(sheets["Conflicts"], views[:room], known, progress)
         if progress and len(views) > room:
             progress(len(views) - room)
-        _members_sheet(sheets["Issue members"], members[:room])
+        claim_rows = {cid: i + 2 for i, cid in enumerate(claims["claim_id"].iloc[:room].astype(str))}
+        _members_sheet(sheets["Issue members"], members[:room], claim_rows, link_rows)
         _claims_sheet(sheets["Claims"], claims.iloc[:room])
         _arithmetic_sheet(sheets["Arithmetic"], arithmetic.iloc[:room], known)
         _sources_sheet(sheets["Sources"], sources.iloc[:room])
@@ -329,18 +330,23 @@ def _issue_row(cells: CellMaker, view: IssueView, known: Claims) -> list:
     ]
 
 
-def _members_sheet(ws, members: list[dict[str, Any]]) -> None:
+def _members_sheet(ws, members: list[dict[str, Any]], claim_rows: dict[str, int], link_rows: int) -> None:
+    """One row per claim of an issue; its Claim cell links to its row on the
+    Claims sheet (the first ``link_rows`` rows: openpyxl holds every link in
+    memory until the sheet is written)."""
     fit_page(ws, paper="8", orientation="landscape")
     cells = _setup(ws, MEMBER_SHEET_COLUMNS)
     for n, m in enumerate(members, 2):
         fmt = number_format_for(m["unit"])
+        at = claim_rows.get(m["claim"]) if n - 1 <= link_rows else None
+        claim = cells.link(m["claim"], f"'Claims'!A{at}") if at else cells.text(m["claim"])
         _append(ws, n, [
             cells.text(m["issue"]), cells.num(m["rank"], "0"), cells.text(f"v{m['version']}"),
             cells.text(m["against"]), cells.text(m["words"]), cells.num(m["value"], fmt), cells.num(m["low"], fmt),
             cells.num(m["high"], fmt), cells.text(m["unit"]), cells.period(m["period"]), cells.text(m["modality"]),
             cells.text(m["weak"], wrap=True), cells.text(m["outlet"]), cells.text(m["title"], wrap=True),
             cells.period(m["published"]), cells.text(m["known"]), cells.text(m["url"]),
-            cells.text(m["quote"], wrap=True), cells.text(m["claim"]), cells.text(m["source"]),
+            cells.text(m["quote"], wrap=True), claim, cells.text(m["source"]),
         ], _MEMBER_WRAP_AT)
     _finish(ws, len(MEMBER_SHEET_COLUMNS), len(members))
 
