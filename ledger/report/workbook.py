@@ -148,7 +148,7 @@ def write_report(
     sources = sources.iloc[:, :MAX_SHEET_COLUMNS]
     known = Claims(claims, sources)
     views = issue_views(conflicts, known)
-    arithmetic = conflicts[conflicts["kind"].astype("string").eq("arithmetic").fillna(False)]
+    arithmetic = _ordered(conflicts[conflicts["kind"].astype("string").eq("arithmetic").fillna(False)])
     room = MAX_SHEET_ROWS - 1  # data rows below the header
     members = [rec for view in views for rec in member_records(view, known)]
     check = f"`factcheck check --json {ledger_path}`" if ledger_path else "`factcheck check --json`"
@@ -157,7 +157,8 @@ def write_report(
         ("Conflicts", "issues", views, "open before resolved, then by rank", f"{check} lists every issue"),
         ("Issue members", "issue members", members, "open issues first, then by rank", f"{check} lists every issue"),
         ("Claims", "claims", claims, "in ledger order", f"{whole} holds every claim"),
-        ("Arithmetic", "arithmetic findings", arithmetic, "in rank order", f"{check} lists every finding"),
+        ("Arithmetic", "arithmetic findings", arithmetic, "open before resolved, most severe first",
+         f"{check} lists every finding"),
         ("Sources", "sources", sources, "in table order", "the sources table holds every source"),
     ) if len(frame) > room]
     meta = _meta(claims, conflicts, views, ledger_path, made_at, ledger_sha256)
@@ -221,6 +222,16 @@ def _with_columns(df: pd.DataFrame, columns) -> pd.DataFrame:
     for c in missing:
         df[c] = pd.NA
     return df
+
+
+def _ordered(rows: pd.DataFrame) -> pd.DataFrame:
+    """Open before resolved, then most severe first, then by issue rank."""
+    key = pd.DataFrame({
+        "closed": rows["status"].astype("string").fillna("open").ne("open"),
+        "severity": -pd.to_numeric(rows["severity"], errors="coerce").fillna(0.0),
+        "rank": rows["issue_rank"],
+    })
+    return rows.loc[key.sort_values(["closed", "severity", "rank"], kind="stable").index]
 
 
 def _meta(claims, conflicts, views, ledger_path, made_at, ledger_sha256: str | None = None) -> dict[str, Any]:
