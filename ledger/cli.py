@@ -454,6 +454,43 @@ def import_decisions_cmd(workbook: str, ledger: str | None, decisions: str | Non
                    f"{res.total} decisions in {_shown(res.path)}")
 
 
+@main.command("claimreview")
+@click.argument("ledger", default="claims.csv", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="File to write the JSON-LD to (replaced atomically).  [default: standard output]")
+@click.option("--decisions", type=click.Path(dir_okay=False), default=None,
+              help="Reviewer decisions.  [default: decisions.csv beside the ledger, if present]")
+@click.option("--sources", type=click.Path(dir_okay=False), default=None,
+              help="Sources table.  [default: seeds/sources.csv, else sources.csv, beside the ledger]")
+@click.option("--base-url", "base_url", default=None,
+              help="Where the reviews are published: each ClaimReview gets url BASE_URL#<issue id>.")
+@handles_errors
+def claimreview_cmd(ledger: str, output: str | None, decisions: str | None, sources: str | None,
+                    base_url: str | None) -> None:
+    """Write schema.org ClaimReview JSON-LD for every decided issue of LEDGER.
+
+    One ClaimReview per claim of an issue decided `confirmed` or `explained`
+    whose ledger status is `confirmed` (rated True) or `disputed` (rated
+    False, or Loose wording / Needs context when the issue was explained),
+    with the claim's sentence, its article (outlet, title, date and how it is
+    known) and the reviewer's note.  Exit 0 (even with nothing decided: an
+    empty @graph), 1 invalid input, 2 unreadable input.
+    """
+    from ledger.job import Workspace
+    from ledger.report.claimreview import counts
+    from ledger.textio import atomic_write_text
+
+    ws = Workspace.open(ledger, sources=sources, decisions=decisions)
+    doc = ws.claimreview(base_url=base_url)
+    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    if output:
+        atomic_write_text(output, text)
+    else:
+        click.echo(text, nl=False)
+    made = ", ".join(f"{n} {k}" for k, n in counts(doc).items()) or "nothing decided to review"
+    click.echo(f"{len(doc['@graph'])} ClaimReview(s) ({made})" + (f"; wrote {output}" if output else ""), err=True)
+
+
 @main.command()
 @click.option("--root", type=click.Path(file_okay=False), default=".", show_default=True,
               help="Folder holding seeds/ (the articles and sources.csv) and claims.csv.")

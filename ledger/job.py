@@ -181,6 +181,14 @@ class Workspace:
         shown with :mod:`ledger.crosscheck.text` (or :mod:`ledger.render`)."""
         return check(self.claims(), self.decision_table(), self.settings(), sources=self.source_table())
 
+    def claimreview(self, *, base_url: str | None = None) -> dict[str, Any]:
+        """schema.org ClaimReview JSON-LD for every decided issue
+        (:func:`ledger.report.claimreview.claim_reviews`)."""
+        from ledger.report.claimreview import claim_reviews
+
+        return claim_reviews(self.claims(), self.check(), self.source_table(), self.decision_table(),
+                             base_url=base_url)
+
     def extract(self, paths: Iterable[str | Path], *,
                 progress: Callable[[int, int], None] | None = None) -> ExtractResult:
         return _extract(self, list(paths), progress)
