@@ -99,7 +99,7 @@ def _text(shown: Shown) -> Iterator[str]:
     f = shown.found
     cols = {c: f[c].tolist() for c in ("kind", "rule", "result", "status", "decision", "reviewer",
                                        "severity_label", "severity")}
-    heads = shown.issues.to_dict("records")
+    heads = [{str(k): v for k, v in r.items()} for r in shown.issues.to_dict("records")]
     starts = set(shown.starts().tolist())
     side_a, side_b = shown.sides()
     for i in range(len(f)):

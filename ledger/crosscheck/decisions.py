@@ -79,7 +79,8 @@ def _row_problems(name: str, line: int, row: dict[str, str], columns: dict[str, 
         out.append(Problem(name, line, columns[col], col, value, code, reason, hint))
 
     if not _ID.match(cid):
-        bad("conflict_id", cid, "not a conflict id", "copy it from `factcheck check --json`: 'k-' (a finding) or 'i-' (an issue) + 12 hex",
+        bad("conflict_id", cid, "not a conflict id",
+            "copy it from `factcheck check --json`: 'k-' (a finding) or 'i-' (an issue) + 12 hex",
             Code.BAD_DECISION_ID)
     elif cid in seen:
         bad("conflict_id", cid, f"decided twice (first on line {seen[cid]})", "keep one row per conflict",

@@ -31,7 +31,7 @@ from ledger.crosscheck.evidence import (
 from ledger.crosscheck.scoring import PAIR_KINDS
 
 _KIND_PREFIX = {str(k): str(k) + "\x1f\x1f" for k in PAIR_KINDS}
-_JSON_STRING = json.encoder.encode_basestring  # type: ignore[attr-defined]  # C encoder, ensure_ascii=False
+_JSON_STRING = json.encoder.encode_basestring  # the C encoder of json.dumps(ensure_ascii=False)
 
 
 # --------------------------------------------------------------------------- ids and claim lists
@@ -95,7 +95,7 @@ def source_rows(sources: pd.DataFrame | None) -> dict[str, dict[str, str]]:
     if sources is None or not len(sources) or "id" not in sources:
         return {}
     table = sources.astype(object).where(sources.notna(), "")
-    return {str(r["id"]): {k: str(v) for k, v in r.items()} for r in table.to_dict("records")}
+    return {str(r["id"]): {str(k): str(v) for k, v in r.items()} for r in table.to_dict("records")}
 
 
 def source_label(row: dict[str, str], width: int = 24) -> str:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from ledger.crosscheck.issues import issue_frame
@@ -59,7 +58,8 @@ def claim_reviews(claims: pd.DataFrame, found: pd.DataFrame, sources: pd.DataFra
     reasons = dict(zip(issues["issue"], issue_reasons(found, issues, known)))
     dates = _decision_dates(found, issues, decisions)
     graph = []
-    for issue in decided.to_dict("records"):
+    for record in decided.to_dict("records"):
+        issue = {str(k): v for k, v in record.items()}
         for cid in issue["members"]:
             row = known.positions.get(str(cid), -1)
             if row < 0:
@@ -145,5 +145,4 @@ def _decision_dates(found: pd.DataFrame, issues: pd.DataFrame, decisions: pd.Dat
 def counts(doc: dict[str, Any]) -> dict[str, int]:
     """How many reviews per rating name."""
     names = [r["reviewRating"]["alternateName"] for r in doc.get("@graph", [])]
-    values, n = np.unique(np.array(names, dtype=object), return_counts=True) if names else ([], [])
-    return {str(v): int(c) for v, c in zip(values, n)}
+    return {str(v): names.count(v) for v in sorted(set(names))}

@@ -49,8 +49,8 @@ from ledger.report.layout import (
     FORMAT_TAG,
     FORMATS,
     ID_HEADER,
-    OLD_ID_HEADER,
     NOTE_HEADER,
+    OLD_ID_HEADER,
     REVIEWER_HEADER,
     ids_digest,
 )

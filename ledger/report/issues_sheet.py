@@ -77,7 +77,7 @@ def _versions(found: pd.DataFrame, rows: np.ndarray, members: list[str],
     known = at[at >= 0]
     frame = claims.frame
     key_cols = ("value", "value_low", "value_high", "unit", "period", "modality")
-    keys = {}
+    keys: dict[tuple[str, ...], list[int]] = {}
     for r in known.tolist():
         key = tuple(text_or_blank(frame[c].iloc[r]) if c in frame else "" for c in key_cols)
         keys.setdefault(key, []).append(r)

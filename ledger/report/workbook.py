@@ -55,7 +55,6 @@ from ledger.report.cells import (
     SEVERITY_FILLS,
     CellMaker,
     fit_page,
-    number,
     number_format_for,
     text_lines,
     text_or_blank,
@@ -436,7 +435,7 @@ def _arithmetic_sheet(ws, rows: pd.DataFrame, known: Claims) -> None:
     interval in the rule's, each input in its own (in Inputs)."""
     fit_page(ws, paper="8", orientation="landscape")
     cells = _setup(ws, ARITHMETIC_COLUMNS)
-    sentences = explain(rows, known) if len(rows) else []
+    sentences: Any = explain(rows, known) if len(rows) else []
     for n, (r, sentence) in enumerate(zip(rows.itertuples(index=False), sentences), 2):
         fill = SEVERITY_FILLS.get(text_or_blank(r.severity_label))
         fmt = number_format_for(r.implied_unit)

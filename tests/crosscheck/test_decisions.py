@@ -8,9 +8,9 @@ from hypothesis import strategies as st
 
 from ledger.claims import write_ledger
 from ledger.crosscheck import check, is_open_contradiction
+from ledger.crosscheck.decisions import DECISION_COLUMNS, empty_decisions, read_decisions, write_decisions
 from ledger.crosscheck.issues import issue_frame
 from ledger.crosscheck.text import with_ids
-from ledger.crosscheck.decisions import DECISION_COLUMNS, empty_decisions, read_decisions, write_decisions
 from ledger.errors import InputUnreadable, LedgerInvalid
 from ledger.job import check_ledger
 from tests.claims_factory import claim, ledger

@@ -382,10 +382,9 @@ def test_validate_prints_the_first_20_of_a_code_then_the_count_and_the_total(see
 
 
 def test_check_json_lines_are_the_findings_rows(seeded):
-    from ledger.job import check_ledger
-
     from ledger.crosscheck import CONFLICT_COLUMNS
     from ledger.crosscheck.issues import issue_frame
+    from ledger.job import check_ledger
 
     found = check_ledger(seeded / "claims.csv")
     res = _run("check", "--json")

@@ -431,7 +431,7 @@ def test_summary_chart_of_open_findings(book):
 
 def test_arithmetic_sheet(book, frames):
     _, _, wb = book
-    _, _, _, ids = frames
+    _, _, _, _ids = frames
     rows = rows_of(wb["Arithmetic"])
     assert rows[0][:3] == ["conflict_id", "Rule", "Result"]
     assert len(rows) == 2
