@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from itertools import repeat
 from typing import Any
 
 import numpy as np
@@ -21,7 +22,7 @@ from ledger.crosscheck.evidence import FLAG_NAMES
 from ledger.crosscheck.issues import issue_frame
 from ledger.crosscheck.rows import RENDERED
 from ledger.crosscheck.scoring import CONFLICT_COLUMNS
-from ledger.crosscheck.text import Claims, claim_lists, explain, issue_reasons, pair_ids
+from ledger.crosscheck.text import Claims, claim_lists, explain_parts, issue_reasons, pair_ids
 
 _ENCODE = json.encoder.encode_basestring  # the C encoder of json.dumps(ensure_ascii=False)
 
@@ -46,8 +47,15 @@ class Shown:
         # per row: the position of its issue in self.issues
         self.issue_at = np.searchsorted(self.issues["issue_rank"].to_numpy(), found["issue_rank"].to_numpy())
         rows = found if sentences == "all" else found.iloc[self.issues["top"].to_numpy(dtype=np.int64)]
-        self.explanation = (explain(rows, self.cl, escape=escape) if self.cl is not None
-                            else rows["explanation"].to_numpy(dtype=object))
+        if self.cl is None:
+            text = rows["explanation"].to_numpy(dtype=object)
+            if escape:
+                text = np.array(['"' + _ENCODE(str(t))[1:-1] for t in text], dtype=object)
+            blank = np.full(len(rows), "", dtype=object)
+            self.parts = (text, blank, np.full(len(rows), '"' if escape else "", dtype=object))
+        else:
+            self.parts = explain_parts(rows, self.cl, escape=escape)
+        self.explanation = np.add(np.add(self.parts[0], self.parts[1]), self.parts[2]) if len(rows) else self.parts[0]
 
     def starts(self) -> np.ndarray:
         """Row positions where a new issue begins (``found`` is in issue order)."""
@@ -97,23 +105,38 @@ def finding_lines(found: pd.DataFrame, claims: pd.DataFrame | None = None,
 
 def _text(shown: Shown) -> Iterator[str]:
     f = shown.found
-    cols = {c: f[c].tolist() for c in ("kind", "rule", "result", "status", "decision", "reviewer",
-                                       "severity_label", "severity")}
     heads = [{str(k): v for k, v in r.items()} for r in shown.issues.to_dict("records")]
-    starts = set(shown.starts().tolist())
+    starts = shown.starts()
+    lines = _finding_text(shown)
+    at = np.r_[starts, len(f)]
+    for lo, hi in zip(at[:-1].tolist(), at[1:].tolist()):
+        issue = int(shown.issue_at[lo])
+        yield _issue_header(heads[issue])
+        yield f"   why: {shown.reasons[issue]}"
+        yield f"   {shown.explanation[issue]}"
+        yield from lines[lo:hi]
+
+
+def _finding_text(shown: Shown) -> list[str]:
+    """One line per finding: severity, kind (a rule: its name and result), id,
+    decision, both sides in a few words; the part before the id made once per
+    distinct combination."""
+    f = shown.found
+    cols = ("severity_label", "severity", "kind", "rule", "result", "status", "decision", "reviewer")
+    values = {c: f[c].to_numpy() for c in cols}
+    codes = _few_codes([values[c] for c in cols])
+    uniques, first = np.unique(codes, return_index=True)
+    table = np.empty(int(uniques[-1]) + 1 if len(uniques) else 0, dtype=object)
+    for code, r in zip(uniques.tolist(), first.tolist()):
+        kind = values["kind"][r]
+        what = f"{kind}:{values['rule'][r]} {values['result'][r]}" if kind == "arithmetic" else kind
+        table[code] = f"  {values['severity_label'][r]:<6} {float(values['severity'][r]):.2f} {what} "
+    state = np.where(values["status"] == "resolved",
+                     np.add(np.add(np.add(" [resolved: ", values["decision"].astype(object)), " by "),
+                            np.add(values["reviewer"].astype(object), "]")), "")
     side_a, side_b = shown.sides()
-    for i in range(len(f)):
-        if i in starts:
-            k = int(shown.issue_at[i])
-            yield _issue_header(heads[k])
-            yield f"   why: {shown.reasons[k]}"
-            yield f"   {shown.explanation[k]}"
-        kind = cols["kind"][i]
-        what = f"{kind}:{cols['rule'][i]} {cols['result'][i]}" if kind == "arithmetic" else kind
-        state = (f" [resolved: {cols['decision'][i]} by {cols['reviewer'][i]}]"
-                 if cols["status"][i] == "resolved" else "")
-        said = "" if kind == "arithmetic" else f": {side_a[i]} vs {side_b[i]}"
-        yield f"  {cols['severity_label'][i]:<6} {cols['severity'][i]:.2f} {what} {shown.ids[i]}{state}{said}"
+    said = np.where(values["kind"] == "arithmetic", "", np.add(np.add(np.add(": ", side_a), " vs "), side_b))
+    return list(map("".join, zip(table[codes], shown.ids, state, said)))
 
 
 def _issue_header(row: dict[str, Any]) -> str:
@@ -200,47 +223,82 @@ FINDING_KEYS = tuple(c for _, cols in _GROUPS for c in cols)
 
 
 def _finding_objects(shown: Shown) -> np.ndarray:
-    """Each finding row as one JSON object, keys in :data:`FINDING_KEYS` order.  Pair rows take most of
-    their fragments from per-claim, per-issue or per-combination ones (each
-    made once); arithmetic rows (few) are encoded column by column."""
+    """Each finding row as one JSON object, keys in :data:`FINDING_KEYS` order.
+    Pair rows are assembled from fragments made once per claim, per issue or
+    per combination of few-valued columns; arithmetic rows (few) are encoded
+    column by column."""
     f = shown.found
     n = len(f)
     if not n:
         return np.zeros(0, dtype=object)
     issue_ids = shown.issues["issue"].to_numpy(dtype=object)[shown.issue_at]
     values: dict[str, np.ndarray] = {c: f[c].to_numpy() for c in CONFLICT_COLUMNS if c not in RENDERED}
-    values.update(conflict_id=shown.ids, claims=shown.claims, explanation=shown.explanation, issue=issue_ids,
+    values.update(conflict_id=shown.ids, claims=shown.claims, issue=issue_ids,
                   issue_rank=f["issue_rank"].to_numpy(), evidence=f["evidence"].to_numpy(dtype=float),
                   loose=f["loose"].to_numpy(dtype=bool), weak_a=f["flags_a"].to_numpy(dtype=np.int64),
                   weak_b=f["flags_b"].to_numpy(dtype=np.int64))
+    parts = shown.parts
     pair = f["kind"].to_numpy(dtype=object) != "arithmetic"
     out = np.empty(n, dtype=object)
     rule = np.flatnonzero(~pair)
     if len(rule):
-        pieces = [_escaped_piece(c, values[c][rule]) if c == "explanation" and shown.escape
-                  else _column(c, np.asarray(values[c][rule], dtype=object)) for _, cols in _GROUPS for c in cols]
+        sentence = np.add(np.add(parts[0][rule], parts[1][rule]), parts[2][rule])
+        values_r = {**{c: v[rule] for c, v in values.items()}, "explanation": sentence}
+        pieces = [_escaped_piece(c, values_r[c]) if c == "explanation" and shown.escape
+                  else _column(c, np.asarray(values_r[c], dtype=object)) for _, cols in _GROUPS for c in cols]
         out[rule] = ["{" + ", ".join(p) + "}" for p in zip(*pieces)]
     at = np.flatnonzero(pair)
     if len(at):
-        sub = {c: v[at] for c, v in values.items()}
-        keys = {"a": pd.factorize(sub["claim_a"])[0], "b": pd.factorize(sub["claim_b"])[0],
-                "issue": shown.issue_at[at], "gap": pd.factorize(sub["gap"], use_na_sentinel=False)[0]}
-        pieces = []
-        for group, cols in _GROUPS:
-            if group == "row" and cols[0] == "explanation" and shown.escape:
-                pieces.append(_escaped_piece("explanation", sub["explanation"]))
-            elif group == "row":
-                pieces.append(_row_piece(cols[0], sub[cols[0]]))
-            else:
-                codes = keys[group] if group in keys else _few_codes([sub[c] for c in cols])
-                pieces.append(_fragments(cols, sub, codes))
-        joined = [pieces[0]]
-        for p in pieces[1:]:
-            joined.append(np.add(", ", p))
-        joined[0] = np.add("{", joined[0])
-        joined[-1] = np.add(joined[-1], "}")
-        out[at] = list(map("".join, zip(*joined)))
+        out[at] = _pair_objects({c: v[at] for c, v in values.items()}, tuple(p[at] for p in parts),
+                                shown.issue_at[at], shown.escape)
     return out
+
+
+def _pair_objects(values: dict[str, np.ndarray], parts: tuple[np.ndarray, ...], issue_at: np.ndarray,
+                  escaped: bool) -> list[str]:
+    """JSON objects of pair rows: each a join of fragments taken by claim,
+    issue or few-valued combination (separators and constant text in between)."""
+    a, b = values["claim_a"], values["claim_b"]
+    codes, names = pd.factorize(np.concatenate([a, b]))
+    encoded = np.array([_ENCODE(str(x)) for x in names], dtype=object)
+    ca, cb = codes[: len(a)], codes[len(a):]
+    first = a < b
+    low, high = np.where(first, encoded[ca], encoded[cb]), np.where(first, encoded[cb], encoded[ca])
+    a_part = _claim_fragments(("claim_a", "subject", "object", "metric", "source_a", "value_a", "unit"), values, ca)
+    b_part = _claim_fragments(("claim_b", "source_b", "value_b"), values, cb)
+    gap = _fragments(("gap",), values, pd.factorize(values["gap"], use_na_sentinel=False)[0])
+    few = [_fragments(cols, values, _few_codes([values[c] for c in cols])) for cols in (
+        ("kind", "rule"), ("severity", "severity_label"),
+        ("implied_value", "implied_low", "implied_high", "implied_unit", "result", "status", "decision",
+         "decision_note", "reviewer"), ("evidence", "loose", "weak_a", "weak_b"))]
+    issue = _fragments(("issue", "issue_rank"), values, issue_at)
+    if escaped:
+        sentence: list[Any] = ['"explanation": ', parts[0], parts[1], parts[2]]
+    else:
+        sentence = [_row_piece("explanation", np.add(np.add(parts[0], parts[1]), parts[2]))]
+    pieces: list[Any] = ['{"conflict_id": "', values["conflict_id"], '", ', few[0], ", ", a_part, ", ", b_part,
+                         ', "claims": [', low, ", ", high, "], ", gap, ", ", few[1], ", ", *sentence, ", ", few[2],
+                         ", ", issue, ", ", few[3], "}"]
+    columns = [repeat(p) if isinstance(p, str) else p for p in pieces]
+    return list(map("".join, zip(*columns)))
+
+
+def _claim_fragments(cols: tuple[str, ...], values: dict[str, np.ndarray], codes: np.ndarray) -> np.ndarray:
+    """``"col": value, ...`` of one claim side, made once per claim (``codes``)
+    from each column's distinct values."""
+    uniques, first = np.unique(codes, return_index=True)
+    keys = [json.dumps(c) + ": " for c in cols]
+    columns = []
+    for key, c in zip(keys, cols):
+        vals = values[c][first]
+        vcodes, vuniq = pd.factorize(vals, use_na_sentinel=True)
+        enc = np.array([key + _json(v, c) for v in np.asarray(vuniq, dtype=object).tolist()] + [key + "null"],
+                       dtype=object)
+        columns.append(enc[vcodes])
+    made = list(map(", ".join, zip(*columns)))
+    table = np.empty(int(uniques[-1]) + 1, dtype=object)
+    table[uniques] = made
+    return table[codes]
 
 
 def _few_codes(columns: list[np.ndarray]) -> np.ndarray:

@@ -249,11 +249,19 @@ def side_words(cl: Claims, rows: np.ndarray) -> list[str]:
 
 def explain(found: pd.DataFrame, claims: pd.DataFrame | Claims, sources: pd.DataFrame | None = None, *,
             escape: bool = False) -> np.ndarray:
-    """The explanation sentence of each row of ``found``: both sides as
-    written and where from, then why the verdict.  An arithmetic row (or a
-    pair whose claims are not in ``claims``) keeps its own text, its source
-    ids turned into sources as people know them.  ``escape``: each sentence
-    as a JSON string literal (quotes included), made from escaped parts."""
+    """The explanation sentence of each row of ``found`` (see :func:`explain_parts`)."""
+    first, second, third = explain_parts(found, claims, sources, escape=escape)
+    return np.add(np.add(first, second), third) if len(first) else first
+
+
+def explain_parts(found: pd.DataFrame, claims: pd.DataFrame | Claims, sources: pd.DataFrame | None = None, *,
+                  escape: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The explanation sentence of each row of ``found``, in three parts to
+    be joined: both sides as written and where from, then why the verdict.
+    An arithmetic row (or a pair whose claims are not in ``claims``) keeps its
+    own text, its source ids turned into sources as people know them.
+    ``escape``: the sentence as a JSON string literal (quotes included), made
+    from escaped parts (escaping is per character)."""
     cl = claims if isinstance(claims, Claims) else Claims(claims, sources)
     out = found["explanation"].to_numpy(dtype=object).copy()
     kind = found["kind"].to_numpy(dtype=object)
@@ -261,9 +269,11 @@ def explain(found: pd.DataFrame, claims: pd.DataFrame | Claims, sources: pd.Data
     pair = (kind != "arithmetic") & (ra >= 0) & (rb >= 0)
     esc = _escaped if escape else _same
     rule = np.flatnonzero(~pair)
+    middle = np.full(len(found), "", dtype=object)
+    last = np.full(len(found), '"' if escape else "", dtype=object)
     if len(rule):
         text = [_relabel(str(t), cl.labels) if cl.labels else str(t) for t in out[rule]]
-        out[rule] = ['"' + t + '"' for t in esc(text)] if escape else text
+        out[rule] = ['"' + t for t in esc(text)] if escape else text
     if pair.any():
         at = np.flatnonzero(pair)
         used = np.unique(np.concatenate([ra[at], rb[at]]))
@@ -275,9 +285,10 @@ def explain(found: pd.DataFrame, claims: pd.DataFrame | Claims, sources: pd.Data
         second[used] = np.add(np.add(" while ", said), "; ")
         endings = np.array(esc([e + "." for e in _endings(found, kind, at, cl.column("modality"), ra, rb)]),
                            dtype=object)
-        body = np.add(np.add(first[ra[at]], second[rb[at]]), endings)
-        out[at] = np.add(np.add('"', body), '"') if escape else body
-    return out
+        out[at] = np.add('"', first[ra[at]]) if escape else first[ra[at]]
+        middle[at] = second[rb[at]]
+        last[at] = np.add(endings, '"') if escape else endings
+    return out, middle, last
 
 
 def _same(texts: list[str]) -> list[str]:
@@ -363,6 +374,15 @@ def issue_reasons(found: pd.DataFrame, issues: pd.DataFrame, claims: Claims | No
     f = {c: found[c].to_numpy(dtype=object) for c in ("claim_a", "claim_b", "kind", "rule", "result")}
     ev = found["evidence"].to_numpy(dtype=float)
     flags = {s: found[f"flags_{s}"].to_numpy(dtype=np.int64) for s in ("a", "b")}
+    rank = found["issue_rank"].to_numpy()
+    by_rank = np.argsort(rank, kind="stable")
+    sorted_rank = rank[by_rank]
+
+    def rows_of(top: int) -> np.ndarray:
+        """The rows of the issue of row ``top``."""
+        lo, hi = np.searchsorted(sorted_rank, [rank[top], rank[top] + 1])
+        return by_rank[lo:hi]
+
     for top, verdict in zip(tops, verdicts):
         if f["kind"][top] == "arithmetic":
             out.append(f"rule {f['rule'][top]}: {f['result'][top]}")
@@ -371,7 +391,7 @@ def issue_reasons(found: pd.DataFrame, issues: pd.DataFrame, claims: Claims | No
         sides = []
         for s in ("a", "b"):
             cid = f[f"claim_{s}"][top]
-            sides.append(_side(claims, cid, int(flags[s][top])))
+            sides.append(_side(claims, cid))
             surface, interval, source = sides[-1]
             words = side_reasons(int(flags[s][top]), surface, interval, source)
             if words:
@@ -380,9 +400,34 @@ def issue_reasons(found: pd.DataFrame, issues: pd.DataFrame, claims: Claims | No
         if verdict == "loose_wording":
             vague = next((sd for s, sd in zip(("a", "b"), sides) if flags[s][top] & VAGUE), sides[0])
             head = f"loose wording: “{vague[0]}” ({vague[1] or 'vague'}) only misses the other figure"
-        weak = "; ".join(parts) if parts else "both sides exact, dated as stated, direct, from a named outlet"
-        out.append(f"{head}; evidence {ev[top]:.2f} ({weak})")
+        elif verdict == "contradiction":
+            head = (f"“{sides[0][0]}” ({sides[0][1] or '?'}) and “{sides[1][0]}” ({sides[1][1] or '?'}) "
+                    "cannot both be true")
+        weak = "; ".join(parts) if parts else "no weakness found on either side"
+        text = f"{head}; evidence {ev[top]:.2f} ({weak})"
+        if verdict in ("contradiction", "loose_wording"):
+            text += _weaker(found, rows_of(top), claims, {f["claim_a"][top], f["claim_b"][top]})
+        out.append(text)
     return out
+
+
+#: What makes another version of a contradiction issue weaker evidence, worth saying in its reason.
+_WEAK = VAGUE | INFERRED_DATE | REPORTED | REPOST
+
+
+def _weaker(found: pd.DataFrame, rows: np.ndarray, claims: Claims | None, shown: set[Any]) -> str:
+    """'; weaker: “去年底” (…): relative date read against an inferred publication date' for
+    the other claims of an issue (its ``rows``) whose evidence is weak."""
+    words: dict[str, str] = {}
+    for side in ("a", "b"):
+        ids, fl = found[f"claim_{side}"].to_numpy(dtype=object)[rows], found[f"flags_{side}"].to_numpy()[rows]
+        for cid, flag in zip(ids, fl):
+            if cid in shown or cid in words or not int(flag) & _WEAK:
+                continue
+            surface, interval, source = _side(claims, cid, int(flag))
+            words[cid] = f"“{surface}” ({interval or '?'}): " + ", ".join(
+                side_reasons(int(flag) & _WEAK, surface, interval, source))
+    return ("; weaker: " + "; ".join(dict.fromkeys(words.values()))) if words else ""
 
 
 def _side(claims: Claims | None, cid: Any, flags: int = VAGUE) -> tuple[str, str, str]:

@@ -30,7 +30,7 @@ def test_open_contradiction_exits_1_and_prints_grouped_text(tmp_path):
     # issue 1: Microsoft's stake, 27% (s1) vs 49% (s2), same period, both exact and direct: severity 1.0
     assert lines[0].startswith("== #1 contradiction high 1.00 Microsoft / OpenAI: equity_stake i-")
     assert lines[0].endswith("(2 claims, 1 of 1 open)")
-    assert lines[1].startswith("   why: the figures cannot both be true; evidence 1.00")
+    assert lines[1] == "   why: “27%” (27%) and “49%” (49%) cannot both be true; evidence 1.00 (no weakness found on either side)"
     assert "s1 says “27%”" in lines[2] and "s2 says “49%”" in lines[2]  # no sources table: the ids
     assert lines[3].startswith("  high   1.00 contradiction k-") and lines[3].endswith(
         ": “27%” 2025-10 (s1) vs “49%” 2025-10 (s2)")
