@@ -6,12 +6,17 @@ conflicts fit in bounded memory) with the sheets
 * **Summary**: when and from which ledger (path, sha256) it was made; counts by
   verdict and severity, by source and by subject; a bar chart of the open
   findings per subject / metric.
-* **Conflicts**: one row per finding, the two claims side by side (source,
-  quote, value, period, modality), gap, verdict, severity and explanation;
-  fill colour by severity; a *Decision* dropdown and a *Reviewer note* column
-  that :mod:`ledger.report_decisions` reads back.
+* **Conflicts**: one row per issue (docs/findings.md), open before
+  resolved, then by rank: verdict, severity, the figure, its versions (words,
+  interval, the sources that say it, which versions disagree), why it ranks
+  where it does, the sentence of its most severe finding; fill colour by
+  severity; a *Decision* dropdown and a *Reviewer note* column that
+  :mod:`ledger.report.decisions` reads back (decisions per issue).
+* **Issue members**: one row per claim of an issue, its source as people
+  know it (outlet, title, date and how it is known, URL).
 * **Claims**: the whole ledger, typed.  **Arithmetic**: each rule's inputs,
-  implied value and result.  **Sources**: the articles.
+  implied value and result, every figure beside its own unit.  **Sources**:
+  the articles.
 * **_meta** (hidden): what ``factcheck import-decisions`` checks before it
   accepts the reviewers' decisions.
 
@@ -22,7 +27,7 @@ Excel opens a sheet of at most :data:`MAX_SHEET_ROWS` rows (header included).
 openpyxl's write-only mode does not check: it writes row 1,048,577 and beyond,
 and Excel then refuses or "repairs" the file.  So each sheet gets at most
 ``MAX_SHEET_ROWS - 1`` data rows, in its usual order (Conflicts: open before
-resolved, most severe first; Claims: ledger order); the rest is left out, the
+resolved, then by rank; Claims: ledger order); the rest is left out, the
 Summary sheet says how many and where to get them all, and
 :func:`write_report` reports it as warnings (:class:`~ledger.errors.Problem`).
 """
