@@ -38,7 +38,8 @@ from ledger.crosscheck.scoring import (
 from ledger.crosscheck.text import render
 
 __all__ = [
-    "CONFLICT_COLUMNS", "FINDING_COLUMNS", "ISSUE_COLUMNS", "KINDS", "NEEDED", "PAIR_KINDS", "TEXT",
-    "TEXT_COLUMNS", "check", "conflict_ids", "explain", "is_open_contradiction", "issue_frame", "load_settings", "pair_indices", "pair_verdicts", "prepare",
-    "python_text", "relative_gap", "render", "severity", "severity_labels", "severity_of", "verdicts",
+    "CONFLICT_COLUMNS", "FINDING_COLUMNS", "ISSUE_COLUMNS", "KINDS", "NEEDED", "PAIR_KINDS", "TEXT", "TEXT_COLUMNS",
+    "check", "conflict_ids", "explain", "is_open_contradiction", "issue_frame", "load_settings", "pair_indices",
+    "pair_verdicts", "prepare", "python_text", "relative_gap", "render", "severity", "severity_labels",
+    "severity_of", "verdicts",
 ]
