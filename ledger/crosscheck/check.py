@@ -12,7 +12,7 @@ from ledger import intervals
 from ledger.crosscheck import arithmetic
 from ledger.crosscheck import decisions as decisions_mod
 from ledger.crosscheck.evidence import claim_evidence
-from ledger.crosscheck.pairs import pair_verdicts, prepare, python_text
+from ledger.crosscheck.pairs import pair_verdicts, prepare
 from ledger.crosscheck.rows import assemble
 from ledger.crosscheck.scoring import load_settings
 from ledger.crosscheck.text import explain as text_explain
@@ -49,7 +49,7 @@ def check(claims: pd.DataFrame, decisions: pd.DataFrame | None = None,
                              "fill value/value_low/value_high, or the period of a date claim", severity="warning"))
     i, j, code, pair_notes = pair_verdicts(prepared, settings)
     strength, flags = claim_evidence(prepared, sources, settings)
-    prepared = python_text(prepared)
+    # the text stays as it came (Arrow or Python): no per-pair string is made here
     arith, arith_notes = arithmetic.apply_rules(prepared, settings)
     out = assemble(prepared, i, j, code, arith, settings, strength, flags)
     out, decision_notes = decisions_mod.apply(out, decisions)

@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ledger import intervals
 from ledger.crosscheck.evidence import evidence_settings, loose_wording
 from ledger.crosscheck.scoring import (
     CONFLICT_COLUMNS,
@@ -88,53 +89,106 @@ def assemble(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray, a
     ia, ib = i[pi], j[pi]  # the pairs' claim rows
     at_arith = np.flatnonzero(~is_pair)
     arith_at = order[at_arith] - n_pairs
+    n = len(order)
 
-    def gather(pair_values: Any, arith_col: str | None, fill: Any = "", rows: np.ndarray | None = None) -> np.ndarray:
-        """Column in output order: ``pair_values`` (per pair in output order,
-        or per claim taken at ``rows``) with the arithmetic rows put in
-        (``fill`` where the arithmetic frame has no such column)."""
-        dtype = object if isinstance(fill, str) else float
-        values = np.asarray(pair_values, dtype=dtype)
-        out = np.empty(len(order), dtype=dtype)
-        out[is_pair] = values if rows is None else values[rows]
+    def floats(pair_values: np.ndarray, arith_col: str | None, rows: np.ndarray | None = None) -> np.ndarray:
+        """A float column in output order: per pair (or per claim taken at ``rows``), then the rules'."""
+        out = np.empty(n, dtype=float)
+        out[is_pair] = pair_values if rows is None else pair_values[rows]
         if n_arith:
-            out[at_arith] = (arith[arith_col].to_numpy(dtype=dtype)[arith_at] if arith_col in arith
-                             else np.full(len(at_arith), fill, dtype=dtype))
+            out[at_arith] = (arith[arith_col].to_numpy(dtype=float)[arith_at] if arith_col in arith
+                             else np.nan)
         return out
 
-    def claim(col: str, rows: np.ndarray, arith_col: str | None = None) -> np.ndarray:
-        return gather(df[col].to_numpy(dtype=object), arith_col or col, rows=rows)
+    def text(pair_codes: np.ndarray, categories: Any, arith_col: str | None, fill: str = "") -> pd.Categorical:
+        """A text column in output order, as codes into its distinct values
+        (no string is copied per row): pair rows' ``pair_codes`` into
+        ``categories`` (a dtype made once, or the values), the rules' own
+        values appended."""
+        dtype = categories if isinstance(categories, pd.CategoricalDtype) else None
+        cats = dtype.categories if dtype is not None else pd.Index(np.asarray(categories, dtype=object), dtype=object)
+        codes = np.empty(n, dtype=np.int64)
+        codes[is_pair] = pair_codes
+        if not n_arith and dtype is not None:
+            return pd.Categorical.from_codes(codes, dtype=dtype, validate=False)
+        if n_arith:
+            extra = (arith[arith_col].fillna("").astype(str).to_numpy(dtype=object)[arith_at] if arith_col in arith
+                     else np.full(len(at_arith), fill, dtype=object))
+            known = cats.get_indexer(extra)
+            new = pd.unique(extra[known < 0])
+            if len(new):
+                cats = pd.Index(np.concatenate([cats.to_numpy(dtype=object), np.asarray(new, dtype=object)]),
+                                dtype=object)
+                known = cats.get_indexer(extra)
+            codes[at_arith] = known
+        return pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(cats), validate=False)
 
-    def const(value: Any, arith_col: str | None = None) -> np.ndarray:
-        return gather(np.full(1, value, dtype=object if isinstance(value, str) else float), arith_col, value,
-                      rows=np.zeros(len(pi), dtype=np.int64))
+    made: dict[str, tuple[np.ndarray, pd.CategoricalDtype]] = {}
 
+    def per_claim(col: str, rows: np.ndarray, arith_col: str | None = None) -> pd.Categorical:
+        if col not in made:  # each claim column's distinct values found once (claim_a and claim_b share)
+            codes, names = _claim_codes(df, col)
+            made[col] = codes, pd.CategoricalDtype(pd.Index(names, dtype=object))
+        codes, dtype = made[col]
+        return text(codes[rows], dtype, arith_col or col)
+
+    def const(value: str, arith_col: str | None = None) -> pd.Categorical:
+        return text(np.zeros(len(pi), dtype=np.int64), [value], arith_col, value)
+
+    label_codes = _label_codes(sev[pi], settings)
     cols: dict[str, Any] = {
-        "conflict_id": const("", "conflict_id"), "kind": _NAMES[kind_all[order]], "rule": const("", "rule"),
-        "claim_a": claim("claim_id", ia, "claim_a"), "claim_b": claim("claim_id", ib, "claim_b"),
-        "claims": const("", "claims"), "subject": claim("subject", ia), "object": claim("object", ia),
-        "metric": claim("metric", ia), "source_a": claim("source", ia, "source_a"),
-        "source_b": claim("source", ib, "source_b"),
-        "value_a": gather(point, "value_a", np.nan, ia), "value_b": gather(point, "value_b", np.nan, ib),
-        "unit": claim("unit", ia), "gap": np.concatenate([gap, _floats(arith, "gap")])[order],
-        "severity": sev_all[order], "severity_label": gather(label[pi], "severity_label"),
+        "conflict_id": const("", "conflict_id"), "kind": text(kind_all[order][is_pair], _NAMES, "kind"),
+        "rule": const("", "rule"),
+        "claim_a": per_claim("claim_id", ia, "claim_a"), "claim_b": per_claim("claim_id", ib, "claim_b"),
+        "claims": const("", "claims"), "subject": per_claim("subject", ia), "object": per_claim("object", ia),
+        "metric": per_claim("metric", ia), "source_a": per_claim("source", ia, "source_a"),
+        "source_b": per_claim("source", ib, "source_b"),
+        "value_a": floats(point, "value_a", ia), "value_b": floats(point, "value_b", ib),
+        "unit": per_claim("unit", ia), "gap": np.concatenate([gap, _floats(arith, "gap")])[order],
+        "severity": sev_all[order], "severity_label": text(label_codes, _LABELS, "severity_label"),
         "explanation": const("", "explanation"),
-        "implied_value": const(np.nan, "implied_value"), "implied_low": const(np.nan, "implied_low"),
-        "implied_high": const(np.nan, "implied_high"), "implied_unit": const("", "implied_unit"),
-        "result": const("", "result"),
-        "status": np.full(len(order), "open", dtype=object), "decision": np.full(len(order), "", dtype=object),
-        "decision_note": np.full(len(order), "", dtype=object), "reviewer": np.full(len(order), "", dtype=object),
+        "implied_value": floats(np.full(len(pi), np.nan), "implied_value"),
+        "implied_low": floats(np.full(len(pi), np.nan), "implied_low"),
+        "implied_high": floats(np.full(len(pi), np.nan), "implied_high"),
+        "implied_unit": const("", "implied_unit"), "result": const("", "result"),
+        "status": text(np.zeros(len(pi), dtype=np.int64), ["open", "resolved"], None, "open"),
+        "decision": const(""), "decision_note": const(""), "reviewer": const(""),
         "issue_rank": rank_of_issue[issue_all[order]],
         "evidence": np.concatenate([evidence, np.ones(n_arith)])[order],
-        "flags_a": gather(flags, None, 0.0, ia).astype(np.int64),
-        "flags_b": gather(flags, None, 0.0, ib).astype(np.int64),
+        "flags_a": _ints(flags[ia], is_pair, n), "flags_b": _ints(flags[ib], is_pair, n),
         "loose": np.concatenate([loose, np.zeros(n_arith, dtype=bool)])[order],
     }
-    index = pd.RangeIndex(len(order))
-    # object arrays stay object columns (pandas 3 would otherwise convert each text column to Arrow)
-    return pd.DataFrame({c: pd.Series(cols[c], index=index, copy=False,
-                                      dtype=object if cols[c].dtype == object else None)
-                         for c in FINDING_COLUMNS}, copy=False)
+    index = pd.RangeIndex(n)
+    # text as categories (codes into the distinct values): no Python string is copied per row
+    return pd.DataFrame({c: pd.Series(cols[c], index=index, copy=False) for c in FINDING_COLUMNS}, copy=False)
+
+
+_LABELS = ("info", "low", "medium", "high")
+
+
+def _ints(pair_values: np.ndarray, is_pair: np.ndarray, n: int) -> np.ndarray:
+    """An int column in output order: the pairs' values, 0 on rule rows."""
+    out = np.zeros(n, dtype=np.int64)
+    out[is_pair] = pair_values
+    return out
+
+
+def _label_codes(sev: np.ndarray, settings: dict[str, Any]) -> np.ndarray:
+    """Index into :data:`_LABELS` of each severity (as
+    :func:`~ledger.crosscheck.scoring.severity_labels` names it)."""
+    thresholds = settings["severity"]["labels"]
+    edges = [thresholds[name] for name in _LABELS[1:]]
+    return np.where(np.isnan(sev), 0, np.searchsorted(edges, sev, side="right")).astype(np.int64)
+
+
+def _claim_codes(df: pd.DataFrame, col: str) -> tuple[np.ndarray, np.ndarray]:
+    """Per claim row, the code of its ``col`` text, and the distinct texts
+    (cached on the prepared frame's attrs-free object: each column once)."""
+    codes, names = intervals.text_codes(df[col])
+    if (codes < 0).any():  # a missing text reads as empty
+        names = np.append(names, "")
+        codes = np.where(codes < 0, len(names) - 1, codes)
+    return codes, names
 
 
 def _pair_issues(df: pd.DataFrame, i: np.ndarray, j: np.ndarray) -> np.ndarray:

@@ -57,7 +57,7 @@ def summary_sheet(ws, claims, conflicts, sources, meta, *, left_out=(), max_rows
     ``views``: the issues (:class:`ledger.report.issues_sheet.IssueView`),
     counted by verdict; ``labels``: source id -> how people know it."""
     fit_page(ws, paper="8", orientation="landscape")  # A3, the chart right of the tables
-    for col, width in zip("ABCDEFG", (44, 10, 10, 10, 10, 10, 10)):
+    for col, width in zip("ABCDEFG", (62, 10, 10, 10, 10, 10, 10)):
         ws.column_dimensions[col].width = width
     cells = CellMaker(ws)
     rows: list[list] = [[cells.text("factcheck conflict report", bold=True)]]
