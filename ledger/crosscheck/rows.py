@@ -74,7 +74,7 @@ def assemble(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray, a
     loose = loose_wording(lo, hi, flags, i, j, code, settings)
     factor = evidence * np.where(loose, float(evidence_settings(settings)["loose_wording"]), 1.0)
     weights = np.array([float(settings["severity"]["weight"].get(k, 0.0)) for k in _NAMES[:4]])
-    sev, label = severity_of(weights[code], gap, days, conf[i] * conf[j] * factor, settings)
+    sev, _ = severity_of(weights[code], gap, days, conf[i] * conf[j] * factor, settings)
     # issues: the pair's figure (subject, object of the side that names one, metric); rules: one each
     issue = _pair_issues(df, i, j)
     n_issues = int(issue.max()) + 1 if n_pairs else 0
@@ -100,7 +100,7 @@ def assemble(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray, a
                              else np.nan)
         return out
 
-    def text(pair_codes: np.ndarray, categories: Any, arith_col: str | None, fill: str = "") -> pd.Categorical:
+    def text(pair_codes: np.ndarray, categories: Any, arith_col: str | None, fill: str = "") -> Any:
         """A text column in output order, as codes into its distinct values
         (no string is copied per row): pair rows' ``pair_codes`` into
         ``categories`` (a dtype made once, or the values), the rules' own
@@ -114,25 +114,25 @@ def assemble(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray, a
         if n_arith:
             extra = (arith[arith_col].fillna("").astype(str).to_numpy(dtype=object)[arith_at] if arith_col in arith
                      else np.full(len(at_arith), fill, dtype=object))
-            known = cats.get_indexer(extra)
+            known = cats.get_indexer(pd.Index(extra, dtype=object))
             new = pd.unique(extra[known < 0])
             if len(new):
                 cats = pd.Index(np.concatenate([cats.to_numpy(dtype=object), np.asarray(new, dtype=object)]),
                                 dtype=object)
-                known = cats.get_indexer(extra)
+                known = cats.get_indexer(pd.Index(extra, dtype=object))
             codes[at_arith] = known
         return pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(cats), validate=False)
 
     made: dict[str, tuple[np.ndarray, pd.CategoricalDtype]] = {}
 
-    def per_claim(col: str, rows: np.ndarray, arith_col: str | None = None) -> pd.Categorical:
+    def per_claim(col: str, rows: np.ndarray, arith_col: str | None = None) -> Any:
         if col not in made:  # each claim column's distinct values found once (claim_a and claim_b share)
             codes, names = _claim_codes(df, col)
             made[col] = codes, pd.CategoricalDtype(pd.Index(names, dtype=object))
         codes, dtype = made[col]
         return text(codes[rows], dtype, arith_col or col)
 
-    def const(value: str, arith_col: str | None = None) -> pd.Categorical:
+    def const(value: str, arith_col: str | None = None) -> Any:
         return text(np.zeros(len(pi), dtype=np.int64), [value], arith_col, value)
 
     label_codes = _label_codes(sev[pi], settings)
