@@ -83,7 +83,7 @@ def assemble(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray, a
     verdict_all = np.concatenate([np.where(loose, 1, _VERDICT_OF_CODE[code]), np.full(n_arith, 2)])
     rank_of_issue = _issue_ranks(issue_all, sev_all, verdict_all, n_issues + n_arith)
     kind_all = np.concatenate([code, np.full(n_arith, 4)])
-    order = np.lexsort((_RANK[kind_all], -sev_all, rank_of_issue[issue_all]))
+    order = _output_order(rank_of_issue[issue_all], sev_all, _RANK[kind_all])
     is_pair = order < n_pairs
     pi = order[is_pair]  # pair of each pair row, in output order
     ia, ib = i[pi], j[pi]  # the pairs' claim rows
@@ -124,6 +124,15 @@ def assemble(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray, a
         return pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(cats), validate=False)
 
     made: dict[str, tuple[np.ndarray, pd.CategoricalDtype]] = {}
+    claim_ids = df["claim_id"].to_numpy(dtype=object)
+
+    def ids(arith_col: str, rows: np.ndarray) -> np.ndarray:
+        """Claim ids in output order, as Python strings (nearly all distinct: no categories)."""
+        out = np.empty(n, dtype=object)
+        out[is_pair] = claim_ids[rows]
+        if n_arith:
+            out[at_arith] = arith[arith_col].fillna("").astype(str).to_numpy(dtype=object)[arith_at]
+        return out
 
     def per_claim(col: str, rows: np.ndarray, arith_col: str | None = None) -> Any:
         if col not in made:  # each claim column's distinct values found once (claim_a and claim_b share)
@@ -139,7 +148,7 @@ def assemble(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray, a
     cols: dict[str, Any] = {
         "conflict_id": const("", "conflict_id"), "kind": text(kind_all[order][is_pair], _NAMES, "kind"),
         "rule": const("", "rule"),
-        "claim_a": per_claim("claim_id", ia, "claim_a"), "claim_b": per_claim("claim_id", ib, "claim_b"),
+        "claim_a": ids("claim_a", ia), "claim_b": ids("claim_b", ib),
         "claims": const("", "claims"), "subject": per_claim("subject", ia), "object": per_claim("object", ia),
         "metric": per_claim("metric", ia), "source_a": per_claim("source", ia, "source_a"),
         "source_b": per_claim("source", ib, "source_b"),
@@ -160,7 +169,13 @@ def assemble(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray, a
     }
     index = pd.RangeIndex(n)
     # text as categories (codes into the distinct values): no Python string is copied per row
-    return pd.DataFrame({c: pd.Series(cols[c], index=index, copy=False) for c in FINDING_COLUMNS}, copy=False)
+    return pd.DataFrame({c: pd.Series(cols[c], index=index, copy=False, dtype=_dtype(cols[c]))
+                         for c in FINDING_COLUMNS}, copy=False)
+
+
+def _dtype(values: Any) -> Any:
+    """Object arrays stay Python strings (pandas 3 would make Arrow text of them); the rest as they are."""
+    return object if isinstance(values, np.ndarray) and values.dtype == object else None
 
 
 _LABELS = ("info", "low", "medium", "high")
@@ -181,9 +196,24 @@ def _label_codes(sev: np.ndarray, settings: dict[str, Any]) -> np.ndarray:
     return np.where(np.isnan(sev), 0, np.searchsorted(edges, sev, side="right")).astype(np.int64)
 
 
+def _output_order(rank: np.ndarray, severity: np.ndarray, kind: np.ndarray) -> np.ndarray:
+    """Row order: issue rank, then severity (highest first; unknown last),
+    then kind, then as found: one stable sort of one int64 key (a severity
+    has 3 decimals: 0..1000)."""
+    sev = np.where(np.isnan(severity), 1001, 1000 - np.round(np.nan_to_num(severity) * 1000)).astype(np.int64)
+    key = (rank.astype(np.int64) * 1024 + np.clip(sev, 0, 1023)) * 8 + kind.astype(np.int64)
+    return np.argsort(key, kind="stable")
+
+
 def _claim_codes(df: pd.DataFrame, col: str) -> tuple[np.ndarray, np.ndarray]:
-    """Per claim row, the code of its ``col`` text, and the distinct texts
-    (cached on the prepared frame's attrs-free object: each column once)."""
+    """Per claim row, the code of its ``col`` text, and the distinct texts;
+    the codes prepare made for the column when it made them."""
+    if f"{col}_c" in df and col in ("source", "metric", "unit"):
+        codes = df[f"{col}_c"].to_numpy(dtype=np.int64)
+        if len(codes) and codes.min() >= 0:
+            uniques, first = np.unique(codes, return_index=True)
+            if len(uniques) and uniques[-1] == len(uniques) - 1:  # codes 0..k-1, as text_codes makes them
+                return codes, df[col].to_numpy(dtype=object)[first]
     codes, names = intervals.text_codes(df[col])
     if (codes < 0).any():  # a missing text reads as empty
         names = np.append(names, "")
