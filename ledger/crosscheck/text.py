@@ -406,7 +406,7 @@ def issue_reasons(found: pd.DataFrame, issues: pd.DataFrame, claims: Claims | No
         weak = "; ".join(parts) if parts else "no weakness found on either side"
         text = f"{head}; evidence {ev[top]:.2f} ({weak})"
         if verdict in ("contradiction", "loose_wording"):
-            text += _weaker(found, rows_of(top), claims, {f["claim_a"][top], f["claim_b"][top]})
+            text += _weaker(f, flags, rows_of(top), claims, {f["claim_a"][top], f["claim_b"][top]})
         out.append(text)
     return out
 
@@ -415,12 +415,14 @@ def issue_reasons(found: pd.DataFrame, issues: pd.DataFrame, claims: Claims | No
 _WEAK = VAGUE | INFERRED_DATE | REPORTED | REPOST
 
 
-def _weaker(found: pd.DataFrame, rows: np.ndarray, claims: Claims | None, shown: set[Any]) -> str:
+def _weaker(f: dict[str, np.ndarray], flags: dict[str, np.ndarray], rows: np.ndarray, claims: Claims | None,
+            shown: set[Any]) -> str:
     """'; weaker: “去年底” (…): relative date read against an inferred publication date' for
-    the other claims of an issue (its ``rows``) whose evidence is weak."""
+    the other claims of an issue (its ``rows``; ``f`` and ``flags``: the findings' columns as
+    arrays) whose evidence is weak."""
     words: dict[str, str] = {}
     for side in ("a", "b"):
-        ids, fl = found[f"claim_{side}"].to_numpy(dtype=object)[rows], found[f"flags_{side}"].to_numpy()[rows]
+        ids, fl = f[f"claim_{side}"][rows], flags[side][rows]
         for cid, flag in zip(ids, fl):
             if cid in shown or cid in words or not int(flag) & _WEAK:
                 continue
