@@ -391,7 +391,8 @@ def issue_reasons(found: pd.DataFrame, issues: pd.DataFrame, claims: Claims | No
         sides = []
         for s in ("a", "b"):
             cid = f[f"claim_{s}"][top]
-            sides.append(_side(claims, cid))
+            # a contradiction's reason names both figures; elsewhere only a vague one's interval is said
+            sides.append(_side(claims, cid, VAGUE if verdict == "contradiction" else int(flags[s][top])))
             surface, interval, source = sides[-1]
             words = side_reasons(int(flags[s][top]), surface, interval, source)
             if words:
