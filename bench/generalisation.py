@@ -689,6 +689,23 @@ def render_list(result: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
+def use_entity_table(path: Path) -> None:
+    """Make this process's pipeline read ``path`` as its entity table (framing's
+    lexicon and the cross-check's entity keys), as if it were the packaged one."""
+    import ledger.framing.cues as cues
+    from ledger.crosscheck import entities as keys
+
+    original = cues._read_toml
+
+    def read(name: str, given: str | Path | None) -> dict:
+        return original(name, path if name == "entities.toml" and given is None else given)
+
+    cues._read_toml = read  # type: ignore[assignment]
+    cues.default_lexicon.cache_clear()
+    for cached in (keys._aliases, keys._cores, keys._suffixes):
+        cached.cache_clear()
+
+
 def measure(corpus_dir: Path, split: str, batches: list[str], *, listing: bool = False,
             tool_entities: Path = TOOL_ENTITIES) -> dict[str, Any]:
     """Load, locate (DataError first, before the pipeline runs), run, score."""
@@ -734,8 +751,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch", nargs="+", metavar="B", help="batches to score (default: all)")
     ap.add_argument("--json", action="store_true", help="print one JSON object with every figure")
     ap.add_argument("--list", action="store_true", help="also every disagreement (only with --split dev)")
+    ap.add_argument("--entities", type=Path, metavar="TOML",
+                    help="run the whole pipeline with this entity table instead of the packaged one "
+                         "(bench/data/entities_before_kb.toml: the 78-entry table of the seeds' era, to "
+                         "measure articles on companies the table does not know)")
     ap.add_argument("--corpus", type=Path, default=CORPUS, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.entities is not None:
+        use_entity_table(args.entities)
     if args.list and args.split != "dev":
         print(f"generalisation: {REFUSE_LIST}", file=sys.stderr)
         return 2
@@ -747,7 +770,8 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 2
     try:
-        result = measure(args.corpus, args.split, batches, listing=args.list)
+        result = measure(args.corpus, args.split, batches, listing=args.list,
+                         **({"tool_entities": args.entities} if args.entities is not None else {}))
     except DataError as err:
         print(f"generalisation: data error in {args.corpus}:\n{err}", file=sys.stderr)
         return 2

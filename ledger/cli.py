@@ -269,7 +269,7 @@ class _FileProgress:
 @click.option("--ledger", "ledger", default="claims.csv", show_default=True, type=click.Path(dir_okay=False),
               help="The ledger to merge into (created if absent).")
 @click.option("--sources", "sources", type=click.Path(dir_okay=False),
-              help="Sources table to register new articles in [default: sources.csv, else seeds/sources.csv, "
+              help="Sources table to register new articles in [default: seeds/sources.csv, else sources.csv, "
                    "beside the ledger].")
 @_ARTICLES_ROOT
 @click.option("--json", "as_json", is_flag=True,
@@ -389,7 +389,7 @@ def _report_lines(rep: Any) -> list[str]:
 @click.option("--decisions", type=click.Path(dir_okay=False), default=None,
               help="Reviewer decisions.  [default: decisions.csv beside the ledger, if present]")
 @click.option("--sources", type=click.Path(dir_okay=False), default=None,
-              help="Sources table.  [default: sources.csv or seeds/sources.csv beside the ledger]")
+              help="Sources table.  [default: seeds/sources.csv, else sources.csv, beside the ledger]")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
 @handles_errors
 def report_cmd(ledger: str, output: str | None, decisions: str | None, sources: str | None, as_json: bool) -> None:

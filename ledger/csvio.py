@@ -60,7 +60,7 @@ def decode_table_bytes(raw: bytes, file: str) -> tuple[str, list[Problem]]:
     :class:`InputUnreadable` naming the encoding it looks like."""
     if not raw.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise InputUnreadable("file is empty", file=file, line=1, code=Code.EMPTY_FILE,
-                              hint="a ledger needs at least its header line; see the README column table")
+                              hint="a ledger needs at least its header line; see the column table in docs/ledger.md")
     warnings: list[Problem] = []
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         warnings.append(Problem(file, None, None, None, None, Code.UTF16,

@@ -238,11 +238,16 @@ class Code(StrEnum):
     # the cross-check's notes and settings
     NOT_COMPARABLE = "not-comparable"
     BIG_GROUP = "big-group"
+    NO_RATE = "no-rate"
     BAD_PERIOD = "bad-period"
     NOTHING_TO_COMPARE = "nothing-to-compare"
     RULES_INVALID = "rules-invalid"
     LEXICON = "lexicon"
     UNKNOWN_UNIT = "unknown-unit"
+    # the exchange rates a reviewer adds (rates.csv)
+    NOT_RATES = "not-rates"
+    BAD_RATE = "bad-rate"
+    DUPLICATE_RATE = "duplicate-rate"
     # files
     UNWRITABLE = "unwritable"
     LEDGER_INVALID = "ledger-invalid"
@@ -253,5 +258,6 @@ class Code(StrEnum):
     # rows against each other and their own text (warnings)
     OVERLAPPING_SPAN = "overlapping-span"
     VALUE_PRECISION = "value-precision"
+    METRIC_TO_CLASSIFY = "metric-to-classify"
     # merge
     ORPHANED = "orphaned"

@@ -12,7 +12,8 @@ Where things live (one rule, every command): the ledger is given (default
 ``--sources`` if given, else the first of ``ROOT/seeds/sources.csv`` and
 ``ROOT/sources.csv`` that exists; a new one is made in ``ROOT/seeds/`` when that
 folder exists, else beside the ledger.  Decisions: ``decisions.csv`` beside
-the ledger; the workbook: ``conflicts.xlsx`` beside the ledger.
+the ledger; the workbook: ``conflicts.xlsx`` beside the ledger; a reviewer's
+exchange rates: ``rates.csv`` beside the ledger (read when it exists).
 
 Nothing here prints; the CLI renders what these calls return.
 """
@@ -32,6 +33,7 @@ from ledger.claims.validate import ValidationReport, read_valid_ledger, validate
 from ledger.crosscheck import check, is_open_contradiction, load_settings
 from ledger.crosscheck.decisions import read_decisions
 from ledger.crosscheck.issues import issue_frame
+from ledger.crosscheck.rates import RATES_NAME, RateBook, read_rates
 from ledger.crosscheck.text import render, with_ids
 from ledger.errors import Code, InputUnreadable, LedgerInvalid, Problem
 from ledger.framing import frame_text
@@ -78,6 +80,8 @@ class Workspace:
     decisions: Path
     report_path: Path
     rules: Path | None = None
+    #: a reviewer's exchange rates (default: rates.csv beside the ledger, read when it exists)
+    rates: Path | None = None
     decisions_given: bool = False
     sources_given: bool = False
     #: the folder every article must lie in (default: the sources table's folder)
@@ -92,7 +96,8 @@ class Workspace:
     def open(cls, ledger: str | Path = LEDGER_NAME, *, sources: str | Path | None = None,
              decisions: str | Path | None = None, report: str | Path | None = None,
              rules: str | Path | None = None, articles_root: str | Path | None = None,
-             on_wait: Callable[[str], None] | None = None, lock_timeout: float = -1) -> Workspace:
+             on_wait: Callable[[str], None] | None = None, lock_timeout: float = -1,
+             rates: str | Path | None = None) -> Workspace:
         ledger = Path(ledger)
         root = ledger.parent
         return cls(
@@ -101,6 +106,7 @@ class Workspace:
             decisions=Path(decisions) if decisions else root / DECISIONS_NAME,
             report_path=Path(report) if report else root / REPORT_NAME,
             rules=Path(rules) if rules else None,
+            rates=Path(rates) if rates else root / RATES_NAME,
             decisions_given=decisions is not None,
             sources_given=sources is not None,
             articles_root=Path(articles_root) if articles_root else None,
@@ -166,6 +172,13 @@ class Workspace:
     def settings(self) -> dict[str, Any]:
         return load_settings(str(self.rules) if self.rules else None)
 
+    def rate_book(self) -> RateBook:
+        """What the cross-check converts currencies with: the sources'
+        publication dates and the reviewer's rates file, if there is one
+        (docs/currencies.md)."""
+        added = self._once("rates", lambda: read_rates(self.rates) if self.rates and self.rates.exists() else None)
+        return RateBook.of(self.source_table(), added)
+
     # ------------------------------------------------------------------ stages
 
     def validate(self, *, limit: int | None = None) -> ValidationReport:
@@ -177,9 +190,11 @@ class Workspace:
 
     def check(self) -> pd.DataFrame:
         """All findings of the ledger as data (issues, evidence from the
-        sources table), with the reviewer decisions applied; render the rows
-        shown with :mod:`ledger.crosscheck.text` (or :mod:`ledger.render`)."""
-        return check(self.claims(), self.decision_table(), self.settings(), sources=self.source_table())
+        sources table, currencies converted with the rate book), with the
+        reviewer decisions applied; render the rows shown with
+        :mod:`ledger.crosscheck.text` (or :mod:`ledger.render`)."""
+        return check(self.claims(), self.decision_table(), self.settings(), sources=self.source_table(),
+                     rates=self.rate_book())
 
     def claimreview(self, *, base_url: str | None = None) -> dict[str, Any]:
         """schema.org ClaimReview JSON-LD for every decided issue
@@ -204,7 +219,8 @@ class Workspace:
         def fresh(fmt: str) -> set[str]:
             """The ids a workbook of format ``fmt`` would list now: issues (/2), findings (/1)."""
             decisions = read_decisions(self.decisions) if self.decisions.exists() else None
-            found = check(self.claims(), decisions, self.settings(), sources=self.source_table())
+            found = check(self.claims(), decisions, self.settings(), sources=self.source_table(),
+                          rates=self.rate_book())
             if fmt == FORMAT_TAG:
                 return set(issue_frame(found)["issue"].astype(str))
             return set(with_ids(found)["conflict_id"].astype(str))

@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 
 #: Column order of claims.csv.  ``(name, kind, description)``; kind is one of
-#: str, int, float, enum.  The README's column table is generated from this.
+#: str, int, float, enum.  The column table of docs/ledger.md is generated from this.
 COLUMN_SPECS: tuple[tuple[str, str, str], ...] = (
     ("claim_id", "str", "stable id: 'c-' + 12 hex of sha1(source, start, end, surface); never a row number"),
     ("source", "str", "article id, a row of seeds/sources.csv"),

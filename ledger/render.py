@@ -216,6 +216,7 @@ _GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("few", ("severity", "severity_label")), ("row", ("explanation",)),
     ("few", ("implied_value", "implied_low", "implied_high", "implied_unit", "result", "status", "decision",
              "decision_note", "reviewer")),
+    ("few", ("unit_b", "value_b_converted", "rate", "rate_low", "rate_high", "rate_date", "rate_source")),
     ("issue", ("issue", "issue_rank")), ("few", ("evidence", "loose", "weak_a", "weak_b")),
 )
 #: The keys of a finding object, in order.
@@ -270,7 +271,8 @@ def _pair_objects(values: dict[str, np.ndarray], parts: tuple[np.ndarray, ...], 
     few = [_fragments(cols, values, _few_codes([values[c] for c in cols])) for cols in (
         ("kind", "rule"), ("severity", "severity_label"),
         ("implied_value", "implied_low", "implied_high", "implied_unit", "result", "status", "decision",
-         "decision_note", "reviewer"), ("evidence", "loose", "weak_a", "weak_b"))]
+         "decision_note", "reviewer"), ("evidence", "loose", "weak_a", "weak_b"),
+        ("unit_b", "value_b_converted", "rate", "rate_low", "rate_high", "rate_date", "rate_source"))]
     issue = _fragments(("issue", "issue_rank"), values, issue_at)
     if escaped:
         sentence: list[Any] = ['"explanation": ', parts[0], parts[1], parts[2]]
@@ -278,7 +280,7 @@ def _pair_objects(values: dict[str, np.ndarray], parts: tuple[np.ndarray, ...], 
         sentence = [_row_piece("explanation", np.add(np.add(parts[0], parts[1]), parts[2]))]
     pieces: list[Any] = ['{"conflict_id": "', values["conflict_id"], '", ', few[0], ", ", a_part, ", ", b_part,
                          ', "claims": [', low, ", ", high, "], ", gap, ", ", few[1], ", ", *sentence, ", ", few[2],
-                         ", ", issue, ", ", few[3], "}"]
+                         ", ", few[4], ", ", issue, ", ", few[3], "}"]
     columns = [repeat(p) if isinstance(p, str) else p for p in pieces]
     return list(map("".join, zip(*columns)))
 

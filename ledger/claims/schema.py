@@ -100,7 +100,8 @@ def _problems(loaded: LoadedLedger, cases: pd.DataFrame) -> list[Problem]:
     for index, check, column, failure in zip(*failures):
         if index is None or (isinstance(index, float) and math.isnan(index)):
             out.append(Problem(loaded.file, None, None, column, failure, Code.DTYPE,
-                               f"column has the wrong type ({check})", "build the frame with ledger.store"))
+                               f"column has the wrong type ({check})",
+                               "build the frame with ledger.claims.read_ledger"))
             continue
         row = int(index)
         rule = rules.get(check)
@@ -159,7 +160,7 @@ def explain_cell(code: str, field: str, row: pd.Series) -> tuple[str, str]:
                 "e.g. 2025-10, 2024-H2, 2023-11/2023-12 (年底)")
     if code == Code.NOT_FINITE:
         return "not a finite number", "leave the cell empty for an open bound"
-    return f"fails check {code}", "see the README's list of checks"
+    return f"fails check {code}", "see the list of checks in docs/ledger.md"
 
 
 def _choices(field: str, value: str) -> str:
@@ -221,7 +222,7 @@ def _at(loaded: LoadedLedger, row: int, field: str, code: str, reason: str, hint
 # --------------------------------------------------------------------------- documentation
 
 
-#: When a cell may be empty (documentation of the rules above; the README table shows it).
+#: When a cell may be empty (documentation of the rules above; the table in docs/ledger.md shows it).
 EMPTY_ALLOWED = {
     "subject": "if status is unreviewed or rejected", "metric": "if status is unreviewed or rejected",
     "object": "yes", "period": "yes, except for kind=date", "value": "only for kind=date (then it must be)",
@@ -231,7 +232,7 @@ EMPTY_ALLOWED = {
 
 
 def columns_markdown() -> str:
-    """The README's column table, generated from record.COLUMN_SPECS."""
+    """The column table of docs/ledger.md, generated from record.COLUMN_SPECS."""
     lines = ["| # | column | type | in header | empty cell | meaning |", "|---|---|---|---|---|---|"]
     for i, (name, kind, text) in enumerate(COLUMN_SPECS, start=1):
         header = "optional" if name in OPTIONAL_COLUMNS else "required"

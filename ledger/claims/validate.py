@@ -19,7 +19,7 @@ import pandas as pd
 
 from ledger.claims.schema import check_frame, check_rows, show
 from ledger.claims.store import LoadedLedger, load_ledger, typed_frame
-from ledger.claims.warn import overlapping_spans, value_precision
+from ledger.claims.warn import metric_to_classify, overlapping_spans, value_precision
 from ledger.errors import Code, InputUnreadable, InvalidValue, LedgerError, LedgerInvalid, Problem
 from ledger.sources.paths import confine
 from ledger.sources.table import SOURCE_COLUMNS, find_sources, read_sources
@@ -122,7 +122,7 @@ def validate_ledger(path: str | Path, sources: str | Path | None = None, *, root
         return ValidationReport(file, [err.as_problem()], readable=False)
     problems = list(loaded.problems) + check_frame(loaded)
     problems += [p for p in check_rows(loaded) if not _quiet(loaded, p)]
-    problems += overlapping_spans(loaded) + value_precision(loaded)
+    problems += overlapping_spans(loaded) + value_precision(loaded) + metric_to_classify(loaded)
     try:
         table = Path(sources) if sources is not None else find_sources(Path(path).parent)
         problems += check_sources(loaded, table if sources is not None or table.is_file() else None, root=root,

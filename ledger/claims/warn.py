@@ -12,6 +12,7 @@ import pandas as pd
 from ledger.claims.schema import show
 from ledger.claims.store import LoadedLedger
 from ledger.errors import Code, Problem
+from ledger.record import metrics
 
 #: An Arabic numeral in a surface: digits, thousands separators, a decimal part.
 _NUMERAL = re.compile(r"\d[\d,，]*(?:\.\d+)?")
@@ -79,6 +80,26 @@ def value_precision(loaded: LoadedLedger) -> list[Problem]:
                            f"has {have[row]} significant digit(s), the surface {surfaces[row]!r} has {want[row]}",
                            "write the value in full (a spreadsheet may have saved it rounded, e.g. 1.3E+10 for "
                            "130.5亿 = 13050000000); format the column as a number, not 'General'",
+                           severity="warning"))
+    return out
+
+
+def metric_to_classify(loaded: LoadedLedger) -> list[Problem]:
+    """A warning on each unreviewed claim framed with a last-resort metric
+    (metrics.toml ``review = true``: ``unspecified_ratio`` and the like,
+    given when no cue said what the number measures): a reviewer picks the
+    metric, since such claims meet no other claim in the cross-check."""
+    df = loaded.frame
+    if not len(df) or loaded.absent & {"metric", "status"}:
+        return []
+    last_resort = [name for name, spec in metrics().items() if spec.get("review")]
+    hit = df["metric"].isin(last_resort).to_numpy() & (df["status"].to_numpy(dtype=object) == "unreviewed")
+    out = []
+    for row in np.flatnonzero(hit).tolist():
+        line, column = loaded.where(row, "metric")
+        out.append(Problem(loaded.file, line, column, "metric", show(df["metric"].iat[row]), Code.METRIC_TO_CLASSIFY,
+                           "framing found no word saying what this number measures",
+                           "pick the metric from metrics.toml (docs/roles.md) and set status to reviewed",
                            severity="warning"))
     return out
 

@@ -2,7 +2,8 @@
 rules, evidence, issues, reviewer decisions (docs/findings.md).
 
 Modules, bottom up: :mod:`~ledger.crosscheck.scoring` (finding columns,
-settings, gaps, severities, ids), :mod:`~ledger.crosscheck.pairs` (prepare,
+settings, gaps, severities, ids), :mod:`~ledger.crosscheck.rates` (dated
+exchange rates), :mod:`~ledger.crosscheck.pairs` (prepare,
 blocking, verdicts), :mod:`~ledger.crosscheck.arithmetic` (the ``[[rule]]``
 tables), :mod:`~ledger.crosscheck.evidence` (how strong each claim is),
 :mod:`~ledger.crosscheck.rows` (the findings frame as data, issues, ranks),

@@ -20,9 +20,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ledger.crosscheck.rates import RATES_NAME, Money, converted_bounds, stated_findings
 from ledger.crosscheck.scoring import relative_gap, severity
-from ledger.errors import InvalidValue, Problem
+from ledger.errors import Code, InvalidValue, Problem
 from ledger.record import metrics
+from ledger.units import fmt
 
 _RELATION = re.compile(r"^\s*(\w+)\s*(=|>=|<=)\s*(.+?)\s*$")
 _VARIABLE = re.compile(r"^[A-Z]$")
@@ -155,13 +157,19 @@ def _div(a: Interval, b: Interval) -> Interval:
 # --------------------------------------------------------------------------- applying rules
 
 
-def apply_rules(prepared: pd.DataFrame, settings: dict[str, Any]) -> tuple[pd.DataFrame, list[Problem]]:
-    """Findings of every rule over a prepared ledger (see crosscheck.prepare)."""
-    frames, notes = [], []
+def apply_rules(prepared: pd.DataFrame, settings: dict[str, Any],
+                money: Money | None = None) -> tuple[pd.DataFrame, list[Problem]]:
+    """Findings of every rule over a prepared ledger (see crosscheck.prepare),
+    and of the conversions its articles state (rule ``stated_conversion``,
+    :func:`ledger.crosscheck.rates.stated_findings`).  Terms in different
+    currencies are converted at the dated rate ``money`` finds."""
+    money = money or Money(prepared, None, settings)
+    stated, notes = stated_findings(money, settings)
+    frames = [stated] if len(stated) else []
     rules = load_rules(settings)
     claims = _Claims(prepared)
     for rule in rules:
-        found, rule_notes = rule_findings(rule, claims, settings)
+        found, rule_notes = rule_findings(rule, claims, settings, money)
         notes += rule_notes
         if len(found):
             frames.append(found)
@@ -267,8 +275,10 @@ def _fits(df: pd.DataFrame, rule: Rule, name: str, done: list[str]) -> np.ndarra
     return ok
 
 
-def rule_findings(rule: Rule, claims: _Claims, settings: dict[str, Any]) -> tuple[pd.DataFrame, list[Problem]]:
+def rule_findings(rule: Rule, claims: _Claims, settings: dict[str, Any],
+                  money: Money | None = None) -> tuple[pd.DataFrame, list[Problem]]:
     """Findings of one rule: each solve direction, deduplicated later by id."""
+    money = money or Money(claims.frame, None, settings)
     frames, notes = [], []
     rows = {name: claims.rows(term) for name, term in rule.terms.items()}
     terms: dict[str, pd.DataFrame] = {}  # term frames, made only for directions whose inputs all have claims
@@ -282,35 +292,72 @@ def rule_findings(rule: Rule, claims: _Claims, settings: dict[str, Any]) -> tupl
         joined, bound = join_inputs(rule, inputs, terms)
         if not len(joined):
             continue
-        joined, unit, unit_notes = _units(joined, rule, inputs, target)
+        joined, unit, unit_notes = _units(joined, rule, inputs, target, money)
         notes += unit_notes
         if not len(joined):
             continue
         lo, hi, point = _implied(joined, rule, inputs, target, expression)
         joined = joined.assign(_lo=lo, _hi=hi, _point=point, _unit=unit, _combo=np.arange(len(joined)))
-        frames.append(_with_target(joined, terms[target], rule, inputs, target, bound, settings, notes))
+        frames.append(_with_target(joined, terms[target], rule, inputs, target, bound, settings, notes, money))
     frames = [f for f in frames if len(f)]
     return (pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()), notes
 
 
-def _units(joined: pd.DataFrame, rule: Rule, inputs: list[str],
-           target: str) -> tuple[pd.DataFrame, np.ndarray, list[Problem]]:
-    money = [t for t in inputs if dimension(rule.terms[t].metric) == "money"]
-    ok = np.ones(len(joined), dtype=bool)
-    for t in money[1:]:
-        ok &= (joined[f"{t}.unit"] == joined[f"{money[0]}.unit"]).to_numpy()
-    notes = []
-    if not ok.all():
-        notes.append(Problem("<ledger>", None, None, "unit", rule.name, "not-comparable",
-                             f"{int((~ok).sum())} application(s) of rule {rule.name} mix currencies; not computed",
-                             "a comparison across currencies needs a dated exchange rate", severity="warning"))
-    joined = joined[ok].reset_index(drop=True)
+def _units(joined: pd.DataFrame, rule: Rule, inputs: list[str], target: str,
+           money: Money) -> tuple[pd.DataFrame, np.ndarray, list[Problem]]:
+    """The inputs in one currency (the first money term's: the others
+    converted at their dated rate) and the unit of the implied target."""
+    terms = [t for t in inputs if dimension(rule.terms[t].metric) == "money"]
+    notes: list[Problem] = []
+    for t in terms[1:]:
+        joined = _converted(joined, t, terms[0], money, rule, notes)
     dim = dimension(rule.terms[target].metric)
     if dim == "money":
-        unit = joined[f"{money[0]}.unit"].to_numpy() if money else np.full(len(joined), "")
+        unit = joined[f"{terms[0]}.unit"].to_numpy() if terms else np.full(len(joined), "")
     else:
         unit = np.full(len(joined), {"ratio": "ratio", "times": "times", "count": "count"}.get(dim, ""), dtype=object)
     return joined, unit, notes
+
+
+def _converted(df: pd.DataFrame, term: str, anchor: str, money: Money, rule: Rule,
+               notes: list[Problem]) -> pd.DataFrame:
+    """``df`` with term ``term``'s figures in the currency of term ``anchor``
+    (its written figure kept as ``term.written``, the rate as ``_rate*``);
+    rows whose currencies have no rate for their dates are left out, with a note."""
+    differ = (df[f"{term}.unit"] != df[f"{anchor}.unit"]).to_numpy()
+    if not differ.any():
+        return df
+    at = np.flatnonzero(differ)
+    found = money.pair_rates(df[f"{anchor}.row"].to_numpy()[at], df[f"{term}.row"].to_numpy()[at])
+    df = df.copy()
+    if f"{term}.written" not in df:
+        df[f"{term}.written"] = df[f"{term}.point"]
+    lo, hi = converted_bounds(df[f"{term}.lo"].to_numpy()[at], df[f"{term}.hi"].to_numpy()[at], found.low,
+                              found.high)
+    for col, values in ((f"{term}.lo", lo), (f"{term}.hi", hi),
+                        (f"{term}.point", df[f"{term}.point"].to_numpy()[at] * found.point)):
+        column = df[col].to_numpy(dtype=float).copy()
+        column[at] = values
+        df[col] = column
+    for col, values, empty in (("_rate", found.point, np.nan), ("_rate_low", found.low, np.nan),
+                               ("_rate_high", found.high, np.nan), ("_rate_date", found.date, ""),
+                               ("_rate_source", found.source, ""), ("_rate_term", np.full(len(at), term), ""),
+                               ("_rate_into", df[f"{anchor}.unit"].to_numpy(dtype=object)[at], "")):
+        column = df[col].to_numpy().copy() if col in df else np.full(len(df), empty, dtype=type(empty) if empty
+                                                                        == "" else float)
+        column = column.astype(object) if empty == "" else column.astype(float)
+        column[at] = values
+        df[col] = column
+    missing = np.zeros(len(df), dtype=bool)
+    missing[at[~found.ok]] = True
+    if missing.any():
+        why = "; ".join(dict.fromkeys(found.why[~found.ok]))
+        notes.append(Problem("<ledger>", None, None, "unit", rule.name, Code.NO_RATE,
+                             f"{int(missing.sum())} application(s) of rule {rule.name} mix currencies with no "
+                             f"rate for their dates; not computed: {why}",
+                             f"add the rate for their dates to {RATES_NAME} beside the ledger (docs/currencies.md)",
+                             severity="warning"))
+    return df[~missing].reset_index(drop=True)
 
 
 def _implied(joined: pd.DataFrame, rule: Rule, inputs: list[str], target: str,
@@ -329,18 +376,24 @@ def _implied(joined: pd.DataFrame, rule: Rule, inputs: list[str], target: str,
 
 
 def _with_target(joined: pd.DataFrame, stated: pd.DataFrame, rule: Rule, inputs: list[str], target: str,
-                 bound: dict[str, str], settings: dict[str, Any], notes: list[Problem]) -> pd.DataFrame:
+                 bound: dict[str, str], settings: dict[str, Any], notes: list[Problem],
+                 money: Money) -> pd.DataFrame:
     """Checked rows (the target is stated: pass or fail) and implied rows
     (no stated target fits this combination of inputs)."""
     left, right = _join_keys(rule, target, bound, inputs[0])
     both = joined.merge(stated, left_on=left, right_on=right) if left else joined.merge(stated, how="cross")
     both = both[_fits(both, rule, target, inputs)].reset_index(drop=True)
+    anchor = next((t for t in inputs if dimension(rule.terms[t].metric) == "money"), None)
+    if anchor is not None and dimension(rule.terms[target].metric) == "money" and len(both):
+        both = _converted(both, target, anchor, money, rule, notes)
     same_unit = (both[f"{target}.unit"] == both["_unit"]).to_numpy()
+    if "_rate_term" in both:  # converted into the implied currency
+        same_unit = same_unit | (both["_rate_term"] == target).to_numpy()
     if not same_unit.all():
-        notes.append(Problem("<ledger>", None, None, "unit", rule.name, "not-comparable",
-                             f"{int((~same_unit).sum())} stated {target} value(s) are in another currency than "
+        notes.append(Problem("<ledger>", None, None, "unit", rule.name, Code.NOT_COMPARABLE,
+                             f"{int((~same_unit).sum())} stated {target} value(s) are in another unit than "
                              f"the one rule {rule.name} implies; not compared",
-                             "a comparison across currencies needs a dated exchange rate", severity="warning"))
+                             "check the claims' units and metrics", severity="warning"))
         both = both[same_unit].reset_index(drop=True)
     t_lo, t_hi = both[f"{target}.lo"].to_numpy(), both[f"{target}.hi"].to_numpy()
     passed = (both["_lo"].to_numpy() <= t_hi) & (t_lo <= both["_hi"].to_numpy())
@@ -372,14 +425,21 @@ def _rows(df: pd.DataFrame, rule: Rule, terms: list[str], target: str, bound: di
         "claims": ids, "subject": _entity(df, rule, target, bound, "subject", stated),
         "object": _entity(df, rule, target, bound, "object", stated),
         "metric": df[f"{target}.metric"] if stated else rule.terms[target].metric[0],
-        "source_a": df[f"{a}.source"], "source_b": df[f"{b}.source"], "value_a": df[f"{a}.point"],
-        "value_b": df[f"{b}.point"], "unit": df["_unit"], "gap": gap, "severity": sev, "severity_label": label,
+        "source_a": df[f"{a}.source"], "source_b": df[f"{b}.source"], "value_a": _written(df, a),
+        "value_b": _written(df, b), "unit": df["_unit"], "unit_b": df[f"{b}.unit"],
+        "gap": gap, "severity": sev, "severity_label": label,
         "implied_value": df["_point"], "implied_low": df["_lo"], "implied_high": df["_hi"],
         "implied_unit": df["_unit"], "result": result,
+        **{c: df[f"_{c}"] for c in ("rate", "rate_low", "rate_high", "rate_date", "rate_source") if f"_{c}" in df},
     })
     out["explanation"] = [_explain(rule, terms, target, row, res)
                           for row, res in zip(df.to_dict("records"), result)]
     return out
+
+
+def _written(df: pd.DataFrame, term: str) -> pd.Series:
+    """A term's figure as written (in its own currency, before any conversion)."""
+    return df[f"{term}.written"].fillna(df[f"{term}.point"]) if f"{term}.written" in df else df[f"{term}.point"]
 
 
 def _entity(df: pd.DataFrame, rule: Rule, target: str, bound: dict[str, str], fieldname: str, stated: bool) -> Any:
@@ -394,22 +454,6 @@ def _entity(df: pd.DataFrame, rule: Rule, target: str, bound: dict[str, str], fi
 # --------------------------------------------------------------------------- explanations
 
 
-def fmt(value: float, unit: str) -> str:
-    """A number for a sentence: 5e11 USD -> '500 bn USD', 0.27 ratio -> '27%'."""
-    if value is None or np.isnan(value):
-        return "?"
-    if np.isinf(value):
-        return "no limit" if value > 0 else "no lower limit"
-    if unit in ("ratio",):
-        return f"{value * 100:.4g}%"
-    if unit == "times":
-        return f"{value:.4g}x"
-    for scale, word in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
-        if abs(value) >= scale:
-            return f"{value / scale:.4g} {word} {unit}".strip()
-    return f"{value:.4g} {unit}".strip()
-
-
 def _explain(rule: Rule, terms: list[str], target: str, row: dict[Any, Any], result: str) -> str:
     unit = row["_unit"]
     inputs = [t for t in terms if t != target]
@@ -418,6 +462,12 @@ def _explain(rule: Rule, terms: list[str], target: str, row: dict[Any, Any], res
                if not np.isnan(row["_point"]) else
                f"{target} between {fmt(row['_lo'], unit)} and {fmt(row['_hi'], unit)}")
     head = f"Rule {rule.name} ({rule.description}): {said} imply {implied}"
+    rate = row.get("_rate")
+    if isinstance(rate, float) and not np.isnan(rate):
+        term = row["_rate_term"]
+        into = row["_rate_into"]
+        head += (f" ({term} converted into {into} at {rate:.5g} {into} per {row[f'{term}.unit']} "
+                 f"[{row['_rate_source']}, {row['_rate_date']}])")
     if result == "implied":
         return head + f"; the ledger states no {target} to test it against."
     stated = (f"{row[f'{target}.source']} states “{row[f'{target}.surface']}” "

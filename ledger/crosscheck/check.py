@@ -12,7 +12,8 @@ from ledger import intervals
 from ledger.crosscheck import arithmetic
 from ledger.crosscheck import decisions as decisions_mod
 from ledger.crosscheck.evidence import claim_evidence
-from ledger.crosscheck.pairs import pair_verdicts, prepare
+from ledger.crosscheck.pairs import compare_pairs, prepare
+from ledger.crosscheck.rates import Money, RateBook
 from ledger.crosscheck.rows import assemble
 from ledger.crosscheck.scoring import load_settings
 from ledger.crosscheck.text import explain as text_explain
@@ -22,7 +23,7 @@ from ledger.errors import Problem
 
 def check(claims: pd.DataFrame, decisions: pd.DataFrame | None = None,
           settings: dict[str, Any] | None = None, *, sources: pd.DataFrame | None = None,
-          explain: bool = False) -> pd.DataFrame:
+          explain: bool = False, rates: RateBook | None = None) -> pd.DataFrame:
     """All findings of a ledger, as data: a DataFrame with
     :data:`~ledger.crosscheck.rows.FINDING_COLUMNS`, grouped into issues
     (``issue_rank``, 1 first) and ordered by issue rank, then severity
@@ -35,7 +36,11 @@ def check(claims: pd.DataFrame, decisions: pd.DataFrame | None = None,
     ``claims`` and ``explanation`` are made for the rows shown by
     :func:`ledger.crosscheck.text.render` (``explain=True`` makes them for
     every row).  When ``decisions`` name pair ids, ``conflict_id`` and
-    ``claims`` are made for every row to match them."""
+    ``claims`` are made for every row to match them.
+
+    ``rates``: the publication dates of the sources and a reviewer's rates,
+    for comparing claims across currencies (default: the reference rates
+    alone, so a claim without a period has no date for a rate)."""
 
     settings = settings or load_settings()
     prepared = prepare(claims, settings)
@@ -47,11 +52,12 @@ def check(claims: pd.DataFrame, decisions: pd.DataFrame | None = None,
         notes.append(Problem("<ledger>", None, None, "claim_id", ", ".join(first), "nothing-to-compare",
                              f"{count} claim(s) state no value (or no readable date) and were not compared",
                              "fill value/value_low/value_high, or the period of a date claim", severity="warning"))
-    i, j, code, pair_notes = pair_verdicts(prepared, settings)
+    money = Money(prepared, rates, settings)
+    i, j, code, pair_notes, conversions = compare_pairs(prepared, settings, money)
     strength, flags = claim_evidence(prepared, sources, settings)
     # the text stays as it came (Arrow or Python): no per-pair string is made here
-    arith, arith_notes = arithmetic.apply_rules(prepared, settings)
-    out = assemble(prepared, i, j, code, arith, settings, strength, flags)
+    arith, arith_notes = arithmetic.apply_rules(prepared, settings, money)
+    out = assemble(prepared, i, j, code, arith, settings, strength, flags, conversions=conversions)
     out, decision_notes = decisions_mod.apply(out, decisions)
     if explain:
         out = render(out, claims, sources)

@@ -16,14 +16,19 @@ Each pair gets one verdict:
   same, overlapping or unknown.
 
 Date claims (kind ``date``) compare the dates they claim as day intervals.
+Claims in different currencies are compared at a dated exchange rate
+(:mod:`ledger.crosscheck.rates`), the rate's range widening the converted
+interval; other units of one dimension (months and years) by the unit
+registry's factor.
 The result is a DataFrame with :data:`CONFLICT_COLUMNS`; notes about things
-not compared (different currencies, huge groups, unreadable periods, orphan
-decisions) are :class:`~ledger.errors.Problem` rows in ``df.attrs["notes"]``.
+not compared (no rate for a currency or date, units of different dimensions,
+huge groups, unreadable periods, orphan decisions) are :class:`~ledger.errors.Problem` rows in ``df.attrs["notes"]``.
 The rows themselves (ids, sentences, output order) are made in
 :mod:`ledger.crosscheck.rows`.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -31,10 +36,12 @@ import pandas as pd
 
 from ledger import intervals
 from ledger.crosscheck.entities import keys as entity_keys
+from ledger.crosscheck.rates import RATES_NAME, Money, converted_bounds
 from ledger.crosscheck.scoring import TEXT
-from ledger.errors import InvalidValue, Problem
+from ledger.errors import Code, InvalidValue, Problem
 from ledger.numbers.precision import relative_precision
 from ledger.record import exact_spans, object_kind
+from ledger.units import factor, relation
 
 #: Claim columns the cross-check reads; other ledger columns are ignored.
 NEEDED = ("claim_id", "source", "surface", "quote", "kind", "subject", "object", "metric", "period",
@@ -190,9 +197,13 @@ def verdicts(df: pd.DataFrame, i: np.ndarray, j: np.ndarray) -> np.ndarray:
 _VERDICT_COLUMNS = ("lo", "hi", "factual", "modality_c", "p0", "p1", "flow")
 
 
-def _verdict_codes(col: dict[str, np.ndarray], i: np.ndarray, j: np.ndarray) -> np.ndarray:
+def _verdict_codes(col: dict[str, np.ndarray], i: np.ndarray, j: np.ndarray,
+                   j_bounds: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+    """Verdict codes of the pairs; ``j_bounds``: the second claims' intervals
+    converted into the first claims' units (pairs across units)."""
     lo, hi = col["lo"], col["hi"]
-    overlap = (lo[i] <= hi[j]) & (lo[j] <= hi[i])
+    lo_j, hi_j = j_bounds if j_bounds is not None else (lo[j], hi[j])
+    overlap = (lo[i] <= hi_j) & (lo_j <= hi[i])
     fact, mod = col["factual"], col["modality_c"]
     both_fact = fact[i] & fact[j]
     same_intent = ~fact[i] & ~fact[j] & (mod[i] == mod[j])
@@ -206,10 +217,39 @@ def _verdict_codes(col: dict[str, np.ndarray], i: np.ndarray, j: np.ndarray) -> 
     return np.where(agree, 0, np.where(~both_fact, 1, np.where(apart, 2, 3)))
 
 
-def pair_verdicts(df: pd.DataFrame,
-                  settings: dict[str, Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[Problem]]:
+@dataclass
+class Conversions:
+    """The pairs compared across units (positions ``at`` in the pair arrays)
+    and the rate that converted the second claim into the first's unit
+    (``unit_a`` per ``unit_b``), of which date, from where."""
+
+    at: np.ndarray
+    rate: np.ndarray
+    low: np.ndarray
+    high: np.ndarray
+    date: np.ndarray
+    source: np.ndarray
+
+    @classmethod
+    def none(cls) -> Conversions:
+        empty = np.zeros(0)
+        return cls(np.zeros(0, dtype=np.int64), empty, empty, empty, np.zeros(0, dtype=object),
+                   np.zeros(0, dtype=object))
+
+
+def pair_verdicts(df: pd.DataFrame, settings: dict[str, Any],
+                  money: Money | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[Problem]]:
     """The vectorised core: rows ``i``, ``j`` of each reported pair of a
     prepared ledger and its verdict code (index into ``_PAIR_KINDS``)."""
+    i, j, code, notes, _ = compare_pairs(df, settings, money)
+    return i, j, code, notes
+
+
+def compare_pairs(df: pd.DataFrame, settings: dict[str, Any], money: Money | None = None
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[Problem], Conversions]:
+    """:func:`pair_verdicts` and the :class:`Conversions` of its pairs across
+    units (currencies at a dated rate from ``money``, other units by the
+    registry's factor)."""
     compare = settings["compare"]
     order, keys = _pair_order(df)
     i, j, big = pair_indices(keys, compare["max_group"], compare["window"])
@@ -218,30 +258,74 @@ def pair_verdicts(df: pd.DataFrame,
     # there, so the gathers read nearby memory; rows of df only at the end
     col = {c: df[c].to_numpy()[order] for c in (*_VERDICT_COLUMNS, "unit_c", "source_c")}
     same_unit = col["unit_c"][i] == col["unit_c"][j]
+    xi, xj = order[i[~same_unit]], order[j[~same_unit]]
     if not same_unit.all():
-        notes += _unit_notes(df, order[i[~same_unit]], order[j[~same_unit]])
         i, j = i[same_unit], j[same_unit]
     code = _verdict_codes(col, i, j)
     keep = (code != 0) | (col["source_c"][i] != col["source_c"][j]) | bool(compare["same_source_consistent"])
     a, b, codes = order[i[keep]], order[j[keep]], code[keep]
-    wa, wb, wcode, wnotes = _wild_verdicts(df, compare)
-    return np.concatenate([a, wa]), np.concatenate([b, wb]), np.concatenate([codes, wcode]), notes + wnotes
+    wa, wb, wcode, wxa, wxb = _wild_verdicts(df, compare)
+    xa, xb = np.concatenate([xi, wxa]), np.concatenate([xj, wxb])
+    if not len(xa):
+        return np.concatenate([a, wa]), np.concatenate([b, wb]), np.concatenate([codes, wcode]), notes, \
+            Conversions.none()
+    ca, cb, ccode, conv, cnotes = _across_units(df, xa, xb, money or Money(df, None, settings), compare)
+    conv.at += len(a) + len(wa)
+    return (np.concatenate([a, wa, ca]), np.concatenate([b, wb, cb]), np.concatenate([codes, wcode, ccode]),
+            notes + cnotes, conv)
 
 
-def _wild_verdicts(df: pd.DataFrame, compare: dict[str, Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray,
-                                                                          list[Problem]]:
+def _across_units(df: pd.DataFrame, a: np.ndarray, b: np.ndarray, money: Money,
+                  compare: dict[str, Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray, Conversions, list[Problem]]:
+    """Verdicts of pairs whose claims are in different units: ``b``'s interval
+    converted into ``a``'s unit (the rate's range widening it), pairs with no
+    conversion noted."""
+    units = df["unit"].to_numpy(dtype=object)
+    pairs, kinds = pd.factorize(pd.MultiIndex.from_arrays([units[a], units[b]]))
+    how = [relation(str(ua), str(ub)) for ua, ub in kinds]
+    kind = np.array([h[0] for h in how], dtype=object)[pairs]
+    n = len(a)
+    rate, low, high = np.full(n, np.nan), np.full(n, np.nan), np.full(n, np.nan)
+    date, source, why = (np.full(n, "", dtype=object) for _ in range(3))
+    fixed = np.flatnonzero(kind == "convert")
+    if len(fixed):
+        f = np.array([factor(str(ub), str(ua)) if h[0] == "convert" else np.nan
+                      for (ua, ub), h in zip(kinds, how)])[pairs[fixed]]
+        rate[fixed], low[fixed], high[fixed], source[fixed] = f, f, f, "unit registry"
+    dated = np.flatnonzero(kind == "rate")
+    if len(dated):
+        found = money.pair_rates(a[dated], b[dated])
+        rate[dated], low[dated], high[dated] = found.point, found.low, found.high
+        date[dated], source[dated], why[dated] = found.date, found.source, found.why
+    none = np.flatnonzero(kind == "none")
+    why[none] = np.array([h[1] for h in how], dtype=object)[pairs[none]]
+    ok = ~np.isnan(rate)
+    notes = _unit_notes(df, a[~ok], b[~ok], why[~ok])
+    at = np.flatnonzero(ok)
+    a, b = a[at], b[at]
+    lo_b, hi_b = converted_bounds(df["lo"].to_numpy()[b], df["hi"].to_numpy()[b], low[at], high[at])
+    col = {c: df[c].to_numpy() for c in (*_VERDICT_COLUMNS, "source_c")}
+    code = _verdict_codes(col, a, b, (lo_b, hi_b))
+    keep = (code != 0) | (col["source_c"][a] != col["source_c"][b]) | bool(compare["same_source_consistent"])
+    at = at[keep]
+    conv = Conversions(np.arange(len(at), dtype=np.int64), rate[at], low[at], high[at], date[at], source[at])
+    return a[keep], b[keep], code[keep], conv, notes
+
+
+def _wild_verdicts(df: pd.DataFrame, compare: dict[str, Any]) -> tuple[np.ndarray, ...]:
     """Pairs of a claim whose counterpart is unknown with each claim of the
     same subject and metric that names one ('微软持股约27%' meets 'Microsoft holds
-    27% of OpenAI'), and their verdicts."""
+    27% of OpenAI'), and their verdicts; and the pairs in different units
+    (compared by :func:`_across_units`)."""
     empty = np.zeros(0, dtype=np.int64)
     if not len(df) or "wild" not in df or not df["wild"].any():
-        return empty, empty, empty, []
+        return empty, empty, empty, empty, empty
     n_met = int(df["metric_c"].max()) + 2
     block = df["subject_c"].to_numpy(np.int64) * n_met + df["metric_c"].to_numpy(np.int64)
     wild = df["wild"].to_numpy()
     w_rows, x_rows = np.flatnonzero(wild), np.flatnonzero(~wild & ~intervals.text_is(df["object"], [""]))
     if not len(w_rows) or not len(x_rows):
-        return empty, empty, empty, []
+        return empty, empty, empty, empty, empty
     x_rows = x_rows[np.argsort(block[x_rows], kind="stable")]
     x_block = block[x_rows]
     left = np.searchsorted(x_block, block[w_rows], side="left")
@@ -252,11 +336,11 @@ def _wild_verdicts(df: pd.DataFrame, compare: dict[str, Any]) -> tuple[np.ndarra
     b = x_rows[first + (np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts))]
     col = {c: df[c].to_numpy() for c in (*_VERDICT_COLUMNS, "unit_c", "source_c")}
     same_unit = col["unit_c"][a] == col["unit_c"][b]
-    notes = _unit_notes(df, a[~same_unit], b[~same_unit]) if not same_unit.all() else []
+    xa, xb = a[~same_unit], b[~same_unit]
     a, b = a[same_unit], b[same_unit]
     code = _verdict_codes(col, a, b)
     keep = (code != 0) | (col["source_c"][a] != col["source_c"][b]) | bool(compare["same_source_consistent"])
-    return a[keep], b[keep], code[keep], notes
+    return a[keep], b[keep], code[keep], xa, xb
 
 
 def _big_group_note(df: pd.DataFrame, order: np.ndarray, keys: np.ndarray, start: int,
@@ -270,15 +354,22 @@ def _big_group_note(df: pd.DataFrame, order: np.ndarray, keys: np.ndarray, start
                    severity="warning")
 
 
-def _unit_notes(df: pd.DataFrame, i: np.ndarray, j: np.ndarray) -> list[Problem]:
-    i, j = i[:50], j[:50]  # the first 50 pairs are noted
+def _unit_notes(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, why: np.ndarray) -> list[Problem]:
+    """One note per reason two claims about the same thing were not compared
+    (no rate for that currency or date, units that measure different things),
+    naming the first pairs."""
     if not len(i):
         return []
-    pairs = pd.DataFrame({"a": df["claim_id"].to_numpy()[i], "b": df["claim_id"].to_numpy()[j],
-                          "ua": df["unit"].to_numpy()[i], "ub": df["unit"].to_numpy()[j]})
-    return [Problem("<ledger>", None, None, "unit", f"{r.ua} vs {r.ub}", "not-comparable",
-                    f"{r.a} and {r.b} are about the same thing in different units; not compared",
-                    "a comparison across currencies needs a dated exchange rate", severity="warning")
-            for r in pairs.itertuples()]
-
-
+    ids, units = df["claim_id"].to_numpy(dtype=object), df["unit"].to_numpy(dtype=object)
+    groups = pd.DataFrame({"ua": units[i], "ub": units[j], "why": why, "a": ids[i], "b": ids[j]})
+    notes = []
+    for (ua, ub, reason), group in groups.groupby(["ua", "ub", "why"], sort=True):
+        both = relation(str(ua), str(ub))[0] == "rate"
+        named = ", ".join(f"{r.a} and {r.b}" for r in group.head(5).itertuples())
+        more = f" (and {len(group) - 5} more pairs)" if len(group) > 5 else ""
+        notes.append(Problem(
+            "<ledger>", None, None, "unit", f"{ua} vs {ub}", Code.NO_RATE if both else Code.NOT_COMPARABLE,
+            f"{named}{more} are about the same thing in {ua} and {ub}; not compared: {reason}",
+            f"add a {ua}/{ub} rate for their dates to {RATES_NAME} beside the ledger (docs/currencies.md)" if both
+            else "check the claims' units and metric", severity="warning"))
+    return notes

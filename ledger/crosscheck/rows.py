@@ -29,10 +29,12 @@ import pandas as pd
 
 from ledger import intervals
 from ledger.crosscheck.evidence import evidence_settings, loose_wording
+from ledger.crosscheck.pairs import Conversions
 from ledger.crosscheck.scoring import (
     CONFLICT_COLUMNS,
     KIND_RANK,
     PAIR_KINDS,
+    RATE_COLUMNS,
     TEXT,
     conflict_ids,
     relative_gap,
@@ -58,10 +60,11 @@ _VERDICT_OF_CODE = np.array([VERDICTS.index(k) for k in PAIR_KINDS])  # pair cod
 
 def assemble(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray, arith: pd.DataFrame,
              settings: dict[str, Any], strength: np.ndarray | None = None,
-             flags: np.ndarray | None = None) -> pd.DataFrame:
+             flags: np.ndarray | None = None, *, conversions: Conversions | None = None) -> pd.DataFrame:
     """Findings of the pairs ``(i, j)`` of the prepared ledger ``df`` (verdict
     ``code``, an index into the pair kinds) and the arithmetic rows, with
-    each claim's evidence ``strength`` and ``flags`` (1 and 0 if not given)."""
+    each claim's evidence ``strength`` and ``flags`` (1 and 0 if not given).
+    ``conversions``: the pairs compared across units and their rates."""
     arith = _arith_rows(arith)
     n_pairs, n_arith = len(i), len(arith)
     strength = np.ones(len(df)) if strength is None else strength
@@ -69,7 +72,11 @@ def assemble(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray, a
     lo, hi, point, conf = (df[c].to_numpy() for c in ("lo", "hi", "point", "conf"))
     is_date = df["is_date"].to_numpy()[i]
     days = np.where(is_date, np.maximum(0.0, np.maximum(lo[i] - hi[j], lo[j] - hi[i])), np.nan)
-    gap = np.where(is_date, np.nan, relative_gap(point[i], point[j]))
+    point_j = point[j]
+    if conversions is not None and len(conversions.at):  # b's figure in a's unit
+        point_j = point_j.copy()
+        point_j[conversions.at] *= conversions.rate
+    gap = np.where(is_date, np.nan, relative_gap(point[i], point_j))
     evidence = np.minimum(strength[i], strength[j])
     loose = loose_wording(lo, hi, flags, i, j, code, settings)
     factor = evidence * np.where(loose, float(evidence_settings(settings)["loose_wording"]), 1.0)
@@ -145,6 +152,7 @@ def assemble(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray, a
         return text(np.zeros(len(pi), dtype=np.int64), [value], arith_col, value)
 
     label_codes = _label_codes(sev[pi], settings)
+    conv = _pair_rates(conversions, n_pairs, point[j])
     cols: dict[str, Any] = {
         "conflict_id": const("", "conflict_id"), "kind": text(kind_all[order][is_pair], _NAMES, "kind"),
         "rule": const("", "rule"),
@@ -166,7 +174,19 @@ def assemble(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray, a
         "evidence": np.concatenate([evidence, np.ones(n_arith)])[order],
         "flags_a": _ints(flags[ia], is_pair, n), "flags_b": _ints(flags[ib], is_pair, n),
         "loose": np.concatenate([loose, np.zeros(n_arith, dtype=bool)])[order],
+        "unit_b": per_claim("unit", ib, "unit_b"),
     }
+    for col, empty in RATE_COLUMNS.items():  # across currencies: the rate that converted b (none: NaN, "")
+        if col == "unit_b":
+            continue
+        if isinstance(empty, str):
+            if col in conv:
+                codes, names = pd.factorize(conv[col][pi])
+                cols[col] = text(codes, np.asarray(names, dtype=object), col)
+            else:
+                cols[col] = const(empty, col)
+        else:
+            cols[col] = floats(conv[col] if col in conv else np.full(n_pairs, np.nan), col, pi)
     index = pd.RangeIndex(n)
     # text as categories (codes into the distinct values): no Python string is copied per row
     return pd.DataFrame({c: pd.Series(cols[c], index=index, copy=False, dtype=_dtype(cols[c]))
@@ -250,6 +270,19 @@ def _issue_ranks(issue: np.ndarray, severity: np.ndarray, verdict: np.ndarray, n
     return rank
 
 
+def _pair_rates(conversions: Conversions | None, n_pairs: int, point_b: np.ndarray) -> dict[str, np.ndarray]:
+    """The rate columns of every pair (NaN and "" where no conversion was made)."""
+    if conversions is None or not len(conversions.at):
+        return {}
+    out = {c: np.full(n_pairs, e, dtype=object if isinstance(e, str) else float) for c, e in RATE_COLUMNS.items()
+           if c != "unit_b"}
+    at = conversions.at
+    out["rate"][at], out["rate_low"][at], out["rate_high"][at] = conversions.rate, conversions.low, conversions.high
+    out["rate_date"][at], out["rate_source"][at] = conversions.date, conversions.source
+    out["value_b_converted"][at] = point_b[at] * conversions.rate
+    return out
+
+
 def _floats(arith: pd.DataFrame, col: str) -> np.ndarray:
     return arith[col].to_numpy(dtype=float) if len(arith) else np.zeros(0)
 
@@ -262,7 +295,10 @@ def _arith_rows(arith: pd.DataFrame) -> pd.DataFrame:
     arith = arith.assign(conflict_id=conflict_ids(arith["kind"].tolist(), arith["rule"].tolist(),
                                                   arith["claims"].tolist()))
     arith = arith.drop_duplicates("conflict_id").reset_index(drop=True)
-    for col in ("implied_unit", "result"):
+    for col, empty in RATE_COLUMNS.items():
+        if col not in arith:
+            arith[col] = empty
+    for col in ("implied_unit", "result", "unit_b", "rate_date", "rate_source"):
         arith[col] = arith[col].fillna("")
     return arith
 

@@ -22,7 +22,13 @@ CONFLICT_COLUMNS: tuple[str, ...] = (
     "source_a", "source_b", "value_a", "value_b", "unit", "gap", "severity", "severity_label",
     "explanation", "implied_value", "implied_low", "implied_high", "implied_unit", "result",
     "status", "decision", "decision_note", "reviewer",
+    # across currencies (or other units): claim b's unit, its value in ``unit``, and the rate that
+    # converted it (``unit`` per ``unit_b``, with its range), of which date, from where
+    "unit_b", "value_b_converted", "rate", "rate_low", "rate_high", "rate_date", "rate_source",
 )
+#: The columns about a conversion, and their value when there was none.
+RATE_COLUMNS: dict[str, Any] = {"unit_b": "", "value_b_converted": np.nan, "rate": np.nan, "rate_low": np.nan,
+                                "rate_high": np.nan, "rate_date": "", "rate_source": ""}
 KINDS = ("contradiction", "temporal", "modality", "consistent", "arithmetic")
 PAIR_KINDS = np.array(["consistent", "modality", "temporal", "contradiction"], dtype=object)
 KIND_RANK = {"contradiction": 0, "arithmetic": 1, "temporal": 2, "modality": 3, "consistent": 4}

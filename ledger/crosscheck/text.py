@@ -283,12 +283,32 @@ def explain_parts(found: pd.DataFrame, claims: pd.DataFrame | Claims, sources: p
         first, second = np.empty(len(cl.frame), dtype=object), np.empty(len(cl.frame), dtype=object)
         first[used] = np.add(np.array(heads, dtype=object), said)
         second[used] = np.add(np.add(" while ", said), "; ")
-        endings = np.array(esc([e + "." for e in _endings(found, kind, at, cl.column("modality"), ra, rb)]),
+        said_rate = _rate_phrases(found, at, cl, ra, rb)
+        endings = np.array(esc([(r + "; " if r else "") + e + "." for r, e in
+                                zip(said_rate, _endings(found, kind, at, cl.column("modality"), ra, rb))]),
                            dtype=object)
         out[at] = np.add('"', first[ra[at]]) if escape else first[ra[at]]
         middle[at] = second[rb[at]]
         last[at] = np.add(endings, '"') if escape else endings
     return out, middle, last
+
+
+def _rate_phrases(found: pd.DataFrame, at: np.ndarray, cl: Claims, ra: np.ndarray, rb: np.ndarray) -> list[str]:
+    """How each pair at ``at`` converted its second figure across currencies
+    ("at 7.0994 CNY per USD (...), 虎嗅网 «…» (…)'s 960 bn CNY is 135.2 bn USD"; "" for none)."""
+    if "rate" not in found:
+        return [""] * len(at)
+    rate = pd.to_numeric(found["rate"], errors="coerce").to_numpy(dtype=float)[at]
+    if not (~np.isnan(rate)).any():
+        return [""] * len(at)
+    from ledger.crosscheck.rates import PHRASE_COLUMNS, rate_phrases
+
+    cols = {c: found[c].to_numpy()[at] for c in PHRASE_COLUMNS if c in found}
+    cols["source_b"] = np.array([cl.label(str(s)) for s in cl.column("source")[rb[at]]], dtype=object)
+    cols["value_b"] = cl.column("value")[rb[at]]
+    cols["unit_b"] = cl.column("unit")[rb[at]]
+    cols["unit"] = cl.column("unit")[ra[at]]
+    return rate_phrases(cols)
 
 
 def _same(texts: list[str]) -> list[str]:

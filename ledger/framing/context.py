@@ -10,10 +10,11 @@ surer than one carried over from an earlier sentence or a default.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from ledger.framing.cues import Hit
-from ledger.framing.doc import Doc, Spot, inside
+from ledger.framing.doc import Doc, Spot
 
 #: Confidence of a date's metric read off a cue elsewhere in its sentence; such
 #: a date (it opens the sentence) also takes the whole sentence's modality.
@@ -30,12 +31,19 @@ class Memory:
 
     def add(self, pos: int, subject: Hit | None, obj: str) -> None:
         if subject is not None:
-            self.said.append((pos, subject, obj))
-            self.said.sort(key=lambda t: t[0])
+            bisect.insort(self.said, (pos, subject, obj), key=lambda t: t[0])
 
     def last(self, pos: int) -> tuple[Hit, str] | None:
-        before = [t for t in self.said if t[0] < pos]
-        return (before[-1][1], before[-1][2]) if before else None
+        at = self.before(pos)
+        return (self.said[at][1], self.said[at][2]) if at >= 0 else None
+
+    def last_at(self, pos: int) -> int:
+        """Where the last claim before ``pos`` stands (-1: none)."""
+        at = self.before(pos)
+        return self.said[at][0] if at >= 0 else -1
+
+    def before(self, pos: int) -> int:
+        return bisect.bisect_left(self.said, pos, key=lambda t: t[0]) - 1
 
 def own_clause(doc: Doc, spot: Spot) -> tuple[int, int]:
     """The clause of a mention; a date that stands alone in its clause
@@ -50,9 +58,9 @@ def own_clause(doc: Doc, spot: Spot) -> tuple[int, int]:
 def lone_date(doc: Doc, spot: Spot) -> bool:
     """Is the date alone in its clause (no entity, no other number, few words)?"""
     clause = doc.clause_of(spot.start)
-    if any(inside(clause, e) for e in doc.entities):
+    if doc.among(doc.entities, *clause):
         return False
-    if any(inside(clause, s) and s.start != spot.start for s in doc.spots):
+    if any(s.start != spot.start for s in doc.among(doc.spots, *clause)):
         return False
     rest = doc.low[clause[0] : spot.start] + doc.low[spot.end : clause[1]]
     return sum(ch.isalnum() for ch in rest) <= int(doc.lex.period.get("lone_date_chars", 8))
@@ -66,4 +74,4 @@ def _distance(hit: Hit, start: int, end: int) -> int:
 
 def _in_name(doc: Doc, mark: Hit) -> bool:
     """Is a marker word part of an entity's name ('比' in '比亚迪')?"""
-    return any(e.start < mark.end and mark.start < e.end for e in doc.entities)
+    return bool(doc.touching(doc.entities, mark.start, mark.end))

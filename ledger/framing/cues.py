@@ -198,33 +198,55 @@ def _bounded(text: str, start: int, end: int, word: str) -> bool:
     return not (_LATIN.match(word[-1]) and end < len(text) and _LATIN.match(text[end]))
 
 
+@lru_cache(maxsize=256)
+def _automaton(words: tuple[str, ...]):
+    """An Aho-Corasick automaton of ``words`` (pyahocorasick): one pass over a
+    text finds every occurrence of every word, so finding a lexicon's words
+    costs the text's length, not the text's length times the lexicon's size.
+    Each word maps to (its rank in ``words``, how often ``words`` lists it)."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    ranks: dict[str, list[int]] = {}
+    for rank, word in enumerate(words):
+        if word:
+            ranks.setdefault(word, [rank, 0])[1] += 1
+    for word, (rank, times) in ranks.items():
+        auto.add_word(word, (word, rank, times))
+    if ranks:
+        auto.make_automaton()
+    return auto if ranks else None
+
+
+def _occurrences(low: str, words: tuple[str, ...]) -> list[tuple[int, int, str, int, int]]:
+    """(start, end, word, rank, times) of every occurrence of every word."""
+    auto = _automaton(words)
+    if auto is None:
+        return []
+    return [(end + 1 - len(word), end + 1, word, rank, times) for end, (word, rank, times) in auto.iter(low)]
+
+
 def find_words(low: str, words: dict[str, tuple[str, str]]) -> list[Hit]:
     """All non-overlapping occurrences of ``words`` (word -> (name, kind)) in
-    the lower-cased text ``low``; longer words win over words they contain."""
+    the lower-cased text ``low``; longer words win over words they contain
+    (then the word listed first, then the earlier occurrence)."""
+    order = tuple(sorted(words, key=len, reverse=True))
     hits: list[Hit] = []
     taken = [False] * (len(low) + 1)
-    for word in sorted(words, key=len, reverse=True):
-        name, kind = words[word]
-        pos = low.find(word)
-        while pos >= 0:
-            end = pos + len(word)
-            if not any(taken[pos:end]) and _bounded(low, pos, end, word):
-                hits.append(Hit(pos, end, name, word, kind))
-                for i in range(pos, end):
-                    taken[i] = True
-            pos = low.find(word, pos + 1)
+    for pos, end, word, _, _ in sorted(_occurrences(low, order), key=lambda o: (o[3], o[0])):
+        if not any(taken[pos:end]) and _bounded(low, pos, end, word):
+            name, kind = words[word]
+            hits.append(Hit(pos, end, name, word, kind))
+            for i in range(pos, end):
+                taken[i] = True
     return sorted(hits, key=lambda h: h.start)
 
 
 def find_all(low: str, words: tuple[str, ...], name: str = "", kind: str = "") -> list[Hit]:
     """Every occurrence of every word (overlaps allowed), sorted."""
-    hits = []
-    for word in words:
-        pos = low.find(word)
-        while pos >= 0:
-            if _bounded(low, pos, pos + len(word), word):
-                hits.append(Hit(pos, pos + len(word), name or word, word, kind))
-            pos = low.find(word, pos + 1)
+    hits = [Hit(pos, end, name or word, word, kind)
+            for pos, end, word, _, times in _occurrences(low, tuple(words)) if _bounded(low, pos, end, word)
+            for _ in range(times)]
     return sorted(hits, key=lambda h: (h.start, -h.end))
 
 

@@ -35,10 +35,15 @@ MARK_LISTS = (
     ("period", "base_markers"), ("period", "anaphora"), ("period", "present_clause"),
     ("period", "present_adjacent"), ("period", "change_from"), ("period", "change_to"),
     ("roles", "pair_words"), ("topic", "markers"), ("period", "speech"), ("period", "year_back"),
-    ("period", "full_year"), ("change", "yoy"), ("change", "qoq"), ("change", "up"), ("change", "down"),
+    ("period", "full_year"), ("period", "this_year"), ("change", "yoy"), ("change", "qoq"), ("change", "up"),
+    ("change", "down"),
     ("change", "level"), ("change", "after"), ("part", "topic"), ("basis", "adjusted"),
     ("roles", "respectively"), ("roles", "each"),
 )
+
+
+#: no entity name, cue word or mention is longer than this (characters)
+LONGEST = 200
 
 
 @dataclass(frozen=True)
@@ -83,6 +88,7 @@ class Doc:
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     _sent_starts: list[int] = field(default_factory=list)
     _clause_starts: list[int] = field(default_factory=list)
+    _index: dict[int, tuple[list, list[int]]] = field(default_factory=dict)
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
         return _containing(self.sentences, self._sent_starts, pos)
@@ -92,13 +98,34 @@ class Doc:
 
     def paragraph_of(self, pos: int) -> tuple[int, int]:
         """Paragraphs are separated by a blank line (a single line break only ends a sentence)."""
-        return next((p for p in self.paragraphs if p[0] <= pos < p[1]), (0, len(self.low)))
+        at = bisect_right(self.paragraphs, (pos, len(self.low) + 1)) - 1
+        if at >= 0 and self.paragraphs[at][0] <= pos < self.paragraphs[at][1]:
+            return self.paragraphs[at]
+        return (0, len(self.low))
 
     def to_clean(self, start: int, end: int) -> tuple[int, int]:
         """Map an original span to the cleaned text."""
         s = bisect_left(self.clean.starts, start)
         e = bisect_left(self.clean.starts, end)
         return s, max(e, s + 1)
+
+    def among(self, items: list, lo: int, hi: int) -> list:
+        """The items of ``items`` (sorted by start) lying within ``[lo, hi)``,
+        found by bisection: framing asks this for every mention, so it must
+        not cost a pass over the whole article (linear extraction time)."""
+        return [h for h in self.starting(items, lo, hi) if h.end <= hi]
+
+    def starting(self, items: list, lo: int, hi: int) -> list:
+        """The items of ``items`` (sorted by start) that start in ``[lo, hi)``."""
+        starts = self._index.get(id(items))
+        if starts is None or starts[0] is not items:
+            starts = self._index[id(items)] = (items, [h.start for h in items])
+        keys = starts[1]
+        return items[bisect_left(keys, lo):bisect_left(keys, hi)]
+
+    def touching(self, items: list, lo: int, hi: int) -> list:
+        """The items overlapping ``[lo, hi)`` (none is longer than ``LONGEST``)."""
+        return [h for h in self.starting(items, lo - LONGEST, hi) if lo < h.end]
 
     def spot(self, mention) -> Spot:
         return Spot(*self.to_clean(mention.start, mention.end), mention)
@@ -153,7 +180,7 @@ def analyse(text: str | CleanText, mentions: list, lex: Lexicon | None = None, *
     clause_spans = clauses(ct.text, sent, lex)
     doc = Doc(
         clean=ct, low=low, sentences=sent, clauses=clause_spans,
-        entities=find_words(low, {**short_aliases(lex), **entity_words(lex)}), metric_hits=metric_hits,
+        entities=find_words(low, {**short_aliases(lex, low), **entity_words(lex)}), metric_hits=metric_hits,
         modality_hits=sorted(modality_hits, key=lambda h: h.start), marks=marks, dates=[], lex=lex,
         published=published or "", _sent_starts=[s for s, _ in sent], _clause_starts=[s for s, _ in clause_spans],
     )
@@ -196,11 +223,11 @@ def _bare_dates(doc: Doc) -> list[Spot]:
     fiscal = tuple(doc.lex.period.get("fiscal", ()))
     out = []
     for b in found:
-        if any(s.start < b.end and b.start < s.end for s in doc.spots):
+        if doc.touching(doc.spots, b.start, b.end):
             continue
         value, past = b.value, b.value if b.begun else _dates.year_before(b.value)
         if b.quarter:
-            label = next((str(d.mention.value)[:4] for d in reversed(doc.spots)
+            label = next((str(d.mention.value)[:4] for d in reversed(doc.starting(doc.spots, 0, b.start))
                           if d.mention.kind == "date" and d.end <= b.start and d.mention.value
                           and any(w in doc.low[max(0, d.start - 12) : d.end] for w in fiscal)), "")
             if label:
@@ -230,8 +257,8 @@ def _months_ended(doc: Doc, year: str) -> list[Spot]:
                 n, month, y = _SPAN_WORDS[m.group(1)], _MONTHS[m.group(2)], m.group(3) or year
             else:
                 y, month, n = m.group(1) or year, int(m.group(2)), _SPAN_WORDS[m.group(3)]
-            if not y or not 1 <= month <= 12 or any(s.start < m.end() and m.start() < s.end for s in doc.spots
-                                                   if s.mention.kind == "date" and "/" in str(s.mention.value)):
+            if not y or not 1 <= month <= 12 or any(s.mention.kind == "date" and "/" in str(s.mention.value)
+                                                   for s in doc.touching(doc.spots, m.start(), m.end())):
                 continue
             out.append(Spot(m.start(), m.end(), BareDate(*(2 * (_span(int(y), month, n),)), m.group(0))))
     return out
@@ -258,8 +285,8 @@ def _year_to_date(doc: Doc, year: str) -> list[Spot]:
     out = []
     for word, months in spans.items():
         for h in find_all(doc.low, (to_simplified(word).lower(),)):
-            if any(s.start < h.end and h.start < s.end and s.mention.kind == "date" and "/" in str(s.mention.value)
-                   for s in doc.spots):
+            if any(s.mention.kind == "date" and "/" in str(s.mention.value)
+                   for s in doc.touching(doc.spots, h.start, h.end)):
                 continue
             lead = re.search(r"((?:19|20)\d\d)\s*年?\s*(?:of\s*)?$", doc.low[max(0, h.start - 8):h.start])
             y = lead.group(1) if lead else year
@@ -284,6 +311,13 @@ def _article_year(doc: Doc) -> str:
 def main_company(doc: Doc) -> Hit | None:
     """The company an article is about: the first organisation of its
     headline (first line), else the organisation it names most often."""
+    kept = doc.memo.get("main_company")
+    if kept is None or kept[0] is not doc.entities:
+        kept = doc.memo["main_company"] = (doc.entities, _main_company(doc))
+    return kept[1]
+
+
+def _main_company(doc: Doc) -> Hit | None:
     orgs = [e for e in doc.entities if e.kind in doc.lex.role("organisation_types")]
     if not orgs:
         return None
@@ -305,7 +339,6 @@ def _main_company_words(doc: Doc) -> list[Hit]:
     main = main_company(doc)
     if main is None:
         return []
-    taken = [(e.start, e.end) for e in doc.entities]
     hits = find_all(doc.low, doc.lex.role("main_company"))
     starts = {s for s, _ in doc.clauses}
     for h in find_all(doc.low, doc.lex.role("main_company_initial")):
@@ -314,9 +347,8 @@ def _main_company_words(doc: Doc) -> list[Hit]:
             hits.append(h)
     out: list[Hit] = []
     for h in sorted(hits, key=lambda h: (h.start, -h.end)):
-        if any(s < h.end and h.start < e for s, e in taken):
+        if doc.touching(doc.entities, h.start, h.end) or (out and out[-1].end > h.start):
             continue
-        taken.append((h.start, h.end))
         out.append(Hit(h.start, h.end, main.name, h.word, main.kind))
     return out
 
@@ -326,9 +358,8 @@ def _is_source(doc: Doc, ent: Hit) -> bool:
     what it is about."""
     before = doc.low[max(0, ent.start - 4) : ent.start].rstrip()
     after = doc.low[ent.end : ent.end + 6].lstrip()
-    return any(before.endswith(w) for w in doc.lex.role("source_before")) or any(
-        after.startswith(w) for w in doc.lex.role("source_after")
-    )
+    return before.endswith(tuple(doc.lex.role("source_before"))) or after.startswith(
+        tuple(doc.lex.role("source_after")))
 
 
 # --------------------------------------------------------------------------- entity relations
@@ -336,7 +367,7 @@ def _is_source(doc: Doc, ent: Hit) -> bool:
 
 def previous_entity(doc: Doc, ent: Hit) -> Hit | None:
     clause = doc.clause_of(ent.start)
-    before = [e for e in doc.entities if clause[0] <= e.start and e.end <= ent.start]
+    before = doc.among(doc.entities, clause[0], ent.start)
     return before[-1] if before else None
 
 
@@ -361,7 +392,7 @@ def marked(doc: Doc, ent: Hit, key: str, reach: int = 12) -> bool:
     clause = doc.clause_of(ent.start)
     prev = previous_entity(doc, ent)
     floor = max(clause[0], ent.start - reach, prev.end if prev else 0)
-    if any(floor <= m.start and m.end <= ent.start for m in doc.marks[key]):
+    if doc.among(doc.marks[key], floor, ent.start):
         return True
     return prev is not None and enumerated(doc, prev, ent) and marked(doc, prev, key, reach)
 
@@ -369,8 +400,9 @@ def marked(doc: Doc, ent: Hit, key: str, reach: int = 12) -> bool:
 def org_for_person(doc: Doc, person: Hit) -> Hit | None:
     """'某公司首席执行官张三': the organisation named with the person's role."""
     orgs = set(doc.lex.role("organisation_types"))
-    before = [e for e in doc.entities if e.end <= person.start and person.start - e.end <= 12]
+    before = doc.among(doc.entities, person.start - 12 - LONGEST, person.start)
+    before = [e for e in before if person.start - e.end <= 12]
     for org in reversed(before):
-        if org.kind in orgs and any(org.end <= r.start and r.end <= person.start for r in doc.marks["person_roles"]):
+        if org.kind in orgs and doc.among(doc.marks["person_roles"], org.end, person.start):
             return org
     return None

@@ -136,10 +136,10 @@ def _frame_date(doc: Doc, spot: Spot, amounts: list[Spot], memory: Memory) -> di
     if not metric:
         return fact
     sent = doc.sentence_of(spot.start)
-    for amount in amounts:
+    for amount in doc.starting(amounts, *sent):
         other = doc.facts[amount.start]
         same_event = metric in (doc.lex.spec(other["metric"], "date"), *doc.lex.spec(other["metric"], "dates", ()))
-        if same_event and sent[0] <= amount.start < sent[1] and other["subject"]:
+        if same_event and other["subject"]:
             fact.update(subject=other["subject"], object=other["object"], subject_hit=other["subject_hit"])
             fact["conf"].update(subject=0.75, object=0.7)
             return fact

@@ -55,14 +55,14 @@ def change_of(doc: Doc, spot: Spot) -> Change | None:
             return False
         if h.end <= spot.start:
             between = doc.low[h.end:spot.start]
-            return spot.start - h.end <= reach and not any(
-                spot.start - reach <= m.start and h.end <= m.start and m.end <= spot.start for m in doc.marks["level"]
+            return spot.start - h.end <= reach and not doc.among(
+                doc.marks["level"], max(h.end, spot.start - reach), spot.start
             ) and not any(ch.isdigit() for ch in between)
         return 0 <= h.start - spot.end <= 3 and any(
-            a.start <= h.start < a.end for a in doc.marks["after"] if 0 <= a.start - spot.end <= 3)
+            a.start <= h.start < a.end for a in doc.starting(doc.marks["after"], spot.end, spot.end + 4))
 
-    moves = [h for key in ("up", "down", "yoy", "qoq") for h in doc.marks[key] if near(h)]
-    moves += [h for h in doc.marks["after"] if near(h)]
+    moves = [h for key in ("up", "down", "yoy", "qoq") for h in doc.among(doc.marks[key], *clause) if near(h)]
+    moves += [h for h in doc.among(doc.marks["after"], *clause) if near(h)]
     if not moves:
         return None
     nearest = min(moves, key=lambda h: _distance(h, spot.start, spot.end))
@@ -80,7 +80,8 @@ def change_of(doc: Doc, spot: Spot) -> Change | None:
 
 def _in_longer_cue(doc: Doc, h: Hit) -> bool:
     """Is the change word part of a longer metric cue ('up' in 'makes up')?"""
-    return any(c.start <= h.start and h.end <= c.end and len(c.word) > len(h.word) for c in doc.metric_hits)
+    return any(c.start <= h.start and h.end <= c.end and len(c.word) > len(h.word)
+               for c in doc.touching(doc.metric_hits, h.start, h.end))
 
 
 def _base_of(doc: Doc, spot: Spot) -> str:
@@ -88,11 +89,11 @@ def _base_of(doc: Doc, spot: Spot) -> str:
     number first), else the base of the previous amount of the sentence
     ('营收1928.7亿元,同比增长15%'), else ''."""
     clause, sent = doc.clause_of(spot.start), doc.sentence_of(spot.start)
-    cues = [h for h in doc.metric_hits if inside(clause, h) and _is_base(h.name)]
+    cues = [h for h in doc.among(doc.metric_hits, *clause) if _is_base(h.name)]
     before = [h for h in cues if h.end <= spot.start]
     if before:
         return max(before, key=lambda h: (h.end, len(h.word))).name
-    for other in reversed([s for s in doc.spots if sent[0] <= s.start < spot.start and s.start in doc.facts]):
+    for other in reversed([s for s in doc.starting(doc.spots, sent[0], spot.start) if s.start in doc.facts]):
         metric = doc.facts[other.start].get("metric", "")
         base = _unadjusted(bases().get(metric, metric))
         if _is_base(base):
@@ -110,9 +111,8 @@ def adjusted(doc: Doc, spot: Spot, metric: str) -> str:
     if not other:
         return metric
     clause = doc.clause_of(spot.start)
-    for h in doc.marks["adjusted"]:
-        if inside(clause, h) and h.end <= spot.start and not any(
-                h.end <= s.start < spot.start for s in doc.spots if s.mention.kind != "date"):
+    for h in doc.among(doc.marks["adjusted"], clause[0], spot.start):
+        if not any(s.mention.kind != "date" for s in doc.starting(doc.spots, h.end, spot.start)):
             return str(other)
     return metric
 
@@ -133,14 +133,14 @@ def compose(doc: Doc, spot: Spot, change: Change) -> tuple[str, float]:
 
 
 def _nearest_cue(doc: Doc, spot: Spot, scope: tuple[int, int], kind: str) -> Hit | None:
-    hits = [h for h in doc.metric_hits if fits(h.name, kind) and inside(scope, h)]
+    hits = [h for h in doc.among(doc.metric_hits, *scope) if fits(h.name, kind)]
     return min(hits, key=lambda h: (_distance(h, spot.start, spot.end), -len(h.word))) if hits else None
 
 def _refined(doc: Doc, metric: str, spot: Spot, kind: str) -> str:
     """A general metric made specific by a cue elsewhere in the sentence."""
     sent, clause = doc.sentence_of(spot.start), doc.clause_of(spot.start)
-    for h in doc.metric_hits:
-        if (inside(clause, h) or (inside(sent, h) and h.end <= spot.start)) and fits(h.name, kind) \
+    for h in doc.among(doc.metric_hits, *sent):
+        if (inside(clause, h) or h.end <= spot.start) and fits(h.name, kind) \
                 and metric in doc.lex.spec(h.name, "refines", ()):
             return h.name
     return metric
@@ -149,12 +149,12 @@ def _topic(doc: Doc, spot: Spot, kind: str) -> str:
     """'这项...的收购,...约20亿元': the metric a demonstrative clause of the
     sentence names (its last fitting cue)."""
     sent = doc.sentence_of(spot.start)
-    for mark in doc.marks["markers"]:
-        if inside(sent, mark) and mark.start < spot.start:
+    for mark in doc.among(doc.marks["markers"], sent[0], sent[1]):
+        if mark.start < spot.start:
             clause = doc.clause_of(mark.start)
             if clause[0] <= spot.start < clause[1]:
                 continue
-            cues = [h for h in doc.metric_hits if fits(h.name, kind) and mark.end <= h.start and h.end <= clause[1]]
+            cues = [h for h in doc.among(doc.metric_hits, mark.end, clause[1]) if fits(h.name, kind)]
             if cues:
                 return cues[-1].name
     return ""
@@ -164,7 +164,7 @@ def _after(doc: Doc, spot: Spot, metric: str) -> str:
     amount of the sentence (the metric's ``after`` table)."""
     table = doc.lex.spec(metric, "after", {})
     sent = doc.sentence_of(spot.start)
-    before = [s for s in doc.spots if sent[0] <= s.start < spot.start and s.start in doc.facts]
+    before = [s for s in doc.starting(doc.spots, sent[0], spot.start) if s.start in doc.facts]
     if table and before:
         return table.get(doc.facts[before[-1].start].get("metric", ""), "")
     return ""
@@ -191,20 +191,23 @@ def date_metric(doc: Doc, spot: Spot, amounts: list[Spot]) -> tuple[str, float]:
     """A date is a claim when a date cue stands in its clause, or an amount
     of its clause belongs to a dated event (the amount metric's ``date``);
     a date opening its sentence alone also takes a date cue of the sentence."""
+    before = doc.low[max(0, spot.start - 8):spot.start].rstrip()
+    if before.endswith(doc.marks_words("as_of_before")):
+        return "", 0.0  # 'as of Sept. 30': the day the sentence's figures stand at
     cue = _nearest_cue(doc, spot, own_clause(doc, spot), "date")
     if cue is not None:
         return cue.name, 0.85
     clause = own_clause(doc, spot)
-    for amount in amounts:
+    for amount in doc.among(amounts, *clause):
         event = doc.lex.spec(doc.facts[amount.start]["metric"], "date")
-        if event and inside(clause, amount):
+        if event:
             return event, 0.7
     if lone_date(doc, spot):
         cue = _nearest_cue(doc, spot, doc.sentence_of(spot.start), "date")
         if cue is not None:
             return cue.name, SENTENCE_DATE_CUE
-        actors = _free(doc, [e for e in doc.entities if inside(clause, e)])
-        said = any(inside(clause, w) for w in doc.marks["speech"])
+        actors = _free(doc, doc.among(doc.entities, *clause))
+        said = bool(doc.among(doc.marks["speech"], *clause))
         if not said and any(e.kind not in doc.lex.role("object_types") for e in actors):
             return str(doc.lex.period.get("event", "")), 0.5
     return "", 0.0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ledger.framing.context import SENTENCE_DATE_CUE, own_clause
 from ledger.framing.cues import Hit
-from ledger.framing.doc import Doc, Spot, inside
+from ledger.framing.doc import Doc, Spot
 from ledger.framing.period import current_value
 
 
@@ -15,8 +15,7 @@ def _attached(doc: Doc, cue: Hit, spot: Spot) -> bool:
     clause = doc.clause_of(cue.start)
     return any(
         other.start != spot.start and other.mention.kind != "date" and 0 <= cue.start - other.end <= 3
-        and inside(clause, other)
-        for other in doc.spots
+        for other in doc.among(doc.spots, *clause)
     )
 
 def frame_modality(doc: Doc, spot: Spot) -> tuple[str, float]:
@@ -24,15 +23,15 @@ def frame_modality(doc: Doc, spot: Spot) -> tuple[str, float]:
     if current_value(doc, spot):
         return doc.lex.modality_default, 0.6
     clause, sent = own_clause(doc, spot), doc.sentence_of(spot.start)
-    found = {h.name for h in doc.modality_hits
-             if h.kind == "clause" and inside(clause, h) and not _attached(doc, h, spot)}
+    found = {h.name for h in doc.among(doc.modality_hits, *clause)
+             if h.kind == "clause" and not _attached(doc, h, spot)}
     conf = 0.85
     if not found:
         # sentence cues before the clause; a date framed by its sentence takes them all
         read_off = doc.facts.get(spot.start, {}).get("conf", {}).get("metric")
         wide = spot.mention.kind == "date" and read_off == SENTENCE_DATE_CUE
         until = sent[1] if wide else clause[0]
-        found = {h.name for h in doc.modality_hits if h.kind == "sentence" and sent[0] <= h.start and h.end <= until}
+        found = {h.name for h in doc.among(doc.modality_hits, sent[0], until) if h.kind == "sentence"}
         conf = 0.65
     for name in doc.lex.modality_precedence:
         if name in found:

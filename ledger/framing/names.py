@@ -26,6 +26,7 @@ at least two characters (or one Latin word) long.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -92,7 +93,7 @@ def _generic(lex: Lexicon, name: str, cue_words: frozenset[str]) -> bool:
         return True
     if any(low.startswith(w) for w in _words(lex, "not_initial")):
         return True
-    if any(w in low for w in cue_words if len(w) >= 2 and not _latin(w)):
+    if any(w in low for w in _cjk_cues(cue_words)):
         return True
     if _latin(name):
         words = name.split()
@@ -103,6 +104,11 @@ def _generic(lex: Lexicon, name: str, cue_words: frozenset[str]) -> bool:
     if stem != name:  # '雷诺集团', '美光科技': the stem is the name
         return len(stem) < 2 or _generic(lex, stem, cue_words)
     return _not_a_name(low, lex)
+
+
+@lru_cache(maxsize=8)
+def _cjk_cues(cue_words: frozenset[str]) -> tuple[str, ...]:
+    return tuple(w for w in cue_words if len(w) >= 2 and not _latin(w))
 
 
 def _not_a_name(word: str, lex: Lexicon) -> bool:
@@ -146,6 +152,7 @@ def _frequency(word: str) -> int:
     return int(jieba.dt.FREQ.get(word) or 0)
 
 
+@lru_cache(maxsize=8192)  # a name recurs: count it once (str caches its hash)
 def _count(low: str, form: str) -> int:
     return low.count(form.lower()) if form else 0
 
@@ -153,10 +160,13 @@ def _count(low: str, form: str) -> int:
 def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: frozenset[str]) -> list[Organisation]:
     """Organisations named in ``text`` (the cleaned, simplified text; ``low``
     its lower-cased copy) that no table entity (``known`` hits) covers."""
-    taken = [(h.start, h.end) for h in known]
+    taken = sorted((h.start, h.end) for h in known)
+    starts = [s for s, _ in taken]
+    longest = max((e - s for s, e in taken), default=0)
 
-    def free(start: int, end: int) -> bool:
-        return not any(s < end and start < e for s, e in taken)
+    def free(start: int, end: int) -> bool:  # no known name overlaps [start, end)
+        lo, hi = bisect.bisect_left(starts, start - longest), bisect.bisect_left(starts, end)
+        return not any(start < e for _, e in taken[lo:hi])
 
     legal, industry = _words(lex, "legal_suffixes"), _words(lex, "industry_suffixes")
     found: dict[str, set[str]] = {}
@@ -196,15 +206,16 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
     return out
 
 
-def short_aliases(lex: Lexicon) -> dict[str, tuple[str, str]]:
-    """Short forms of the table's Chinese aliases, as news writes them: an
-    alias with a corporate suffix without it ('雷诺集团' -> '雷诺', '小鹏汽车' ->
-    '小鹏'), when the stem is two characters or more, no generic word and no
+def short_aliases(lex: Lexicon, low: str) -> dict[str, tuple[str, str]]:
+    """Short forms of the table's Chinese aliases that ``low`` uses, as news
+    writes them: an alias with a corporate suffix without it ('雷诺集团' ->
+    '雷诺', '小鹏汽车' -> '小鹏'), when the stem is two characters or more, no
+    generic word, no word of the dictionary ('民生银行' is no '民生') and no
     other entity's alias.  Word -> (canonical name, type), as entity_words."""
     kept = _SHORT.get(id(lex))
     if kept is None or kept[0] is not lex:
         kept = _SHORT[id(lex)] = (lex, _short_aliases(lex))
-    return kept[1]
+    return {stem: ent for stem, ent in kept[1].items() if stem in low and not _generic_stem(stem)}
 
 
 _SHORT: dict[int, tuple[Lexicon, dict[str, tuple[str, str]]]] = {}
@@ -220,11 +231,12 @@ def _short_aliases(lex: Lexicon) -> dict[str, tuple[str, str]]:
         for alias in ent.aliases:
             stem = _strip_suffix(alias, suffixes)
             if (stem != alias and len(stem) >= 2 and not _latin(stem) and stem not in taken
-                    and stem.lower() not in _words(lex, "generic") and not _generic_stem(stem)):
+                    and stem.lower() not in _words(lex, "generic")):
                 out.setdefault(stem, (ent.name, ent.type))
     return out
 
 
+@lru_cache(maxsize=4096)
 def _generic_stem(stem: str) -> bool:
     """A stem the dictionary knows as a common word, not a name ('长城' is a
     place name and a name; '中国', '科技' are common words)."""
@@ -373,7 +385,8 @@ def _by_latin_in_chinese(text: str, low: str, free, add, lex: Lexicon, cue_words
             add(name)
 
 
-_NAME = r"[A-Z][A-Za-z0-9&.-]*(?:\s+[A-Z][A-Za-z0-9&.-]*){0,3}"
+_WORD = r"[A-Z][A-Za-z0-9&-]*(?:\.[A-Za-z0-9&-]+)*"  # no word ends a sentence ('Powertrain. Its')
+_NAME = rf"{_WORD}(?:[ \t]+{_WORD}){{0,3}}"
 _BASED = re.compile(rf"\b[A-Za-z.]+-based\s+({_NAME})")
 _OWNS = re.compile(rf"(?<![A-Za-z0-9&.-])({_NAME})['’]s\b")
 

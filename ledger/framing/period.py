@@ -3,18 +3,22 @@ clause or sentence, the period of a related figure, the publication date for
 present-tense values."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from ledger.framing.context import _in_name, lone_date
-from ledger.framing.doc import Doc, Spot, inside, main_company
+from ledger.framing.doc import LONGEST, Doc, Spot, inside, main_company
 from ledger.intervals import parse_period
 from ledger.numbers.dates import year_before as _year_before
 
 
 def _is_base(doc: Doc, date: Spot) -> bool:
-    clause = doc.clause_of(date.start)
-    return any(clause[0] <= b.start and 0 <= date.start - b.end <= 2 and not _in_name(doc, b)
-               for b in doc.marks["base_markers"])
+    key = f"is_base:{date.start}"
+    if key not in doc.memo:
+        clause = doc.clause_of(date.start)
+        doc.memo[key] = any(0 <= date.start - b.end <= 2 and not _in_name(doc, b)
+                            for b in doc.among(doc.marks["base_markers"], clause[0], date.start))
+    return bool(doc.memo[key])
 
 def _linked(doc: Doc, date: Spot, metric: str) -> bool:
     """Can ``date`` be the period of an amount of ``metric``?  A plain date
@@ -41,13 +45,13 @@ def _period(
 ) -> tuple[str, float, str]:
     if spot.mention.kind == "date":
         return str(spot.mention.value or ""), 0.95, "date"
-    clause = doc.clause_of(spot.start)
+    clause, sent = doc.clause_of(spot.start), doc.sentence_of(spot.start)
     # '去年同期' names a year ('去年') but means the sentence's period a year
     # before: the 去年 of a year-back phrase is no date of the sentence
     backs = doc.marks["year_back"]
-    dates = [d for d in doc.dates if not _is_base(doc, d) and _linked(doc, d, metric)
-             and not any(d.start < m.end and m.start < d.end for m in backs)]
-    back = [m for m in backs if inside(clause, m)]
+    dates = [d for d in doc.among(doc.dates, *sent) if not _is_base(doc, d) and _linked(doc, d, metric)
+             and not doc.touching(backs, d.start, d.end)]  # only the sentence's dates are ever used
+    back = doc.among(backs, *clause)
     if back and not doc.lex.spec(metric, "comparison") and not any(inside(clause, d) for d in dates):
         base = _sentence_period(doc, spot, metric, events, modality, dates)[0] or _previous_period(doc, spot)
         if base:
@@ -97,7 +101,7 @@ def _previous_period(doc: Doc, spot: Spot) -> str:
     """The period of the previous amount of the sentence ('worth $1.2 trillion,
     up from $600 billion a year ago': the later amount is one year before it)."""
     sent = doc.sentence_of(spot.start)
-    before = [s for s in doc.spots if sent[0] <= s.start < spot.start and s.mention.kind != "date"]
+    before = [s for s in doc.starting(doc.spots, sent[0], spot.start) if s.mention.kind != "date"]
     return doc.facts.get(before[-1].start, {}).get("period", "") if before else ""
 
 def _carried(doc: Doc, spot: Spot, metric: str, modality: str, scope: tuple[int, int]) -> str:
@@ -111,7 +115,7 @@ def _carried(doc: Doc, spot: Spot, metric: str, modality: str, scope: tuple[int,
     family = doc.lex.spec(metric, "carry")
     if not family:
         return ""
-    for other in reversed([s for s in doc.spots if scope[0] <= s.start < spot.start and s.mention.kind != "date"]):
+    for other in reversed([s for s in doc.starting(doc.spots, scope[0], spot.start) if s.mention.kind != "date"]):
         fact = doc.facts.get(other.start, {})
         if fact.get("subject") and fact.get("period") and fact.get("period_how") in ("date", "carried") \
                 and doc.lex.spec(fact.get("metric", ""), "carry") == family and fact.get("modality") == modality:
@@ -131,10 +135,14 @@ def _sentence_period(
         if sent[0] <= d.start and d.end <= spot.start
         and ((spot.start - d.end <= window and not instant) or (d.start - sent[0] <= 2 and lone_date(doc, d)))
     ]
-    if any(inside(clause, m) for m in doc.marks["full_year"]):
-        # 'full-year revenue': the whole year of the sentence's date ('上半年..., 全年...'), else the published year
+    if doc.among(doc.marks["full_year"], *clause):
+        # 'full-year revenue': the whole year of the sentence's date ('上半年..., 全年...'), else
+        # this year for what is to come, the year reported on (or last ended) for an account
         if earlier:
             return date_value(doc, earlier[-1], modality)[:4], 0.55, "date"
+        ended = "" if forward(doc, modality) or doc.among(doc.marks["this_year"], *clause) else _ended_year(doc)
+        if ended:
+            return ended, 0.5, "date"
         if doc.published[:4].isdigit():
             return doc.published[:4], 0.5, "date"
     if earlier:
@@ -158,6 +166,18 @@ def _sentence_period(
     return "", 0.7, ""
 
 
+def _ended_year(doc: Doc) -> str:
+    """The whole year an account of 'annual' figures is of: the year the
+    article reports on, when that is a year; else the last year ended by
+    its publication."""
+    reported = reporting_period(doc)
+    if re.fullmatch(r"\d{4}", reported):
+        return reported
+    if doc.published[:4].isdigit():
+        return str(int(doc.published[:4]) - (0 if doc.published[5:] == "12-31" else 1))
+    return ""
+
+
 def _on_topic(doc: Doc, spot: Spot) -> bool:
     """Is the figure the article's topic company's (not a competitor's of a
     paragraph about another company)?"""
@@ -166,12 +186,12 @@ def _on_topic(doc: Doc, spot: Spot) -> bool:
     return main is None or subject == main.name
 
 
-_REPORTING = re.compile(r"\d{4}-(?:Q[1-4]|H[12])|\d{4}-01/\d{4}-(?:0[3-9]|1[0-2])")
+_REPORTING = re.compile(r"\d{4}(?:-Q[1-4]|-H[12]|-01/\d{4}-(?:0[3-9]|1[0-2]))?")
 
 
 def reporting_period(doc: Doc) -> str:
-    """The period an article reports on: its first quarter, half or
-    year-to-date span ('2025年第三季度', 'Q3', '上半年', '首三季') that is no
+    """The period an article reports on: its first year, quarter, half or
+    year-to-date span ('2025', '2025年第三季度', 'Q3', '上半年', '首三季') that is no
     comparison base, its headline's first.  A results figure no date, no
     sentence and no paragraph places holds for it (the article's topic)."""
     if "reporting" not in doc.memo:
@@ -187,6 +207,8 @@ def _reporting(doc: Doc) -> str:
     found = [d for d in doc.dates if _REPORTING.fullmatch(date_value(doc, d, "")) and not _is_base(doc, d)]
     lead_end = doc.paragraphs[1][1] if len(doc.paragraphs) > 1 else len(doc.low)
     lead = [d for d in found if d.start < lead_end]
+    finer = [d for d in lead if not re.fullmatch(r"\d{4}", date_value(doc, d, ""))]
+    lead = finer or lead  # '2026会计年度第一季': the quarter, not the year that names it
     if lead:
         return date_value(doc, lead[0], "")
     if not doc.published and any(w in doc.low for w in doc.marks_words("relative_year")):
@@ -208,13 +230,13 @@ def _recalled(doc: Doc, spot: Spot, metric: str, events: list[tuple[int, str, st
     by an anaphora ('该交易') or by naming an event of a kind linked to the
     amount's metric ('重组协议' for a stake)."""
     sent = doc.sentence_of(spot.start)
-    before = [(pos, value, event) for pos, value, event in events if pos < sent[0]]
+    before = events[:bisect.bisect_left(events, sent[0], key=lambda e: e[0])]  # events are in text order
     if not before:
         return ""
-    if any(inside(sent, a) and a.end <= spot.start for a in doc.marks["anaphora"]):
+    if doc.among(doc.marks["anaphora"], sent[0], spot.start):
         return before[-1][1]
     linked = {doc.lex.spec(metric, "date"), *doc.lex.spec(metric, "dates", ())} - {None}
-    named = {h.name for h in doc.metric_hits if inside(sent, h) and h.name in linked}
+    named = {h.name for h in doc.among(doc.metric_hits, *sent) if h.name in linked}
     for _, value, event in reversed(before):
         if event in named:
             return value
@@ -223,14 +245,15 @@ def _recalled(doc: Doc, spot: Spot, metric: str, events: list[tuple[int, str, st
 def current_value(doc: Doc, spot: Spot) -> bool:
     """'提议...从15%降至8%': is the number the current value of a change
     still to come (a modality cue before it in the sentence)?"""
-    starts = [m for m in doc.marks["change_from"] if 0 <= spot.start - m.end <= 1]
-    ends = [m for m in doc.marks["change_to"] if 0 <= m.start - spot.end <= 1]
+    starts = [m for m in doc.among(doc.marks["change_from"], spot.start - 1 - LONGEST, spot.start)
+              if spot.start - m.end <= 1]
+    ends = doc.starting(doc.marks["change_to"], spot.end, spot.end + 2)
     if not (starts and ends):
         return False
     sent = doc.sentence_of(spot.start)  # a change still to come: proposed, planned, forecast
-    return any(inside(sent, h) and h.start < spot.start for h in doc.modality_hits)
+    return any(h.end <= sent[1] for h in doc.starting(doc.modality_hits, sent[0], spot.start))
 
 def _present(doc: Doc, spot: Spot, clause: tuple[int, int]) -> bool:
-    if any(inside(clause, m) for m in doc.marks["present_clause"]):
+    if doc.among(doc.marks["present_clause"], *clause):
         return True
-    return any(0 <= spot.start - m.end <= 4 and m.start >= clause[0] for m in doc.marks["present_adjacent"])
+    return any(spot.start - m.end <= 4 for m in doc.among(doc.marks["present_adjacent"], clause[0], spot.start))

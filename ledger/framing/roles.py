@@ -7,7 +7,7 @@ import re
 
 from ledger.framing.context import Memory, own_clause
 from ledger.framing.cues import Hit
-from ledger.framing.doc import Doc, Spot, enumerated, fits, inside, main_company, marked, org_for_person
+from ledger.framing.doc import LONGEST, Doc, Spot, enumerated, fits, inside, main_company, marked, org_for_person
 from ledger.record import bases, owned
 
 
@@ -33,7 +33,7 @@ def _passive(doc: Doc, ents: list[Hit], spot: Spot) -> tuple[Hit | None, Hit | N
 def frame_subject(doc: Doc, spot: Spot, metric: str, memory: Memory) -> tuple[Hit | None, float]:
     """Subject entity of the mention (see the module docstring of framing)."""
     clause, sent = own_clause(doc, spot), doc.sentence_of(spot.start)
-    ents = [e for e in doc.entities if inside(sent, e)]
+    ents = doc.among(doc.entities, *sent)
     only = doc.lex.spec(metric, "subject_types")
     if only:
         typed = [e for e in ents if e.kind in only]
@@ -69,6 +69,11 @@ def frame_subject(doc: Doc, spot: Spot, metric: str, memory: Memory) -> tuple[Hi
         return _subject_of(doc, after[0], metric), 0.6
     last = memory.last(spot.start)
     if last is not None:
+        # a new paragraph with no one named goes back to the article's company
+        main = main_company(doc)
+        if (main is not None and last[0].name != main.name and owned(metric)
+                and doc.paragraph_of(memory.last_at(spot.start)) != doc.paragraph_of(spot.start)):
+            return next(e for e in doc.entities if e.name == main.name), 0.4
         return last[0], 0.45
     org = _context_org(doc, sent)
     if org:
@@ -82,7 +87,7 @@ def _parties(doc: Doc, start: int, end: int, *, free: bool = True) -> list[Hit]:
     entity of each item ('沙特阿美、公司之间接全资附属公司Aurobay Holding及雷诺'
     -> 沙特阿美, Aurobay Holding, 雷诺), when the items run up to ``end``."""
     words = sorted(doc.lex.role("enumerators"), key=len, reverse=True)
-    ents = [e for e in doc.entities if start <= e.start and e.end <= end]
+    ents = doc.among(doc.entities, start, end)
     ents = _free(doc, ents) if free else ents
     if len(ents) < 2:
         return []
@@ -132,7 +137,7 @@ def _listed(doc: Doc, spot: Spot, metric: str) -> Hit | None:
 
 def _figures_listed(doc: Doc, spot: Spot, sent: tuple[int, int]) -> list[Spot]:
     """The list of figures of the mention's kind the mention is in ('10%、29.7%、15.3%及45%')."""
-    same = [s for s in doc.spots if inside(sent, s) and s.mention.kind == spot.mention.kind]
+    same = [s for s in doc.among(doc.spots, *sent) if s.mention.kind == spot.mention.kind]
     words = sorted(doc.lex.role("enumerators"), key=len, reverse=True)
     runs: list[list[Spot]] = []
     for s in same:
@@ -151,9 +156,9 @@ def _owner(doc: Doc, spot: Spot, metric: str, clause: tuple[int, int], ents: lis
     if not owned(metric):
         return None
     markers = sorted(doc.lex.roles.get("owner_markers", ()), key=len, reverse=True)
-    for cue in (h for h in doc.metric_hits if inside(clause, h) and h.name == metric):
+    for cue in (h for h in doc.among(doc.metric_hits, *clause) if h.name == metric):
         lo, hi = sorted((cue.start, spot.start))
-        if any(lo < s.start < hi and not spot.start <= s.start < spot.end for s in doc.spots):
+        if any(not spot.start <= s.start < spot.end for s in doc.starting(doc.spots, lo + 1, hi)):
             continue
         after = doc.low[cue.end:cue.end + 12]
         for word in markers:
@@ -171,8 +176,8 @@ def _main_named(doc: Doc, ents: list[Hit], clause: tuple[int, int], metric: str)
     noun ('较之2020年成长了3倍') goes on about the previous figure instead."""
     if any(inside(clause, e) for e in ents):
         return None
-    own = [h for h in doc.metric_hits if inside(clause, h) and h.name == metric]
-    nouns = [h for h in doc.metric_hits if inside(clause, h) and h.name != metric
+    own = [h for h in doc.among(doc.metric_hits, *clause) if h.name == metric]
+    nouns = [h for h in doc.among(doc.metric_hits, *clause) if h.name != metric
              and not any(o.start < h.end and h.start < o.end for o in own)]  # 成长 inside 成长了
     if not nouns:
         return None
@@ -185,7 +190,7 @@ def _pair(doc: Doc, spot: Spot) -> list[Hit]:
     if not any(inside(sent, w) for w in doc.marks["pair_words"]):
         return []
     people: list[Hit] = []
-    for e in reversed([e for e in doc.entities if e.end <= sent[0] and e.kind == "person"]):
+    for e in reversed([e for e in doc.starting(doc.entities, 0, sent[0]) if e.end <= sent[0] and e.kind == "person"]):
         if e.name not in [p.name for p in people]:
             people.insert(0, e)
         if len(people) == 2:
@@ -198,9 +203,9 @@ def pooled(doc: Doc, spot: Spot, metric: str) -> Hit | None:
     if not doc.lex.spec(metric, "pooled"):
         return None
     clause = doc.clause_of(spot.start)
-    before = [e for e in _free(doc, [e for e in doc.entities if inside(clause, e)]) if e.end <= spot.start]
+    before = [e for e in _free(doc, doc.among(doc.entities, *clause)) if e.end <= spot.start]
     joined = any(enumerated(doc, a, b) for a, b in itertools.pairwise(before))
-    after = [e for e in doc.entities if inside(clause, e) and e.start >= spot.end]
+    after = [e for e in doc.among(doc.entities, *clause) if e.start >= spot.end]
     return after[0] if joined and after else None
 
 def frame_object(doc: Doc, spot: Spot, metric: str, subject: str, memory: Memory) -> tuple[str, float]:
@@ -209,7 +214,7 @@ def frame_object(doc: Doc, spot: Spot, metric: str, subject: str, memory: Memory
         carried = _carried_object(doc, spot, subject, memory)
         return (carried, 0.5) if carried else ("", 0.8)
     clause, sent = own_clause(doc, spot), doc.sentence_of(spot.start)
-    ents = [e for e in doc.entities if inside(sent, e)]
+    ents = doc.among(doc.entities, *sent)
     _, patient = _passive(doc, ents, spot)
     if patient is not None and patient.name not in subject.split(";"):
         return patient.name, 0.8
@@ -250,7 +255,8 @@ def part_of(doc: Doc, spot: Spot, metric: str) -> str:
     clause, sent = doc.clause_of(spot.start), doc.sentence_of(spot.start)
     cue = _cue_of(doc, spot, metric, clause)
     if cue is not None:
-        floor = max((e.end for e in doc.entities if clause[0] <= e.end <= cue.start), default=clause[0])
+        floor = max((e.end for e in doc.among(doc.entities, clause[0] - LONGEST, cue.start) if clause[0] <= e.end),
+                    default=clause[0])
         part = _known_part(doc, doc.low[floor:cue.start])
         if part:
             return part
@@ -260,7 +266,7 @@ def part_of(doc: Doc, spot: Spot, metric: str) -> str:
 def _cue_of(doc: Doc, spot: Spot, metric: str, clause: tuple[int, int]) -> Hit | None:
     """The cue of the metric (or of the figure a change is of) in the clause."""
     names = {metric, bases().get(metric, "")}
-    cues = [h for h in doc.metric_hits if inside(clause, h) and h.name in names]
+    cues = [h for h in doc.among(doc.metric_hits, *clause) if h.name in names]
     before = [h for h in cues if h.end <= spot.start]
     return max(before, key=lambda h: h.end) if before else None
 
@@ -311,8 +317,8 @@ def _carried_object(doc: Doc, spot: Spot, subject: str, memory: Memory) -> str:
 def _context_org(doc: Doc, sent: tuple[int, int], reach: int = 400) -> str:
     """A person's claim with no organisation in its sentence: the organisation
     named last before it (what the passage is about)."""
-    orgs = [e for e in doc.entities
-            if sent[0] - reach <= e.start and e.end <= sent[0] and e.kind in doc.lex.role("organisation_types")]
+    orgs = [e for e in doc.among(doc.entities, sent[0] - reach, sent[0])
+            if e.kind in doc.lex.role("organisation_types")]
     return orgs[-1].name if orgs else ""
 
 def _reach(ent: Hit, spot: Spot) -> tuple[int, int]:
@@ -324,8 +330,8 @@ def _raiser(doc: Doc, spot: Spot, metric: str, subject: str) -> str:
     company raising it is the counterpart."""
     pooled_metric = doc.lex.spec(metric, "pooled")
     sent = doc.sentence_of(spot.start)
-    for start, fact in doc.facts.items():
-        if fact.get("metric") == pooled_metric and sent[0] <= start < sent[1] \
-                and fact.get("subject") not in ("", subject):
+    for other in doc.starting(doc.spots, *sent):
+        fact = doc.facts.get(other.start, {})
+        if fact.get("metric") == pooled_metric and fact.get("subject") not in ("", subject):
             return fact.get("subject") or ""
     return ""

@@ -71,6 +71,8 @@ def read_number(t: str, m: re.Match, ctx: Context) -> Hit | Resume | None:
     no amount, or :class:`Resume` where the scan goes on inside the run (the
     numeral read is a prefix of the run: 两20个百分点, 万一倍)."""
     g = m.lastgroup
+    if g is None:  # no named alternative matched (not a match of the master pattern): no amount
+        return None
     s, e = m.span()
     if g == "zhfrac":
         return _cn_fraction(t, m)
@@ -205,8 +207,8 @@ def _suffix(t: str, s: int, body: Body, cur: str | None, ctx: Context) -> Hit | 
         if g == "cn" and t.startswith("个", pos) and not _has_big(body.text):
             pos += 1  # 三个数据中心: the classifier is part of the surface
         kind, unit = "count", "count"
-    if kind == "duration" and unit == "year" and a.vague == "range" and _years_range(a):
-        lo, hi = dates.year(int(a.low)), dates.year(int(a.high))  # 2019-2020年
+    if kind == "duration" and unit == "year" and a.vague == "range" and (years := _years_range(a)):
+        lo, hi = dates.year(years[0]), dates.year(years[1])  # 2019-2020年
         return Hit(s, pos, "date", f"{lo.value}/{hi.value}", lo.low, hi.high, "date", "exact")
     if kind == "duration" and unit == "year" and _year_like(a, body.text):
         return _year_date(s, pos, a) if g == "cn" else None
@@ -258,8 +260,13 @@ def _year_like(a: Amount, body: str) -> bool:
     return a.vague == "" and a.value == int(a.value) and 1800 <= a.value <= 2100 and "." not in body
 
 
-def _years_range(a: Amount) -> bool:
-    return all(x == int(x) and 1800 <= x <= 2100 for x in (a.low, a.high))
+def _years_range(a: Amount) -> tuple[int, int] | None:
+    """(first, last) year when both bounds of ``a`` are years, else None."""
+    if a.low is None or a.high is None:
+        return None
+    if not all(x == int(x) and 1800 <= x <= 2100 for x in (a.low, a.high)):
+        return None
+    return int(a.low), int(a.high)
 
 
 def _year_date(s: int, e: int, a: Amount) -> Hit:
@@ -352,19 +359,22 @@ def _cn_fraction(t: str, m: re.Match) -> Hit | None:
         return None
     if num.a.vague == "bare":  # 百分之百 = 100/100
         num = num._replace(a=exact(chinese(num.text)))
-    a = Amount(*(_divide(x, d) for x in (num.a.value, num.a.low, num.a.high)), num.a.vague)
+    a = Amount(_divide(num.a.value, d), _divide_bound(num.a.low, d), _divide_bound(num.a.high, d), num.a.vague)
     return finish(t, m.start(), num.end, a, "percent", "ratio", Decimal(1))
 
 
-def _divide(x: Decimal | None, d: Decimal) -> Decimal | None:
+def _divide(x: Decimal, d: Decimal) -> Decimal:
     """x / d, exact when it terminates (d = 2^i 5^j), else to 12 places (a third = 0.333333333333)."""
-    if x is None:
-        return None
     n = int(d)
     for p in (2, 5):
         while n % p == 0:
             n //= p
     return x / d if n == 1 else (x / d).quantize(Decimal("1e-12"))
+
+
+def _divide_bound(x: Decimal | None, d: Decimal) -> Decimal | None:
+    """A bound divided as :func:`_divide` does; None (open) stays None."""
+    return None if x is None else _divide(x, d)
 
 
 def _en_vague(t: str, m: re.Match, ctx: Context) -> Hit | None:

@@ -1,7 +1,7 @@
 """Dates in Chinese and English news, as ISO periods resolved against the
 article's published date.
 
-Conventions (also in the README): 年底/年末 = Nov–Dec, 年初 = Jan–Feb,
+Conventions (also in docs/numbers.md): 年底/年末 = Nov–Dec, 年初 = Jan–Feb,
 年中 = Jun–Jul, 上半年 = H1, 下半年 = H2, 月底/月末 = day 21 to month end,
 月初 = days 1–10, 月中 = days 11–20, 夏天 = Jun–Aug (spring Mar–May,
 autumn Sep–Nov, winter Dec–Feb).  今天/今日 are not read as dates (in news they
@@ -20,8 +20,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TypeVarTuple
 
 from ledger.numbers.numerals import NumeralError, chinese
 
@@ -136,7 +137,10 @@ def _year_of_month(m: int, published: Anchor | None) -> int | None:
     return published.year if m <= published.month else published.year - 1
 
 
-def _safe(fn, *args) -> DateValue:
+_Args = TypeVarTuple("_Args")
+
+
+def _safe(fn: Callable[[*_Args], DateValue], *args: *_Args) -> DateValue:
     try:
         return fn(*args)
     except (ValueError, NumeralError, OverflowError):
@@ -166,27 +170,36 @@ ZH_DATE = (
 )
 
 
+def _group(g: Mapping[str, str | None], name: str) -> str:
+    """A group that the matched alternative always has; NumeralError if it is missing."""
+    value = g[name]
+    if value is None:
+        raise NumeralError(f"date group {name!r} did not match")
+    return value
+
+
 def zh_date(g: Mapping[str, str | None], published: Anchor | None) -> DateValue:
     """Resolve a match of :data:`ZH_DATE` (its groupdict) against the published anchor."""
-    if g.get("y"):
-        return _safe(_zh_year_date, g, published)
-    if g.get("iso"):
-        return _safe(day, int(g["iso"]), int(g["iso_m"]), int(g["iso_d"]))
-    if g.get("md_m"):
-        m = _num(g["md_m"])
+    if y_text := g.get("y"):
+        return _safe(_zh_year_date, y_text, g)
+    if iso := g.get("iso"):
+        return _safe(day, int(iso), int(_group(g, "iso_m")), int(_group(g, "iso_d")))
+    if md_m := g.get("md_m"):
+        m = _num(md_m)
         y = _year_of_month(m, published)
         return UNKNOWN if y is None else _safe(_ymd, y, m, g.get("md_d"), g.get("md_p"))
     if published is None:
         return UNKNOWN
-    if g.get("rel"):
-        return _safe(_zh_rel_year, g, published)
-    if g.get("week") and published.day:
-        return _safe(_week, g["week"], g.get("wd"), published.day)
-    if g.get("mon") and published.month:
-        return _safe(_rel_month, g["mon"], g.get("monp"), published)
-    if g.get("today") and published.day:
-        back = {"昨天": 1, "昨日": 1, "前天": 2}[g["today"]]
-        return _safe(day, *(published.day - dt.timedelta(days=back)).timetuple()[:3])
+    if rel := g.get("rel"):
+        return _safe(_zh_rel_year, rel, g, published)
+    if (week := g.get("week")) and published.day:
+        return _safe(_week, week, g.get("wd"), published.day)
+    if (mon := g.get("mon")) and published.month:
+        return _safe(_rel_month, mon, g.get("monp"), published.year, published.month)
+    if (today := g.get("today")) and published.day:
+        back = {"昨天": 1, "昨日": 1, "前天": 2}[today]
+        d = published.day - dt.timedelta(days=back)
+        return _safe(day, d.year, d.month, d.day)
     return UNKNOWN
 
 
@@ -198,20 +211,21 @@ def _ymd(y: int, m: int, d: str | None, part: str | None) -> DateValue:
     return month(y, m)
 
 
-def _zh_year_date(g: Mapping, published: Anchor | None) -> DateValue:
-    y = _num(g["y"])
-    half = g.get("yh") or ({"1": "上半年", "2": "下半年"}[g["yh2"]] if g.get("yh2") else None)
+def _zh_year_date(y_text: str, g: Mapping[str, str | None]) -> DateValue:
+    y = _num(y_text)
+    half = g.get("yh") or ({"1": "上半年", "2": "下半年"}[yh2] if (yh2 := g.get("yh2")) else None)
     if g.get("yfy") and (half or g.get("yq") or g.get("yq2")):
         return year(y)  # a quarter of a fiscal year is labelled by that year (fiscal calendars differ)
     return _in_year(y, g.get("ym"), g.get("yd"), g.get("ymp"), g.get("yq") or g.get("yq2"), half, g.get("yp"))
 
 
-def _zh_rel_year(g: Mapping, published: Anchor) -> DateValue:
-    y = published.year + _REL_YEAR[g["rel"]]
+def _zh_rel_year(rel: str, g: Mapping[str, str | None], published: Anchor) -> DateValue:
+    y = published.year + _REL_YEAR[rel]
     return _in_year(y, g.get("rm"), g.get("rd"), g.get("rmp"), g.get("rq"), g.get("rh"), g.get("rp"))
 
 
-def _in_year(y, m, d, mpart, q, half, part) -> DateValue:
+def _in_year(y: int, m: str | None, d: str | None, mpart: str | None, q: str | None, half: str | None,
+             part: str | None) -> DateValue:
     if m:
         return _ymd(y, _num(m), d, mpart)
     if q:
@@ -232,20 +246,30 @@ def _week(word: str, wd: str | None, published: dt.date) -> DateValue:
     return days(monday, monday + dt.timedelta(days=6))
 
 
-def _rel_month(word: str, part: str | None, published: Anchor) -> DateValue:
+def _rel_month(word: str, part: str | None, published_year: int, published_month: int) -> DateValue:
     shift = -1 if word.startswith("上") else (1 if word.startswith("下") else 0)
-    y, m = divmod(published.year * 12 + published.month - 1 + shift, 12)
+    y, m = divmod(published_year * 12 + published_month - 1 + shift, 12)
     return month_part(y, m + 1, part) if part else month(y, m + 1)
 
 
 # ------------------------------------------------------------------- English
 
-_MON = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_MON = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
 _MON_FULL = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_MON_CAPITAL = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)"
+)
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 EN_DATE = (
     rf"(?i:(?P<en_m>{_MON})\.?[ \t](?:(?P<en_d>\d{{1,2}})(?:st|nd|rd|th)?,?[ \t])?(?P<en_y>(?:19|20)\d\d)\b"
     rf"|(?P<en_d2>\d{{1,2}})[ \t](?P<en_m2>{_MON})\.?[ \t](?P<en_y2>(?:19|20)\d\d)\b"
+    # "as of Sept. 30", "on Dec. 2": a capitalised month and a day, no year, no amount after
+    rf"|(?-i:\b(?P<en_m4>{_MON_CAPITAL})\.?[ \t](?P<en_d4>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?)\b"
+    r"(?![ \t]*,?[ \t]*(?:19|20)\d\d|[.,:]\d|[ \t]*(?:%|percent|per|billion|million|thousand|trillion|bn|m\b))"
     r"|\b(?P<en_q>q[1-4])[ \t](?:of[ \t])?(?P<en_qfy>fiscal[ \t]|fy[ \t]?)?(?P<en_qy>(?:19|20)\d\d)\b"
     r"|\b(?P<en_qw>first|second|third|fourth|1st|2nd|3rd|4th)[ \t-]quarter[ \t](?:of[ \t])?"
     r"(?P<en_qwfy>fiscal[ \t](?:year[ \t])?|fy[ \t]?)?(?P<en_qwy>(?:19|20)\d\d)\b"
@@ -256,43 +280,48 @@ EN_DATE = (
     rf"|\blast[ \t](?P<en_lm>{_MON_FULL})\b(?![ \t]\d)"
     r"|\b(?:in|since|by|until|of|for|from|through|during|before|after|fiscal|FY|calendar|its|their)[ \t]"
     r"(?P<en_year>(?:19|20)\d\d)\b(?![-,.]?\d|[ \t]?(?:percent|billion|million))"
-    rf"|\b(?:in|since|by|until|from|through|during|before|after|early|late|mid)[ \t-](?P<en_m3>{_MON_FULL})\b(?![ \t]\d))"
+    r"|\b(?:in|since|by|until|from|through|during|before|after|early|late|mid)[ \t-]"
+    rf"(?P<en_m3>{_MON_FULL})\b(?![ \t]\d))"
 )
 
 
 def en_date(g: Mapping[str, str | None], published: Anchor | None) -> DateValue:
-    if g.get("en_m") or g.get("en_m2"):
-        m = MONTHS_EN[(g.get("en_m") or g["en_m2"]).lower().rstrip(".")[:3]]
-        y = int(g.get("en_y") or g["en_y2"])
+    if month_name := g.get("en_m") or g.get("en_m2"):
+        m = MONTHS_EN[month_name.lower().rstrip(".")[:3]]
+        y = int(g.get("en_y") or _group(g, "en_y2"))
         d = g.get("en_d") or g.get("en_d2")
         return _safe(day, y, m, int(d)) if d else _safe(month, y, m)
+    if month_name := g.get("en_m4"):  # "as of Sept. 30": this year, or last year if the month is to come
+        m = MONTHS_EN[month_name.lower()[:3]]
+        known_year = _year_of_month(m, published)
+        return UNKNOWN if known_year is None else _safe(day, known_year, m, int(_group(g, "en_d4")))
     if g.get("en_q") or g.get("en_qw"):  # a quarter of a fiscal year is labelled by that year, as FY2024 is
-        y = int(g.get("en_qy") or g["en_qwy"])
+        y = int(g.get("en_qy") or _group(g, "en_qwy"))
         if g.get("en_qfy") or g.get("en_qwfy"):
             return year(y)
-        q = int(g["en_q"][1]) if g.get("en_q") else _ORDINAL[g["en_qw"].lower()]
+        q = int(en_q[1]) if (en_q := g.get("en_q")) else _ORDINAL[_group(g, "en_qw").lower()]
         return _safe(quarter, y, q)
     if g.get("en_h") or g.get("en_hw"):
         first = (g.get("en_h") or "").lower() == "h1" or (g.get("en_hw") or "").lower() == "first"
-        return months(int(g.get("en_hy") or g["en_hwy"]), *((1, 6) if first else (7, 12)))
+        return months(int(g.get("en_hy") or _group(g, "en_hwy")), *((1, 6) if first else (7, 12)))
     if g.get("en_year") or g.get("en_fy"):  # FY2024 is labelled by its year (fiscal calendars differ)
-        return year(int(g.get("en_year") or g["en_fy"]))
-    if g.get("en_m3"):  # "in January": this year, or last year if the month is still to come
-        m = MONTHS_EN[g["en_m3"].lower()[:3]]
-        y = _year_of_month(m, published)
-        return UNKNOWN if y is None else month(y, m)
-    if g.get("en_lm"):  # "last December": the latest such month before the published month
-        m = MONTHS_EN[g["en_lm"].lower()[:3]]
+        return year(int(g.get("en_year") or _group(g, "en_fy")))
+    if en_m3 := g.get("en_m3"):  # "in January": this year, or last year if the month is still to come
+        m = MONTHS_EN[en_m3.lower()[:3]]
+        known_year = _year_of_month(m, published)
+        return UNKNOWN if known_year is None else month(known_year, m)
+    if en_lm := g.get("en_lm"):  # "last December": the latest such month before the published month
+        m = MONTHS_EN[en_lm.lower()[:3]]
         if published is None or published.month is None:
             return UNKNOWN
         return month(published.year if m < published.month else published.year - 1, m)
-    if g.get("en_rel") and published is not None:
-        shift = {"last": -1, "this": 0, "next": 1}[g["en_rel"].lower()]
-        unit = g["en_relu"].lower()
+    if (en_rel := g.get("en_rel")) and published is not None:
+        shift = {"last": -1, "this": 0, "next": 1}[en_rel.lower()]
+        unit = _group(g, "en_relu").lower()
         if unit == "year":
             return year(published.year + shift)
         if unit == "month" and published.month:
-            return _rel_month({-1: "上月", 0: "本月", 1: "下月"}[shift], None, published)
+            return _rel_month({-1: "上月", 0: "本月", 1: "下月"}[shift], None, published.year, published.month)
         if unit == "week" and published.day:
             return _week({-1: "上周", 0: "本周", 1: "下周"}[shift], None, published.day)
     return UNKNOWN

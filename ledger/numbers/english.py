@@ -97,7 +97,7 @@ class _Reader:
         if w in EN_SCALES:
             return self._scale(EN_SCALES[w], sep)
         if w == "dozen" and self.stage in ("unit", "article") and self.group < 10:
-            self.group = (self.group or 1) * EN_DOZEN
+            self.group = (self.group or Decimal(1)) * EN_DOZEN
             self.stage = "done"
             return True
         return self._lead(w, sep)

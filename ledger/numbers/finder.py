@@ -28,6 +28,7 @@ from __future__ import annotations
 import csv
 import datetime
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -105,7 +106,8 @@ def find_mentions(text: str | CleanText, *, published: datetime.date | str | Non
 def mentions_frame(text: str, *, source: str, published: datetime.date | str | None = None):
     """The mentions as a DataFrame: source, start, end, surface, kind, value, low, high, unit, qualifier."""
     cols = ["source", "start", "end", "surface", "kind", "value", "low", "high", "unit", "qualifier"]
-    rows = [{"source": source, **{c: getattr(m, c) for c in cols[1:]}} for m in find_mentions(text, published=published)]
+    rows = [{"source": source, **{c: getattr(m, c) for c in cols[1:]}}
+            for m in find_mentions(text, published=published)]
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -156,7 +158,7 @@ def scan(t: str, *, published: datetime.date | str | None = None, fullwidth_comm
     """Mentions in already-cleaned text ``t`` (simplified script, half-width).
     ``fullwidth_comma(i)`` tells whether the ',' at ``t[i]`` was a full-width
     ，in the original (a clause comma, never a thousands separator)."""
-    published = dates.anchor(published)
+    anchor = dates.anchor(published)
     hits: list[Hit] = []
     ctx = Context(lx.default_yuan(t), lx.yen_sign_currency(t), fullwidth_comma)
     pos, n = 0, len(t)
@@ -170,7 +172,7 @@ def scan(t: str, *, published: datetime.date | str | None = None, fullwidth_comm
         if skip is not None:  # inside a URL, an e-mail or a %-escaped string
             pos = max(skip, m.start() + 1)
             continue
-        hit = _read(t, m, published, ctx)
+        hit = _read(t, m, anchor, ctx)
         if hit is None or isinstance(hit, Resume):
             pos = m.end() if hit is None else max(hit.end, m.start() + 1)
             continue
@@ -179,7 +181,7 @@ def scan(t: str, *, published: datetime.date | str | None = None, fullwidth_comm
     return hits
 
 
-def _read(t: str, m: re.Match, published, ctx: Context) -> Hit | Resume | None:
+def _read(t: str, m: re.Match[str], published: dates.Anchor | None, ctx: Context) -> Hit | Resume | None:
     g = m.lastgroup
     try:
         if g in ("skip", "code"):
@@ -212,19 +214,26 @@ def _date(m: re.Match, dv: dates.DateValue, group: str | None = None) -> Hit | N
     return Hit(s, e, "date", dv.value, dv.low, dv.high, "date", "exact")
 
 
-class _Groups:
-    """``m.group(name)`` behind a dict-like face (``groupdict()`` builds every
-    group of the master pattern: too slow per match)."""
+class _Groups(Mapping[str, str | None]):
+    """``m.group(name)`` behind a read-only mapping (``groupdict()`` builds
+    every group of the master pattern: too slow per match)."""
 
     __slots__ = ("m",)
 
-    def __init__(self, m: re.Match) -> None:
+    def __init__(self, m: re.Match[str]) -> None:
         self.m = m
 
-    def get(self, name: str):
-        return self.m.group(name)
+    def __getitem__(self, name: str) -> str | None:
+        try:
+            return self.m.group(name)
+        except IndexError:  # no such group in the pattern
+            raise KeyError(name) from None
 
-    __getitem__ = get
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.m.re.groupindex)
+
+    def __len__(self) -> int:
+        return len(self.m.re.groupindex)
 
 
 def _bad_month(m: re.Match) -> bool:

@@ -2,7 +2,7 @@
 hedges, English magnitudes, and the one master pattern.  All patterns run on
 cleaned text (simplified script, half-width digits, no-break spaces folded).
 
-The hedge → interval convention (:func:`interval`) is the table in the README.
+The hedge → interval convention (:func:`interval`) is the table in docs/numbers.md.
 """
 from __future__ import annotations
 
@@ -189,7 +189,7 @@ def _names_any(text: str, low: str, words: list[str]) -> bool:
 def default_yuan(text: str) -> str:
     """The currency a bare 元 means in this text ([currency.yuan] in the lexicon):
     CNY if it names 人民币; else TWD if it names 新台币/台币/NT$, HKD if 港元/港币/HK$;
-    else CNY (see README)."""
+    else CNY (see docs/numbers.md)."""
     rule = LEXICON["currency"]["yuan"]
     if rule["always"] in text:
         return rule["default"]
@@ -249,7 +249,7 @@ def hedge_of(word: str) -> str | None:
 
 
 def interval(a: Amount, hedge: str | None) -> tuple[Decimal, Decimal | None, Decimal | None, str]:
-    """(value, low, high, qualifier) for a parsed amount under a hedge (README table)."""
+    """(value, low, high, qualifier) for a parsed amount under a hedge (docs/numbers.md table)."""
     v, lo, hi = a.value, a.low, a.high
     base = {"several": "several", "odd": "over", "bare": "approx_range", "at_least": "at_least",
             "pair": "range", "range": "range"}.get(a.vague, "exact")
@@ -291,8 +291,11 @@ _CN_UNIT_AHEAD = (
 )
 _NOT_SIGN = "".join(f"(?<!(?i:{re.escape(w)}))" for w in LEXICON["signs"]["not_after_words"])
 #: A sign word before a number ([signs] in the lexicon): 负3.9%, minus 5%, negative 2 percent.
-NEGATIVE = re.compile(rf"(?:(?<![{LEXICON['signs']['not_after']}])(?:{_alt(w for w in NEGATIVE_SIGNS if not w.isascii())})"
-                      rf"|{_NOT_SIGN}(?i:\b{words_alt(w for w in NEGATIVE_SIGNS if w.isascii())})[ \t])\Z", re.ASCII)
+NEGATIVE = re.compile(
+    rf"(?:(?<![{LEXICON['signs']['not_after']}])(?:{_alt(w for w in NEGATIVE_SIGNS if not w.isascii())})"
+    rf"|{_NOT_SIGN}(?i:\b{words_alt(w for w in NEGATIVE_SIGNS if w.isascii())})[ \t])\Z",
+    re.ASCII,
+)
 
 #: The one pattern: each alternative is a named group; dates come first so
 #: "2024年10月" is a date, not the count 2024.
@@ -310,8 +313,8 @@ _FRAC_N = ["a", "an", "one", "two", "three", "four"]
 #: Every word an English alternative can open with, as a trie: ordinary words
 #: (OpenAI, Microsoft) fail it in a character or two, before any alternative is tried.
 _EN_OPENERS = trie(
-    [*MULTIPLE_VERBS, *MULTIPLE_COMPARED, *MULTIPLE_COMPARED_VERBS, *_FRAC_N, *EN_FRACTIONS, *_FOLD_LIST, *EN_PLURAL_SCALES, *EN_PLURALS,
-     *EN_SCALES, *EN_ONES, *EN_TENS, *EN_ARTICLES, EN_HALF, "dozen"],
+    [*MULTIPLE_VERBS, *MULTIPLE_COMPARED, *MULTIPLE_COMPARED_VERBS, *_FRAC_N, *EN_FRACTIONS, *_FOLD_LIST,
+     *EN_PLURAL_SCALES, *EN_PLURALS, *EN_SCALES, *EN_ONES, *EN_TENS, *EN_ARTICLES, EN_HALF, "dozen"],
     tail=r"(?:-?fold)?\b",
 )
 _ENGLISH = (
@@ -319,7 +322,8 @@ _ENGLISH = (
     rf"(?P<verb>(?i:\b{words_alt(MULTIPLE_VERBS)}\b(?!-))"
     rf"|\b{words_alt(MULTIPLE_COMPARED)}(?=[ \t]{_CMP}\b)|\b{words_alt(MULTIPLE_COMPARED_VERBS)}(?=[ \t]{_VERB_CMP}\b))"
     rf"|(?P<frac>(?i:\b(?:(?P<fr_n>{words_alt(_FRAC_N)})[- \t])?(?P<fr_d>{words_alt(EN_FRACTIONS)})\b)"
-    r"(?=[ \t](?:of|the)\b|[ \t]less|[ \t]more)|(?<=by[ \t])(?i:(?P<fr_n2>a)[ \t](?P<fr_d2>third|quarter|fifth|half)\b))"
+    r"(?=[ \t](?:of|the)\b|[ \t]less|[ \t]more)"
+    r"|(?<=by[ \t])(?i:(?P<fr_n2>a)[ \t](?P<fr_d2>third|quarter|fifth|half)\b))"
     rf"|(?P<fold>(?i:\b(?P<fold_n>{_FOLD_WORD}(?:-[a-z]+)?)-?fold\b))"
     rf"|(?P<envague>{EN_PLURAL}|{EN_ADJECTIVE})"
     rf"|(?P<en>(?>{NUM_EN})))"

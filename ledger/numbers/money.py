@@ -14,7 +14,9 @@ from ledger.numbers.lexicon import EN_MAG, EN_MAGNITUDES, yuan_code
 from ledger.numbers.numerals import Amount, NumeralError, arabic
 from ledger.numbers.words import CN_ALL_DIGITS, LEXICON
 
-_SUBUNITS: dict[str, tuple[str, Decimal]] = {w: (c, Decimal(f)) for w, (c, f) in LEXICON["currency"]["subunits"].items()}
+_SUBUNITS: dict[str, tuple[str, Decimal]] = {
+    w: (c, Decimal(f)) for w, (c, f) in LEXICON["currency"]["subunits"].items()
+}
 _YUAN = LEXICON["currency"]["yuan_words"]
 _YUAN_MAIN = frozenset(_YUAN["main"])
 _KUAI = _YUAN["colloquial"]

@@ -146,7 +146,7 @@ class _Reader:
     def value(self) -> Decimal:
         if self.int_part is not None:
             return (self.int_part + Decimal("0." + self.frac)) * self.scale
-        if self.positional():
+        if self.digits is not None and len(self.digits) >= 2:  # positional (二〇二四)
             return Decimal("".join(self.digits))
         return self.total + self.sec + self._pending()
 
@@ -159,9 +159,11 @@ class _Reader:
             return _ZERO
         if literal or not self.plain or self.zero:
             return p
-        if self.before_pend == "unit" and self.last_unit >= 100:
-            return p * self.last_unit / 10  # 两千五 = 2500
-        if self.before_pend == "big" and self.sec == 0:
+        if self.before_pend == "unit":
+            assert self.last_unit is not None  # pend came right after a unit: feed_unit set last_unit
+            if self.last_unit >= 100:
+                return p * self.last_unit / 10  # 两千五 = 2500
+        elif self.before_pend == "big" and self.sec == 0:
             return p * self.last_big / 10  # 一万三 = 13000
         return p
 
@@ -200,7 +202,9 @@ class _Reader:
         return True
 
     def feed_unit(self, u: int) -> bool:
-        if self.bare_lead or self.int_part is not None or self.positional() or (self.last_unit is not None and u >= self.last_unit):
+        if self.bare_lead or self.int_part is not None or self.positional():
+            return False
+        if self.last_unit is not None and u >= self.last_unit:
             return False
         self.sec += (self.pend if self.pend is not None else 1) * u
         self.pend, self.last_unit, self.zero, self.prev, self.digits = None, u, False, "unit", None
@@ -294,6 +298,7 @@ def read(s: str) -> Numeral:
 def _feed(r: _Reader, ar: str | None, ch: str | None) -> bool:
     if ar is not None:
         return r.prev != "point" and r.feed_num(arabic(ar), len(ar) == 1, False)
+    assert ch is not None  # one of _TOKEN's groups matched, and read() handled a space
     if ch == CN_POINT:
         return r.feed_point()
     if ch in CN_ZEROS:

@@ -67,7 +67,9 @@ def _as_written(numeral: str) -> tuple[Decimal, int] | None:
             fraction = "".join(str(CN_DIGITS.get(c, c)) for c in m.group(2))
             text = text[: m.start()] + f"{chinese(m.group(1))}.{fraction}" + text[m.end():]
         if "." in text:
-            decimals = len(re.match(r"[0-9]*", text.split(".", 1)[1]).group())
+            digits = re.match(r"[0-9]*", text.split(".", 1)[1])
+            assert digits is not None  # [0-9]* matches, if only the empty string
+            decimals = len(digits.group())
         value = Decimal(text) if re.fullmatch(r"\d+(?:\.\d+)?", text) else chinese(text)
     except (NumeralError, ArithmeticError, ValueError):
         return None

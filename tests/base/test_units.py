@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pint
 import pytest
@@ -64,3 +65,68 @@ def test_currency_round_trip_is_reversible(x, code):
 def test_ratio_percent_round_trip(x):
     q = quantity(x, "ratio")
     assert math.isclose(q.to("percent").to("ratio").magnitude, x, rel_tol=1e-12, abs_tol=1e-15)
+
+
+# --------------------------------------------------------------------------- the registry owns the units (issue 12)
+
+
+def test_currencies_convert_only_with_a_rate_in_the_right_direction():
+    from ledger.units import IncomparableUnits, convert
+
+    # 135 bn USD at 7.0994 CNY/USD = 958.4 bn CNY
+    assert convert(135e9, "USD", "CNY", 7.0994, "CNY/USD") == pytest.approx(958.419e9)
+    with pytest.raises(IncomparableUnits) as info:
+        convert(135e9, "USD", "CNY")  # no rate
+    assert "dated exchange rate" in info.value.hint
+    with pytest.raises(IncomparableUnits):
+        convert(135e9, "USD", "CNY", 0.1409, "USD/CNY")  # a rate quoted the other way round: USD²/CNY
+    with pytest.raises(IncomparableUnits):
+        convert(0.27, "ratio", "times", 1.0)  # a rate is for currencies only
+
+
+@pytest.mark.parametrize("unit, other, how", [
+    ("USD", "USD", "same"), ("USD", "CNY", "rate"), ("year", "month", "convert"), ("day", "week", "convert"),
+    ("USD", "ratio", "none"), ("ratio", "times", "none"), ("ratio", "percentage_point", "none"),
+    ("count", "times", "none"),
+])
+def test_relation_of_two_units(unit, other, how):
+    from ledger.units import relation
+
+    assert relation(unit, other)[0] == how
+
+
+def test_durations_convert_by_the_registrys_factor():
+    from ledger.units import factor
+
+    # a year is 12 months, 365.25 days; a week 7 days
+    assert factor("year", "month") == pytest.approx(12)
+    assert factor("year", "day") == pytest.approx(365.25)
+    assert factor("week", "day") == pytest.approx(7)
+
+
+def test_magnitudes_agree_with_the_numbers_lexicon():
+    import tomllib
+    from importlib import resources
+
+    from ledger.units import MAGNITUDES
+
+    numbers = tomllib.loads(resources.files("ledger").joinpath("lexicon/numbers.toml").read_text(encoding="utf-8"))
+    zh = numbers["numerals"]["zh"]["magnitudes"]
+    en = numbers["numerals"]["en"]["magnitudes"]
+    ureg = registry()
+    for name, (value, aliases) in MAGNITUDES.items():
+        assert ureg.Quantity(1, name).to("dimensionless").magnitude == value
+        for alias in aliases:
+            assert zh[alias] == value  # 万 = 1e4, 亿 = 1e8, 兆 = 1e12
+        if name in en:
+            assert en[name] == value
+
+
+def test_importing_the_unit_tables_does_not_import_pint():
+    import subprocess
+    import sys
+
+    code = "import sys, ledger.units, ledger.claims.rules; print('pint' in sys.modules)"
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root)
+    assert out.stdout.strip() == "False"

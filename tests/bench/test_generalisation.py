@@ -360,3 +360,26 @@ def test_runs_the_real_pipeline_on_the_tiny_corpus(corpus, capsys):
     assert out["verdicts"]["total"] == 3
     assert out["split"] == "dev" and out["batches"] == ["b1"]
     assert "disagreements" not in out
+
+
+def test_another_entity_table_replaces_the_packaged_one_for_the_whole_pipeline(tmp_path):
+    """--entities: framing and the cross-check's keys both read the given table
+    (run in a child: the switch is for the whole process)."""
+    import subprocess
+
+    table = tmp_path / "entities.toml"
+    table.write_text('[Quorvex]\ntype = "company"\naliases = ["奎沃克斯"]\n', encoding="utf-8")
+    code = (
+        "import sys; sys.path.insert(0, 'bench'); import generalisation as g; "
+        f"g.use_entity_table({str(table)!r}); "
+        "from ledger.framing.cues import default_lexicon; from ledger.crosscheck.entities import key; "
+        "from ledger.framing.frame import frame_text; "
+        "print(len(default_lexicon().entities), key('奎沃克斯'), key('微软'), "
+        "frame_text('奎沃克斯第三季度营收为12亿元。', source='t')[0]['subject'])"
+    )
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
+    count, quorvex, microsoft, subject = out.stdout.split()
+    # one entity; its alias keys to it; Microsoft is no longer known (its name folded, not 'Microsoft')
+    assert (count, quorvex, subject) == ("1", "Quorvex", "Quorvex")
+    assert microsoft != "Microsoft"

@@ -10,11 +10,10 @@ import pandas as pd
 import pytest
 
 from ledger.claims import ValidationReport, read_ledger, validate_ledger, write_ledger
-from ledger.claims.schema import columns_markdown
 from ledger.errors import Problem
 from ledger.intervals import parse_period
 from ledger.record import claim_id, value_range
-from tests.conftest import DATA, ROOT
+from tests.conftest import DATA
 
 LEDGER = DATA / "ledger"
 D = dt.date
@@ -165,26 +164,6 @@ def test_a_header_only_ledger_is_valid(tmp_path: Path):
     shutil.copytree(LEDGER / "seeds", tmp_path / "seeds")
     report = validate_ledger(tmp_path / "claims.csv")
     assert report.valid and report.rows == 0 and report.problems == []
-
-
-# --------------------------------------------------------------------------- the README
-
-
-def _readme_section() -> str:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    start = text.index("<!-- section: ledger (issue 2) -->")
-    return text[start:text.index("<!-- /section: ledger -->", start)]
-
-
-def test_readme_column_table_is_generated_from_column_specs():
-    assert columns_markdown() in _readme_section()
-
-
-def test_readme_lists_every_problem_code():
-    from ledger.errors import Code
-
-    section = _readme_section()
-    assert [c.value for c in Code if f"`{c.value}`" not in section] == []
 
 
 def test_every_code_in_the_broken_fixtures_is_a_known_code():

@@ -156,15 +156,17 @@ def test_the_same_year_is_not_taken_as_the_year_before():
     assert out["implied_value"].iloc[0] == pytest.approx(1.9e9 / 8)  # the earlier revenue, not a later one
 
 
-def test_mixed_currencies_are_not_computed():
+def test_mixed_currencies_without_a_date_are_not_computed():
     invest = money("s1", "900亿元", "investment", 9e10, unit="CNY")
-    multiple = claim("s1", "10倍", "return_multiple", 10, kind="multiple", period="2025-10")
-    out = rule_rows(check(ledger(STAKE_VALUE, invest, multiple)), "return_multiple")
-    # 1350亿美元 / 900亿元 is never computed, and the USD stake value is never tested against a CNY
-    # one; what remains is the CNY stake value the 10x and the 900亿元 imply (9000亿元).
+    multiple = claim("s1", "10倍", "return_multiple", 10, kind="multiple")
+    stake_value = money("s1", "1350亿美元", "stake_value", 1.35e11)
+    out = rule_rows(check(ledger(stake_value, invest, multiple)), "return_multiple")
+    # No claim has a period and there is no sources table: no date, so no rate.  1350亿美元 / 900亿元 is
+    # never computed, and the USD stake value is never tested against a CNY one; what remains is the CNY
+    # stake value the 10x and the 900亿元 imply (9000亿元).  (With dates: tests/crosscheck/test_currencies.py.)
     assert out["result"].tolist() == ["implied"] and out["implied_unit"].tolist() == ["CNY"]
     assert out["implied_value"].iloc[0] == pytest.approx(9e11)
-    assert "not-comparable" in [n.code for n in check(ledger(STAKE_VALUE, invest, multiple)).attrs["notes"]]
+    assert "no-rate" in [n.code for n in check(ledger(stake_value, invest, multiple)).attrs["notes"]]
 
 
 # --------------------------------------------------------------------------- rules as data

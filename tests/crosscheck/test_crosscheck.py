@@ -1,7 +1,7 @@
 """Pair verdicts of the cross-check on small hand-made ledgers.
 
 Every expected verdict is argued in a comment from the figures and the rule
-of ledger/crosscheck.py's docstring: overlap -> consistent; disjoint and one
+of docs/crosscheck.md ("How claims are compared"): overlap -> consistent; disjoint and one
 side not a fact -> modality; disjoint, both facts, periods known and
 disjoint -> temporal; otherwise contradiction.  Figures carry the rounding of
 their last written digit (27% -> [26.5%, 27.5%]).
@@ -153,13 +153,24 @@ def test_rejected_rows_are_ignored_and_disputed_rows_count():
     assert kinds(check(ledger(a, b))) == ["contradiction"]
 
 
-def test_different_currencies_are_not_compared_and_say_so():
+def test_different_currencies_without_a_date_are_not_compared_and_say_so():
+    # no period and no publication date: no date for a rate (with dates: test_currencies.py)
     a = usd("s1", "130亿美元", 1.3e10)
     b = usd("s2", "900亿元", 9e10, unit="CNY")
     out = check(ledger(a, b))
     assert len(out) == 0
     codes = [n.code for n in out.attrs["notes"]]
-    assert codes == ["not-comparable"]
+    assert codes == ["no-rate"]
+
+
+def test_units_of_different_dimensions_are_not_compared_and_say_so():
+    # a share and a change in percentage points of it: one dimension for pint, not one thing
+    a = pct("s1", "27%", 0.27)
+    b = claim("s2", "2个百分点", "equity_stake", 0.02, kind="percentage_point", unit="percentage_point")
+    out = check(ledger(a, b))
+    assert len(out) == 0
+    [note] = out.attrs["notes"]
+    assert note.code == "not-comparable" and "percentage points is not a share" in note.reason
 
 
 def test_same_source_restatement_agreeing_is_not_reported_but_disagreeing_is():

@@ -1,4 +1,4 @@
-"""Quarter and half-year dates (ledger/dates.py): the English wordings the
+"""Quarter and half-year dates (ledger/numbers/dates.py): the English wordings the
 mention finder reads, and the year-less periods framing resolves against the
 published date (dates.bare_periods)."""
 from __future__ import annotations

@@ -103,7 +103,7 @@ EXACT_FORMS = [
     ("上升3個百分點", "3個百分點", "percentage_point", D(3), D(3), D(3), "percentage_point", "exact"),
     ("rose 2 percentage points", "2 percentage points", "percentage_point", D(2), D(2), D(2),
      "percentage_point", "exact"),
-    # --- multiples: the number as written (README: 增长7倍 vs 增长700% vs 是…的8倍)
+    # --- multiples: the number as written (docs/numbers.md: 增长7倍 vs 增长700% vs 是…的8倍)
     ("增长700%", "700%", "percent", D(7), D(7), D(7), "ratio", "exact"),
     ("增长7倍", "7倍", "multiple", D(7), D(7), D(7), "times", "exact"),
     ("收入是上年同期的8倍", "8倍", "multiple", D(8), D(8), D(8), "times", "exact"),
@@ -131,7 +131,7 @@ def test_forms(text, surface, kind, value, low, high, unit, qualifier):
     assert row(only(text)) == (surface, kind, value, low, high, unit, qualifier)
 
 
-# Hedges: the README table.  about = ±10%; nearly = [0.9X, X]; over / at least = [X, open);
+# Hedges: the table in docs/numbers.md.  about = ±10%; nearly = [0.9X, X]; over / at least = [X, open);
 # up to / under = (open, X]; 数 = [2, 9] x unit; 多/余 = [X, X + place of X's last digit).
 HEDGES = [
     ("约27%", "约27%", D("0.27"), D("0.243"), D("0.297"), "about"),
@@ -319,7 +319,7 @@ def test_offsets_point_into_the_original_through_glosses_and_html():
 def test_bare_yuan_follows_the_text():
     assert only("新臺幣計價,營收300億元").unit == "TWD"  # a text naming 新台幣: 元 is TWD
     assert only("营收300亿元").unit == "CNY"  # zh-Hans, no other currency named: CNY
-    assert only("營收300億元").unit == "CNY"  # zh-Hant without 新台幣/NT$: CNY (README)
+    assert only("營收300億元").unit == "CNY"  # zh-Hant without 新台幣/NT$: CNY (docs/numbers.md)
 
 
 # ¥ is both the yuan's and the yen's sign: JPY where the text names the yen and
@@ -406,12 +406,11 @@ def test_absurdly_long_numerals_are_not_amounts():
     assert len(find_mentions("一万" * 2000 + "元")) >= 1  # and a long run of short numerals still reads
 
 
-def test_readme_examples_are_real_output():
-    """Every output line the README's numbers section shows is what the CLI prints."""
+def test_docs_examples_are_real_output():
+    """Every output line docs/numbers.md shows is what the CLI prints."""
     from tests.conftest import ROOT
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    sec = readme[readme.index("<!-- section: numbers (issue 3) -->"): readme.index("<!-- /section: numbers -->")]
+    sec = (ROOT / "docs" / "numbers.md").read_text(encoding="utf-8")
     shown = [line for line in sec.splitlines() if line.startswith("000_98a3e9e20e971090\t")]
     assert len(shown) >= 5
     out = CliRunner().invoke(main, ["mentions", str(SEEDS / "000_98a3e9e20e971090.txt")]).output.splitlines()

@@ -4,6 +4,7 @@ every mention's offsets point into the original."""
 from __future__ import annotations
 
 from decimal import Decimal as D
+from itertools import pairwise
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -86,7 +87,7 @@ _PIECES = st.sampled_from(
 @given(st.lists(_PIECES, max_size=30).map("".join))
 def test_number_like_soup_never_raises_and_offsets_hold(text):
     found = find_mentions(text, published="2025-05-05")
-    for prev, m in zip(found, found[1:]):
+    for prev, m in pairwise(found):
         assert prev.end <= m.start  # sorted and never overlapping
     for m in found:
         assert text[m.start : m.end] == m.surface

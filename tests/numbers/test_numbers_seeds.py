@@ -2,7 +2,7 @@
 value worked out by hand from the text (arithmetic in the comments).
 
 The list per article is complete: a missed number or an extra one fails.
-Conventions (README "Numbers"): 约/約 = ±10%; 超过/超過 = [X, open); 至少 =
+Conventions (docs/numbers.md): 约/約 = ±10%; 超过/超過 = [X, open); 至少 =
 [X, open); 数百亿 = [2, 9] × 100亿 (value = midpoint); a bare 百亿 = [X, 10X);
 高达/高達 is emphasis, not a bound.
 """

@@ -1,0 +1,140 @@
+"""The domain model behind framing, on invented sentences (issue 10): what a
+reader of the sentence would say, not what any one article said.  Company
+names are invented (or from the entity table where the table is the point),
+so a rule written for one real article cannot pass these by accident."""
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from ledger.framing.frame import frame_text
+from ledger.numbers.finder import find_mentions
+
+
+def _rows(text: str, published: str = "2025-11-20") -> dict[str, dict]:
+    return {r["surface"]: r for r in frame_text(text, source="t", published=published)}
+
+
+# --------------------------------------------------------------------------- restatement in another currency
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("Aramco's investment is based on a EUR7.4 billion (USD7.8 billion) valuation of Horse Powertrain.",
+     "EUR7.4 billion", "USD7.8 billion"),
+    ("Quorvex Holdings reported revenue of HK$12 billion (about US$1.5 billion) for the quarter.",
+     "HK$12 billion", "about US$1.5 billion"),
+])
+def test_an_amount_restated_in_brackets_is_the_same_figure(text, first, second):
+    rows = _rows(text)
+    a, b = rows[first], rows[second]
+    # one figure written twice: every framed field is the same, the currencies differ
+    for field in ("subject", "object", "metric", "period", "modality"):
+        assert a[field] == b[field], field
+    assert a["unit"] != b["unit"]
+
+
+def test_a_restated_valuation_belongs_to_what_it_is_a_valuation_of():
+    rows = _rows("Aramco's investment is based on a EUR7.4 billion (USD7.8 billion) valuation of Horse Powertrain. "
+                 "Horse Powertrain's board approved it.")
+    # 'a valuation of X': X is valued, whoever invests
+    assert rows["EUR7.4 billion"]["metric"] == "valuation"
+    assert rows["EUR7.4 billion"]["subject"].lower() == "horse powertrain"
+
+
+# --------------------------------------------------------------------------- several parties
+
+
+def test_parties_listed_respectively_pair_with_the_figures_in_order():
+    text = ("交易完成后，甲骨文、Zentrix Capital及Lumora Group将分别持有合资公司40%、35%及25%股权。")
+    rows = _rows(text)
+    subjects = [rows[s]["subject"] for s in ("40%", "35%", "25%")]
+    assert subjects[0] == "Oracle"
+    assert subjects[1].lower().startswith("zentrix")
+    assert subjects[2].lower().startswith("lumora")
+
+
+def test_a_figure_each_listed_party_holds_has_all_of_them_as_subject():
+    text = "Quorvex set up the venture with Renault and Geely each retaining a 45 percent stake."
+    row = _rows(text)["45 percent"]
+    # several parties in one role: sorted, ';'-joined (roles.toml)
+    assert row["subject"] == "Geely Holding;Renault"
+    assert "Renault" not in row["object"] and "Geely" not in row["object"]
+
+
+def test_an_average_is_no_each():
+    row = _rows("吉利和雷诺的平均持股比例为45%。")["45%"]
+    assert ";" not in row["subject"]
+
+
+# --------------------------------------------------------------------------- names the table does not know
+
+
+def test_an_english_name_is_read_off_how_the_article_uses_it():
+    text = ("London-based Vantrel Dynamics has 17 plants and 19,000 employees.\n\n"
+            "Vantrel Dynamics's board approved the plan. Vantrel Dynamics expects revenue of EUR15 billion.")
+    rows = _rows(text)
+    assert rows["17"]["subject"] == "Vantrel Dynamics"
+    assert rows["19,000"]["subject"] == "Vantrel Dynamics"
+
+
+def test_a_person_is_no_organisation_even_when_named_twice_with_a_possessive():
+    text = ("Nadia Korsholm's plan was approved. Nadia Korsholm's team said Korsholm said revenue rose 12%.")
+    rows = _rows(text)
+    assert all("Korsholm" not in r["subject"] for r in rows.values())
+
+
+def test_a_table_alias_is_found_without_its_corporate_suffix():
+    # entities.toml knows Renault as 雷诺集团; news writes 雷诺
+    row = _rows("雷诺持有该合资公司45%的股权。")["45%"]
+    assert row["subject"] == "Renault"
+
+
+# --------------------------------------------------------------------------- context: change of paragraph
+
+
+def test_a_new_paragraph_naming_no_one_goes_back_to_the_articles_company():
+    text = ("Quorvex Holdings posted record results\n\n"
+            "Quorvex Holdings reported annual revenue of $9.1 billion. Its profit beat the $4.3 billion "
+            "of rival Samsung Electronics.\n\n"
+            "Fourth-quarter revenue rose 66 percent to $3.2 billion.")
+    rows = _rows(text, published="2026-01-28")
+    assert rows["$3.2 billion"]["subject"].lower().startswith("quorvex")
+
+
+# --------------------------------------------------------------------------- periods
+
+
+def test_annual_figures_of_an_account_are_of_the_last_year_ended():
+    # published in January 2026: 'annual sales' reported then are 2025's, not 2026's
+    text = "Quorvex Holdings posted a record year.\n\nQuorvex Holdings reported annual sales of $9.1 billion."
+    assert _rows(text, published="2026-01-28")["$9.1 billion"]["period"] == "2025"
+
+
+def test_a_forecast_for_the_full_year_is_of_the_published_year():
+    text = "Quorvex Holdings expects full-year revenue of about $9.5 billion."
+    assert _rows(text, published="2025-08-20")["about $9.5 billion"]["period"] == "2025"
+
+
+def test_as_of_a_day_is_the_period_of_the_sentences_counts_not_an_event():
+    text = "As of Sept. 30, Quorvex Holdings had established 402 stores in 119 cities."
+    rows = _rows(text, published="2025-11-19")
+    assert "Sept. 30" not in rows  # no event happened on that day
+    assert rows["402"]["period"] == "2025-09-30"
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("As of Sept. 30, the company had 402 stores.", "Sept. 30", "2025-09-30"),
+    ("The deal closed on Dec. 2.", "Dec. 2", "2024-12-02"),        # December had not come by November 19
+    ("Results were due on Nov 4th.", "Nov 4th", "2025-11-04"),
+    ("The filing of June 30, 2025 showed it.", "June 30, 2025", "2025-06-30"),
+])
+def test_an_english_month_and_day_without_a_year_is_a_day_of_the_published_year(text, surface, value):
+    found = {m.surface: m for m in find_mentions(text, published=datetime.date(2025, 11, 19))}
+    assert found[surface].kind == "date" and str(found[surface].value) == value
+
+
+@pytest.mark.parametrize("text", ["Revenue may 5 percent higher.", "It sold May 5 billion units."])
+def test_a_month_word_before_an_amount_is_no_date(text):
+    found = find_mentions(text, published=datetime.date(2025, 11, 19))
+    assert all(m.kind != "date" for m in found)
