@@ -77,7 +77,7 @@ def assemble(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray, a
         point_j = point_j.copy()
         point_j[conversions.at] *= conversions.rate
     gap = np.where(is_date, np.nan, relative_gap(point[i], point_j))
-    evidence = np.minimum(strength[i], strength[j])
+    evidence = np.round(np.minimum(strength[i], strength[j]), 3)
     loose = loose_wording(lo, hi, flags, i, j, code, settings)
     factor = evidence * np.where(loose, float(evidence_settings(settings)["loose_wording"]), 1.0)
     weights = np.array([float(settings["severity"]["weight"].get(k, 0.0)) for k in _NAMES[:4]])
