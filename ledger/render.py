@@ -105,13 +105,13 @@ def finding_lines(found: pd.DataFrame, claims: pd.DataFrame | None = None,
 
 def _text(shown: Shown) -> Iterator[str]:
     f = shown.found
-    heads = [{str(k): v for k, v in r.items()} for r in shown.issues.to_dict("records")]
+    heads = _issue_headers(shown.issues)
     starts = shown.starts()
     lines = _finding_text(shown)
     at = np.r_[starts, len(f)]
     for lo, hi in zip(at[:-1].tolist(), at[1:].tolist()):
         issue = int(shown.issue_at[lo])
-        yield _issue_header(heads[issue])
+        yield heads[issue]
         yield f"   why: {shown.reasons[issue]}"
         yield f"   {shown.explanation[issue]}"
         yield from lines[lo:hi]
@@ -131,12 +131,19 @@ def _finding_text(shown: Shown) -> list[str]:
         kind = values["kind"][r]
         what = f"{kind}:{values['rule'][r]} {values['result'][r]}" if kind == "arithmetic" else kind
         table[code] = f"  {values['severity_label'][r]:<6} {float(values['severity'][r]):.2f} {what} "
-    state = np.where(values["status"] == "resolved",
-                     np.add(np.add(np.add(" [resolved: ", values["decision"].astype(object)), " by "),
-                            np.add(values["reviewer"].astype(object), "]")), "")
+    state = np.full(len(f), "", dtype=object)
+    done = np.flatnonzero(values["status"] == "resolved")
+    state[done] = [f" [resolved: {d} by {r}]" for d, r in zip(values["decision"][done], values["reviewer"][done])]
     side_a, side_b = shown.sides()
     said = np.where(values["kind"] == "arithmetic", "", np.add(np.add(np.add(": ", side_a), " vs "), side_b))
     return list(map("".join, zip(table[codes], shown.ids, state, said)))
+
+
+def _issue_headers(issues: pd.DataFrame) -> list[str]:
+    """The header line of each issue (column lists, not a dict per row)."""
+    cols = {c: issues[c].tolist() for c in ("issue", "issue_rank", "verdict", "severity_label", "severity", "subject",
+                                           "object", "metric", "open", "pairs", "status", "decision", "members")}
+    return [_issue_header({c: v[k] for c, v in cols.items()}) for k in range(len(issues))]
 
 
 def _issue_header(row: dict[str, Any]) -> str:
