@@ -231,9 +231,11 @@ def _claim_codes(df: pd.DataFrame, col: str) -> tuple[np.ndarray, np.ndarray]:
     if f"{col}_c" in df and col in ("source", "metric", "unit"):
         codes = df[f"{col}_c"].to_numpy(dtype=np.int64)
         if len(codes) and codes.min() >= 0:
-            uniques, first = np.unique(codes, return_index=True)
-            if len(uniques) and uniques[-1] == len(uniques) - 1:  # codes 0..k-1, as text_codes makes them
-                return codes, df[col].to_numpy(dtype=object)[first]
+            # text_codes numbers values in order of first appearance: each new code is the running maximum
+            running = np.maximum.accumulate(codes)
+            first = np.flatnonzero(np.diff(np.r_[-1, running]) > 0)
+            if len(first) == running[-1] + 1 and (codes[first] == np.arange(len(first))).all():
+                return codes, df[col].iloc[first].to_numpy(dtype=object)
     codes, names = intervals.text_codes(df[col])
     if (codes < 0).any():  # a missing text reads as empty
         names = np.append(names, "")
