@@ -150,7 +150,7 @@ _ARTICLES_ROOT = click.option(
 
 
 @main.command()
-@click.argument("ledger", default="claims.csv", type=click.Path(dir_okay=False))
+@click.argument("ledger", default="claims.csv", type=click.Path())
 @click.option("--sources", "sources", type=click.Path(dir_okay=False),
               help="sources table [default: seeds/sources.csv, else sources.csv, beside LEDGER]")
 @_ARTICLES_ROOT
@@ -266,17 +266,25 @@ class _FileProgress:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--ledger", "ledger", default="claims.csv", show_default=True, type=click.Path(dir_okay=False),
-              help="The ledger to merge into (created if absent).")
+@click.option("--ledger", "ledger", default="claims.csv", show_default=True, type=click.Path(),
+              help="The ledger to merge into (created if absent): a CSV file, a .parquet file, or a folder "
+                   "of Parquet files (new claims go into one new file in it).")
 @click.option("--sources", "sources", type=click.Path(dir_okay=False),
               help="Sources table to register new articles in [default: seeds/sources.csv, else sources.csv, "
                    "beside the ledger].")
 @_ARTICLES_ROOT
 @click.option("--json", "as_json", is_flag=True,
               help="One JSON object with the counts, then one per added claim.")
+@click.option("--jobs", "jobs", type=click.IntRange(min=1), default=None,
+              help="Processes that frame articles at once [default: one per core from 8 articles on, else 1].")
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
+              help="local: --jobs processes on this machine; spark: one Spark task per article "
+                   "(--spark-master; the articles must be readable at the same paths on every worker).")
+@click.option("--spark-master", "spark_master", default=None, metavar="URL",
+              help="Spark master for --engine spark [default: $SPARK_MASTER, else local[*]]")
 @handles_errors
 def extract(paths: tuple[str, ...], ledger: str, sources: str | None, articles_root: str | None,
-            as_json: bool) -> None:
+            as_json: bool, jobs: int | None, engine: str, spark_master: str | None) -> None:
     """Find and frame the claims of the articles in PATHS (files or folders)
     and merge them into the ledger.
 
@@ -285,14 +293,17 @@ def extract(paths: tuple[str, ...], ledger: str, sources: str | None, articles_r
     are reported as orphaned and kept.  Running it twice changes nothing the
     second time.  Names after `--` are files, even one starting with a dash.
     Exit 0, 1 if the ledger or sources table was saved by someone else
-    meanwhile (nothing written), 2 if an input cannot be read.
+    meanwhile (nothing written), 2 if an input cannot be read.  Articles are
+    framed in parallel (--jobs, --engine); the merge is the same.
     """
+    from ledger.crosscheck.engines import EngineOptions
     from ledger.job import extract as run_extract
 
+    options = EngineOptions.from_env("spark", spark_master=spark_master) if engine == "spark" else None
     bar = _FileProgress()
     try:
         result = run_extract(paths, ledger_path=ledger, sources_path=sources, progress=bar,
-                             articles_root=articles_root, on_wait=_waiting)
+                             articles_root=articles_root, on_wait=_waiting, jobs=jobs, engine=options)
     finally:
         bar.close()
     for p in result.problems:
@@ -310,25 +321,39 @@ def extract(paths: tuple[str, ...], ledger: str, sources: str | None, articles_r
 
 
 @main.command()
-@click.argument("ledger", default="claims.csv", type=click.Path(dir_okay=False))
+@click.argument("ledger", default="claims.csv", type=click.Path())
 @click.option("--decisions", "decisions_path", type=click.Path(dir_okay=False),
               help="Reviewer decisions (default: decisions.csv beside the ledger, if present).")
 @click.option("--rules", "rules_path", type=click.Path(dir_okay=False),
               help="Comparison settings and arithmetic rules (default: the packaged rules.toml).")
 @click.option("--json", "as_json", is_flag=True,
               help="One JSON object per issue (\"kind\": \"issue\"), each followed by one per finding of it.")
+@click.option("--engine", type=click.Choice(["pandas", "duckdb", "spark"]), default="pandas", show_default=True,
+              help="Where pairs are found and judged: pandas (in memory), duckdb (in process, spills to disk "
+                   "past --duckdb-memory) or spark (a local Spark or a cluster: --spark-master). "
+                   "The findings are the same whichever.")
+@click.option("--spark-master", "spark_master", default=None, metavar="URL",
+              help="Spark master for --engine spark: local[N], spark://HOST:7077, yarn, k8s://... "
+                   "[default: $SPARK_MASTER, else local[*]]")
+@click.option("--duckdb-memory", "duckdb_memory", default=None, metavar="SIZE",
+              help="DuckDB's memory limit for --engine duckdb, e.g. 4GB [default: $FACTCHECK_DUCKDB_MEMORY, "
+                   "else 4GB]; past it DuckDB spills to $FACTCHECK_DUCKDB_TEMP (default: the temp folder).")
 @handles_errors
-def check(ledger: str, decisions_path: str | None, rules_path: str | None, as_json: bool) -> None:
-    """Cross-check LEDGER (default claims.csv): contradictions, time and modality
-    differences, confirmations and arithmetic rules, grouped into issues (one
-    per figure) ranked by evidence, each finding with its sources as people
-    know them.  Exits 1 while open contradictions (or failed rules) remain,
-    so publication can be gated on it."""
+def check(ledger: str, decisions_path: str | None, rules_path: str | None, as_json: bool, engine: str,
+          spark_master: str | None, duckdb_memory: str | None) -> None:
+    """Cross-check LEDGER (default claims.csv; a CSV ledger, a Parquet file or a
+    folder of Parquet files): contradictions, time and modality differences,
+    confirmations and arithmetic rules, grouped into issues (one per figure)
+    ranked by evidence, each finding with its sources as people know them.
+    Exits 1 while open contradictions (or failed rules) remain, so
+    publication can be gated on it."""
     from ledger.crosscheck import is_open_contradiction
+    from ledger.crosscheck.engines import EngineOptions
     from ledger.job import Workspace
 
+    options = EngineOptions.from_env(engine, spark_master=spark_master, duckdb_memory=duckdb_memory)
     ws = Workspace.open(ledger, decisions=decisions_path, rules=rules_path)
-    found = ws.check()
+    found = ws.check(options)
     for note in found.attrs.get("notes", []):
         click.echo(f"note: {note}", err=True)
     from ledger.render import finding_lines, json_lines
@@ -383,7 +408,7 @@ def _report_lines(rep: Any) -> list[str]:
 
 
 @main.command("report")
-@click.argument("ledger", default="claims.csv", type=click.Path(dir_okay=False))
+@click.argument("ledger", default="claims.csv", type=click.Path())
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Workbook to write.  [default: conflicts.xlsx beside the ledger]")
 @click.option("--decisions", type=click.Path(dir_okay=False), default=None,

@@ -20,7 +20,10 @@ Nothing here prints; the CLI renders what these calls return.
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,10 +31,11 @@ from typing import Any
 
 import pandas as pd
 
-from ledger.claims.store import empty_ledger, merge_extracted, to_csv_text
+from ledger.claims.store import empty_ledger, ledger_bytes, ledger_exists, merge_extracted, new_part
 from ledger.claims.validate import ValidationReport, read_valid_ledger, validate_ledger
 from ledger.crosscheck import check, is_open_contradiction, load_settings
 from ledger.crosscheck.decisions import read_decisions
+from ledger.crosscheck.engines import EngineOptions
 from ledger.crosscheck.issues import issue_frame
 from ledger.crosscheck.rates import RATES_NAME, RateBook, read_rates
 from ledger.crosscheck.text import render, with_ids
@@ -188,13 +192,14 @@ class Workspace:
         return validate_ledger(self.ledger, sources=self.sources if given else None, root=self.articles_root,
                                limit=limit)
 
-    def check(self) -> pd.DataFrame:
+    def check(self, engine: EngineOptions | None = None) -> pd.DataFrame:
         """All findings of the ledger as data (issues, evidence from the
         sources table, currencies converted with the rate book), with the
-        reviewer decisions applied; render the rows shown with
+        reviewer decisions applied; the pairs found by ``engine`` (default:
+        pandas; docs/engines.md).  Render the rows shown with
         :mod:`ledger.crosscheck.text` (or :mod:`ledger.render`)."""
         return check(self.claims(), self.decision_table(), self.settings(), sources=self.source_table(),
-                     rates=self.rate_book())
+                     rates=self.rate_book(), engine=engine)
 
     def claimreview(self, *, base_url: str | None = None) -> dict[str, Any]:
         """schema.org ClaimReview JSON-LD for every decided issue
@@ -204,9 +209,11 @@ class Workspace:
         return claim_reviews(self.claims(), self.check(), self.source_table(), self.decision_table(),
                              base_url=base_url)
 
-    def extract(self, paths: Iterable[str | Path], *,
-                progress: Callable[[int, int], None] | None = None) -> ExtractResult:
-        return _extract(self, list(paths), progress)
+    def extract(self, paths: Iterable[str | Path], *, progress: Callable[[int, int], None] | None = None,
+                jobs: int | None = None, engine: EngineOptions | None = None) -> ExtractResult:
+        """Frame the articles under ``paths`` (over ``jobs`` processes, or
+        Spark tasks: :func:`frame_files`) and merge their claims."""
+        return _extract(self, list(paths), progress, jobs=jobs, engine=engine)
 
     def report(self, *, progress: Callable[[int, int], None] | None = None,
                made_at: dt.datetime | None = None) -> ReportResult:
@@ -277,8 +284,66 @@ def frame_file(path: Path, *, source: str, published: str) -> tuple[str, list[di
     return text, frame_text(text, source=source, published=published)
 
 
+#: Fewer articles than this are framed in this process (starting workers,
+#: each loading the lexicons, costs more than it saves).
+PARALLEL_FROM = 8
+
+
+def default_jobs(articles: int) -> int:
+    """Processes for ``articles`` articles: one per core from
+    :data:`PARALLEL_FROM` articles on, else 1."""
+    return 1 if articles < PARALLEL_FROM else min(articles, os.cpu_count() or 1)
+
+
+def _frame_one(job: tuple[str, str, str]) -> tuple[str, list[dict]]:
+    path, source, published = job
+    return frame_file(Path(path), source=source, published=published)
+
+
+def frame_files(files: list[Path], published: dict[str, str], *, jobs: int | None = None,
+                engine: EngineOptions | None = None,
+                progress: Callable[[int, int], None] | None = None) -> Iterator[tuple[str, str, list[dict]]]:
+    """``(source id, text, framed rows)`` of each article, in the order of
+    ``files``: in this process, over ``jobs`` processes (default
+    :func:`default_jobs`), or as Spark tasks when ``engine`` is spark (the
+    articles must then be readable at the same paths on every worker)."""
+    # absolute paths: a Spark executor (or a worker process) may run in another folder
+    work = [(os.path.abspath(f), source_id(f), published.get(source_id(f)) or "") for f in files]
+    jobs = default_jobs(len(work)) if jobs is None else max(1, jobs)
+    if engine is not None and engine.engine == "spark":
+        from ledger.crosscheck.engines.spark import session
+
+        spark = session(engine.spark_master)
+        results: Iterable[tuple[str, list[dict]]] = spark.sparkContext.parallelize(
+            work, max(1, min(len(work), 4 * spark.sparkContext.defaultParallelism))).map(_frame_one).collect()
+    elif jobs > 1 and len(work) > 1:
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"))
+        try:
+            results = list(_in_order(pool, work, progress))
+        finally:
+            pool.shutdown(cancel_futures=True)
+        progress = None  # told as each article was done
+    else:
+        results = (_frame_one(w) for w in work)
+    for done, ((_, sid, _), (text, rows)) in enumerate(zip(work, results), 1):
+        if progress is not None:
+            progress(done, len(work))
+        yield sid, text, rows
+
+
+def _in_order(pool: ProcessPoolExecutor, work: list[tuple[str, str, str]],
+              progress: Callable[[int, int], None] | None) -> Iterator[tuple[str, list[dict]]]:
+    futures = [pool.submit(_frame_one, w) for w in work]
+    for done, _ in enumerate(as_completed(futures), 1):
+        if progress is not None:
+            progress(done, len(work))
+    for future in futures:
+        yield future.result()
+
+
 def _extract(ws: Workspace, paths: list[str | Path], progress: Callable[[int, int], None] | None,
-             defer: list[Staged] | None = None) -> ExtractResult:
+             defer: list[Staged] | None = None, *, jobs: int | None = None,
+             engine: EngineOptions | None = None) -> ExtractResult:
     """Find and frame every claim of the articles under ``paths`` and merge
     them into the ledger (created if absent).
 
@@ -296,7 +361,7 @@ def _extract(ws: Workspace, paths: list[str | Path], progress: Callable[[int, in
     with ws.locked():
         files = article_paths(paths)
         require_inside(files, ws.articles_folder)
-        existed = ws.ledger.exists()
+        existed = ledger_exists(ws.ledger)
         ledger = ws.claims() if existed else empty_ledger()  # an invalid ledger is refused before any write
         sources = ws.source_table()
         if sources is None and len(ledger):
@@ -306,12 +371,9 @@ def _extract(ws: Workspace, paths: list[str | Path], progress: Callable[[int, in
         texts: dict[str, str | None] = (
             {} if sources is None else vanished_articles(paths, sources, ws.sources, ws.articles_folder))
         rows: list[dict] = []
-        for done, f in enumerate(files, 1):
-            sid = source_id(f)
-            texts[sid], found = frame_file(f, source=sid, published=published.get(sid) or "")
+        for sid, text, found in frame_files(files, published, jobs=jobs, engine=engine, progress=progress):
+            texts[sid] = text
             rows.extend(found)
-            if progress is not None:
-                progress(done, len(files))
         extracted = pd.DataFrame(rows, columns=list(ledger.columns)) if rows else empty_ledger()
         merged = merge_extracted(ledger, extracted, texts)
         written = merged.added > 0 or not existed
@@ -320,8 +382,13 @@ def _extract(ws: Workspace, paths: list[str | Path], progress: Callable[[int, in
             to_register = [f for f in files if f not in changed]
             sources_write, registered = plan_sources(to_register, ws.sources, table=sources) if files else (None, [])
             staged += [sources_write] if sources_write else []
-            if written:
-                staged.append(stage_bytes(ws.ledger, to_csv_text(merged.frame).encode("utf-8"),
+            if written and ws.ledger.is_dir():  # a Parquet folder: the added rows as one new file
+                if merged.added:
+                    added = merged.frame[merged.frame["claim_id"].isin(merged.ids["added"])]
+                    part, data = new_part(ws.ledger, added)
+                    staged.append(stage_bytes(part, data, expect=None))
+            elif written:
+                staged.append(stage_bytes(ws.ledger, ledger_bytes(merged.frame, ws.ledger),
                                           expect=ledger.attrs.get("stamp", ANY) if existed else None))
             if defer is None:
                 commit(staged)  # both or neither: never a sources row without its claims
@@ -353,11 +420,12 @@ def _sources_missing(ws: Workspace, ledger: pd.DataFrame) -> InputUnreadable:
 
 def extract(paths: Iterable[str | Path], *, ledger_path: str | Path, sources_path: str | Path | None = None,
             progress: Callable[[int, int], None] | None = None, articles_root: str | Path | None = None,
-            on_wait: Callable[[str], None] | None = None) -> ExtractResult:
+            on_wait: Callable[[str], None] | None = None, jobs: int | None = None,
+            engine: EngineOptions | None = None) -> ExtractResult:
     """:meth:`Workspace.extract` for a ledger path (and optionally a sources table).
     ``progress(done, total)`` is called after each article is framed."""
     ws = Workspace.open(ledger_path, sources=sources_path, articles_root=articles_root, on_wait=on_wait)
-    return ws.extract(paths, progress=progress)
+    return ws.extract(paths, progress=progress, jobs=jobs, engine=engine)
 
 
 # --------------------------------------------------------------------------- check, report, decisions

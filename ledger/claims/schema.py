@@ -14,18 +14,31 @@ from __future__ import annotations
 import difflib
 import math
 import re
+import sys
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
 import pandas as pd
-import pandera.pandas as pa
 
 from ledger.claims.rules import RULES, RowRule, detail_ok, is_period, vocabularies
 from ledger.claims.store import OPTIONAL_COLUMNS, LoadedLedger
 from ledger.csvio import format_float
 from ledger.errors import Code, Problem
 from ledger.record import COLUMN_SPECS, claim_id
+
+# pandera imports pandas-on-Spark whenever pyspark is installed (the [spark]
+# extra): ~0.4 s on every command and a FutureWarning on stderr.  Its import is
+# refused while pandera loads (pandera catches the ImportError); the Spark
+# engine (ledger.crosscheck.engines.spark) uses pyspark.sql only.
+_UNBLOCK = "pyspark.pandas" not in sys.modules
+if _UNBLOCK:
+    sys.modules["pyspark.pandas"] = None  # type: ignore[assignment]
+try:
+    import pandera.pandas as pa
+finally:
+    if _UNBLOCK:
+        del sys.modules["pyspark.pandas"]
 
 # --------------------------------------------------------------------------- the pandera model
 

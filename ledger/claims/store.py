@@ -10,6 +10,7 @@ byte-identical), :func:`merge_extracted` the merge used by ``factcheck extract``
 from __future__ import annotations
 
 import bisect
+import hashlib
 import math
 import re
 from dataclasses import dataclass, field
@@ -19,11 +20,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ledger.claims.columnar import SUFFIXES, Part, is_columnar, parquet_bytes, parquet_files, read_columnar, relocate
 from ledger.claims.fastread import fast_cells
 from ledger.csvio import LoadedTable, TableSpec, format_float, format_row, newlines, read_table
-from ledger.errors import Code, InvalidValue, LedgerInvalid, Problem
+from ledger.errors import Code, InputUnreadable, InvalidValue, LedgerInvalid, Problem
 from ledger.record import COLUMN_SPECS, COLUMNS, FLOAT_COLUMNS, INT_COLUMNS
-from ledger.textio import ANY, Expect, Stamp, atomic_write_text, read_stamped
+from ledger.textio import ANY, Expect, Stamp, atomic_write_bytes, atomic_write_text, read_stamped
 
 # --------------------------------------------------------------------------- reading
 
@@ -53,9 +55,14 @@ class LoadedLedger:
     skip: set[tuple[int, str]] = field(default_factory=set)
     absent: set[str] = field(default_factory=set)
     stamp: Stamp | None = None
+    #: the files of a columnar (Parquet) ledger; ``lines`` are then ledger-wide
+    #: 1-based rows, which :meth:`relocated` turns into each file's own rows
+    parts: list[Part] | None = None
 
     def where(self, row: int, column: str) -> tuple[int | None, int | None]:
         """(editor line, file column) of a cell; the row's line if the column is absent."""
+        if self.parts is not None:
+            return int(self.lines[row]), self.columns.get(column)
         if self.cell_lines is not None:
             return self.cell_lines[row].get(column, self.lines[row]), self.columns.get(column)
         line = int(self.lines[row])
@@ -65,6 +72,11 @@ class LoadedLedger:
             value = self.frame[name].iat[row]
             line += newlines(value) if isinstance(value, str) else 0
         return line, self.columns.get(column)
+
+    def relocated(self, problems: list[Problem]) -> list[Problem]:
+        """``problems`` naming the Parquet file and its row of each (as they
+        are for a CSV ledger)."""
+        return relocate(self.parts, self.file, problems) if self.parts is not None else problems
 
 
 #: The ledger as a table of the one CSV reader.
@@ -79,6 +91,8 @@ def load_ledger(path: str | Path, *, name: str | None = None) -> LoadedLedger:
     other by the line-tracking reader (:func:`ledger.csvio.read_table`);
     both give the same frame and problems."""
     file = name or str(path)
+    if is_columnar(path):
+        return _load_columnar(path, file)
     try:
         raw, stamp = read_stamped(path)
     except OSError:
@@ -93,7 +107,32 @@ def load_ledger(path: str | Path, *, name: str | None = None) -> LoadedLedger:
     return _typed(loaded_table)
 
 
-def _fast_typed(file: str, stamp: Stamp | None, cells: pd.DataFrame, lines: Any, columns: dict[str, Any],
+def _load_columnar(path: str | Path, file: str) -> LoadedLedger:
+    """A Parquet file or folder read for validation (:mod:`ledger.claims.columnar`):
+    failing cells typed one by one with the CSV rule.  A single file is
+    stamped like a CSV ledger; a folder is not (extract only adds files to it)."""
+    stamps: list[Stamp] = []
+
+    def read(f: Path) -> bytes:
+        try:
+            raw, stamp = read_stamped(f)
+        except OSError as err:
+            raise InputUnreadable(f"cannot read the ledger: {err.strerror or err}", file=str(f),
+                                  code=Code.UNREADABLE, hint="check the path") from err
+        stamps.append(stamp)
+        return raw
+
+    table = read_columnar(path, OPTIONAL_COLUMNS, read)
+    loaded = _fast_typed(file, None, table.text, np.arange(1, table.rows + 1), table.columns, table.bad)
+    assert loaded is not None, "Parquet cells hold no line break the CSV reader must place"
+    loaded.parts = table.parts
+    loaded.absent = table.absent
+    loaded.stamp = stamps[0] if not Path(path).is_dir() else None
+    loaded.problems = table.problems + loaded.problems
+    return loaded
+
+
+def _fast_typed(file: str, stamp: Stamp | None, cells: Any, lines: Any, columns: dict[str, Any],
                 bad: dict[str, Any]) -> LoadedLedger | None:
     """The loaded ledger from the fast reader's columns; the failing cells
     typed one by one by :func:`_cell` (the slow path's rule).  None when a
@@ -105,7 +144,7 @@ def _fast_typed(file: str, stamp: Stamp | None, cells: pd.DataFrame, lines: Any,
     for name in COLUMNS:
         for row in np.flatnonzero(bad[name]).tolist():
             text = str(cells[name].iat[row])
-            if "\n" in text or "\r" in text:
+            if ("\n" in text or "\r" in text) and not isinstance(cells, dict):
                 return None
             value, problem = _cell(name, text)
             if isinstance(columns[name], pd.Series):
@@ -255,7 +294,7 @@ def read_ledger(path: str | Path) -> pd.DataFrame:
     loaded = load_ledger(path)
     errors = [p for p in loaded.problems if p.severity == "error"]
     if errors:
-        raise LedgerInvalid(errors, file=loaded.file)
+        raise LedgerInvalid(loaded.relocated(errors), file=loaded.file)
     return typed_frame(loaded)
 
 
@@ -319,6 +358,29 @@ def _format_str(v: Any) -> str:
     return str(v)
 
 
+def ledger_exists(path: str | Path) -> bool:
+    """Is there a ledger at ``path`` (a file, or a folder holding Parquet files)?"""
+    p = Path(path)
+    return bool(parquet_files(p)) if p.is_dir() else p.exists()
+
+
+def ledger_bytes(df: pd.DataFrame, path: str | Path) -> bytes:
+    """The canonical bytes of a ledger frame for ``path``: CSV text, or one
+    Parquet file for a ``.parquet`` path (:mod:`ledger.claims.columnar`)."""
+    if Path(path).suffix.lower() in SUFFIXES:
+        return parquet_bytes(canonical(df))
+    return to_csv_text(df).encode("utf-8")
+
+
+def new_part(folder: str | Path, added: pd.DataFrame) -> tuple[Path, bytes]:
+    """Where and what to write for rows added to a Parquet folder ledger:
+    one new file named by its claims (``part-<12 hex>.parquet``); the files
+    already there are never rewritten."""
+    frame = canonical(added)
+    digest = hashlib.sha1("\n".join(frame["claim_id"].astype(str)).encode()).hexdigest()[:12]
+    return Path(folder) / f"part-{digest}.parquet", parquet_bytes(frame)
+
+
 def write_ledger(df: pd.DataFrame, path: str | Path, *, expect: Expect = ANY) -> None:
     """Write a ledger canonically and atomically: columns in
     :data:`~ledger.record.COLUMNS` order, rows sorted by source, start, end,
@@ -327,7 +389,11 @@ def write_ledger(df: pd.DataFrame, path: str | Path, *, expect: Expect = ANY) ->
     NaN as an empty cell.  A temp file in the same folder replaces the target,
     so a crash never leaves half a file.  ``expect``: the file as it was read
     (its :class:`~ledger.textio.Stamp`, or None if there was none): if it
-    changed since, nothing is written (:func:`ledger.textio.commit`)."""
+    changed since, nothing is written (:func:`ledger.textio.commit`).  A
+    ``.parquet`` path is written as one Parquet file, in the same order."""
+    if Path(path).suffix.lower() in SUFFIXES:
+        atomic_write_bytes(path, ledger_bytes(df, path), expect=expect)
+        return
     atomic_write_text(path, to_csv_text(df), expect=expect)
 
 

@@ -129,6 +129,7 @@ def validate_ledger(path: str | Path, sources: str | Path | None = None, *, root
                                   name=sources_name)
     except InputUnreadable as err:
         return ValidationReport(file, [*problems, err.as_problem()], len(loaded.frame), readable=False)
+    problems = loaded.relocated(problems)
     order = {file: 0}
     problems.sort(key=lambda p: (order.get(p.file, 1), p.file, p.line or 0, p.column or 0))
     return ValidationReport.capped(file, problems, len(loaded.frame), limit)
@@ -156,6 +157,7 @@ def read_valid_ledger(path: str | Path) -> pd.DataFrame:
 def _valid_rows(loaded: LoadedLedger, path: str | Path) -> list[Problem]:
     problems = list(loaded.problems) + check_frame(loaded)
     problems += [p for p in check_rows(loaded) if p.code == Code.DUPLICATE_CLAIM_ID and not _quiet(loaded, p)]
+    problems = loaded.relocated(problems)
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
     errors = [p for p in problems if p.severity == "error"]
     if errors:

@@ -11,8 +11,9 @@ import pandas as pd
 from ledger import intervals
 from ledger.crosscheck import arithmetic
 from ledger.crosscheck import decisions as decisions_mod
+from ledger.crosscheck.engines import EngineOptions, engine_pair_verdicts
 from ledger.crosscheck.evidence import claim_evidence
-from ledger.crosscheck.pairs import compare_pairs, prepare
+from ledger.crosscheck.pairs import prepare
 from ledger.crosscheck.rates import Money, RateBook
 from ledger.crosscheck.rows import assemble
 from ledger.crosscheck.scoring import load_settings
@@ -23,7 +24,8 @@ from ledger.errors import Problem
 
 def check(claims: pd.DataFrame, decisions: pd.DataFrame | None = None,
           settings: dict[str, Any] | None = None, *, sources: pd.DataFrame | None = None,
-          explain: bool = False, rates: RateBook | None = None) -> pd.DataFrame:
+          explain: bool = False, rates: RateBook | None = None,
+          engine: EngineOptions | str | None = None) -> pd.DataFrame:
     """All findings of a ledger, as data: a DataFrame with
     :data:`~ledger.crosscheck.rows.FINDING_COLUMNS`, grouped into issues
     (``issue_rank``, 1 first) and ordered by issue rank, then severity
@@ -40,7 +42,10 @@ def check(claims: pd.DataFrame, decisions: pd.DataFrame | None = None,
 
     ``rates``: the publication dates of the sources and a reviewer's rates,
     for comparing claims across currencies (default: the reference rates
-    alone, so a claim without a period has no date for a rate)."""
+    alone, so a claim without a period has no date for a rate).
+    ``engine``: where the pairs are found and judged, ``"pandas"`` (the
+    default), ``"duckdb"`` or ``"spark"`` (or :class:`EngineOptions`); the
+    findings are the same whichever (docs/engines.md)."""
 
     settings = settings or load_settings()
     prepared = prepare(claims, settings)
@@ -53,7 +58,8 @@ def check(claims: pd.DataFrame, decisions: pd.DataFrame | None = None,
                              f"{count} claim(s) state no value (or no readable date) and were not compared",
                              "fill value/value_low/value_high, or the period of a date claim", severity="warning"))
     money = Money(prepared, rates, settings)
-    i, j, code, pair_notes, conversions = compare_pairs(prepared, settings, money)
+    options = EngineOptions.from_env(engine) if isinstance(engine, str) else engine
+    i, j, code, pair_notes, conversions = engine_pair_verdicts(prepared, settings, options, money)
     strength, flags = claim_evidence(prepared, sources, settings)
     # the text stays as it came (Arrow or Python): no per-pair string is made here
     arith, arith_notes = arithmetic.apply_rules(prepared, settings, money)

@@ -254,7 +254,7 @@ def _pair_issues(df: pd.DataFrame, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     n_obj, n_met = int(obj.max()) + 2, int(df["metric_c"].max()) + 2
     named = np.where(wild[i], obj[j], obj[i])
     key = (df["subject_c"].to_numpy(np.int64)[i] * n_obj + named) * n_met + df["metric_c"].to_numpy(np.int64)[i]
-    return pd.factorize(key)[0].astype(np.int64)
+    return pd.factorize(key, sort=True)[0].astype(np.int64)  # numbered by key, not by the order pairs came in
 
 
 def _issue_ranks(issue: np.ndarray, severity: np.ndarray, verdict: np.ndarray, n: int) -> np.ndarray:

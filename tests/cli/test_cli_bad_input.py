@@ -116,12 +116,21 @@ def test_a_folder_given_for_an_article_is_named(work):
     assert "articles: is a folder, not a file; give the files inside it" in res.stderr
 
 
-@pytest.mark.parametrize("cmd", ["validate", "check", "report", "import-decisions"])
+@pytest.mark.parametrize("cmd", ["import-decisions"])
 def test_a_folder_where_a_file_is_expected_is_a_usage_error(work, cmd):
     (work / "d").mkdir()
     res = _run(work, cmd, "d")
     assert res.exit_code == 2
     assert "'d' is a directory" in res.stderr
+
+
+@pytest.mark.parametrize("cmd", ["validate", "check", "report"])
+def test_a_ledger_folder_without_parquet_files_is_unreadable(work, cmd):
+    # a folder is a Parquet ledger (issue 16, docs/engines.md); an empty one cannot be read
+    (work / "d").mkdir()
+    res = _run(work, cmd, "d")
+    assert res.exit_code == 2
+    assert "d: no Parquet files in the ledger folder; extract into it, or point at a claims.csv" in res.stdout + res.stderr
 
 
 def test_run_without_seeds_says_so_exit_2(tmp_path, monkeypatch):
