@@ -5,12 +5,18 @@ For each size, in separate child processes (so each peak RSS is its own):
 * ``engine``: the vectorised core alone (``prepare``: intervals with rounding,
   periods, codes; ``pair_verdicts``: blocking, pairs, verdicts), the work
   the reference does;
-* ``check``: ``ledger.crosscheck.check`` on the whole ledger (the engine plus
-  the arithmetic rules, severity, the output order, and per finding the
-  ``claims`` text, a sha1 id and a one-sentence explanation);
-* ``lean``: ``check(..., explain=False)``: every finding and column except
-  the pair findings' explanation sentences (``ledger.crosscheck.explain``
-  makes them for the rows wanted);
+* ``check``: ``ledger.crosscheck.check`` on the whole ledger, the findings as
+  data (issue 15): the engine plus the arithmetic rules, evidence, severity,
+  issues and their ranks, the output order; no per-pair text (ids, claims
+  lists and sentences are made for the rows shown);
+* ``shown``: ``check()`` and then what the Conflicts sheet shows: the issue
+  frame of every issue (id, verdict, members: ``ledger.crosscheck.issues``)
+  and the text of each issue's most severe finding (its id, claims list and
+  sentence: ``ledger.crosscheck.text.render``); the ``render s`` column is
+  the part after ``check()``;
+* ``full`` (with ``--full``): ``check(..., explain=True)``: every row rendered
+  (pair ids, claims lists and sentences for all findings: what ``check()``
+  made before issue 15);
 * ``duckdb``: the reference, a plain DuckDB self-join of the same ledger on
   (subject, object, metric) with an interval-disjointness flag, fetched into
   pandas.
@@ -45,9 +51,12 @@ import resource
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this repository's ledger, not an installed one
 
 MONEY_METRICS = ["investment", "valuation", "revenue", "funding_round", "stake_value", "market_cap"]
 
@@ -194,15 +203,25 @@ def _settings(max_group: int) -> dict:
 
 def _run_once(n: int, what: str, max_group: int = 0) -> dict:
     df = synthetic_ledger(n)
-    if what in ("check", "lean"):
+    if what in ("check", "full", "shown"):
         from ledger.crosscheck import check
+        from ledger.crosscheck.issues import issue_frame
+        from ledger.crosscheck.text import render
 
         settings = _settings(max_group)
         t0 = time.perf_counter()
-        out = check(df, settings=settings, explain=what == "check")
+        out = check(df, settings=settings, explain=what == "full")
         seconds = time.perf_counter() - t0
         rows = len(out)
-        extra = {"contradictions": int((out["kind"] == "contradiction").sum())}
+        extra = {"contradictions": int((out["kind"] == "contradiction").sum()),
+                 "issues": int(out["issue_rank"].max()) if rows else 0}
+        if what == "shown":
+            out.attrs = {}
+            t1 = time.perf_counter()
+            issues = issue_frame(out)
+            top = render(out.iloc[issues["top"].to_numpy()], df)
+            extra.update(render_seconds=time.perf_counter() - t1, shown_rows=len(top), issue_rows=len(issues))
+            seconds = time.perf_counter() - t0
     elif what == "engine":
         from ledger.crosscheck import pair_verdicts, prepare
 
@@ -246,6 +265,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement; the best is shown")
     parser.add_argument("--max-group", type=int, default=0,
                         help="override rules.toml [compare] max_group for the engine and the check")
+    parser.add_argument("--full", action="store_true",
+                        help="also time check(explain=True): every row rendered, as check() was before issue 15")
     parser.add_argument("--output-reference", action="store_true",
                         help="also time DuckDB making check()'s output (duckdb-out; 8.3 GB at 1M)")
     parser.add_argument("--rounds", type=int, default=0,
@@ -268,18 +289,23 @@ def main() -> None:
     base_rss = child(1, "check", 1)["peak_rss_mb"]
     print(f"(peak RSS of a child that checks 1 claim: {base_rss:.0f} MB; figures below include it)")
     out_ref = args.output_reference
-    print("claims | duckdb s | duckdb pairs | duckdb MB | engine s | engine/duckdb | lean s | lean/duckdb "
-          "| lean MB | check s | check/duckdb | findings | check MB | check us/claim"
+    print("claims | duckdb s | duckdb pairs | duckdb MB | engine s | engine/duckdb | check s | check/duckdb "
+          "| findings | issues | check MB | check us/claim | render s (one sentence per issue) | shown MB"
+          + (" | full s | full/duckdb" if args.full else "")
           + (" | duckdb-out s | duckdb-out/duckdb | duckdb-out MB | check/duckdb-out" if out_ref else ""))
-    print("|".join(["---:"] * (18 if out_ref else 14)))
+    print("|".join(["---:"] * (14 + 2 * args.full + 4 * out_ref)))
     for n in (int(s) for s in args.sizes.split(",")):
-        ref, core, lean, ours = (child(n, what, args.repeat, args.max_group)
-                                 for what in ("duckdb", "engine", "lean", "check"))
+        ref, core, ours, shown = (child(n, what, args.repeat, args.max_group)
+                                  for what in ("duckdb", "engine", "check", "shown"))
         line = (f"{n:,} | {ref['seconds']:.2f} | {ref['rows']:,} | {ref['peak_rss_mb']:.0f} | "
                 f"{core['seconds']:.2f} | {core['seconds'] / ref['seconds']:.2f} | "
-                f"{lean['seconds']:.2f} | {lean['seconds'] / ref['seconds']:.2f} | {lean['peak_rss_mb']:.0f} | "
                 f"{ours['seconds']:.2f} | {ours['seconds'] / ref['seconds']:.2f} | {ours['rows']:,} | "
-                f"{ours['peak_rss_mb']:.0f} | {1e6 * ours['seconds'] / n:.1f}")
+                f"{ours['issues']:,} | {ours['peak_rss_mb']:.0f} | {1e6 * ours['seconds'] / n:.1f} | "
+                f"{shown['render_seconds']:.2f} ({shown['shown_rows']:,} sentences) | "
+                f"{shown['peak_rss_mb']:.0f}")
+        if args.full:
+            full = child(n, "full", args.repeat, args.max_group)
+            line += f" | {full['seconds']:.2f} | {full['seconds'] / ref['seconds']:.2f}"
         if out_ref:
             full = child(n, "duckdb-out", args.repeat, args.max_group)
             line += (f" | {full['seconds']:.2f} | {full['seconds'] / ref['seconds']:.2f} | "

@@ -326,7 +326,8 @@ def extract(paths: tuple[str, ...], ledger: str, sources: str | None, articles_r
               help="Reviewer decisions (default: decisions.csv beside the ledger, if present).")
 @click.option("--rules", "rules_path", type=click.Path(dir_okay=False),
               help="Comparison settings and arithmetic rules (default: the packaged rules.toml).")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per finding.")
+@click.option("--json", "as_json", is_flag=True,
+              help="One JSON object per issue (\"kind\": \"issue\"), each followed by one per finding of it.")
 @click.option("--engine", type=click.Choice(["pandas", "duckdb", "spark"]), default="pandas", show_default=True,
               help="Where pairs are found and judged: pandas (in memory), duckdb (in process, spills to disk "
                    "past --duckdb-memory) or spark (a local Spark or a cluster: --spark-master). "
@@ -342,20 +343,23 @@ def check(ledger: str, decisions_path: str | None, rules_path: str | None, as_js
           spark_master: str | None, duckdb_memory: str | None) -> None:
     """Cross-check LEDGER (default claims.csv; a CSV ledger, a Parquet file or a
     folder of Parquet files): contradictions, time and modality differences,
-    confirmations and arithmetic rules, grouped by subject and sorted by
-    severity.  Exits 1 while open contradictions (or failed rules) remain, so
+    confirmations and arithmetic rules, grouped into issues (one per figure)
+    ranked by evidence, each finding with its sources as people know them.
+    Exits 1 while open contradictions (or failed rules) remain, so
     publication can be gated on it."""
     from ledger.crosscheck import is_open_contradiction
     from ledger.crosscheck.engines import EngineOptions
     from ledger.job import Workspace
 
     options = EngineOptions.from_env(engine, spark_master=spark_master, duckdb_memory=duckdb_memory)
-    found = Workspace.open(ledger, decisions=decisions_path, rules=rules_path).check(options)
+    ws = Workspace.open(ledger, decisions=decisions_path, rules=rules_path)
+    found = ws.check(options)
     for note in found.attrs.get("notes", []):
         click.echo(f"note: {note}", err=True)
     from ledger.render import finding_lines, json_lines
 
-    _echo_lines(json_lines(found) if as_json else finding_lines(found))
+    lines = json_lines if as_json else finding_lines
+    _echo_lines(lines(found, ws.claims(), ws.source_table()))
     sys.exit(EXIT_INVALID if is_open_contradiction(found).any() else EXIT_OK)
 
 
@@ -473,6 +477,43 @@ def import_decisions_cmd(workbook: str, ledger: str | None, decisions: str | Non
     else:
         click.echo(f"{len(res.added)} added, {len(res.changed)} changed, {res.unchanged} unchanged; "
                    f"{res.total} decisions in {_shown(res.path)}")
+
+
+@main.command("claimreview")
+@click.argument("ledger", default="claims.csv", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="File to write the JSON-LD to (replaced atomically).  [default: standard output]")
+@click.option("--decisions", type=click.Path(dir_okay=False), default=None,
+              help="Reviewer decisions.  [default: decisions.csv beside the ledger, if present]")
+@click.option("--sources", type=click.Path(dir_okay=False), default=None,
+              help="Sources table.  [default: seeds/sources.csv, else sources.csv, beside the ledger]")
+@click.option("--base-url", "base_url", default=None,
+              help="Where the reviews are published: each ClaimReview gets url BASE_URL#<issue id>.")
+@handles_errors
+def claimreview_cmd(ledger: str, output: str | None, decisions: str | None, sources: str | None,
+                    base_url: str | None) -> None:
+    """Write schema.org ClaimReview JSON-LD for every decided issue of LEDGER.
+
+    One ClaimReview per claim of an issue decided `confirmed` or `explained`
+    whose ledger status is `confirmed` (rated True) or `disputed` (rated
+    False, or Loose wording / Needs context when the issue was explained),
+    with the claim's sentence, its article (outlet, title, date and how it is
+    known) and the reviewer's note.  Exit 0 (even with nothing decided: an
+    empty @graph), 1 invalid input, 2 unreadable input.
+    """
+    from ledger.job import Workspace
+    from ledger.report.claimreview import counts
+    from ledger.textio import atomic_write_text
+
+    ws = Workspace.open(ledger, sources=sources, decisions=decisions)
+    doc = ws.claimreview(base_url=base_url)
+    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    if output:
+        atomic_write_text(output, text)
+    else:
+        click.echo(text, nl=False)
+    made = ", ".join(f"{n} {k}" for k, n in counts(doc).items()) or "nothing decided to review"
+    click.echo(f"{len(doc['@graph'])} ClaimReview(s) ({made})" + (f"; wrote {output}" if output else ""), err=True)
 
 
 @main.command()

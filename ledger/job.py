@@ -36,11 +36,14 @@ from ledger.claims.validate import ValidationReport, read_valid_ledger, validate
 from ledger.crosscheck import check, is_open_contradiction, load_settings
 from ledger.crosscheck.decisions import read_decisions
 from ledger.crosscheck.engines import EngineOptions
+from ledger.crosscheck.issues import issue_frame
 from ledger.crosscheck.rates import RATES_NAME, RateBook, read_rates
+from ledger.crosscheck.text import render, with_ids
 from ledger.errors import Code, InputUnreadable, LedgerInvalid, Problem
 from ledger.framing import frame_text
 from ledger.guard import remove_stale, workspace_lock
 from ledger.report import decisions as report_decisions
+from ledger.report.layout import FORMAT_TAG
 from ledger.report.summary import open_mask, review_mask
 from ledger.report.workbook import write_report
 from ledger.sources import (
@@ -190,9 +193,21 @@ class Workspace:
                                limit=limit)
 
     def check(self, engine: EngineOptions | None = None) -> pd.DataFrame:
-        """All findings of the ledger, with the reviewer decisions applied;
-        the pairs found by ``engine`` (default: pandas; docs/engines.md)."""
-        return check(self.claims(), self.decision_table(), self.settings(), rates=self.rate_book(), engine=engine)
+        """All findings of the ledger as data (issues, evidence from the
+        sources table, currencies converted with the rate book), with the
+        reviewer decisions applied; the pairs found by ``engine`` (default:
+        pandas; docs/engines.md).  Render the rows shown with
+        :mod:`ledger.crosscheck.text` (or :mod:`ledger.render`)."""
+        return check(self.claims(), self.decision_table(), self.settings(), sources=self.source_table(),
+                     rates=self.rate_book(), engine=engine)
+
+    def claimreview(self, *, base_url: str | None = None) -> dict[str, Any]:
+        """schema.org ClaimReview JSON-LD for every decided issue
+        (:func:`ledger.report.claimreview.claim_reviews`)."""
+        from ledger.report.claimreview import claim_reviews
+
+        return claim_reviews(self.claims(), self.check(), self.source_table(), self.decision_table(),
+                             base_url=base_url)
 
     def extract(self, paths: Iterable[str | Path], *, progress: Callable[[int, int], None] | None = None,
                 jobs: int | None = None, engine: EngineOptions | None = None) -> ExtractResult:
@@ -208,10 +223,14 @@ class Workspace:
                          now: dt.datetime | None = None) -> report_decisions.ImportResult:
         """Bring the decisions of ``workbook`` into the decisions file (see
         :func:`ledger.report.decisions.import_decisions`)."""
-        def fresh() -> set[str]:
+        def fresh(fmt: str) -> set[str]:
+            """The ids a workbook of format ``fmt`` would list now: issues (/2), findings (/1)."""
             decisions = read_decisions(self.decisions) if self.decisions.exists() else None
-            return set(check(self.claims(), decisions, self.settings(), rates=self.rate_book())["conflict_id"]
-                       .astype(str))
+            found = check(self.claims(), decisions, self.settings(), sources=self.source_table(),
+                          rates=self.rate_book())
+            if fmt == FORMAT_TAG:
+                return set(issue_frame(found)["issue"].astype(str))
+            return set(with_ids(found)["conflict_id"].astype(str))
         with self.locked():
             return report_decisions.import_decisions(workbook, ledger_path=self.ledger,
                                                      decisions_path=self.decisions, fresh_ids=fresh,
@@ -414,12 +433,17 @@ def extract(paths: Iterable[str | Path], *, ledger_path: str | Path, sources_pat
 
 def check_ledger(ledger_path: str | Path, decisions_path: str | Path | None = None,
                  rules_path: str | Path | None = None, *, claims: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Read the ledger (and ``decisions.csv`` beside it if present) and check it.
-    ``claims``: the ledger already read by the caller (not read again)."""
+    """Read the ledger (and ``decisions.csv`` beside it if present) and check
+    it; every row rendered (``conflict_id``, ``claims``, ``explanation``: see
+    :func:`ledger.crosscheck.text.render`).  ``claims``: the ledger already
+    read by the caller (not read again)."""
     ws = Workspace.open(ledger_path, decisions=decisions_path, rules=rules_path)
     if claims is not None:
         ws._loaded["claims"] = claims
-    return ws.check()
+    found = ws.check()
+    rendered = render(found, ws.claims(), ws.source_table())
+    rendered.attrs = found.attrs
+    return rendered
 
 
 @dataclass
@@ -466,7 +490,7 @@ def _report(ws: Workspace, progress: Callable[[int, int], None] | None, made_at:
     return ReportResult(
         path=out, ledger=ws.ledger, claims=len(claims), findings=total, open=int(open_mask(conflicts).sum()),
         open_contradictions=int(is_open_contradiction(conflicts).sum()),
-        by_kind={str(k): int(v) for k, v in conflicts["kind"].value_counts().items()},
+        by_kind={str(k): int(v) for k, v in conflicts["kind"].value_counts().items() if v},
         notes=notes, to_review=int(review_mask(conflicts).sum()),
     )
 

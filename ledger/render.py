@@ -1,85 +1,373 @@
-"""``factcheck check``'s two output modes as lines of text, made from plain
-column lists in one pass (not a frame per subject group: pandas deep-copies
-a frame's ``attrs``, the findings' notes, for every group it makes, and a
-100k-claim ledger has ~20k subjects).  The CLI prints them."""
+"""``factcheck check``'s two output modes as lines of text, made from the
+findings frame (data, :func:`ledger.crosscheck.check`) in one pass, with the
+text a person reads (pair ids, sentences, sources as people know them, the
+reason of each issue's rank) made only for the rows printed
+(:mod:`ledger.crosscheck.text`).  The CLI prints them.
+
+Both modes go issue by issue in rank order: the issue first, then its
+findings (most severe first).
+"""
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from itertools import repeat
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from ledger.crosscheck import is_open_contradiction
+from ledger.crosscheck.evidence import FLAG_NAMES
+from ledger.crosscheck.issues import issue_frame
+from ledger.crosscheck.rows import RENDERED
+from ledger.crosscheck.scoring import CONFLICT_COLUMNS
+from ledger.crosscheck.text import Claims, claim_lists, explain_parts, issue_reasons, pair_ids
 
 _ENCODE = json.encoder.encode_basestring  # the C encoder of json.dumps(ensure_ascii=False)
 
 
-def finding_lines(found: pd.DataFrame) -> Iterator[str]:
-    """The text report: per subject (sorted), each finding on two lines
-    (severity, kind, id, decision; then its explanation), then one line of
-    counts."""
-    cols = {c: found[c].tolist() for c in ("subject", "kind", "rule", "result", "status", "decision", "reviewer",
-                                           "severity_label", "severity", "conflict_id", "explanation")}
-    subjects = found["subject"]
-    codes, names = pd.factorize(subjects, sort=True)  # missing subjects get -1 and are not listed (as groupby)
-    order = np.argsort(codes, kind="stable")
-    order = order[codes[order] >= 0]
-    last = -1
-    for i in order.tolist():
-        if codes[i] != last:
-            last = codes[i]
-            yield f"== {names[last] or '(no subject)'}"
-        kind = cols["kind"][i]
-        what = f"{kind}:{cols['rule'][i]} {cols['result'][i]}" if kind == "arithmetic" else kind
-        state = (f" [resolved: {cols['decision'][i]} by {cols['reviewer'][i]}]"
-                 if cols["status"][i] == "resolved" else "")
-        yield f"  {cols['severity_label'][i]:<6} {cols['severity'][i]:.2f} {what} {cols['conflict_id'][i]}{state}"
-        yield f"      {cols['explanation'][i]}"
-    counts = {str(k): int(n) for k, n in found["kind"].value_counts().items()}
+class Shown:
+    """The rows to print, with their text made once: pair ids, claims lists,
+    issue ids and reasons, and sentences (all rows for JSON; each issue's
+    most severe row for text, ``sentences="top"``)."""
+
+    def __init__(self, found: pd.DataFrame, claims: pd.DataFrame | None, sources: pd.DataFrame | None, *,
+                 escape: bool = False, sentences: str = "all") -> None:
+        if found.attrs:  # pandas deep-copies a frame's attrs (the notes) at every step: drop them once
+            found = found.copy(deep=False)
+            found.attrs = {}
+        self.found = found
+        self.claims = claim_lists(found)
+        self.ids = pair_ids(found, self.claims)
+        self.cl = Claims(claims, sources) if claims is not None else None
+        self.escape = escape
+        self.issues = issue_frame(found)
+        self.reasons = issue_reasons(found, self.issues, self.cl)
+        # per row: the position of its issue in self.issues
+        self.issue_at = np.searchsorted(self.issues["issue_rank"].to_numpy(), found["issue_rank"].to_numpy())
+        rows = found if sentences == "all" else found.iloc[self.issues["top"].to_numpy(dtype=np.int64)]
+        if self.cl is None:
+            text = rows["explanation"].to_numpy(dtype=object)
+            if escape:
+                text = np.array(['"' + _ENCODE(str(t))[1:-1] for t in text], dtype=object)
+            blank = np.full(len(rows), "", dtype=object)
+            self.parts = (text, blank, np.full(len(rows), '"' if escape else "", dtype=object))
+        else:
+            self.parts = explain_parts(rows, self.cl, escape=escape)
+        self.explanation = np.add(np.add(self.parts[0], self.parts[1]), self.parts[2]) if len(rows) else self.parts[0]
+
+    def starts(self) -> np.ndarray:
+        """Row positions where a new issue begins (``found`` is in issue order)."""
+        rank = self.found["issue_rank"].to_numpy()
+        return np.flatnonzero(np.r_[True, rank[1:] != rank[:-1]]) if len(rank) else np.zeros(0, dtype=np.int64)
+
+    def sides(self) -> tuple[np.ndarray, np.ndarray]:
+        """Per row, each side in a few words: '“10 亿美元” 2019 (未央网)'."""
+        f = self.found
+        a, b = f["claim_a"].to_numpy(dtype=object), f["claim_b"].to_numpy(dtype=object)
+        if self.cl is None:
+            return a, b
+        cl = self.cl
+        ra, rb = cl.rows(a), cl.rows(b)
+        used = np.unique(np.concatenate([ra, rb]))
+        used = used[used >= 0]
+        short = np.empty(len(cl.frame) + 1, dtype=object)  # the last slot: a claim not in the ledger
+        surface, period, source = (cl.column(c)[used] for c in ("surface", "period", "source"))
+        outlets = {sid: _outlet(row) for sid, row in cl.sources.items()}
+        short[used] = [f"“{sf}” {p or 'period unknown'} ({outlets.get(s, s)})"
+                       for sf, p, s in zip(surface, period, source)]
+        short[-1] = "?"
+        return short[np.where(ra >= 0, ra, -1)], short[np.where(rb >= 0, rb, -1)]
+
+
+def _outlet(row: dict[str, str]) -> str:
+    """A source in a few words: its publisher, else the start of its title."""
+    title = row.get("title", "")
+    return row.get("publisher", "").strip() or ("«" + title[:12] + ("…" if len(title) > 12 else "") + "»")
+
+
+def finding_lines(found: pd.DataFrame, claims: pd.DataFrame | None = None,
+                  sources: pd.DataFrame | None = None) -> Iterator[str]:
+    """The text report: per issue (in rank order) a header (rank, verdict,
+    severity, figure, id, open pairs), the reason of its rank, the sentence
+    of its most severe finding, then one line per finding (severity, kind,
+    id, decision, both sides in a few words); then one line of counts."""
+    if len(found):
+        shown = Shown(found, claims, sources, sentences="top")
+        yield from _text(shown)
+    counts = {str(k): int(n) for k, n in found["kind"].value_counts().items() if n}
     summary = ", ".join(f"{counts[k]} {k}" for k in sorted(counts))
-    yield (f"{len(found)} findings ({summary or 'none'}); "
+    n_issues = int(found["issue_rank"].nunique()) if "issue_rank" in found and len(found) else 0
+    yield (f"{len(found)} findings ({summary or 'none'}) in {n_issues} issue(s); "
            f"{int(is_open_contradiction(found).sum())} open contradiction(s) or failed rule(s)")
 
 
-def json_lines(found: pd.DataFrame) -> Iterator[str]:
-    """One JSON object per finding, as ``json.dumps(row, ensure_ascii=False)``
-    writes it: every column, NaN and +-inf (an open bound) as null, and
-    ``claims`` as a list of claim ids.  Each column's distinct values are
-    encoded once (most columns hold few), as ``"key": value`` pieces; a row
-    is its pieces joined."""
-    keys = list(found.columns)
-    if not keys or not len(found):
+def _text(shown: Shown) -> Iterator[str]:
+    f = shown.found
+    heads = _issue_headers(shown.issues)
+    starts = shown.starts()
+    lines = _finding_text(shown)
+    at = np.r_[starts, len(f)]
+    for lo, hi in zip(at[:-1].tolist(), at[1:].tolist()):
+        issue = int(shown.issue_at[lo])
+        yield heads[issue]
+        yield f"   why: {shown.reasons[issue]}"
+        yield f"   {shown.explanation[issue]}"
+        yield from lines[lo:hi]
+
+
+def _finding_text(shown: Shown) -> list[str]:
+    """One line per finding: severity, kind (a rule: its name and result), id,
+    decision, both sides in a few words; the part before the id made once per
+    distinct combination."""
+    f = shown.found
+    cols = ("severity_label", "severity", "kind", "rule", "result", "status", "decision", "reviewer")
+    values = {c: f[c].to_numpy() for c in cols}
+    codes = _few_codes([values[c] for c in cols])
+    uniques, first = np.unique(codes, return_index=True)
+    table = np.empty(int(uniques[-1]) + 1 if len(uniques) else 0, dtype=object)
+    for code, r in zip(uniques.tolist(), first.tolist()):
+        kind = values["kind"][r]
+        what = f"{kind}:{values['rule'][r]} {values['result'][r]}" if kind == "arithmetic" else kind
+        table[code] = f"  {values['severity_label'][r]:<6} {float(values['severity'][r]):.2f} {what} "
+    state = np.full(len(f), "", dtype=object)
+    done = np.flatnonzero(values["status"] == "resolved")
+    state[done] = [f" [resolved: {d} by {r}]" for d, r in zip(values["decision"][done], values["reviewer"][done])]
+    side_a, side_b = shown.sides()
+    said = np.where(values["kind"] == "arithmetic", "", np.add(np.add(np.add(": ", side_a), " vs "), side_b))
+    return list(map("".join, zip(table[codes], shown.ids, state, said)))
+
+
+def _issue_headers(issues: pd.DataFrame) -> list[str]:
+    """The header line of each issue (column lists, not a dict per row)."""
+    cols = {c: issues[c].tolist() for c in ("issue", "issue_rank", "verdict", "severity_label", "severity", "subject",
+                                           "object", "metric", "open", "pairs", "status", "decision", "members")}
+    return [_issue_header({c: v[k] for c, v in cols.items()}) for k in range(len(issues))]
+
+
+def _issue_header(row: dict[str, Any]) -> str:
+    figure = f"{row['subject'] or '(no subject)'}" + (f" / {row['object']}" if row["object"] else "") \
+        + f": {row['metric']}"
+    state = (f"{row['open']} of {row['pairs']} open" if row["status"] == "open"
+             else f"resolved: {row['decision'] or 'decided'}")
+    return (f"== #{row['issue_rank']} {row['verdict']} {row['severity_label']} {row['severity']:.2f} "
+            f"{figure} {row['issue']} ({len(row['members'])} claims, {state})")
+
+
+# --------------------------------------------------------------------------- JSON
+
+
+def json_lines(found: pd.DataFrame, claims: pd.DataFrame | None = None,
+               sources: pd.DataFrame | None = None) -> Iterator[str]:
+    """One JSON object per issue (``"kind": "issue"``: ``issue``, ``rank``,
+    ``verdict``, ``members``, ``severity``, ``reason``, ...), each followed by
+    one object per finding of it, as ``json.dumps(row, ensure_ascii=False)``
+    writes it: every column of :data:`CONFLICT_COLUMNS` (NaN and +-inf as
+    null, ``claims`` as a list of claim ids), then ``issue`` (the issue's id),
+    ``issue_rank``, ``evidence``, ``loose``, ``weak_a`` and ``weak_b`` (what
+    weakened each side).  See docs/findings.md."""
+    if not len(found):
         return iter(())
-    pieces = [_pieces(found[c], str(c)) for c in keys]
-    pieces[0] = ["{" + p for p in pieces[0]]
-    pieces[-1] = [p + "}" for p in pieces[-1]]
-    return map(", ".join, zip(*pieces))
+    shown = Shown(found, claims, sources, escape=claims is not None)
+    rows = _finding_objects(shown)
+    issue_objects = _issue_objects(shown)
+    starts = shown.starts()
+    order = np.empty(len(found) + len(starts), dtype=np.int64)  # issue objects are -1 - k
+    where = starts + np.arange(len(starts))
+    is_issue = np.zeros(len(order), dtype=bool)
+    is_issue[where] = True
+    order[where] = -1 - shown.issue_at[starts]
+    order[~is_issue] = np.arange(len(found))
+    return (issue_objects[-1 - k] if k < 0 else rows[k] for k in order.tolist())
 
 
-#: Columns whose values are (nearly) all distinct: encoded value by value, not through their distinct values.
-_DISTINCT = ("conflict_id", "explanation")
+#: Keys of an issue object, in order ("kind" is always "issue").
+ISSUE_KEYS = ("kind", "issue", "rank", "verdict", "severity", "severity_label", "subject", "object", "metric", "unit",
+              "rule", "members", "pairs", "open", "status", "decision", "decision_note", "reviewer", "reason")
 
 
-def _pieces(col: pd.Series, name: str) -> list[str]:
-    """``"name": <JSON of the value>`` for every value of one column."""
+def _issue_objects(shown: Shown) -> list[str]:
+    """One JSON object per issue (:data:`ISSUE_KEYS`)."""
+    iss = shown.issues
+    cols = {c: iss[c].tolist() for c in ("issue", "verdict", "severity_label", "subject", "object", "metric",
+                                         "unit", "rule", "status", "decision", "decision_note", "reviewer")}
+    text = {c: list(map(_ENCODE, v)) for c, v in cols.items()}
+    ranks, pairs, opened = (iss[c].tolist() for c in ("issue_rank", "pairs", "open"))
+    severity = [_json(float(v), "severity") for v in iss["severity"].tolist()]
+    members = ["[" + ", ".join(map(_ENCODE, m)) + "]" for m in iss["members"].tolist()]
+    reasons = list(map(_ENCODE, shown.reasons))
+    return [
+        f'{{"kind": "issue", "issue": {text["issue"][k]}, "rank": {ranks[k]}, "verdict": {text["verdict"][k]}, '
+        f'"severity": {severity[k]}, "severity_label": {text["severity_label"][k]}, '
+        f'"subject": {text["subject"][k]}, "object": {text["object"][k]}, "metric": {text["metric"][k]}, '
+        f'"unit": {text["unit"][k]}, "rule": {text["rule"][k]}, "members": {members[k]}, "pairs": {pairs[k]}, '
+        f'"open": {opened[k]}, "status": {text["status"][k]}, "decision": {text["decision"][k]}, '
+        f'"decision_note": {text["decision_note"][k]}, "reviewer": {text["reviewer"][k]}, "reason": {reasons[k]}}}'
+        for k in range(len(iss))]
+
+
+#: Keys of a finding object after the columns of :data:`CONFLICT_COLUMNS`.
+EXTRA_KEYS = ("issue", "issue_rank", "evidence", "loose", "weak_a", "weak_b")
+
+
+#: How a finding object's keys are made, in order (the columns of
+#: :data:`CONFLICT_COLUMNS` and :data:`EXTRA_KEYS`, those of one claim side
+#: together): each group's fragment is made once per distinct value of what
+#: it depends on (the row, claim A, claim B, the issue, the gap, or the
+#: few-valued columns together), then taken for each row.
+_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("row", ("conflict_id",)), ("few", ("kind", "rule")),
+    ("a", ("claim_a", "subject", "object", "metric", "source_a", "value_a", "unit")),
+    ("b", ("claim_b", "source_b", "value_b")), ("row", ("claims",)), ("gap", ("gap",)),
+    ("few", ("severity", "severity_label")), ("row", ("explanation",)),
+    ("few", ("implied_value", "implied_low", "implied_high", "implied_unit", "result", "status", "decision",
+             "decision_note", "reviewer")),
+    ("few", ("unit_b", "value_b_converted", "rate", "rate_low", "rate_high", "rate_date", "rate_source")),
+    ("issue", ("issue", "issue_rank")), ("few", ("evidence", "loose", "weak_a", "weak_b")),
+)
+#: The keys of a finding object, in order.
+FINDING_KEYS = tuple(c for _, cols in _GROUPS for c in cols)
+
+
+def _finding_objects(shown: Shown) -> np.ndarray:
+    """Each finding row as one JSON object, keys in :data:`FINDING_KEYS` order.
+    Pair rows are assembled from fragments made once per claim, per issue or
+    per combination of few-valued columns; arithmetic rows (few) are encoded
+    column by column."""
+    f = shown.found
+    n = len(f)
+    if not n:
+        return np.zeros(0, dtype=object)
+    issue_ids = shown.issues["issue"].to_numpy(dtype=object)[shown.issue_at]
+    values: dict[str, np.ndarray] = {c: f[c].to_numpy() for c in CONFLICT_COLUMNS if c not in RENDERED}
+    values.update(conflict_id=shown.ids, claims=shown.claims, issue=issue_ids,
+                  issue_rank=f["issue_rank"].to_numpy(), evidence=f["evidence"].to_numpy(dtype=float),
+                  loose=f["loose"].to_numpy(dtype=bool), weak_a=f["flags_a"].to_numpy(dtype=np.int64),
+                  weak_b=f["flags_b"].to_numpy(dtype=np.int64))
+    parts = shown.parts
+    pair = f["kind"].to_numpy(dtype=object) != "arithmetic"
+    out = np.empty(n, dtype=object)
+    rule = np.flatnonzero(~pair)
+    if len(rule):
+        sentence = np.add(np.add(parts[0][rule], parts[1][rule]), parts[2][rule])
+        values_r = {**{c: v[rule] for c, v in values.items()}, "explanation": sentence}
+        pieces = [_escaped_piece(c, values_r[c]) if c == "explanation" and shown.escape
+                  else _column(c, np.asarray(values_r[c], dtype=object)) for _, cols in _GROUPS for c in cols]
+        out[rule] = ["{" + ", ".join(p) + "}" for p in zip(*pieces)]
+    at = np.flatnonzero(pair)
+    if len(at):
+        out[at] = _pair_objects({c: v[at] for c, v in values.items()}, tuple(p[at] for p in parts),
+                                shown.issue_at[at], shown.escape)
+    return out
+
+
+def _pair_objects(values: dict[str, np.ndarray], parts: tuple[np.ndarray, ...], issue_at: np.ndarray,
+                  escaped: bool) -> list[str]:
+    """JSON objects of pair rows: each a join of fragments taken by claim,
+    issue or few-valued combination (separators and constant text in between)."""
+    a, b = values["claim_a"], values["claim_b"]
+    codes, names = pd.factorize(np.concatenate([a, b]))
+    encoded = np.array([_ENCODE(str(x)) for x in names], dtype=object)
+    ca, cb = codes[: len(a)], codes[len(a):]
+    first = a < b
+    low, high = np.where(first, encoded[ca], encoded[cb]), np.where(first, encoded[cb], encoded[ca])
+    a_part = _claim_fragments(("claim_a", "subject", "object", "metric", "source_a", "value_a", "unit"), values, ca)
+    b_part = _claim_fragments(("claim_b", "source_b", "value_b"), values, cb)
+    gap = _fragments(("gap",), values, pd.factorize(values["gap"], use_na_sentinel=False)[0])
+    few = [_fragments(cols, values, _few_codes([values[c] for c in cols])) for cols in (
+        ("kind", "rule"), ("severity", "severity_label"),
+        ("implied_value", "implied_low", "implied_high", "implied_unit", "result", "status", "decision",
+         "decision_note", "reviewer"), ("evidence", "loose", "weak_a", "weak_b"),
+        ("unit_b", "value_b_converted", "rate", "rate_low", "rate_high", "rate_date", "rate_source"))]
+    issue = _fragments(("issue", "issue_rank"), values, issue_at)
+    if escaped:
+        sentence: list[Any] = ['"explanation": ', parts[0], parts[1], parts[2]]
+    else:
+        sentence = [_row_piece("explanation", np.add(np.add(parts[0], parts[1]), parts[2]))]
+    pieces: list[Any] = ['{"conflict_id": "', values["conflict_id"], '", ', few[0], ", ", a_part, ", ", b_part,
+                         ', "claims": [', low, ", ", high, "], ", gap, ", ", few[1], ", ", *sentence, ", ", few[2],
+                         ", ", few[4], ", ", issue, ", ", few[3], "}"]
+    columns = [repeat(p) if isinstance(p, str) else p for p in pieces]
+    return list(map("".join, zip(*columns)))
+
+
+def _claim_fragments(cols: tuple[str, ...], values: dict[str, np.ndarray], codes: np.ndarray) -> np.ndarray:
+    """``"col": value, ...`` of one claim side, made once per claim (``codes``)
+    from each column's distinct values."""
+    uniques, first = np.unique(codes, return_index=True)
+    keys = [json.dumps(c) + ": " for c in cols]
+    columns = []
+    for key, c in zip(keys, cols):
+        vals = values[c][first]
+        vcodes, vuniq = pd.factorize(vals, use_na_sentinel=True)
+        enc = np.array([key + _json(v, c) for v in np.asarray(vuniq, dtype=object).tolist()] + [key + "null"],
+                       dtype=object)
+        columns.append(enc[vcodes])
+    made = list(map(", ".join, zip(*columns)))
+    table = np.empty(int(uniques[-1]) + 1, dtype=object)
+    table[uniques] = made
+    return table[codes]
+
+
+def _few_codes(columns: list[np.ndarray]) -> np.ndarray:
+    """One code per distinct combination of the values of ``columns``."""
+    code = np.zeros(len(columns[0]), dtype=np.int64)
+    for col in columns:
+        c, uniques = pd.factorize(col, use_na_sentinel=False)
+        code = pd.factorize(code * (len(uniques) + 1) + c)[0]
+    return code
+
+
+def _fragments(cols: tuple[str, ...], values: dict[str, np.ndarray], codes: np.ndarray) -> np.ndarray:
+    """The JSON of ``cols`` for each row, made once per distinct code (from
+    the first row with that code)."""
+    uniques, first = np.unique(codes, return_index=True)
+    keys = [json.dumps(c) + ": " for c in cols]
+    made = [", ".join([k + _json(values[c][r], c) for k, c in zip(keys, cols)]) for r in first.tolist()]
+    table = np.empty(int(uniques[-1]) + 1, dtype=object)
+    table[uniques] = made
+    return table[codes]
+
+
+def _row_piece(name: str, values: np.ndarray) -> np.ndarray:
+    """``"name": <JSON>`` of a column whose values are (nearly) all distinct."""
+    key = json.dumps(name) + ": "
+    if name == "claims":
+        return np.array([key + "[" + ", ".join(map(_ENCODE, str(v).split(";"))) + "]" for v in values], dtype=object)
+    return np.array([key + _ENCODE(v if isinstance(v, str) else "") for v in values], dtype=object)
+
+
+def _escaped_piece(name: str, literals: np.ndarray) -> np.ndarray:
+    """``"name": <literal>`` for values already JSON string literals."""
+    return np.add(json.dumps(name) + ": ", literals)
+
+
+def _column(name: str, values: np.ndarray) -> np.ndarray:
+    """``"name": <JSON of the value>`` for every value of one column (an
+    object array)."""
     key = json.dumps(name, ensure_ascii=False) + ": "
-    plain = pd.api.types.is_string_dtype(col.dtype) and not col.isna().any()
-    if name == "claims" and plain and col.str.fullmatch(r"[A-Za-z0-9_.;-]*").all():  # ids: nothing to escape
-        return [key + '["' + v.replace(";", '", "') + '"]' for v in col.tolist()]
-    if name in _DISTINCT and plain:
-        return list(map(key.__add__, map(_ENCODE, col.tolist())))
-    codes, uniques = pd.factorize(col, use_na_sentinel=True)
-    encoded = [key + _json(v, name) for v in uniques.tolist()] + [key + "null"]  # code -1: a missing value
-    return np.asarray(encoded, dtype=object)[codes].tolist()
+    if name == "claims":
+        return np.array([key + "[" + ", ".join(map(_ENCODE, str(v).split(";"))) + "]" if v else key + "[]"
+                         for v in values], dtype=object)
+    if name in ("conflict_id", "explanation"):
+        return np.array([key + _ENCODE(v if isinstance(v, str) else "") for v in values], dtype=object)
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    encoded = [key + _json(v, name) for v in np.asarray(uniques, dtype=object).tolist()] + [key + "null"]
+    return np.asarray(encoded, dtype=object)[codes]
 
 
 def _json(value: Any, name: str) -> str:
-    if name == "claims" and isinstance(value, str):
-        return "[" + ", ".join(map(_ENCODE, value.split(";"))) + "]"
+    if name.startswith("weak_"):
+        return json.dumps([word for bit, word in FLAG_NAMES.items() if int(value) & bit])
+    if isinstance(value, bool | np.bool_):
+        return "true" if value else "false"
     if isinstance(value, str):
         return _ENCODE(value)
-    if isinstance(value, float):
-        return repr(value) if np.isfinite(value) else "null"
+    if isinstance(value, int | np.integer):
+        return str(int(value))
+    if isinstance(value, float | np.floating):
+        return repr(float(value)) if np.isfinite(value) else "null"
+    if value is None or value is pd.NA:
+        return "null"
     return json.dumps(value, ensure_ascii=False, default=str)

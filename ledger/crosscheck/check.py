@@ -1,34 +1,44 @@
-"""The cross-check as one call: pair verdicts, arithmetic rules and reviewer
-decisions over a ledger, as one findings frame (:data:`CONFLICT_COLUMNS`).
+"""The cross-check as one call: pair verdicts, arithmetic rules, evidence,
+issues and reviewer decisions over a ledger, as one findings frame of data
+(:data:`~ledger.crosscheck.rows.FINDING_COLUMNS`).
 """
 from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from ledger import intervals
 from ledger.crosscheck import arithmetic
 from ledger.crosscheck import decisions as decisions_mod
 from ledger.crosscheck.engines import EngineOptions, engine_pair_verdicts
-from ledger.crosscheck.pairs import prepare, python_text
-from ledger.crosscheck.rates import PHRASE_COLUMNS, Money, RateBook, rate_phrases
-from ledger.crosscheck.rows import assemble, pair_explanations
-from ledger.crosscheck.scoring import PAIR_KINDS, TEXT, load_settings
+from ledger.crosscheck.evidence import claim_evidence
+from ledger.crosscheck.pairs import prepare
+from ledger.crosscheck.rates import Money, RateBook
+from ledger.crosscheck.rows import assemble
+from ledger.crosscheck.scoring import load_settings
+from ledger.crosscheck.text import explain as text_explain
+from ledger.crosscheck.text import render
 from ledger.errors import Problem
 
 
 def check(claims: pd.DataFrame, decisions: pd.DataFrame | None = None,
-          settings: dict[str, Any] | None = None, *, explain: bool = True,
-          rates: RateBook | None = None, engine: EngineOptions | str | None = None) -> pd.DataFrame:
-    """All findings of a ledger as a DataFrame with :data:`CONFLICT_COLUMNS`,
-    sorted by subject then severity (highest first).  Pure: reads nothing.
+          settings: dict[str, Any] | None = None, *, sources: pd.DataFrame | None = None,
+          explain: bool = False, rates: RateBook | None = None,
+          engine: EngineOptions | str | None = None) -> pd.DataFrame:
+    """All findings of a ledger, as data: a DataFrame with
+    :data:`~ledger.crosscheck.rows.FINDING_COLUMNS`, grouped into issues
+    (``issue_rank``, 1 first) and ordered by issue rank, then severity
+    (highest first).  Pure: reads nothing.
 
-    ``explain=False`` leaves the ``explanation`` of pair findings empty (rule
-    findings keep theirs): on a large ledger the sentences are most of the
-    time and memory.  :func:`explain` makes them later for the rows wanted,
-    the same sentences ``explain=True`` gives.
+    ``sources`` (the sources table) lets the evidence of each side count how
+    its date was known, whether its source is a repost and names its outlet
+    (:mod:`ledger.crosscheck.evidence`); without it no source-level factor
+    applies.  Pair rows carry no text a person reads: their ``conflict_id``,
+    ``claims`` and ``explanation`` are made for the rows shown by
+    :func:`ledger.crosscheck.text.render` (``explain=True`` makes them for
+    every row).  When ``decisions`` name pair ids, ``conflict_id`` and
+    ``claims`` are made for every row to match them.
 
     ``rates``: the publication dates of the sources and a reviewer's rates,
     for comparing claims across currencies (default: the reference rates
@@ -50,41 +60,30 @@ def check(claims: pd.DataFrame, decisions: pd.DataFrame | None = None,
     money = Money(prepared, rates, settings)
     options = EngineOptions.from_env(engine) if isinstance(engine, str) else engine
     i, j, code, pair_notes, conversions = engine_pair_verdicts(prepared, settings, options, money)
-    prepared = python_text(prepared)
+    strength, flags = claim_evidence(prepared, sources, settings)
+    # the text stays as it came (Arrow or Python): no per-pair string is made here
     arith, arith_notes = arithmetic.apply_rules(prepared, settings, money)
-    out = assemble(prepared, i, j, code, arith, settings, explain=explain, conversions=conversions)
+    out = assemble(prepared, i, j, code, arith, settings, strength, flags, conversions=conversions)
     out, decision_notes = decisions_mod.apply(out, decisions)
+    if explain:
+        out = render(out, claims, sources)
     out.attrs["notes"] = notes + pair_notes + arith_notes + decision_notes
     return out
 
 
-def explain(findings: pd.DataFrame, claims: pd.DataFrame, settings: dict[str, Any] | None = None) -> pd.Series:
+def explain(findings: pd.DataFrame, claims: pd.DataFrame, settings: dict[str, Any] | None = None, *,
+            sources: pd.DataFrame | None = None) -> pd.Series:
     """The explanation sentence of each row of ``findings`` (all rows or any
-    subset of a :func:`check` result, e.g. made with ``explain=False``), as
-    :func:`check` writes it; ``claims`` is the ledger that was checked.
+    subset of a :func:`check` result), as :func:`ledger.crosscheck.text.explain`
+    makes it; ``claims`` is the ledger that was checked.  Returns a str
+    Series on ``findings``' index (``settings`` is not needed; kept for
+    callers of the earlier signature)::
 
-    Rule findings (and rows whose claims are not in ``claims``) keep the
-    explanation they have.  Returns a str Series on ``findings``' index::
-
-        out = check(claims, explain=False)
-        top = out[is_open_contradiction(out)].head(50)
+        out = check(claims)
+        top = out[out["issue_rank"] <= 10]
         top = top.assign(explanation=explain(top, claims))
     """
-
-    text = findings["explanation"].astype(TEXT)
-    codes = pd.Index(PAIR_KINDS).get_indexer(findings["kind"])
-    prepared = python_text(prepare(claims, settings or load_settings()))
-    first = np.flatnonzero(~prepared["claim_id"].duplicated().to_numpy())  # a valid ledger's ids are unique
-    row = pd.Index(prepared["claim_id"].to_numpy()[first])
-    ia, ib = (np.where(k >= 0, first[k], -1) for k in (row.get_indexer(findings[c]) for c in ("claim_a", "claim_b")))
-    at = np.flatnonzero((codes >= 0) & (ia >= 0) & (ib >= 0))
-    if len(at):
-        phrases = (rate_phrases({c: findings[c].to_numpy()[at] for c in PHRASE_COLUMNS})
-                   if set(PHRASE_COLUMNS) <= set(findings.columns) else None)
-        sentences = pair_explanations(prepared, ia[at], ib[at], codes[at], phrases)
-        text = text.copy()
-        text.iloc[at] = pd.Series(sentences, index=text.index[at], dtype=TEXT)
-    return text
+    return pd.Series(text_explain(findings, claims, sources), index=findings.index, dtype=object)
 
 
 def is_open_contradiction(out: pd.DataFrame) -> pd.Series:

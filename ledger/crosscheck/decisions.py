@@ -6,7 +6,9 @@ checker could not see), ``confirmed`` (a real conflict, acknowledged: one
 source is wrong) or ``wrong_extraction`` (a ledger row is mis-framed; fix the
 ledger).  Any decision marks the conflict ``resolved``; the decision survives
 re-runs because conflict ids are stable.  A decision whose conflict no longer
-exists is reported as a note, never silently dropped.
+exists is reported as a note, never silently dropped.  ``conflict_id`` may
+also name an issue (``i-`` + 12 hex): the decision then applies to every pair
+of the issue (docs/findings.md).
 """
 from __future__ import annotations
 
@@ -24,7 +26,7 @@ from ledger.textio import ANY, Expect, atomic_write_text, read_stamped
 
 DECISION_COLUMNS = ("conflict_id", "decision", "reviewer", "note", "decided_at")
 DECISIONS = ("explained", "confirmed", "wrong_extraction")
-_ID = re.compile(r"^k-[0-9a-f]{12}$")
+_ID = re.compile(r"^[ki]-[0-9a-f]{12}$")  # a finding (k-) or an issue (i-)
 
 
 def empty_decisions() -> pd.DataFrame:
@@ -77,7 +79,8 @@ def _row_problems(name: str, line: int, row: dict[str, str], columns: dict[str, 
         out.append(Problem(name, line, columns[col], col, value, code, reason, hint))
 
     if not _ID.match(cid):
-        bad("conflict_id", cid, "not a conflict id", "copy it from `factcheck check --json`: 'k-' + 12 hex",
+        bad("conflict_id", cid, "not a conflict id",
+            "copy it from `factcheck check --json`: 'k-' (a finding) or 'i-' (an issue) + 12 hex",
             Code.BAD_DECISION_ID)
     elif cid in seen:
         bad("conflict_id", cid, f"decided twice (first on line {seen[cid]})", "keep one row per conflict",
@@ -116,22 +119,54 @@ def write_decisions(df: pd.DataFrame, path: str | Path, *, expect: Expect = ANY)
 
 
 def apply(out: pd.DataFrame, decisions: pd.DataFrame | None) -> tuple[pd.DataFrame, list[Problem]]:
-    """Mark decided conflicts resolved; decisions whose conflict is gone
-    become notes (``orphan-decision``)."""
+    """Mark decided findings resolved; decisions whose finding is gone
+    become notes (``orphan-decision``).
+
+    A decision names a pair or rule finding (``k-`` id) or an issue (``i-``
+    id, :mod:`ledger.crosscheck.issues`): an issue's decision applies to every
+    pair of the issue that has no decision of its own.  The pair ids are made
+    (and kept in ``conflict_id`` and ``claims``) only when some decision names
+    one."""
     if decisions is None or not len(decisions):
         return out, []
+    from ledger.crosscheck.issues import issue_frame
+    from ledger.crosscheck.text import with_ids
+
     file = decisions.attrs.get("file", "decisions.csv")
     lines = dict(zip(decisions["conflict_id"], decisions.attrs.get("lines", [None] * len(decisions))))
     dec = decisions.drop_duplicates("conflict_id", keep="last").set_index("conflict_id")
-    hit = out["conflict_id"].isin(dec.index)
-    ids = out.loc[hit, "conflict_id"]
-    out.loc[hit, "status"] = "resolved"
-    out.loc[hit, "decision"] = ids.map(dec["decision"]).to_numpy()
-    out.loc[hit, "decision_note"] = ids.map(dec["note"]).to_numpy()
-    out.loc[hit, "reviewer"] = ids.map(dec["reviewer"]).to_numpy()
-    orphans = sorted(set(dec.index) - set(out["conflict_id"]))
+    wanted = dec.index.astype(str)
+    found: set[str] = set()
+    if wanted.str.startswith("i-").any():
+        issues = issue_frame(out)
+        by_rank = pd.Series(issues["issue"].to_numpy(), index=issues["issue_rank"].to_numpy())
+        row_issue = pd.Series(by_rank.reindex(out["issue_rank"].to_numpy()).to_numpy(), index=out.index)
+        found |= set(issues["issue"]) & set(wanted)
+        _mark(out, row_issue, dec)
+    if wanted.str.startswith("k-").any():
+        filled = with_ids(out)
+        out["conflict_id"], out["claims"] = filled["conflict_id"].to_numpy(), filled["claims"].to_numpy()
+        found |= set(out["conflict_id"]) & set(wanted)
+        _mark(out, out["conflict_id"], dec)
+    orphans = sorted(set(wanted) - found)
     notes = [Problem(file, lines.get(cid), 1, "conflict_id", cid, Code.ORPHAN_DECISION,
                      "decided conflict no longer found (the claims or the verdict changed)",
                      "review it again with `factcheck check`, then delete or update the row", severity="warning")
              for cid in orphans]
     return out, notes
+
+
+def _mark(out: pd.DataFrame, ids: pd.Series, dec: pd.DataFrame) -> None:
+    """Resolve the rows whose id (pair or issue) has a decision; a row's own
+    pair decision, applied after its issue's, wins."""
+    hit = ids.isin(dec.index).to_numpy()
+    if not hit.any():
+        return
+    at = ids[hit]
+    for col, src in (("decision", "decision"), ("decision_note", "note"), ("reviewer", "reviewer")):
+        values = out[col].to_numpy(dtype=object).copy()
+        values[hit] = at.map(dec[src]).fillna("").to_numpy(dtype=object)
+        out[col] = values
+    status = out["status"].to_numpy(dtype=object).copy()
+    status[hit] = "resolved"
+    out["status"] = status

@@ -1,26 +1,35 @@
-"""The findings frame of the cross-check: pair verdicts and arithmetic rows
-merged into one table with :data:`~ledger.crosscheck.scoring.CONFLICT_COLUMNS`.
+"""The findings frame of the cross-check, as data: pair verdicts and
+arithmetic rows in one table with :data:`FINDING_COLUMNS`, grouped into
+issues and ranked by evidence.
 
-Built for large ledgers (millions of pairs): the final row order (subject,
-severity highest first, kind, then finding order) is worked out first on
-small key arrays, and each column is then made once, already in that order,
-by one ``take`` from per-claim arrays; no frame of pairs is built, sorted
-and copied again.  Only three columns need a Python step per row: the
-``claims`` text, the sha1 ``conflict_id`` over it, and the explanation
-sentence (each claim's half sentence is made once, not once per pair).
+Built for large ledgers (millions of pairs): every column is made once, by a
+``take`` from per-claim arrays or small per-kind tables, already in output
+order; no Python step runs per pair.  The text a person reads (a pair's
+``conflict_id``, its ``claims`` list, its explanation sentence, an issue's id
+and reason) is made only for the rows shown, by :mod:`ledger.crosscheck.text`:
+in this frame those three columns are empty on pair rows (arithmetic rows,
+few, carry theirs).
+
+Issues (docs/findings.md): the pairs about one figure, i.e. the same subject,
+object and metric after entity matching (a claim that names no counterpart
+joins the issue of the claim it was paired with), form one issue; each
+arithmetic finding is an issue of its own.  An issue's score is the highest
+severity among its pairs, where a pair's severity is multiplied by its
+evidence (the weaker side's, :mod:`ledger.crosscheck.evidence`) and, for
+loose wording, by ``[evidence] loose_wording``.  Issues are numbered by rank
+(``issue_rank`` 1 is the issue to read first): highest score first, then the
+more serious verdict, then in ledger order.
 """
 from __future__ import annotations
 
-import hashlib
-import operator
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from ledger import intervals
+from ledger.crosscheck.evidence import evidence_settings, loose_wording
 from ledger.crosscheck.pairs import Conversions
-from ledger.crosscheck.rates import rate_phrases
 from ledger.crosscheck.scoring import (
     CONFLICT_COLUMNS,
     KIND_RANK,
@@ -32,18 +41,34 @@ from ledger.crosscheck.scoring import (
     severity_of,
 )
 
+#: The findings frame: the columns of :data:`CONFLICT_COLUMNS` (``conflict_id``,
+#: ``claims`` and ``explanation`` empty on pair rows until rendered), then
+#: ``issue_rank`` (the finding's issue, numbered by rank from 1), ``evidence``
+#: (the weaker side's strength, 0..1), ``flags_a``/``flags_b`` (what weakened
+#: each side, :data:`ledger.crosscheck.evidence.FLAG_NAMES` bits) and ``loose``
+#: (a contradiction that is loose wording).
+FINDING_COLUMNS: tuple[str, ...] = (*CONFLICT_COLUMNS, "issue_rank", "evidence", "flags_a", "flags_b", "loose")
+#: Text columns made only for the rows shown (empty on pair rows here).
+RENDERED = ("conflict_id", "claims", "explanation")
+
 _NAMES = np.array([*PAIR_KINDS, "arithmetic"], dtype=object)  # pair verdict codes 0-3, then 4 for rule rows
 _RANK = np.array([KIND_RANK[k] for k in _NAMES])  # output order of the kinds
+#: An issue's verdict, most serious first: what its most serious pair is.
+VERDICTS = ("contradiction", "loose_wording", "arithmetic", "temporal", "modality", "consistent")
+_VERDICT_OF_CODE = np.array([VERDICTS.index(k) for k in PAIR_KINDS])  # pair code -> verdict index
 
 
 def assemble(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray, arith: pd.DataFrame,
-             settings: dict[str, Any], *, explain: bool = True, conversions: Conversions | None = None) -> pd.DataFrame:
+             settings: dict[str, Any], strength: np.ndarray | None = None,
+             flags: np.ndarray | None = None, *, conversions: Conversions | None = None) -> pd.DataFrame:
     """Findings of the pairs ``(i, j)`` of the prepared ledger ``df`` (verdict
-    ``code``, an index into the pair kinds) and the arithmetic rows; pair
-    rows get an empty explanation unless ``explain``.  ``conversions``: the
-    pairs compared across units and their rates."""
-    arith = _arith_rows(arith, conflict_ids)
+    ``code``, an index into the pair kinds) and the arithmetic rows, with
+    each claim's evidence ``strength`` and ``flags`` (1 and 0 if not given).
+    ``conversions``: the pairs compared across units and their rates."""
+    arith = _arith_rows(arith)
     n_pairs, n_arith = len(i), len(arith)
+    strength = np.ones(len(df)) if strength is None else strength
+    flags = np.zeros(len(df), dtype=np.int64) if flags is None else flags
     lo, hi, point, conf = (df[c].to_numpy() for c in ("lo", "hi", "point", "conf"))
     is_date = df["is_date"].to_numpy()[i]
     days = np.where(is_date, np.maximum(0.0, np.maximum(lo[i] - hi[j], lo[j] - hi[i])), np.nan)
@@ -52,108 +77,199 @@ def assemble(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray, a
         point_j = point_j.copy()
         point_j[conversions.at] *= conversions.rate
     gap = np.where(is_date, np.nan, relative_gap(point[i], point_j))
+    evidence = np.round(np.minimum(strength[i], strength[j]), 3)
+    loose = loose_wording(lo, hi, flags, i, j, code, settings)
+    factor = evidence * np.where(loose, float(evidence_settings(settings)["loose_wording"]), 1.0)
     weights = np.array([float(settings["severity"]["weight"].get(k, 0.0)) for k in _NAMES[:4]])
-    sev, label = severity_of(weights[code], gap, days, conf[i] * conf[j], settings)
-    # final order over [pairs in finding order, arithmetic rows]: a stable sort
-    subject = pd.concat([df["subject"], arith["subject"]], ignore_index=True)
-    rank = pd.factorize(subject, sort=True)[0]
+    sev, _ = severity_of(weights[code], gap, days, conf[i] * conf[j] * factor, settings)
+    # issues: the pair's figure (subject, object of the side that names one, metric); rules: one each
+    issue = _pair_issues(df, i, j)
+    n_issues = int(issue.max()) + 1 if n_pairs else 0
+    issue_all = np.concatenate([issue, n_issues + np.arange(n_arith)])
     sev_all = np.concatenate([sev, arith["severity"].to_numpy(dtype=float)])
+    verdict_all = np.concatenate([np.where(loose, 1, _VERDICT_OF_CODE[code]), np.full(n_arith, 2)])
+    rank_of_issue = _issue_ranks(issue_all, sev_all, verdict_all, n_issues + n_arith)
     kind_all = np.concatenate([code, np.full(n_arith, 4)])
-    subject_all = np.concatenate([rank[i], rank[len(df):]])
-    order = np.lexsort((_RANK[kind_all], -sev_all, subject_all))
+    order = _output_order(rank_of_issue[issue_all], sev_all, _RANK[kind_all])
     is_pair = order < n_pairs
     pi = order[is_pair]  # pair of each pair row, in output order
     ia, ib = i[pi], j[pi]  # the pairs' claim rows
-    # the sentences first: their per-claim halves are the biggest transient,
-    # freed before the other text columns exist (a lower peak, reused memory)
-    conv = _pair_rates(conversions, n_pairs, point[j])
-    phrases: np.ndarray | None = None
-    if conversions is not None and len(conversions.at):
-        conv = {c: v[pi] for c, v in conv.items()}
-        if explain:  # the sentences' "at 7.0994 CNY per USD [...], s2's 960 bn CNY is 135.2 bn USD"
-            at = np.flatnonzero(~np.isnan(conv["rate"]))
-            said = {c: v[at] for c, v in conv.items()}
-            said.update(source_b=df["source"].to_numpy(dtype=object)[ib[at]], value_b=point[ib[at]],
-                        unit_b=df["unit"].to_numpy(dtype=object)[ib[at]],
-                        unit=df["unit"].to_numpy(dtype=object)[ia[at]])
-            phrases = np.full(len(pi), "", dtype=object)
-            phrases[at] = rate_phrases(said)
-    else:
-        conv = {}
-    explanation = (pair_explanations(df, ia, ib, code[pi], phrases) if explain
-                   else np.full(len(pi), "", dtype=object))
-    # where each output row takes its value from: pair rows from a per-pair
-    # (or per-claim) array, arithmetic rows from the arithmetic frame after it
     at_arith = np.flatnonzero(~is_pair)
     arith_at = order[at_arith] - n_pairs
+    n = len(order)
 
-    def gather(pair_values: Any, arith_col: str, fill: Any = "", rows: np.ndarray | None = None) -> np.ndarray:
-        """Column in output order: ``pair_values`` (per pair in output order,
-        or per claim taken at ``rows``) with the arithmetic rows put in."""
-        dtype = object if isinstance(fill, str) else float
-        pair_values = np.asarray(pair_values, dtype=dtype)
-        if not n_arith:
-            return pair_values if rows is None else pair_values[rows]
-        extra = arith[arith_col].to_numpy(dtype=dtype)[arith_at]
-        if rows is None:
-            out = np.empty(len(order), dtype=dtype)
-            out[is_pair], out[at_arith] = pair_values, extra
-            return out
-        where = np.empty(len(order), dtype=np.int64)
-        where[is_pair], where[at_arith] = rows, len(pair_values) + np.arange(len(at_arith))
-        return np.concatenate([pair_values, extra])[where]
+    def floats(pair_values: np.ndarray, arith_col: str | None, rows: np.ndarray | None = None) -> np.ndarray:
+        """A float column in output order: per pair (or per claim taken at ``rows``), then the rules'."""
+        out = np.empty(n, dtype=float)
+        out[is_pair] = pair_values if rows is None else pair_values[rows]
+        if n_arith:
+            out[at_arith] = (arith[arith_col].to_numpy(dtype=float)[arith_at] if arith_col in arith
+                             else np.nan)
+        return out
 
-    def claim(col: str, rows: np.ndarray, arith_col: str | None = None) -> np.ndarray:
-        return gather(df[col].to_numpy(dtype=object), arith_col or col, rows=rows)
+    def text(pair_codes: np.ndarray, categories: Any, arith_col: str | None, fill: str = "") -> Any:
+        """A text column in output order, as codes into its distinct values
+        (no string is copied per row): pair rows' ``pair_codes`` into
+        ``categories`` (a dtype made once, or the values), the rules' own
+        values appended."""
+        dtype = categories if isinstance(categories, pd.CategoricalDtype) else None
+        cats = dtype.categories if dtype is not None else pd.Index(np.asarray(categories, dtype=object), dtype=object)
+        codes = np.empty(n, dtype=np.int64)
+        codes[is_pair] = pair_codes
+        if not n_arith and dtype is not None:
+            return pd.Categorical.from_codes(codes, dtype=dtype, validate=False)
+        if n_arith:
+            extra = (arith[arith_col].fillna("").astype(str).to_numpy(dtype=object)[arith_at] if arith_col in arith
+                     else np.full(len(at_arith), fill, dtype=object))
+            known = cats.get_indexer(pd.Index(extra, dtype=object))
+            new = pd.unique(extra[known < 0])
+            if len(new):
+                cats = pd.Index(np.concatenate([cats.to_numpy(dtype=object), np.asarray(new, dtype=object)]),
+                                dtype=object)
+                known = cats.get_indexer(pd.Index(extra, dtype=object))
+            codes[at_arith] = known
+        return pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(cats), validate=False)
 
-    claims, ids = _pair_claims_and_ids(df, ia, ib, code[pi])
+    made: dict[str, tuple[np.ndarray, pd.CategoricalDtype]] = {}
+    claim_ids = df["claim_id"].to_numpy(dtype=object)
+
+    def ids(arith_col: str, rows: np.ndarray) -> np.ndarray:
+        """Claim ids in output order, as Python strings (nearly all distinct: no categories)."""
+        out = np.empty(n, dtype=object)
+        out[is_pair] = claim_ids[rows]
+        if n_arith:
+            out[at_arith] = arith[arith_col].fillna("").astype(str).to_numpy(dtype=object)[arith_at]
+        return out
+
+    def per_claim(col: str, rows: np.ndarray, arith_col: str | None = None) -> Any:
+        if col not in made:  # each claim column's distinct values found once (claim_a and claim_b share)
+            codes, names = _claim_codes(df, col)
+            made[col] = codes, pd.CategoricalDtype(pd.Index(names, dtype=object))
+        codes, dtype = made[col]
+        return text(codes[rows], dtype, arith_col or col)
+
+    def const(value: str, arith_col: str | None = None) -> Any:
+        return text(np.zeros(len(pi), dtype=np.int64), [value], arith_col, value)
+
+    label_codes = _label_codes(sev[pi], settings)
+    conv = _pair_rates(conversions, n_pairs, point[j])
     cols: dict[str, Any] = {
-        "conflict_id": gather(ids, "conflict_id"), "kind": _NAMES[kind_all[order]],
-        "rule": gather(np.full(1, "", dtype=object), "rule", rows=np.zeros(len(pi), dtype=np.int64)),
-        "claim_a": claim("claim_id", ia, "claim_a"), "claim_b": claim("claim_id", ib, "claim_b"),
-        "claims": gather(claims, "claims"), "subject": claim("subject", ia), "object": claim("object", ia),
-        "metric": claim("metric", ia), "source_a": claim("source", ia, "source_a"),
-        "source_b": claim("source", ib, "source_b"),
-        "value_a": gather(point, "value_a", np.nan, ia), "value_b": gather(point, "value_b", np.nan, ib),
-        "unit": claim("unit", ia), "gap": np.concatenate([gap, _floats(arith, "gap")])[order],
-        "severity": sev_all[order], "severity_label": gather(label[pi], "severity_label"),
-        "explanation": gather(explanation, "explanation"),
+        "conflict_id": const("", "conflict_id"), "kind": text(kind_all[order][is_pair], _NAMES, "kind"),
+        "rule": const("", "rule"),
+        "claim_a": ids("claim_a", ia), "claim_b": ids("claim_b", ib),
+        "claims": const("", "claims"), "subject": per_claim("subject", ia), "object": per_claim("object", ia),
+        "metric": per_claim("metric", ia), "source_a": per_claim("source", ia, "source_a"),
+        "source_b": per_claim("source", ib, "source_b"),
+        "value_a": floats(point, "value_a", ia), "value_b": floats(point, "value_b", ib),
+        "unit": per_claim("unit", ia), "gap": np.concatenate([gap, _floats(arith, "gap")])[order],
+        "severity": sev_all[order], "severity_label": text(label_codes, _LABELS, "severity_label"),
+        "explanation": const("", "explanation"),
+        "implied_value": floats(np.full(len(pi), np.nan), "implied_value"),
+        "implied_low": floats(np.full(len(pi), np.nan), "implied_low"),
+        "implied_high": floats(np.full(len(pi), np.nan), "implied_high"),
+        "implied_unit": const("", "implied_unit"), "result": const("", "result"),
+        "status": text(np.zeros(len(pi), dtype=np.int64), ["open", "resolved"], None, "open"),
+        "decision": const(""), "decision_note": const(""), "reviewer": const(""),
+        "issue_rank": rank_of_issue[issue_all[order]],
+        "evidence": np.concatenate([evidence, np.ones(n_arith)])[order],
+        "flags_a": _ints(flags[ia], is_pair, n), "flags_b": _ints(flags[ib], is_pair, n),
+        "loose": np.concatenate([loose, np.zeros(n_arith, dtype=bool)])[order],
+        "unit_b": per_claim("unit", ib, "unit_b"),
     }
-    for col in ("implied_value", "implied_low", "implied_high"):
-        cols[col] = gather(np.full(1, np.nan), col, np.nan, rows=np.zeros(len(pi), dtype=np.int64))
-    for col in ("implied_unit", "result"):
-        cols[col] = gather(np.full(1, "", dtype=object), col, rows=np.zeros(len(pi), dtype=np.int64))
-    for col, value in (("status", "open"), ("decision", ""), ("decision_note", ""), ("reviewer", "")):
-        cols[col] = np.full(len(order), value, dtype=object)
-    cols["unit_b"] = claim("unit", ib, "unit_b")
-    for col, empty in RATE_COLUMNS.items():
-        if col != "unit_b":
-            values = conv.get(col, np.full(1, empty, dtype=object if isinstance(empty, str) else float))
-            rows = None if col in conv else np.zeros(len(pi), dtype=np.int64)
-            cols[col] = gather(values, col, empty, rows=rows)
-    index = pd.RangeIndex(len(order))
-    return pd.DataFrame({c: pd.Series(cols[c], index=index, dtype=float if cols[c].dtype != object else TEXT,
-                                      copy=False) for c in CONFLICT_COLUMNS}, copy=False)
+    for col, empty in RATE_COLUMNS.items():  # across currencies: the rate that converted b (none: NaN, "")
+        if col == "unit_b":
+            continue
+        if isinstance(empty, str):
+            if col in conv:
+                codes, names = pd.factorize(conv[col][pi])
+                cols[col] = text(codes, np.asarray(names, dtype=object), col)
+            else:
+                cols[col] = const(empty, col)
+        else:
+            cols[col] = floats(conv[col] if col in conv else np.full(n_pairs, np.nan), col, pi)
+    index = pd.RangeIndex(n)
+    # text as categories (codes into the distinct values): no Python string is copied per row
+    return pd.DataFrame({c: pd.Series(cols[c], index=index, copy=False, dtype=_dtype(cols[c]))
+                         for c in FINDING_COLUMNS}, copy=False)
 
 
-def _floats(arith: pd.DataFrame, col: str) -> np.ndarray:
-    return arith[col].to_numpy(dtype=float) if len(arith) else np.zeros(0)
+def _dtype(values: Any) -> Any:
+    """Object arrays stay Python strings (pandas 3 would make Arrow text of them); the rest as they are."""
+    return object if isinstance(values, np.ndarray) and values.dtype == object else None
 
 
-def _arith_rows(arith: pd.DataFrame, conflict_ids: Any) -> pd.DataFrame:
-    """Arithmetic rows with ids; a check found from several solve directions
-    is kept once."""
-    if not len(arith):
-        return pd.DataFrame({"subject": pd.Series(dtype=TEXT), "severity": pd.Series(dtype=float)})
-    arith = arith.assign(conflict_id=conflict_ids(arith["kind"].tolist(), arith["rule"].tolist(),
-                                                  arith["claims"].tolist()))
-    arith = arith.drop_duplicates("conflict_id").reset_index(drop=True)
-    for col, empty in RATE_COLUMNS.items():
-        if col not in arith:
-            arith[col] = empty
-    for col in ("implied_unit", "result", "unit_b", "rate_date", "rate_source"):
-        arith[col] = arith[col].fillna("")
-    return arith
+_LABELS = ("info", "low", "medium", "high")
+
+
+def _ints(pair_values: np.ndarray, is_pair: np.ndarray, n: int) -> np.ndarray:
+    """An int column in output order: the pairs' values, 0 on rule rows."""
+    out = np.zeros(n, dtype=np.int64)
+    out[is_pair] = pair_values
+    return out
+
+
+def _label_codes(sev: np.ndarray, settings: dict[str, Any]) -> np.ndarray:
+    """Index into :data:`_LABELS` of each severity (as
+    :func:`~ledger.crosscheck.scoring.severity_labels` names it)."""
+    thresholds = settings["severity"]["labels"]
+    edges = [thresholds[name] for name in _LABELS[1:]]
+    return np.where(np.isnan(sev), 0, np.searchsorted(edges, sev, side="right")).astype(np.int64)
+
+
+def _output_order(rank: np.ndarray, severity: np.ndarray, kind: np.ndarray) -> np.ndarray:
+    """Row order: issue rank, then severity (highest first; unknown last),
+    then kind, then as found: one stable sort of one int64 key (a severity
+    has 3 decimals: 0..1000)."""
+    sev = np.where(np.isnan(severity), 1001, 1000 - np.round(np.nan_to_num(severity) * 1000)).astype(np.int64)
+    key = (rank.astype(np.int64) * 1024 + np.clip(sev, 0, 1023)) * 8 + kind.astype(np.int64)
+    return np.argsort(key, kind="stable")
+
+
+def _claim_codes(df: pd.DataFrame, col: str) -> tuple[np.ndarray, np.ndarray]:
+    """Per claim row, the code of its ``col`` text, and the distinct texts;
+    the codes prepare made for the column when it made them."""
+    if f"{col}_c" in df and col in ("source", "metric", "unit"):
+        codes = df[f"{col}_c"].to_numpy(dtype=np.int64)
+        if len(codes) and codes.min() >= 0:
+            # text_codes numbers values in order of first appearance: each new code is the running maximum
+            running = np.maximum.accumulate(codes)
+            first = np.flatnonzero(np.diff(np.r_[-1, running]) > 0)
+            if len(first) == running[-1] + 1 and (codes[first] == np.arange(len(first))).all():
+                return codes, df[col].iloc[first].to_numpy(dtype=object)
+    codes, names = intervals.text_codes(df[col])
+    if (codes < 0).any():  # a missing text reads as empty
+        names = np.append(names, "")
+        codes = np.where(codes < 0, len(names) - 1, codes)
+    return codes, names
+
+
+def _pair_issues(df: pd.DataFrame, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """The issue number of each pair: its figure's key (entity-key codes of
+    the subject and of the side's object that is not a wildcard, metric code),
+    numbered in order of first appearance."""
+    if not len(i):
+        return np.zeros(0, dtype=np.int64)
+    wild = df["wild"].to_numpy(dtype=bool)
+    obj = df["object_c"].to_numpy(np.int64)
+    n_obj, n_met = int(obj.max()) + 2, int(df["metric_c"].max()) + 2
+    named = np.where(wild[i], obj[j], obj[i])
+    key = (df["subject_c"].to_numpy(np.int64)[i] * n_obj + named) * n_met + df["metric_c"].to_numpy(np.int64)[i]
+    return pd.factorize(key, sort=True)[0].astype(np.int64)  # numbered by key, not by the order pairs came in
+
+
+def _issue_ranks(issue: np.ndarray, severity: np.ndarray, verdict: np.ndarray, n: int) -> np.ndarray:
+    """Rank (1 = first) of each issue number: highest score (the most severe
+    of its rows), then the most serious verdict, then the lowest number."""
+    if not n:
+        return np.zeros(0, dtype=np.int64)
+    score = np.full(n, -np.inf)
+    np.maximum.at(score, issue, np.nan_to_num(severity, nan=0.0))
+    worst = np.full(n, len(VERDICTS), dtype=np.int64)
+    np.minimum.at(worst, issue, verdict)
+    order = np.lexsort((np.arange(n), worst, -score))
+    rank = np.empty(n, dtype=np.int64)
+    rank[order] = np.arange(1, n + 1)
+    return rank
 
 
 def _pair_rates(conversions: Conversions | None, n_pairs: int, point_b: np.ndarray) -> dict[str, np.ndarray]:
@@ -169,84 +285,49 @@ def _pair_rates(conversions: Conversions | None, n_pairs: int, point_b: np.ndarr
     return out
 
 
-def _pair_claims_and_ids(df: pd.DataFrame, ia: np.ndarray, ib: np.ndarray,
-                         code: np.ndarray) -> tuple[list[str], list[str]]:
-    """``claims`` ("a;b", the smaller id first) and ``conflict_id`` ('k-' + 12
-    hex of sha1 over "kind\\x1f\\x1f" + claims, as
-    :func:`~ledger.crosscheck.scoring.conflict_ids` makes them) of each pair."""
-    ids = df["claim_id"].to_numpy(dtype=object)
-    a_first = ids[ia] < ids[ib]  # (a sorted factorize of 1M random ids is ~10x slower)
-    low, high = np.where(a_first, ia, ib), np.where(a_first, ib, ia)
-    used = np.flatnonzero(np.bincount(low, minlength=len(ids)))
-    with_semicolon = np.empty(len(ids), dtype=object)
-    with_semicolon[used] = [c + ";" for c in ids[used]]
-    claims = list(map(operator.add, with_semicolon[low], ids[high]))
-    prefix = np.array([k + "\x1f\x1f" for k in _NAMES[:4]], dtype=object)[code]
-    sha1 = hashlib.sha1
-    conflict = ["k-" + sha1(text.encode()).hexdigest()[:12] for text in map(operator.add, prefix, claims)]
-    return claims, conflict
+def _floats(arith: pd.DataFrame, col: str) -> np.ndarray:
+    return arith[col].to_numpy(dtype=float) if len(arith) else np.zeros(0)
 
 
-# --------------------------------------------------------------------------- explanations
+def _arith_rows(arith: pd.DataFrame) -> pd.DataFrame:
+    """Arithmetic rows with ids; a check found from several solve directions
+    is kept once."""
+    if not len(arith):
+        return pd.DataFrame({"subject": pd.Series(dtype=TEXT), "severity": pd.Series(dtype=float)})
+    arith = arith.assign(conflict_id=conflict_ids(arith["kind"].tolist(), arith["rule"].tolist(),
+                                                  arith["claims"].tolist()))
+    arith = arith.drop_duplicates("conflict_id").reset_index(drop=True)
+    for col, empty in RATE_COLUMNS.items():
+        if col not in arith:
+            arith[col] = empty
+    for col in ("implied_unit", "result", "unit_b", "rate_date", "rate_source"):
+        arith[col] = arith[col].fillna("")
+    return arith
 
 
-def snippet(quote: str, surface: str, width: int = 18) -> str:
-    """The part of ``quote`` around ``surface`` (at most ~2*width+len chars)."""
-    quote = " ".join(str(quote).split())
-    at = quote.find(surface) if surface else -1
-    if at < 0:
-        return quote[: 2 * width] + ("…" if len(quote) > 2 * width else "")
-    start, end = max(0, at - width), min(len(quote), at + len(surface) + width)
-    return ("…" if start else "") + quote[start:end] + ("…" if end < len(quote) else "")
-
-
-def _sides(df: pd.DataFrame, used: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per claim (only those in ``used``) the two halves of a pair sentence:
-    "On <what>: s1 says “27%” (“…quote…”; 2025-10, actual)" and
-    " while s2 says “49%” (…); "."""
-    get = {c: df[c].to_numpy(dtype=object)[used] for c in
-           ("source", "surface", "quote", "period", "modality", "metric", "subject", "object")}
-    says = [f"{src} says “{sf}” (“{snippet(q, sf)}”; {p or 'period unknown'}, {mo})" for src, sf, q, p, mo in
-            zip(get["source"], get["surface"], get["quote"], get["period"], get["modality"])]
-    first, second = np.empty(len(df), dtype=object), np.empty(len(df), dtype=object)
-    first[used] = [f"On {m} of {s}" + (f" / {o}" if o else "") + f": {x}" for m, s, o, x in
-                   zip(get["metric"], get["subject"], get["object"], says)]
-    second[used] = [f" while {x}; " for x in says]
-    return first, second
-
-
-_ENDINGS = {
-    "consistent": "the figures agree, a cross-source confirmation",
-    "contradiction": "same thing, same or unknown period, both stated as fact, yet the figures cannot both be true",
-    "temporal": "the figures differ but hold for different periods, so both can be true",
-    "modality": "one is {ma} and the other {mb}, not both statements of fact, so the figures neither "
-                "confirm nor contradict each other",
-    "modality_same": "the figures differ but both are {ma} figures, not statements of fact, so they may be "
-                     "different plans",
-}
-
-
-@lru_cache(maxsize=256)
-def _ending(kind: str, ma: str, mb: str) -> str:
-    if kind != "modality" or not ma:
-        return _ENDINGS[kind]
-    return _ENDINGS["modality" if ma != mb else "modality_same"].format(ma=ma, mb=mb)
-
-
-def pair_explanations(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray,
-                      phrases: Any = None) -> list[str]:
-    """One sentence per pair: both sides as written, how the second was
-    converted (``phrases``, :func:`ledger.crosscheck.rates.rate_phrase`; ""
-    for none), then why the verdict."""
-    used = np.zeros(len(df), dtype=bool)
-    used[i] = used[j] = True
-    first, second = _sides(df, np.flatnonzero(used))
-    endings = np.array([_ending(k, "", "") + "." for k in _NAMES[:4]], dtype=object)[code]
-    mod = df["modality"].to_numpy(dtype=object)
-    is_mod = np.flatnonzero(code == 1)
-    endings[is_mod] = [_ending("modality", a, b) + "." for a, b in zip(mod[i[is_mod]], mod[j[is_mod]])]
-    if phrases is not None:
-        said = np.asarray(phrases, dtype=object)
-        at = np.flatnonzero(said != "")
-        endings[at] = said[at] + "; " + endings[at]
-    return list(map("".join, zip(first[i], second[j], endings)))
+def as_findings(found: pd.DataFrame) -> pd.DataFrame:
+    """A findings frame with every column of :data:`FINDING_COLUMNS`: a frame
+    of :data:`CONFLICT_COLUMNS` only (made before issues, or by hand) gets one
+    issue per row, ranked by severity (highest first, then in row order),
+    evidence 1 and no flags."""
+    if all(c in found for c in FINDING_COLUMNS):
+        return found
+    out = found.copy()
+    for c in CONFLICT_COLUMNS:
+        if c not in out:
+            out[c] = np.nan if c in ("value_a", "value_b", "gap", "severity", "implied_value", "implied_low",
+                                     "implied_high") else ""
+    if "issue_rank" not in out:
+        severity = pd.to_numeric(out["severity"], errors="coerce").fillna(0.0).to_numpy()
+        order = np.lexsort((np.arange(len(out)), -severity))
+        rank = np.empty(len(out), dtype=np.int64)
+        rank[order] = np.arange(1, len(out) + 1)
+        out["issue_rank"] = rank
+    defaults = {"evidence": 1.0, "flags_a": 0, "flags_b": 0, "loose": False}
+    for c, v in defaults.items():
+        if c not in out:
+            out[c] = v
+    for c in ("status", "decision", "decision_note", "reviewer", "claims", "conflict_id", "explanation", "rule",
+              "result", "implied_unit"):
+        out[c] = out[c].astype(object).where(out[c].notna(), "open" if c == "status" else "")
+    return out.loc[:, list(FINDING_COLUMNS)]

@@ -47,8 +47,10 @@ from ledger.report.cells import RISKY_LEADS, is_cut, safe_text
 from ledger.report.layout import (
     DECISION_HEADER,
     FORMAT_TAG,
+    FORMATS,
     ID_HEADER,
     NOTE_HEADER,
+    OLD_ID_HEADER,
     REVIEWER_HEADER,
     ids_digest,
 )
@@ -89,7 +91,7 @@ def import_decisions(
     *,
     ledger_path: str | Path,
     decisions_path: str | Path,
-    fresh_ids: Callable[[], set[str]],
+    fresh_ids: Callable[[str], set[str]],
     reviewer: str | None = None,
     now: dt.datetime | None = None,
 ) -> ImportResult:
@@ -97,8 +99,9 @@ def import_decisions(
     the decisions file ``decisions_path``.
 
     ``ledger_path`` is the ledger the workbook must have been made from;
-    ``fresh_ids()`` the conflict ids a cross-check of it finds now (called only
-    once the ledger is known to be the same).  ``reviewer`` fills rows whose
+    ``fresh_ids(format)`` the ids a cross-check of it finds now, as a workbook
+    of that format lists them (issue ids for /2, finding ids for /1; called
+    only once the ledger is known to be the same).  ``reviewer`` fills rows whose
     Reviewer cell is blank.  Raises :class:`StaleWorkbook`,
     :class:`LedgerInvalid` (bad cells) or :class:`InputUnreadable` (not a
     conflict workbook); nothing is written then.  (``ledger.job.import_decisions``
@@ -113,7 +116,7 @@ def import_decisions(
     _check_same_ledger(xlsx, meta, ledger)
     target = Path(decisions_path)
     entries, problems, warnings = _entries(xlsx, header, rows, reviewer)
-    _check_same_conflicts(xlsx, meta, fresh_ids(), entries)
+    _check_same_conflicts(xlsx, meta, fresh_ids(meta.get("format", FORMAT_TAG)), entries)
     if problems:
         raise LedgerInvalid(problems, file=xlsx)
     existing = read_decisions(target) if target.exists() else None
@@ -205,11 +208,13 @@ def _read_sheets(wb, name: str) -> tuple[dict[str, str], dict[str, int], list[tu
                                   hint="pass the .xlsx written by `factcheck report`")
     meta = {str(k): "" if v is None else str(v)
             for k, v, *_ in wb["_meta"].iter_rows(min_row=2, values_only=True) if k is not None}
-    if meta.get("format") != FORMAT_TAG:
+    if meta.get("format") not in FORMATS:
         raise InputUnreadable(f"unknown workbook format {meta.get('format')!r}", file=name, code="not-a-report",
                               hint=f"expected {FORMAT_TAG}; re-run `factcheck report`")
     it = wb["Conflicts"].iter_rows(values_only=True)
     header = {str(h): i for i, h in enumerate(next(it, ()) or ()) if h is not None}
+    if ID_HEADER not in header and OLD_ID_HEADER in header:  # a /1 workbook: one row per finding
+        header[ID_HEADER] = header[OLD_ID_HEADER]
     missing = [h for h in (ID_HEADER, DECISION_HEADER, NOTE_HEADER, REVIEWER_HEADER) if h not in header]
     if missing:
         raise InputUnreadable(f"the Conflicts sheet has no column {missing[0]!r}", file=name, line=1,

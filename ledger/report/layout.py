@@ -6,17 +6,28 @@ from __future__ import annotations
 
 import hashlib
 
-SHEETS = ("Summary", "Conflicts", "Claims", "Arithmetic", "Sources", "_meta")
-FORMAT_TAG = "factcheck-conflicts/1"
+SHEETS = ("Summary", "Conflicts", "Issue members", "Claims", "Arithmetic", "Sources", "_meta")
+#: The workbook format: /2 has one Conflicts row per issue (its id in the Issue
+#: column); /1 (read for its decisions) had one row per finding.
+FORMAT_TAG = "factcheck-conflicts/2"
+FORMATS = ("factcheck-conflicts/1", FORMAT_TAG)
 # (header, width) of the Conflicts sheet; the import reads the columns by header.
 # The printed page (and the rendered PNG) holds the columns up to Reviewer.
-ID_HEADER, DECISION_HEADER, NOTE_HEADER, REVIEWER_HEADER = "conflict_id", "Decision", "Reviewer note", "Reviewer"
+ID_HEADER, DECISION_HEADER, NOTE_HEADER, REVIEWER_HEADER = "Issue", "Decision", "Reviewer note", "Reviewer"
+#: The id column's header in a /1 workbook (one row per finding).
+OLD_ID_HEADER = "conflict_id"
 CONFLICT_SHEET_COLUMNS = (
-    (ID_HEADER, 14), ("Verdict", 13), ("Severity", 8), ("Subject", 11), ("Metric", 14), ("Unit", 6),
-    ("Value A", 16), ("Value B", 16), ("Period A", 15), ("Period B", 15), ("Modality A", 10), ("Modality B", 10),
-    ("Quote A", 30), ("Quote B", 30), ("Source A", 20), ("Source B", 20),
-    ("Gap", 7), ("Explanation", 50), (DECISION_HEADER, 16), (NOTE_HEADER, 30), (REVIEWER_HEADER, 12),
-    ("Status", 9), ("Score", 7), ("Object", 11), ("Rule", 16), ("Claim A", 15), ("Claim B", 15),
+    (ID_HEADER, 15), ("Rank", 5), ("Verdict", 13), ("Severity", 8), ("Subject", 11), ("Object", 10),
+    ("Metric", 14), ("Versions", 52), ("Why this rank", 36), ("Explanation", 60),
+    (DECISION_HEADER, 16), (NOTE_HEADER, 26), (REVIEWER_HEADER, 11),
+    ("Status", 9), ("Pairs", 6), ("Open", 6), ("Score", 7), ("Rule", 16),
+)
+#: (header, width) of the Issue members sheet: one row per claim of an issue.
+MEMBER_SHEET_COLUMNS = (
+    (ID_HEADER, 15), ("Rank", 5), ("Version", 7), ("Disagrees with", 10), ("Words", 14), ("Value", 16),
+    ("Low", 16), ("High", 16), ("Unit", 7), ("Period", 15), ("Modality", 10), ("Weak points", 30),
+    ("Outlet", 12), ("Title", 30), ("Published", 11), ("Date known", 9), ("URL", 18), ("Quote", 50),
+    ("Claim", 15), ("Source id", 21),
 )
 
 def ids_digest(ids) -> str:

@@ -22,6 +22,7 @@ from ledger.report.cells import SEVERITY_FILLS, CellMaker, fit_page
 
 SEVERITY_LABELS = ("high", "medium", "low", "info")
 VERDICTS = ("contradiction", "temporal", "modality", "arithmetic", "consistent")
+ISSUE_VERDICTS = ("contradiction", "loose_wording", "arithmetic", "temporal", "modality", "consistent")
 #: Headline labels (tests and readers look rows up by them).
 TO_REVIEW_LABEL = "Open findings to review"
 GATE_LABEL = "  of which contradictions and failed rules"
@@ -48,18 +49,21 @@ class LeftOut:
                 f"{max_rows:,} rows per sheet, so it shows the first {self.room:,} ({self.order})")
 
 
-def summary_sheet(ws, claims, conflicts, sources, meta, *, left_out=(), max_rows: int | None = None) -> int:
+def summary_sheet(ws, claims, conflicts, sources, meta, *, left_out=(), max_rows: int | None = None,
+                  views=(), labels: dict[str, str] | None = None) -> int:
     """Write the Summary sheet; ``left_out``: the other sheets cut to
     ``max_rows``.  Returns how many of its own rows were left out (the
-    by-source and by-subject tables of a ledger with very many of them)."""
+    by-source and by-subject tables of a ledger with very many of them).
+    ``views``: the issues (:class:`ledger.report.issues_sheet.IssueView`),
+    counted by verdict; ``labels``: source id -> how people know it."""
     fit_page(ws, paper="8", orientation="landscape")  # A3, the chart right of the tables
-    for col, width in zip("ABCDEFG", (34, 10, 10, 10, 10, 10, 10)):
+    for col, width in zip("ABCDEFG", (62, 10, 10, 10, 10, 10, 10)):
         ws.column_dimensions[col].width = width
     cells = CellMaker(ws)
     rows: list[list] = [[cells.text("factcheck conflict report", bold=True)]]
     for key, label in (("made_at", "Made (UTC)"), ("ledger_path", "Ledger"), ("ledger_sha256", "Ledger sha256"),
-                       ("claims", "Claims"), ("conflicts", "Findings")):
-        value = meta[key]
+                       ("claims", "Claims"), ("conflicts", "Issues"), ("findings", "Findings")):
+        value = meta.get(key, "")
         rows.append([cells.text(label, bold=True), cells.num(value, "#,##0") if isinstance(value, int)
                      else cells.text(value)])
     review = review_mask(conflicts)
@@ -70,13 +74,15 @@ def summary_sheet(ws, claims, conflicts, sources, meta, *, left_out=(), max_rows
     if left_out:
         rows += _left_out_rows(cells, left_out, max_rows)
     rows.append([])
+    rows += _issue_table(cells, views)
+    rows.append([])
     rows += _verdict_table(cells, conflicts)
     rows.append([])
     chart_at = len(rows) + 2  # header row of the subject/metric table (1-based)
     chart_rows = _subject_metric_table(cells, conflicts)
     rows += chart_rows
     rows.append([])
-    rows += _by_source_table(cells, claims, conflicts, sources)
+    rows += _by_source_table(cells, claims, conflicts, sources, labels or {})
     rows.append([])
     rows += _by_subject_table(cells, claims, conflicts)
     cut = 0
@@ -136,6 +142,22 @@ def _verdict_table(cells: CellMaker, conflicts) -> list[list]:
     return rows
 
 
+def _issue_table(cells: CellMaker, views) -> list[list]:
+    """Issues by verdict (most serious first): how many, how many still open."""
+    counts: dict[str, list[int]] = {}
+    for view in views:
+        c = counts.setdefault(str(view.row["verdict"]), [0, 0])
+        c[0] += 1
+        c[1] += view.row["status"] == "open"
+    rows = [[cells.text("Issues (one per figure; its versions on Issue members)", bold=True)],
+            cells.header(["Verdict", "Issues", "Open"])]
+    for verdict in ISSUE_VERDICTS:
+        if verdict in counts:
+            rows.append([cells.text(verdict.replace("_", " "), bold=True), cells.num(counts[verdict][0], "0"),
+                         cells.num(counts[verdict][1], "0")])
+    return rows
+
+
 def _subject_metric_table(cells: CellMaker, conflicts, top: int = 20) -> list[list]:
     key = (conflicts["subject"].astype("string").fillna("?") + " / "
            + conflicts["metric"].astype("string").fillna("?"))
@@ -164,20 +186,20 @@ def _chart(ws, header_row: int, last_row: int) -> None:
     ws.add_chart(chart, "I2")
 
 
-def _by_source_table(cells: CellMaker, claims, conflicts, sources) -> list[list]:
+def _by_source_table(cells: CellMaker, claims, conflicts, sources, labels: dict[str, str]) -> list[list]:
     rows = [[cells.text("By source", bold=True)], cells.header(["Source", "Claims", "Findings", "To review"])]
-    flagged = conflicts.assign(_review=review_mask(conflicts))
+    flagged = conflicts.assign(_review=review_mask(conflicts), _row=range(len(conflicts)))
     involved = pd.concat([
-        flagged[["conflict_id", "source_a", "_review"]].rename(columns={"source_a": "source"}),
-        flagged[["conflict_id", "source_b", "_review"]].rename(columns={"source_b": "source"}),
-    ]).dropna(subset=["source"]).drop_duplicates(["conflict_id", "source"])
+        flagged[["_row", "source_a", "_review"]].rename(columns={"source_a": "source"}),
+        flagged[["_row", "source_b", "_review"]].rename(columns={"source_b": "source"}),
+    ]).dropna(subset=["source"]).drop_duplicates(["_row", "source"])
     ids = list(sources["id"].astype(str)) if "id" in sources else []
     ids += sorted(set(claims["source"].dropna().astype(str)) - set(ids))
     per_claims = claims["source"].astype(str).value_counts()
     src = involved["source"].astype(str)
     found, review = src.value_counts(), src[involved["_review"].astype(bool)].value_counts()  # one pass each
     for sid in ids:
-        rows.append([cells.text(sid), cells.num(int(per_claims.get(sid, 0)), "0"),
+        rows.append([cells.text(labels.get(sid, sid)), cells.num(int(per_claims.get(sid, 0)), "0"),
                      cells.num(int(found.get(sid, 0)), "0"), cells.num(int(review.get(sid, 0)), "0")])
     return rows
 

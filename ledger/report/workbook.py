@@ -6,12 +6,17 @@ conflicts fit in bounded memory) with the sheets
 * **Summary**: when and from which ledger (path, sha256) it was made; counts by
   verdict and severity, by source and by subject; a bar chart of the open
   findings per subject / metric.
-* **Conflicts**: one row per finding, the two claims side by side (source,
-  quote, value, period, modality), gap, verdict, severity and explanation;
-  fill colour by severity; a *Decision* dropdown and a *Reviewer note* column
-  that :mod:`ledger.report_decisions` reads back.
+* **Conflicts**: one row per issue (docs/findings.md), open before
+  resolved, then by rank: verdict, severity, the figure, its versions (words,
+  interval, the sources that say it, which versions disagree), why it ranks
+  where it does, the sentence of its most severe finding; fill colour by
+  severity; a *Decision* dropdown and a *Reviewer note* column that
+  :mod:`ledger.report.decisions` reads back (decisions per issue).
+* **Issue members**: one row per claim of an issue, its source as people
+  know it (outlet, title, date and how it is known, URL).
 * **Claims**: the whole ledger, typed.  **Arithmetic**: each rule's inputs,
-  implied value and result.  **Sources**: the articles.
+  implied value and result, every figure beside its own unit.  **Sources**:
+  the articles.
 * **_meta** (hidden): what ``factcheck import-decisions`` checks before it
   accepts the reviewers' decisions.
 
@@ -22,7 +27,7 @@ Excel opens a sheet of at most :data:`MAX_SHEET_ROWS` rows (header included).
 openpyxl's write-only mode does not check: it writes row 1,048,577 and beyond,
 and Excel then refuses or "repairs" the file.  So each sheet gets at most
 ``MAX_SHEET_ROWS - 1`` data rows, in its usual order (Conflicts: open before
-resolved, most severe first; Claims: ledger order); the rest is left out, the
+resolved, then by rank; Claims: ledger order); the rest is left out, the
 Summary sheet says how many and where to get them all, and
 :func:`write_report` reports it as warnings (:class:`~ledger.errors.Problem`).
 """
@@ -41,8 +46,9 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ledger.crosscheck import CONFLICT_COLUMNS
 from ledger.crosscheck.decisions import DECISIONS
+from ledger.crosscheck.rows import as_findings
+from ledger.crosscheck.text import Claims, explain
 from ledger.errors import InputUnreadable, Problem
 from ledger.guard import scratch_folder
 from ledger.record import COLUMNS
@@ -54,15 +60,16 @@ from ledger.report.cells import (
     SEVERITY_FILLS,
     CellMaker,
     fit_page,
-    number,
     number_format_for,
     text_lines,
     text_or_blank,
 )
+from ledger.report.issues_sheet import IssueView, figure_text, issue_views, member_records, version_lines
 from ledger.report.layout import (
     CONFLICT_SHEET_COLUMNS,
     DECISION_HEADER,
     FORMAT_TAG,
+    MEMBER_SHEET_COLUMNS,
     NOTE_HEADER,
     REVIEWER_HEADER,
     SHEETS,
@@ -83,13 +90,15 @@ MAX_SHEET_COLUMNS = 16_384
 class SheetLimitWarning(UserWarning):
     """A sheet of the workbook could not hold all its rows (Excel's limit)."""
 
-_WRAPPED = ("Subject", "Metric", "Quote A", "Quote B", "Explanation", NOTE_HEADER, "Object")
+_WRAPPED = ("Subject", "Metric", "Versions", "Why this rank", "Explanation", NOTE_HEADER, "Object")
 _HEADS = [h for h, _ in CONFLICT_SHEET_COLUMNS]
-#: The explanation repeats the quotes; it grows its row by at most this many
-#: lines (the whole text is in the cell).
-EXPLANATION_LINES = 4
-_WRAP_AT = tuple((_HEADS.index(h), w, EXPLANATION_LINES if h == "Explanation" else MAX_LINES)
-                 for h, w in CONFLICT_SHEET_COLUMNS if h in _WRAPPED)
+#: A Conflicts row grows to show its wrapped text, up to this many lines (the
+#: whole text is in the cell).
+EXPLANATION_LINES = 12
+_WRAP_AT = tuple((_HEADS.index(h), w, EXPLANATION_LINES) for h, w in CONFLICT_SHEET_COLUMNS if h in _WRAPPED)
+_MEMBER_WRAPPED = ("Weak points", "Title", "Quote")
+_MEMBER_WRAP_AT = tuple(([h for h, _ in MEMBER_SHEET_COLUMNS].index(h), w, MAX_LINES)
+                        for h, w in MEMBER_SHEET_COLUMNS if h in _MEMBER_WRAPPED)
 
 CLAIM_WIDTHS = {"claim_id": 15, "source": 21, "start": 7, "end": 7, "surface": 14, "quote": 60, "subject": 12,
                 "object": 12, "metric": 16, "period": 12, "value": 17, "value_low": 17, "value_high": 17,
@@ -138,25 +147,29 @@ def write_report(
     if not path.parent.is_dir():
         raise InputUnreadable("cannot write the workbook: no such folder", file=str(path), code="unwritable",
                               hint="create the folder first, or pass -o with an existing one")
-    conflicts = _ordered(_with_columns(conflicts, CONFLICT_COLUMNS))
+    conflicts = as_findings(conflicts).reset_index(drop=True)
     claims = _with_columns(claims, COLUMNS).reset_index(drop=True)
     sources = sources.iloc[:, :MAX_SHEET_COLUMNS]
-    arithmetic = conflicts[conflicts["kind"].astype("string").eq("arithmetic").fillna(False)]
+    known = Claims(claims, sources)
+    views = issue_views(conflicts, known)
+    arithmetic = _ordered(conflicts[conflicts["kind"].astype("string").eq("arithmetic").fillna(False)])
     room = MAX_SHEET_ROWS - 1  # data rows below the header
+    members = [rec for view in views for rec in member_records(view, known)]
     check = f"`factcheck check --json {ledger_path}`" if ledger_path else "`factcheck check --json`"
     whole = f"the ledger {ledger_path}" if ledger_path else "the ledger"
     left_out = [LeftOut(sheet, what, len(frame), room, order, how) for sheet, what, frame, order, how in (
-        ("Conflicts", "findings", conflicts, "open before resolved, most severe first", f"{check} lists every finding"),
+        ("Conflicts", "issues", views, "open before resolved, then by rank", f"{check} lists every issue"),
+        ("Issue members", "issue members", members, "open issues first, then by rank", f"{check} lists every issue"),
         ("Claims", "claims", claims, "in ledger order", f"{whole} holds every claim"),
         ("Arithmetic", "arithmetic findings", arithmetic, "open before resolved, most severe first",
          f"{check} lists every finding"),
         ("Sources", "sources", sources, "in table order", "the sources table holds every source"),
     ) if len(frame) > room]
-    meta = _meta(claims, conflicts, ledger_path, made_at, ledger_sha256)
-    meta.update({"conflict_rows": min(len(conflicts), room), "claim_rows": min(len(claims), room)})
+    meta = _meta(claims, conflicts, views, ledger_path, made_at, ledger_sha256)
+    meta.update({"conflict_rows": min(len(views), room), "claim_rows": min(len(claims), room)})
     with scratch_folder(path):
         staged, summary_cut = _write_sheets(claims, conflicts, sources, arithmetic, meta, left_out, path,
-                                            link_rows, progress, expect)
+                                            (known, views, members), progress, expect, link_rows)
     if defer is None:
         commit([staged])
     else:
@@ -175,23 +188,25 @@ def write_report(
     return path
 
 
-def _write_sheets(claims, conflicts, sources, arithmetic, meta, left_out, path: Path, link_rows: int,
-                  progress, expect: Expect) -> tuple[Staged, int]:
+def _write_sheets(claims, conflicts, sources, arithmetic, meta, left_out, path: Path, shown,
+                  progress, expect: Expect, link_rows: int = LINK_ROWS) -> tuple[Staged, int]:
     """Every sheet, streamed into a staged temp file beside ``path``; and how
-    many Summary rows were left out."""
+    many Summary rows were left out.  ``shown``: (the claims by id, the issue
+    views in sheet order, the member records)."""
     room = MAX_SHEET_ROWS - 1
+    known, views, members = shown
     wb = Workbook(write_only=True)
     try:
         sheets = {name: wb.create_sheet(name) for name in SHEETS}
         summary_cut = summary_sheet(sheets["Summary"], claims, conflicts, sources, meta, left_out=left_out,
-                                    max_rows=MAX_SHEET_ROWS)
-        shown_claims = claims.iloc[:room]
-        claim_rows = {cid: i + 2 for i, cid in enumerate(shown_claims["claim_id"].astype(str))}
-        _conflicts_sheet(sheets["Conflicts"], conflicts.iloc[:room], claims, claim_rows, link_rows, progress)
-        if progress and len(conflicts) > room:
-            progress(len(conflicts) - room)
-        _claims_sheet(sheets["Claims"], shown_claims)
-        _arithmetic_sheet(sheets["Arithmetic"], arithmetic.iloc[:room], claims)
+                                    max_rows=MAX_SHEET_ROWS, views=views, labels=known.labels)
+        _conflicts_sheet(sheets["Conflicts"], views[:room], known, progress)
+        if progress and len(views) > room:
+            progress(len(views) - room)
+        claim_rows = {cid: i + 2 for i, cid in enumerate(claims["claim_id"].iloc[:room].astype(str))}
+        _members_sheet(sheets["Issue members"], members[:room], claim_rows, link_rows)
+        _claims_sheet(sheets["Claims"], claims.iloc[:room])
+        _arithmetic_sheet(sheets["Arithmetic"], arithmetic.iloc[:room], known)
         _sources_sheet(sheets["Sources"], sources.iloc[:room])
         _meta_sheet(sheets["_meta"], meta)
         return _stage_save(wb, path, expect), summary_cut
@@ -213,18 +228,17 @@ def _with_columns(df: pd.DataFrame, columns) -> pd.DataFrame:
     return df
 
 
-def _ordered(conflicts: pd.DataFrame) -> pd.DataFrame:
-    """Open before resolved, then most severe first; ties by id (stable order)."""
+def _ordered(rows: pd.DataFrame) -> pd.DataFrame:
+    """Open before resolved, then most severe first, then by issue rank."""
     key = pd.DataFrame({
-        "closed": conflicts["status"].astype("string").fillna("open").ne("open"),
-        "severity": -pd.to_numeric(conflicts["severity"], errors="coerce").fillna(0.0),
-        "id": conflicts["conflict_id"].astype("string"),
+        "closed": rows["status"].astype("string").fillna("open").ne("open"),
+        "severity": -pd.to_numeric(rows["severity"], errors="coerce").fillna(0.0),
+        "rank": rows["issue_rank"],
     })
-    order = key.sort_values(["closed", "severity", "id"], kind="stable").index
-    return conflicts.loc[order].reset_index(drop=True)
+    return rows.loc[key.sort_values(["closed", "severity", "rank"], kind="stable").index]
 
 
-def _meta(claims, conflicts, ledger_path, made_at, ledger_sha256: str | None = None) -> dict[str, Any]:
+def _meta(claims, conflicts, views, ledger_path, made_at, ledger_sha256: str | None = None) -> dict[str, Any]:
     made = (made_at or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     ledger = Path(ledger_path) if ledger_path else None
     open_ = conflicts["status"].astype("string").fillna("open").eq("open")
@@ -234,9 +248,10 @@ def _meta(claims, conflicts, ledger_path, made_at, ledger_sha256: str | None = N
         "ledger_path": str(ledger.resolve()) if ledger else "",
         "ledger_sha256": ledger_sha256 or (sha256_of(ledger) if ledger and ledger.is_file() else ""),
         "claims": len(claims),
-        "conflicts": len(conflicts),
+        "conflicts": len(views),
+        "findings": len(conflicts),
         "open": int(open_.sum()),
-        "conflict_ids_sha256": ids_digest(conflicts["conflict_id"].astype(str)),
+        "conflict_ids_sha256": ids_digest(v.row["issue"] for v in views),
     }
 
 
@@ -297,17 +312,14 @@ def _append(ws, index: int, row: list, wrap_at: tuple[tuple[int, int, int], ...]
 # --------------------------------------------------------------------------- Conflicts
 
 
-def _conflicts_sheet(ws, conflicts, claims, claim_rows, link_rows, progress) -> None:
-    # printed on A3 landscape at 74%, two pages wide: the claims side by side up to the quotes; then
-    # sources, gap, explanation and the decision
-    ws.page_setup.paperSize, ws.page_setup.orientation, ws.page_setup.scale = "8", "landscape", 74
+def _conflicts_sheet(ws, views: list[IssueView], known: Claims, progress) -> None:
+    # printed on A3 landscape, one page wide up to the Reviewer column
+    fit_page(ws, paper="8", orientation="landscape")
     cells = _setup(ws, CONFLICT_SHEET_COLUMNS)
     ws.print_title_rows = "1:1"
-    sides = claims.set_index(claims["claim_id"].astype(str))[["source", "quote", "period", "modality"]]
-    side = sides.to_dict("index")
     n = 0
-    for n, row in enumerate(conflicts.itertuples(index=False), 1):
-        _append(ws, n + 1, _conflict_row(cells, row, side, claim_rows, n <= link_rows), _WRAP_AT)
+    for n, view in enumerate(views, 1):
+        _append(ws, n + 1, _issue_row(cells, view, known), _WRAP_AT)
         if progress and n % 1000 == 0:
             progress(1000)
     if progress and n % 1000:
@@ -317,30 +329,41 @@ def _conflicts_sheet(ws, conflicts, claims, claim_rows, link_rows, progress) -> 
     _decision_dropdown(ws, n)
 
 
-def _conflict_row(cells: CellMaker, r, side: dict, claim_rows: dict, links: bool) -> list:
-    fill = SEVERITY_FILLS.get(text_or_blank(r.severity_label))
-    fmt = number_format_for(r.unit)
-    row = [cells.text(r.conflict_id), cells.text(r.kind, fill=fill, bold=True),
-           cells.text(r.severity_label, fill=fill), cells.text(r.subject, wrap=True),
-           cells.text(r.metric, wrap=True), cells.text(r.unit)]
-    ids, sources, values, periods, modalities, quotes = [], [], [], [], [], []
-    for claim, value in ((r.claim_a, r.value_a), (r.claim_b, r.value_b)):
-        cid = text_or_blank(claim)
-        info = side.get(cid, {})
-        at = claim_rows.get(cid) if links else None
-        ids.append(cells.link(cid, f"'Claims'!A{at}") if at else cells.text(cid))
-        source = info.get("source")
-        sources.append(cells.link(source, f"'Claims'!A{at}") if at else cells.text(source))
-        values.append(cells.num(value, fmt))
-        periods.append(cells.period(info.get("period")))
-        modalities.append(cells.text(info.get("modality")))
-        quotes.append(cells.text(info.get("quote"), wrap=True))
-    row += values + periods + modalities + quotes + sources
-    row += [cells.num(r.gap, PERCENT), cells.text(r.explanation, wrap=True),
-            cells.text(r.decision), cells.text(r.decision_note, wrap=True), cells.text(r.reviewer),
-            cells.text(r.status), cells.num(r.severity, SCORE), cells.text(r.object, wrap=True),
-            cells.text(r.rule), *ids]
-    return row
+def _issue_row(cells: CellMaker, view: IssueView, known: Claims) -> list:
+    r = view.row
+    label = text_or_blank(r["severity_label"])
+    fill = SEVERITY_FILLS.get(label)
+    return [
+        cells.text(r["issue"]), cells.num(r["issue_rank"], "0"),
+        cells.text(str(r["verdict"]).replace("_", " "), fill=fill, bold=True), cells.text(label, fill=fill),
+        cells.text(r["subject"], wrap=True), cells.text(r["object"], wrap=True), cells.text(r["metric"], wrap=True),
+        cells.text(version_lines(view, known), wrap=True), cells.text(view.reason, wrap=True),
+        cells.text(view.explanation, wrap=True),
+        cells.text(r["decision"]), cells.text(r["decision_note"], wrap=True), cells.text(r["reviewer"]),
+        cells.text(r["status"]), cells.num(r["pairs"], "0"), cells.num(r["open"], "0"),
+        cells.num(r["severity"], SCORE), cells.text(r["rule"]),
+    ]
+
+
+def _members_sheet(ws, members: list[dict[str, Any]], claim_rows: dict[str, int], link_rows: int) -> None:
+    """One row per claim of an issue; its Claim cell links to its row on the
+    Claims sheet (the first ``link_rows`` rows: openpyxl holds every link in
+    memory until the sheet is written)."""
+    fit_page(ws, paper="8", orientation="landscape")
+    cells = _setup(ws, MEMBER_SHEET_COLUMNS)
+    for n, m in enumerate(members, 2):
+        fmt = number_format_for(m["unit"])
+        at = claim_rows.get(m["claim"]) if n - 1 <= link_rows else None
+        claim = cells.link(m["claim"], f"'Claims'!A{at}") if at else cells.text(m["claim"])
+        _append(ws, n, [
+            cells.text(m["issue"]), cells.num(m["rank"], "0"), cells.text(f"v{m['version']}"),
+            cells.text(m["against"]), cells.text(m["words"]), cells.num(m["value"], fmt), cells.num(m["low"], fmt),
+            cells.num(m["high"], fmt), cells.text(m["unit"]), cells.period(m["period"]), cells.text(m["modality"]),
+            cells.text(m["weak"], wrap=True), cells.text(m["outlet"]), cells.text(m["title"], wrap=True),
+            cells.period(m["published"]), cells.text(m["known"]), cells.text(m["url"]),
+            cells.text(m["quote"], wrap=True), claim, cells.text(m["source"]),
+        ], _MEMBER_WRAP_AT)
+    _finish(ws, len(MEMBER_SHEET_COLUMNS), len(members))
 
 
 def _decision_dropdown(ws, nrows: int) -> None:
@@ -406,38 +429,46 @@ def _sources_sheet(ws, sources: pd.DataFrame) -> None:
 
 ARITHMETIC_COLUMNS = (
     ("conflict_id", 14), ("Rule", 18), ("Result", 8), ("Severity", 9), ("Subject", 12), ("Metric", 14),
-    ("Inputs", 60), ("Stated", 17), ("Implied", 17), ("Implied low", 17), ("Implied high", 17),
-    ("Implied unit", 10), ("Gap", 8), ("Explanation", 50),
+    ("Inputs", 60), ("Stated", 17), ("Stated unit", 8), ("Implied", 17), ("Implied low", 17),
+    ("Implied high", 17), ("Implied unit", 8), ("Gap", 8), ("Explanation", 50),
 )
 
 
-def _arithmetic_sheet(ws, rows: pd.DataFrame, claims: pd.DataFrame) -> None:
+def _arithmetic_sheet(ws, rows: pd.DataFrame, known: Claims) -> None:
+    """One row per rule finding; each figure beside its own unit: the stated
+    target (for a rule checked against one) in its unit, the implied
+    interval in the rule's, each input in its own (in Inputs)."""
     fit_page(ws, paper="8", orientation="landscape")
     cells = _setup(ws, ARITHMETIC_COLUMNS)
-    info = claims.set_index(claims["claim_id"].astype(str))[["source", "value", "unit", "period"]].to_dict("index")
-    for n, r in enumerate(rows.itertuples(index=False), 2):
+    sentences: Any = explain(rows, known) if len(rows) else []
+    for n, (r, sentence) in enumerate(zip(rows.itertuples(index=False), sentences), 2):
         fill = SEVERITY_FILLS.get(text_or_blank(r.severity_label))
         fmt = number_format_for(r.implied_unit)
+        ids = [i for i in text_or_blank(r.claims).split(";") if i] or [text_or_blank(r.claim_a)]
+        stated_row = int(known.rows([ids[-1]])[0]) if text_or_blank(r.result) in ("pass", "fail") else -1
+        stated_value = known.frame["value"].iloc[stated_row] if stated_row >= 0 else None
+        stated_unit = text_or_blank(known.frame["unit"].iloc[stated_row]) if stated_row >= 0 else ""
+        inputs = ids[:-1] if stated_row >= 0 else ids
         _append(ws, n, [
             cells.text(r.conflict_id), cells.text(r.rule), cells.text(r.result, fill=fill, bold=True),
             cells.text(r.severity_label, fill=fill), cells.text(r.subject), cells.text(r.metric),
-            cells.text(_inputs(r, info), wrap=True), cells.num(r.value_a, number_format_for(r.unit)),
+            cells.text(_inputs(inputs, known), wrap=True),
+            cells.num(stated_value, number_format_for(stated_unit)), cells.text(stated_unit),
             cells.num(r.implied_value, fmt), cells.num(r.implied_low, fmt), cells.num(r.implied_high, fmt),
-            cells.text(r.implied_unit), cells.num(r.gap, PERCENT), cells.text(r.explanation, wrap=True),
-        ], ((6, 60, MAX_LINES), (13, 50, MAX_LINES)))
+            cells.text(r.implied_unit), cells.num(r.gap, PERCENT), cells.text(sentence, wrap=True),
+        ], ((6, 60, MAX_LINES), (14, 50, MAX_LINES)))
     _finish(ws, len(ARITHMETIC_COLUMNS), len(rows))
 
 
-def _inputs(r, info: dict) -> str:
-    """One line per input claim: 'c-… (source, period): value unit'."""
-    ids = [i for i in text_or_blank(r.claims).split(";") if i] or [text_or_blank(r.claim_a)]
+def _inputs(ids: list[str], known: Claims) -> str:
+    """One line per input claim: '“19亿美元” 1.9 bn USD (2024) — 虎嗅网 «…» (2025-03, inferred)'."""
     lines = []
     for cid in ids:
-        c = info.get(cid, {})
-        value = number(c.get("value"))
-        shown = f"{value:,.6g}" if value is not None else "?"
-        where = ", ".join(x for x in (text_or_blank(c.get("source")), text_or_blank(c.get("period"))) if x)
-        lines.append(f"{cid} ({where}): {shown} {text_or_blank(c.get('unit'))}".rstrip())
+        row = int(known.rows([cid])[0])
+        if row < 0:
+            lines.append(cid)
+            continue
+        lines.append(f"{figure_text(known, row)} — {known.label(text_or_blank(known.frame['source'].iloc[row]))}")
     return "\n".join(lines)
 
 

@@ -301,7 +301,8 @@ def test_validate_json_unreadable_ledger_exit_2(work):
 
 def test_a_bad_decision_value_is_refused_by_check_and_report(seeded):
     work = seeded
-    cid = json.loads(_run(work, "check", "--json").stdout.splitlines()[0])["conflict_id"]
+    rows = [json.loads(line) for line in _run(work, "check", "--json").stdout.splitlines()]
+    cid = next(r["conflict_id"] for r in rows if r["kind"] != "issue")
     (work / "decisions.csv").write_text(f"conflict_id,decision,reviewer,note,decided_at\n{cid},maybe,lee,,"
                                         "2026-01-01T00:00:00Z\n", encoding="utf-8")
     before = _snapshot(work)
@@ -558,10 +559,15 @@ def test_check_json_keys(seeded):
     res = _run(seeded, "check", "--json")
     assert res.exit_code == 1  # the shipped ledger has open contradictions
     rows = [json.loads(ln) for ln in res.stdout.splitlines()]
-    assert len(rows) > 10 and {"contradiction", "arithmetic"} <= {r["kind"] for r in rows}
+    assert len(rows) > 10 and {"contradiction", "arithmetic", "issue"} <= {r["kind"] for r in rows}
     for r in rows:
+        if r["kind"] == "issue":  # one per issue, before its findings (docs/findings.md)
+            assert {"issue", "rank", "verdict", "members", "severity", "reason", "status"} <= set(r)
+            assert r["issue"].startswith("i-") and all(c.startswith("c-") for c in r["members"])
+            continue
         assert {"kind", "claims", "severity", "explanation", "rule", "implied_value", "implied_low", "implied_high",
-                "implied_unit", "conflict_id", "status"} <= set(r)
+                "implied_unit", "conflict_id", "status", "issue", "issue_rank", "evidence", "loose", "weak_a",
+                "weak_b"} <= set(r)
         assert isinstance(r["claims"], list) and all(c.startswith("c-") for c in r["claims"])
 
 

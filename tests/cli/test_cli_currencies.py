@@ -39,7 +39,9 @@ def run(*args):
 def test_json_shows_both_values_the_converted_one_and_the_rate(tmp_path):
     res = run(workspace(tmp_path, USD_135, CNY_9600), "--json")
     assert res.exit_code == 0, res.output
-    [row] = [json.loads(line) for line in res.output.splitlines() if line.startswith("{")]
+    # one issue object, then its one finding (docs/findings.md)
+    [row] = [r for r in map(json.loads, (ln for ln in res.output.splitlines() if ln.startswith("{")))
+             if r["kind"] != "issue"]
     # both published 2025-10-29: 7.0994 CNY per USD (ECB: 8.2609 CNY / 1.1636 USD per EUR)
     assert row["kind"] == "consistent" and {row["unit"], row["unit_b"]} == {"USD", "CNY"}
     assert row["rate_date"] == "2025-10-29" and row["rate_source"].startswith("ECB")

@@ -18,8 +18,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ledger import crosscheck
-from ledger.crosscheck import CONFLICT_COLUMNS, check, is_open_contradiction, pair_indices
+from ledger.crosscheck import is_open_contradiction, pair_indices
+from ledger.crosscheck.rows import FINDING_COLUMNS, RENDERED
 from tests.claims_factory import claim, ledger
+
+
+def check(claims, *args, **kwargs):
+    """The check with every row rendered (ids, claims lists, sentences), as the tests read them."""
+    return crosscheck.check(claims, *args, **{"explain": True, **kwargs})
 
 NAN = math.nan
 
@@ -112,14 +118,14 @@ def test_pair_verdict(name, a, b, expected):
 
 def test_output_has_the_contract_columns_in_order():
     out = check(ledger(pct("s1", "27%", 0.27), pct("s2", "49%", 0.49)))
-    assert tuple(out.columns) == CONFLICT_COLUMNS
+    assert tuple(out.columns) == FINDING_COLUMNS
     assert re.fullmatch(r"k-[0-9a-f]{12}", out["conflict_id"].iloc[0])
     assert out["status"].iloc[0] == "open" and out["result"].iloc[0] == ""
 
 
 def test_empty_ledger_gives_empty_frame_with_columns():
     out = check(ledger())
-    assert tuple(out.columns) == CONFLICT_COLUMNS and len(out) == 0
+    assert tuple(out.columns) == FINDING_COLUMNS and len(out) == 0
 
 
 # --------------------------------------------------------------------------- what is not compared
@@ -229,12 +235,15 @@ def test_temporal_modality_consistent_weigh_less():
 
 def test_date_severity_grows_with_distance():
     # 2023-10 vs 2023-11/12 are 1 day apart: 0.5 + 1/365 = 0.503 -> "medium";
-    # 2023-11/12 vs 2024-11/12 are 306 days apart (Dec 31 2023 -> Nov 1 2024): 0.5 + 306/365 > 1 -> 1.0 "high".
+    # 2023-11/12 vs 2024-11/12 are 306 days apart (Dec 31 2023 -> Nov 1 2024): 0.5 + 306/365 > 1 -> 1.0,
+    # times the evidence of 去年底, a relative date (x 0.9, rules.toml [evidence] relative_date; no sources
+    # table says its publication date was inferred) -> 0.9 "high".
     near = check(ledger(date("s1", "2023年10月", "2023-10"), date("s2", "2023年底", "2023-11/2023-12")))
     far = check(ledger(date("s1", "去年底", "2024-11/2024-12"), date("s2", "2023年底", "2023-11/2023-12")))
     assert near["severity"].iloc[0] == pytest.approx(0.5 + 1 / 365, abs=1e-3)
     assert near["severity_label"].iloc[0] == "medium"
-    assert far["severity"].iloc[0] == 1.0 and math.isnan(far["gap"].iloc[0])
+    assert far["severity"].iloc[0] == 0.9 and math.isnan(far["gap"].iloc[0])
+    assert far["severity_label"].iloc[0] == "high"
 
 
 # --------------------------------------------------------------------------- gating and ordering
@@ -246,13 +255,15 @@ def test_open_contradictions_gate_publication():
     assert is_open_contradiction(out).tolist() == [k == "contradiction" for k in out["kind"]]
 
 
-def test_sorted_by_subject_then_severity():
+def test_sorted_by_issue_rank_then_severity():
+    # Microsoft's stake: 27% vs 49% (a contradiction, severity 1.0 x magnitude) and a 33% proposal;
+    # Amazon's 1亿 vs 2亿 (a contradiction, gap 0.5): two issues, the stake first (the larger gap).
     rows = [pct("s1", "27%", 0.27), pct("s2", "49%", 0.49), pct("s3", "33%", 0.33, modality="proposed"),
             usd("s1", "1亿美元", 1e8, subject="Amazon"), usd("s2", "2亿美元", 2e8, subject="Amazon")]
     out = check(ledger(*rows))
-    assert out["subject"].tolist() == sorted(out["subject"])
-    for _, group in out.groupby("subject"):
-        assert group["severity"].is_monotonic_decreasing
+    assert out["issue_rank"].is_monotonic_increasing and sorted(set(out["issue_rank"])) == [1, 2]
+    for _, group in out.groupby("issue_rank"):
+        assert group["severity"].is_monotonic_decreasing and group["subject"].nunique() == 1
 
 
 def test_ids_do_not_depend_on_row_order():
@@ -311,14 +322,14 @@ def _sentence_ledger() -> pd.DataFrame:
                   pct("s3", "27%", 0.27, period="2025"), usd("s1", "$13B", 13e9), usd("s2", "130亿美元", 13e9))
 
 
-def test_explain_false_leaves_pair_sentences_empty_and_all_else_equal():
+def test_findings_are_data_and_the_text_is_rendered_on_demand():
     claims = _sentence_ledger()
-    full, lean = check(claims), check(claims, explain=False)
+    full, lean = check(claims), crosscheck.check(claims)  # check() itself: no text on pair rows
     # 3 percent claims -> 3 pairs, the two money claims -> 1 pair: 4 findings either way
     assert len(full) == len(lean) == 4
-    assert (lean["explanation"] == "").all()
-    assert (full["explanation"].str.len() > 0).all()
-    pd.testing.assert_frame_equal(full.drop(columns="explanation"), lean.drop(columns="explanation"))
+    for col in RENDERED:
+        assert (lean[col] == "").all() and (full[col].str.len() > 0).all()
+    pd.testing.assert_frame_equal(full.drop(columns=list(RENDERED)), lean.drop(columns=list(RENDERED)))
 
 
 def test_explain_rebuilds_the_sentences_for_any_subset():
@@ -368,7 +379,7 @@ def test_severity_labels_at_and_between_the_thresholds():
 # pandas 3 keeps text in Arrow when pyarrow is installed and in Python objects
 # otherwise; the ledger a user hands over may be either (or plain object
 # columns with NaN).  The findings must not depend on it: same rows, same
-# values, and Python-string text columns (crosscheck.TEXT) either way.
+# values, and Python-string text (object, or categories of Python strings) either way.
 
 _TEXT_COLS = list(crosscheck.TEXT_COLUMNS)
 
@@ -389,7 +400,11 @@ def test_findings_do_not_depend_on_how_the_text_is_stored(storage):
         expected = check(_with_text_as(claims, "python"))
         got = check(_with_text_as(claims, storage))
         pd.testing.assert_frame_equal(got, expected)
-        assert all(got[c].dtype == crosscheck.TEXT for c in got.columns if got[c].dtype != float)
+        # text as Python strings: object columns, or categories of Python strings (the findings as data)
+        for c in got.columns:
+            if got[c].dtype.kind not in "fib":
+                cats = got[c].cat.categories if isinstance(got[c].dtype, pd.CategoricalDtype) else got[c]
+                assert cats.dtype == object and all(isinstance(v, str) for v in cats), c
 
 
 @pytest.mark.parametrize("storage", ["object", "pyarrow"])

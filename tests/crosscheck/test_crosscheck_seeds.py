@@ -11,6 +11,7 @@ import pytest
 
 from ledger.claims import read_ledger as read_claims
 from ledger.crosscheck import check
+from ledger.sources import load_sources
 from tests.conftest import ROOT
 
 LEDGER = ROOT / "claims.csv"
@@ -23,8 +24,13 @@ def claims() -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def found(claims) -> pd.DataFrame:
-    return check(claims)  # no decisions: the raw verdicts
+def sources() -> pd.DataFrame:
+    return load_sources(ROOT / "seeds" / "sources.csv")
+
+
+@pytest.fixture(scope="module")
+def found(claims, sources) -> pd.DataFrame:
+    return check(claims, sources=sources, explain=True)  # no decisions: the raw verdicts
 
 
 def ids(claims, article, surface, metric):
@@ -137,7 +143,71 @@ def test_commitment_of_100_times_revenue_implies_14_billion(claims, found):
     assert row["implied_value"] == pytest.approx(1.4e10)
 
 
-def test_every_explanation_names_its_sources(found):
+def test_every_explanation_names_its_sources_as_people_know_them(found, sources):
+    # outlet (or "unnamed outlet"), title and publication date with how it is known, never the bare id
+    titles = dict(zip(sources["id"], sources["title"]))
     for row in found.itertuples():
-        assert row.source_a in row.explanation and row.source_b in row.explanation
+        for sid in (row.source_a, row.source_b):
+            assert sid not in row.explanation
+            assert titles[sid][:10] in row.explanation
         assert "nan" not in row.explanation.lower()
+
+
+# --------------------------------------------------------------------------- issues and ranking (issue 15)
+
+
+def issue_of(found, claim_ids):
+    """The issue_rank of the findings that involve any of ``claim_ids`` (exactly one)."""
+    rows = found[found["claim_a"].isin(claim_ids) | found["claim_b"].isin(claim_ids)]
+    ranks = set(rows["issue_rank"])
+    assert len(ranks) == 1, ranks
+    return ranks.pop()
+
+
+def test_open_contradictions_form_at_most_four_issues(claims, found):
+    # The seven contradicting pairs are two disagreements about two figures: Altman's dismissal date
+    # (001 "2023年10月", 000 "2023年底", 004 "去年底" twice: one figure, three versions) and Microsoft's
+    # cumulative investment in OpenAI (003 "数十亿美金" against 130亿 in 000 and 001).
+    from ledger.crosscheck import is_open_contradiction
+    from ledger.crosscheck.issues import issue_frame
+
+    open_rows = found[is_open_contradiction(found)]
+    assert len(open_rows) == 7
+    assert open_rows["issue_rank"].nunique() == 2 <= 4
+    issues = issue_frame(found)
+    altman = issues[issues["metric"] == "dismissal_date"].iloc[0]
+    assert len(altman["members"]) == 4 and altman["contradictions"] == 5
+
+
+def test_the_altman_dismissal_ranks_above_the_loose_billions(claims, found):
+    # 001 says 2023年10月 and 000 says 2023年底: both stated dates (not relative), both figures exact, both
+    # direct: the strongest disagreement (Altman was fired on 2023-11-17, so 001 is wrong).  003's 数十亿美金
+    # is vague (2..9 x 10亿 = 20亿..90亿) and misses 130亿 by a factor 130/90 = 1.44 < 2: loose wording,
+    # from a page the sources table calls a repost.
+    altman = issue_of(found, ids(claims, "001", "2023年10月", "dismissal_date"))
+    billions = issue_of(found, ids(claims, "003", "数十亿", "cumulative_investment"))
+    assert altman < billions
+    assert altman == 1  # the first issue a reviewer reads
+    loose = found[found["issue_rank"] == billions]
+    contra = loose[loose["kind"] == "contradiction"]
+    assert len(contra) == 2 and contra["loose"].all()
+    assert (contra["severity_label"] == "low").all()  # a note, not a high-severity contradiction
+    from ledger.crosscheck.issues import issue_frame
+
+    verdict = issue_frame(found).set_index("issue_rank")["verdict"]
+    assert verdict[billions] == "loose_wording" and verdict[altman] == "contradiction"
+
+
+def test_the_004_last_year_versions_are_weaker_evidence(claims, found):
+    # 004's 去年底 is read against a publication date the sources table marks inferred (2025-05), and
+    # 004 names no outlet: 0.5 x 0.9 = 0.45; 2023年10月 (001, 虎嗅网) against 2023年底 (000, no outlet) is 0.9.
+    from ledger.crosscheck.evidence import INFERRED_DATE
+
+    last_year = ids(claims, "004", "去年底", "dismissal_date")
+    rows = found[found["claim_a"].isin(last_year) | found["claim_b"].isin(last_year)]
+    assert rows["evidence"].tolist() == pytest.approx([0.45] * 4)
+    flags = [fb if b in last_year else fa for fa, fb, b in zip(rows["flags_a"], rows["flags_b"], rows["claim_b"])]
+    assert all(f & INFERRED_DATE for f in flags)
+    direct = found[found["claim_a"].isin(ids(claims, "001", "2023年10月", "dismissal_date"))
+                   & found["claim_b"].isin(ids(claims, "000", "2023年底", "dismissal_date"))]
+    assert direct["evidence"].tolist() == [pytest.approx(0.9)]

@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 from ledger.claims import write_ledger
 from ledger.crosscheck import check, is_open_contradiction
 from ledger.crosscheck.decisions import DECISION_COLUMNS, empty_decisions, read_decisions, write_decisions
+from ledger.crosscheck.issues import issue_frame
+from ledger.crosscheck.text import with_ids
 from ledger.errors import InputUnreadable, LedgerInvalid
 from ledger.job import check_ledger
 from tests.claims_factory import claim, ledger
@@ -24,7 +26,7 @@ def decisions(*rows):
 
 def test_a_decision_resolves_its_conflict():
     out = check(ledger(A, B))
-    cid = out["conflict_id"].iloc[0]
+    cid = with_ids(out)["conflict_id"].iloc[0]
     assert is_open_contradiction(out).all()
     decided = check(ledger(A, B), decisions((cid, "explained", "Li Wei", "stake diluted", "2025-05-06")))
     row = decided.iloc[0]
@@ -123,3 +125,61 @@ def test_check_ledger_reads_decisions_beside_the_ledger(tmp_path):
                     path.with_name("decisions.csv"))
     again = check_ledger(path)  # a re-run: the same id, now resolved
     assert again["conflict_id"].tolist() == [cid] and again["status"].tolist() == ["resolved"]
+
+
+# --------------------------------------------------------------------------- issues (issue 15)
+# 27% (s1), 49% (s2) and 27% again (s3), all Microsoft's stake in OpenAI with no period: one figure,
+# so one issue; its pairs: s1-s2 and s2-s3 contradict (27% vs 49%), s1-s3 agree.
+C = claim("s3", "27%", "equity_stake", 0.27, kind="percent")
+
+
+def test_an_issue_decision_resolves_every_pair_of_the_issue():
+    out = check(ledger(A, B, C))
+    issues = issue_frame(out)
+    assert len(issues) == 1 and issues["pairs"].iloc[0] == 3
+    iid = issues["issue"].iloc[0]
+    decided = check(ledger(A, B, C), decisions((iid, "confirmed", "Li Wei", "49% is wrong", "2025-05-06")))
+    assert decided["status"].tolist() == ["resolved"] * 3
+    assert set(decided["decision"]) == {"confirmed"} and not is_open_contradiction(decided).any()
+    assert decided.attrs["notes"] == []
+    assert issue_frame(decided)["status"].tolist() == ["resolved"]
+
+
+def test_a_pair_decision_inside_a_decided_issue_wins():
+    pair_ids = with_ids(check(ledger(A, B, C)))
+    iid = issue_frame(pair_ids)["issue"].iloc[0]
+    one = pair_ids[pair_ids["kind"] == "contradiction"]["conflict_id"].iloc[0]
+    decided = with_ids(check(ledger(A, B, C), decisions((iid, "confirmed", "Li", "", "2025-05-06"),
+                                                         (one, "explained", "Wang", "", "2025-05-07"))))
+    by_id = dict(zip(decided["conflict_id"], decided["decision"]))
+    assert by_id[one] == "explained"
+    assert sorted(by_id.values()) == ["confirmed", "confirmed", "explained"]
+
+
+def test_a_new_version_of_the_figure_reopens_a_decided_issue():
+    # the issue's id is made from its members: a fourth claim (33%, s4) joining the figure gives a new id,
+    # so the old decision is an orphan (a note) and every pair is open again
+    iid = issue_frame(check(ledger(A, B, C)))["issue"].iloc[0]
+    D = claim("s4", "33%", "equity_stake", 0.33, kind="percent")
+    out = check(ledger(A, B, C, D), decisions((iid, "confirmed", "Li", "", "2025-05-06")))
+    assert set(out["status"]) == {"open"}
+    assert [(n.code, n.value) for n in out.attrs["notes"]] == [("orphan-decision", iid)]
+
+
+def test_issue_and_pair_ids_are_stable_across_runs_and_row_order():
+    # decisions.csv holds these ids: the same ledger, in any row order, gives the same ones
+    one = with_ids(check(ledger(A, B, C)))
+    two = with_ids(check(ledger(C, B, A)))
+    assert sorted(one["conflict_id"]) == sorted(two["conflict_id"])
+    assert issue_frame(one)["issue"].tolist() == issue_frame(two)["issue"].tolist()
+    # and the pair ids are the ones of issue 5: 'k-' + sha1("kind\x1f\x1f" + sorted claim ids)
+    import hashlib
+    a, b = sorted([A["claim_id"], B["claim_id"]])
+    expected = "k-" + hashlib.sha1(f"contradiction\x1f\x1f{a};{b}".encode()).hexdigest()[:12]
+    assert expected in set(one["conflict_id"])
+
+
+def test_decisions_file_accepts_issue_ids(tmp_path):
+    path = tmp_path / "decisions.csv"
+    path.write_text(HEADER + "i-0123456789ab,explained,Li,,2025-05-06\n", encoding="utf-8")
+    assert read_decisions(path)["conflict_id"].tolist() == ["i-0123456789ab"]

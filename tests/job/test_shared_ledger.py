@@ -382,30 +382,45 @@ def test_validate_prints_the_first_20_of_a_code_then_the_count_and_the_total(see
 
 
 def test_check_json_lines_are_the_findings_rows(seeded):
+    from ledger.crosscheck import CONFLICT_COLUMNS
+    from ledger.crosscheck.issues import issue_frame
     from ledger.job import check_ledger
 
     found = check_ledger(seeded / "claims.csv")
     res = _run("check", "--json")
     rows = [json.loads(line) for line in res.stdout.splitlines()]
-    assert len(rows) == len(found)
-    for got, want in zip(rows, found.to_dict("records")):
-        want = {k: (None if isinstance(v, float) and not math.isfinite(v) else v) for k, v in want.items()}
-        want["claims"] = want["claims"].split(";")
-        assert got == want
+    findings = [r for r in rows if r["kind"] != "issue"]
+    assert len(findings) == len(found)
+    issue_ids = dict(zip(issue_frame(found)["issue_rank"], issue_frame(found)["issue"]))
+    for got, want in zip(findings, found.to_dict("records")):
+        expected = {k: (None if isinstance(v, float) and not math.isfinite(v) else v) for k, v in want.items()
+                    if k in CONFLICT_COLUMNS}
+        expected["claims"] = expected["claims"].split(";")
+        assert {k: got[k] for k in CONFLICT_COLUMNS} == expected
+        assert (got["issue"], got["issue_rank"]) == (issue_ids[want["issue_rank"]], want["issue_rank"])
+        assert (got["evidence"], got["loose"]) == (want["evidence"], want["loose"])
+    # each issue object comes right before its findings
+    issues = [n for n, r in enumerate(rows) if r["kind"] == "issue"]
+    assert len(issues) == len(issue_ids) and issues[0] == 0
+    for n in issues:
+        assert rows[n + 1]["issue"] == rows[n]["issue"]
 
 
-def test_check_text_lists_each_finding_under_its_subject_in_order(seeded):
+def test_check_text_lists_each_finding_under_its_issue_in_rank_order(seeded):
+    from ledger.crosscheck.issues import issue_frame
     from ledger.job import check_ledger
 
     found = check_ledger(seeded / "claims.csv")
+    issues = issue_frame(found)
     out = _run("check").stdout.splitlines()
-    heads = [ln[3:] for ln in out if ln.startswith("== ")]
-    assert heads == sorted(set(found["subject"]))
-    assert out[-1].startswith(f"{len(found)} findings (")
-    for subject, cid in zip(found["subject"], found["conflict_id"]):
+    heads = [ln for ln in out if ln.startswith("== ")]
+    assert [h.split()[1] for h in heads] == [f"#{r}" for r in issues["issue_rank"]]
+    assert out[-1].startswith(f"{len(found)} findings (") and f"in {len(issues)} issue(s)" in out[-1]
+    ids = dict(zip(issues["issue_rank"], issues["issue"]))
+    for rank, subject, cid in zip(found["issue_rank"], found["subject"], found["conflict_id"]):
         at = next(i for i, ln in enumerate(out) if cid in ln)
-        assert max(ln for ln in out[:at] if ln.startswith("== ")) >= "== "  # under a heading
-        assert [ln for ln in out[:at] if ln.startswith("== ")][-1] == f"== {subject}"
+        head = [ln for ln in out[:at] if ln.startswith("== ")][-1]
+        assert ids[rank] in head and subject in head
 
 
 # --------------------------------------------------------------------------- 8. a closed pipe

@@ -143,12 +143,25 @@ def rows_of(ws) -> list[list]:
     return [[c.value for c in row] for row in ws.iter_rows()]
 
 
-def conflict_row(wb, cid: str) -> dict:
+def conflict_row(wb, rank: int | str) -> dict:
+    """The Conflicts row of the issue of rank ``rank`` (or of id ``rank``), header -> cell."""
     ws = wb["Conflicts"]
     for row in ws.iter_rows(min_row=2):
-        if row[0].value == cid:
+        if row[1].value == rank or row[0].value == rank:
             return dict(zip(HEADERS, row))
-    raise KeyError(cid)
+    raise KeyError(rank)
+
+
+def member_rows(wb, rank: int) -> list[dict]:
+    """The Issue members rows of the issue of rank ``rank``."""
+    ws = wb["Issue members"]
+    heads = [c.value for c in ws[1]]
+    return [dict(zip(heads, row)) for row in ws.iter_rows(min_row=2) if row[1].value == rank]
+
+
+# The frames hold findings made by hand (no issue columns): each is its own issue, ranked by severity:
+# k-...001 (0.9) rank 1, k-...002 (0.4) rank 2, k-...004 (0.3) rank 3, k-...005 (0.1) rank 4, k-...003 (0.0) rank 5.
+RANK = {"k-000000000001": 1, "k-000000000002": 2, "k-000000000004": 3, "k-000000000005": 4, "k-000000000003": 5}
 
 
 # --------------------------------------------------------------------------- structure
@@ -156,35 +169,43 @@ def conflict_row(wb, cid: str) -> dict:
 
 def test_sheet_names_and_headers(book):
     _path, _, wb = book
-    assert wb.sheetnames == list(SHEETS) == ["Summary", "Conflicts", "Claims", "Arithmetic", "Sources", "_meta"]
+    assert wb.sheetnames == list(SHEETS) == ["Summary", "Conflicts", "Issue members", "Claims", "Arithmetic",
+                                             "Sources", "_meta"]
     assert wb["_meta"].sheet_state == "hidden"
     assert [c.value for c in wb["Conflicts"][1]] == HEADERS
-    assert HEADERS[:3] == ["conflict_id", "Verdict", "Severity"]
-    assert {"Decision", "Reviewer note", "Reviewer", "Quote A", "Quote B", "Gap", "Explanation"} <= set(HEADERS)
+    assert HEADERS[:4] == ["Issue", "Rank", "Verdict", "Severity"]
+    assert {"Decision", "Reviewer note", "Reviewer", "Versions", "Why this rank", "Explanation"} <= set(HEADERS)
+    members = [c.value for c in wb["Issue members"][1]]
+    assert {"Version", "Disagrees with", "Words", "Value", "Low", "High", "Unit", "Outlet", "Title", "Published",
+            "Date known", "URL", "Quote", "Claim"} <= set(members)
     assert [c.value for c in wb["Claims"][1]] == list(COLUMNS)
     assert [c.value for c in wb["Sources"][1]][:3] == ["id", "file", "title"]
 
 
 def test_frozen_header_and_autofilter(book):
     _, _, wb = book
-    # Conflicts: 27 columns (AA), 5 findings + header = 6 rows; Claims: 23 columns (W), 7 claims
+    # Conflicts: 18 columns (R), 5 issues + header = 6 rows; Claims: 23 columns (W), 7 claims;
+    # Issue members: 20 columns (T), two claims per issue = 10 rows + header
     assert wb["Conflicts"].freeze_panes == "A2"
-    assert wb["Conflicts"].auto_filter.ref == "A1:AA6"
+    assert wb["Conflicts"].auto_filter.ref == "A1:R6"
+    assert wb["Issue members"].auto_filter.ref == "A1:T11"
     assert wb["Claims"].auto_filter.ref == "A1:W8"
-    assert wb["Conflicts"].column_dimensions["M"].width == 30  # Quote A (13th column) is wide
-    assert wb["Conflicts"]["M2"].alignment.wrap_text is True
-    # row 2 is k-...001: Q001 has 35 CJK characters (2 columns each) + 15 ASCII + 1 no-break space
-    # (1.5) = 86.5 columns, Q000 24 CJK + 40 ASCII = 88; a 30-wide column shows 28.5 -> 4 lines each
-    assert wb["Conflicts"].row_dimensions[2].height == 4 * 13.5 + 2
-    # the printed page stops at the Reviewer column (U, the 21st)
-    assert wb["Conflicts"].print_area == "'Conflicts'!$A$1:$U$6"
+    assert wb["Conflicts"].column_dimensions["H"].width == 52  # Versions (8th column) is wide
+    assert wb["Conflicts"]["H2"].alignment.wrap_text is True and wb["Conflicts"]["J2"].alignment.wrap_text is True
+    # the explanation of issue 1 (49% vs about 27%) quotes both sides: ~310 display columns in a 60-wide
+    # column (58.5 usable) wrap to 6 lines; the row is tall enough to show all of them
+    assert wb["Conflicts"].row_dimensions[2].height >= 6 * 13.5 + 2
+    # the printed page stops at the Reviewer column (M, the 13th)
+    assert wb["Conflicts"].print_area == "'Conflicts'!$A$1:$M$6"
 
 
-def test_rows_ordered_open_first_then_severity(book):
+def test_rows_ordered_open_first_then_rank(book):
     _, _, wb = book
-    ids = [r[0] for r in rows_of(wb["Conflicts"])[1:]]
-    # open: 001 (0.9), 004 (0.3), 005 (0.1), 003 (0.0); resolved: 002
-    assert ids == ["k-000000000001", "k-000000000004", "k-000000000005", "k-000000000003", "k-000000000002"]
+    ranks = [r[1] for r in rows_of(wb["Conflicts"])[1:]]
+    # open: ranks 1, 3, 4, 5; resolved: 2 (k-...002, decided by ana)
+    assert ranks == [1, 3, 4, 5, 2]
+    verdicts = [r[2] for r in rows_of(wb["Conflicts"])[1:]]
+    assert verdicts == ["contradiction", "contradiction", "arithmetic", "consistent", "modality"]
 
 
 # --------------------------------------------------------------------------- untrusted text
@@ -198,7 +219,7 @@ def test_no_cell_holds_a_formula(book):
                 assert cell.data_type != "f", f"{ws.title}!{cell.coordinate} = {cell.value!r}"
     with zipfile.ZipFile(path) as z:
         sheets = [n for n in z.namelist() if n.startswith("xl/worksheets/sheet")]
-        assert len(sheets) == 6
+        assert len(sheets) == 7
         for name in sheets:
             assert re.search(rb"<f[ >]", z.read(name)) is None, name
 
@@ -206,19 +227,23 @@ def test_no_cell_holds_a_formula(book):
 def test_hostile_quotes_are_exact_strings(book, frames):
     _, _, wb = book
     _, _, _, ids = frames
-    row = conflict_row(wb, "k-000000000004")
-    assert row["Quote A"].value == HYPERLINK + " 价值达119亿美元"
-    assert row["Quote A"].data_type == "s"
-    assert row["Quote A"].quotePrefix is True  # editing it in Excel keeps it text
+    quotes = {m["Claim"].value: m["Quote"] for m in member_rows(wb, RANK["k-000000000004"])}
+    cell = quotes[ids["h0"]]
+    assert cell.value == HYPERLINK + " 价值达119亿美元"
+    assert cell.data_type == "s"
+    assert cell.quotePrefix is True  # editing it in Excel keeps it text
     # the BEL character is escaped visibly, the rest of the text is kept
-    assert row["Quote B"].value == DDE + " 约120亿美元\\x07"
-    assert row["Explanation"].value == "+ a hostile explanation" and row["Explanation"].quotePrefix
+    assert quotes[ids["h1"]].value == DDE + " 约120亿美元\\x07"
     claims = {r[0].value: r for r in wb["Claims"].iter_rows(min_row=2)}
     note = claims[ids["h1"]][COLUMNS.index("note")]
     assert (note.value, note.data_type, note.quotePrefix) == ("-1 is wrong", "s", True)
     assert claims[ids["h0"]][COLUMNS.index("note")].value == "@ana"
+    # the hostile quotes reach the issue's sentence only inside it, never at its start
+    row = conflict_row(wb, RANK["k-000000000004"])
+    assert row["Explanation"].value.startswith("On contract_value of OpenAI / CoreWeave: ")
+    assert row["Explanation"].data_type == "s"
     # a harmless quote gets no quote prefix
-    assert conflict_row(wb, "k-000000000001")["Quote A"].quotePrefix is False
+    assert member_rows(wb, 1)[0]["Quote"].quotePrefix is False
 
 
 @pytest.mark.parametrize("raw, shown", [
@@ -272,60 +297,70 @@ def test_claims_typed_cells(book, frames):
     assert claims[ids["inv000"]]["confidence"].number_format == "0.00"
 
 
-def test_conflicts_side_by_side(book, frames):
+def test_issue_versions_and_members(book, frames):
     _, _, wb = book
     _, _, _, ids = frames
-    row = conflict_row(wb, "k-000000000001")
-    assert row["Claim A"].value == ids["st001"] and row["Claim B"].value == ids["st000"]
-    assert (row["Source A"].value, row["Source B"].value) == (S001, S000)
-    assert (row["Value A"].value, row["Value B"].value) == (0.49, 0.27)
-    assert row["Value A"].number_format == "0.0%"
-    assert row["Quote A"].value == Q001 and row["Quote B"].value == Q000
-    assert (row["Modality A"].value, row["Modality B"].value) == ("actual", "actual")
-    assert row["Gap"].value == 0.449 and row["Gap"].number_format == "0.0%"
-    assert row["Verdict"].value == "contradiction" and row["Severity"].value == "high"
-    assert row["Score"].value == 0.9
-    money = conflict_row(wb, "k-000000000003")
-    assert money["Value A"].value == 13_000_000_000 and money["Value A"].number_format == "#,##0"
-    assert money["Period A"].value == dt.datetime(2025, 3, 11)
-    decided = conflict_row(wb, "k-000000000002")
+    row = conflict_row(wb, 1)  # 49% (S001) against about 27% (S000: 26%..28%)
+    assert (row["Verdict"].value, row["Severity"].value, row["Score"].value) == ("contradiction", "high", 0.9)
+    assert (row["Subject"].value, row["Object"].value, row["Metric"].value) == ("Microsoft", "OpenAI", "equity_stake")
+    assert (row["Pairs"].value, row["Open"].value, row["Status"].value) == (1, 1, "open")
+    # versions in order of value, each with its words, its interval, and its source as people know it
+    assert row["Versions"].value.splitlines() == [
+        "v1 “約27%” 26%–28% — unnamed outlet «英偉達(dá)、OpenAI與微軟構(gòu)成…» (2026-02, inferred) (disagrees with v2)",
+        "v2 “49%” 49% — 虎嗅网 «微软和OpenAI加速离婚» (2025-03, inferred) (disagrees with v1)"]
+    members = {m["Claim"].value: m for m in member_rows(wb, 1)}
+    low, high = members[ids["st000"]], members[ids["st001"]]
+    assert (low["Version"].value, low["Disagrees with"].value, high["Version"].value) == ("v1", "v2", "v2")
+    assert (low["Value"].value, low["Low"].value, low["High"].value, low["Unit"].value) == (0.27, 0.26, 0.28, "ratio")
+    assert low["Value"].number_format == low["Low"].number_format == "0.0%"
+    assert (high["Outlet"].value, high["Title"].value, high["Published"].value, high["Date known"].value) == (
+        "虎嗅网", "微软和OpenAI加速离婚", "2025-03", "inferred")
+    assert low["Outlet"].value == "unnamed outlet" and low["Quote"].value == Q000 and high["Quote"].value == Q001
+    money = {m["Claim"].value: m for m in member_rows(wb, RANK["k-000000000003"])}[ids["inv001"]]
+    assert money["Value"].value == 13_000_000_000 and money["Value"].number_format == "#,##0"
+    assert money["Period"].value == dt.datetime(2025, 3, 11)
+    decided = conflict_row(wb, RANK["k-000000000002"])
     assert (decided["Decision"].value, decided["Reviewer note"].value, decided["Reviewer"].value) == (
         "explained", "33% is what OpenAI proposed", "ana")
+    assert decided["Status"].value == "resolved"
+
+
+def test_no_conflicts_row_shows_a_bare_source_id(book):
+    _, _, wb = book
+    ids = [p.stem for p in SEEDS.glob("*.txt")]
+    for row in wb["Conflicts"].iter_rows(min_row=2, values_only=True):
+        for value in row:
+            assert not any(sid in str(value) for sid in ids), value
 
 
 def test_fill_by_severity(book):
     _, _, wb = book
-    colours = {cid: conflict_row(wb, cid)["Severity"].fill.fgColor.rgb[-6:]
+    colours = {cid: conflict_row(wb, RANK[cid])["Severity"].fill.fgColor.rgb[-6:]
                for cid in ("k-000000000001", "k-000000000002", "k-000000000004", "k-000000000003")}
     assert colours == {"k-000000000001": "F4B6B6", "k-000000000002": "FAD7A0",
                        "k-000000000004": "FCF3CF", "k-000000000003": "E5E8E8"}
     assert len(set(colours.values())) == 4
 
 
-def test_hyperlinks_point_at_the_claims_rows(book, frames):
+def test_member_claims_link_to_the_claims_rows(book, frames):
     _, _, wb = book
-    _, _, _, _ids = frames
-    row = conflict_row(wb, "k-000000000001")
-    for side in ("Claim A", "Claim B", "Source A", "Source B"):
-        link = row[side].hyperlink
+    _, _, _, ids = frames
+    for member in member_rows(wb, 1):
+        link = member["Claim"].hyperlink
         assert link is not None and link.target is None
         sheet, cell = link.location.split("!")
-        assert sheet == "'Claims'"
-        ids_ = {"Claim A": row["Claim A"].value, "Claim B": row["Claim B"].value}
-        target = ids_.get(side) or ids_["Claim " + side[-1]]
-        assert wb["Claims"][cell].value == target  # lands on the same claim id
+        assert sheet == "'Claims'" and wb["Claims"][cell].value == member["Claim"].value
     # claim st000 is the 4th claim -> row 5
-    assert row["Claim B"].hyperlink.location == "'Claims'!A5"
-    assert conflict_row(wb, "k-000000000005")["Claim B"].hyperlink is None  # no side B
+    st000 = next(m for m in member_rows(wb, 1) if m["Claim"].value == ids["st000"])
+    assert st000["Claim"].hyperlink.location == "'Claims'!A5"
 
 
 def test_link_rows_cap(frames, tmp_path):
     claims, conflicts, sources, _ = frames
     path = write_report(claims, conflicts, sources, tmp_path / "c.xlsx", link_rows=1)
-    ws = openpyxl.load_workbook(path)["Conflicts"]
-    # Source A is column O, Claim A column Z
-    assert ws["O2"].hyperlink is not None and ws["Z2"].hyperlink is not None
-    assert ws["O3"].hyperlink is None and ws["Z3"].hyperlink is None
+    ws = openpyxl.load_workbook(path)["Issue members"]
+    # Claim is column S
+    assert ws["S2"].hyperlink is not None and ws["S3"].hyperlink is None
 
 
 def test_decision_dropdown(book):
@@ -337,7 +372,7 @@ def test_decision_dropdown(book):
     assert dv.type == "list" and dv.formula1 == '"explained,confirmed,wrong_extraction"'
     assert dv.allow_blank and dv.showErrorMessage
     col = openpyxl.utils.get_column_letter(HEADERS.index("Decision") + 1)
-    assert str(dv.sqref) == f"{col}2:{col}6"
+    assert str(dv.sqref) == f"{col}2:{col}6"  # the 5 issue rows
     assert ws[f"{col}1"].value == "Decision"
 
 
@@ -350,7 +385,7 @@ def test_summary_metadata(book):
     assert info["Ledger sha256"] == hashlib.sha256(b"claim_id\n").hexdigest()
     assert info["Ledger"] == str(ledger.resolve())
     assert info["Made (UTC)"] == "2026-11-23T12:00:00Z"
-    assert (info["Claims"], info["Findings"]) == (7, 5)
+    assert (info["Claims"], info["Issues"], info["Findings"]) == (7, 5, 5)
     # open: 001, 003, 004, 005 (002 is resolved); of those 003 is consistent and 005 a rule that
     # passed, so only the two contradictions 001 and 004 are left to review
     assert info["Open findings to review"] == 2
@@ -369,7 +404,10 @@ def test_summary_counts(book):
     assert table["modality"] == [0, 1, 0, 0, 1, 0]  # 002 resolved
     assert table["arithmetic"] == [0, 0, 0, 1, 1, 0]  # 005 open, but the rule passed
     assert table["consistent"] == [0, 0, 0, 1, 1, 0]  # 003 open, but the two agree
-    by_source = {r[0]: r[1:4] for r in rows if r[0] in (S000, S001, S002)}
+    labels = {S000: "unnamed outlet «英偉達(dá)、OpenAI與微軟構(gòu)成…» (2026-02, inferred)",
+              S001: "虎嗅网 «微软和OpenAI加速离婚» (2025-03, inferred)",
+              S002: "未央网 «据华尔街日报报道,OpenAI与微软合作关系岌岌…» (2025-06, inferred)"}
+    by_source = {sid: next(r[1:4] for r in rows if r[0] == label) for sid, label in labels.items()}
     # S001: claims inv001, st001, h0, h1 = 4; in all five findings; to review: 001 and 004
     assert by_source[S001] == [4, 5, 2]
     # S000: claims inv000, st000; findings 001, 003; to review 001.  S002: 002 (resolved)
@@ -393,14 +431,16 @@ def test_summary_chart_of_open_findings(book):
 
 def test_arithmetic_sheet(book, frames):
     _, _, wb = book
-    _, _, _, ids = frames
+    _, _, _, _ids = frames
     rows = rows_of(wb["Arithmetic"])
     assert rows[0][:3] == ["conflict_id", "Rule", "Result"]
     assert len(rows) == 2
     row = dict(zip(rows[0], rows[1]))
     assert (row["Rule"], row["Result"], row["Implied"], row["Implied unit"]) == ("stake_plus_rest", "pass", 0.51, "ratio")
-    assert row["Inputs"].splitlines() == [f"{ids['st001']} ({S001}): 0.49 ratio",
-                                          f"{ids['inv001']} ({S001}, 2025-03-11): 1.3e+10 USD"]
+    # a rule checked against a stated figure: the last claim of its list is the stated one (inv001, in USD);
+    # each figure sits beside its own unit, never a ratio under a USD heading
+    assert (row["Stated"], row["Stated unit"]) == (13_000_000_000, "USD")
+    assert row["Inputs"].splitlines() == ["“49%” 49% — 虎嗅网 «微软和OpenAI加速离婚» (2025-03, inferred)"]
 
 
 def test_sources_sheet(book):
@@ -491,7 +531,11 @@ def test_refuses_when_conflicts_changed(job, monkeypatch):
     folder, _ledger, rep = job
     set_decisions(rep.path, {2: ("confirmed", "", "ana")})
     real = job_mod.check
-    monkeypatch.setattr(job_mod, "check", lambda *a, **k: real(*a, **k).iloc[1:])  # a rule changed
+    def fewer(*a, **k):  # a rule changed: the first issue is no longer found
+        found = real(*a, **k)
+        return found[found["issue_rank"] != 1]
+
+    monkeypatch.setattr(job_mod, "check", fewer)
     with pytest.raises(StaleWorkbook) as err:
         import_decisions(rep.path)
     assert err.value.code == "conflicts-changed"
@@ -508,10 +552,10 @@ def test_bad_cells_are_reported_with_sheet_row_column(job):
         set_decisions(rep.path, {3: ("confirmed", "=1+1", "")})
     with pytest.raises(LedgerInvalid) as err:
         import_decisions(rep.path)
-    dcol = HEADERS.index("Decision") + 1  # column S = 19
+    dcol = HEADERS.index("Decision") + 1  # column K = 11
     first = err.value.problems[0]
     assert (first.line, first.column, first.value, first.code) == (2, dcol, "maybe", "bad-decision")
-    assert dcol == 19 and first.field == "Conflicts!S2 (Decision)"
+    assert dcol == 11 and first.field == "Conflicts!K2 (Decision)"
     if rep.findings > 1:
         codes = {(p.line, p.code) for p in err.value.problems}
         assert {(3, "missing-reviewer"), (3, "formula")} <= codes
@@ -529,7 +573,7 @@ def test_cli_report_and_import(job):
     set_decisions(out, {2: ("wrong extraction", "", "ana")})
     res = CliRunner().invoke(main, ["import-decisions", str(out)])
     assert res.exit_code == 1
-    assert "Conflicts!S2 (Decision) = 'wrong extraction': unknown decision" in res.output
+    assert "Conflicts!K2 (Decision) = 'wrong extraction': unknown decision" in res.output
     assert "nothing was changed" in res.output
     set_decisions(out, {2: ("wrong_extraction", "", None)})
     res = CliRunner().invoke(main, ["import-decisions", str(out), "--reviewer", "bo", "--json"])
@@ -563,8 +607,10 @@ def test_nan_severity_does_not_break(frames, tmp_path):
     odd.loc[0, "severity"] = float("nan")
     odd.loc[0, "value_a"] = math.inf
     path = write_report(claims, odd, sources, tmp_path / "n.xlsx")
-    row = conflict_row(openpyxl.load_workbook(path), "k-000000000001")
-    assert row["Value A"].value is None and row["Score"].value is None
+    wb = openpyxl.load_workbook(path)
+    # an unknown severity ranks as 0: after 002 (0.4), 004 (0.3), 005 (0.1), before 003 (0.0, a later row)
+    row = conflict_row(wb, 4)
+    assert row["Verdict"].value == "contradiction" and row["Score"].value is None
 
 
 # --------------------------------------------------------------------------- factcheck run
@@ -620,10 +666,13 @@ def test_run_text_prints_the_report_notes_and_what_is_to_review(tmp_path, monkey
     shutil.copytree(SEEDS, tmp_path / "seeds")
     shutil.copy(ROOT / "claims.csv", tmp_path / "claims.csv")
     found = check_ledger(tmp_path / "claims.csv")
+    from ledger.crosscheck.issues import issue_frame
+
+    issues = len(issue_frame(found))
     monkeypatch.setattr(report, "MAX_SHEET_ROWS", 11)  # a header and 10 rows
     res = CliRunner().invoke(main, ["run", "--root", str(tmp_path)])
     assert res.exit_code == 0, res.output
-    assert f"{len(found) - 10} of {len(found)} findings left out of the Conflicts sheet" in res.stderr
+    assert issues > 10 and f"{issues - 10} of {issues} issues left out of the Conflicts sheet" in res.stderr
     # nothing decided, so all are open; not to review: agreements and rules that did not fail
     kind, result = found["kind"], found["result"]
     fine = (kind == "consistent") | ((kind == "arithmetic") & (result != "fail"))

@@ -21,6 +21,7 @@ import pytest
 from click.testing import CliRunner
 
 from ledger.crosscheck import CONFLICT_COLUMNS
+from ledger.crosscheck.issues import issue_frame, issue_id
 from ledger.job import report_ledger
 from ledger.record import COLUMNS
 from ledger.report import CONFLICT_SHEET_COLUMNS, SheetLimitWarning, write_report
@@ -49,7 +50,8 @@ def many_conflicts(claims: pd.DataFrame, n: int = N_CONFLICTS) -> pd.DataFrame:
     rows = []
     for i in range(n):
         kind = KINDS[i % len(KINDS)]
-        a, b = ids[i % len(ids)], ids[(i * 7 + 1) % len(ids)]
+        # a different pair of claims for each finding: one issue each (a frame made by hand has no issues)
+        a, b = ids[i % len(ids)], ids[(i + 1 + i // len(ids)) % len(ids)]
         row = {c: "" for c in CONFLICT_COLUMNS}
         row.update(conflict_id=f"k-{i:012d}", kind=kind, claim_a=a, claim_b=b, claims=f"{a};{b}",
                    subject=f"Co{i % 5:03d}", metric="revenue", unit="USD", value_a=1e9, value_b=2e9, gap=0.5,
@@ -63,10 +65,13 @@ def many_conflicts(claims: pd.DataFrame, n: int = N_CONFLICTS) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def expected_order(conflicts: pd.DataFrame) -> list[str]:
-    """Open before resolved, then most severe first, ties by id (docs/report.md)."""
-    key = sorted(conflicts.itertuples(), key=lambda r: (r.status != "open", -r.severity, r.conflict_id))
-    return [r.conflict_id for r in key]
+def expected_order(conflicts: pd.DataFrame, ids: str = "issue") -> list[str]:
+    """Open before resolved, then most severe first, ties in row order (each hand-made finding is an issue
+    of its own, ranked by severity); as issue ids ('i-' + sha1 of the sorted claim ids) or finding ids."""
+    key = sorted(conflicts.itertuples(), key=lambda r: (r.status != "open", -r.severity, r.Index))
+    if ids == "finding":
+        return [r.conflict_id for r in key]
+    return [issue_id([r.claim_a, r.claim_b]) for r in key]
 
 
 @pytest.fixture()
@@ -105,16 +110,16 @@ def test_conflicts_sheet_holds_limit_minus_one_rows_the_first_in_order(big):
     assert len(ids) == LIMIT - 1 == 49
     assert ids == expected_order(conflicts)[: LIMIT - 1]
     # the most severe: (i * 37) % 100 == 99 for i = 27 (37 * 73 = 2701, so i = 99 * 73 % 100), and 27 % 7 != 0: open
-    assert ids[0] == "k-000000000027"
+    row27 = conflicts.iloc[27]
+    assert ids[0] == issue_id([row27["claim_a"], row27["claim_b"]])
     # the last shown is open; every finding left out is resolved or no more severe than it
-    severity = dict(zip(conflicts["conflict_id"], conflicts["severity"]))
-    status = dict(zip(conflicts["conflict_id"], conflicts["status"]))
-    left = set(conflicts["conflict_id"]) - set(ids)
-    assert status[ids[-1]] == "open"
-    assert all(status[i] == "resolved" or severity[i] <= severity[ids[-1]] for i in left)
+    by_issue = {issue_id([r.claim_a, r.claim_b]): r for r in conflicts.itertuples()}
+    left = set(by_issue) - set(ids)
+    assert by_issue[ids[-1]].status == "open"
+    assert all(by_issue[i].status == "resolved" or by_issue[i].severity <= by_issue[ids[-1]].severity for i in left)
     # the autofilter, the printed area and the Decision dropdown stop at the last row written
-    assert ws.auto_filter.ref == f"A1:AA{LIMIT}"
-    assert ws.print_area == f"'Conflicts'!$A$1:$U${LIMIT}"
+    assert ws.auto_filter.ref == f"A1:R{LIMIT}"
+    assert ws.print_area == f"'Conflicts'!$A$1:$M${LIMIT}"
     col = openpyxl.utils.get_column_letter(HEADERS.index("Decision") + 1)
     assert str(ws.data_validations.dataValidation[0].sqref) == f"{col}2:{col}{LIMIT}"
 
@@ -131,16 +136,18 @@ def test_every_sheet_fits(big):
 def test_summary_says_how_many_were_left_out_and_where_they_are(big, tmp_path):
     _, _conflicts, _, _, wb = big
     info = summary_info(wb)
-    # 120 findings, 49 rows below the header: 71 left out; 60 claims: 11 left out
-    assert info["Findings left out of Conflicts"][0] == 120 - 49 == 71
+    # 120 issues (one per finding), 49 rows below the header: 71 left out; their 240 members: 191;
+    # 60 claims: 11 left out
+    assert info["Issues left out of Conflicts"][0] == 120 - 49 == 71
+    assert info["Issue members left out of Issue members"][0] == 240 - 49 == 191
     assert info["Claims left out of Claims"][0] == 60 - 49 == 11
     # arithmetic: every 5th finding (i % 5 == 3) of 120 = 24, all fit
     assert "Arithmetic findings left out of Arithmetic" not in info
     lines = [r[0] for r in summary_rows(wb)]
-    at = lines.index("Findings left out of Conflicts")
+    at = lines.index("Issues left out of Conflicts")
     assert [line.strip() for line in lines[at + 1: at + 3]] == [
-        "of 120; Conflicts shows the first 49 (open before resolved, most severe first)",
-        f"`factcheck check --json {tmp_path / 'claims.csv'}` lists every finding"]
+        "of 120; Conflicts shows the first 49 (open before resolved, then by rank)",
+        f"`factcheck check --json {tmp_path / 'claims.csv'}` lists every issue"]
     assert any(str(k).startswith("Not every row fits: Excel holds 50 rows per sheet") for k in info)
     # the counts still cover all 120 findings
     assert info["Findings"][0] == 120
@@ -156,47 +163,51 @@ def test_summary_sheet_itself_is_cut_with_a_last_line(big):
 
 def test_warnings_are_returned_as_problems(big, tmp_path):
     _, _, path, notes, _ = big
-    # Conflicts, Claims, and the Summary's own by-subject table (60 subjects)
-    assert [(p.code, p.severity) for p in notes] == [("sheet-row-limit", "warning")] * 3
+    # Conflicts, Issue members, Claims, and the Summary's own by-subject table (60 subjects)
+    assert [(p.code, p.severity) for p in notes] == [("sheet-row-limit", "warning")] * 4
     first = str(notes[0])
-    assert first.startswith(f"{path}: warning: 71 of 120 findings left out of the Conflicts sheet: Excel holds "
-                            "50 rows per sheet, so it shows the first 49 (open before resolved, most severe first)")
-    assert first.endswith(f"`factcheck check --json {tmp_path / 'claims.csv'}` lists every finding")
-    assert "11 of 60 claims left out of the Claims sheet" in str(notes[1])
-    assert "rows of the Summary sheet left out (its by-source and by-subject tables come last)" in str(notes[2])
+    assert first.startswith(f"{path}: warning: 71 of 120 issues left out of the Conflicts sheet: Excel holds "
+                            "50 rows per sheet, so it shows the first 49 (open before resolved, then by rank)")
+    assert first.endswith(f"`factcheck check --json {tmp_path / 'claims.csv'}` lists every issue")
+    assert "191 of 240 issue members left out of the Issue members sheet" in str(notes[1])
+    assert "11 of 60 claims left out of the Claims sheet" in str(notes[2])
+    assert "rows of the Summary sheet left out (its by-source and by-subject tables come last)" in str(notes[3])
 
 
 def test_without_a_notes_list_it_warns(tmp_path, low_limit):
     claims = many_claims(subjects=5)
     with pytest.warns(SheetLimitWarning) as caught:
         write_report(claims, many_conflicts(claims), load_sources(SEEDS / "sources.csv"), tmp_path / "w.xlsx")
-    assert [str(w.message).split(": warning: ")[1].split(" left out")[0] for w in caught] == [
-        "71 of 120 findings", "11 of 60 claims"]
+    # (then the Summary's own last rows: its left-out blocks make it longer than 50 rows)
+    assert [str(w.message).split(": warning: ")[1].split(" left out")[0] for w in caught][:3] == [
+        "71 of 120 issues", "191 of 240 issue members", "11 of 60 claims"]
 
 
 def test_no_warning_at_the_limit(tmp_path, low_limit):
     claims = many_claims(49, subjects=5)
-    conflicts = many_conflicts(claims, 49)  # exactly 49 rows below the header: everything fits
+    # 24 findings, one issue each: 24 Conflicts rows and 48 members, below 49 rows; 49 claims fit exactly
+    conflicts = many_conflicts(claims, 24)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         path = write_report(claims, conflicts, load_sources(SEEDS / "sources.csv"), tmp_path / "fit.xlsx")
     wb = openpyxl.load_workbook(path)
-    assert wb["Conflicts"].max_row == wb["Claims"].max_row == LIMIT
+    assert wb["Claims"].max_row == LIMIT and wb["Conflicts"].max_row == 25 and wb["Issue members"].max_row == 49
     assert not any("left out" in str(k) for k in summary_info(wb))
 
 
 def test_links_only_to_claims_in_the_sheet(big):
     claims, _, _, _, wb = big
     shown = set(claims["claim_id"][:49])
-    for row in wb["Conflicts"].iter_rows(min_row=2):
-        cells = dict(zip(HEADERS, row))
-        for side in ("Claim A", "Claim B"):
-            link = cells[side].hyperlink
-            if cells[side].value in shown:
-                target = link.location.split("!")[1]
-                assert wb["Claims"][target].value == cells[side].value
-            else:  # claim past the Claims sheet's last row: plain text, no link to an empty row
-                assert link is None
+    heads = [c.value for c in wb["Issue members"][1]]
+    seen = set()
+    for row in wb["Issue members"].iter_rows(min_row=2):
+        cell = dict(zip(heads, row))["Claim"]
+        seen.add(cell.value in shown)
+        if cell.value in shown:
+            assert wb["Claims"][cell.hyperlink.location.split("!")[1]].value == cell.value
+        else:  # claim past the Claims sheet's last row: plain text, no link to an empty row
+            assert cell.hyperlink is None
+    assert seen == {True, False}
 
 
 def test_arithmetic_sheet_cut_too(tmp_path, low_limit):
@@ -208,11 +219,11 @@ def test_arithmetic_sheet_cut_too(tmp_path, low_limit):
     assert wb["Arithmetic"].max_row == LIMIT
     arithmetic = conflicts[conflicts["kind"] == "arithmetic"]
     shown = [r[0] for r in wb["Arithmetic"].iter_rows(min_row=2, values_only=True)]
-    assert shown == expected_order(arithmetic)[:49]
+    assert shown == expected_order(arithmetic, "finding")[:49]
     assert summary_info(wb)["Arithmetic findings left out of Arithmetic"][0] == 60 - 49
     # (then the Summary's own last rows: three left-out blocks make it longer than 50 rows)
-    assert [str(p).split(": warning: ")[1].split(" left")[0] for p in notes][:3] == [
-        "251 of 300 findings", "11 of 60 claims", "11 of 60 arithmetic findings"]
+    assert [str(p).split(": warning: ")[1].split(" left")[0] for p in notes][:4] == [
+        "251 of 300 issues", "551 of 600 issue members", "11 of 60 claims", "11 of 60 arithmetic findings"]
 
 
 # --------------------------------------------------------------------------- the whole job: report, CLI, import
@@ -231,16 +242,19 @@ def test_report_ledger_notes_and_import_of_a_cut_workbook(shipped):
     from ledger.crosscheck.decisions import read_decisions
     from ledger.job import check_ledger, import_decisions
 
-    findings = len(check_ledger(shipped / "claims.csv"))
+    found = check_ledger(shipped / "claims.csv")
+    findings, issues = len(found), issue_frame(found)
+    members = sum(len(m) for m in issues["members"])
     claims = len(pd.read_csv(shipped / "claims.csv"))
     rep = report_ledger(shipped / "claims.csv", shipped / "conflicts.xlsx")
-    assert rep.findings == findings > 10
+    assert rep.findings == findings > 10 and len(issues) > 10
     text = [str(n) for n in rep.notes if n.code == "sheet-row-limit"]
-    # Conflicts, Claims, and the Summary itself (its tables are longer than 11 rows)
-    assert len(text) == 3
-    assert f"{findings - 10} of {findings} findings left out of the Conflicts sheet" in text[0]
-    assert f"{claims - 10} of {claims} claims left out of the Claims sheet" in text[1]
-    assert "rows of the Summary sheet left out" in text[2]
+    # Conflicts, Issue members, Claims, and the Summary itself (its tables are longer than 11 rows)
+    assert len(text) == 4
+    assert f"{len(issues) - 10} of {len(issues)} issues left out of the Conflicts sheet" in text[0]
+    assert f"{members - 10} of {members} issue members left out of the Issue members sheet" in text[1]
+    assert f"{claims - 10} of {claims} claims left out of the Claims sheet" in text[2]
+    assert "rows of the Summary sheet left out" in text[3]
     wb = openpyxl.load_workbook(rep.path)
     assert wb["Conflicts"].max_row == 11
     rows = list(wb["Conflicts"].iter_rows(min_row=2, values_only=True))
@@ -268,11 +282,11 @@ def test_cli_report_prints_the_warning(shipped):
 
     res = CliRunner().invoke(main, ["report", str(shipped / "claims.csv")])
     assert res.exit_code == 0, res.output
-    assert "findings left out of the Conflicts sheet: Excel holds 11 rows per sheet" in res.stderr
+    assert "issues left out of the Conflicts sheet: Excel holds 11 rows per sheet" in res.stderr
     assert "factcheck check --json" in res.stderr
     assert "left out" not in res.stdout
     js = CliRunner().invoke(main, ["report", str(shipped / "claims.csv"), "--json"])
-    assert js.exit_code == 0 and "findings left out of the Conflicts sheet" in js.stdout
+    assert js.exit_code == 0 and "issues left out of the Conflicts sheet" in js.stdout
 
 
 # --------------------------------------------------------------------------- long text
@@ -295,8 +309,9 @@ def test_a_quote_longer_than_a_cell_is_cut_with_a_marker(tmp_path):
     assert mark == CUT_MARK.format(n=len(quote))
     assert len(cell) == 32767 and cell.endswith(mark) and quote.startswith(cell[: -len(mark)])
     assert is_cut(cell)
-    row = dict(zip(HEADERS, next(wb["Conflicts"].iter_rows(min_row=2, values_only=True))))
-    assert row["Quote A"] == cell
+    heads = [c.value for c in wb["Issue members"][1]]
+    quotes = [dict(zip(heads, r))["Quote"] for r in wb["Issue members"].iter_rows(min_row=2, values_only=True)]
+    assert cell in quotes
     # an emoji is two UTF-16 units, as Excel counts: 20,000 of them (40,000 units) do not fit either
     emoji = wb["Claims"].cell(row=3, column=COLUMNS.index("quote") + 1).value
     assert emoji.endswith(" … [cut: 20,000 characters in full]")
@@ -324,7 +339,7 @@ def test_a_long_reviewer_note_survives_the_round_trip(tmp_path):
 
     shutil.copy(ROOT / "claims.csv", tmp_path / "claims.csv")
     shutil.copy(SEEDS / "sources.csv", tmp_path / "sources.csv")
-    cid = str(check_ledger(tmp_path / "claims.csv")["conflict_id"].iloc[0])
+    cid = str(issue_frame(check_ledger(tmp_path / "claims.csv"))["issue"].iloc[0])  # the first issue
     note = "the filing says so. " * 2000  # 40,000 characters
     note = note.strip()
     write_decisions(pd.DataFrame([{"conflict_id": cid, "decision": "explained", "reviewer": "ana", "note": note,
