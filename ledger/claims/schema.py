@@ -18,18 +18,30 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from ledger.claims.rules import RULES, RowRule, detail_ok, is_period, vocabularies
+from ledger.claims.fastread import matches
+from ledger.claims.rules import (
+    RULES,
+    RowRule,
+    detail_ok,
+    each_distinct,
+    first_rows,
+    is_period,
+    row_codes,
+    vocabularies,
+)
 from ledger.claims.store import OPTIONAL_COLUMNS, LoadedLedger
 from ledger.csvio import format_float
 from ledger.errors import Code, Problem
-from ledger.record import COLUMN_SPECS, claim_id
+from ledger.record import COLUMN_SPECS, claim_id, claim_ids
 
 # --------------------------------------------------------------------------- the pandera model
 
 _CLAIM_ID = r"c-[0-9a-f]{12}"
+_CLAIM_ID_PATTERN = re.compile(_CLAIM_ID)
 _OPTIONAL_ENUMS = ("metric",)
 _REQUIRED_TEXT = ("claim_id", "source", "surface", "quote")
 
@@ -58,11 +70,20 @@ def _column(name: str, kind: str) -> pa.Column:
         checks.append(_named(Code.REQUIRED, lambda s: s != ""))
     if name == "claim_id":
         checks.append(_named(Code.BAD_CLAIM_ID, lambda s: (s == "") | s.str.fullmatch(_CLAIM_ID)))
+    # checks of a value's text run once per distinct value (a million rows hold few distinct periods)
     if name == "period":
-        checks.append(_named(Code.PERIOD_FORMAT, lambda v: v == "" or is_period(v), element_wise=True))
+        checks.append(_named(Code.PERIOD_FORMAT, lambda s: each_distinct(s, _period_ok)))
     if name == "confidence_detail":
-        checks.append(_named(Code.CONFIDENCE_DETAIL, lambda v: v == "" or detail_ok(v), element_wise=True))
+        checks.append(_named(Code.CONFIDENCE_DETAIL, lambda s: each_distinct(s, _detail_ok)))
     return pa.Column("str", checks, nullable=False)
+
+
+def _period_ok(value: str) -> bool:
+    return value == "" or is_period(value)
+
+
+def _detail_ok(value: str) -> bool:
+    return value == "" or detail_ok(value)
 
 
 def _row_rules() -> list[RowRule]:
@@ -181,42 +202,47 @@ def _derived_id(row: pd.Series) -> str:
 # --------------------------------------------------------------------------- across rows
 
 
-def check_rows(loaded: LoadedLedger) -> list[Problem]:
+def check_rows(loaded: LoadedLedger, *, ids: bool = True) -> list[Problem]:
     """Unique claim_id, claim_id derived from (source, start, end, surface) for
-    every row (extracted or manual: the merge matches rows by it), one row per span."""
-    df, out = loaded.frame, []
-    first_id: dict[str, int] = {}
-    first_span: dict[tuple, int] = {}
-    derivable = not loaded.absent & {"source", "start", "end", "surface"}
-    columns: list[list[Any]] = [df[c].tolist() for c in ("claim_id", "source", "start", "end", "surface")]
-    for row, (cid, source, start, end, surface) in enumerate(zip(*columns)):
-        if cid in first_id:
-            out.append(_at(loaded, row, "claim_id", Code.DUPLICATE_CLAIM_ID,
-                           f"duplicate claim_id (first on line {loaded.lines[first_id[cid]]})",
-                           "each claim has one row; delete the copy or fix its span"))
-        else:
-            first_id[cid] = row
-        span = (source, start, end)
-        if span in first_span:
-            out.append(_at(loaded, row, "start", Code.DUPLICATE_SPAN,
-                           f"span {start}:{end} of {source} is already claimed on line "
-                           f"{loaded.lines[first_span[span]]}", "keep one row per span; merge the two"))
-        else:
-            first_span[span] = row
-        want = claim_id(source, start, end, surface)
-        if cid != want and re.fullmatch(_CLAIM_ID, cid) and derivable:
-            out.append(_at(loaded, row, "claim_id", Code.CLAIM_ID_MISMATCH,
-                           "does not match source, start, end and surface",
-                           f"set it to {want} (ids are derived from the span; edit the span, then the id)"))
-    return out
+    every row (extracted or manual: the merge matches rows by it), one row per
+    span.  ``ids=False`` leaves out the derivation (one hash per row)."""
+    df = loaded.frame
+    found: list[tuple[int, int, Problem]] = []  # (row, its order within the row, problem)
+    codes = row_codes(df, ("claim_id",))
+    first = first_rows(codes)
+    for row in np.flatnonzero(first[codes] != np.arange(len(df))).tolist():
+        found.append((row, 0, _at(loaded, row, "claim_id", Code.DUPLICATE_CLAIM_ID,
+                                  f"duplicate claim_id (first on line {loaded.lines[first[codes[row]]]})",
+                                  "each claim has one row; delete the copy or fix its span")))
+    codes = row_codes(df, ("source", "start", "end"))
+    first = first_rows(codes)
+    for row in np.flatnonzero(first[codes] != np.arange(len(df))).tolist():
+        start, end = df["start"].iat[row], df["end"].iat[row]
+        found.append((row, 1, _at(loaded, row, "start", Code.DUPLICATE_SPAN,
+                                  f"span {start}:{end} of {df['source'].iat[row]} is already claimed on line "
+                                  f"{loaded.lines[first[codes[row]]]}", "keep one row per span; merge the two")))
+    if ids and not loaded.absent & {"source", "start", "end", "surface"}:
+        found += _id_mismatches(loaded)
+    found.sort(key=lambda f: (f[0], f[1]))
+    return [p for _, _, p in found]
+
+
+def _id_mismatches(loaded: LoadedLedger) -> list[tuple[int, int, Problem]]:
+    df = loaded.frame
+    want = np.array(claim_ids(*(df[c].tolist() for c in ("source", "start", "end", "surface"))), dtype=object)
+    have = df["claim_id"].to_numpy(dtype=object)
+    wrong = (have != want) & matches(df["claim_id"], _CLAIM_ID_PATTERN)
+    return [(row, 2, _at(loaded, row, "claim_id", Code.CLAIM_ID_MISMATCH,
+                         "does not match source, start, end and surface",
+                         f"set it to {want[row]} (ids are derived from the span; edit the span, then the id)"))
+            for row in np.flatnonzero(wrong).tolist()]
 
 
 def _at(loaded: LoadedLedger, row: int, field: str, code: str, reason: str, hint: str,
         severity: str = "error") -> Problem:
     line, column = loaded.where(row, field)
-    return Problem(loaded.file, line, column, field, show(loaded.frame.iloc[row][field]), code, reason, hint,
+    return Problem(loaded.file, line, column, field, show(loaded.frame[field].iat[row]), code, reason, hint,
                    severity=severity)
-
 
 
 # --------------------------------------------------------------------------- documentation
