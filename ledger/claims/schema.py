@@ -22,7 +22,6 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from ledger.claims.fastread import matches
 from ledger.claims.rules import (
     RULES,
     RowRule,
@@ -34,7 +33,7 @@ from ledger.claims.rules import (
     vocabularies,
 )
 from ledger.claims.store import OPTIONAL_COLUMNS, LoadedLedger
-from ledger.csvio import format_float
+from ledger.csvio import format_float, matches
 from ledger.errors import Code, Problem
 from ledger.record import COLUMN_SPECS, claim_id, claim_ids
 
