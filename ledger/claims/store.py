@@ -115,7 +115,8 @@ def _fast_typed(file: str, stamp: Stamp | None, cells: pd.DataFrame, lines: Any,
                 columns[name][row] = value
             if problem:
                 reason, hint, code = problem
-                problems.append(Problem(file, int(lines[row]), position[name], name, text, code, reason, hint))
+                problems.append(Problem(file, _cell_line(cells, lines, row, name), position[name], name, text, code,
+                                        reason, hint))
                 if code != Code.WHITESPACE:
                     skip.add((row, name))
                     drop.update([row] if name in INT_COLUMNS else [])
@@ -128,6 +129,14 @@ def _fast_typed(file: str, stamp: Stamp | None, cells: pd.DataFrame, lines: Any,
         lines = np.asarray(lines)[keep]
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
     return LoadedLedger(file, frame, lines, None, position, problems, skip, set(), stamp)
+
+
+def _cell_line(cells: pd.DataFrame, lines: Any, row: int, name: str) -> int:
+    """The editor line of a cell: its record's, moved down by the line breaks of quoted cells before it."""
+    line = int(lines[row])
+    for before in COLUMNS[: COLUMNS.index(name)]:
+        line += newlines(str(cells[before].iat[row]))
+    return line
 
 
 def _frame_of(columns: dict[str, Any]) -> pd.DataFrame:
