@@ -37,13 +37,44 @@ def padded(text: pd.Series) -> np.ndarray:
     """Boolean array: the cell starts or ends with a character ``str.strip()`` removes."""
     if is_arrow(text):
         import pyarrow as pa
-        import pyarrow.compute as pc
 
-        cells, space = pa.array(text.array), pa.array(list(SPACE))
-        first, last = pc.utf8_slice_codeunits(cells, 0, 1), pc.utf8_slice_codeunits(cells, -1, 1 << 30)
-        found = pc.or_(pc.is_in(first, value_set=space), pc.is_in(last, value_set=space))
-        return np.asarray(found.to_numpy(zero_copy_only=False), dtype=bool)
+        cells = pa.array(text.array)
+        chunks = cells.chunks if isinstance(cells, pa.ChunkedArray) else [cells]
+        return np.concatenate([np.zeros(0, dtype=bool), *(_padded_utf8(c) for c in chunks)])
     return each_distinct(text, lambda u: u != u.strip())
+
+
+_SPACE_UTF8 = [c.encode() for c in SPACE]
+_ASCII_SPACE = np.array([b[0] for b in _SPACE_UTF8 if len(b) == 1], dtype=np.uint8)
+_FIRST_BYTE = np.array(sorted({b[0] for b in _SPACE_UTF8 if len(b) > 1}), dtype=np.uint8)
+_LAST_BYTE = np.array(sorted({b[-1] for b in _SPACE_UTF8 if len(b) > 1}), dtype=np.uint8)
+_BYTE_BEFORE_LAST = np.array(sorted({b[-2] for b in _SPACE_UTF8 if len(b) > 1}), dtype=np.uint8)
+
+
+def _padded_utf8(chunk: Any) -> np.ndarray:
+    """:func:`padded` of an Arrow string array, from its UTF-8 bytes: an
+    ASCII space is one byte; a cell whose first or last bytes could begin or
+    end another space (rare) is asked ``str.strip()``."""
+    n = len(chunk)
+    buffers = chunk.buffers()
+    if not n or chunk.null_count or buffers[2] is None:
+        return np.array([v != v.strip() if isinstance(v, str) else False for v in chunk.to_pylist()], dtype=bool)
+    wide = str(chunk.type) in ("large_string", "large_utf8")
+    offsets = np.frombuffer(buffers[1], dtype=np.int64 if wide else np.int32)[chunk.offset:chunk.offset + n + 1]
+    data = np.frombuffer(buffers[2], dtype=np.uint8)
+    if not len(data):
+        return np.zeros(n, dtype=bool)  # every cell empty
+    start, end = offsets[:-1].astype(np.int64), offsets[1:].astype(np.int64)
+    full = end > start
+    first, last = data[np.where(full, start, 0)], data[np.where(full, end - 1, 0)]
+    before_last = data[np.where(end - start >= 2, end - 2, 0)]
+    found = full & (np.isin(first, _ASCII_SPACE) | np.isin(last, _ASCII_SPACE))
+    maybe = full & ~found & (np.isin(first, _FIRST_BYTE) | (
+        (end - start >= 2) & np.isin(last, _LAST_BYTE) & np.isin(before_last, _BYTE_BEFORE_LAST)))
+    for row in np.flatnonzero(maybe).tolist():
+        value = chunk[row].as_py()
+        found[row] = value != value.strip()
+    return found
 
 
 def typed(cells: pd.DataFrame) -> tuple[dict[str, Any], dict[str, np.ndarray]]:

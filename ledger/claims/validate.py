@@ -209,7 +209,7 @@ def check_sources(loaded: LoadedLedger, sources: Path | None, *, root: str | Pat
     return problems + [p for row, _, p in rows if (row, p.field) not in loaded.skip]
 
 
-def _article(locate: Callable[[str], Path], shown: str, line: int | None, file: str,
+def _article(locate: Callable[[str], str], shown: str, line: int | None, file: str,
              sha: str) -> tuple[str | None, list[Problem]]:
     """The text of one article of the sources table (None when it cannot be
     read) and the problems of its row of the table."""
@@ -221,7 +221,7 @@ def _article(locate: Callable[[str], Path], shown: str, line: int | None, file: 
     try:
         with open(where, "rb") as fh:
             raw = fh.read()
-        text = decode_bytes(raw, str(where))  # the bytes just read (hashed below), not read again
+        text = decode_bytes(raw, where)  # the bytes just read (hashed below), not read again
     except OSError:
         return None, [_source_problem(shown, line, "file", file, Code.ARTICLE_MISSING,
                                       "article file not found (its rows are not checked)", f"expected it at {where}")]

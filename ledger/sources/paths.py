@@ -57,20 +57,22 @@ def confine(folder: str | Path, file: str, root: str | Path | None = None) -> Pa
     (default: ``folder``).  Raises :class:`InvalidValue` (code
     ``article-outside``) for an absolute path or one that leads out of the
     root, through ``..`` or a symlink; the file itself is not opened."""
-    return confiner(folder, root)(file)
+    return Path(confiner(folder, root)(file))
 
 
-def confiner(folder: str | Path, root: str | Path | None = None) -> Callable[[str], Path]:
-    """:func:`confine` for the many files of one sources table: the folders
-    are resolved once, and a plain file name (no folder, not a symlink) is
-    placed in the real folder without resolving it again."""
+def confiner(folder: str | Path, root: str | Path | None = None) -> Callable[[str], str]:
+    """:func:`confine` for the many files of one sources table, giving each
+    real path as a string: the folders are resolved once, and a plain file
+    name (no folder, not a symlink) is placed in the real folder without
+    resolving it again."""
     base = Path(root) if root is not None else Path(folder)
     hint = (f"name the article by its path relative to {folder}, inside {base}; "
             "put the file there or pass --articles-root")
     real_base, real_folder = base.resolve(), Path(folder).resolve()
     folder_inside = real_folder == real_base or real_folder.is_relative_to(real_base)
+    inner = str(real_folder)
 
-    def confine_one(file: str) -> Path:
+    def confine_one(file: str) -> str:
         if "\x00" in file:
             raise _outside("not a file name (a NUL character)", file, hint)
         simple = not any(c in file for c in "/\\:")  # neither a folder nor a drive (nor absolute)
@@ -78,14 +80,14 @@ def confiner(folder: str | Path, root: str | Path | None = None) -> Callable[[st
                            or PureWindowsPath(file).drive):
             raise _outside("an absolute path; articles are named relative to the sources table", file, hint)
         if simple and folder_inside and file not in ("", ".", ".."):
-            plain = real_folder / file
+            plain = os.path.join(inner, file)
             if not os.path.islink(plain):
                 return plain  # what resolving folder/file gives: nothing in it to follow
         real = (Path(folder) / file).resolve()
         if real != real_base and not real.is_relative_to(real_base):
             how = "with '..'" if ".." in PurePosixPath(file).parts else "through a symlink"
             raise _outside(f"leads out of the articles folder {real_base} {how}", file, hint)
-        return real
+        return str(real)
 
     return confine_one
 

@@ -357,7 +357,7 @@ def test_confiner_places_a_file_where_resolving_it_does(tree: Path, file: str, r
     except InvalidValue as err:
         want = (err.code, err.reason, err.hint)
     try:
-        got: object = confiner(tree, base)(file)
+        got: object = Path(confiner(tree, base)(file))
     except InvalidValue as err:
         got = (err.code, err.reason, err.hint)
     assert got == want
