@@ -201,7 +201,10 @@ def _cell(name: str, text: str) -> tuple[Any, tuple[str, str, str] | None]:
 
 def _int_cell(text: str) -> tuple[int, tuple[str, str, str] | None]:
     if re.fullmatch(r"-?[0-9]+", text):
-        return int(text), None
+        if -(2 ** 63) <= int(text) < 2 ** 63:
+            return int(text), None
+        return -1, ("too large for a character offset", "write the character offset as digits only, e.g. 412",
+                    Code.NOT_INTEGER)
     if text == "":
         return -1, ("empty", "give the character offset (0-based) into the article", Code.REQUIRED)
     return -1, ("not a whole number", "write the character offset as digits only, e.g. 412", Code.NOT_INTEGER)

@@ -361,3 +361,32 @@ def test_confiner_places_a_file_where_resolving_it_does(tree: Path, file: str, r
     except InvalidValue as err:
         got = (err.code, err.reason, err.hint)
     assert got == want
+
+
+# --------------------------------------------------------------------------- what the differential tests found
+
+
+def _one_row(tmp_path: Path, **cells: str) -> Path:
+    row = dict(zip(HEADER, ROWS[0])) | cells
+    text = _record(HEADER, False) + "\n" + _record([row[c] for c in HEADER], False) + "\n"
+    path = _workspace(tmp_path, text.encode("utf-8"))
+    return path
+
+
+def test_an_offset_too_large_for_int64_is_a_problem_not_a_crash(tmp_path: Path):
+    report = validate_ledger(_one_row(tmp_path, start="12345678901234567890"))
+    assert report.flatten(["line", "column", "code", "reason"]) == [
+        [2, 3, "not-integer", "too large for a character offset"]]
+
+
+def test_a_nul_byte_makes_the_ledger_unreadable_by_either_reader(tmp_path: Path):
+    path = _one_row(tmp_path, note="a\x00b")
+    assert fastread.fast_cells(path.read_bytes(), None) is None
+    report = validate_ledger(path)
+    assert not report.readable and report.flatten(["line", "code"]) == [[2, "encoding"]]
+
+
+def test_a_cell_after_a_quoted_line_break_is_placed_on_its_own_line(tmp_path: Path):
+    path = _one_row(tmp_path, claim_id="a\nb", source=" " + ROWS[0][1])
+    assert fastread.fast_cells(path.read_bytes(), None) is not None
+    assert load_ledger(path).problems[0].line == 3  # the record starts on line 2
