@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ledger import csvio
 from ledger.csvio import format_float
 from ledger.errors import Code
 from ledger.intervals import parse_period
@@ -107,7 +108,7 @@ def by_distinct(df: pd.DataFrame, columns: tuple[str, ...], test: Callable[..., 
 def each_distinct(values: pd.Series, test: Callable[[str], bool]) -> pd.Series:
     """``test(value)`` of each cell, computed once per distinct value (a
     column check of the pandera model: periods, confidence_detail)."""
-    return by_distinct(values.to_frame("v"), ("v",), test)
+    return pd.Series(csvio.each_distinct(values, test), index=values.index, dtype=bool)
 
 
 @dataclass(frozen=True)

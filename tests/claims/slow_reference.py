@@ -111,16 +111,30 @@ RULES = [replace(r, ok=_SLOW_OK.get((r.code, r.field), r.ok)) for r in R.RULES]
 
 
 def _column(name: str, kind: str) -> pa.Column:
-    column = S._column(name, kind)
+    vocab = R.vocabularies()
+    checks: list[pa.Check] = []
+    if kind == "int":
+        checks.append(pa.Check(lambda s: s >= 0, name=Code.NEGATIVE_OFFSET))
+        return pa.Column("int64", checks, nullable=False)
+    if kind == "float":
+        checks.append(pa.Check(lambda s: ~s.isin([math.inf, -math.inf]), name=Code.NOT_FINITE))
+        if name == "confidence":
+            checks.append(pa.Check(lambda s: s.isna() | s.between(0, 1), name=Code.CONFIDENCE_RANGE))
+        return pa.Column("float64", checks, nullable=True)
+    if name in vocab:
+        allowed = set(vocab[name]) | ({""} if name == "metric" else set())
+        if name != "metric":
+            checks.append(pa.Check(lambda s: s != "", name=Code.REQUIRED))
+        checks.append(pa.Check(lambda s, a=frozenset(allowed): (s == "") | s.isin(a), name=Code.NOT_IN_VOCABULARY))
+    if name in ("claim_id", "source", "surface", "quote"):
+        checks.append(pa.Check(lambda s: s != "", name=Code.REQUIRED))
+    if name == "claim_id":
+        checks.append(pa.Check(lambda s: (s == "") | s.str.fullmatch(S._CLAIM_ID), name=Code.BAD_CLAIM_ID))
     if name == "period":
-        return _cell_by_cell(column, Code.PERIOD_FORMAT, lambda v: v == "" or R.is_period(v))
+        checks.append(pa.Check(lambda v: v == "" or R.is_period(v), name=Code.PERIOD_FORMAT, element_wise=True))
     if name == "confidence_detail":
-        return _cell_by_cell(column, Code.CONFIDENCE_DETAIL, lambda v: v == "" or R.detail_ok(v))
-    return column
-
-
-def _cell_by_cell(column: pa.Column, code: str, test) -> pa.Column:
-    checks = [c if c.name != code else pa.Check(test, name=code, element_wise=True) for c in column.checks]
+        checks.append(pa.Check(lambda v: v == "" or R.detail_ok(v), name=Code.CONFIDENCE_DETAIL,
+                               element_wise=True))
     return pa.Column("str", checks, nullable=False)
 
 
