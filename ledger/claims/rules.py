@@ -14,6 +14,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -119,7 +120,7 @@ class RowRule:
     code: str
     field: str
     ok: Callable[[pd.DataFrame], pd.Series]
-    explain: Callable[[pd.Series], tuple[str, str]]
+    explain: Callable[[Any], tuple[str, str]]  # a failing row's cells by column name -> (reason, hint)
 
 
 REVIEWED = ("confirmed", "corrected", "disputed")

@@ -115,6 +115,7 @@ def check_frame(loaded: LoadedLedger) -> list[Problem]:
 
 def _problems(loaded: LoadedLedger, cases: pd.DataFrame) -> list[Problem]:
     rules = {f"{r.code}@{r.field}": r for r in _row_rules()}
+    columns = _Columns(loaded.frame)
     out, seen = [], set()
     cell_failed = set()  # a cell that failed its own column check: row rules on it stay quiet
     cases = cases.assign(_row_rule=cases["check"].isin(list(rules))).sort_values("_row_rule", kind="mergesort")
@@ -135,15 +136,41 @@ def _problems(loaded: LoadedLedger, cases: pd.DataFrame) -> list[Problem]:
         if not rule:
             cell_failed.add((row, field))
         seen.add((row, code, field))
-        out.append(_problem(loaded, row, code, field, rule))
+        out.append(_problem(loaded, columns, row, code, field, rule))
     return out
 
 
-def _problem(loaded: LoadedLedger, row: int, code: str, field: str, rule: RowRule | None) -> Problem:
-    record = loaded.frame.iloc[row]
+def _problem(loaded: LoadedLedger, columns: _Columns, row: int, code: str, field: str,
+             rule: RowRule | None) -> Problem:
+    record = _Cells(columns, row)
     reason, hint = rule.explain(record) if rule else explain_cell(code, field, record)
     line, column = loaded.where(row, field)
     return Problem(loaded.file, line, column, field, show(record[field]), code, reason, hint)
+
+
+class _Columns:
+    """A frame's columns as arrays, each taken when first asked for."""
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self.frame = frame
+        self.arrays: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self.arrays:
+            column = self.frame[name]
+            self.arrays[name] = column.to_numpy() if column.dtype.kind in "iuf" else column.array
+        return self.arrays[name]
+
+
+class _Cells:
+    """One row's cells by column name, each read when asked (a row of the
+    frame as a Series costs ~0.1 ms; a ledger may have a problem per row)."""
+
+    def __init__(self, columns: _Columns, row: int) -> None:
+        self.columns, self.row = columns, row
+
+    def __getitem__(self, name: str) -> Any:
+        return self.columns[name][self.row]
 
 
 def show(value) -> str:
@@ -161,7 +188,7 @@ _REQUIRED_HINTS = {
 }
 
 
-def explain_cell(code: str, field: str, row: pd.Series) -> tuple[str, str]:
+def explain_cell(code: str, field: str, row: Any) -> tuple[str, str]:
     """(reason, hint) for a single-column check."""
     value = row[field]
     if code == Code.NOT_IN_VOCABULARY:
@@ -185,6 +212,7 @@ def explain_cell(code: str, field: str, row: pd.Series) -> tuple[str, str]:
     return f"fails check {code}", "see the list of checks in docs/ledger.md"
 
 
+@lru_cache(maxsize=4096)
 def _choices(field: str, value: str) -> str:
     vocab = vocabularies().get(field, ())
     close = difflib.get_close_matches(value, vocab, n=1, cutoff=0.6) if value else []
@@ -196,7 +224,7 @@ def _choices(field: str, value: str) -> str:
     return head + "use one of " + ", ".join(vocab)
 
 
-def _derived_id(row: pd.Series) -> str:
+def _derived_id(row: Any) -> str:
     return claim_id(str(row["source"]), int(row["start"]), int(row["end"]), str(row["surface"]))
 
 
