@@ -13,7 +13,7 @@ The ledger is claims.csv tiled over copies of the seeds (each copy its own
 source id and article file, so every cross-file check runs).
 
 Usage: python bench/ledger_io.py [--rows 1000000] [--check-claims 100000] [--repeat 1]
-                                [--strings python|pyarrow] [--skip-check]
+                                [--strings python|pyarrow] [--skip-check] [--baseline DIR]
 
 Each measurement prints its wall time and its process's CPU time (user +
 system, imports included): on a shared machine the CPU time is the steadier
@@ -69,6 +69,10 @@ def build(folder: Path, rows: int) -> Path:
 def child(what: str, arg: str) -> dict:
     t0 = time.perf_counter()
     out: dict = {}
+    if what == "baseline":  # validate_ledger as another checkout of the repository has it
+        tree, arg = arg.split("::", 1)
+        sys.path.insert(0, tree)
+        what = "validate"
     if os.environ.get(STRINGS):  # pandas' text storage for this measurement (python, pyarrow)
         import pandas as pd
 
@@ -126,6 +130,8 @@ def main() -> None:
     ap.add_argument("--strings", choices=["python", "pyarrow"],
                     help="pandas' text storage in every measurement (default: pandas' own choice)")
     ap.add_argument("--skip-check", action="store_true", help="only the ledger (floor and validate)")
+    ap.add_argument("--baseline", metavar="DIR",
+                    help="also time validate_ledger as the checkout DIR has it (e.g. /work/main), in the same run")
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -142,6 +148,11 @@ def main() -> None:
         for _ in range(args.repeat):
             floor, valid = measure("floor", str(path)), measure("validate", str(path))
             print(f"ledger: {valid['rows']} rows, {size:.0f} MB, valid={valid['valid']}")
+            if args.baseline:
+                base = measure("baseline", f"{args.baseline}::{path}")
+                print(f"validate_ledger of {args.baseline:14s} {base['seconds']:7.2f} s  {base['cpu']:6.2f} s CPU  "
+                      f"{base['peak_mb']:6.0f} MB peak  ({base['seconds'] / floor['seconds']:.1f}x the floor, "
+                      f"{base['cpu'] / floor['cpu']:.1f}x its CPU time)")
             print(f"floor (read_csv + pandera)  {floor['seconds']:7.2f} s  {floor['cpu']:6.2f} s CPU  "
                   f"{floor['peak_mb']:6.0f} MB peak")
             print(f"validate_ledger             {valid['seconds']:7.2f} s  {valid['cpu']:6.2f} s CPU  "

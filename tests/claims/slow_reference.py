@@ -28,7 +28,7 @@ from ledger.claims import rules as R
 from ledger.claims import schema as S
 from ledger.claims.store import LEDGER_SPEC, LoadedLedger, _typed
 from ledger.claims.validate import EXCERPT, ValidationReport, _locate, _quiet
-from ledger.claims.warn import _surface_digits, overlapping_spans, significant_digits
+from ledger.claims.warn import _surface_digits, metric_to_classify, overlapping_spans, significant_digits
 from ledger.csvio import read_table
 from ledger.errors import Code, InputUnreadable, InvalidValue, LedgerError, Problem
 from ledger.record import COLUMN_SPECS, claim_id, value_range
@@ -364,7 +364,7 @@ def validate_ledger(path: str | Path, *, limit: int | None = None) -> Validation
         return ValidationReport(file, [err.as_problem()], readable=False)
     problems = list(loaded.problems) + check_frame(loaded)
     problems += [p for p in check_rows(loaded) if not _quiet(loaded, p)]
-    problems += overlapping_spans(loaded) + value_precision(loaded)
+    problems += overlapping_spans(loaded) + value_precision(loaded) + metric_to_classify(loaded)
     try:
         table = find_sources(Path(path).parent)
         problems += check_sources(loaded, table if table.is_file() else None)
