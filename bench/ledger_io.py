@@ -13,11 +13,17 @@ The ledger is claims.csv tiled over copies of the seeds (each copy its own
 source id and article file, so every cross-file check runs).
 
 Usage: python bench/ledger_io.py [--rows 1000000] [--check-claims 100000] [--repeat 1]
+                                [--strings python|pyarrow] [--skip-check] [--baseline DIR]
+
+Each measurement prints its wall time and its process's CPU time (user +
+system, imports included): on a shared machine the CPU time is the steadier
+of the two.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import shutil
 import subprocess
@@ -27,6 +33,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+#: The environment variable that hands --strings to the measuring children.
+STRINGS = "LEDGER_IO_STRINGS"
 sys.path.insert(0, str(ROOT))
 
 
@@ -61,6 +69,14 @@ def build(folder: Path, rows: int) -> Path:
 def child(what: str, arg: str) -> dict:
     t0 = time.perf_counter()
     out: dict = {}
+    if what == "baseline":  # validate_ledger as another checkout of the repository has it
+        tree, arg = arg.split("::", 1)
+        sys.path.insert(0, tree)
+        what = "validate"
+    if os.environ.get(STRINGS):  # pandas' text storage for this measurement (python, pyarrow)
+        import pandas as pd
+
+        pd.options.mode.string_storage = os.environ[STRINGS]
     if what == "build":
         folder, rows = arg.rsplit(":", 1)
         build(Path(folder), int(rows))
@@ -77,8 +93,6 @@ def child(what: str, arg: str) -> dict:
         report = validate_ledger(arg)
         out.update(rows=report.rows, valid=report.valid, problems=sum(report.counts.values()))
     elif what == "check":
-        import os
-
         sys.path.insert(0, str(ROOT / "bench"))
         from bench_crosscheck import synthetic_ledger
 
@@ -99,7 +113,9 @@ def child(what: str, arg: str) -> dict:
         out["findings"] = len(found)
         out["issues"] = int(found["issue_rank"].nunique())
     out["seconds"] = time.perf_counter() - t0
-    out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    out["cpu"] = usage.ru_utime + usage.ru_stime  # the process's own CPU time, imports included
+    out["peak_mb"] = usage.ru_maxrss / 1024
     return out
 
 
@@ -114,11 +130,18 @@ def main() -> None:
     ap.add_argument("--check-claims", type=int, default=100_000)
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--only-check", action="store_true", help="only check() and its output modes (no 1M ledger)")
+    ap.add_argument("--strings", choices=["python", "pyarrow"],
+                    help="pandas' text storage in every measurement (default: pandas' own choice)")
+    ap.add_argument("--skip-check", action="store_true", help="only the ledger (floor and validate)")
+    ap.add_argument("--baseline", metavar="DIR",
+                    help="also time validate_ledger as the checkout DIR has it (e.g. /work/main), in the same run")
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         print(json.dumps(child(*args.child)))
         return
+    if args.strings:
+        os.environ[STRINGS] = args.strings
     for _ in range(args.repeat if args.only_check else 0):
         _check_line(args.check_claims)
     if args.only_check:
@@ -132,10 +155,17 @@ def main() -> None:
         for _ in range(args.repeat):
             floor, valid = measure("floor", str(path)), measure("validate", str(path))
             print(f"ledger: {valid['rows']} rows, {size:.0f} MB, valid={valid['valid']}")
-            print(f"floor (read_csv + pandera)  {floor['seconds']:7.2f} s  {floor['peak_mb']:6.0f} MB peak")
-            print(f"validate_ledger             {valid['seconds']:7.2f} s  {valid['peak_mb']:6.0f} MB peak  "
-                  f"({valid['seconds'] / floor['seconds']:.1f}x the floor)", flush=True)
-    for _ in range(args.repeat):
+            if args.baseline:
+                base = measure("baseline", f"{args.baseline}::{path}")
+                print(f"validate_ledger of {args.baseline:14s} {base['seconds']:7.2f} s  {base['cpu']:6.2f} s CPU  "
+                      f"{base['peak_mb']:6.0f} MB peak  ({base['seconds'] / floor['seconds']:.1f}x the floor, "
+                      f"{base['cpu'] / floor['cpu']:.1f}x its CPU time)")
+            print(f"floor (read_csv + pandera)  {floor['seconds']:7.2f} s  {floor['cpu']:6.2f} s CPU  "
+                  f"{floor['peak_mb']:6.0f} MB peak")
+            print(f"validate_ledger             {valid['seconds']:7.2f} s  {valid['cpu']:6.2f} s CPU  "
+                  f"{valid['peak_mb']:6.0f} MB peak  ({valid['seconds'] / floor['seconds']:.1f}x the floor, "
+                  f"{valid['cpu'] / floor['cpu']:.1f}x its CPU time)", flush=True)
+    for _ in range(0 if args.skip_check else args.repeat):
         _check_line(args.check_claims)
 
 

@@ -8,12 +8,20 @@ problem: bad rows become :class:`~ledger.errors.Problem` data.
 """
 from __future__ import annotations
 
+import io
 import math
 import re
+import warnings
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
 
 from ledger.errors import Code, InputUnreadable, InvalidValue, Problem
+from ledger.intervals import is_arrow
 from ledger.textio import Stamp, decode_bytes, guess_legacy_encoding, read_stamped
 
 _UNQUOTED = re.compile(r"[^,\r\n]*")
@@ -309,6 +317,152 @@ def field_count(file: str, table: Table, rec: Record, width: int) -> Problem:
     return Problem(file, last.line, n, table.columns[n - 1], last.value, Code.FIELD_COUNT,
                    f"row has {n} fields, the header has {width}",
                    "add the missing fields (empty ones are fine) or join a line broken by an unquoted newline")
+
+
+# --------------------------------------------------------------------------- the fast path: pandas' C reader
+#
+# A well-formed file is read by pandas' C reader; where each record starts
+# (its editor line) comes from one numpy pass over the raw bytes.  Anything
+# the C reader would read differently from :func:`parse` (not UTF-8, a NUL,
+# a lone CR, a quote out of place or never closed, a header that is not
+# exactly the table's columns, a record with another number of fields, a
+# blank line) makes :func:`fast_table` return None, and :func:`read_table`
+# reads the file instead: file:line:column is exact either way.
+#
+# Every record has the header's number of fields when the C reader read the
+# file without error (it refuses a record with more fields than the header)
+# and the commas outside quotes number ``(width - 1) * records``: no record
+# has more, so none has fewer.
+
+_QUOTE, _NL, _CR, _COMMA = 34, 10, 13, 44
+_BOM = b"\xef\xbb\xbf"
+#: Bytes scanned at a time for quotes and line breaks (bounds the memory of the scan).
+CHUNK = 1 << 25
+
+
+def scan(raw: bytes) -> tuple[np.ndarray, np.ndarray]:
+    """The byte offsets of every quote and every line feed, a chunk at a time."""
+    buf = np.frombuffer(raw, dtype=np.uint8)
+    quotes, breaks = [np.empty(0, np.int64)], [np.empty(0, np.int64)]
+    for off in range(0, len(buf), CHUNK):
+        part = buf[off:off + CHUNK]
+        quotes.append(np.flatnonzero(part == _QUOTE) + off)
+        breaks.append(np.flatnonzero(part == _NL) + off)
+    return np.concatenate(quotes), np.concatenate(breaks)
+
+
+def record_lines(raw: bytes, quotes: np.ndarray, breaks: np.ndarray) -> np.ndarray | None:
+    """The editor line of every record after the header (1-based), from the
+    quote parity of each line break; None when a quote is out of place or
+    never closed, or a CR stands alone (then the slow reader says where)."""
+    if len(quotes) % 2 or (b"\r" in raw and raw.count(b"\r") != raw.count(b"\r\n")):
+        return None
+    if not _quotes_in_place(np.frombuffer(raw, dtype=np.uint8), quotes):
+        return None
+    outside = (np.searchsorted(quotes, breaks) % 2) == 0  # an even number of quotes before: ends a record
+    ends = breaks[outside]
+    if len(ends) and ends[-1] == len(raw) - 1:
+        ends = ends[:-1]  # the last record's line break, nothing after it
+    # the record after the k-th record-ending break starts on line (breaks before it) + 2
+    return np.searchsorted(breaks, ends, side="right") + 1
+
+
+def fields_full(raw: bytes, quotes: np.ndarray, records: int, width: int) -> bool:
+    """Every record (the header too) has ``width`` fields, given that none
+    has more (the C reader refuses those): the commas outside quotes number
+    exactly ``(width - 1) * (records + 1)``."""
+    opens, closes = quotes[0::2].tolist(), quotes[1::2].tolist()
+    inside = sum(map(raw.count, repeat(b",", len(opens)), opens, closes))
+    return raw.count(b",") - inside == (width - 1) * (records + 1)
+
+
+def _quotes_in_place(buf: np.ndarray, quotes: np.ndarray) -> bool:
+    """Every opening quote starts a field and every closing one ends it (a
+    doubled quote inside a field is a closing one followed by an opening)."""
+    if not len(quotes):
+        return True
+    n = len(buf)
+    opening, closing = quotes[0::2], quotes[1::2]
+    before = np.where(opening > 0, buf[np.maximum(opening - 1, 0)], _NL)
+    doubled_open = np.zeros(len(opening), dtype=bool)
+    doubled_open[1:] = closing[:-1] == opening[1:] - 1
+    ok_open = np.isin(before, (_COMMA, _NL, _CR)) | doubled_open
+    after = np.where(closing < n - 1, buf[np.minimum(closing + 1, n - 1)], _NL)
+    doubled_close = np.zeros(len(closing), dtype=bool)
+    nxt = np.r_[opening[1:], -1][: len(closing)]
+    doubled_close[:] = nxt == closing + 1
+    ok_close = np.isin(after, (_COMMA, _NL, _CR)) | doubled_close
+    return bool(ok_open.all() and ok_close.all())
+
+
+def fast_table(raw: bytes, columns: tuple[str, ...], as_text: tuple[str, ...] = ()
+               ) -> tuple[pd.DataFrame, np.ndarray] | None:
+    """(every cell as text, the editor line of each record) of a CSV table
+    whose header is exactly ``columns``, read by the C reader; None when
+    :mod:`ledger.csvio` could read it differently (then it is the reader).
+    ``as_text``: columns whose text the C reader must not type (it is
+    asked to leave them as text; any other it typed is read again)."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw:
+        return None
+    quotes, breaks = scan(raw)
+    lines = record_lines(raw, quotes, breaks)
+    if lines is None:
+        return None
+    cells = read_cells(raw, columns, as_text)
+    if cells is None or len(cells) != len(lines) or not fields_full(raw, quotes, len(cells), len(columns)):
+        return None
+    return cells, lines
+
+
+def read_cells(raw: bytes, columns: tuple[str, ...], as_text: tuple[str, ...] = ()) -> pd.DataFrame | None:
+    """Every cell as text (the header exactly ``columns``), or None.
+
+    Columns not in ``as_text`` are left to the C reader's own typing, which
+    keeps a column of text as text (and is faster than asking for text); a
+    column it typed otherwise (all numbers, or booleans) is read again as
+    text."""
+    body = raw[len(_BOM):] if raw.startswith(_BOM) else raw
+    first = body[:body.find(b"\n") % (len(body) + 1)].rstrip(b"\r")  # the first line (not a copy of the rest)
+    if first.decode("utf-8", "replace") != ",".join(columns):
+        return None
+    cells = _read_csv(body, {name: str for name in as_text})
+    if cells is None:
+        return None
+    if not all(pd.api.types.infer_dtype(cells[name], skipna=False) in ("string", "empty") for name in columns):
+        cells = _read_csv(body, str)
+        if cells is None:
+            return None
+    if list(cells.columns) != list(columns) or cells.isna().to_numpy().any():
+        return None
+    return cells
+
+
+def _read_csv(body: bytes, dtype: Any) -> pd.DataFrame | None:
+    try:
+        with warnings.catch_warnings():
+            # index_col=False truncates a first row longer than the header, with only this warning
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            warnings.simplefilter("ignore", pd.errors.DtypeWarning)  # a mixed column is read again as text
+            return pd.read_csv(io.BytesIO(body), dtype=dtype, keep_default_na=False, na_filter=False, engine="c",
+                               skip_blank_lines=False, encoding="utf-8", index_col=False)
+    except (ValueError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.ParserWarning):
+        return None
+
+
+def matches(text: pd.Series, pattern: re.Pattern[str]) -> np.ndarray:
+    """Boolean array: the cell matches ``pattern`` whole (``re.fullmatch``).
+    Arrow text is matched in Arrow (RE2: the patterns given here mean the
+    same in both); other text one distinct value at a time."""
+    if is_arrow(text):
+        return text.str.fullmatch(f"(?:{pattern.pattern})").to_numpy(dtype=bool, na_value=False)
+    return each_distinct(text, pattern.fullmatch)
+
+
+def each_distinct(text: pd.Series, test: Any) -> np.ndarray:
+    """Boolean array: ``test(cell)``, asked once per distinct value."""
+    values = text.to_numpy(dtype=object)
+    good = [u for u in pd.unique(values) if isinstance(u, str) and test(u)]
+    return pd.Series(values).isin(good).to_numpy(dtype=bool)
 
 
 # --------------------------------------------------------------------------- writing

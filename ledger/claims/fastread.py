@@ -1,100 +1,80 @@
-"""The fast path of reading a ledger: pandas' C reader for the cells, numpy
-over the raw bytes for where each record starts (its editor line), and
-vectorised typing.  Only cells that fail typing are looked at one by one
-(with :func:`ledger.claims.store.parse_cell`, the slow path's own rule), so
-file:line:column stays exact.
+"""The fast path of reading a ledger: the cells from pandas' C reader
+(:func:`ledger.csvio.fast_table`), typed column by column.  Only cells that
+fail typing are looked at one by one (with the slow path's own rule,
+``ledger.claims.store._cell``), so file:line:column stays exact.  A file the
+C reader could read differently from the line-tracking reader goes to that
+reader instead: :func:`fast_cells` returns None.
 
-Anything the C reader would read differently from :mod:`ledger.csvio`
-(not UTF-8, a lone CR, a quote out of place or never closed, a header that
-is not exactly the ledger's columns, a row with another number of fields, a
-blank line) sends the whole file to the line-tracking reader instead:
-:func:`fast_load` returns None.
+Text is matched in Arrow when pandas keeps it there (pandas 3 with pyarrow),
+else once per distinct value.
 """
 from __future__ import annotations
 
-import io
+import re
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from ledger.csvio import each_distinct, fast_table, matches
+from ledger.intervals import is_arrow
 from ledger.record import COLUMNS, FLOAT_COLUMNS, INT_COLUMNS
 from ledger.textio import Stamp
 
 #: Free-text columns: spaces around a value are part of it (as ledger.claims.store.FREE_TEXT_COLUMNS).
 FREE_TEXT = ("surface", "quote", "note")
 
-_QUOTE, _NL, _CR, _COMMA = 34, 10, 13, 44
+#: An offset the fast path types itself (longer ones go to the slow rule, which knows int64's bounds).
+_INT = re.compile(r"-?[0-9]{1,18}")
+#: A number the fast path types itself; anything else (signs, spaces, 'inf', '_') goes to the slow rule.
+_DECIMAL = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+#: The characters ``str.strip()`` removes (``str.isspace``; a test checks the list).
+SPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+         "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 
 
-def record_lines(raw: bytes) -> np.ndarray | None:
-    """The editor line of every record after the header (1-based), from the
-    quote parity of each line break; None when a quote is out of place or
-    never closed, or a CR stands alone (then the slow reader says where)."""
-    buf = np.frombuffer(raw, dtype=np.uint8)
-    quotes = np.flatnonzero(buf == _QUOTE)
-    if len(quotes) % 2 or raw.count(b"\r") != raw.count(b"\r\n") or not _quotes_in_place(buf, quotes):
-        return None
-    breaks = np.flatnonzero(buf == _NL)
-    outside = (np.searchsorted(quotes, breaks) % 2) == 0  # an even number of quotes before: ends a record
-    ends = breaks[outside]
-    if len(ends) and ends[-1] == len(buf) - 1:
-        ends = ends[:-1]  # the last record's line break, nothing after it
-    if not _every_record_full(buf, quotes, np.r_[0, ends + 1]):
-        return None
-    # the record after the k-th record-ending break starts on line (breaks before it) + 2
-    return np.searchsorted(breaks, ends, side="right") + 1
+def padded(text: pd.Series) -> np.ndarray:
+    """Boolean array: the cell starts or ends with a character ``str.strip()`` removes."""
+    if is_arrow(text):
+        import pyarrow as pa
+
+        cells = pa.array(text.array)
+        chunks = cells.chunks if isinstance(cells, pa.ChunkedArray) else [cells]
+        return np.concatenate([np.zeros(0, dtype=bool), *(_padded_utf8(c) for c in chunks)])
+    return each_distinct(text, lambda u: u != u.strip())
 
 
-#: Bytes scanned at a time for commas (bounds the memory of the scan).
-CHUNK = 1 << 25
+_SPACE_UTF8 = [c.encode() for c in SPACE]
+_ASCII_SPACE = np.array([b[0] for b in _SPACE_UTF8 if len(b) == 1], dtype=np.uint8)
+_FIRST_BYTE = np.array(sorted({b[0] for b in _SPACE_UTF8 if len(b) > 1}), dtype=np.uint8)
+_LAST_BYTE = np.array(sorted({b[-1] for b in _SPACE_UTF8 if len(b) > 1}), dtype=np.uint8)
+_BYTE_BEFORE_LAST = np.array(sorted({b[-2] for b in _SPACE_UTF8 if len(b) > 1}), dtype=np.uint8)
 
 
-def _every_record_full(buf: np.ndarray, quotes: np.ndarray, starts: np.ndarray) -> bool:
-    """Every record (the header too) has the ledger's number of fields:
-    commas outside quotes counted per record, a chunk of the file at a time."""
-    counts = np.zeros(len(starts), dtype=np.int64)
-    for off in range(0, len(buf), CHUNK):
-        commas = np.flatnonzero(buf[off:off + CHUNK] == _COMMA) + off
-        commas = commas[(np.searchsorted(quotes, commas) % 2) == 0]
-        counts += np.bincount(np.searchsorted(starts, commas, side="right") - 1, minlength=len(starts))
-    return bool((counts == len(COLUMNS) - 1).all())
-
-
-def _quotes_in_place(buf: np.ndarray, quotes: np.ndarray) -> bool:
-    """Every opening quote starts a field and every closing one ends it (a
-    doubled quote inside a field is a closing one followed by an opening)."""
-    if not len(quotes):
-        return True
-    n = len(buf)
-    opening, closing = quotes[0::2], quotes[1::2]
-    before = np.where(opening > 0, buf[np.maximum(opening - 1, 0)], _NL)
-    doubled_open = np.zeros(len(opening), dtype=bool)
-    doubled_open[1:] = closing[:-1] == opening[1:] - 1
-    ok_open = np.isin(before, (_COMMA, _NL, _CR)) | doubled_open
-    after = np.where(closing < n - 1, buf[np.minimum(closing + 1, n - 1)], _NL)
-    doubled_close = np.zeros(len(closing), dtype=bool)
-    nxt = np.r_[opening[1:], -1][: len(closing)]
-    doubled_close[:] = nxt == closing + 1
-    ok_close = np.isin(after, (_COMMA, _NL, _CR)) | doubled_close
-    return bool(ok_open.all() and ok_close.all())
-
-
-def read_cells(raw: bytes) -> pd.DataFrame | None:
-    """Every cell as text (the header exactly the ledger's columns), or None."""
-    first = raw.split(b"\n", 1)[0].rstrip(b"\r")
-    if first.decode("utf-8", "replace").lstrip("\ufeff") != ",".join(COLUMNS):
-        return None
-    try:
-        cells = pd.read_csv(io.BytesIO(raw), dtype=str, keep_default_na=False, na_filter=False, engine="c",
-                            skip_blank_lines=False, encoding="utf-8-sig", index_col=False)
-    except (ValueError, UnicodeDecodeError, pd.errors.ParserError):
-        return None
-    if list(cells.columns) != list(COLUMNS) or cells.isna().to_numpy().any():  # a short row: NaN-filled
-        return None
-    if ((cells["claim_id"] == "") & (cells["source"] == "") & (cells["start"] == "")).any():  # a blank line?
-        return None
-    return cells
+def _padded_utf8(chunk: Any) -> np.ndarray:
+    """:func:`padded` of an Arrow string array, from its UTF-8 bytes: an
+    ASCII space is one byte; a cell whose first or last bytes could begin or
+    end another space (rare) is asked ``str.strip()``."""
+    n = len(chunk)
+    buffers = chunk.buffers()
+    if not n or chunk.null_count or buffers[2] is None:
+        return np.array([v != v.strip() if isinstance(v, str) else False for v in chunk.to_pylist()], dtype=bool)
+    wide = str(chunk.type) in ("large_string", "large_utf8")
+    offsets = np.frombuffer(buffers[1], dtype=np.int64 if wide else np.int32)[chunk.offset:chunk.offset + n + 1]
+    data = np.frombuffer(buffers[2], dtype=np.uint8)
+    if not len(data):
+        return np.zeros(n, dtype=bool)  # every cell empty
+    start, end = offsets[:-1].astype(np.int64), offsets[1:].astype(np.int64)
+    full = end > start
+    first, last = data[np.where(full, start, 0)], data[np.where(full, end - 1, 0)]
+    before_last = data[np.where(end - start >= 2, end - 2, 0)]
+    found = full & (np.isin(first, _ASCII_SPACE) | np.isin(last, _ASCII_SPACE))
+    maybe = full & ~found & (np.isin(first, _FIRST_BYTE) | (
+        (end - start >= 2) & np.isin(last, _LAST_BYTE) & np.isin(before_last, _BYTE_BEFORE_LAST)))
+    for row in np.flatnonzero(maybe).tolist():
+        value = chunk[row].as_py()
+        found[row] = value != value.strip()
+    return found
 
 
 def typed(cells: pd.DataFrame) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
@@ -105,38 +85,52 @@ def typed(cells: pd.DataFrame) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
     for name in COLUMNS:
         text = cells[name]
         if name in INT_COLUMNS:
-            ok = text.str.fullmatch(r"-?[0-9]+").to_numpy(dtype=bool)
-            out[name] = np.where(ok, pd.to_numeric(text.where(ok, "-1")).to_numpy(np.int64), -1)
+            ok = matches(text, _INT)
+            out[name] = _numbers(text, ok, np.int64, -1)
         elif name in FLOAT_COLUMNS:
-            number = pd.to_numeric(text.where(text != "", "nan"), errors="coerce").to_numpy(float)
-            ok = (text == "").to_numpy() | (np.isfinite(number) & ~text.str.contains("_", regex=False).to_numpy())
-            ok &= ~text.isin(_padded(text)).to_numpy()
+            empty = (text == "").to_numpy(dtype=bool)
+            number = _numbers(text, matches(text, _DECIMAL) & ~empty, np.float64, np.nan)
+            ok = empty | np.isfinite(number)
             out[name] = np.where(ok, number, np.nan)
         else:
-            ok = np.ones(len(text), dtype=bool) if name in FREE_TEXT else ~text.isin(_padded(text)).to_numpy()
+            ok = np.ones(len(text), dtype=bool) if name in FREE_TEXT else ~padded(text)
             out[name] = text
         bad[name] = ~ok
     return out, bad
 
 
-def _padded(text: pd.Series) -> list[str]:
-    """The distinct values with spaces around them (an error outside free text)."""
-    return [u for u in pd.unique(text.to_numpy(dtype=object)) if u != u.strip()]
+def _numbers(text: pd.Series, ok: np.ndarray, dtype: type, fill: Any) -> np.ndarray:
+    """The cells where ``ok`` as numbers of ``dtype`` (``fill`` elsewhere): by
+    Arrow's cast for Arrow text (exact: correctly rounded, as ``float()``), else
+    by ``int()`` / ``float()``."""
+    out: np.ndarray = np.full(len(text), fill, dtype=dtype)
+    if not ok.any():
+        return out
+    picked = text[ok]
+    if is_arrow(picked):
+        import pyarrow as pa
+
+        try:
+            values = pa.array(picked.array).cast(pa.int64() if dtype is np.int64 else pa.float64())
+            out[ok] = values.to_numpy(zero_copy_only=False)
+            return out
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+            pass
+    convert = int if dtype is np.int64 else float
+    out[ok] = np.fromiter(map(convert, picked.to_numpy(dtype=object)), dtype=dtype, count=int(ok.sum()))
+    return out
 
 
+_NUMERIC = (*INT_COLUMNS, *FLOAT_COLUMNS)
 Fast = tuple[pd.DataFrame, np.ndarray, dict[str, Any], dict[str, np.ndarray]]
 
 
 def fast_cells(raw: bytes, stamp: Stamp | None) -> Fast | None:
     """(cells as text, editor line of each record, typed columns, failing
-    rows per column), or None for the slow path."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    rows per column) of a ledger, or None for the slow path."""
+    table = fast_table(raw, COLUMNS, _NUMERIC)
+    if table is None:
         return None
-    lines = record_lines(raw)
-    if lines is None:
-        return None
-    cells = read_cells(raw)
-    if cells is None or len(cells) != len(lines):
-        return None
+    cells, lines = table
     columns, bad = typed(cells)
     return cells, lines, columns, bad

@@ -14,9 +14,12 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
+import numpy as np
 import pandas as pd
 
+from ledger import csvio
 from ledger.csvio import format_float
 from ledger.errors import Code
 from ledger.intervals import parse_period
@@ -66,6 +69,49 @@ def vocabularies() -> dict[str, tuple[str, ...]]:
     }
 
 
+# --------------------------------------------------------------------------- distinct values
+
+
+def row_codes(df: pd.DataFrame, columns: tuple[str, ...]) -> np.ndarray:
+    """Each row's number among the distinct combinations of ``columns``
+    (0, 1, 2, ... in order of first appearance)."""
+    key = np.zeros(len(df), dtype=np.int64)
+    for name in columns:
+        codes, uniques = pd.factorize(df[name], use_na_sentinel=False)
+        key = pd.factorize(key * len(uniques) + codes)[0]
+    return key
+
+
+def first_rows(codes: np.ndarray) -> np.ndarray:
+    """The first row of each code of :func:`row_codes` (codes appear first in order 0, 1, 2, ...)."""
+    seen = np.maximum.accumulate(codes) if len(codes) else codes
+    return np.flatnonzero(codes > np.r_[-1, seen[:-1]])
+
+
+def distinct_rows(df: pd.DataFrame, columns: tuple[str, ...]) -> tuple[np.ndarray, list[tuple]]:
+    """The distinct combinations of ``columns`` (in order of first
+    appearance) and, for each row, the number of its combination: a rule
+    over a few text columns runs once per combination, not once per row."""
+    codes = row_codes(df, columns)
+    first = first_rows(codes)
+    values = [df[name].iloc[first].tolist() for name in columns]
+    return codes, list(zip(*values))
+
+
+def by_distinct(df: pd.DataFrame, columns: tuple[str, ...], test: Callable[..., bool]) -> pd.Series:
+    """``test(*values)`` of each row's ``columns`` as a boolean Series,
+    computed once per distinct combination."""
+    inverse, combos = distinct_rows(df, columns)
+    good = np.array([bool(test(*values)) for values in combos], dtype=bool)
+    return pd.Series(good[inverse], index=df.index, dtype=bool)
+
+
+def each_distinct(values: pd.Series, test: Callable[[str], bool]) -> pd.Series:
+    """``test(value)`` of each cell, computed once per distinct value (a
+    column check of the pandera model: periods, confidence_detail)."""
+    return pd.Series(csvio.each_distinct(values, test), index=values.index, dtype=bool)
+
+
 @dataclass(frozen=True)
 class RowRule:
     """A rule over whole rows: ``ok(df)`` is a boolean Series (True = fine);
@@ -74,7 +120,7 @@ class RowRule:
     code: str
     field: str
     ok: Callable[[pd.DataFrame], pd.Series]
-    explain: Callable[[pd.Series], tuple[str, str]]
+    explain: Callable[[Any], tuple[str, str]]  # a failing row's cells by column name -> (reason, hint)
 
 
 REVIEWED = ("confirmed", "corrected", "disputed")
@@ -153,9 +199,12 @@ def _date_period_why(row):
 # --------------------------------------------------------------------------- units
 
 
+def _kind_unit_fits(kind: str, unit: str) -> bool:
+    return kind not in KIND_UNITS or unit not in LEDGER_UNITS or unit in KIND_UNITS[kind]
+
+
 def _kind_unit_ok(df):
-    return pd.Series([k not in KIND_UNITS or u not in LEDGER_UNITS or u in KIND_UNITS[k]
-                      for k, u in zip(df["kind"], df["unit"])], index=df.index, dtype=bool)
+    return by_distinct(df, ("kind", "unit"), _kind_unit_fits)
 
 
 def _kind_unit_why(row):
@@ -163,12 +212,13 @@ def _kind_unit_why(row):
             f"kind {row['kind']} takes {_KIND_WORDS.get(row['kind'], '?')}; fix the unit or the kind")
 
 
+def _metric_unit_fits(metric: str, unit: str) -> bool:
+    dim = _dimension(metric)
+    return dim is None or unit not in LEDGER_UNITS or unit in DIMENSION_UNITS[dim]
+
+
 def _metric_unit_ok(df):
-    out = []
-    for m, u in zip(df["metric"], df["unit"]):
-        dim = _dimension(m)
-        out.append(dim is None or u not in LEDGER_UNITS or u in DIMENSION_UNITS[dim])
-    return pd.Series(out, index=df.index, dtype=bool)
+    return by_distinct(df, ("metric", "unit"), _metric_unit_fits)
 
 
 def _metric_unit_why(row):
@@ -180,19 +230,32 @@ def _metric_unit_why(row):
 
 
 def _in_range(metric: str, unit: str, v: float) -> bool:
+    applies, lo, hi = _range_of(metric, unit)
+    return math.isnan(v) or not applies or lo <= v <= hi
+
+
+def _range_of(metric: str, unit: str) -> tuple[bool, float, float]:
+    """(the metric's range applies to a value in this unit, its min, its max)."""
     rng, dim = value_range(metric), _dimension(metric)
     fits = dim is not None and unit in DIMENSION_UNITS[dim] and unit != "percentage_point"
-    return math.isnan(v) or rng is None or not fits or rng[0] <= v <= rng[1]
+    return (True, *rng) if rng is not None and fits else (False, -math.inf, math.inf)
 
 
 def _range_ok(column: str):
     """A bound is only checked when the value itself is in range (one error for 27/27/27)."""
 
     def ok(df):
-        out = []
-        for m, u, v, x in zip(df["metric"], df["unit"], df["value"], df[column]):
-            out.append(_in_range(m, u, x) or (column != "value" and not _in_range(m, u, v)))
-        return pd.Series(out, index=df.index, dtype=bool)
+        inverse, combos = distinct_rows(df, ("metric", "unit"))
+        table = np.array([_range_of(m, u) for m, u in combos], dtype=float).reshape(-1, 3)
+        applies, lo, hi = (table[inverse, i] for i in range(3))
+
+        def fits(x: np.ndarray) -> np.ndarray:
+            return np.isnan(x) | (applies == 0) | ((lo <= x) & (x <= hi))
+
+        good = fits(df[column].to_numpy(dtype=float))
+        if column != "value":
+            good |= ~fits(df["value"].to_numpy(dtype=float))
+        return pd.Series(good, index=df.index, dtype=bool)
 
     return ok
 
@@ -213,15 +276,22 @@ def _range_why(column: str):
 # --------------------------------------------------------------------------- framing and review
 
 
+def lowest_confidence(text: str) -> float:
+    """The lowest confidence of a confidence_detail; NaN when it is empty or malformed."""
+    try:
+        detail = parse_confidence_detail(text) if text else None
+    except ValueError:
+        detail = None
+    return min(detail.values()) if detail else math.nan
+
+
 def _confidence_ok(df):
-    out = []
-    for c, d in zip(df["confidence"], df["confidence_detail"]):
-        try:
-            detail = parse_confidence_detail(d) if d else None
-        except ValueError:
-            detail = None
-        out.append(math.isnan(c) or not detail or abs(c - min(detail.values())) < 1e-6)
-    return pd.Series(out, index=df.index, dtype=bool)
+    inverse, combos = distinct_rows(df, ("confidence_detail",))
+    low = np.array([lowest_confidence(d) for (d,) in combos], dtype=float)[inverse]
+    c = df["confidence"].to_numpy(dtype=float)
+    with np.errstate(invalid="ignore"):
+        good = np.isnan(c) | np.isnan(low) | (np.abs(c - low) < 1e-6)
+    return pd.Series(good, index=df.index, dtype=bool)
 
 
 def _confidence_why(row):

@@ -19,13 +19,23 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
-from ledger.claims.rules import RULES, RowRule, detail_ok, is_period, vocabularies
+from ledger.claims.rules import (
+    RULES,
+    RowRule,
+    detail_ok,
+    each_distinct,
+    first_rows,
+    is_period,
+    row_codes,
+    vocabularies,
+)
 from ledger.claims.store import OPTIONAL_COLUMNS, LoadedLedger
 from ledger.csvio import format_float
 from ledger.errors import Code, Problem
-from ledger.record import COLUMN_SPECS, claim_id
+from ledger.record import COLUMN_SPECS, claim_id, claim_ids
 
 # pandera imports pandas-on-Spark whenever pyspark is installed (the [spark]
 # extra): ~0.4 s on every command and a FutureWarning on stderr.  Its import is
@@ -43,12 +53,15 @@ finally:
 # --------------------------------------------------------------------------- the pandera model
 
 _CLAIM_ID = r"c-[0-9a-f]{12}"
+_CLAIM_ID_PATTERN = re.compile(_CLAIM_ID)
 _OPTIONAL_ENUMS = ("metric",)
 _REQUIRED_TEXT = ("claim_id", "source", "surface", "quote")
 
 
 def _named(code: str, fn: Callable, *, element_wise: bool = False) -> pa.Check:
-    return pa.Check(fn, name=code, element_wise=element_wise)
+    # ignore_na=False: no cell of a loaded frame is NA but an empty float (which each check handles);
+    # pandera's default asks isna() of the whole frame for each check (23 columns each, 14 row rules)
+    return pa.Check(fn, name=code, element_wise=element_wise, ignore_na=False)
 
 
 def _column(name: str, kind: str) -> pa.Column:
@@ -71,11 +84,20 @@ def _column(name: str, kind: str) -> pa.Column:
         checks.append(_named(Code.REQUIRED, lambda s: s != ""))
     if name == "claim_id":
         checks.append(_named(Code.BAD_CLAIM_ID, lambda s: (s == "") | s.str.fullmatch(_CLAIM_ID)))
+    # checks of a value's text run once per distinct value (a million rows hold few distinct periods)
     if name == "period":
-        checks.append(_named(Code.PERIOD_FORMAT, lambda v: v == "" or is_period(v), element_wise=True))
+        checks.append(_named(Code.PERIOD_FORMAT, lambda s: each_distinct(s, _period_ok)))
     if name == "confidence_detail":
-        checks.append(_named(Code.CONFIDENCE_DETAIL, lambda v: v == "" or detail_ok(v), element_wise=True))
+        checks.append(_named(Code.CONFIDENCE_DETAIL, lambda s: each_distinct(s, _detail_ok)))
     return pa.Column("str", checks, nullable=False)
+
+
+def _period_ok(value: str) -> bool:
+    return value == "" or is_period(value)
+
+
+def _detail_ok(value: str) -> bool:
+    return value == "" or detail_ok(value)
 
 
 def _row_rules() -> list[RowRule]:
@@ -87,7 +109,7 @@ def ledger_schema() -> pa.DataFrameSchema:
     """The pandera model of a ledger frame, built from record.COLUMN_SPECS,
     with the row rules as named frame-wide checks."""
     columns = {name: _column(name, kind) for name, kind, _ in COLUMN_SPECS}
-    checks = [pa.Check(r.ok, name=f"{r.code}@{r.field}") for r in _row_rules()]
+    checks = [pa.Check(r.ok, name=f"{r.code}@{r.field}", ignore_na=False) for r in _row_rules()]
     return pa.DataFrameSchema(columns, checks=checks, strict=True, ordered=True, name="claims")
 
 
@@ -106,6 +128,7 @@ def check_frame(loaded: LoadedLedger) -> list[Problem]:
 
 def _problems(loaded: LoadedLedger, cases: pd.DataFrame) -> list[Problem]:
     rules = {f"{r.code}@{r.field}": r for r in _row_rules()}
+    columns = _Columns(loaded.frame)
     out, seen = [], set()
     cell_failed = set()  # a cell that failed its own column check: row rules on it stay quiet
     cases = cases.assign(_row_rule=cases["check"].isin(list(rules))).sort_values("_row_rule", kind="mergesort")
@@ -126,15 +149,41 @@ def _problems(loaded: LoadedLedger, cases: pd.DataFrame) -> list[Problem]:
         if not rule:
             cell_failed.add((row, field))
         seen.add((row, code, field))
-        out.append(_problem(loaded, row, code, field, rule))
+        out.append(_problem(loaded, columns, row, code, field, rule))
     return out
 
 
-def _problem(loaded: LoadedLedger, row: int, code: str, field: str, rule: RowRule | None) -> Problem:
-    record = loaded.frame.iloc[row]
+def _problem(loaded: LoadedLedger, columns: _Columns, row: int, code: str, field: str,
+             rule: RowRule | None) -> Problem:
+    record = _Cells(columns, row)
     reason, hint = rule.explain(record) if rule else explain_cell(code, field, record)
     line, column = loaded.where(row, field)
     return Problem(loaded.file, line, column, field, show(record[field]), code, reason, hint)
+
+
+class _Columns:
+    """A frame's columns as arrays, each taken when first asked for."""
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self.frame = frame
+        self.arrays: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self.arrays:
+            column = self.frame[name]
+            self.arrays[name] = column.to_numpy() if column.dtype.kind in "iuf" else column.array
+        return self.arrays[name]
+
+
+class _Cells:
+    """One row's cells by column name, each read when asked (a row of the
+    frame as a Series costs ~0.1 ms; a ledger may have a problem per row)."""
+
+    def __init__(self, columns: _Columns, row: int) -> None:
+        self.columns, self.row = columns, row
+
+    def __getitem__(self, name: str) -> Any:
+        return self.columns[name][self.row]
 
 
 def show(value) -> str:
@@ -152,7 +201,7 @@ _REQUIRED_HINTS = {
 }
 
 
-def explain_cell(code: str, field: str, row: pd.Series) -> tuple[str, str]:
+def explain_cell(code: str, field: str, row: Any) -> tuple[str, str]:
     """(reason, hint) for a single-column check."""
     value = row[field]
     if code == Code.NOT_IN_VOCABULARY:
@@ -176,6 +225,7 @@ def explain_cell(code: str, field: str, row: pd.Series) -> tuple[str, str]:
     return f"fails check {code}", "see the list of checks in docs/ledger.md"
 
 
+@lru_cache(maxsize=4096)
 def _choices(field: str, value: str) -> str:
     vocab = vocabularies().get(field, ())
     close = difflib.get_close_matches(value, vocab, n=1, cutoff=0.6) if value else []
@@ -187,49 +237,54 @@ def _choices(field: str, value: str) -> str:
     return head + "use one of " + ", ".join(vocab)
 
 
-def _derived_id(row: pd.Series) -> str:
+def _derived_id(row: Any) -> str:
     return claim_id(str(row["source"]), int(row["start"]), int(row["end"]), str(row["surface"]))
 
 
 # --------------------------------------------------------------------------- across rows
 
 
-def check_rows(loaded: LoadedLedger) -> list[Problem]:
+def check_rows(loaded: LoadedLedger, *, ids: bool = True) -> list[Problem]:
     """Unique claim_id, claim_id derived from (source, start, end, surface) for
-    every row (extracted or manual: the merge matches rows by it), one row per span."""
-    df, out = loaded.frame, []
-    first_id: dict[str, int] = {}
-    first_span: dict[tuple, int] = {}
-    derivable = not loaded.absent & {"source", "start", "end", "surface"}
-    columns: list[list[Any]] = [df[c].tolist() for c in ("claim_id", "source", "start", "end", "surface")]
-    for row, (cid, source, start, end, surface) in enumerate(zip(*columns)):
-        if cid in first_id:
-            out.append(_at(loaded, row, "claim_id", Code.DUPLICATE_CLAIM_ID,
-                           f"duplicate claim_id (first on line {loaded.lines[first_id[cid]]})",
-                           "each claim has one row; delete the copy or fix its span"))
-        else:
-            first_id[cid] = row
-        span = (source, start, end)
-        if span in first_span:
-            out.append(_at(loaded, row, "start", Code.DUPLICATE_SPAN,
-                           f"span {start}:{end} of {source} is already claimed on line "
-                           f"{loaded.lines[first_span[span]]}", "keep one row per span; merge the two"))
-        else:
-            first_span[span] = row
-        want = claim_id(source, start, end, surface)
-        if cid != want and re.fullmatch(_CLAIM_ID, cid) and derivable:
-            out.append(_at(loaded, row, "claim_id", Code.CLAIM_ID_MISMATCH,
-                           "does not match source, start, end and surface",
-                           f"set it to {want} (ids are derived from the span; edit the span, then the id)"))
-    return out
+    every row (extracted or manual: the merge matches rows by it), one row per
+    span.  ``ids=False`` leaves out the derivation (one hash per row)."""
+    df = loaded.frame
+    found: list[tuple[int, int, Problem]] = []  # (row, its order within the row, problem)
+    codes = row_codes(df, ("claim_id",))
+    first = first_rows(codes)
+    for row in np.flatnonzero(first[codes] != np.arange(len(df))).tolist():
+        found.append((row, 0, _at(loaded, row, "claim_id", Code.DUPLICATE_CLAIM_ID,
+                                  f"duplicate claim_id (first on line {loaded.lines[first[codes[row]]]})",
+                                  "each claim has one row; delete the copy or fix its span")))
+    codes = row_codes(df, ("source", "start", "end"))
+    first = first_rows(codes)
+    for row in np.flatnonzero(first[codes] != np.arange(len(df))).tolist():
+        start, end = df["start"].iat[row], df["end"].iat[row]
+        found.append((row, 1, _at(loaded, row, "start", Code.DUPLICATE_SPAN,
+                                  f"span {start}:{end} of {df['source'].iat[row]} is already claimed on line "
+                                  f"{loaded.lines[first[codes[row]]]}", "keep one row per span; merge the two")))
+    if ids and not loaded.absent & {"source", "start", "end", "surface"}:
+        found += _id_mismatches(loaded)
+    found.sort(key=lambda f: (f[0], f[1]))
+    return [p for _, _, p in found]
+
+
+def _id_mismatches(loaded: LoadedLedger) -> list[tuple[int, int, Problem]]:
+    df = loaded.frame
+    want = np.array(claim_ids(*(df[c].tolist() for c in ("source", "start", "end", "surface"))), dtype=object)
+    have = df["claim_id"].to_numpy(dtype=object)
+    differ = np.flatnonzero(have != want).tolist()  # a malformed id is the bad-claim-id problem, not this one
+    return [(row, 2, _at(loaded, row, "claim_id", Code.CLAIM_ID_MISMATCH,
+                         "does not match source, start, end and surface",
+                         f"set it to {want[row]} (ids are derived from the span; edit the span, then the id)"))
+            for row in differ if _CLAIM_ID_PATTERN.fullmatch(have[row])]
 
 
 def _at(loaded: LoadedLedger, row: int, field: str, code: str, reason: str, hint: str,
         severity: str = "error") -> Problem:
     line, column = loaded.where(row, field)
-    return Problem(loaded.file, line, column, field, show(loaded.frame.iloc[row][field]), code, reason, hint,
+    return Problem(loaded.file, line, column, field, show(loaded.frame[field].iat[row]), code, reason, hint,
                    severity=severity)
-
 
 
 # --------------------------------------------------------------------------- documentation

@@ -154,7 +154,8 @@ def _fast_typed(file: str, stamp: Stamp | None, cells: Any, lines: Any, columns:
                 columns[name][row] = value
             if problem:
                 reason, hint, code = problem
-                problems.append(Problem(file, int(lines[row]), position[name], name, text, code, reason, hint))
+                problems.append(Problem(file, _cell_line(cells, lines, row, name), position[name], name, text, code,
+                                        reason, hint))
                 if code != Code.WHITESPACE:
                     skip.add((row, name))
                     drop.update([row] if name in INT_COLUMNS else [])
@@ -167,6 +168,14 @@ def _fast_typed(file: str, stamp: Stamp | None, cells: Any, lines: Any, columns:
         lines = np.asarray(lines)[keep]
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
     return LoadedLedger(file, frame, lines, None, position, problems, skip, set(), stamp)
+
+
+def _cell_line(cells: pd.DataFrame, lines: Any, row: int, name: str) -> int:
+    """The editor line of a cell: its record's, moved down by the line breaks of quoted cells before it."""
+    line = int(lines[row])
+    for before in COLUMNS[: COLUMNS.index(name)]:
+        line += newlines(str(cells[before].iat[row]))
+    return line
 
 
 def _frame_of(columns: dict[str, Any]) -> pd.DataFrame:
@@ -231,7 +240,10 @@ def _cell(name: str, text: str) -> tuple[Any, tuple[str, str, str] | None]:
 
 def _int_cell(text: str) -> tuple[int, tuple[str, str, str] | None]:
     if re.fullmatch(r"-?[0-9]+", text):
-        return int(text), None
+        if -(2 ** 63) <= int(text) < 2 ** 63:
+            return int(text), None
+        return -1, ("too large for a character offset", "write the character offset as digits only, e.g. 412",
+                    Code.NOT_INTEGER)
     if text == "":
         return -1, ("empty", "give the character offset (0-based) into the article", Code.REQUIRED)
     return -1, ("not a whole number", "write the character offset as digits only, e.g. 412", Code.NOT_INTEGER)

@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ledger.claims.schema import check_frame, check_rows, show
 from ledger.claims.store import LoadedLedger, load_ledger, typed_frame
 from ledger.claims.warn import metric_to_classify, overlapping_spans, value_precision
 from ledger.errors import Code, InputUnreadable, InvalidValue, LedgerError, LedgerInvalid, Problem
-from ledger.sources.paths import confine
+from ledger.sources.paths import confiner
 from ledger.sources.table import SOURCE_COLUMNS, find_sources, read_sources
 from ledger.textio import decode_bytes
 
@@ -156,7 +156,8 @@ def read_valid_ledger(path: str | Path) -> pd.DataFrame:
 
 def _valid_rows(loaded: LoadedLedger, path: str | Path) -> list[Problem]:
     problems = list(loaded.problems) + check_frame(loaded)
-    problems += [p for p in check_rows(loaded) if p.code == Code.DUPLICATE_CLAIM_ID and not _quiet(loaded, p)]
+    problems += [p for p in check_rows(loaded, ids=False)
+                 if p.code == Code.DUPLICATE_CLAIM_ID and not _quiet(loaded, p)]
     problems = loaded.relocated(problems)
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
     errors = [p for p in problems if p.severity == "error"]
@@ -172,11 +173,6 @@ def _quiet(loaded: LoadedLedger, p: Problem) -> bool:
 # --------------------------------------------------------------------------- against sources and articles
 
 
-@dataclass
-class Article:
-    text: str | None
-
-
 #: The columns a row is checked against its article with.
 _SPAN_COLUMNS = ("source", "start", "end", "surface", "quote")
 
@@ -185,7 +181,8 @@ def check_sources(loaded: LoadedLedger, sources: Path | None, *, root: str | Pat
                   name: str | None = None) -> list[Problem]:
     """Each row's source is listed; its article exists (sha256 checked, a
     warning); surface == article[start:end]; surface lies inside quote; quote
-    is in the article around [start, end)."""
+    is in the article around [start, end).  Each article is read once, and
+    its rows are checked while it is the one article in memory."""
     if sources is None:
         return [Problem(loaded.file, None, None, None, None, Code.SOURCES_MISSING,
                         "no sources table found (looked for seeds/sources.csv and sources.csv beside the ledger)",
@@ -196,56 +193,51 @@ def check_sources(loaded: LoadedLedger, sources: Path | None, *, root: str | Pat
     table, found = read_sources(sources, name=name)
     if any(p.severity == "error" for p in found):
         return [replace(p, reason=p.reason + " (rows not checked against the articles)") for p in found]
-    articles, problems = _articles(sources, table, root, name or str(sources))
-    problems = found + problems
-    if any(c in loaded.absent for c in _SPAN_COLUMNS):
-        return problems
-    # the five columns as plain lists, a dict per row: a row of the frame as a
-    # Series (frame.iloc[row]) cost ~0.1 ms, most of the time on a large ledger
-    columns = [loaded.frame[c].tolist() for c in _SPAN_COLUMNS]
-    for row, values in enumerate(zip(*columns)):
-        problems += _check_row(loaded, row, dict(zip(_SPAN_COLUMNS, values)), articles)
-    return problems
+    # the table's attrs (an editor line per id) would be deep-copied by every column taken from it
+    shown, lines, table.attrs = name or str(sources), table.attrs.get("lines", {}), {}
+    groups = None if any(c in loaded.absent for c in _SPAN_COLUMNS) else _RowsBySource(loaded)
+    locate = confiner(sources.parent, root)
+    ids, files, shas = (table[c].astype(str).tolist() for c in ("id", "file", "sha256"))
+    last = {sid: i for i, sid in enumerate(ids)}  # a repeated id: the article of its last row counts
+    problems, rows = list(found), []
+    for i, (sid, file, sha) in enumerate(zip(ids, files, shas)):
+        text, problem = _article(locate, shown, lines.get(sid), file, sha)
+        problems += problem
+        if groups is not None and text is not None and last[sid] == i:
+            rows += groups.check(sid, text)
+    if groups is not None:
+        rows += groups.unknown(set(last))
+    rows.sort(key=lambda r: (r[0], r[1]))
+    return problems + [p for row, _, p in rows if (row, p.field) not in loaded.skip]
 
 
-def _articles(sources: Path, table: pd.DataFrame, root: str | Path | None,
-              shown: str) -> tuple[dict[str, Article], list[Problem]]:
-    lines = table.attrs.get("lines", {})
-    articles: dict[str, Article] = {}
-    problems: list[Problem] = []
-    rows: list[list[str]] = [table[c].astype(str).tolist() for c in ("id", "file", "sha256")]
-    for sid, file, sha in zip(*rows):
-        line = lines.get(sid)
-        try:
-            where = confine(sources.parent, file, root)
-        except InvalidValue as err:
-            problems.append(_source_problem(shown, line, "file", file, err.code,
-                                            f"{err.reason} (not read; its rows are not checked)", err.hint))
-            articles[sid] = Article(None)
-            continue
-        try:
-            raw = where.read_bytes()
-            text = decode_bytes(raw, str(where))  # the bytes just read (hashed below), not read again
-        except OSError:
-            problems.append(_source_problem(shown, line, "file", file, Code.ARTICLE_MISSING,
-                                            "article file not found (its rows are not checked)",
-                                            f"expected it at {where}"))
-            articles[sid] = Article(None)
-            continue
-        except LedgerError as err:
-            problems.append(_source_problem(shown, line, "file", file, Code.ARTICLE_MISSING,
-                                            f"article cannot be read: {err.reason}", err.hint))
-            articles[sid] = Article(None)
-            continue
-        digest = hashlib.sha256(raw).hexdigest()
-        if digest != sha:
-            problems.append(_source_problem(
-                shown, line, "sha256", sha, Code.SHA256_MISMATCH,
-                f"the article changed since it was registered (sha256 now {digest[:12]}...)",
-                "offsets may point into old text: restore the file or re-review its claims, then update sha256",
-                severity="warning"))
-        articles[sid] = Article(text)
-    return articles, problems
+def _article(locate: Callable[[str], str], shown: str, line: int | None, file: str,
+             sha: str) -> tuple[str | None, list[Problem]]:
+    """The text of one article of the sources table (None when it cannot be
+    read) and the problems of its row of the table."""
+    try:
+        where = locate(file)
+    except InvalidValue as err:
+        return None, [_source_problem(shown, line, "file", file, err.code,
+                                      f"{err.reason} (not read; its rows are not checked)", err.hint)]
+    try:
+        with open(where, "rb") as fh:
+            raw = fh.read()
+        text = decode_bytes(raw, where)  # the bytes just read (hashed below), not read again
+    except OSError:
+        return None, [_source_problem(shown, line, "file", file, Code.ARTICLE_MISSING,
+                                      "article file not found (its rows are not checked)", f"expected it at {where}")]
+    except LedgerError as err:
+        return None, [_source_problem(shown, line, "file", file, Code.ARTICLE_MISSING,
+                                      f"article cannot be read: {err.reason}", err.hint)]
+    digest = hashlib.sha256(raw).hexdigest()
+    if digest != sha:
+        return text, [_source_problem(
+            shown, line, "sha256", sha, Code.SHA256_MISMATCH,
+            f"the article changed since it was registered (sha256 now {digest[:12]}...)",
+            "offsets may point into old text: restore the file or re-review its claims, then update sha256",
+            severity="warning")]
+    return text, []
 
 
 def _source_problem(sources: str, line, column: str, value: str, code: str, reason: str, hint: str,
@@ -254,28 +246,67 @@ def _source_problem(sources: str, line, column: str, value: str, code: str, reas
                    severity=severity)
 
 
-def _check_row(loaded: LoadedLedger, row: int, rec: Mapping[str, Any], articles: dict[str, Article]) -> list[Problem]:
-    art = articles.get(rec["source"])
-    if art is None:
-        return [_cell(loaded, row, "source", Code.UNKNOWN_SOURCE, "not listed in sources.csv",
-                      "use an id from sources.csv (the article file's stem), or register the article")]
-    if art.text is None:
-        return []
-    found = _check_span(loaded, row, rec, art.text)
-    if not any(p.code == Code.OFFSET_OUT_OF_RANGE for p in found):
-        found += _check_quote(loaded, row, rec, art.text)
-    return [p for p in found if (row, p.field) not in loaded.skip]
+#: (row, order of the problem within its row, problem): sorted, they are in the order rows are read.
+Found = tuple[int, int, Problem]
 
 
-def _check_span(loaded: LoadedLedger, row: int, rec: Mapping[str, Any], text: str) -> list[Problem]:
-    start, end, surface = int(rec["start"]), int(rec["end"]), rec["surface"]
-    if end > len(text) or start < 0:
-        return [_cell(loaded, row, "end", Code.OFFSET_OUT_OF_RANGE,
-                      f"past the end of the article ({len(text)} characters)", _locate(text, surface))]
-    if end > start and text[start:end] != surface:
-        return [_cell(loaded, row, "surface", Code.SURFACE_MISMATCH,
-                      f"the article has {excerpt(text, start, end)} at {start}:{end}", _locate(text, surface, start))]
-    return []
+class _RowsBySource:
+    """The ledger's rows grouped by source, as plain lists: a row of the
+    frame as a Series costs ~0.1 ms, a million rows are checked as lists."""
+
+    def __init__(self, loaded: LoadedLedger) -> None:
+        df = loaded.frame
+        codes, uniques = pd.factorize(df["source"], use_na_sentinel=False)
+        order = np.argsort(codes, kind="stable")  # each source's rows together, in file order
+        bounds = np.r_[0, np.cumsum(np.bincount(codes, minlength=len(uniques)))].tolist()
+        self.loaded = loaded
+        self.spans = {sid: (bounds[k], bounds[k + 1]) for k, sid in enumerate(uniques.tolist())}
+        self.rows = order.tolist()
+        self.columns = [df[c].to_numpy()[order].tolist() for c in ("start", "end", "surface", "quote")]
+
+    def check(self, sid: str, text: str) -> list[Found]:
+        """The problems of the rows of source ``sid`` against its article's text."""
+        lo, hi = self.spans.get(sid, (0, 0))
+        starts, ends, surfaces, quotes = (c[lo:hi] for c in self.columns)
+        out: list[Found] = []
+        n = len(text)
+        for row, start, end, surface, quote in zip(self.rows[lo:hi], starts, ends, surfaces, quotes):
+            if end > n or start < 0:
+                out.append((row, 0, _cell(self.loaded, row, "end", Code.OFFSET_OUT_OF_RANGE,
+                                          f"past the end of the article ({n} characters)", _locate(text, surface))))
+                continue
+            if end > start and text[start:end] != surface:
+                out.append((row, 0, _cell(self.loaded, row, "surface", Code.SURFACE_MISMATCH,
+                                          f"the article has {excerpt(text, start, end)} at {start}:{end}",
+                                          _locate(text, surface, start))))
+            if not quote or not surface:
+                continue
+            if surface not in quote:
+                out.append((row, 1, _cell(self.loaded, row, "quote", Code.SURFACE_NOT_IN_QUOTE,
+                                          "does not contain the surface",
+                                          "copy the whole clause the number stands in, exactly as written")))
+                continue
+            size = len(quote)
+            pos = text.find(quote, end - size if end > size else 0)  # the occurrence around the span, if any
+            if pos == -1 or pos > start or end > pos + size:
+                out.append((row, 1, _quote_problem(self.loaded, row, text, start, end, quote)))
+        return out
+
+    def unknown(self, listed: set[str]) -> list[Found]:
+        """A problem on each row whose source the sources table does not list."""
+        return [(row, 0, _cell(self.loaded, row, "source", Code.UNKNOWN_SOURCE, "not listed in sources.csv",
+                               "use an id from sources.csv (the article file's stem), or register the article"))
+                for sid, (lo, hi) in self.spans.items() if sid not in listed for row in self.rows[lo:hi]]
+
+
+def _quote_problem(loaded: LoadedLedger, row: int, text: str, start: int, end: int, quote: str) -> Problem:
+    first = text.find(quote)
+    if first == -1:
+        return _cell(loaded, row, "quote", Code.QUOTE_NOT_IN_ARTICLE, "not found in the article",
+                     "copy it exactly from the article file (same script, spaces and punctuation)")
+    return _cell(loaded, row, "quote", Code.QUOTE_NOT_AROUND_SPAN,
+                 f"found in the article at {first}, but not around {start}:{end}",
+                 "quote the clause that contains this occurrence of the number")
 
 
 #: At most this many characters of an article are quoted in a message (from the claim's own span).
@@ -303,28 +334,9 @@ def _locate(text: str, surface: str, near: int = 0) -> str:
     return f"the surface occurs at start={best}, end={best + len(surface)}; fix start/end (and claim_id)"
 
 
-def _check_quote(loaded: LoadedLedger, row: int, rec: Mapping[str, Any], text: str) -> list[Problem]:
-    start, end, surface, quote = int(rec["start"]), int(rec["end"]), rec["surface"], rec["quote"]
-    if not quote or not surface:
-        return []
-    if surface not in quote:
-        return [_cell(loaded, row, "quote", Code.SURFACE_NOT_IN_QUOTE, "does not contain the surface",
-                      "copy the whole clause the number stands in, exactly as written")]
-    first = text.find(quote)
-    if first == -1:
-        return [_cell(loaded, row, "quote", Code.QUOTE_NOT_IN_ARTICLE, "not found in the article",
-                      "copy it exactly from the article file (same script, spaces and punctuation)")]
-    pos = text.find(quote, max(0, end - len(quote)))
-    if pos == -1 or not (pos <= start and end <= pos + len(quote)):
-        return [_cell(loaded, row, "quote", Code.QUOTE_NOT_AROUND_SPAN,
-                      f"found in the article at {first}, but not around {start}:{end}",
-                      "quote the clause that contains this occurrence of the number")]
-    return []
-
-
 def _cell(loaded: LoadedLedger, row: int, field: str, code: str, reason: str, hint: str) -> Problem:
     line, column = loaded.where(row, field)
-    return Problem(loaded.file, line, column, field, show(loaded.frame.iloc[row][field]), code, reason, hint)
+    return Problem(loaded.file, line, column, field, show(loaded.frame[field].iat[row]), code, reason, hint)
 
 
 __all__ = ["ValidationReport", "check_sources", "read_valid_ledger", "validate_ledger"]

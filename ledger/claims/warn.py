@@ -64,20 +64,19 @@ def value_precision(loaded: LoadedLedger) -> list[Problem]:
     df = loaded.frame
     if not len(df) or loaded.absent & {"surface", "value", "kind"}:
         return []
-    surfaces = df["surface"].to_numpy(dtype=object)
     values = df["value"].to_numpy(dtype=float)
-    want_by_surface = {t: _surface_digits(t) for t in pd.unique(surfaces)}
-    want = np.fromiter((want_by_surface[t] for t in surfaces), dtype=np.int64, count=len(surfaces))
-    finite = np.isfinite(values) & (want > 0) & (df["kind"].to_numpy(dtype=object) != "date")
+    codes, distinct = pd.factorize(df["surface"], use_na_sentinel=False)  # each surface's digits once
+    want = np.array([_surface_digits(t) for t in distinct.tolist()], dtype=np.int64)[codes]
+    finite = np.isfinite(values) & (want > 0) & (df["kind"] != "date").to_numpy(dtype=bool)
     have = np.zeros(len(values), dtype=np.int64)
-    unique = pd.unique(values[finite])
-    have_by_value = {v: significant_digits(repr(float(v))) for v in unique}
-    have[finite] = [have_by_value[v] for v in values[finite].tolist()]
+    codes, distinct = pd.factorize(values[finite])  # each value's digits once
+    have[finite] = np.array([significant_digits(repr(float(v))) for v in distinct.tolist()], dtype=np.int64)[codes]
     out = []
     for row in np.flatnonzero(finite & (have < want)).tolist():
         line, column = loaded.where(row, "value")
+        surface = df["surface"].iat[row]
         out.append(Problem(loaded.file, line, column, "value", show(values[row]), Code.VALUE_PRECISION,
-                           f"has {have[row]} significant digit(s), the surface {surfaces[row]!r} has {want[row]}",
+                           f"has {have[row]} significant digit(s), the surface {surface!r} has {want[row]}",
                            "write the value in full (a spreadsheet may have saved it rounded, e.g. 1.3E+10 for "
                            "130.5亿 = 13050000000); format the column as a number, not 'General'",
                            severity="warning"))

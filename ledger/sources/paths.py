@@ -16,6 +16,7 @@ import hashlib
 import os
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from ledger.errors import Code, InvalidValue
@@ -56,19 +57,39 @@ def confine(folder: str | Path, file: str, root: str | Path | None = None) -> Pa
     (default: ``folder``).  Raises :class:`InvalidValue` (code
     ``article-outside``) for an absolute path or one that leads out of the
     root, through ``..`` or a symlink; the file itself is not opened."""
+    return Path(confiner(folder, root)(file))
+
+
+def confiner(folder: str | Path, root: str | Path | None = None) -> Callable[[str], str]:
+    """:func:`confine` for the many files of one sources table, giving each
+    real path as a string: the folders are resolved once, and a plain file
+    name (no folder, not a symlink) is placed in the real folder without
+    resolving it again."""
     base = Path(root) if root is not None else Path(folder)
     hint = (f"name the article by its path relative to {folder}, inside {base}; "
             "put the file there or pass --articles-root")
-    if "\x00" in file:
-        raise _outside("not a file name (a NUL character)", file, hint)
-    if PurePosixPath(file).is_absolute() or PureWindowsPath(file).is_absolute() or PureWindowsPath(file).drive:
-        raise _outside("an absolute path; articles are named relative to the sources table", file, hint)
-    real_base = base.resolve()
-    real = (Path(folder) / file).resolve()
-    if real != real_base and not real.is_relative_to(real_base):
-        how = "with '..'" if ".." in PurePosixPath(file).parts else "through a symlink"
-        raise _outside(f"leads out of the articles folder {real_base} {how}", file, hint)
-    return real
+    real_base, real_folder = base.resolve(), Path(folder).resolve()
+    folder_inside = real_folder == real_base or real_folder.is_relative_to(real_base)
+    inner = str(real_folder)
+
+    def confine_one(file: str) -> str:
+        if "\x00" in file:
+            raise _outside("not a file name (a NUL character)", file, hint)
+        simple = not any(c in file for c in "/\\:")  # neither a folder nor a drive (nor absolute)
+        if not simple and (PurePosixPath(file).is_absolute() or PureWindowsPath(file).is_absolute()
+                           or PureWindowsPath(file).drive):
+            raise _outside("an absolute path; articles are named relative to the sources table", file, hint)
+        if simple and folder_inside and file not in ("", ".", ".."):
+            plain = os.path.join(inner, file)
+            if not os.path.islink(plain):
+                return plain  # what resolving folder/file gives: nothing in it to follow
+        real = (Path(folder) / file).resolve()
+        if real != real_base and not real.is_relative_to(real_base):
+            how = "with '..'" if ".." in PurePosixPath(file).parts else "through a symlink"
+            raise _outside(f"leads out of the articles folder {real_base} {how}", file, hint)
+        return str(real)
+
+    return confine_one
 
 
 def inside(path: str | Path, root: str | Path) -> bool:
