@@ -171,10 +171,12 @@ def _fast_typed(file: str, stamp: Stamp | None, cells: Any, lines: Any, columns:
 
 
 def _cell_line(cells: pd.DataFrame, lines: Any, row: int, name: str) -> int:
-    """The editor line of a cell: its record's, moved down by the line breaks of quoted cells before it."""
+    """The editor line of a cell: its record's, moved down by the line breaks of quoted cells before it.
+    ``cells`` may hold only some columns (a Parquet ledger's failing ones: no line breaks to place)."""
     line = int(lines[row])
     for before in COLUMNS[: COLUMNS.index(name)]:
-        line += newlines(str(cells[before].iat[row]))
+        if before in cells:
+            line += newlines(str(cells[before].iat[row]))
     return line
 
 
