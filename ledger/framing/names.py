@@ -34,10 +34,17 @@ from functools import lru_cache
 from ledger.framing.cues import Hit, Lexicon
 
 _CJK = "\u4e00-\u9fff"
-#: a stock code as news writes it after a name
-_CODE = (r"(?:(?:NASDAQ|NYSE|AMEX|HKEX|SEHK|HKG|HK|SZ|SH|SSE|SZSE|TWSE|TPEX|OTC|Pink|KRX|KOSPI|TSE|LSE)"
-         r"\s*[:：]\s*)?(?:\d{4,6}|[A-Z]{1,5})(?:[.\-](?:HK|SH|SZ|SS|TW|TWO|KS|T|US|N|O))?")
-_CODE_BRACKETS = re.compile(rf"\s*[(（\[]\s*{_CODE}\s*[)）\]]")
+#: a stock code as news writes it after a name, behind an optional exchange
+#: prefix (``[names] exchange_prefixes`` in cues.toml: NASDAQ, HKEX, 沪, 港股代码...)
+_CODE = r"(?:\d{4,6}|[A-Z]{1,5})(?:[.\-](?:HK|SH|SZ|SS|TW|TWO|KS|T|US|N|O))?"
+
+
+@lru_cache(maxsize=8)
+def _code_brackets(prefixes: tuple[str, ...]) -> re.Pattern[str]:
+    exchange = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
+    return re.compile(rf"\s*[(（\[]\s*(?:(?:{exchange})\s*[:：]?\s*)?{_CODE}\s*[)）\]]")
+
+
 _LATIN_IN_BRACKETS = re.compile(r"\s*[(（]\s*([A-Z][A-Za-z0-9&.,'’ -]{1,60}?)\s*[)）]")
 _CJK_RUN = re.compile(rf"[A-Za-z]*[{_CJK}]+")
 
@@ -173,9 +180,10 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
 
     people = _people(text, lex)
 
-    def add(name: str, *others: str) -> None:
+    def add(name: str, *others: str, coded: bool = False) -> None:
         name = _strip_suffix(name.strip(" ,.·"), legal)
-        if _generic(lex, name, cue_words) or name.lower() in people:
+        generic = _plain_generic(lex, name, cue_words) if coded else _generic(lex, name, cue_words)
+        if generic or name.lower() in people:
             return
         if any(name.lower() in f and name.lower() != f for forms in found.values() for f in forms):
             return  # '玛特' once '泡泡玛特' is known
@@ -266,7 +274,7 @@ def _display(name: str, forms: set[str]) -> str:
 
 
 def _by_code(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[str]) -> None:
-    for m in _CODE_BRACKETS.finditer(text):
+    for m in _code_brackets(_words(lex, "exchange_prefixes")).finditer(text):
         code = m.group().strip(" ()（）[]").lower()
         if code in _words(lex, "generic"):
             continue  # '高频宽记忆体 (HBM)': an acronym of the trade, no stock code
@@ -278,10 +286,49 @@ def _by_code(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[
         if lm is not None:
             latin, before = lm.group(1), lm.start()
         name = _name_before(text, low, before, lex, cue_words)
+        coded = False
+        if not name and not latin:  # named once: the code is evidence enough for the words before it
+            name, coded = _coded_tail(text[max(0, before - 24):before], lex), True
         if name and free(before - len(name), before):
-            add(name, *([latin] if latin else []))
+            add(name, *([latin] if latin else []), coded=coded)
         elif latin:
             add(latin)
+
+
+#: jieba tags a name never holds and that end the words before it ('…第一股的|摩尔线程',
+#: '据悉|沐曦股份'): particles, prepositions, conjunctions, pronouns, numerals, time words
+_BEFORE_NAME_TAGS = ("u", "p", "c", "r", "m", "t")
+
+
+def _coded_tail(head: str, lex: Lexicon) -> str:
+    """The name right before a stock code that the article names only there:
+    the Chinese run before the code, after its last function word, verb or
+    descriptor ('龙头企业|壁仞科技'; by jieba's tags and ``[names] descriptors``),
+    2-8 characters; '' when there is none."""
+    run = re.search(rf"[{_CJK}]+$", head.rstrip())
+    if not run:
+        return ""
+    tokens = _segment(run.group())
+    if not tokens or tokens[-1][1].startswith(_BEFORE_NAME_TAGS):
+        return ""  # '这家(沪:688999)': a pronoun, no name
+    descriptors = _words(lex, "descriptors")
+    cut = 0
+    for i, (word, flag) in enumerate(tokens[:-1]):  # a name is not all suffix: the last word stays
+        if (flag.startswith(_BEFORE_NAME_TAGS) or (flag == "v" and len(word) >= 2)
+                or any(d in word for d in descriptors)):
+            cut = i + 1
+    tail = "".join(word for word, _ in tokens[cut:])
+    return tail if 2 <= len(tail) <= 8 else ""
+
+
+def _plain_generic(lex: Lexicon, name: str, cue_words: frozenset[str]) -> bool:
+    """:func:`_generic` without the dictionary test, for a name a stock code
+    vouches for (jieba reads '沐曦' as a verb and a surname)."""
+    low = name.lower().strip()
+    if len(low) < 2 or any(ch.isdigit() for ch in low) or low in _words(lex, "generic") or low in cue_words:
+        return True
+    stem = _strip_suffix(name, _words(lex, "industry_suffixes") + _words(lex, "legal_suffixes"))
+    return len(stem) < 2 or stem.lower() in _words(lex, "generic") or any(d in low for d in _words(lex, "descriptors"))
 
 
 _WHEN = re.compile(r"(?:\s*(?:[（(]\s*)?\d{1,2}\s*日\s*[)）]?|\s*周[一二三四五六日]|当地时间|今日|近日|日前"

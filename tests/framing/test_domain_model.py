@@ -138,3 +138,25 @@ def test_an_english_month_and_day_without_a_year_is_a_day_of_the_published_year(
 def test_a_month_word_before_an_amount_is_no_date(text):
     found = find_mentions(text, published=datetime.date(2025, 11, 19))
     assert all(m.kind != "date" for m in found)
+
+
+# A stock code in brackets after a name vouches for the name, whatever exchange
+# prefix the article writes before the code (A-share 沪/深, 港股代码, NASDAQ), and
+# even when the article names the company only there.  The companies and codes
+# below are made up, so the entity table cannot know them.
+@pytest.mark.parametrize("text, company", [
+    ("沐曦股份(沪:688802)公布，第三季度营收12.36亿元。", "沐曦"),                 # legal suffix 股份 dropped
+    ("天岳先進(滬:688234)第三季營收4.5億元人民幣。", "天岳先进"),                # traditional script, 滬 = 沪
+    ("据悉，星河动力（深：301234）上半年营收8.8亿元。", "星河动力"),
+    ("国产GPU龙头企业壁仞科技(沪:688999)公布，第三季度营收12.36亿元。", "壁仞科技"),  # after a descriptor
+    ("青禾食品(港股代码:02345)上半年营收15.2亿元。", "青禾食品"),
+])
+def test_a_company_named_once_before_its_stock_code_is_the_subject(text, company):
+    rows = [r for r in frame_text(text, source="x", published="2025-11-01") if r["metric"] == "revenue"]
+    assert [r["subject"] for r in rows] == [company]
+
+
+def test_a_bracketed_code_with_no_name_before_it_names_no_one():
+    # '这家(沪:688999)公司': the words before the code are a pronoun, no name
+    rows = frame_text("这家(沪:688999)公司营收12亿元。", source="x", published="2025-11-01")
+    assert all(r["subject"] != "这家" for r in rows)
