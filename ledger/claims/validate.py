@@ -131,7 +131,8 @@ def validate_ledger(path: str | Path, sources: str | Path | None = None, *, root
         return ValidationReport(file, [*problems, err.as_problem()], len(loaded.frame), readable=False)
     problems = loaded.relocated(problems)
     order = {file: 0}
-    problems.sort(key=lambda p: (order.get(p.file, 1), p.file, p.line or 0, p.column or 0))
+    # one cell's problems in the order of their codes: the same whichever text storage pandas uses
+    problems.sort(key=lambda p: (order.get(p.file, 1), p.file, p.line or 0, p.column or 0, str(p.code)))
     return ValidationReport.capped(file, problems, len(loaded.frame), limit)
 
 
@@ -159,7 +160,7 @@ def _valid_rows(loaded: LoadedLedger, path: str | Path) -> list[Problem]:
     problems += [p for p in check_rows(loaded, ids=False)
                  if p.code == Code.DUPLICATE_CLAIM_ID and not _quiet(loaded, p)]
     problems = loaded.relocated(problems)
-    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+    problems.sort(key=lambda p: (p.line or 0, p.column or 0, str(p.code)))
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise LedgerInvalid(errors, file=str(path))

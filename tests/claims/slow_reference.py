@@ -370,5 +370,5 @@ def validate_ledger(path: str | Path, *, limit: int | None = None) -> Validation
         problems += check_sources(loaded, table if table.is_file() else None)
     except InputUnreadable as err:
         return ValidationReport(file, [*problems, err.as_problem()], len(loaded.frame), readable=False)
-    problems.sort(key=lambda p: (0 if p.file == file else 1, p.file, p.line or 0, p.column or 0))
+    problems.sort(key=lambda p: (0 if p.file == file else 1, p.file, p.line or 0, p.column or 0, str(p.code)))
     return ValidationReport.capped(file, problems, len(loaded.frame), limit)
