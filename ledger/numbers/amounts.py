@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from ledger.numbers import dates, money
 from ledger.numbers import lexicon as lx
-from ledger.numbers.english import english_word, read_english
+from ledger.numbers.english import after_and, english_word, fraction_at, read_english
 from ledger.numbers.grammar import BIGS, UNITS
 from ledger.numbers.hedges import Hit, finish, hedged, odd
 from ledger.numbers.numerals import Amount, NumeralError, amount, arabic, chinese, exact, read
@@ -30,6 +30,7 @@ from ledger.numbers.words import (
     CN_POINT,
     CN_TENTHS,
     EN_BARE_MIN,
+    EN_NOT_FRACTION_AFTER,
     EN_PLURAL_SCALES,
     EN_PLURALS,
     EN_SCALES,
@@ -82,11 +83,15 @@ def read_number(t: str, m: re.Match, ctx: Context) -> Hit | Resume | None:
         return _en_vague(t, m, ctx)
     if g == "fold":
         return hedged(t, s, e, "multiple", exact(english_word(m.group("fold_n"))), "times")
+    if g == "enart":
+        return _en_article_fraction(t, m)
     name = "cur_num" if g == "cur" else g
     run = _clause_cut(m.group(name), m.start(name), ctx) if g in ("ar", "cur") else m.group(name)
     body = parse(run, m.start(name), t[m.end(name):m.end(name) + 2])
     if body is None:  # 数一3成: no numeral at the start of the run; 3成 may still be one
         return Resume(m.start(name) + 1) if len(run) > 1 else None
+    if g == "en" and (fr := _en_fraction(t, s, body)) is not None:
+        return fr
     hit = _number(t, s, body, lx.currency_code(m.group("cur_sym"), ctx.yen) if g == "cur" else None, ctx)
     if hit is None and g != "cur" and body.end < m.end(name):
         return Resume(body.end)
@@ -402,6 +407,58 @@ def _cn_fraction(t: str, m: re.Match) -> Hit | None:
             return None
         return finish(t, m.start(), num.end, exact(whole.a.value + a.value), "count", "count", Decimal(1))
     return finish(t, m.start(), num.end, a, "percent", "ratio", Decimal(1))
+
+
+_EN_ARTICLE_NUM = re.compile(r"(?i:an?)(?![A-Za-z])", re.ASCII)
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]\Z", re.ASCII)
+
+
+def _en_fraction(t: str, s: int, body: Body) -> Hit | None:
+    """English number words before an ordinal: a fraction ("five eighths" = 5/8,
+    "twenty-three fifths" = 4.6, "a hundred trillionths" = 10^-10), a share
+    (percent) like 三分之一; after "X and" a mixed number ("five and a quarter" =
+    5.25, "one hundred and three and two thirds"), a count like 三又三分之一."""
+    if _not_fraction_after(t, s):
+        return None
+    k = body.a.value
+    d = fraction_at(t, body.end, k)
+    if d is not None:
+        return finish(t, s, d.end, exact(_divide(k, Decimal(d.den))), "percent", "ratio", Decimal(1))
+    am = _AND.match(t, body.end)
+    if am is None or k != k.to_integral_value():
+        return None
+    p = am.end()
+    art = _EN_ARTICLE_NUM.match(t, p)
+    if art is not None:
+        kn, p = Decimal(1), art.end()
+    else:
+        try:
+            r = read_english(t[p:p + MAX_ENGLISH])
+        except NumeralError:
+            return None
+        kn, p = r.value, p + r.end
+    d = fraction_at(t, p, kn, mixed=True)
+    if d is None or kn >= d.den:
+        return None
+    return finish(t, s, d.end, exact(k + _divide(kn, Decimal(d.den))), "count", "count", Decimal(1))
+
+
+def _en_article_fraction(t: str, m: re.Match) -> Hit | None:
+    """"a fifth", "an eighth", "a trillionth", "a twenty-first": one over the ordinal
+    (a share); not "a year and a half" (the half is the phrase's) nor "a fifth straight loss"."""
+    s = m.start()
+    if after_and(t, s) or _not_fraction_after(t, s):
+        return None
+    d = fraction_at(t, m.end(), Decimal(1))
+    if d is None:
+        return None
+    return finish(t, s, d.end, exact(_divide(Decimal(1), Decimal(d.den))), "percent", "ratio", Decimal(1))
+
+
+def _not_fraction_after(t: str, s: int) -> bool:
+    """"the first two thirds" (of a year): a period, not a share ([numerals.en.not_fractions])."""
+    before = _WORD_BEFORE.search(t, max(0, s - 12), s)
+    return before is not None and before.group(1).lower() in EN_NOT_FRACTION_AFTER
 
 
 def _divide(x: Decimal, d: Decimal) -> Decimal:

@@ -36,6 +36,7 @@ from ledger.numbers.words import (
     EN_HALF,
     EN_MAGNITUDES,
     EN_ONES,
+    EN_ORDINALS,
     EN_PLURAL_SCALES,
     EN_PLURALS,
     EN_SCALES,
@@ -321,6 +322,8 @@ _FIRST = (
     r"|上(?:周|星期|个?月|[十百千万亿])|下(?:周|个?月)|这(?:周|个月)|本[周月年]|[去今明前]年|前天|昨[天日]"
     rf"|{_alt(w for w in _CUR_BEFORE if not w.isascii() and len(w) > 1)}"
 )
+#: An ordinal ahead (a fifth, an eighth, a twenty-first): a cheap test before the fraction rules.
+EN_ORDINAL_AHEAD = rf"(?i:(?:{words_alt(EN_TENS)}-)?{words_alt(EN_ORDINALS)})"
 _CMP = words_alt(MULTIPLE_COMPARE_WORDS)
 _VERB_CMP = words_alt(MULTIPLE_VERB_COMPARE_WORDS)
 _FRAC_N = ["a", "an", "one", "two", "three", "four"]
@@ -340,7 +343,8 @@ _ENGLISH = (
     r"|(?<=by[ \t])(?i:(?P<fr_n2>a)[ \t](?P<fr_d2>third|quarter|fifth|half)\b))"
     rf"|(?P<fold>(?i:\b(?P<fold_n>{_FOLD_WORD}(?:-[a-z]+)?)-?fold\b))"
     rf"|(?P<envague>{EN_PLURAL}|{EN_ADJECTIVE})"
-    rf"|(?P<en>(?>{NUM_EN})))"
+    rf"|(?P<en>(?>{NUM_EN}))"
+    rf"|(?P<enart>(?i:\ban?)(?=[ \t-]{EN_ORDINAL_AHEAD})))"
 )
 MASTER = re.compile(
     rf"(?={_FIRST})"
