@@ -85,6 +85,8 @@ def read_number(t: str, m: re.Match, ctx: Context) -> Hit | Resume | None:
         return hedged(t, s, e, "multiple", exact(english_word(m.group("fold_n"))), "times")
     if g == "enart":
         return _en_article_fraction(t, m)
+    if g == "slash":
+        return _slash_fraction(t, m)
     name = "cur_num" if g == "cur" else g
     run = _clause_cut(m.group(name), m.start(name), ctx) if g in ("ar", "cur") else m.group(name)
     body = parse(run, m.start(name), t[m.end(name):m.end(name) + 2])
@@ -92,7 +94,15 @@ def read_number(t: str, m: re.Match, ctx: Context) -> Hit | Resume | None:
         return Resume(m.start(name) + 1) if len(run) > 1 else None
     if g == "en" and (fr := _en_fraction(t, s, body)) is not None:
         return fr
-    hit = _number(t, s, body, lx.currency_code(m.group("cur_sym"), ctx.yen) if g == "cur" else None, ctx)
+    if g in ("en", "ar") and t.startswith((" over", "\tover"), body.end) and (fr := _over(t, s, body)) is not None:
+        return fr
+    cur = lx.currency_code(m.group("cur_sym"), ctx.yen) if g == "cur" else None
+    if g == "cur" and m.group("cur_sym") == "$" and (named := lx.dollar_prefix(t, s)) is not None:
+        if named[1] is None:
+            return None  # c $ 1.34: a Canadian dollar, no ledger currency
+        if named[1] != cur:  # hk $ 10.05 billion: a Hong Kong dollar (us $ 20 stays "$ 20", USD either way)
+            s, cur = named
+    hit = _number(t, s, body, cur, ctx)
     if hit is None and g != "cur" and body.end < m.end(name):
         return Resume(body.end)
     return hit
@@ -453,6 +463,45 @@ def _en_article_fraction(t: str, m: re.Match) -> Hit | None:
     if d is None:
         return None
     return finish(t, s, d.end, exact(_divide(Decimal(1), Decimal(d.den))), "percent", "ratio", Decimal(1))
+
+
+_OVER = re.compile(r"[ \t]+(?i:over)[ \t]+", re.ASCII)
+_NOTHING_AFTER = re.compile(r"[ \t]*(?:[^\w \t-]|\Z)", re.ASCII)
+
+
+def _over(t: str, s: int, body: Body) -> Hit | None:
+    """"one over three", "1 over 20": a fraction said aloud (a share), when both are
+    whole numbers and nothing follows the second ("won 7 over 5 rivals", "over 2023"
+    and "1 over 3 years" are no fractions)."""
+    k = body.a.value
+    om = _OVER.match(t, body.end)
+    if om is None or body.text != body.run.strip() or k <= 0 or k != k.to_integral_value():
+        return None
+    m2 = lx.NUMBER_ONLY.match(t, om.end())
+    if m2 is None or not m2.group():
+        return None
+    second = parse(m2.group(), om.end())
+    if second is None or second.end != m2.end() or second.g == "cn" or second.a.vague:
+        return None
+    d = second.a.value
+    if d <= 0 or d != d.to_integral_value() or _year_like(second.a, second.text):
+        return None
+    if not _NOTHING_AFTER.match(t, second.end):
+        return None
+    return finish(t, s, second.end, exact(_divide(k, d)), "percent", "ratio", Decimal(1))
+
+
+def _slash_fraction(t: str, m: re.Match) -> Hit | None:
+    """3/4 = 0.75, a share like 四分之三; 2 1/4 = 2.25, a mixed number (a count).  Only a
+    proper fraction: a slash between a number and a smaller one is a date, a split or a
+    score (16/5, 50/50, 24/7), and gives nothing."""
+    num, den = Decimal(m.group("sl_num")), Decimal(m.group("sl_den"))
+    if not 0 < num < den:
+        return None
+    v = _divide(num, den)
+    if m.group("sl_whole"):
+        return finish(t, m.start(), m.end(), exact(Decimal(m.group("sl_whole")) + v), "count", "count", Decimal(1))
+    return finish(t, m.start(), m.end(), exact(v), "percent", "ratio", Decimal(1))
 
 
 def _not_fraction_after(t: str, s: int) -> bool:

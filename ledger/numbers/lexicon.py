@@ -140,6 +140,25 @@ UNIT = re.compile(
 AFTER_MAGNITUDE_ONLY = frozenset(LEXICON["currency"]["after_magnitude_only"]["words"])
 
 
+_DOLLAR_PREFIXES: dict = LEXICON["currency"]["dollar_prefixes"]
+_DOLLAR_OF: dict[str, str | None] = {
+    **{w.lower(): None for w in _DOLLAR_PREFIXES["other"]},
+    **{w.lower(): c for w, c in _DOLLAR_PREFIXES["known"].items()},
+}
+_DOLLAR_PREFIX = re.compile(
+    rf"(?<![A-Za-z'\u2019.])(?i:{words_alt(_DOLLAR_OF)})[ \t]?\Z", re.ASCII
+)
+
+
+def dollar_prefix(t: str, s: int) -> tuple[int, str | None] | None:
+    """(start, currency) of a word right before the "$" at ``t[s]`` ([currency.dollar_prefixes]):
+    "hk $" -> (its start, 'HKD'); "c $" -> (its start, None), no ledger currency; else None."""
+    m = _DOLLAR_PREFIX.search(t, max(0, s - 6), s)
+    if m is None:
+        return None
+    return m.start(), _DOLLAR_OF[m.group().strip().lower()]
+
+
 def unit_of(word: str, default_cur: str, yen: str = "CNY") -> tuple[str | None, str | None, Decimal]:
     """(kind, unit, factor) of a unit word; factor turns the stated number into canonical units.
     ``default_cur``: what a bare 元 means here; ``yen``: what a bare ¥ means."""
@@ -324,6 +343,11 @@ _FIRST = (
 )
 #: An ordinal ahead (a fifth, an eighth, a twenty-first): a cheap test before the fraction rules.
 EN_ORDINAL_AHEAD = rf"(?i:(?:{words_alt(EN_TENS)}-)?{words_alt(EN_ORDINALS)})"
+#: A fraction written with a slash (3/4, 2 1/4): a mixed number's whole, then digits / digits, no
+#: part of a longer run (3/4/2024, 2023/24, 1.5/2 are no fractions).
+SLASH_FRACTION = (
+    r"(?<![\w./,])(?:(?P<sl_whole>\d{1,3})[ \t]+)?(?P<sl_num>\d{1,3})/(?P<sl_den>\d{1,3})(?![\w/]|[.,]\d)"
+)
 _CMP = words_alt(MULTIPLE_COMPARE_WORDS)
 _VERB_CMP = words_alt(MULTIPLE_VERB_COMPARE_WORDS)
 _FRAC_N = ["a", "an", "one", "two", "three", "four"]
@@ -352,6 +376,7 @@ MASTER = re.compile(
     rf"|(?P<zhdate>{ZH_DATE})"
     rf"|(?P<endate>{EN_DATE})"
     r"|(?P<code>\d+(?:-\d+){2,})"  # phone numbers, ISBNs, part numbers: 978-3-16-148410-0
+    rf"|(?P<slash>{SLASH_FRACTION})"
     r"|(?P<fan>翻了?(?:一|两|三|[1-3])?(?:番|倍))"
     rf"|(?P<zhfrac>{CN_FRACTION_RX})"
     rf"|(?P<cur>(?P<cur_sym>{CUR_BEFORE_ALT})[ \t]?(?P<cur_num>(?>{NUM_AR})|(?>{NUM_CN})))"

@@ -56,6 +56,26 @@ CASES = [
     # 103 + 2/3
     ("one hundred and three and two thirds",
      [exact("one hundred and three and two thirds", "count", D("103.666666666667"), "count")]),
+    # --- a slash between a number and a larger one: a proper fraction, a share
+    ("About 3/4 of staff agreed", [("About 3/4", "percent", D("0.75"), D("0.675"), D("0.825"), "ratio", "about")]),
+    # 超过 leaves 1/2 open above
+    ("超过1/2的人都来了", [("超过1/2", "percent", D("0.5"), D("0.5"), None, "ratio", "over")]),
+    # a minus before the fraction signs it: -(4/5)
+    ("a change of -4/5", [exact("-4/5", "percent", D("-0.8"), "ratio")]),
+    # a whole, a space, a fraction: 2 + 1/4, a mixed number (a count)
+    ("the shares rose 2 1/4", [exact("2 1/4", "count", D("2.25"), "count")]),
+    # --- a fraction said aloud: "one over three" = 1/3, nothing after the second number
+    ("the odds are one over three.", [exact("one over three", "percent", THIRD, "ratio")]),
+    ("1 over 20", [exact("1 over 20", "percent", D("0.05"), "ratio")]),
+    # --- a word before $ says whose dollar: hk $ is the Hong Kong dollar
+    ("sales fell to hk $ 10.05 billion .", [exact("hk $ 10.05 billion", "money", D("10050000000"), "HKD")]),
+    ("paid hk$300", [exact("hk$300", "money", D(300), "HKD")]),
+    # u.s $ is the US dollar, as $ alone
+    ("a prize of u.s $ 100", [exact("$ 100", "money", D(100), "USD")]),
+    # "a" before $ is the article: five US dollars
+    ("a $5 fee", [exact("$5", "money", D(5), "USD")]),
+    # the apostrophe's s is no Singapore prefix
+    ("it's $5 now", [exact("$5", "money", D(5), "USD")]),
 ]
 
 
@@ -77,6 +97,25 @@ def test_form(text, want):
     "the first two thirds of the year",  # a period, like "the first half"
     "one second later",  # a time, not 1/2
     "both halves of the year",  # halves: never a fraction
+    "24/7 service",  # a slash before a smaller number: no fraction, and no counts 24 and 7
+    "a 50/50 venture",  # a split
 ])
 def test_no_fraction(text):
     assert [r for r in rows(text) if r[1] in ("percent", "count")] == []
+
+
+def test_slash_in_a_date_or_a_fiscal_year_is_no_fraction():
+    # 3/4/2024 is a date and 2023/24 a fiscal year: no share is read from them
+    for text in ("on 3/4/2024 the board met", "the 2023/24 fiscal year"):
+        assert [r for r in rows(text) if r[1] == "percent"] == []
+
+
+def test_over_before_a_counted_noun_is_no_fraction():
+    # "7 over 5 rivals": the counts stay, no share 7/5 is read
+    assert [r for r in rows("it won 7 over 5 rivals") if r[1] == "percent"] == []
+
+
+def test_a_dollar_that_is_no_ledger_currency_gives_nothing():
+    # c $ is the Canadian dollar: no money is invented, in either case
+    assert [r for r in rows("about c $ 1.34 a share .") if r[1] == "money"] == []
+    assert [r for r in rows("C $ 16.4 million") if r[1] == "money"] == []
