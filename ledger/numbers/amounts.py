@@ -224,7 +224,7 @@ def _suffix(t: str, s: int, body: Body, cur: str | None, ctx: Context) -> Hit | 
     if rng is not None:
         a, pos, kind, unit, factor = rng
     if kind is None:
-        if not _bare(t, s, pos, body, a):
+        if rng is None and not _bare(t, s, pos, body, a):  # a range without a unit is a count range
             return None
         if g == "cn" and t.startswith("个", pos) and not _has_big(body.text):
             pos += 1  # 三个数据中心: the classifier is part of the surface
@@ -263,6 +263,8 @@ def _bare(t: str, s: int, pos: int, body: Body, a: Amount) -> bool:
         return True
     if t.startswith("个", pos):  # 三个数据中心; 一个 is an article, not a count
         return a.vague == "" and a.value >= 2
+    if any(c in UNITS for c in body.text) and lx.ZH_POST_WORDS.match(t, pos):
+        return True  # 五百以上, 一千左右: a hedge makes a composed numeral a quantity
     return _composed(t, pos, body)
 
 
@@ -564,8 +566,12 @@ def _range(t: str, start: int, pos: int, body: Body, a: Amount, unit_info, a_mag
     $1-2 billion): returns (Amount, end, kind, unit, factor) or None."""
     kind, unit, factor = unit_info
     c = lx.RANGE_SEP.match(t, pos)
+    zh_between = False
     if c is None and _between(t, start):
         c = _AND.match(t, pos)  # between 10 and 20 percent
+    if c is None and body.g != "en":
+        c = lx.ZH_BETWEEN_AND.match(t, pos)  # 20和30之间 (checked below)
+        zh_between = c is not None
     if not c or (c.group().strip().lower() == "to" and _FROM.search(t, max(0, start - 8), start)):
         return None  # "from 10% to 20%" is a change, not a range
     p1 = c.end()
@@ -578,11 +584,19 @@ def _range(t: str, start: int, pos: int, body: Body, a: Amount, unit_info, a_mag
     b = second.a
     b2, p2 = _magnitude(t, second.end, b, second.g)
     kind2, unit2, factor2, p3, _ = _unit(t, p2, second.g, ctx, b2, b2.value != b.value)
+    end = p3 if kind2 is not None else p2
+    if zh_between:
+        bm = lx.ZH_BETWEEN_END.match(t, end)
+        if bm is None:
+            return None  # 20和30: two numbers, not a range
+        end = bm.end()
     if kind is None:
         if kind2 is None and t.startswith(_CLASSIFIER, p2) and body.g != "en":  # 20~100个, 一到五个: counted things
             kind2, unit2, factor2, p3 = "count", "count", Decimal(1), p2 + len(_CLASSIFIER)
-        elif kind2 is None and not (_has_big(body.text) and _has_big(second.text)):  # 数万乃至数十万: a count range
-            return None
+            end = p3
+        elif kind2 is None and not (zh_between or (_has_big(body.text) and _has_big(second.text))
+                                    or _cn_count_range(t, p2, body, second)):
+            return None  # 数万乃至数十万, 一千到一千五百, 20和30之间: a count range; 一到五 no range
         kind, unit, factor = kind2, unit2, factor2
     elif kind2 is not None and (kind2, unit2) != (kind, unit):
         return None
@@ -595,5 +609,13 @@ def _range(t: str, start: int, pos: int, body: Body, a: Amount, unit_info, a_mag
     hi = b2.value if b2.high is None else b2.high
     if lo >= hi:
         return None
-    return Amount((lo + hi) / 2, lo, hi, "range"), (p3 if kind2 is not None else p2), kind, unit, factor
+    return Amount((lo + hi) / 2, lo, hi, "range"), end, kind, unit, factor
+
+
+def _cn_count_range(t: str, p2: int, body: Body, second: Body) -> bool:
+    """Two Chinese numerals without a unit make a count range when either would be a
+    count alone (一千到一千五百: 一千五百 is composed and long enough; 一到五 is no range)."""
+    if body.g != "cn" or second.g != "cn":
+        return False
+    return any(_composed(t, p2, b) or _has_big(b.text) for b in (body, second))
 

@@ -319,9 +319,16 @@ _FOLD_LIST = ["one", "two", "three", "four", "five", "six", "seven", "eight", "n
 _FOLD_WORD = words_alt(_FOLD_LIST)
 _SIGNS = "".join(sorted({c for w in (*_CUR_BEFORE, *_CUR_AFTER, *_SIGN_AFTER) for c in w
                          if len(w) == 1 and not c.isalnum()}))
+#: Hedge words of two characters or more after a number (以上, 左右, 之下): after a
+#: composed Chinese numeral they make it a quantity (五百以上, 一千左右).
+ZH_POST_WORDS = re.compile(rf"[ \t]?(?:{_alt(w for w in _ZH_POST if len(w) >= 2)})", re.ASCII)
+#: 20和30之间: "between" in Chinese, a range.
+ZH_BETWEEN_AND = re.compile(r"[ \t]?[和与][ \t]?", re.ASCII)
+ZH_BETWEEN_END = re.compile(r"[ \t]?之间", re.ASCII)
 _CN_UNIT_AHEAD = (
     rf"(?=[ \t]?(?:[多余])?[ \t]?(?:{_ZH_CUR_AFTER}|{_ZH_UNIT}|个多?月|个星期|个(?![月百星季多])|{_KUAI_RX}|[角毛分]"
-    rf"|[至到~\-—–][ \t]?[{DIGITS}{UNITS}数几]|[{re.escape(_SIGNS)}]))"
+    rf"|[至到~\-—–和与][ \t]?[{DIGITS}{UNITS}数几]|[{re.escape(_SIGNS)}]"
+    rf"|{_alt(w for w in _ZH_POST if len(w) >= 2)}))"
 )
 _NOT_SIGN = "".join(f"(?<!(?i:{re.escape(w)}))" for w in LEXICON["signs"]["not_after_words"])
 #: A sign word before a number ([signs] in the lexicon): 负3.9%, minus 5%, negative 2 percent.

@@ -39,6 +39,8 @@ CN_FRACTION: str = _ZH["fraction"]
 CN_MIXED: str = _ZH["mixed"]
 CN_TENTHS: str = _ZH["tenths"]
 CN_HALF: str = _ZH["half"]
+#: Digits never read after 点 (两: 两百点两 is 两百 and 两).
+CN_NOT_DECIMAL: str = _ZH["not_decimal"]
 CN_DISCOUNT: str = _ZH["discount"]
 #: Characters after 折 that make it a word (折合, 折旧), and phrases where it is no discount (一波三折).
 CN_DISCOUNT_NOT_AFTER: str = _ZH["discount_guards"]["after"]

@@ -76,6 +76,23 @@ CASES = [
     ("a $5 fee", [exact("$5", "money", D(5), "USD")]),
     # the apostrophe's s is no Singapore prefix
     ("it's $5 now", [exact("$5", "money", D(5), "USD")]),
+    # --- Chinese: two numerals joined by 到 make a count range when either alone is a count
+    # (一千五百 is composed and long enough): 1000 to 1500, midpoint 1250
+    ("数字的范围是一千到一千五百", [("一千到一千五百", "count", D(1250), D(1000), D(1500), "count", "range")]),
+    # A和B之间 is "between A and B": 20 to 30
+    ("股价在20和30之间", [("20和30之间", "count", D(25), D(20), D(30), "count", "range")]),
+    ("规模在100亿元和200亿元之间",
+     [("100亿元和200亿元之间", "money", D(15 * 10**9), D(10**10), D(2 * 10**10), "CNY", "range")]),
+    # a hedge after a composed numeral makes it a quantity: 五百以上 = 500 or more
+    ("订购数目在五百以上的产品", [("五百以上", "count", D(500), D(500), None, "count", "at_least")]),
+    # 一千左右 = about 1000, [900, 1100]
+    ("一千左右的人", [("一千左右", "count", D(1000), D(900), D(1100), "count", "about")]),
+    # 之下 = below: 170 is the upper bound
+    ("身高在 170 之下", [("170 之下", "count", D(170), None, D(170), "count", "up_to")]),
+    # 大于或者等于 = at least: 4565 or more (the full-width comma between full-width digits groups thousands)
+    ("数字大于或者等于４，５６５", [("大于或者等于４，５６５", "count", D(4565), D(4565), None, "count", "at_least")]),
+    # 小于等于 = at most
+    ("增速小于等于5%", [("小于等于5%", "percent", D("0.05"), None, D("0.05"), "ratio", "up_to")]),
 ]
 
 
@@ -102,6 +119,21 @@ def test_form(text, want):
 ])
 def test_no_fraction(text):
     assert [r for r in rows(text) if r[1] in ("percent", "count")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "两百点两",  # 两 is no decimal digit: 两百 and 两 (each too short to count), not 200.2
+    "一点两小时的会议",  # one o'clock, two hours: not 1.2
+    "一到五",  # neither end would count alone: no range
+    "统一上下思想",  # 上下 after a lone 一 is no hedge
+])
+def test_no_chinese_amount(text):
+    assert rows(text) == []
+
+
+def test_and_without_between_is_two_numbers():
+    # 20和30 without 之间: the two counts, no range
+    assert rows("20和30") == [exact("20", "count", D(20), "count"), exact("30", "count", D(30), "count")]
 
 
 def test_slash_in_a_date_or_a_fiscal_year_is_no_fraction():
