@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from ledger.numbers import dates, money
 from ledger.numbers import lexicon as lx
-from ledger.numbers.english import english_word, read_english
+from ledger.numbers.english import after_and, english_word, fraction_at, read_english
 from ledger.numbers.grammar import BIGS, UNITS
 from ledger.numbers.hedges import Hit, finish, hedged, odd
 from ledger.numbers.numerals import Amount, NumeralError, amount, arabic, chinese, exact, read
@@ -30,6 +30,7 @@ from ledger.numbers.words import (
     CN_POINT,
     CN_TENTHS,
     EN_BARE_MIN,
+    EN_NOT_FRACTION_AFTER,
     EN_PLURAL_SCALES,
     EN_PLURALS,
     EN_SCALES,
@@ -82,12 +83,26 @@ def read_number(t: str, m: re.Match, ctx: Context) -> Hit | Resume | None:
         return _en_vague(t, m, ctx)
     if g == "fold":
         return hedged(t, s, e, "multiple", exact(english_word(m.group("fold_n"))), "times")
+    if g == "enart":
+        return _en_article_fraction(t, m)
+    if g == "slash":
+        return _slash_fraction(t, m)
     name = "cur_num" if g == "cur" else g
     run = _clause_cut(m.group(name), m.start(name), ctx) if g in ("ar", "cur") else m.group(name)
     body = parse(run, m.start(name), t[m.end(name):m.end(name) + 2])
     if body is None:  # 数一3成: no numeral at the start of the run; 3成 may still be one
         return Resume(m.start(name) + 1) if len(run) > 1 else None
-    hit = _number(t, s, body, lx.currency_code(m.group("cur_sym"), ctx.yen) if g == "cur" else None, ctx)
+    if g == "en" and (fr := _en_fraction(t, s, body)) is not None:
+        return fr
+    if g in ("en", "ar") and t.startswith((" over", "\tover"), body.end) and (fr := _over(t, s, body)) is not None:
+        return fr
+    cur = lx.currency_code(m.group("cur_sym"), ctx.yen) if g == "cur" else None
+    if g == "cur" and m.group("cur_sym") == "$" and (named := lx.dollar_prefix(t, s)) is not None:
+        if named[1] is None:
+            return None  # c $ 1.34: a Canadian dollar, no ledger currency
+        if named[1] != cur:  # hk $ 10.05 billion: a Hong Kong dollar (us $ 20 stays "$ 20", USD either way)
+            s, cur = named
+    hit = _number(t, s, body, cur, ctx)
     if hit is None and g != "cur" and body.end < m.end(name):
         return Resume(body.end)
     return hit
@@ -209,7 +224,7 @@ def _suffix(t: str, s: int, body: Body, cur: str | None, ctx: Context) -> Hit | 
     if rng is not None:
         a, pos, kind, unit, factor = rng
     if kind is None:
-        if not _bare(t, s, pos, body, a):
+        if rng is None and not _bare(t, s, pos, body, a):  # a range without a unit is a count range
             return None
         if g == "cn" and t.startswith("个", pos) and not _has_big(body.text):
             pos += 1  # 三个数据中心: the classifier is part of the surface
@@ -248,6 +263,8 @@ def _bare(t: str, s: int, pos: int, body: Body, a: Amount) -> bool:
         return True
     if t.startswith("个", pos):  # 三个数据中心; 一个 is an article, not a count
         return a.vague == "" and a.value >= 2
+    if any(c in UNITS for c in body.text) and lx.ZH_POST_WORDS.match(t, pos):
+        return True  # 五百以上, 一千左右: a hedge makes a composed numeral a quantity
     return _composed(t, pos, body)
 
 
@@ -404,6 +421,97 @@ def _cn_fraction(t: str, m: re.Match) -> Hit | None:
     return finish(t, m.start(), num.end, a, "percent", "ratio", Decimal(1))
 
 
+_EN_ARTICLE_NUM = re.compile(r"(?i:an?)(?![A-Za-z])", re.ASCII)
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]\Z", re.ASCII)
+
+
+def _en_fraction(t: str, s: int, body: Body) -> Hit | None:
+    """English number words before an ordinal: a fraction ("five eighths" = 5/8,
+    "twenty-three fifths" = 4.6, "a hundred trillionths" = 10^-10), a share
+    (percent) like 三分之一; after "X and" a mixed number ("five and a quarter" =
+    5.25, "one hundred and three and two thirds"), a count like 三又三分之一."""
+    if _not_fraction_after(t, s):
+        return None
+    k = body.a.value
+    d = fraction_at(t, body.end, k)
+    if d is not None:
+        return finish(t, s, d.end, exact(_divide(k, Decimal(d.den))), "percent", "ratio", Decimal(1))
+    am = _AND.match(t, body.end)
+    if am is None or k != k.to_integral_value():
+        return None
+    p = am.end()
+    art = _EN_ARTICLE_NUM.match(t, p)
+    if art is not None:
+        kn, p = Decimal(1), art.end()
+    else:
+        try:
+            r = read_english(t[p:p + MAX_ENGLISH])
+        except NumeralError:
+            return None
+        kn, p = r.value, p + r.end
+    d = fraction_at(t, p, kn, mixed=True)
+    if d is None or kn >= d.den:
+        return None
+    return finish(t, s, d.end, exact(k + _divide(kn, Decimal(d.den))), "count", "count", Decimal(1))
+
+
+def _en_article_fraction(t: str, m: re.Match) -> Hit | None:
+    """"a fifth", "an eighth", "a trillionth", "a twenty-first": one over the ordinal
+    (a share); not "a year and a half" (the half is the phrase's) nor "a fifth straight loss"."""
+    s = m.start()
+    if after_and(t, s) or _not_fraction_after(t, s):
+        return None
+    d = fraction_at(t, m.end(), Decimal(1))
+    if d is None:
+        return None
+    return finish(t, s, d.end, exact(_divide(Decimal(1), Decimal(d.den))), "percent", "ratio", Decimal(1))
+
+
+_OVER = re.compile(r"[ \t]+(?i:over)[ \t]+", re.ASCII)
+_NOTHING_AFTER = re.compile(r"[ \t]*(?:[^\w \t-]|\Z)", re.ASCII)
+
+
+def _over(t: str, s: int, body: Body) -> Hit | None:
+    """"one over three", "1 over 20": a fraction said aloud (a share), when both are
+    whole numbers and nothing follows the second ("won 7 over 5 rivals", "over 2023"
+    and "1 over 3 years" are no fractions)."""
+    k = body.a.value
+    om = _OVER.match(t, body.end)
+    if om is None or body.text != body.run.strip() or k <= 0 or k != k.to_integral_value():
+        return None
+    m2 = lx.NUMBER_ONLY.match(t, om.end())
+    if m2 is None or not m2.group():
+        return None
+    second = parse(m2.group(), om.end())
+    if second is None or second.end != m2.end() or second.g == "cn" or second.a.vague:
+        return None
+    d = second.a.value
+    if d <= 0 or d != d.to_integral_value() or _year_like(second.a, second.text):
+        return None
+    if not _NOTHING_AFTER.match(t, second.end):
+        return None
+    return finish(t, s, second.end, exact(_divide(k, d)), "percent", "ratio", Decimal(1))
+
+
+def _slash_fraction(t: str, m: re.Match) -> Hit | None:
+    """3/4 = 0.75, a share like 四分之三; 2 1/4 = 2.25, a mixed number (a count).  Only a
+    proper fraction: a slash between a number and a smaller one is a date, a split or a
+    score (16/5, 50/50, 24/7), and gives nothing."""
+    num, den = Decimal(m.group("sl_num")), Decimal(m.group("sl_den"))
+    if not 0 < num < den:
+        return None
+    v = _divide(num, den)
+    if m.group("sl_whole"):
+        return finish(t, m.start(), m.end(), exact(Decimal(m.group("sl_whole")) + v), "count", "count", Decimal(1))
+    return finish(t, m.start(), m.end(), exact(v), "percent", "ratio", Decimal(1))
+
+
+def _not_fraction_after(t: str, s: int) -> bool:
+    """"the first two thirds" (of a year): a period, not a share ([numerals.en.not_fractions])."""
+    before = _WORD_BEFORE.search(t, max(0, s - 12), s)
+    return before is not None and before.group(1).lower() in EN_NOT_FRACTION_AFTER
+
+
 def _divide(x: Decimal, d: Decimal) -> Decimal:
     """x / d, exact when it terminates (d = 2^i 5^j), else to 12 places (a third = 0.333333333333)."""
     n = int(d)
@@ -458,8 +566,12 @@ def _range(t: str, start: int, pos: int, body: Body, a: Amount, unit_info, a_mag
     $1-2 billion): returns (Amount, end, kind, unit, factor) or None."""
     kind, unit, factor = unit_info
     c = lx.RANGE_SEP.match(t, pos)
+    zh_between = False
     if c is None and _between(t, start):
         c = _AND.match(t, pos)  # between 10 and 20 percent
+    if c is None and body.g != "en":
+        c = lx.ZH_BETWEEN_AND.match(t, pos)  # 20和30之间 (checked below)
+        zh_between = c is not None
     if not c or (c.group().strip().lower() == "to" and _FROM.search(t, max(0, start - 8), start)):
         return None  # "from 10% to 20%" is a change, not a range
     p1 = c.end()
@@ -472,11 +584,19 @@ def _range(t: str, start: int, pos: int, body: Body, a: Amount, unit_info, a_mag
     b = second.a
     b2, p2 = _magnitude(t, second.end, b, second.g)
     kind2, unit2, factor2, p3, _ = _unit(t, p2, second.g, ctx, b2, b2.value != b.value)
+    end = p3 if kind2 is not None else p2
+    if zh_between:
+        bm = lx.ZH_BETWEEN_END.match(t, end)
+        if bm is None:
+            return None  # 20和30: two numbers, not a range
+        end = bm.end()
     if kind is None:
         if kind2 is None and t.startswith(_CLASSIFIER, p2) and body.g != "en":  # 20~100个, 一到五个: counted things
             kind2, unit2, factor2, p3 = "count", "count", Decimal(1), p2 + len(_CLASSIFIER)
-        elif kind2 is None and not (_has_big(body.text) and _has_big(second.text)):  # 数万乃至数十万: a count range
-            return None
+            end = p3
+        elif kind2 is None and not (zh_between or (_has_big(body.text) and _has_big(second.text))
+                                    or _cn_count_range(t, p2, body, second)):
+            return None  # 数万乃至数十万, 一千到一千五百, 20和30之间: a count range; 一到五 no range
         kind, unit, factor = kind2, unit2, factor2
     elif kind2 is not None and (kind2, unit2) != (kind, unit):
         return None
@@ -489,5 +609,13 @@ def _range(t: str, start: int, pos: int, body: Body, a: Amount, unit_info, a_mag
     hi = b2.value if b2.high is None else b2.high
     if lo >= hi:
         return None
-    return Amount((lo + hi) / 2, lo, hi, "range"), (p3 if kind2 is not None else p2), kind, unit, factor
+    return Amount((lo + hi) / 2, lo, hi, "range"), end, kind, unit, factor
+
+
+def _cn_count_range(t: str, p2: int, body: Body, second: Body) -> bool:
+    """Two Chinese numerals without a unit make a count range when either would be a
+    count alone (一千到一千五百: 一千五百 is composed and long enough; 一到五 is no range)."""
+    if body.g != "cn" or second.g != "cn":
+        return False
+    return any(_composed(t, p2, b) or _has_big(b.text) for b in (body, second))
 

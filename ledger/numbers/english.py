@@ -17,15 +17,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from ledger.numbers.numerals import NumeralError
 from ledger.numbers.words import (
     EN_ARTICLES,
     EN_DIGIT_WORDS,
     EN_DOZEN,
+    EN_FRACTION_RULES,
     EN_HALF,
     EN_HUNDRED,
     EN_ONES,
+    EN_ORDINALS,
     EN_POINT,
     EN_SCALE_LEADS,
     EN_SCALES,
@@ -225,3 +228,78 @@ def english_word(s: str) -> Decimal:
     if n.end != len(s.strip()):
         raise NumeralError(f"not an English number: {s!r}")
     return n.value
+
+
+# --------------------------------------------------------------------------- fractions
+
+class Denominator(NamedTuple):
+    """An ordinal read as a denominator ("fifths", "twenty-fifth"), ending at ``end``."""
+
+    den: int
+    plural: bool
+    end: int
+    base: str  # the ordinal word ("fifth" in "twenty-fifths")
+    hyphen: bool  # joined to its numerator by a hyphen (one-fifth, two-thirds)
+
+
+_COMPOUND_ONLY = frozenset(EN_FRACTION_RULES["compound_only"])
+_PERIODS = frozenset(EN_FRACTION_RULES["periods"])
+_NOT_PLURAL = frozenset(EN_FRACTION_RULES["not_plural"])
+_FORMS: dict[str, tuple[str, bool]] = {
+    **{w: (w, False) for w in EN_ORDINALS},
+    **{(w[:-1] + "ves" if w.endswith("f") else w + "s"): (w, True) for w in EN_ORDINALS},  # halves, fifths
+}
+#: Ordinals that close a compound: twenty-first, ninety-ninth (not half or quarter).
+_ONES_ORDINALS = frozenset(w for w, v in EN_ORDINALS.items() if v < 10 and w not in _PERIODS | _NOT_PLURAL)
+_DENOMINATOR = re.compile(
+    rf"(?P<sep>[ \t]+|-)(?:(?P<tens>{'|'.join(sorted(EN_TENS, key=len, reverse=True))})-)?"
+    rf"(?P<w>{'|'.join(sorted(_FORMS, key=len, reverse=True))})(?![A-Za-z0-9])",
+    re.ASCII | re.IGNORECASE,
+)
+_SHARE_AFTER = re.compile(rf"[ \t](?:{'|'.join(EN_FRACTION_RULES['share_words'])})\b", re.ASCII | re.IGNORECASE)
+_WORD_AFTER = re.compile(r"[ \t]*[A-Za-z0-9-]", re.ASCII)
+_NOT_AFTER = re.compile(
+    rf"(?<![A-Za-z])(?:{'|'.join(EN_FRACTION_RULES['not_after'])})[ \t]+\Z", re.ASCII | re.IGNORECASE
+)
+
+
+def denominator(t: str, pos: int) -> Denominator | None:
+    """The ordinal right after ``t[pos]`` (a space or a hyphen first), as a denominator, or None."""
+    m = _DENOMINATOR.match(t, pos)
+    if m is None:
+        return None
+    base, plural = _FORMS[m.group("w").lower()]
+    v = EN_ORDINALS[base]
+    if m.group("tens"):
+        if base not in _ONES_ORDINALS:
+            return None
+        v += EN_TENS[m.group("tens").lower()]
+    elif base in _COMPOUND_ONLY:
+        return None  # one second, a first: a time, an ordinal
+    return Denominator(v, plural, m.end(), base, m.group("sep") == "-")
+
+
+def fraction_at(t: str, pos: int, k: Decimal, *, mixed: bool = False) -> Denominator | None:
+    """The denominator of the numerator ``k`` that ends at ``t[pos]``, if the
+    words make a fraction ([numerals.en.fraction_rules]): a plural after any
+    whole numerator but one ("two thirds", "twenty-three fifths"); a singular
+    after one ("one eighth", "a fifth"), hyphenated or ending the phrase or
+    before of/the/less/more ("a fifth straight loss" is an ordinal); half and
+    quarter never plural or, for quarter (a period too), only hyphenated, before
+    of/the/less/more or in a mixed number ("five and a quarter")."""
+    d = denominator(t, pos)
+    if d is None or k <= 0 or k != k.to_integral_value():
+        return None
+    if d.plural != (k != 1) or (d.plural and d.base in _NOT_PLURAL):
+        return None
+    share = d.hyphen or _SHARE_AFTER.match(t, d.end) is not None
+    if d.base in _PERIODS and not (share or mixed):
+        return None
+    if not d.plural and not (share or mixed or _WORD_AFTER.match(t, d.end) is None):
+        return None
+    return d
+
+
+def after_and(t: str, s: int) -> bool:
+    """Does ``t[s]`` follow "and" ("a year and a half": the half is the phrase's, no share)?"""
+    return _NOT_AFTER.search(t, max(0, s - 8), s) is not None

@@ -24,6 +24,7 @@ from ledger.numbers.words import (
     CN_FRACTION,
     CN_MIXED,
     CN_NOT_AFTER,
+    CN_NOT_DECIMAL,
     CN_POINT,
     CN_SMALL_UNITS,
     CN_ZEROS,
@@ -81,6 +82,8 @@ def _guarded(table: dict[str, int]) -> str:
 # --------------------------------------------------------------------------- Chinese and Arabic
 
 DIGITS = "".join(c for c in CN_DIGITS if c not in CN_ZEROS)  # 一二两 ... 壹贰叁 (no 零)
+#: Digits that may follow 点 (not 两: 两百点两 is 两百 and 两).
+DECIMAL_DIGITS = "".join(c for c in DIGITS if c not in CN_NOT_DECIMAL)
 ZEROS = CN_ZEROS
 UNITS = "".join(CN_SMALL_UNITS)
 BIGS = "".join(CN_BIG_UNITS)
@@ -96,13 +99,13 @@ _PLAIN = DIGITS + ZEROS + "".join(c for c in UNITS + BIGS if c not in CN_NOT_AFT
 _GUARDED = "|".join(f"{re.escape(c)}(?![{CN_NOT_AFTER[c]}])" for c in UNITS + BIGS if c in CN_NOT_AFTER)
 _CN_TOKEN = (
     rf"[{_PLAIN}]|{_GUARDED}|[{_BEFORE_UNIT}](?=[{UNITS}{BIGS}])"
-    rf"|{CN_POINT}(?=[{DIGITS}{ZEROS}])"
+    rf"|{CN_POINT}(?=[{DECIMAL_DIGITS}{ZEROS}])"
 )
 #: Spaces inside a Chinese numeral (Chinese is written without them: they are layout):
 #: before a unit, a magnitude or 点 (7 万, 三千 八百, 四百 点 五), and after one of those before
 #: a digit (一百 五 十 二, 点 五).  Never between two digits: 一 二 三 are three numbers.
 _SPACE = (
-    rf"[ \t]+(?=(?:{UNIT}|{BIG}|{CN_POINT}[ \t]*[{DIGITS}{ZEROS}]))"
+    rf"[ \t]+(?=(?:{UNIT}|{BIG}|{CN_POINT}[ \t]*[{DECIMAL_DIGITS}{ZEROS}]))"
     rf"|(?<=[{UNITS}{BIGS}{CN_POINT}])[ \t]+(?=[{DIGITS}{ZEROS}0-9])"
 )
 #: Longest run of numeral tokens read (九千九百九十九万九千九百九十九亿... is 30); a bound
@@ -111,7 +114,7 @@ MAX_RUN = 48
 #: One character at a time (Arabic digits too, with a separator or point between digits;
 #: the evaluator reads the numbers): the common case is a single class test.
 _TAIL = (
-    rf"(?:[{_PLAIN}0-9]|{_GUARDED}|[,.](?<=[0-9][,.])(?=[0-9])|{CN_POINT}(?=[ \t]*[{DIGITS}{ZEROS}])"
+    rf"(?:[{_PLAIN}0-9]|{_GUARDED}|[,.](?<=[0-9][,.])(?=[0-9])|{CN_POINT}(?=[ \t]*[{DECIMAL_DIGITS}{ZEROS}])"
     rf"|[{_BEFORE_UNIT}](?=[{UNITS}{BIGS}])|[多余几](?=[{UNITS}{BIGS}])|{_SPACE}){{0,{MAX_RUN}}}"
 )
 #: An absurdly long string of digits (no units): no amount, skipped whole.

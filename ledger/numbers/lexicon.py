@@ -36,6 +36,7 @@ from ledger.numbers.words import (
     EN_HALF,
     EN_MAGNITUDES,
     EN_ONES,
+    EN_ORDINALS,
     EN_PLURAL_SCALES,
     EN_PLURALS,
     EN_SCALES,
@@ -137,6 +138,25 @@ UNIT = re.compile(
 
 #: Currency words read only right after a magnitude (2 trillion won).
 AFTER_MAGNITUDE_ONLY = frozenset(LEXICON["currency"]["after_magnitude_only"]["words"])
+
+
+_DOLLAR_PREFIXES: dict = LEXICON["currency"]["dollar_prefixes"]
+_DOLLAR_OF: dict[str, str | None] = {
+    **{w.lower(): None for w in _DOLLAR_PREFIXES["other"]},
+    **{w.lower(): c for w, c in _DOLLAR_PREFIXES["known"].items()},
+}
+_DOLLAR_PREFIX = re.compile(
+    rf"(?<![A-Za-z'\u2019.])(?i:{words_alt(_DOLLAR_OF)})[ \t]?\Z", re.ASCII
+)
+
+
+def dollar_prefix(t: str, s: int) -> tuple[int, str | None] | None:
+    """(start, currency) of a word right before the "$" at ``t[s]`` ([currency.dollar_prefixes]):
+    "hk $" -> (its start, 'HKD'); "c $" -> (its start, None), no ledger currency; else None."""
+    m = _DOLLAR_PREFIX.search(t, max(0, s - 6), s)
+    if m is None:
+        return None
+    return m.start(), _DOLLAR_OF[m.group().strip().lower()]
 
 
 def unit_of(word: str, default_cur: str, yen: str = "CNY") -> tuple[str | None, str | None, Decimal]:
@@ -299,9 +319,16 @@ _FOLD_LIST = ["one", "two", "three", "four", "five", "six", "seven", "eight", "n
 _FOLD_WORD = words_alt(_FOLD_LIST)
 _SIGNS = "".join(sorted({c for w in (*_CUR_BEFORE, *_CUR_AFTER, *_SIGN_AFTER) for c in w
                          if len(w) == 1 and not c.isalnum()}))
+#: Hedge words of two characters or more after a number (以上, 左右, 之下): after a
+#: composed Chinese numeral they make it a quantity (五百以上, 一千左右).
+ZH_POST_WORDS = re.compile(rf"[ \t]?(?:{_alt(w for w in _ZH_POST if len(w) >= 2)})", re.ASCII)
+#: 20和30之间: "between" in Chinese, a range.
+ZH_BETWEEN_AND = re.compile(r"[ \t]?[和与][ \t]?", re.ASCII)
+ZH_BETWEEN_END = re.compile(r"[ \t]?之间", re.ASCII)
 _CN_UNIT_AHEAD = (
     rf"(?=[ \t]?(?:[多余])?[ \t]?(?:{_ZH_CUR_AFTER}|{_ZH_UNIT}|个多?月|个星期|个(?![月百星季多])|{_KUAI_RX}|[角毛分]"
-    rf"|[至到~\-—–][ \t]?[{DIGITS}{UNITS}数几]|[{re.escape(_SIGNS)}]))"
+    rf"|[至到~\-—–和与][ \t]?[{DIGITS}{UNITS}数几]|[{re.escape(_SIGNS)}]"
+    rf"|{_alt(w for w in _ZH_POST if len(w) >= 2)}))"
 )
 _NOT_SIGN = "".join(f"(?<!(?i:{re.escape(w)}))" for w in LEXICON["signs"]["not_after_words"])
 #: A sign word before a number ([signs] in the lexicon): 负3.9%, minus 5%, negative 2 percent.
@@ -320,6 +347,13 @@ _FIRST = (
     rf"[0-9{DIGITS}{ZEROS}{UNITS}{BIGS}数几翻参.{re.escape(_SIGNS)}]|\b[A-Za-z]"
     r"|上(?:周|星期|个?月|[十百千万亿])|下(?:周|个?月)|这(?:周|个月)|本[周月年]|[去今明前]年|前天|昨[天日]"
     rf"|{_alt(w for w in _CUR_BEFORE if not w.isascii() and len(w) > 1)}"
+)
+#: An ordinal ahead (a fifth, an eighth, a twenty-first): a cheap test before the fraction rules.
+EN_ORDINAL_AHEAD = rf"(?i:(?:{words_alt(EN_TENS)}-)?{words_alt(EN_ORDINALS)})"
+#: A fraction written with a slash (3/4, 2 1/4): a mixed number's whole, then digits / digits, no
+#: part of a longer run (3/4/2024, 2023/24, 1.5/2 are no fractions).
+SLASH_FRACTION = (
+    r"(?<![\w./,])(?:(?P<sl_whole>\d{1,3})[ \t]+)?(?P<sl_num>\d{1,3})/(?P<sl_den>\d{1,3})(?![\w/]|[.,]\d)"
 )
 _CMP = words_alt(MULTIPLE_COMPARE_WORDS)
 _VERB_CMP = words_alt(MULTIPLE_VERB_COMPARE_WORDS)
@@ -340,7 +374,8 @@ _ENGLISH = (
     r"|(?<=by[ \t])(?i:(?P<fr_n2>a)[ \t](?P<fr_d2>third|quarter|fifth|half)\b))"
     rf"|(?P<fold>(?i:\b(?P<fold_n>{_FOLD_WORD}(?:-[a-z]+)?)-?fold\b))"
     rf"|(?P<envague>{EN_PLURAL}|{EN_ADJECTIVE})"
-    rf"|(?P<en>(?>{NUM_EN})))"
+    rf"|(?P<en>(?>{NUM_EN}))"
+    rf"|(?P<enart>(?i:\ban?)(?=[ \t-]{EN_ORDINAL_AHEAD})))"
 )
 MASTER = re.compile(
     rf"(?={_FIRST})"
@@ -348,6 +383,7 @@ MASTER = re.compile(
     rf"|(?P<zhdate>{ZH_DATE})"
     rf"|(?P<endate>{EN_DATE})"
     r"|(?P<code>\d+(?:-\d+){2,})"  # phone numbers, ISBNs, part numbers: 978-3-16-148410-0
+    rf"|(?P<slash>{SLASH_FRACTION})"
     r"|(?P<fan>翻了?(?:一|两|三|[1-3])?(?:番|倍))"
     rf"|(?P<zhfrac>{CN_FRACTION_RX})"
     rf"|(?P<cur>(?P<cur_sym>{CUR_BEFORE_ALT})[ \t]?(?P<cur_num>(?>{NUM_AR})|(?>{NUM_CN})))"

@@ -33,6 +33,7 @@ from ledger.numbers.words import (
     CN_BIG_CHARS,
     CN_BIG_UNITS,
     CN_DIGIT_CHARS,
+    CN_NOT_DECIMAL,
     CN_POINT,
     CN_SMALL_UNITS,
     CN_UNIT_CHARS,
@@ -320,7 +321,9 @@ def _feed(r: _Reader, ar: str | None, ch: str | None) -> bool:
         return r.feed_frac_digit(0) if r.int_part is not None else r.feed_zero()
     if ch in CN_ALL_DIGITS:
         d = CN_ALL_DIGITS[ch]
-        return r.feed_frac_digit(d) if r.int_part is not None else r.feed_num(Decimal(d), True, True)
+        if r.int_part is not None:
+            return ch not in CN_NOT_DECIMAL and r.feed_frac_digit(d)  # 两 is never a decimal digit
+        return r.feed_num(Decimal(d), True, True)
     if ch in CN_SMALL_UNITS:
         return r.feed_unit(CN_SMALL_UNITS[ch])
     if ch in CN_BIG_UNITS:

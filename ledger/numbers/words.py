@@ -39,6 +39,8 @@ CN_FRACTION: str = _ZH["fraction"]
 CN_MIXED: str = _ZH["mixed"]
 CN_TENTHS: str = _ZH["tenths"]
 CN_HALF: str = _ZH["half"]
+#: Digits never read after 点 (两: 两百点两 is 两百 and 两).
+CN_NOT_DECIMAL: str = _ZH["not_decimal"]
 CN_DISCOUNT: str = _ZH["discount"]
 #: Characters after 折 that make it a word (折合, 折旧), and phrases where it is no discount (一波三折).
 CN_DISCOUNT_NOT_AFTER: str = _ZH["discount_guards"]["after"]
@@ -74,6 +76,10 @@ EN_BARE_MIN: int = _EN["bare_count_min_words"]
 #: Fractions: "half" (1, 2), "thirds" (1, 3) ...
 EN_FRACTIONS: dict[str, tuple[int, int]] = {w: tuple(v) for w, v in _EN["fractions"].items()}
 EN_NOT_FRACTION_AFTER: list[str] = list(_EN["not_fractions"]["before"])
+#: Ordinals as denominators: "fifth" 5, "hundredth" 100 ("two fifths", "one twenty-fifth").
+EN_ORDINALS: dict[str, int] = dict(_EN["ordinals"])
+#: When an ordinal is a denominator ([numerals.en.fraction_rules]).
+EN_FRACTION_RULES: dict[str, list[str]] = {k: list(v) for k, v in _EN["fraction_rules"].items()}
 #: Number words evaluated digit by digit after "point".
 EN_DIGIT_WORDS: dict[str, int] = {w: v for w, v in EN_ONES.items() if v < 10}
 
