@@ -46,13 +46,13 @@ def parquet_files(path: str | Path) -> list[Path]:
                   and not any(part.startswith((".", "_")) for part in f.relative_to(p).parts))
 
 
-def _arrow() -> Any:
+def _arrow(file: str | None = None) -> Any:
     try:
         import pyarrow
         import pyarrow.parquet
     except ImportError as err:
         raise InputUnreadable("reading or writing a Parquet ledger needs the Python package 'pyarrow'",
-                              code=Code.UNREADABLE, hint="pip install 'factcheck-ledger[parquet]'") from err
+                              file=file, code=Code.UNREADABLE, hint="pip install 'factcheck-ledger[parquet]'") from err
     return pyarrow
 
 
@@ -84,11 +84,11 @@ class Columnar:
 def read_columnar(path: str | Path, optional: tuple[str, ...], read: Callable[[Path], bytes]) -> Columnar:
     """Every file of a columnar ledger, typed; ``read(path)`` reads a
     file's bytes (the caller stamps them)."""
-    pa = _arrow()
     files = parquet_files(path)
-    if not files:
+    if not files:  # said before pyarrow is asked for: an empty folder needs no Parquet reader to say so
         raise InputUnreadable("no Parquet files in the ledger folder", file=str(path), code=Code.EMPTY_FILE,
                               hint="extract into it, or point at a claims.csv / .parquet file")
+    pa = _arrow(str(path))
     tables, parts, problems, absent = [], [], [], set()
     first = 0
     for f in files:

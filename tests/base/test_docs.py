@@ -134,6 +134,7 @@ def _run(*args: str):
     return CliRunner().invoke(main, list(args))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", [
     "factcheck run",
     'factcheck check; echo "exit $?"',

@@ -272,6 +272,7 @@ def _found(text: str) -> list[str]:
     return [h.name for h in find_words(fold(text), entity_words(load_lexicon()))]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("phrase", TRAPS)
 def test_no_alias_hides_in_an_ordinary_phrase(phrase):
     assert _found(phrase) == []

@@ -362,6 +362,7 @@ def test_runs_the_real_pipeline_on_the_tiny_corpus(corpus, capsys):
     assert "disagreements" not in out
 
 
+@pytest.mark.slow
 def test_another_entity_table_replaces_the_packaged_one_for_the_whole_pipeline(tmp_path):
     """--entities: framing and the cross-check's keys both read the given table
     (run in a child: the switch is for the whole process)."""

@@ -193,6 +193,7 @@ def _same_report(path: Path, limit: int | None = None) -> None:
 # --------------------------------------------------------------------------- the whole report
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(ledger=broken_ledger(), sources=st.one_of(st.none(), broken_sources()), limit=st.sampled_from([None, 1]))
 def test_validate_reports_what_the_row_by_row_validation_reported(ledger, sources, limit):
@@ -208,6 +209,7 @@ def test_the_repository_ledger_is_read_by_the_fast_path_and_reported_the_same():
     _same_report(ROOT / "claims.csv")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", sorted((ROOT / "tests" / "data").glob("*/*.csv")) +
                          sorted((ROOT / "tests" / "data" / "ledger" / "accepted").glob("*.csv")),
                          ids=lambda p: f"{p.parent.name}/{p.name}")
@@ -229,6 +231,7 @@ def _product(columns: dict[str, list[str]]) -> pd.DataFrame:
     return frame.astype({c: "str" for c in COLUMNS if frame[c].dtype == object})
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("columns", [("kind", "unit", "metric", "value", "value_low"),
                                      ("metric", "unit", "value", "value_high", "status"),
                                      ("confidence", "confidence_detail", "period", "kind", "subject")])
@@ -241,6 +244,7 @@ def test_each_row_rule_gives_what_it_gave_row_by_row(columns):
 # --------------------------------------------------------------------------- the reader
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(ledger=broken_ledger())
 def test_the_fast_reader_loads_what_the_line_tracking_reader_loads(ledger):

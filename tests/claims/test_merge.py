@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import pandas as pd
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from pandas.testing import assert_frame_equal
@@ -115,6 +116,7 @@ def _extract(pairs) -> pd.DataFrame:
     return frame([proposal(s, **v) for s, v in pairs])
 
 
+@pytest.mark.slow
 @given(_extraction, st.lists(_edit, max_size=5), st.lists(_extraction, min_size=1, max_size=4))
 def test_reviewer_edits_survive_any_sequence_of_re_merges(first, edits, later):
     ledger = merge_extracted(empty_ledger(), _extract(first), TEXTS).frame

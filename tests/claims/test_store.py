@@ -200,6 +200,7 @@ def _frame(rows: list[dict]) -> pd.DataFrame:
                                                                 "value_high", "confidence")})
 
 
+@pytest.mark.slow
 @given(st.lists(_row(), max_size=8, unique_by=lambda r: r["claim_id"]))
 def test_any_ledger_written_then_read_gives_the_same_frame(tmp_path_factory, rows):
     path = tmp_path_factory.mktemp("rt") / "claims.csv"
@@ -247,6 +248,7 @@ def test_a_rewritten_ledger_keeps_its_permissions(tmp_path: Path, umask_022, mod
     assert not list(tmp_path.glob(".*.tmp"))
 
 
+@pytest.mark.slow
 @posix_only
 def test_a_rewritten_report_keeps_its_permissions(tmp_path: Path, umask_022):
     from ledger.job import report_ledger

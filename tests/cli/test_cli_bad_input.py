@@ -186,6 +186,7 @@ WHERE = {  # line:column of the first bad byte or character, worked out from the
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(_articles()))
 @pytest.mark.parametrize("cmd", ["mentions", "extract"])
 def test_an_unreadable_article_is_refused_naming_why(work, cmd, name):
@@ -248,6 +249,7 @@ BROKEN = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("what, old, new, where, said", BROKEN, ids=[b[0] for b in BROKEN])
 @pytest.mark.parametrize("cmd", [["validate"], ["check"], ["check", "--json"], ["report"], ["extract", "a1.txt"]],
                          ids=" ".join)
@@ -430,6 +432,7 @@ def test_report_into_a_read_only_folder(work, monkeypatch):
     assert _snapshot(work) == before
 
 
+@pytest.mark.slow
 def test_report_never_replaces_a_workbook_holding_unimported_decisions(seeded):
     import openpyxl
 
@@ -626,6 +629,7 @@ def test_docs_stamp_example_is_real_output(tmp_path, monkeypatch):
     assert CliRunner().invoke(main, ["mentions", "stamp.txt"]).stdout.splitlines() == shown
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("exc", [KeyboardInterrupt, OSError(28, "No space left on device")], ids=["ctrl-c", "disk-full"])
 def test_an_interrupted_report_leaves_the_old_workbook(work, monkeypatch, exc):
     from openpyxl import Workbook
@@ -663,6 +667,7 @@ def test_extract_json_keys(work):
     assert money and money[0]["value"] == 13_000_000_000 and money[0]["unit"] == "USD"
 
 
+@pytest.mark.slow
 def test_report_and_run_json_keys(seeded):
     (row,) = [json.loads(ln) for ln in _run(seeded, "report", "--json").stdout.splitlines()]
     assert list(row) == ["report", "ledger", "claims", "findings", "open", "open_contradictions", "by_kind", "notes"]
@@ -674,6 +679,7 @@ def test_report_and_run_json_keys(seeded):
     assert job["report"]["claims"] == row["claims"]
 
 
+@pytest.mark.slow
 def test_import_decisions_json_keys_and_errors_on_stderr(seeded):
     assert _run(seeded, "report").exit_code == 0
     res = _run(seeded, "import-decisions", "--json", "conflicts.xlsx")
@@ -695,6 +701,7 @@ ARTICLE_LEVEL = {"06_surface_mismatch.csv", "20_unknown_source.csv", "21_quote_n
 VALIDATE_ONLY = {"duplicate-span", "claim-id-mismatch", "surface-mismatch", "unknown-source", "quote-not-in-article"}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(_EXPECTED), ids=lambda n: n[:-4])
 @pytest.mark.parametrize("cmd", ["check", "report"])
 def test_every_broken_ledger_through_check_and_report(tmp_path, monkeypatch, cmd, name):

@@ -69,6 +69,7 @@ def test_a_missing_engine_package_says_what_to_install(tmp_path, monkeypatch):
     assert "pip install 'factcheck-ledger[duckdb]'" in res.output
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("options", [["--jobs", "2"], ["--jobs", "1"]])
 def test_extract_over_processes_gives_the_same_ledger(tmp_path, options):
     for name in ("one", "many"):

@@ -35,6 +35,7 @@ def test_every_broken_file_has_an_expectation():
     assert len(files) >= 15
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", sorted(p for p in BROKEN.glob("*.csv") if p.name != "expected.csv"),
                          ids=lambda p: p.stem)
 def test_broken_ledger(path: Path):

@@ -167,6 +167,7 @@ def framed_cache():
     return cache
 
 
+@pytest.mark.slow
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow], deadline=None)
 @given(
     edits=st.lists(st.tuples(st.integers(0, 10_000), st.sampled_from(sorted(EDITABLE)), st.data()), max_size=6),

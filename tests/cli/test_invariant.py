@@ -36,6 +36,7 @@ def _extract_and_validate(folder: Path, tmp: Path) -> list:
     return report.errors
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                  HealthCheck.too_slow])
 @given(st.lists(st.tuples(st.sampled_from(TEMPLATES), st.sampled_from(COMPANIES),
@@ -57,6 +58,7 @@ def _real_articles() -> list[Path]:
     return files
 
 
+@pytest.mark.slow
 def test_every_real_article_extracts_to_a_valid_ledger(tmp_path):
     """The seeds, the held-out articles and the real-news corpus (both halves:
     this scores nothing, it only validates what extraction writes)."""

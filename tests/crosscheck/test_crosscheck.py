@@ -392,6 +392,7 @@ def _with_text_as(claims: pd.DataFrame, storage: str) -> pd.DataFrame:
     return claims.astype({c: pd.StringDtype(storage, na_value=np.nan) for c in _TEXT_COLS})
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("storage", ["python", "object", "pyarrow"])
 def test_findings_do_not_depend_on_how_the_text_is_stored(storage):
     from ledger.claims import read_ledger

@@ -153,6 +153,7 @@ def test_an_edit_saved_while_extract_runs_is_kept_and_extract_refuses(proj, monk
     assert again.exit_code == 0 and ",rejected,ann," in (proj / "claims.csv").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_a_second_factcheck_waits_for_the_lock_and_says_so(proj):
     from filelock import FileLock
 
@@ -203,6 +204,7 @@ def _decide_first_conflict(book: Path) -> None:
     wb.save(book)
 
 
+@pytest.mark.slow
 def test_run_with_unimported_decisions_and_a_new_article_changes_nothing(seeded):
     assert _run("run").exit_code == 0
     _decide_first_conflict(seeded / "conflicts.xlsx")
@@ -236,6 +238,7 @@ def _expected_id(stem: str, slug: str) -> str:
     return f"{slug}_{hashlib.sha256(stem.encode('utf-8')).hexdigest()[:10]}"
 
 
+@pytest.mark.slow
 def test_any_file_name_becomes_a_valid_source_id_and_runs_stay_green(seeded):
     shutil.copy(SEEDS / "001_65e055411d3fbeb8.txt", seeded / "seeds" / "微软 新闻 2025.txt")
     shutil.copy(SEEDS / "002_49af0953fd15d42f.txt", seeded / "seeds" / "-rf.txt")
@@ -331,6 +334,7 @@ main(["report"])
 """
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 def test_sigterm_during_report_removes_its_temp_files(proj):
     assert _run("report").exit_code == 0
@@ -426,6 +430,7 @@ def test_check_text_lists_each_finding_under_its_issue_in_rank_order(seeded):
 # --------------------------------------------------------------------------- 8. a closed pipe
 
 
+@pytest.mark.slow
 def test_a_closed_pipe_ends_quietly(seeded):
     child = subprocess.Popen([sys.executable, "-m", "ledger.cli", "check"], cwd=seeded,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)

@@ -129,6 +129,7 @@ def test_stdout_and_nothing_decided(work, tmp_path):
     assert "0 ClaimReview(s) (nothing decided to review)" in res.stderr
 
 
+@pytest.mark.slow
 def test_a_wrong_extraction_is_not_published(work, tmp_path):
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
     shutil.copy(ROOT / "claims.csv", tmp_path / "claims.csv")

@@ -616,6 +616,7 @@ def test_nan_severity_does_not_break(frames, tmp_path):
 # --------------------------------------------------------------------------- factcheck run
 
 
+@pytest.mark.slow
 def test_run_on_a_copy_of_the_repository(tmp_path):
     """`factcheck run --root` on a copy of seeds/ and claims.csv: the whole job."""
     import shutil

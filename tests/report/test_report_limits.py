@@ -238,6 +238,7 @@ def shipped(tmp_path, low_limit, monkeypatch):
     return tmp_path
 
 
+@pytest.mark.slow
 def test_report_ledger_notes_and_import_of_a_cut_workbook(shipped):
     from ledger.crosscheck.decisions import read_decisions
     from ledger.job import check_ledger, import_decisions
@@ -332,6 +333,7 @@ def test_safe_text_limit(text, cut):
         assert out.endswith(CUT_MARK.format(n=len(text)))
 
 
+@pytest.mark.slow
 def test_a_long_reviewer_note_survives_the_round_trip(tmp_path):
     """A note longer than a cell is shown cut; importing the workbook back keeps the whole note."""
     from ledger.crosscheck.decisions import write_decisions
