@@ -288,6 +288,7 @@ class Article:
     cluster: str
     path: Path
     name: str = ""  # file name in the temp folder (the batch id is prefixed when names collide)
+    published: str = ""  # articles.csv's published date (given to the pipeline only with --published)
 
     @property
     def source(self) -> str:
@@ -341,7 +342,8 @@ def load_corpus(corpus: Path, split: str, batches: list[str]) -> Corpus:
             path = folder / r["split"] / r["file"]
             if not path.is_file():
                 raise DataError(f"{b}/articles.csv: {r['file']} is not in {b}/{r['split']}/")
-            listed[r["file"]] = Article(b, r["file"], r["split"], r["lang"], r["cluster"], path)
+            listed[r["file"]] = Article(b, r["file"], r["split"], r["lang"], r["cluster"], path,
+                                        published=r.get("published", ""))
             if r["lang"] not in LANGS:
                 notes.append(_note(listed[r["file"]], "bad-lang", f"{b}/articles.csv: {r['file']}: lang {r['lang']!r} "
                                    f"is not one of {', '.join(LANGS)} (counted in no language group)"))
@@ -414,8 +416,10 @@ class Run:
     refused: list[str]                         # the ledger's own validation errors, if check refused it
 
 
-def run_pipeline(corpus: Corpus) -> Run:
-    """Copy the articles to a temp folder, extract into a fresh ledger there and check it."""
+def run_pipeline(corpus: Corpus, *, published: bool = False) -> Run:
+    """Copy the articles to a temp folder, extract into a fresh ledger there and check it.
+    ``published``: register each article first with articles.csv's published
+    date (stated), as a user who knows the date puts it in sources.csv."""
     from ledger.claims.store import read_ledger
     from ledger.errors import LedgerInvalid
     from ledger.job import Workspace, check_ledger
@@ -426,6 +430,8 @@ def run_pipeline(corpus: Corpus) -> Run:
         for a in corpus.articles.values():
             shutil.copyfile(a.path, folder / a.name)
         ws = Workspace.open(Path(tmp) / "claims.csv")
+        if published:
+            _register_dates(corpus, folder, ws.sources)
         t0 = time.perf_counter()
         ws.extract([folder])
         t1 = time.perf_counter()
@@ -442,6 +448,27 @@ def run_pipeline(corpus: Corpus) -> Run:
     for row in frame.to_dict("records"):
         claims[row["source"]].append(row)
     return Run(dict(claims), findings, len(frame), t1 - t0, t2 - t1, refused)
+
+
+def _register_dates(corpus: Corpus, folder: Path, sources_csv: Path) -> None:
+    """sources.csv with every article, its published date from articles.csv
+    where the page gave one (basis ``stated``), as a user would fill it in."""
+    from ledger.sources.table import register_sources
+
+    register_sources(sorted(folder.iterdir()), sources_csv)
+    dates = {a.name: a.published for a in corpus.articles.values() if a.published}
+    with open(sources_csv, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+        header = list(rows[0]) if rows else []
+    for row in rows:
+        name = Path(row["file"]).name
+        if name in dates and not row["published"]:
+            row.update(published=dates[name], published_basis="stated",
+                       published_evidence="the outlet's page (articles.csv)")
+    with open(sources_csv, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, header, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
 
 
 # --------------------------------------------------------------------------- scoring
@@ -622,7 +649,8 @@ def render(result: dict[str, Any]) -> str:
     out = [f"generalisation: split {result['split']}, batches {' '.join(result['batches'])}: "
            f"{ex['all']['articles']} articles, {ex['all']['claims']} expected claims, "
            f"{ex['all']['non_claims']} non-claims, {result['verdicts']['total']} verdict pairs"
-           + (f"  (commit {result['commit']})" if result.get("commit") else "")]
+           + (f"  (commit {result['commit']})" if result.get("commit") else "")
+           + ("; published dates from articles.csv given" if result.get("published_given") else "")]
     p = result["pipeline"]
     out.append(f"pipeline: {p['claims']} claims extracted in {p['seconds_extract']:.2f}s, "
                f"{p['findings']} findings in {p['seconds_check']:.2f}s")
@@ -707,16 +735,16 @@ def use_entity_table(path: Path) -> None:
 
 
 def measure(corpus_dir: Path, split: str, batches: list[str], *, listing: bool = False,
-            tool_entities: Path = TOOL_ENTITIES) -> dict[str, Any]:
+            tool_entities: Path = TOOL_ENTITIES, published: bool = False) -> dict[str, Any]:
     """Load, locate (DataError first, before the pipeline runs), run, score."""
     corpus = load_corpus(corpus_dir, split, batches)
     spans = locate_all(corpus)
-    run = run_pipeline(corpus)
+    run = run_pipeline(corpus, published=published)
     scored = score(corpus, run, spans, load_tool_entities(tool_entities))
     disagreements, verdict_errors = scored.pop("_disagreements"), scored.pop("_verdict_errors")
     dev_notes = [n["text"] for n in corpus.notes if n["split"] == "dev"]
     result = {
-        "split": split, "batches": batches, "commit": _commit(),
+        "split": split, "batches": batches, "commit": _commit(), "published_given": published,
         "pipeline": {"claims": run.extracted, "findings": len(run.findings),
                      "seconds_extract": round(run.seconds_extract, 3), "seconds_check": round(run.seconds_check, 3),
                      "refused": len(run.refused),
@@ -755,6 +783,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="run the whole pipeline with this entity table instead of the packaged one "
                          "(bench/data/entities_before_kb.toml: the 78-entry table of the seeds' era, to "
                          "measure articles on companies the table does not know)")
+    ap.add_argument("--published", action="store_true",
+                    help="give the pipeline each article's published date from articles.csv (in sources.csv, "
+                         "as a user who knows it would); default: only the date stamps in the texts")
     ap.add_argument("--corpus", type=Path, default=CORPUS, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.entities is not None:
@@ -770,7 +801,7 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 2
     try:
-        result = measure(args.corpus, args.split, batches, listing=args.list,
+        result = measure(args.corpus, args.split, batches, listing=args.list, published=args.published,
                          **({"tool_entities": args.entities} if args.entities is not None else {}))
     except DataError as err:
         print(f"generalisation: data error in {args.corpus}:\n{err}", file=sys.stderr)

@@ -353,11 +353,15 @@ def _main_company_words(doc: Doc) -> list[Hit]:
     return out
 
 
+_DATELINE = re.compile(r"^(?:\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*日|今日|昨日|昨天|今天)(?:电|讯)?")
+
+
 def _is_source(doc: Doc, ent: Hit) -> bool:
     """'据路透社报道', '某分析师认为': where the claim comes from, not
     what it is about."""
     before = doc.low[max(0, ent.start - 4) : ent.start].rstrip()
-    after = doc.low[ent.end : ent.end + 6].lstrip()
+    # a dateline may stand between an outlet and its word: '红星资本局11月29日消息'
+    after = _DATELINE.sub("", doc.low[ent.end : ent.end + 16].lstrip()).lstrip()
     return before.endswith(tuple(doc.lex.role("source_before"))) or after.startswith(
         tuple(doc.lex.role("source_after")))
 

@@ -160,3 +160,14 @@ def test_a_bracketed_code_with_no_name_before_it_names_no_one():
     # '这家(沪:688999)公司': the words before the code are a pronoun, no name
     rows = frame_text("这家(沪:688999)公司营收12亿元。", source="x", published="2025-11-01")
     assert all(r["subject"] != "这家" for r in rows)
+
+
+# An outlet's dateline and 'X注意到' credit the reporter, not the company the
+# figures are about (the outlet and company names below are made up).
+@pytest.mark.parametrize("text", [
+    "青松财经11月29日消息 昨日晚间，云杉茶饮(CHAX.US)发布三季报。第三季度营收32.08亿元。",
+    "青松财经注意到，云杉茶饮(CHAX.US)第三季度营收32.08亿元，同比下降9.4%。",
+])
+def test_an_outlet_crediting_itself_is_no_subject(text):
+    rows = frame_text(text, source="x", published="2025-11-29")
+    assert rows and {r["subject"] for r in rows} == {"云杉茶饮"}
