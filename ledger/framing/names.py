@@ -430,6 +430,23 @@ def _by_latin_in_chinese(text: str, low: str, free, add, lex: Lexicon, cue_words
         prefix, suffix = text[max(0, m.start() - 6):m.start()], text[m.end():m.end() + 8]
         if prefix.endswith(before) or suffix.lstrip().startswith(verbs) or re.match(r"\s*[(（]", suffix):
             add(name)
+    _ranked_latin(text, free, add, lex)
+
+
+def _ranked_latin(text: str, free, add, lex: Lexicon) -> None:
+    """A Latin name a Chinese ranking places ('vivo 排名第五', 'Transsion（擁有
+    Infinix…）排名第四': ``[names] ranking_verbs``, a bracketed aside allowed
+    between), even named once and in lower case: a league table ranks companies."""
+    ranks = tuple(_words(lex, "ranking_verbs"))
+    if not ranks:
+        return
+    rank = "|".join(re.escape(r) for r in sorted(ranks, key=len, reverse=True))
+    pattern = (rf"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9&.-]{{1,20}})\s*(?:[(（][^()（）\n]{{0,40}}[)）])?\s*"
+               rf"(?:{rank})")
+    for m in re.finditer(pattern, text):
+        name = m.group(1)
+        if len(name) >= 2 and free(m.start(1), m.end(1)) and name.lower() not in _words(lex, "generic"):
+            add(name)
 
 
 _WORD = r"[A-Z][A-Za-z0-9&-]*(?:\.[A-Za-z0-9&-]+)*"  # no word ends a sentence ('Powertrain. Its')

@@ -171,3 +171,14 @@ def test_a_bracketed_code_with_no_name_before_it_names_no_one():
 def test_an_outlet_crediting_itself_is_no_subject(text):
     rows = frame_text(text, source="x", published="2025-11-29")
     assert rows and {r["subject"] for r in rows} == {"云杉茶饮"}
+
+
+# A league table ranks companies: a Latin name a ranking places is one, named
+# once and in lower case too (made-up brands, so the table cannot know them).
+def test_a_latin_name_a_ranking_places_is_a_company():
+    text = ("据调研机构报告，第三季度全球智能手机出货量排名中，三星以6060万部位居第一。"
+            "Zentra（旗下拥有多个品牌）排名第四，出货量为2860万部，市场份额9%。"
+            "quova 排名第五，出货量为2850万部，市场份额同样为9%。")
+    rows = frame_text(text, source="x", published="2025-10-20")
+    by_surface = {r["surface"]: r["subject"] for r in rows}
+    assert by_surface["2860万"] == "Zentra" and by_surface["2850万"] == "quova"
