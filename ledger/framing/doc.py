@@ -210,9 +210,9 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 def _bare_dates(doc: Doc) -> list[Spot]:
     """Year-less periods (:func:`ledger.dates.bare_periods`) that no mention
     covers.  A quarter in an article that names a fiscal year ('the second
-    quarter of fiscal 2026 ... third-quarter revenue') is labelled by that
-    year, as the fiscal quarter itself is: fiscal quarters are no calendar
-    quarters."""
+    quarter of fiscal 2026 ... third-quarter revenue') takes that year's
+    fiscal label (2026-Q3), as the fiscal quarter itself does: fiscal quarters
+    are no calendar quarters."""
     anchor = doc.published or _article_year(doc)
     if not anchor:
         return []
@@ -230,8 +230,8 @@ def _bare_dates(doc: Doc) -> list[Spot]:
             label = next((str(d.mention.value)[:4] for d in reversed(doc.starting(doc.spots, 0, b.start))
                           if d.mention.kind == "date" and d.end <= b.start and d.mention.value
                           and any(w in doc.low[max(0, d.start - 12) : d.end] for w in fiscal)), "")
-            if label:
-                value = past = label
+            if label:  # the fiscal label: 'third-quarter revenue' in a fiscal 2026 article is 2026-Q3
+                value = past = label + b.value[4:]
         out.append(Spot(b.start, b.end, BareDate(value, past, doc.low[b.start : b.end])))
     return out + _year_to_date(doc, anchor[:4]) + _months_ended(doc, anchor[:4])
 

@@ -10,8 +10,10 @@ mostly mean "nowadays"); 昨天/前天 are.  A date whose year cannot be known (
 
 Quarters: "the first quarter of 2025", "Q1 2025", 2025年第一季度 -> 2025-Q1; a
 quarter or half of a fiscal year ("the second quarter of fiscal 2026", Q2 FY2026,
-2026财年第二季度) is labelled by the fiscal year, as FY2026 is: fiscal
-calendars differ.  "last December" is the latest December before the
+2026财年第二季度) keeps the company's fiscal label: 2026-Q2, as FY2026 is 2026
+(fiscal calendars differ, so the label is compared with the same company's
+labels, not placed on the calendar; labelling it by the year alone made a
+quarter's figures meet the whole year's).  "last December" is the latest December before the
 published month.  Periods named without a year (第二季度, 上半年, 年底,
 third-quarter) are no mentions: framing reads them (:func:`bare_periods`).
 """
@@ -214,8 +216,6 @@ def _ymd(y: int, m: int, d: str | None, part: str | None) -> DateValue:
 def _zh_year_date(y_text: str, g: Mapping[str, str | None]) -> DateValue:
     y = _num(y_text)
     half = g.get("yh") or ({"1": "上半年", "2": "下半年"}[yh2] if (yh2 := g.get("yh2")) else None)
-    if g.get("yfy") and (half or g.get("yq") or g.get("yq2")):
-        return year(y)  # a quarter of a fiscal year is labelled by that year (fiscal calendars differ)
     return _in_year(y, g.get("ym"), g.get("yd"), g.get("ymp"), g.get("yq") or g.get("yq2"), half, g.get("yp"))
 
 
@@ -295,10 +295,8 @@ def en_date(g: Mapping[str, str | None], published: Anchor | None) -> DateValue:
         m = MONTHS_EN[month_name.lower()[:3]]
         known_year = _year_of_month(m, published)
         return UNKNOWN if known_year is None else _safe(day, known_year, m, int(_group(g, "en_d4")))
-    if g.get("en_q") or g.get("en_qw"):  # a quarter of a fiscal year is labelled by that year, as FY2024 is
+    if g.get("en_q") or g.get("en_qw"):  # a fiscal quarter keeps its fiscal label: Q2 FY2026 is 2026-Q2
         y = int(g.get("en_qy") or _group(g, "en_qwy"))
-        if g.get("en_qfy") or g.get("en_qwfy"):
-            return year(y)
         q = int(en_q[1]) if (en_q := g.get("en_q")) else _ORDINAL[_group(g, "en_qw").lower()]
         return _safe(quarter, y, q)
     if g.get("en_h") or g.get("en_hw"):

@@ -182,3 +182,10 @@ def test_a_latin_name_a_ranking_places_is_a_company():
     rows = frame_text(text, source="x", published="2025-10-20")
     by_surface = {r["surface"]: r["subject"] for r in rows}
     assert by_surface["2860万"] == "Zentra" and by_surface["2850万"] == "quova"
+
+
+def test_an_analyst_consensus_is_a_forecast():
+    # 'nearly double the analyst consensus of $4.49': what analysts expect, not a result
+    rows = frame_text("Acme expects earnings per share of $8.42, nearly double the analyst consensus of $4.49.",
+                      source="x", published="2025-12-18")
+    assert {r["surface"]: r["modality"] for r in rows}["$4.49"] == "forecast"

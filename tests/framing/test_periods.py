@@ -75,16 +75,17 @@ def test_english_quarter_phrases(text, surface, want):
     assert period_of(text, "2025-10-31", surface) == want
 
 
-def test_a_fiscal_quarter_is_labelled_by_its_fiscal_year():
+def test_a_fiscal_quarter_keeps_its_fiscal_label():
     # Microsoft's fiscal 2025 runs July 2024 - June 2025: its third quarter is no calendar quarter, so
-    # the figure holds in fiscal 2025 ('2025', as FY2025 is labelled); the year-less 'fourth-quarter'
-    # of the next sentence is a quarter of that same fiscal year
+    # the figure keeps the company's label, 2025-Q3 (as FY2025 is 2025); the year-less 'fourth-quarter'
+    # of the next sentence is the fourth quarter of that same fiscal year, 2025-Q4 -- not the whole
+    # year, whose figures would then meet the quarter's
     text = ("Microsoft Beats Estimates\nPublished 2025-04-30\n\n"
             "Microsoft said revenue for the third quarter of fiscal 2025 rose 13% to $70.1 billion. "
             "The company expects fourth-quarter revenue of about $73 billion.\n")
     got = periods(text, "2025-04-30")
-    assert got["$70.1 billion"] == "2025"
-    assert [p for s, p in got.items() if "$73 billion" in s] == ["2025"]
+    assert got["$70.1 billion"] == "2025-Q3"
+    assert [p for s, p in got.items() if "$73 billion" in s] == ["2025-Q4"]
 
 
 def test_a_yearless_english_quarter_is_of_the_published_year():

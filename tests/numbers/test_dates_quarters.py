@@ -22,11 +22,11 @@ def date_values(text: str, published=PUB) -> list[tuple[str, str]]:
     ("in the fourth quarter 2024", [("fourth quarter 2024", "2024-Q4")]),
     ("the 3rd quarter of 2024", [("3rd quarter of 2024", "2024-Q3")]),
     ("Second-quarter of 2025", [("Second-quarter of 2025", "2025-Q2")]),
-    # a quarter of a fiscal year is labelled by the fiscal year, as FY2026 itself is
-    ("the second quarter of fiscal 2026", [("second quarter of fiscal 2026", "2026")]),
-    ("Q2 FY2026 revenue", [("Q2 FY2026", "2026")]),
+    # a quarter of a fiscal year keeps its fiscal label (FY2026 is 2026, its second quarter 2026-Q2)
+    ("the second quarter of fiscal 2026", [("second quarter of fiscal 2026", "2026-Q2")]),
+    ("Q2 FY2026 revenue", [("Q2 FY2026", "2026-Q2")]),
     ("in Q4 of 2024", [("Q4 of 2024", "2024-Q4")]),
-    ("2026财年第二季度营收", [("2026财年第二季度", "2026")]),
+    ("2026财年第二季度营收", [("2026财年第二季度", "2026-Q2")]),
     # 'last December' told in August 2025: December 2024; 'last May': May 2025
     ("valued in a round last December.", [("last December", "2024-12")]),
     ("a round last May.", [("last May", "2025-05")]),
