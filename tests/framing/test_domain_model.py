@@ -186,6 +186,6 @@ def test_a_latin_name_a_ranking_places_is_a_company():
 
 def test_an_analyst_consensus_is_a_forecast():
     # 'nearly double the analyst consensus of $4.49': what analysts expect, not a result
-    rows = frame_text("Acme expects earnings per share of $8.42, nearly double the analyst consensus of $4.49.",
+    rows = frame_text("Acme Corp. expects earnings per share of $8.42, nearly double the analyst consensus of $4.49.",
                       source="x", published="2025-12-18")
     assert {r["surface"]: r["modality"] for r in rows}["$4.49"] == "forecast"
