@@ -186,7 +186,8 @@ def analyse(text: str | CleanText, mentions: list, lex: Lexicon | None = None, *
     )
     found = discover(ct.text, low, lex, doc.entities, lex.cue_words)
     doc.entities = sorted(doc.entities + name_hits(low, found, doc.entities), key=lambda h: h.start)
-    sources = set(lex.role("source_types"))
+    sources, research = set(lex.role("source_types")), set(lex.role("research_types"))
+    doc.marks["research"] = [e for e in doc.entities if e.kind in research]  # whose word a figure is on
     doc.entities = [e for e in doc.entities if not _is_source(doc, e) and e.kind not in sources]
     doc.entities = sorted(doc.entities + _main_company_words(doc), key=lambda h: h.start)
     doc.marks["tolerance"] = find_all(low, lex.tolerance)

@@ -36,4 +36,20 @@ def frame_modality(doc: Doc, spot: Spot) -> tuple[str, float]:
     for name in doc.lex.modality_precedence:
         if name in found:
             return name, conf
+    if _from_research(doc, spot, sent):
+        return "estimate", 0.6
     return doc.lex.modality_default, 0.7
+
+
+def _from_research(doc: Doc, spot: Spot, sent: tuple[int, int]) -> bool:
+    """A figure stated on a research firm's word ('根據 Omdia 最近發佈的報告，三星…出貨
+    6,060 萬部', 'according to IDC'): the firm named in its sentence or earlier in its
+    paragraph, or in the article's lead (cues.toml ``research_types``) measured it, so it is an estimate --
+    two firms' figures for one quarter differ without contradicting each other."""
+    research = doc.marks.get("research", [])
+    para = doc.paragraph_of(spot.start)
+    if doc.among(research, min(para[0], sent[0]), sent[1]):
+        return True
+    # an article about a firm's report says so in its lead: '國際數據公司（IDC）近日發佈…報告'
+    lead = doc.sentences[0] if doc.sentences else (0, 0)
+    return bool(doc.among(research, *lead))

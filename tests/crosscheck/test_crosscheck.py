@@ -102,6 +102,12 @@ CASES = [
     # A forecast date vs an actual date that differ: modality, not contradiction.
     ("date forecast", date("s1", "2029年", "2029", metric="profitability_target_date", modality="forecast"),
      date("s2", "2030年", "2030", metric="profitability_target_date"), "modality"),
+    # Two research firms' estimates of one quarter's shipments (60.6m vs 61.4m units): measurements, not
+    # facts, so they differ without contradicting each other (rules.toml: estimate is not factual).
+    ("two estimates differ", claim("s1", "6060万部", "shipments", 60_600_000, kind="count", subject="Samsung",
+                                   object="", period="2025-Q3", modality="estimate"),
+     claim("s2", "6140万台", "shipments", 61_400_000, kind="count", subject="Samsung", object="",
+           period="2025-Q3", modality="estimate"), "modality"),
 ]
 
 

@@ -189,3 +189,20 @@ def test_an_analyst_consensus_is_a_forecast():
     rows = frame_text("Acme Corp. expects earnings per share of $8.42, nearly double the analyst consensus of $4.49.",
                       source="x", published="2025-12-18")
     assert {r["surface"]: r["modality"] for r in rows}["$4.49"] == "forecast"
+
+
+# A research firm's figures are its measurements of others: estimates, whether the
+# firm is named in the figure's sentence, earlier in its paragraph, or in the lead
+# of an article about its report (Omdia and IDC are in the entity table as research).
+@pytest.mark.parametrize("text", [
+    "根据Omdia最新发布的报告，三星第三季度出货6060万部，市场份额19%。",
+    "IDC近日发布第三季度全球智能手机市场报告。\n\n小米出货4350万台，市场份额13.5%。",
+])
+def test_figures_on_a_research_firms_word_are_estimates(text):
+    rows = [r for r in frame_text(text, source="x", published="2025-10-20") if r["metric"] == "shipments"]
+    assert rows and {r["modality"] for r in rows} == {"estimate"}
+
+
+def test_a_company_reporting_its_own_figures_is_no_estimate():
+    rows = frame_text("小米公布，第三季度智能手机出货4330万台。", source="x", published="2025-11-18")
+    assert {r["modality"] for r in rows} == {"actual"}
