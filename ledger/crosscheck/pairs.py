@@ -197,8 +197,15 @@ def verdicts(df: pd.DataFrame, i: np.ndarray, j: np.ndarray) -> np.ndarray:
 _VERDICT_COLUMNS = ("lo", "hi", "factual", "modality_c", "p0", "p1", "flow")
 
 
+#: rules.toml ``[compare] span_ratio``'s default: how far apart two amounts of a flow may be
+#: and still be a shorter span's and a longer one's (a month's and a year's are 12x; a
+#: quarter's and a year's about 4x)
+SPAN_RATIO = 5.0
+
+
 def _verdict_codes(col: dict[str, np.ndarray], i: np.ndarray, j: np.ndarray,
-                   j_bounds: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+                   j_bounds: tuple[np.ndarray, np.ndarray] | None = None, span_ratio: float = SPAN_RATIO
+                   ) -> np.ndarray:
     """Verdict codes of the pairs; ``j_bounds``: the second claims' intervals
     converted into the first claims' units (pairs across units)."""
     lo, hi = col["lo"], col["hi"]
@@ -213,6 +220,13 @@ def _verdict_codes(col: dict[str, np.ndarray], i: np.ndarray, j: np.ndarray,
     # revenue, profit), any two different periods (a quarter, the nine months)
     flow = col["flow"][i] & col["flow"][j] if "flow" in col else np.zeros(len(i), dtype=bool)
     apart = known & ((p1[i] < p0[j]) | (p1[j] < p0[i]) | (flow & ((p0[i] != p0[j]) | (p1[i] != p1[j]))))
+    # a flow whose period one side does not state may be another span's (a quarter's
+    # revenue, the year's): differing values are not held against each other -- unless
+    # two positive amounts are further apart than spans explain (1.9 trillion won against
+    # 19.2 trillion: a slip of a digit, not a quarter against a year)
+    positive = (lo[i] > 0) & (lo_j > 0)
+    too_far = positive & (np.maximum(lo[i], lo_j) > span_ratio * np.minimum(hi[i], hi_j))
+    apart |= flow & ~known & ~too_far
     agree = (both_fact | same_intent) & overlap
     return np.where(agree, 0, np.where(~both_fact, 1, np.where(apart, 2, 3)))
 
@@ -261,7 +275,7 @@ def compare_pairs(df: pd.DataFrame, settings: dict[str, Any], money: Money | Non
     xi, xj = order[i[~same_unit]], order[j[~same_unit]]
     if not same_unit.all():
         i, j = i[same_unit], j[same_unit]
-    code = _verdict_codes(col, i, j)
+    code = _verdict_codes(col, i, j, span_ratio=float(compare.get("span_ratio", SPAN_RATIO)))
     keep = (code != 0) | (col["source_c"][i] != col["source_c"][j]) | bool(compare["same_source_consistent"])
     a, b, codes = order[i[keep]], order[j[keep]], code[keep]
     wa, wb, wcode, wxa, wxb = _wild_verdicts(df, compare)
@@ -305,7 +319,7 @@ def _across_units(df: pd.DataFrame, a: np.ndarray, b: np.ndarray, money: Money,
     a, b = a[at], b[at]
     lo_b, hi_b = converted_bounds(df["lo"].to_numpy()[b], df["hi"].to_numpy()[b], low[at], high[at])
     col = {c: df[c].to_numpy() for c in (*_VERDICT_COLUMNS, "source_c")}
-    code = _verdict_codes(col, a, b, (lo_b, hi_b))
+    code = _verdict_codes(col, a, b, (lo_b, hi_b), span_ratio=float(compare.get("span_ratio", SPAN_RATIO)))
     keep = (code != 0) | (col["source_c"][a] != col["source_c"][b]) | bool(compare["same_source_consistent"])
     at = at[keep]
     conv = Conversions(np.arange(len(at), dtype=np.int64), rate[at], low[at], high[at], date[at], source[at])
@@ -338,7 +352,7 @@ def _wild_verdicts(df: pd.DataFrame, compare: dict[str, Any]) -> tuple[np.ndarra
     same_unit = col["unit_c"][a] == col["unit_c"][b]
     xa, xb = a[~same_unit], b[~same_unit]
     a, b = a[same_unit], b[same_unit]
-    code = _verdict_codes(col, a, b)
+    code = _verdict_codes(col, a, b, span_ratio=float(compare.get("span_ratio", SPAN_RATIO)))
     keep = (code != 0) | (col["source_c"][a] != col["source_c"][b]) | bool(compare["same_source_consistent"])
     return a[keep], b[keep], code[keep], xa, xb
 

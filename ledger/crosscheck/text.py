@@ -171,6 +171,8 @@ _ENDINGS = {
     "consistent": "the figures agree, a cross-source confirmation",
     "contradiction": "same thing, same or unknown period, both stated as fact, yet the figures cannot both be true",
     "temporal": "the figures differ but hold for different periods, so both can be true",
+    "temporal_unknown": "the figures differ, but one does not say its period and the figure accumulates over "
+                        "its period (a quarter's and a year's differ), so both can be true",
     "modality": "one is {ma} and the other {mb}, not both statements of fact, so the figures neither "
                 "confirm nor contradict each other",
     "modality_same": "the figures differ but both are {ma} figures, not statements of fact, so they may be "
@@ -285,7 +287,8 @@ def explain_parts(found: pd.DataFrame, claims: pd.DataFrame | Claims, sources: p
         second[used] = np.add(np.add(" while ", said), "; ")
         said_rate = _rate_phrases(found, at, cl, ra, rb)
         endings = np.array(esc([(r + "; " if r else "") + e + "." for r, e in
-                                zip(said_rate, _endings(found, kind, at, cl.column("modality"), ra, rb))]),
+                                zip(said_rate, _endings(found, kind, at, cl.column("modality"), ra, rb,
+                                                        cl.column("period")))]),
                            dtype=object)
         out[at] = np.add('"', first[ra[at]]) if escape else first[ra[at]]
         middle[at] = second[rb[at]]
@@ -322,13 +325,17 @@ def _escaped(texts: list[str]) -> list[str]:
 
 
 def _endings(found: pd.DataFrame, kind: np.ndarray, at: np.ndarray, mod: np.ndarray, ra: np.ndarray,
-             rb: np.ndarray) -> list[str]:
-    """Why the verdict, per pair row at ``at``."""
+             rb: np.ndarray, period: np.ndarray | None = None) -> list[str]:
+    """Why the verdict, per pair row at ``at``; ``period``: the claims' periods
+    (a temporal pair with a side of unknown period says so)."""
     loose = found["loose"].to_numpy(dtype=bool)[at] if "loose" in found else np.zeros(len(at), dtype=bool)
     k = kind[at]
     out = np.array([_ENDINGS.get(x, x) for x in PAIR_KINDS], dtype=object)[
         pd.Index(PAIR_KINDS).get_indexer(k).clip(0)]
     out = np.where(loose, _ENDINGS["loose"], out)
+    if period is not None:
+        unknown = (period[ra[at]] == "") | (period[rb[at]] == "")
+        out = np.where((k == "temporal") & unknown & ~loose, _ENDINGS["temporal_unknown"], out)
     is_mod = np.flatnonzero(k == "modality")
     if len(is_mod):
         out[is_mod] = [_ending("modality", ma, mb) for ma, mb in zip(mod[ra[at[is_mod]]], mod[rb[at[is_mod]]])]

@@ -56,8 +56,18 @@ CASES = [
     # Same figures, 2025-10 vs 2023: both periods known and disjoint, so both can be true.
     ("different periods", pct("s1", "27%", 0.27, period="2025-10"), pct("s2", "49%", 0.49, period="2023"),
      "temporal"),
-    # One period unknown: "same or unknown period" -> still a contradiction.
+    # One period unknown: "same or unknown period" -> still a contradiction (a stake holds at an instant).
     ("one period unknown", pct("s1", "27%", 0.27, period="2025-10"), pct("s2", "49%", 0.49), "contradiction"),
+    # Revenue accumulates over its period: 5.0bn with no period stated may be a quarter's against the
+    # year's 20.0bn, so the difference is no contradiction.
+    ("a flow with an unknown period", usd("s1", "$20.0 billion", 2.0e10, metric="revenue", object="",
+                                          period="2025"),
+     usd("s2", "$5.0 billion", 5.0e9, metric="revenue", object=""), "temporal"),
+    # ... but no shorter span explains 1.91696 trillion won against 19.17 trillion the same year (10x, over
+    # rules.toml span_ratio = 5): a slipped digit stays a contradiction.
+    ("a flow too far apart for another span", claim("s1", "19.17兆韓元", "operating_profit", 1.917e13, object="",
+                                                     unit="KRW", period="2025"),
+     claim("s2", "1.91696 trillion won", "operating_profit", 1.91696e12, object="", unit="KRW"), "contradiction"),
     # 2025 contains 2025-10: overlapping periods are the same period.
     ("overlapping periods", pct("s1", "27%", 0.27, period="2025-10"), pct("s2", "49%", 0.49, period="2025"),
      "contradiction"),

@@ -46,6 +46,7 @@ import numpy as np
 import pandas as pd
 
 from ledger import intervals
+from ledger.crosscheck.pairs import SPAN_RATIO
 
 #: Columns of ``claims_in`` (see the module docstring).
 INPUT_COLUMNS = ("rid", "subject_k", "object_k", "metric_k", "unit_k", "modality_k", "source_k",
@@ -58,6 +59,8 @@ VERDICT = """CASE
     WHEN NOT (a.factual AND b.factual) THEN 1
     WHEN a.pk AND b.pk AND (a.p1 < b.p0 OR b.p1 < a.p0
                             OR (a.flow AND b.flow AND (a.p0 <> b.p0 OR a.p1 <> b.p1))) THEN 2
+    WHEN a.flow AND b.flow AND NOT (a.pk AND b.pk)
+         AND NOT (a.lo > 0 AND b.lo > 0 AND GREATEST(a.lo, b.lo) > {span_ratio} * LEAST(a.hi, b.hi)) THEN 2
     ELSE 3 END"""
 
 #: The plan as named steps, each a SELECT over ``claims_in`` and the steps
@@ -111,7 +114,8 @@ SELECT rid, gsize FROM (
 def pairs_steps(compare: dict[str, Any], table: str = "claims_in") -> tuple[list[tuple[str, str]], str]:
     """The plan's named steps and its final SELECT over them, for
     ``[compare]`` settings of rules.toml, reading ``table``."""
-    values = {"verdict": VERDICT, "max_group": int(compare["max_group"]), "window": int(compare["window"]),
+    values = {"verdict": VERDICT.replace("{span_ratio}", repr(float(compare.get("span_ratio", SPAN_RATIO)))),
+              "max_group": int(compare["max_group"]), "window": int(compare["window"]),
               "same_source": "true" if compare["same_source_consistent"] else "false"}
     steps = [(name, sql.format(**values).replace("claims_in", table)) for name, sql in _STEPS]
     return steps, _FINAL.format(**values)
