@@ -117,11 +117,18 @@ class Doc:
 
     def starting(self, items: list, lo: int, hi: int) -> list:
         """The items of ``items`` (sorted by start) that start in ``[lo, hi)``."""
+        keys = self._keys(items)
+        return items[bisect_left(keys, lo):bisect_left(keys, hi)]
+
+    def count_before(self, items: list, pos: int) -> int:
+        """How many items of ``items`` (sorted by start) start before ``pos``."""
+        return bisect_left(self._keys(items), pos)
+
+    def _keys(self, items: list) -> list[int]:
         starts = self._index.get(id(items))
         if starts is None or starts[0] is not items:
             starts = self._index[id(items)] = (items, [h.start for h in items])
-        keys = starts[1]
-        return items[bisect_left(keys, lo):bisect_left(keys, hi)]
+        return starts[1]
 
     def touching(self, items: list, lo: int, hi: int) -> list:
         """The items overlapping ``[lo, hi)`` (none is longer than ``LONGEST``)."""
