@@ -198,6 +198,13 @@ def _bounded(text: str, start: int, end: int, word: str) -> bool:
     return not (_LATIN.match(word[-1]) and end < len(text) and _LATIN.match(text[end]))
 
 
+@lru_cache(maxsize=65536)
+def _edges(word: str) -> bool:
+    """Does ``word`` begin or end with a Latin letter or digit (so that
+    :func:`_bounded` must look at the text around it)?"""
+    return bool(_LATIN.match(word[0]) or _LATIN.match(word[-1]))
+
+
 @lru_cache(maxsize=256)
 def _automaton(words: tuple[str, ...]):
     """An Aho-Corasick automaton of ``words`` (pyahocorasick): one pass over a
@@ -284,7 +291,7 @@ def find_all(
     words = tuple(words)
     found = index.occurrences(words) if index is not None and index.low is low else _occurrences(low, words)
     hits = [Hit(pos, end, name or word, word, kind)
-            for pos, end, word, _, times in found if _bounded(low, pos, end, word)
+            for pos, end, word, _, times in found if not _edges(word) or _bounded(low, pos, end, word)
             for _ in range(times)]
     return sorted(hits, key=lambda h: (h.start, -h.end))
 
