@@ -453,3 +453,24 @@ def test_text_is_and_text_codes_agree_across_storages(storage):
     assert list(intervals.text_is(s, [""])) == [False, True, False, False, False, False]
     codes, uniques = intervals.text_codes(s)
     assert list(codes) == [0, 1, 2, -1, 0, 3] and list(uniques) == ["over", "", "exact", "under"]
+
+
+# An article often gives an adjusted (non-IFRS) figure without saying so: RMB70.55bn called "net
+# profit" in one article is the 705.5億元 another calls 經調整純利. The two bases meet: agreeing figures
+# are a confirmation; differing ones are two bases, never a contradiction.
+def test_an_adjusted_figure_confirms_the_same_figure_stated_without_its_basis():
+    a = usd("s1", "705.5億元", 7.055e10, metric="adjusted_net_profit", subject="Tencent", object="", unit="CNY",
+            period="2025-Q3")
+    b = usd("s2", "RMB70.55 billion", 7.055e10, metric="net_profit", subject="Tencent", object="", unit="CNY",
+            period="2025-Q3")
+    out = check(ledger(a, b))
+    assert kinds(out) == ["consistent"]
+
+
+def test_an_adjusted_and_a_reported_figure_that_differ_are_no_finding():
+    # 63.1bn reported against 70.55bn adjusted, the same quarter: two bases, both can be true
+    a = usd("s1", "705.5億元", 7.055e10, metric="adjusted_net_profit", subject="Tencent", object="", unit="CNY",
+            period="2025-Q3")
+    b = usd("s2", "RMB63.1 billion", 6.31e10, metric="net_profit", subject="Tencent", object="", unit="CNY",
+            period="2025-Q3")
+    assert kinds(check(ledger(a, b))) == []

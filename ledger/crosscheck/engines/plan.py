@@ -50,7 +50,7 @@ from ledger.crosscheck.pairs import SPAN_RATIO
 
 #: Columns of ``claims_in`` (see the module docstring).
 INPUT_COLUMNS = ("rid", "subject_k", "object_k", "metric_k", "unit_k", "modality_k", "source_k",
-                 "lo", "hi", "p0", "p1", "pk", "factual", "flow", "wild", "has_object")
+                 "lo", "hi", "p0", "p1", "pk", "factual", "flow", "wild", "has_object", "adjusted")
 
 #: The verdict of the pair (a, b): pairs._verdict_codes as one CASE.
 VERDICT = """CASE
@@ -78,7 +78,7 @@ _STEPS = (
   SELECT * FROM c WHERE gsize > 1"""),
     ("regular", """
   SELECT a.rid AS a, b.rid AS b, false AS wild, a.unit_k = b.unit_k AS same_unit,
-         a.source_k <> b.source_k AS cross_source, {verdict} AS code
+         a.source_k <> b.source_k AS cross_source, a.adjusted <> b.adjusted AS cross_basis, {verdict} AS code
   FROM shared a JOIN shared b
     ON a.subject_k = b.subject_k AND a.object_k = b.object_k AND a.metric_k = b.metric_k
    AND a.pos < b.pos AND (a.gsize <= {max_group} OR b.pos <= a.pos + {window})"""),
@@ -87,7 +87,7 @@ _STEPS = (
   FROM claims_in WHERE NOT wild AND has_object"""),
     ("wild", """
   SELECT a.rid AS a, b.rid AS b, true AS wild, a.unit_k = b.unit_k AS same_unit,
-         a.source_k <> b.source_k AS cross_source, {verdict} AS code
+         a.source_k <> b.source_k AS cross_source, a.adjusted <> b.adjusted AS cross_basis, {verdict} AS code
   FROM claims_in a JOIN x b
     ON a.subject_k = b.subject_k AND a.metric_k = b.metric_k AND b.xn <= {max_group}
   WHERE a.wild"""),
@@ -95,7 +95,8 @@ _STEPS = (
 _FINAL = """
 SELECT a, b, CASE WHEN same_unit THEN code ELSE -1 END AS code, wild
 FROM (SELECT * FROM regular UNION ALL SELECT * FROM wild) every
-WHERE NOT same_unit OR code <> 0 OR cross_source OR {same_source}
+WHERE (NOT same_unit OR code <> 0 OR cross_source OR {same_source})
+  AND (NOT cross_basis OR (same_unit AND code = 0))
 """
 
 #: The capped groups: the first row (in the run's order) and the size of each
@@ -140,11 +141,12 @@ def engine_input(prepared: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "rid": prepared["row"].to_numpy(np.int64),
         "subject_k": prepared["subject_c"].to_numpy(np.int64), "object_k": prepared["object_c"].to_numpy(np.int64),
-        "metric_k": prepared["metric_c"].to_numpy(np.int64), "unit_k": prepared["unit_c"].to_numpy(np.int64),
+        "metric_k": prepared["block_c"].to_numpy(np.int64), "unit_k": prepared["unit_c"].to_numpy(np.int64),
         "modality_k": prepared["modality_c"].to_numpy(np.int64), "source_k": prepared["source_c"].to_numpy(np.int64),
         "lo": prepared["lo"].to_numpy(dtype=float), "hi": prepared["hi"].to_numpy(dtype=float),
         "p0": p0, "p1": prepared["p1"].to_numpy(dtype=float), "pk": ~np.isnan(p0),
         "factual": prepared["factual"].to_numpy(dtype=bool), "flow": prepared["flow"].to_numpy(dtype=bool),
         "wild": prepared["wild"].to_numpy(dtype=bool),
         "has_object": ~intervals.text_is(prepared["object"], [""]),
+        "adjusted": prepared["adjusted"].to_numpy(dtype=bool),
     }, columns=list(INPUT_COLUMNS))
