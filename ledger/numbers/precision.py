@@ -52,8 +52,8 @@ def relative_precision(surface: str, default: float) -> float:
     if plain is not None and _rising(plain.group(3)):
         # what _as_written gives for this shape: the digits as written (the magnitudes divide out
         # exactly: at most 27 significant digits), their decimal places
-        number = float(plain.group(0)[: plain.end(2) if plain.group(2) else plain.end(1)])
-        return default if number == 0 else 0.5 * 10.0 ** (-len(plain.group(2) or "")) / number
+        digits = float(plain.group(0)[: plain.end(2) if plain.group(2) else plain.end(1)])
+        return default if digits == 0 else 0.5 * 10.0 ** (-len(plain.group(2) or "")) / digits
     written = _as_written(numerals[-1])
     if written is None or written[0] == 0:
         return default
