@@ -55,7 +55,14 @@ class Shown:
             self.parts = (text, blank, np.full(len(rows), '"' if escape else "", dtype=object))
         else:
             self.parts = explain_parts(rows, self.cl, escape=escape)
-        self.explanation = np.add(np.add(self.parts[0], self.parts[1]), self.parts[2]) if len(rows) else self.parts[0]
+
+    @property
+    def explanation(self) -> np.ndarray:
+        """The sentences joined (the text mode prints them; JSON joins its parts in each object)."""
+        if "_explanation" not in self.__dict__:
+            first, second, third = self.parts
+            self.__dict__["_explanation"] = np.add(np.add(first, second), third) if len(first) else first
+        return self.__dict__["_explanation"]
 
     def starts(self) -> np.ndarray:
         """Row positions where a new issue begins (``found`` is in issue order)."""
@@ -135,8 +142,12 @@ def _finding_text(shown: Shown) -> list[str]:
     done = np.flatnonzero(values["status"] == "resolved")
     state[done] = [f" [resolved: {d} by {r}]" for d, r in zip(values["decision"][done], values["reviewer"][done])]
     side_a, side_b = shown.sides()
-    said = np.where(values["kind"] == "arithmetic", "", np.add(np.add(np.add(": ", side_a), " vs "), side_b))
-    return list(map("".join, zip(table[codes], shown.ids, state, said)))
+    rule = values["kind"] == "arithmetic"
+    if rule.any():  # a rule's line names no sides
+        side_a, side_b = side_a.copy(), side_b.copy()
+        side_a[rule], side_b[rule] = "", ""
+    colon, versus = (np.where(rule, "", text).astype(object) for text in (": ", " vs "))
+    return list(map("".join, zip(table[codes], shown.ids, state, colon, side_a, versus, side_b)))
 
 
 def _issue_headers(issues: pd.DataFrame) -> list[str]:

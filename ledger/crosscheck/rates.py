@@ -424,6 +424,9 @@ def _stated(i: int, j: int, text: dict[str, np.ndarray], point: np.ndarray, defa
     if text["unit"][i] == text["unit"][j] or not (point[i] > 0 and point[j] > 0):
         return None
     quote = str(text["quote"][i])
+    if not ("(" in quote or "（" in quote) or str(text["surface"][i]) not in quote \
+            or str(text["surface"][j]) not in quote:
+        return None  # the pattern below needs both figures and a bracket: no regex built
     for a, b in ((i, j), (j, i)):
         pattern = re.escape(str(text["surface"][a])) + r"\s*[(（][^()（）]{0,12}?" + re.escape(str(text["surface"][b]))
         if re.search(pattern, quote):
