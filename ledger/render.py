@@ -136,7 +136,29 @@ def _finding_text(shown: Shown) -> list[str]:
     state[done] = [f" [resolved: {d} by {r}]" for d, r in zip(values["decision"][done], values["reviewer"][done])]
     side_a, side_b = shown.sides()
     said = np.where(values["kind"] == "arithmetic", "", np.add(np.add(np.add(": ", side_a), " vs "), side_b))
-    return list(map("".join, zip(table[codes], shown.ids, state, said)))
+    return list(map("".join, zip(table[codes], shown.ids, state, said, _conversions(f))))
+
+
+def _conversions(f: pd.DataFrame) -> np.ndarray:
+    """Per row, how a pair across currencies converted side b into side a's
+    unit: ' = 135.2 bn USD at 7.0994 CNY/USD on 2025-10-29, ECB ...' ('' for
+    none, and for rule rows: their sentence says it)."""
+    out = np.full(len(f), "", dtype=object)
+    if "rate" not in f:
+        return out
+    rate = pd.to_numeric(f["rate"], errors="coerce").to_numpy(dtype=float)
+    at = np.flatnonzero(~np.isnan(rate) & (f["kind"].to_numpy(dtype=object) != "arithmetic"))
+    if not len(at):
+        return out
+    from ledger.crosscheck.rates import conversion_text
+
+    num = {c: pd.to_numeric(f[c], errors="coerce").to_numpy(dtype=float)[at]
+           for c in ("value_b_converted", "rate_low", "rate_high")}
+    text = {c: f[c].to_numpy(dtype=object)[at] for c in ("unit", "unit_b", "rate_date", "rate_source")}
+    out[at] = [" " + conversion_text(*args) for args in zip(
+        num["value_b_converted"], text["unit"], text["unit_b"], rate[at], num["rate_low"], num["rate_high"],
+        text["rate_date"], text["rate_source"])]
+    return out
 
 
 def _issue_headers(issues: pd.DataFrame) -> list[str]:
