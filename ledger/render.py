@@ -136,10 +136,11 @@ def _finding_text(shown: Shown) -> list[str]:
     state[done] = [f" [resolved: {d} by {r}]" for d, r in zip(values["decision"][done], values["reviewer"][done])]
     side_a, side_b = shown.sides()
     said = np.where(values["kind"] == "arithmetic", "", np.add(np.add(np.add(": ", side_a), " vs "), side_b))
-    return list(map("".join, zip(table[codes], shown.ids, state, said, _conversions(f))))
+    outlets = {sid: _outlet(row) for sid, row in shown.cl.sources.items()} if shown.cl is not None else None
+    return list(map("".join, zip(table[codes], shown.ids, state, said, _conversions(f, outlets))))
 
 
-def _conversions(f: pd.DataFrame) -> np.ndarray:
+def _conversions(f: pd.DataFrame, outlets: dict[str, str] | None = None) -> np.ndarray:
     """Per row, how a pair across currencies converted side b into side a's
     unit: ' = 135.2 bn USD at 7.0994 CNY/USD on 2025-10-29, ECB ...' ('' for
     none, and for rule rows: their sentence says it)."""
@@ -155,6 +156,10 @@ def _conversions(f: pd.DataFrame) -> np.ndarray:
     num = {c: pd.to_numeric(f[c], errors="coerce").to_numpy(dtype=float)[at]
            for c in ("value_b_converted", "rate_low", "rate_high")}
     text = {c: f[c].to_numpy(dtype=object)[at] for c in ("unit", "unit_b", "rate_date", "rate_source")}
+    if outlets:  # an article's own conversion ("stated in <id>"): the article as its outlet
+        named = {s: "; ".join("stated in " + outlets.get(p[10:], p[10:]) if p.startswith("stated in ") else p
+                              for p in str(s).split("; ")) for s in set(text["rate_source"].tolist())}
+        text["rate_source"] = np.array([named[s] for s in text["rate_source"].tolist()], dtype=object)
     out[at] = [" " + conversion_text(*args) for args in zip(
         num["value_b_converted"], text["unit"], text["unit_b"], rate[at], num["rate_low"], num["rate_high"],
         text["rate_date"], text["rate_source"])]

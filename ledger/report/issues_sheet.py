@@ -70,7 +70,7 @@ def issue_views(found: pd.DataFrame, claims: Claims) -> list[IssueView]:
     by_issue = _rows_by_issue(found, issues)
     records = issues.to_dict("records")
     order = np.lexsort((issues["issue_rank"].to_numpy(), issues["status"].to_numpy(dtype=object) != "open"))
-    rates = _Rates(found)
+    rates = _Rates(found, {sid: row.get("publisher", "") or claims.label(sid) for sid, row in claims.sources.items()})
     views = []
     for k in order.tolist():
         rec = records[k]
@@ -85,7 +85,9 @@ class _Rates:
     """The conversion columns of the findings, as arrays once (pairs across
     units carry the rate that converted claim b into claim a's unit)."""
 
-    def __init__(self, found: pd.DataFrame) -> None:
+    def __init__(self, found: pd.DataFrame, labels: dict[str, str]) -> None:
+        self.labels = labels
+        self._named: dict[str, str] = {}
         self.rate = (pd.to_numeric(found["rate"], errors="coerce").to_numpy(dtype=float) if "rate" in found
                      else np.full(len(found), np.nan))
         self.any = bool((~np.isnan(self.rate)).any())
@@ -100,6 +102,16 @@ class _Rates:
         self.text = {c: found[c].to_numpy(dtype=object) for c in ("claim_a", "claim_b", "unit", "unit_b",
                                                                   "rate_date", "rate_source")}
 
+    def named(self, source: str) -> str:
+        """A rate's source with an article that stated it ("stated in <id>") as people know it (its outlet)."""
+        if not source.startswith("stated in ") or not self.labels:
+            return source
+        if source not in self._named:
+            self._named[source] = "; ".join(
+                "stated in " + self.labels.get(part[len("stated in "):], part[len("stated in "):])
+                if part.startswith("stated in ") else part for part in source.split("; "))
+        return self._named[source]
+
     def of(self, rows: np.ndarray, unit: str) -> dict[str, tuple[float, str]]:
         """claim id -> (value in ``unit``, the conversion's sentence) for the
         claims the pairs at ``rows`` converted into ``unit`` (a claim b
@@ -109,7 +121,7 @@ class _Rates:
         t = self.text
         for r in rows[~np.isnan(self.rate[rows])].tolist():
             rate, low, high = float(self.rate[r]), float(self.low[r]), float(self.high[r])
-            date, source = text_or_blank(t["rate_date"][r]), text_or_blank(t["rate_source"][r])
+            date, source = text_or_blank(t["rate_date"][r]), self.named(text_or_blank(t["rate_source"][r]))
             ua, ub = text_or_blank(t["unit"][r]), text_or_blank(t["unit_b"][r])
             if ua == unit and ub != unit:
                 cid, value, frm = str(t["claim_b"][r]), float(self.converted[r]), ub
