@@ -141,11 +141,10 @@ def conversion_of(view: IssueView, claims: Claims, row: int) -> str:
     ("= 135.2 bn USD at 7.0994 CNY/USD on 2025-10-29, ECB ..."), or, for a
     figure in another currency that no pair of the issue converted, that
     there was no rate; "" for a figure in the issue's unit."""
-    frame = claims.frame
-    unit, target = text_or_blank(frame["unit"].iloc[row]), view.unit
+    unit, target = text_or_blank(claims.column("unit")[row]), view.unit  # cached columns, not .iloc per claim
     if unit == target:
         return ""
-    cid = str(frame["claim_id"].iloc[row])
+    cid = str(claims.column("claim_id")[row])
     if cid in view.converted:
         return view.converted[cid][1]
     if unit in CURRENCIES and target in CURRENCIES:
@@ -218,7 +217,7 @@ def version_lines(view: IssueView, claims: Claims) -> str:
 
 def _version_conversion(view: IssueView, claims: Claims, v: Version) -> str:
     """The conversion of a version (its claims' distinct conversions, joined)."""
-    if text_or_blank(claims.frame["unit"].iloc[v.claims[0]]) == view.unit:  # a version has one unit
+    if text_or_blank(claims.column("unit")[v.claims[0]]) == view.unit:  # a version has one unit
         return ""
     said = dict.fromkeys(conversion_of(view, claims, r) for r in v.claims)
     return "; ".join(t for t in said if t)
