@@ -147,7 +147,35 @@ def _finding_text(shown: Shown) -> list[str]:
         side_a, side_b = side_a.copy(), side_b.copy()
         side_a[rule], side_b[rule] = "", ""
     colon, versus = (np.where(rule, "", text).astype(object) for text in (": ", " vs "))
-    return list(map("".join, zip(table[codes], shown.ids, state, colon, side_a, versus, side_b)))
+    outlets = {sid: _outlet(row) for sid, row in shown.cl.sources.items()} if shown.cl is not None else None
+    return list(map("".join, zip(table[codes], shown.ids, state, colon, side_a, versus, side_b,
+                                 _conversions(f, outlets))))
+
+
+def _conversions(f: pd.DataFrame, outlets: dict[str, str] | None = None) -> np.ndarray:
+    """Per row, how a pair across currencies converted side b into side a's
+    unit: ' = 135.2 bn USD at 7.0994 CNY/USD on 2025-10-29, ECB ...' ('' for
+    none, and for rule rows: their sentence says it)."""
+    out = np.full(len(f), "", dtype=object)
+    if "rate" not in f:
+        return out
+    rate = pd.to_numeric(f["rate"], errors="coerce").to_numpy(dtype=float)
+    at = np.flatnonzero(~np.isnan(rate) & (f["kind"].to_numpy(dtype=object) != "arithmetic"))
+    if not len(at):
+        return out
+    from ledger.crosscheck.rates import conversion_text
+
+    num = {c: pd.to_numeric(f[c], errors="coerce").to_numpy(dtype=float)[at]
+           for c in ("value_b_converted", "rate_low", "rate_high")}
+    text = {c: f[c].to_numpy(dtype=object)[at] for c in ("unit", "unit_b", "rate_date", "rate_source")}
+    if outlets:  # an article's own conversion ("stated in <id>"): the article as its outlet
+        named = {s: "; ".join("stated in " + outlets.get(p[10:], p[10:]) if p.startswith("stated in ") else p
+                              for p in str(s).split("; ")) for s in set(text["rate_source"].tolist())}
+        text["rate_source"] = np.array([named[s] for s in text["rate_source"].tolist()], dtype=object)
+    out[at] = [" " + conversion_text(*args) for args in zip(
+        num["value_b_converted"], text["unit"], text["unit_b"], rate[at], num["rate_low"], num["rate_high"],
+        text["rate_date"], text["rate_source"])]
+    return out
 
 
 def _issue_headers(issues: pd.DataFrame) -> list[str]:
