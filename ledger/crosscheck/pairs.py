@@ -118,6 +118,10 @@ def prepare(claims: pd.DataFrame, settings: dict[str, Any]) -> pd.DataFrame:
     open_object = np.array([object_kind(str(m)) == "counterpart" for m in metric_names], dtype=bool)
     empty = intervals.text_is(df["object"], [""])
     df["wild"] = empty & (open_object[metric_c] if len(metric_names) else np.zeros(len(df), dtype=bool))
+    # a company's whole figure (object_kind = part, no part named) meets its parts' figures,
+    # kept only when they agree: one article names the segment, the other leaves it out
+    part_object = np.array([object_kind(str(m)) == "part" for m in metric_names], dtype=bool)
+    df["whole"] = empty & (part_object[metric_c] if len(metric_names) else np.zeros(len(df), dtype=bool))
     flows = np.array([exact_spans(str(m)) for m in metric_names], dtype=bool)
     df["flow"] = flows[metric_c] if len(metric_names) else np.zeros(len(df), dtype=bool)
     # the blocking code leaves the basis out (adjusted_net_profit meets net_profit): an
@@ -342,12 +346,15 @@ def _wild_verdicts(df: pd.DataFrame, compare: dict[str, Any]) -> tuple[np.ndarra
     27% of OpenAI'), and their verdicts; and the pairs in different units
     (compared by :func:`_across_units`)."""
     empty = np.zeros(0, dtype=np.int64)
-    if not len(df) or "wild" not in df or not df["wild"].any():
+    if not len(df) or "wild" not in df:
+        return empty, empty, empty, empty, empty
+    whole = df["whole"].to_numpy(dtype=bool) if "whole" in df else np.zeros(len(df), dtype=bool)
+    wild = df["wild"].to_numpy(dtype=bool)
+    if not (wild | whole).any():
         return empty, empty, empty, empty, empty
     n_met = int(df["block_c"].max()) + 2
     block = df["subject_c"].to_numpy(np.int64) * n_met + df["block_c"].to_numpy(np.int64)
-    wild = df["wild"].to_numpy()
-    w_rows, x_rows = np.flatnonzero(wild), np.flatnonzero(~wild & ~intervals.text_is(df["object"], [""]))
+    w_rows, x_rows = np.flatnonzero(wild | whole), np.flatnonzero(~wild & ~intervals.text_is(df["object"], [""]))
     if not len(w_rows) or not len(x_rows):
         return empty, empty, empty, empty, empty
     x_rows = x_rows[np.argsort(block[x_rows], kind="stable")]
@@ -360,12 +367,12 @@ def _wild_verdicts(df: pd.DataFrame, compare: dict[str, Any]) -> tuple[np.ndarra
     b = x_rows[first + (np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts))]
     col = {c: df[c].to_numpy() for c in (*_VERDICT_COLUMNS, "unit_c", "source_c", "adjusted")}
     same_unit = col["unit_c"][a] == col["unit_c"][b]
-    cross_basis = col["adjusted"][a] != col["adjusted"][b]
-    xa, xb = a[~same_unit & ~cross_basis], b[~same_unit & ~cross_basis]
-    a, b, cross_basis = a[same_unit], b[same_unit], cross_basis[same_unit]
+    only_agreeing = (col["adjusted"][a] != col["adjusted"][b]) | whole[a]  # two bases; a whole and a part
+    xa, xb = a[~same_unit & ~only_agreeing], b[~same_unit & ~only_agreeing]
+    a, b, only_agreeing = a[same_unit], b[same_unit], only_agreeing[same_unit]
     code = _verdict_codes(col, a, b, span_ratio=float(compare.get("span_ratio", SPAN_RATIO)))
     keep = (code != 0) | (col["source_c"][a] != col["source_c"][b]) | bool(compare["same_source_consistent"])
-    keep &= ~cross_basis | (code == 0)
+    keep &= ~only_agreeing | (code == 0)
     return a[keep], b[keep], code[keep], xa, xb
 
 

@@ -474,3 +474,21 @@ def test_an_adjusted_and_a_reported_figure_that_differ_are_no_finding():
     b = usd("s2", "RMB63.1 billion", 6.31e10, metric="net_profit", subject="Tencent", object="", unit="CNY",
             period="2025-Q3")
     assert kinds(check(ledger(a, b))) == []
+
+
+# One article says Tencent's international games revenue was 208億元; another gives the 208亿元 as
+# "revenue" without the segment. A whole-company figure (revenue: object_kind = part) meets its parts'
+# figures only to agree: equal figures are a confirmation; a part smaller than the whole is no finding.
+def test_a_figure_without_its_segment_confirms_the_segments_equal_figure():
+    a = usd("s1", "208億元", 2.08e10, metric="revenue", subject="Tencent", object="international games",
+            unit="CNY", period="2025-Q3")
+    b = usd("s2", "208亿元", 2.08e10, metric="revenue", subject="Tencent", object="", unit="CNY", period="2025-Q3")
+    assert kinds(check(ledger(a, b))) == ["consistent"]
+
+
+def test_a_segment_and_the_whole_that_differ_are_no_finding():
+    a = usd("s1", "208億元", 2.08e10, metric="revenue", subject="Tencent", object="international games",
+            unit="CNY", period="2025-Q3")
+    b = usd("s2", "1929亿元", 1.929e11, metric="revenue", subject="Tencent", object="", unit="CNY",
+            period="2025-Q3")
+    assert kinds(check(ledger(a, b))) == []

@@ -10,7 +10,7 @@ column                    meaning (from :func:`ledger.crosscheck.pairs.prepare`)
 ========================  =============================================================
 ``rid``                   the claim's row in the prepared ledger (BIGINT)
 ``subject_k``, ``object_k``  the entity key of subject / object (equal keys = one entity)
-``metric_k``, ``unit_k``  metric and unit (codes or text: only compared for equality)
+``metric_k``, ``unit_k``  metric without its basis (adjusted_net_profit -> net_profit) and unit (codes or text)
 ``modality_k``, ``source_k``  modality and source (idem)
 ``lo``, ``hi``            the value interval (dates: the day interval), +-inf when open
 ``p0``, ``p1``            the validity period in day ordinals (NULL or NaN: unknown)
@@ -19,6 +19,9 @@ column                    meaning (from :func:`ledger.crosscheck.pairs.prepare`)
 ``flow``                  the metric accumulates over its period (roles.toml spans = exact)
 ``wild``                  the counterpart is unknown and matches any (object_kind = counterpart)
 ``has_object``            the claim names a counterpart
+``adjusted``              the metric is the adjusted basis: it meets the reported one only to agree
+``whole``                 a company's whole figure (object_kind = part, none named): it meets
+                          the figures of its parts (the wild join) only to agree
 ========================  =============================================================
 
 It returns one row per compared pair: ``a``, ``b`` (rids), ``code`` (the verdict,
@@ -50,7 +53,7 @@ from ledger.crosscheck.pairs import SPAN_RATIO
 
 #: Columns of ``claims_in`` (see the module docstring).
 INPUT_COLUMNS = ("rid", "subject_k", "object_k", "metric_k", "unit_k", "modality_k", "source_k",
-                 "lo", "hi", "p0", "p1", "pk", "factual", "flow", "wild", "has_object", "adjusted")
+                 "lo", "hi", "p0", "p1", "pk", "factual", "flow", "wild", "has_object", "adjusted", "whole")
 
 #: The verdict of the pair (a, b): pairs._verdict_codes as one CASE.
 VERDICT = """CASE
@@ -78,7 +81,7 @@ _STEPS = (
   SELECT * FROM c WHERE gsize > 1"""),
     ("regular", """
   SELECT a.rid AS a, b.rid AS b, false AS wild, a.unit_k = b.unit_k AS same_unit,
-         a.source_k <> b.source_k AS cross_source, a.adjusted <> b.adjusted AS cross_basis, {verdict} AS code
+         a.source_k <> b.source_k AS cross_source, a.adjusted <> b.adjusted AS only_agreeing, {verdict} AS code
   FROM shared a JOIN shared b
     ON a.subject_k = b.subject_k AND a.object_k = b.object_k AND a.metric_k = b.metric_k
    AND a.pos < b.pos AND (a.gsize <= {max_group} OR b.pos <= a.pos + {window})"""),
@@ -87,16 +90,17 @@ _STEPS = (
   FROM claims_in WHERE NOT wild AND has_object"""),
     ("wild", """
   SELECT a.rid AS a, b.rid AS b, true AS wild, a.unit_k = b.unit_k AS same_unit,
-         a.source_k <> b.source_k AS cross_source, a.adjusted <> b.adjusted AS cross_basis, {verdict} AS code
+         a.source_k <> b.source_k AS cross_source, a.adjusted <> b.adjusted OR a.whole AS only_agreeing,
+         {verdict} AS code
   FROM claims_in a JOIN x b
     ON a.subject_k = b.subject_k AND a.metric_k = b.metric_k AND b.xn <= {max_group}
-  WHERE a.wild"""),
+  WHERE a.wild OR a.whole"""),
 )
 _FINAL = """
 SELECT a, b, CASE WHEN same_unit THEN code ELSE -1 END AS code, wild
 FROM (SELECT * FROM regular UNION ALL SELECT * FROM wild) every
 WHERE (NOT same_unit OR code <> 0 OR cross_source OR {same_source})
-  AND (NOT cross_basis OR (same_unit AND code = 0))
+  AND (NOT only_agreeing OR (same_unit AND code = 0))
 """
 
 #: The capped groups: the first row (in the run's order) and the size of each
@@ -148,5 +152,5 @@ def engine_input(prepared: pd.DataFrame) -> pd.DataFrame:
         "factual": prepared["factual"].to_numpy(dtype=bool), "flow": prepared["flow"].to_numpy(dtype=bool),
         "wild": prepared["wild"].to_numpy(dtype=bool),
         "has_object": ~intervals.text_is(prepared["object"], [""]),
-        "adjusted": prepared["adjusted"].to_numpy(dtype=bool),
+        "adjusted": prepared["adjusted"].to_numpy(dtype=bool), "whole": prepared["whole"].to_numpy(dtype=bool),
     }, columns=list(INPUT_COLUMNS))
