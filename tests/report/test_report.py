@@ -659,6 +659,7 @@ def test_run_without_seeds_is_unreadable(tmp_path):
     assert res.exit_code == 2 and "no seeds/ folder here" in res.output
 
 
+@pytest.mark.slow
 def test_run_text_prints_the_report_notes_and_what_is_to_review(tmp_path, monkeypatch):
     """`run` in text mode shows the report's warnings (here a Conflicts sheet cut
     to 10 rows) on stderr, and the summary line counts what needs review."""
