@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from ledger.errors import Code, InputUnreadable, InvalidValue, Problem
-from ledger.intervals import is_arrow
+from ledger.intervals import is_arrow, text_codes
 from ledger.textio import Stamp, decode_bytes, guess_legacy_encoding, read_stamped
 
 _UNQUOTED = re.compile(r"[^,\r\n]*")
@@ -460,9 +460,9 @@ def matches(text: pd.Series, pattern: re.Pattern[str]) -> np.ndarray:
 
 def each_distinct(text: pd.Series, test: Any) -> np.ndarray:
     """Boolean array: ``test(cell)``, asked once per distinct value."""
-    values = text.to_numpy(dtype=object)
-    good = [u for u in pd.unique(values) if isinstance(u, str) and test(u)]
-    return pd.Series(values).isin(good).to_numpy(dtype=bool)
+    codes, uniques = text_codes(text)  # missing: code -1, the last entry of ``good``
+    good = np.array([isinstance(u, str) and bool(test(u)) for u in uniques.tolist()] + [False], dtype=bool)
+    return good[codes]
 
 
 # --------------------------------------------------------------------------- writing

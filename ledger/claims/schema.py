@@ -121,7 +121,7 @@ def check_frame(loaded: LoadedLedger) -> list[Problem]:
     """Run the pandera model over the loaded frame; one Problem per failing cell."""
     df = loaded.frame
     try:
-        ledger_schema().validate(df, lazy=True)
+        ledger_schema().validate(df, lazy=True, inplace=True)  # nothing is coerced: no copy of the frame
     except pa.errors.SchemaErrors as exc:
         return _problems(loaded, exc.failure_cases)
     return []

@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ledger.claims.rules import remembering
 from ledger.claims.schema import check_frame, check_rows, show
 from ledger.claims.store import LoadedLedger, load_ledger, typed_frame
 from ledger.claims.warn import metric_to_classify, overlapping_spans, value_precision
@@ -117,12 +118,13 @@ def validate_ledger(path: str | Path, sources: str | Path | None = None, *, root
     """
     file = name or str(path)
     try:
-        loaded = load_ledger(path, name=file)
+        loaded = load_ledger(path, name=file, stamped=False)  # only read: no stamp to check a write against
     except InputUnreadable as err:
         return ValidationReport(file, [err.as_problem()], readable=False)
-    problems = list(loaded.problems) + check_frame(loaded)
-    problems += [p for p in check_rows(loaded) if not _quiet(loaded, p)]
-    problems += overlapping_spans(loaded) + value_precision(loaded) + metric_to_classify(loaded)
+    with remembering(loaded.frame):  # each column factorized once by the checks below
+        problems = list(loaded.problems) + check_frame(loaded)
+        problems += [p for p in check_rows(loaded) if not _quiet(loaded, p)]
+        problems += overlapping_spans(loaded) + value_precision(loaded) + metric_to_classify(loaded)
     try:
         table = Path(sources) if sources is not None else find_sources(Path(path).parent)
         problems += check_sources(loaded, table if sources is not None or table.is_file() else None, root=root,
@@ -156,9 +158,10 @@ def read_valid_ledger(path: str | Path) -> pd.DataFrame:
 
 
 def _valid_rows(loaded: LoadedLedger, path: str | Path) -> list[Problem]:
-    problems = list(loaded.problems) + check_frame(loaded)
-    problems += [p for p in check_rows(loaded, ids=False)
-                 if p.code == Code.DUPLICATE_CLAIM_ID and not _quiet(loaded, p)]
+    with remembering(loaded.frame):
+        problems = list(loaded.problems) + check_frame(loaded)
+        problems += [p for p in check_rows(loaded, ids=False)
+                     if p.code == Code.DUPLICATE_CLAIM_ID and not _quiet(loaded, p)]
     problems = loaded.relocated(problems)
     problems.sort(key=lambda p: (p.line or 0, p.column or 0, str(p.code)))
     errors = [p for p in problems if p.severity == "error"]
