@@ -22,6 +22,7 @@ from ledger.claims.schema import check_frame, check_rows, show
 from ledger.claims.store import LoadedLedger, load_ledger, typed_frame
 from ledger.claims.warn import metric_to_classify, overlapping_spans, value_precision
 from ledger.errors import Code, InputUnreadable, InvalidValue, LedgerError, LedgerInvalid, Problem
+from ledger.intervals import is_arrow
 from ledger.sources.paths import confiner
 from ledger.sources.table import SOURCE_COLUMNS, find_sources, read_sources
 from ledger.textio import decode_bytes
@@ -266,7 +267,8 @@ class _RowsBySource:
         self.loaded = loaded
         self.spans = {sid: (bounds[k], bounds[k + 1]) for k, sid in enumerate(uniques.tolist())}
         self.rows = order.tolist()
-        self.columns = [df[c].to_numpy()[order].tolist() for c in ("start", "end", "surface", "quote")]
+        self.columns = [df[c].to_numpy()[order].tolist() for c in ("start", "end")]
+        self.columns += [_distinct_strings(df[c], order) for c in ("surface", "quote")]
 
     def check(self, sid: str, text: str) -> list[Found]:
         """The problems of the rows of source ``sid`` against its article's text."""
@@ -301,6 +303,13 @@ class _RowsBySource:
         return [(row, 0, _cell(self.loaded, row, "source", Code.UNKNOWN_SOURCE, "not listed in sources.csv",
                                "use an id from sources.csv (the article file's stem), or register the article"))
                 for sid, (lo, hi) in self.spans.items() if sid not in listed for row in self.rows[lo:hi]]
+
+
+def _distinct_strings(text: pd.Series, order: np.ndarray) -> list[str]:
+    """The cells of a text column as Python strings in ``order``, each
+    distinct value made once (the claims of one sentence share its quote)."""
+    codes, uniques = pd.factorize(text if is_arrow(text) else text.to_numpy(dtype=object), use_na_sentinel=False)
+    return np.asarray(uniques, dtype=object)[codes[order]].tolist()
 
 
 def _quote_problem(loaded: LoadedLedger, row: int, text: str, start: int, end: int, quote: str) -> Problem:
