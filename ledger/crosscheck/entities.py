@@ -51,10 +51,19 @@ def _cores() -> dict[str, str]:
 
 
 def _core(folded: str) -> str:
-    for suffix in _suffixes():
-        if folded.endswith(suffix) and len(folded) - len(suffix) >= 2:
-            return folded[: -len(suffix)]
+    """``folded`` without its longest suffix, if at least 2 characters remain."""
+    for size, words in _suffixes_by_length():
+        if len(folded) - size >= 2 and folded[-size:] in words:
+            return folded[:-size]
     return folded
+
+
+@lru_cache(maxsize=1)
+def _suffixes_by_length() -> tuple[tuple[int, frozenset[str]], ...]:
+    """The suffixes grouped by length, longest first: a name ends with at most
+    one suffix of each length, so this finds what trying each in turn finds."""
+    sizes = sorted({len(w) for w in _suffixes()}, reverse=True)
+    return tuple((n, frozenset(w for w in _suffixes() if len(w) == n)) for n in sizes)
 
 
 @lru_cache(maxsize=1)

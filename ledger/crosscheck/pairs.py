@@ -40,7 +40,7 @@ from ledger.crosscheck.rates import RATES_NAME, Money, converted_bounds
 from ledger.crosscheck.scoring import TEXT
 from ledger.errors import Code, InvalidValue, Problem
 from ledger.numbers.precision import relative_precision
-from ledger.record import exact_spans, object_kind
+from ledger.record import basis_free, exact_spans, object_kind
 from ledger.units import factor, relation
 
 #: Claim columns the cross-check reads; other ledger columns are ignored.
@@ -118,8 +118,20 @@ def prepare(claims: pd.DataFrame, settings: dict[str, Any]) -> pd.DataFrame:
     open_object = np.array([object_kind(str(m)) == "counterpart" for m in metric_names], dtype=bool)
     empty = intervals.text_is(df["object"], [""])
     df["wild"] = empty & (open_object[metric_c] if len(metric_names) else np.zeros(len(df), dtype=bool))
+    # a company's whole figure (object_kind = part, no part named) meets its parts' figures,
+    # kept only when they agree: one article names the segment, the other leaves it out
+    part_object = np.array([object_kind(str(m)) == "part" for m in metric_names], dtype=bool)
+    df["whole"] = empty & (part_object[metric_c] if len(metric_names) else np.zeros(len(df), dtype=bool))
     flows = np.array([exact_spans(str(m)) for m in metric_names], dtype=bool)
     df["flow"] = flows[metric_c] if len(metric_names) else np.zeros(len(df), dtype=bool)
+    # the blocking code leaves the basis out (adjusted_net_profit meets net_profit): an
+    # article often gives an adjusted figure without saying so; such pairs are kept
+    # only when they agree (a confirmation), never as a clash of two bases
+    bases = [basis_free(str(m)) for m in metric_names]
+    block = pd.factorize(np.array([b for b, _ in bases], dtype=object))[0] if bases else np.zeros(0, np.int64)
+    adjusted = np.array([a for _, a in bases], dtype=bool)
+    df["block_c"] = block[metric_c].astype(np.int64) if len(metric_names) else np.zeros(len(df), dtype=np.int64)
+    df["adjusted"] = adjusted[metric_c] if len(metric_names) else np.zeros(len(df), dtype=bool)
     df["row"] = np.arange(len(df))
     return df
 
@@ -176,9 +188,9 @@ def _pair_order(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     no pair, so it is left out before the sort (at 1M claims ~40% of the rows)."""
     if not len(df):
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    n_obj, n_met = int(df["object_c"].max()) + 2, int(df["metric_c"].max()) + 2
+    n_obj, n_met = int(df["object_c"].max()) + 2, int(df["block_c"].max()) + 2
     key = (df["subject_c"].to_numpy(np.int64) * n_obj + df["object_c"].to_numpy(np.int64)) * n_met \
-        + df["metric_c"].to_numpy(np.int64)
+        + df["block_c"].to_numpy(np.int64)
     codes = pd.factorize(key)[0]
     shared = np.flatnonzero(np.bincount(codes)[codes] > 1)
     key = key[shared]
@@ -197,8 +209,15 @@ def verdicts(df: pd.DataFrame, i: np.ndarray, j: np.ndarray) -> np.ndarray:
 _VERDICT_COLUMNS = ("lo", "hi", "factual", "modality_c", "p0", "p1", "flow")
 
 
+#: rules.toml ``[compare] span_ratio``'s default: how far apart two amounts of a flow may be
+#: and still be a shorter span's and a longer one's (a month's and a year's are 12x; a
+#: quarter's and a year's about 4x)
+SPAN_RATIO = 5.0
+
+
 def _verdict_codes(col: dict[str, np.ndarray], i: np.ndarray, j: np.ndarray,
-                   j_bounds: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+                   j_bounds: tuple[np.ndarray, np.ndarray] | None = None, span_ratio: float = SPAN_RATIO
+                   ) -> np.ndarray:
     """Verdict codes of the pairs; ``j_bounds``: the second claims' intervals
     converted into the first claims' units (pairs across units)."""
     lo, hi = col["lo"], col["hi"]
@@ -213,6 +232,13 @@ def _verdict_codes(col: dict[str, np.ndarray], i: np.ndarray, j: np.ndarray,
     # revenue, profit), any two different periods (a quarter, the nine months)
     flow = col["flow"][i] & col["flow"][j] if "flow" in col else np.zeros(len(i), dtype=bool)
     apart = known & ((p1[i] < p0[j]) | (p1[j] < p0[i]) | (flow & ((p0[i] != p0[j]) | (p1[i] != p1[j]))))
+    # a flow whose period one side does not state may be another span's (a quarter's
+    # revenue, the year's): differing values are not held against each other -- unless
+    # two positive amounts are further apart than spans explain (1.9 trillion won against
+    # 19.2 trillion: a slip of a digit, not a quarter against a year)
+    positive = (lo[i] > 0) & (lo_j > 0)
+    too_far = positive & (np.maximum(lo[i], lo_j) > span_ratio * np.minimum(hi[i], hi_j))
+    apart |= flow & ~known & ~too_far
     agree = (both_fact | same_intent) & overlap
     return np.where(agree, 0, np.where(~both_fact, 1, np.where(apart, 2, 3)))
 
@@ -256,13 +282,15 @@ def compare_pairs(df: pd.DataFrame, settings: dict[str, Any], money: Money | Non
     notes = [_big_group_note(df, order, keys, start, compare) for start in big]
     # verdicts on the columns in sorted order: i and j are near each other
     # there, so the gathers read nearby memory; rows of df only at the end
-    col = {c: df[c].to_numpy()[order] for c in (*_VERDICT_COLUMNS, "unit_c", "source_c")}
+    col = {c: df[c].to_numpy()[order] for c in (*_VERDICT_COLUMNS, "unit_c", "source_c", "adjusted")}
     same_unit = col["unit_c"][i] == col["unit_c"][j]
-    xi, xj = order[i[~same_unit]], order[j[~same_unit]]
+    cross_basis = col["adjusted"][i] != col["adjusted"][j]
+    xi, xj = order[i[~same_unit & ~cross_basis]], order[j[~same_unit & ~cross_basis]]
     if not same_unit.all():
-        i, j = i[same_unit], j[same_unit]
-    code = _verdict_codes(col, i, j)
+        i, j, cross_basis = i[same_unit], j[same_unit], cross_basis[same_unit]
+    code = _verdict_codes(col, i, j, span_ratio=float(compare.get("span_ratio", SPAN_RATIO)))
     keep = (code != 0) | (col["source_c"][i] != col["source_c"][j]) | bool(compare["same_source_consistent"])
+    keep &= ~cross_basis | (code == 0)  # two bases: a confirmation or nothing
     a, b, codes = order[i[keep]], order[j[keep]], code[keep]
     wa, wb, wcode, wxa, wxb = _wild_verdicts(df, compare)
     xa, xb = np.concatenate([xi, wxa]), np.concatenate([xj, wxb])
@@ -305,7 +333,7 @@ def _across_units(df: pd.DataFrame, a: np.ndarray, b: np.ndarray, money: Money,
     a, b = a[at], b[at]
     lo_b, hi_b = converted_bounds(df["lo"].to_numpy()[b], df["hi"].to_numpy()[b], low[at], high[at])
     col = {c: df[c].to_numpy() for c in (*_VERDICT_COLUMNS, "source_c")}
-    code = _verdict_codes(col, a, b, (lo_b, hi_b))
+    code = _verdict_codes(col, a, b, (lo_b, hi_b), span_ratio=float(compare.get("span_ratio", SPAN_RATIO)))
     keep = (code != 0) | (col["source_c"][a] != col["source_c"][b]) | bool(compare["same_source_consistent"])
     at = at[keep]
     conv = Conversions(np.arange(len(at), dtype=np.int64), rate[at], low[at], high[at], date[at], source[at])
@@ -318,12 +346,15 @@ def _wild_verdicts(df: pd.DataFrame, compare: dict[str, Any]) -> tuple[np.ndarra
     27% of OpenAI'), and their verdicts; and the pairs in different units
     (compared by :func:`_across_units`)."""
     empty = np.zeros(0, dtype=np.int64)
-    if not len(df) or "wild" not in df or not df["wild"].any():
+    if not len(df) or "wild" not in df:
         return empty, empty, empty, empty, empty
-    n_met = int(df["metric_c"].max()) + 2
-    block = df["subject_c"].to_numpy(np.int64) * n_met + df["metric_c"].to_numpy(np.int64)
-    wild = df["wild"].to_numpy()
-    w_rows, x_rows = np.flatnonzero(wild), np.flatnonzero(~wild & ~intervals.text_is(df["object"], [""]))
+    whole = df["whole"].to_numpy(dtype=bool) if "whole" in df else np.zeros(len(df), dtype=bool)
+    wild = df["wild"].to_numpy(dtype=bool)
+    if not (wild | whole).any():
+        return empty, empty, empty, empty, empty
+    n_met = int(df["block_c"].max()) + 2
+    block = df["subject_c"].to_numpy(np.int64) * n_met + df["block_c"].to_numpy(np.int64)
+    w_rows, x_rows = np.flatnonzero(wild | whole), np.flatnonzero(~wild & ~intervals.text_is(df["object"], [""]))
     if not len(w_rows) or not len(x_rows):
         return empty, empty, empty, empty, empty
     x_rows = x_rows[np.argsort(block[x_rows], kind="stable")]
@@ -334,12 +365,14 @@ def _wild_verdicts(df: pd.DataFrame, compare: dict[str, Any]) -> tuple[np.ndarra
     a = np.repeat(w_rows, counts)
     first = np.repeat(left, counts)
     b = x_rows[first + (np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts))]
-    col = {c: df[c].to_numpy() for c in (*_VERDICT_COLUMNS, "unit_c", "source_c")}
+    col = {c: df[c].to_numpy() for c in (*_VERDICT_COLUMNS, "unit_c", "source_c", "adjusted")}
     same_unit = col["unit_c"][a] == col["unit_c"][b]
-    xa, xb = a[~same_unit], b[~same_unit]
-    a, b = a[same_unit], b[same_unit]
-    code = _verdict_codes(col, a, b)
+    only_agreeing = (col["adjusted"][a] != col["adjusted"][b]) | whole[a]  # two bases; a whole and a part
+    xa, xb = a[~same_unit & ~only_agreeing], b[~same_unit & ~only_agreeing]
+    a, b, only_agreeing = a[same_unit], b[same_unit], only_agreeing[same_unit]
+    code = _verdict_codes(col, a, b, span_ratio=float(compare.get("span_ratio", SPAN_RATIO)))
     keep = (code != 0) | (col["source_c"][a] != col["source_c"][b]) | bool(compare["same_source_consistent"])
+    keep &= ~only_agreeing | (code == 0)
     return a[keep], b[keep], code[keep], xa, xb
 
 

@@ -424,6 +424,9 @@ def _stated(i: int, j: int, text: dict[str, np.ndarray], point: np.ndarray, defa
     if text["unit"][i] == text["unit"][j] or not (point[i] > 0 and point[j] > 0):
         return None
     quote = str(text["quote"][i])
+    if not ("(" in quote or "（" in quote) or str(text["surface"][i]) not in quote \
+            or str(text["surface"][j]) not in quote:
+        return None  # the pattern below needs both figures and a bracket: no regex built
     for a, b in ((i, j), (j, i)):
         pattern = re.escape(str(text["surface"][a])) + r"\s*[(（][^()（）]{0,12}?" + re.escape(str(text["surface"][b]))
         if re.search(pattern, quote):
@@ -614,6 +617,31 @@ def _rate_words(unit: str, unit_b: str, rate: float, low: float, high: float, da
     spread = f" ({lo:.5g} to {hi:.5g})" if hi > lo * (1 + 1e-9) else ""
     where = source + (f", {date}" if date else "")
     return f"at {shown:.5g} {to} per {per}{spread} [{where}], "
+
+
+def conversion_text(converted: float, unit: str, unit_b: str, rate: float, low: float, high: float, date: str,
+                    source: str) -> str:
+    """A figure in ``unit_b`` converted into ``unit`` as a reviewer reads it beside the original:
+    "= 135.2 bn USD at 7.0994 CNY/USD on 2025-10-29, ECB euro reference rates (...)".  ``rate`` is
+    ``unit`` per ``unit_b`` (the findings' ``rate`` column), shown the way round that is at least 1;
+    a range of rates (a span of days, a stated conversion's precision) is shown after it, a span of
+    dates as "over A/B".  "" when there is no rate."""
+    if rate is None or not rate or np.isnan(rate):
+        return ""
+    return f"= {fmt(converted, unit)} " + _conversion_words(unit, unit_b, float(rate), float(low), float(high),
+                                                            date or "", source or "")
+
+
+@lru_cache(maxsize=4096)
+def _conversion_words(unit: str, unit_b: str, rate: float, low: float, high: float, date: str, source: str) -> str:
+    """The part of :func:`conversion_text` that one rate shares across its figures."""
+    low = rate if np.isnan(low) else low
+    high = rate if np.isnan(high) else high
+    shown, per, to = (rate, unit_b, unit) if rate >= 1 else (1 / rate, unit, unit_b)
+    lo, hi = (low, high) if rate >= 1 else (1 / high, 1 / low)
+    spread = f" ({lo:.5g} to {hi:.5g})" if hi > lo * (1 + 1e-9) else ""
+    when = (" over " if "/" in date else " on ") + date if date else ""
+    return f"at {shown:.5g} {to}/{per}{spread}{when}" + (f", {source}" if source else "")
 
 
 #: The finding columns a rate phrase is made of (:func:`rate_phrase`'s arguments, in order).

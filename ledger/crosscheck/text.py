@@ -171,6 +171,8 @@ _ENDINGS = {
     "consistent": "the figures agree, a cross-source confirmation",
     "contradiction": "same thing, same or unknown period, both stated as fact, yet the figures cannot both be true",
     "temporal": "the figures differ but hold for different periods, so both can be true",
+    "temporal_unknown": "the figures differ, but one does not say its period and the figure accumulates over "
+                        "its period (a quarter's and a year's differ), so both can be true",
     "modality": "one is {ma} and the other {mb}, not both statements of fact, so the figures neither "
                 "confirm nor contradict each other",
     "modality_same": "the figures differ but both are {ma} figures, not statements of fact, so they may be "
@@ -207,7 +209,8 @@ class Claims:
     def positions(self) -> dict[str, int]:
         """Claim id -> row of :attr:`frame` (made on first use)."""
         if "_positions" not in self.__dict__:
-            self.__dict__["_positions"] = {str(c): n for n, c in enumerate(self.index)}
+            ids = self.index.to_numpy(dtype=object).tolist()
+            self.__dict__["_positions"] = {str(c): n for n, c in enumerate(ids)}
         return self.__dict__["_positions"]
 
     def rows(self, ids: Any) -> np.ndarray:
@@ -285,7 +288,8 @@ def explain_parts(found: pd.DataFrame, claims: pd.DataFrame | Claims, sources: p
         second[used] = np.add(np.add(" while ", said), "; ")
         said_rate = _rate_phrases(found, at, cl, ra, rb)
         endings = np.array(esc([(r + "; " if r else "") + e + "." for r, e in
-                                zip(said_rate, _endings(found, kind, at, cl.column("modality"), ra, rb))]),
+                                zip(said_rate, _endings(found, kind, at, cl.column("modality"), ra, rb,
+                                                        cl.column("period")))]),
                            dtype=object)
         out[at] = np.add('"', first[ra[at]]) if escape else first[ra[at]]
         middle[at] = second[rb[at]]
@@ -322,13 +326,17 @@ def _escaped(texts: list[str]) -> list[str]:
 
 
 def _endings(found: pd.DataFrame, kind: np.ndarray, at: np.ndarray, mod: np.ndarray, ra: np.ndarray,
-             rb: np.ndarray) -> list[str]:
-    """Why the verdict, per pair row at ``at``."""
+             rb: np.ndarray, period: np.ndarray | None = None) -> list[str]:
+    """Why the verdict, per pair row at ``at``; ``period``: the claims' periods
+    (a temporal pair with a side of unknown period says so)."""
     loose = found["loose"].to_numpy(dtype=bool)[at] if "loose" in found else np.zeros(len(at), dtype=bool)
     k = kind[at]
     out = np.array([_ENDINGS.get(x, x) for x in PAIR_KINDS], dtype=object)[
         pd.Index(PAIR_KINDS).get_indexer(k).clip(0)]
     out = np.where(loose, _ENDINGS["loose"], out)
+    if period is not None:
+        unknown = (period[ra[at]] == "") | (period[rb[at]] == "")
+        out = np.where((k == "temporal") & unknown & ~loose, _ENDINGS["temporal_unknown"], out)
     is_mod = np.flatnonzero(k == "modality")
     if len(is_mod):
         out[is_mod] = [_ending("modality", ma, mb) for ma, mb in zip(mod[ra[at[is_mod]]], mod[rb[at[is_mod]]])]
@@ -390,44 +398,50 @@ def issue_reasons(found: pd.DataFrame, issues: pd.DataFrame, claims: Claims | No
     date, reported, repost, no outlet named)."""
     out = []
     tops = issues["top"].to_numpy(dtype=np.int64)
-    verdicts = issues["verdict"].to_numpy(dtype=object)
+    verdicts = issues["verdict"].to_numpy(dtype=object).tolist()
     f = {c: found[c].to_numpy(dtype=object) for c in ("claim_a", "claim_b", "kind", "rule", "result")}
     ev = found["evidence"].to_numpy(dtype=float)
     flags = {s: found[f"flags_{s}"].to_numpy(dtype=np.int64) for s in ("a", "b")}
     rank = found["issue_rank"].to_numpy()
     by_rank = np.argsort(rank, kind="stable")
     sorted_rank = rank[by_rank]
+    sides_of = _Sides(claims)
+    top_kind, top_rule, top_result = (f[c][tops].tolist() for c in ("kind", "rule", "result"))
+    top_ids = {s: f[f"claim_{s}"][tops].tolist() for s in ("a", "b")}
+    top_rows = {s: sides_of.rows(f[f"claim_{s}"][tops]) for s in ("a", "b")}
+    top_flags = {s: flags[s][tops].tolist() for s in ("a", "b")}
+    top_ev = ev[tops].tolist()
+    weak_at = np.flatnonzero(np.isin(np.asarray(verdicts, dtype=object), ["contradiction", "loose_wording"]))
+    bounds = np.searchsorted(sorted_rank, np.stack([rank[tops[weak_at]], rank[tops[weak_at]] + 1]))
+    weak_rows = dict(zip(weak_at.tolist(), zip(bounds[0].tolist(), bounds[1].tolist())))
 
-    def rows_of(top: int) -> np.ndarray:
-        """The rows of the issue of row ``top``."""
-        lo, hi = np.searchsorted(sorted_rank, [rank[top], rank[top] + 1])
-        return by_rank[lo:hi]
-
-    for top, verdict in zip(tops, verdicts):
-        if f["kind"][top] == "arithmetic":
-            out.append(f"rule {f['rule'][top]}: {f['result'][top]}")
+    for k, verdict in enumerate(verdicts):
+        if top_kind[k] == "arithmetic":
+            out.append(f"rule {top_rule[k]}: {top_result[k]}")
             continue
         parts = []
         sides = []
         for s in ("a", "b"):
-            cid = f[f"claim_{s}"][top]
+            flag = top_flags[s][k]
             # a contradiction's reason names both figures; elsewhere only a vague one's interval is said
-            sides.append(_side(claims, cid, VAGUE if verdict == "contradiction" else int(flags[s][top])))
+            sides.append(sides_of.side(top_ids[s][k], int(top_rows[s][k]),
+                                       VAGUE if verdict == "contradiction" else flag))
             surface, interval, source = sides[-1]
-            words = side_reasons(int(flags[s][top]), surface, interval, source)
+            words = side_reasons(flag, surface, interval, source)
             if words:
                 parts.append(f"“{surface}”: " + ", ".join(words))
         head = _HEADS.get(str(verdict), str(verdict))
         if verdict == "loose_wording":
-            vague = next((sd for s, sd in zip(("a", "b"), sides) if flags[s][top] & VAGUE), sides[0])
+            vague = next((sd for s, sd in zip(("a", "b"), sides) if top_flags[s][k] & VAGUE), sides[0])
             head = f"loose wording: “{vague[0]}” ({vague[1] or 'vague'}) only misses the other figure"
         elif verdict == "contradiction":
             head = (f"“{sides[0][0]}” ({sides[0][1] or '?'}) and “{sides[1][0]}” ({sides[1][1] or '?'}) "
                     "cannot both be true")
         weak = "; ".join(parts) if parts else "no weakness found on either side"
-        text = f"{head}; evidence {ev[top]:.2f} ({weak})"
-        if verdict in ("contradiction", "loose_wording"):
-            text += _weaker(f, flags, rows_of(top), claims, {f["claim_a"][top], f["claim_b"][top]})
+        text = f"{head}; evidence {top_ev[k]:.2f} ({weak})"
+        if k in weak_rows:
+            lo, hi = weak_rows[k]
+            text += _weaker(f, flags, by_rank[lo:hi], sides_of, {top_ids["a"][k], top_ids["b"][k]})
         out.append(text)
     return out
 
@@ -436,21 +450,62 @@ def issue_reasons(found: pd.DataFrame, issues: pd.DataFrame, claims: Claims | No
 _WEAK = VAGUE | INFERRED_DATE | REPORTED | REPOST
 
 
-def _weaker(f: dict[str, np.ndarray], flags: dict[str, np.ndarray], rows: np.ndarray, claims: Claims | None,
+def _weaker(f: dict[str, np.ndarray], flags: dict[str, np.ndarray], rows: np.ndarray, sides: _Sides,
             shown: set[Any]) -> str:
     """'; weaker: “去年底” (…): relative date read against an inferred publication date' for
     the other claims of an issue (its ``rows``; ``f`` and ``flags``: the findings' columns as
     arrays) whose evidence is weak."""
     words: dict[str, str] = {}
     for side in ("a", "b"):
-        ids, fl = f[f"claim_{side}"][rows], flags[side][rows]
-        for cid, flag in zip(ids, fl):
-            if cid in shown or cid in words or not int(flag) & _WEAK:
+        fl = flags[side][rows]
+        weak = np.flatnonzero(fl & _WEAK)
+        if not len(weak):
+            continue
+        for cid, flag in zip(f[f"claim_{side}"][rows[weak]].tolist(), fl[weak].tolist()):  # in row order
+            if cid in shown or cid in words:
                 continue
-            surface, interval, source = _side(claims, cid, int(flag))
+            surface, interval, source = sides.side(cid, None, flag)
             words[cid] = f"“{surface}” ({interval or '?'}): " + ", ".join(
-                side_reasons(int(flag) & _WEAK, surface, interval, source))
+                side_reasons(flag & _WEAK, surface, interval, source))
     return ("; weaker: " + "; ".join(dict.fromkeys(words.values()))) if words else ""
+
+
+class _Sides:
+    """:func:`_side` for many claims: the claims' columns as lists, each
+    claim's label and interval made once."""
+
+    def __init__(self, claims: Claims | None) -> None:
+        self.claims = claims
+        if claims is not None:
+            self.surface, self.unit, self.period, self.source = (
+                [str(v) for v in claims.column(c).tolist()] for c in ("surface", "unit", "period", "source"))
+            self.low, self.high = claims.column("value_low").tolist(), claims.column("value_high").tolist()
+        self.made: dict[tuple[int, bool], tuple[str, str, str]] = {}
+
+    def rows(self, ids: Any) -> np.ndarray:
+        return self.claims.rows(ids) if self.claims is not None else np.full(len(ids), -1, dtype=np.int64)
+
+    def side(self, cid: Any, row: int | None, flags: int) -> tuple[str, str, str]:
+        """What :func:`_side` gives for claim ``cid`` (at ``row`` of the claims, None: look it up)."""
+        claims = self.claims
+        if claims is None:
+            return str(cid), "", ""
+        if row is None:
+            row = claims.positions.get(str(cid), -1)
+        if row < 0:
+            return str(cid), "", ""
+        vague = bool(flags & VAGUE) and self.unit[row] != "date"
+        key = (row, vague)
+        made = self.made.get(key)
+        if made is None:
+            surface, unit = self.surface[row], self.unit[row]
+            interval = ""
+            if unit == "date":
+                interval = self.period[row]
+            elif vague:
+                interval = interval_text(float(self.low[row]), float(self.high[row]), unit)
+            made = self.made[key] = (surface, interval, claims.label(self.source[row]))
+        return made
 
 
 def _side(claims: Claims | None, cid: Any, flags: int = VAGUE) -> tuple[str, str, str]:

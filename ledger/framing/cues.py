@@ -198,6 +198,13 @@ def _bounded(text: str, start: int, end: int, word: str) -> bool:
     return not (_LATIN.match(word[-1]) and end < len(text) and _LATIN.match(text[end]))
 
 
+@lru_cache(maxsize=65536)
+def _edges(word: str) -> bool:
+    """Does ``word`` begin or end with a Latin letter or digit (so that
+    :func:`_bounded` must look at the text around it)?"""
+    return bool(_LATIN.match(word[0]) or _LATIN.match(word[-1]))
+
+
 @lru_cache(maxsize=256)
 def _automaton(words: tuple[str, ...]):
     """An Aho-Corasick automaton of ``words`` (pyahocorasick): one pass over a
@@ -226,6 +233,38 @@ def _occurrences(low: str, words: tuple[str, ...]) -> list[tuple[int, int, str, 
     return [(end + 1 - len(word), end + 1, word, rank, times) for end, (word, rank, times) in auto.iter(low)]
 
 
+class WordIndex:
+    """Where every word of many word lists occurs in one text, found by one
+    Aho-Corasick pass over the text for all the lists together (framing asks
+    for ~100 lists: one pass each would cost the text's length ~100 times).
+    :func:`find_all` given an index answers from it."""
+
+    def __init__(self, low: str, lists) -> None:
+        self.low = low
+        self.vocab = frozenset(w for words in lists for w in words if w)
+        self._at: dict[str, list[int]] = {}
+        auto = _automaton(tuple(sorted(self.vocab)))
+        if auto is not None:
+            at = self._at
+            for end, (word, _, _) in auto.iter(low):
+                start = end + 1 - len(word)
+                if word in at:
+                    at[word].append(start)
+                else:
+                    at[word] = [start]
+
+    def occurrences(self, words: tuple[str, ...]) -> list[tuple[int, int, str, int, int]]:
+        """What :func:`_occurrences` gives for ``words`` (in another order)."""
+        if not self.vocab.issuperset(words):
+            return _occurrences(self.low, words)
+        ranks: dict[str, list[int]] = {}
+        for rank, word in enumerate(words):
+            if word:
+                ranks.setdefault(word, [rank, 0])[1] += 1
+        return [(pos, pos + len(word), word, rank, times) for word, (rank, times) in ranks.items()
+                for pos in self._at.get(word, ())]
+
+
 def find_words(low: str, words: dict[str, tuple[str, str]]) -> list[Hit]:
     """All non-overlapping occurrences of ``words`` (word -> (name, kind)) in
     the lower-cased text ``low``; longer words win over words they contain
@@ -242,10 +281,17 @@ def find_words(low: str, words: dict[str, tuple[str, str]]) -> list[Hit]:
     return sorted(hits, key=lambda h: h.start)
 
 
-def find_all(low: str, words: tuple[str, ...], name: str = "", kind: str = "") -> list[Hit]:
-    """Every occurrence of every word (overlaps allowed), sorted."""
+def find_all(
+    low: str, words: tuple[str, ...], name: str = "", kind: str = "", index: WordIndex | None = None
+) -> list[Hit]:
+    """Every occurrence of every word (overlaps allowed), sorted (by start,
+    then longest first; hits at one span are one word, so the order of the
+    occurrences found does not matter).  ``index``: a :class:`WordIndex` of
+    ``low`` to answer from."""
+    words = tuple(words)
+    found = index.occurrences(words) if index is not None and index.low is low else _occurrences(low, words)
     hits = [Hit(pos, end, name or word, word, kind)
-            for pos, end, word, _, times in _occurrences(low, tuple(words)) if _bounded(low, pos, end, word)
+            for pos, end, word, _, times in found if not _edges(word) or _bounded(low, pos, end, word)
             for _ in range(times)]
     return sorted(hits, key=lambda h: (h.start, -h.end))
 
@@ -264,15 +310,20 @@ def entity_words(lex: Lexicon) -> dict[str, tuple[str, str]]:
 _EN_SENTENCE = re.compile(r"(?<=[a-z0-9%)\"'”])[.?!](?=\s+[A-Z\"“])")
 
 
+@lru_cache(maxsize=16)
+def _cut_rx(ends: frozenset[str]) -> re.Pattern:
+    """The characters that end a span: a line break and the one-character ``ends``."""
+    return re.compile("[" + "".join(re.escape(c) for c in sorted({"\n", *(e for e in ends if len(e) == 1)})) + "]")
+
+
 def _boundaries(text: str, ends: set[str], *, clause: bool) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for i, ch in enumerate(text):
-        cut = ch == "\n" or ch in ends
-        if cut and ch in ",:" and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
-            cut = False  # 1,000 or 10:30
-        if cut:
-            spans.append((start, i + 1))
-            start = i + 1
+    spans, start, last = [], 0, len(text) - 1
+    for m in _cut_rx(frozenset(ends)).finditer(text):
+        i = m.start()
+        if text[i] in ",:" and 0 < i < last and text[i - 1].isdigit() and text[i + 1].isdigit():
+            continue  # 1,000 or 10:30
+        spans.append((start, i + 1))
+        start = i + 1
     if start < len(text):
         spans.append((start, len(text)))
     return spans

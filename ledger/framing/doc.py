@@ -13,6 +13,7 @@ from typing import Any
 from ledger.framing.cues import (
     Hit,
     Lexicon,
+    WordIndex,
     clauses,
     default_lexicon,
     entity_words,
@@ -24,7 +25,7 @@ from ledger.framing.names import discover, short_aliases
 from ledger.framing.names import hits as name_hits
 from ledger.numbers import dates as _dates
 from ledger.record import metrics
-from ledger.sources.articles import CleanText, clean, to_simplified
+from ledger.sources.articles import CleanText, OffsetMap, clean, to_simplified
 from ledger.units import KIND_DIMENSION
 
 #: Which mention kinds can carry a metric of each dimension.
@@ -105,8 +106,11 @@ class Doc:
 
     def to_clean(self, start: int, end: int) -> tuple[int, int]:
         """Map an original span to the cleaned text."""
-        s = bisect_left(self.clean.starts, start)
-        e = bisect_left(self.clean.starts, end)
+        starts = self.clean.starts
+        if isinstance(starts, OffsetMap):  # bisection over its runs, not item by item
+            s, e = starts.bisect_left(start), starts.bisect_left(end)
+        else:
+            s, e = bisect_left(starts, start), bisect_left(starts, end)
         return s, max(e, s + 1)
 
     def among(self, items: list, lo: int, hi: int) -> list:
@@ -117,11 +121,18 @@ class Doc:
 
     def starting(self, items: list, lo: int, hi: int) -> list:
         """The items of ``items`` (sorted by start) that start in ``[lo, hi)``."""
+        keys = self._keys(items)
+        return items[bisect_left(keys, lo):bisect_left(keys, hi)]
+
+    def count_before(self, items: list, pos: int) -> int:
+        """How many items of ``items`` (sorted by start) start before ``pos``."""
+        return bisect_left(self._keys(items), pos)
+
+    def _keys(self, items: list) -> list[int]:
         starts = self._index.get(id(items))
         if starts is None or starts[0] is not items:
             starts = self._index[id(items)] = (items, [h.start for h in items])
-        keys = starts[1]
-        return items[bisect_left(keys, lo):bisect_left(keys, hi)]
+        return starts[1]
 
     def touching(self, items: list, lo: int, hi: int) -> list:
         """The items overlapping ``[lo, hi)`` (none is longer than ``LONGEST``)."""
@@ -160,23 +171,31 @@ def analyse(text: str | CleanText, mentions: list, lex: Lexicon | None = None, *
     ct = text if isinstance(text, CleanText) else clean(text)
     low = ct.text.lower()
     sent = sentences(ct.text, lex)
-    ignored = find_all(low, lex.ignore)
+    section = {"roles": lex.roles, "period": lex.period, "topic": lex.topic, "change": lex.change, "part": lex.part,
+               "basis": lex.basis}
+    mark_words = {key: tuple(section[sec].get(key, ())) for sec, key in MARK_LISTS}
+    index = WordIndex(low, _word_lists(lex, mark_words))  # one pass over the text for every list below
+    ignored = find_all(low, lex.ignore, index=index)
+    ignored_starts = [i.start for i in ignored]
+    reach = max((i.end - i.start for i in ignored), default=0)
+
+    def is_ignored(h: Hit) -> bool:  # overlaps an ignored phrase (those starting from ``reach`` before it)
+        lo, hi = bisect_left(ignored_starts, h.start - reach), bisect_left(ignored_starts, h.end)
+        return any(h.start < i.end for i in ignored[lo:hi])
+
     metric_hits = sorted(
-        (h for m, ws in lex.metric_cues.items() for h in find_all(low, ws, m)
-         if not any(i.start < h.end and h.start < i.end for i in ignored)),
+        (h for m, ws in lex.metric_cues.items() for h in find_all(low, ws, m, index=index) if not is_ignored(h)),
         key=lambda h: (h.start, -h.end),
     )
     modality_hits = [
         h
         for name, scopes in lex.modality_cues.items()
         for scope, words in scopes.items()
-        for h in find_all(low, words, name, scope)
+        for h in find_all(low, words, name, scope, index=index)
         if not (lex.attributive.get(name) and low.startswith(lex.attributive[name], h.end))
-        and not (lex.nominal.get(name) and low[: h.start].endswith(lex.nominal[name]))
+        and not (lex.nominal.get(name) and low.endswith(lex.nominal[name], 0, h.start))
     ]
-    section = {"roles": lex.roles, "period": lex.period, "topic": lex.topic, "change": lex.change, "part": lex.part,
-               "basis": lex.basis}
-    marks = {key: find_all(low, tuple(section[sec].get(key, ()))) for sec, key in MARK_LISTS}
+    marks = {key: find_all(low, words, index=index) for key, words in mark_words.items()}
     clause_spans = clauses(ct.text, sent, lex)
     doc = Doc(
         clean=ct, low=low, sentences=sent, clauses=clause_spans,
@@ -184,18 +203,27 @@ def analyse(text: str | CleanText, mentions: list, lex: Lexicon | None = None, *
         modality_hits=sorted(modality_hits, key=lambda h: h.start), marks=marks, dates=[], lex=lex,
         published=published or "", _sent_starts=[s for s, _ in sent], _clause_starts=[s for s, _ in clause_spans],
     )
+    doc.memo["word_index"] = index
     found = discover(ct.text, low, lex, doc.entities, lex.cue_words)
     doc.entities = sorted(doc.entities + name_hits(low, found, doc.entities), key=lambda h: h.start)
     sources, research = set(lex.role("source_types")), set(lex.role("research_types"))
     doc.marks["research"] = [e for e in doc.entities if e.kind in research]  # whose word a figure is on
     doc.entities = [e for e in doc.entities if not _is_source(doc, e) and e.kind not in sources]
     doc.entities = sorted(doc.entities + _main_company_words(doc), key=lambda h: h.start)
-    doc.marks["tolerance"] = find_all(low, lex.tolerance)
+    doc.marks["tolerance"] = find_all(low, lex.tolerance, index=index)
     doc.spots = [doc.spot(m) for m in sorted(mentions, key=lambda m: m.start)]
     doc.dates = [s for s in doc.spots if s.mention.kind == "date"]
     doc.dates = sorted(doc.dates + _bare_dates(doc), key=lambda s: s.start)
     doc.paragraphs = paragraphs(doc.low)
     return doc
+
+
+def _word_lists(lex: Lexicon, mark_words: dict[str, tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """Every word list :func:`analyse` looks for in the text."""
+    return [lex.ignore, lex.tolerance, *lex.metric_cues.values(),
+            *(words for scopes in lex.modality_cues.values() for words in scopes.values()), *mark_words.values(),
+            lex.role("main_company"), lex.role("main_company_initial"),
+            tuple(to_simplified(w).lower() for w in lex.period.get("year_to_date", {}))]
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -285,7 +313,7 @@ def _year_to_date(doc: Doc, year: str) -> list[Spot]:
     spans = doc.lex.period.get("year_to_date", {})
     out = []
     for word, months in spans.items():
-        for h in find_all(doc.low, (to_simplified(word).lower(),)):
+        for h in find_all(doc.low, (to_simplified(word).lower(),), index=doc.memo.get("word_index")):
             if any(s.mention.kind == "date" and "/" in str(s.mention.value)
                    for s in doc.touching(doc.spots, h.start, h.end)):
                 continue
@@ -340,9 +368,9 @@ def _main_company_words(doc: Doc) -> list[Hit]:
     main = main_company(doc)
     if main is None:
         return []
-    hits = find_all(doc.low, doc.lex.role("main_company"))
+    hits = find_all(doc.low, doc.lex.role("main_company"), index=doc.memo.get("word_index"))
     starts = {s for s, _ in doc.clauses}
-    for h in find_all(doc.low, doc.lex.role("main_company_initial")):
+    for h in find_all(doc.low, doc.lex.role("main_company_initial"), index=doc.memo.get("word_index")):
         lead = doc.clause_of(h.start)[0]
         if lead in starts and not doc.low[lead : h.start].strip(" \t\n,，"):
             hits.append(h)

@@ -66,7 +66,7 @@ from typing import Any
 
 from ledger.framing.context import DEFAULT_METRIC, Memory
 from ledger.framing.cues import Lexicon
-from ledger.framing.doc import Doc, Spot, analyse
+from ledger.framing.doc import LONGEST, Doc, Spot, analyse
 from ledger.framing.metric import change_of, date_metric, frame_metric
 from ledger.framing.modality import frame_modality
 from ledger.framing.period import frame_period
@@ -166,7 +166,8 @@ def is_claim(doc: Doc, spot: Spot) -> bool:
 
 def tolerance(doc: Doc, spot: Spot) -> bool:
     """'about $12 billion, plus or minus 3%': a tolerance on another number."""
-    return any(0 <= spot.start - t.end <= 2 for t in doc.marks["tolerance"])
+    marks = doc.marks["tolerance"]  # those ending 0-2 characters before the number
+    return any(0 <= spot.start - t.end <= 2 for t in doc.starting(marks, spot.start - 2 - LONGEST, spot.start + 1))
 
 
 def restatements(doc: Doc, amounts: list[Spot]) -> dict[int, tuple[Spot, int]]:

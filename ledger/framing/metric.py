@@ -66,14 +66,16 @@ def change_of(doc: Doc, spot: Spot) -> Change | None:
     if not moves:
         return None
     nearest = min(moves, key=lambda h: _distance(h, spot.start, spot.end))
-    down = any(nearest.start < h.end and h.start < nearest.end for h in doc.marks["down"]) or (
-        not any(near(h) for h in doc.marks["up"]) and any(near(h) for h in doc.marks["down"]))
+    # near() holds only for marks inside the clause: only those are looked at
+    ups, downs = doc.among(doc.marks["up"], *clause), doc.among(doc.marks["down"], *clause)
+    down = bool(doc.touching(doc.marks["down"], nearest.start, nearest.end)) or (
+        not any(near(h) for h in ups) and any(near(h) for h in downs))
     if spot.mention.kind == "percentage_point":
         return Change(CHANGE, down)
     # against the previous quarter when a quarter-on cue is within reach of the
     # number and no year-on cue is nearer ('按年升19%、按季增13%': 19% is year-on)
-    qoqs = [_distance(q, spot.start, spot.end) for q in doc.marks["qoq"] if near(q)]
-    yoys = [_distance(y, spot.start, spot.end) for y in doc.marks["yoy"] if near(y)]
+    qoqs = [_distance(q, spot.start, spot.end) for q in doc.among(doc.marks["qoq"], *clause) if near(q)]
+    yoys = [_distance(y, spot.start, spot.end) for y in doc.among(doc.marks["yoy"], *clause) if near(y)]
     qoq = bool(qoqs) and (not yoys or min(qoqs) < min(yoys))
     return Change(GROWTH_QOQ if qoq else GROWTH, down)
 

@@ -27,11 +27,12 @@ at least two characters (or one Latin word) long.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ledger.framing.cues import Hit, Lexicon
+from ledger.framing.cues import Hit, Lexicon, _automaton
 
 _CJK = "\u4e00-\u9fff"
 #: a stock code as news writes it after a name, behind an optional exchange
@@ -47,6 +48,7 @@ def _code_brackets(prefixes: tuple[str, ...]) -> re.Pattern[str]:
 
 _LATIN_IN_BRACKETS = re.compile(r"\s*[(（]\s*([A-Z][A-Za-z0-9&.,'’ -]{1,60}?)\s*[)）]")
 _CJK_RUN = re.compile(rf"[A-Za-z]*[{_CJK}]+")
+_CJK_CHAR = re.compile(rf"[{_CJK}]")
 
 
 @dataclass(frozen=True)
@@ -223,7 +225,15 @@ def short_aliases(lex: Lexicon, low: str) -> dict[str, tuple[str, str]]:
     kept = _SHORT.get(id(lex))
     if kept is None or kept[0] is not lex:
         kept = _SHORT[id(lex)] = (lex, _short_aliases(lex))
-    return {stem: ent for stem, ent in kept[1].items() if stem in low and not _generic_stem(stem)}
+    used = _used(low, tuple(kept[1]))
+    return {stem: ent for stem, ent in kept[1].items() if stem in used and not _generic_stem(stem)}
+
+
+def _used(low: str, words: tuple[str, ...]) -> set[str]:
+    """The words of ``words`` that occur in ``low``: one Aho-Corasick pass,
+    not one search of the whole text per word."""
+    auto = _automaton(words)
+    return set() if auto is None else {word for _, (word, _, _) in auto.iter(low)}
 
 
 _SHORT: dict[int, tuple[Lexicon, dict[str, tuple[str, str]]]] = {}
@@ -374,11 +384,42 @@ def _by_suffix(text: str, free, add, lex: Lexicon) -> None:
                 add(m.group(0))
     cjk = "|".join(re.escape(s) for s in sorted(_words(lex, "cjk_company_suffixes"), key=len, reverse=True))
     if cjk:
-        rx = re.compile(rf"([A-Za-z]*[{_CJK}]{{2,6}}?)(?:{cjk})")
-        for m in rx.finditer(text):
+        for m in _suffixed(text, cjk):
             stem = m.group(1)
             if free(m.start(), m.end()) and (m.start() == 0 or not re.match(rf"[{_CJK}]", text[m.start() - 1])):
                 add(m.group(0), stem)
+
+
+@lru_cache(maxsize=8)
+def _suffixed_rx(cjk: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return re.compile(rf"([A-Za-z]*[{_CJK}]{{2,6}}?)(?:{cjk})"), re.compile(cjk)
+
+
+def _suffixed(text: str, cjk: str):
+    """The matches of ``([A-Za-z]*[CJK]{2,6}?)(?:cjk)`` in ``text``, as its
+    ``finditer`` gives them, without trying that pattern at every character:
+    a match ends in a suffix whose start is the next one found from two
+    characters past the last match, so it starts at most six characters
+    before that suffix, or further back only across Latin letters; only those
+    starts are tried, then the search goes on from the suffix."""
+    rx, suffix = _suffixed_rx(cjk)
+    pos = 0
+    while True:
+        found = suffix.search(text, pos + 2)
+        if found is None:
+            return
+        at = found.start()
+        lo = max(pos, at - 6)
+        while lo > pos and ("a" <= text[lo - 1] <= "z" or "A" <= text[lo - 1] <= "Z"):
+            lo -= 1
+        for start in range(lo, at - 1):
+            m = rx.match(text, start)
+            if m is not None:
+                yield m
+                pos = m.end()
+                break
+        else:
+            pos = at - 1
 
 
 def _by_verb(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[str]) -> None:
@@ -418,7 +459,7 @@ def _by_latin_in_chinese(text: str, low: str, free, add, lex: Lexicon, cue_words
     'ARM周三在一份声明中确认'): a capitalised word (not an acronym of the trade:
     IPO, ADS, HBM...) that the article names at least twice, once right after a
     descriptor word or before a reporting verb."""
-    if len(re.findall(rf"[{_CJK}]", text)) < 50:
+    if sum(1 for _ in itertools.islice(_CJK_CHAR.finditer(text), 50)) < 50:  # no list of every character
         return
     before = (*_words(lex, "descriptors"), "公司")
     verbs = tuple(v for v in _words(lex, "reporting_verbs") if not _latin(v))

@@ -230,16 +230,18 @@ def _recalled(doc: Doc, spot: Spot, metric: str, events: list[tuple[int, str, st
     by an anaphora ('该交易') or by naming an event of a kind linked to the
     amount's metric ('重组协议' for a stake)."""
     sent = doc.sentence_of(spot.start)
-    before = events[:bisect.bisect_left(events, sent[0], key=lambda e: e[0])]  # events are in text order
-    if not before:
+    until = bisect.bisect_left(events, sent[0], key=lambda e: e[0])  # events are in text order
+    if not until:
         return ""
     if doc.among(doc.marks["anaphora"], sent[0], spot.start):
-        return before[-1][1]
+        return events[until - 1][1]
     linked = {doc.lex.spec(metric, "date"), *doc.lex.spec(metric, "dates", ())} - {None}
     named = {h.name for h in doc.among(doc.metric_hits, *sent) if h.name in linked}
-    for _, value, event in reversed(before):
-        if event in named:
-            return value
+    if not named:
+        return ""
+    for at in range(until - 1, -1, -1):  # backwards from the sentence, no copy of the events before it
+        if events[at][2] in named:
+            return events[at][1]
     return ""
 
 def current_value(doc: Doc, spot: Spot) -> bool:

@@ -115,14 +115,14 @@ def _listed(doc: Doc, spot: Spot, metric: str) -> Hit | None:
         return None
     clause, sent = own_clause(doc, spot), doc.sentence_of(spot.start)
     roles = doc.lex.roles
-    each = [h for h in doc.marks.get("each", ()) if clause[0] <= h.start and h.end <= spot.start
-            and spot.start - h.end <= int(roles.get("each_reach", 8))
-            and not doc.low[:h.start].endswith(tuple(roles.get("each_not_after", ())))]
-    if each and not any(inside(clause, h) for h in doc.marks.get("respectively", ())):
+    not_after = tuple(roles.get("each_not_after", ()))
+    each = [h for h in doc.among(doc.marks.get("each", []), clause[0], spot.start)
+            if spot.start - h.end <= int(roles.get("each_reach", 8)) and not doc.low.endswith(not_after, 0, h.start)]
+    if each and not doc.among(doc.marks.get("respectively", []), *clause):
         # 'with Renault and Geely each retaining': the list may follow a marker
         parties = _parties(doc, clause[0], each[-1].start, free=False)
         return _joined(parties) if parties else None
-    marker = next((h for h in doc.marks.get("respectively", ()) if inside(sent, h)), None)
+    marker = next(iter(doc.among(doc.marks.get("respectively", []), *sent)), None)
     if marker is None:
         return None
     run = _figures_listed(doc, spot, sent)
@@ -187,10 +187,14 @@ def _main_named(doc: Doc, ents: list[Hit], clause: tuple[int, int], metric: str)
 def _pair(doc: Doc, spot: Spot) -> list[Hit]:
     """'两人在会上相识': the last two people named in the previous sentences."""
     sent = doc.sentence_of(spot.start)
-    if not any(inside(sent, w) for w in doc.marks["pair_words"]):
+    if not doc.among(doc.marks["pair_words"], *sent):
         return []
     people: list[Hit] = []
-    for e in reversed([e for e in doc.starting(doc.entities, 0, sent[0]) if e.end <= sent[0] and e.kind == "person"]):
+    ents = doc.entities
+    for at in range(doc.count_before(ents, sent[0]) - 1, -1, -1):  # backwards, no copy of the article's entities
+        e = ents[at]
+        if e.end > sent[0] or e.kind != "person":
+            continue
         if e.name not in [p.name for p in people]:
             people.insert(0, e)
         if len(people) == 2:
@@ -293,9 +297,9 @@ def _word_at(text: str, at: int, size: int) -> bool:
 
 def _topic_part(doc: Doc, sent: tuple[int, int], spot: Spot) -> str:
     """'在营销服务业务方面,第三季度收入362亿元': the part a sentence opens with."""
-    for mark in doc.marks.get("topic", ()):
+    for mark in doc.among(doc.marks.get("topic", []), sent[0], spot.start):
         clause = doc.clause_of(mark.start)
-        if sent[0] <= mark.start and mark.end <= spot.start and clause[1] <= spot.start:
+        if clause[1] <= spot.start:
             return _known_part(doc, doc.low[clause[0]:mark.start])
     return ""
 
@@ -307,10 +311,10 @@ def _carried_object(doc: Doc, spot: Spot, subject: str, memory: Memory) -> str:
     comparison (a growth of that claim's value), not a new measure ('holds 1.6%
     of ASML, and its market value is $250 billion')."""
     sent = doc.sentence_of(spot.start)
-    before = [t for t in memory.said if t[0] < spot.start]
-    if not before:
+    at = memory.before(spot.start)  # the last claim said before the number
+    if at < 0:
         return ""
-    pos, subj, obj = before[-1]
+    pos, subj, obj = memory.said[at]
     going_on = doc.lex.spec(doc.facts.get(spot.start, {}).get("metric", ""), "comparison", False)
     return obj if going_on and sent[0] <= pos and subj.name == subject else ""
 

@@ -30,6 +30,9 @@ _UNIT = "".join(CN_SMALL_UNITS) + "".join(CN_BIG_UNITS)
 _NUMERAL = re.compile(rf"[{_DIGIT}十拾](?:[{_DIGIT}{_UNIT}]|[.,点](?=[{_DIGIT}]))*[{_UNIT}]*")  # 十五 opens on 十
 _TRAILING_MAGNITUDE = re.compile(rf"[{''.join(CN_BIG_UNITS)}]+$")
 _CN_DECIMAL = re.compile(rf"([{_DIGIT}{''.join(CN_SMALL_UNITS)}]+)点([{_DIGIT}]+)")
+#: The commonest numeral, read without Decimal or the numeral grammar: ASCII digits (a decimal
+#: part), then at most two magnitude words (130亿, 1.4万亿, 27).
+_PLAIN = re.compile(rf"([0-9]{{1,15}})(?:\.([0-9]{{1,12}}))?([{''.join(CN_BIG_UNITS)}]{{0,2}})")
 
 
 @lru_cache(maxsize=65536)
@@ -43,11 +46,24 @@ def relative_precision(surface: str, default: float) -> float:
     0.0357
     """
     numerals = _NUMERAL.findall(str(surface).translate(_FULLWIDTH))
-    written = _as_written(numerals[-1]) if numerals else None
+    if not numerals:
+        return default
+    plain = _PLAIN.fullmatch(numerals[-1])
+    if plain is not None and _rising(plain.group(3)):
+        # what _as_written gives for this shape: the digits as written (the magnitudes divide out
+        # exactly: at most 27 significant digits), their decimal places
+        digits = float(plain.group(0)[: plain.end(2) if plain.group(2) else plain.end(1)])
+        return default if digits == 0 else 0.5 * 10.0 ** (-len(plain.group(2) or "")) / digits
+    written = _as_written(numerals[-1])
     if written is None or written[0] == 0:
         return default
     number, decimals = written
     return 0.5 * 10.0 ** (-decimals) / abs(float(number))
+
+
+def _rising(bigs: str) -> bool:
+    """No magnitude word, one, or two rising ones (万亿, not 亿万: the numeral grammar reads those)."""
+    return len(bigs) < 2 or CN_BIG_UNITS[bigs[1]] > CN_BIG_UNITS[bigs[0]]
 
 
 def _as_written(numeral: str) -> tuple[Decimal, int] | None:

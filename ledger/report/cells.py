@@ -117,6 +117,14 @@ def number_format_for(unit: Any) -> str:
     return PLAIN
 
 
+def unit_format(unit: Any) -> str:
+    """:func:`number_format_for`, with a currency's code shown after the number
+    (``#,##0" CNY"``: 960,000,000,000 CNY), for a sheet where figures in
+    several currencies stand side by side."""
+    fmt = number_format_for(unit)
+    return f'{fmt}" {unit}"' if fmt == MONEY and str(unit).isalpha() else fmt
+
+
 def full_date(period: Any) -> dt.date | None:
     """A period that is one whole day (``YYYY-MM-DD``) as a date, else None."""
     if not isinstance(period, str) or not _FULL_DATE.match(period):

@@ -9,6 +9,12 @@ value and bounds, unit, period and modality); versions are numbered from 1
 in order of their value (a date: its period).  "Disagrees with" lists the
 versions a version contradicts (a contradiction or loose-wording pair
 between their claims).
+
+A version in another currency than its issue's (the ``unit`` of the issue's
+most severe pair's first claim) is shown in its own unit and, beside it,
+converted into the issue's at the rate its pair used, with the rate's date and
+source ("= 135.2 bn USD at 7.0994 CNY/USD on 2025-10-29, ECB ..."; issue 12);
+a version no pair could convert says there was no rate.
 """
 from __future__ import annotations
 
@@ -20,8 +26,10 @@ import pandas as pd
 
 from ledger.crosscheck.evidence import FLAG_NAMES
 from ledger.crosscheck.issues import issue_frame
+from ledger.crosscheck.rates import conversion_text
 from ledger.crosscheck.text import Claims, dated, explain, interval_text, issue_reasons, side_reasons
 from ledger.report.cells import text_or_blank
+from ledger.units import CURRENCIES
 
 
 @dataclass
@@ -40,6 +48,14 @@ class IssueView:
     explanation: str
     versions: list[Version]
     flags: dict[str, int]  # claim id -> evidence flags (from its pairs)
+    #: claim id -> (its value converted into the issue's unit, the sentence of the
+    #: conversion) for the claims a pair of the issue converted across units
+    converted: dict[str, tuple[float, str]] = field(default_factory=dict)
+
+    @property
+    def unit(self) -> str:
+        """The unit the issue's figures are compared in (a conversion's target)."""
+        return text_or_blank(self.row.get("unit"))
 
 
 def issue_views(found: pd.DataFrame, claims: Claims) -> list[IssueView]:
@@ -54,13 +70,86 @@ def issue_views(found: pd.DataFrame, claims: Claims) -> list[IssueView]:
     by_issue = _rows_by_issue(found, issues)
     records = issues.to_dict("records")
     order = np.lexsort((issues["issue_rank"].to_numpy(), issues["status"].to_numpy(dtype=object) != "open"))
+    rates = _Rates(found, {sid: row.get("publisher", "") or claims.label(sid) for sid, row in claims.sources.items()})
     views = []
     for k in order.tolist():
         rec = records[k]
         rows = by_issue[k]
         versions, flags = _versions(found, rows, rec["members"], claims)
-        views.append(IssueView(rec, reasons[k], str(sentences[k]), versions, flags))
+        converted = rates.of(rows, text_or_blank(rec.get("unit"))) if rates.any else {}
+        views.append(IssueView(rec, reasons[k], str(sentences[k]), versions, flags, converted))
     return views
+
+
+class _Rates:
+    """The conversion columns of the findings, as arrays once (pairs across
+    units carry the rate that converted claim b into claim a's unit)."""
+
+    def __init__(self, found: pd.DataFrame, labels: dict[str, str]) -> None:
+        self.labels = labels
+        self._named: dict[str, str] = {}
+        self.rate = (pd.to_numeric(found["rate"], errors="coerce").to_numpy(dtype=float) if "rate" in found
+                     else np.full(len(found), np.nan))
+        self.any = bool((~np.isnan(self.rate)).any())
+        if not self.any:
+            return
+
+        def num(c: str) -> np.ndarray:
+            return pd.to_numeric(found[c], errors="coerce").to_numpy(dtype=float)
+
+        self.low, self.high = num("rate_low"), num("rate_high")
+        self.value_a, self.converted = num("value_a"), num("value_b_converted")
+        self.text = {c: found[c].to_numpy(dtype=object) for c in ("claim_a", "claim_b", "unit", "unit_b",
+                                                                  "rate_date", "rate_source")}
+
+    def named(self, source: str) -> str:
+        """A rate's source with an article that stated it ("stated in <id>") as people know it (its outlet)."""
+        if not source.startswith("stated in ") or not self.labels:
+            return source
+        if source not in self._named:
+            self._named[source] = "; ".join(
+                "stated in " + self.labels.get(part[len("stated in "):], part[len("stated in "):])
+                if part.startswith("stated in ") else part for part in source.split("; "))
+        return self._named[source]
+
+    def of(self, rows: np.ndarray, unit: str) -> dict[str, tuple[float, str]]:
+        """claim id -> (value in ``unit``, the conversion's sentence) for the
+        claims the pairs at ``rows`` converted into ``unit`` (a claim b
+        converted into a's unit as the pair says; a claim a, when b is in
+        ``unit``, by the inverse rate)."""
+        out: dict[str, tuple[float, str]] = {}
+        t = self.text
+        for r in rows[~np.isnan(self.rate[rows])].tolist():
+            rate, low, high = float(self.rate[r]), float(self.low[r]), float(self.high[r])
+            date, source = text_or_blank(t["rate_date"][r]), self.named(text_or_blank(t["rate_source"][r]))
+            ua, ub = text_or_blank(t["unit"][r]), text_or_blank(t["unit_b"][r])
+            if ua == unit and ub != unit:
+                cid, value, frm = str(t["claim_b"][r]), float(self.converted[r]), ub
+            elif ub == unit and ua != unit:
+                # a's figure in b's unit: divide by the rate (``unit`` per ``unit_b`` of this pair)
+                cid, value, frm = str(t["claim_a"][r]), float(self.value_a[r]) / rate, ua
+                rate, low, high = 1 / rate, 1 / high, 1 / low
+            else:
+                continue
+            if cid not in out:
+                out[cid] = (value, conversion_text(value, unit, frm, rate, low, high, date, source))
+        return out
+
+
+def conversion_of(view: IssueView, claims: Claims, row: int) -> str:
+    """How the claim at ``row`` reads in the issue's unit: its conversion
+    ("= 135.2 bn USD at 7.0994 CNY/USD on 2025-10-29, ECB ..."), or, for a
+    figure in another currency that no pair of the issue converted, that
+    there was no rate; "" for a figure in the issue's unit."""
+    unit, target = text_or_blank(claims.column("unit")[row]), view.unit  # cached columns, not .iloc per claim
+    if unit == target:
+        return ""
+    cid = str(claims.column("claim_id")[row])
+    if cid in view.converted:
+        return view.converted[cid][1]
+    if unit in CURRENCIES and target in CURRENCIES:
+        return f"not converted into {target}: no {unit}/{target} rate (the no-rate note of `factcheck check` says why)"
+    return ""
 
 
 def _rows_by_issue(found: pd.DataFrame, issues: pd.DataFrame) -> list[np.ndarray]:
@@ -117,11 +206,21 @@ def version_lines(view: IssueView, claims: Claims) -> str:
     for v in view.versions:
         first = v.claims[0]
         figure = figure_text(claims, first)
+        said = _version_conversion(view, claims, v)
+        figure += f" {said}" if said else ""
         sources = "; ".join(dict.fromkeys(claims.label(str(claims.frame["source"].iloc[r])) for r in v.claims))
         against = f" (disagrees with {', '.join(f'v{n}' for n in sorted(v.against))})" if v.against else ""
         count = f" ×{len(v.claims)}" if len(v.claims) > 1 else ""
         lines.append(f"v{v.number} {figure}{count} — {sources}{against}")
     return "\n".join(lines)
+
+
+def _version_conversion(view: IssueView, claims: Claims, v: Version) -> str:
+    """The conversion of a version (its claims' distinct conversions, joined)."""
+    if text_or_blank(claims.column("unit")[v.claims[0]]) == view.unit:  # a version has one unit
+        return ""
+    said = dict.fromkeys(conversion_of(view, claims, r) for r in v.claims)
+    return "; ".join(t for t in said if t)
 
 
 def figure_text(claims: Claims, row: int) -> str:
@@ -159,9 +258,14 @@ def member_records(view: IssueView, claims: Claims) -> list[dict[str, Any]]:
             unit = text_or_blank(frame["unit"].iloc[r])
             lo, hi = _float(frame["value_low"].iloc[r]), _float(frame["value_high"].iloc[r])
             surface = text_or_blank(frame["surface"].iloc[r])
+            converted = view.converted.get(cid)
             out.append({
                 "issue": view.row["issue"], "rank": view.row["issue_rank"], "version": v.number, "claim": cid,
                 "words": surface, "value": _float(frame["value"].iloc[r]), "low": lo, "high": hi, "unit": unit,
+                "converted": converted[0] if converted else float("nan"),
+                "converted_unit": view.unit if converted else "",
+                # its own cell: no leading "=" (a text cell starting so reads as a formula to some tools)
+                "conversion": conversion_of(view, claims, r).removeprefix("= "),
                 "period": text_or_blank(frame["period"].iloc[r]),
                 "modality": text_or_blank(frame["modality"].iloc[r]),
                 "against": ", ".join(f"v{n}" for n in sorted(v.against)),

@@ -22,10 +22,14 @@ CONFLICT_SHEET_COLUMNS = (
     (DECISION_HEADER, 16), (NOTE_HEADER, 26), (REVIEWER_HEADER, 11),
     ("Status", 9), ("Pairs", 6), ("Open", 6), ("Score", 7), ("Rule", 16),
 )
-#: (header, width) of the Issue members sheet: one row per claim of an issue.
+#: (header, width) of the Issue members sheet: one row per claim of an issue.  Value,
+#: Low and High are in the claim's own unit; Converted is the value in the issue's
+#: unit (another currency: at the rate Conversion names, with its date and source).  The
+#: figures are wide enough for "4,100,000,000,000 TWD" (a number format shows the currency).
 MEMBER_SHEET_COLUMNS = (
-    (ID_HEADER, 15), ("Rank", 5), ("Version", 7), ("Disagrees with", 10), ("Words", 14), ("Value", 16),
-    ("Low", 16), ("High", 16), ("Unit", 7), ("Period", 15), ("Modality", 10), ("Weak points", 30),
+    (ID_HEADER, 15), ("Rank", 5), ("Version", 7), ("Disagrees with", 10), ("Words", 14), ("Value", 21),
+    ("Low", 21), ("High", 21), ("Unit", 7), ("Converted", 21), ("Conversion", 34), ("Period", 15), ("Modality", 10),
+    ("Weak points", 30),
     ("Outlet", 12), ("Title", 30), ("Published", 11), ("Date known", 9), ("URL", 18), ("Quote", 50),
     ("Claim", 15), ("Source id", 21),
 )

@@ -63,6 +63,7 @@ from ledger.report.cells import (
     number_format_for,
     text_lines,
     text_or_blank,
+    unit_format,
 )
 from ledger.report.issues_sheet import IssueView, figure_text, issue_views, member_records, version_lines
 from ledger.report.layout import (
@@ -96,7 +97,7 @@ _HEADS = [h for h, _ in CONFLICT_SHEET_COLUMNS]
 #: whole text is in the cell).
 EXPLANATION_LINES = 12
 _WRAP_AT = tuple((_HEADS.index(h), w, EXPLANATION_LINES) for h, w in CONFLICT_SHEET_COLUMNS if h in _WRAPPED)
-_MEMBER_WRAPPED = ("Weak points", "Title", "Quote")
+_MEMBER_WRAPPED = ("Conversion", "Weak points", "Title", "Quote")
 _MEMBER_WRAP_AT = tuple(([h for h, _ in MEMBER_SHEET_COLUMNS].index(h), w, MAX_LINES)
                         for h, w in MEMBER_SHEET_COLUMNS if h in _MEMBER_WRAPPED)
 
@@ -352,13 +353,15 @@ def _members_sheet(ws, members: list[dict[str, Any]], claim_rows: dict[str, int]
     fit_page(ws, paper="8", orientation="landscape")
     cells = _setup(ws, MEMBER_SHEET_COLUMNS)
     for n, m in enumerate(members, 2):
-        fmt = number_format_for(m["unit"])
+        fmt = unit_format(m["unit"])  # each figure in its own unit: 960,000,000,000 CNY
         at = claim_rows.get(m["claim"]) if n - 1 <= link_rows else None
         claim = cells.link(m["claim"], f"'Claims'!A{at}") if at else cells.text(m["claim"])
         _append(ws, n, [
             cells.text(m["issue"]), cells.num(m["rank"], "0"), cells.text(f"v{m['version']}"),
             cells.text(m["against"]), cells.text(m["words"]), cells.num(m["value"], fmt), cells.num(m["low"], fmt),
-            cells.num(m["high"], fmt), cells.text(m["unit"]), cells.period(m["period"]), cells.text(m["modality"]),
+            cells.num(m["high"], fmt), cells.text(m["unit"]),
+            cells.num(m["converted"], unit_format(m["converted_unit"])), cells.text(m["conversion"], wrap=True),
+            cells.period(m["period"]), cells.text(m["modality"]),
             cells.text(m["weak"], wrap=True), cells.text(m["outlet"]), cells.text(m["title"], wrap=True),
             cells.period(m["published"]), cells.text(m["known"]), cells.text(m["url"]),
             cells.text(m["quote"], wrap=True), claim, cells.text(m["source"]),

@@ -8,8 +8,10 @@ offsets always match what a reviewer opens.
 from __future__ import annotations
 
 import html
+import operator
 import re
 import unicodedata
+from bisect import bisect_left as _bisect_left
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -99,6 +101,7 @@ class OffsetMap(Sequence):
     def __init__(self, runs: list[tuple[int, int, int, int | None]], length: int, *, ends: bool) -> None:
         # runs: (clean start, original start, run length, fixed original end or None)
         self._cs = [r[0] for r in runs]
+        self._os = [r[1] for r in runs]
         self._runs = runs
         self._len = length
         self._ends = ends
@@ -117,6 +120,18 @@ class OffsetMap(Sequence):
         if self._ends:
             return fixed if fixed is not None else os_ + (i - cs) + 1
         return os_ + (i - cs)
+
+
+    def bisect_left(self, x: int) -> int:
+        """``bisect.bisect_left(self, x)`` by bisection over the runs (the
+        values rise strictly: each run's original offsets follow the last's)."""
+        if self._ends:
+            return _bisect_left(self, x)
+        r = bisect_right(self._os, x) - 1
+        if r < 0:
+            return 0
+        cs, os_, size, _ = self._runs[r]
+        return cs + (x - os_) if x - os_ < size else min(cs + size, self._len)
 
 
 def clean(original: str, *, simplify: bool = True) -> CleanText:
@@ -182,11 +197,14 @@ def _fold_match(m: re.Match) -> str:
 # --------------------------------------------------------------------------- script
 
 
+_HAN = re.compile("[\u4e00-\u9fff]+")
+
+
 def detect_script(text: str) -> str:
     """'zh-Hans', 'zh-Hant' or 'en', from the characters themselves."""
-    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    han = "".join(_HAN.findall(text))  # runs of Han characters, found by the regex engine
     if len(han) < max(5, len(text) // 50):
         return "en"
-    simplified = to_simplified("".join(han))
-    changed = sum(a != b for a, b in zip(han, simplified))
+    simplified = to_simplified(han)
+    changed = 0 if simplified == han else sum(map(operator.ne, han, simplified))
     return "zh-Hant" if changed / len(han) > 0.03 else "zh-Hans"

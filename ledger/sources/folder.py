@@ -9,8 +9,9 @@ from pathlib import Path
 import pandas as pd
 
 from ledger.errors import Code, InputUnreadable, Problem
+from ledger.sources.articles import read_article
 from ledger.sources.paths import inside, source_id
-from ledger.sources.table import source_record
+from ledger.sources.table import infer_published
 from ledger.textio import sha256_of
 
 #: File names extraction reads when given a folder.
@@ -86,5 +87,6 @@ def published_dates(files: list[Path], sources: pd.DataFrame | None, sources_pat
     for f in files:
         sid = source_id(f)
         if sid not in published:
-            published[sid] = source_record(f, sources_dir=sources_path.parent)["published"]
+            stamp = infer_published(read_article(f))  # what source_record would say, without the rest of the row
+            published[sid] = stamp[0] if stamp else ""
     return published

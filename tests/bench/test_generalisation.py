@@ -351,6 +351,7 @@ def test_unknown_batch_is_refused(corpus, capsys):
     assert "b9" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_runs_the_real_pipeline_on_the_tiny_corpus(corpus, capsys):
     assert g.main(["--corpus", str(corpus), "--json"]) == 0
     out = json.loads(capsys.readouterr().out)

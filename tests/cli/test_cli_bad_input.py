@@ -327,6 +327,7 @@ def reported(work) -> Path:
     return work
 
 
+@pytest.mark.slow
 def test_import_decisions_into_a_bad_decisions_file(seeded):
     assert _run(seeded, "report").exit_code == 0
     (seeded / "decisions.csv").write_text("conflict_id,decision,reviewer,note,decided_at\nk-0,maybe,lee,,x\n",
@@ -488,6 +489,7 @@ def test_report_never_replaces_a_file_that_is_not_its_workbook(work):
 # --------------------------------------------------------------------------- extract: read-only, interrupted writes
 
 
+@pytest.mark.slow
 def test_extract_refuses_a_read_only_ledger_and_writes_nothing(work):
     (work / "new.txt").write_text("新闻\n2025年3月12日\n\n微软投资了130亿美元。\n", encoding="utf-8")
     (work / "claims.csv").chmod(0o444)

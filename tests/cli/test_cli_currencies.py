@@ -79,3 +79,23 @@ def test_the_workspace_reads_a_rates_file_given_elsewhere(tmp_path):
     assert len(Workspace.open(path).check()) == 0  # no rates.csv beside the ledger: TWD has no rate
     found = Workspace.open(path, rates=elsewhere).check()
     assert found["kind"].tolist() == ["consistent"] and "twd.csv line 2" in found["rate_source"].iloc[0]
+
+
+def test_the_text_output_says_the_rate_on_each_finding_across_currencies(tmp_path):
+    # a reviewer's 7.1 CNY per USD: 9,600亿元 = 960 bn CNY is 960 / 7.1 = 135.2 bn USD; $130 bn vs $135 bn
+    # is in one currency, so its line names no rate
+    usd_130 = claim("en2", "$130 billion", "stake_value", 130e9, kind="money")
+    path = workspace(tmp_path, USD_135, CNY_9600, usd_130,
+                     rates="date,base,quote,rate,source,note\n2025-10-29,USD,CNY,7.1,test figure,\n")
+    res = run(path)
+    lines = [ln for ln in res.output.splitlines() if " k-" in ln]
+    across = [ln for ln in lines if "9,600亿元" in ln]
+    assert len(across) == 2 and len(lines) == 3
+    # b (9,600亿元, both times) converted into a's currency at the rate, named with its date and source;
+    # $130 bn's [129.5, 130.5] misses 135.2 bn (a contradiction), $135 bn's [134.5, 135.5] holds it
+    for ln in across:
+        assert ln.endswith("vs “9,600亿元” period unknown («») = 135.2 bn USD at 7.1 CNY/USD on 2025-10-29, "
+                           "rates.csv line 2 (test figure)"), ln
+    assert [ln.split()[2] for ln in across] == ["contradiction", "consistent"]
+    [same] = [ln for ln in lines if "9,600亿元" not in ln]
+    assert " at " not in same.split("k-")[1]

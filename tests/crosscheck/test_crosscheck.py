@@ -56,8 +56,18 @@ CASES = [
     # Same figures, 2025-10 vs 2023: both periods known and disjoint, so both can be true.
     ("different periods", pct("s1", "27%", 0.27, period="2025-10"), pct("s2", "49%", 0.49, period="2023"),
      "temporal"),
-    # One period unknown: "same or unknown period" -> still a contradiction.
+    # One period unknown: "same or unknown period" -> still a contradiction (a stake holds at an instant).
     ("one period unknown", pct("s1", "27%", 0.27, period="2025-10"), pct("s2", "49%", 0.49), "contradiction"),
+    # Revenue accumulates over its period: 5.0bn with no period stated may be a quarter's against the
+    # year's 20.0bn, so the difference is no contradiction.
+    ("a flow with an unknown period", usd("s1", "$20.0 billion", 2.0e10, metric="revenue", object="",
+                                          period="2025"),
+     usd("s2", "$5.0 billion", 5.0e9, metric="revenue", object=""), "temporal"),
+    # ... but no shorter span explains 1.91696 trillion won against 19.17 trillion the same year (10x, over
+    # rules.toml span_ratio = 5): a slipped digit stays a contradiction.
+    ("a flow too far apart for another span", claim("s1", "19.17兆韓元", "operating_profit", 1.917e13, object="",
+                                                     unit="KRW", period="2025"),
+     claim("s2", "1.91696 trillion won", "operating_profit", 1.91696e12, object="", unit="KRW"), "contradiction"),
     # 2025 contains 2025-10: overlapping periods are the same period.
     ("overlapping periods", pct("s1", "27%", 0.27, period="2025-10"), pct("s2", "49%", 0.49, period="2025"),
      "contradiction"),
@@ -443,3 +453,42 @@ def test_text_is_and_text_codes_agree_across_storages(storage):
     assert list(intervals.text_is(s, [""])) == [False, True, False, False, False, False]
     codes, uniques = intervals.text_codes(s)
     assert list(codes) == [0, 1, 2, -1, 0, 3] and list(uniques) == ["over", "", "exact", "under"]
+
+
+# An article often gives an adjusted (non-IFRS) figure without saying so: RMB70.55bn called "net
+# profit" in one article is the 705.5億元 another calls 經調整純利. The two bases meet: agreeing figures
+# are a confirmation; differing ones are two bases, never a contradiction.
+def test_an_adjusted_figure_confirms_the_same_figure_stated_without_its_basis():
+    a = usd("s1", "705.5億元", 7.055e10, metric="adjusted_net_profit", subject="Tencent", object="", unit="CNY",
+            period="2025-Q3")
+    b = usd("s2", "RMB70.55 billion", 7.055e10, metric="net_profit", subject="Tencent", object="", unit="CNY",
+            period="2025-Q3")
+    out = check(ledger(a, b))
+    assert kinds(out) == ["consistent"]
+
+
+def test_an_adjusted_and_a_reported_figure_that_differ_are_no_finding():
+    # 63.1bn reported against 70.55bn adjusted, the same quarter: two bases, both can be true
+    a = usd("s1", "705.5億元", 7.055e10, metric="adjusted_net_profit", subject="Tencent", object="", unit="CNY",
+            period="2025-Q3")
+    b = usd("s2", "RMB63.1 billion", 6.31e10, metric="net_profit", subject="Tencent", object="", unit="CNY",
+            period="2025-Q3")
+    assert kinds(check(ledger(a, b))) == []
+
+
+# One article says Tencent's international games revenue was 208億元; another gives the 208亿元 as
+# "revenue" without the segment. A whole-company figure (revenue: object_kind = part) meets its parts'
+# figures only to agree: equal figures are a confirmation; a part smaller than the whole is no finding.
+def test_a_figure_without_its_segment_confirms_the_segments_equal_figure():
+    a = usd("s1", "208億元", 2.08e10, metric="revenue", subject="Tencent", object="international games",
+            unit="CNY", period="2025-Q3")
+    b = usd("s2", "208亿元", 2.08e10, metric="revenue", subject="Tencent", object="", unit="CNY", period="2025-Q3")
+    assert kinds(check(ledger(a, b))) == ["consistent"]
+
+
+def test_a_segment_and_the_whole_that_differ_are_no_finding():
+    a = usd("s1", "208億元", 2.08e10, metric="revenue", subject="Tencent", object="international games",
+            unit="CNY", period="2025-Q3")
+    b = usd("s2", "1929亿元", 1.929e11, metric="revenue", subject="Tencent", object="", unit="CNY",
+            period="2025-Q3")
+    assert kinds(check(ledger(a, b))) == []

@@ -206,3 +206,11 @@ def test_figures_on_a_research_firms_word_are_estimates(text):
 def test_a_company_reporting_its_own_figures_is_no_estimate():
     rows = frame_text("小米公布，第三季度智能手机出货4330万台。", source="x", published="2025-11-18")
     assert {r["modality"] for r in rows} == {"actual"}
+
+
+def test_profit_attributable_to_equity_holders_is_no_stake():
+    # 'equity holders' names who the profit belongs to; no stake is held at 19%
+    text = ("Acme Holdings Ltd. reported results. Net profit attributable to equity holders rose 18% to "
+            "RMB70.6 billion and 19% on an IFRS basis to RMB63.1 billion.")
+    rows = frame_text(text, source="x", published="2025-11-13")
+    assert rows and all(r["metric"] != "equity_stake" for r in rows)

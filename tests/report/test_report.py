@@ -185,10 +185,10 @@ def test_sheet_names_and_headers(book):
 def test_frozen_header_and_autofilter(book):
     _, _, wb = book
     # Conflicts: 18 columns (R), 5 issues + header = 6 rows; Claims: 23 columns (W), 7 claims;
-    # Issue members: 20 columns (T), two claims per issue = 10 rows + header
+    # Issue members: 22 columns (V), two claims per issue = 10 rows + header
     assert wb["Conflicts"].freeze_panes == "A2"
     assert wb["Conflicts"].auto_filter.ref == "A1:R6"
-    assert wb["Issue members"].auto_filter.ref == "A1:T11"
+    assert wb["Issue members"].auto_filter.ref == "A1:V11"
     assert wb["Claims"].auto_filter.ref == "A1:W8"
     assert wb["Conflicts"].column_dimensions["H"].width == 52  # Versions (8th column) is wide
     assert wb["Conflicts"]["H2"].alignment.wrap_text is True and wb["Conflicts"]["J2"].alignment.wrap_text is True
@@ -317,7 +317,10 @@ def test_issue_versions_and_members(book, frames):
         "虎嗅网", "微软和OpenAI加速离婚", "2025-03", "inferred")
     assert low["Outlet"].value == "unnamed outlet" and low["Quote"].value == Q000 and high["Quote"].value == Q001
     money = {m["Claim"].value: m for m in member_rows(wb, RANK["k-000000000003"])}[ids["inv001"]]
-    assert money["Value"].value == 13_000_000_000 and money["Value"].number_format == "#,##0"
+    # a figure in a currency shows its code: 13,000,000,000 USD
+    assert money["Value"].value == 13_000_000_000 and money["Value"].number_format == '#,##0" USD"'
+    # one currency in the issue: nothing converted
+    assert (money["Converted"].value, money["Conversion"].value) == (None, None)
     assert money["Period"].value == dt.datetime(2025, 3, 11)
     decided = conflict_row(wb, RANK["k-000000000002"])
     assert (decided["Decision"].value, decided["Reviewer note"].value, decided["Reviewer"].value) == (
@@ -359,8 +362,9 @@ def test_link_rows_cap(frames, tmp_path):
     claims, conflicts, sources, _ = frames
     path = write_report(claims, conflicts, sources, tmp_path / "c.xlsx", link_rows=1)
     ws = openpyxl.load_workbook(path)["Issue members"]
-    # Claim is column S
-    assert ws["S2"].hyperlink is not None and ws["S3"].hyperlink is None
+    # Claim is column U
+    assert ws["U1"].value == "Claim"
+    assert ws["U2"].hyperlink is not None and ws["U3"].hyperlink is None
 
 
 def test_decision_dropdown(book):
@@ -655,6 +659,7 @@ def test_run_without_seeds_is_unreadable(tmp_path):
     assert res.exit_code == 2 and "no seeds/ folder here" in res.output
 
 
+@pytest.mark.slow
 def test_run_text_prints_the_report_notes_and_what_is_to_review(tmp_path, monkeypatch):
     """`run` in text mode shows the report's warnings (here a Conflicts sheet cut
     to 10 rows) on stderr, and the summary line counts what needs review."""

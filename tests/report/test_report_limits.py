@@ -210,6 +210,7 @@ def test_links_only_to_claims_in_the_sheet(big):
     assert seen == {True, False}
 
 
+@pytest.mark.slow
 def test_arithmetic_sheet_cut_too(tmp_path, low_limit):
     claims = many_claims(subjects=5)
     conflicts = many_conflicts(claims, 300)  # 300 / 5 = 60 arithmetic findings
@@ -278,6 +279,7 @@ def test_report_ledger_notes_and_import_of_a_cut_workbook(shipped):
     assert len(shown) == 10 and first not in shown and last not in shown
 
 
+@pytest.mark.slow
 def test_cli_report_prints_the_warning(shipped):
     from ledger.cli import main
 

@@ -32,6 +32,7 @@ from ledger.crosscheck.engines.plan import INPUT_COLUMNS, groups_sql, pairs_sql,
 from ledger.crosscheck.entities import keys as entity_keys
 from ledger.crosscheck.pairs import NEEDED, prepare
 from ledger.errors import InputUnreadable
+from ledger.record import basis_free
 
 #: Claims per batch through prepare (bounds the Python side's memory).
 BATCH_ROWS = 1_000_000
@@ -63,12 +64,15 @@ def keyed_input(prepared: pd.DataFrame, offset: int) -> pd.DataFrame:
     return pd.DataFrame({
         "rid": prepared["row"].to_numpy(np.int64) + offset,
         "subject_k": ents[: len(subjects)], "object_k": ents[len(subjects):],
-        **{f"{c}_k": prepared[c].to_numpy(dtype=object).astype(str) for c in ("metric", "unit", "modality", "source")},
+        # the metric key leaves the basis out, as the in-memory codes do (pairs.prepare: block_c)
+        "metric_k": np.array([basis_free(str(m))[0] for m in prepared["metric"].to_numpy(dtype=object)], dtype=object),
+        **{f"{c}_k": prepared[c].to_numpy(dtype=object).astype(str) for c in ("unit", "modality", "source")},
         "lo": prepared["lo"].to_numpy(dtype=float), "hi": prepared["hi"].to_numpy(dtype=float),
         "p0": p0, "p1": prepared["p1"].to_numpy(dtype=float), "pk": ~np.isnan(p0),
         "factual": prepared["factual"].to_numpy(dtype=bool), "flow": prepared["flow"].to_numpy(dtype=bool),
         "wild": prepared["wild"].to_numpy(dtype=bool),
         "has_object": prepared["object"].to_numpy(dtype=object).astype(str) != "",
+        "adjusted": prepared["adjusted"].to_numpy(dtype=bool), "whole": prepared["whole"].to_numpy(dtype=bool),
         "claim_id": prepared["claim_id"].to_numpy(dtype=object).astype(str),
         "point": prepared["point"].to_numpy(dtype=float), "conf": prepared["conf"].to_numpy(dtype=float),
     }, columns=[*INPUT_COLUMNS, "claim_id", "point", "conf"])

@@ -10,7 +10,7 @@ column                    meaning (from :func:`ledger.crosscheck.pairs.prepare`)
 ========================  =============================================================
 ``rid``                   the claim's row in the prepared ledger (BIGINT)
 ``subject_k``, ``object_k``  the entity key of subject / object (equal keys = one entity)
-``metric_k``, ``unit_k``  metric and unit (codes or text: only compared for equality)
+``metric_k``, ``unit_k``  metric without its basis (adjusted_net_profit -> net_profit) and unit (codes or text)
 ``modality_k``, ``source_k``  modality and source (idem)
 ``lo``, ``hi``            the value interval (dates: the day interval), +-inf when open
 ``p0``, ``p1``            the validity period in day ordinals (NULL or NaN: unknown)
@@ -19,6 +19,9 @@ column                    meaning (from :func:`ledger.crosscheck.pairs.prepare`)
 ``flow``                  the metric accumulates over its period (roles.toml spans = exact)
 ``wild``                  the counterpart is unknown and matches any (object_kind = counterpart)
 ``has_object``            the claim names a counterpart
+``adjusted``              the metric is the adjusted basis: it meets the reported one only to agree
+``whole``                 a company's whole figure (object_kind = part, none named): it meets
+                          the figures of its parts (the wild join) only to agree
 ========================  =============================================================
 
 It returns one row per compared pair: ``a``, ``b`` (rids), ``code`` (the verdict,
@@ -46,10 +49,11 @@ import numpy as np
 import pandas as pd
 
 from ledger import intervals
+from ledger.crosscheck.pairs import SPAN_RATIO
 
 #: Columns of ``claims_in`` (see the module docstring).
 INPUT_COLUMNS = ("rid", "subject_k", "object_k", "metric_k", "unit_k", "modality_k", "source_k",
-                 "lo", "hi", "p0", "p1", "pk", "factual", "flow", "wild", "has_object")
+                 "lo", "hi", "p0", "p1", "pk", "factual", "flow", "wild", "has_object", "adjusted", "whole")
 
 #: The verdict of the pair (a, b): pairs._verdict_codes as one CASE.
 VERDICT = """CASE
@@ -58,6 +62,8 @@ VERDICT = """CASE
     WHEN NOT (a.factual AND b.factual) THEN 1
     WHEN a.pk AND b.pk AND (a.p1 < b.p0 OR b.p1 < a.p0
                             OR (a.flow AND b.flow AND (a.p0 <> b.p0 OR a.p1 <> b.p1))) THEN 2
+    WHEN a.flow AND b.flow AND NOT (a.pk AND b.pk)
+         AND NOT (a.lo > 0 AND b.lo > 0 AND GREATEST(a.lo, b.lo) > {span_ratio} * LEAST(a.hi, b.hi)) THEN 2
     ELSE 3 END"""
 
 #: The plan as named steps, each a SELECT over ``claims_in`` and the steps
@@ -75,7 +81,7 @@ _STEPS = (
   SELECT * FROM c WHERE gsize > 1"""),
     ("regular", """
   SELECT a.rid AS a, b.rid AS b, false AS wild, a.unit_k = b.unit_k AS same_unit,
-         a.source_k <> b.source_k AS cross_source, {verdict} AS code
+         a.source_k <> b.source_k AS cross_source, a.adjusted <> b.adjusted AS only_agreeing, {verdict} AS code
   FROM shared a JOIN shared b
     ON a.subject_k = b.subject_k AND a.object_k = b.object_k AND a.metric_k = b.metric_k
    AND a.pos < b.pos AND (a.gsize <= {max_group} OR b.pos <= a.pos + {window})"""),
@@ -84,15 +90,17 @@ _STEPS = (
   FROM claims_in WHERE NOT wild AND has_object"""),
     ("wild", """
   SELECT a.rid AS a, b.rid AS b, true AS wild, a.unit_k = b.unit_k AS same_unit,
-         a.source_k <> b.source_k AS cross_source, {verdict} AS code
+         a.source_k <> b.source_k AS cross_source, a.adjusted <> b.adjusted OR a.whole AS only_agreeing,
+         {verdict} AS code
   FROM claims_in a JOIN x b
     ON a.subject_k = b.subject_k AND a.metric_k = b.metric_k AND b.xn <= {max_group}
-  WHERE a.wild"""),
+  WHERE a.wild OR a.whole"""),
 )
 _FINAL = """
 SELECT a, b, CASE WHEN same_unit THEN code ELSE -1 END AS code, wild
 FROM (SELECT * FROM regular UNION ALL SELECT * FROM wild) every
-WHERE NOT same_unit OR code <> 0 OR cross_source OR {same_source}
+WHERE (NOT same_unit OR code <> 0 OR cross_source OR {same_source})
+  AND (NOT only_agreeing OR (same_unit AND code = 0))
 """
 
 #: The capped groups: the first row (in the run's order) and the size of each
@@ -111,7 +119,8 @@ SELECT rid, gsize FROM (
 def pairs_steps(compare: dict[str, Any], table: str = "claims_in") -> tuple[list[tuple[str, str]], str]:
     """The plan's named steps and its final SELECT over them, for
     ``[compare]`` settings of rules.toml, reading ``table``."""
-    values = {"verdict": VERDICT, "max_group": int(compare["max_group"]), "window": int(compare["window"]),
+    values = {"verdict": VERDICT.replace("{span_ratio}", repr(float(compare.get("span_ratio", SPAN_RATIO)))),
+              "max_group": int(compare["max_group"]), "window": int(compare["window"]),
               "same_source": "true" if compare["same_source_consistent"] else "false"}
     steps = [(name, sql.format(**values).replace("claims_in", table)) for name, sql in _STEPS]
     return steps, _FINAL.format(**values)
@@ -136,11 +145,12 @@ def engine_input(prepared: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "rid": prepared["row"].to_numpy(np.int64),
         "subject_k": prepared["subject_c"].to_numpy(np.int64), "object_k": prepared["object_c"].to_numpy(np.int64),
-        "metric_k": prepared["metric_c"].to_numpy(np.int64), "unit_k": prepared["unit_c"].to_numpy(np.int64),
+        "metric_k": prepared["block_c"].to_numpy(np.int64), "unit_k": prepared["unit_c"].to_numpy(np.int64),
         "modality_k": prepared["modality_c"].to_numpy(np.int64), "source_k": prepared["source_c"].to_numpy(np.int64),
         "lo": prepared["lo"].to_numpy(dtype=float), "hi": prepared["hi"].to_numpy(dtype=float),
         "p0": p0, "p1": prepared["p1"].to_numpy(dtype=float), "pk": ~np.isnan(p0),
         "factual": prepared["factual"].to_numpy(dtype=bool), "flow": prepared["flow"].to_numpy(dtype=bool),
         "wild": prepared["wild"].to_numpy(dtype=bool),
         "has_object": ~intervals.text_is(prepared["object"], [""]),
+        "adjusted": prepared["adjusted"].to_numpy(dtype=bool), "whole": prepared["whole"].to_numpy(dtype=bool),
     }, columns=list(INPUT_COLUMNS))
