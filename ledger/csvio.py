@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from ledger.errors import Code, InputUnreadable, InvalidValue, Problem
-from ledger.intervals import is_arrow
+from ledger.intervals import is_arrow, text_codes
 from ledger.textio import Stamp, decode_bytes, guess_legacy_encoding, read_stamped
 
 _UNQUOTED = re.compile(r"[^,\r\n]*")
@@ -409,9 +409,35 @@ def fast_table(raw: bytes, columns: tuple[str, ...], as_text: tuple[str, ...] = 
     if lines is None:
         return None
     cells = read_cells(raw, columns, as_text)
-    if cells is None or len(cells) != len(lines) or not fields_full(raw, quotes, len(cells), len(columns)):
+    if cells is None or len(cells) != len(lines):
         return None
-    return cells, lines
+    inside = commas_in_cells(cells)
+    if inside is None:
+        return (cells, lines) if fields_full(raw, quotes, len(cells), len(columns)) else None
+    return (cells, lines) if raw.count(b",") - inside == (len(columns) - 1) * (len(cells) + 1) else None
+
+
+def commas_in_cells(cells: pd.DataFrame) -> int | None:
+    """The commas inside the cells the C reader read, counted in the Arrow
+    buffers of their text (None for text not kept in Arrow).  With every quote
+    in place, these are the commas between quotes, every other comma of the
+    file a field separator: :func:`fields_full` without a call per quoted field."""
+    if not all(is_arrow(cells[name]) for name in cells.columns):
+        return None
+    import pyarrow as pa
+
+    total = 0
+    for name in cells.columns:
+        column = pa.array(cells[name].array)
+        for chunk in column.chunks if isinstance(column, pa.ChunkedArray) else [column]:
+            buffers = chunk.buffers()
+            if not len(chunk) or buffers[2] is None:
+                continue
+            wide = str(chunk.type) in ("large_string", "large_utf8")
+            offsets = np.frombuffer(buffers[1], dtype=np.int64 if wide else np.int32)
+            lo, hi = int(offsets[chunk.offset]), int(offsets[chunk.offset + len(chunk)])
+            total += int(np.count_nonzero(np.frombuffer(buffers[2], dtype=np.uint8)[lo:hi] == _COMMA))
+    return total
 
 
 def read_cells(raw: bytes, columns: tuple[str, ...], as_text: tuple[str, ...] = ()) -> pd.DataFrame | None:
@@ -460,9 +486,9 @@ def matches(text: pd.Series, pattern: re.Pattern[str]) -> np.ndarray:
 
 def each_distinct(text: pd.Series, test: Any) -> np.ndarray:
     """Boolean array: ``test(cell)``, asked once per distinct value."""
-    values = text.to_numpy(dtype=object)
-    good = [u for u in pd.unique(values) if isinstance(u, str) and test(u)]
-    return pd.Series(values).isin(good).to_numpy(dtype=bool)
+    codes, uniques = text_codes(text)  # missing: code -1, the last entry of ``good``
+    good = np.array([isinstance(u, str) and bool(test(u)) for u in uniques.tolist()] + [False], dtype=bool)
+    return good[codes]
 
 
 # --------------------------------------------------------------------------- writing

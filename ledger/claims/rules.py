@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,13 +74,53 @@ def vocabularies() -> dict[str, tuple[str, ...]]:
 # --------------------------------------------------------------------------- distinct values
 
 
+#: While :func:`remembering` a frame: its column codes and row codes, computed once per frame.
+_memo = threading.local()
+
+
+@contextmanager
+def remembering(df: pd.DataFrame) -> Iterator[None]:
+    """Within the block, :func:`row_codes` of ``df`` factorizes each column
+    once and each set of columns once (the row rules ask for (metric, unit)
+    four times, and the checks across rows for source and claim_id again)."""
+    before = getattr(_memo, "state", None)
+    _memo.state = (df, {})
+    try:
+        yield
+    finally:
+        _memo.state = before
+
+
+def _remembered(df: pd.DataFrame) -> dict | None:
+    state = getattr(_memo, "state", None)
+    return state[1] if state is not None and state[0] is df else None
+
+
+def column_codes(df: pd.DataFrame, name: str) -> tuple[np.ndarray, int]:
+    """Each row's number among the distinct values of column ``name`` (in order
+    of first appearance) and how many there are."""
+    memo = _remembered(df)
+    if memo is not None and name in memo:
+        return memo[name]
+    codes, uniques = pd.factorize(df[name], use_na_sentinel=False)
+    out = (codes, len(uniques))
+    if memo is not None:
+        memo[name] = out
+    return out
+
+
 def row_codes(df: pd.DataFrame, columns: tuple[str, ...]) -> np.ndarray:
     """Each row's number among the distinct combinations of ``columns``
     (0, 1, 2, ... in order of first appearance)."""
+    memo = _remembered(df)
+    if memo is not None and columns in memo:
+        return memo[columns]
     key = np.zeros(len(df), dtype=np.int64)
     for name in columns:
-        codes, uniques = pd.factorize(df[name], use_na_sentinel=False)
-        key = pd.factorize(key * len(uniques) + codes)[0]
+        codes, size = column_codes(df, name)
+        key = pd.factorize(key * size + codes)[0]
+    if memo is not None:
+        memo[columns] = key
     return key
 
 

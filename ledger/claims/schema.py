@@ -12,11 +12,12 @@ Values in ``percentage_point`` are not range-checked.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import math
-import re
 import sys
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -35,7 +36,8 @@ from ledger.claims.rules import (
 from ledger.claims.store import OPTIONAL_COLUMNS, LoadedLedger
 from ledger.csvio import format_float
 from ledger.errors import Code, Problem
-from ledger.record import COLUMN_SPECS, claim_id, claim_ids
+from ledger.intervals import is_arrow
+from ledger.record import COLUMN_SPECS, claim_id
 
 # pandera imports pandas-on-Spark whenever pyspark is installed (the [spark]
 # extra): ~0.4 s on every command and a FutureWarning on stderr.  Its import is
@@ -53,7 +55,6 @@ finally:
 # --------------------------------------------------------------------------- the pandera model
 
 _CLAIM_ID = r"c-[0-9a-f]{12}"
-_CLAIM_ID_PATTERN = re.compile(_CLAIM_ID)
 _OPTIONAL_ENUMS = ("metric",)
 _REQUIRED_TEXT = ("claim_id", "source", "surface", "quote")
 
@@ -120,7 +121,7 @@ def check_frame(loaded: LoadedLedger) -> list[Problem]:
     """Run the pandera model over the loaded frame; one Problem per failing cell."""
     df = loaded.frame
     try:
-        ledger_schema().validate(df, lazy=True)
+        ledger_schema().validate(df, lazy=True, inplace=True)  # nothing is coerced: no copy of the frame
     except pa.errors.SchemaErrors as exc:
         return _problems(loaded, exc.failure_cases)
     return []
@@ -250,7 +251,8 @@ def check_rows(loaded: LoadedLedger, *, ids: bool = True) -> list[Problem]:
     span.  ``ids=False`` leaves out the derivation (one hash per row)."""
     df = loaded.frame
     found: list[tuple[int, int, Problem]] = []  # (row, its order within the row, problem)
-    codes = row_codes(df, ("claim_id",))
+    formed, digests = _id_digests(df["claim_id"])  # once, for duplicates and mismatches
+    codes = _id_codes(df["claim_id"], formed, digests)
     first = first_rows(codes)
     for row in np.flatnonzero(first[codes] != np.arange(len(df))).tolist():
         found.append((row, 0, _at(loaded, row, "claim_id", Code.DUPLICATE_CLAIM_ID,
@@ -264,20 +266,103 @@ def check_rows(loaded: LoadedLedger, *, ids: bool = True) -> list[Problem]:
                                   f"span {start}:{end} of {df['source'].iat[row]} is already claimed on line "
                                   f"{loaded.lines[first[codes[row]]]}", "keep one row per span; merge the two")))
     if ids and not loaded.absent & {"source", "start", "end", "surface"}:
-        found += _id_mismatches(loaded)
+        found += _id_mismatches(loaded, formed, digests)
     found.sort(key=lambda f: (f[0], f[1]))
     return [p for _, _, p in found]
 
 
-def _id_mismatches(loaded: LoadedLedger) -> list[tuple[int, int, Problem]]:
+def _id_mismatches(loaded: LoadedLedger, formed: np.ndarray, have: np.ndarray) -> list[tuple[int, int, Problem]]:
+    """The well-formed ids (``formed``, their 6 bytes ``have``) that are not their row's derived id (a
+    malformed id is the bad-claim-id problem, not this one)."""
     df = loaded.frame
-    want = np.array(claim_ids(*(df[c].tolist() for c in ("source", "start", "end", "surface"))), dtype=object)
-    have = df["claim_id"].to_numpy(dtype=object)
-    differ = np.flatnonzero(have != want).tolist()  # a malformed id is the bad-claim-id problem, not this one
+    differ = np.flatnonzero(formed & (have != _derived_digests(df)).any(axis=1)).tolist()
     return [(row, 2, _at(loaded, row, "claim_id", Code.CLAIM_ID_MISMATCH,
                          "does not match source, start, end and surface",
-                         f"set it to {want[row]} (ids are derived from the span; edit the span, then the id)"))
-            for row in differ if _CLAIM_ID_PATTERN.fullmatch(have[row])]
+                         f"set it to {_derived_id(_Cells(_Columns(df), row))} "
+                         "(ids are derived from the span; edit the span, then the id)"))
+            for row in differ]
+
+
+def _id_codes(ids: pd.Series, formed: np.ndarray, digests: np.ndarray) -> np.ndarray:
+    """``row_codes(df, ("claim_id",))`` from the ids' bytes: a well-formed id is
+    its 48 bits (equal ids, equal bits), the few others are factorized as text."""
+    key = np.zeros(len(ids), dtype=np.int64)
+    for j in range(6):
+        key = (key << 8) | digests[:, j].astype(np.int64)
+    if not formed.all():
+        other = ~formed
+        key[other] = (1 << 48) + pd.factorize(ids[other], use_na_sentinel=False)[0]
+    return pd.factorize(key)[0]
+
+
+#: Each ASCII character's value as a lower-case hex digit (16: not one).
+_HEX = np.full(128, 16, dtype=np.uint8)
+_HEX[np.frombuffer(b"0123456789abcdef", dtype=np.uint8)] = np.arange(16, dtype=np.uint8)
+
+
+def _id_digests(ids: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """(which ids match ``c-`` + 12 lower-case hex digits, the 6 bytes those digits spell).
+    Every cell's characters as code points (a fixed-width numpy array), not a regex per row."""
+    n = len(ids)
+    points = _id_bytes(ids)
+    if points is None:
+        points = np.array(ids.to_numpy(dtype=object), dtype="U14").view(np.uint32).reshape(n, 14)
+        length = ids.str.len().to_numpy(dtype=np.int64)
+    else:
+        length = np.full(n, 14)
+    ascii_ = np.where(points < 128, points, 127)
+    nibbles = _HEX[ascii_[:, 2:]]
+    formed = ((length == 14) & (points[:, 0] == ord("c"))
+              & (points[:, 1] == ord("-")) & (points[:, 2:] < 128).all(axis=1) & (nibbles < 16).all(axis=1))
+    return formed, (nibbles[:, 0::2] << 4) | nibbles[:, 1::2]
+
+
+def _id_bytes(ids: pd.Series) -> np.ndarray | None:
+    """Arrow text whose every cell is 14 bytes long (all ids, commonly) as an
+    (n, 14) view of its UTF-8 buffer; None otherwise."""
+    if not is_arrow(ids) or not len(ids):
+        return None
+    import pyarrow as pa
+
+    column = pa.array(ids.array)
+    if isinstance(column, pa.ChunkedArray):
+        column = column.combine_chunks()
+    buffers = column.buffers()
+    if column.null_count or buffers[2] is None:
+        return None
+    wide = str(column.type) in ("large_string", "large_utf8")
+    offsets = np.frombuffer(buffers[1], dtype=np.int64 if wide else np.int32)
+    offsets = offsets[column.offset:column.offset + len(column) + 1]
+    if not (np.diff(offsets) == 14).all():
+        return None
+    start = int(offsets[0])
+    return np.frombuffer(buffers[2], dtype=np.uint8)[start:start + 14 * len(ids)].reshape(len(ids), 14)
+
+
+def _derived_digests(df: pd.DataFrame) -> np.ndarray:
+    """The first 6 bytes of each row's claim-id hash (:func:`ledger.record.claim_id`), an (n, 6) array:
+    for Arrow text the hashed text is joined in Arrow and hashed from its buffer (no Python string per row)."""
+    n = len(df)
+    sha1 = hashlib.sha1
+    if is_arrow(df["source"]) and is_arrow(df["surface"]):
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        wide = pa.large_string()
+        parts = [pa.array(df["source"].array).cast(wide), pa.array(df["start"].to_numpy()).cast(wide),
+                 pa.array(df["end"].to_numpy()).cast(wide), pa.array(df["surface"].array).cast(wide)]
+        joined = pc.binary_join_element_wise(*parts, pa.scalar("\x1f", wide))
+        if isinstance(joined, pa.ChunkedArray):
+            joined = joined.combine_chunks()
+        buffers = joined.buffers()
+        if not joined.null_count and buffers[2] is not None:
+            offsets = np.frombuffer(buffers[1], dtype=np.int64)[joined.offset:joined.offset + n + 1].tolist()
+            data = memoryview(buffers[2])
+            digests = b"".join([sha1(data[a:b]).digest()[:6] for a, b in pairwise(offsets)])
+            return np.frombuffer(digests, dtype=np.uint8).reshape(n, 6)
+    columns = (df[c].tolist() for c in ("source", "start", "end", "surface"))
+    digests = b"".join([sha1(f"{s}\x1f{a}\x1f{b}\x1f{t}".encode()).digest()[:6] for s, a, b, t in zip(*columns)])
+    return np.frombuffer(digests, dtype=np.uint8).reshape(n, 6)
 
 
 def _at(loaded: LoadedLedger, row: int, field: str, code: str, reason: str, hint: str,

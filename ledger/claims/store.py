@@ -83,18 +83,20 @@ class LoadedLedger:
 LEDGER_SPEC = TableSpec("claims ledger", COLUMNS, optional=OPTIONAL_COLUMNS, free_text=FREE_TEXT_COLUMNS)
 
 
-def load_ledger(path: str | Path, *, name: str | None = None) -> LoadedLedger:
+def load_ledger(path: str | Path, *, name: str | None = None, stamped: bool = True) -> LoadedLedger:
     """Read a ledger for validation.  Raises :class:`InputUnreadable` only when
     the file cannot be read as a ledger at all; everything else is returned
     as problems.  A well-formed file is read by the fast path
     (:mod:`ledger.claims.fastread`: the C reader, vectorised typing); any
     other by the line-tracking reader (:func:`ledger.csvio.read_table`);
-    both give the same frame and problems."""
+    both give the same frame and problems.  ``stamped=False``: no
+    :class:`~ledger.textio.Stamp` (the ledger is only read: no sha256 of
+    its bytes) when the fast path reads it."""
     file = name or str(path)
     if is_columnar(path):
         return _load_columnar(path, file)
     try:
-        raw, stamp = read_stamped(path)
+        raw, stamp = read_stamped(path) if stamped else (_read_bytes(path), None)
     except OSError:
         raw, stamp = b"", None  # read_table says what is wrong
     fast = fast_cells(raw, stamp) if raw else None
@@ -105,6 +107,11 @@ def load_ledger(path: str | Path, *, name: str | None = None) -> LoadedLedger:
     del raw, fast
     loaded_table = read_table(path, LEDGER_SPEC, name=name, hint="check the path (the default is ./claims.csv)")
     return _typed(loaded_table)
+
+
+def _read_bytes(path: str | Path) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read()
 
 
 def _load_columnar(path: str | Path, file: str) -> LoadedLedger:

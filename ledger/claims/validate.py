@@ -17,10 +17,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ledger.claims.rules import remembering
 from ledger.claims.schema import check_frame, check_rows, show
 from ledger.claims.store import LoadedLedger, load_ledger, typed_frame
 from ledger.claims.warn import metric_to_classify, overlapping_spans, value_precision
 from ledger.errors import Code, InputUnreadable, InvalidValue, LedgerError, LedgerInvalid, Problem
+from ledger.intervals import is_arrow
 from ledger.sources.paths import confiner
 from ledger.sources.table import SOURCE_COLUMNS, find_sources, read_sources
 from ledger.textio import decode_bytes
@@ -117,12 +119,13 @@ def validate_ledger(path: str | Path, sources: str | Path | None = None, *, root
     """
     file = name or str(path)
     try:
-        loaded = load_ledger(path, name=file)
+        loaded = load_ledger(path, name=file, stamped=False)  # only read: no stamp to check a write against
     except InputUnreadable as err:
         return ValidationReport(file, [err.as_problem()], readable=False)
-    problems = list(loaded.problems) + check_frame(loaded)
-    problems += [p for p in check_rows(loaded) if not _quiet(loaded, p)]
-    problems += overlapping_spans(loaded) + value_precision(loaded) + metric_to_classify(loaded)
+    with remembering(loaded.frame):  # each column factorized once by the checks below
+        problems = list(loaded.problems) + check_frame(loaded)
+        problems += [p for p in check_rows(loaded) if not _quiet(loaded, p)]
+        problems += overlapping_spans(loaded) + value_precision(loaded) + metric_to_classify(loaded)
     try:
         table = Path(sources) if sources is not None else find_sources(Path(path).parent)
         problems += check_sources(loaded, table if sources is not None or table.is_file() else None, root=root,
@@ -156,9 +159,10 @@ def read_valid_ledger(path: str | Path) -> pd.DataFrame:
 
 
 def _valid_rows(loaded: LoadedLedger, path: str | Path) -> list[Problem]:
-    problems = list(loaded.problems) + check_frame(loaded)
-    problems += [p for p in check_rows(loaded, ids=False)
-                 if p.code == Code.DUPLICATE_CLAIM_ID and not _quiet(loaded, p)]
+    with remembering(loaded.frame):
+        problems = list(loaded.problems) + check_frame(loaded)
+        problems += [p for p in check_rows(loaded, ids=False)
+                     if p.code == Code.DUPLICATE_CLAIM_ID and not _quiet(loaded, p)]
     problems = loaded.relocated(problems)
     problems.sort(key=lambda p: (p.line or 0, p.column or 0, str(p.code)))
     errors = [p for p in problems if p.severity == "error"]
@@ -263,7 +267,8 @@ class _RowsBySource:
         self.loaded = loaded
         self.spans = {sid: (bounds[k], bounds[k + 1]) for k, sid in enumerate(uniques.tolist())}
         self.rows = order.tolist()
-        self.columns = [df[c].to_numpy()[order].tolist() for c in ("start", "end", "surface", "quote")]
+        self.columns = [df[c].to_numpy()[order].tolist() for c in ("start", "end")]
+        self.columns += [_distinct_strings(df[c], order) for c in ("surface", "quote")]
 
     def check(self, sid: str, text: str) -> list[Found]:
         """The problems of the rows of source ``sid`` against its article's text."""
@@ -298,6 +303,13 @@ class _RowsBySource:
         return [(row, 0, _cell(self.loaded, row, "source", Code.UNKNOWN_SOURCE, "not listed in sources.csv",
                                "use an id from sources.csv (the article file's stem), or register the article"))
                 for sid, (lo, hi) in self.spans.items() if sid not in listed for row in self.rows[lo:hi]]
+
+
+def _distinct_strings(text: pd.Series, order: np.ndarray) -> list[str]:
+    """The cells of a text column as Python strings in ``order``, each
+    distinct value made once (the claims of one sentence share its quote)."""
+    codes, uniques = pd.factorize(text if is_arrow(text) else text.to_numpy(dtype=object), use_na_sentinel=False)
+    return np.asarray(uniques, dtype=object)[codes[order]].tolist()
 
 
 def _quote_problem(loaded: LoadedLedger, row: int, text: str, start: int, end: int, quote: str) -> Problem:
