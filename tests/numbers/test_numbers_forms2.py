@@ -9,20 +9,9 @@ from decimal import Decimal as D
 import pytest
 
 from ledger.numbers import find_mentions
+from tests.numbers.test_numbers_forms import exact, rows  # the same reading of a mention as a row
 
 THIRD = D("0.333333333333")  # a share that does not terminate keeps 12 places
-
-
-def row(m):
-    return (m.surface, m.kind, m.value, m.low, m.high, m.unit, m.qualifier)
-
-
-def exact(surface, kind, v, unit):
-    return (surface, kind, v, v, v, unit, "exact")
-
-
-def rows(text: str):
-    return [row(m) for m in find_mentions(text) if m.kind != "date"]
 
 
 CASES = [
