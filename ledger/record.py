@@ -123,6 +123,15 @@ def exact_spans(metric: str) -> bool:
     return families().get(family, {}).get("spans") == "exact"
 
 
+@lru_cache(maxsize=4)
+def last_resort_metrics(family: str | None = None) -> tuple[str, ...]:
+    """The metrics framing gives when no cue says what a number measures
+    (metrics.toml ``review = true``), of one family if given ('other': not
+    even a change): a reviewer classifies them."""
+    return tuple(name for name, spec in metrics().items()
+                 if spec.get("review") and (family is None or spec.get("family") == family))
+
+
 @lru_cache(maxsize=1)
 def _reported_of() -> dict[str, str]:
     """adjusted metric -> the reported one (metrics.toml ``adjusted``), their

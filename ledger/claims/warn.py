@@ -12,7 +12,7 @@ import pandas as pd
 from ledger.claims.schema import show
 from ledger.claims.store import LoadedLedger
 from ledger.errors import Code, Problem
-from ledger.record import metrics
+from ledger.record import last_resort_metrics
 
 #: An Arabic numeral in a surface: digits, thousands separators, a decimal part.
 _NUMERAL = re.compile(r"\d[\d,，]*(?:\.\d+)?")
@@ -91,7 +91,7 @@ def metric_to_classify(loaded: LoadedLedger) -> list[Problem]:
     df = loaded.frame
     if not len(df) or loaded.absent & {"metric", "status"}:
         return []
-    last_resort = [name for name, spec in metrics().items() if spec.get("review")]
+    last_resort = list(last_resort_metrics())
     hit = df["metric"].isin(last_resort).to_numpy() & (df["status"].to_numpy(dtype=object) == "unreviewed")
     out = []
     for row in np.flatnonzero(hit).tolist():

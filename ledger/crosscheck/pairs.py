@@ -40,7 +40,7 @@ from ledger.crosscheck.rates import RATES_NAME, Money, converted_bounds
 from ledger.crosscheck.scoring import TEXT
 from ledger.errors import Code, InvalidValue, Problem
 from ledger.numbers.precision import relative_precision
-from ledger.record import basis_free, exact_spans, object_kind
+from ledger.record import basis_free, exact_spans, last_resort_metrics, object_kind
 from ledger.units import factor, relation
 
 #: Claim columns the cross-check reads; other ledger columns are ignored.
@@ -82,8 +82,16 @@ def prepare(claims: pd.DataFrame, settings: dict[str, Any]) -> pd.DataFrame:
     # tests and codes in Arrow for Arrow text (no Python string is made), else
     # on the object arrays (a str Series' own == and factorize are 2-4x slower)
     keep = ~intervals.text_is(df["status"], ["rejected"]) & ~intervals.text_is(df["metric"], [""])
+    # a last-resort metric nobody has reviewed (metrics.toml review = true) is vague: an
+    # 'unspecified_amount' says what it measures no more than an empty metric, so it meets
+    # no other claim; a 'growth' of an unnamed figure meets others only to agree (below)
+    unreviewed = intervals.text_is(df["status"], ["unreviewed"])
+    keep &= ~(intervals.text_is(df["metric"], list(last_resort_metrics("other"))) & unreviewed)
+    vague = intervals.text_is(df["metric"], list(last_resort_metrics())) & unreviewed
     if not keep.all():
         df = df[keep].reset_index(drop=True)
+        vague = vague[keep]
+    df["vague"] = vague
     compare = settings["compare"]
     lo, hi = intervals.effective_bounds(df, precisions(df["surface"], compare["default_precision"]))
     p0, p1 = intervals.period_bounds(df["period"])
@@ -282,15 +290,16 @@ def compare_pairs(df: pd.DataFrame, settings: dict[str, Any], money: Money | Non
     notes = [_big_group_note(df, order, keys, start, compare) for start in big]
     # verdicts on the columns in sorted order: i and j are near each other
     # there, so the gathers read nearby memory; rows of df only at the end
-    col = {c: df[c].to_numpy()[order] for c in (*_VERDICT_COLUMNS, "unit_c", "source_c", "adjusted")}
+    col = {c: df[c].to_numpy()[order] for c in (*_VERDICT_COLUMNS, "unit_c", "source_c", "adjusted", "vague")}
     same_unit = col["unit_c"][i] == col["unit_c"][j]
-    cross_basis = col["adjusted"][i] != col["adjusted"][j]
+    # two bases of a figure, or a vague figure: a confirmation or nothing
+    cross_basis = (col["adjusted"][i] != col["adjusted"][j]) | col["vague"][i] | col["vague"][j]
     xi, xj = order[i[~same_unit & ~cross_basis]], order[j[~same_unit & ~cross_basis]]
     if not same_unit.all():
         i, j, cross_basis = i[same_unit], j[same_unit], cross_basis[same_unit]
     code = _verdict_codes(col, i, j, span_ratio=float(compare.get("span_ratio", SPAN_RATIO)))
     keep = (code != 0) | (col["source_c"][i] != col["source_c"][j]) | bool(compare["same_source_consistent"])
-    keep &= ~cross_basis | (code == 0)  # two bases: a confirmation or nothing
+    keep &= ~cross_basis | (code == 0)
     a, b, codes = order[i[keep]], order[j[keep]], code[keep]
     wa, wb, wcode, wxa, wxb = _wild_verdicts(df, compare)
     xa, xb = np.concatenate([xi, wxa]), np.concatenate([xj, wxb])
@@ -365,9 +374,10 @@ def _wild_verdicts(df: pd.DataFrame, compare: dict[str, Any]) -> tuple[np.ndarra
     a = np.repeat(w_rows, counts)
     first = np.repeat(left, counts)
     b = x_rows[first + (np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts))]
-    col = {c: df[c].to_numpy() for c in (*_VERDICT_COLUMNS, "unit_c", "source_c", "adjusted")}
+    col = {c: df[c].to_numpy() for c in (*_VERDICT_COLUMNS, "unit_c", "source_c", "adjusted", "vague")}
     same_unit = col["unit_c"][a] == col["unit_c"][b]
-    only_agreeing = (col["adjusted"][a] != col["adjusted"][b]) | whole[a]  # two bases; a whole and a part
+    # two bases; a whole and a part; a vague figure
+    only_agreeing = (col["adjusted"][a] != col["adjusted"][b]) | whole[a] | col["vague"][a] | col["vague"][b]
     xa, xb = a[~same_unit & ~only_agreeing], b[~same_unit & ~only_agreeing]
     a, b, only_agreeing = a[same_unit], b[same_unit], only_agreeing[same_unit]
     code = _verdict_codes(col, a, b, span_ratio=float(compare.get("span_ratio", SPAN_RATIO)))

@@ -492,3 +492,28 @@ def test_a_segment_and_the_whole_that_differ_are_no_finding():
     b = usd("s2", "1929亿元", 1.929e11, metric="revenue", subject="Tencent", object="", unit="CNY",
             period="2025-Q3")
     assert kinds(check(ledger(a, b))) == []
+
+
+# Framing's last resorts (metrics.toml review = true), unreviewed: an 'unspecified_amount' says no more
+# about what it measures than an empty metric, so '22' locations and '19000' employees framed alike
+# meet nothing; a 'growth' of an unnamed figure may confirm another (22.3% and 22.3%) but 22.3% against
+# 5% may be two figures' growths, so it is no contradiction. Reviewed, they compare as any metric.
+def test_an_unspecified_amount_meets_no_other_claim():
+    a = claim("s1", "22", "unspecified_amount", 22, kind="count", subject="Horse", object="")
+    b = claim("s2", "19000", "unspecified_amount", 19000, kind="count", subject="Horse", object="")
+    assert kinds(check(ledger(a, b))) == []
+
+
+@pytest.mark.parametrize("other, expected", [(0.223, ["consistent"]), (0.05, [])])
+def test_a_growth_of_an_unnamed_figure_only_confirms(other, expected):
+    a = pct("s1", "22.3%", 0.223, subject="Xiaomi", object="", period="2025-Q3")
+    b = pct("s2", f"{other:.1%}", other, subject="Xiaomi", object="", period="2025-Q3")
+    a["metric"] = b["metric"] = "growth"
+    assert kinds(check(ledger(a, b))) == expected
+
+
+def test_a_reviewed_last_resort_metric_is_compared_like_any_other():
+    a = claim("s1", "22", "unspecified_amount", 22, kind="count", subject="Horse", object="", status="confirmed")
+    b = claim("s2", "19000", "unspecified_amount", 19000, kind="count", subject="Horse", object="",
+              status="confirmed")
+    assert kinds(check(ledger(a, b))) == ["contradiction"]

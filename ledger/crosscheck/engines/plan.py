@@ -22,6 +22,8 @@ column                    meaning (from :func:`ledger.crosscheck.pairs.prepare`)
 ``adjusted``              the metric is the adjusted basis: it meets the reported one only to agree
 ``whole``                 a company's whole figure (object_kind = part, none named): it meets
                           the figures of its parts (the wild join) only to agree
+``vague``                 an unreviewed last-resort metric ('growth' of an unnamed figure): it
+                          meets others only to agree
 ========================  =============================================================
 
 It returns one row per compared pair: ``a``, ``b`` (rids), ``code`` (the verdict,
@@ -53,7 +55,7 @@ from ledger.crosscheck.pairs import SPAN_RATIO
 
 #: Columns of ``claims_in`` (see the module docstring).
 INPUT_COLUMNS = ("rid", "subject_k", "object_k", "metric_k", "unit_k", "modality_k", "source_k",
-                 "lo", "hi", "p0", "p1", "pk", "factual", "flow", "wild", "has_object", "adjusted", "whole")
+                 "lo", "hi", "p0", "p1", "pk", "factual", "flow", "wild", "has_object", "adjusted", "whole", "vague")
 
 #: The verdict of the pair (a, b): pairs._verdict_codes as one CASE.
 VERDICT = """CASE
@@ -81,7 +83,8 @@ _STEPS = (
   SELECT * FROM c WHERE gsize > 1"""),
     ("regular", """
   SELECT a.rid AS a, b.rid AS b, false AS wild, a.unit_k = b.unit_k AS same_unit,
-         a.source_k <> b.source_k AS cross_source, a.adjusted <> b.adjusted AS only_agreeing, {verdict} AS code
+         a.source_k <> b.source_k AS cross_source,
+         a.adjusted <> b.adjusted OR a.vague OR b.vague AS only_agreeing, {verdict} AS code
   FROM shared a JOIN shared b
     ON a.subject_k = b.subject_k AND a.object_k = b.object_k AND a.metric_k = b.metric_k
    AND a.pos < b.pos AND (a.gsize <= {max_group} OR b.pos <= a.pos + {window})"""),
@@ -90,7 +93,8 @@ _STEPS = (
   FROM claims_in WHERE NOT wild AND has_object"""),
     ("wild", """
   SELECT a.rid AS a, b.rid AS b, true AS wild, a.unit_k = b.unit_k AS same_unit,
-         a.source_k <> b.source_k AS cross_source, a.adjusted <> b.adjusted OR a.whole AS only_agreeing,
+         a.source_k <> b.source_k AS cross_source,
+         a.adjusted <> b.adjusted OR a.whole OR a.vague OR b.vague AS only_agreeing,
          {verdict} AS code
   FROM claims_in a JOIN x b
     ON a.subject_k = b.subject_k AND a.metric_k = b.metric_k AND b.xn <= {max_group}
@@ -153,4 +157,5 @@ def engine_input(prepared: pd.DataFrame) -> pd.DataFrame:
         "wild": prepared["wild"].to_numpy(dtype=bool),
         "has_object": ~intervals.text_is(prepared["object"], [""]),
         "adjusted": prepared["adjusted"].to_numpy(dtype=bool), "whole": prepared["whole"].to_numpy(dtype=bool),
+        "vague": prepared["vague"].to_numpy(dtype=bool),
     }, columns=list(INPUT_COLUMNS))
