@@ -254,7 +254,7 @@ def _bare(t: str, s: int, pos: int, body: Body, a: Amount) -> bool:
     if _glued_letter(t, pos) or _after_name(t, s):
         return False
     if body.g == "ar" and not _has_big(body.text):  # a page counter alone on its line is a whole number
-        return not (body.text.isdigit() and _furniture(t, s, body.end))
+        return not (body.text.isdigit() and (_furniture(t, s, body.end) or _reference_mark(t, s, body.end)))
     if body.g == "en":  # five thousand, twenty-five; not "one" or "ten" alone
         return body.has_scale or body.words >= EN_BARE_MIN
     if _has_big(body.text):
@@ -384,6 +384,12 @@ _NAME_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z]*[A-Z][A-Za-z]*[ \t]\Z", re.ASC
 
 def _glued_letter(t: str, pos: int) -> bool:
     return pos < len(t) and t[pos].isascii() and t[pos].isalpha()
+
+
+def _reference_mark(t: str, s: int, e: int) -> bool:
+    """A footnote or source reference ('a market share of 18% [1][2]', '【3】'):
+    a bare integer of at most three digits alone in square brackets."""
+    return e - s <= 3 and s > 0 and t[s - 1] in "[【［" and t[e:e + 1] in ("]", "】", "］")
 
 
 def _furniture(t: str, s: int, e: int) -> bool:

@@ -140,3 +140,16 @@ def test_a_dollar_that_is_no_ledger_currency_gives_nothing():
     # c $ is the Canadian dollar: no money is invented, in either case
     assert [r for r in rows("about c $ 1.34 a share .") if r[1] == "money"] == []
     assert [r for r in rows("C $ 16.4 million") if r[1] == "money"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Apple had a market share of 18% [1][2] - the market grew [3].",  # source references after a figure
+    "数据显示【12】，营收增长。",
+])
+def test_a_reference_mark_in_square_brackets_is_no_count(text):
+    assert [r for r in rows(text) if r[1] == "count"] == []
+
+
+def test_a_bracketed_list_or_quantity_is_still_read():
+    # '[1, 2, 3]' is a list of numbers, '[15 units]' a quantity: neither is a lone reference mark
+    assert [r[0] for r in rows("a list [1, 2, 3] and [15 units]")] == ["1", "2", "3", "15"]
