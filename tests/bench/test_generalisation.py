@@ -3,7 +3,6 @@ hand-made inputs: every expected figure below is worked out by hand from the
 inputs written here, never copied from the script's output."""
 from __future__ import annotations
 
-import importlib.util
 import json
 import math
 import sys
@@ -12,18 +11,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.bench.scripts import load
 
-
-def _load():
-    spec = importlib.util.spec_from_file_location("generalisation", ROOT / "bench" / "generalisation.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
-g = _load()
+g = load("generalisation")
 
 
 # --------------------------------------------------------------------------- names and entities

@@ -4,27 +4,16 @@ in the repository.  Every expected figure is worked out from the inputs
 below, not copied from the script's output."""
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import NamedTuple
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.bench.scripts import load
 
-
-def _load():
-    spec = importlib.util.spec_from_file_location("third_party", ROOT / "bench" / "third_party.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
-tp = _load()
+tp = load("third_party")
 LEDGER = {"USD", "CNY", "EUR", "GBP"}
 
 

@@ -8,8 +8,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from ledger.numbers import find_mentions
-from tests.numbers.test_numbers_forms import exact, rows  # the same reading of a mention as a row
+from tests.numbers.test_numbers_forms import assert_form, exact, rows  # the same reading of a mention as a row
 
 THIRD = D("0.333333333333")  # a share that does not terminate keeps 12 places
 
@@ -87,10 +86,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "want"), CASES, ids=[c[0] for c in CASES])
 def test_form(text, want):
-    got = rows(text)
-    assert got == want
-    for m in find_mentions(text):
-        assert text[m.start:m.end] == m.surface
+    assert_form(text, want)
 
 
 @pytest.mark.parametrize("text", [
