@@ -325,16 +325,48 @@ def _year_to_date(doc: Doc, year: str) -> list[Spot]:
     return out
 
 
+_SUB_YEAR = re.compile(r"(\d{4})-(?:Q[1-4]|H[12])")
+
+
 def _article_year(doc: Doc) -> str:
     """With no published date, the latest year the article states in full
     ('2025年第三季度...'; earlier years are comparisons) stands in for it:
-    '第三季' then means that year's.  Not when the article counts years from
-    an unknown now ('今年', 'last year'): its own year is then unknown."""
+    '第三季' then means that year's.  A quarter or half named as the base of a
+    comparison ('较2024年第三季度增长6%', 'compared with the second quarter of
+    2024') is the same part of the year before, so it vouches for the year
+    after it, even in an article that counts years from its unknown now
+    ('去年同期'); otherwise such an article's own year is unknown."""
+    dates = [s for s in doc.spots if s.mention.kind == "date" and str(s.mention.value or "")[:4].isdigit()]
+    based = {s.start: _base_of_year(doc, s) for s in dates}
+    bases = [str(int(str(s.mention.value)[:4]) + 1) for s in dates if based[s.start]]
     if any(w in doc.low for w in doc.marks_words("relative_year")):
-        return ""  # a year counted from the unknown publication date
-    years = [str(s.mention.value)[:4] for s in doc.spots
-             if s.mention.kind == "date" and str(s.mention.value or "")[:4].isdigit()]
-    return max(years, default="")
+        return max(bases, default="")  # a year counted from the unknown publication date
+    years = [str(s.mention.value)[:4] for s in dates if based[s.start] is None]
+    return max(years + bases, default="")
+
+
+_SAME_PART = ("same quarter", "same period", "同期")
+
+
+def _base_of_year(doc: Doc, date: Spot) -> bool | None:
+    """None when the date is no comparison base; True when it is the base of
+    a comparison with the same part of the year after it ('较2024年第三季度',
+    'on the same quarter of 2024'); False for another base ('较2019年')."""
+    marks = [b for b in doc.among(doc.marks["base_markers"], max(0, date.start - 24), date.start)
+             if doc.low[b.end:date.start].strip() in ("", "the")]
+    if not marks:
+        return None
+    return bool(_SUB_YEAR.fullmatch(str(date.mention.value or ""))) or any(
+        p in doc.low[marks[-1].start:date.start] for p in _SAME_PART)
+
+
+def about_report(doc: Doc) -> bool:
+    """Is the article about a research firm's report (the firm named in its
+    lead sentence: '國際數據公司（IDC）近日發佈…報告', 'According to Omdia...')?
+    Its figures are the firm's estimates, and the period it reports on holds
+    for every company it ranks, not only the first it names."""
+    lead = doc.sentences[0] if doc.sentences else (0, 0)
+    return bool(doc.among(doc.marks.get("research", []), *lead))
 
 
 def main_company(doc: Doc) -> Hit | None:

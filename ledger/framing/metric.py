@@ -86,21 +86,31 @@ def _in_longer_cue(doc: Doc, h: Hit) -> bool:
                for c in doc.touching(doc.metric_hits, h.start, h.end))
 
 
-def _base_of(doc: Doc, spot: Spot) -> str:
-    """The figure a change is of: the nearest base cue of the clause (before the
-    number first), else the base of the previous amount of the sentence
-    ('营收1928.7亿元,同比增长15%'), else ''."""
+def _base_of(doc: Doc, spot: Spot, change: Change) -> tuple[str, bool]:
+    """The figure a change is of, and whether the base was taken from an
+    earlier figure on an adjusted basis: the nearest base cue of the clause
+    (before the number first), else the base of the previous amount of the
+    sentence ('营收1928.7亿元,同比增长15%'; '经调整纯利47.1亿元,按年升362.8%' is a
+    growth of the adjusted profit), else ''.  A percentage growth is of an
+    amount, not of a share or margin (those change by points): '市场份额
+    19%,较2024年第三季度增长6%' after '出货6,060万部' is the shipments' growth."""
     clause, sent = doc.clause_of(spot.start), doc.sentence_of(spot.start)
     cues = [h for h in doc.among(doc.metric_hits, *clause) if _is_base(h.name)]
     before = [h for h in cues if h.end <= spot.start]
     if before:
-        return max(before, key=lambda h: (h.end, len(h.word))).name
+        return max(before, key=lambda h: (h.end, len(h.word))).name, False
+    found: list[tuple[str, bool]] = []
     for other in reversed([s for s in doc.starting(doc.spots, sent[0], spot.start) if s.start in doc.facts]):
         metric = doc.facts[other.start].get("metric", "")
-        base = _unadjusted(bases().get(metric, metric))
-        if _is_base(base):
-            return base
-    return cues[0].name if cues else ""
+        base = bases().get(metric, metric)
+        plain = _unadjusted(base)
+        if _is_base(plain):
+            found.append((plain, plain != base))
+            if change.key == CHANGE or metrics().get(plain, {}).get("dimension") != "ratio":
+                return found[-1]
+    if found:
+        return found[0]
+    return (cues[0].name if cues else ""), False
 
 
 def adjusted(doc: Doc, spot: Spot, metric: str) -> str:
@@ -121,7 +131,9 @@ def adjusted(doc: Doc, spot: Spot, metric: str) -> str:
 
 def compose(doc: Doc, spot: Spot, change: Change) -> tuple[str, float]:
     """The metric of a change: its base's derived metric, else the generic one."""
-    base = _base_of(doc, spot)
+    base, was_adjusted = _base_of(doc, spot, change)
+    if was_adjusted:
+        base = str(metrics().get(base, {}).get("adjusted", base))
     base = adjusted(doc, spot, base) if base else base
     spec = metrics().get(base, {})
     key = change.key

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ledger.framing.context import SENTENCE_DATE_CUE, own_clause
 from ledger.framing.cues import Hit
-from ledger.framing.doc import Doc, Spot
+from ledger.framing.doc import Doc, Spot, about_report
 from ledger.framing.period import current_value
 
 
@@ -50,6 +50,4 @@ def _from_research(doc: Doc, spot: Spot, sent: tuple[int, int]) -> bool:
     para = doc.paragraph_of(spot.start)
     if doc.among(research, min(para[0], sent[0]), sent[1]):
         return True
-    # an article about a firm's report says so in its lead: '國際數據公司（IDC）近日發佈…報告'
-    lead = doc.sentences[0] if doc.sentences else (0, 0)
-    return bool(doc.among(research, *lead))
+    return about_report(doc)

@@ -385,9 +385,26 @@ def _by_suffix(text: str, free, add, lex: Lexicon) -> None:
     cjk = "|".join(re.escape(s) for s in sorted(_words(lex, "cjk_company_suffixes"), key=len, reverse=True))
     if cjk:
         for m in _suffixed(text, cjk):
-            stem = m.group(1)
-            if free(m.start(), m.end()) and (m.start() == 0 or not re.match(rf"[{_CJK}]", text[m.start() - 1])):
-                add(m.group(0), stem)
+            stem, start = m.group(1), m.start()
+            if not (start == 0 or not re.match(rf"[{_CJK}]", text[start - 1])):
+                continue
+            lead = _time_lead(stem)  # '上半年华星集团...': the name follows the sentence's time
+            if free(start + lead, m.end()):
+                add(m.group(0)[lead:], stem[lead:])
+
+
+def _time_lead(stem: str) -> int:
+    """Characters of time words opening a suffixed name's stem ('上半年华星',
+    '第三季度华星': jieba's time and numeral-measure tags), when a stem of two
+    characters or more is left; else 0."""
+    if not re.match(r"[上下今去明前本第一二三四首全同]", stem):
+        return 0  # the common case: no time word can open it
+    at = 0
+    for word, flag in _segment(stem):
+        if flag not in ("t", "mq", "m"):
+            break
+        at += len(word)
+    return at if len(stem) - at >= 2 else 0
 
 
 @lru_cache(maxsize=8)

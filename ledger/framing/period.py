@@ -7,7 +7,7 @@ import bisect
 import re
 
 from ledger.framing.context import _in_name, lone_date
-from ledger.framing.doc import LONGEST, Doc, Spot, inside, main_company
+from ledger.framing.doc import LONGEST, Doc, Spot, about_report, inside, main_company
 from ledger.intervals import parse_period
 from ledger.numbers.dates import year_before as _year_before
 
@@ -180,7 +180,10 @@ def _ended_year(doc: Doc) -> str:
 
 def _on_topic(doc: Doc, spot: Spot) -> bool:
     """Is the figure the article's topic company's (not a competitor's of a
-    paragraph about another company)?"""
+    paragraph about another company)?  In an article about a research firm's
+    report, every company it ranks is its topic."""
+    if about_report(doc):
+        return True
     main = main_company(doc)
     subject = doc.facts.get(spot.start, {}).get("subject", "")
     return main is None or subject == main.name

@@ -214,3 +214,74 @@ def test_profit_attributable_to_equity_holders_is_no_stake():
             "RMB70.6 billion and 19% on an IFRS basis to RMB63.1 billion.")
     rows = frame_text(text, source="x", published="2025-11-13")
     assert rows and all(r["metric"] != "equity_stake" for r in rows)
+
+
+# A change read off the previous figure of its sentence is a change of that figure
+# on its basis: '经调整纯利47.1亿元，按年升362.8%' is the adjusted profit's growth, which
+# may differ from the reported profit's growth without contradicting it.
+@pytest.mark.parametrize("text, growth", [
+    ("上半年华星集团非国际财务报告准则经调整纯利47.1亿元，按年升362.8%。", "362.8%"),
+    ("Zentra Corp. reported adjusted net income of $1.2 billion, up 31% from a year earlier.", "31%"),
+])
+def test_a_growth_of_an_adjusted_figure_keeps_its_basis(text, growth):
+    rows = {r["surface"]: r["metric"] for r in frame_text(text, source="x", published="2025-08-20")}
+    assert rows[growth] == "adjusted_net_profit_growth"
+
+
+# A percentage growth is of an amount: shares and margins change by points.  After
+# a company's shipments and its market share, 'up 6% on a year before' is the
+# shipments' growth (6,060万 / 5,717万 - 1 = 6%), not a change of the 19% share.
+@pytest.mark.parametrize("text, growth", [
+    ("据调研机构报告，华星电子第三季度共出货6060万部设备，占市场份额19%，较2024年第三季度增长6%。", "6%"),
+    ("Zentra Corp. shipped 56.5 million units, a market share of 18%, up 4% on the same quarter of 2024.", "4%"),
+])
+def test_a_percent_growth_after_a_share_is_of_the_amount_before_it(text, growth):
+    rows = {r["surface"]: r["metric"] for r in frame_text(text, source="x", published="2025-10-20")}
+    assert rows[growth] == "shipments_growth"
+
+
+# An article about a research firm's report ranks several companies: the quarter its
+# lead names holds for each of them, not only for the first company it names.
+def test_the_reported_quarter_of_a_research_report_holds_for_every_company():
+    text = ("根据Omdia最近发布的报告，华星电子在2025年第三季度的智能手机销售中夺得冠军。"
+            "该公司共出货了6060万部设备。丙丁科技排名第二，出货量为5650万部。")
+    rows = [r for r in frame_text(text, source="x", published="2025-10-20") if r["metric"] == "shipments"]
+    assert [(r["subject"], r["period"]) for r in rows] == [("华星电子", "2025-Q3"), ("丙丁科技", "2025-Q3")]
+
+
+# An undated article that counts years from its unknown now ('去年同期') cannot place
+# '第三季度' on the calendar - unless it names the quarter it compares with: a
+# quarter compared with 2024's third quarter is 2025's.
+def test_a_comparison_base_quarter_dates_an_undated_article():
+    text = ("华星电子在第三季度共出货了6060万部设备，较2024年第三季度增长6%。"
+            "丙丁科技出货量为5650万部，较去年同期增长4%。")
+    rows = {r["surface"]: r["period"] for r in frame_text(text, source="x") if r["metric"] == "shipments"}
+    assert rows == {"6060万": "2025-Q3", "5650万": "2025-Q3"}
+
+
+def test_an_undated_article_counting_from_its_now_with_no_base_has_no_year():
+    text = "华星电子在第三季度共出货了6060万部设备，较去年同期增长6%。"
+    rows = [r for r in frame_text(text, source="x") if r["metric"] == "shipments"]
+    assert rows and rows[0]["period"] == ""
+
+
+def test_an_undated_english_article_comparing_with_the_same_quarter_of_a_year_is_of_the_next():
+    # 'up 4% on the same quarter of 2024': 2024 is the base, the quarter reported is 2025's
+    text = "Zentra Corp. shipped 56.5 million units in the third quarter, up 4% on the same quarter of 2024."
+    rows = {r["surface"]: r["period"] for r in frame_text(text, source="x")}
+    assert rows == {"56.5 million": "2025-Q3", "4%": "2025-Q3"}
+
+
+def test_a_plain_base_year_is_no_evidence_of_the_articles_year():
+    # '较2019年增长3倍': a base years before; the undated article's '今年' stays unknown
+    text = "华星电子今年上半年营收60亿元，较2019年增长3倍。"
+    rows = {r["surface"]: r["period"] for r in frame_text(text, source="x")}
+    assert rows["60亿元"] == ""
+
+
+# A Chinese sentence often opens with its time: '上半年华星集团...' names 华星集团,
+# not '上半年华星集团' (rejected as ordinary words), so the figures keep their company.
+@pytest.mark.parametrize("lead", ["上半年", "今年", "第三季度"])
+def test_a_time_opening_the_sentence_is_no_part_of_the_company_name(lead):
+    rows = frame_text(f"{lead}华星集团营收60亿元，同比增长12%。", source="x", published="2025-10-20")
+    assert [r["subject"] for r in rows] == ["华星", "华星"]
