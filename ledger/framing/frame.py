@@ -196,6 +196,7 @@ def frame_all(doc: Doc, mentions: list) -> list[tuple[Spot, Frame]]:
     spots = [doc.spot(m) for m in sorted(mentions, key=lambda m: m.start)]
     amounts = [s for s in spots if s.mention.kind != "date"]
     restated = restatements(doc, amounts)
+    doc.memo["restated"] = set(restated)
     reach = {first.start: close for first, close in restated.values()}
     memory = Memory()
     for spot in amounts:
@@ -288,6 +289,13 @@ def claim_row(doc: Doc, spot: Spot, frame: Frame, source: str) -> dict[str, Any]
     """One ledger row (record.COLUMNS) for a framed mention."""
     m = spot.mention
     value, low, high = (None, None, None) if m.kind == "date" else _signed(m, frame.down)
+    qualifier = m.qualifier
+    if spot.start in doc.memo.get("restated", ()) and value is not None:
+        # a conversion into another currency: about its value, at whatever rate the outlet chose
+        band = abs(value) * float(doc.lex.restated.get("rate_band", 0.0))
+        low = min(value - band, low if low is not None else value)
+        high = max(value + band, high if high is not None else value)
+        qualifier = "about" if qualifier in ("", "exact") else qualifier
     low, high = _clipped(frame.metric, m.unit, low), _clipped(frame.metric, m.unit, high)
     qs, qe = doc.clean.span(*doc.sentence_of(spot.start))
     quote = doc.clean.original[qs:qe].strip()
@@ -299,7 +307,7 @@ def claim_row(doc: Doc, spot: Spot, frame: Frame, source: str) -> dict[str, Any]
         "subject": frame.subject, "object": frame.object, "metric": frame.metric,
         "period": frame.period, "modality": frame.modality,
         "value": value, "value_low": low, "value_high": high,
-        "unit": m.unit, "qualifier": m.qualifier,
+        "unit": m.unit, "qualifier": qualifier,
         "status": "unreviewed", "reviewer": "", "note": "", "origin": "extracted",
         "confidence": round(frame.lowest(), 2), "confidence_detail": frame.detail(),
     }

@@ -123,8 +123,11 @@ def adjusted(doc: Doc, spot: Spot, metric: str) -> str:
     if not other:
         return metric
     clause = doc.clause_of(spot.start)
+    # a change of the same figure between them is no other figure: '经调整纯利增363%至
+    # 人民币47.10亿元' is the adjusted level after its growth
+    skip = {"date", *({"percent", "percentage_point"} - {spot.mention.kind})}
     for h in doc.among(doc.marks["adjusted"], clause[0], spot.start):
-        if not any(s.mention.kind != "date" for s in doc.starting(doc.spots, h.end, spot.start)):
+        if not any(s.mention.kind not in skip for s in doc.starting(doc.spots, h.end, spot.start)):
             return str(other)
     return metric
 

@@ -285,3 +285,25 @@ def test_a_plain_base_year_is_no_evidence_of_the_articles_year():
 def test_a_time_opening_the_sentence_is_no_part_of_the_company_name(lead):
     rows = frame_text(f"{lead}华星集团营收60亿元，同比增长12%。", source="x", published="2025-10-20")
     assert [r["subject"] for r in rows] == ["华星", "华星"]
+
+
+# '经调整纯利增363%至人民币47.10亿元': the growth between the basis cue and the level is a
+# change of the same figure, so the level is the adjusted profit too.
+def test_an_adjusted_cue_reaches_the_level_after_its_growth():
+    text = "华星集团上半年非国际财务报告准则经调整纯利增363%至人民币47.10亿元，相当于基本每股盈利3.44元。"
+    rows = {r["surface"]: r["metric"] for r in frame_text(text, source="x", published="2025-08-20")}
+    assert rows["人民币47.10亿元"] == "adjusted_net_profit" and rows["363%"] == "adjusted_net_profit_growth"
+
+
+# An outlet's conversion of a figure into another currency is at a rate of its own:
+# 97.1万亿 won is $70.4 billion at 1,379 won/$ and $68.2 billion at 1,424 won/$
+# (97.1e12 / 70.4e9 = 1,379; 97.1e12 / 68.2e9 = 1,424).  The converted amount is
+# 'about' its value, within cues.toml [restated] rate_band (5%), so both hold.
+def test_a_conversion_in_brackets_is_about_its_value():
+    rows = frame_text("Zentra Corp. posted revenue of 97.1 trillion won ($70.4 billion) for 2025.",
+                      source="x", published="2026-01-29")
+    won, usd = rows
+    assert won["qualifier"] == "exact" and won["value_low"] == won["value"] == 97.1e12
+    assert usd["qualifier"] == "about" and usd["metric"] == won["metric"] == "revenue"
+    assert usd["value_low"] == pytest.approx(70.4e9 * 0.95) and usd["value_high"] == pytest.approx(70.4e9 * 1.05)
+    assert usd["value_low"] <= 68.2e9 <= usd["value_high"]
