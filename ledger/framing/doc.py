@@ -21,7 +21,7 @@ from ledger.framing.cues import (
     find_words,
     sentences,
 )
-from ledger.framing.names import discover, short_aliases
+from ledger.framing.names import code_spans, discover, short_aliases, splits_word
 from ledger.framing.names import hits as name_hits
 from ledger.numbers import dates as _dates
 from ledger.record import metrics
@@ -204,6 +204,10 @@ def analyse(text: str | CleanText, mentions: list, lex: Lexicon | None = None, *
         published=published or "", _sent_starts=[s for s, _ in sent], _clause_starts=[s for s, _ in clause_spans],
     )
     doc.memo["word_index"] = index
+    codes = code_spans(ct.text, lex)  # 'HKEX' in '(NYSE:MNSO;HKEX:9896)' is where it is listed
+    if codes:
+        doc.entities = [e for e in doc.entities if not any(a <= e.start and e.end <= b for a, b in codes)]
+    doc.entities = [e for e in doc.entities if not splits_word(low, e.start, e.end)]
     found = discover(ct.text, low, lex, doc.entities, lex.cue_words)
     doc.entities = sorted(doc.entities + name_hits(low, found, doc.entities), key=lambda h: h.start)
     sources, research = set(lex.role("source_types")), set(lex.role("research_types"))

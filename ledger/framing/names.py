@@ -43,7 +43,16 @@ _CODE = r"(?:\d{4,6}|[A-Z]{1,5})(?:[.\-](?:HK|SH|SZ|SS|TW|TWO|KS|T|US|N|O))?"
 @lru_cache(maxsize=8)
 def _code_brackets(prefixes: tuple[str, ...]) -> re.Pattern[str]:
     exchange = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
-    return re.compile(rf"\s*[(（\[]\s*(?:(?:{exchange})\s*[:：]?\s*)?{_CODE}\s*[)）\]]")
+    listing = rf"(?:(?:{exchange})\s*[:：]?\s*)?{_CODE}"
+    # one listing or several ('(NYSE:MNSO;HKEX:9896)', '(09992.HK、PMRTY)')
+    return re.compile(rf"\s*[(（\[]\s*{listing}(?:\s*[;；,，、/]\s*{listing})*\s*[)）\]]")
+
+
+def code_spans(text: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Where stock-code brackets stand in ``text`` ('(NYSE:MNSO;HKEX:9896)'):
+    the exchanges and codes in them are where a company is listed, never a
+    party to its figures."""
+    return [(m.start(), m.end()) for m in _code_brackets(_words(lex, "exchange_prefixes")).finditer(text)]
 
 
 _LATIN_IN_BRACKETS = re.compile(r"\s*[(（]\s*([A-Z][A-Za-z0-9&.,'’ -]{1,60}?)\s*[)）]")
@@ -153,6 +162,24 @@ def _segment(text: str) -> tuple[tuple[str, str], ...]:
 
     jieba.setLogLevel(60)
     return tuple((w.word, w.flag) for w in jieba.posseg.cut(text))
+
+
+def splits_word(low: str, start: int, end: int) -> bool:
+    """Does a short Chinese name found at ``[start, end)`` begin inside a word
+    of its text ('中海外' in '其中海外门店': 其中 / 海外 / 门店)?  Read by jieba over
+    the few characters around it; names of four characters or more, and names
+    with Latin letters, are long enough to stand on their own."""
+    if end - start > 3 or not _CJK_CHAR.match(low, start) or start == 0 or not _CJK_CHAR.match(low, start - 1):
+        return False
+    lo = start - 2 if start >= 2 and _CJK_CHAR.match(low, start - 2) else start - 1
+    at = lo
+    for word, flag in _segment(low[lo:end + 2]):
+        if at + len(word) > start:  # the word the name's first character is in
+            # only an ordinary word of the dictionary counts: jieba glues an
+            # unknown name to its neighbours ('占鸿海' read as a person's name)
+            return at < start and flag not in _NAME_TAGS and _frequency(word) > 0
+        at += len(word)
+    return False
 
 
 def _frequency(word: str) -> int:
@@ -285,7 +312,7 @@ def _display(name: str, forms: set[str]) -> str:
 
 def _by_code(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[str]) -> None:
     for m in _code_brackets(_words(lex, "exchange_prefixes")).finditer(text):
-        code = m.group().strip(" ()（）[]").lower()
+        code = m.group().strip(" ()（）[]").lower()  # several listings: never one generic word
         if code in _words(lex, "generic"):
             continue  # '高频宽记忆体 (HBM)': an acronym of the trade, no stock code
         before, latin = m.start(), None
@@ -295,8 +322,8 @@ def _by_code(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[
                 lm = lm_
         if lm is not None:
             latin, before = lm.group(1), lm.start()
-        name = _name_before(text, low, before, lex, cue_words)
-        coded = False
+        name = _name_before(text, low, before, lex, cue_words, coded=True)
+        coded = bool(name)
         if not name and not latin:  # named once: the code is evidence enough for the words before it
             name, coded = _coded_tail(text[max(0, before - 24):before], lex), True
         if name and free(before - len(name), before):
@@ -345,10 +372,13 @@ _WHEN = re.compile(r"(?:\s*(?:[（(]\s*)?\d{1,2}\s*日\s*[)）]?|\s*周[一二�
                    r"|昨日|今天|昨天|\s*盘后|\s*盘前|\s*收盘后)+$")
 
 
-def _name_before(text: str, low: str, end: int, lex: Lexicon, cue_words: frozenset[str]) -> str:
+def _name_before(text: str, low: str, end: int, lex: Lexicon, cue_words: frozenset[str],
+                 coded: bool = False) -> str:
     """The name that ends at ``end`` (a time word before the verb skipped:
     'SK海力士28日发布'): Latin words, or the longest tail of the Chinese run
-    before it that the article names again (or that carries a corporate suffix)."""
+    before it that the article names again (or that carries a corporate suffix).
+    ``coded``: a stock code follows, which vouches for a name the dictionary
+    reads as words ('名创优品集团(NYSE:MNSO)': jieba reads 名 / 创优 / 品)."""
     head = _WHEN.sub("", text[max(0, end - 40):end].rstrip()).rstrip()
     latin = re.search(r"((?:[A-Z][A-Za-z0-9&'’.-]*|[A-Z]{2,})(?:\s+[A-Z][A-Za-z0-9&'’.-]*){0,3})$", head)
     if latin and not re.search(rf"[{_CJK}]$", head):
@@ -356,17 +386,18 @@ def _name_before(text: str, low: str, end: int, lex: Lexicon, cue_words: frozens
     run = re.search(rf"([A-Za-z]+\s?[{_CJK}]+|[{_CJK}]+)$", head)
     if not run:
         return ""
-    return _recurring_tail(run.group(1), low, lex, cue_words)
+    return _recurring_tail(run.group(1), low, lex, cue_words, coded)
 
 
-def _recurring_tail(run: str, low: str, lex: Lexicon, cue_words: frozenset[str]) -> str:
+def _recurring_tail(run: str, low: str, lex: Lexicon, cue_words: frozenset[str], coded: bool = False) -> str:
     """The longest tail (2-8 characters) of a Chinese run that the article
     names again, by itself or without its suffix, or that ends in a corporate
     suffix after a descriptor ('全球存储芯片巨头美光科技' -> '美光科技')."""
     suffixes = _words(lex, "industry_suffixes") + _words(lex, "legal_suffixes")
     for size in range(min(8, len(run)), 1, -1):
         tail = run[-size:]
-        if _generic(lex, tail, cue_words) or tail[0] in "的了在与和及对为是将也而但就都从被把于据让使向由":
+        generic = _plain_generic if coded else _generic
+        if generic(lex, tail, cue_words) or tail[0] in "的了在与和及对为是将也而但就都从被把于据让使向由":
             continue
         short = _strip_suffix(tail, suffixes)
         if _count(low, tail) >= 2 or (short != tail and _count(low, short) >= 2):

@@ -85,3 +85,23 @@ def test_a_news_agency_never_takes_the_figures():
             "据路透社报道,澜舟汽车第三季度营收为152.87亿元,同比增长50.2%。彭博社数据显示,澜舟汽车股价年内上涨40%。")
     got = {r["surface"]: r["subject"] for r in _claims(text)}
     assert set(got.values()) == {"澜舟汽车"}
+
+
+# A company listed twice names both listings in one bracket: the exchanges in it
+# are where it is listed (HKEX and NYSE are in the entity table), never the subject,
+# and the bracket vouches for the name before it even when a dictionary reads that
+# name as ordinary words (名 / 创优 / 品 by jieba).
+@pytest.mark.parametrize("bracket", ["(NYSE:ZNTR;HKEX:9896)", "（NYSE：ZNTR；HKEX：9896）", "(9896.HK、ZNTR)"])
+def test_a_double_listing_bracket_vouches_for_the_name_and_names_no_exchange(bracket):
+    text = f"2025年11月21日,名创优品集团{bracket}公布了2025年第三季度财务报告。第三季度名创优品集团总营收达58亿元。"
+    rows = frame_text(text, source="x", published="2025-11-21")
+    revenue = [r for r in rows if r["metric"] == "revenue"]
+    assert [r["subject"] for r in revenue] == ["名创优品"]
+
+
+# A short name of the table found inside another word is no mention of it:
+# '其中海外门店' reads 其中 / 海外 / 门店, not 中海外 (a developer's short name).
+def test_a_short_table_name_inside_another_word_is_no_mention():
+    text = "华星集团第三季度全球门店总数增至8138家，其中海外门店净增233家。"
+    rows = frame_text(text, source="x", published="2025-11-21")
+    assert rows and {r["subject"] for r in rows} == {"华星"}
