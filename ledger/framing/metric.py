@@ -223,6 +223,8 @@ def date_metric(doc: Doc, spot: Spot, amounts: list[Spot]) -> tuple[str, float]:
         cue = _nearest_cue(doc, spot, doc.sentence_of(spot.start), "date")
         if cue is not None:
             return cue.name, SENTENCE_DATE_CUE
+        if doc.among(amounts, *clause):
+            return "", 0.0  # '單是在去年第4季，SK海力士的營業利益…19.17兆韓元': the figures' period, no event
         actors = _free(doc, doc.among(doc.entities, *clause))
         said = bool(doc.among(doc.marks["speech"], *clause))
         if not said and any(e.kind not in doc.lex.role("object_types") for e in actors):

@@ -7,6 +7,7 @@ import bisect
 import re
 
 from ledger.framing.context import _in_name, lone_date
+from ledger.framing.cues import Hit
 from ledger.framing.doc import LONGEST, Doc, Spot, about_report, inside, main_company
 from ledger.intervals import parse_period
 from ledger.numbers.dates import year_before as _year_before
@@ -51,7 +52,9 @@ def _period(
     backs = doc.marks["year_back"]
     dates = [d for d in doc.among(doc.dates, *sent) if not _is_base(doc, d) and _linked(doc, d, metric)
              and not doc.touching(backs, d.start, d.end)]  # only the sentence's dates are ever used
-    back = doc.among(backs, *clause)
+    # '比去年同期激增137.1%至19.17兆': the year before is the base of a change whose
+    # level the amount is, not the amount's own period
+    back = [b for b in doc.among(backs, *clause) if not _base_of_change(doc, b, spot)]
     if back and not doc.lex.spec(metric, "comparison") and not any(inside(clause, d) for d in dates):
         base = _sentence_period(doc, spot, metric, events, modality, dates)[0] or _previous_period(doc, spot)
         if base:
@@ -66,6 +69,16 @@ def _period(
     if doc.lex.spec(metric, "clause_period", False):  # a buyback programme: only a date said with it
         return "", 0.7, ""
     return _sentence_period(doc, spot, metric, events, modality, dates)
+
+def _base_of_change(doc: Doc, back: Hit, spot: Spot) -> bool:
+    """Is a year-back phrase the base of a change the amount is the level of:
+    a change word, then a level word, between it and the amount ('比去年同期激增
+    137.1%至19.17兆'; not '去年同期为80亿元')?"""
+    if back.end > spot.start:
+        return False
+    moves = [h for key in ("up", "down") for h in doc.among(doc.marks[key], back.end, spot.start)]
+    return any(doc.among(doc.marks["level"], m.end, spot.start) for m in moves)
+
 
 def _is_year_to_date(date: Spot) -> bool:
     value = str(getattr(date.mention, "value", "") or "")
@@ -133,7 +146,7 @@ def _sentence_period(
     earlier = [
         d for d in dates
         if sent[0] <= d.start and d.end <= spot.start
-        and ((spot.start - d.end <= window and not instant) or (d.start - sent[0] <= 2 and lone_date(doc, d)))
+        and ((spot.start - d.end <= window and not instant) or (_opens(doc, d, sent) and lone_date(doc, d)))
     ]
     if doc.among(doc.marks["full_year"], *clause):
         # 'full-year revenue': the whole year of the sentence's date ('上半年..., 全年...'), else
@@ -164,6 +177,12 @@ def _sentence_period(
         if reported:
             return reported, 0.4, "topic"
     return "", 0.7, ""
+
+
+def _opens(doc: Doc, date: Spot, sent: tuple[int, int]) -> bool:
+    """Does the date open its sentence, alone in its first clause ('2018年5月,',
+    '單是在去年第4季，')?  It then dates the whole sentence."""
+    return date.start - sent[0] <= 2 or doc.clause_of(date.start)[0] <= sent[0]
 
 
 def _ended_year(doc: Doc) -> str:

@@ -191,3 +191,28 @@ def test_a_simplified_paragraph_break_falls_back_to_the_reported_quarter():
     assert got["309亿美元"] == "2025-Q2"  # next sentence, same paragraph: part of the quarter's revenue
     # a new paragraph that names no period: the quarter the article reports on (its topic)
     assert got["300亿美元"] == "2025-Q2"
+
+
+# A date alone in the clause opening a sentence dates all of its figures, even after
+# a few words ('單是在去年第4季，…'), and is then no event of its own: the figures of
+# a results sentence are of that quarter, not of the year the article is about.
+def test_a_date_opening_a_results_sentence_dates_every_figure_in_it():
+    text = ("华星集团28日发布2025年财报，全年营收97亿元。\n\n"
+            "单是在去年第4季，华星集团的营业利润就比去年同期激增137.1%至19.17亿元，净利达15.24亿元；"
+            "营收则跳增66.1%至32.83亿元。")
+    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2026-01-29")}
+    for surface in ("137.1%", "19.17亿元", "15.24亿元", "66.1%", "32.83亿元"):
+        assert rows[surface]["period"] == "2025-Q4", surface
+    assert "去年第4季" not in rows  # the figures' period, no event claim
+
+
+# '比去年同期激增137.1%至19.17亿元': the year before is the base of the change; the
+# amount after 至 is this period's level.  '去年同期为80亿元' is the year before's.
+@pytest.mark.parametrize("text, surface, period", [
+    ("第三季度，华星集团的营业利润比去年同期激增137.1%至19.17亿元。", "19.17亿元", "2025-Q3"),
+    ("华星集团第三季度营收100亿元，去年同期为80亿元。", "80亿元", "2024-Q3"),
+    ("华星集团第三季度营收100亿元，较去年同期的80亿元增长25%。", "80亿元", "2024-Q3"),
+])
+def test_a_year_back_phrase_is_the_amounts_period_unless_it_is_a_changes_base(text, surface, period):
+    rows = {r["surface"]: r["period"] for r in frame_text(text, source="x", published="2025-11-20")}
+    assert rows[surface] == period
