@@ -39,7 +39,7 @@ MARK_LISTS = (
     ("period", "full_year"), ("period", "this_year"), ("change", "yoy"), ("change", "qoq"), ("change", "up"),
     ("change", "down"),
     ("change", "level"), ("change", "after"), ("part", "topic"), ("basis", "adjusted"),
-    ("roles", "respectively"), ("roles", "each"),
+    ("roles", "respectively"), ("roles", "each"), ("period", "month_back"), ("period", "quarter_back"),
 )
 
 

@@ -68,7 +68,29 @@ def _period(
         return _since(doc, date, modality), 0.85, "date"
     if doc.lex.spec(metric, "clause_period", False):  # a buyback programme: only a date said with it
         return "", 0.7, ""
+    referred = _referred(doc, spot, clause, modality)
+    if referred:
+        return referred, 0.6, "date"
     return _sentence_period(doc, spot, metric, events, modality, dates)
+
+
+_GRAIN = {"month_back": re.compile(r"\d{4}-\d{2}"), "quarter_back": re.compile(r"\d{4}-Q[1-4]")}
+
+
+def _referred(doc: Doc, spot: Spot, clause: tuple[int, int], modality: str) -> str:
+    """'posted NT$343.61 billion in consolidated sales for the month', '该季度,…营收
+    1042亿元': the latest month (quarter) named before the figure, else the
+    reported period when it is a month (quarter); '' without such words."""
+    for key, grain in _GRAIN.items():
+        if not doc.among(doc.marks[key], *clause):
+            continue
+        for date in reversed(doc.starting(doc.dates, 0, spot.start)):
+            value = date_value(doc, date, modality)
+            if grain.fullmatch(value) and not _is_base(doc, date):
+                return value
+        reported = reporting_period(doc)
+        return reported if grain.fullmatch(reported) else ""
+    return ""
 
 def _base_of_change(doc: Doc, back: Hit, spot: Spot) -> bool:
     """Is a year-back phrase the base of a change the amount is the level of:

@@ -216,3 +216,19 @@ def test_a_date_opening_a_results_sentence_dates_every_figure_in_it():
 def test_a_year_back_phrase_is_the_amounts_period_unless_it_is_a_changes_base(text, surface, period):
     rows = {r["surface"]: r["period"] for r in frame_text(text, source="x", published="2025-11-20")}
     assert rows[surface] == period
+
+
+# A figure "for the month" / 该季度 names no date but refers back to the latest month
+# (quarter) the article named; a change "from October" is against its base month.
+def test_for_the_month_refers_back_to_the_month_named_before():
+    text = ("Zentra Corp. reported its third-highest monthly revenue on record in November.\n\n"
+            "The company posted NT$343.61 billion in consolidated sales for the month, down 6.5 percent "
+            "from October but up 24.5 percent from a year earlier.")
+    rows = {r["surface"]: r["period"] for r in frame_text(text, source="x", published="2025-12-10")}
+    assert rows["NT$343.61 billion"] == rows["6.5 percent"] == rows["24.5 percent"] == "2025-11"
+
+
+def test_that_quarter_refers_back_to_the_quarter_named_before():
+    text = "华星集团公布第三季度业绩。\n\n该季度,华星集团实现营收1042亿元,同比增长12.9%。"
+    rows = {r["surface"]: r["period"] for r in frame_text(text, source="x", published="2025-10-21")}
+    assert rows["1042亿元"] == rows["12.9%"] == "2025-Q3"
