@@ -67,6 +67,7 @@ class Lexicon:
     part: dict = field(default_factory=dict)
     basis: dict = field(default_factory=dict)
     restated: dict = field(default_factory=dict)
+    market: dict = field(default_factory=dict)
     #: part form (simplified, lower-case) -> canonical part name (parts.toml)
     parts: dict[str, str] = field(default_factory=dict)
     #: every metric and modality cue word: no organisation is called so
@@ -176,6 +177,7 @@ def load_lexicon(cues_path: str | Path | None = None, entities_path: str | Path 
         part={k: _words(v) if isinstance(v, list) else v for k, v in cues.get("part", {}).items()},
         basis={k: _words(v) if isinstance(v, list) else v for k, v in cues.get("basis", {}).items()},
         restated={k: _words(v) if isinstance(v, list) else v for k, v in cues.get("restated", {}).items()},
+        market={k: _words(v) if isinstance(v, list) else v for k, v in cues.get("market", {}).items()},
         parts={alias: name for name, spec in _read_toml("parts.toml", None).items() if isinstance(spec, dict)
                for alias in _words([*spec.get("aliases", []), name])},
         cue_words=frozenset(w for ws in metric_cues.values() for w in ws)

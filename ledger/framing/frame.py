@@ -67,12 +67,13 @@ from typing import Any
 from ledger.framing.context import DEFAULT_METRIC, Memory
 from ledger.framing.cues import Lexicon
 from ledger.framing.doc import LONGEST, Doc, Spot, analyse
+from ledger.framing.markets import is_market, market_of, product_part, share_of_market, whole_market
 from ledger.framing.metric import change_of, date_metric, frame_metric
 from ledger.framing.modality import frame_modality
 from ledger.framing.period import frame_period
 from ledger.framing.roles import frame_object, frame_subject, part_of, pooled
 from ledger.numbers.finder import find_mentions
-from ledger.record import COLUMNS, FRAMED_FIELDS, claim_id, dimension, object_kind, value_range
+from ledger.record import COLUMNS, FRAMED_FIELDS, claim_id, dimension, metrics, object_kind, value_range
 from ledger.sources import CleanText, clean, parse_published
 from ledger.units import DIMENSION_UNITS, KIND_DIMENSION
 
@@ -118,9 +119,21 @@ def _frame_amount(doc: Doc, spot: Spot, memory: Memory) -> dict[str, Any]:
     if alone and subject and not obj:  # 'Mobility accounts for 55% of its revenue': no customer named
         fact.update(metric=alone)
         fact["conf"]["metric"] = min(c_metric, 0.6)
+    if fact["metric"] == doc.lex.default_metric.get(spot.mention.kind) and share_of_market(doc, spot):
+        fact["metric"] = "market_share"  # '12% of the US EV market': a share no cue named
+    whole = whole_market(doc, spot, fact["metric"])
     if object_kind(fact["metric"]) == "part":
         part = part_of(doc, spot, fact["metric"])  # its own part outranks one carried from the sentence
         obj, c_obj = (part, 0.6) if part else (obj, c_obj)
+        if is_market(doc, obj):
+            obj = ""  # a market is no part of a company (one carried from a market share)
+        if not obj and not whole:
+            obj = product_part(doc, fact["metric"])
+    if metrics().get(fact["metric"], {}).get("family") == "market":
+        obj, c_obj = market_of(doc, spot)  # a share is of a market, never of a company
+    if whole:  # '整个市场…共出货3.201亿部': the market's own figure
+        fact.update(subject=whole, subject_hit=None)
+        fact["conf"]["subject"] = 0.6
     fact.update(object=obj)
     fact["conf"]["object"] = c_obj
     return fact

@@ -417,18 +417,26 @@ def _by_suffix(text: str, free, add, lex: Lexicon) -> None:
     if cjk:
         for m in _suffixed(text, cjk):
             stem, start = m.group(1), m.start()
-            if not (start == 0 or not re.match(rf"[{_CJK}]", text[start - 1])):
-                continue
+            if start and re.match(rf"[{_CJK}]", text[start - 1]):
+                # '2025年第三季度华星科技': the run began at a date's 年 before the match
+                b = start
+                while b > 0 and start - b < 4 and re.match(rf"[{_CJK}]", text[b - 1]):
+                    b -= 1
+                if b > 0 and re.match(rf"[{_CJK}]", text[b - 1]):
+                    continue
+                stem, start = text[b:start] + stem, b
+                if _time_lead(stem) <= m.start() - b:
+                    continue
             lead = _time_lead(stem)  # '上半年华星集团...': the name follows the sentence's time
             if free(start + lead, m.end()):
-                add(m.group(0)[lead:], stem[lead:])
+                add(text[start + lead:m.end()], stem[lead:])
 
 
 def _time_lead(stem: str) -> int:
     """Characters of time words opening a suffixed name's stem ('上半年华星',
     '第三季度华星': jieba's time and numeral-measure tags), when a stem of two
     characters or more is left; else 0."""
-    if not re.match(r"[上下今去明前本第一二三四首全同]", stem):
+    if not re.match(r"[上下今去明前本第一二三四首全同年月日]", stem):
         return 0  # the common case: no time word can open it
     at = 0
     for word, flag in _segment(stem):

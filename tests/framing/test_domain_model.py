@@ -307,3 +307,9 @@ def test_a_conversion_in_brackets_is_about_its_value():
     assert usd["qualifier"] == "about" and usd["metric"] == won["metric"] == "revenue"
     assert usd["value_low"] == pytest.approx(70.4e9 * 0.95) and usd["value_high"] == pytest.approx(70.4e9 * 1.05)
     assert usd["value_low"] <= 68.2e9 <= usd["value_high"]
+
+
+@pytest.mark.parametrize("lead", ["2025年第三季度", "2025年上半年", "11月", "2025年"])
+def test_a_date_opening_the_sentence_is_no_part_of_the_company_name(lead):
+    rows = frame_text(f"{lead}华星科技营收60亿元。", source="x", published="2025-11-20")
+    assert [r["subject"] for r in rows] == ["华星科技"]

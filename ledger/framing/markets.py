@@ -1,0 +1,184 @@
+"""Markets: what a market share is of, and who the whole market's own figures
+belong to (cues.toml ``[market]``).
+
+A market is named as a product before the word for market, with an optional
+scope: 全球智能手机市场, 中国新能源汽车市场, 'the global smartphone market'.  Its
+name is the phrase as written (simplified script, lower case, no spaces in
+Chinese), so the cross-check folds it like any unlisted name.  Words that name a
+region or tier of a company's business (海外市场) or a capital market are no
+product market.  Nearest first: the market named in the figure's sentence, then
+earlier in its paragraph, then the first the article names (its topic).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ledger.framing.doc import Doc, Spot, about_report
+from ledger.framing.names import _segment
+
+#: jieba tags of the words a product before 市场 is made of (nouns, proper
+#: nouns, verbal nouns, English words, distinguishing words)
+_PRODUCT_TAGS = ("n", "vn", "eng", "b", "nz", "ns", "nt", "j")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Market:
+    start: int
+    end: int
+    name: str
+    product: str
+
+
+def markets(doc: Doc) -> list[Market]:
+    """Every product market the article names, in text order (once per article)."""
+    if "markets" not in doc.memo:
+        doc.memo["markets"] = _find(doc)
+    return list(doc.memo["markets"])
+
+
+def _find(doc: Doc) -> list[Market]:
+    spec = doc.lex.market
+    scopes, stop = set(spec.get("scopes", ())), set(spec.get("not_products", ()))
+    out: list[Market] = []
+    for word in spec.get("words", ()):
+        for m in re.finditer(re.escape(word), doc.low):
+            found = (_cjk_market(doc, m.start(), m.end(), scopes, stop) if _CJK.match(word)
+                     else _latin_market(doc, m.start(), m.end(), scopes, stop))
+            if found is not None:
+                out.append(found)
+    return sorted(out, key=lambda k: k.start)
+
+
+def _cjk_market(doc: Doc, start: int, end: int, scopes: set[str], stop: set[str]) -> Market | None:
+    if doc.low.startswith(("份额", "占有率", "预期", "价", "化", "营销", "部", "推广", "规模", "需求", "情绪", "环境"),
+                          end):
+        return None  # 市场份额, 市场预期: no market named
+    head = doc.low[max(0, start - 10):start]
+    run = re.search(r"[\u4e00-\u9fffa-z0-9]+$", head)
+    if not run:
+        return None
+    words: list[str] = []
+    scope = ""
+    for word, flag in reversed(_segment(run.group())):
+        if word in scopes and words:
+            scope = word
+            break
+        if word in stop or word in scopes or not flag.startswith(_PRODUCT_TAGS) or len(words) >= 2:
+            break
+        words.insert(0, word)
+    product = "".join(words)
+    if not product or product in stop:
+        return None
+    first = start - len(product) - len(scope)
+    return Market(first, end, _name(doc, scope, product, doc.low[first:end]), product)
+
+
+def _name(doc: Doc, scope: str, product: str, written: str) -> str:
+    """One name in every language: the scope's English word, the product's
+    part in the singular, 'market' ('全球智能手机市场' and 'global smartphone
+    market' -> 'global smartphone market'); else the words as written."""
+    part = doc.lex.parts.get(product, "")
+    names = doc.lex.market.get("scope_names", {})
+    if not part or (scope and scope not in names):
+        return written
+    if " " not in part and part.endswith("s") and not part.endswith("ss"):
+        part = part[:-1]
+    return " ".join(w for w in (names.get(scope, ""), part, "market") if w)
+
+
+_LATIN_WORD = re.compile(r"[a-z][a-z0-9-]*(?:'s)?")
+
+
+def _latin_market(doc: Doc, start: int, end: int, scopes: set[str], stop: set[str]) -> Market | None:
+    if end < len(doc.low) and doc.low[end].isalpha():
+        return None  # 'marketing', 'markets' are other words
+    after = re.match(r"\s+([a-z]+)", doc.low[end:end + 20])
+    if after and after.group(1) in doc.lex.market.get("not_after", ()):
+        return None  # 'market share', "Transsion's market investments"
+    words = re.findall(r"\S+", doc.low[max(0, start - 40):start])[-3:]
+    product: list[str] = []
+    scope = ""
+    for w in reversed(words):
+        w = w.strip(",.;:()\"'")
+        if w in scopes and product:
+            scope = w
+            break
+        if w in stop or w in scopes or not _LATIN_WORD.fullmatch(w) or len(product) >= 2:
+            break
+        product.insert(0, w)
+    known = set(doc.lex.market.get("products", ())) | set(doc.lex.parts)
+    if not product or not any(w in known for w in product):
+        return None  # 'has ceded market': no product named
+    written = " ".join([*([scope] if scope else []), *product, "market"])
+    at = doc.low.rfind(written.split()[0], max(0, start - 40), start)
+    return Market(at if at >= 0 else start, end, _name(doc, scope, " ".join(product), written), " ".join(product))
+
+
+def market_of(doc: Doc, spot: Spot) -> tuple[str, float]:
+    """The market a share is of: named in the figure's sentence (nearest
+    first), else earlier in its paragraph, else the article's first."""
+    found = markets(doc)
+    if not found:
+        return "", 0.5
+    sent, para = doc.sentence_of(spot.start), doc.paragraph_of(spot.start)
+    near = [k for k in found if sent[0] <= k.start < sent[1]]
+    if near:
+        return min(near, key=lambda k: abs(k.start - spot.start)).name, 0.7
+    earlier = [k for k in found if para[0] <= k.start < spot.start]
+    if earlier:
+        return earlier[-1].name, 0.6
+    return found[0].name, 0.45
+
+
+def whole_market(doc: Doc, spot: Spot, metric: str) -> str:
+    """The market whose own figure this is: a market opening the figure's
+    sentence, with no organisation before it or between it and the figure
+    ('The global smartphone market ... shipments reaching 320.1 million units'),
+    or a whole-market word ('整个市场在第三季度共出货3.201亿部') standing for the
+    article's market; '' otherwise, and always for a market share."""
+    found = markets(doc)
+    if not found or metric not in doc.lex.market.get("product_metrics", ()):
+        return ""  # '国内游戏市场收入428亿元': a company's revenue in a market, not the market's
+    sent = doc.sentence_of(spot.start)
+    parties = doc.among(doc.entities, sent[0], spot.start)
+    first_party = min((e.start for e in parties), default=spot.start)
+    if parties:
+        return ""  # a company is named before the figure: its figure, or a share of the market
+    opening = [k for k in found if sent[0] <= k.start and k.end <= first_party]
+    if opening:
+        return opening[0].name
+    for w in doc.lex.market.get("whole", ()):
+        at = doc.low.find(w, sent[0], spot.start)
+        if at >= 0:
+            return found[0].name
+    return ""
+
+
+def is_market(doc: Doc, name: str) -> bool:
+    """Is ``name`` one of the markets the article names?"""
+    return any(k.name == name for k in markets(doc))
+
+
+def product_part(doc: Doc, metric: str) -> str:
+    """In an article about a research firm's report on a product market, a
+    company's shipments are of that product: its part (parts.toml), when the
+    article's market names a known one ('全球智能手机市场' -> 'smartphones')."""
+    if metric not in doc.lex.market.get("product_metrics", ()) or not about_report(doc):
+        return ""
+    found = markets(doc)
+    if not found:
+        return ""
+    product = found[0].product
+    return doc.lex.parts.get(product, "") or doc.lex.parts.get(product.rstrip("s"), "")
+
+
+def share_of_market(doc: Doc, spot: Spot) -> str:
+    """A percentage no cue names, said of a market in its clause ('held 12% of
+    the US EV market', '占全球智能手机市场的13.5%'): that market ('' if none)."""
+    if spot.mention.kind != "percent":
+        return ""
+    clause = doc.clause_of(spot.start)
+    near = [k for k in markets(doc) if clause[0] <= k.start and k.end <= clause[1]]
+    return min(near, key=lambda k: abs(k.start - spot.start)).name if near else ""
