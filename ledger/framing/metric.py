@@ -81,8 +81,10 @@ def change_of(doc: Doc, spot: Spot) -> Change | None:
 
 
 def _in_longer_cue(doc: Doc, h: Hit) -> bool:
-    """Is the change word part of a longer metric cue ('up' in 'makes up')?"""
-    return any(c.start <= h.start and h.end <= c.end and len(c.word) > len(h.word)
+    """Is the change word part of a longer metric cue ('up' in 'makes up')?  Not
+    when that cue names a figure that changes ('closed down 4.7 percent': the
+    share price's fall)."""
+    return any(c.start <= h.start and h.end <= c.end and len(c.word) > len(h.word) and not _is_base(c.name)
                for c in doc.touching(doc.metric_hits, h.start, h.end))
 
 

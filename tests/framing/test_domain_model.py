@@ -313,3 +313,21 @@ def test_a_conversion_in_brackets_is_about_its_value():
 def test_a_date_opening_the_sentence_is_no_part_of_the_company_name(lead):
     rows = frame_text(f"{lead}华星科技营收60亿元。", source="x", published="2025-11-20")
     assert [r["subject"] for r in rows] == ["华星科技"]
+
+
+# A share price moves in a trading session: '收跌逾3%', 'closed down 4.7 percent at
+# HKD38' are share price changes (the fall stored negative), HKD38 the price itself.
+@pytest.mark.parametrize("text, surface, value", [
+    ("Zentra Corp. [HKG: 1810] closed down 4.7 percent at HKD38.", "4.7 percent", -0.047),
+    ("华星科技股价收跌逾3%，盘后一度涨超9%。", "超9%", 0.09),
+    ("华星科技股价过去六个月飙涨约220%。", "约220%", 2.2),
+])
+def test_a_percent_move_of_a_share_price_is_a_share_price_change(text, surface, value):
+    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-12-18")}
+    assert rows[surface]["metric"] == "share_price_change" and rows[surface]["value"] == pytest.approx(value)
+
+
+def test_the_closing_price_after_the_move_is_the_share_price():
+    rows = {r["surface"]: r for r in frame_text("Zentra Corp. [HKG: 1810] closed down 4.7 percent at HKD38.",
+                                                source="x", published="2025-12-18")}
+    assert rows["HKD38"]["metric"] == "share_price" and rows["HKD38"]["value"] == 38
