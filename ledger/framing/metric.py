@@ -3,6 +3,7 @@ nearest cue of a fitting metric, a base figure composed with a change cue
 (营收 + 按年增长 -> revenue_growth), else the kind's last-resort metric."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -98,6 +99,9 @@ def _base_of(doc: Doc, spot: Spot, change: Change) -> tuple[str, bool]:
     19%,较2024年第三季度增长6%' after '出货6,060万部' is the shipments' growth."""
     clause, sent = doc.clause_of(spot.start), doc.sentence_of(spot.start)
     cues = [h for h in doc.among(doc.metric_hits, *clause) if _is_base(h.name)]
+    named = _named_after(doc, spot, cues)
+    if named is not None:
+        return named.name, False
     before = [h for h in cues if h.end <= spot.start]
     if before:
         return max(before, key=lambda h: (h.end, len(h.word))).name, False
@@ -113,6 +117,20 @@ def _base_of(doc: Doc, spot: Spot, change: Change) -> tuple[str, bool]:
     if found:
         return found[0]
     return (cues[0].name if cues else ""), False
+
+
+_CHANGE_OF = re.compile(r"\s*(?:[a-z-]+\s+){0,2}?(?:in|of)\s+(?:the\s+|its\s+|their\s+)?")
+
+
+def _named_after(doc: Doc, spot: Spot, cues: list[Hit]) -> Hit | None:
+    """'a 211% jump in delivery-related costs', 'a 57% rise of operating
+    expenses': the figure a change is of, named right after it, outranks one
+    named earlier in the clause."""
+    m = _CHANGE_OF.match(doc.low, spot.end, spot.end + 40)
+    if m is None:
+        return None
+    after = [h for h in cues if m.end() <= h.start <= m.end() + 30]
+    return min(after, key=lambda h: (h.start, -len(h.word))) if after else None
 
 
 def adjusted(doc: Doc, spot: Spot, metric: str) -> str:

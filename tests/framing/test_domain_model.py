@@ -331,3 +331,37 @@ def test_the_closing_price_after_the_move_is_the_share_price():
     rows = {r["surface"]: r for r in frame_text("Zentra Corp. [HKG: 1810] closed down 4.7 percent at HKD38.",
                                                 source="x", published="2025-12-18")}
     assert rows["HKD38"]["metric"] == "share_price" and rows["HKD38"]["value"] == 38
+
+
+# Costs: the lines an income statement names are metrics of their own; a cost the
+# text names no line of is `expenses`, a last resort marked for review (two unnamed
+# costs may be different lines: materials and rent).
+@pytest.mark.parametrize("text, surface, metric", [
+    ("其中，华星集团销售与营销费用7.51亿元，按年增长27.5%。", "7.51亿元", "selling_expenses"),
+    ("其中，华星集团销售与营销费用7.51亿元，按年增长27.5%。", "27.5%", "selling_expenses_growth"),
+    ("华星集团第三季度研发费用3亿元。", "3亿元", "rd_expenses"),
+    ("华星集团第三季度营业成本30亿元。", "30亿元", "cost_of_revenue"),
+    ("Zentra Corp. said operating cash flow rose 19.6% to a record 80.66 billion yuan.", "19.6%",
+     "operating_cash_flow_growth"),
+    ("Inventories rose 34.1% to 80.21 billion yuan at Zentra Corp.", "80.21 billion yuan", "inventory"),
+    ("其中，华星集团材料成本55.4亿元，按年增长40.6%。", "55.4亿元", "expenses"),
+])
+def test_costs_cash_flows_and_inventories_have_metrics(text, surface, metric):
+    rows = {r["surface"]: r["metric"] for r in frame_text(text, source="x", published="2025-11-20")}
+    assert rows[surface] == metric
+
+
+def test_an_unnamed_cost_is_marked_for_review():
+    from ledger.record import last_resort_metrics
+
+    assert {"expenses", "expenses_growth"} <= set(last_resort_metrics())
+    assert "selling_expenses" not in last_resort_metrics()
+
+
+# 'a 211% jump in delivery-related costs': the figure a change is of is named right
+# after it, not the one named earlier in the sentence (operating expenses).
+def test_a_change_of_the_figure_named_after_it():
+    text = ("The rapid expansion at Zentra Corp. drove a 57% rise in operating expenses and a 211% jump "
+            "in delivery-related costs.")
+    rows = {r["surface"]: r["metric"] for r in frame_text(text, source="x", published="2025-11-20")}
+    assert rows == {"57%": "operating_expenses_growth", "211%": "expenses_growth"}
