@@ -365,3 +365,13 @@ def test_a_change_of_the_figure_named_after_it():
             "in delivery-related costs.")
     rows = {r["surface"]: r["metric"] for r in frame_text(text, source="x", published="2025-11-20")}
     assert rows == {"57%": "operating_expenses_growth", "211%": "expenses_growth"}
+
+
+# A company's guidance (指引, 财测, 'guides') is its forecast, not a result.
+@pytest.mark.parametrize("text, surface", [
+    ("华星科技Q4净收入指引10-12亿元，全年净利润指引上调至3.5-4.5亿元。", "10-12亿元"),
+    ("华星科技第四季财测营收322亿至334亿美元。", "322亿至334亿美元"),
+])
+def test_guidance_is_a_forecast(text, surface):
+    rows = {r["surface"]: r["modality"] for r in frame_text(text, source="x", published="2025-11-20")}
+    assert rows[surface] == "forecast"
