@@ -40,6 +40,7 @@ MARK_LISTS = (
     ("change", "down"),
     ("change", "level"), ("change", "after"), ("part", "topic"), ("basis", "adjusted"),
     ("roles", "respectively"), ("roles", "each"), ("period", "month_back"), ("period", "quarter_back"),
+    ("period", "period_back"),
 )
 
 

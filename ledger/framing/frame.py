@@ -66,8 +66,8 @@ from typing import Any
 
 from ledger.framing.context import DEFAULT_METRIC, Memory
 from ledger.framing.cues import Lexicon
-from ledger.framing.doc import LONGEST, Doc, Spot, analyse
-from ledger.framing.markets import is_market, market_of, product_part, share_of_market, whole_market
+from ledger.framing.doc import LONGEST, Doc, Spot, analyse, main_company
+from ledger.framing.markets import brand_owner, is_market, market_of, product_part, share_of_market, whole_market
 from ledger.framing.metric import change_of, date_metric, frame_metric
 from ledger.framing.modality import frame_modality
 from ledger.framing.period import frame_period
@@ -121,6 +121,16 @@ def _frame_amount(doc: Doc, spot: Spot, memory: Memory) -> dict[str, Any]:
         fact["conf"]["metric"] = min(c_metric, 0.6)
     if fact["metric"] == doc.lex.default_metric.get(spot.mention.kind) and share_of_market(doc, spot):
         fact["metric"] = "market_share"  # '12% of the US EV market': a share no cue named
+    owner = brand_owner(doc, subject) if subject else ""
+    if owner:  # '潮玩品牌TOP TOY…营收达5.75亿元': the company's figure, of its brand
+        fact.update(subject=owner, subject_hit=main_company(doc))
+        if object_kind(fact["metric"]) == "part" and not obj:
+            obj = subject.lower()
+    elif object_kind(fact["metric"]) == "part" and not obj and subject:
+        sent = doc.sentence_of(spot.start)
+        brands = [e for e in doc.among(doc.entities, sent[0], spot.start) if brand_owner(doc, e.name) == subject]
+        if brands:
+            obj = brands[-1].name.lower()
     whole = whole_market(doc, spot, fact["metric"])
     if object_kind(fact["metric"]) == "part":
         part = part_of(doc, spot, fact["metric"])  # its own part outranks one carried from the sentence

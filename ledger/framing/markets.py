@@ -182,3 +182,23 @@ def share_of_market(doc: Doc, spot: Spot) -> str:
     clause = doc.clause_of(spot.start)
     near = [k for k in markets(doc) if clause[0] <= k.start and k.end <= clause[1]]
     return min(near, key=lambda k: abs(k.start - spot.start)).name if near else ""
+
+
+def brand_owner(doc: Doc, name: str) -> str:
+    """The company a brand belongs to: the article's company, when ``name`` is
+    written as a brand somewhere in it ('潮玩品牌TOP TOY', 'TOPTOY品牌', 'its TOP TOY
+    brand'; cues.toml [names] brand_words) and is not that company itself."""
+    from ledger.framing.doc import main_company
+
+    main = main_company(doc)
+    if main is None or main.name == name:
+        return ""
+    words = tuple(doc.lex.names.get("brand_words", ()))
+    for e in doc.entities:
+        if e.name != name:
+            continue
+        before = doc.low[max(0, e.start - 4):e.start].rstrip()
+        after = doc.low[e.end:e.end + 6].lstrip()
+        if before.endswith(words) or after.startswith(words):
+            return main.name
+    return ""

@@ -233,6 +233,7 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
     _by_verb(text, low, free, add, lex, cue_words)
     _by_headline(text, low, add, lex, cue_words)
     _by_latin_in_chinese(text, low, free, add, lex, cue_words)
+    _by_brand(text, free, add, lex)
     _by_use(text, low, free, add, lex)
     if not found and not any(h.kind in lex.role("organisation_types") for h in known):
         _by_recurrence(low, free, add, lex, cue_words)  # the weakest evidence: only when nothing else names one
@@ -497,6 +498,20 @@ def _by_verb(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[
             add(name)
 
 
+def _by_brand(text: str, free, add, lex: Lexicon) -> None:
+    """A Latin name a brand word stands next to ('潮玩品牌TOP TOY', 'TOPTOY品牌营收'):
+    a brand, named even once."""
+    words = [w for w in _words(lex, "brand_words") if not w.isascii()]
+    if not words:
+        return
+    alt = "|".join(re.escape(w) for w in words)
+    name = r"([A-Z][A-Za-z0-9&'’.-]*(?: [A-Z][A-Za-z0-9&'’.-]*){0,2})"
+    for rx in (re.compile(rf"(?:{alt})\s*{name}(?![A-Za-z0-9])"), re.compile(rf"(?<![A-Za-z0-9]){name}\s*(?:{alt})")):
+        for m in rx.finditer(text):
+            if free(m.start(1), m.end(1)) and m.group(1).lower() not in _words(lex, "generic"):
+                add(m.group(1))
+
+
 def _by_headline(text: str, low: str, add, lex: Lexicon, cue_words: frozenset[str]) -> None:
     first = text.lstrip().split("\n", 1)[0]
     run = _CJK_RUN.match(first)
@@ -508,6 +523,23 @@ def _by_headline(text: str, low: str, add, lex: Lexicon, cue_words: frozenset[st
         if 2 <= len(lead) <= 8 and not _generic(lex, lead, cue_words) and _count(low, lead) >= 2:
             add(lead)
             return
+    # '名创优品2025Q3:…' and '名创优品近期公布…': the headline's head, named again before a
+    # reporting verb, is a name even when a dictionary reads it as words (名 / 创优 / 品)
+    lead = run.group()
+    if 2 <= len(lead) <= 6 and _count(low, lead) >= 2 and not _plain_generic(lex, lead, cue_words) \
+            and _reports(text, lead, lex):
+        add(lead, coded=True)
+
+
+def _reports(text: str, name: str, lex: Lexicon) -> bool:
+    """Does ``name`` stand right before a reporting verb somewhere in the body
+    (a time word between allowed: '名创优品近期公布')?"""
+    verbs = "|".join(re.escape(v) for v in sorted(_words(lex, "reporting_verbs"), key=len, reverse=True))
+    if not verbs:
+        return False
+    body = text.lstrip().split("\n", 1)[-1]
+    when = r"(?:近期|近日|日前|今日|昨日|\d{1,2}日|周[一二三四五六日])?"
+    return re.search(rf"{re.escape(name)}{when}(?:{verbs})", body) is not None
 
 
 def _by_latin_in_chinese(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[str]) -> None:

@@ -11,6 +11,7 @@ from ledger.framing.cues import Hit
 from ledger.framing.doc import LONGEST, Doc, Spot, about_report, inside, main_company
 from ledger.intervals import parse_period
 from ledger.numbers.dates import year_before as _year_before
+from ledger.sources import to_simplified
 
 
 def _is_base(doc: Doc, date: Spot) -> bool:
@@ -194,7 +195,8 @@ def _sentence_period(
     carried = _carried(doc, spot, metric, modality, doc.paragraph_of(spot.start))
     if carried:
         return carried, 0.45, "carried"
-    if doc.lex.spec(metric, "carry") == "results" and not forward(doc, modality) and _on_topic(doc, spot):
+    if doc.lex.spec(metric, "carry") == "results" and not forward(doc, modality) and _on_topic(doc, spot) \
+            and not _unplaced(doc, spot):
         reported = reporting_period(doc)
         if reported:
             return reported, 0.4, "topic"
@@ -205,6 +207,31 @@ def _opens(doc: Doc, date: Spot, sent: tuple[int, int]) -> bool:
     """Does the date open its sentence, alone in its first clause ('2018年5月,',
     '單是在去年第4季，')?  It then dates the whole sentence."""
     return date.start - sent[0] <= 2 or doc.clause_of(date.start)[0] <= sent[0]
+
+
+def _unplaced(doc: Doc, spot: Spot) -> bool:
+    """Does the figure hold for a span the article names but cannot place on
+    the calendar ('今年前三季度' in an undated article): named in its sentence
+    before it, or referred back to ('期内') as the last span named?  Then its
+    period is unknown, never the article's reported quarter."""
+    spans = tuple(to_simplified(w).lower() for w in doc.lex.period.get("year_to_date", {}))
+    sent = doc.sentence_of(spot.start)
+    placed = [(d.start, d.end) for d in doc.dates]
+
+    def unplaced_at(lo: int, hi: int) -> bool:
+        text = doc.low[lo:hi]
+        for w in spans:
+            at = text.rfind(w)
+            if at >= 0 and not any(a <= lo + at < b for a, b in placed):
+                return True
+        return False
+
+    if unplaced_at(sent[0], spot.start):
+        return True
+    if doc.among(doc.marks["period_back"], sent[0], spot.start):
+        last_date = max((d.end for d in doc.dates if d.end <= sent[0]), default=0)
+        return unplaced_at(last_date, sent[0])
+    return False
 
 
 def _ended_year(doc: Doc) -> str:

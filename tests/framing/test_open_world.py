@@ -105,3 +105,22 @@ def test_a_short_table_name_inside_another_word_is_no_mention():
     text = "华星集团第三季度全球门店总数增至8138家，其中海外门店净增233家。"
     rows = frame_text(text, source="x", published="2025-11-21")
     assert rows and {r["subject"] for r in rows} == {"华星"}
+
+
+# The headline's head, named again before a reporting verb, is a name even when a
+# dictionary reads it as ordinary words (jieba: 名 / 创优 / 品).
+def test_the_headlines_head_reporting_is_a_name_a_dictionary_splits():
+    text = ("名创优品2025Q3:潮玩亮眼增长\n\n"
+            "名创优品近期公布的2025年第三季度财务报告引发关注。数据显示,该季度公司总营收达57.97亿元,同比增长28.2%。")
+    rows = frame_text(text, source="x", published="2025-11-25")
+    assert {r["subject"] for r in rows if r["metric"] in ("revenue", "revenue_growth")} == {"名创优品"}
+
+
+# A brand ('潮玩品牌TOP TOY') is a part of the article's company: its figures are the
+# company's, with the brand as their part.
+def test_a_brands_figures_are_its_companys_with_the_brand_as_part():
+    text = ("华星集团公布第三季度业绩。\n\n"
+            "作为第二增长曲线的潮玩品牌TOP TOY表现尤为亮眼,单季度营收达5.75亿元,同比激增111.4%。")
+    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-11-25")}
+    assert (rows["5.75亿元"]["subject"], rows["5.75亿元"]["object"]) == ("华星", "top toy")
+    assert (rows["111.4%"]["subject"], rows["111.4%"]["object"]) == ("华星", "top toy")

@@ -232,3 +232,14 @@ def test_that_quarter_refers_back_to_the_quarter_named_before():
     text = "华星集团公布第三季度业绩。\n\n该季度,华星集团实现营收1042亿元,同比增长12.9%。"
     rows = {r["surface"]: r["period"] for r in frame_text(text, source="x", published="2025-10-21")}
     assert rows["1042亿元"] == rows["12.9%"] == "2025-Q3"
+
+
+# An undated article cannot place '今年前三季度': the figure's period is unknown, not
+# the quarter the article reports on (a nine months' revenue is no quarter's); '期内'
+# refers back to that span.
+def test_a_span_the_article_cannot_place_leaves_the_period_unknown():
+    text = ("华星集团发布2025年三季报。\n\n"
+            "财报显示,今年前三季度,华星集团实现收入151.90亿元,同比增长23.7%。\n\n"
+            "潮玩业务延续高增长态势,期内收入13.17亿元,同比增加87.9%。")
+    rows = {r["surface"]: r["period"] for r in frame_text(text, source="x")}
+    assert rows["151.90亿元"] == rows["23.7%"] == rows["13.17亿元"] == rows["87.9%"] == ""
