@@ -219,7 +219,7 @@ def _suffix(t: str, s: int, body: Body, cur: str | None, ctx: Context) -> Hit | 
     if cur and kind in (None, "money"):
         kind, unit = "money", cur
     if kind == "money":
-        a, pos = _money_after(t, pos, word, a, a_mag)
+        a, pos = _money_after(t, pos, word, a, a_mag, unit, bare_cents=not _between(t, s))
     rng = _range(t, s, pos, body, a, (kind, unit, factor), a_mag, ctx)
     if rng is not None:
         a, pos, kind, unit, factor = rng
@@ -237,15 +237,16 @@ def _suffix(t: str, s: int, body: Body, cur: str | None, ctx: Context) -> Hit | 
     return finish(t, s, pos, a, kind, unit, factor)
 
 
-def _money_after(t: str, pos: int, word: str | None, a: Amount, a_mag: bool) -> tuple[Amount, int]:
-    """叁元零伍分, 壹佰元整, 三块五; "75 USD million"; "$20 and 43 cents"."""
+def _money_after(t: str, pos: int, word: str | None, a: Amount, a_mag: bool,
+                 code: str | None = None, *, bare_cents: bool = True) -> tuple[Amount, int]:
+    """叁元零伍分, 壹佰元整, 三块五; "75 USD million"; "$20 and 43 cents"; "thirteen dollars forty five"."""
     nxt = t[pos:pos + 1]
-    if word and nxt and not nxt.isascii():
+    if word and nxt and (not nxt.isascii() or (nxt.isdigit() and not word.isascii())):  # 5元5角
         a, pos = money.after_yuan(t, pos, word, a)
     elif word and nxt in (" ", "\t", "-"):
         a, pos = money.magnitude_after_code(t, pos, word, a, a_mag)
     if t.startswith((", ", " and ", " "), pos):  # "$20 and 43 cents", "3 dollars 50 cents"
-        a, pos = money.after_main(t, pos, a)
+        a, pos = money.after_main(t, pos, a, word if bare_cents and not a_mag else None, code)
     return a, pos
 
 

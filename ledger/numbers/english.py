@@ -35,7 +35,7 @@ from ledger.numbers.words import (
     EN_TENS,
 )
 
-_TOKEN = re.compile(r"([A-Za-z]+)|(,[ \t]+|[ \t]+|-)|.", re.S)
+_TOKEN = re.compile(r"([A-Za-z]+)|(,[ \t]+|[ \t]+-[ \t]+|[ \t]+|-)|.", re.S)
 _AND = "and"
 
 
@@ -151,6 +151,8 @@ class _Reader:
     def _hundred(self, sep: str) -> bool:
         if self.stage == "unit" and 0 < self.group < 20 and sep in (" ", "-"):
             self.group *= EN_HUNDRED
+        elif self.stage in ("tens", "done") and 20 <= self.group < EN_HUNDRED and not self.total and sep == " ":
+            self.group *= EN_HUNDRED  # twenty-five hundred = 2500, as nineteen hundred = 1900
         elif self.stage == "article":
             self.group = Decimal(EN_HUNDRED)
         else:
@@ -204,7 +206,7 @@ def read_english(s: str, *, compound_after: bool = False) -> EnglishNumber:
         if gap is not None:
             if sep:
                 break
-            sep = ", " if gap.startswith(",") else ("-" if gap == "-" else " ")
+            sep = ", " if gap.startswith(",") else ("-" if "-" in gap else " ")  # "ninety - five": a hyphen
             continue
         opens = r.stage == "scaled" and sep == " "
         if word is None or not r.feed(word.lower(), sep if r.stage != "start" else ""):

@@ -153,7 +153,9 @@ _EN_LEAD = (
     rf"|{EN_HALF}[ \t]{_ARTICLE}[ \t](?={_EN_SCALE})"
     rf"|(?:{_ARTICLE}[ \t])?{words_alt(EN_SCALE_LEADS)}[ \t](?={_EN_SCALE}))"
 )
-_EN_SEP = r"(?:[ \t]|-|,[ \t]|[ \t]and[ \t])"
+#: Between two number words: spaces (a run of them is layout: "fifty   two"), a hyphen, spaced
+#: as tokenised text writes it ("ninety - five"), ", " or " and " (the evaluator decides where each may stand).
+_EN_SEP = r"(?:[ \t]+-[ \t]+|[ \t]+and[ \t]+|[ \t]+|-|,[ \t]+)"
 _EN_POINT = rf"(?:[ \t]{EN_POINT}(?:[ \t]{words_alt(EN_DIGIT_WORDS, boundary=True)}){{1,40}}(?:[ \t]{_EN_SCALE})?)"
 #: A run of English number words: "forty-five thousand, six hundred and twenty-two", "half a million".
 _EN_AND_HALF = rf"[ \t]and[ \t]{_ARTICLE}[ \t]{EN_HALF}\b"
