@@ -30,6 +30,7 @@ from ledger.numbers.words import (
     CN_POINT,
     CN_TENTHS,
     EN_BARE_MIN,
+    EN_DOZEN,
     EN_NOT_FRACTION_AFTER,
     EN_PLURAL_SCALES,
     EN_PLURALS,
@@ -87,6 +88,8 @@ def read_number(t: str, m: re.Match, ctx: Context) -> Hit | Resume | None:
         return _en_article_fraction(t, m)
     if g == "slash":
         return _slash_fraction(t, m)
+    if g == "sci":
+        return _scientific(t, m, ctx)
     name = "cur_num" if g == "cur" else g
     run = _clause_cut(m.group(name), m.start(name), ctx) if g in ("ar", "cur") else m.group(name)
     body = parse(run, m.start(name), t[m.end(name):m.end(name) + 2])
@@ -106,6 +109,22 @@ def read_number(t: str, m: re.Match, ctx: Context) -> Hit | Resume | None:
     if hit is None and g != "cur" and body.end < m.end(name):
         return Resume(body.end)
     return hit
+
+
+def _scientific(t: str, m: re.Match, ctx: Context) -> Hit | None:
+    """2e5 = 200000, 2.789e-1 = 0.2789 (the mantissa times a power of ten); 2^5 = 32,
+    1.1^+23, 2.5^-1 = 0.4 (a power with a whole exponent); then the unit and sign as
+    after any Arabic number."""
+    base = arabic(m.group("sci_b"))
+    if m.group("sci_e") is not None:
+        v = base.scaleb(int(m.group("sci_e")))
+    else:
+        k = int(m.group("sci_p"))
+        if base == 0 and k <= 0:
+            return None  # 0^-1 is no number
+        v = base ** k
+    s, e = m.span()
+    return _number(t, s, Body(m.group(), m.group(), s, e, exact(v), "ar"), None, ctx)
 
 
 class Resume(NamedTuple):
@@ -306,11 +325,18 @@ def _magnitude(t: str, pos: int, a: Amount, g: str) -> tuple[Amount, int]:
     if mm:
         a = a.scaled(lx.magnitude_of(mm))
         pos = mm.end()
+    elif g == "ar" and a.vague == "" and a.value == a.value.to_integral_value() and a.value > 0 \
+            and (dz := _DOZEN.match(t, pos)):
+        a = a.scaled(EN_DOZEN)  # 3 dozen eggs = 36, as "three dozen"
+        pos = dz.end()
     o = lx.ODD.match(t, pos)
     if o and lx.UNIT.match(t, o.end()):
         a = odd(a)
         pos = o.end()
     return a, pos
+
+
+_DOZEN = re.compile(r"[ \t]+(?i:dozens?)\b", re.ASCII)
 
 
 def _unit(t: str, pos: int, g: str, ctx: Context, a: Amount, scaled: bool = False):
@@ -419,13 +445,19 @@ def _cn_fraction(t: str, m: re.Match) -> Hit | None:
         return None
     if num.a.vague == "bare":  # 百分之百 = 100/100
         num = num._replace(a=exact(chinese(num.text)))
-    a = Amount(_divide(num.a.value, d), _divide_bound(num.a.low, d), _divide_bound(num.a.high, d), num.a.vague)
+    end, na = num.end, num.a
+    if num.g == "ar":  # 百分之52.5 k: a magnitude after an Arabic numerator scales it
+        na, end = _magnitude(t, num.end, na, "ar")
+    a = Amount(_divide(na.value, d), _divide_bound(na.low, d), _divide_bound(na.high, d), na.vague)
+    if m.group("zf_neg"):  # 三分之负一
+        a = a.negated()
     if m.group("zf_whole"):  # 三又三分之一 = 3.333333333333: a mixed number counts, it is no share
         whole = parse(m.group("zf_whole"), m.start("zf_whole"))
-        if whole is None or whole.g == "en" or whole.a.vague or a.vague or whole.text != m.group("zf_whole").strip():
+        if whole is None or whole.g == "en" or whole.a.vague or a.vague or whole.text != m.group("zf_whole").strip() \
+                or m.group("zf_neg"):  # 三又三分之负一: no mixed number
             return None
-        return finish(t, m.start(), num.end, exact(whole.a.value + a.value), "count", "count", Decimal(1))
-    return finish(t, m.start(), num.end, a, "percent", "ratio", Decimal(1))
+        return finish(t, m.start(), end, exact(whole.a.value + a.value), "count", "count", Decimal(1))
+    return finish(t, m.start(), end, a, "percent", "ratio", Decimal(1))
 
 
 _EN_ARTICLE_NUM = re.compile(r"(?i:an?)(?![A-Za-z])", re.ASCII)

@@ -100,6 +100,8 @@ class _Reader:
             return self._hundred(sep)
         if w in EN_SCALES:
             return self._scale(EN_SCALES[w], sep)
+        if w == "dozens" and self.stage == "unit" and 1 < self.group < 10:  # three dozens = 36
+            w = "dozen"
         if w == "dozen" and self.stage in ("unit", "article") and self.group < 10:
             self.group = (self.group or Decimal(1)) * EN_DOZEN
             self.stage = "done"

@@ -355,6 +355,12 @@ EN_ORDINAL_AHEAD = rf"(?i:(?:{words_alt(EN_TENS)}-)?{words_alt(EN_ORDINALS)})"
 SLASH_FRACTION = (
     r"(?<![\w./,])(?:(?P<sl_whole>\d{1,3})[ \t]+)?(?P<sl_num>\d{1,3})/(?P<sl_den>\d{1,3})(?![\w/]|[.,]\d)"
 )
+#: Scientific notation: 2e5 = 2 x 10^5, 2.789e-1, and a power written with a caret (2^5 = 32,
+#: 2.5^-1 = 0.4); not inside a word, a version or a longer run (0x2e5, v1.2e3).
+SCIENTIFIC = (
+    r"(?<![\w.^])(?P<sci_b>\d+(?:\.\d+)?|\.\d+)"
+    r"(?:[eE](?P<sci_e>[+-]?\d{1,3})|\^(?P<sci_p>[+-]?\d{1,3}))(?![\w^]|[.,]\d)"
+)
 _CMP = words_alt(MULTIPLE_COMPARE_WORDS)
 _VERB_CMP = words_alt(MULTIPLE_VERB_COMPARE_WORDS)
 _FRAC_N = ["a", "an", "one", "two", "three", "four"]
@@ -384,6 +390,7 @@ MASTER = re.compile(
     rf"|(?P<endate>{EN_DATE})"
     r"|(?P<code>\d+(?:-\d+){2,})"  # phone numbers, ISBNs, part numbers: 978-3-16-148410-0
     rf"|(?P<slash>{SLASH_FRACTION})"
+    rf"|(?P<sci>{SCIENTIFIC})"
     r"|(?P<fan>翻了?(?:一|两|三|[1-3])?(?:番|倍))"
     rf"|(?P<zhfrac>{CN_FRACTION_RX})"
     rf"|(?P<cur>(?P<cur_sym>{CUR_BEFORE_ALT})[ \t]?(?P<cur_num>(?>{NUM_AR})|(?>{NUM_CN})))"

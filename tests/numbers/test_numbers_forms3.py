@@ -44,6 +44,25 @@ CASES = [
     ("收费3元5角2分", [exact("3元5角2分", "money", D("3.52"), "CNY")]),
     # 三块五毛五 = 3 + 5/10 + 5/100: the last digit after 毛 is the fen
     ("一杯三块五毛五", [exact("三块五毛五", "money", D("3.55"), "CNY")]),
+    # --- scientific notation: a mantissa times a power of ten, or a power with a caret
+    ("2e5", [exact("2e5", "count", D(200000), "count")]),  # 2 x 10^5
+    ("x = 2.789e-1", [exact("2.789e-1", "count", D("0.2789"), "count")]),  # 2.789 / 10
+    ("budget of 1e10 dollars", [exact("1e10 dollars", "money", D(10**10), "USD")]),
+    ("2^5", [exact("2^5", "count", D(32), "count")]),  # 2 x 2 x 2 x 2 x 2
+    ("2.5^-1", [exact("2.5^-1", "count", D("0.4"), "count")]),  # 1 / 2.5
+    ("-2.5^-1", [exact("-2.5^-1", "count", D("-0.4"), "count")]),  # the minus signs the power: -(1 / 2.5)
+    # full-width, as Chinese text writes it: 2.7890 x 10^-1
+    ("２.７８９０e－１", [exact("２.７８９０e－１", "count", D("0.2789"), "count")]),
+    # --- a sign word before the numerator of a Chinese fraction: 三分之负一 = -1/3;
+    # with one before the denominator too, the two cancel: 157 / 3
+    ("三分之负一", [exact("三分之负一", "percent", D("-0.333333333333"), "ratio")]),
+    ("负3分之负157", [exact("负3分之负157", "percent", D("52.333333333333"), "ratio")]),
+    # --- a magnitude after an Arabic numerator of 百分之: 52.5 thousand percent = 525
+    ("百分之52.5 k", [exact("百分之52.5 k", "percent", D(525), "ratio")]),
+    # --- dozens after digits, and the plural after words: 3 x 12 = 36, 150 x 12 = 1800
+    ("3 dozen eggs", [exact("3 dozen", "count", D(36), "count")]),
+    ("150 dozen", [exact("150 dozen", "count", D(1800), "count")]),
+    ("three dozens", [exact("three dozens", "count", D(36), "count")]),
 ]
 
 
@@ -103,3 +122,39 @@ def test_chinese_kuai_mao_and_a_last_digit(n, jiao, fen):
     surface = f"{cn2an.an2cn(n)}块{cn2an.an2cn(jiao)}毛{digit}"
     m = one(f"一共{surface}。")
     assert (m.surface, m.kind, m.unit, m.value) == (surface, "money", "CNY", D(n) + D(jiao) / 10 + D(fen) / 100)
+
+
+@pytest.mark.parametrize("text", [
+    "0x2e5",  # a hexadecimal number
+    "v1.2e3",  # a version
+    "H2e5",  # a code
+])
+def test_scientific_notation_inside_a_code_is_no_number(text):
+    assert rows(text) == []
+
+
+def test_a_mixed_number_takes_no_negative_fraction():
+    # 三又三分之负一 is no well-formed mixed number: no count 3 - 1/3 is made of it
+    assert all(r[1] != "count" or r[2] != D("2.666666666667") for r in rows("三又三分之负一"))
+
+
+@oracle
+@given(st.integers(min_value=-(10**9), max_value=10**9), st.integers(min_value=0, max_value=6),
+       st.integers(min_value=-20, max_value=20))
+def test_e_notation_written_by_python(k, places, exp):
+    # Python's own formatting writes the mantissa and exponent ('1.2345e+07'); the value is
+    # the mantissa times 10^exp, by Decimal arithmetic
+    mantissa = D(k).scaleb(-places)
+    text = f"{mantissa}e{exp:+d}"
+    m = one(f"a value of {text} in the model")
+    assert (m.surface, m.kind, m.value) == (text, "count", (mantissa.scaleb(exp)).normalize())
+
+
+@oracle
+@given(st.integers(min_value=1, max_value=10**8), st.integers(min_value=1, max_value=10**8))
+def test_chinese_fraction_with_a_negative_numerator(den, num):
+    # cn2an writes both numbers; 负 before the numerator makes the share -num/den
+    text = f"{cn2an.an2cn(den)}分之负{cn2an.an2cn(num)}"
+    m = one(f"比例为{text}。")
+    assert (m.surface, m.kind) == (text, "percent")
+    assert abs(m.value + D(num) / D(den)) <= D("1e-12") * max(1, D(num) / D(den))
