@@ -35,6 +35,7 @@ from ledger.numbers.words import (
     EN_PLURAL_SCALES,
     EN_PLURALS,
     EN_SCALES,
+    NEGATIVE_SIGNS,
 )
 
 __all__ = ["MAX_NUMERAL", "Context", "Hit", "Resume", "hedged", "parse", "read_number"]
@@ -243,7 +244,10 @@ def _suffix(t: str, s: int, body: Body, cur: str | None, ctx: Context) -> Hit | 
     if rng is not None:
         a, pos, kind, unit, factor = rng
     if kind is None:
-        if rng is None and not _bare(t, s, pos, body, a):  # a range without a unit is a count range
+        alone = _alone_on_line(t, s, pos, body, a) if rng is None and g == "cn" else None
+        if alone is not None:
+            a, pos = alone
+        elif rng is None and not _bare(t, s, pos, body, a):  # a range without a unit is a count range
             return None
         if g == "cn" and t.startswith("个", pos) and not _has_big(body.text):
             pos += 1  # 三个数据中心: the classifier is part of the surface
@@ -286,6 +290,32 @@ def _bare(t: str, s: int, pos: int, body: Body, a: Amount) -> bool:
     if any(c in UNITS for c in body.text) and lx.ZH_POST_WORDS.match(t, pos):
         return True  # 五百以上, 一千左右: a hedge makes a composed numeral a quantity
     return _composed(t, pos, body)
+
+
+#: What may come before a numeral alone on its line: spaces and a sign.
+_LINE_HEAD = re.compile(rf"[ \t]*(?:{'|'.join(w for w in NEGATIVE_SIGNS if not w.isascii())}|-)?[ \t]*", re.ASCII)
+_LINE_TAIL = re.compile(r"[ \t]*[。.!！?？]?[ \t]*(?:\n|\Z)", re.ASCII)
+
+
+def _alone_on_line(t: str, s: int, pos: int, body: Body, a: Amount) -> tuple[Amount, int] | None:
+    """十五, 一百, 负十五, 四百多 alone on their line (a list item, a table cell, an answer):
+    (amount, end) of a count, although two characters in running text are no count
+    (杀敌一千,自损八百: ``bare_count_min_chars``); None otherwise.  A composed numeral only
+    (a unit or 点: 二三 and 一一 stay out), never one character (一, 十: "一 is everywhere")."""
+    txt = body.text.replace(" ", "").replace("\t", "")
+    if len(txt) < 2 or body.text != body.run or txt in lx.CN_IDIOMS \
+            or not any(c in UNITS or c == CN_POINT for c in txt):
+        return None
+    k = t.rfind("\n", max(0, s - 12), s)
+    if (k < 0 and s > 12) or not _LINE_HEAD.fullmatch(t, k + 1, s):
+        return None
+    end = pos
+    if t[pos:pos + 1] in ("多", "余") and a.vague == "":
+        a, end = odd(a), pos + 1  # 四百多 = [400, 500)
+    tail = _LINE_TAIL.match(t, end)
+    if tail is None:
+        return None
+    return a, end
 
 
 def _composed(t: str, pos: int, body: Body) -> bool:

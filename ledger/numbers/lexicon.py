@@ -338,6 +338,11 @@ NEGATIVE = re.compile(
     re.ASCII,
 )
 
+#: A Chinese numeral that may stand alone on its line (十五, 一百, 四百多): amounts._alone_on_line decides.
+_CN_ALONE = (
+    rf"(?<![^\n \t{''.join(w for w in NEGATIVE_SIGNS if not w.isascii())}-])(?>{NUM_CN})"
+    r"(?=[多余]?[ \t]*[。.!！?？]?[ \t]*(?:\n|\Z))"
+)
 #: The one pattern: each alternative is a named group; dates come first so
 #: "2024年10月" is a date, not the count 2024.
 #: Characters a mention can start with.  The pattern opens with a lookahead
@@ -396,5 +401,5 @@ MASTER = re.compile(
     rf"|(?P<cur>(?P<cur_sym>{CUR_BEFORE_ALT})[ \t]?(?P<cur_num>(?>{NUM_AR})|(?>{NUM_CN})))"
     rf"|{_ENGLISH}"
     rf"|(?P<ar>(?>{NUM_AR}))"
-    rf"|(?P<cn>(?={CN_WORTH})(?>{NUM_CN})|(?>{NUM_CN}){_CN_UNIT_AHEAD}))", re.ASCII
+    rf"|(?P<cn>(?={CN_WORTH})(?>{NUM_CN})|(?>{NUM_CN}){_CN_UNIT_AHEAD}|{_CN_ALONE}))", re.ASCII
 )

@@ -158,3 +158,37 @@ def test_chinese_fraction_with_a_negative_numerator(den, num):
     m = one(f"比例为{text}。")
     assert (m.surface, m.kind) == (text, "percent")
     assert abs(m.value + D(num) / D(den)) <= D("1e-12") * max(1, D(num) / D(den))
+
+
+# --- a composed Chinese numeral of two characters alone on its line (a list item, a table cell,
+# an answer) is a count; in running text it stays none (杀敌一千,自损八百: bare_count_min_chars)
+@pytest.mark.parametrize(("text", "want"), [
+    ("十五", [exact("十五", "count", D(15), "count")]),  # ten and five
+    ("一百", [exact("一百", "count", D(100), "count")]),
+    ("百三", [exact("百三", "count", D(130), "count")]),  # a last digit after 百 is the tens: 100 + 30
+    ("负十五", [exact("负十五", "count", D(-15), "count")]),
+    ("答案：\n二十。\n", [exact("二十", "count", D(20), "count")]),
+    # 多 after it: 400 or more, below the next hundred
+    ("四百多", [("四百多", "count", D(400), D(400), D(500), "count", "over")]),
+])
+def test_two_character_numeral_alone_on_its_line(text, want):
+    assert_form(text, want)
+
+
+@pytest.mark.parametrize("text", [
+    "他说十五",  # in running text: no count
+    "二三",  # no unit: a pair or two digits, not composed
+    "一一",  # an idiom (one by one)
+    "十",  # one character: a lone word, left out
+])
+def test_no_count_for_a_numeral_not_alone_or_not_composed(text):
+    assert rows(text) == []
+
+
+@oracle
+@given(st.integers(min_value=11, max_value=10**8))  # 十 (10) alone is one character: left out
+def test_chinese_numeral_alone_on_a_line(n):
+    # cn2an writes the number; alone on its line it is a count of exactly n
+    w = cn2an.an2cn(n)
+    m = one(f"结果如下：\n{w}\n完")
+    assert (m.surface, m.kind, m.value) == (w, "count", D(n))
