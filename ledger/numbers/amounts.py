@@ -239,7 +239,7 @@ def _suffix(t: str, s: int, body: Body, cur: str | None, ctx: Context) -> Hit | 
     if cur and kind in (None, "money"):
         kind, unit = "money", cur
     if kind == "money":
-        a, pos = _money_after(t, pos, word, a, a_mag, unit, bare_cents=not _between(t, s))
+        a, pos = _money_after(t, pos, word, a, a_mag, unit, bare_cents=not _between(t, s), sign=bool(cur))
     rng = _range(t, s, pos, body, a, (kind, unit, factor), a_mag, ctx)
     if rng is not None:
         a, pos, kind, unit, factor = rng
@@ -261,7 +261,7 @@ def _suffix(t: str, s: int, body: Body, cur: str | None, ctx: Context) -> Hit | 
 
 
 def _money_after(t: str, pos: int, word: str | None, a: Amount, a_mag: bool,
-                 code: str | None = None, *, bare_cents: bool = True) -> tuple[Amount, int]:
+                 code: str | None = None, *, bare_cents: bool = True, sign: bool = False) -> tuple[Amount, int]:
     """叁元零伍分, 壹佰元整, 三块五; "75 USD million"; "$20 and 43 cents"; "thirteen dollars forty five"."""
     nxt = t[pos:pos + 1]
     if word and nxt and (not nxt.isascii() or (nxt.isdigit() and not word.isascii())):  # 5元5角
@@ -269,7 +269,8 @@ def _money_after(t: str, pos: int, word: str | None, a: Amount, a_mag: bool,
     elif word and nxt in (" ", "\t", "-"):
         a, pos = money.magnitude_after_code(t, pos, word, a, a_mag)
     if t.startswith((", ", " and ", " "), pos):  # "$20 and 43 cents", "3 dollars 50 cents"
-        a, pos = money.after_main(t, pos, a, word if bare_cents and not a_mag else None, code)
+        bare = bare_cents and not a_mag
+        a, pos = money.after_main(t, pos, a, word if bare else None, code, sign=bare and sign)
     return a, pos
 
 

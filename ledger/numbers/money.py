@@ -58,6 +58,7 @@ _BARE_CENTS = frozenset(LEXICON["currency"]["bare_subunits"]["currencies"])
 #: ISO codes among the currency words: no bare hundredths after them ("10 rmb 20 usd").
 _ISO_WORDS = frozenset(w.lower() for w in LEXICON["currency"]["after"] if len(w) == 3 and w.isascii() and w.isalpha())
 _BARE_SEP = re.compile(r"[ \t]+and[ \t]+|[ \t]+", re.ASCII)
+_AND_SEP = re.compile(r"[ \t]+and[ \t]+", re.ASCII)
 _TWO_DIGITS = re.compile(r"\d{1,2}(?![\d]|[.,]\d)", re.ASCII)
 #: Where a phrase ends: punctuation, the end of the text, or "and".
 _PHRASE_END = re.compile(r"[ \t]*(?:[.,;:!?)](?![0-9])|\Z)|[ \t]+and\b", re.ASCII)
@@ -85,10 +86,12 @@ def after_yuan(t: str, pos: int, word: str, a: Amount) -> tuple[Amount, int]:
     return _plus(a, extra), m.end()
 
 
-def after_main(t: str, pos: int, a: Amount, word: str | None = None, code: str | None = None) -> tuple[Amount, int]:
+def after_main(t: str, pos: int, a: Amount, word: str | None = None, code: str | None = None,
+               sign: bool = False) -> tuple[Amount, int]:
     """The cents after dollars, euros or pounds: "$20 and 43 cents" = 20.43; "one kuai
     and five mao five" = 1.55; after a currency word, "cents" may be left out where the
-    phrase ends ("thirteen dollars forty five" = 13.45, [currency.bare_subunits])."""
+    phrase ends ("thirteen dollars forty five" = 13.45, [currency.bare_subunits]); after a
+    sign before the amount (``sign``), only after "and" ("$ 100 and fifty" = 100.50)."""
     if a.vague or a.value != a.value.to_integral_value():
         return a, pos
     m = _EN_AFTER.match(t, pos)
@@ -104,9 +107,16 @@ def after_main(t: str, pos: int, a: Amount, word: str | None = None, code: str |
         if factor == Decimal("0.1") and (d := _number_at(t, end)) is not None and d[0] < 10:
             return _plus(a, d[0] / 100), d[1]  # five mao five: the last digit is the hundredths
         return a, end
-    if not word or code not in _BARE_CENTS or not any(c.isalpha() for c in word) or word.lower() in _ISO_WORDS:
+    if code not in _BARE_CENTS:
         return a, pos
-    sep = _BARE_SEP.match(t, pos)
+    if word:
+        if not any(c.isalpha() for c in word) or word.lower() in _ISO_WORDS:
+            return a, pos
+        sep = _BARE_SEP.match(t, pos)
+    elif sign:
+        sep = _AND_SEP.match(t, pos)
+    else:
+        return a, pos
     d = _number_at(t, sep.end()) if sep else None
     if d is None or not 0 < d[0] < 100:
         return a, pos

@@ -36,6 +36,8 @@ CASES = [
     ("one dollar and one, please", [exact("one dollar and one", "money", D("1.01"), "USD")]),
     # 12 + 34/100 euros
     ("lunch was twelve euros 34.", [exact("twelve euros 34", "money", D("12.34"), "EUR")]),
+    # after a sign before the amount, only "and" brings the cents: 100 + 50/100
+    ("It costs me $ 100 and fifty.", [exact("$ 100 and fifty", "money", D("100.5"), "USD")]),
     # --- pinyin yuan words: one kuai = 1 yuan, five mao = 0.5, a last five = 0.05 (as 一块五毛五)
     ("It may need one kuai and five mao five.", [exact("one kuai and five mao five", "money", D("1.55"), "CNY")]),
     ("three kuai", [exact("three kuai", "money", D(3), "CNY")]),
@@ -81,6 +83,10 @@ def test_a_number_after_the_currency_word_is_no_cents_when_a_word_follows():
     assert rows("10 rmb 20 usd") == [exact("10 rmb", "money", D(10), "CNY"), exact("20 usd", "money", D(20), "USD")]
     # after "between", "and 10" is the other end of a range, not ten cents
     assert all(r[2] != D("5.10") for r in rows("prices between 5 dollars and 10."))
+    # a sign before, a space, then a number: two amounts, no cents
+    assert rows("$5 10") == [exact("$5", "money", D(5), "USD"), exact("10", "count", D(10), "count")]
+    # "and 10 percent": a unit follows, so no cents
+    assert rows("$5 and 10 percent")[0] == exact("$5", "money", D(5), "USD")
     # after a magnitude, no cents: two million dollars, then the count 50
     assert rows("2 million dollars 50.")[0] == exact("2 million dollars", "money", D(2000000), "USD")
 
