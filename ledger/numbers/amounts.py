@@ -239,7 +239,7 @@ def _suffix(t: str, s: int, body: Body, cur: str | None, ctx: Context) -> Hit | 
     if cur and kind in (None, "money"):
         kind, unit = "money", cur
     if kind == "money":
-        a, pos = _money_after(t, pos, word, a, a_mag, unit, bare_cents=not _between(t, s), sign=bool(cur))
+        a, pos = _money_after(t, pos, word, a, a_mag, unit, start=s, sign=bool(cur))
     rng = _range(t, s, pos, body, a, (kind, unit, factor), a_mag, ctx)
     if rng is not None:
         a, pos, kind, unit, factor = rng
@@ -261,7 +261,7 @@ def _suffix(t: str, s: int, body: Body, cur: str | None, ctx: Context) -> Hit | 
 
 
 def _money_after(t: str, pos: int, word: str | None, a: Amount, a_mag: bool,
-                 code: str | None = None, *, bare_cents: bool = True, sign: bool = False) -> tuple[Amount, int]:
+                 code: str | None = None, *, start: int = 0, sign: bool = False) -> tuple[Amount, int]:
     """叁元零伍分, 壹佰元整, 三块五; "75 USD million"; "$20 and 43 cents"; "thirteen dollars forty five"."""
     nxt = t[pos:pos + 1]
     if word and nxt and (not nxt.isascii() or (nxt.isdigit() and not word.isascii())):  # 5元5角
@@ -269,8 +269,7 @@ def _money_after(t: str, pos: int, word: str | None, a: Amount, a_mag: bool,
     elif word and nxt in (" ", "\t", "-"):
         a, pos = money.magnitude_after_code(t, pos, word, a, a_mag)
     if t.startswith((", ", " and ", " "), pos):  # "$20 and 43 cents", "3 dollars 50 cents"
-        bare = bare_cents and not a_mag
-        a, pos = money.after_main(t, pos, a, word if bare else None, code, sign=bare and sign)
+        a, pos = money.after_main(t, pos, a, None if a_mag else word, code, sign=sign and not a_mag, start=start)
     return a, pos
 
 
@@ -624,11 +623,7 @@ _OF = re.compile(r"[ \t]of[ \t]", re.ASCII)
 _CLASSIFIER = "个"
 _FROM = re.compile(r"(?i:\bfrom)[ \t]\Z", re.ASCII)
 _AND = re.compile(r"[ \t](?i:and)[ \t]", re.ASCII)
-_BETWEEN = re.compile(r"(?i:\bbetween)[ \t]\S{0,4}\Z", re.ASCII)
-
-
-def _between(t: str, start: int) -> bool:
-    return _BETWEEN.search(t, max(0, start - 14), start) is not None
+_between = lx.between_before
 
 
 def _range(t: str, start: int, pos: int, body: Body, a: Amount, unit_info, a_mag: bool, ctx: Context):

@@ -240,6 +240,14 @@ def magnitude_of(mm: re.Match[str]) -> int:
     return EN_MAGNITUDES[word.lower() if word else (mm.group("abbr") or mm.group("sabbr"))]
 
 
+_BETWEEN = re.compile(r"(?i:\bbetween)[ \t]\S{0,4}\Z", re.ASCII)
+
+
+def between_before(t: str, start: int) -> bool:
+    """Does "between" (and at most a sign) come right before ``t[start]``?"""
+    return _BETWEEN.search(t, max(0, start - 14), start) is not None
+
+
 ODD = re.compile(r"[多余](?![万亿兆个])", re.ASCII)
 RANGE_SEP = re.compile(r"[ \t]?(?:乃至|至|到|~|～|-|–|—|－)[ \t]?|[ \t](?i:to)[ \t]", re.ASCII)
 

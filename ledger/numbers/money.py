@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from ledger.numbers.english import english_word, read_english
 from ledger.numbers.grammar import DIGITS
-from ledger.numbers.lexicon import EN_MAG, magnitude_of, yuan_code
+from ledger.numbers.lexicon import EN_MAG, between_before, magnitude_of, yuan_code
 from ledger.numbers.numerals import Amount, NumeralError, arabic
 from ledger.numbers.words import CN_ALL_DIGITS, LEXICON
 
@@ -87,11 +87,12 @@ def after_yuan(t: str, pos: int, word: str, a: Amount) -> tuple[Amount, int]:
 
 
 def after_main(t: str, pos: int, a: Amount, word: str | None = None, code: str | None = None,
-               sign: bool = False) -> tuple[Amount, int]:
+               sign: bool = False, start: int = 0) -> tuple[Amount, int]:
     """The cents after dollars, euros or pounds: "$20 and 43 cents" = 20.43; "one kuai
     and five mao five" = 1.55; after a currency word, "cents" may be left out where the
     phrase ends ("thirteen dollars forty five" = 13.45, [currency.bare_subunits]); after a
-    sign before the amount (``sign``), only after "and" ("$ 100 and fifty" = 100.50)."""
+    sign before the amount (``sign``), only after "and" ("$ 100 and fifty" = 100.50); never
+    "and" after "between" before ``start`` (the other end of a range)."""
     if a.vague or a.value != a.value.to_integral_value():
         return a, pos
     m = _EN_AFTER.match(t, pos)
@@ -117,7 +118,9 @@ def after_main(t: str, pos: int, a: Amount, word: str | None = None, code: str |
         sep = _AND_SEP.match(t, pos)
     else:
         return a, pos
-    d = _number_at(t, sep.end()) if sep else None
+    if sep is None or ("and" in sep.group() and between_before(t, start)):
+        return a, pos
+    d = _number_at(t, sep.end())
     if d is None or not 0 < d[0] < 100:
         return a, pos
     return _plus(a, d[0] / 100), d[1]
