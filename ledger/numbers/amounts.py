@@ -113,12 +113,12 @@ def read_number(t: str, m: re.Match, ctx: Context) -> Hit | Resume | None:
 
 
 def _scientific(t: str, m: re.Match, ctx: Context) -> Hit | None:
-    """2e5 = 200000, 2.789e-1 = 0.2789 (the mantissa times a power of ten); 2^5 = 32,
+    """2e5 = 200000, 2.789e-1 = 0.2789, 1.2 × 10^5 (the mantissa times a power of ten); 2^5 = 32,
     1.1^+23, 2.5^-1 = 0.4 (a power with a whole exponent); then the unit and sign as
     after any Arabic number."""
     base = arabic(m.group("sci_b"))
-    if m.group("sci_e") is not None:
-        v = base.scaleb(int(m.group("sci_e")))
+    if m.group("sci_e") is not None or m.group("sci_t") is not None:
+        v = base.scaleb(int(m.group("sci_e") or m.group("sci_t")))  # 2e5, 1.2 × 10^5
     else:
         k = int(m.group("sci_p"))
         if base == 0 and k <= 0:

@@ -368,11 +368,12 @@ EN_ORDINAL_AHEAD = rf"(?i:(?:{words_alt(EN_TENS)}-)?{words_alt(EN_ORDINALS)})"
 SLASH_FRACTION = (
     r"(?<![\w./,])(?:(?P<sl_whole>\d{1,3})[ \t]+)?(?P<sl_num>\d{1,3})/(?P<sl_den>\d{1,3})(?![\w/]|[.,]\d)"
 )
-#: Scientific notation: 2e5 = 2 x 10^5, 2.789e-1, and a power written with a caret (2^5 = 32,
+#: Scientific notation: 2e5 = 2 x 10^5, 2.789e-1, 1.2 × 10^5, and a power written with a caret (2^5 = 32,
 #: 2.5^-1 = 0.4); not inside a word, a version or a longer run (0x2e5, v1.2e3).
 SCIENTIFIC = (
     r"(?<![\w.^])(?P<sci_b>\d+(?:\.\d+)?|\.\d+)"
-    r"(?:[eE](?P<sci_e>[+-]?\d{1,3})|\^(?P<sci_p>[+-]?\d{1,3}))(?![\w^]|[.,]\d)"
+    r"(?:[eE](?P<sci_e>[+-]?\d{1,3})|[ \t]?[×xX*][ \t]?10\^(?P<sci_t>[+-]?\d{1,3})|\^(?P<sci_p>[+-]?\d{1,3}))"
+    r"(?![\w^]|[.,]\d)"
 )
 _CMP = words_alt(MULTIPLE_COMPARE_WORDS)
 _VERB_CMP = words_alt(MULTIPLE_VERB_COMPARE_WORDS)

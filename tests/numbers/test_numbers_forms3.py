@@ -51,6 +51,8 @@ CASES = [
     ("x = 2.789e-1", [exact("2.789e-1", "count", D("0.2789"), "count")]),  # 2.789 / 10
     ("budget of 1e10 dollars", [exact("1e10 dollars", "money", D(10**10), "USD")]),
     ("2^5", [exact("2^5", "count", D(32), "count")]),  # 2 x 2 x 2 x 2 x 2
+    ("1.2 × 10^5 dollars", [exact("1.2 × 10^5 dollars", "money", D(120000), "USD")]),  # 1.2 x 100000
+    ("3 x 10^-2", [exact("3 x 10^-2", "count", D("0.03"), "count")]),  # 3 / 100
     ("2.5^-1", [exact("2.5^-1", "count", D("0.4"), "count")]),  # 1 / 2.5
     ("-2.5^-1", [exact("-2.5^-1", "count", D("-0.4"), "count")]),  # the minus signs the power: -(1 / 2.5)
     # full-width, as Chinese text writes it: 2.7890 x 10^-1
@@ -198,3 +200,17 @@ def test_chinese_numeral_alone_on_a_line(n):
     w = cn2an.an2cn(n)
     m = one(f"结果如下：\n{w}\n完")
     assert (m.surface, m.kind, m.value) == (w, "count", D(n))
+
+
+@oracle
+@given(st.integers(min_value=0, max_value=6).flatmap(
+    lambda p: st.tuples(st.integers(min_value=10**p, max_value=10**(p + 1) - 1), st.just(p))),
+       st.integers(min_value=-12, max_value=12), st.sampled_from(["×", " × ", "x", " x ", "*"]))
+def test_times_ten_to_the_power(kp, exp, times):
+    # "1.5 × 10^6" written by Python's formatting, the mantissa in [1, 10) as scientific
+    # notation writes it: the mantissa times 10^exp
+    k, places = kp
+    mantissa = D(k).scaleb(-places)
+    text = f"{mantissa}{times}10^{exp}"
+    m = one(f"a value of {text} in the model")
+    assert (m.surface, m.kind, m.value) == (text, "count", mantissa.scaleb(exp).normalize())
