@@ -30,10 +30,12 @@ from ledger.numbers.words import (
     CN_POINT,
     CN_TENTHS,
     EN_BARE_MIN,
+    EN_DOZEN,
     EN_NOT_FRACTION_AFTER,
     EN_PLURAL_SCALES,
     EN_PLURALS,
     EN_SCALES,
+    NEGATIVE_SIGNS,
 )
 
 __all__ = ["MAX_NUMERAL", "Context", "Hit", "Resume", "hedged", "parse", "read_number"]
@@ -87,6 +89,8 @@ def read_number(t: str, m: re.Match, ctx: Context) -> Hit | Resume | None:
         return _en_article_fraction(t, m)
     if g == "slash":
         return _slash_fraction(t, m)
+    if g == "sci":
+        return _scientific(t, m, ctx)
     name = "cur_num" if g == "cur" else g
     run = _clause_cut(m.group(name), m.start(name), ctx) if g in ("ar", "cur") else m.group(name)
     body = parse(run, m.start(name), t[m.end(name):m.end(name) + 2])
@@ -106,6 +110,22 @@ def read_number(t: str, m: re.Match, ctx: Context) -> Hit | Resume | None:
     if hit is None and g != "cur" and body.end < m.end(name):
         return Resume(body.end)
     return hit
+
+
+def _scientific(t: str, m: re.Match, ctx: Context) -> Hit | None:
+    """2e5 = 200000, 2.789e-1 = 0.2789, 1.2 × 10^5 (the mantissa times a power of ten); 2^5 = 32,
+    1.1^+23, 2.5^-1 = 0.4 (a power with a whole exponent); then the unit and sign as
+    after any Arabic number."""
+    base = arabic(m.group("sci_b"))
+    if m.group("sci_e") is not None or m.group("sci_t") is not None:
+        v = base.scaleb(int(m.group("sci_e") or m.group("sci_t")))  # 2e5, 1.2 × 10^5
+    else:
+        k = int(m.group("sci_p"))
+        if base == 0 and k <= 0:
+            return None  # 0^-1 is no number
+        v = base ** k
+    s, e = m.span()
+    return _number(t, s, Body(m.group(), m.group(), s, e, exact(v), "ar"), None, ctx)
 
 
 class Resume(NamedTuple):
@@ -219,12 +239,15 @@ def _suffix(t: str, s: int, body: Body, cur: str | None, ctx: Context) -> Hit | 
     if cur and kind in (None, "money"):
         kind, unit = "money", cur
     if kind == "money":
-        a, pos = _money_after(t, pos, word, a, a_mag)
+        a, pos = _money_after(t, pos, word, a, a_mag, unit, start=s, sign=bool(cur))
     rng = _range(t, s, pos, body, a, (kind, unit, factor), a_mag, ctx)
     if rng is not None:
         a, pos, kind, unit, factor = rng
     if kind is None:
-        if rng is None and not _bare(t, s, pos, body, a):  # a range without a unit is a count range
+        alone = _alone_on_line(t, s, pos, body, a) if rng is None and g == "cn" else None
+        if alone is not None:
+            a, pos = alone
+        elif rng is None and not _bare(t, s, pos, body, a):  # a range without a unit is a count range
             return None
         if g == "cn" and t.startswith("个", pos) and not _has_big(body.text):
             pos += 1  # 三个数据中心: the classifier is part of the surface
@@ -237,15 +260,16 @@ def _suffix(t: str, s: int, body: Body, cur: str | None, ctx: Context) -> Hit | 
     return finish(t, s, pos, a, kind, unit, factor)
 
 
-def _money_after(t: str, pos: int, word: str | None, a: Amount, a_mag: bool) -> tuple[Amount, int]:
-    """叁元零伍分, 壹佰元整, 三块五; "75 USD million"; "$20 and 43 cents"."""
+def _money_after(t: str, pos: int, word: str | None, a: Amount, a_mag: bool,
+                 code: str | None = None, *, start: int = 0, sign: bool = False) -> tuple[Amount, int]:
+    """叁元零伍分, 壹佰元整, 三块五; "75 USD million"; "$20 and 43 cents"; "thirteen dollars forty five"."""
     nxt = t[pos:pos + 1]
-    if word and nxt and not nxt.isascii():
+    if word and nxt and (not nxt.isascii() or (nxt.isdigit() and not word.isascii())):  # 5元5角
         a, pos = money.after_yuan(t, pos, word, a)
     elif word and nxt in (" ", "\t", "-"):
         a, pos = money.magnitude_after_code(t, pos, word, a, a_mag)
     if t.startswith((", ", " and ", " "), pos):  # "$20 and 43 cents", "3 dollars 50 cents"
-        a, pos = money.after_main(t, pos, a)
+        a, pos = money.after_main(t, pos, a, None if a_mag else word, code, sign=sign and not a_mag, start=start)
     return a, pos
 
 
@@ -266,6 +290,32 @@ def _bare(t: str, s: int, pos: int, body: Body, a: Amount) -> bool:
     if any(c in UNITS for c in body.text) and lx.ZH_POST_WORDS.match(t, pos):
         return True  # 五百以上, 一千左右: a hedge makes a composed numeral a quantity
     return _composed(t, pos, body)
+
+
+#: What may come before a numeral alone on its line: spaces and a sign.
+_LINE_HEAD = re.compile(rf"[ \t]*(?:{'|'.join(w for w in NEGATIVE_SIGNS if not w.isascii())}|-)?[ \t]*", re.ASCII)
+_LINE_TAIL = re.compile(r"[ \t]*[。.!！?？]?[ \t]*(?:\n|\Z)", re.ASCII)
+
+
+def _alone_on_line(t: str, s: int, pos: int, body: Body, a: Amount) -> tuple[Amount, int] | None:
+    """十五, 一百, 负十五, 四百多 alone on their line (a list item, a table cell, an answer):
+    (amount, end) of a count, although two characters in running text are no count
+    (杀敌一千,自损八百: ``bare_count_min_chars``); None otherwise.  A composed numeral only
+    (a unit or 点: 二三 and 一一 stay out), never one character (一, 十: "一 is everywhere")."""
+    txt = body.text.replace(" ", "").replace("\t", "")
+    if len(txt) < 2 or body.text != body.run or txt in lx.CN_IDIOMS \
+            or not any(c in UNITS or c == CN_POINT for c in txt):
+        return None
+    k = t.rfind("\n", max(0, s - 12), s)
+    if (k < 0 and s > 12) or not _LINE_HEAD.fullmatch(t, k + 1, s):
+        return None
+    end = pos
+    if t[pos:pos + 1] in ("多", "余") and a.vague == "":
+        a, end = odd(a), pos + 1  # 四百多 = [400, 500)
+    tail = _LINE_TAIL.match(t, end)
+    if tail is None:
+        return None
+    return a, end
 
 
 def _composed(t: str, pos: int, body: Body) -> bool:
@@ -305,11 +355,18 @@ def _magnitude(t: str, pos: int, a: Amount, g: str) -> tuple[Amount, int]:
     if mm:
         a = a.scaled(lx.magnitude_of(mm))
         pos = mm.end()
+    elif g == "ar" and a.vague == "" and a.value == a.value.to_integral_value() and a.value > 0 \
+            and (dz := _DOZEN.match(t, pos)):
+        a = a.scaled(EN_DOZEN)  # 3 dozen eggs = 36, as "three dozen"
+        pos = dz.end()
     o = lx.ODD.match(t, pos)
     if o and lx.UNIT.match(t, o.end()):
         a = odd(a)
         pos = o.end()
     return a, pos
+
+
+_DOZEN = re.compile(r"[ \t]+(?i:dozens?)\b", re.ASCII)
 
 
 def _unit(t: str, pos: int, g: str, ctx: Context, a: Amount, scaled: bool = False):
@@ -418,13 +475,19 @@ def _cn_fraction(t: str, m: re.Match) -> Hit | None:
         return None
     if num.a.vague == "bare":  # 百分之百 = 100/100
         num = num._replace(a=exact(chinese(num.text)))
-    a = Amount(_divide(num.a.value, d), _divide_bound(num.a.low, d), _divide_bound(num.a.high, d), num.a.vague)
+    end, na = num.end, num.a
+    if num.g == "ar":  # 百分之52.5 k: a magnitude after an Arabic numerator scales it
+        na, end = _magnitude(t, num.end, na, "ar")
+    a = Amount(_divide(na.value, d), _divide_bound(na.low, d), _divide_bound(na.high, d), na.vague)
+    if m.group("zf_neg"):  # 三分之负一
+        a = a.negated()
     if m.group("zf_whole"):  # 三又三分之一 = 3.333333333333: a mixed number counts, it is no share
         whole = parse(m.group("zf_whole"), m.start("zf_whole"))
-        if whole is None or whole.g == "en" or whole.a.vague or a.vague or whole.text != m.group("zf_whole").strip():
+        if whole is None or whole.g == "en" or whole.a.vague or a.vague or whole.text != m.group("zf_whole").strip() \
+                or m.group("zf_neg"):  # 三又三分之负一: no mixed number
             return None
-        return finish(t, m.start(), num.end, exact(whole.a.value + a.value), "count", "count", Decimal(1))
-    return finish(t, m.start(), num.end, a, "percent", "ratio", Decimal(1))
+        return finish(t, m.start(), end, exact(whole.a.value + a.value), "count", "count", Decimal(1))
+    return finish(t, m.start(), end, a, "percent", "ratio", Decimal(1))
 
 
 _EN_ARTICLE_NUM = re.compile(r"(?i:an?)(?![A-Za-z])", re.ASCII)
@@ -560,11 +623,7 @@ _OF = re.compile(r"[ \t]of[ \t]", re.ASCII)
 _CLASSIFIER = "个"
 _FROM = re.compile(r"(?i:\bfrom)[ \t]\Z", re.ASCII)
 _AND = re.compile(r"[ \t](?i:and)[ \t]", re.ASCII)
-_BETWEEN = re.compile(r"(?i:\bbetween)[ \t]\S{0,4}\Z", re.ASCII)
-
-
-def _between(t: str, start: int) -> bool:
-    return _BETWEEN.search(t, max(0, start - 14), start) is not None
+_between = lx.between_before
 
 
 def _range(t: str, start: int, pos: int, body: Body, a: Amount, unit_info, a_mag: bool, ctx: Context):

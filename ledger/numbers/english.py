@@ -35,7 +35,7 @@ from ledger.numbers.words import (
     EN_TENS,
 )
 
-_TOKEN = re.compile(r"([A-Za-z]+)|(,[ \t]+|[ \t]+|-)|.", re.S)
+_TOKEN = re.compile(r"([A-Za-z]+)|(,[ \t]+|[ \t]+-[ \t]+|[ \t]+|-)|.", re.S)
 _AND = "and"
 
 
@@ -100,6 +100,8 @@ class _Reader:
             return self._hundred(sep)
         if w in EN_SCALES:
             return self._scale(EN_SCALES[w], sep)
+        if w == "dozens" and self.stage == "unit" and 1 < self.group < 10:  # three dozens = 36
+            w = "dozen"
         if w == "dozen" and self.stage in ("unit", "article") and self.group < 10:
             self.group = (self.group or Decimal(1)) * EN_DOZEN
             self.stage = "done"
@@ -151,6 +153,8 @@ class _Reader:
     def _hundred(self, sep: str) -> bool:
         if self.stage == "unit" and 0 < self.group < 20 and sep in (" ", "-"):
             self.group *= EN_HUNDRED
+        elif self.stage in ("tens", "done") and 20 <= self.group < EN_HUNDRED and not self.total and sep == " ":
+            self.group *= EN_HUNDRED  # twenty-five hundred = 2500, as nineteen hundred = 1900
         elif self.stage == "article":
             self.group = Decimal(EN_HUNDRED)
         else:
@@ -204,7 +208,7 @@ def read_english(s: str, *, compound_after: bool = False) -> EnglishNumber:
         if gap is not None:
             if sep:
                 break
-            sep = ", " if gap.startswith(",") else ("-" if gap == "-" else " ")
+            sep = ", " if gap.startswith(",") else ("-" if "-" in gap else " ")  # "ninety - five": a hyphen
             continue
         opens = r.stage == "scaled" and sep == " "
         if word is None or not r.feed(word.lower(), sep if r.stage != "start" else ""):

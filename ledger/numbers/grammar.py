@@ -39,6 +39,7 @@ from ledger.numbers.words import (
     EN_SCALE_LEADS,
     EN_SCALES,
     EN_TENS,
+    NEGATIVE_SIGNS,
 )
 
 
@@ -136,16 +137,18 @@ CN_WORTH = (
 )
 #: 三分之一, 千分之三, 百分之二十七, 3分之1: a fraction (percent when it is a share).
 _FRACTION_MARK = r"[ \t]*".join(map(re.escape, CN_FRACTION))
+#: A sign word before the numerator (三分之负一 = -1/3; one before the whole is read as for any number).
+_ZH_NEGATIVE = words_alt(w for w in NEGATIVE_SIGNS if not w.isascii())
 CN_FRACTION_RX = (
     rf"(?=[0-9{DIGITS}{ZEROS}{UNITS}{BIGS}{CN_POINT}., \t{CN_MIXED}]{{1,{MAX_RUN}}}{_FRACTION_MARK})"  # cheap test
     rf"(?:(?P<zf_whole>(?>{NUMBER}))[ \t]*{CN_MIXED}[ \t]*)?"  # 三又三分之一: a mixed number
-    rf"(?P<zf_den>(?>{NUMBER}))[ \t]*{_FRACTION_MARK}[ \t]*(?P<zf_num>(?>{NUMBER}))"
+    rf"(?P<zf_den>(?>{NUMBER}))[ \t]*{_FRACTION_MARK}[ \t]*(?P<zf_neg>{_ZH_NEGATIVE}[ \t]*)?(?P<zf_num>(?>{NUMBER}))"
 )
 
 # --------------------------------------------------------------------------- English
 
 _SCALE_WORDS = [w for w, v in EN_SCALES.items() if v > EN_HUNDRED]
-_EN_WORD = words_alt([*EN_ONES, *EN_TENS, *EN_SCALES, "dozen"], boundary=True)
+_EN_WORD = words_alt([*EN_ONES, *EN_TENS, *EN_SCALES, "dozen", "dozens"], boundary=True)
 _EN_SCALE = words_alt(_SCALE_WORDS, boundary=True)
 _ARTICLE = words_alt(EN_ARTICLES)
 _EN_LEAD = (
@@ -153,7 +156,9 @@ _EN_LEAD = (
     rf"|{EN_HALF}[ \t]{_ARTICLE}[ \t](?={_EN_SCALE})"
     rf"|(?:{_ARTICLE}[ \t])?{words_alt(EN_SCALE_LEADS)}[ \t](?={_EN_SCALE}))"
 )
-_EN_SEP = r"(?:[ \t]|-|,[ \t]|[ \t]and[ \t])"
+#: Between two number words: spaces (a run of them is layout: "fifty   two"), a hyphen, spaced
+#: as tokenised text writes it ("ninety - five"), ", " or " and " (the evaluator decides where each may stand).
+_EN_SEP = r"(?:[ \t]+-[ \t]+|[ \t]+and[ \t]+|[ \t]+|-|,[ \t]+)"
 _EN_POINT = rf"(?:[ \t]{EN_POINT}(?:[ \t]{words_alt(EN_DIGIT_WORDS, boundary=True)}){{1,40}}(?:[ \t]{_EN_SCALE})?)"
 #: A run of English number words: "forty-five thousand, six hundred and twenty-two", "half a million".
 _EN_AND_HALF = rf"[ \t]and[ \t]{_ARTICLE}[ \t]{EN_HALF}\b"

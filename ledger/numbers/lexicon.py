@@ -240,6 +240,14 @@ def magnitude_of(mm: re.Match[str]) -> int:
     return EN_MAGNITUDES[word.lower() if word else (mm.group("abbr") or mm.group("sabbr"))]
 
 
+_BETWEEN = re.compile(r"(?i:\bbetween)[ \t]\S{0,4}\Z", re.ASCII)
+
+
+def between_before(t: str, start: int) -> bool:
+    """Does "between" (and at most a sign) come right before ``t[start]``?"""
+    return _BETWEEN.search(t, max(0, start - 14), start) is not None
+
+
 ODD = re.compile(r"[多余](?![万亿兆个])", re.ASCII)
 RANGE_SEP = re.compile(r"[ \t]?(?:乃至|至|到|~|～|-|–|—|－)[ \t]?|[ \t](?i:to)[ \t]", re.ASCII)
 
@@ -338,6 +346,11 @@ NEGATIVE = re.compile(
     re.ASCII,
 )
 
+#: A Chinese numeral that may stand alone on its line (十五, 一百, 四百多): amounts._alone_on_line decides.
+_CN_ALONE = (
+    rf"(?<![^\n \t{''.join(w for w in NEGATIVE_SIGNS if not w.isascii())}-])(?>{NUM_CN})"
+    r"(?=[多余]?[ \t]*[。.!！?？]?[ \t]*(?:\n|\Z))"
+)
 #: The one pattern: each alternative is a named group; dates come first so
 #: "2024年10月" is a date, not the count 2024.
 #: Characters a mention can start with.  The pattern opens with a lookahead
@@ -354,6 +367,13 @@ EN_ORDINAL_AHEAD = rf"(?i:(?:{words_alt(EN_TENS)}-)?{words_alt(EN_ORDINALS)})"
 #: part of a longer run (3/4/2024, 2023/24, 1.5/2 are no fractions).
 SLASH_FRACTION = (
     r"(?<![\w./,])(?:(?P<sl_whole>\d{1,3})[ \t]+)?(?P<sl_num>\d{1,3})/(?P<sl_den>\d{1,3})(?![\w/]|[.,]\d)"
+)
+#: Scientific notation: 2e5 = 2 x 10^5, 2.789e-1, 1.2 × 10^5, and a power written with a caret (2^5 = 32,
+#: 2.5^-1 = 0.4); not inside a word, a version or a longer run (0x2e5, v1.2e3).
+SCIENTIFIC = (
+    r"(?<![\w.^])(?P<sci_b>\d+(?:\.\d+)?|\.\d+)"
+    r"(?:[eE](?P<sci_e>[+-]?\d{1,3})|[ \t]?[×xX*][ \t]?10\^(?P<sci_t>[+-]?\d{1,3})|\^(?P<sci_p>[+-]?\d{1,3}))"
+    r"(?![\w^]|[.,]\d)"
 )
 _CMP = words_alt(MULTIPLE_COMPARE_WORDS)
 _VERB_CMP = words_alt(MULTIPLE_VERB_COMPARE_WORDS)
@@ -384,10 +404,11 @@ MASTER = re.compile(
     rf"|(?P<endate>{EN_DATE})"
     r"|(?P<code>\d+(?:-\d+){2,})"  # phone numbers, ISBNs, part numbers: 978-3-16-148410-0
     rf"|(?P<slash>{SLASH_FRACTION})"
+    rf"|(?P<sci>{SCIENTIFIC})"
     r"|(?P<fan>翻了?(?:一|两|三|[1-3])?(?:番|倍))"
     rf"|(?P<zhfrac>{CN_FRACTION_RX})"
     rf"|(?P<cur>(?P<cur_sym>{CUR_BEFORE_ALT})[ \t]?(?P<cur_num>(?>{NUM_AR})|(?>{NUM_CN})))"
     rf"|{_ENGLISH}"
     rf"|(?P<ar>(?>{NUM_AR}))"
-    rf"|(?P<cn>(?={CN_WORTH})(?>{NUM_CN})|(?>{NUM_CN}){_CN_UNIT_AHEAD}))", re.ASCII
+    rf"|(?P<cn>(?={CN_WORTH})(?>{NUM_CN})|(?>{NUM_CN}){_CN_UNIT_AHEAD}|{_CN_ALONE}))", re.ASCII
 )

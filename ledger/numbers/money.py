@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ledger.numbers.english import english_word
+from ledger.numbers.english import english_word, read_english
 from ledger.numbers.grammar import DIGITS
-from ledger.numbers.lexicon import EN_MAG, magnitude_of, yuan_code
+from ledger.numbers.lexicon import EN_MAG, between_before, magnitude_of, yuan_code
 from ledger.numbers.numerals import Amount, NumeralError, arabic
 from ledger.numbers.words import CN_ALL_DIGITS, LEXICON
 
@@ -23,9 +23,11 @@ _KUAI = _YUAN["colloquial"]
 _EXACTLY = "|".join(map(re.escape, _YUAN["exactly"]))
 _FINANCIAL = "壹贰叁肆伍陆柒捌玖"
 _D = rf"[{DIGITS}0-9]"
-#: 肆角叁分 / 零伍分 / 五毛 after 元 (and 块), then 整 at the end of a phrase.
+#: 肆角叁分 / 零伍分 / 五毛 after 元 (and 块), then 整 at the end of a phrase; a last digit
+#: after 角/毛 is the fen (三块五毛五 = 3.55, as 两千五 is 2500).
 _CN_SUB = re.compile(
-    rf"(?:零?(?P<j>{_D})[角毛](?:零?(?P<f>{_D})分(?![钟之析别]))?|零?(?P<f2>{_D})分(?![钟之析别]))?"
+    rf"(?:零?(?P<j>{_D})[角毛](?:零?(?P<f>{_D})分(?![钟之析别])|(?P<f3>{_D})(?![{DIGITS}0-9十百千万亿点.%]))?"
+    rf"|零?(?P<f2>{_D})分(?![钟之析别]))?"
     rf"(?P<z>(?:{_EXACTLY})(?![\u4e00-\u9fff]))?"
 )
 #: 三块五 (= 3.5 yuan): one digit right after 块, nothing numeral after it.
@@ -36,13 +38,30 @@ _CN_ALONE = re.compile(
     rf"(?P<u>[角毛])(?:零?(?P<f>{_D})分(?![钟之析别]))?(?P<q>钱|(?<=毛)(?![\u4e00-\u9fff]))?"
     rf"|(?P<u2>分)(?P<q2>钱)?(?![钟之析别])"
 )
-_EN_SUB_WORDS = "|".join(sorted((w for w in _SUBUNITS if w.isascii()), key=len, reverse=True))
+_CASED = frozenset(LEXICON["currency"]["subunits_case_sensitive"]["words"])
+
+
+def _words(cased: bool) -> str:
+    return "|".join(sorted((w for w in _SUBUNITS if w.isascii() and (w in _CASED) == cased), key=len, reverse=True))
+
+
+#: The English sub-unit words: any case (cents, pence), or only as written (mao, jiao, fen).
+_EN_SUB = rf"(?:(?i:{_words(False)})|{_words(True)})"
 #: "$20 and 43 cents", "twelve dollars, thirty-four cents", "one pound sterling, one penny".
 _EN_AFTER = re.compile(
-    rf"(?:,[ \t]|[ \t]and[ \t]|[ \t])(?P<n>\d{{1,2}}|[A-Za-z]+(?:-[A-Za-z]+)?)[ \t](?P<sub>(?i:{_EN_SUB_WORDS}))\b",
+    rf"(?:,[ \t]|[ \t]and[ \t]|[ \t])(?P<n>\d{{1,2}}|[A-Za-z]+(?:-[A-Za-z]+)?)[ \t](?P<sub>{_EN_SUB})\b",
     re.ASCII
 )
-_EN_ALONE = re.compile(rf"[ \t](?P<sub>(?i:{_EN_SUB_WORDS}))\b", re.ASCII)
+_EN_ALONE = re.compile(rf"[ \t](?P<sub>{_EN_SUB})\b", re.ASCII)
+#: Currencies whose hundredths may follow their word without "cents" ([currency.bare_subunits]).
+_BARE_CENTS = frozenset(LEXICON["currency"]["bare_subunits"]["currencies"])
+#: ISO codes among the currency words: no bare hundredths after them ("10 rmb 20 usd").
+_ISO_WORDS = frozenset(w.lower() for w in LEXICON["currency"]["after"] if len(w) == 3 and w.isascii() and w.isalpha())
+_BARE_SEP = re.compile(r"[ \t]+and[ \t]+|[ \t]+", re.ASCII)
+_AND_SEP = re.compile(r"[ \t]+and[ \t]+", re.ASCII)
+_TWO_DIGITS = re.compile(r"\d{1,2}(?![\d]|[.,]\d)", re.ASCII)
+#: Where a phrase ends: punctuation, the end of the text, or "and".
+_PHRASE_END = re.compile(r"[ \t]*(?:[.,;:!?)](?![0-9])|\Z)|[ \t]+and\b", re.ASCII)
 
 
 def _digit(c: str) -> Decimal:
@@ -61,25 +80,69 @@ def after_yuan(t: str, pos: int, word: str, a: Amount) -> tuple[Amount, int]:
     extra = Decimal(0)
     if m.group("j"):
         extra += _digit(m.group("j")) / 10
-    fen = m.group("f") or m.group("f2")
+    fen = m.group("f") or m.group("f2") or m.group("f3")  # 三块五毛五: the last digit is the fen
     if fen:
         extra += _digit(fen) / 100
     return _plus(a, extra), m.end()
 
 
-def after_main(t: str, pos: int, a: Amount) -> tuple[Amount, int]:
-    """The cents after dollars, euros or pounds: "$20 and 43 cents" = 20.43."""
+def after_main(t: str, pos: int, a: Amount, word: str | None = None, code: str | None = None,
+               sign: bool = False, start: int = 0) -> tuple[Amount, int]:
+    """The cents after dollars, euros or pounds: "$20 and 43 cents" = 20.43; "one kuai
+    and five mao five" = 1.55; after a currency word, "cents" may be left out where the
+    phrase ends ("thirteen dollars forty five" = 13.45, [currency.bare_subunits]); after a
+    sign before the amount (``sign``), only after "and" ("$ 100 and fifty" = 100.50); never
+    "and" after "between" before ``start`` (the other end of a range)."""
+    if a.vague or a.value != a.value.to_integral_value():
+        return a, pos
     m = _EN_AFTER.match(t, pos)
-    if not m or a.vague or a.value != a.value.to_integral_value():
+    if m:
+        try:
+            n = arabic(m.group("n")) if m.group("n").isdigit() else english_word(m.group("n"))
+        except NumeralError:
+            return a, pos
+        _, factor = _SUBUNITS[m.group("sub").lower()]
+        if not 0 <= n < 1 / factor:
+            return a, pos
+        a, end = _plus(a, n * factor), m.end()
+        if factor == Decimal("0.1") and (d := _number_at(t, end)) is not None and d[0] < 10:
+            return _plus(a, d[0] / 100), d[1]  # five mao five: the last digit is the hundredths
+        return a, end
+    if code not in _BARE_CENTS:
         return a, pos
-    try:
-        n = arabic(m.group("n")) if m.group("n").isdigit() else english_word(m.group("n"))
-    except NumeralError:
+    if word:
+        if not any(c.isalpha() for c in word) or word.lower() in _ISO_WORDS:
+            return a, pos
+        sep = _BARE_SEP.match(t, pos)
+    elif sign:
+        sep = _AND_SEP.match(t, pos)
+    else:
         return a, pos
-    if not 0 <= n < 100:
+    if sep is None or ("and" in sep.group() and between_before(t, start)):
         return a, pos
-    _, factor = _SUBUNITS[m.group("sub").lower()]
-    return _plus(a, n * factor), m.end()
+    d = _number_at(t, sep.end())
+    if d is None or not 0 < d[0] < 100:
+        return a, pos
+    return _plus(a, d[0] / 100), d[1]
+
+
+def _number_at(t: str, p: int) -> tuple[Decimal, int] | None:
+    """(value, end) of a whole number below 100 at ``t[p]`` (one or two digits, or
+    English words) that ends the phrase; else None."""
+    if p < len(t) and t[p].isdigit():
+        m = _TWO_DIGITS.match(t, p)
+        if m is None:
+            return None
+        n, end = Decimal(m.group()), m.end()
+    else:
+        try:
+            r = read_english(t[p:p + 40])
+        except NumeralError:
+            return None
+        n, end = r.value, p + r.end
+    if n >= 100 or n != n.to_integral_value() or not _PHRASE_END.match(t, end):
+        return None
+    return n, end
 
 
 def alone(t: str, pos: int, body: str, a: Amount, default_cur: str) -> tuple[Amount, str, int] | None:
