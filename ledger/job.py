@@ -41,6 +41,7 @@ from ledger.crosscheck.rates import RATES_NAME, RateBook, read_rates
 from ledger.crosscheck.text import render, with_ids
 from ledger.errors import Code, InputUnreadable, LedgerInvalid, Problem
 from ledger.framing import frame_text
+from ledger.framing.linking import link_names
 from ledger.guard import remove_stale, workspace_lock
 from ledger.report import decisions as report_decisions
 from ledger.report.layout import FORMAT_TAG
@@ -375,6 +376,7 @@ def _extract(ws: Workspace, paths: list[str | Path], progress: Callable[[int, in
             texts[sid] = text
             rows.extend(found)
         extracted = pd.DataFrame(rows, columns=list(ledger.columns)) if rows else empty_ledger()
+        extracted = link_names(extracted, ledger)  # one name for a company two articles name differently
         merged = merge_extracted(ledger, extracted, texts)
         written = merged.added > 0 or not existed
         staged: list[Staged] = []

@@ -68,6 +68,7 @@ class Lexicon:
     basis: dict = field(default_factory=dict)
     restated: dict = field(default_factory=dict)
     market: dict = field(default_factory=dict)
+    linking: dict = field(default_factory=dict)
     #: part form (simplified, lower-case) -> canonical part name (parts.toml)
     parts: dict[str, str] = field(default_factory=dict)
     #: every metric and modality cue word: no organisation is called so
@@ -178,6 +179,7 @@ def load_lexicon(cues_path: str | Path | None = None, entities_path: str | Path 
         basis={k: _words(v) if isinstance(v, list) else v for k, v in cues.get("basis", {}).items()},
         restated={k: _words(v) if isinstance(v, list) else v for k, v in cues.get("restated", {}).items()},
         market={k: _words(v) if isinstance(v, list) else v for k, v in cues.get("market", {}).items()},
+        linking=dict(cues.get("linking", {})),
         parts={alias: name for name, spec in _read_toml("parts.toml", None).items() if isinstance(spec, dict)
                for alias in _words([*spec.get("aliases", []), name])},
         cue_words=frozenset(w for ws in metric_cues.values() for w in ws)

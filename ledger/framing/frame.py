@@ -67,7 +67,15 @@ from typing import Any
 from ledger.framing.context import DEFAULT_METRIC, Memory
 from ledger.framing.cues import Lexicon
 from ledger.framing.doc import LONGEST, Doc, Spot, analyse, main_company
-from ledger.framing.markets import brand_owner, is_market, market_of, product_part, share_of_market, whole_market
+from ledger.framing.markets import (
+    brand_owner,
+    is_market,
+    market_of,
+    own_brand,
+    product_part,
+    share_of_market,
+    whole_market,
+)
 from ledger.framing.metric import change_of, date_metric, frame_metric
 from ledger.framing.modality import frame_modality
 from ledger.framing.period import frame_period
@@ -131,6 +139,8 @@ def _frame_amount(doc: Doc, spot: Spot, memory: Memory) -> dict[str, Any]:
         brands = [e for e in doc.among(doc.entities, sent[0], spot.start) if brand_owner(doc, e.name) == subject]
         if brands:
             obj = brands[-1].name.lower()
+        elif own_brand(doc, spot, subject):  # '名创优品品牌营收52.2亿元': the brand, not the group
+            obj = f"{subject.lower()} brand"
     whole = whole_market(doc, spot, fact["metric"])
     if object_kind(fact["metric"]) == "part":
         part = part_of(doc, spot, fact["metric"])  # its own part outranks one carried from the sentence

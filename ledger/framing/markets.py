@@ -197,8 +197,20 @@ def brand_owner(doc: Doc, name: str) -> str:
     for e in doc.entities:
         if e.name != name:
             continue
-        before = doc.low[max(0, e.start - 4):e.start].rstrip()
+        before = doc.low[max(0, e.start - 8):e.start].rstrip()
         after = doc.low[e.end:e.end + 6].lstrip()
         if before.endswith(words) or after.startswith(words):
             return main.name
     return ""
+
+
+def own_brand(doc: Doc, spot: Spot, subject: str) -> bool:
+    """Is the figure of the company's namesake brand: the company's name right
+    before a brand word in the figure's clause, before it ('其中名创优品品牌营收
+    52.2亿元', 'The core MINISO brand contributed RMB 5.22 billion')?"""
+    words = tuple(doc.lex.names.get("brand_words", ()))
+    clause = doc.clause_of(spot.start)
+    for e in doc.among(doc.entities, clause[0], spot.start):
+        if e.name == subject and doc.low[e.end:e.end + 8].lstrip().startswith(words):
+            return True
+    return False

@@ -501,10 +501,10 @@ def _by_verb(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[
 def _by_brand(text: str, free, add, lex: Lexicon) -> None:
     """A Latin name a brand word stands next to ('潮玩品牌TOP TOY', 'TOPTOY品牌营收'):
     a brand, named even once."""
-    words = [w for w in _words(lex, "brand_words") if not w.isascii()]
+    words = _words(lex, "brand_words")
     if not words:
         return
-    alt = "|".join(re.escape(w) for w in words)
+    alt = "|".join(rf"\b{re.escape(w)}\b" if w.isascii() else re.escape(w) for w in words)
     name = r"([A-Z][A-Za-z0-9&'’.-]*(?: [A-Z][A-Za-z0-9&'’.-]*){0,2})"
     for rx in (re.compile(rf"(?:{alt})\s*{name}(?![A-Za-z0-9])"), re.compile(rf"(?<![A-Za-z0-9]){name}\s*(?:{alt})")):
         for m in rx.finditer(text):

@@ -375,3 +375,11 @@ def test_a_change_of_the_figure_named_after_it():
 def test_guidance_is_a_forecast(text, surface):
     rows = {r["surface"]: r["modality"] for r in frame_text(text, source="x", published="2025-11-20")}
     assert rows[surface] == "forecast"
+
+
+# An amount per day is an average ('日均净赚约2.01亿元': 185亿 / 92 days), never the
+# quarter's total profit.
+def test_an_amount_per_day_is_a_daily_average():
+    text = "该季度，华星集团净利润185亿元，按三季度92天测算，日均净赚约2.01亿元。"
+    rows = {r["surface"]: r["metric"] for r in frame_text(text, source="x", published="2025-10-21")}
+    assert rows["185亿元"] == "net_profit" and rows["约2.01亿元"] == "daily_average"

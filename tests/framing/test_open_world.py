@@ -124,3 +124,17 @@ def test_a_brands_figures_are_its_companys_with_the_brand_as_part():
     rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-11-25")}
     assert (rows["5.75亿元"]["subject"], rows["5.75亿元"]["object"]) == ("华星", "top toy")
     assert (rows["111.4%"]["subject"], rows["111.4%"]["object"]) == ("华星", "top toy")
+
+
+# The company's namesake brand: '名创优品品牌营收' / 'The core MINISO brand contributed' is
+# the brand's revenue (a part), not the group's total.
+@pytest.mark.parametrize("text, surface, part", [
+    ("华星集团第三季度总营收达58亿元，其中华星品牌营收52.2亿元，同比增长23%。", "52.2亿元", "华星 brand"),
+    ("Zentrix Holdings reported revenue of RMB 5.8 billion. Revenue of the core Zentrix brand was RMB 5.22 billion.",
+     "RMB 5.22 billion", "zentrix brand"),
+])
+def test_the_namesake_brands_figure_is_a_part(text, surface, part):
+    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-11-21")}
+    assert rows[surface]["object"] == part
+    whole = next(r for r in rows.values() if r["value"] in (5.8e9, 5.8e9))
+    assert whole["object"] == ""

@@ -1,0 +1,156 @@
+"""One name for one company the entity table does not know, across articles
+and languages (名创优品 in one article, MINISO in another).
+
+The table links 微软 and Microsoft; for a company it does not know, framing keeps
+the name as written, so a Chinese and an English article about it file their
+claims under two names that never meet.  The articles themselves are the
+evidence: two such names, each from articles the other is not named in, that
+state the same figures (the same metric, period, unit and value to three
+significant digits) at least ``min_shared`` times (cues.toml ``[linking]``), each
+the other's best match, are
+one company.  Its claims are then written under one name: the one the ledger
+already uses, else the one named in more claims.  Names the table knows are
+never relinked; rows a reviewer touched are never changed (only new rows are
+renamed).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ledger.framing.cues import Lexicon, default_lexicon
+from ledger.sources import to_simplified
+
+_PUNCT = re.compile(r"[\s.,·'’&()（）\-]+")
+
+#: columns the evidence is read from
+COLUMNS = ("source", "subject", "metric", "period", "unit", "value", "status")
+
+
+def _fold(name: str) -> str:
+    return _PUNCT.sub("", to_simplified(name).lower())
+
+
+def _known(lex: Lexicon) -> frozenset[str]:
+    return frozenset(_fold(a) for e in lex.entities for a in (*e.aliases, e.name))
+
+
+def _evidence(frames: Iterable[pd.DataFrame], known: frozenset[str]) -> pd.DataFrame:
+    """One row per (unknown single-party subject, source, fact) stated."""
+    parts = [f.loc[:, list(COLUMNS)] for f in frames if len(f)]
+    if not parts:
+        return pd.DataFrame(columns=["name", "key", "source", "fact"])
+    df = pd.concat(parts, ignore_index=True)
+    subject = df["subject"].fillna("").astype(str)
+    value = pd.to_numeric(df["value"], errors="coerce")
+    period = df["period"].fillna("").astype(str)
+    keep = (subject != "") & ~subject.str.contains(";", regex=False) & value.notna() & (value != 0) \
+        & (period != "") & (df["status"].fillna("").astype(str) != "rejected")
+    df, subject, value = df[keep], subject[keep], value[keep]
+    keys = subject.map(_fold)
+    unknown = ~keys.isin(known)
+    df, subject, value, keys = df[unknown], subject[unknown], value[unknown], keys[unknown]
+    rounded = value.map(lambda v: float(f"{v:.3g}"))
+    fact = df["metric"].astype(str) + "|" + df["period"].astype(str) + "|" + df["unit"].astype(str) + "|" \
+        + rounded.astype(str)
+    return pd.DataFrame({"name": subject.to_numpy(), "key": keys.to_numpy(), "source": df["source"].astype(str)
+                         .to_numpy(), "fact": fact.to_numpy()})
+
+
+def links(frames: Iterable[pd.DataFrame], lex: Lexicon | None = None) -> dict[str, str]:
+    """Folded name -> folded name of the company it is linked to (each group's
+    representative), from every claim of ``frames``."""
+    lex = lex or default_lexicon()
+    min_shared = int(lex.linking.get("min_shared", 3))
+    max_names = int(lex.linking.get("max_names", 4))
+    ev = _evidence(frames, _known(lex))
+    if ev.empty:
+        return {}
+    sources = ev.groupby("key")["source"].agg(lambda s: frozenset(s)).to_dict()
+    shared: Counter[tuple[str, str]] = Counter()
+    for _, group in ev.drop_duplicates(["key", "fact"]).groupby("fact")["key"]:
+        names = sorted(set(group))
+        if 1 < len(names) <= max_names:  # a figure many companies share (a round 10%) says nothing
+            for i, a in enumerate(names):
+                for b in names[i + 1:]:
+                    shared[(a, b)] += 1
+    parent: dict[str, str] = {}
+
+    def root(k: str) -> str:
+        while parent.get(k, k) != k:
+            k = parent[k]
+        return k
+
+    best: dict[str, tuple[int, str]] = defaultdict(lambda: (0, ""))
+    for (a, b), n in shared.items():
+        if n >= min_shared and not (sources[a] & sources[b]):  # named together: two companies
+            for x, y in ((a, b), (b, a)):
+                if n > best[x][0]:
+                    best[x] = (n, y)
+    for a, (_, b) in best.items():
+        if best.get(b, (0, ""))[1] == a:  # each is the other's best match
+            parent[root(a)] = root(b)
+    return {k: root(k) for k in list(parent)} | {root(k): root(k) for k in list(parent)}
+
+
+def link_names(new: pd.DataFrame, existing: pd.DataFrame | None = None,
+               lex: Lexicon | None = None) -> pd.DataFrame:
+    """``new`` with the subjects and objects of linked companies written under
+    one name (the existing ledger's, else the one in more claims)."""
+    if new.empty:
+        return new
+    frames = [f for f in (existing, new) if f is not None and len(f)]
+    group = links(frames, lex)
+    if not group:
+        return new
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    in_ledger: dict[str, str] = {}
+    for frame, weight in ((existing, 10**6), (new, 1)):
+        if frame is None or not len(frame):
+            continue
+        for name in frame["subject"].fillna("").astype(str):
+            g = group.get(_fold(name)) if name and ";" not in name else None
+            if g is not None:
+                counts[g][name] += weight
+                if weight > 1:
+                    in_ledger.setdefault(g, name)
+    display = {g: c.most_common(1)[0][0] for g, c in counts.items()}
+    out = new.copy()
+    for col in ("subject", "object"):
+        values = out[col].fillna("").astype(str).to_numpy(dtype=object)
+        renamed = np.array([_renamed(v, group, display) for v in values], dtype=object)
+        out[col] = renamed
+    return out
+
+
+def _renamed(value: str, group: dict[str, str], display: dict[str, str]) -> str:
+    if not value:
+        return value
+    parts = value.split(";")
+    names = [_one(p, group, display) for p in parts]
+    return ";".join(sorted(names)) if len(names) > 1 else names[0]
+
+
+def _one(name: str, group: dict[str, str], display: dict[str, str]) -> str:
+    """A linked name under its group's name; a namesake brand part ('名创优品 brand')
+    under the group's name too, lower-cased as parts are."""
+    if _fold(name) in group:
+        return display.get(group[_fold(name)], name)
+    if name.endswith(" brand") and _fold(name[:-6]) in group:
+        return f"{display.get(group[_fold(name[:-6])], name[:-6]).lower()} brand"
+    return name
+
+
+def rename_rows(rows: list[dict[str, Any]], existing: pd.DataFrame | None = None,
+                lex: Lexicon | None = None) -> list[dict[str, Any]]:
+    """:func:`link_names` for framed rows (dicts), in their order."""
+    if not rows:
+        return rows
+    frame = pd.DataFrame(rows)
+    linked = link_names(frame, existing, lex)
+    return linked.to_dict("records")

@@ -1,0 +1,70 @@
+"""One name for a company the entity table does not know, across articles and
+languages (ledger/framing/linking.py).  Made-up companies: 星河优品 / Zentrix, so
+the table cannot know them; the figures are the articles' own."""
+from __future__ import annotations
+
+import pandas as pd
+
+from ledger.framing import frame_text
+from ledger.framing.linking import link_names, links
+
+ZH = ("星河优品2025Q3:营收增长\n\n"
+      "星河优品近期公布2025年第三季度财报。2025年第三季度星河优品总营收达58亿元，同比增长28%。"
+      "毛利润为25.9亿元，毛利率为44.7%。")
+EN = ("Zentrix Holdings reports Q3 2025 results\n\n"
+      "Zentrix Holdings reported third-quarter 2025 revenue of RMB 5.8 billion, up 28% year on year. "
+      "Gross profit was RMB 2.59 billion and the gross margin was 44.7%.")
+OTHER = ("Nordlys Group reports Q3 2025 results\n\n"
+         "Nordlys Group reported third-quarter 2025 revenue of RMB 9.1 billion, up 12% year on year.")
+
+
+def _frame(text: str, source: str) -> pd.DataFrame:
+    return pd.DataFrame(frame_text(text, source=source, published="2025-11-21"))
+
+
+def test_two_names_stating_the_same_figures_are_one_company():
+    zh, en = _frame(ZH, "zh"), _frame(EN, "en")
+    assert set(zh["subject"]) == {"星河优品"} and set(en["subject"]) == {"Zentrix"}
+    linked = link_names(pd.concat([zh, en], ignore_index=True))
+    # 58亿 = 5.8e9, 28%, 25.9亿 = 2.59e9, 44.7%: four shared figures, so one name
+    assert linked["subject"].nunique() == 1
+
+
+def test_a_company_stating_other_figures_is_not_linked():
+    zh, other = _frame(ZH, "zh"), _frame(OTHER, "other")
+    linked = link_names(pd.concat([zh, other], ignore_index=True))
+    assert set(linked["subject"]) == {"星河优品", "Nordlys"}
+
+
+def test_two_names_in_one_article_are_never_one_company():
+    # the same figures in one article under two names: two companies (a digest)
+    both = pd.concat([_frame(ZH, "one"), _frame(EN, "one")], ignore_index=True)
+    assert links([both]) == {}
+
+
+def test_the_name_the_ledger_already_uses_wins():
+    ledger = _frame(EN, "en").assign(status="confirmed")
+    new = _frame(ZH, "zh")
+    linked = link_names(new, ledger)
+    assert set(linked["subject"]) == {"Zentrix"}
+
+
+def test_a_name_the_table_knows_is_never_relinked():
+    # Xiaomi is in the entity table: its own name stays whatever figures it shares
+    known = _frame(ZH.replace("星河优品", "小米集团"), "zh")
+    en = _frame(EN, "en")
+    linked = link_names(pd.concat([known, en], ignore_index=True))
+    assert "Zentrix" in set(linked["subject"]) and "Xiaomi" in set(linked["subject"])
+
+
+def test_extract_files_both_articles_under_one_name(tmp_path):
+    from ledger.job import Workspace
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "zh.txt").write_text(ZH, encoding="utf-8")
+    (folder / "en.txt").write_text(EN, encoding="utf-8")
+    ws = Workspace.open(tmp_path / "claims.csv", sources=tmp_path / "sources.csv")
+    ws.extract([folder])
+    ledger = pd.read_csv(tmp_path / "claims.csv", dtype=str, keep_default_na=False)
+    assert ledger.loc[ledger["metric"] == "revenue", "subject"].nunique() == 1
