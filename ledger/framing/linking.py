@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -71,7 +70,9 @@ def links(frames: Iterable[pd.DataFrame], lex: Lexicon | None = None) -> dict[st
     ev = _evidence(frames, _known(lex))
     if ev.empty:
         return {}
-    sources = ev.groupby("key")["source"].agg(lambda s: frozenset(s)).to_dict()
+    sources: dict[str, set[str]] = defaultdict(set)
+    for k, src in zip(ev["key"], ev["source"], strict=True):
+        sources[k].add(src)
     shared: Counter[tuple[str, str]] = Counter()
     for _, group in ev.drop_duplicates(["key", "fact"]).groupby("fact")["key"]:
         names = sorted(set(group))
@@ -144,13 +145,3 @@ def _one(name: str, group: dict[str, str], display: dict[str, str]) -> str:
     if name.endswith(" brand") and _fold(name[:-6]) in group:
         return f"{display.get(group[_fold(name[:-6])], name[:-6]).lower()} brand"
     return name
-
-
-def rename_rows(rows: list[dict[str, Any]], existing: pd.DataFrame | None = None,
-                lex: Lexicon | None = None) -> list[dict[str, Any]]:
-    """:func:`link_names` for framed rows (dicts), in their order."""
-    if not rows:
-        return rows
-    frame = pd.DataFrame(rows)
-    linked = link_names(frame, existing, lex)
-    return linked.to_dict("records")
