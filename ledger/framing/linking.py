@@ -51,10 +51,12 @@ def _evidence(frames: Iterable[pd.DataFrame], known: frozenset[str]) -> pd.DataF
     keep = (subject != "") & ~subject.str.contains(";", regex=False) & value.notna() & (value != 0) \
         & (period != "") & (df["status"].fillna("").astype(str) != "rejected")
     df, subject, value = df[keep], subject[keep], value[keep]
-    keys = subject.map(_fold)
+    keys = subject.map({n: _fold(n) for n in subject.unique()})  # each distinct name folded once
     unknown = ~keys.isin(known)
     df, subject, value, keys = df[unknown], subject[unknown], value[unknown], keys[unknown]
-    rounded = value.map(lambda v: float(f"{v:.3g}"))
+    v = value.to_numpy(dtype=float)
+    scale = 10.0 ** (np.floor(np.log10(np.abs(v))) - 2)  # three significant digits
+    rounded = pd.Series(np.round(np.round(v / scale) * scale, 12), index=value.index)
     fact = df["metric"].astype(str) + "|" + df["period"].astype(str) + "|" + df["unit"].astype(str) + "|" \
         + rounded.astype(str)
     return pd.DataFrame({"name": subject.to_numpy(), "key": keys.to_numpy(), "source": df["source"].astype(str)
