@@ -346,8 +346,23 @@ def _article_year(doc: Doc) -> str:
     bases = [str(int(str(s.mention.value)[:4]) + 1) for s in dates if based[s.start]]
     if any(w in doc.low for w in doc.marks_words("relative_year")):
         return max(bases, default="")  # a year counted from the unknown publication date
-    years = [str(s.mention.value)[:4] for s in dates if based[s.start] is None]
+    # a year said of what is to come ('预计至2026年底') is no year the article is in
+    years = [str(s.mention.value)[:4] for s in dates if based[s.start] is None and not _ahead(doc, s)]
     return max(years + bases, default="")
+
+
+_HORIZON = ("至", "到", "by", "until", "through", "before")
+
+
+def _ahead(doc: Doc, date: Spot) -> bool:
+    """Is the date a horizon said of what is to come: a horizon word right
+    before it ('至', 'by') and a forward-looking modality cue (forecast, target,
+    plan) earlier in its clause ('预计至2026年底', 'expects to double by 2030')?"""
+    if not doc.low[max(0, date.start - 8):date.start].rstrip().endswith(_HORIZON):
+        return False
+    clause = doc.clause_of(date.start)
+    present = {doc.lex.modality_default, *doc.lex.period.get("present_modalities", ())}
+    return any(h.name not in present and clause[0] <= h.start < date.start for h in doc.modality_hits)
 
 
 _SAME_PART = ("same quarter", "same period", "同期")

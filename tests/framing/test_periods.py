@@ -243,3 +243,17 @@ def test_a_span_the_article_cannot_place_leaves_the_period_unknown():
             "潮玩业务延续高增长态势,期内收入13.17亿元,同比增加87.9%。")
     rows = {r["surface"]: r["period"] for r in frame_text(text, source="x")}
     assert rows["151.90亿元"] == rows["23.7%"] == rows["13.17亿元"] == rows["87.9%"] == ""
+
+
+# An undated article's own year is not a horizon it looks ahead to: '预计至2026年底'
+# says nothing about when '前11月' is, so the year-to-date span stays unplaced.
+def test_a_horizon_year_ahead_is_not_the_articles_year():
+    text = "华星电子前11月合并营收3.47兆元，年增32.8%。法人预计至2026年底产能将达10万片。"
+    rows = {r["surface"]: r["period"] for r in frame_text(text, source="x")}
+    assert rows["3.47兆元"] == ""
+
+
+def test_a_year_the_article_reports_on_still_dates_it():
+    text = "华星电子2025年前11月合并营收3.47兆元，年增32.8%。"
+    rows = {r["surface"]: r["period"] for r in frame_text(text, source="x")}
+    assert rows["3.47兆元"] == "2025-01/2025-11"
