@@ -78,7 +78,7 @@ from ledger.framing.markets import (
 )
 from ledger.framing.metric import change_of, date_metric, frame_metric
 from ledger.framing.modality import frame_modality
-from ledger.framing.period import frame_period
+from ledger.framing.period import at_end, frame_period
 from ledger.framing.roles import frame_object, frame_subject, part_of, pooled
 from ledger.numbers.finder import find_mentions
 from ledger.record import COLUMNS, FRAMED_FIELDS, claim_id, dimension, metrics, object_kind, value_range
@@ -258,7 +258,8 @@ def frame_all(doc: Doc, mentions: list) -> list[tuple[Spot, Frame]]:
         fact["period"] = period
         conf = {**fact["conf"], "period": c_period, "modality": c_mod}
         change = change_of(doc, spot)
-        frame = Frame(fact["subject"], fact["object"], fact["metric"], period, modality, conf,
+        frame = Frame(fact["subject"], fact["object"], fact["metric"], at_end(doc, fact["metric"], period), modality,
+                      conf,
                       down=bool(change and change.down))
         framed[spot.start] = frame
         out.append((spot, _admissible(doc, spot, frame)))

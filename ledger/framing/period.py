@@ -42,6 +42,9 @@ def frame_period(
         doc.facts[spot.start].update(period_how=how, modality=modality)
     return period, conf
 
+_SPAN = re.compile(r"\d{4}(?:-Q[1-4]|-H[12]|-\d{2})?|\d{4}-\d{2}(?:-\d{2})?/\d{4}-\d{2}(?:-\d{2})?")
+
+
 def _period(
     doc: Doc, spot: Spot, metric: str, events: list[tuple[int, str, str]], modality: str
 ) -> tuple[str, float, str]:
@@ -101,6 +104,16 @@ def _base_of_change(doc: Doc, back: Hit, spot: Spot) -> bool:
         return False
     moves = [h for key in ("up", "down") for h in doc.among(doc.marks[key], back.end, spot.start)]
     return any(doc.among(doc.marks["level"], m.end, spot.start) for m in moves)
+
+
+def at_end(doc: Doc, metric: str, period: str) -> str:
+    """A level (``stock`` in cues.toml: stores, employees, cash) holds at the end
+    of the quarter, half or year read as its period ('第三季度…门店总数29214家' is
+    at 2025-09-30); other figures keep their period.  The span itself is what
+    later figures of the article carry."""
+    if period and doc.lex.spec(metric, "stock", False) and _SPAN.fullmatch(period):
+        return str(parse_period(period)[1])
+    return period
 
 
 def _is_year_to_date(date: Spot) -> bool:

@@ -257,3 +257,24 @@ def test_a_year_the_article_reports_on_still_dates_it():
     text = "华星电子2025年前11月合并营收3.47兆元，年增32.8%。"
     rows = {r["surface"]: r["period"] for r in frame_text(text, source="x")}
     assert rows["3.47兆元"] == "2025-01/2025-11"
+
+
+# A level (stores, employees, cash: cues.toml `stock`) holds at the end of the span
+# read as its period; stores opened over the span are a flow of the span itself.
+@pytest.mark.parametrize("text, surface, metric, period", [
+    ("华星集团第三季度业绩公布。第三季度，全球门店总数达29214家，净新开门店3008家。", "29214", "store_count",
+     "2025-09-30"),
+    ("华星集团第三季度业绩公布。第三季度，全球门店总数达29214家，净新开门店3008家。", "3008",
+     "store_net_additions", "2025-Q3"),
+    ("截至今年6月底，华星集团于全球营运571家门店，今年上半年净增40间。", "571", "store_count", "2025-06-30"),
+    ("Zentra Corp. had 12,000 employees in 2024.", "12,000", "employee_count", "2024-12-31"),
+])
+def test_a_level_holds_at_the_end_of_its_period(text, surface, metric, period):
+    row = {r["surface"]: r for r in frame_text(text, source="x", published="2025-11-04")}[surface]
+    assert (row["metric"], row["period"]) == (metric, period)
+
+
+def test_the_quarter_a_level_ended_is_what_later_figures_carry():
+    text = "华星集团第三季度业绩公布。第三季度，全球门店总数达29214家。营收152亿元。"
+    rows = {r["surface"]: r["period"] for r in frame_text(text, source="x", published="2025-11-04")}
+    assert rows["152亿元"] == "2025-Q3"
