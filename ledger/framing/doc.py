@@ -5,6 +5,7 @@ a field.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
@@ -218,7 +219,11 @@ def analyse(text: str | CleanText, mentions: list, lex: Lexicon | None = None, *
     doc.marks["tolerance"] = find_all(low, lex.tolerance, index=index)
     doc.spots = [doc.spot(m) for m in sorted(mentions, key=lambda m: m.start)]
     doc.dates = [s for s in doc.spots if s.mention.kind == "date"]
-    doc.dates = sorted(doc.dates + _bare_dates(doc), key=lambda s: s.start)
+    bare = _bare_dates(doc) + _joined_months(doc)
+    spans = [(b.start, b.end) for b in bare if "/" in str(b.mention.value)]
+    # '前11月': the span from January, not the month inside its words
+    doc.dates = sorted([d for d in doc.dates if not any(a <= d.start and d.end <= b and (a, b) != (d.start, d.end)
+                                                        for a, b in spans)] + bare, key=lambda s: s.start)
     doc.paragraphs = paragraphs(doc.low)
     return doc
 
@@ -331,6 +336,28 @@ def _year_to_date(doc: Doc, year: str) -> list[Spot]:
 
 
 _SUB_YEAR = re.compile(r"(\d{4})-(?:Q[1-4]|H[12])")
+
+
+_JOIN = re.compile(r"\s*(?:与|和|及|至|到|-|–|~|and|to|through)\s*")
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_CUMULATIVE = ("累计", "合计", "合共", "共计", "总计", "combined", "cumulative", "together", "in total")
+
+
+def _joined_months(doc: Doc) -> list[Spot]:
+    """'10月与11月累计营收', 'Combined October-November sales', '10月至11月': two
+    months joined as one span (a range, or two months summed), framing only."""
+    months = [d for d in doc.dates if _MONTH.fullmatch(str(d.mention.value or ""))]
+    out = []
+    for a, b in itertools.pairwise(months):
+        link = doc.low[a.end:b.start]
+        if not _JOIN.fullmatch(link) or str(a.mention.value) >= str(b.mention.value):
+            continue
+        ranged = link.strip() in ("至", "到", "~", "to", "through")
+        around = doc.low[max(0, a.start - 12):a.start] + doc.low[b.end:b.end + 6]
+        if ranged or any(w in around for w in _CUMULATIVE):
+            value = f"{a.mention.value}/{b.mention.value}"
+            out.append(Spot(a.start, b.end, BareDate(value, value, doc.low[a.start:b.end])))
+    return out
 
 
 def _article_year(doc: Doc) -> str:

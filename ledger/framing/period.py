@@ -184,7 +184,7 @@ def _sentence_period(
         if sent[0] <= d.start and d.end <= spot.start
         and ((spot.start - d.end <= window and not instant) or (_opens(doc, d, sent) and lone_date(doc, d)))
     ]
-    if doc.among(doc.marks["full_year"], *clause):
+    if doc.among(doc.marks["full_year"], *clause) or _opening_full_year(doc, sent):
         # 'full-year revenue': the whole year of the sentence's date ('上半年..., 全年...'), else
         # this year for what is to come, the year reported on (or last ended) for an account
         if earlier:
@@ -245,6 +245,15 @@ def _unplaced(doc: Doc, spot: Spot) -> bool:
         last_date = max((d.end for d in doc.dates if d.end <= sent[0]), default=0)
         return unplaced_at(last_date, sent[0])
     return False
+
+
+def _opening_full_year(doc: Doc, sent: tuple[int, int]) -> bool:
+    """'On an annual basis, revenue was …, operating profit … (operating margin
+    49%)': a whole-year word in the clause opening the sentence, with no figure
+    of its own, holds for every figure of the sentence."""
+    first = doc.clause_of(sent[0])
+    return bool(doc.among(doc.marks["full_year"], *first)) and not any(
+        s.mention.kind != "date" for s in doc.among(doc.spots, *first))
 
 
 def _ended_year(doc: Doc) -> str:

@@ -278,3 +278,25 @@ def test_the_quarter_a_level_ended_is_what_later_figures_carry():
     text = "华星集团第三季度业绩公布。第三季度，全球门店总数达29214家。营收152亿元。"
     rows = {r["surface"]: r["period"] for r in frame_text(text, source="x", published="2025-11-04")}
     assert rows["152亿元"] == "2025-Q3"
+
+
+# 'On an annual basis, revenue was ..., operating profit ... (operating margin 49%)':
+# a whole-year phrase opening the sentence holds for every figure in it.
+def test_a_whole_year_phrase_opening_the_sentence_holds_for_all_its_figures():
+    text = ("Zentra Corp. posted fourth-quarter revenue of 3.2 trillion won. On an annual basis, revenue was "
+            "9.7 trillion won, operating profit 4.7 trillion won (operating margin 49%).")
+    rows = {r["surface"]: r["period"] for r in frame_text(text, source="x", published="2026-01-29")}
+    assert rows["9.7 trillion won"] == rows["4.7 trillion won"] == rows["49%"] == "2025"
+
+
+# '前11月' is the year to November, not the November inside its words; '10月与11月累计'
+# is the two months together; '10月至11月' the range.
+@pytest.mark.parametrize("text, surface, period", [
+    ("华星电子前11月合并营收3.47兆元，年增32.8%。", "32.8%", "2025-01/2025-11"),
+    ("华星电子10月与11月累计营收已达7,110.87亿元。", "7,110.87亿元", "2025-10/2025-11"),
+    ("华星电子10月至11月营收7,110.87亿元。", "7,110.87亿元", "2025-10/2025-11"),
+    ("华星电子11月营收3,436.14亿元。", "3,436.14亿元", "2025-11"),
+])
+def test_months_joined_into_a_span(text, surface, period):
+    rows = {r["surface"]: r["period"] for r in frame_text(text, source="x", published="2025-12-11")}
+    assert rows[surface] == period
