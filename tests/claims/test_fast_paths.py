@@ -209,6 +209,19 @@ def test_the_repository_ledger_is_read_by_the_fast_path_and_reported_the_same():
     _same_report(ROOT / "claims.csv")
 
 
+@pytest.mark.parametrize("folder", ["broken", "ledger/accepted"])
+def test_the_articles_checked_in_a_second_process_give_the_same_report(folder, monkeypatch):
+    from ledger.claims import validate as V
+
+    for path in sorted((ROOT / "tests" / "data" / folder).glob("*.csv")):
+        serial = validate_ledger(path)
+        monkeypatch.setattr(V, "PARALLEL_ROWS", 0)  # every ledger: the articles in a forked child
+        forked = validate_ledger(path)
+        monkeypatch.setattr(V, "PARALLEL_ROWS", 10**9)
+        assert [p.to_dict() for p in forked.problems] == [p.to_dict() for p in serial.problems], path.name
+        assert (forked.rows, forked.readable, forked.counts) == (serial.rows, serial.readable, serial.counts)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("path", sorted((ROOT / "tests" / "data").glob("*/*.csv")) +
                          sorted((ROOT / "tests" / "data" / "ledger" / "accepted").glob("*.csv")),
@@ -299,6 +312,23 @@ def _texts() -> st.SearchStrategy[str]:
 def test_a_pattern_matches_a_column_as_re_fullmatch_matches_a_cell(storage, pattern, texts):
     column = _column(texts, storage)
     assert matches(column, pattern).tolist() == [bool(pattern.fullmatch(t)) for t in texts]
+
+
+@pytest.mark.parametrize("storage", ["python", "pyarrow"])
+@pytest.mark.parametrize("integer", [True, False])
+@SETTINGS
+@given(texts=st.lists(_texts(), max_size=20), cut=st.integers(0, 20))
+def test_number_cells_are_the_cells_the_number_pattern_matches(storage, integer, texts, cut):
+    pattern = fastread._INT if integer else fastread._DECIMAL
+    column = _column(texts, storage)
+    if storage == "pyarrow" and texts:  # two chunks, the second a slice (an offset into its buffers)
+        import pyarrow as pa
+
+        cells = pa.array(texts, type=pa.string())
+        k = min(cut, len(texts))
+        column = pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array([cells[:k], pa.concat_arrays(
+            [pa.array(["x"], type=pa.string()), cells[k:]]).slice(1)], type=pa.string())), dtype=column.dtype)
+    assert fastread._number_cells(column, integer=integer).tolist() == [bool(pattern.fullmatch(t)) for t in texts]
 
 
 @pytest.mark.parametrize("storage", ["python", "pyarrow"])
