@@ -85,11 +85,11 @@ def typed(cells: pd.DataFrame) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
     for name in COLUMNS:
         text = cells[name]
         if name in INT_COLUMNS:
-            ok = _number_cells(text, integer=True)
+            ok = matches(text, _INT)
             out[name] = _numbers(text, ok, np.int64, -1)
         elif name in FLOAT_COLUMNS:
             empty = (text == "").to_numpy(dtype=bool)
-            number = _numbers(text, _number_cells(text, integer=False) & ~empty, np.float64, np.nan)
+            number = _numbers(text, matches(text, _DECIMAL) & ~empty, np.float64, np.nan)
             ok = empty | np.isfinite(number)
             out[name] = np.where(ok, number, np.nan)
         else:
@@ -97,57 +97,6 @@ def typed(cells: pd.DataFrame) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
             out[name] = text
         bad[name] = ~ok
     return out, bad
-
-
-#: Each byte's class: 0 a digit, 1 '-', 2 '.', 3 anything else.
-_CLASS = np.full(256, 3, dtype=np.int8)
-_CLASS[ord("0"):ord("9") + 1], _CLASS[ord("-")], _CLASS[ord(".")] = 0, 1, 2
-
-
-def _number_cells(text: pd.Series, *, integer: bool) -> np.ndarray:
-    """``matches(text, _INT)`` (``integer``) or ``matches(text, _DECIMAL)``:
-    for Arrow text, from counts of each cell's digits, '-', '.' and other
-    bytes in its UTF-8 buffer; a cell made of digits, at most one '.' and a
-    leading '-' (and at least one digit) is a decimal, with no '.' and at most
-    18 digits an offset; the regex is asked only of the few cells with other
-    bytes (an exponent)."""
-    pattern = _INT if integer else _DECIMAL
-    if not is_arrow(text):
-        return matches(text, pattern)
-    import pyarrow as pa
-
-    cells = pa.array(text.array)
-    parts: list[tuple[np.ndarray, np.ndarray]] = []
-    for chunk in cells.chunks if isinstance(cells, pa.ChunkedArray) else [cells]:
-        buffers = chunk.buffers()
-        if chunk.null_count:
-            return matches(text, pattern)
-        if not len(chunk):
-            continue
-        wide = str(chunk.type) in ("large_string", "large_utf8")
-        offsets = np.frombuffer(buffers[1], dtype=np.int64 if wide else np.int32)
-        offsets = offsets[chunk.offset:chunk.offset + len(chunk) + 1].astype(np.int64)
-        lo, hi = int(offsets[0]), int(offsets[-1])
-        data = np.frombuffer(buffers[2], dtype=np.uint8)[lo:hi] if buffers[2] is not None else np.zeros(0, np.uint8)
-        kind = _CLASS[data]
-        starts, ends = offsets[:-1] - lo, offsets[1:] - lo
-        digits, minus, dots, other = (_per_cell(kind == k, starts, ends) for k in range(4))
-        first = data[np.minimum(starts, len(data) - 1)] if len(data) else np.zeros(len(chunk), np.uint8)
-        ok = (other == 0) & (digits >= 1) & ((minus == 0) | ((minus == 1) & (first == ord("-"))))
-        ok &= ((dots == 0) & (digits <= 18)) if integer else (dots <= 1)
-        parts.append((ok, other > 0))
-    ok = np.concatenate([np.zeros(0, dtype=bool), *(p[0] for p in parts)])
-    ask = np.concatenate([np.zeros(0, dtype=bool), *(p[1] for p in parts)])
-    if ask.any():
-        ok[ask] = matches(text[ask], pattern)
-    return ok
-
-
-def _per_cell(hits: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """How many of the bytes ``hits`` marks lie in each cell [start, end)."""
-    total = np.zeros(len(hits) + 1, dtype=np.int32)
-    np.cumsum(hits, dtype=np.int32, out=total[1:])
-    return total[ends] - total[starts]
 
 
 def _numbers(text: pd.Series, ok: np.ndarray, dtype: type, fill: Any) -> np.ndarray:

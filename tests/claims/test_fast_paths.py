@@ -315,23 +315,6 @@ def test_a_pattern_matches_a_column_as_re_fullmatch_matches_a_cell(storage, patt
 
 
 @pytest.mark.parametrize("storage", ["python", "pyarrow"])
-@pytest.mark.parametrize("integer", [True, False])
-@SETTINGS
-@given(texts=st.lists(_texts(), max_size=20), cut=st.integers(0, 20))
-def test_number_cells_are_the_cells_the_number_pattern_matches(storage, integer, texts, cut):
-    pattern = fastread._INT if integer else fastread._DECIMAL
-    column = _column(texts, storage)
-    if storage == "pyarrow" and texts:  # two chunks, the second a slice (an offset into its buffers)
-        import pyarrow as pa
-
-        cells = pa.array(texts, type=pa.string())
-        k = min(cut, len(texts))
-        column = pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array([cells[:k], pa.concat_arrays(
-            [pa.array(["x"], type=pa.string()), cells[k:]]).slice(1)], type=pa.string())), dtype=column.dtype)
-    assert fastread._number_cells(column, integer=integer).tolist() == [bool(pattern.fullmatch(t)) for t in texts]
-
-
-@pytest.mark.parametrize("storage", ["python", "pyarrow"])
 @SETTINGS
 @given(texts=st.lists(_texts(), max_size=20))
 def test_padded_text_is_text_that_strip_changes(storage, texts):
