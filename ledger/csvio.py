@@ -552,7 +552,7 @@ def format_float(x: float) -> str:
 
 def quote_cell(text: str) -> str:
     """Minimal quoting: only cells holding a comma, a quote or a line break."""
-    if any(c in text for c in ',"\r\n'):
+    if "," in text or '"' in text or "\n" in text or "\r" in text:
         return '"' + text.replace('"', '""') + '"'
     return text
 

@@ -316,7 +316,7 @@ def _cut_rx(ends: frozenset[str]) -> re.Pattern:
     return re.compile("[" + "".join(re.escape(c) for c in sorted({"\n", *(e for e in ends if len(e) == 1)})) + "]")
 
 
-def _boundaries(text: str, ends: set[str], *, clause: bool) -> list[tuple[int, int]]:
+def _boundaries(text: str, ends: set[str] | frozenset[str], *, clause: bool) -> list[tuple[int, int]]:
     spans, start, last = [], 0, len(text) - 1
     for m in _cut_rx(frozenset(ends)).finditer(text):
         i = m.start()
@@ -344,7 +344,7 @@ def sentences(text: str, lex: Lexicon) -> list[tuple[int, int]]:
 
 def clauses(text: str, sentence_spans: list[tuple[int, int]], lex: Lexicon) -> list[tuple[int, int]]:
     """Clause spans: sentences cut further at commas, colons and 、."""
-    ends = set(lex.segment.get("clause_end", []))
+    ends = frozenset(lex.segment.get("clause_end", []))  # one frozenset (its hash kept) for every sentence
     out = []
     for s, e in sentence_spans:
         for cs, ce in _boundaries(text[s:e], ends, clause=True):

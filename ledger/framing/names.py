@@ -68,13 +68,21 @@ def _words(lex: Lexicon, key: str) -> tuple[str, ...]:
     return tuple(_spec(lex).get(key, ()))
 
 
+@lru_cache(maxsize=64)
+def _longest_first(suffixes: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(suffixes, key=len, reverse=True))
+
+
 def _strip_suffix(name: str, suffixes: tuple[str, ...]) -> str:
     """The name without trailing suffix words (legal or industry)."""
+    ordered = _longest_first(suffixes)  # sorted once, not on every call
     changed = True
     while changed:
         changed = False
-        for suffix in sorted(suffixes, key=len, reverse=True):
-            low = name.lower()
+        low = name.lower()
+        if not low.endswith(ordered):
+            break  # no suffix ends it: one test instead of one per suffix
+        for suffix in ordered:
             if low.endswith(suffix) and len(name) > len(suffix):
                 head = name[: len(name) - len(suffix)].rstrip(" ,.")
                 glued = head and not head[-1].isspace() and not name[len(head):len(head) + 1].isspace()
@@ -96,7 +104,7 @@ def _generic(lex: Lexicon, name: str, cue_words: frozenset[str]) -> bool:
     words or a common noun (jieba's dictionary: :func:`_not_a_name`); English
     word runs with a lower-case function word inside ('Reports in January')."""
     low = name.lower().strip()
-    if len(low) < 2 or any(ch.isdigit() for ch in low):
+    if len(low) < 2 or any(map(str.isdigit, low)):
         return True
     if low in _words(lex, "generic") or low in cue_words:
         return True
