@@ -490,7 +490,7 @@ def _read_arrow(body: bytes, columns: tuple[str, ...], newlines_in_values: bool)
         return False
     try:
         table = pacsv.read_csv(
-            io.BytesIO(body),
+            pa.BufferReader(pa.py_buffer(body)),  # the bytes themselves, not copied through a file object
             read_options=pacsv.ReadOptions(use_threads=True, block_size=ARROW_BLOCK),
             parse_options=pacsv.ParseOptions(newlines_in_values=newlines_in_values, ignore_empty_lines=False),
             convert_options=pacsv.ConvertOptions(column_types={name: pa.string() for name in columns},

@@ -304,8 +304,7 @@ def _article(locate: Callable[[str], str], shown: str, line: int | None, file: s
         return None, [_source_problem(shown, line, "file", file, err.code,
                                       f"{err.reason} (not read; its rows are not checked)", err.hint)]
     try:
-        with open(where, "rb") as fh:
-            raw = fh.read()
+        raw = _read_bytes(where)
         text = decode_bytes(raw, where)  # the bytes just read (hashed below), not read again
     except OSError:
         return None, [_source_problem(shown, line, "file", file, Code.ARTICLE_MISSING,
@@ -321,6 +320,24 @@ def _article(locate: Callable[[str], str], shown: str, line: int | None, file: s
             "offsets may point into old text: restore the file or re-review its claims, then update sha256",
             severity="warning")]
     return text, []
+
+
+def _read_bytes(path: str) -> bytes:
+    """A file's bytes: ``open(path, 'rb').read()`` in fewer calls (one read of
+    the size ``fstat`` gives, then to the end; an article is read 56,000 times
+    in a large ledger)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        size = os.fstat(fd).st_size
+        data = os.read(fd, size + 1)
+        if len(data) == size:
+            return data
+        parts = [data]  # shorter or longer than fstat said: read on to the end
+        while chunk := os.read(fd, 1 << 20):
+            parts.append(chunk)
+        return b"".join(parts)
+    finally:
+        os.close(fd)
 
 
 def _source_problem(sources: str, line, column: str, value: str, code: str, reason: str, hint: str,

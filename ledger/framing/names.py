@@ -31,6 +31,7 @@ import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from ledger.framing.cues import Hit, Lexicon, _automaton
 
@@ -108,9 +109,10 @@ def _generic(lex: Lexicon, name: str, cue_words: frozenset[str]) -> bool:
         return True
     if low in _words(lex, "generic") or low in cue_words:
         return True
-    if any(low.startswith(w) for w in _words(lex, "not_initial")):
+    if low.startswith(_words(lex, "not_initial")):
         return True
-    if any(w in low for w in _cjk_cues(cue_words)):
+    cues = _cjk_cue_automaton(cue_words)  # one pass over the name for every cue word
+    if cues is not None and next(cues.iter(low), None) is not None:
         return True
     if _latin(name):
         words = name.split()
@@ -126,6 +128,12 @@ def _generic(lex: Lexicon, name: str, cue_words: frozenset[str]) -> bool:
 @lru_cache(maxsize=8)
 def _cjk_cues(cue_words: frozenset[str]) -> tuple[str, ...]:
     return tuple(w for w in cue_words if len(w) >= 2 and not _latin(w))
+
+
+@lru_cache(maxsize=8)
+def _cjk_cue_automaton(cue_words: frozenset[str]) -> Any:
+    """An Aho-Corasick automaton of :func:`_cjk_cues` (None when there are none)."""
+    return _automaton(_cjk_cues(cue_words))
 
 
 def _not_a_name(word: str, lex: Lexicon) -> bool:
