@@ -72,6 +72,8 @@ class Lexicon:
     #: every metric and modality cue word: no organisation is called so
     cue_words: frozenset[str] = frozenset()
     family_spec: dict[str, dict] = field(default_factory=dict)
+    #: :meth:`role`'s tuples, made once per key (framing asks ~70,000 times per MB of text)
+    _roles: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def spec(self, metric: str, key: str, default=None):
         """One setting of a metric's table in cues.toml (``refines``, ``date``...),
@@ -83,7 +85,10 @@ class Lexicon:
         return self.family_spec.get(family, {}).get(key, default)
 
     def role(self, key: str) -> tuple[str, ...]:
-        return tuple(self.roles.get(key, ()))
+        words = self._roles.get(key)
+        if words is None:
+            words = self._roles[key] = tuple(self.roles.get(key, ()))
+        return words
 
 
 # --------------------------------------------------------------------------- loading
