@@ -408,7 +408,10 @@ def fast_table(raw: bytes, columns: tuple[str, ...], as_text: tuple[str, ...] = 
     lines = record_lines(raw, quotes, breaks)
     if lines is None:
         return None
-    cells = read_cells(raw, columns, as_text)
+    # the line breaks that end no record (each record but the last ends with one) lie inside quoted
+    # fields: then Arrow's reader must not split the file at line breaks
+    last = int(len(breaks) > 0 and int(breaks[-1]) == len(raw) - 1)
+    cells = read_cells(raw, columns, as_text, newlines_in_values=len(breaks) - last > len(lines))
     if cells is None or len(cells) != len(lines):
         return None
     inside = commas_in_cells(cells)
@@ -440,17 +443,23 @@ def commas_in_cells(cells: pd.DataFrame) -> int | None:
     return total
 
 
-def read_cells(raw: bytes, columns: tuple[str, ...], as_text: tuple[str, ...] = ()) -> pd.DataFrame | None:
+def read_cells(raw: bytes, columns: tuple[str, ...], as_text: tuple[str, ...] = (), *,
+               newlines_in_values: bool = True) -> pd.DataFrame | None:
     """Every cell as text (the header exactly ``columns``), or None.
 
-    Columns not in ``as_text`` are left to the C reader's own typing, which
-    keeps a column of text as text (and is faster than asking for text); a
-    column it typed otherwise (all numbers, or booleans) is read again as
-    text."""
+    Read by Arrow's CSV reader (several threads) when pandas keeps its text
+    in Arrow; else by pandas' C reader: columns not in ``as_text`` are left
+    to its own typing, which keeps a column of text as text (and is faster
+    than asking for text); a column it typed otherwise (all numbers, or
+    booleans) is read again as text.  ``newlines_in_values=False``: no quoted
+    field holds a line break (Arrow then splits the file at line breaks)."""
     body = raw[len(_BOM):] if raw.startswith(_BOM) else raw
     first = body[:body.find(b"\n") % (len(body) + 1)].rstrip(b"\r")  # the first line (not a copy of the rest)
     if first.decode("utf-8", "replace") != ",".join(columns):
         return None
+    cells = _read_arrow(body, columns, newlines_in_values)
+    if cells is None or isinstance(cells, pd.DataFrame):
+        return cells
     cells = _read_csv(body, {name: str for name in as_text})
     if cells is None:
         return None
@@ -461,6 +470,39 @@ def read_cells(raw: bytes, columns: tuple[str, ...], as_text: tuple[str, ...] = 
     if list(cells.columns) != list(columns) or cells.isna().to_numpy().any():
         return None
     return cells
+
+
+#: Bytes of the file each of Arrow's reading tasks parses.
+ARROW_BLOCK = 1 << 22
+
+
+def _read_arrow(body: bytes, columns: tuple[str, ...], newlines_in_values: bool) -> pd.DataFrame | bool | None:
+    """Every cell as text by Arrow's CSV reader (RFC 4180 quoting, nothing
+    typed, no cell missing or null); None when it refuses the file (a record
+    with another number of fields, not UTF-8); False when pandas does not keep
+    its text in Arrow or pyarrow is missing (pandas' C reader then reads it)."""
+    if pd.StringDtype(na_value=np.nan).storage != "pyarrow":
+        return False
+    try:
+        import pyarrow as pa
+        import pyarrow.csv as pacsv
+    except ImportError:
+        return False
+    try:
+        table = pacsv.read_csv(
+            pa.BufferReader(pa.py_buffer(body)),  # the bytes themselves, not copied through a file object
+            read_options=pacsv.ReadOptions(use_threads=True, block_size=ARROW_BLOCK),
+            parse_options=pacsv.ParseOptions(newlines_in_values=newlines_in_values, ignore_empty_lines=False),
+            convert_options=pacsv.ConvertOptions(column_types={name: pa.string() for name in columns},
+                                                 strings_can_be_null=False, quoted_strings_can_be_null=False,
+                                                 null_values=[]))
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    if table.column_names != list(columns):
+        return None
+    text = pd.StringDtype(na_value=np.nan)
+    return pd.DataFrame({name: pd.Series(pd.arrays.ArrowStringArray(table.column(name)), dtype=text, copy=False)
+                         for name in columns}, columns=list(columns))
 
 
 def _read_csv(body: bytes, dtype: Any) -> pd.DataFrame | None:
@@ -510,7 +552,7 @@ def format_float(x: float) -> str:
 
 def quote_cell(text: str) -> str:
     """Minimal quoting: only cells holding a comma, a quote or a line break."""
-    if any(c in text for c in ',"\r\n'):
+    if "," in text or '"' in text or "\n" in text or "\r" in text:
         return '"' + text.replace('"', '""') + '"'
     return text
 

@@ -70,6 +70,11 @@ def decode_bytes(raw: bytes, file: str) -> str:
     with an error that names the encoding the file seems to be in."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw.decode("utf-16")
+    if not raw.startswith(b"\xef\xbb\xbf"):
+        try:
+            return raw.decode("utf-8")  # what utf-8-sig gives without a BOM, minus its Python-level wrapper
+        except UnicodeDecodeError:
+            pass  # reported below, as utf-8-sig reports it
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -106,7 +106,7 @@ def _numbers(text: pd.Series, ok: np.ndarray, dtype: type, fill: Any) -> np.ndar
     out: np.ndarray = np.full(len(text), fill, dtype=dtype)
     if not ok.any():
         return out
-    picked = text[ok]
+    picked = text if ok.all() else text[ok]
     if is_arrow(picked):
         import pyarrow as pa
 

@@ -358,8 +358,8 @@ def _derived_digests(df: pd.DataFrame) -> np.ndarray:
         if not joined.null_count and buffers[2] is not None:
             offsets = np.frombuffer(buffers[1], dtype=np.int64)[joined.offset:joined.offset + n + 1].tolist()
             data = memoryview(buffers[2])
-            digests = b"".join([sha1(data[a:b]).digest()[:6] for a, b in pairwise(offsets)])
-            return np.frombuffer(digests, dtype=np.uint8).reshape(n, 6)
+            digests = b"".join([sha1(data[a:b]).digest() for a, b in pairwise(offsets)])  # cut below, not per row
+            return np.frombuffer(digests, dtype=np.uint8).reshape(n, 20)[:, :6]
     columns = (df[c].tolist() for c in ("source", "start", "end", "surface"))
     digests = b"".join([sha1(f"{s}\x1f{a}\x1f{b}\x1f{t}".encode()).digest()[:6] for s, a, b, t in zip(*columns)])
     return np.frombuffer(digests, dtype=np.uint8).reshape(n, 6)

@@ -9,10 +9,14 @@ only read, never written.
 from __future__ import annotations
 
 import hashlib
+import os
+import pickle
+import warnings
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -122,21 +126,80 @@ def validate_ledger(path: str | Path, sources: str | Path | None = None, *, root
         loaded = load_ledger(path, name=file, stamped=False)  # only read: no stamp to check a write against
     except InputUnreadable as err:
         return ValidationReport(file, [err.as_problem()], readable=False)
+
+    def against_sources() -> tuple[list[Problem], Problem | None]:
+        """The problems against the sources table and the articles, and the
+        problem of a sources table that cannot be read at all (else None)."""
+        try:
+            table = Path(sources) if sources is not None else find_sources(Path(path).parent)
+            return check_sources(loaded, table if sources is not None or table.is_file() else None, root=root,
+                                 name=sources_name, split=parallel), None
+        except InputUnreadable as err:
+            return [], err.as_problem()
+
+    # a large ledger: the articles are checked in two more processes while this one checks the frame
+    parallel = len(loaded.frame) >= PARALLEL_ROWS
+    articles = _Beside(against_sources) if parallel else None
     with remembering(loaded.frame):  # each column factorized once by the checks below
         problems = list(loaded.problems) + check_frame(loaded)
         problems += [p for p in check_rows(loaded) if not _quiet(loaded, p)]
         problems += overlapping_spans(loaded) + value_precision(loaded) + metric_to_classify(loaded)
-    try:
-        table = Path(sources) if sources is not None else find_sources(Path(path).parent)
-        problems += check_sources(loaded, table if sources is not None or table.is_file() else None, root=root,
-                                  name=sources_name)
-    except InputUnreadable as err:
-        return ValidationReport(file, [*problems, err.as_problem()], len(loaded.frame), readable=False)
+    found, refused = articles.result() if articles is not None else against_sources()
+    if refused is not None:
+        return ValidationReport(file, [*problems, refused], len(loaded.frame), readable=False)
+    problems += found
     problems = loaded.relocated(problems)
     order = {file: 0}
     # one cell's problems in the order of their codes: the same whichever text storage pandas uses
     problems.sort(key=lambda p: (order.get(p.file, 1), p.file, p.line or 0, p.column or 0, str(p.code)))
     return ValidationReport.capped(file, problems, len(loaded.frame), limit)
+
+
+#: From this many rows on, :func:`validate_ledger` checks the rows against the
+#: articles in a forked process while it checks the frame (where ``os.fork`` exists).
+PARALLEL_ROWS = 200_000
+
+
+class _Beside:
+    """``work()`` run in a forked child process, its result sent back
+    pickled; ``result()`` waits for it.  Without ``os.fork``, or when the
+    child fails in any way (an exception, a crash), ``result()`` runs
+    ``work()`` here: the outcome is the same as running it in this process."""
+
+    def __init__(self, work: Callable[[], Any]) -> None:
+        self.work = work
+        self.pid, self.fd = 0, -1
+        if not hasattr(os, "fork"):
+            return
+        read, write = os.pipe()
+        with warnings.catch_warnings():  # Python 3.12+ warns of fork() beside threads (Arrow's, idle here)
+            warnings.simplefilter("ignore", DeprecationWarning)
+            pid = os.fork()
+        if pid == 0:  # the child: never returns into the caller's code
+            status = 1
+            try:
+                os.close(read)
+                data = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
+                with os.fdopen(write, "wb") as fh:
+                    fh.write(data)
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(write)
+        self.pid, self.fd = pid, read
+
+    def result(self) -> Any:
+        if not self.pid:
+            return self.work()
+        with os.fdopen(self.fd, "rb") as fh:
+            data = fh.read()
+        _, status = os.waitpid(self.pid, 0)
+        if status == 0 and data:
+            try:
+                return pickle.loads(data)
+            except Exception:  # an unreadable answer: the work is done here instead
+                pass
+        return self.work()
 
 
 def require_valid_rows(path: str | Path) -> list[Problem]:
@@ -183,11 +246,12 @@ _SPAN_COLUMNS = ("source", "start", "end", "surface", "quote")
 
 
 def check_sources(loaded: LoadedLedger, sources: Path | None, *, root: str | Path | None = None,
-                  name: str | None = None) -> list[Problem]:
+                  name: str | None = None, split: bool = False) -> list[Problem]:
     """Each row's source is listed; its article exists (sha256 checked, a
     warning); surface == article[start:end]; surface lies inside quote; quote
     is in the article around [start, end).  Each article is read once, and
-    its rows are checked while it is the one article in memory."""
+    its rows are checked while it is the one article in memory.  ``split``:
+    the second half of the articles is checked in a forked process."""
     if sources is None:
         return [Problem(loaded.file, None, None, None, None, Code.SOURCES_MISSING,
                         "no sources table found (looked for seeds/sources.csv and sources.csv beside the ledger)",
@@ -204,12 +268,26 @@ def check_sources(loaded: LoadedLedger, sources: Path | None, *, root: str | Pat
     locate = confiner(sources.parent, root)
     ids, files, shas = (table[c].astype(str).tolist() for c in ("id", "file", "sha256"))
     last = {sid: i for i, sid in enumerate(ids)}  # a repeated id: the article of its last row counts
-    problems, rows = list(found), []
-    for i, (sid, file, sha) in enumerate(zip(ids, files, shas)):
-        text, problem = _article(locate, shown, lines.get(sid), file, sha)
-        problems += problem
-        if groups is not None and text is not None and last[sid] == i:
-            rows += groups.check(sid, text)
+
+    def articles(lo: int, hi: int) -> tuple[list[Problem], list[Found]]:
+        """The problems of the table's rows lo..hi-1 and of the ledger's rows of their articles."""
+        problems, rows = [], []
+        for i in range(lo, hi):
+            sid = ids[i]
+            text, problem = _article(locate, shown, lines.get(sid), files[i], shas[i])
+            problems += problem
+            if groups is not None and text is not None and last[sid] == i:
+                rows += groups.check(sid, text)
+        return problems, rows
+
+    half = len(ids) // 2 if split else len(ids)
+    second = _Beside(lambda: articles(half, len(ids))) if half < len(ids) else None
+    problems, rows = articles(0, half)
+    problems = list(found) + problems
+    if second is not None:
+        more, more_rows = second.result()
+        problems += more
+        rows += more_rows
     if groups is not None:
         rows += groups.unknown(set(last))
     rows.sort(key=lambda r: (r[0], r[1]))
@@ -226,8 +304,7 @@ def _article(locate: Callable[[str], str], shown: str, line: int | None, file: s
         return None, [_source_problem(shown, line, "file", file, err.code,
                                       f"{err.reason} (not read; its rows are not checked)", err.hint)]
     try:
-        with open(where, "rb") as fh:
-            raw = fh.read()
+        raw = _read_bytes(where)
         text = decode_bytes(raw, where)  # the bytes just read (hashed below), not read again
     except OSError:
         return None, [_source_problem(shown, line, "file", file, Code.ARTICLE_MISSING,
@@ -243,6 +320,24 @@ def _article(locate: Callable[[str], str], shown: str, line: int | None, file: s
             "offsets may point into old text: restore the file or re-review its claims, then update sha256",
             severity="warning")]
     return text, []
+
+
+def _read_bytes(path: str) -> bytes:
+    """A file's bytes: ``open(path, 'rb').read()`` in fewer calls (one read of
+    the size ``fstat`` gives, then to the end; an article is read 56,000 times
+    in a large ledger)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        size = os.fstat(fd).st_size
+        data = os.read(fd, size + 1)
+        if len(data) == size:
+            return data
+        parts = [data]  # shorter or longer than fstat said: read on to the end
+        while chunk := os.read(fd, 1 << 20):
+            parts.append(chunk)
+        return b"".join(parts)
+    finally:
+        os.close(fd)
 
 
 def _source_problem(sources: str, line, column: str, value: str, code: str, reason: str, hint: str,

@@ -74,6 +74,8 @@ class Lexicon:
     #: every metric and modality cue word: no organisation is called so
     cue_words: frozenset[str] = frozenset()
     family_spec: dict[str, dict] = field(default_factory=dict)
+    #: :meth:`role`'s tuples, made once per key (framing asks ~70,000 times per MB of text)
+    _roles: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def spec(self, metric: str, key: str, default=None):
         """One setting of a metric's table in cues.toml (``refines``, ``date``...),
@@ -85,7 +87,10 @@ class Lexicon:
         return self.family_spec.get(family, {}).get(key, default)
 
     def role(self, key: str) -> tuple[str, ...]:
-        return tuple(self.roles.get(key, ()))
+        words = self._roles.get(key)
+        if words is None:
+            words = self._roles[key] = tuple(self.roles.get(key, ()))
+        return words
 
 
 # --------------------------------------------------------------------------- loading
@@ -320,7 +325,7 @@ def _cut_rx(ends: frozenset[str]) -> re.Pattern:
     return re.compile("[" + "".join(re.escape(c) for c in sorted({"\n", *(e for e in ends if len(e) == 1)})) + "]")
 
 
-def _boundaries(text: str, ends: set[str], *, clause: bool) -> list[tuple[int, int]]:
+def _boundaries(text: str, ends: set[str] | frozenset[str], *, clause: bool) -> list[tuple[int, int]]:
     spans, start, last = [], 0, len(text) - 1
     for m in _cut_rx(frozenset(ends)).finditer(text):
         i = m.start()
@@ -348,7 +353,7 @@ def sentences(text: str, lex: Lexicon) -> list[tuple[int, int]]:
 
 def clauses(text: str, sentence_spans: list[tuple[int, int]], lex: Lexicon) -> list[tuple[int, int]]:
     """Clause spans: sentences cut further at commas, colons and 、."""
-    ends = set(lex.segment.get("clause_end", []))
+    ends = frozenset(lex.segment.get("clause_end", []))  # one frozenset (its hash kept) for every sentence
     out = []
     for s, e in sentence_spans:
         for cs, ce in _boundaries(text[s:e], ends, clause=True):

@@ -500,7 +500,24 @@ def enumerated(doc: Doc, a: Hit, b: Hit) -> bool:
 def marked(doc: Doc, ent: Hit, key: str, reach: int = 12) -> bool:
     """Is ``ent`` introduced by a marker of ``doc.marks[key]`` (within ``reach``
     characters before it, in its clause, with no entity between)?  An entity
-    enumerated after a marked one ('与A公司、B公司') is marked too."""
+    enumerated after a marked one ('与A公司、B公司') is marked too.  Asked for
+    every entity of a sentence for each of its numbers: the answer is kept
+    while the entities and that list of marks are the same lists."""
+    marks = doc.marks[key]
+    kept = doc.memo.get("marked")
+    if kept is None or kept[0] is not doc.entities:
+        kept = doc.memo["marked"] = (doc.entities, {})
+    answers: dict[tuple[Hit, str, int], tuple[list, bool]] = kept[1]
+    ask = (ent, key, reach)
+    known = answers.get(ask)
+    if known is not None and known[0] is marks:
+        return known[1]
+    answer = _marked(doc, ent, key, reach)
+    answers[ask] = (marks, answer)
+    return answer
+
+
+def _marked(doc: Doc, ent: Hit, key: str, reach: int) -> bool:
     clause = doc.clause_of(ent.start)
     prev = previous_entity(doc, ent)
     floor = max(clause[0], ent.start - reach, prev.end if prev else 0)

@@ -31,6 +31,7 @@ import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from ledger.framing.cues import Hit, Lexicon, _automaton
 
@@ -77,13 +78,21 @@ def _words(lex: Lexicon, key: str) -> tuple[str, ...]:
     return tuple(_spec(lex).get(key, ()))
 
 
+@lru_cache(maxsize=64)
+def _longest_first(suffixes: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(suffixes, key=len, reverse=True))
+
+
 def _strip_suffix(name: str, suffixes: tuple[str, ...]) -> str:
     """The name without trailing suffix words (legal or industry)."""
+    ordered = _longest_first(suffixes)  # sorted once, not on every call
     changed = True
     while changed:
         changed = False
-        for suffix in sorted(suffixes, key=len, reverse=True):
-            low = name.lower()
+        low = name.lower()
+        if not low.endswith(ordered):
+            break  # no suffix ends it: one test instead of one per suffix
+        for suffix in ordered:
             if low.endswith(suffix) and len(name) > len(suffix):
                 head = name[: len(name) - len(suffix)].rstrip(" ,.")
                 glued = head and not head[-1].isspace() and not name[len(head):len(head) + 1].isspace()
@@ -105,13 +114,14 @@ def _generic(lex: Lexicon, name: str, cue_words: frozenset[str]) -> bool:
     words or a common noun (jieba's dictionary: :func:`_not_a_name`); English
     word runs with a lower-case function word inside ('Reports in January')."""
     low = name.lower().strip()
-    if len(low) < 2 or any(ch.isdigit() for ch in low):
+    if len(low) < 2 or any(map(str.isdigit, low)):
         return True
     if low in _words(lex, "generic") or low in cue_words:
         return True
-    if any(low.startswith(w) for w in _words(lex, "not_initial")):
+    if low.startswith(_words(lex, "not_initial")):
         return True
-    if any(w in low for w in _cjk_cues(cue_words)):
+    cues = _cjk_cue_automaton(cue_words)  # one pass over the name for every cue word
+    if cues is not None and next(cues.iter(low), None) is not None:
         return True
     if _latin(name):
         words = name.split()
@@ -127,6 +137,12 @@ def _generic(lex: Lexicon, name: str, cue_words: frozenset[str]) -> bool:
 @lru_cache(maxsize=8)
 def _cjk_cues(cue_words: frozenset[str]) -> tuple[str, ...]:
     return tuple(w for w in cue_words if len(w) >= 2 and not _latin(w))
+
+
+@lru_cache(maxsize=8)
+def _cjk_cue_automaton(cue_words: frozenset[str]) -> Any:
+    """An Aho-Corasick automaton of :func:`_cjk_cues` (None when there are none)."""
+    return _automaton(_cjk_cues(cue_words))
 
 
 def _not_a_name(word: str, lex: Lexicon) -> bool:

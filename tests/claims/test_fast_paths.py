@@ -209,6 +209,19 @@ def test_the_repository_ledger_is_read_by_the_fast_path_and_reported_the_same():
     _same_report(ROOT / "claims.csv")
 
 
+@pytest.mark.parametrize("folder", ["broken", "ledger/accepted"])
+def test_the_articles_checked_in_a_second_process_give_the_same_report(folder, monkeypatch):
+    from ledger.claims import validate as V
+
+    for path in sorted((ROOT / "tests" / "data" / folder).glob("*.csv")):
+        serial = validate_ledger(path)
+        monkeypatch.setattr(V, "PARALLEL_ROWS", 0)  # every ledger: the articles in a forked child
+        forked = validate_ledger(path)
+        monkeypatch.setattr(V, "PARALLEL_ROWS", 10**9)
+        assert [p.to_dict() for p in forked.problems] == [p.to_dict() for p in serial.problems], path.name
+        assert (forked.rows, forked.readable, forked.counts) == (serial.rows, serial.readable, serial.counts)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("path", sorted((ROOT / "tests" / "data").glob("*/*.csv")) +
                          sorted((ROOT / "tests" / "data" / "ledger" / "accepted").glob("*.csv")),
