@@ -213,6 +213,7 @@ def test_the_repository_ledger_is_read_by_the_fast_path_and_reported_the_same():
 def test_the_articles_checked_in_a_second_process_give_the_same_report(folder, monkeypatch):
     from ledger.claims import validate as V
 
+    monkeypatch.setenv("FACTCHECK_FORK_VALIDATE", "1")  # the fork is opt-in
     for path in sorted((ROOT / "tests" / "data" / folder).glob("*.csv")):
         serial = validate_ledger(path)
         monkeypatch.setattr(V, "PARALLEL_ROWS", 0)  # every ledger: the articles in a forked child
@@ -407,3 +408,18 @@ def test_a_cell_after_a_quoted_line_break_is_placed_on_its_own_line(tmp_path: Pa
     path = _one_row(tmp_path, claim_id="a\nb", source=" " + ROWS[0][1])
     assert fastread.fast_cells(path.read_bytes(), None) is not None
     assert load_ledger(path).problems[0].line == 3  # the record starts on line 2
+
+
+def test_validate_forks_only_when_asked(monkeypatch):
+    from ledger.claims import validate as V
+
+    started = []
+    monkeypatch.setattr(V, "PARALLEL_ROWS", 0)
+    monkeypatch.setattr(V._Beside, "__init__", lambda self, work: started.append(work) or setattr(self, "pid", 0)
+                        or setattr(self, "work", work))
+    monkeypatch.delenv("FACTCHECK_FORK_VALIDATE", raising=False)
+    validate_ledger(ROOT / "claims.csv")
+    assert started == []
+    monkeypatch.setenv("FACTCHECK_FORK_VALIDATE", "1")
+    validate_ledger(ROOT / "claims.csv")
+    assert started  # the articles checked beside the frame
