@@ -18,7 +18,7 @@ from typing import NamedTuple
 from ledger.numbers import dates, money
 from ledger.numbers import lexicon as lx
 from ledger.numbers.english import after_and, english_word, fraction_at, read_english
-from ledger.numbers.grammar import BIGS, UNITS
+from ledger.numbers.grammar import BIGS, UNITS, words_alt
 from ledger.numbers.hedges import Hit, finish, hedged, odd
 from ledger.numbers.numerals import Amount, NumeralError, amount, arabic, chinese, exact, read
 from ledger.numbers.words import (
@@ -31,6 +31,7 @@ from ledger.numbers.words import (
     CN_TENTHS,
     EN_BARE_MIN,
     EN_DOZEN,
+    EN_DROPPED_ARTICLE,
     EN_NOT_FRACTION_AFTER,
     EN_PLURAL_SCALES,
     EN_PLURALS,
@@ -94,6 +95,8 @@ def read_number(t: str, m: re.Match, ctx: Context) -> Hit | Resume | None:
     name = "cur_num" if g == "cur" else g
     run = _clause_cut(m.group(name), m.start(name), ctx) if g in ("ar", "cur") else m.group(name)
     body = parse(run, m.start(name), t[m.end(name):m.end(name) + 2])
+    if body is None and g == "en":  # hundred percent: the article left out
+        body = _dropped_article(t, run, m.start(name))
     if body is None:  # 数一3成: no numeral at the start of the run; 3成 may still be one
         return Resume(m.start(name) + 1) if len(run) > 1 else None
     if g == "en" and (fr := _en_fraction(t, s, body)) is not None:
@@ -184,6 +187,27 @@ def parse(run: str, b0: int, after: str = "") -> Body | None:
         return Body(run[:n], run, b0, b0 + n, amount(run[:n]), g)
     except (NumeralError, ArithmeticError):
         return None
+
+
+_DROPPED = EN_DROPPED_ARTICLE
+_DROPPED_SCALE = re.compile(rf"(?i:{words_alt(_DROPPED['scales'])})\b", re.ASCII)
+_DROPPED_UNIT = re.compile(rf"[ \t]+(?i:{words_alt(_DROPPED['units'])})\b", re.ASCII)
+_DROPPED_NOT_AFTER = re.compile(rf"(?<![A-Za-z])(?i:{words_alt(_DROPPED['not_after'])})[ \t]+\Z", re.ASCII)
+
+
+def _dropped_article(t: str, run: str, b0: int) -> Body | None:
+    """"hundred percent" = 100%, "hundred and fifty per cent" = 150%: a number that opens with a
+    scale word, its article left out, before a percent word ([numerals.en.dropped_article]);
+    None after a quantifier ("several hundred percent" counts hundreds) or before anything else."""
+    if not _DROPPED_SCALE.match(run) or _DROPPED_NOT_AFTER.search(t, max(0, b0 - 16), b0):
+        return None
+    try:
+        r = read_english(run[:MAX_ENGLISH], dropped_article=True)
+    except NumeralError:
+        return None
+    if not _DROPPED_UNIT.match(t, b0 + r.end):
+        return None
+    return Body(run[:r.end], run, b0, b0 + r.end, exact(r.value), "en", r.words, r.has_scale)
 
 
 def _hedge_before(t: str, s: int) -> bool:
@@ -473,11 +497,14 @@ def _cn_fraction(t: str, m: re.Match) -> Hit | None:
     d = chinese(den.text)  # 百 / 千 / 万 here are 100 / 1000 / 10^4, not orders of magnitude
     if not d or d != d.to_integral_value():
         return None
-    if num.a.vague == "bare":  # 百分之百 = 100/100
+    bare = num.a.vague == "bare"
+    if bare:  # 百分之百 = 100/100
         num = num._replace(a=exact(chinese(num.text)))
     end, na = num.end, num.a
     if num.g == "ar":  # 百分之52.5 k: a magnitude after an Arabic numerator scales it
         na, end = _magnitude(t, num.end, na, "ar")
+    if not bare and na.vague == "" and end == m.end() and _odd_numerator(num) and lx.ODD.match(t, end):
+        na, end = odd(na), end + 1  # 百分之八十多 = [80%, 90%), as 四百多 = [400, 500)
     a = Amount(_divide(na.value, d), _divide_bound(na.low, d), _divide_bound(na.high, d), na.vague)
     if m.group("zf_neg"):  # 三分之负一
         a = a.negated()
@@ -488,6 +515,15 @@ def _cn_fraction(t: str, m: re.Match) -> Hit | None:
             return None
         return finish(t, m.start(), end, exact(whole.a.value + a.value), "count", "count", Decimal(1))
     return finish(t, m.start(), end, a, "percent", "ratio", Decimal(1))
+
+
+def _odd_numerator(num: Body) -> bool:
+    """May 多/余 close this numerator (百分之八十多, 百分之80多)?  A Chinese one ending in a unit
+    (十, 百, 千), an Arabic whole number ending in 0: 多 says "and some" in the place below.
+    After a lone digit 多 belongs to the whole fraction (三分之一多 is "over a third")."""
+    if num.g == "cn":
+        return num.text[-1:] in UNITS
+    return num.g == "ar" and num.text.isdigit() and num.text.endswith("0")
 
 
 _EN_ARTICLE_NUM = re.compile(r"(?i:an?)(?![A-Za-z])", re.ASCII)

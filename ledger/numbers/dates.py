@@ -279,7 +279,7 @@ EN_DATE = (
     r"|\b(?P<en_rel>last|this|next)[ \t](?P<en_relu>year|month|week)\b"
     rf"|\blast[ \t](?P<en_lm>{_MON_FULL})\b(?![ \t]\d)"
     r"|\b(?:in|since|by|until|of|for|from|through|during|before|after|fiscal|FY|calendar|its|their)[ \t]"
-    r"(?P<en_year>(?:19|20)\d\d)\b(?![-,.]?\d|[ \t]?(?:percent|billion|million))"
+    r"(?P<en_year>(?:19|20)\d\d)\b(?![-,.]?\d|[ \t]?(?:percent|billion|million)|[ \t-]?(?:hundred|thousand|trillion)\b)"
     r"|\b(?:in|since|by|until|from|through|during|before|after|early|late|mid)[ \t-]"
     rf"(?P<en_m3>{_MON_FULL})\b(?![ \t]\d))"
 )

@@ -50,7 +50,8 @@ class EnglishNumber:
 class _Reader:
     """One reading; ``feed`` returns False when a word cannot continue it."""
 
-    def __init__(self) -> None:
+    def __init__(self, dropped_article: bool = False) -> None:
+        self.dropped_article = dropped_article  # a scale may open the number as after "a"
         self.total = Decimal(0)
         self.group = Decimal(0)
         self.stage = "start"  # start, article, half, unit, hundred, tens, done, scaled, point, frac, and
@@ -155,7 +156,7 @@ class _Reader:
             self.group *= EN_HUNDRED
         elif self.stage in ("tens", "done") and 20 <= self.group < EN_HUNDRED and not self.total and sep == " ":
             self.group *= EN_HUNDRED  # twenty-five hundred = 2500, as nineteen hundred = 1900
-        elif self.stage == "article":
+        elif self.stage == "article" or (self.stage == "start" and self.dropped_article):
             self.group = Decimal(EN_HUNDRED)
         else:
             return False
@@ -163,10 +164,10 @@ class _Reader:
         return True
 
     def _scale(self, s: int, sep: str) -> bool:
-        if (self.last_scale and s >= self.last_scale) or sep not in (" ", "-"):
+        if (self.last_scale and s >= self.last_scale) or sep not in (" ", "-", "" if self.stage == "start" else " "):
             return False
-        if self.stage in ("article", "half_a"):
-            self.group = Decimal(1) if self.stage == "article" else Decimal("0.5")
+        if self.stage in ("article", "half_a") or (self.stage == "start" and self.dropped_article):
+            self.group = Decimal("0.5") if self.stage == "half_a" else Decimal(1)
         elif self.stage == "lead":
             pass  # the lead's fraction is the group: a quarter million
         elif self.stage not in ("unit", "hundred", "tens", "done") or not self.group:
@@ -196,12 +197,14 @@ class _Reader:
         return False
 
 
-def read_english(s: str, *, compound_after: bool = False) -> EnglishNumber:
+def read_english(s: str, *, compound_after: bool = False, dropped_article: bool = False) -> EnglishNumber:
     """The longest prefix of ``s`` that is a whole English number; raises NumeralError.
     ``compound_after``: the text after ``s`` goes on with a hyphen and a word
     ("ten million one-time"): a last group that opened after a scale is then
-    part of that compound, not of the number."""
-    r, best, sep = _Reader(), None, ""
+    part of that compound, not of the number.  ``dropped_article``: a scale word
+    may open the number, as after "a" ("hundred percent"; the caller decides where,
+    [numerals.en.dropped_article])."""
+    r, best, sep = _Reader(dropped_article), None, ""
     before_group = None  # the reading before a group that opened after a scale with a space
     for m in _TOKEN.finditer(s):
         word, gap = m.group(1), m.group(2)

@@ -26,6 +26,9 @@ from ledger.numbers.words import (
     CN_NOT_AFTER,
     CN_NOT_DECIMAL,
     CN_POINT,
+    CN_SEVERAL,
+    CN_SEVERAL_CLOSES_AFTER,
+    CN_SEVERAL_NOT_BEFORE,
     CN_SMALL_UNITS,
     CN_ZEROS,
     EN_ARTICLES,
@@ -109,6 +112,8 @@ _SPACE = (
     rf"[ \t]+(?=(?:{UNIT}|{BIG}|{CN_POINT}[ \t]*[{DECIMAL_DIGITS}{ZEROS}]))"
     rf"|(?<=[{UNITS}{BIGS}{CN_POINT}])[ \t]+(?=[{DIGITS}{ZEROS}0-9])"
 )
+#: 几 closing a numeral after 十: 八十几 = [81, 89] (not 几乎, 几何).
+_SEVERAL_END = rf"(?<=[{CN_SEVERAL_CLOSES_AFTER}]){CN_SEVERAL}(?![{CN_SEVERAL_NOT_BEFORE}])"
 #: Longest run of numeral tokens read (九千九百九十九万九千九百九十九亿... is 30); a bound
 #: keeps the scan linear on absurd input.
 MAX_RUN = 48
@@ -116,7 +121,7 @@ MAX_RUN = 48
 #: the evaluator reads the numbers): the common case is a single class test.
 _TAIL = (
     rf"(?:[{_PLAIN}0-9]|{_GUARDED}|[,.](?<=[0-9][,.])(?=[0-9])|{CN_POINT}(?=[ \t]*[{DECIMAL_DIGITS}{ZEROS}])"
-    rf"|[{_BEFORE_UNIT}](?=[{UNITS}{BIGS}])|[多余几](?=[{UNITS}{BIGS}])|{_SPACE}){{0,{MAX_RUN}}}"
+    rf"|[{_BEFORE_UNIT}](?=[{UNITS}{BIGS}])|[多余几](?=[{UNITS}{BIGS}])|{_SEVERAL_END}|{_SPACE}){{0,{MAX_RUN}}}"
 )
 #: An absurdly long string of digits (no units): no amount, skipped whole.
 LONG_DIGITS = rf"[0-9{DIGITS}{ZEROS},.]{{{MAX_RUN + 1},}}"

@@ -34,6 +34,7 @@ from ledger.numbers.words import (
     EN_ARTICLES,
     EN_FRACTIONS,
     EN_HALF,
+    EN_HUNDRED,
     EN_MAGNITUDES,
     EN_ONES,
     EN_ORDINALS,
@@ -94,8 +95,15 @@ SIGNS_AFTER = frozenset(_SIGN_AFTER)
 #: 三块五 (3.5 yuan) and 五块钱: 块 is the yuan only with a digit or 钱 after it (三块屏幕 is three screens).
 KUAI = LEXICON["currency"]["yuan_words"]["colloquial"]
 _KUAI_RX = rf"{KUAI}(?=钱|[{DIGITS}0-9]|[^\u4e00-\u9fff]|\Z)"
-#: A currency written before the amount (case-sensitive): US$, RMB, 人民币 ...
-CUR_BEFORE_ALT = trie(_CUR_BEFORE)  # a trie: the engine tests one or two characters, not 25 words
+#: ISO codes read in any case before the amount ("usd 5", "Rmb 5"), lower-cased -> as listed.
+_ANY_CASE: dict[str, str] = {w.lower(): w for w in LEXICON["currency"]["before_any_case"]["words"]}
+#: A currency written before the amount: US$, RMB, 人民币 ... as written; the ISO codes of
+#: [currency.before_any_case] in any case, as whole words.  Tries: the engine tests one or two
+#: characters, not 25 words.
+CUR_BEFORE_ALT = (
+    rf"(?:{trie(w for w in _CUR_BEFORE if w not in _ANY_CASE.values())}"
+    rf"|(?i:{trie(_ANY_CASE)})(?![A-Za-z]))"
+)
 CUR_BEFORE = re.compile(CUR_BEFORE_ALT, re.ASCII)
 _OTHER_UNITS: dict[str, tuple[str, str, Decimal]] = {
     "%": ("percent", "ratio", Decimal("0.01")), "‰": ("percent", "ratio", Decimal("0.001")),
@@ -181,7 +189,9 @@ def unit_of(word: str, default_cur: str, yen: str = "CNY") -> tuple[str | None, 
 def currency_code(sym: str, yen: str = "CNY") -> str:
     """The currency of a sign or code before the number; a bare ¥ is ``yen``."""
     sym = sym.strip()
-    return yen if sym in YEN_SIGNS else _CUR_BEFORE[sym]
+    if sym in YEN_SIGNS:
+        return yen
+    return _CUR_BEFORE[sym] if sym in _CUR_BEFORE else _CUR_BEFORE[_ANY_CASE[sym.lower()]]
 
 
 def yuan_code(code: str, default_cur: str) -> str:
@@ -226,9 +236,13 @@ def default_yuan(text: str) -> str:
     return rule["default"]
 
 
-#: An English magnitude after the number: group "mag" (a word) or "abbr" (13bn, $13B, 5m).
+_MAG_WORDS = words_alt(w for w in EN_MAGNITUDES if len(w) > 3)
+#: An English magnitude after the number: group "mag" (a word) or "abbr" (13bn, $13B, 5m); or
+#: "hundred" ("hund"), then a scale word ("hmag"), as in a group of English words: the digits stand
+#: for its ones ("5 hundred" = 500 as "five hundred", "2 hundred million" = 2 x 10^8).
 EN_MAG = re.compile(
-    rf"(?:[ \t]|-)?(?P<mag>(?i:{words_alt(w for w in EN_MAGNITUDES if len(w) > 3)}))\b"
+    rf"(?:[ \t]|-)?(?:(?P<hund>(?i:{words_alt(w for w, v in EN_SCALES.items() if v == EN_HUNDRED)}))\b"
+    rf"(?:(?:[ \t]|-)(?P<hmag>(?i:{_MAG_WORDS}))\b)?|(?P<mag>(?i:{_MAG_WORDS}))\b)"
     rf"|(?P<abbr>{words_alt(w for w in EN_MAGNITUDES if len(w) <= 3)})(?![A-Za-z0-9])"
     rf"|[ \t](?P<sabbr>{words_alt(EN_SPACED_ABBREVIATIONS)})(?![A-Za-z0-9]|\.[A-Za-z0-9])", re.ASCII
 )
@@ -236,6 +250,9 @@ EN_MAG = re.compile(
 
 def magnitude_of(mm: re.Match[str]) -> int:
     """The factor of an :data:`EN_MAG` match."""
+    if mm.group("hund"):
+        after = mm.group("hmag")
+        return EN_HUNDRED * (EN_MAGNITUDES[after.lower()] if after else 1)
     word = mm.group("mag")
     return EN_MAGNITUDES[word.lower() if word else (mm.group("abbr") or mm.group("sabbr"))]
 

@@ -35,6 +35,8 @@ from ledger.numbers.words import (
     CN_DIGIT_CHARS,
     CN_NOT_DECIMAL,
     CN_POINT,
+    CN_SEVERAL,
+    CN_SEVERAL_CLOSES_AFTER,
     CN_SMALL_UNITS,
     CN_UNIT_CHARS,
     CN_ZEROS,
@@ -387,14 +389,18 @@ def amount(s: str) -> Amount:
 
 
 def _several(rest: str) -> Amount:
-    """数十亿 / 几百: [2, 9] x the unit."""
+    """数十亿 / 几百: [2, 9] x the unit; 几十几 = [21, 99] (a 几 after 十 is the ones, [1, 9])."""
+    ones = Decimal(0)
+    if len(rest) >= 2 and rest[-1] == CN_SEVERAL and rest[-2] in CN_SEVERAL_CLOSES_AFTER:
+        rest, ones = rest[:-1], Decimal(1)
     if not rest:
         one = Decimal(1)
     elif rest[0] in CN_UNIT_CHARS + CN_BIG_CHARS:
         one = chinese("一" + rest)
     else:
         raise NumeralError(f"cannot read 数/几 before {rest!r}")
-    return Amount((one * 2 + one * 9) / 2, one * 2, one * 9, "several")
+    lo, hi = one * 2 + ones, one * 9 + ones * 9
+    return Amount((lo + hi) / 2, lo, hi, "several")
 
 
 def _pair(s: str) -> Amount | None:

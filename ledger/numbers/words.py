@@ -39,6 +39,10 @@ CN_FRACTION: str = _ZH["fraction"]
 CN_MIXED: str = _ZH["mixed"]
 CN_TENTHS: str = _ZH["tenths"]
 CN_HALF: str = _ZH["half"]
+#: 几 at the end of a numeral, after 十 (八十几 = [81, 89]); not before 乎/何 (几乎, 几何).
+CN_SEVERAL: str = _ZH["several"]
+CN_SEVERAL_CLOSES_AFTER: str = _ZH["several_closes_after"]
+CN_SEVERAL_NOT_BEFORE: str = _ZH["several_not_before"]
 #: Digits never read after 点 (两: 两百点两 is 两百 and 两).
 CN_NOT_DECIMAL: str = _ZH["not_decimal"]
 CN_DISCOUNT: str = _ZH["discount"]
@@ -73,6 +77,8 @@ EN_DOZEN: int = _EN["dozen"]
 #: Fractions that lead a scale word: "a quarter million".
 EN_SCALE_LEADS: dict[str, Decimal] = {w: Decimal(v) for w, v in _EN["leads"].items()}
 EN_BARE_MIN: int = _EN["bare_count_min_words"]
+#: "hundred percent" without its article ([numerals.en.dropped_article]).
+EN_DROPPED_ARTICLE: dict[str, list[str]] = {k: list(v) for k, v in _EN["dropped_article"].items()}
 #: Fractions: "half" (1, 2), "thirds" (1, 3) ...
 EN_FRACTIONS: dict[str, tuple[int, int]] = {w: tuple(v) for w, v in _EN["fractions"].items()}
 EN_NOT_FRACTION_AFTER: list[str] = list(_EN["not_fractions"]["before"])
