@@ -5,8 +5,9 @@ The table links 微软 and Microsoft; for a company it does not know, framing ke
 the name as written, so a Chinese and an English article about it file their
 claims under two names that never meet.  The articles themselves are the
 evidence: two such names, each from articles the other is not named in, that
-state the same figures (the same metric, period, unit and value to three
-significant digits) at least ``min_shared`` times (cues.toml ``[linking]``), each
+state the same figures (the same metric, unit and value to three significant
+digits; the period is left out, as one article's quarter is often another's undated
+figure) at least ``min_shared`` times (cues.toml ``[linking]``), each
 the other's best match, are
 one company.  Its claims are then written under one name: the one the ledger
 already uses, else the one named in more claims.  Names the table knows are
@@ -28,7 +29,7 @@ from ledger.sources import to_simplified
 _PUNCT = re.compile(r"[\s.,·'’&()（）\-]+")
 
 #: columns the evidence is read from
-COLUMNS = ("source", "subject", "metric", "period", "unit", "value", "status")
+COLUMNS = ("source", "subject", "metric", "unit", "value", "status")
 
 
 def _fold(name: str) -> str:
@@ -47,9 +48,8 @@ def _evidence(frames: Iterable[pd.DataFrame], known: frozenset[str]) -> pd.DataF
     df = pd.concat(parts, ignore_index=True)
     subject = df["subject"].fillna("").astype(str)
     value = pd.to_numeric(df["value"], errors="coerce")
-    period = df["period"].fillna("").astype(str)
     keep = (subject != "") & ~subject.str.contains(";", regex=False) & value.notna() & (value != 0) \
-        & (period != "") & (df["status"].fillna("").astype(str) != "rejected")
+        & (df["status"].fillna("").astype(str) != "rejected")
     df, subject, value = df[keep], subject[keep], value[keep]
     keys = subject.map({n: _fold(n) for n in subject.unique()})  # each distinct name folded once
     unknown = ~keys.isin(known)
@@ -57,8 +57,8 @@ def _evidence(frames: Iterable[pd.DataFrame], known: frozenset[str]) -> pd.DataF
     v = value.to_numpy(dtype=float)
     scale = 10.0 ** (np.floor(np.log10(np.abs(v))) - 2)  # three significant digits
     rounded = pd.Series(np.round(np.round(v / scale) * scale, 12), index=value.index)
-    fact = df["metric"].astype(str) + "|" + df["period"].astype(str) + "|" + df["unit"].astype(str) + "|" \
-        + rounded.astype(str)
+    # the period is left out: one article's quarter is often another's undated figure
+    fact = df["metric"].astype(str) + "|" + df["unit"].astype(str) + "|" + rounded.astype(str)
     return pd.DataFrame({"name": subject.to_numpy(), "key": keys.to_numpy(), "source": df["source"].astype(str)
                          .to_numpy(), "fact": fact.to_numpy()})
 
