@@ -701,6 +701,8 @@ def _range(t: str, start: int, pos: int, body: Body, a: Amount, unit_info, a_mag
         kind, unit, factor = kind2, unit2, factor2
     elif kind2 is not None and (kind2, unit2) != (kind, unit):
         return None
+    elif kind2 is None and kind in ("percent", "percentage_point") and b2.value != b.value:
+        return None  # 'rose 12% to 320 million': a change, then the level it reached
     if not a_mag and b.value and b2.value != b.value:  # $1-2 billion: the magnitude applies to both
         a = a.scaled(b2.value / b.value)
     big = re.search(rf"[{BIGS}]+$", second.text)

@@ -383,3 +383,14 @@ def test_an_amount_per_day_is_a_daily_average():
     text = "该季度，华星集团净利润185亿元，按三季度92天测算，日均净赚约2.01亿元。"
     rows = {r["surface"]: r["metric"] for r in frame_text(text, source="x", published="2025-10-21")}
     assert rows["185亿元"] == "net_profit" and rows["约2.01亿元"] == "daily_average"
+
+
+@pytest.mark.parametrize("text, surface, metric", [
+    ("华星咖啡三季度月均交易客户数按年增长40.6%达1.12亿。", "40.6%", "user_growth"),
+    ("华星咖啡三季度月均交易客户数按年增长40.6%达1.12亿。", "1.12亿", "user_count"),
+    ("Zentra Corp. said monthly active users rose 12% to 320 million in the quarter.", "320 million", "user_count"),
+    ("华星集团第三季度活跃会员数3520万人，同比下降21.26%。", "3520万", "user_count"),
+])
+def test_users_customers_and_members_are_counted(text, surface, metric):
+    rows = {r["surface"]: r["metric"] for r in frame_text(text, source="x", published="2025-11-04")}
+    assert rows[surface] == metric

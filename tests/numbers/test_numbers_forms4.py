@@ -12,6 +12,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from ledger.numbers.finder import find_mentions
 from tests.numbers.test_numbers_forms import assert_form, exact, rows
 from tests.numbers.test_numbers_oracles import one, oracle
 
@@ -215,3 +216,14 @@ def test_hundred_percent_without_its_article(n):
     dropped = words[len("one "):]
     m = one(f"Output rose {dropped} percent this year.")
     assert (m.surface, m.kind, m.value) == (f"{dropped} percent", "percent", D(n) / 100)
+
+
+# 'rose 12% to 320 million': a change, then the level it reached -- two mentions, not a
+# range from 12% to 320,000,000%.  A range keeps both ends of one kind.
+@pytest.mark.parametrize("text, surfaces", [
+    ("monthly active users rose 12% to 320 million in the quarter", ["12%", "320 million"]),
+    ("growth of 12% to 15%", ["12% to 15%"]),
+    ("$1-2 billion", ["$1-2 billion"]),
+])
+def test_a_percent_change_to_a_level_is_no_range(text, surfaces):
+    assert [m.surface for m in find_mentions(text)] == surfaces
