@@ -38,6 +38,7 @@ from ledger import intervals
 from ledger.crosscheck.entities import keys as entity_keys
 from ledger.crosscheck.rates import RATES_NAME, Money, converted_bounds
 from ledger.crosscheck.scoring import TEXT
+from ledger.crosscheck.sorting import lexsort
 from ledger.errors import Code, InvalidValue, Problem
 from ledger.numbers.precision import relative_precision
 from ledger.record import basis_free, exact_spans, last_resort_metrics, object_kind
@@ -202,7 +203,7 @@ def _pair_order(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     codes = pd.factorize(key)[0]
     shared = np.flatnonzero(np.bincount(codes)[codes] > 1)
     key = key[shared]
-    rank = np.lexsort((df["lo"].to_numpy()[shared], df["p0"].to_numpy()[shared], key))
+    rank = lexsort((df["lo"].to_numpy()[shared], df["p0"].to_numpy()[shared], key))
     return shared[rank], key[rank]
 
 
@@ -317,8 +318,9 @@ def _across_units(df: pd.DataFrame, a: np.ndarray, b: np.ndarray, money: Money,
     """Verdicts of pairs whose claims are in different units: ``b``'s interval
     converted into ``a``'s unit (the rate's range widening it), pairs with no
     conversion noted."""
-    units = df["unit"].to_numpy(dtype=object)
-    pairs, kinds = pd.factorize(pd.MultiIndex.from_arrays([units[a], units[b]]))
+    unit = df["unit"]  # the text of these rows only (not of the whole ledger)
+    pairs, kinds = pd.factorize(pd.MultiIndex.from_arrays([unit.iloc[a].to_numpy(dtype=object),
+                                                           unit.iloc[b].to_numpy(dtype=object)]))
     how = [relation(str(ua), str(ub)) for ua, ub in kinds]
     kind = np.array([h[0] for h in how], dtype=object)[pairs]
     n = len(a)
@@ -403,8 +405,11 @@ def _unit_notes(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, why: np.ndarray)
     naming the first pairs."""
     if not len(i):
         return []
-    ids, units = df["claim_id"].to_numpy(dtype=object), df["unit"].to_numpy(dtype=object)
-    groups = pd.DataFrame({"ua": units[i], "ub": units[j], "why": why, "a": ids[i], "b": ids[j]})
+    def text(col: str, rows: np.ndarray) -> np.ndarray:
+        return df[col].iloc[rows].to_numpy(dtype=object)
+
+    groups = pd.DataFrame({"ua": text("unit", i), "ub": text("unit", j), "why": why, "a": text("claim_id", i),
+                           "b": text("claim_id", j)})
     notes = []
     for (ua, ub, reason), group in groups.groupby(["ua", "ub", "why"], sort=True):
         both = relation(str(ua), str(ub))[0] == "rate"

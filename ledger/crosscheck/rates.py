@@ -31,7 +31,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -408,19 +408,21 @@ def stated_conversions(df: pd.DataFrame, default_precision: float) -> list[State
     order = np.argsort(keys, kind="stable")
     rows, keys = rows[order], keys[order]
     out = []
-    text = {c: df[c].to_numpy(dtype=object) for c in ("unit", "surface", "quote", "source")}
-    point = df["point"].to_numpy(dtype=float)
+    # the text of these rows only (positions in ``rows``), not of the whole ledger
+    text = {c: df[c].iloc[rows].to_numpy(dtype=object) for c in ("unit", "surface", "quote", "source")}
+    point = df["point"].to_numpy(dtype=float)[rows]
     for start in np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]):
-        group = rows[start:start + int(counts[keys[start]])][:20]
+        group = range(start, start + min(int(counts[keys[start]]), 20))
         for x in range(len(group)):
             for y in range(x + 1, len(group)):
-                found = _stated(int(group[x]), int(group[y]), text, point, default_precision)
+                found = _stated(group[x], group[y], text, point, default_precision)
                 if found:
-                    out.append(found)
+                    out.append(replace(found, a=int(rows[found.a]), b=int(rows[found.b])))
     return out
 
 
 def _stated(i: int, j: int, text: dict[str, np.ndarray], point: np.ndarray, default: float) -> Stated | None:
+    """The conversion rows ``i`` and ``j`` of ``text`` and ``point`` state, if they state one."""
     if text["unit"][i] == text["unit"][j] or not (point[i] > 0 and point[j] > 0):
         return None
     quote = str(text["quote"][i])
@@ -480,7 +482,7 @@ class Money:
         publication date) and its article's publication date (NaN if unknown)."""
         if self._windows is None:
             if self.book.published:
-                codes, sources = intervals.text_codes(self.df["source"])
+                codes, sources = intervals.column_codes(self.df, "source")
                 pub = np.array([self.book.published.get(str(s), (np.nan, np.nan)) for s in sources],
                                dtype=float).reshape(-1, 2)
                 f0, f1 = (pub[codes, 0], pub[codes, 1]) if len(pub) else (np.zeros(0), np.zeros(0))
@@ -494,23 +496,29 @@ class Money:
     def pair_rates(self, a: np.ndarray, b: np.ndarray) -> PairRates:
         """The rate converting row ``b``'s currency into row ``a``'s, per pair of rows."""
         n = len(a)
-        units = self.df["unit"].to_numpy(dtype=object)
-        sources = self.df["source"].to_numpy(dtype=object)
         w0, w1, f0, f1 = self.windows()
         with np.errstate(invalid="ignore"):
             first, last = np.fmin(w0[a], w0[b]), np.fmax(w1[a], w1[b])
             pub0, pub1 = np.fmin(f0[a], f0[b]), np.fmax(f1[a], f1[b])
-        # a source matters only if it states a conversion (most do not: fewer distinct asks)
-        stating = {s.source for s in self.stated}
-        sa, sb = (np.where(np.isin(sources[x], list(stating)), sources[x], "") if stating
-                  else np.full(n, "", dtype=object) for x in (a, b))
         unit_c, source_c = self.df["unit_c"].to_numpy(), self.df["source_c"].to_numpy()
+        # a source matters only if it states a conversion (most do not: fewer distinct asks);
+        # found by source code, each stating source's name put where it is one
+        stating = dict(sorted((int(source_c[s.a]), s.source) for s in self.stated))
+        stating_c, stating_names = np.array(list(stating), dtype=np.int64), np.array(list(stating.values()),
+                                                                                      dtype=object)
+        sa, sb = (np.full(n, "", dtype=object) for _ in range(2))
+        for side, x in ((sa, a), (sb, b)):
+            if stating:
+                at = np.flatnonzero(np.isin(source_c[x], stating_c))
+                side[at] = stating_names[np.searchsorted(stating_c, source_c[x][at])]
         parts = [unit_c[a], unit_c[b], *(np.nan_to_num(d, nan=-1.0) for d in (first, last, pub0, pub1))]
         if stating:
             parts += [np.where(sa == "", -1, source_c[a]), np.where(sb == "", -1, source_c[b])]
         codes = combined_codes(parts)
         one = np.unique(codes, return_index=True)[1]  # one pair of each distinct ask
-        asked = pd.DataFrame({"to": units[a][one], "frm": units[b][one], "sa": sa[one], "sb": sb[one],
+        unit = self.df["unit"]
+        asked = pd.DataFrame({"to": unit.iloc[a[one]].to_numpy(dtype=object),
+                              "frm": unit.iloc[b[one]].to_numpy(dtype=object), "sa": sa[one], "sb": sb[one],
                               "first": first[one], "last": last[one], "pub0": pub0[one], "pub1": pub1[one]})
         m = len(asked)
         point, low, high = np.full(m, np.nan), np.full(m, np.nan), np.full(m, np.nan)
@@ -673,8 +681,9 @@ def stated_findings(money: Money, settings: dict[str, Any]) -> tuple[pd.DataFram
         return pd.DataFrame(), notes
     df = money.df
     w0, w1, f0, f1 = money.windows()
-    col = {c: df[c].to_numpy(dtype=object) for c in ("claim_id", "source", "surface", "subject", "object",
-                                                       "metric")}
+    need = sorted({k for s in money.stated for k in (s.a, s.b)})  # the text of these rows only
+    col = {c: dict(zip(need, df[c].iloc[need].to_numpy(dtype=object)))
+           for c in ("claim_id", "source", "surface", "subject", "object", "metric")}
     point, conf = df["point"].to_numpy(dtype=float), df["conf"].to_numpy(dtype=float)
     for s in money.stated:
         ref = money.book.rate(s.frm, s.to, w0[s.a], w1[s.a], money.stale) if not np.isnan(w0[s.a]) else \

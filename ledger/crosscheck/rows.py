@@ -40,6 +40,7 @@ from ledger.crosscheck.scoring import (
     relative_gap,
     severity_of,
 )
+from ledger.crosscheck.sorting import lexsort
 
 #: The findings frame: the columns of :data:`CONFLICT_COLUMNS` (``conflict_id``,
 #: ``claims`` and ``explanation`` empty on pair rows until rendered), then
@@ -181,8 +182,8 @@ def assemble(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray, a
             continue
         if isinstance(empty, str):
             if col in conv:
-                codes, names = pd.factorize(conv[col][pi])
-                cols[col] = text(codes, np.asarray(names, dtype=object), col)
+                codes, names = _first_seen_codes(conv[col], conversions.at if conversions else None, pi)
+                cols[col] = text(codes, names, col)
             else:
                 cols[col] = const(empty, col)
         else:
@@ -218,25 +219,17 @@ def _label_codes(sev: np.ndarray, settings: dict[str, Any]) -> np.ndarray:
 
 def _output_order(rank: np.ndarray, severity: np.ndarray, kind: np.ndarray) -> np.ndarray:
     """Row order: issue rank, then severity (highest first; unknown last),
-    then kind, then as found: one stable sort of one int64 key (a severity
-    has 3 decimals: 0..1000)."""
+    then kind, then as found: one sort of one int64 key (a severity has 3
+    decimals: 0..1000)."""
     sev = np.where(np.isnan(severity), 1001, 1000 - np.round(np.nan_to_num(severity) * 1000)).astype(np.int64)
     key = (rank.astype(np.int64) * 1024 + np.clip(sev, 0, 1023)) * 8 + kind.astype(np.int64)
-    return np.argsort(key, kind="stable")
+    return lexsort([key])
 
 
 def _claim_codes(df: pd.DataFrame, col: str) -> tuple[np.ndarray, np.ndarray]:
     """Per claim row, the code of its ``col`` text, and the distinct texts;
     the codes prepare made for the column when it made them."""
-    if f"{col}_c" in df and col in ("source", "metric", "unit"):
-        codes = df[f"{col}_c"].to_numpy(dtype=np.int64)
-        if len(codes) and codes.min() >= 0:
-            # text_codes numbers values in order of first appearance: each new code is the running maximum
-            running = np.maximum.accumulate(codes)
-            first = np.flatnonzero(np.diff(np.r_[-1, running]) > 0)
-            if len(first) == running[-1] + 1 and (codes[first] == np.arange(len(first))).all():
-                return codes, df[col].iloc[first].to_numpy(dtype=object)
-    codes, names = intervals.text_codes(df[col])
+    codes, names = intervals.column_codes(df, col)
     if (codes < 0).any():  # a missing text reads as empty
         names = np.append(names, "")
         codes = np.where(codes < 0, len(names) - 1, codes)
@@ -283,6 +276,30 @@ def _pair_rates(conversions: Conversions | None, n_pairs: int, point_b: np.ndarr
     out["rate_date"][at], out["rate_source"][at] = conversions.date, conversions.source
     out["value_b_converted"][at] = point_b[at] * conversions.rate
     return out
+
+
+def _first_seen_codes(values: np.ndarray, at: np.ndarray | None, order: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``pd.factorize(values[order])`` (codes, distinct values numbered in order
+    of first appearance) of a text array that is "" but at the positions
+    ``at``: the few values factorized, the order found from the positions."""
+    if at is None or not len(at):
+        codes, uniques = pd.factorize(values[order])
+        return codes, np.asarray(uniques, dtype=object)
+    small, names = pd.factorize(np.concatenate([np.array([""], dtype=object), values[at]]))
+    per_pair = np.zeros(len(values), dtype=np.int64)  # "" is code 0
+    per_pair[at] = small[1:]
+    seq = per_pair[order]
+    where = np.empty(len(values), dtype=np.int64)  # each pair's place in ``order``
+    where[order] = np.arange(len(order))
+    first = np.full(len(names), len(order), dtype=np.int64)
+    np.minimum.at(first, small[1:], where[at])
+    empty = seq == 0
+    first[0] = min(first[0], int(np.argmax(empty)) if empty.any() else len(order))
+    seen = np.flatnonzero(first < len(order))
+    renumber = np.empty(len(names), dtype=np.int64)
+    by_first = seen[np.argsort(first[seen])]
+    renumber[by_first] = np.arange(len(by_first))
+    return renumber[seq], np.asarray(names, dtype=object)[by_first]
 
 
 def _floats(arith: pd.DataFrame, col: str) -> np.ndarray:
