@@ -40,7 +40,7 @@ from ledger.crosscheck.rates import RATES_NAME, Money, converted_bounds
 from ledger.crosscheck.scoring import TEXT
 from ledger.crosscheck.sorting import lexsort
 from ledger.errors import Code, InvalidValue, Problem
-from ledger.numbers.precision import relative_precision
+from ledger.numbers.precision import relative_precisions
 from ledger.record import basis_free, exact_spans, last_resort_metrics, object_kind
 from ledger.units import factor, relation
 
@@ -149,7 +149,7 @@ def precisions(surfaces: pd.Series, default: float) -> np.ndarray:
     """Each claim's relative rounding (:func:`~ledger.numbers.precision.relative_precision`),
     each distinct surface read once."""
     codes, uniques = intervals.text_codes(surfaces.fillna(""))
-    table = np.array([relative_precision(s, default) for s in uniques], dtype=float)
+    table = relative_precisions([str(s) for s in uniques], default)
     return table[codes] if len(table) else np.zeros(len(surfaces))
 
 

@@ -359,11 +359,20 @@ def _leg(where: Any, frm: str, to: str, first: float, last: float, stale: int) -
 def combined_codes(parts: list[np.ndarray]) -> np.ndarray:
     """One code per distinct row of the ``parts`` (integer or float arrays of
     one length), numbered 0, 1, ... in sorted order of the rows."""
-    key = np.zeros(len(parts[0]) if parts else 0, dtype=np.int64)
-    for part in parts:
+    n = len(parts[0]) if parts else 0
+    key = np.zeros(n, dtype=np.int64)
+    if not n:
+        return key
+    span = 1
+    for part in parts:  # each part's rank, the ranks combined (renumbered only if the product grows too big)
         codes = np.unique(part, return_inverse=True)[1].ravel()
-        key = np.unique(key * (int(codes.max(initial=0)) + 1) + codes, return_inverse=True)[1].ravel()
-    return key
+        size = int(codes.max(initial=0)) + 1
+        if span > (1 << 62) // size:
+            key = np.unique(key, return_inverse=True)[1].ravel()
+            span = int(key.max(initial=0)) + 1
+        key = key * size + codes
+        span *= size
+    return np.unique(key, return_inverse=True)[1].ravel()
 
 
 @dataclass(frozen=True)
@@ -392,7 +401,9 @@ def stated_conversions(df: pd.DataFrame, default_precision: float) -> list[State
     # only sources with figures in more than one currency can state a conversion
     source_c, unit_c = df["source_c"].to_numpy()[money], df["unit_c"].to_numpy()[money]
     n_units = int(unit_c.max()) + 1 if len(money) else 1
-    kinds = np.unique(source_c.astype(np.int64) * n_units + unit_c)
+    seen = np.zeros((int(source_c.max()) + 1 if len(money) else 1) * n_units, dtype=bool)
+    seen[source_c.astype(np.int64) * n_units + unit_c] = True
+    kinds = np.flatnonzero(seen)  # the distinct (source, unit), sorted
     several = np.unique(kinds // n_units, return_counts=True)
     money = money[np.isin(source_c, several[0][several[1] > 1])]
     if len(money) < 2:
