@@ -38,7 +38,7 @@ from ledger.crosscheck.scoring import (
     TEXT,
     conflict_ids,
     relative_gap,
-    severity_of,
+    severity_values,
 )
 from ledger.crosscheck.sorting import lexsort
 
@@ -82,7 +82,7 @@ def assemble(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray, a
     loose = loose_wording(lo, hi, flags, i, j, code, settings)
     factor = evidence * np.where(loose, float(evidence_settings(settings)["loose_wording"]), 1.0)
     weights = np.array([float(settings["severity"]["weight"].get(k, 0.0)) for k in _NAMES[:4]])
-    sev, _ = severity_of(weights[code], gap, days, conf[i] * conf[j] * factor, settings)
+    sev = severity_values(weights[code], gap, days, conf[i] * conf[j] * factor, settings)
     # issues: the pair's figure (subject, object of the side that names one, metric); rules: one each
     issue = _pair_issues(df, i, j)
     n_issues = int(issue.max()) + 1 if n_pairs else 0
@@ -92,106 +92,118 @@ def assemble(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray, a
     rank_of_issue = _issue_ranks(issue_all, sev_all, verdict_all, n_issues + n_arith)
     kind_all = np.concatenate([code, np.full(n_arith, 4)])
     order = _output_order(rank_of_issue[issue_all], sev_all, _RANK[kind_all])
-    is_pair = order < n_pairs
-    pi = order[is_pair]  # pair of each pair row, in output order
-    ia, ib = i[pi], j[pi]  # the pairs' claim rows
-    at_arith = np.flatnonzero(~is_pair)
-    arith_at = order[at_arith] - n_pairs
     n = len(order)
+    pair = np.where(order < n_pairs, order, -1)  # the pair of each row (-1: a rule row)
+    at_arith = np.flatnonzero(pair < 0)  # the rule rows, and which rule each is
+    arith_at = order[at_arith] - n_pairs
+    # each row's claims (-1 on rule rows): a per-claim array with one more cell is taken at them
+    ra, rb = np.append(i, -1)[pair], np.append(j, -1)[pair]
 
-    def floats(pair_values: np.ndarray, arith_col: str | None, rows: np.ndarray | None = None) -> np.ndarray:
-        """A float column in output order: per pair (or per claim taken at ``rows``), then the rules'."""
-        out = np.empty(n, dtype=float)
-        out[is_pair] = pair_values if rows is None else pair_values[rows]
+    def arith_values(arith_col: str | None, fill: Any, as_text: bool) -> np.ndarray:
+        """The rule rows' values of a column, in output order (``fill`` if the rules have none)."""
+        if arith_col is not None and arith_col in arith:
+            col = arith[arith_col]
+            return (col.fillna("").astype(str).to_numpy(dtype=object) if as_text
+                    else col.to_numpy(dtype=float))[arith_at]
+        return np.full(len(at_arith), fill, dtype=object if as_text else float)
+
+    def floats(per_row: np.ndarray, rows: np.ndarray, arith_col: str | None) -> np.ndarray:
+        """A float column in output order: ``per_row`` (per claim or per pair, NaN
+        appended) taken at ``rows``, then the rules' values."""
+        out = np.append(per_row, np.nan)[rows]
         if n_arith:
-            out[at_arith] = (arith[arith_col].to_numpy(dtype=float)[arith_at] if arith_col in arith
-                             else np.nan)
+            out[at_arith] = arith_values(arith_col, np.nan, False)
         return out
 
-    def text(pair_codes: np.ndarray, categories: Any, arith_col: str | None, fill: str = "") -> Any:
-        """A text column in output order, as codes into its distinct values
-        (no string is copied per row): pair rows' ``pair_codes`` into
-        ``categories`` (a dtype made once, or the values), the rules' own
-        values appended."""
-        dtype = categories if isinstance(categories, pd.CategoricalDtype) else None
-        cats = dtype.categories if dtype is not None else pd.Index(np.asarray(categories, dtype=object), dtype=object)
-        codes = np.empty(n, dtype=np.int64)
-        codes[is_pair] = pair_codes
-        if not n_arith and dtype is not None:
-            return pd.Categorical.from_codes(codes, dtype=dtype, validate=False)
+    def text(codes: np.ndarray, cats: pd.Index, arith_col: str | None, fill: str = "") -> Any:
+        """A text column in output order, as codes (one per row, rule rows'
+        to be set) into its distinct values ``cats``: no string is copied per
+        row; the rules' values not among them are appended."""
         if n_arith:
-            extra = (arith[arith_col].fillna("").astype(str).to_numpy(dtype=object)[arith_at] if arith_col in arith
-                     else np.full(len(at_arith), fill, dtype=object))
+            extra = arith_values(arith_col, fill, True)
             known = cats.get_indexer(pd.Index(extra, dtype=object))
             new = pd.unique(extra[known < 0])
             if len(new):
                 cats = pd.Index(np.concatenate([cats.to_numpy(dtype=object), np.asarray(new, dtype=object)]),
                                 dtype=object)
                 known = cats.get_indexer(pd.Index(extra, dtype=object))
+            codes = codes if codes.dtype.itemsize >= 4 else codes.astype(np.int32)
             codes[at_arith] = known
-        return pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(cats), validate=False)
+        return pd.Categorical.from_codes(codes.astype(_code_dtype(len(cats)), copy=False),
+                                         dtype=pd.CategoricalDtype(cats), validate=False)
 
-    made: dict[str, tuple[np.ndarray, pd.CategoricalDtype]] = {}
+    made: dict[str, tuple[np.ndarray, pd.Index]] = {}
     claim_ids = df["claim_id"].to_numpy(dtype=object)
 
     def ids(arith_col: str, rows: np.ndarray) -> np.ndarray:
         """Claim ids in output order, as Python strings (nearly all distinct: no categories)."""
-        out = np.empty(n, dtype=object)
-        out[is_pair] = claim_ids[rows]
+        out = np.append(claim_ids, "")[rows]
         if n_arith:
-            out[at_arith] = arith[arith_col].fillna("").astype(str).to_numpy(dtype=object)[arith_at]
+            out[at_arith] = arith_values(arith_col, "", True)
         return out
 
     def per_claim(col: str, rows: np.ndarray, arith_col: str | None = None) -> Any:
         if col not in made:  # each claim column's distinct values found once (claim_a and claim_b share)
             codes, names = _claim_codes(df, col)
-            made[col] = codes, pd.CategoricalDtype(pd.Index(names, dtype=object))
-        codes, dtype = made[col]
-        return text(codes[rows], dtype, arith_col or col)
+            made[col] = codes.astype(_code_dtype(len(names))), pd.Index(names, dtype=object)
+        codes, cats = made[col]
+        return text(np.append(codes, 0)[rows], cats, arith_col or col)
 
     def const(value: str, arith_col: str | None = None) -> Any:
-        return text(np.zeros(len(pi), dtype=np.int64), [value], arith_col, value)
+        return text(np.zeros(n, dtype=np.int8), pd.Index([value], dtype=object), arith_col, value)
 
-    label_codes = _label_codes(sev[pi], settings)
-    conv = _pair_rates(conversions, n_pairs, point[j])
+    crow = np.full(n_pairs + 1, -1, dtype=np.int64)  # the conversion of each pair (-1: none), of each row
+    if conversions is not None and len(conversions.at):
+        crow[conversions.at] = np.arange(len(conversions.at))
+    crow = crow[pair]
     cols: dict[str, Any] = {
-        "conflict_id": const("", "conflict_id"), "kind": text(kind_all[order][is_pair], _NAMES, "kind"),
-        "rule": const("", "rule"),
-        "claim_a": ids("claim_a", ia), "claim_b": ids("claim_b", ib),
-        "claims": const("", "claims"), "subject": per_claim("subject", ia), "object": per_claim("object", ia),
-        "metric": per_claim("metric", ia), "source_a": per_claim("source", ia, "source_a"),
-        "source_b": per_claim("source", ib, "source_b"),
-        "value_a": floats(point, "value_a", ia), "value_b": floats(point, "value_b", ib),
-        "unit": per_claim("unit", ia), "gap": np.concatenate([gap, _floats(arith, "gap")])[order],
-        "severity": sev_all[order], "severity_label": text(label_codes, _LABELS, "severity_label"),
+        "conflict_id": const("", "conflict_id"),
+        "kind": text(kind_all[order], pd.Index(_NAMES, dtype=object), "kind"), "rule": const("", "rule"),
+        "claim_a": ids("claim_a", ra), "claim_b": ids("claim_b", rb),
+        "claims": const("", "claims"), "subject": per_claim("subject", ra), "object": per_claim("object", ra),
+        "metric": per_claim("metric", ra), "source_a": per_claim("source", ra, "source_a"),
+        "source_b": per_claim("source", rb, "source_b"),
+        "value_a": floats(point, ra, "value_a"), "value_b": floats(point, rb, "value_b"),
+        "unit": per_claim("unit", ra), "gap": np.concatenate([gap, _floats(arith, "gap")])[order],
+        "severity": sev_all[order],
+        "severity_label": text(np.append(_label_codes(sev, settings), 0)[pair], pd.Index(_LABELS, dtype=object),
+                               "severity_label"),
         "explanation": const("", "explanation"),
-        "implied_value": floats(np.full(len(pi), np.nan), "implied_value"),
-        "implied_low": floats(np.full(len(pi), np.nan), "implied_low"),
-        "implied_high": floats(np.full(len(pi), np.nan), "implied_high"),
+        "implied_value": floats(np.zeros(0), np.full(n, -1), "implied_value"),
+        "implied_low": floats(np.zeros(0), np.full(n, -1), "implied_low"),
+        "implied_high": floats(np.zeros(0), np.full(n, -1), "implied_high"),
         "implied_unit": const("", "implied_unit"), "result": const("", "result"),
-        "status": text(np.zeros(len(pi), dtype=np.int64), ["open", "resolved"], None, "open"),
+        "status": text(np.zeros(n, dtype=np.int8), pd.Index(["open", "resolved"], dtype=object), None, "open"),
         "decision": const(""), "decision_note": const(""), "reviewer": const(""),
         "issue_rank": rank_of_issue[issue_all[order]],
         "evidence": np.concatenate([evidence, np.ones(n_arith)])[order],
-        "flags_a": _ints(flags[ia], is_pair, n), "flags_b": _ints(flags[ib], is_pair, n),
+        "flags_a": np.append(flags, 0)[ra], "flags_b": np.append(flags, 0)[rb],
         "loose": np.concatenate([loose, np.zeros(n_arith, dtype=bool)])[order],
-        "unit_b": per_claim("unit", ib, "unit_b"),
+        "unit_b": per_claim("unit", rb, "unit_b"),
     }
+    conv = _conversion_values(conversions, point, j)
     for col, empty in RATE_COLUMNS.items():  # across currencies: the rate that converted b (none: NaN, "")
         if col == "unit_b":
             continue
-        if isinstance(empty, str):
-            if col in conv:
-                codes, names = _first_seen_codes(conv[col], conversions.at if conversions else None, pi)
-                cols[col] = text(codes, names, col)
-            else:
-                cols[col] = const(empty, col)
+        if not isinstance(empty, str):
+            cols[col] = floats(conv[col] if col in conv else np.zeros(0), crow, col)
+        elif col in conv:
+            codes, names = _first_seen_codes(conv[col], crow, pair >= 0)
+            cols[col] = text(codes, names, col)
         else:
-            cols[col] = floats(conv[col] if col in conv else np.full(n_pairs, np.nan), col, pi)
+            cols[col] = const(empty, col)
     index = pd.RangeIndex(n)
     # text as categories (codes into the distinct values): no Python string is copied per row
     return pd.DataFrame({c: pd.Series(cols[c], index=index, copy=False, dtype=_dtype(cols[c]))
                          for c in FINDING_COLUMNS}, copy=False)
+
+
+def _code_dtype(size: int) -> Any:
+    """The codes' dtype pandas gives categories of ``size`` values (made so at once, not copied)."""
+    for dtype in (np.int8, np.int16, np.int32):
+        if size < np.iinfo(dtype).max:
+            return dtype
+    return np.int64
 
 
 def _dtype(values: Any) -> Any:
@@ -200,13 +212,6 @@ def _dtype(values: Any) -> Any:
 
 
 _LABELS = ("info", "low", "medium", "high")
-
-
-def _ints(pair_values: np.ndarray, is_pair: np.ndarray, n: int) -> np.ndarray:
-    """An int column in output order: the pairs' values, 0 on rule rows."""
-    out = np.zeros(n, dtype=np.int64)
-    out[is_pair] = pair_values
-    return out
 
 
 def _label_codes(sev: np.ndarray, settings: dict[str, Any]) -> np.ndarray:
@@ -265,41 +270,36 @@ def _issue_ranks(issue: np.ndarray, severity: np.ndarray, verdict: np.ndarray, n
     return rank
 
 
-def _pair_rates(conversions: Conversions | None, n_pairs: int, point_b: np.ndarray) -> dict[str, np.ndarray]:
-    """The rate columns of every pair (NaN and "" where no conversion was made)."""
+def _conversion_values(conversions: Conversions | None, point: np.ndarray, j: np.ndarray) -> dict[str, np.ndarray]:
+    """The rate columns of each conversion (none: {}); ``point`` per claim, ``j`` the pairs' second claims."""
     if conversions is None or not len(conversions.at):
         return {}
-    out = {c: np.full(n_pairs, e, dtype=object if isinstance(e, str) else float) for c, e in RATE_COLUMNS.items()
-           if c != "unit_b"}
-    at = conversions.at
-    out["rate"][at], out["rate_low"][at], out["rate_high"][at] = conversions.rate, conversions.low, conversions.high
-    out["rate_date"][at], out["rate_source"][at] = conversions.date, conversions.source
-    out["value_b_converted"][at] = point_b[at] * conversions.rate
-    return out
+    return {"rate": conversions.rate, "rate_low": conversions.low, "rate_high": conversions.high,
+            "rate_date": conversions.date, "rate_source": conversions.source,
+            "value_b_converted": point[j[conversions.at]] * conversions.rate}
 
 
-def _first_seen_codes(values: np.ndarray, at: np.ndarray | None, order: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """``pd.factorize(values[order])`` (codes, distinct values numbered in order
-    of first appearance) of a text array that is "" but at the positions
-    ``at``: the few values factorized, the order found from the positions."""
-    if at is None or not len(at):
-        codes, uniques = pd.factorize(values[order])
-        return codes, np.asarray(uniques, dtype=object)
-    small, names = pd.factorize(np.concatenate([np.array([""], dtype=object), values[at]]))
-    per_pair = np.zeros(len(values), dtype=np.int64)  # "" is code 0
-    per_pair[at] = small[1:]
-    seq = per_pair[order]
-    where = np.empty(len(values), dtype=np.int64)  # each pair's place in ``order``
-    where[order] = np.arange(len(order))
-    first = np.full(len(names), len(order), dtype=np.int64)
-    np.minimum.at(first, small[1:], where[at])
-    empty = seq == 0
-    first[0] = min(first[0], int(np.argmax(empty)) if empty.any() else len(order))
-    seen = np.flatnonzero(first < len(order))
-    renumber = np.empty(len(names), dtype=np.int64)
-    by_first = seen[np.argsort(first[seen])]
+def _first_seen_codes(values: np.ndarray, rows: np.ndarray, is_pair: np.ndarray) -> tuple[np.ndarray, pd.Index]:
+    """The codes of a text column that is ``values[k]`` on the rows of
+    conversion ``k`` (``rows``: each row's conversion, -1 for none) and ""
+    elsewhere, numbered as ``pd.factorize`` of the pair rows numbers them (in
+    order of first appearance): the few values factorized, their order found
+    from the conversions' rows."""
+    small, names = pd.factorize(np.concatenate([np.array([""], dtype=object), np.asarray(values, dtype=object)]))
+    codes = np.append(small[1:], 0)[rows]  # "" is code 0
+    converted = np.flatnonzero(rows >= 0)
+    place = np.empty(len(values), dtype=np.int64)  # each conversion's row
+    place[rows[converted]] = converted
+    first = np.full(len(names), len(rows), dtype=np.int64)
+    np.minimum.at(first, small[1:], place)
+    unconverted = np.flatnonzero(is_pair & (rows < 0))
+    if len(unconverted):
+        first[0] = min(first[0], int(unconverted[0]))
+    seen = np.flatnonzero(first < len(rows))
+    by_first = seen[np.argsort(first[seen], kind="stable")]
+    renumber = np.zeros(len(names), dtype=np.int64)
     renumber[by_first] = np.arange(len(by_first))
-    return renumber[seq], np.asarray(names, dtype=object)[by_first]
+    return renumber[codes], pd.Index(np.asarray(names, dtype=object)[by_first], dtype=object)
 
 
 def _floats(arith: pd.DataFrame, col: str) -> np.ndarray:
