@@ -72,7 +72,10 @@ def assemble(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray, a
     flags = np.zeros(len(df), dtype=np.int64) if flags is None else flags
     lo, hi, point, conf = (df[c].to_numpy() for c in ("lo", "hi", "point", "conf"))
     is_date = df["is_date"].to_numpy()[i]
-    days = np.where(is_date, np.maximum(0.0, np.maximum(lo[i] - hi[j], lo[j] - hi[i])), np.nan)
+    days = np.full(n_pairs, np.nan)  # how far apart two dates are (date pairs only)
+    dated = np.flatnonzero(is_date)
+    di, dj = i[dated], j[dated]
+    days[dated] = np.maximum(0.0, np.maximum(lo[di] - hi[dj], lo[dj] - hi[di]))
     point_j = point[j]
     if conversions is not None and len(conversions.at):  # b's figure in a's unit
         point_j = point_j.copy()
@@ -119,6 +122,7 @@ def assemble(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray, a
         """A text column in output order, as codes (one per row, rule rows'
         to be set) into its distinct values ``cats``: no string is copied per
         row; the rules' values not among them are appended."""
+        known = None
         if n_arith:
             extra = arith_values(arith_col, fill, True)
             known = cats.get_indexer(pd.Index(extra, dtype=object))
@@ -127,10 +131,10 @@ def assemble(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray, a
                 cats = pd.Index(np.concatenate([cats.to_numpy(dtype=object), np.asarray(new, dtype=object)]),
                                 dtype=object)
                 known = cats.get_indexer(pd.Index(extra, dtype=object))
-            codes = codes if codes.dtype.itemsize >= 4 else codes.astype(np.int32)
+        codes = codes.astype(_code_dtype(len(cats)), copy=False)
+        if known is not None:
             codes[at_arith] = known
-        return pd.Categorical.from_codes(codes.astype(_code_dtype(len(cats)), copy=False),
-                                         dtype=pd.CategoricalDtype(cats), validate=False)
+        return pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(cats), validate=False)
 
     made: dict[str, tuple[np.ndarray, pd.Index]] = {}
     claim_ids = df["claim_id"].to_numpy(dtype=object)
@@ -182,13 +186,16 @@ def assemble(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray, a
         "unit_b": per_claim("unit", rb, "unit_b"),
     }
     conv = _conversion_values(conversions, point, j)
+    seen: _Seen | None = None
     for col, empty in RATE_COLUMNS.items():  # across currencies: the rate that converted b (none: NaN, "")
         if col == "unit_b":
             continue
         if not isinstance(empty, str):
             cols[col] = floats(conv[col] if col in conv else np.zeros(0), crow, col)
         elif col in conv:
-            codes, names = _first_seen_codes(conv[col], crow, pair >= 0)
+            if seen is None:
+                seen = _Seen(crow, pair)
+            codes, names = seen.codes(conv[col])
             cols[col] = text(codes, names, col)
         else:
             cols[col] = const(empty, col)
@@ -279,27 +286,37 @@ def _conversion_values(conversions: Conversions | None, point: np.ndarray, j: np
             "value_b_converted": point[j[conversions.at]] * conversions.rate}
 
 
-def _first_seen_codes(values: np.ndarray, rows: np.ndarray, is_pair: np.ndarray) -> tuple[np.ndarray, pd.Index]:
-    """The codes of a text column that is ``values[k]`` on the rows of
-    conversion ``k`` (``rows``: each row's conversion, -1 for none) and ""
-    elsewhere, numbered as ``pd.factorize`` of the pair rows numbers them (in
-    order of first appearance): the few values factorized, their order found
-    from the conversions' rows."""
-    small, names = pd.factorize(np.concatenate([np.array([""], dtype=object), np.asarray(values, dtype=object)]))
-    codes = np.append(small[1:], 0)[rows]  # "" is code 0
-    converted = np.flatnonzero(rows >= 0)
-    place = np.empty(len(values), dtype=np.int64)  # each conversion's row
-    place[rows[converted]] = converted
-    first = np.full(len(names), len(rows), dtype=np.int64)
-    np.minimum.at(first, small[1:], place)
-    unconverted = np.flatnonzero(is_pair & (rows < 0))
-    if len(unconverted):
-        first[0] = min(first[0], int(unconverted[0]))
-    seen = np.flatnonzero(first < len(rows))
-    by_first = seen[np.argsort(first[seen], kind="stable")]
-    renumber = np.zeros(len(names), dtype=np.int64)
-    renumber[by_first] = np.arange(len(by_first))
-    return renumber[codes], pd.Index(np.asarray(names, dtype=object)[by_first], dtype=object)
+class _Seen:
+    """Text columns that are one value per conversion and "" on every other
+    row, numbered as ``pd.factorize`` of the pair rows numbers them (in order
+    of first appearance): the few values factorized, their order found from
+    the rows of the conversions and the first pair row without one."""
+
+    def __init__(self, rows: np.ndarray, pair: np.ndarray) -> None:
+        self.rows = rows  # each row's conversion (-1: none)
+        converted = np.flatnonzero(rows >= 0)
+        self.place = np.empty(len(converted), dtype=np.int64)  # each conversion's row
+        self.place[rows[converted]] = converted
+        self.unconverted = len(rows)  # the first pair row without a conversion
+        for start in range(0, len(rows), 1 << 16):
+            part = slice(start, start + (1 << 16))
+            hit = np.flatnonzero((rows[part] < 0) & (pair[part] >= 0))
+            if len(hit):
+                self.unconverted = start + int(hit[0])
+                break
+
+    def codes(self, values: np.ndarray) -> tuple[np.ndarray, pd.Index]:
+        small, names = pd.factorize(np.concatenate([np.array([""], dtype=object), np.asarray(values, dtype=object)]))
+        first = np.full(len(names), len(self.rows), dtype=np.int64)
+        np.minimum.at(first, small[1:], self.place)
+        first[0] = min(first[0], self.unconverted)  # "" is code 0
+        seen = np.flatnonzero(first < len(self.rows))
+        by_first = seen[np.argsort(first[seen], kind="stable")]
+        renumber = np.zeros(len(names), dtype=np.int64)
+        renumber[by_first] = np.arange(len(by_first))
+        table = renumber[np.append(small[1:], 0)]  # per conversion, and "" last (for -1)
+        return table.astype(_code_dtype(len(by_first)))[self.rows], pd.Index(np.asarray(names, dtype=object)[by_first],
+                                                                               dtype=object)
 
 
 def _floats(arith: pd.DataFrame, col: str) -> np.ndarray:
