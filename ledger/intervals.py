@@ -101,9 +101,11 @@ TEXT_CODED = ("source", "metric", "unit", "modality")
 def column_codes(df: pd.DataFrame, col: str) -> tuple[np.ndarray, np.ndarray]:
     """:func:`text_codes` of ``df[col]``, from the codes a prepared ledger
     holds in ``col + "_c"`` when they are those (no second factorize; the
-    subject's and object's codes are entity keys', not their text's)."""
-    if col in TEXT_CODED and f"{col}_c" in df:
-        codes = df[f"{col}_c"].to_numpy(dtype=np.int64)
+    subject's and object's codes are entity keys', not their text's: their
+    text's codes are ``subject_t`` and ``object_t``)."""
+    held = f"{col}_t" if f"{col}_t" in df else f"{col}_c" if col in TEXT_CODED and f"{col}_c" in df else None
+    if held is not None:
+        codes = df[held].to_numpy(dtype=np.int64)
         first = first_rows(codes)
         if first is not None:
             return codes, df[col].iloc[first].to_numpy(dtype=object)

@@ -120,6 +120,7 @@ def prepare(claims: pd.DataFrame, settings: dict[str, Any]) -> pd.DataFrame:
     object_c, objects = intervals.text_codes(df["object"])
     entities, _ = pd.factorize(entity_keys(np.concatenate([subjects, objects])))
     df["subject_c"], df["object_c"] = entities[subject_c], entities[len(subjects):][object_c]
+    df["subject_t"], df["object_t"] = subject_c, object_c  # the codes of their text (for the findings' columns)
     for col in ("source", "metric", "unit", "modality"):
         df[col + "_c"] = intervals.text_codes(df[col])[0]
     # an unknown counterpart matches any (roles.toml: object_kind = counterpart)
@@ -230,26 +231,37 @@ def _verdict_codes(col: dict[str, np.ndarray], i: np.ndarray, j: np.ndarray,
     """Verdict codes of the pairs; ``j_bounds``: the second claims' intervals
     converted into the first claims' units (pairs across units)."""
     lo, hi = col["lo"], col["hi"]
+    lo_i, hi_i = lo[i], hi[i]
     lo_j, hi_j = j_bounds if j_bounds is not None else (lo[j], hi[j])
-    overlap = (lo[i] <= hi_j) & (lo_j <= hi[i])
+    overlap = (lo_i <= hi_j) & (lo_j <= hi_i)
     fact, mod = col["factual"], col["modality_c"]
-    both_fact = fact[i] & fact[j]
-    same_intent = ~fact[i] & ~fact[j] & (mod[i] == mod[j])
+    fact_i, fact_j = fact[i], fact[j]
+    both_fact = fact_i & fact_j
+    # agree: overlapping, and both facts or both the same kind of intention
+    agree = both_fact & overlap
+    intents = np.flatnonzero(~fact_i & ~fact_j & overlap)
+    agree[intents] = mod[i[intents]] == mod[j[intents]]
+    code = np.where(both_fact, 3, 1)  # not both facts: modality; both: contradiction unless apart or agreeing
+    code[agree] = 0
+    # the periods matter only for two facts whose figures differ
+    at = np.flatnonzero(both_fact & ~agree)
+    a, b = i[at], j[at]
     p0, p1 = col["p0"], col["p1"]
-    known = ~(np.isnan(p0[i]) | np.isnan(p0[j]))
+    known = ~(np.isnan(p0[a]) | np.isnan(p0[b]))
     # disjoint periods; for figures that accumulate over their period (a flow:
     # revenue, profit), any two different periods (a quarter, the nine months)
-    flow = col["flow"][i] & col["flow"][j] if "flow" in col else np.zeros(len(i), dtype=bool)
-    apart = known & ((p1[i] < p0[j]) | (p1[j] < p0[i]) | (flow & ((p0[i] != p0[j]) | (p1[i] != p1[j]))))
+    flow = col["flow"][a] & col["flow"][b] if "flow" in col else np.zeros(len(at), dtype=bool)
+    apart = known & ((p1[a] < p0[b]) | (p1[b] < p0[a]) | (flow & ((p0[a] != p0[b]) | (p1[a] != p1[b]))))
     # a flow whose period one side does not state may be another span's (a quarter's
     # revenue, the year's): differing values are not held against each other -- unless
     # two positive amounts are further apart than spans explain (1.9 trillion won against
     # 19.2 trillion: a slip of a digit, not a quarter against a year)
-    positive = (lo[i] > 0) & (lo_j > 0)
-    too_far = positive & (np.maximum(lo[i], lo_j) > span_ratio * np.minimum(hi[i], hi_j))
+    la, lb, ha, hb = lo_i[at], lo_j[at], hi_i[at], hi_j[at]
+    positive = (la > 0) & (lb > 0)
+    too_far = positive & (np.maximum(la, lb) > span_ratio * np.minimum(ha, hb))
     apart |= flow & ~known & ~too_far
-    agree = (both_fact | same_intent) & overlap
-    return np.where(agree, 0, np.where(~both_fact, 1, np.where(apart, 2, 3)))
+    code[at[apart]] = 2
+    return code
 
 
 @dataclass
