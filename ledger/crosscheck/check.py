@@ -4,8 +4,11 @@ issues and reviewer decisions over a ledger, as one findings frame of data
 """
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ledger import intervals
@@ -59,16 +62,40 @@ def check(claims: pd.DataFrame, decisions: pd.DataFrame | None = None,
                              "fill value/value_low/value_high, or the period of a date claim", severity="warning"))
     money = Money(prepared, rates, settings)
     options = EngineOptions.from_env(engine) if isinstance(engine, str) else engine
-    i, j, code, pair_notes, conversions = engine_pair_verdicts(prepared, settings, options, money)
-    strength, flags = claim_evidence(prepared, sources, settings)
-    # the text stays as it came (Arrow or Python): no per-pair string is made here
-    arith, arith_notes = arithmetic.apply_rules(prepared, settings, money)
+
+    def claims_stage() -> tuple[tuple[np.ndarray, np.ndarray], tuple[pd.DataFrame, list[Problem]]]:
+        # the text stays as it came (Arrow or Python): no per-pair string is made here
+        return claim_evidence(prepared, sources, settings), arithmetic.apply_rules(prepared, settings, money)
+
+    if _overlap(len(prepared)):
+        # the evidence and the arithmetic rules read what the pair stage reads and write
+        # nothing it reads: they run on a second core meanwhile (numpy and Arrow let go of
+        # the GIL); the rates' shared caches are filled first
+        _ = money.stated
+        money.windows()
+        with ThreadPoolExecutor(1) as pool:
+            side = pool.submit(claims_stage)
+            i, j, code, pair_notes, conversions = engine_pair_verdicts(prepared, settings, options, money)
+            (strength, flags), (arith, arith_notes) = side.result()
+    else:
+        i, j, code, pair_notes, conversions = engine_pair_verdicts(prepared, settings, options, money)
+        (strength, flags), (arith, arith_notes) = claims_stage()
     out = assemble(prepared, i, j, code, arith, settings, strength, flags, conversions=conversions)
     out, decision_notes = decisions_mod.apply(out, decisions)
     if explain:
         out = render(out, claims, sources)
     out.attrs["notes"] = notes + pair_notes + arith_notes + decision_notes
     return out
+
+
+#: Below this many claims the stages run one after the other (a thread costs more than it saves).
+OVERLAP_FROM = 50_000
+
+
+def _overlap(n: int) -> bool:
+    """Whether to run the claims' stages beside the pair stage: a large ledger,
+    more than one core, and not turned off (``FACTCHECK_THREADS=1``)."""
+    return n >= OVERLAP_FROM and (os.cpu_count() or 1) > 1 and os.environ.get("FACTCHECK_THREADS", "") != "1"
 
 
 def explain(findings: pd.DataFrame, claims: pd.DataFrame, settings: dict[str, Any] | None = None, *,
