@@ -330,9 +330,12 @@ def _across_units(df: pd.DataFrame, a: np.ndarray, b: np.ndarray, money: Money,
     """Verdicts of pairs whose claims are in different units: ``b``'s interval
     converted into ``a``'s unit (the rate's range widening it), pairs with no
     conversion noted."""
-    unit = df["unit"]  # the text of these rows only (not of the whole ledger)
-    pairs, kinds = pd.factorize(pd.MultiIndex.from_arrays([unit.iloc[a].to_numpy(dtype=object),
-                                                           unit.iloc[b].to_numpy(dtype=object)]))
+    unit_c, names = intervals.column_codes(df, "unit")  # the two units of each pair, by their codes
+    names = np.append(names, "")  # a missing unit (code -1) reads as empty
+    n_units = len(names)
+    pairs, combos = pd.factorize(np.where(unit_c[a] < 0, n_units - 1, unit_c[a]).astype(np.int64) * n_units
+                                 + np.where(unit_c[b] < 0, n_units - 1, unit_c[b]))
+    kinds = [(names[c // n_units], names[c % n_units]) for c in combos.tolist()]
     how = [relation(str(ua), str(ub)) for ua, ub in kinds]
     kind = np.array([h[0] for h in how], dtype=object)[pairs]
     n = len(a)

@@ -405,7 +405,9 @@ def stated_conversions(df: pd.DataFrame, default_precision: float) -> list[State
     seen[source_c.astype(np.int64) * n_units + unit_c] = True
     kinds = np.flatnonzero(seen)  # the distinct (source, unit), sorted
     several = np.unique(kinds // n_units, return_counts=True)
-    money = money[np.isin(source_c, several[0][several[1] > 1])]
+    mixed = np.zeros(len(seen) // n_units + 1, dtype=bool)  # sources with figures in several currencies
+    mixed[several[0][several[1] > 1]] = True
+    money = money[mixed[source_c]]
     if len(money) < 2:
         return []
     frame = [df[c].to_numpy()[money] for c in ("source_c", "subject_c", "object_c", "metric_c", "modality_c")]
