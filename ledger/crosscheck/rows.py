@@ -226,7 +226,12 @@ def _label_codes(sev: np.ndarray, settings: dict[str, Any]) -> np.ndarray:
     :func:`~ledger.crosscheck.scoring.severity_labels` names it)."""
     thresholds = settings["severity"]["labels"]
     edges = [thresholds[name] for name in _LABELS[1:]]
-    return np.where(np.isnan(sev), 0, np.searchsorted(edges, sev, side="right")).astype(np.int64)
+    if edges != sorted(edges):
+        return np.where(np.isnan(sev), 0, np.searchsorted(edges, sev, side="right")).astype(np.int8)
+    out = np.zeros(len(sev), dtype=np.int8)  # how many thresholds each reaches (NaN reaches none)
+    for edge in edges:
+        out += sev >= edge
+    return out
 
 
 def _output_order(rank: np.ndarray, severity: np.ndarray, kind: np.ndarray) -> np.ndarray:
@@ -257,8 +262,11 @@ def _pair_issues(df: pd.DataFrame, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     wild = df["wild"].to_numpy(dtype=bool)
     obj = df["object_c"].to_numpy(np.int64)
     n_obj, n_met = int(obj.max()) + 2, int(df["metric_c"].max()) + 2
-    named = np.where(wild[i], obj[j], obj[i])
-    key = (df["subject_c"].to_numpy(np.int64)[i] * n_obj + named) * n_met + df["metric_c"].to_numpy(np.int64)[i]
+    # each claim's own figure key, taken per pair; a wildcard side takes the other side's object
+    own = (df["subject_c"].to_numpy(np.int64) * n_obj + obj) * n_met + df["metric_c"].to_numpy(np.int64)
+    key = own[i]
+    w = np.flatnonzero(wild[i])
+    key[w] += (obj[j[w]] - obj[i[w]]) * n_met
     return pd.factorize(key, sort=True)[0].astype(np.int64)  # numbered by key, not by the order pairs came in
 
 
