@@ -18,7 +18,7 @@ from ledger.crosscheck.engines import EngineOptions, engine_pair_verdicts
 from ledger.crosscheck.evidence import claim_evidence
 from ledger.crosscheck.pairs import prepare
 from ledger.crosscheck.rates import Money, RateBook
-from ledger.crosscheck.rows import assemble
+from ledger.crosscheck.rows import assemble, claim_columns
 from ledger.crosscheck.scoring import load_settings
 from ledger.crosscheck.text import explain as text_explain
 from ledger.crosscheck.text import render
@@ -63,24 +63,26 @@ def check(claims: pd.DataFrame, decisions: pd.DataFrame | None = None,
     money = Money(prepared, rates, settings)
     options = EngineOptions.from_env(engine) if isinstance(engine, str) else engine
 
-    def claims_stage() -> tuple[tuple[np.ndarray, np.ndarray], tuple[pd.DataFrame, list[Problem]]]:
+    def claims_stage() -> tuple[tuple[np.ndarray, np.ndarray], tuple[pd.DataFrame, list[Problem]], dict]:
         # the text stays as it came (Arrow or Python): no per-pair string is made here
-        return claim_evidence(prepared, sources, settings), arithmetic.apply_rules(prepared, settings, money)
+        return (claim_evidence(prepared, sources, settings), arithmetic.apply_rules(prepared, settings, money),
+                claim_columns(prepared))
 
     if _overlap(len(prepared)):
-        # the evidence and the arithmetic rules read what the pair stage reads and write
-        # nothing it reads: they run on a second core meanwhile (numpy and Arrow let go of
-        # the GIL); the rates' shared caches are filled first
+        # the evidence, the arithmetic rules and the claims' columns of the findings read what
+        # the pair stage reads and write nothing it reads: they run on a second core meanwhile
+        # (numpy and Arrow let go of the GIL); the rates' shared caches are filled first
         _ = money.stated
         money.windows()
         with ThreadPoolExecutor(1) as pool:
             side = pool.submit(claims_stage)
             i, j, code, pair_notes, conversions = engine_pair_verdicts(prepared, settings, options, money)
-            (strength, flags), (arith, arith_notes) = side.result()
+            (strength, flags), (arith, arith_notes), claim_text = side.result()
     else:
         i, j, code, pair_notes, conversions = engine_pair_verdicts(prepared, settings, options, money)
-        (strength, flags), (arith, arith_notes) = claims_stage()
-    out = assemble(prepared, i, j, code, arith, settings, strength, flags, conversions=conversions)
+        (strength, flags), (arith, arith_notes), claim_text = claims_stage()
+    out = assemble(prepared, i, j, code, arith, settings, strength, flags, conversions=conversions,
+                   claim_text=claim_text)
     out, decision_notes = decisions_mod.apply(out, decisions)
     if explain:
         out = render(out, claims, sources)

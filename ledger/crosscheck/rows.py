@@ -61,11 +61,13 @@ _VERDICT_OF_CODE = np.array([VERDICTS.index(k) for k in PAIR_KINDS])  # pair cod
 
 def assemble(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray, arith: pd.DataFrame,
              settings: dict[str, Any], strength: np.ndarray | None = None,
-             flags: np.ndarray | None = None, *, conversions: Conversions | None = None) -> pd.DataFrame:
+             flags: np.ndarray | None = None, *, conversions: Conversions | None = None,
+             claim_text: dict[str, tuple[Any, Any]] | None = None) -> pd.DataFrame:
     """Findings of the pairs ``(i, j)`` of the prepared ledger ``df`` (verdict
     ``code``, an index into the pair kinds) and the arithmetic rows, with
     each claim's evidence ``strength`` and ``flags`` (1 and 0 if not given).
-    ``conversions``: the pairs compared across units and their rates."""
+    ``conversions``: the pairs compared across units and their rates;
+    ``claim_text``: :func:`claim_columns` of ``df`` when made already."""
     arith = _arith_rows(arith)
     n_pairs, n_arith = len(i), len(arith)
     strength = np.ones(len(df)) if strength is None else strength
@@ -136,8 +138,8 @@ def assemble(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray, a
             codes[at_arith] = known
         return pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(cats), validate=False)
 
-    made: dict[str, tuple[np.ndarray, pd.Index]] = {}
-    claim_ids = df["claim_id"].to_numpy(dtype=object)
+    made = claim_columns(df) if claim_text is None else claim_text
+    claim_ids = made["claim_id"][0]
 
     def ids(arith_col: str, rows: np.ndarray) -> np.ndarray:
         """Claim ids in output order, as Python strings (nearly all distinct: no categories)."""
@@ -147,9 +149,6 @@ def assemble(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray, a
         return out
 
     def per_claim(col: str, rows: np.ndarray, arith_col: str | None = None) -> Any:
-        if col not in made:  # each claim column's distinct values found once (claim_a and claim_b share)
-            codes, names = _claim_codes(df, col)
-            made[col] = codes.astype(_code_dtype(len(names))), pd.Index(names, dtype=object)
         codes, cats = made[col]
         return text(np.append(codes, 0)[rows], cats, arith_col or col)
 
@@ -241,6 +240,19 @@ def _output_order(rank: np.ndarray, severity: np.ndarray, kind: np.ndarray) -> n
     sev = np.where(np.isnan(severity), 1001, 1000 - np.round(np.nan_to_num(severity) * 1000)).astype(np.int64)
     key = (rank.astype(np.int64) * 1024 + np.clip(sev, 0, 1023)) * 8 + kind.astype(np.int64)
     return lexsort([key])
+
+
+def claim_columns(df: pd.DataFrame) -> dict[str, tuple[Any, Any]]:
+    """What the findings take of each claim of a prepared ledger: the codes
+    of its subject, object, metric, source and unit text (in the dtype the
+    findings keep) with the distinct texts, and the claim ids (``claim_id``:
+    Python strings, None)."""
+    out: dict[str, tuple[Any, Any]] = {}
+    for col in ("subject", "object", "metric", "source", "unit"):
+        codes, names = _claim_codes(df, col)
+        out[col] = codes.astype(_code_dtype(len(names))), pd.Index(names, dtype=object)
+    out["claim_id"] = df["claim_id"].to_numpy(dtype=object), None
+    return out
 
 
 def _claim_codes(df: pd.DataFrame, col: str) -> tuple[np.ndarray, np.ndarray]:
