@@ -4,7 +4,6 @@ issues and reviewer decisions over a ledger, as one findings frame of data
 """
 from __future__ import annotations
 
-import os
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -16,7 +15,7 @@ from ledger.crosscheck import arithmetic
 from ledger.crosscheck import decisions as decisions_mod
 from ledger.crosscheck.engines import EngineOptions, engine_pair_verdicts
 from ledger.crosscheck.evidence import claim_evidence
-from ledger.crosscheck.pairs import prepare
+from ledger.crosscheck.pairs import overlap, prepare
 from ledger.crosscheck.rates import Money, RateBook
 from ledger.crosscheck.rows import assemble, claim_columns
 from ledger.crosscheck.scoring import load_settings
@@ -68,7 +67,7 @@ def check(claims: pd.DataFrame, decisions: pd.DataFrame | None = None,
         return (claim_evidence(prepared, sources, settings), arithmetic.apply_rules(prepared, settings, money),
                 claim_columns(prepared))
 
-    if _overlap(len(prepared)):
+    if overlap(len(prepared)):
         # the evidence, the arithmetic rules and the claims' columns of the findings read what
         # the pair stage reads and write nothing it reads: they run on a second core meanwhile
         # (numpy and Arrow let go of the GIL); the rates' shared caches are filled first
@@ -88,16 +87,6 @@ def check(claims: pd.DataFrame, decisions: pd.DataFrame | None = None,
         out = render(out, claims, sources)
     out.attrs["notes"] = notes + pair_notes + arith_notes + decision_notes
     return out
-
-
-#: Below this many claims the stages run one after the other (a thread costs more than it saves).
-OVERLAP_FROM = 50_000
-
-
-def _overlap(n: int) -> bool:
-    """Whether to run the claims' stages beside the pair stage: a large ledger,
-    more than one core, and not turned off (``FACTCHECK_THREADS=1``)."""
-    return n >= OVERLAP_FROM and (os.cpu_count() or 1) > 1 and os.environ.get("FACTCHECK_THREADS", "") != "1"
 
 
 def explain(findings: pd.DataFrame, claims: pd.DataFrame, settings: dict[str, Any] | None = None, *,

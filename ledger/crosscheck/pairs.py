@@ -28,6 +28,8 @@ The rows themselves (ids, sentences, output order) are made in
 """
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -93,57 +95,93 @@ def prepare(claims: pd.DataFrame, settings: dict[str, Any]) -> pd.DataFrame:
         df = df[keep].reset_index(drop=True)
         vague = vague[keep]
     df["vague"] = vague
-    compare = settings["compare"]
-    lo, hi = intervals.effective_bounds(df, precisions(df["surface"], compare["default_precision"]))
-    p0, p1 = intervals.period_bounds(df["period"])
-    d0, d1 = intervals.date_bounds(df, (p0, p1))
-    is_date = intervals.text_is(df["kind"], ["date"]) | intervals.text_is(df["unit"], ["date"])
-    df["lo"] = np.where(is_date, d0, lo)
-    df["hi"] = np.where(is_date, d1, hi)
-    df["point"] = np.where(is_date, np.nan, intervals.point_values(df))
-    df["p0"] = np.where(is_date, np.nan, p0)
-    df["p1"] = np.where(is_date, np.nan, p1)
-    df["is_date"] = is_date
-    df["factual"] = intervals.text_is(df["modality"], list(compare["factual"]))
-    df["conf"] = df["confidence"].fillna(1.0).clip(0.0, 1.0)
-    # a date claim without a readable period, or a number with no value and no bound, states nothing
-    numbers = df[["value", "value_low", "value_high"]].notna().any(axis=1).to_numpy()
-    stated = np.where(is_date, ~np.isnan(df["lo"].to_numpy()), numbers)
-    if not stated.all():
-        unstated = df.loc[~stated, "claim_id"]
-        df = df[stated].reset_index(drop=True)
-        df.attrs = {"unstated": (len(unstated), unstated.head(5).tolist())}
+    codes: dict[str, np.ndarray] | None = None
+    pool = ThreadPoolExecutor(1) if overlap(len(df)) else None
+    # the codes need the text alone: on a large ledger they are found on a second core while
+    # the bounds are worked out here (numpy and Arrow let go of the GIL)
+    future = pool.submit(_claim_codes, {c: df[c] for c in _CODED}) if pool is not None else None
+    try:
+        compare = settings["compare"]
+        lo, hi = intervals.effective_bounds(df, precisions(df["surface"], compare["default_precision"]))
+        p0, p1 = intervals.period_bounds(df["period"])
+        d0, d1 = intervals.date_bounds(df, (p0, p1))
+        is_date = intervals.text_is(df["kind"], ["date"]) | intervals.text_is(df["unit"], ["date"])
+        df["lo"] = np.where(is_date, d0, lo)
+        df["hi"] = np.where(is_date, d1, hi)
+        df["point"] = np.where(is_date, np.nan, intervals.point_values(df))
+        df["p0"] = np.where(is_date, np.nan, p0)
+        df["p1"] = np.where(is_date, np.nan, p1)
+        df["is_date"] = is_date
+        df["factual"] = intervals.text_is(df["modality"], list(compare["factual"]))
+        df["conf"] = df["confidence"].fillna(1.0).clip(0.0, 1.0)
+        # a date claim without a readable period, or a number with no value and no bound, states nothing
+        numbers = df[["value", "value_low", "value_high"]].notna().any(axis=1).to_numpy()
+        stated = np.where(is_date, ~np.isnan(df["lo"].to_numpy()), numbers)
+        if not stated.all():
+            unstated = df.loc[~stated, "claim_id"]
+            df = df[stated].reset_index(drop=True)
+            df.attrs = {"unstated": (len(unstated), unstated.head(5).tolist())}
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True)
+    if future is not None:
+        codes = future.result()
+    if codes is None or not stated.all():  # no thread ran, or its rows were not these
+        codes = _claim_codes({c: df[c] for c in _CODED})
+    for col, found in codes.items():
+        df[col] = found
+    df["row"] = np.arange(len(df))
+    return df
+
+
+#: The text columns the claims' codes are found from.
+_CODED = ("subject", "object", "source", "metric", "unit", "modality")
+#: Below this many claims the cross-check's stages run one after the other (a thread costs more than it saves).
+OVERLAP_FROM = 50_000
+
+
+def overlap(n: int) -> bool:
+    """Whether to run independent stages on a second thread: a ledger of
+    :data:`OVERLAP_FROM` claims or more, more than one core, and not turned
+    off (``FACTCHECK_THREADS=1``)."""
+    return n >= OVERLAP_FROM and (os.cpu_count() or 1) > 1 and os.environ.get("FACTCHECK_THREADS", "") != "1"
+
+
+def _claim_codes(text: dict[str, pd.Series]) -> dict[str, np.ndarray]:
+    """The integer codes and flags of each claim, from its text columns (in the
+    order prepare adds them)."""
+    out: dict[str, np.ndarray] = {}
+    n = len(text["metric"])
     # integer codes for blocking and joins, numbered in order of first
     # appearance: subject and object share one code book, of entity KEYS
     # (one entity whatever its script or spelling: ledger.crosscheck.entities)
-    subject_c, subjects = intervals.text_codes(df["subject"])
-    object_c, objects = intervals.text_codes(df["object"])
+    subject_c, subjects = intervals.text_codes(text["subject"])
+    object_c, objects = intervals.text_codes(text["object"])
     entities, _ = pd.factorize(entity_keys(np.concatenate([subjects, objects])))
-    df["subject_c"], df["object_c"] = entities[subject_c], entities[len(subjects):][object_c]
-    df["subject_t"], df["object_t"] = subject_c, object_c  # the codes of their text (for the findings' columns)
+    out["subject_c"], out["object_c"] = entities[subject_c], entities[len(subjects):][object_c]
+    out["subject_t"], out["object_t"] = subject_c, object_c  # the codes of their text (for the findings' columns)
+    metric_c, metric_names = intervals.text_codes(text["metric"])
     for col in ("source", "metric", "unit", "modality"):
-        df[col + "_c"] = intervals.text_codes(df[col])[0]
+        out[col + "_c"] = metric_c if col == "metric" else intervals.text_codes(text[col])[0]
     # an unknown counterpart matches any (roles.toml: object_kind = counterpart)
-    metric_c, metric_names = intervals.text_codes(df["metric"])
     open_object = np.array([object_kind(str(m)) == "counterpart" for m in metric_names], dtype=bool)
-    empty = intervals.text_is(df["object"], [""])
-    df["wild"] = empty & (open_object[metric_c] if len(metric_names) else np.zeros(len(df), dtype=bool))
+    empty = intervals.text_is(text["object"], [""])
+    out["wild"] = empty & (open_object[metric_c] if len(metric_names) else np.zeros(n, dtype=bool))
     # a company's whole figure (object_kind = part, no part named) meets its parts' figures,
     # kept only when they agree: one article names the segment, the other leaves it out
     part_object = np.array([object_kind(str(m)) == "part" for m in metric_names], dtype=bool)
-    df["whole"] = empty & (part_object[metric_c] if len(metric_names) else np.zeros(len(df), dtype=bool))
+    out["whole"] = empty & (part_object[metric_c] if len(metric_names) else np.zeros(n, dtype=bool))
     flows = np.array([exact_spans(str(m)) for m in metric_names], dtype=bool)
-    df["flow"] = flows[metric_c] if len(metric_names) else np.zeros(len(df), dtype=bool)
+    out["flow"] = flows[metric_c] if len(metric_names) else np.zeros(n, dtype=bool)
     # the blocking code leaves the basis out (adjusted_net_profit meets net_profit): an
     # article often gives an adjusted figure without saying so; such pairs are kept
     # only when they agree (a confirmation), never as a clash of two bases
     bases = [basis_free(str(m)) for m in metric_names]
     block = pd.factorize(np.array([b for b, _ in bases], dtype=object))[0] if bases else np.zeros(0, np.int64)
     adjusted = np.array([a for _, a in bases], dtype=bool)
-    df["block_c"] = block[metric_c].astype(np.int64) if len(metric_names) else np.zeros(len(df), dtype=np.int64)
-    df["adjusted"] = adjusted[metric_c] if len(metric_names) else np.zeros(len(df), dtype=bool)
-    df["row"] = np.arange(len(df))
-    return df
+    out["block_c"] = block[metric_c].astype(np.int64) if len(metric_names) else np.zeros(n, dtype=np.int64)
+    out["adjusted"] = adjusted[metric_c] if len(metric_names) else np.zeros(n, dtype=bool)
+    return out
 
 
 def precisions(surfaces: pd.Series, default: float) -> np.ndarray:

@@ -1,25 +1,21 @@
-"""check() runs the evidence and the arithmetic rules on a second thread
-beside the pair stage for large ledgers: the findings are the same as one
-stage after the other."""
+"""For large ledgers check() finds the claims' codes beside their bounds, and
+the evidence and the arithmetic rules beside the pair stage, on a second
+thread: the findings are the same as one stage after the other."""
 from __future__ import annotations
-
-import importlib
 
 import pandas as pd
 import pytest
 
 from ledger.claims import read_ledger
-from ledger.crosscheck import check
+from ledger.crosscheck import check, pairs
 from ledger.sources import load_sources
 from tests.conftest import ROOT
-
-check_module = importlib.import_module("ledger.crosscheck.check")  # the module (the package exports the function)
 
 
 def test_overlapped_stages_find_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     claims = read_ledger(ROOT / "claims.csv")
     sources = load_sources(ROOT / "seeds" / "sources.csv")
-    monkeypatch.setattr(check_module, "OVERLAP_FROM", 0)
+    monkeypatch.setattr(pairs, "OVERLAP_FROM", 0)
     monkeypatch.setenv("FACTCHECK_THREADS", "")
     overlapped = check(claims, sources=sources)
     monkeypatch.setenv("FACTCHECK_THREADS", "1")
