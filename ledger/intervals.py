@@ -81,6 +81,37 @@ def text_codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     return codes, np.asarray(uniques, dtype=object)
 
 
+def first_rows(codes: np.ndarray) -> np.ndarray | None:
+    """The first row of each code, when ``codes`` (none missing) number values
+    in order of first appearance, as :func:`text_codes` does (each new code is
+    the running maximum); else None."""
+    if not len(codes) or codes.min() < 0:
+        return None
+    running = np.maximum.accumulate(codes)
+    first = np.flatnonzero(np.diff(np.r_[-1, running]) > 0)
+    if len(first) == running[-1] + 1 and (codes[first] == np.arange(len(first))).all():
+        return first
+    return None
+
+
+#: Columns whose codes in a prepared ledger (``source_c``, ...) are :func:`text_codes`.
+TEXT_CODED = ("source", "metric", "unit", "modality")
+
+
+def column_codes(df: pd.DataFrame, col: str) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`text_codes` of ``df[col]``, from the codes a prepared ledger
+    holds in ``col + "_c"`` when they are those (no second factorize; the
+    subject's and object's codes are entity keys', not their text's: their
+    text's codes are ``subject_t`` and ``object_t``)."""
+    held = f"{col}_t" if f"{col}_t" in df else f"{col}_c" if col in TEXT_CODED and f"{col}_c" in df else None
+    if held is not None:
+        codes = df[held].to_numpy(dtype=np.int64)
+        first = first_rows(codes)
+        if first is not None:
+            return codes, df[col].iloc[first].to_numpy(dtype=object)
+    return text_codes(df[col])
+
+
 def point_values(claims: pd.DataFrame) -> np.ndarray:
     """The single figure a claim states: ``value``, else its finite bound."""
     value = claims["value"].to_numpy(dtype=float).copy()

@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ledger import intervals
 from ledger.crosscheck.rates import RATES_NAME, Money, converted_bounds, stated_findings
 from ledger.crosscheck.scoring import relative_gap, severity
 from ledger.errors import Code, InvalidValue, Problem
@@ -28,9 +29,9 @@ from ledger.units import fmt
 
 _RELATION = re.compile(r"^\s*(\w+)\s*(=|>=|<=)\s*(.+?)\s*$")
 _VARIABLE = re.compile(r"^[A-Z]$")
-_CARRY = ("claim_id", "source", "subject", "object", "metric", "unit", "lo", "hi", "point", "p0", "p1",
-          "row", "source_c", "subject_c", "object_c",
-          "factual", "conf", "surface", "quote", "period", "modality")
+_CARRY = ("lo", "hi", "point", "p0", "p1", "row", "source_c", "subject_c", "object_c", "factual", "conf")
+#: The text of a term's claims, added (by its ``row``) only to the combinations that were joined.
+_TEXT = ("claim_id", "source", "subject", "object", "metric", "unit", "surface", "quote", "period", "modality")
 
 
 @dataclass(frozen=True)
@@ -186,19 +187,35 @@ class _Claims:
     def __init__(self, prepared: pd.DataFrame) -> None:
         self.frame = prepared
         self.numeric = ~prepared["is_date"].to_numpy(dtype=bool)
-        self.metric_c = prepared["metric_c"].to_numpy()
-        _, first = np.unique(self.metric_c, return_index=True)
-        names = prepared["metric"].to_numpy(dtype=object)[first]
-        self.code = {name: code for code, name in zip(self.metric_c[first], names)}
+        self.metric_c, names = intervals.column_codes(prepared, "metric")
+        self.code = {name: code for code, name in enumerate(names)}
+        self._rows: dict[tuple[Any, ...], np.ndarray] = {}
         self.carried = prepared.loc[:, list(_CARRY)]
+        self.text = prepared.loc[:, list(_TEXT)]
+
+    def with_text(self, df: pd.DataFrame, terms: list[str]) -> pd.DataFrame:
+        """``df`` (combinations of terms' claims) with the text columns of the
+        claims of ``terms`` (taken by their rows)."""
+        parts = [df.reset_index(drop=True)]
+        for t in terms:
+            if f"{t}.claim_id" not in df:
+                rows = df[f"{t}.row"].to_numpy(dtype=np.int64)
+                parts.append(self.text.take(rows).add_prefix(t + ".").reset_index(drop=True))
+        return pd.concat(parts, axis=1) if len(parts) > 1 else df
 
     def rows(self, term: Term) -> np.ndarray:
-        codes = [self.code[m] for m in term.metric if m in self.code]
-        mask = self.numeric & np.isin(self.metric_c, codes)
-        for fieldname, want in term.match.items():
-            if not _VARIABLE.match(want) and mask.any():
-                mask &= (self.frame[fieldname] == want).to_numpy()
-        return np.flatnonzero(mask)
+        """The rows a term can take (found once per metrics and fixed fields: terms of several rules share)."""
+        fixed = tuple(sorted((f, w) for f, w in term.match.items() if not _VARIABLE.match(w)))
+        key = (tuple(term.metric), fixed)
+        if key not in self._rows:
+            wanted = np.zeros(len(self.code) + 1, dtype=bool)
+            wanted[[self.code[m] for m in term.metric if m in self.code]] = True
+            mask = self.numeric & wanted[self.metric_c]
+            for fieldname, want in fixed:
+                if mask.any():
+                    mask &= (self.frame[fieldname] == want).to_numpy()
+            self._rows[key] = np.flatnonzero(mask)
+        return self._rows[key]
 
 
 def term_frame(claims: _Claims, term: Term, rows: np.ndarray | None = None) -> pd.DataFrame:
@@ -292,13 +309,15 @@ def rule_findings(rule: Rule, claims: _Claims, settings: dict[str, Any],
         joined, bound = join_inputs(rule, inputs, terms)
         if not len(joined):
             continue
+        joined = claims.with_text(joined, inputs)
         joined, unit, unit_notes = _units(joined, rule, inputs, target, money)
         notes += unit_notes
         if not len(joined):
             continue
         lo, hi, point = _implied(joined, rule, inputs, target, expression)
         joined = joined.assign(_lo=lo, _hi=hi, _point=point, _unit=unit, _combo=np.arange(len(joined)))
-        frames.append(_with_target(joined, terms[target], rule, inputs, target, bound, settings, notes, money))
+        frames.append(_with_target(joined, terms[target], rule, inputs, target, bound, settings, notes, money,
+                                   claims))
     frames = [f for f in frames if len(f)]
     return (pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()), notes
 
@@ -377,12 +396,12 @@ def _implied(joined: pd.DataFrame, rule: Rule, inputs: list[str], target: str,
 
 def _with_target(joined: pd.DataFrame, stated: pd.DataFrame, rule: Rule, inputs: list[str], target: str,
                  bound: dict[str, str], settings: dict[str, Any], notes: list[Problem],
-                 money: Money) -> pd.DataFrame:
+                 money: Money, claims: _Claims) -> pd.DataFrame:
     """Checked rows (the target is stated: pass or fail) and implied rows
     (no stated target fits this combination of inputs)."""
     left, right = _join_keys(rule, target, bound, inputs[0])
     both = joined.merge(stated, left_on=left, right_on=right) if left else joined.merge(stated, how="cross")
-    both = both[_fits(both, rule, target, inputs)].reset_index(drop=True)
+    both = claims.with_text(both[_fits(both, rule, target, inputs)].reset_index(drop=True), [target])
     anchor = next((t for t in inputs if dimension(rule.terms[t].metric) == "money"), None)
     if anchor is not None and dimension(rule.terms[target].metric) == "money" and len(both):
         both = _converted(both, target, anchor, money, rule, notes)

@@ -4,8 +4,10 @@ issues and reviewer decisions over a ledger, as one findings frame of data
 """
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ledger import intervals
@@ -13,9 +15,9 @@ from ledger.crosscheck import arithmetic
 from ledger.crosscheck import decisions as decisions_mod
 from ledger.crosscheck.engines import EngineOptions, engine_pair_verdicts
 from ledger.crosscheck.evidence import claim_evidence
-from ledger.crosscheck.pairs import prepare
+from ledger.crosscheck.pairs import overlap, prepare
 from ledger.crosscheck.rates import Money, RateBook
-from ledger.crosscheck.rows import assemble
+from ledger.crosscheck.rows import assemble, claim_columns
 from ledger.crosscheck.scoring import load_settings
 from ledger.crosscheck.text import explain as text_explain
 from ledger.crosscheck.text import render
@@ -59,11 +61,27 @@ def check(claims: pd.DataFrame, decisions: pd.DataFrame | None = None,
                              "fill value/value_low/value_high, or the period of a date claim", severity="warning"))
     money = Money(prepared, rates, settings)
     options = EngineOptions.from_env(engine) if isinstance(engine, str) else engine
-    i, j, code, pair_notes, conversions = engine_pair_verdicts(prepared, settings, options, money)
-    strength, flags = claim_evidence(prepared, sources, settings)
-    # the text stays as it came (Arrow or Python): no per-pair string is made here
-    arith, arith_notes = arithmetic.apply_rules(prepared, settings, money)
-    out = assemble(prepared, i, j, code, arith, settings, strength, flags, conversions=conversions)
+
+    def claims_stage() -> tuple[tuple[np.ndarray, np.ndarray], tuple[pd.DataFrame, list[Problem]], dict]:
+        # the text stays as it came (Arrow or Python): no per-pair string is made here
+        return (claim_evidence(prepared, sources, settings), arithmetic.apply_rules(prepared, settings, money),
+                claim_columns(prepared))
+
+    if overlap(len(prepared)):
+        # the evidence, the arithmetic rules and the claims' columns of the findings read what
+        # the pair stage reads and write nothing it reads: they run on a second core meanwhile
+        # (numpy and Arrow let go of the GIL); the rates' shared caches are filled first
+        _ = money.stated
+        money.windows()
+        with ThreadPoolExecutor(1) as pool:
+            side = pool.submit(claims_stage)
+            i, j, code, pair_notes, conversions = engine_pair_verdicts(prepared, settings, options, money)
+            (strength, flags), (arith, arith_notes), claim_text = side.result()
+    else:
+        i, j, code, pair_notes, conversions = engine_pair_verdicts(prepared, settings, options, money)
+        (strength, flags), (arith, arith_notes), claim_text = claims_stage()
+    out = assemble(prepared, i, j, code, arith, settings, strength, flags, conversions=conversions,
+                   claim_text=claim_text)
     out, decision_notes = decisions_mod.apply(out, decisions)
     if explain:
         out = render(out, claims, sources)

@@ -88,5 +88,39 @@ def key(name: str) -> str:
 
 
 def keys(names: np.ndarray) -> np.ndarray:
-    """:func:`key` of each name of an object array (each distinct name once)."""
-    return np.array([key(str(n)) if isinstance(n, str) else "" for n in names], dtype=object)
+    """:func:`key` of each name of an object array (each distinct name once):
+    the same keys, the names' script simplified in one call (a line break
+    ends every phrase the converter knows) and the lookups made inline."""
+    texts = [n if isinstance(n, str) else "" for n in names]
+    simplified = _simplified_all(texts)
+    aliases, cores = _aliases(), _cores()
+    endings = _suffix_endings()
+    out = np.empty(len(texts), dtype=object)
+    for k, (name, simple) in enumerate(zip(texts, simplified)):
+        if not name or ";" in name:
+            out[k] = key(name)
+            continue
+        folded = _PUNCT.sub("", simple.lower())
+        known = aliases.get(folded)
+        if known is None:
+            core = _core(folded) if folded[-1:] in endings else folded
+            known = aliases.get(core) or cores.get(core) or cores.get(folded) or core
+        out[k] = known
+    return out
+
+
+def _simplified_all(texts: list[str]) -> list[str]:
+    """``to_simplified`` of each text, in one call when that gives each text's own result."""
+    if any("\n" in t for t in texts):
+        return [to_simplified(t) for t in texts]
+    together = to_simplified("\n".join(texts)).split("\n")
+    if len(together) != len(texts):
+        return [to_simplified(t) for t in texts]
+    # a text whose length changed is converted alone (to_simplified keeps one character for one)
+    return [s if len(s) == len(t) else to_simplified(t) for s, t in zip(together, texts)]
+
+
+@lru_cache(maxsize=1)
+def _suffix_endings() -> frozenset[str]:
+    """The last characters of the suffixes: a folded name ending otherwise has none."""
+    return frozenset(w[-1] for w in _suffixes())

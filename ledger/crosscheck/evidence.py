@@ -88,7 +88,7 @@ def claim_evidence(prepared: pd.DataFrame, sources: pd.DataFrame | None,
     flags |= np.where(intervals.text_is(qualifier, list(ev["hedged_qualifiers"])), HEDGED, 0)
     reported = intervals.text_is(prepared["modality"], ["reported"]) | _matches(prepared["quote"], ev["reported_words"])
     flags |= np.where(reported, REPORTED, 0)
-    codes, names = intervals.text_codes(prepared["source"])
+    codes, names = intervals.column_codes(prepared, "source")
     per_source = source_flags_for(names, sources, settings)
     from_source = per_source[codes] if len(names) else np.zeros(n, dtype=np.int64)
     flags |= from_source & (REPOST | UNNAMED)

@@ -28,6 +28,8 @@ The rows themselves (ids, sentences, output order) are made in
 """
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,8 +40,9 @@ from ledger import intervals
 from ledger.crosscheck.entities import keys as entity_keys
 from ledger.crosscheck.rates import RATES_NAME, Money, converted_bounds
 from ledger.crosscheck.scoring import TEXT
+from ledger.crosscheck.sorting import lexsort
 from ledger.errors import Code, InvalidValue, Problem
-from ledger.numbers.precision import relative_precision
+from ledger.numbers.precision import relative_precisions
 from ledger.record import basis_free, exact_spans, last_resort_metrics, object_kind
 from ledger.units import factor, relation
 
@@ -92,63 +95,100 @@ def prepare(claims: pd.DataFrame, settings: dict[str, Any]) -> pd.DataFrame:
         df = df[keep].reset_index(drop=True)
         vague = vague[keep]
     df["vague"] = vague
-    compare = settings["compare"]
-    lo, hi = intervals.effective_bounds(df, precisions(df["surface"], compare["default_precision"]))
-    p0, p1 = intervals.period_bounds(df["period"])
-    d0, d1 = intervals.date_bounds(df, (p0, p1))
-    is_date = intervals.text_is(df["kind"], ["date"]) | intervals.text_is(df["unit"], ["date"])
-    df["lo"] = np.where(is_date, d0, lo)
-    df["hi"] = np.where(is_date, d1, hi)
-    df["point"] = np.where(is_date, np.nan, intervals.point_values(df))
-    df["p0"] = np.where(is_date, np.nan, p0)
-    df["p1"] = np.where(is_date, np.nan, p1)
-    df["is_date"] = is_date
-    df["factual"] = intervals.text_is(df["modality"], list(compare["factual"]))
-    df["conf"] = df["confidence"].fillna(1.0).clip(0.0, 1.0)
-    # a date claim without a readable period, or a number with no value and no bound, states nothing
-    numbers = df[["value", "value_low", "value_high"]].notna().any(axis=1).to_numpy()
-    stated = np.where(is_date, ~np.isnan(df["lo"].to_numpy()), numbers)
-    if not stated.all():
-        unstated = df.loc[~stated, "claim_id"]
-        df = df[stated].reset_index(drop=True)
-        df.attrs = {"unstated": (len(unstated), unstated.head(5).tolist())}
+    codes: dict[str, np.ndarray] | None = None
+    pool = ThreadPoolExecutor(1) if overlap(len(df)) else None
+    # the codes need the text alone: on a large ledger they are found on a second core while
+    # the bounds are worked out here (numpy and Arrow let go of the GIL)
+    future = pool.submit(_claim_codes, {c: df[c] for c in _CODED}) if pool is not None else None
+    try:
+        compare = settings["compare"]
+        lo, hi = intervals.effective_bounds(df, precisions(df["surface"], compare["default_precision"]))
+        p0, p1 = intervals.period_bounds(df["period"])
+        d0, d1 = intervals.date_bounds(df, (p0, p1))
+        is_date = intervals.text_is(df["kind"], ["date"]) | intervals.text_is(df["unit"], ["date"])
+        df["lo"] = np.where(is_date, d0, lo)
+        df["hi"] = np.where(is_date, d1, hi)
+        df["point"] = np.where(is_date, np.nan, intervals.point_values(df))
+        df["p0"] = np.where(is_date, np.nan, p0)
+        df["p1"] = np.where(is_date, np.nan, p1)
+        df["is_date"] = is_date
+        df["factual"] = intervals.text_is(df["modality"], list(compare["factual"]))
+        df["conf"] = df["confidence"].fillna(1.0).clip(0.0, 1.0)
+        # a date claim without a readable period, or a number with no value and no bound, states nothing
+        numbers = df[["value", "value_low", "value_high"]].notna().any(axis=1).to_numpy()
+        stated = np.where(is_date, ~np.isnan(df["lo"].to_numpy()), numbers)
+        if not stated.all():
+            unstated = df.loc[~stated, "claim_id"]
+            df = df[stated].reset_index(drop=True)
+            df.attrs = {"unstated": (len(unstated), unstated.head(5).tolist())}
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True)
+    if future is not None:
+        codes = future.result()
+    if codes is None or not stated.all():  # no thread ran, or its rows were not these
+        codes = _claim_codes({c: df[c] for c in _CODED})
+    for col, found in codes.items():
+        df[col] = found
+    df["row"] = np.arange(len(df))
+    return df
+
+
+#: The text columns the claims' codes are found from.
+_CODED = ("subject", "object", "source", "metric", "unit", "modality")
+#: Below this many claims the cross-check's stages run one after the other (a thread costs more than it saves).
+OVERLAP_FROM = 50_000
+
+
+def overlap(n: int) -> bool:
+    """Whether to run independent stages on a second thread: a ledger of
+    :data:`OVERLAP_FROM` claims or more, more than one core, and not turned
+    off (``FACTCHECK_THREADS=1``)."""
+    return n >= OVERLAP_FROM and (os.cpu_count() or 1) > 1 and os.environ.get("FACTCHECK_THREADS", "") != "1"
+
+
+def _claim_codes(text: dict[str, pd.Series]) -> dict[str, np.ndarray]:
+    """The integer codes and flags of each claim, from its text columns (in the
+    order prepare adds them)."""
+    out: dict[str, np.ndarray] = {}
+    n = len(text["metric"])
     # integer codes for blocking and joins, numbered in order of first
     # appearance: subject and object share one code book, of entity KEYS
     # (one entity whatever its script or spelling: ledger.crosscheck.entities)
-    subject_c, subjects = intervals.text_codes(df["subject"])
-    object_c, objects = intervals.text_codes(df["object"])
+    subject_c, subjects = intervals.text_codes(text["subject"])
+    object_c, objects = intervals.text_codes(text["object"])
     entities, _ = pd.factorize(entity_keys(np.concatenate([subjects, objects])))
-    df["subject_c"], df["object_c"] = entities[subject_c], entities[len(subjects):][object_c]
+    out["subject_c"], out["object_c"] = entities[subject_c], entities[len(subjects):][object_c]
+    out["subject_t"], out["object_t"] = subject_c, object_c  # the codes of their text (for the findings' columns)
+    metric_c, metric_names = intervals.text_codes(text["metric"])
     for col in ("source", "metric", "unit", "modality"):
-        df[col + "_c"] = intervals.text_codes(df[col])[0]
+        out[col + "_c"] = metric_c if col == "metric" else intervals.text_codes(text[col])[0]
     # an unknown counterpart matches any (roles.toml: object_kind = counterpart)
-    metric_c, metric_names = intervals.text_codes(df["metric"])
     open_object = np.array([object_kind(str(m)) == "counterpart" for m in metric_names], dtype=bool)
-    empty = intervals.text_is(df["object"], [""])
-    df["wild"] = empty & (open_object[metric_c] if len(metric_names) else np.zeros(len(df), dtype=bool))
+    empty = intervals.text_is(text["object"], [""])
+    out["wild"] = empty & (open_object[metric_c] if len(metric_names) else np.zeros(n, dtype=bool))
     # a company's whole figure (object_kind = part, no part named) meets its parts' figures,
     # kept only when they agree: one article names the segment, the other leaves it out
     part_object = np.array([object_kind(str(m)) == "part" for m in metric_names], dtype=bool)
-    df["whole"] = empty & (part_object[metric_c] if len(metric_names) else np.zeros(len(df), dtype=bool))
+    out["whole"] = empty & (part_object[metric_c] if len(metric_names) else np.zeros(n, dtype=bool))
     flows = np.array([exact_spans(str(m)) for m in metric_names], dtype=bool)
-    df["flow"] = flows[metric_c] if len(metric_names) else np.zeros(len(df), dtype=bool)
+    out["flow"] = flows[metric_c] if len(metric_names) else np.zeros(n, dtype=bool)
     # the blocking code leaves the basis out (adjusted_net_profit meets net_profit): an
     # article often gives an adjusted figure without saying so; such pairs are kept
     # only when they agree (a confirmation), never as a clash of two bases
     bases = [basis_free(str(m)) for m in metric_names]
     block = pd.factorize(np.array([b for b, _ in bases], dtype=object))[0] if bases else np.zeros(0, np.int64)
     adjusted = np.array([a for _, a in bases], dtype=bool)
-    df["block_c"] = block[metric_c].astype(np.int64) if len(metric_names) else np.zeros(len(df), dtype=np.int64)
-    df["adjusted"] = adjusted[metric_c] if len(metric_names) else np.zeros(len(df), dtype=bool)
-    df["row"] = np.arange(len(df))
-    return df
+    out["block_c"] = block[metric_c].astype(np.int64) if len(metric_names) else np.zeros(n, dtype=np.int64)
+    out["adjusted"] = adjusted[metric_c] if len(metric_names) else np.zeros(n, dtype=bool)
+    return out
 
 
 def precisions(surfaces: pd.Series, default: float) -> np.ndarray:
     """Each claim's relative rounding (:func:`~ledger.numbers.precision.relative_precision`),
     each distinct surface read once."""
     codes, uniques = intervals.text_codes(surfaces.fillna(""))
-    table = np.array([relative_precision(s, default) for s in uniques], dtype=float)
+    table = relative_precisions([str(s) for s in uniques], default)
     return table[codes] if len(table) else np.zeros(len(surfaces))
 
 
@@ -202,7 +242,7 @@ def _pair_order(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     codes = pd.factorize(key)[0]
     shared = np.flatnonzero(np.bincount(codes)[codes] > 1)
     key = key[shared]
-    rank = np.lexsort((df["lo"].to_numpy()[shared], df["p0"].to_numpy()[shared], key))
+    rank = lexsort((df["lo"].to_numpy()[shared], df["p0"].to_numpy()[shared], key))
     return shared[rank], key[rank]
 
 
@@ -229,26 +269,37 @@ def _verdict_codes(col: dict[str, np.ndarray], i: np.ndarray, j: np.ndarray,
     """Verdict codes of the pairs; ``j_bounds``: the second claims' intervals
     converted into the first claims' units (pairs across units)."""
     lo, hi = col["lo"], col["hi"]
+    lo_i, hi_i = lo[i], hi[i]
     lo_j, hi_j = j_bounds if j_bounds is not None else (lo[j], hi[j])
-    overlap = (lo[i] <= hi_j) & (lo_j <= hi[i])
+    overlap = (lo_i <= hi_j) & (lo_j <= hi_i)
     fact, mod = col["factual"], col["modality_c"]
-    both_fact = fact[i] & fact[j]
-    same_intent = ~fact[i] & ~fact[j] & (mod[i] == mod[j])
+    fact_i, fact_j = fact[i], fact[j]
+    both_fact = fact_i & fact_j
+    # agree: overlapping, and both facts or both the same kind of intention
+    agree = both_fact & overlap
+    intents = np.flatnonzero(~fact_i & ~fact_j & overlap)
+    agree[intents] = mod[i[intents]] == mod[j[intents]]
+    code = np.where(both_fact, 3, 1)  # not both facts: modality; both: contradiction unless apart or agreeing
+    code[agree] = 0
+    # the periods matter only for two facts whose figures differ
+    at = np.flatnonzero(both_fact & ~agree)
+    a, b = i[at], j[at]
     p0, p1 = col["p0"], col["p1"]
-    known = ~(np.isnan(p0[i]) | np.isnan(p0[j]))
+    known = ~(np.isnan(p0[a]) | np.isnan(p0[b]))
     # disjoint periods; for figures that accumulate over their period (a flow:
     # revenue, profit), any two different periods (a quarter, the nine months)
-    flow = col["flow"][i] & col["flow"][j] if "flow" in col else np.zeros(len(i), dtype=bool)
-    apart = known & ((p1[i] < p0[j]) | (p1[j] < p0[i]) | (flow & ((p0[i] != p0[j]) | (p1[i] != p1[j]))))
+    flow = col["flow"][a] & col["flow"][b] if "flow" in col else np.zeros(len(at), dtype=bool)
+    apart = known & ((p1[a] < p0[b]) | (p1[b] < p0[a]) | (flow & ((p0[a] != p0[b]) | (p1[a] != p1[b]))))
     # a flow whose period one side does not state may be another span's (a quarter's
     # revenue, the year's): differing values are not held against each other -- unless
     # two positive amounts are further apart than spans explain (1.9 trillion won against
     # 19.2 trillion: a slip of a digit, not a quarter against a year)
-    positive = (lo[i] > 0) & (lo_j > 0)
-    too_far = positive & (np.maximum(lo[i], lo_j) > span_ratio * np.minimum(hi[i], hi_j))
+    la, lb, ha, hb = lo_i[at], lo_j[at], hi_i[at], hi_j[at]
+    positive = (la > 0) & (lb > 0)
+    too_far = positive & (np.maximum(la, lb) > span_ratio * np.minimum(ha, hb))
     apart |= flow & ~known & ~too_far
-    agree = (both_fact | same_intent) & overlap
-    return np.where(agree, 0, np.where(~both_fact, 1, np.where(apart, 2, 3)))
+    code[at[apart]] = 2
+    return code
 
 
 @dataclass
@@ -317,8 +368,12 @@ def _across_units(df: pd.DataFrame, a: np.ndarray, b: np.ndarray, money: Money,
     """Verdicts of pairs whose claims are in different units: ``b``'s interval
     converted into ``a``'s unit (the rate's range widening it), pairs with no
     conversion noted."""
-    units = df["unit"].to_numpy(dtype=object)
-    pairs, kinds = pd.factorize(pd.MultiIndex.from_arrays([units[a], units[b]]))
+    unit_c, names = intervals.column_codes(df, "unit")  # the two units of each pair, by their codes
+    names = np.append(names, "")  # a missing unit (code -1) reads as empty
+    n_units = len(names)
+    pairs, combos = pd.factorize(np.where(unit_c[a] < 0, n_units - 1, unit_c[a]).astype(np.int64) * n_units
+                                 + np.where(unit_c[b] < 0, n_units - 1, unit_c[b]))
+    kinds = [(names[c // n_units], names[c % n_units]) for c in combos.tolist()]
     how = [relation(str(ua), str(ub)) for ua, ub in kinds]
     kind = np.array([h[0] for h in how], dtype=object)[pairs]
     n = len(a)
@@ -403,8 +458,11 @@ def _unit_notes(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, why: np.ndarray)
     naming the first pairs."""
     if not len(i):
         return []
-    ids, units = df["claim_id"].to_numpy(dtype=object), df["unit"].to_numpy(dtype=object)
-    groups = pd.DataFrame({"ua": units[i], "ub": units[j], "why": why, "a": ids[i], "b": ids[j]})
+    def text(col: str, rows: np.ndarray) -> np.ndarray:
+        return df[col].iloc[rows].to_numpy(dtype=object)
+
+    groups = pd.DataFrame({"ua": text("unit", i), "ub": text("unit", j), "why": why, "a": text("claim_id", i),
+                           "b": text("claim_id", j)})
     notes = []
     for (ua, ub, reason), group in groups.groupby(["ua", "ub", "why"], sort=True):
         both = relation(str(ua), str(ub))[0] == "rate"

@@ -31,7 +31,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -359,11 +359,20 @@ def _leg(where: Any, frm: str, to: str, first: float, last: float, stale: int) -
 def combined_codes(parts: list[np.ndarray]) -> np.ndarray:
     """One code per distinct row of the ``parts`` (integer or float arrays of
     one length), numbered 0, 1, ... in sorted order of the rows."""
-    key = np.zeros(len(parts[0]) if parts else 0, dtype=np.int64)
-    for part in parts:
+    n = len(parts[0]) if parts else 0
+    key = np.zeros(n, dtype=np.int64)
+    if not n:
+        return key
+    span = 1
+    for part in parts:  # each part's rank, the ranks combined (renumbered only if the product grows too big)
         codes = np.unique(part, return_inverse=True)[1].ravel()
-        key = np.unique(key * (int(codes.max(initial=0)) + 1) + codes, return_inverse=True)[1].ravel()
-    return key
+        size = int(codes.max(initial=0)) + 1
+        if span > (1 << 62) // size:
+            key = np.unique(key, return_inverse=True)[1].ravel()
+            span = int(key.max(initial=0)) + 1
+        key = key * size + codes
+        span *= size
+    return np.unique(key, return_inverse=True)[1].ravel()
 
 
 @dataclass(frozen=True)
@@ -392,9 +401,13 @@ def stated_conversions(df: pd.DataFrame, default_precision: float) -> list[State
     # only sources with figures in more than one currency can state a conversion
     source_c, unit_c = df["source_c"].to_numpy()[money], df["unit_c"].to_numpy()[money]
     n_units = int(unit_c.max()) + 1 if len(money) else 1
-    kinds = np.unique(source_c.astype(np.int64) * n_units + unit_c)
+    seen = np.zeros((int(source_c.max()) + 1 if len(money) else 1) * n_units, dtype=bool)
+    seen[source_c.astype(np.int64) * n_units + unit_c] = True
+    kinds = np.flatnonzero(seen)  # the distinct (source, unit), sorted
     several = np.unique(kinds // n_units, return_counts=True)
-    money = money[np.isin(source_c, several[0][several[1] > 1])]
+    mixed = np.zeros(len(seen) // n_units + 1, dtype=bool)  # sources with figures in several currencies
+    mixed[several[0][several[1] > 1]] = True
+    money = money[mixed[source_c]]
     if len(money) < 2:
         return []
     frame = [df[c].to_numpy()[money] for c in ("source_c", "subject_c", "object_c", "metric_c", "modality_c")]
@@ -408,19 +421,21 @@ def stated_conversions(df: pd.DataFrame, default_precision: float) -> list[State
     order = np.argsort(keys, kind="stable")
     rows, keys = rows[order], keys[order]
     out = []
-    text = {c: df[c].to_numpy(dtype=object) for c in ("unit", "surface", "quote", "source")}
-    point = df["point"].to_numpy(dtype=float)
+    # the text of these rows only (positions in ``rows``), not of the whole ledger
+    text = {c: df[c].iloc[rows].to_numpy(dtype=object) for c in ("unit", "surface", "quote", "source")}
+    point = df["point"].to_numpy(dtype=float)[rows]
     for start in np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]):
-        group = rows[start:start + int(counts[keys[start]])][:20]
+        group = range(start, start + min(int(counts[keys[start]]), 20))
         for x in range(len(group)):
             for y in range(x + 1, len(group)):
-                found = _stated(int(group[x]), int(group[y]), text, point, default_precision)
+                found = _stated(group[x], group[y], text, point, default_precision)
                 if found:
-                    out.append(found)
+                    out.append(replace(found, a=int(rows[found.a]), b=int(rows[found.b])))
     return out
 
 
 def _stated(i: int, j: int, text: dict[str, np.ndarray], point: np.ndarray, default: float) -> Stated | None:
+    """The conversion rows ``i`` and ``j`` of ``text`` and ``point`` state, if they state one."""
     if text["unit"][i] == text["unit"][j] or not (point[i] > 0 and point[j] > 0):
         return None
     quote = str(text["quote"][i])
@@ -480,7 +495,7 @@ class Money:
         publication date) and its article's publication date (NaN if unknown)."""
         if self._windows is None:
             if self.book.published:
-                codes, sources = intervals.text_codes(self.df["source"])
+                codes, sources = intervals.column_codes(self.df, "source")
                 pub = np.array([self.book.published.get(str(s), (np.nan, np.nan)) for s in sources],
                                dtype=float).reshape(-1, 2)
                 f0, f1 = (pub[codes, 0], pub[codes, 1]) if len(pub) else (np.zeros(0), np.zeros(0))
@@ -494,23 +509,29 @@ class Money:
     def pair_rates(self, a: np.ndarray, b: np.ndarray) -> PairRates:
         """The rate converting row ``b``'s currency into row ``a``'s, per pair of rows."""
         n = len(a)
-        units = self.df["unit"].to_numpy(dtype=object)
-        sources = self.df["source"].to_numpy(dtype=object)
         w0, w1, f0, f1 = self.windows()
         with np.errstate(invalid="ignore"):
             first, last = np.fmin(w0[a], w0[b]), np.fmax(w1[a], w1[b])
             pub0, pub1 = np.fmin(f0[a], f0[b]), np.fmax(f1[a], f1[b])
-        # a source matters only if it states a conversion (most do not: fewer distinct asks)
-        stating = {s.source for s in self.stated}
-        sa, sb = (np.where(np.isin(sources[x], list(stating)), sources[x], "") if stating
-                  else np.full(n, "", dtype=object) for x in (a, b))
         unit_c, source_c = self.df["unit_c"].to_numpy(), self.df["source_c"].to_numpy()
+        # a source matters only if it states a conversion (most do not: fewer distinct asks);
+        # found by source code, each stating source's name put where it is one
+        stating = dict(sorted((int(source_c[s.a]), s.source) for s in self.stated))
+        stating_c, stating_names = np.array(list(stating), dtype=np.int64), np.array(list(stating.values()),
+                                                                                      dtype=object)
+        sa, sb = (np.full(n, "", dtype=object) for _ in range(2))
+        for side, x in ((sa, a), (sb, b)):
+            if stating:
+                at = np.flatnonzero(np.isin(source_c[x], stating_c))
+                side[at] = stating_names[np.searchsorted(stating_c, source_c[x][at])]
         parts = [unit_c[a], unit_c[b], *(np.nan_to_num(d, nan=-1.0) for d in (first, last, pub0, pub1))]
         if stating:
             parts += [np.where(sa == "", -1, source_c[a]), np.where(sb == "", -1, source_c[b])]
         codes = combined_codes(parts)
         one = np.unique(codes, return_index=True)[1]  # one pair of each distinct ask
-        asked = pd.DataFrame({"to": units[a][one], "frm": units[b][one], "sa": sa[one], "sb": sb[one],
+        unit = self.df["unit"]
+        asked = pd.DataFrame({"to": unit.iloc[a[one]].to_numpy(dtype=object),
+                              "frm": unit.iloc[b[one]].to_numpy(dtype=object), "sa": sa[one], "sb": sb[one],
                               "first": first[one], "last": last[one], "pub0": pub0[one], "pub1": pub1[one]})
         m = len(asked)
         point, low, high = np.full(m, np.nan), np.full(m, np.nan), np.full(m, np.nan)
@@ -673,8 +694,9 @@ def stated_findings(money: Money, settings: dict[str, Any]) -> tuple[pd.DataFram
         return pd.DataFrame(), notes
     df = money.df
     w0, w1, f0, f1 = money.windows()
-    col = {c: df[c].to_numpy(dtype=object) for c in ("claim_id", "source", "surface", "subject", "object",
-                                                       "metric")}
+    need = sorted({k for s in money.stated for k in (s.a, s.b)})  # the text of these rows only
+    col = {c: dict(zip(need, df[c].iloc[need].to_numpy(dtype=object)))
+           for c in ("claim_id", "source", "surface", "subject", "object", "metric")}
     point, conf = df["point"].to_numpy(dtype=float), df["conf"].to_numpy(dtype=float)
     for s in money.stated:
         ref = money.book.rate(s.frm, s.to, w0[s.a], w1[s.a], money.stale) if not np.isnan(w0[s.a]) else \

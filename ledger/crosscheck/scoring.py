@@ -83,12 +83,18 @@ def severity(kind: np.ndarray, gap: np.ndarray, days_apart: np.ndarray, conf: np
 def severity_of(weight: np.ndarray, gap: np.ndarray, days_apart: np.ndarray, conf: np.ndarray,
                 settings: dict[str, Any]) -> tuple[np.ndarray, np.ndarray]:
     """:func:`severity` from the kinds' weights (rules.toml ``[severity.weight]``)."""
+    sev = severity_values(weight, gap, days_apart, conf, settings)
+    return sev, severity_labels(sev, settings["severity"]["labels"])
+
+
+def severity_values(weight: np.ndarray, gap: np.ndarray, days_apart: np.ndarray, conf: np.ndarray,
+                    settings: dict[str, Any]) -> np.ndarray:
+    """The severities of :func:`severity_of`, without their labels."""
     s = settings["severity"]
-    numeric = np.minimum(1.0, s["floor"] + np.nan_to_num(gap, nan=1.0) / s["full_gap"])
-    dated = np.minimum(1.0, s["date_floor"] + np.nan_to_num(days_apart) / s["date_full_days"])
-    magnitude = np.where(np.isnan(days_apart), numeric, dated)
-    sev = np.round(weight * magnitude * conf, 3)
-    return sev, severity_labels(sev, s["labels"])
+    magnitude = np.minimum(1.0, s["floor"] + np.nan_to_num(gap, nan=1.0) / s["full_gap"])
+    dated = np.flatnonzero(~np.isnan(days_apart))  # two dates: how far apart, not the figures' gap
+    magnitude[dated] = np.minimum(1.0, s["date_floor"] + days_apart[dated] / s["date_full_days"])
+    return np.round(weight * magnitude * conf, 3)
 
 
 def severity_labels(sev: np.ndarray, thresholds: dict[str, float]) -> np.ndarray:

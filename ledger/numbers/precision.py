@@ -17,8 +17,11 @@ word) gets the default.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 from functools import lru_cache
+
+import numpy as np
 
 from ledger.numbers.numerals import NumeralError, chinese
 from ledger.numbers.words import CN_BIG_UNITS, CN_DIGITS, CN_SMALL_UNITS
@@ -33,6 +36,64 @@ _CN_DECIMAL = re.compile(rf"([{_DIGIT}{''.join(CN_SMALL_UNITS)}]+)点([{_DIGIT}]
 #: The commonest numeral, read without Decimal or the numeral grammar: ASCII digits (a decimal
 #: part), then at most two magnitude words (130亿, 1.4万亿, 27).
 _PLAIN = re.compile(rf"([0-9]{{1,15}})(?:\.([0-9]{{1,12}}))?([{''.join(CN_BIG_UNITS)}]{{0,2}})")
+
+
+#: Characters that open (or, full-width, become) a numeral; with the magnitude and unit
+#: characters, those that would extend one.
+_OPENS = "0-9０-９" + "".join(CN_DIGITS) + "十拾"
+_EXTENDS = _OPENS + _UNIT
+#: A surface whose only numeral is the commonest shape (ASCII digits, a decimal part, at most two
+#: magnitude words), matched in Arrow (RE2, no lookahead): nothing before it can open a numeral,
+#: nothing after it can extend it or open another, so it is the last numeral ``relative_precision``
+#: reads, and reads with ``_PLAIN``.
+_ONLY_PLAIN = (rf"^[^{_OPENS}]*(?P<whole>[0-9]{{1,15}})(?:\.(?P<fraction>[0-9]{{1,12}}))?"
+               rf"(?P<bigs>[{''.join(CN_BIG_UNITS)}]{{0,2}})[^{_EXTENDS}]*$")
+#: 0.5 * 10 ** -k, as ``relative_precision`` computes it, for k decimal places.
+_HALF_UNIT = [0.5 * 10.0 ** (-k) for k in range(13)]
+
+
+def relative_precisions(surfaces: Sequence[str], default: float) -> np.ndarray:
+    """:func:`relative_precision` of each of ``surfaces`` (distinct texts, none
+    missing), the same floats: surfaces of the commonest shape found at once
+    with pyarrow's regex when pyarrow is installed, the rest one by one."""
+    out = np.full(len(surfaces), np.nan)
+    todo = np.arange(len(surfaces))
+    found = _plain_only(surfaces)
+    if found is not None:
+        at, whole, decimals = found
+        # the digits as written, read by Python's float (as relative_precision does)
+        digits = np.array([float(w) for w in whole], dtype=float)
+        with np.errstate(divide="ignore"):
+            out[at] = np.where(digits == 0, default, np.asarray(_HALF_UNIT)[decimals] / digits)
+        todo = np.flatnonzero(np.isnan(out))
+    for k in todo.tolist():
+        out[k] = relative_precision(surfaces[k], default)
+    return out
+
+
+def _plain_only(surfaces: Sequence[str]) -> tuple[np.ndarray, list[str], np.ndarray] | None:
+    """The positions of the surfaces of :data:`_ONLY_PLAIN`'s shape whose
+    magnitude words rise, their digits as written and their decimal places;
+    None without pyarrow."""
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+    except ImportError:
+        return None
+    parts = pc.extract_regex(pa.array(surfaces, type=pa.string()), _ONLY_PLAIN)
+    ok = np.asarray(parts.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
+    at = np.flatnonzero(ok)
+    if not len(at):
+        return at, [], np.zeros(0, dtype=np.int64)
+    taken = parts.filter(pa.array(ok))
+    whole = [str(x) for x in taken.field(0).to_pylist()]
+    fraction = [str(x) for x in taken.field(1).to_pylist()]
+    bigs = [str(x) for x in taken.field(2).to_pylist()]
+    rising = np.array([_rising(b) for b in bigs], dtype=bool)
+    numbers = [f"{w}.{f}" if f else w for w, f in zip(whole, fraction)]
+    keep = np.flatnonzero(rising)
+    return (at[keep], [numbers[k] for k in keep.tolist()],
+            np.array([len(fraction[k]) for k in keep.tolist()], dtype=np.int64))
 
 
 @lru_cache(maxsize=65536)

@@ -5,6 +5,7 @@ figure that accumulates over a period is the same fact only over the same
 period."""
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from ledger.crosscheck import check
@@ -89,3 +90,15 @@ def test_two_events_of_one_party_without_counterparts_never_meet_others():
     a = claim("s1", "本月月初", "event_date", None, kind="date", object="", period="2025-05")
     b = claim("s2", "去年10月", "event_date", None, kind="date", object="OpenAI", period="2024-10")
     assert _kinds(check(ledger(a, b)), a, b) == set()
+
+
+def test_keys_are_key_of_each_name():
+    # keys() simplifies all names in one call and looks up inline: the same keys as key()
+    from ledger.crosscheck import entities
+    from ledger.framing.cues import default_lexicon
+
+    aliases = [a for e in default_lexicon().entities for a in (*e.aliases, e.name)]
+    names = [*aliases, *(a + " Inc." for a in aliases), *(a + "控股有限公司" for a in aliases), "", "A;B", "微軟;微软",
+             "ΑΣ", "İstanbul", "臺積電", "...", "E12", None]
+    got = entities.keys(np.array(names, dtype=object)).tolist()
+    assert got == [entities.key(n) if isinstance(n, str) else "" for n in names]

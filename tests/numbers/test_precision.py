@@ -6,8 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ledger.claims import read_ledger
 from ledger.numbers.numerals import to_chinese
-from ledger.numbers.precision import relative_precision
+from ledger.numbers.precision import relative_precision, relative_precisions
+from tests.conftest import ROOT
 
 
 @pytest.mark.parametrize("surface,half_width", [
@@ -45,3 +47,20 @@ def test_a_decimal_rounds_alike_in_both_scripts(whole, tenth):
     expected = 0.05 / (whole + tenth / 10)
     assert relative_precision(arabic, 0.005) == pytest.approx(expected)
     assert relative_precision(words, 0.005) == pytest.approx(expected)
+
+
+_PIECES = st.sampled_from(["0", "1", "7", "12", "130", ".", ".5", ",", "，", "．", "点", "１", "亿", "万", "億", "萬",
+                           "兆", "千", "十", "一", "四", "叁", "美元", " billion", "%", "约", "年", "-", " ", "x"])
+
+
+@given(st.lists(st.lists(_PIECES, max_size=8).map("".join), max_size=30))
+def test_relative_precisions_are_relative_precision(surfaces):
+    # the surfaces of the commonest shape, read at once (with pyarrow), give the same floats
+    got = relative_precisions(surfaces, 0.01).tolist()
+    assert got == [relative_precision(s, 0.01) for s in surfaces]
+
+
+def test_relative_precisions_of_the_ledger():
+    claims = read_ledger(ROOT / "claims.csv")
+    surfaces = list(dict.fromkeys(claims["surface"].astype(str)))
+    assert relative_precisions(surfaces, 0.01).tolist() == [relative_precision(s, 0.01) for s in surfaces]
