@@ -132,30 +132,44 @@ def last_resort_metrics(family: str | None = None) -> tuple[str, ...]:
                  if spec.get("review") and (family is None or spec.get("family") == family))
 
 
+#: The bases a figure may be stated on (metrics.toml keys naming the metric of the
+#: figure on that basis): 0 is the reported (plain) figure.
+BASES = ("adjusted", "attributable")
+
+
 @lru_cache(maxsize=1)
-def _reported_of() -> dict[str, str]:
-    """adjusted metric -> the reported one (metrics.toml ``adjusted``), their
-    growth and change metrics too (adjusted_net_profit_growth -> net_profit_growth)."""
-    out: dict[str, str] = {}
+def _reported_of() -> dict[str, tuple[str, int]]:
+    """basis metric -> (the reported one, basis code 1.. of :data:`BASES`)
+    (metrics.toml ``adjusted``, ``attributable``), their growth and change
+    metrics too (adjusted_net_profit_growth -> (net_profit_growth, 1))."""
+    out: dict[str, tuple[str, int]] = {}
     specs = metrics()
     for name, spec in specs.items():
-        adjusted = spec.get("adjusted")
-        if not adjusted:
-            continue
-        out[adjusted] = name
-        for k in ("growth", "growth_qoq", "change"):
-            if k in spec and k in specs.get(adjusted, {}):
-                out[specs[adjusted][k]] = spec[k]
+        for code, key in enumerate(BASES, 1):
+            other = spec.get(key)
+            if not other:
+                continue
+            out[other] = (name, code)
+            for k in ("growth", "growth_qoq", "change"):
+                if k in spec and k in specs.get(other, {}):
+                    out[specs[other][k]] = (spec[k], code)
     return out
 
 
+def basis_code(metric: str) -> tuple[str, int]:
+    """The metric with its basis left out, and the basis (0 reported, then
+    :data:`BASES` from 1): ('adjusted_net_profit' -> ('net_profit', 1)),
+    ('attributable_net_profit' -> ('net_profit', 2)).  An article often states
+    an adjusted or attributable figure without saying so; the cross-check pairs
+    two bases of a figure to find such confirmations, never to oppose them."""
+    return _reported_of().get(metric, (metric, 0))
+
+
 def basis_free(metric: str) -> tuple[str, bool]:
-    """The metric with its basis left out, and whether it was the adjusted one:
-    ('adjusted_net_profit' -> ('net_profit', True)).  An article often states
-    an adjusted figure without saying so; the cross-check pairs the two bases
-    to find such confirmations, never to oppose them."""
-    reported = _reported_of().get(metric)
-    return (reported, True) if reported else (metric, False)
+    """:func:`basis_code` with whether the figure is on a basis other than the
+    reported one."""
+    reported, code = basis_code(metric)
+    return reported, code != 0
 
 
 def claim_id(source: str, start: int, end: int, surface: str) -> str:

@@ -43,7 +43,7 @@ from ledger.crosscheck.scoring import TEXT
 from ledger.crosscheck.sorting import lexsort
 from ledger.errors import Code, InvalidValue, Problem
 from ledger.numbers.precision import relative_precisions
-from ledger.record import basis_free, exact_spans, last_resort_metrics, object_kind
+from ledger.record import basis_code, exact_spans, last_resort_metrics, object_kind
 from ledger.units import factor, relation
 
 #: Claim columns the cross-check reads; other ledger columns are ignored.
@@ -176,11 +176,13 @@ def _claim_codes(text: dict[str, pd.Series]) -> dict[str, np.ndarray]:
     # the blocking code leaves the basis out (adjusted_net_profit meets net_profit): an
     # article often gives an adjusted figure without saying so; such pairs are kept
     # only when they agree (a confirmation), never as a clash of two bases
-    bases = [basis_free(str(m)) for m in metric_names]
+    # (adjusted = the basis code: 0 reported, 1 adjusted, 2 attributable; two codes that
+    # differ meet only to agree, so attributable against adjusted profit never clashes)
+    bases = [basis_code(str(m)) for m in metric_names]
     block = pd.factorize(np.array([b for b, _ in bases], dtype=object))[0] if bases else np.zeros(0, np.int64)
-    adjusted = np.array([a for _, a in bases], dtype=bool)
+    adjusted = np.array([a for _, a in bases], dtype=np.int8)
     out["block_c"] = block[metric_c].astype(np.int64) if len(metric_names) else np.zeros(n, dtype=np.int64)
-    out["adjusted"] = adjusted[metric_c] if len(metric_names) else np.zeros(n, dtype=bool)
+    out["adjusted"] = adjusted[metric_c] if len(metric_names) else np.zeros(n, dtype=np.int8)
     return out
 
 

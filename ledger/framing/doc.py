@@ -39,7 +39,7 @@ MARK_LISTS = (
     ("roles", "pair_words"), ("topic", "markers"), ("period", "speech"), ("period", "year_back"),
     ("period", "full_year"), ("period", "this_year"), ("change", "yoy"), ("change", "qoq"), ("change", "up"),
     ("change", "down"),
-    ("change", "level"), ("change", "after"), ("part", "topic"), ("basis", "adjusted"),
+    ("change", "level"), ("change", "after"), ("part", "topic"), ("basis", "adjusted"), ("basis", "attributable"),
     ("roles", "respectively"), ("roles", "each"), ("period", "month_back"), ("period", "quarter_back"),
     ("period", "period_back"),
 )

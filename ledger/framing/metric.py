@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ledger.framing.context import DEFAULT_METRIC, SENTENCE_DATE_CUE, _distance, lone_date, own_clause
 from ledger.framing.cues import Hit
 from ledger.framing.doc import Doc, Spot, fits, inside
 from ledger.framing.roles import _free
-from ledger.record import bases, metrics
+from ledger.record import BASES, bases, basis_code, metrics
 
 #: The derived-metric keys of metrics.toml a change cue composes with a base.
 GROWTH, GROWTH_QOQ, CHANGE = "growth", "growth_qoq", "change"
@@ -30,10 +29,6 @@ class Change:
     down: bool
 
 
-@lru_cache(maxsize=1)
-def _unadjusted(metric: str) -> str:
-    """The reported-basis metric of an adjusted one (the base a change cue composes)."""
-    return next((name for name, spec in metrics().items() if spec.get("adjusted") == metric), metric)
 
 
 def _is_base(metric: str) -> bool:
@@ -89,9 +84,9 @@ def _in_longer_cue(doc: Doc, h: Hit) -> bool:
                for c in doc.touching(doc.metric_hits, h.start, h.end))
 
 
-def _base_of(doc: Doc, spot: Spot, change: Change) -> tuple[str, bool]:
-    """The figure a change is of, and whether the base was taken from an
-    earlier figure on an adjusted basis: the nearest base cue of the clause
+def _base_of(doc: Doc, spot: Spot, change: Change) -> tuple[str, int]:
+    """The figure a change is of, and the basis of the earlier figure it was
+    taken from (record.BASES: 0 reported, 1 adjusted, 2 attributable): the nearest base cue of the clause
     (before the number first), else the base of the previous amount of the
     sentence ('营收1928.7亿元,同比增长15%'; '经调整纯利47.1亿元,按年升362.8%' is a
     growth of the adjusted profit), else ''.  A percentage growth is of an
@@ -101,22 +96,21 @@ def _base_of(doc: Doc, spot: Spot, change: Change) -> tuple[str, bool]:
     cues = [h for h in doc.among(doc.metric_hits, *clause) if _is_base(h.name)]
     named = _named_after(doc, spot, cues)
     if named is not None:
-        return named.name, False
+        return named.name, 0
     before = [h for h in cues if h.end <= spot.start]
     if before:
-        return max(before, key=lambda h: (h.end, len(h.word))).name, False
-    found: list[tuple[str, bool]] = []
+        return max(before, key=lambda h: (h.end, len(h.word))).name, 0
+    found: list[tuple[str, int]] = []
     for other in reversed([s for s in doc.starting(doc.spots, sent[0], spot.start) if s.start in doc.facts]):
         metric = doc.facts[other.start].get("metric", "")
-        base = bases().get(metric, metric)
-        plain = _unadjusted(base)
+        plain, basis = basis_code(bases().get(metric, metric))
         if _is_base(plain):
-            found.append((plain, plain != base))
+            found.append((plain, basis))
             if change.key == CHANGE or metrics().get(plain, {}).get("dimension") != "ratio":
                 return found[-1]
     if found:
         return found[0]
-    return (cues[0].name if cues else ""), False
+    return (cues[0].name if cues else ""), 0
 
 
 _CHANGE_OF = re.compile(r"\s*(?:[a-z-]+\s+){0,2}?(?:in|of)\s+(?:the\s+|its\s+|their\s+)?")
@@ -134,29 +128,32 @@ def _named_after(doc: Doc, spot: Spot, cues: list[Hit]) -> Hit | None:
 
 
 def adjusted(doc: Doc, spot: Spot, metric: str) -> str:
-    """The metric on an adjusted basis when an `adjusted` cue (cues.toml
-    [basis]) qualifies the figure: it stands before the number in its clause,
-    with no other amount between ('非国际财务报告准则经调整纯利47.1亿元',
-    'adjusted net profit of ...'); a cue qualifying an earlier figure of the
-    clause does not reach past it."""
-    other = metrics().get(metric, {}).get("adjusted")
-    if not other:
-        return metric
+    """The metric on another basis (record.BASES: adjusted, attributable) when
+    a cue of that basis (cues.toml [basis]) qualifies the figure: it stands
+    before the number in its clause, with no other amount between
+    ('非国际财务报告准则经调整纯利47.1亿元', '归母净利润3.94亿元', 'adjusted net profit of
+    ...', 'profit attributable to equity holders rose 19% to ...'); a cue
+    qualifying an earlier figure of the clause does not reach past it."""
+    spec = metrics().get(metric, {})
     clause = doc.clause_of(spot.start)
     # a change of the same figure between them is no other figure: '经调整纯利增363%至
     # 人民币47.10亿元' is the adjusted level after its growth
     skip = {"date", *({"percent", "percentage_point"} - {spot.mention.kind})}
-    for h in doc.among(doc.marks["adjusted"], clause[0], spot.start):
-        if not any(s.mention.kind not in skip for s in doc.starting(doc.spots, h.end, spot.start)):
-            return str(other)
+    for key in BASES:
+        other = spec.get(key)
+        if not other:
+            continue
+        for h in doc.among(doc.marks[key], clause[0], spot.start):
+            if not any(s.mention.kind not in skip for s in doc.starting(doc.spots, h.end, spot.start)):
+                return str(other)
     return metric
 
 
 def compose(doc: Doc, spot: Spot, change: Change) -> tuple[str, float]:
     """The metric of a change: its base's derived metric, else the generic one."""
-    base, was_adjusted = _base_of(doc, spot, change)
-    if was_adjusted:
-        base = str(metrics().get(base, {}).get("adjusted", base))
+    base, basis = _base_of(doc, spot, change)
+    if basis:
+        base = str(metrics().get(base, {}).get(BASES[basis - 1], base))
     base = adjusted(doc, spot, base) if base else base
     spec = metrics().get(base, {})
     key = change.key

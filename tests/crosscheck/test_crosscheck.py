@@ -517,3 +517,27 @@ def test_a_reviewed_last_resort_metric_is_compared_like_any_other():
     b = claim("s2", "19000", "unspecified_amount", 19000, kind="count", subject="Horse", object="",
               status="confirmed")
     assert kinds(check(ledger(a, b))) == ["contradiction"]
+
+
+def test_two_bases_of_a_profit_meet_only_to_agree():
+    """归母 3.94亿 against a total 3.98亿 (minority interests): no contradiction; the
+    same attributable figure stated as plain net profit confirms it; an adjusted and
+    an attributable figure never clash either."""
+    from ledger.record import basis_code
+
+    assert basis_code("attributable_net_profit") == ("net_profit", 2)
+    assert basis_code("adjusted_net_profit_growth") == ("net_profit_growth", 1)
+    assert basis_code("net_profit") == ("net_profit", 0)
+    rows = [
+        claim("s1", "3.94亿元", "attributable_net_profit", 3.94e8, object="", unit="CNY", period="2025-Q3"),
+        claim("s2", "3.98亿元", "net_profit", 3.98e8, object="", unit="CNY", period="2025-Q3"),
+        claim("s3", "3.94亿元", "net_profit", 3.94e8, object="", unit="CNY", period="2025-Q3"),
+        claim("s4", "4.6亿元", "adjusted_net_profit", 4.6e8, object="", unit="CNY", period="2025-Q3"),
+    ]
+    found = check(pd.DataFrame(rows))
+    kinds = {(a, b): k for a, b, k in zip(found["source_a"], found["source_b"], found["kind"], strict=True)}
+    kinds |= {(b, a): k for (a, b), k in list(kinds.items())}
+    assert kinds.get(("s1", "s2")) is None           # two bases that differ: no finding
+    assert kinds[("s1", "s3")] == "consistent"       # the same figure, basis unsaid: a confirmation
+    assert kinds.get(("s1", "s4")) is None           # attributable against adjusted: no finding
+    assert kinds[("s2", "s3")] == "contradiction"    # one basis, two values

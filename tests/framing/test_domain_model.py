@@ -394,3 +394,17 @@ def test_an_amount_per_day_is_a_daily_average():
 def test_users_customers_and_members_are_counted(text, surface, metric):
     rows = {r["surface"]: r["metric"] for r in frame_text(text, source="x", published="2025-11-04")}
     assert rows[surface] == metric
+
+
+# The profit attributable to the parent's shareholders (归母) is another figure than the
+# total net profit: its own metric, and a growth read off it keeps that basis.
+@pytest.mark.parametrize("text, surface, metric", [
+    ("第三季度华星集团归母净利润3.94亿元,同比下滑35.77%。", "3.94亿元", "attributable_net_profit"),
+    ("第三季度华星集团归母净利润3.94亿元,同比下滑35.77%。", "35.77%", "attributable_net_profit_growth"),
+    ("Zentra Holdings said profit attributable to equity holders rose 19% to RMB63.1 billion.", "RMB63.1 billion",
+     "attributable_net_profit"),
+    ("第三季度华星集团净利润为3.98亿元，同比降幅高达38.5%。", "3.98亿元", "net_profit"),
+])
+def test_profit_attributable_to_shareholders_is_its_own_basis(text, surface, metric):
+    rows = {r["surface"]: r["metric"] for r in frame_text(text, source="x", published="2025-11-29")}
+    assert rows[surface] == metric

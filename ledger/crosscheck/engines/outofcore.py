@@ -72,7 +72,7 @@ def keyed_input(prepared: pd.DataFrame, offset: int) -> pd.DataFrame:
         "factual": prepared["factual"].to_numpy(dtype=bool), "flow": prepared["flow"].to_numpy(dtype=bool),
         "wild": prepared["wild"].to_numpy(dtype=bool),
         "has_object": prepared["object"].to_numpy(dtype=object).astype(str) != "",
-        "adjusted": prepared["adjusted"].to_numpy(dtype=bool), "whole": prepared["whole"].to_numpy(dtype=bool),
+        "adjusted": prepared["adjusted"].to_numpy(dtype=np.int8), "whole": prepared["whole"].to_numpy(dtype=bool),
         "vague": prepared["vague"].to_numpy(dtype=bool),
         "claim_id": prepared["claim_id"].to_numpy(dtype=object).astype(str),
         "point": prepared["point"].to_numpy(dtype=float), "conf": prepared["conf"].to_numpy(dtype=float),

@@ -19,7 +19,7 @@ column                    meaning (from :func:`ledger.crosscheck.pairs.prepare`)
 ``flow``                  the metric accumulates over its period (roles.toml spans = exact)
 ``wild``                  the counterpart is unknown and matches any (object_kind = counterpart)
 ``has_object``            the claim names a counterpart
-``adjusted``              the metric is the adjusted basis: it meets the reported one only to agree
+``adjusted``              the metric's basis (0 reported, 1 adjusted, 2 attributable): two bases meet only to agree
 ``whole``                 a company's whole figure (object_kind = part, none named): it meets
                           the figures of its parts (the wild join) only to agree
 ``vague``                 an unreviewed last-resort metric ('growth' of an unnamed figure): it
@@ -156,6 +156,6 @@ def engine_input(prepared: pd.DataFrame) -> pd.DataFrame:
         "factual": prepared["factual"].to_numpy(dtype=bool), "flow": prepared["flow"].to_numpy(dtype=bool),
         "wild": prepared["wild"].to_numpy(dtype=bool),
         "has_object": ~intervals.text_is(prepared["object"], [""]),
-        "adjusted": prepared["adjusted"].to_numpy(dtype=bool), "whole": prepared["whole"].to_numpy(dtype=bool),
+        "adjusted": prepared["adjusted"].to_numpy(dtype=np.int8), "whole": prepared["whole"].to_numpy(dtype=bool),
         "vague": prepared["vague"].to_numpy(dtype=bool),
     }, columns=list(INPUT_COLUMNS))
