@@ -30,7 +30,7 @@ DEFAULTS: dict[str, Any] = {
     "vague": 0.5, "vague_qualifiers": ["several", "approx_range", "range"],
     "hedged": 0.9, "hedged_qualifiers": ["about"],
     "inferred_date": 0.5, "relative_date": 0.9, "reported": 0.7, "repost": 0.8, "unnamed_outlet": 0.9,
-    "loose_wording": 0.3, "loose_factor": 2.0,
+    "loose_wording": 0.3, "loose_factor": 2.0, "same_article": 0.5,
     "relative_date_words": ["去年", "今年", "前年", "明年", "上月", "上个月", "上個月", "本月", "上周", "本周",
                             "last year", "this year", "last month", "this month", "last week", "ago"],
     "reported_words": ["据报道", "據報道", "据悉", "据称", "传闻", "知情人士", "消息人士", "reportedly",

@@ -85,7 +85,13 @@ def assemble(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray, a
     gap = np.where(is_date, np.nan, relative_gap(point[i], point_j))
     evidence = np.round(np.minimum(strength[i], strength[j]), 3)
     loose = loose_wording(lo, hi, flags, i, j, code, settings)
-    factor = evidence * np.where(loose, float(evidence_settings(settings)["loose_wording"]), 1.0)
+    ev = evidence_settings(settings)
+    factor = evidence * np.where(loose, float(ev["loose_wording"]), 1.0)
+    # two figures of one article under one key are more often two different figures
+    # framed alike (a segment's and the total, a quarter's and the year's) than an
+    # article contradicting itself: such a pair weighs less
+    source = df["source_c"].to_numpy()
+    factor = factor * np.where((source[i] == source[j]) & (code == 3), float(ev["same_article"]), 1.0)
     weights = np.array([float(settings["severity"]["weight"].get(k, 0.0)) for k in _NAMES[:4]])
     sev = severity_values(weights[code], gap, days, conf[i] * conf[j] * factor, settings)
     # issues: the pair's figure (subject, object of the side that names one, metric); rules: one each

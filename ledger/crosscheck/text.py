@@ -179,6 +179,9 @@ _ENDINGS = {
                      "different plans",
     "loose": "the figures cannot both be true as written, but the vague side only misses by a little: "
              "loose wording rather than a contradiction",
+    "same_article": "same thing as framed, both from one article: more often two different figures framed "
+                    "alike (a part and the whole, two periods) than an article contradicting itself; check the "
+                    "framing first",
 }
 
 
@@ -334,6 +337,9 @@ def _endings(found: pd.DataFrame, kind: np.ndarray, at: np.ndarray, mod: np.ndar
     out = np.array([_ENDINGS.get(x, x) for x in PAIR_KINDS], dtype=object)[
         pd.Index(PAIR_KINDS).get_indexer(k).clip(0)]
     out = np.where(loose, _ENDINGS["loose"], out)
+    if "source_a" in found and "source_b" in found:
+        same = (found["source_a"].to_numpy(dtype=object)[at] == found["source_b"].to_numpy(dtype=object)[at])
+        out = np.where(same & (k == "contradiction") & ~loose, _ENDINGS["same_article"], out)
     if period is not None:
         unknown = (period[ra[at]] == "") | (period[rb[at]] == "")
         out = np.where((k == "temporal") & unknown & ~loose, _ENDINGS["temporal_unknown"], out)

@@ -541,3 +541,21 @@ def test_two_bases_of_a_profit_meet_only_to_agree():
     assert kinds[("s1", "s3")] == "consistent"       # the same figure, basis unsaid: a confirmation
     assert kinds.get(("s1", "s4")) is None           # attributable against adjusted: no finding
     assert kinds[("s2", "s3")] == "contradiction"    # one basis, two values
+
+
+def test_a_contradiction_inside_one_article_weighs_less_and_says_why():
+    """Two figures of one article under one key are more often two figures framed
+    alike than an article contradicting itself: rules.toml [evidence] same_article
+    (0.5) multiplies the pair's severity, and its sentence says to check the framing."""
+    from ledger.crosscheck.text import render
+
+    one = [claim("s1", "19.17亿元", "operating_profit", 1.917e9, object="", unit="CNY", period="2025"),
+           claim("s1", "30亿元", "operating_profit", 3.0e9, object="", unit="CNY", period="2025")]
+    two = [claim("s1", "19.17亿元", "operating_profit", 1.917e9, object="", unit="CNY", period="2025"),
+           claim("s2", "30亿元", "operating_profit", 3.0e9, object="", unit="CNY", period="2025")]
+    inside, across = check(pd.DataFrame(one)), check(pd.DataFrame(two))
+    sev_in = float(inside.loc[inside["kind"] == "contradiction", "severity"].iloc[0])
+    sev_across = float(across.loc[across["kind"] == "contradiction", "severity"].iloc[0])
+    assert sev_in == pytest.approx(sev_across * 0.5)
+    shown = render(inside[inside["kind"] == "contradiction"], pd.DataFrame(one))
+    assert "one article" in str(shown["explanation"].iloc[0])
