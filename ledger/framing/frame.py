@@ -60,6 +60,7 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
@@ -348,6 +349,46 @@ def claim_row(doc: Doc, spot: Spot, frame: Frame, source: str) -> dict[str, Any]
     return {c: row[c] for c in COLUMNS}
 
 
+_DECLARED = re.compile(r"[（(]\s*(?:单位\s*[:：]\s*)?([^\s，,、()（）]{1,5}?)\s*[，,、]\s*以?下同")
+_MAGNITUDE_END = tuple("亿億万萬兆")
+
+
+def declared_money(doc: Doc, mentions: list) -> list:
+    """'鸿海公布12月合并营收8628.61亿（台币，下同）…第4季营收2.6兆': an article that
+    declares its currency once (下同, 'the same below') writes later amounts as bare
+    magnitudes.  Such a count (a numeral and its magnitude, no unit) right before
+    the declaration or after it, after a money figure's cue (营收, 净利, 市值...), is
+    money in that currency.  ``mentions`` itself when nothing changes."""
+    found = [(m.start(), _currency_of(m.group(1), doc.low)) for m in _DECLARED.finditer(doc.low)]
+    found = [(at, code) for at, code in found if code]
+    if not found:
+        return mentions
+    out, changed = [], False
+    for m in mentions:
+        if m.kind == "count" and m.surface.endswith(_MAGNITUDE_END):
+            start, end = doc.to_clean(m.start, m.end)
+            right_after = [code for at, code in found if 0 <= at - end <= 1]  # 8628.61亿（台币，下同）
+            earlier = [code for at, code in found if at < start]
+            near = doc.among(doc.metric_hits, max(0, start - 14), start)
+            last = max(near, key=lambda h: (h.end, len(h.word))) if near else None  # '付费用户' over its '费用'
+            cued = last is not None and dimension(last.name) == "money"
+            code = right_after[0] if right_after else (earlier[-1] if earlier and cued else "")
+            if code:
+                m = replace(m, kind="money", unit=code)
+                changed = True
+        out.append(m)
+    return out if changed else mentions
+
+
+def _currency_of(word: str, low: str) -> str:
+    from ledger.numbers.lexicon import LEXICON, default_yuan
+
+    code = LEXICON["currency"]["after"].get(word.strip())
+    if code == "yuan" or word.strip() in ("元", "圆"):
+        return default_yuan(low)
+    return str(code) if code and len(str(code)) == 3 and str(code).isupper() else ""
+
+
 def frame_article(
     text: str | CleanText, mentions: list, *, source: str, lex: Lexicon | None = None, select: bool = True,
     published: str = "",
@@ -360,6 +401,10 @@ def frame_article(
     # states no date: it can be neither a date claim nor an amount's period
     mentions = [m for m in mentions if not (m.kind == "date" and m.value is None)]
     doc = analyse(text, mentions, lex, published=published)
+    declared = declared_money(doc, mentions)
+    if declared is not mentions:
+        mentions = declared
+        doc.spots = [doc.spot(m) for m in sorted(mentions, key=lambda m: m.start)]
     return [
         claim_row(doc, spot, frame, source)
         for spot, frame in frame_all(doc, mentions)

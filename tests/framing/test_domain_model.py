@@ -408,3 +408,21 @@ def test_users_customers_and_members_are_counted(text, surface, metric):
 def test_profit_attributable_to_shareholders_is_its_own_basis(text, surface, metric):
     rows = {r["surface"]: r["metric"] for r in frame_text(text, source="x", published="2025-11-29")}
     assert rows[surface] == metric
+
+
+# An article that declares its currency once (下同, 'the same below') writes later
+# amounts as bare magnitudes: they are money in that currency after a money figure's
+# cue; a bare count of users stays a count.
+def test_a_currency_declared_once_holds_for_later_bare_amounts():
+    text = ("华星电子5日公布去年12月合并营收8628.61亿（台币，下同，约274亿美元），月增2.2%；"
+            "2025年合并营收达8.099兆，年增18.07%。付费用户数达1.26亿。")
+    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2026-01-06")}
+    assert (rows["8628.61亿"]["unit"], rows["8628.61亿"]["value"]) == ("TWD", 862861000000.0)
+    assert (rows["8.099兆"]["unit"], rows["8.099兆"]["metric"]) == ("TWD", "revenue")
+    assert rows["1.26亿"]["unit"] == "count"
+
+
+def test_without_a_declaration_a_bare_magnitude_is_no_money():
+    rows = {r["surface"]: r for r in frame_text("华星电子2025年合并营收达8.099兆，付费用户数达1.26亿。",
+                                                source="x", published="2026-01-06")}
+    assert all(r["unit"] != "TWD" for r in rows.values())
