@@ -453,11 +453,17 @@ def _main_company_words(doc: Doc) -> list[Hit]:
         lead = doc.clause_of(h.start)[0]
         if lead in starts and not doc.low[lead : h.start].strip(" \t\n,，"):
             hits.append(h)
+    orgs = set(doc.lex.role("organisation_types"))
     out: list[Hit] = []
     for h in sorted(hits, key=lambda h: (h.start, -h.end)):
         if doc.touching(doc.entities, h.start, h.end) or (out and out[-1].end > h.start):
             continue
-        out.append(Hit(h.start, h.end, main.name, h.word, main.kind))
+        # 'Apple improved its position': a pronoun stands for the organisation its
+        # sentence has just named, not for the article's company
+        sent = doc.sentence_of(h.start)
+        named = [e for e in doc.among(doc.entities, sent[0], h.start) if e.kind in orgs]
+        ref = named[-1] if named else main
+        out.append(Hit(h.start, h.end, ref.name, h.word, ref.kind))
     return out
 
 

@@ -225,8 +225,12 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
 
     people = _people(text, lex)
 
+    suffix_words = frozenset(w.lower() for w in (*legal, *industry, *_words(lex, "latin_company_suffixes")))
+
     def add(name: str, *others: str, coded: bool = False) -> None:
         name = _strip_suffix(name.strip(" ,.·"), legal)
+        if all(w in suffix_words for w in name.lower().split()):
+            return  # 'Group Holding': corporate words, no name
         generic = _plain_generic(lex, name, cue_words) if coded else _generic(lex, name, cue_words)
         if generic or name.lower() in people:
             return

@@ -138,3 +138,18 @@ def test_the_namesake_brands_figure_is_a_part(text, surface, part):
     assert rows[surface]["object"] == part
     whole = next(r for r in rows.values() if r["value"] in (5.8e9, 5.8e9))
     assert whole["object"] == ""
+
+
+# 'Apple improved its position with 6.8 million units': a pronoun stands for the
+# organisation its sentence has just named, not for the article's company.
+def test_its_refers_to_the_company_its_sentence_named():
+    text = ("Zentrix Inc. maintained its leadership with 19.4 million units. "
+            "Nordlys Corp. improved its position with 6.8 million units.")
+    rows = {r["surface"]: r["subject"] for r in frame_text(text, source="x", published="2025-10-09")}
+    assert rows == {"19.4 million": "Zentrix", "6.8 million": "Nordlys"}
+
+
+def test_corporate_words_alone_are_no_name():
+    text = "Zentrix Group Holding Limited recently released its Q3 2025 report, with revenue of RMB 5.8 billion."
+    rows = frame_text(text, source="x", published="2025-11-21")
+    assert {r["subject"] for r in rows if r["metric"] == "revenue"} == {"Zentrix"}
