@@ -454,15 +454,21 @@ def _main_company_words(doc: Doc) -> list[Hit]:
         if lead in starts and not doc.low[lead : h.start].strip(" \t\n,，"):
             hits.append(h)
     orgs = set(doc.lex.role("organisation_types"))
+    pronouns = set(doc.lex.role("sentence_pronouns"))
     out: list[Hit] = []
     for h in sorted(hits, key=lambda h: (h.start, -h.end)):
         if doc.touching(doc.entities, h.start, h.end) or (out and out[-1].end > h.start):
             continue
         # 'Apple improved its position': a pronoun stands for the organisation its
-        # sentence has just named, not for the article's company
-        sent = doc.sentence_of(h.start)
-        named = [e for e in doc.among(doc.entities, sent[0], h.start) if e.kind in orgs]
-        ref = named[-1] if named else main
+        # sentence names as its subject (the first not introduced as a counterpart:
+        # 'Samsung holds 1.6% of ASML, and its market value...' is Samsung's), else
+        # for the article's company
+        named = []
+        if h.word in pronouns:
+            sent = doc.sentence_of(h.start)
+            named = [e for e in doc.among(doc.entities, sent[0], h.start)
+                     if e.kind in orgs and not marked(doc, e, "object_markers")]
+        ref = named[0] if named else main
         out.append(Hit(h.start, h.end, ref.name, h.word, ref.kind))
     return out
 
