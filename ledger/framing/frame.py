@@ -152,8 +152,9 @@ def _frame_amount(doc: Doc, spot: Spot, memory: Memory) -> dict[str, Any]:
             obj = product_part(doc, fact["metric"])
     if metrics().get(fact["metric"], {}).get("family") == "market":
         obj, c_obj = market_of(doc, spot)  # a share is of a market, never of a company
-    if whole:  # '整个市场…共出货3.201亿部': the market's own figure
+    if whole:  # '整个市场…共出货3.201亿部': the market's own figure, of the whole market
         fact.update(subject=whole, subject_hit=None)
+        obj = ""
         fact["conf"]["subject"] = 0.6
     fact.update(object=obj)
     fact["conf"]["object"] = c_obj

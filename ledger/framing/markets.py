@@ -48,7 +48,36 @@ def _find(doc: Doc) -> list[Market]:
                      else _latin_market(doc, m.start(), m.end(), scopes, stop))
             if found is not None:
                 out.append(found)
+    out += _totals(doc, scopes, stop)
     return sorted(out, key=lambda k: k.start)
+
+
+def _totals(doc: Doc, scopes: set[str], stop: set[str]) -> list[Market]:
+    """'Global PC shipments', '全球智能手机出货量': a scope, a known product and a
+    total's word ([market] totals) name the whole market (a scope is required:
+    'PC shipments' alone may be one company's)."""
+    out = []
+    known = set(doc.lex.market.get("products", ())) | set(doc.lex.parts)
+    for word in doc.lex.market.get("totals", ()):
+        for m in re.finditer(re.escape(word), doc.low):
+            if _CJK.match(word):
+                head = doc.low[max(0, m.start() - 10):m.start()]
+                for scope in sorted((w for w in scopes if not w.isascii()), key=len, reverse=True):
+                    at = head.rfind(scope)
+                    product = head[at + len(scope):] if at >= 0 else ""
+                    if at >= 0 and product in doc.lex.parts:
+                        start = m.start() - len(head) + at
+                        out.append(Market(start, m.end(), _name(doc, scope, product, head[at:] + "市场"), product))
+                        break
+            else:
+                if m.end() < len(doc.low) and doc.low[m.end()].isalpha():
+                    continue
+                words = doc.low[max(0, m.start() - 30):m.start()].split()[-2:]
+                if len(words) == 2 and words[0] in scopes and words[1] in known and words[1] not in stop:
+                    written = f"{words[0]} {words[1]} market"
+                    out.append(Market(m.start() - len(" ".join(words)) - 1, m.end(),
+                                      _name(doc, words[0], words[1], written), words[1]))
+    return out
 
 
 def _cjk_market(doc: Doc, start: int, end: int, scopes: set[str], stop: set[str]) -> Market | None:

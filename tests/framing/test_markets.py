@@ -82,3 +82,15 @@ def test_a_research_reports_shipments_are_of_the_markets_product():
     text = "据Omdia报告，2025年第三季度全球智能手机市场出货3.2亿部。华星科技出货6060万部，市场份额19%。"
     rows = _rows(text)
     assert rows["6060万"]["object"] == "smartphones" and rows["19%"]["object"] == "global smartphone market"
+
+
+# A scope, a product and a total's word name the whole market ('Global PC shipments',
+# '全球智能手机出货量'); without a scope ('PC shipments') it may be one company's.
+@pytest.mark.parametrize("text, surface, market", [
+    ("Global PC shipments grew 9.4 percent year-over-year in the third quarter of 2025, reaching 75.8 million "
+     "units, according to IDC.", "75.8 million", "global pc market"),
+    ("据IDC报告，2025年第三季度全球智能手机出货量3.2亿部，同比增长2.6%。", "3.2亿", "global smartphone market"),
+])
+def test_a_scoped_total_is_the_whole_markets(text, surface, market):
+    row = _rows(text)[surface]
+    assert (row["subject"], row["object"]) == (market, "")
