@@ -88,20 +88,28 @@ def _cjk_market(doc: Doc, start: int, end: int, scopes: set[str], stop: set[str]
     run = re.search(r"[\u4e00-\u9fffa-z0-9]+$", head)
     if not run:
         return None
-    words: list[str] = []
-    scope = ""
-    for word, flag in reversed(_segment(run.group())):
-        if word in scopes and words:
-            scope = word
-            break
-        if word in stop or word in scopes or not flag.startswith(_PRODUCT_TAGS) or len(words) >= 2:
-            break
-        words.insert(0, word)
+    tokens = [(word, flag.startswith(_PRODUCT_TAGS)) for word, flag in _segment(run.group())]
+    scope, words = _scope_and_product(tokens, scopes, stop)
     product = "".join(words)
     if not product or product in stop:
         return None
     first = start - len(product) - len(scope)
     return Market(first, end, _name(doc, scope, product, doc.low[first:end]), product)
+
+
+def _scope_and_product(tokens: list[tuple[str, bool]], scopes: set[str], stop: set[str]) -> tuple[str, list[str]]:
+    """Read back from the word for market: at most two product words (each
+    ``(word, fits)``: whether it can be part of a product's name), then an
+    optional scope; a stop word, a word that does not fit or a scope with no
+    product after it ends the reading."""
+    words: list[str] = []
+    for word, fits in reversed(tokens):
+        if word in scopes and words:
+            return word, words
+        if word in stop or word in scopes or not fits or len(words) >= 2:
+            break
+        words.insert(0, word)
+    return "", words
 
 
 def _name(doc: Doc, scope: str, product: str, written: str) -> str:
@@ -126,17 +134,8 @@ def _latin_market(doc: Doc, start: int, end: int, scopes: set[str], stop: set[st
     after = re.match(r"\s+([a-z]+)", doc.low[end:end + 20])
     if after and after.group(1) in doc.lex.market.get("not_after", ()):
         return None  # 'market share', "Transsion's market investments"
-    words = re.findall(r"\S+", doc.low[max(0, start - 40):start])[-3:]
-    product: list[str] = []
-    scope = ""
-    for w in reversed(words):
-        w = w.strip(",.;:()\"'")
-        if w in scopes and product:
-            scope = w
-            break
-        if w in stop or w in scopes or not _LATIN_WORD.fullmatch(w) or len(product) >= 2:
-            break
-        product.insert(0, w)
+    words = [w.strip(",.;:()\"'") for w in re.findall(r"\S+", doc.low[max(0, start - 40):start])[-3:]]
+    scope, product = _scope_and_product([(w, bool(_LATIN_WORD.fullmatch(w))) for w in words], scopes, stop)
     known = set(doc.lex.market.get("products", ())) | set(doc.lex.parts)
     if not product or not any(w in known for w in product):
         return None  # 'has ceded market': no product named
