@@ -82,6 +82,7 @@ from ledger.framing.modality import frame_modality
 from ledger.framing.period import at_end, frame_period
 from ledger.framing.roles import frame_object, frame_subject, part_of, pooled
 from ledger.numbers.finder import find_mentions
+from ledger.numbers.lexicon import LEXICON, default_yuan
 from ledger.record import COLUMNS, FRAMED_FIELDS, claim_id, dimension, metrics, object_kind, value_range
 from ledger.sources import CleanText, clean, parse_published
 from ledger.units import DIMENSION_UNITS, KIND_DIMENSION
@@ -260,9 +261,8 @@ def frame_all(doc: Doc, mentions: list) -> list[tuple[Spot, Frame]]:
         fact["period"] = period
         conf = {**fact["conf"], "period": c_period, "modality": c_mod}
         change = change_of(doc, spot)
-        frame = Frame(fact["subject"], fact["object"], fact["metric"], at_end(doc, fact["metric"], period), modality,
-                      conf,
-                      down=bool(change and change.down))
+        frame = Frame(fact["subject"], fact["object"], fact["metric"], at_end(doc, fact["metric"], period),
+                      modality, conf, down=bool(change and change.down))
         framed[spot.start] = frame
         out.append((spot, _admissible(doc, spot, frame)))
     return out
@@ -382,8 +382,8 @@ def declared_money(doc: Doc, mentions: list) -> list:
 
 
 def _currency_of(word: str, low: str) -> str:
-    from ledger.numbers.lexicon import LEXICON, default_yuan
-
+    """The ISO code a declared currency word names ('台币' -> TWD; 元 as the
+    text's yuan), else ''."""
     code = LEXICON["currency"]["after"].get(word.strip())
     if code == "yuan" or word.strip() in ("元", "圆"):
         return default_yuan(low)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ledger.framing.doc import Doc, Spot, about_report
+from ledger.framing.doc import Doc, Spot, about_report, main_company
 from ledger.framing.names import _segment
 
 #: jieba tags of the words a product before 市场 is made of (nouns, proper
@@ -216,8 +216,6 @@ def brand_owner(doc: Doc, name: str) -> str:
     """The company a brand belongs to: the article's company, when ``name`` is
     written as a brand somewhere in it ('潮玩品牌TOP TOY', 'TOPTOY品牌', 'its TOP TOY
     brand'; cues.toml [names] brand_words) and is not that company itself."""
-    from ledger.framing.doc import main_company
-
     main = main_company(doc)
     if main is None or main.name == name:
         return ""
