@@ -123,6 +123,14 @@ def exact_spans(metric: str) -> bool:
     return families().get(family, {}).get("spans") == "exact"
 
 
+def span_ratio(metric: str, default: float) -> float:
+    """How far apart two amounts of the metric with one period unstated may be
+    and still be a shorter span's and a longer one's (metrics.toml ``span_ratio``,
+    else ``default``, rules.toml ``[compare] span_ratio``): revenue is reported
+    monthly too, and a month's is up to 12x below the year to date."""
+    return float(metrics().get(metric, {}).get("span_ratio", default))
+
+
 @lru_cache(maxsize=4)
 def last_resort_metrics(family: str | None = None) -> tuple[str, ...]:
     """The metrics framing gives when no cue says what a number measures

@@ -43,7 +43,7 @@ from ledger.crosscheck.scoring import TEXT
 from ledger.crosscheck.sorting import lexsort
 from ledger.errors import Code, InvalidValue, Problem
 from ledger.numbers.precision import relative_precisions
-from ledger.record import basis_code, exact_spans, last_resort_metrics, object_kind
+from ledger.record import basis_code, exact_spans, last_resort_metrics, object_kind, span_ratio
 from ledger.units import factor, relation
 
 #: Claim columns the cross-check reads; other ledger columns are ignored.
@@ -130,6 +130,8 @@ def prepare(claims: pd.DataFrame, settings: dict[str, Any]) -> pd.DataFrame:
         codes = _claim_codes({c: df[c] for c in _CODED})
     for col, found in codes.items():
         df[col] = found
+    span = df["span"].to_numpy(dtype=float)
+    df["span"] = np.where(np.isnan(span), float(settings["compare"].get("span_ratio", SPAN_RATIO)), span)
     df["row"] = np.arange(len(df))
     return df
 
@@ -173,6 +175,9 @@ def _claim_codes(text: dict[str, pd.Series]) -> dict[str, np.ndarray]:
     out["whole"] = empty & (part_object[metric_c] if len(metric_names) else np.zeros(n, dtype=bool))
     flows = np.array([exact_spans(str(m)) for m in metric_names], dtype=bool)
     out["flow"] = flows[metric_c] if len(metric_names) else np.zeros(n, dtype=bool)
+    # each metric's own span ratio (metrics.toml span_ratio), NaN for the setting's (prepare fills it)
+    spans = np.array([span_ratio(str(m), np.nan) for m in metric_names], dtype=float)
+    out["span"] = spans[metric_c] if len(metric_names) else np.full(n, np.nan)
     # the blocking code leaves the basis out (adjusted_net_profit meets net_profit): an
     # article often gives an adjusted figure without saying so; such pairs are kept
     # only when they agree (a confirmation), never as a clash of two bases
@@ -256,13 +261,27 @@ def verdicts(df: pd.DataFrame, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     return _verdict_codes({c: df[c].to_numpy() for c in _VERDICT_COLUMNS}, i, j)
 
 
-_VERDICT_COLUMNS = ("lo", "hi", "factual", "modality_c", "p0", "p1", "flow")
+_VERDICT_COLUMNS = ("lo", "hi", "factual", "modality_c", "p0", "p1", "flow", "span")
 
 
 #: rules.toml ``[compare] span_ratio``'s default: how far apart two amounts of a flow may be
 #: and still be a shorter span's and a longer one's (a month's and a year's are 12x; a
 #: quarter's and a year's about 4x)
 SPAN_RATIO = 5.0
+
+
+def _digit_slip(la: np.ndarray, ha: np.ndarray, lb: np.ndarray, hb: np.ndarray) -> np.ndarray:
+    """Are two positive intervals the same figure with its magnitude slipped
+    (3.28267 against 32.83 trillion won): the smaller times 10^k (k >= 1, the
+    nearest power of ten of their ratio) overlaps the larger?  No span explains
+    that: it stays a contradiction whatever the span ratio."""
+    big_a = la >= lb
+    big_lo, big_hi = np.where(big_a, la, lb), np.where(big_a, ha, hb)
+    small_lo, small_hi = np.where(big_a, lb, la), np.where(big_a, hb, ha)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        k = np.round(np.log10(big_lo / small_hi))
+        scale = np.power(10.0, np.where(np.isfinite(k), k, 0.0))
+        return (k >= 1) & (small_lo * scale <= big_hi) & (big_lo <= small_hi * scale)
 
 
 def _verdict_codes(col: dict[str, np.ndarray], i: np.ndarray, j: np.ndarray,
@@ -298,7 +317,9 @@ def _verdict_codes(col: dict[str, np.ndarray], i: np.ndarray, j: np.ndarray,
     # 19.2 trillion: a slip of a digit, not a quarter against a year)
     la, lb, ha, hb = lo_i[at], lo_j[at], hi_i[at], hi_j[at]
     positive = (la > 0) & (lb > 0)
-    too_far = positive & (np.maximum(la, lb) > span_ratio * np.minimum(ha, hb))
+    # each metric's own ratio (metrics.toml span_ratio: revenue is reported monthly), else the setting
+    ratio = np.maximum(col["span"][a], col["span"][b]) if "span" in col else np.full(len(at), span_ratio)
+    too_far = positive & ((np.maximum(la, lb) > ratio * np.minimum(ha, hb)) | _digit_slip(la, ha, lb, hb))
     apart |= flow & ~known & ~too_far
     code[at[apart]] = 2
     return code

@@ -559,3 +559,22 @@ def test_a_contradiction_inside_one_article_weighs_less_and_says_why():
     assert sev_in == pytest.approx(sev_across * 0.5)
     shown = render(inside[inside["kind"] == "contradiction"], pd.DataFrame(one))
     assert "one article" in str(shown["explanation"].iloc[0])
+
+
+def test_a_slipped_digit_is_told_from_another_span():
+    """The smaller interval times the nearest power of ten overlaps the larger: a
+    slip (3.28267 x 10 = 32.8267 in 32.83's [32.825, 32.835]); 343.61 x 10 = 3436.1
+    misses 3.47兆's [3465, 3475]: another span's figure."""
+    from ledger.crosscheck.pairs import _digit_slip
+
+    def iv(x, half):
+        return np.array([x - half]), np.array([x + half])
+
+    (la, ha), (lb, hb) = iv(32.83, 0.005), iv(3.28267, 0.000005)
+    assert _digit_slip(la, ha, lb, hb)[0] and _digit_slip(lb, hb, la, ha)[0]
+    (la, ha), (lb, hb) = iv(3470.0, 5.0), iv(343.61, 0.005)
+    assert not _digit_slip(la, ha, lb, hb)[0]
+    (la, ha), (lb, hb) = iv(32.83, 0.005), iv(32.8, 0.05)  # the same magnitude: no slip
+    assert not _digit_slip(la, ha, lb, hb)[0]
+    # an open bound on the smaller side ('over 10亿') says no digit: never a slip
+    assert not _digit_slip(np.array([1e10]), np.array([1e10]), np.array([1e9]), np.array([np.inf]))[0]

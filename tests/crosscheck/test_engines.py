@@ -163,6 +163,19 @@ HAND = [
     # revenue is a flow: Q3 (within 2025) vs the year 2025 overlap but are different spans: temporal.
     ("temporal", claim("s1", "30", "revenue", 3e10, period="2025-Q3", object=""),
      claim("s2", "90", "revenue", 9e10, period="2025", object="")),
+    # A month's revenue (NT$343.6 billion, November) against 3.47兆 with no period stated (the year to
+    # November): 10.1x apart, within revenue's own span ratio (metrics.toml: 13, a month against up
+    # to twelve), and 343.6 x 10 = 3436 is not 3470 within rounding: another span's figure, temporal.
+    ("temporal", claim("s1", "NT$343.6 billion", "revenue", 3.436e11, period="2025-11", object=""),
+     claim("s2", "3.47兆", "revenue", 3.47e12, object="")),
+    # A slipped digit: 3.28267 trillion won against 32.83兆 (3.28267 x 10 = 32.8267, inside 32.83's
+    # [32.825, 32.835]) is a contradiction whatever revenue's span ratio.
+    ("contradiction", claim("s1", "32.83兆", "revenue", 3.283e13, period="2025-Q4", object=""),
+     claim("s2", "3.28267 trillion", "revenue", 3.28267e12, object="")),
+    # An operating profit 10x apart with one period unstated is past the rules.toml span ratio (5):
+    # a contradiction (1.91696 against 19.17 trillion won).
+    ("contradiction", claim("s1", "19.17兆", "operating_profit", 1.917e13, period="2025", object=""),
+     claim("s2", "1.91696 trillion", "operating_profit", 1.91696e12, object="")),
     # over 100亿 (open above, just past 1e10) vs 120亿 [1.15e10, 1.25e10]: they overlap: consistent.
     ("consistent", claim("s1", "100亿", "funding_round", 1e10, qualifier="over", low=1e10, high=NAN),
      claim("s2", "120亿", "funding_round", 1.2e10)),

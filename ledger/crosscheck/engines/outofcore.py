@@ -73,7 +73,7 @@ def keyed_input(prepared: pd.DataFrame, offset: int) -> pd.DataFrame:
         "wild": prepared["wild"].to_numpy(dtype=bool),
         "has_object": prepared["object"].to_numpy(dtype=object).astype(str) != "",
         "adjusted": prepared["adjusted"].to_numpy(dtype=np.int8), "whole": prepared["whole"].to_numpy(dtype=bool),
-        "vague": prepared["vague"].to_numpy(dtype=bool),
+        "vague": prepared["vague"].to_numpy(dtype=bool), "span": prepared["span"].to_numpy(dtype=float),
         "claim_id": prepared["claim_id"].to_numpy(dtype=object).astype(str),
         "point": prepared["point"].to_numpy(dtype=float), "conf": prepared["conf"].to_numpy(dtype=float),
     }, columns=[*INPUT_COLUMNS, "claim_id", "point", "conf"])

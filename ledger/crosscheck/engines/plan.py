@@ -24,6 +24,8 @@ column                    meaning (from :func:`ledger.crosscheck.pairs.prepare`)
                           the figures of its parts (the wild join) only to agree
 ``vague``                 an unreviewed last-resort metric ('growth' of an unnamed figure): it
                           meets others only to agree
+``span``                  how far apart two amounts of a flow with one period unstated may be
+                          (metrics.toml ``span_ratio``, else rules.toml ``[compare] span_ratio``)
 ========================  =============================================================
 
 It returns one row per compared pair: ``a``, ``b`` (rids), ``code`` (the verdict,
@@ -51,11 +53,11 @@ import numpy as np
 import pandas as pd
 
 from ledger import intervals
-from ledger.crosscheck.pairs import SPAN_RATIO
 
 #: Columns of ``claims_in`` (see the module docstring).
 INPUT_COLUMNS = ("rid", "subject_k", "object_k", "metric_k", "unit_k", "modality_k", "source_k",
-                 "lo", "hi", "p0", "p1", "pk", "factual", "flow", "wild", "has_object", "adjusted", "whole", "vague")
+                 "lo", "hi", "p0", "p1", "pk", "factual", "flow", "wild", "has_object", "adjusted", "whole", "vague",
+                 "span")
 
 #: The verdict of the pair (a, b): pairs._verdict_codes as one CASE.
 VERDICT = """CASE
@@ -65,8 +67,19 @@ VERDICT = """CASE
     WHEN a.pk AND b.pk AND (a.p1 < b.p0 OR b.p1 < a.p0
                             OR (a.flow AND b.flow AND (a.p0 <> b.p0 OR a.p1 <> b.p1))) THEN 2
     WHEN a.flow AND b.flow AND NOT (a.pk AND b.pk)
-         AND NOT (a.lo > 0 AND b.lo > 0 AND GREATEST(a.lo, b.lo) > {span_ratio} * LEAST(a.hi, b.hi)) THEN 2
+         AND NOT (a.lo > 0 AND b.lo > 0 AND (GREATEST(a.lo, b.lo) > GREATEST(a.span, b.span) * LEAST(a.hi, b.hi)
+                                             OR {slip})) THEN 2
     ELSE 3 END"""
+
+#: pairs._digit_slip: the smaller interval times 10^k (k the nearest power of ten of the
+#: ratio, at least 1) overlaps the larger one.  ``{big_hi}``/``{small_hi}``: the high bound
+#: of the side with the larger / smaller low bound.
+_BIG_HI = "(CASE WHEN a.lo >= b.lo THEN a.hi ELSE b.hi END)"
+_SMALL_HI = "(CASE WHEN a.lo >= b.lo THEN b.hi ELSE a.hi END)"
+_K = f"ROUND(LOG10(GREATEST(a.lo, b.lo) / {_SMALL_HI}))"
+SLIP = (f"({_K} >= 1 AND LEAST(a.lo, b.lo) * POWER(10.0, {_K}) <= {_BIG_HI}"
+        f" AND GREATEST(a.lo, b.lo) <= {_SMALL_HI} * POWER(10.0, {_K}))")
+VERDICT = VERDICT.replace("{slip}", SLIP)
 
 #: The plan as named steps, each a SELECT over ``claims_in`` and the steps
 #: before it.  DuckDB and Spark run them as one query (a WITH chain:
@@ -123,7 +136,7 @@ SELECT rid, gsize FROM (
 def pairs_steps(compare: dict[str, Any], table: str = "claims_in") -> tuple[list[tuple[str, str]], str]:
     """The plan's named steps and its final SELECT over them, for
     ``[compare]`` settings of rules.toml, reading ``table``."""
-    values = {"verdict": VERDICT.replace("{span_ratio}", repr(float(compare.get("span_ratio", SPAN_RATIO)))),
+    values = {"verdict": VERDICT,
               "max_group": int(compare["max_group"]), "window": int(compare["window"]),
               "same_source": "true" if compare["same_source_consistent"] else "false"}
     steps = [(name, sql.format(**values).replace("claims_in", table)) for name, sql in _STEPS]
@@ -157,5 +170,5 @@ def engine_input(prepared: pd.DataFrame) -> pd.DataFrame:
         "wild": prepared["wild"].to_numpy(dtype=bool),
         "has_object": ~intervals.text_is(prepared["object"], [""]),
         "adjusted": prepared["adjusted"].to_numpy(dtype=np.int8), "whole": prepared["whole"].to_numpy(dtype=bool),
-        "vague": prepared["vague"].to_numpy(dtype=bool),
+        "vague": prepared["vague"].to_numpy(dtype=bool), "span": prepared["span"].to_numpy(dtype=float),
     }, columns=list(INPUT_COLUMNS))
