@@ -207,8 +207,14 @@ def analyse(text: str | CleanText, mentions: list, lex: Lexicon | None = None, *
     )
     doc.memo["word_index"] = index
     codes = code_spans(ct.text, lex)  # 'HKEX' in '(NYSE:MNSO;HKEX:9896)' is where it is listed
-    if codes:
-        doc.entities = [e for e in doc.entities if not any(a <= e.start and e.end <= b for a, b in codes)]
+    if codes:  # brackets do not overlap: the one starting last at or before the name holds it, if any
+        code_starts = [a for a, _ in codes]
+
+        def in_code(e: Hit) -> bool:
+            k = bisect_right(code_starts, e.start) - 1
+            return k >= 0 and e.end <= codes[k][1]
+
+        doc.entities = [e for e in doc.entities if not in_code(e)]
     doc.entities = [e for e in doc.entities if not splits_word(low, e.start, e.end)]
     found = discover(ct.text, low, lex, doc.entities, lex.cue_words)
     doc.entities = sorted(doc.entities + name_hits(low, found, doc.entities), key=lambda h: h.start)

@@ -219,15 +219,20 @@ def brand_owner(doc: Doc, name: str) -> str:
     main = main_company(doc)
     if main is None or main.name == name:
         return ""
-    words = tuple(doc.lex.names.get("brand_words", ()))
-    for e in doc.entities:
-        if e.name != name:
-            continue
-        before = doc.low[max(0, e.start - 8):e.start].rstrip()
-        after = doc.low[e.end:e.end + 6].lstrip()
-        if before.endswith(words) or after.startswith(words):
-            return main.name
-    return ""
+    return main.name if name in _brands(doc) else ""
+
+
+def _brands(doc: Doc) -> frozenset[str]:
+    """The names the article writes next to a brand word (once per article:
+    asked for every figure and every name of its sentence)."""
+    kept = doc.memo.get("brands")
+    if kept is None or kept[0] is not doc.entities:
+        words = tuple(doc.lex.names.get("brand_words", ()))
+        names = frozenset(e.name for e in doc.entities
+                          if doc.low[max(0, e.start - 8):e.start].rstrip().endswith(words)
+                          or doc.low[e.end:e.end + 6].lstrip().startswith(words))
+        kept = doc.memo["brands"] = (doc.entities, names)
+    return kept[1]
 
 
 def own_brand(doc: Doc, spot: Spot, subject: str) -> bool:

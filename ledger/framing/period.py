@@ -227,7 +227,10 @@ def _unplaced(doc: Doc, spot: Spot) -> bool:
     the calendar ('今年前三季度' in an undated article): named in its sentence
     before it, or referred back to ('期内') as the last span named?  Then its
     period is unknown, never the article's reported quarter."""
-    spans = tuple(to_simplified(w).lower() for w in doc.lex.period.get("year_to_date", {}))
+    spans = doc.memo.get("year_to_date_words")
+    if spans is None:  # once per article
+        spans = doc.memo["year_to_date_words"] = tuple(
+            to_simplified(w).lower() for w in doc.lex.period.get("year_to_date", {}))
     sent = doc.sentence_of(spot.start)
     placed = [(d.start, d.end) for d in doc.dates]
 

@@ -16,6 +16,11 @@ def _rows(text: str, published: str = "2025-11-20") -> dict[str, dict]:
     return {r["surface"]: r for r in frame_text(text, source="t", published=published)}
 
 
+def _by(field: str, text: str, published: str = "") -> dict[str, object]:
+    """Each claim's ``field`` by its surface."""
+    return {r["surface"]: r[field] for r in frame_text(text, source="x", published=published)}
+
+
 # --------------------------------------------------------------------------- restatement in another currency
 
 
@@ -224,7 +229,7 @@ def test_profit_attributable_to_equity_holders_is_no_stake():
     ("Zentra Corp. reported adjusted net income of $1.2 billion, up 31% from a year earlier.", "31%"),
 ])
 def test_a_growth_of_an_adjusted_figure_keeps_its_basis(text, growth):
-    rows = {r["surface"]: r["metric"] for r in frame_text(text, source="x", published="2025-08-20")}
+    rows = _by("metric", text, "2025-08-20")
     assert rows[growth] == "adjusted_net_profit_growth"
 
 
@@ -236,7 +241,7 @@ def test_a_growth_of_an_adjusted_figure_keeps_its_basis(text, growth):
     ("Zentra Corp. shipped 56.5 million units, a market share of 18%, up 4% on the same quarter of 2024.", "4%"),
 ])
 def test_a_percent_growth_after_a_share_is_of_the_amount_before_it(text, growth):
-    rows = {r["surface"]: r["metric"] for r in frame_text(text, source="x", published="2025-10-20")}
+    rows = _by("metric", text, "2025-10-20")
     assert rows[growth] == "shipments_growth"
 
 
@@ -268,14 +273,14 @@ def test_an_undated_article_counting_from_its_now_with_no_base_has_no_year():
 def test_an_undated_english_article_comparing_with_the_same_quarter_of_a_year_is_of_the_next():
     # 'up 4% on the same quarter of 2024': 2024 is the base, the quarter reported is 2025's
     text = "Zentra Corp. shipped 56.5 million units in the third quarter, up 4% on the same quarter of 2024."
-    rows = {r["surface"]: r["period"] for r in frame_text(text, source="x")}
+    rows = _by("period", text)
     assert rows == {"56.5 million": "2025-Q3", "4%": "2025-Q3"}
 
 
 def test_a_plain_base_year_is_no_evidence_of_the_articles_year():
     # '较2019年增长3倍': a base years before; the undated article's '今年' stays unknown
     text = "华星电子今年上半年营收60亿元，较2019年增长3倍。"
-    rows = {r["surface"]: r["period"] for r in frame_text(text, source="x")}
+    rows = _by("period", text)
     assert rows["60亿元"] == ""
 
 
@@ -291,7 +296,7 @@ def test_a_time_opening_the_sentence_is_no_part_of_the_company_name(lead):
 # change of the same figure, so the level is the adjusted profit too.
 def test_an_adjusted_cue_reaches_the_level_after_its_growth():
     text = "华星集团上半年非国际财务报告准则经调整纯利增363%至人民币47.10亿元，相当于基本每股盈利3.44元。"
-    rows = {r["surface"]: r["metric"] for r in frame_text(text, source="x", published="2025-08-20")}
+    rows = _by("metric", text, "2025-08-20")
     assert rows["人民币47.10亿元"] == "adjusted_net_profit" and rows["363%"] == "adjusted_net_profit_growth"
 
 
@@ -323,7 +328,7 @@ def test_a_date_opening_the_sentence_is_no_part_of_the_company_name(lead):
     ("华星科技股价过去六个月飙涨约220%。", "约220%", 2.2),
 ])
 def test_a_percent_move_of_a_share_price_is_a_share_price_change(text, surface, value):
-    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-12-18")}
+    rows = _rows(text, "2025-12-18")
     assert rows[surface]["metric"] == "share_price_change" and rows[surface]["value"] == pytest.approx(value)
 
 
@@ -347,7 +352,7 @@ def test_the_closing_price_after_the_move_is_the_share_price():
     ("其中，华星集团材料成本55.4亿元，按年增长40.6%。", "55.4亿元", "expenses"),
 ])
 def test_costs_cash_flows_and_inventories_have_metrics(text, surface, metric):
-    rows = {r["surface"]: r["metric"] for r in frame_text(text, source="x", published="2025-11-20")}
+    rows = _by("metric", text, "2025-11-20")
     assert rows[surface] == metric
 
 
@@ -363,7 +368,7 @@ def test_an_unnamed_cost_is_marked_for_review():
 def test_a_change_of_the_figure_named_after_it():
     text = ("The rapid expansion at Zentra Corp. drove a 57% rise in operating expenses and a 211% jump "
             "in delivery-related costs.")
-    rows = {r["surface"]: r["metric"] for r in frame_text(text, source="x", published="2025-11-20")}
+    rows = _by("metric", text, "2025-11-20")
     assert rows == {"57%": "operating_expenses_growth", "211%": "expenses_growth"}
 
 
@@ -373,7 +378,7 @@ def test_a_change_of_the_figure_named_after_it():
     ("华星科技第四季财测营收322亿至334亿美元。", "322亿至334亿美元"),
 ])
 def test_guidance_is_a_forecast(text, surface):
-    rows = {r["surface"]: r["modality"] for r in frame_text(text, source="x", published="2025-11-20")}
+    rows = _by("modality", text, "2025-11-20")
     assert rows[surface] == "forecast"
 
 
@@ -381,7 +386,7 @@ def test_guidance_is_a_forecast(text, surface):
 # quarter's total profit.
 def test_an_amount_per_day_is_a_daily_average():
     text = "该季度，华星集团净利润185亿元，按三季度92天测算，日均净赚约2.01亿元。"
-    rows = {r["surface"]: r["metric"] for r in frame_text(text, source="x", published="2025-10-21")}
+    rows = _by("metric", text, "2025-10-21")
     assert rows["185亿元"] == "net_profit" and rows["约2.01亿元"] == "daily_average"
 
 
@@ -392,7 +397,7 @@ def test_an_amount_per_day_is_a_daily_average():
     ("华星集团第三季度活跃会员数3520万人，同比下降21.26%。", "3520万", "user_count"),
 ])
 def test_users_customers_and_members_are_counted(text, surface, metric):
-    rows = {r["surface"]: r["metric"] for r in frame_text(text, source="x", published="2025-11-04")}
+    rows = _by("metric", text, "2025-11-04")
     assert rows[surface] == metric
 
 
@@ -406,7 +411,7 @@ def test_users_customers_and_members_are_counted(text, surface, metric):
     ("第三季度华星集团净利润为3.98亿元，同比降幅高达38.5%。", "3.98亿元", "net_profit"),
 ])
 def test_profit_attributable_to_shareholders_is_its_own_basis(text, surface, metric):
-    rows = {r["surface"]: r["metric"] for r in frame_text(text, source="x", published="2025-11-29")}
+    rows = _by("metric", text, "2025-11-29")
     assert rows[surface] == metric
 
 
@@ -416,7 +421,7 @@ def test_profit_attributable_to_shareholders_is_its_own_basis(text, surface, met
 def test_a_currency_declared_once_holds_for_later_bare_amounts():
     text = ("华星电子5日公布去年12月合并营收8628.61亿（台币，下同，约274亿美元），月增2.2%；"
             "2025年合并营收达8.099兆，年增18.07%。付费用户数达1.26亿。")
-    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2026-01-06")}
+    rows = _rows(text, "2026-01-06")
     assert (rows["8628.61亿"]["unit"], rows["8628.61亿"]["value"]) == ("TWD", 862861000000.0)
     assert (rows["8.099兆"]["unit"], rows["8.099兆"]["metric"]) == ("TWD", "revenue")
     assert rows["1.26亿"]["unit"] == "count"

@@ -12,6 +12,15 @@ import pytest
 from ledger.framing import frame_text
 
 
+def _by(field: str, text: str, published: str = "") -> dict[str, object]:
+    """Each claim's ``field`` by its surface."""
+    return {r["surface"]: r[field] for r in frame_text(text, source="x", published=published)}
+
+
+def _rows(text: str, published: str = "") -> dict[str, dict]:
+    return {r["surface"]: r for r in frame_text(text, source="x", published=published)}
+
+
 def periods(text: str, published: str) -> dict[str, str]:
     """surface -> period of every claim framed in ``text``."""
     return {r["surface"]: r["period"] for r in frame_text(text, source="t", published=published)}
@@ -200,7 +209,7 @@ def test_a_date_opening_a_results_sentence_dates_every_figure_in_it():
     text = ("华星集团28日发布2025年财报，全年营收97亿元。\n\n"
             "单是在去年第4季，华星集团的营业利润就比去年同期激增137.1%至19.17亿元，净利达15.24亿元；"
             "营收则跳增66.1%至32.83亿元。")
-    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2026-01-29")}
+    rows = _rows(text, "2026-01-29")
     for surface in ("137.1%", "19.17亿元", "15.24亿元", "66.1%", "32.83亿元"):
         assert rows[surface]["period"] == "2025-Q4", surface
     assert "去年第4季" not in rows  # the figures' period, no event claim
@@ -214,7 +223,7 @@ def test_a_date_opening_a_results_sentence_dates_every_figure_in_it():
     ("华星集团第三季度营收100亿元，较去年同期的80亿元增长25%。", "80亿元", "2024-Q3"),
 ])
 def test_a_year_back_phrase_is_the_amounts_period_unless_it_is_a_changes_base(text, surface, period):
-    rows = {r["surface"]: r["period"] for r in frame_text(text, source="x", published="2025-11-20")}
+    rows = _by("period", text, "2025-11-20")
     assert rows[surface] == period
 
 
@@ -224,13 +233,13 @@ def test_for_the_month_refers_back_to_the_month_named_before():
     text = ("Zentra Corp. reported its third-highest monthly revenue on record in November.\n\n"
             "The company posted NT$343.61 billion in consolidated sales for the month, down 6.5 percent "
             "from October but up 24.5 percent from a year earlier.")
-    rows = {r["surface"]: r["period"] for r in frame_text(text, source="x", published="2025-12-10")}
+    rows = _by("period", text, "2025-12-10")
     assert rows["NT$343.61 billion"] == rows["6.5 percent"] == rows["24.5 percent"] == "2025-11"
 
 
 def test_that_quarter_refers_back_to_the_quarter_named_before():
     text = "华星集团公布第三季度业绩。\n\n该季度,华星集团实现营收1042亿元,同比增长12.9%。"
-    rows = {r["surface"]: r["period"] for r in frame_text(text, source="x", published="2025-10-21")}
+    rows = _by("period", text, "2025-10-21")
     assert rows["1042亿元"] == rows["12.9%"] == "2025-Q3"
 
 
@@ -241,7 +250,7 @@ def test_a_span_the_article_cannot_place_leaves_the_period_unknown():
     text = ("华星集团发布2025年三季报。\n\n"
             "财报显示,今年前三季度,华星集团实现收入151.90亿元,同比增长23.7%。\n\n"
             "潮玩业务延续高增长态势,期内收入13.17亿元,同比增加87.9%。")
-    rows = {r["surface"]: r["period"] for r in frame_text(text, source="x")}
+    rows = _by("period", text)
     assert rows["151.90亿元"] == rows["23.7%"] == rows["13.17亿元"] == rows["87.9%"] == ""
 
 
@@ -249,13 +258,13 @@ def test_a_span_the_article_cannot_place_leaves_the_period_unknown():
 # says nothing about when '前11月' is, so the year-to-date span stays unplaced.
 def test_a_horizon_year_ahead_is_not_the_articles_year():
     text = "华星电子前11月合并营收3.47兆元，年增32.8%。法人预计至2026年底产能将达10万片。"
-    rows = {r["surface"]: r["period"] for r in frame_text(text, source="x")}
+    rows = _by("period", text)
     assert rows["3.47兆元"] == ""
 
 
 def test_a_year_the_article_reports_on_still_dates_it():
     text = "华星电子2025年前11月合并营收3.47兆元，年增32.8%。"
-    rows = {r["surface"]: r["period"] for r in frame_text(text, source="x")}
+    rows = _by("period", text)
     assert rows["3.47兆元"] == "2025-01/2025-11"
 
 
@@ -270,13 +279,13 @@ def test_a_year_the_article_reports_on_still_dates_it():
     ("Zentra Corp. had 12,000 employees in 2024.", "12,000", "employee_count", "2024-12-31"),
 ])
 def test_a_level_holds_at_the_end_of_its_period(text, surface, metric, period):
-    row = {r["surface"]: r for r in frame_text(text, source="x", published="2025-11-04")}[surface]
+    row = _rows(text, "2025-11-04")[surface]
     assert (row["metric"], row["period"]) == (metric, period)
 
 
 def test_the_quarter_a_level_ended_is_what_later_figures_carry():
     text = "华星集团第三季度业绩公布。第三季度，全球门店总数达29214家。营收152亿元。"
-    rows = {r["surface"]: r["period"] for r in frame_text(text, source="x", published="2025-11-04")}
+    rows = _by("period", text, "2025-11-04")
     assert rows["152亿元"] == "2025-Q3"
 
 
@@ -285,7 +294,7 @@ def test_the_quarter_a_level_ended_is_what_later_figures_carry():
 def test_a_whole_year_phrase_opening_the_sentence_holds_for_all_its_figures():
     text = ("Zentra Corp. posted fourth-quarter revenue of 3.2 trillion won. On an annual basis, revenue was "
             "9.7 trillion won, operating profit 4.7 trillion won (operating margin 49%).")
-    rows = {r["surface"]: r["period"] for r in frame_text(text, source="x", published="2026-01-29")}
+    rows = _by("period", text, "2026-01-29")
     assert rows["9.7 trillion won"] == rows["4.7 trillion won"] == rows["49%"] == "2025"
 
 
@@ -298,5 +307,5 @@ def test_a_whole_year_phrase_opening_the_sentence_holds_for_all_its_figures():
     ("华星电子11月营收3,436.14亿元。", "3,436.14亿元", "2025-11"),
 ])
 def test_months_joined_into_a_span(text, surface, period):
-    rows = {r["surface"]: r["period"] for r in frame_text(text, source="x", published="2025-12-11")}
+    rows = _by("period", text, "2025-12-11")
     assert rows[surface] == period
