@@ -346,7 +346,6 @@ _SUB_YEAR = re.compile(r"(\d{4})-(?:Q[1-4]|H[12])")
 
 _JOIN = re.compile(r"\s*(?:与|和|及|至|到|-|–|~|and|to|through)\s*")
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
-_CUMULATIVE = ("累计", "合计", "合共", "共计", "总计", "combined", "cumulative", "together", "in total")
 
 
 def _joined_months(doc: Doc) -> list[Spot]:
@@ -358,9 +357,9 @@ def _joined_months(doc: Doc) -> list[Spot]:
         link = doc.low[a.end:b.start]
         if not _JOIN.fullmatch(link) or str(a.mention.value) >= str(b.mention.value):
             continue
-        ranged = link.strip() in ("至", "到", "~", "to", "through")
+        ranged = link.strip() in doc.marks_words("month_range")
         around = doc.low[max(0, a.start - 12):a.start] + doc.low[b.end:b.end + 6]
-        if ranged or any(w in around for w in _CUMULATIVE):
+        if ranged or any(w in around for w in doc.marks_words("cumulative")):
             value = f"{a.mention.value}/{b.mention.value}"
             out.append(Spot(a.start, b.end, BareDate(value, value, doc.low[a.start:b.end])))
     return out
@@ -384,21 +383,15 @@ def _article_year(doc: Doc) -> str:
     return max(years + bases, default="")
 
 
-_HORIZON = ("至", "到", "by", "until", "through", "before")
-
-
 def _ahead(doc: Doc, date: Spot) -> bool:
     """Is the date a horizon said of what is to come: a horizon word right
     before it ('至', 'by') and a forward-looking modality cue (forecast, target,
     plan) earlier in its clause ('预计至2026年底', 'expects to double by 2030')?"""
-    if not doc.low[max(0, date.start - 8):date.start].rstrip().endswith(_HORIZON):
+    if not doc.low[max(0, date.start - 8):date.start].rstrip().endswith(doc.marks_words("horizon")):
         return False
     clause = doc.clause_of(date.start)
     present = {doc.lex.modality_default, *doc.lex.period.get("present_modalities", ())}
     return any(h.name not in present and clause[0] <= h.start < date.start for h in doc.modality_hits)
-
-
-_SAME_PART = ("same quarter", "same period", "同期")
 
 
 def _base_of_year(doc: Doc, date: Spot) -> bool | None:
@@ -410,7 +403,7 @@ def _base_of_year(doc: Doc, date: Spot) -> bool | None:
     if not marks:
         return None
     return bool(_SUB_YEAR.fullmatch(str(date.mention.value or ""))) or any(
-        p in doc.low[marks[-1].start:date.start] for p in _SAME_PART)
+        p in doc.low[marks[-1].start:date.start] for p in doc.marks_words("same_part"))
 
 
 def about_report(doc: Doc) -> bool:

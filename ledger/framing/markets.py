@@ -81,8 +81,7 @@ def _totals(doc: Doc, scopes: set[str], stop: set[str]) -> list[Market]:
 
 
 def _cjk_market(doc: Doc, start: int, end: int, scopes: set[str], stop: set[str]) -> Market | None:
-    if doc.low.startswith(("份额", "占有率", "预期", "价", "化", "营销", "部", "推广", "规模", "需求", "情绪", "环境"),
-                          end):
+    if doc.low.startswith(tuple(doc.lex.market.get("not_after_cjk", ())), end):
         return None  # 市场份额, 市场预期: no market named
     head = doc.low[max(0, start - 10):start]
     run = re.search(r"[\u4e00-\u9fffa-z0-9]+$", head)
