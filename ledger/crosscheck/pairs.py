@@ -63,7 +63,7 @@ def prepare(claims: pd.DataFrame, settings: dict[str, Any]) -> pd.DataFrame:
     Adds ``lo``/``hi`` (value interval; for dates the claimed day range),
     ``point`` (the stated figure), ``p0``/``p1`` (validity period in day
     ordinals, NaN if unknown), ``factual`` and ``conf``.  Rejected rows and
-    rows without a metric are dropped.
+    rows without a metric or a subject are dropped.
     """
     missing = [c for c in NEEDED if c not in claims.columns]
     if missing:
@@ -84,7 +84,10 @@ def prepare(claims: pd.DataFrame, settings: dict[str, Any]) -> pd.DataFrame:
             df[col] = values.fillna("").astype(str).astype(TEXT)
     # tests and codes in Arrow for Arrow text (no Python string is made), else
     # on the object arrays (a str Series' own == and factorize are 2-4x slower)
-    keep = ~intervals.text_is(df["status"], ["rejected"]) & ~intervals.text_is(df["metric"], [""])
+    # a claim whose subject nobody knows (an article that never names its company) is
+    # about no one in particular: it meets no other claim
+    keep = ~intervals.text_is(df["status"], ["rejected"]) & ~intervals.text_is(df["metric"], [""]) \
+        & ~intervals.text_is(df["subject"], [""])
     # a last-resort metric nobody has reviewed (metrics.toml review = true) is vague: an
     # 'unspecified_amount' says what it measures no more than an empty metric, so it meets
     # no other claim; a 'growth' of an unnamed figure meets others only to agree (below)

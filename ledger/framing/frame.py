@@ -50,7 +50,9 @@ positions only.  In short:
 * modality - cues in the clause, else sentence-scope cues before the clause;
   several apply -> the first in ``[modality].precedence``; none -> actual.
 
-Which mentions become claims: amounts, shares and multiples with a subject
+Which mentions become claims: amounts, shares and multiples with a subject,
+or without one when a cue gave their metric (an article that never names its
+company keeps its claims, subject empty);
 (not a tolerance: 'plus or minus 2%');
 counts and durations with a cue of a metric of their kind in their clause;
 dates that a date cue makes an event, or that open the clause of an amount
@@ -188,13 +190,16 @@ def _frame_date(doc: Doc, spot: Spot, amounts: list[Spot], memory: Memory) -> di
 
 
 def is_claim(doc: Doc, spot: Spot) -> bool:
-    """Amounts with a subject; counts and durations whose metric a cue of
+    """Amounts with a subject, or with a metric a cue gave (a company the
+    article never names); counts and durations whose metric a cue of
     their clause or sentence gave (not the kind's default); dates that are events."""
     fact = doc.facts[spot.start]
-    if not fact["subject"] or tolerance(doc, spot):
+    if tolerance(doc, spot):
         return False
-    if spot.mention.kind in AMOUNT_KINDS:
+    if spot.mention.kind in AMOUNT_KINDS and fact["subject"]:
         return True
+    if not fact["subject"] and spot.mention.kind not in AMOUNT_KINDS:
+        return False
     if spot.mention.kind == "date":
         return bool(fact["metric"])
     return bool(fact["metric"]) and fact["conf"]["metric"] >= 0.55

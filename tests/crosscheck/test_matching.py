@@ -102,3 +102,13 @@ def test_keys_are_key_of_each_name():
              "ΑΣ", "İstanbul", "臺積電", "...", "E12", None]
     got = entities.keys(np.array(names, dtype=object)).tolist()
     assert got == [entities.key(n) if isinstance(n, str) else "" for n in names]
+
+
+def test_a_claim_whose_subject_nobody_knows_meets_no_other_claim():
+    # two summaries that never name their company: the same metric and quarter with
+    # different values is no contradiction, and neither meets a named company's figure
+    a = claim("s1", "84.6亿元", "revenue", 8.46e9, subject="", object="", unit="CNY", period="2025-Q3")
+    b = claim("s2", "45亿元", "revenue", 4.5e9, subject="", object="", unit="CNY", period="2025-Q3")
+    named = claim("s3", "84.6亿元", "revenue", 8.46e9, subject="Zentrova", object="", unit="CNY", period="2025-Q3")
+    found = check(ledger(a, b, named))
+    assert not _kinds(found, a, b) and not _kinds(found, a, named) and not _kinds(found, b, named)

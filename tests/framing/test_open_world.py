@@ -153,3 +153,25 @@ def test_corporate_words_alone_are_no_name():
     text = "Zentrix Group Holding Limited recently released its Q3 2025 report, with revenue of RMB 5.8 billion."
     rows = frame_text(text, source="x", published="2025-11-21")
     assert {r["subject"] for r in rows if r["metric"] == "revenue"} == {"Zentrix"}
+
+
+# A research digest that calls its company only 公司 / 'the company' and never names it:
+# its figures are still claims (the table, or a name, never decides whether a claim exists),
+# with the subject left empty for a reviewer, and a number without a metric cue stays out.
+@pytest.mark.parametrize("text,figures", [
+    ("财务表现 - 公司25年第三季度营收84.6亿元,同比增长20.6% - 毛利率为43.5%,同比提升0.9个百分点",
+     {"84.6亿元": "revenue", "20.6%": "revenue_growth", "43.5%": "gross_margin"}),
+    ("Highlights - The company's third-quarter revenue was RMB 8.46 billion, up 20.6% year on year; "
+     "gross margin was 43.5%.",
+     {"RMB 8.46 billion": "revenue", "20.6%": "revenue_growth", "43.5%": "gross_margin"}),
+])
+def test_an_article_that_never_names_its_company_keeps_its_claims(text, figures):
+    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-11-13")}
+    for surface, metric in figures.items():
+        assert rows[surface]["metric"] == metric, surface
+        assert rows[surface]["subject"] == "", surface
+
+
+def test_a_nameless_number_without_a_metric_cue_is_no_claim():
+    rows = frame_text("他说,约30亿元并不算多。", source="x", published="2025-11-13")
+    assert rows == []
