@@ -338,12 +338,31 @@ def _boundaries(text: str, ends: set[str] | frozenset[str], *, clause: bool) -> 
     return spans
 
 
+#: a bullet run into one line: ' - ' between words
+_BULLET = re.compile(r"(?<=\S) [-•·] (?=\S)")
+#: ... and the citation marks that end a digest's item ('同比增长20.6% [1] - 公司...')
+_CITED = re.compile(r"\[\d{1,2}\](?:\[\d{1,2}\])*$")
+
+
+def _bullets(text: str, s: int, e: int, least: int) -> list[int]:
+    """Where a line of run-together bullet points ('财务表现与预测 - 公司25年第三季度营收84.6亿元,
+    同比增长20.6% [1] - 公司…', as machine-written digests print them) starts a new item:
+    every ' - ' of a line that has ``least`` of them, and one after a citation mark; a
+    spaced dash or two in prose ('Lenovo - the leader - shipped') is no bullet."""
+    found = list(_BULLET.finditer(text, s, e))
+    if len(found) >= least:
+        return [m.end() for m in found]
+    return [m.end() for m in found if _CITED.search(text, s, m.start())]
+
+
 def sentences(text: str, lex: Lexicon) -> list[tuple[int, int]]:
-    """Sentence spans of the cleaned text (Chinese and English punctuation)."""
+    """Sentence spans of the cleaned text (Chinese and English punctuation; the
+    items of a line of run-together bullet points)."""
     ends = set(lex.segment.get("sentence_end", []))
+    least = int(lex.segment.get("bullets_per_line", 3))
     spans = []
     for s, e in _boundaries(text, ends, clause=False):
-        cuts = [m.end() for m in _EN_SENTENCE.finditer(text, s, e)]
+        cuts = sorted({m.end() for m in _EN_SENTENCE.finditer(text, s, e)} | set(_bullets(text, s, e, least)))
         for c in cuts:
             spans.append((s, c))
             s = c

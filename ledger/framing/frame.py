@@ -198,10 +198,8 @@ def is_claim(doc: Doc, spot: Spot) -> bool:
         return False
     if spot.mention.kind in AMOUNT_KINDS and fact["subject"]:
         return True
-    if not fact["subject"] and spot.mention.kind not in AMOUNT_KINDS:
-        return False
     if spot.mention.kind == "date":
-        return bool(fact["metric"])
+        return bool(fact["metric"] and fact["subject"])
     return bool(fact["metric"]) and fact["conf"]["metric"] >= 0.55
 
 

@@ -153,9 +153,12 @@ def _safe(fn: Callable[[*_Args], DateValue], *args: *_Args) -> DateValue:
 
 #: 初 / 中 / 底 / 末 as part of a year or month, not 初步 or 2024年中国.
 _PART = r"(?:初(?![步次衷心始])|中(?=[旬期]|[^\u4e00-\u9fff]|$)|底|末)"
+#: A two-digit year of this century, as broker notes write it ('25年第三季度', '24年上半年',
+#: '25年全年'): only before a quarter, a half, 全年, 年度 or a month, as '25年' alone is 25 years.
+_YY = r"(?<![\d.])[12]\d(?=年(?:第?[一二三四1-4]季|[上下]半年|全年|度|[Qq][1-4]|\d{1,2}月))"
 #: The date alternatives of the master pattern (cleaned, simplified text).
 ZH_DATE = (
-    rf"(?P<y>(?:1[89]|20)\d\d|[〇零一二三四五六七八九]{{4}})[ \t]?(?P<yfy>财|会计)?年[ \t]?(?:度[ \t]?)?"
+    rf"(?P<y>(?:1[89]|20)\d\d|[〇零一二三四五六七八九]{{4}}|{_YY})[ \t]?(?P<yfy>财|会计)?年[ \t]?(?:度[ \t]?)?"
     rf"(?:(?P<ym>\d{{1,2}}|十[一二]?|[一二三四五六七八九])[ \t]?月[ \t]?(?:份[ \t]?)?"
     rf"(?:(?P<yd>\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[ \t]?[日号]|(?P<ymp>{_PART})旬?)?"
     rf"|第?(?P<yq>[一二三四1-4])[ \t]?季度?|[Qq](?P<yq2>[1-4])(?![0-9])|[Hh](?P<yh2>[12])(?![0-9])"
@@ -215,6 +218,8 @@ def _ymd(y: int, m: int, d: str | None, part: str | None) -> DateValue:
 
 def _zh_year_date(y_text: str, g: Mapping[str, str | None]) -> DateValue:
     y = _num(y_text)
+    if y < 100:  # a two-digit year (_YY): this century's
+        y += 2000
     half = g.get("yh") or ({"1": "上半年", "2": "下半年"}[yh2] if (yh2 := g.get("yh2")) else None)
     return _in_year(y, g.get("ym"), g.get("yd"), g.get("ymp"), g.get("yq") or g.get("yq2"), half, g.get("yp"))
 
