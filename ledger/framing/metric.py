@@ -139,12 +139,18 @@ def adjusted(doc: Doc, spot: Spot, metric: str) -> str:
     # a change of the same figure between them is no other figure: '经调整纯利增363%至
     # 人民币47.10亿元' is the adjusted level after its growth
     skip = {"date", *({"percent", "percentage_point"} - {spot.mention.kind})}
+    listed: list[Spot] | None = None
     for key in BASES:
         other = spec.get(key)
         if not other:
             continue
         for h in doc.among(doc.marks[key], clause[0], spot.start):
-            if not any(s.mention.kind not in skip for s in doc.starting(doc.spots, h.end, spot.start)):
+            between = [s for s in doc.starting(doc.spots, h.end, spot.start) if s.mention.kind not in skip]
+            if between and listed is None:
+                # the figures of one list ('经调整净利润分别为96.8亿元、108.9亿元、121.6亿元') share its cue
+                from ledger.framing.roles import _figures_listed
+                listed = _figures_listed(doc, spot, doc.sentence_of(spot.start))
+            if not between or all(s in (listed or ()) for s in between):
                 return str(other)
     return metric
 

@@ -51,6 +51,9 @@ def _period(
     if spot.mention.kind == "date":
         return str(spot.mention.value or ""), 0.95, "date"
     clause, sent = doc.clause_of(spot.start), doc.sentence_of(spot.start)
+    own = _respective(doc, spot, sent)
+    if own:
+        return own, 0.8, "date"
     # '去年同期' names a year ('去年') but means the sentence's period a year
     # before: the 去年 of a year-back phrase is no date of the sentence
     backs = doc.marks["year_back"]
@@ -76,6 +79,47 @@ def _period(
     if referred:
         return referred, 0.6, "date"
     return _sentence_period(doc, spot, metric, events, modality, dates)
+
+
+#: a range of years ('25-27年', '2025-2027年', '2025至2027年'), two or four digits each
+_YEARS = re.compile(r"(?<![\d.])((?:19|20)?\d\d)\s*[-–~至到]\s*((?:19|20)?\d\d)\s*(?:财|会计)?年")
+
+
+def _respective(doc: Doc, spot: Spot, sent: tuple[int, int]) -> str:
+    """A figure of a list paired 'respectively' (cues.toml [roles] respectively) with
+    as many years: '预计公司25-27年营收分别为327.6亿元、370.8亿元、415.8亿元', 'net profits of
+    9.63 billion yuan and 10.75 billion yuan for 2025 and 2026 respectively'.  The
+    years are a range of as many years as figures, or a list of as many year dates
+    in the sentence; '' when the counts differ or the sentence has no such marker."""
+    from ledger.framing.roles import _figures_listed  # the list of figures: one rule for parties and periods
+
+    if not doc.among(doc.marks.get("respectively", []), *sent):
+        return ""
+    run = _figures_listed(doc, spot, sent)
+    if len(run) < 2 or spot not in run:
+        return ""
+    years: list[int] = []
+    for m in _YEARS.finditer(doc.low, sent[0], sent[1]):
+        a, b = (int(x) if len(x) == 4 else 2000 + int(x) for x in m.groups())
+        if 0 < b - a < 10 and b - a + 1 == len(run):
+            years = list(range(a, b + 1))
+            break
+    if not years:
+        # the year dates of the sentence ('for 2025 and 2026': the second year is read as a
+        # plain number after 'and', so a bare four-digit number of this or the last century
+        # right after a year date counts too)
+        found: list[Spot] = []
+        for s in doc.among(doc.spots, *sent):
+            text = doc.low[s.start:s.end]
+            year = s.mention.kind == "date" and re.fullmatch(r"\d{4}", str(s.mention.value)) and not _is_base(doc, s)
+            bare = (s.mention.kind == "count" and found and re.fullmatch(r"(?:19|20)\d\d", text)
+                    and not doc.low[found[-1].end:s.start].strip(" ,、和及与and"))
+            if year or bare:
+                found.append(s)
+        if len(found) == len(run):
+            years = [int(doc.low[s.start:s.end][-4:]) if s.mention.kind == "count" else int(str(s.mention.value))
+                     for s in found]
+    return str(years[run.index(spot)]) if years else ""
 
 
 _GRAIN = {"month_back": re.compile(r"\d{4}-\d{2}"), "quarter_back": re.compile(r"\d{4}-Q[1-4]")}

@@ -52,3 +52,33 @@ def test_a_spaced_dash_or_two_in_prose_is_no_bullet():
     # 'Zentrix - the leader - shipped 19.4 million units': one sentence, the subject holds
     rows = _rows("Zentrix Inc. - the market leader - shipped 19.4 million units in the third quarter of 2025.")
     assert rows["19.4 million"]["subject"] == "Zentrix"
+
+
+# 'respectively' pairs a list of figures with as many years, as it pairs them with parties
+@pytest.mark.parametrize("text,periods", [
+    ("华锐星:预计公司25-27年营收分别为327.6亿元、370.8亿元、415.8亿元。",
+     {"327.6亿元": "2025", "370.8亿元": "2026", "415.8亿元": "2027"}),
+    ("华锐星2023年、2024年营收分别为12亿元、15亿元。", {"12亿元": "2023", "15亿元": "2024"}),
+    ("Analysts expect Zentrova to post net profits of 9.63 billion yuan and 10.75 billion yuan for 2025 and "
+     "2026 respectively.", {"9.63 billion yuan": "2025", "10.75 billion yuan": "2026"}),
+    ("Zentrova expects revenue of $1.2 billion, $1.5 billion and $1.9 billion in 2025, 2026 and 2027, "
+     "respectively.", {"$1.2 billion": "2025", "$1.5 billion": "2026", "$1.9 billion": "2027"}),
+])
+def test_a_list_of_figures_takes_its_years_respectively(text, periods):
+    rows = _rows(text, "2025-11-13")
+    assert {s: rows[s]["period"] for s in periods} == periods
+
+
+def test_years_that_do_not_match_the_list_are_not_paired():
+    # three figures, a range of two years: no pairing (the sentence's date rules decide)
+    rows = _rows("华锐星:预计公司25-26年营收分别为327.6亿元、370.8亿元、415.8亿元。", "2025-11-13")
+    assert {rows[s]["period"] for s in ("327.6亿元", "370.8亿元", "415.8亿元")} != {"2025", "2026"} or \
+        [rows[s]["period"] for s in ("327.6亿元", "370.8亿元", "415.8亿元")] != ["2025", "2026", "2027"]
+
+
+def test_a_basis_cue_qualifies_every_figure_of_its_list():
+    rows = _rows("华锐星预计经调整净利润分别为96.8亿元、108.9亿元、121.6亿元。", "2025-11-13")
+    assert {rows[s]["metric"] for s in ("96.8亿元", "108.9亿元", "121.6亿元")} == {"adjusted_net_profit"}
+    # a figure of another list after it is not reached: 'adjusted profit X, revenue Y'
+    rows = _rows("华锐星经调整净利润为9.6亿元,营收为45亿元。", "2025-11-13")
+    assert rows["45亿元"]["metric"] == "revenue"
