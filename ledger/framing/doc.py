@@ -221,6 +221,13 @@ def analyse(text: str | CleanText, mentions: list, lex: Lexicon | None = None, *
     sources, research = set(lex.role("source_types")), set(lex.role("research_types"))
     doc.marks["research"] = [e for e in doc.entities if e.kind in research]  # whose word a figure is on
     doc.entities = [e for e in doc.entities if not _is_source(doc, e) and e.kind not in sources]
+    authorities = set(lex.role("authority_types"))
+    if authorities and any(e.kind in authorities for e in doc.entities):
+        # an exchange or a regulator is where a company lists or who oversees it, not a
+        # party to its figures - unless the article is about it (its headline's first)
+        main = _main_company(doc)
+        doc.entities = [e for e in doc.entities if e.kind not in authorities or (main is not None
+                                                                                and e.name == main.name)]
     doc.entities = sorted(doc.entities + _main_company_words(doc), key=lambda h: h.start)
     doc.marks["tolerance"] = find_all(low, lex.tolerance, index=index)
     doc.spots = [doc.spot(m) for m in sorted(mentions, key=lambda m: m.start)]

@@ -228,7 +228,7 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
     suffix_words = frozenset(w.lower() for w in (*legal, *industry, *_words(lex, "latin_company_suffixes")))
 
     def add(name: str, *others: str, coded: bool = False) -> None:
-        name = _strip_suffix(name.strip(" ,.·"), legal)
+        name = _strip_suffix(re.sub(r"['’]s$", "", name.strip(" ,.·")), legal)  # "Klarna's": the name
         if all(w in suffix_words for w in name.lower().split()):
             return  # 'Group Holding': corporate words, no name
         generic = _plain_generic(lex, name, cue_words) if coded else _generic(lex, name, cue_words)
@@ -255,6 +255,8 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
     _by_latin_in_chinese(text, low, free, add, lex, cue_words)
     _by_brand(text, free, add, lex)
     _by_use(text, low, free, add, lex)
+    _by_apposition(text, low, free, add, lex, cue_words)
+    _by_english_headline(text, low, free, add, lex)
     if not found and not any(h.kind in lex.role("organisation_types") for h in known):
         _by_recurrence(low, free, add, lex, cue_words)  # the weakest evidence: only when nothing else names one
     out = []
@@ -537,18 +539,34 @@ def _by_headline(text: str, low: str, add, lex: Lexicon, cue_words: frozenset[st
     run = _CJK_RUN.match(first)
     if not run:
         return
-    words = [w for w, _ in _segment(run.group())]
+    head = run.group()
+    cut = re.search(_RESULTS_AFTER, head[2:])  # '小马智行营收…': a results word ends the name (jieba reads 智/行营/收)
+    segmented = _segment(head[:cut.start() + 2] if cut else head)
+    words = [w for w, _ in segmented]
     for n in range(min(4, len(words)), 0, -1):  # whole words only: '腾讯业绩' never gives '腾讯业'
         lead = "".join(words[:n])
         if 2 <= len(lead) <= 8 and not _generic(lex, lead, cue_words) and _count(low, lead) >= 2:
             add(lead)
             return
+    # '古茗中期业绩暴增121%' in a digest that never names it again: the headline's first
+    # word, a name by its tag, right before a results or period word, is the company
+    if segmented and segmented[0][1] in ("nr", "nz", "nt", "j", "nrt", "nrfg", "n") and \
+            2 <= len(words[0]) <= 6 and re.match(_RESULTS_AFTER, head[len(words[0]):]) and \
+            _frequency(words[0]) < int(_spec(lex).get("common_frequency", 50)) and \
+            not _plain_generic(lex, words[0], cue_words):
+        add(words[0], coded=True)
+        return
     # '名创优品2025Q3:…' and '名创优品近期公布…': the headline's head, named again before a
     # reporting verb, is a name even when a dictionary reads it as words (名 / 创优 / 品)
     lead = run.group()
     if 2 <= len(lead) <= 6 and _count(low, lead) >= 2 and not _plain_generic(lex, lead, cue_words) \
             and _reports(text, lead, lex):
         add(lead, coded=True)
+
+
+#: what follows a company's name opening a results headline: a period or a results word
+_RESULTS_AFTER = (r"(?:中期|上半年|下半年|前三季度|第?[一二三四]季度?|全年|年度|q[1-4]|h[12]|20\d\d|\d\d年"
+                  r"|业绩|财报|营收|收入|净利|纯利|利润|盈利|亏损)")
 
 
 def _reports(text: str, name: str, lex: Lexicon) -> bool:
@@ -574,12 +592,21 @@ def _by_latin_in_chinese(text: str, low: str, free, add, lex: Lexicon, cue_words
     word = r"[A-Z][A-Za-z0-9&.-]{1,20}"
     for m in re.finditer(rf"(?<![A-Za-z0-9])({word}(?:\s{word}){{0,2}})(?![A-Za-z0-9])", text):
         name = m.group(1)
-        if _count(low, name) < 2 or not free(m.start(1), m.end(1)):
+        if _count(low, name) < 2 or not free(m.start(1), m.end(1)) or _a_line_of_business(text, name, lex):
             continue
         prefix, suffix = text[max(0, m.start() - 6):m.start()], text[m.end():m.end() + 8]
         if prefix.endswith(before) or suffix.lstrip().startswith(verbs) or re.match(r"\s*[(（]", suffix):
             add(name)
     _ranked_latin(text, free, add, lex)
+
+
+def _a_line_of_business(text: str, name: str, lex: Lexicon) -> bool:
+    """Is ``name`` written somewhere as a line of business or a product ('三季度Robotaxi业务
+    实现收入', '第七代Robotaxi车型': ``[names] business_after`` right after it)?  A
+    company's business is a part of its figures, not an organisation."""
+    after = tuple(_words(lex, "business_after"))
+    return bool(after) and any(text.startswith(after, m.end()) or (text[m.end():m.end() + 1] == " "
+                               and text.startswith(after, m.end() + 1)) for m in re.finditer(re.escape(name), text))
 
 
 def _ranked_latin(text: str, free, add, lex: Lexicon) -> None:
@@ -628,6 +655,83 @@ def _by_use(text: str, low: str, free, add, lex: Lexicon) -> None:
         if (len(name.split()) >= 2 and _count(low, name) >= 2 and free(m.end(1) - len(name), m.end(1))
                 and name.lower() not in places and not person(name)):
             add(name)
+
+
+#: jieba tags of a first word no name opens with: time, numeral, quantity, direction,
+#: verb, adverb, preposition, conjunction, particle, pronoun
+_NOT_NAME_TAGS = frozenset({"t", "tg", "m", "mq", "q", "f", "v", "vd", "d", "ad", "p", "c", "u", "uj", "ul", "r",
+                            "y", "e", "o"})
+
+
+def _varied_prefix(run: str, low: str, lex: Lexicon, cue_words: frozenset[str]) -> str:
+    """The name opening a Chinese run right after a descriptor ('品牌' + '沪上阿姨正式在港股…'):
+    the shortest prefix (2-8 characters, at a word boundary) that the article writes
+    at least twice and that different characters follow (a word ends where what
+    comes after it varies: '沪上' is always followed by '阿', '沪上阿姨' by 正, 每, 的...)."""
+    ends, at = [], 0
+    for word, _ in _segment(run[:10]):
+        at += len(word)
+        ends.append(at)
+    ends = sorted(set(ends) | set(range(2, min(len(run), 8) + 1))) if len(ends) < 2 else ends
+    first = _segment(run[:10])[0] if run else ("", "")
+    if first[1] in _NOT_NAME_TAGS:
+        return ""  # '公司上半年收入': a time word, not a name, follows the descriptor
+    for end in ends:
+        head = run[:end]
+        if not 2 <= len(head) <= 8:
+            continue
+        if _generic(lex, head, cue_words) and _plain_generic(lex, head, cue_words):
+            return ""
+        if _frequency(head) >= int(_spec(lex).get("common_frequency", 50)):
+            return ""  # one common word ('集团整体', '平台服务'): no name
+        followers = {low[m.end():m.end() + 1] for m in re.finditer(re.escape(head), low)}
+        if _count(low, head) >= 2 and len(followers) >= 2:
+            return head if not _plain_generic(lex, head, cue_words) else ""
+    return ""
+
+
+def _by_apposition(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[str]) -> None:
+    """A name right after a word that says what the organisation is ('[names]
+    appositions': 'bubble-tea chain Auntea Jenny', 'technology company Pony.ai',
+    '茶饮品牌沪上阿姨', '茶饮公司古茗'), named at least twice in the article."""
+    spec = _spec(lex)
+    english = [w for w in spec.get("appositions", ()) if _latin(w)]
+    chinese = [w for w in (*spec.get("appositions", ()), *_words(lex, "descriptors")) if not _latin(w)]
+    if english:
+        nouns = "|".join(re.escape(w) for w in sorted(english, key=len, reverse=True))
+        for m in re.finditer(rf"\b(?:{nouns})\s+({_NAME})", text):
+            name = m.group(1)
+            words = name.split()
+            while words and words[-1].lower() in _words(lex, "generic"):
+                words.pop()  # 'Auntea Jenny Shares': a trailing common word is no part of it
+            name = " ".join(words)
+            if (name and text.count(name) >= 2 and free(m.start(1), m.start(1) + len(name))
+                    and name.split()[0].lower() not in _words(lex, "generic")):
+                add(name)
+    if chinese:
+        nouns = "|".join(re.escape(w) for w in sorted(set(chinese), key=len, reverse=True))
+        for m in re.finditer(rf"(?:{nouns})([{_CJK}]{{2,12}})", text):
+            name = _varied_prefix(m.group(1), low, lex, cue_words)
+            if name and free(m.start(1), m.start(1) + len(name)) and name[0] not in _words(lex, "not_initial"):
+                add(name, coded=True)  # the descriptor vouches for a name a dictionary reads as words (沪上 / 阿姨)
+
+
+def _by_english_headline(text: str, low: str, free, add, lex: Lexicon) -> None:
+    """The capitalised words opening a sentence-case English headline before a
+    lower-case verb ('Klarna has priced its US IPO…', 'Auntea Jenny shares jump
+    68.5%…'), when the body names them again: the headline's subject."""
+    first = text.lstrip().split("\n", 1)[0]
+    m = re.match(rf"({_NAME})\s+(?:[a-z]|['’]s\b)", first)
+    if not m or sum(1 for w in first.split() if w[:1].isupper()) > len(first.split()) / 2:
+        return  # title case: every word capitalised, no subject to read off
+    words = m.group(1).split()
+    while words and words[-1].lower() in _words(lex, "generic"):
+        words.pop()
+    name = " ".join(words)
+    start = len(text) - len(text.lstrip())
+    if (name and words[0].lower() not in _words(lex, "generic") and text.count(name) >= 2
+            and free(start, start + len(name))):
+        add(name)  # named again as written: 'Strong investor demand… strong' names no one
 
 
 def _by_recurrence(low: str, free, add, lex: Lexicon, cue_words: frozenset[str]) -> None:

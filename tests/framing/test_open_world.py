@@ -175,3 +175,41 @@ def test_an_article_that_never_names_its_company_keeps_its_claims(text, figures)
 def test_a_nameless_number_without_a_metric_cue_is_no_claim():
     rows = frame_text("他说,约30亿元并不算多。", source="x", published="2025-11-13")
     assert rows == []
+
+
+# Evidence of a name a reader uses too, for companies the table does not know (invented names).
+@pytest.mark.parametrize("text,surface,name", [
+    # a word saying what the organisation is, right before its name
+    ("Shares of Chinese bubble-tea chain Quilbrook Tea surged on debut. Quilbrook Tea raised HK$272.8 million.",
+     "HK$272.8 million", "Quilbrook Tea"),
+    ("内地茶饮品牌澜舟阿姨正式在港股挂牌上市。澜舟阿姨每股定价113.12港元,募资约1.95亿港元。",
+     "约1.95亿港元", "澜舟阿姨"),
+    # the capitalised words opening a sentence-case headline, named again in the body
+    ("Zentrova has priced its US IPO at USD 40 per share\nThe offering valued Zentrova at USD 15.2 billion.",
+     "USD 15.2 billion", "Zentrova"),
+    # a digest's headline head before a results word, never named again
+    ("华锐星中期业绩暴增121% 下沉市场成增长引擎\n核心财务表现 - 2025年上半年实现收入56.63亿元,同比增长41.2% [1]",
+     "56.63亿元", "华锐星"),
+])
+def test_an_unknown_name_is_read_off_how_the_article_uses_it(text, surface, name):
+    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-09-10")}
+    assert to_simplified(rows[surface]["subject"]) == to_simplified(name)
+
+
+def test_a_latin_word_written_as_a_line_of_business_is_no_company():
+    text = ("华锐星营收连续三个季度猛涨\n华锐星三季度总营收1.81亿元,三季度Robotaxi业务实现收入4770万元,"
+            "公司Robotaxi车队达961辆,第七代Robotaxi车型量产。")
+    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-11-25")}
+    assert rows["4770万元"]["subject"] == "华锐星"
+
+
+def test_an_exchange_is_the_venue_of_a_listing_not_its_party():
+    text = ("Zentrova has priced its IPO on the New York Stock Exchange at USD 40 per share.\n"
+            "Zentrova raised USD 1.37 billion on the New York Stock Exchange.")
+    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-09-10")}
+    assert rows["USD 1.37 billion"]["subject"] == "Zentrova"
+
+
+def test_common_words_after_a_descriptor_are_no_name():
+    text = "腾讯集团整体营收增长15%,集团整体利润增长10%。平台服务收入增长8%,平台服务成本下降。"
+    assert {r["subject"] for r in frame_text(text, source="x", published="2025-11-13")} <= {"Tencent"}
