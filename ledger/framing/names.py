@@ -699,6 +699,12 @@ def _by_apposition(text: str, low: str, free, add, lex: Lexicon, cue_words: froz
     chinese = [w for w in (*spec.get("appositions", ()), *_words(lex, "descriptors")) if not _latin(w)]
     if english:
         nouns = "|".join(re.escape(w) for w in sorted(english, key=len, reverse=True))
+        after = rf"(?<![A-Za-z0-9&.-])({_NAME}),\s+(?:the|a|an)\s+[^.;:\n]{{0,60}}?\b(?:{nouns})\b"
+        for m in re.finditer(after, text):  # 'Klarna, the Swedish "buy now, pay later" fintech'
+            name = m.group(1)
+            if text.count(name) >= 2 and free(m.start(1), m.end(1)) and name.split()[0].lower() not in \
+                    _words(lex, "generic"):
+                add(name)
         for m in re.finditer(rf"\b(?:{nouns})\s+({_NAME})", text):
             name = m.group(1)
             words = name.split()

@@ -213,3 +213,10 @@ def test_an_exchange_is_the_venue_of_a_listing_not_its_party():
 def test_common_words_after_a_descriptor_are_no_name():
     text = "腾讯集团整体营收增长15%,集团整体利润增长10%。平台服务收入增长8%,平台服务成本下降。"
     assert {r["subject"] for r in frame_text(text, source="x", published="2025-11-13")} <= {"Tencent"}
+
+
+def test_a_name_described_after_a_comma_is_an_organisation():
+    text = ("Zentrova, the Swedish \u201cbuy now, pay later\u201d fintech, went public on the New York Stock "
+            "Exchange, raising about $1.37 billion. Zentrova priced its shares at $40.")
+    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-09-10")}
+    assert rows["about $1.37 billion"]["subject"] == "Zentrova"
