@@ -26,6 +26,7 @@ from ledger.numbers.words import (
     CN_BARE_MIN,
     CN_DISCOUNT,
     CN_DISCOUNT_NOT_IN,
+    CN_FRACTION,
     CN_HALF,
     CN_POINT,
     CN_TENTHS,
@@ -36,6 +37,7 @@ from ledger.numbers.words import (
     EN_PLURAL_SCALES,
     EN_PLURALS,
     EN_SCALES,
+    EN_SEVERAL,
     NEGATIVE_SIGNS,
 )
 
@@ -87,9 +89,9 @@ def read_number(t: str, m: re.Match, ctx: Context) -> Hit | Resume | None:
     if g == "fold":
         return hedged(t, s, e, "multiple", exact(english_word(m.group("fold_n"))), "times")
     if g == "enart":
-        return _en_article_fraction(t, m)
+        return _en_article_fraction(t, m, ctx)
     if g == "slash":
-        return _slash_fraction(t, m)
+        return _slash_fraction(t, m, ctx)
     if g == "sci":
         return _scientific(t, m, ctx)
     name = "cur_num" if g == "cur" else g
@@ -99,7 +101,7 @@ def read_number(t: str, m: re.Match, ctx: Context) -> Hit | Resume | None:
         body = _dropped_article(t, run, m.start(name))
     if body is None:  # 数一3成: no numeral at the start of the run; 3成 may still be one
         return Resume(m.start(name) + 1) if len(run) > 1 else None
-    if g == "en" and (fr := _en_fraction(t, s, body)) is not None:
+    if g == "en" and (fr := _en_fraction(t, s, body, ctx)) is not None:
         return fr
     if g in ("en", "ar") and t.startswith((" over", "\tover"), body.end) and (fr := _over(t, s, body)) is not None:
         return fr
@@ -109,6 +111,8 @@ def read_number(t: str, m: re.Match, ctx: Context) -> Hit | Resume | None:
             return None  # c $ 1.34: a Canadian dollar, no ledger currency
         if named[1] != cur:  # hk $ 10.05 billion: a Hong Kong dollar (us $ 20 stays "$ 20", USD either way)
             s, cur = named
+        elif s and t[s - 1].isalpha():  # us$ 5, hk$5 written in lower case: the prefix is glued to the sign
+            s = named[0]
     hit = _number(t, s, body, cur, ctx)
     if hit is None and g != "cur" and body.end < m.end(name):
         return Resume(body.end)
@@ -269,8 +273,11 @@ def _suffix(t: str, s: int, body: Body, cur: str | None, ctx: Context) -> Hit | 
         a, pos, kind, unit, factor = rng
     if kind is None:
         alone = _alone_on_line(t, s, pos, body, a) if rng is None and g == "cn" else None
+        odd_end = _odd_count(t, s, pos, body, a) if rng is None and alone is None else None
         if alone is not None:
             a, pos = alone
+        elif odd_end is not None:  # 300多人, 三百五十多人: [300, 400), [350, 360)
+            a, pos = odd(a), odd_end
         elif rng is None and not _bare(t, s, pos, body, a):  # a range without a unit is a count range
             return None
         if g == "cn" and t.startswith("个", pos) and not _has_big(body.text):
@@ -297,6 +304,25 @@ def _money_after(t: str, pos: int, word: str | None, a: Amount, a_mag: bool,
     return a, pos
 
 
+_ODD_COUNT = re.compile(r"[多余](?![万亿兆])", re.ASCII)
+
+
+def _odd_count(t: str, s: int, pos: int, body: Body, a: Amount) -> int | None:
+    """The end of 多/余 after a numeral with no unit, when it says "and some" in the place
+    below the numeral's last: a whole Arabic number ending in 0 (300多人, 1,000余家) or a
+    Chinese numeral ending in a unit (三百多人, 十余家, 三百五十多个); None otherwise (35多,
+    比300多 is a comparison, 二十几 is read by the grammar)."""
+    m = _ODD_COUNT.match(t, pos)
+    if m is None or a.vague or body.text != body.run.rstrip(" \t") or (s and t[s - 1] == lx.COMPARED_BEFORE):
+        return None
+    txt = body.text.replace(",", "")
+    if body.g == "ar":
+        ok = txt.isdigit() and txt.endswith("0") and not _glued_letter(t, m.end()) and not _after_name(t, s)
+    else:
+        ok = body.g == "cn" and txt[-1:] in UNITS and txt not in lx.CN_IDIOMS
+    return m.end() if ok else None
+
+
 def _bare(t: str, s: int, pos: int, body: Body, a: Amount) -> bool:
     """A numeral with no unit: a count, or no mention (README "What is read")."""
     if _glued_letter(t, pos) or _after_name(t, s):
@@ -311,8 +337,9 @@ def _bare(t: str, s: int, pos: int, body: Body, a: Amount) -> bool:
         return True
     if t.startswith("个", pos):  # 三个数据中心; 一个 is an article, not a count
         return a.vague == "" and a.value >= 2
-    if any(c in UNITS for c in body.text) and lx.ZH_POST_WORDS.match(t, pos):
-        return True  # 五百以上, 一千左右: a hedge makes a composed numeral a quantity
+    if any(c in UNITS for c in body.text) and (lx.ZH_POST_WORDS.match(t, pos) or _hedge_before(t, s)
+                                                or lx.compared(t, s, pos)):
+        return True  # 五百以上, 一千左右, 大于二十, 比三十大: a hedge makes a composed numeral a quantity
     return _composed(t, pos, body)
 
 
@@ -445,6 +472,8 @@ def _tenths(t: str, pos: int, a: Amount) -> tuple[Amount, int]:
     """三成半 = 3.5 tenths, 三成五 = 3.5 tenths (35%)."""
     if a.vague or a.value != int(a.value):
         return a, pos
+    if t[pos:pos + 1] in ("多", "余") and t[pos + 1:pos + 2] != "数":
+        return odd(a), pos + 1  # 三成多 = [30%, 40%), as 三十多 = [30, 40)
     if t.startswith(CN_HALF, pos):
         return exact(a.value + Decimal("0.5")), pos + 1
     d = _TENTH_DIGIT.match(t, pos)
@@ -514,7 +543,32 @@ def _cn_fraction(t: str, m: re.Match) -> Hit | None:
                 or m.group("zf_neg"):  # 三又三分之负一: no mixed number
             return None
         return finish(t, m.start(), end, exact(whole.a.value + a.value), "count", "count", Decimal(1))
+    if not m.group("zf_neg") and (rng := _cn_fraction_range(t, end, m.group("zf_den"), d, a)) is not None:
+        a, end = rng  # 百分之三十到四十, 百分之三十至百分之四十
     return finish(t, m.start(), end, a, "percent", "ratio", Decimal(1))
+
+
+def _cn_fraction_range(t: str, end: int, den_text: str, d: Decimal, a: Amount) -> tuple[Amount, int] | None:
+    """The second end of a range of shares: 百分之三十到四十 = [30%, 40%], 百分之三十至百分之四十
+    (the mark repeated, with the same denominator); None when no numerator follows the range word."""
+    c = lx.RANGE_SEP.match(t, end)
+    if c is None:
+        return None
+    p = c.end()
+    mark = den_text + CN_FRACTION
+    if t.startswith(mark, p):
+        p += len(mark)
+    m2 = lx.NUMBER_ONLY.match(t, p)
+    if m2 is None or not m2.group():
+        return None
+    second = parse(m2.group(), p)
+    if second is None or second.g == "en" or second.a.vague or second.end != m2.end() or _has_big(second.text) \
+            or lx.UNIT.match(t, second.end) or (second.end < len(t) and t[second.end] in BIGS):
+        return None  # 百分之三十到40%: the second has its own unit; 到四十万: another amount
+    lo, hi = (a.value if a.low is None else a.low), _divide(second.a.value, d)
+    if lo >= hi:
+        return None
+    return Amount((lo + hi) / 2, lo, hi, "range"), second.end
 
 
 def _odd_numerator(num: Body) -> bool:
@@ -526,11 +580,39 @@ def _odd_numerator(num: Body) -> bool:
     return num.g == "ar" and num.text.isdigit() and num.text.endswith("0")
 
 
+_OF_UNIT = re.compile(
+    rf"[ \t]+(?P<of>(?i:of)[ \t]+)?(?i:an?)[ \t]+"
+    rf"(?:(?P<scale>(?i:{words_alt(w for w, v in EN_SCALES.items() if v > 100)}))"
+    r"|(?P<unit>(?i:percentage[ \t]points?|per[ \t]?cent|percent)))\b(?!-)", re.ASCII
+)
+
+
+def fraction_of(t: str, s: int, pos: int, num: Decimal, den: Decimal, ctx: Context, *,
+                of_optional: bool = False) -> Hit | None:
+    """A fraction of a scale or a percent: "three quarters of a million dollars" = 750,000 USD,
+    "two thirds of a billion" = 666,666,666.67 (a count), "seven tenths of a percent" = 0.7%,
+    "half a percentage point" = 0.5 points (``of_optional``: "half a" needs no "of"); None when
+    no "of a million / of a percent" follows ``t[pos]``."""
+    m = _OF_UNIT.match(t, pos)
+    if m is None or not (m.group("of") or of_optional):
+        return None
+    if m.group("scale"):
+        a = exact(_divide(num * EN_SCALES[m.group("scale").lower()], den))
+        kind, unit, factor, upos, _ = _unit(t, m.end(), "en", ctx, a, True)
+        if kind is None:
+            return finish(t, s, m.end(), a, "count", "count", Decimal(1))
+        return finish(t, s, upos, a, kind, unit, factor) if kind == "money" else None
+    kind, unit, factor = lx.unit_of(m.group("unit"), ctx.default_cur, ctx.yen)
+    if kind is None or unit is None:
+        return None
+    return finish(t, s, m.end(), exact(_divide(num * factor, den)), kind, unit, Decimal(1))
+
+
 _EN_ARTICLE_NUM = re.compile(r"(?i:an?)(?![A-Za-z])", re.ASCII)
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]\Z", re.ASCII)
 
 
-def _en_fraction(t: str, s: int, body: Body) -> Hit | None:
+def _en_fraction(t: str, s: int, body: Body, ctx: Context | None = None) -> Hit | None:
     """English number words before an ordinal: a fraction ("five eighths" = 5/8,
     "twenty-three fifths" = 4.6, "a hundred trillionths" = 10^-10), a share
     (percent) like 三分之一; after "X and" a mixed number ("five and a quarter" =
@@ -540,6 +622,8 @@ def _en_fraction(t: str, s: int, body: Body) -> Hit | None:
     k = body.a.value
     d = fraction_at(t, body.end, k)
     if d is not None:
+        if ctx is not None and (of := fraction_of(t, s, d.end, k, Decimal(d.den), ctx)) is not None:
+            return of  # seven tenths of a percent, two thirds of a billion
         return finish(t, s, d.end, exact(_divide(k, Decimal(d.den))), "percent", "ratio", Decimal(1))
     am = _AND.match(t, body.end)
     if am is None or k != k.to_integral_value():
@@ -560,7 +644,7 @@ def _en_fraction(t: str, s: int, body: Body) -> Hit | None:
     return finish(t, s, d.end, exact(k + _divide(kn, Decimal(d.den))), "count", "count", Decimal(1))
 
 
-def _en_article_fraction(t: str, m: re.Match) -> Hit | None:
+def _en_article_fraction(t: str, m: re.Match, ctx: Context | None = None) -> Hit | None:
     """"a fifth", "an eighth", "a trillionth", "a twenty-first": one over the ordinal
     (a share); not "a year and a half" (the half is the phrase's) nor "a fifth straight loss"."""
     s = m.start()
@@ -569,6 +653,8 @@ def _en_article_fraction(t: str, m: re.Match) -> Hit | None:
     d = fraction_at(t, m.end(), Decimal(1))
     if d is None:
         return None
+    if ctx is not None and (of := fraction_of(t, s, d.end, Decimal(1), Decimal(d.den), ctx)) is not None:
+        return of  # a fifth of a percent
     return finish(t, s, d.end, exact(_divide(Decimal(1), Decimal(d.den))), "percent", "ratio", Decimal(1))
 
 
@@ -598,7 +684,7 @@ def _over(t: str, s: int, body: Body) -> Hit | None:
     return finish(t, s, second.end, exact(_divide(k, d)), "percent", "ratio", Decimal(1))
 
 
-def _slash_fraction(t: str, m: re.Match) -> Hit | None:
+def _slash_fraction(t: str, m: re.Match, ctx: Context | None = None) -> Hit | None:
     """3/4 = 0.75, a share like 四分之三; 2 1/4 = 2.25, a mixed number (a count).  Only a
     proper fraction: a slash between a number and a smaller one is a date, a split or a
     score (16/5, 50/50, 24/7), and gives nothing."""
@@ -606,6 +692,12 @@ def _slash_fraction(t: str, m: re.Match) -> Hit | None:
     if not 0 < num < den:
         return None
     v = _divide(num, den)
+    if ctx is not None and (mm := lx.EN_MAG.match(t, m.end())) and not mm.group("hund"):
+        whole = Decimal(m.group("sl_whole") or 0)  # 2 1/2 million dollars, 1/2 billion: the magnitude scales it
+        x = whole + v if v == num / den else _divide(whole * den + num, den)
+        return _number(t, m.start(), Body(m.group(), m.group(), m.start(), m.end(), exact(x), "ar"), None, ctx)
+    if ctx is not None and not m.group("sl_whole") and (of := fraction_of(t, m.start(), m.end(), num, den, ctx)):
+        return of  # 3/4 of a percent
     if m.group("sl_whole"):
         return finish(t, m.start(), m.end(), exact(Decimal(m.group("sl_whole")) + v), "count", "count", Decimal(1))
     return finish(t, m.start(), m.end(), exact(v), "percent", "ratio", Decimal(1))
@@ -632,7 +724,21 @@ def _divide_bound(x: Decimal | None, d: Decimal) -> Decimal | None:
 
 
 def _en_vague(t: str, m: re.Match, ctx: Context) -> Hit | None:
-    """billions (of dollars), tens of billions, a (multi-)billion-dollar deal: [X, 10X)."""
+    """billions (of dollars), tens of billions, a (multi-)billion-dollar deal: [X, 10X); several
+    billion (dollars), a few hundred thousand: [2X, 9X] ([numerals.en.several])."""
+    if m.group("ev_few"):
+        x = Decimal(EN_SCALES[m.group("ev_fmag").lower()])
+        if m.group("ev_fmag2"):
+            x2 = EN_SCALES[m.group("ev_fmag2").lower()]
+            if x2 <= x:  # several million thousand: no number
+                return None
+            x *= x2
+        lo, hi = x * EN_SEVERAL["low"], x * EN_SEVERAL["high"]
+        kind, unit, _, upos, _ = _unit(t, m.end(), "en", ctx, exact(x), True)
+        if kind not in (None, "money"):
+            return None
+        kind, unit, end = (kind, unit, upos) if kind else ("count", "count", m.end())
+        return hedged(t, m.start(), end, kind, Amount((lo + hi) / 2, lo, hi, "several"), unit)
     if m.group("ev_mag"):
         x = Decimal(EN_PLURALS[m.group("ev_mag").lower()])
         if m.group("ev_scale"):
@@ -677,7 +783,9 @@ def _range(t: str, start: int, pos: int, body: Body, a: Amount, unit_info, a_mag
         return None  # "from 10% to 20%" is a change, not a range
     p1 = c.end()
     if kind == "money" and (sym := lx.CUR_BEFORE.match(t, p1)):  # between $1bn and $2bn, $1 billion-$2 billion
-        p1 = sym.end()
+        if lx.currency_code(sym.group(), ctx.yen) != unit:
+            return None  # between $5 and €6: two currencies, no range
+        p1 = sym.end() + (t[sym.end():sym.end() + 1] in (" ", "\t"))  # between USD 5 and USD 6
     m2 = lx.NUMBER_ONLY.match(t, p1)
     second = parse(m2.group(), p1) if m2 and m2.group() else None
     if second is None:
@@ -696,8 +804,9 @@ def _range(t: str, start: int, pos: int, body: Body, a: Amount, unit_info, a_mag
             kind2, unit2, factor2, p3 = "count", "count", Decimal(1), p2 + len(_CLASSIFIER)
             end = p3
         elif kind2 is None and not (zh_between or (_has_big(body.text) and _has_big(second.text))
-                                    or _cn_count_range(t, p2, body, second)):
-            return None  # 数万乃至数十万, 一千到一千五百, 20和30之间: a count range; 一到五 no range
+                                    or _cn_count_range(t, p2, body, second)
+                                    or (not a_mag and second.g == "ar" and b2.value != b.value)):
+            return None  # 数万乃至数十万, 一千到一千五百, 20和30之间, 3-5 million: a count range; 一到五 no range
         kind, unit, factor = kind2, unit2, factor2
     elif kind2 is not None and (kind2, unit2) != (kind, unit):
         return None

@@ -27,6 +27,7 @@ from ledger.numbers.words import (
     EN_FRACTION_RULES,
     EN_HALF,
     EN_HUNDRED,
+    EN_LONG_SCALE,
     EN_ONES,
     EN_ORDINALS,
     EN_POINT,
@@ -60,6 +61,7 @@ class _Reader:
         self.words = 0
         self.has_scale = False
         self.need_big = False  # a group after a scale and ', ' or ' ' must reach a hundred or a scale
+        self.scales = 0  # scale words read
 
     def complete(self) -> bool:
         return self.stage in ("unit", "hundred", "tens", "done", "scaled", "frac") and not self.need_big
@@ -164,6 +166,11 @@ class _Reader:
         return True
 
     def _scale(self, s: int, sep: str) -> bool:
+        if self.stage == "scaled" and self.scales == 1 and self.last_scale == EN_SCALES[EN_LONG_SCALE] \
+                and s > self.last_scale and sep == " ":
+            self.total *= s  # three thousand million = 3 x 10^9 (the long scale, once)
+            self.last_scale, self.scales = self.last_scale * s, 2
+            return True
         if (self.last_scale and s >= self.last_scale) or sep not in (" ", "-", "" if self.stage == "start" else " "):
             return False
         if self.stage in ("article", "half_a") or (self.stage == "start" and self.dropped_article):
@@ -174,6 +181,7 @@ class _Reader:
             return False
         self.total += self.group * s
         self.group, self.stage, self.last_scale, self.has_scale = Decimal(0), "scaled", s, True
+        self.scales += 1
         self.need_big = False
         return True
 
@@ -205,6 +213,7 @@ def read_english(s: str, *, compound_after: bool = False, dropped_article: bool 
     may open the number, as after "a" ("hundred percent"; the caller decides where,
     [numerals.en.dropped_article])."""
     r, best, sep = _Reader(dropped_article), None, ""
+    before_long = None  # the reading before a long-scale word ("three thousand" of "three thousand million")
     before_group = None  # the reading before a group that opened after a scale with a space
     for m in _TOKEN.finditer(s):
         word, gap = m.group(1), m.group(2)
@@ -214,16 +223,22 @@ def read_english(s: str, *, compound_after: bool = False, dropped_article: bool 
             sep = ", " if gap.startswith(",") else ("-" if "-" in gap else " ")  # "ninety - five": a hyphen
             continue
         opens = r.stage == "scaled" and sep == " "
+        scales = r.scales
         if word is None or not r.feed(word.lower(), sep if r.stage != "start" else ""):
             break
         if opens:
             before_group = best
+            if scales == 1 and r.scales == 2:  # the long scale: "three thousand million"
+                before_long = best
         sep = ""
         if r.complete():
             best = EnglishNumber(r.value(), m.end(), r.words, r.has_scale)
     if compound_after and best is not None and best.end == len(s) and before_group is not None \
             and r.stage == "unit":
         best = before_group
+    if compound_after and best is not None and best.end == len(s) and before_long is not None \
+            and r.stage == "scaled" and r.scales == 2:
+        best = before_long  # three thousand million-dollar homes: 3000 homes of a million dollars
     if best is None:
         raise NumeralError(f"not an English number: {s!r}")
     return best

@@ -38,12 +38,13 @@ import pandas as pd
 
 from ledger.numbers import dates
 from ledger.numbers import lexicon as lx
-from ledger.numbers.amounts import Context, Resume, read_number
+from ledger.numbers.amounts import Context, Resume, fraction_of, read_number
 from ledger.numbers.english import english_word
+from ledger.numbers.grammar import words_alt
 from ledger.numbers.hedges import Hit, hedged
 from ledger.numbers.masks import masked_run, may_hold_urls
 from ledger.numbers.numerals import NumeralError, amount, exact, norm
-from ledger.numbers.words import EN_NOT_FRACTION_AFTER
+from ledger.numbers.words import EN_NOT_FRACTION_AFTER, LEXICON
 from ledger.sources.articles import CleanText, clean, read_article
 from ledger.sources.table import infer_published
 
@@ -176,9 +177,32 @@ def scan(t: str, *, published: datetime.date | str | None = None, fullwidth_comm
         if hit is None or isinstance(hit, Resume):
             pos = m.end() if hit is None else max(hit.end, m.start() + 1)
             continue
-        hits.append(hit)
+        if hits and (joined := _joined(t, hits[-1], hit)) is not None:
+            hits[-1] = joined
+        else:
+            hits.append(hit)
         pos = hit.end if hit.end > m.start() else m.end()  # a hit cut short (100，300家) rescans the rest
     return hits
+
+
+_LOWER_ONLY = ("over", "at_least")
+_UPPER_ONLY = ("up_to", "under")
+
+
+def _joined(t: str, a: Hit, b: Hit) -> Hit | None:
+    """One range from a lower bound and the upper bound after it, of the same kind and unit, joined by
+    nothing or a word of [hedges.joined]: 大于二十的同时小于等于三十五 = [20, 35], 20以上30以下,
+    "more than 5 and less than 10"; None otherwise (大于10且y小于20 names two quantities)."""
+    if a.qualifier not in _LOWER_ONLY or b.qualifier not in _UPPER_ONLY or a.high is not None or b.low is not None:
+        return None
+    if (a.kind, a.unit) != (b.kind, b.unit) or a.kind == "date" or b.start - a.end > 6:
+        return None
+    lo, hi = a.low, b.high
+    if not isinstance(lo, Decimal) or not isinstance(hi, Decimal) or lo >= hi:
+        return None
+    if lx.JOINED.match(t[a.end:b.start]) is None:
+        return None
+    return Hit(a.start, b.end, a.kind, (lo + hi) / 2, lo, hi, a.unit, "range")
 
 
 def _read(t: str, m: re.Match[str], published: dates.Anchor | None, ctx: Context) -> Hit | Resume | None:
@@ -189,6 +213,8 @@ def _read(t: str, m: re.Match[str], published: dates.Anchor | None, ctx: Context
         if g == "zhdate":
             return _date(m, dates.zh_date(_Groups(m), published))
         if g == "endate":
+            if m.group("en_year") and _count_of(t, m.start()):  # a total of 1900 people: no year
+                return Resume(m.start("en_year"))
             group = "en_year" if m.group("en_year") else "en_m3"  # the date words only, not "in"
             return _date(m, dates.en_date(_Groups(m), published), group=group)
         if g == "fan":
@@ -196,10 +222,18 @@ def _read(t: str, m: re.Match[str], published: dates.Anchor | None, ctx: Context
         if g == "verb":
             return _hit_simple(m.start(), m.end(), "multiple", lx.EN_VERBS[m.group().lower()], "times")
         if g == "frac":
-            return _fraction(t, m)
+            return _fraction(t, m, ctx)
         return read_number(t, m, ctx)
     except (NumeralError, ArithmeticError, ValueError, KeyError, RecursionError):
         return None
+
+
+_COUNT_OF = re.compile(rf"(?i:\b{words_alt(LEXICON['years']['not_after_of'])})[ \t]+(?i:of)\Z", re.ASCII)
+
+
+def _count_of(t: str, s: int) -> bool:
+    """Does the "of" at ``t[s]`` follow a word after which "of 1900" counts ([years] in the lexicon)?"""
+    return t[s:s + 2].lower() == "of" and _COUNT_OF.search(t, max(0, s - 14), s + 2) is not None
 
 
 def _hit_simple(s: int, e: int, kind: str, v, unit: str) -> Hit:
@@ -263,7 +297,7 @@ def exact_cn(c: str) -> Decimal:
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]\Z", re.ASCII)
 
 
-def _fraction(t: str, m: re.Match) -> Hit | None:
+def _fraction(t: str, m: re.Match, ctx: Context) -> Hit | None:
     word = (m.group("fr_n") or m.group("fr_n2") or "").lower()
     frac = (m.group("fr_d") or m.group("fr_d2")).lower()
     if not word and frac != "half":  # "third of" without a/one is an ordinal
@@ -273,5 +307,8 @@ def _fraction(t: str, m: re.Match) -> Hit | None:
         return None  # the first half (of the year) is a period, not 0.5
     num, den = lx.EN_FRACTIONS[frac]
     k = Decimal(1) if word in ("", "a", "an", "one") else english_word(word)
+    of = fraction_of(t, m.start(), m.end(), k * num, Decimal(den), ctx, of_optional=frac == "half")
+    if of is not None:  # three quarters of a million dollars, half a percent
+        return of
     v = (k * num / den).quantize(Decimal("1e-12"))  # a third = 0.333333333333 (12 places)
     return hedged(t, m.start(), m.end(), "percent", exact(v), "ratio")

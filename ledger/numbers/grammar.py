@@ -41,6 +41,7 @@ from ledger.numbers.words import (
     EN_POINT,
     EN_SCALE_LEADS,
     EN_SCALES,
+    EN_SEVERAL,
     EN_TENS,
     NEGATIVE_SIGNS,
 )
@@ -171,6 +172,12 @@ NUM_EN = rf"(?i:\b{_EN_LEAD}?{_EN_WORD}(?:{_EN_SEP}{_EN_WORD}|{_EN_AND_HALF}){{0
 #: Plural magnitudes, an order of magnitude: billions, tens of billions, hundreds of millions.
 EN_PLURAL = (
     rf"(?i:\b(?:(?P<ev_scale>{words_alt(EN_PLURAL_SCALES)})[ \t]of[ \t])?(?P<ev_mag>{words_alt(EN_PLURALS)})\b)"
+)
+#: "several billion", "a few hundred thousand": a vague count of a scale ([numerals.en.several]).
+_ALL_SCALES = words_alt(EN_SCALES)
+EN_SEVERAL_RX = (
+    rf"(?i:\b(?P<ev_few>{words_alt(EN_SEVERAL['words'])})[ \t](?P<ev_fmag>{_ALL_SCALES})\b(?!-)"
+    rf"(?:[ \t](?P<ev_fmag2>{words_alt(_SCALE_WORDS)})\b(?!-))?)"
 )
 #: A magnitude used as an adjective: a billion-dollar contract, a multi-billion-dollar deal.
 EN_ADJECTIVE = rf"(?i:\b(?P<ev_multi>multi-?)?(?P<ev_adj>{words_alt(EN_SCALES)})(?=-[a-z]))"

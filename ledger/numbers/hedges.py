@@ -80,6 +80,11 @@ def hedged(t, s, e, kind, a: Amount, unit) -> Hit:
     """The hit for ``t[s:e]``, with the hedge words before (约, 超过, about) and
     after (左右, 以上) applied as an interval and taken into the span."""
     hedge = None
+    cmp = lx.compared(t, s, e) if s and t[s - 1] == lx.COMPARED_BEFORE else None
+    if cmp is not None:  # 比三十大: more than 30
+        hedge, s, e = cmp
+        v, lo, hi, q = lx.interval(a, hedge)
+        return Hit(s, e, kind, v, lo, hi, unit, q)
     pm = lx.pre_hedge(t, s)
     if pm and kind == "duration" and pm[0].lower() in ("近", "近乎", "over"):
         pm = None  # 近三年 = the past three years; "over four years" = during them

@@ -17,6 +17,7 @@ from ledger.numbers.grammar import (
     DIGITS,
     EN_ADJECTIVE,
     EN_PLURAL,
+    EN_SEVERAL_RX,
     LONG_DIGITS,
     NUM_AR,
     NUM_CN,
@@ -35,12 +36,14 @@ from ledger.numbers.words import (
     EN_FRACTIONS,
     EN_HALF,
     EN_HUNDRED,
+    EN_LONG_SCALE,
     EN_MAGNITUDES,
     EN_ONES,
     EN_ORDINALS,
     EN_PLURAL_SCALES,
     EN_PLURALS,
     EN_SCALES,
+    EN_SEVERAL,
     EN_SPACED_ABBREVIATIONS,
     EN_TENS,
     LEXICON,
@@ -120,6 +123,8 @@ _OTHER_UNITS: dict[str, tuple[str, str, Decimal]] = {
     "basis point": ("percentage_point", "percentage_point", Decimal("0.01")),
     "basis points": ("percentage_point", "percentage_point", Decimal("0.01")),
     "bps": ("percentage_point", "percentage_point", Decimal("0.01")),
+    "bp": ("percentage_point", "percentage_point", Decimal("0.01")),
+    "pc": ("percent", "ratio", Decimal("0.01")),
     "倍": ("multiple", "times", Decimal(1)), "x": ("multiple", "times", Decimal(1)),
     "times": ("multiple", "times", Decimal(1)), "fold": ("multiple", "times", Decimal(1)),
     "-fold": ("multiple", "times", Decimal(1)),
@@ -134,7 +139,8 @@ _OTHER_UNITS: dict[str, tuple[str, str, Decimal]] = {
     "day": ("duration", "day", Decimal(1)), "days": ("duration", "day", Decimal(1)),
 }
 _EN_UNIT = (
-    r"(?i:percentage points?|percentage|per[ \t]?cents?|pct|basis points?|bps|times|years?|months?|weeks?|days?)\b"
+    r"(?i:percentage[ \t-]points?|percentage|per[ \t]?cents?|pct|basis[ \t-]points?|bps|times|years?|months?|weeks?"
+    r"|days?)\b|(?<=[0-9])(?:pc|bps?)\b"  # 5pc (per cent), 50bp: glued to the digits, lower case
 )
 _ZH_UNIT = _alt(["%", "‰", "个百分点", "百分点", "个基点", "基点", "倍", "周年", "个多月", "多个月", "个月",
                  "个星期", "星期", "周", "天", "年", "月", "成"]) + f"|{CN_DISCOUNT}(?![{CN_DISCOUNT_NOT_AFTER}])"
@@ -176,6 +182,8 @@ def unit_of(word: str, default_cur: str, yen: str = "CNY") -> tuple[str | None, 
         return "money", default_cur, Decimal(1)
     w = word.lower().lstrip("-") if word.isascii() else word
     w = re.sub(r"[ \t]+", " ", w)
+    if w.startswith(("percentage-", "basis-")):  # percentage-points, a 25 basis-point cut
+        w = w.replace("-", " ")
     if w in _CUR_AFTER:
         code = _CUR_AFTER[w]
         return "money", default_cur if code == "yuan" else code, Decimal(1)
@@ -237,12 +245,15 @@ def default_yuan(text: str) -> str:
 
 
 _MAG_WORDS = words_alt(w for w in EN_MAGNITUDES if len(w) > 3)
+#: The scales after "thousand" in "3 thousand million" ([numerals.en.long_scale]).
+_LONG_AFTER = words_alt(w for w, v in EN_SCALES.items() if v > EN_SCALES[EN_LONG_SCALE])
 #: An English magnitude after the number: group "mag" (a word) or "abbr" (13bn, $13B, 5m); or
 #: "hundred" ("hund"), then a scale word ("hmag"), as in a group of English words: the digits stand
 #: for its ones ("5 hundred" = 500 as "five hundred", "2 hundred million" = 2 x 10^8).
 EN_MAG = re.compile(
     rf"(?:[ \t]|-)?(?:(?P<hund>(?i:{words_alt(w for w, v in EN_SCALES.items() if v == EN_HUNDRED)}))\b"
-    rf"(?:(?:[ \t]|-)(?P<hmag>(?i:{_MAG_WORDS}))\b)?|(?P<mag>(?i:{_MAG_WORDS}))\b)"
+    rf"(?:(?:[ \t]|-)(?P<hmag>(?i:{_MAG_WORDS}))\b)?|(?P<mag>(?i:{_MAG_WORDS}))\b"
+    rf"(?:(?<=(?i:{EN_LONG_SCALE}))[ \t](?P<lmag>(?i:{_LONG_AFTER}))\b(?!-))?)"
     rf"|(?P<abbr>{words_alt(w for w in EN_MAGNITUDES if len(w) <= 3)})(?![A-Za-z0-9])"
     rf"|[ \t](?P<sabbr>{words_alt(EN_SPACED_ABBREVIATIONS)})(?![A-Za-z0-9]|\.[A-Za-z0-9])", re.ASCII
 )
@@ -254,6 +265,8 @@ def magnitude_of(mm: re.Match[str]) -> int:
         after = mm.group("hmag")
         return EN_HUNDRED * (EN_MAGNITUDES[after.lower()] if after else 1)
     word = mm.group("mag")
+    if word and mm.group("lmag"):  # 3 thousand million = 3 x 10^9
+        return EN_MAGNITUDES[word.lower()] * EN_MAGNITUDES[mm.group("lmag").lower()]
     return EN_MAGNITUDES[word.lower() if word else (mm.group("abbr") or mm.group("sabbr"))]
 
 
@@ -300,6 +313,24 @@ POST_HEDGE = re.compile(
     re.ASCII,
 )
 CLAUSE_HEDGE = re.compile(_alt(LEXICON["hedges"]["clause"]), re.ASCII)
+_COMPARED: dict = LEXICON["hedges"]["compared"]
+#: 比X大 / 比X小: the comparison word before, then [hedges.compared] ``over``/``under`` and what may follow.
+COMPARED_BEFORE: str = _COMPARED["before"]
+_COMPARED_AFTER = re.compile(
+    rf"[ \t]?(?P<cmp>[{re.escape(_COMPARED['over'] + _COMPARED['under'])}])(?={_alt(_COMPARED['then'])}|\Z)", re.ASCII
+)
+#: What may join a lower bound and an upper bound into one range ([hedges.joined]).
+JOINED = re.compile(rf"[ \t]?(?:{_alt(LEXICON['hedges']['joined']['words'])})?[ \t]?\Z", re.ASCII)
+
+
+def compared(t: str, s: int, e: int) -> tuple[str, int, int] | None:
+    """(hedge, start, end) when ``t[s:e]`` is compared: 比三十大 = over 30, 比20小 = under 20."""
+    if not s or t[s - 1] != COMPARED_BEFORE:
+        return None
+    m = _COMPARED_AFTER.match(t, e)
+    if m is None:
+        return None
+    return ("over" if m.group("cmp") in _COMPARED["over"] else "under"), s - 1, m.end()
 
 
 def hedge_of(word: str) -> str | None:
@@ -368,6 +399,9 @@ _CN_ALONE = (
     rf"(?<![^\n \t{''.join(w for w in NEGATIVE_SIGNS if not w.isascii())}-])(?>{NUM_CN})"
     r"(?=[多余]?[ \t]*[。.!！?？]?[ \t]*(?:\n|\Z))"
 )
+#: Last characters of the Chinese hedge words before a number, and 比: a composed numeral after
+#: one is a quantity (大于二十, 比三十大; amounts._bare decides).
+_ZH_HEDGE_ENDS = re.escape("".join(sorted({w[-1] for w in _ZH_PRE} | {COMPARED_BEFORE})))
 #: The one pattern: each alternative is a named group; dates come first so
 #: "2024年10月" is a date, not the count 2024.
 #: Characters a mention can start with.  The pattern opens with a lookahead
@@ -399,7 +433,8 @@ _FRAC_N = ["a", "an", "one", "two", "three", "four"]
 #: (OpenAI, Microsoft) fail it in a character or two, before any alternative is tried.
 _EN_OPENERS = trie(
     [*MULTIPLE_VERBS, *MULTIPLE_COMPARED, *MULTIPLE_COMPARED_VERBS, *_FRAC_N, *EN_FRACTIONS, *_FOLD_LIST,
-     *EN_PLURAL_SCALES, *EN_PLURALS, *EN_SCALES, *EN_ONES, *EN_TENS, *EN_ARTICLES, EN_HALF, "dozen"],
+     *EN_PLURAL_SCALES, *EN_PLURALS, *EN_SCALES, *EN_ONES, *EN_TENS, *EN_ARTICLES, EN_HALF, "dozen",
+     *EN_SEVERAL["words"]],
     tail=r"(?:-?fold)?\b",
 )
 _ENGLISH = (
@@ -407,10 +442,11 @@ _ENGLISH = (
     rf"(?P<verb>(?i:\b{words_alt(MULTIPLE_VERBS)}\b(?!-))"
     rf"|\b{words_alt(MULTIPLE_COMPARED)}(?=[ \t]{_CMP}\b)|\b{words_alt(MULTIPLE_COMPARED_VERBS)}(?=[ \t]{_VERB_CMP}\b))"
     rf"|(?P<frac>(?i:\b(?:(?P<fr_n>{words_alt(_FRAC_N)})[- \t])?(?P<fr_d>{words_alt(EN_FRACTIONS)})\b)"
-    r"(?=[ \t](?:of|the)\b|[ \t]less|[ \t]more)"
+    r"(?=[ \t](?:of|the)\b|[ \t]less|[ \t]more"
+    r"|(?<=(?i:half))[ \t]an?[ \t](?i:percent|per[ \t]?cent|percentage[ \t]point)\b)"
     r"|(?<=by[ \t])(?i:(?P<fr_n2>a)[ \t](?P<fr_d2>third|quarter|fifth|half)\b))"
     rf"|(?P<fold>(?i:\b(?P<fold_n>{_FOLD_WORD}(?:-[a-z]+)?)-?fold\b))"
-    rf"|(?P<envague>{EN_PLURAL}|{EN_ADJECTIVE})"
+    rf"|(?P<envague>{EN_PLURAL}|{EN_ADJECTIVE}|{EN_SEVERAL_RX})"
     rf"|(?P<en>(?>{NUM_EN}))"
     rf"|(?P<enart>(?i:\ban?)(?=[ \t-]{EN_ORDINAL_AHEAD})))"
 )
@@ -427,5 +463,6 @@ MASTER = re.compile(
     rf"|(?P<cur>(?P<cur_sym>{CUR_BEFORE_ALT})[ \t]?(?P<cur_num>(?>{NUM_AR})|(?>{NUM_CN})))"
     rf"|{_ENGLISH}"
     rf"|(?P<ar>(?>{NUM_AR}))"
-    rf"|(?P<cn>(?={CN_WORTH})(?>{NUM_CN})|(?>{NUM_CN}){_CN_UNIT_AHEAD}|{_CN_ALONE}))", re.ASCII
+    rf"|(?P<cn>(?={CN_WORTH})(?>{NUM_CN})|(?>{NUM_CN}){_CN_UNIT_AHEAD}|{_CN_ALONE}"
+    rf"|(?<=[{_ZH_HEDGE_ENDS}])(?>{NUM_CN})|(?>{NUM_CN})(?<=[{UNITS}])(?=[多余](?![万亿兆]))))", re.ASCII
 )

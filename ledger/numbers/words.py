@@ -62,6 +62,8 @@ EN_TENS: dict[str, int] = dict(_EN["tens"])
 #: hundred, thousand, million, billion, trillion, quadrillion.
 EN_SCALES: dict[str, int] = dict(_EN["magnitudes"])
 EN_HUNDRED = 100
+#: "thousand" in "three thousand million" (3 x 10^9): [numerals.en.long_scale].
+EN_LONG_SCALE: str = _EN["long_scale"]["word"]
 #: Abbreviations after digits: 13bn, $5m, 100K (case as written).
 EN_ABBREVIATIONS: dict[str, int] = dict(_EN["abbreviations"])
 #: Magnitudes after an Arabic number (350 million, 13bn): words lower-case, abbreviations as written.
@@ -70,6 +72,8 @@ EN_MAGNITUDES: dict[str, int] = {**{w: v for w, v in EN_SCALES.items() if v > EN
 EN_SPACED_ABBREVIATIONS: list[str] = list(_EN["spaced_abbreviations"]["words"])
 EN_PLURALS: dict[str, int] = dict(_EN["plural_magnitudes"])
 EN_PLURAL_SCALES: dict[str, int] = dict(_EN["plural_scales"])
+#: "several" / "a few" before a scale word: [low, high] times it ([numerals.en.several]).
+EN_SEVERAL: dict = dict(_EN["several"])
 EN_POINT: str = _EN["point"]
 EN_ARTICLES: list[str] = list(_EN["articles"])
 EN_HALF: str = _EN["half"]
