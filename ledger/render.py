@@ -450,8 +450,7 @@ def _claim_fragments(cols: tuple[str, ...], values: dict[str, np.ndarray],
     for key, c in zip(keys, cols):
         vals = values[c][first]
         vcodes, vuniq = pd.factorize(vals, use_na_sentinel=True)
-        enc = np.array([key + _json(v, c) for v in np.asarray(vuniq, dtype=object).tolist()] + [key + "null"],
-                       dtype=object)
+        enc = np.array([key + v for v in _json_values(vuniq, c)] + [key + "null"], dtype=object)
         columns.append(enc[vcodes])
     made = list(map(", ".join, zip(*columns)))
     table = np.empty(int(uniques[-1]) + 1, dtype=object)
@@ -505,6 +504,22 @@ def _column(name: str, values: np.ndarray) -> np.ndarray:
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     encoded = [key + _json(v, name) for v in np.asarray(uniques, dtype=object).tolist()] + [key + "null"]
     return np.asarray(encoded, dtype=object)[codes]
+
+
+def _json_values(values: Any, name: str) -> list[str]:
+    """:func:`_json` of each value (distinct values of one column, no NaN):
+    float arrays and all-text arrays at once."""
+    arr = np.asarray(values)
+    if not name.startswith("weak_"):
+        if arr.dtype.kind == "f":
+            return ["null" if v != v or v in (_INF, -_INF) else repr(v) for v in arr.tolist()]
+        listed = arr.tolist()
+        if all(type(v) is str for v in listed):
+            return list(map(_ENCODE, listed))
+    return [_json(v, name) for v in np.asarray(values, dtype=object).tolist()]
+
+
+_INF = float("inf")
 
 
 def _json(value: Any, name: str) -> str:
