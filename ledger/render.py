@@ -168,7 +168,8 @@ def _finding_text(shown: Shown) -> list[Any]:
     n = len(f)
     cols = ("severity_label", "severity", "kind", "rule", "result", "status", "decision", "reviewer")
     values = {c: f[c].to_numpy() for c in cols}
-    codes = _few_codes([values[c] for c in cols])
+    coded = _coded(f, cols)
+    codes = _few_codes([coded[c] for c in cols])
     uniques, first = np.unique(codes, return_index=True)
     table = np.empty(int(uniques[-1]) + 1 if len(uniques) else 0, dtype=object)
     for code, r in zip(uniques.tolist(), first.tolist()):
@@ -401,7 +402,8 @@ def _pair_objects(values: dict[str, np.ndarray], shown: Shown, at: np.ndarray) -
     a_part = _claim_fragments(("claim_a", "subject", "object", "metric", "source_a", "value_a", "unit"), values, ca)
     b_part = _claim_fragments(("claim_b", "source_b", "value_b"), values, cb)
     gap = _fragments(("gap",), values, pd.factorize(values["gap"], use_na_sentinel=False)[0])
-    few = [_fragments(cols, values, _few_codes([values[c] for c in cols])) for cols in (
+    coded = _coded(shown.found, _FEW, at)
+    few = [_fragments(cols, values, _few_codes([coded[c] if c in coded else values[c] for c in cols])) for cols in (
         ("kind", "rule"), ("severity", "severity_label"),
         ("implied_value", "implied_low", "implied_high", "implied_unit", "result", "status", "decision",
          "decision_note", "reviewer"), ("evidence", "loose", "weak_a", "weak_b"),
@@ -418,6 +420,12 @@ def _pair_objects(values: dict[str, np.ndarray], shown: Shown, at: np.ndarray) -
                          ', "claims": [', low, ", ", high, "], ", gap, ", ", few[1], ", ", *sentence, ", ", few[2],
                          ", ", few[4], ", ", issue, ", ", few[3], "}"]
     return _fold(pieces)
+
+
+#: The few-valued columns of the findings frame a finding object has.
+_FEW = ("kind", "rule", "severity", "severity_label", "implied_value", "implied_low", "implied_high", "implied_unit",
+        "result", "status", "decision", "decision_note", "reviewer", "unit_b", "value_b_converted", "rate",
+        "rate_low", "rate_high", "rate_date", "rate_source")
 
 
 def _fold(pieces: list[Any]) -> list[Any]:
@@ -458,13 +466,36 @@ def _claim_fragments(cols: tuple[str, ...], values: dict[str, np.ndarray],
     return table, codes
 
 
-def _few_codes(columns: list[np.ndarray]) -> np.ndarray:
-    """One code per distinct combination of the values of ``columns``."""
-    code = np.zeros(len(columns[0]), dtype=np.int64)
+def _few_codes(columns: list[Any]) -> np.ndarray:
+    """One code per distinct combination of the values of ``columns`` (arrays,
+    or ``(codes, how many)`` of a column already coded, e.g. a categorical's
+    codes + 1), numbered in order of first appearance."""
+    first = columns[0]
+    code = np.zeros(len(first[0]) if isinstance(first, tuple) else len(first), dtype=np.int64)
     for col in columns:
-        c, uniques = pd.factorize(col, use_na_sentinel=False)
-        code = pd.factorize(code * (len(uniques) + 1) + c)[0]
+        if isinstance(col, tuple):
+            c, count = col
+        else:
+            c, uniques = pd.factorize(col, use_na_sentinel=False)
+            count = len(uniques)
+        code = pd.factorize(code * (count + 1) + c)[0]
     return code
+
+
+def _coded(f: pd.DataFrame, cols: tuple[str, ...], at: np.ndarray | None = None) -> dict[str, Any]:
+    """Per column of ``f`` (at rows ``at``): a categorical's ``(codes + 1,
+    categories + 1)`` (its values' grouping without hashing them), else its
+    values; for :func:`_few_codes`."""
+    out: dict[str, Any] = {}
+    for c in cols:
+        col = f[c]
+        if isinstance(col.dtype, pd.CategoricalDtype):
+            codes = col.cat.codes.to_numpy().astype(np.int64) + 1
+            out[c] = (codes if at is None else codes[at], len(col.cat.categories) + 1)
+        else:
+            values = col.to_numpy()
+            out[c] = values if at is None else values[at]
+    return out
 
 
 def _fragments(cols: tuple[str, ...], values: dict[str, np.ndarray],
