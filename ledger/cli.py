@@ -7,6 +7,7 @@ commands so ``factcheck --help`` starts fast.
 """
 from __future__ import annotations
 
+import codecs
 import contextlib
 import errno
 import json
@@ -194,6 +195,27 @@ def _echo_lines(lines: Iterable[str], chunk: int = 5000) -> None:
     if batch:
         click.echo("\n".join(batch))
 
+
+def _echo_chunks(chunks: Iterable[bytes]) -> None:
+    """Print UTF-8 chunks of whole lines: straight to stdout's bytes when it
+    writes UTF-8 with no newline translation, else as text (the same bytes
+    as ``click.echo`` of each line would write)."""
+    stream = sys.stdout
+    binary = getattr(stream, "buffer", None)
+    try:
+        utf8 = codecs.lookup(getattr(stream, "encoding", None) or "ascii").name == "utf-8"
+    except LookupError:
+        utf8 = False
+    if binary is None or not utf8 or os.linesep != "\n":
+        for chunk in chunks:
+            click.echo(chunk.decode(), nl=False)
+        return
+    stream.flush()
+    for chunk in chunks:
+        binary.write(chunk)
+    binary.flush()
+
+
 # --------------------------------------------------------------------------- mentions (issue 3)
 
 
@@ -356,10 +378,10 @@ def check(ledger: str, decisions_path: str | None, rules_path: str | None, as_js
     found = ws.check(options)
     for note in found.attrs.get("notes", []):
         click.echo(f"note: {note}", err=True)
-    from ledger.render import finding_lines, json_lines
+    from ledger.render import finding_chunks, json_chunks
 
-    lines = json_lines if as_json else finding_lines
-    _echo_lines(lines(found, ws.claims(), ws.source_table()))
+    chunks = json_chunks if as_json else finding_chunks
+    _echo_chunks(chunks(found, ws.claims(), ws.source_table()))
     sys.exit(EXIT_INVALID if is_open_contradiction(found).any() else EXIT_OK)
 
 

@@ -268,36 +268,55 @@ def explain_parts(found: pd.DataFrame, claims: pd.DataFrame | Claims, sources: p
     own text, its source ids turned into sources as people know them.
     ``escape``: the sentence as a JSON string literal (quotes included), made
     from escaped parts (escaping is per character)."""
+    tables, codes = explain_tables(found, claims, sources, escape=escape)
+    return tables[0][codes[0]], tables[1][codes[1]], tables[2][codes[2]]
+
+
+def explain_tables(found: pd.DataFrame, claims: pd.DataFrame | Claims, sources: pd.DataFrame | None = None, *,
+                   escape: bool = False) -> tuple[tuple[np.ndarray, ...], tuple[np.ndarray, ...]]:
+    """:func:`explain_parts` as ``(tables, codes)``: part ``i`` of row ``r``
+    is ``tables[i][codes[i][r]]``.  Each part is made once per distinct
+    value: the first per claim A (or per rule row), the second per claim B,
+    the third per distinct ending.  Unused table entries may be None."""
     cl = claims if isinstance(claims, Claims) else Claims(claims, sources)
-    out = found["explanation"].to_numpy(dtype=object).copy()
+    n = len(found)
+    own = found["explanation"].to_numpy(dtype=object)
     kind = found["kind"].to_numpy(dtype=object)
     ra, rb = cl.rows(found["claim_a"].to_numpy(dtype=object)), cl.rows(found["claim_b"].to_numpy(dtype=object))
     pair = (kind != "arithmetic") & (ra >= 0) & (rb >= 0)
     esc = _escaped if escape else _same
     rule = np.flatnonzero(~pair)
-    middle = np.full(len(found), "", dtype=object)
-    last = np.full(len(found), '"' if escape else "", dtype=object)
+    m = len(cl.frame)
+    first = np.empty(m + len(rule), dtype=object)  # per claim, then one per rule row
+    second = np.empty(m + 1, dtype=object)  # per claim, then the empty middle of rule rows
+    second[m] = ""
+    c0, c1 = np.full(n, m, dtype=np.int64), np.full(n, m, dtype=np.int64)
+    c0[rule] = m + np.arange(len(rule))
     if len(rule):
-        text = [_relabel(str(t), cl.labels) if cl.labels else str(t) for t in out[rule]]
-        out[rule] = ['"' + t for t in esc(text)] if escape else text
-    if pair.any():
-        at = np.flatnonzero(pair)
+        text = [_relabel(str(t), cl.labels) if cl.labels else str(t) for t in own[rule]]
+        first[m:] = ['"' + t for t in esc(text)] if escape else text
+    endings_of: list[str] = []
+    at = np.flatnonzero(pair)
+    if len(at):
         used = np.unique(np.concatenate([ra[at], rb[at]]))
         said = np.array(esc(side_words(cl, used)), dtype=object)
         metric, subject, obj = (cl.column(c)[used] for c in ("metric", "subject", "object"))
-        heads = esc([f"On {m} of {s}" + (f" / {o}" if o else "") + ": " for m, s, o in zip(metric, subject, obj)])
-        first, second = np.empty(len(cl.frame), dtype=object), np.empty(len(cl.frame), dtype=object)
-        first[used] = np.add(np.array(heads, dtype=object), said)
+        heads = esc([f"On {m_} of {s}" + (f" / {o}" if o else "") + ": " for m_, s, o in zip(metric, subject, obj)])
+        made = np.add(np.array(heads, dtype=object), said)
+        first[used] = np.add('"', made) if escape else made
         second[used] = np.add(np.add(" while ", said), "; ")
+        c0[at], c1[at] = ra[at], rb[at]
         said_rate = _rate_phrases(found, at, cl, ra, rb)
-        endings = np.array(esc([(r + "; " if r else "") + e + "." for r, e in
-                                zip(said_rate, _endings(found, kind, at, cl.column("modality"), ra, rb,
-                                                        cl.column("period")))]),
-                           dtype=object)
-        out[at] = np.add('"', first[ra[at]]) if escape else first[ra[at]]
-        middle[at] = second[rb[at]]
-        last[at] = np.add(endings, '"') if escape else endings
-    return out, middle, last
+        endings = _endings(found, kind, at, cl.column("modality"), ra, rb, cl.column("period"))
+        endings_of = [(r + "; " if r else "") + e + "." for r, e in zip(said_rate, endings)]
+    c2 = np.zeros(n, dtype=np.int64)  # 0: a rule row's (nothing, or the closing quote)
+    third = np.array(['"' if escape else ""], dtype=object)
+    if len(at):
+        codes, uniques = pd.factorize(np.array(endings_of, dtype=object))
+        ends = np.array(esc(list(uniques)), dtype=object)
+        third = np.concatenate([third, np.add(ends, '"') if escape else ends])
+        c2[at] = codes + 1
+    return (first, second, third), (c0, c1, c2)
 
 
 def _rate_phrases(found: pd.DataFrame, at: np.ndarray, cl: Claims, ra: np.ndarray, rb: np.ndarray) -> list[str]:
@@ -306,16 +325,20 @@ def _rate_phrases(found: pd.DataFrame, at: np.ndarray, cl: Claims, ra: np.ndarra
     if "rate" not in found:
         return [""] * len(at)
     rate = pd.to_numeric(found["rate"], errors="coerce").to_numpy(dtype=float)[at]
-    if not (~np.isnan(rate)).any():
+    has = np.flatnonzero(~np.isnan(rate))
+    if not len(has):
         return [""] * len(at)
     from ledger.crosscheck.rates import PHRASE_COLUMNS, rate_phrases
 
+    at = at[has]
     cols = {c: found[c].to_numpy()[at] for c in PHRASE_COLUMNS if c in found}
     cols["source_b"] = np.array([cl.label(str(s)) for s in cl.column("source")[rb[at]]], dtype=object)
     cols["value_b"] = cl.column("value")[rb[at]]
     cols["unit_b"] = cl.column("unit")[rb[at]]
     cols["unit"] = cl.column("unit")[ra[at]]
-    return rate_phrases(cols)
+    out = np.full(len(rate), "", dtype=object)
+    out[has] = rate_phrases(cols)
+    return out.tolist()
 
 
 def _same(texts: list[str]) -> list[str]:
@@ -418,8 +441,16 @@ def issue_reasons(found: pd.DataFrame, issues: pd.DataFrame, claims: Claims | No
     top_flags = {s: flags[s][tops].tolist() for s in ("a", "b")}
     top_ev = ev[tops].tolist()
     weak_at = np.flatnonzero(np.isin(np.asarray(verdicts, dtype=object), ["contradiction", "loose_wording"]))
-    bounds = np.searchsorted(sorted_rank, np.stack([rank[tops[weak_at]], rank[tops[weak_at]] + 1]))
-    weak_rows = dict(zip(weak_at.tolist(), zip(bounds[0].tolist(), bounds[1].tolist())))
+    weaker = _weaker_all(f, flags, by_rank, np.searchsorted(sorted_rank, rank[tops[weak_at]]),
+                         np.searchsorted(sorted_rank, rank[tops[weak_at]] + 1), weak_at, sides_of, top_ids)
+
+    pair = np.asarray(top_kind, dtype=object) != "arithmetic"
+    contra = np.asarray(verdicts, dtype=object) == "contradiction"
+    said = {}  # per issue, each side's (surface, interval, source)
+    for s in ("a", "b"):
+        # a contradiction's reason names both figures; elsewhere only a vague one's interval is said
+        fl = np.where(contra, VAGUE, flags[s][tops])
+        said[s] = sides_of.many(np.asarray(top_ids[s], dtype=object), top_rows[s], fl, pair)
 
     for k, verdict in enumerate(verdicts):
         if top_kind[k] == "arithmetic":
@@ -429,13 +460,12 @@ def issue_reasons(found: pd.DataFrame, issues: pd.DataFrame, claims: Claims | No
         sides = []
         for s in ("a", "b"):
             flag = top_flags[s][k]
-            # a contradiction's reason names both figures; elsewhere only a vague one's interval is said
-            sides.append(sides_of.side(top_ids[s][k], int(top_rows[s][k]),
-                                       VAGUE if verdict == "contradiction" else flag))
-            surface, interval, source = sides[-1]
-            words = side_reasons(flag, surface, interval, source)
-            if words:
-                parts.append(f"“{surface}”: " + ", ".join(words))
+            surface, interval, source = said[s][0][k], said[s][1][k], said[s][2][k]
+            sides.append((surface, interval, source))
+            if flag & _ANY:
+                words = side_reasons(flag, surface, interval, source)
+                if words:
+                    parts.append(f"“{surface}”: " + ", ".join(words))
         head = _HEADS.get(str(verdict), str(verdict))
         if verdict == "loose_wording":
             vague = next((sd for s, sd in zip(("a", "b"), sides) if top_flags[s][k] & VAGUE), sides[0])
@@ -445,40 +475,65 @@ def issue_reasons(found: pd.DataFrame, issues: pd.DataFrame, claims: Claims | No
                     "cannot both be true")
         weak = "; ".join(parts) if parts else "no weakness found on either side"
         text = f"{head}; evidence {top_ev[k]:.2f} ({weak})"
-        if k in weak_rows:
-            lo, hi = weak_rows[k]
-            text += _weaker(f, flags, by_rank[lo:hi], sides_of, {top_ids["a"][k], top_ids["b"][k]})
+        if k in weaker:
+            text += "; weaker: " + "; ".join(dict.fromkeys(weaker[k]))
         out.append(text)
     return out
 
 
+#: Every flag :func:`side_reasons` has words for.
+_ANY = VAGUE | HEDGED | INFERRED_DATE | RELATIVE_DATE | REPORTED | REPOST | UNNAMED
 #: What makes another version of a contradiction issue weaker evidence, worth saying in its reason.
 _WEAK = VAGUE | INFERRED_DATE | REPORTED | REPOST
 
 
-def _weaker(f: dict[str, np.ndarray], flags: dict[str, np.ndarray], rows: np.ndarray, sides: _Sides,
-            shown: set[Any]) -> str:
-    """'; weaker: “去年底” (…): relative date read against an inferred publication date' for
-    the other claims of an issue (its ``rows``; ``f`` and ``flags``: the findings' columns as
-    arrays) whose evidence is weak."""
-    words: dict[str, str] = {}
+def _weaker_all(f: dict[str, np.ndarray], flags: dict[str, np.ndarray], by_rank: np.ndarray, lo: np.ndarray,
+                hi: np.ndarray, issues: np.ndarray, sides: _Sides,
+                top_ids: dict[str, list[Any]]) -> dict[int, list[str]]:
+    """Per issue in ``issues`` (its rows: ``by_rank[lo:hi]``; ``f`` and ``flags``: the
+    findings' columns as arrays), the words for each other claim of it whose evidence is
+    weak: '“去年底” (…): relative date read against an inferred publication date', side a's
+    claims first, then side b's, each in row order, each claim once (the first row that
+    names it says its flags); the claims of the issue's own top row left out."""
+    lens = (hi - lo).astype(np.int64)
+    if not len(lens) or not lens.sum():
+        return {}
+    starts = np.cumsum(lens) - lens
+    at = np.arange(int(lens.sum()), dtype=np.int64) - np.repeat(starts - lo, lens)  # positions in by_rank
+    issue = np.repeat(np.asarray(issues, dtype=np.int64), lens)
+    rows = by_rank[at]
+    picked: list[tuple[np.ndarray, ...]] = []
     for side in ("a", "b"):
         fl = flags[side][rows]
         weak = np.flatnonzero(fl & _WEAK)
-        if not len(weak):
-            continue
-        for cid, flag in zip(f[f"claim_{side}"][rows[weak]].tolist(), fl[weak].tolist()):  # in row order
-            if cid in shown or cid in words:
-                continue
-            surface, interval, source = sides.side(cid, None, flag)
-            words[cid] = f"“{surface}” ({interval or '?'}): " + ", ".join(
-                side_reasons(flag & _WEAK, surface, interval, source))
-    return ("; weaker: " + "; ".join(dict.fromkeys(words.values()))) if words else ""
+        picked.append((issue[weak], f[f"claim_{side}"][rows[weak]], fl[weak]))
+    k_all = np.concatenate([p[0] for p in picked])
+    if not len(k_all):
+        return {}
+    cid_all = np.concatenate([p[1] for p in picked])
+    flag_all = np.concatenate([p[2] for p in picked])
+    order = np.argsort(k_all, kind="stable")  # per issue: side a's rows in order, then side b's
+    k_all, cid_all, flag_all = k_all[order], cid_all[order], flag_all[order]
+    top_a = np.asarray(top_ids["a"], dtype=object)[k_all]
+    top_b = np.asarray(top_ids["b"], dtype=object)[k_all]
+    keep = (cid_all != top_a) & (cid_all != top_b)
+    codes = pd.factorize(cid_all)[0]
+    key = k_all * (int(codes.max()) + 2) + codes
+    first = np.zeros(len(key), dtype=bool)
+    first[np.unique(key, return_index=True)[1]] = True  # each claim once per issue: its first row
+    sel = np.flatnonzero(keep & first)
+    words: dict[int, list[str]] = {}
+    cids, fl = cid_all[sel], flag_all[sel]
+    surfaces, intervals, sources = sides.many(cids, sides.rows(cids), fl)
+    for k, surface, interval, source, flag in zip(k_all[sel].tolist(), surfaces, intervals, sources, fl.tolist()):
+        words.setdefault(k, []).append(f"“{surface}” ({interval or '?'}): " + ", ".join(
+            side_reasons(flag & _WEAK, surface, interval, source)))
+    return words
 
 
 class _Sides:
     """:func:`_side` for many claims: the claims' columns as lists, each
-    claim's label and interval made once."""
+    claim's interval made once."""
 
     def __init__(self, claims: Claims | None) -> None:
         self.claims = claims
@@ -486,31 +541,57 @@ class _Sides:
             self.surface, self.unit, self.period, self.source = (
                 [str(v) for v in claims.column(c).tolist()] for c in ("surface", "unit", "period", "source"))
             self.low, self.high = claims.column("value_low").tolist(), claims.column("value_high").tolist()
-        self.made: dict[tuple[int, bool], tuple[str, str, str]] = {}
+        self.intervals: dict[int, str] = {}
 
     def rows(self, ids: Any) -> np.ndarray:
         return self.claims.rows(ids) if self.claims is not None else np.full(len(ids), -1, dtype=np.int64)
 
-    def side(self, cid: Any, row: int | None, flags: int) -> tuple[str, str, str]:
-        """What :func:`_side` gives for claim ``cid`` (at ``row`` of the claims, None: look it up)."""
-        claims = self.claims
-        if claims is None:
-            return str(cid), "", ""
-        if row is None:
-            row = claims.positions.get(str(cid), -1)
-        if row < 0:
-            return str(cid), "", ""
-        vague = bool(flags & VAGUE) and self.unit[row] != "date"
-        key = (row, vague)
-        made = self.made.get(key)
+    def many(self, cids: np.ndarray, rows: np.ndarray, flags: np.ndarray,
+             wanted: np.ndarray | None = None) -> tuple[list[str], list[str], list[str]]:
+        """:func:`_side` of many claims at once (at ``rows`` of the claims, -1:
+        not in them; ``flags``: each one's), as three lists (surfaces,
+        intervals, sources); ``wanted``: only those (the others' entries
+        empty)."""
+        n = len(cids)
+        if self.claims is None:
+            return [str(c) for c in cids.tolist()], [""] * n, [""] * n
+        if not n:
+            return [], [], []
+        rows = np.asarray(rows, dtype=np.int64)
+        known = rows >= 0
+        if wanted is not None:
+            known &= wanted
+        surface = np.array([str(c) for c in cids.tolist()], dtype=object)
+        interval = np.full(n, "", dtype=object)
+        source = np.full(n, "", dtype=object)
+        at = np.flatnonzero(known)
+        r = rows[at]
+        cols = self._arrays()
+        surface[at] = cols["surface"][r]
+        unit = cols["unit"][r]
+        date = unit == "date"
+        interval[at[date]] = cols["period"][r[date]]
+        vague = np.flatnonzero(~date & ((np.asarray(flags)[at] & VAGUE) != 0))
+        if len(vague):
+            low, high = cols["low"], cols["high"]
+            interval[at[vague]] = [self._interval(row, low[row], high[row], u)
+                                   for row, u in zip(r[vague].tolist(), unit[vague].tolist())]
+        labels = self.claims.labels
+        source[at] = [labels.get(x, x) for x in cols["source"][r].tolist()]
+        return surface.tolist(), interval.tolist(), source.tolist()
+
+    def _arrays(self) -> dict[str, np.ndarray]:
+        if "_cols" not in self.__dict__:
+            self.__dict__["_cols"] = {
+                **{c: np.array(getattr(self, c), dtype=object) for c in ("surface", "unit", "period", "source")},
+                "low": np.array(self.low, dtype=object), "high": np.array(self.high, dtype=object)}
+        return self.__dict__["_cols"]
+
+    def _interval(self, row: int, low: Any, high: Any, unit: str) -> str:
+        """A vague claim's interval, made once per claim."""
+        made = self.intervals.get(row)
         if made is None:
-            surface, unit = self.surface[row], self.unit[row]
-            interval = ""
-            if unit == "date":
-                interval = self.period[row]
-            elif vague:
-                interval = interval_text(float(self.low[row]), float(self.high[row]), unit)
-            made = self.made[key] = (surface, interval, claims.label(self.source[row]))
+            made = self.intervals[row] = interval_text(float(low), float(high), unit)
         return made
 
 
