@@ -432,7 +432,9 @@ def _by_suffix(text: str, free, add, lex: Lexicon) -> None:
     latin = "|".join(re.escape(s) for s in sorted(_words(lex, "latin_company_suffixes"), key=len, reverse=True))
     if latin:
         word = r"(?:[A-Z][A-Za-z0-9&'’.-]*|[A-Z]{2,})"
-        rx = re.compile(rf"(?<![A-Za-z0-9])({word}(?:\s+[A-Z][A-Za-z0-9&'’.-]*){{0,3}}?)\s+(?:{latin})(?![A-Za-z0-9])")
+        # words of one line: a title-case headline's last words never run into the next line's name
+        rx = re.compile(rf"(?<![A-Za-z0-9])({word}(?:[ \t]+[A-Z][A-Za-z0-9&'’.-]*){{0,3}}?)[ \t]+"
+                        rf"(?:{latin})(?![A-Za-z0-9])")
         for m in rx.finditer(text):
             if free(m.start(1), m.end()) and m.group(1).split()[0].lower() not in _words(lex, "generic"):
                 add(m.group(0))
@@ -501,6 +503,11 @@ def _suffixed(text: str, cjk: str):
             pos = at - 1
 
 
+#: lower-case words between an English name and its reporting verb ('X has announced')
+_AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "were", "will", "would", "also", "officially", "today",
+                          "recently", "previously", "earlier", "then", "now", "just", "formally", "publicly"})
+
+
 def _by_verb(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[str]) -> None:
     verbs = "|".join(re.escape(v) for v in sorted(_words(lex, "reporting_verbs"), key=len, reverse=True))
     if not verbs:
@@ -508,12 +515,15 @@ def _by_verb(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[
     for m in re.finditer(rf"(?:{verbs})", text):
         start = m.start()
         if re.match(r"[A-Za-z]", m.group()):  # English: the capitalised words opening the sentence
-            opening = r"(?:^|[.!?\n]\s*)((?:[A-Z][A-Za-z0-9&'’.-]*|[A-Z]{2,})(?:\s+[A-Za-z][A-Za-z0-9&'’.-]*){0,2})\s+$"
+            opening = (r"(?:^|[.!?\n][ \t]*)((?:[A-Z][A-Za-z0-9&'’.-]*|[A-Z]{2,})"
+                       r"(?:[ \t]+[A-Za-z][A-Za-z0-9&'’.-]*){0,2})[ \t]+$")
             lead = re.search(opening, text[max(0, start - 60):start])
             if lead and free(start - len(lead.group(0)), start):
-                name = lead.group(1)
-                if name.split()[0].lower() not in _words(lex, "generic"):
-                    add(name)
+                words = lead.group(1).split()
+                while len(words) > 1 and words[-1] in _AUXILIARIES:
+                    words.pop()  # 'Kimberly-Clark Corporation has announced': 'has' is no part of it
+                if words[0].lower() not in _words(lex, "generic"):
+                    add(" ".join(words))
             continue
         name = _name_before(text, low, start, lex, cue_words)
         if name and free(start - len(name), start):

@@ -220,3 +220,11 @@ def test_a_name_described_after_a_comma_is_an_organisation():
             "Exchange, raising about $1.37 billion. Zentrova priced its shares at $40.")
     rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-09-10")}
     assert rows["about $1.37 billion"]["subject"] == "Zentrova"
+
+
+def test_a_name_never_runs_across_a_line_or_into_its_verb():
+    text = ("Zentrova to Acquire Quilbrook in $48.7 Billion Deal to Create Health and Wellness Leader\n\n"
+            "Zentrova Corporation has announced a definitive agreement to acquire Quilbrook Inc. in a "
+            "transaction valued at approximately $48.7 billion.")
+    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-11-03")}
+    assert rows["approximately $48.7 billion"]["subject"] == "Zentrova"
