@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ledger.framing.context import DEFAULT_METRIC, SENTENCE_DATE_CUE, _distance, lone_date, own_clause
 from ledger.framing.cues import Hit
 from ledger.framing.doc import Doc, Spot, fits, inside
-from ledger.framing.roles import _free
+from ledger.framing.roles import _free, figures_listed
 from ledger.record import BASES, bases, basis_code, metrics
 
 #: The derived-metric keys of metrics.toml a change cue composes with a base.
@@ -148,8 +148,7 @@ def adjusted(doc: Doc, spot: Spot, metric: str) -> str:
             between = [s for s in doc.starting(doc.spots, h.end, spot.start) if s.mention.kind not in skip]
             if between and listed is None:
                 # the figures of one list ('经调整净利润分别为96.8亿元、108.9亿元、121.6亿元') share its cue
-                from ledger.framing.roles import _figures_listed
-                listed = _figures_listed(doc, spot, doc.sentence_of(spot.start))
+                listed = figures_listed(doc, spot, doc.sentence_of(spot.start))
             if not between or all(s in (listed or ()) for s in between):
                 return str(other)
     return metric

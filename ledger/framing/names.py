@@ -503,11 +503,6 @@ def _suffixed(text: str, cjk: str):
             pos = at - 1
 
 
-#: lower-case words between an English name and its reporting verb ('X has announced')
-_AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "were", "will", "would", "also", "officially", "today",
-                          "recently", "previously", "earlier", "then", "now", "just", "formally", "publicly"})
-
-
 def _by_verb(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[str]) -> None:
     verbs = "|".join(re.escape(v) for v in sorted(_words(lex, "reporting_verbs"), key=len, reverse=True))
     if not verbs:
@@ -520,7 +515,7 @@ def _by_verb(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[
             lead = re.search(opening, text[max(0, start - 60):start])
             if lead and free(start - len(lead.group(0)), start):
                 words = lead.group(1).split()
-                while len(words) > 1 and words[-1] in _AUXILIARIES:
+                while len(words) > 1 and words[-1] in _words(lex, "auxiliaries"):
                     words.pop()  # 'Kimberly-Clark Corporation has announced': 'has' is no part of it
                 if words[0].lower() not in _words(lex, "generic"):
                     add(" ".join(words))
@@ -550,7 +545,8 @@ def _by_headline(text: str, low: str, add, lex: Lexicon, cue_words: frozenset[st
     if not run:
         return
     head = run.group()
-    cut = re.search(_RESULTS_AFTER, head[2:])  # '小马智行营收…': a results word ends the name (jieba reads 智/行营/收)
+    results = _results_after(lex)
+    cut = re.search(results, head[2:])  # '小马智行营收…': a results word ends the name (jieba reads 智/行营/收)
     segmented = _segment(head[:cut.start() + 2] if cut else head)
     words = [w for w, _ in segmented]
     for n in range(min(4, len(words)), 0, -1):  # whole words only: '腾讯业绩' never gives '腾讯业'
@@ -561,7 +557,7 @@ def _by_headline(text: str, low: str, add, lex: Lexicon, cue_words: frozenset[st
     # '古茗中期业绩暴增121%' in a digest that never names it again: the headline's first
     # word, a name by its tag, right before a results or period word, is the company
     if segmented and segmented[0][1] in ("nr", "nz", "nt", "j", "nrt", "nrfg", "n") and \
-            2 <= len(words[0]) <= 6 and re.match(_RESULTS_AFTER, head[len(words[0]):]) and \
+            2 <= len(words[0]) <= 6 and re.match(results, head[len(words[0]):]) and \
             _frequency(words[0]) < int(_spec(lex).get("common_frequency", 50)) and \
             not _plain_generic(lex, words[0], cue_words):
         add(words[0], coded=True)
@@ -574,9 +570,15 @@ def _by_headline(text: str, low: str, add, lex: Lexicon, cue_words: frozenset[st
         add(lead, coded=True)
 
 
-#: what follows a company's name opening a results headline: a period or a results word
-_RESULTS_AFTER = (r"(?:中期|上半年|下半年|前三季度|第?[一二三四]季度?|全年|年度|q[1-4]|h[12]|20\d\d|\d\d年"
-                  r"|业绩|财报|营收|收入|净利|纯利|利润|盈利|亏损)")
+#: a period that may follow a company's name opening a results headline (its words: [names] results_after)
+_PERIOD_AFTER = r"第?[一二三四]季度?|q[1-4]|h[12]|20\d\d|\d\d年"
+
+
+def _results_after(lex: Lexicon) -> str:
+    """What follows a company's name opening a results headline ('古茗中期业绩', '小马智行营收'):
+    a period or a results word (cues.toml [names] results_after)."""
+    words = "|".join(re.escape(w) for w in sorted(_words(lex, "results_after"), key=len, reverse=True))
+    return rf"(?:{_PERIOD_AFTER}|{words})" if words else rf"(?:{_PERIOD_AFTER})"
 
 
 def _reports(text: str, name: str, lex: Lexicon) -> bool:
@@ -677,26 +679,19 @@ def _varied_prefix(run: str, low: str, lex: Lexicon, cue_words: frozenset[str]) 
     """The name opening a Chinese run right after a descriptor ('品牌' + '沪上阿姨正式在港股…'):
     the shortest prefix (2-8 characters, at a word boundary) that the article writes
     at least twice and that different characters follow (a word ends where what
-    comes after it varies: '沪上' is always followed by '阿', '沪上阿姨' by 正, 每, 的...)."""
-    ends, at = [], 0
-    for word, _ in _segment(run[:10]):
-        at += len(word)
-        ends.append(at)
-    ends = sorted(set(ends) | set(range(2, min(len(run), 8) + 1))) if len(ends) < 2 else ends
-    first = _segment(run[:10])[0] if run else ("", "")
-    if first[1] in _NOT_NAME_TAGS:
+    comes after it varies: '沪上' is always followed by '阿', '沪上阿姨' by 正, 每, 的...);
+    '' when the run opens with a time or function word, a generic or a common word."""
+    words = _segment(run[:10])
+    if not words or words[0][1] in _NOT_NAME_TAGS:
         return ""  # '公司上半年收入': a time word, not a name, follows the descriptor
-    for end in ends:
-        head = run[:end]
-        if not 2 <= len(head) <= 8:
-            continue
-        if _generic(lex, head, cue_words) and _plain_generic(lex, head, cue_words):
-            return ""
-        if _frequency(head) >= int(_spec(lex).get("common_frequency", 50)):
-            return ""  # one common word ('集团整体', '平台服务'): no name
+    common = int(_spec(lex).get("common_frequency", 50))
+    ends = list(itertools.accumulate(len(w) for w, _ in words))
+    for head in (run[:end] for end in ends if 2 <= end <= 8):
+        if _plain_generic(lex, head, cue_words) or _frequency(head) >= common:
+            return ""  # '集团整体', '平台服务': one common word, no name
         followers = {low[m.end():m.end() + 1] for m in re.finditer(re.escape(head), low)}
         if _count(low, head) >= 2 and len(followers) >= 2:
-            return head if not _plain_generic(lex, head, cue_words) else ""
+            return head
     return ""
 
 

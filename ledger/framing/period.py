@@ -9,6 +9,7 @@ import re
 from ledger.framing.context import _in_name, lone_date
 from ledger.framing.cues import Hit
 from ledger.framing.doc import LONGEST, Doc, Spot, about_report, inside, main_company
+from ledger.framing.roles import figures_listed  # one list rule for parties and periods
 from ledger.intervals import parse_period
 from ledger.numbers.dates import year_before as _year_before
 from ledger.sources import to_simplified
@@ -91,11 +92,9 @@ def _respective(doc: Doc, spot: Spot, sent: tuple[int, int]) -> str:
     9.63 billion yuan and 10.75 billion yuan for 2025 and 2026 respectively'.  The
     years are a range of as many years as figures, or a list of as many year dates
     in the sentence; '' when the counts differ or the sentence has no such marker."""
-    from ledger.framing.roles import _figures_listed  # the list of figures: one rule for parties and periods
-
     if not doc.among(doc.marks.get("respectively", []), *sent):
         return ""
-    run = _figures_listed(doc, spot, sent)
+    run = figures_listed(doc, spot, sent)
     if len(run) < 2 or spot not in run:
         return ""
     years: list[int] = []

@@ -125,7 +125,7 @@ def _listed(doc: Doc, spot: Spot, metric: str) -> Hit | None:
     marker = next(iter(doc.among(doc.marks.get("respectively", []), *sent)), None)
     if marker is None:
         return None
-    run = _figures_listed(doc, spot, sent)
+    run = figures_listed(doc, spot, sent)
     if len(run) < 2 or spot not in run:
         return None
     first = run[0]
@@ -135,7 +135,7 @@ def _listed(doc: Doc, spot: Spot, metric: str) -> Hit | None:
     return parties[run.index(spot)]
 
 
-def _figures_listed(doc: Doc, spot: Spot, sent: tuple[int, int]) -> list[Spot]:
+def figures_listed(doc: Doc, spot: Spot, sent: tuple[int, int]) -> list[Spot]:
     """The list of figures of the mention's kind the mention is in ('10%、29.7%、15.3%及45%')."""
     same = [s for s in doc.among(doc.spots, *sent) if s.mention.kind == spot.mention.kind]
     words = sorted(doc.lex.role("enumerators"), key=len, reverse=True)

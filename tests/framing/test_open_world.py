@@ -48,6 +48,11 @@ def _claims(text: str) -> list[dict]:
     return frame_text(text, source="t", published="2025-11-18")
 
 
+def _rows(text: str, published: str) -> dict[str, dict]:
+    """The claims of ``text`` by surface."""
+    return {r["surface"]: r for r in frame_text(text, source="x", published=published)}
+
+
 def _table_names() -> set[str]:
     return {e.name for e in default_lexicon().entities}
 
@@ -192,21 +197,21 @@ def test_a_nameless_number_without_a_metric_cue_is_no_claim():
      "56.63亿元", "华锐星"),
 ])
 def test_an_unknown_name_is_read_off_how_the_article_uses_it(text, surface, name):
-    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-09-10")}
+    rows = _rows(text, "2025-09-10")
     assert to_simplified(rows[surface]["subject"]) == to_simplified(name)
 
 
 def test_a_latin_word_written_as_a_line_of_business_is_no_company():
     text = ("华锐星营收连续三个季度猛涨\n华锐星三季度总营收1.81亿元,三季度Robotaxi业务实现收入4770万元,"
             "公司Robotaxi车队达961辆,第七代Robotaxi车型量产。")
-    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-11-25")}
+    rows = _rows(text, "2025-11-25")
     assert rows["4770万元"]["subject"] == "华锐星"
 
 
 def test_an_exchange_is_the_venue_of_a_listing_not_its_party():
     text = ("Zentrova has priced its IPO on the New York Stock Exchange at USD 40 per share.\n"
             "Zentrova raised USD 1.37 billion on the New York Stock Exchange.")
-    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-09-10")}
+    rows = _rows(text, "2025-09-10")
     assert rows["USD 1.37 billion"]["subject"] == "Zentrova"
 
 
@@ -218,7 +223,7 @@ def test_common_words_after_a_descriptor_are_no_name():
 def test_a_name_described_after_a_comma_is_an_organisation():
     text = ("Zentrova, the Swedish \u201cbuy now, pay later\u201d fintech, went public on the New York Stock "
             "Exchange, raising about $1.37 billion. Zentrova priced its shares at $40.")
-    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-09-10")}
+    rows = _rows(text, "2025-09-10")
     assert rows["about $1.37 billion"]["subject"] == "Zentrova"
 
 
@@ -226,5 +231,5 @@ def test_a_name_never_runs_across_a_line_or_into_its_verb():
     text = ("Zentrova to Acquire Quilbrook in $48.7 Billion Deal to Create Health and Wellness Leader\n\n"
             "Zentrova Corporation has announced a definitive agreement to acquire Quilbrook Inc. in a "
             "transaction valued at approximately $48.7 billion.")
-    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-11-03")}
+    rows = _rows(text, "2025-11-03")
     assert rows["approximately $48.7 billion"]["subject"] == "Zentrova"
