@@ -131,6 +131,18 @@ def span_ratio(metric: str, default: float) -> float:
     return float(metrics().get(metric, {}).get("span_ratio", default))
 
 
+def meeting_classes(metric: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Which other metrics' claims a claim of ``metric`` meets across metrics,
+    only to agree: the classes it looks for (metrics.toml ``stands_for`` of a
+    last-resort metric, and its ``quantity``) and the classes it is found by
+    (``family:F``, ``dimension:D`` and its ``quantity``)."""
+    spec = metrics().get(metric, {})
+    quantity = (f"quantity:{spec['quantity']}",) if spec.get("quantity") else ()
+    seeks = tuple(str(c) for c in spec.get("stands_for", ())) + quantity
+    offers = (f"family:{spec.get('family', 'other')}", f"dimension:{spec.get('dimension', '')}", *quantity)
+    return seeks, offers
+
+
 @lru_cache(maxsize=4)
 def last_resort_metrics(family: str | None = None) -> tuple[str, ...]:
     """The metrics framing gives when no cue says what a number measures

@@ -43,7 +43,14 @@ from ledger.crosscheck.scoring import TEXT
 from ledger.crosscheck.sorting import lexsort
 from ledger.errors import Code, InvalidValue, Problem
 from ledger.numbers.precision import relative_precisions
-from ledger.record import basis_code, exact_spans, last_resort_metrics, object_kind, span_ratio
+from ledger.record import (
+    basis_code,
+    exact_spans,
+    last_resort_metrics,
+    meeting_classes,
+    object_kind,
+    span_ratio,
+)
 from ledger.units import factor, relation
 
 #: Claim columns the cross-check reads; other ledger columns are ignored.
@@ -88,11 +95,10 @@ def prepare(claims: pd.DataFrame, settings: dict[str, Any]) -> pd.DataFrame:
     # about no one in particular: it meets no other claim
     keep = ~intervals.text_is(df["status"], ["rejected"]) & ~intervals.text_is(df["metric"], [""]) \
         & ~intervals.text_is(df["subject"], [""])
-    # a last-resort metric nobody has reviewed (metrics.toml review = true) is vague: an
-    # 'unspecified_amount' says what it measures no more than an empty metric, so it meets
-    # no other claim; a 'growth' of an unnamed figure meets others only to agree (below)
+    # a last-resort metric nobody has reviewed (metrics.toml review = true) is vague: a
+    # 'growth' or an 'unspecified_amount' of an unnamed figure meets others only to agree,
+    # those of its own metric and those of the metrics it may stand for (_kin_verdicts)
     unreviewed = intervals.text_is(df["status"], ["unreviewed"])
-    keep &= ~(intervals.text_is(df["metric"], list(last_resort_metrics("other"))) & unreviewed)
     vague = intervals.text_is(df["metric"], list(last_resort_metrics())) & unreviewed
     if not keep.all():
         df = df[keep].reset_index(drop=True)
@@ -379,6 +385,8 @@ def compare_pairs(df: pd.DataFrame, settings: dict[str, Any], money: Money | Non
     keep &= ~cross_basis | (code == 0)
     a, b, codes = order[i[keep]], order[j[keep]], code[keep]
     wa, wb, wcode, wxa, wxb = _wild_verdicts(df, compare)
+    ka, kb, kcode = _kin_verdicts(df, compare)
+    a, b, codes = np.concatenate([a, ka]), np.concatenate([b, kb]), np.concatenate([codes, kcode])
     xa, xb = np.concatenate([xi, wxa]), np.concatenate([xj, wxb])
     if not len(xa):
         return np.concatenate([a, wa]), np.concatenate([b, wb]), np.concatenate([codes, wcode]), notes, \
@@ -465,6 +473,71 @@ def _wild_verdicts(df: pd.DataFrame, compare: dict[str, Any]) -> tuple[np.ndarra
     keep = (code != 0) | (col["source_c"][a] != col["source_c"][b]) | bool(compare["same_source_consistent"])
     keep &= ~only_agreeing | (code == 0)
     return a[keep], b[keep], code[keep], xa, xb
+
+
+def _kin_verdicts(df: pd.DataFrame, compare: dict[str, Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Confirmations across metrics (metrics.toml ``stands_for``, ``quantity``):
+    a claim of a last-resort metric meets the claims of its subject whose metric
+    it may stand for ('growth' 46% meets 'net_loss_growth' 46%), and two metrics
+    of one quantity meet ('valuation' and 'market_cap').  Their objects are the
+    same or one is unnamed, their units the same; a pair is kept only when it
+    agrees, across articles: two names for one figure confirm it, never oppose it."""
+    empty = np.zeros(0, dtype=np.int64)
+    if not len(df):
+        return empty, empty, empty
+    metric_c, names = intervals.text_codes(df["metric"])
+    classes = [meeting_classes(str(m)) for m in names]
+    if not any(seeks for seeks, _ in classes):
+        return empty, empty, empty
+    book: dict[str, int] = {}
+    width = max(len(offers) for _, offers in classes)
+
+    def table(pick: int) -> np.ndarray:
+        """Per metric, the codes of the classes it seeks (0) or offers (1), -1 padded."""
+        out = np.full((len(names), width), -1, dtype=np.int64)
+        for m, both in enumerate(classes):
+            for k, name in enumerate(both[pick]):
+                out[m, k] = book.setdefault(name, len(book))
+        return out
+
+    seek_t, offer_t = table(0), table(1)
+    n_class = len(book) + 1
+    subject = df["subject_c"].to_numpy(np.int64)
+
+    def entries(per_metric: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(row, key) of every class each row seeks or offers; key = subject and class."""
+        per_row = per_metric[metric_c]
+        rows, slot = np.nonzero(per_row >= 0)
+        return rows, subject[rows] * n_class + per_row[rows, slot]
+
+    s_rows, s_key = entries(seek_t)
+    o_rows, o_key = entries(offer_t)
+    sought = np.isin(o_key, s_key)  # only the entries some claim looks for are sorted
+    o_rows, o_key = o_rows[sought], o_key[sought]
+    if not len(s_rows) or not len(o_rows):
+        return empty, empty, empty
+    order = np.argsort(o_key, kind="stable")
+    o_rows, o_key = o_rows[order], o_key[order]
+    left, right = np.searchsorted(o_key, s_key, side="left"), np.searchsorted(o_key, s_key, side="right")
+    counts = np.minimum(right - left, int(compare["max_group"]))
+    a = np.repeat(s_rows, counts)
+    first = np.repeat(left, counts)
+    b = o_rows[first + (np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts))]
+    col = {c: df[c].to_numpy() for c in (*_VERDICT_COLUMNS, "unit_c", "source_c", "block_c", "object_c")}
+    obj_empty = intervals.text_is(df["object"], [""])
+    # another metric (one metric's pairs are made by the key), the same unit, the same
+    # or an unnamed counterpart, another article
+    ok = (col["block_c"][a] != col["block_c"][b]) & (col["unit_c"][a] == col["unit_c"][b]) \
+        & ((col["object_c"][a] == col["object_c"][b]) | obj_empty[a] | obj_empty[b]) \
+        & ((col["source_c"][a] != col["source_c"][b]) | bool(compare["same_source_consistent"]))
+    a, b = a[ok], b[ok]
+    # a pair found from both sides (two metrics of one quantity) once
+    lo, hi = np.minimum(a, b), np.maximum(a, b)
+    _, first_at = np.unique(lo * len(df) + hi, return_index=True)
+    a, b = lo[first_at], hi[first_at]
+    code = _verdict_codes(col, a, b, span_ratio=float(compare.get("span_ratio", SPAN_RATIO)))
+    agree = code == 0
+    return a[agree], b[agree], code[agree]
 
 
 def _big_group_note(df: pd.DataFrame, order: np.ndarray, keys: np.ndarray, start: int,

@@ -496,9 +496,9 @@ def test_a_segment_and_the_whole_that_differ_are_no_finding():
 
 # Framing's last resorts (metrics.toml review = true), unreviewed: an 'unspecified_amount' says no more
 # about what it measures than an empty metric, so '22' locations and '19000' employees framed alike
-# meet nothing; a 'growth' of an unnamed figure may confirm another (22.3% and 22.3%) but 22.3% against
-# 5% may be two figures' growths, so it is no contradiction. Reviewed, they compare as any metric.
-def test_an_unspecified_amount_meets_no_other_claim():
+# are no contradiction; a 'growth' of an unnamed figure may confirm another (22.3% and 22.3%) but 22.3%
+# against 5% may be two figures' growths, so it is no contradiction. Reviewed, they compare as any metric.
+def test_two_different_unspecified_amounts_are_no_finding():
     a = claim("s1", "22", "unspecified_amount", 22, kind="count", subject="Horse", object="")
     b = claim("s2", "19000", "unspecified_amount", 19000, kind="count", subject="Horse", object="")
     assert kinds(check(ledger(a, b))) == []
@@ -578,3 +578,46 @@ def test_a_slipped_digit_is_told_from_another_span():
     assert not _digit_slip(la, ha, lb, hb)[0]
     # an open bound on the smaller side ('over 10亿') says no digit: never a slip
     assert not _digit_slip(np.array([1e10]), np.array([1e10]), np.array([1e9]), np.array([np.inf]))[0]
+
+
+# Across metrics (metrics.toml stands_for, quantity): a last-resort figure may be any metric of its
+# family or dimension, and two metrics may name one quantity. Such claims of one subject meet only to
+# agree, across articles: Guming's profit grew 46% in one article, a 'growth' of 46% in another;
+# Klarna's $15.1bn valuation in one is the $15.1bn market value of another.
+@pytest.mark.parametrize("metric_a, value_b, metric_b, expected", [
+    ("growth", 0.46, "net_profit_growth", ["consistent"]),        # 46% = 46%: a confirmation
+    ("growth", 0.20, "net_profit_growth", []),                     # 46% vs 20%: may be two figures' growths
+    ("unspecified_ratio", 0.46, "market_share", ["consistent"]),   # any ratio of the subject
+    ("growth", 0.46, "market_share", []),                          # a growth is no market share
+    ("revenue_growth", 0.46, "net_profit_growth", []),             # two named metrics: never met
+])
+def test_a_last_resort_figure_confirms_a_named_metric_of_its_subject(metric_a, value_b, metric_b, expected):
+    a = claim("s1", "46%", metric_a, 0.46, kind="percent", subject="Pony AI", object="", period="2025-Q3",
+              unit="ratio")
+    b = claim("s2", f"{value_b:.0%}", metric_b, value_b, kind="percent", subject="Pony AI", object="",
+              period="2025-Q3", unit="ratio")
+    assert kinds(check(ledger(a, b))) == expected
+
+
+@pytest.mark.parametrize("value_b, expected", [(1.51e10, ["consistent"]), (4.56e10, [])])
+def test_a_valuation_and_a_market_value_are_one_quantity_that_only_agrees(value_b, expected):
+    a = usd("s1", "$15.1 billion", 1.51e10, metric="valuation", subject="Klarna", object="", unit="USD")
+    b = usd("s2", "151亿美元", value_b, metric="market_cap", subject="Klarna", object="", unit="USD")
+    assert kinds(check(ledger(a, b))) == expected
+
+
+def test_claims_across_metrics_meet_only_in_one_subject_object_unit_and_across_articles():
+    base = dict(kind="percent", object="", period="2025-Q3", unit="ratio")
+    a = claim("s1", "46%", "growth", 0.46, subject="Pony AI", **base)
+    rows = [a,
+            claim("s2", "46%", "net_profit_growth", 0.46, subject="WeRide", **base),     # another subject
+            claim("s1", "46%", "net_profit_growth", 0.46, subject="Pony AI", **base)]    # the same article
+    assert kinds(check(ledger(*rows))) == []
+    seg = claim("s1", "20%", "unspecified_ratio", 0.2, kind="percent", subject="Pony AI", object="robotaxi",
+                period="2025-Q3", unit="ratio")
+    other = claim("s2", "20%", "market_share", 0.2, kind="percent", subject="Pony AI", object="robotruck",
+                  period="2025-Q3", unit="ratio")
+    assert kinds(check(ledger(seg, other))) == []                                   # two named counterparts
+    raised = usd("s1", "$1.37 billion", 1.37e9, metric="ipo_proceeds", subject="Klarna", object="", unit="USD")
+    in_cny = usd("s2", "13.7亿美元", 1.37e9, metric="funding_round", subject="Klarna", object="", unit="CNY")
+    assert kinds(check(ledger(raised, in_cny))) == []                              # units differ

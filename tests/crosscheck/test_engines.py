@@ -277,3 +277,22 @@ def test_out_of_core_pair_table_is_the_in_memory_one(engine, tmp_path):
     assert row["conf"] == pytest.approx(conf[row["a"]] * conf[row["b"]])
     np.testing.assert_array_equal(table["value_a"].to_numpy(), point[table["a"].to_numpy()])
     assert counts["big_groups"] == sum(1 for n in notes if n.code == "big-group")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_confirmations_across_metrics(engine):
+    """metrics.toml stands_for / quantity: a valuation confirms a market value, a
+    'growth' confirms a named growth of its subject, on every engine alike."""
+    rows = [claim("s1", "$15.1 billion", "valuation", 1.51e10, subject="Klarna", object="", unit="USD"),
+            claim("s2", "151亿美元", "market_cap", 1.51e10, subject="Klarna", object="", unit="USD"),
+            claim("s3", "$45.6 billion", "market_cap", 4.56e10, subject="Klarna", object="", unit="USD"),
+            claim("s1", "46%", "growth", 0.46, kind="percent", subject="Pony AI", object="", unit="ratio",
+                  period="2025-Q3"),
+            claim("s2", "46%", "net_profit_growth", 0.46, kind="percent", subject="Pony AI", object="",
+                  unit="ratio", period="2025-Q3")]
+    out = same_findings(ledger(*rows), engine)
+    agree = out[out["kind"] == "consistent"]
+    # 15.1bn = 15.1bn and 46% = 46%: two confirmations, each across two articles; 15.1bn against
+    # 45.6bn (a market value of another day) is no finding across the two names
+    assert sorted(zip(agree["value_a"], agree["value_b"], strict=True)) == [(0.46, 0.46), (1.51e10, 1.51e10)]
+    assert set(zip(agree["source_a"], agree["source_b"], strict=True)) == {("s1", "s2")}

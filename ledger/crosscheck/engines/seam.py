@@ -8,8 +8,9 @@ in the prepared ledger, the verdict code (-1: different units, not
 compared) and whether the counterpart-unknown join made it; and the capped
 groups (first row, size).  The order an engine returns rows in does not
 matter: :func:`finish` puts them in the pandas engine's order (regular pairs
-by their places in the blocking sort, then the counterpart-unknown pairs by
-rows), so findings, their ids, their output order and the notes are the
+by their places in the blocking sort, then the confirmations across metrics,
+which the shared :func:`~ledger.crosscheck.pairs._kin_verdicts` makes on every
+engine, then the counterpart-unknown pairs by rows), so findings, their ids, their output order and the notes are the
 same whatever the engine.
 """
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ledger.crosscheck.pairs import Conversions, _across_units, _big_group_note, _pair_order
+from ledger.crosscheck.pairs import Conversions, _across_units, _big_group_note, _kin_verdicts, _pair_order
 from ledger.crosscheck.rates import Money
 from ledger.errors import Problem
 
@@ -79,6 +80,11 @@ def finish(prepared: pd.DataFrame, table: PairTable, settings: dict[str, Any], m
         out_i.append(a[~apart])
         out_j.append(b[~apart])
         out_c.append(code[~apart])
+        if not wild:  # confirmations across metrics: the shared code, in compare_pairs' order
+            ka, kb, kcode = _kin_verdicts(prepared, compare)
+            out_i.append(ka)
+            out_j.append(kb)
+            out_c.append(kcode)
     xa, xb = np.concatenate(apart_a), np.concatenate(apart_b)
     if not len(xa):
         return np.concatenate(out_i), np.concatenate(out_j), np.concatenate(out_c), notes, Conversions.none()
