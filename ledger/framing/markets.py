@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ledger.framing.doc import Doc, Spot, about_report, main_company
-from ledger.framing.names import _segment
+from ledger.framing.names import segment
 
 #: jieba tags of the words a product before 市场 is made of (nouns, proper
 #: nouns, verbal nouns, English words, distinguishing words)
@@ -87,7 +87,7 @@ def _cjk_market(doc: Doc, start: int, end: int, scopes: set[str], stop: set[str]
     run = re.search(r"[\u4e00-\u9fffa-z0-9]+$", head)
     if not run:
         return None
-    tokens = [(word, flag.startswith(_PRODUCT_TAGS)) for word, flag in _segment(run.group())]
+    tokens = [(word, flag.startswith(_PRODUCT_TAGS)) for word, flag in segment(run.group())]
     scope, words = _scope_and_product(tokens, scopes, stop)
     product = "".join(words)
     if not product or product in stop:

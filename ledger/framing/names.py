@@ -125,7 +125,10 @@ def _generic(lex: Lexicon, name: str, cue_words: frozenset[str]) -> bool:
         return True
     if _latin(name):
         words = name.split()
-        return any(w.lower() in _words(lex, "generic") for w in words) or any(w.islower() for w in words[1:-1])
+        # 'AI Chips', 'Cloud Business': a generic head; 'Pony AI', 'Scale AI': a name with a generic tail
+        generic = _words(lex, "generic")
+        return words[0].lower() in generic or all(w.lower() in generic or w.lower() in cue_words for w in words) \
+            or any(w.islower() for w in words[1:-1])
     if any(d in low for d in _words(lex, "descriptors")):
         return True  # '芯片巨头美光科技': a description and a name; the name is a shorter tail
     stem = _strip_suffix(name, _words(lex, "industry_suffixes") + _words(lex, "legal_suffixes"))
@@ -152,7 +155,7 @@ def _not_a_name(word: str, lex: Lexicon) -> bool:
     word, ends in a generic noun, or is one common noun."""
     if re.search(r"[A-Za-z]", word):
         return False  # 'SK海力士', 'HORSE动力总成': a Latin part is no ordinary Chinese
-    tokens = _segment(word)
+    tokens = segment(word)
     if any(flag[:1] in _FUNCTION_TAGS or flag in ("vn", "vd", "ad", "an") for _, flag in tokens):
         return True
     if tokens and tokens[-1][0] in _words(lex, "generic"):
@@ -172,7 +175,7 @@ _NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 
 
 @lru_cache(maxsize=65536)
-def _segment(text: str) -> tuple[tuple[str, str], ...]:
+def segment(text: str) -> tuple[tuple[str, str], ...]:
     import jieba
     import jieba.posseg
 
@@ -189,7 +192,7 @@ def splits_word(low: str, start: int, end: int) -> bool:
         return False
     lo = start - 2 if start >= 2 and _CJK_CHAR.match(low, start - 2) else start - 1
     at = lo
-    for word, flag in _segment(low[lo:end + 2]):
+    for word, flag in segment(low[lo:end + 2]):
         if at + len(word) > start:  # the word the name's first character is in
             # only an ordinary word of the dictionary counts: jieba glues an
             # unknown name to its neighbours ('占鸿海' read as a person's name)
@@ -308,7 +311,7 @@ def _short_aliases(lex: Lexicon) -> dict[str, tuple[str, str]]:
 def _generic_stem(stem: str) -> bool:
     """A stem the dictionary knows as a common word, not a name ('长城' is a
     place name and a name; '中国', '科技' are common words)."""
-    tokens = _segment(stem)
+    tokens = segment(stem)
     return len(tokens) == 1 and tokens[0][1] not in _NAME_TAGS and _frequency(stem) > 0
 
 
@@ -322,7 +325,7 @@ def _people(text: str, lex: Lexicon) -> set[str]:
     for m in re.finditer(rf"(?i)(?:{roles})\s*([A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})", text):
         out |= {m.group(1).lower(), m.group(0).lower()}
     for m in re.finditer(rf"(?i)(?:{roles})\s*([{_CJK}]{{2,4}})", text):
-        first = _segment(m.group(1))[0][0]
+        first = segment(m.group(1))[0][0]
         out.add(first if len(first) >= 2 else m.group(1)[:2])
     return out
 
@@ -368,7 +371,7 @@ def _coded_tail(head: str, lex: Lexicon) -> str:
     run = re.search(rf"[{_CJK}]+$", head.rstrip())
     if not run:
         return ""
-    tokens = _segment(run.group())
+    tokens = segment(run.group())
     if not tokens or tokens[-1][1].startswith(_BEFORE_NAME_TAGS):
         return ""  # '这家(沪:688999)': a pronoun, no name
     descriptors = _words(lex, "descriptors")
@@ -464,7 +467,7 @@ def _time_lead(stem: str) -> int:
     if not re.match(r"[上下今去明前本第一二三四首全同年月日]", stem):
         return 0  # the common case: no time word can open it
     at = 0
-    for word, flag in _segment(stem):
+    for word, flag in segment(stem):
         if flag not in ("t", "mq", "m"):
             break
         at += len(word)
@@ -547,7 +550,7 @@ def _by_headline(text: str, low: str, add, lex: Lexicon, cue_words: frozenset[st
     head = run.group()
     results = _results_after(lex)
     cut = re.search(results, head[2:])  # '小马智行营收…': a results word ends the name (jieba reads 智/行营/收)
-    segmented = _segment(head[:cut.start() + 2] if cut else head)
+    segmented = segment(head[:cut.start() + 2] if cut else head)
     words = [w for w, _ in segmented]
     for n in range(min(4, len(words)), 0, -1):  # whole words only: '腾讯业绩' never gives '腾讯业'
         lead = "".join(words[:n])
@@ -681,7 +684,7 @@ def _varied_prefix(run: str, low: str, lex: Lexicon, cue_words: frozenset[str]) 
     at least twice and that different characters follow (a word ends where what
     comes after it varies: '沪上' is always followed by '阿', '沪上阿姨' by 正, 每, 的...);
     '' when the run opens with a time or function word, a generic or a common word."""
-    words = _segment(run[:10])
+    words = segment(run[:10])
     if not words or words[0][1] in _NOT_NAME_TAGS:
         return ""  # '公司上半年收入': a time word, not a name, follows the descriptor
     common = int(_spec(lex).get("common_frequency", 50))
@@ -759,7 +762,7 @@ def _by_recurrence(low: str, free, add, lex: Lexicon, cue_words: frozenset[str])
         run = re.search(rf"[{_CJK}]{{2,10}}$", low[max(0, m.start() - 10):m.start()])
         if not run:
             continue
-        words = [w for w, _ in _segment(run.group())]
+        words = [w for w, _ in segment(run.group())]
         if len(run.group()) == 10 and run.start() == 0:
             words = words[1:]  # the run was cut: its first word may be half a word
         for i in range(len(words)):  # whole words only: '自营店' never gives '营店'

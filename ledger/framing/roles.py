@@ -8,6 +8,7 @@ import re
 from ledger.framing.context import Memory, own_clause
 from ledger.framing.cues import Hit
 from ledger.framing.doc import LONGEST, Doc, Spot, enumerated, fits, inside, main_company, marked, org_for_person
+from ledger.framing.names import segment
 from ledger.record import bases, owned
 
 
@@ -261,10 +262,45 @@ def part_of(doc: Doc, spot: Spot, metric: str) -> str:
     if cue is not None:
         floor = max((e.end for e in doc.among(doc.entities, clause[0] - LONGEST, cue.start) if clause[0] <= e.end),
                     default=clause[0])
-        part = _known_part(doc, doc.low[floor:cue.start])
+        part = _known_part(doc, doc.low[floor:cue.start]) or _headed_part(doc, doc.low[floor:cue.start], True)
+        if part:
+            return part
+        part = _headed_part(doc, doc.low[cue.end:clause[1]], False)
         if part:
             return part
     return _topic_part(doc, sent, spot)
+
+
+def _headed_part(doc: Doc, words: str, before: bool) -> str:
+    """A part no table knows, named with a head word that says it is one
+    (cues.toml [roles] part_heads: 业务, 板块, segment, business...):
+    'Robotaxi业务实现收入' or 'its robotaxi segment revenue' right before the
+    cue, 'revenue from its robotaxi segment' right after it.  The part is the
+    words before the head, as written (lower-case), at most four words or
+    eight characters."""
+    heads = "|".join(re.escape(h) for h in sorted(doc.lex.role("part_heads"), key=len, reverse=True))
+    if not heads:
+        return ""
+    latin = r"[a-z][a-z0-9&-]*(?: [a-z][a-z0-9&-]*){0,3}"
+    if before:  # the head ends the words, a verb or 的 at most between it and the cue
+        m = re.search(rf"((?<![a-z0-9]){latin}|[a-z0-9\u4e00-\u9fff]{{2,8}}?) ?(?:{heads})(?:的|实现|录得)?\s*$", words)
+    else:  # 'revenue from its robotaxi segment'
+        from_words = "|".join(re.escape(w) for w in doc.lex.role("part_from"))
+        m = re.match(rf"\s*(?:{from_words})\s+(?:its |the |their )?({latin}) (?:{heads})(?![a-z])", words) \
+            if from_words else None
+    if m is None:
+        return ""
+    part = re.sub(r"^(?:its|the|their|of|in|from) ", "", m.group(1).strip())
+    if not part.isascii():  # '其中自动驾驶卡车业务': the part starts after the function and time words
+        tokens = segment(part)
+        lead = next((k for k, (_, tag) in enumerate(tokens) if tag not in _LEAD_TAGS), len(tokens))
+        part = "".join(w for w, _ in tokens[lead:])
+    return "" if len(part) < 2 or part in doc.lex.cue_words or re.search(r"\d", part) else part
+
+
+#: jieba tags of words that open a clause before a part's name, not the name: pronouns
+#: (其中), conjunctions, prepositions, adverbs, particles, time and numeral words.
+_LEAD_TAGS = frozenset({"r", "c", "p", "d", "u", "uj", "ul", "t", "m", "mq", "q", "f"})
 
 
 def _cue_of(doc: Doc, spot: Spot, metric: str, clause: tuple[int, int]) -> Hit | None:

@@ -233,3 +233,37 @@ def test_a_name_never_runs_across_a_line_or_into_its_verb():
             "transaction valued at approximately $48.7 billion.")
     rows = _rows(text, "2025-11-03")
     assert rows["approximately $48.7 billion"]["subject"] == "Zentrova"
+
+
+# A name whose last word is a generic one ('AI', 'Tech') is still a name when its head is not:
+# 'Pony AI', 'Scale AI', 'Moonshot AI'. A generic head ('AI Chips Inc.') is no name.
+@pytest.mark.parametrize("name", ["Zentrova AI", "Quilbrook Cloud"])
+def test_a_name_with_a_generic_last_word_is_a_name(name):
+    text = (f"{name} Reports Strong Quarter\n\n{name} Inc. said revenue rose to $25.4 million in the third "
+            "quarter, listed on the Hong Kong Stock Exchange.")
+    rows = _rows(text, "2025-11-25")
+    assert rows["$25.4 million"]["subject"] == name
+
+
+def test_a_generic_head_with_a_corporate_suffix_is_no_name():
+    from ledger.framing.doc import analyse
+    from ledger.framing.names import discover
+
+    doc = analyse("AI Chips Inc. grew fast.", [])
+    assert discover(doc.clean.text, doc.low, doc.lex, [], doc.lex.cue_words) == []
+
+
+# A part of a company no parts table knows, named with a word that says it is one (业务, segment):
+# its figures are the part's, not the company's whole (roles.part_of; cues.toml part_heads).
+@pytest.mark.parametrize("text,surface,part", [
+    ("华锐星三季度总营收1.81亿元,三季度Robotaxi业务实现收入4770万元,同比增长89.5%。", "4770万元", "robotaxi"),
+    ("华锐星三季度总营收1.81亿元,其中自动驾驶卡车业务收入为1029万美元。", "1029万美元", "自动驾驶卡车"),
+    ("Zentrova reported third-quarter revenue from its robotaxi segment surged 89.5% to 47.7 million yuan.",
+     "47.7 million yuan", "robotaxi"),
+    ("Zentrova's cloud business revenue was $2.1 billion in the quarter.", "$2.1 billion", "cloud"),
+])
+def test_a_part_named_with_a_head_word_is_the_figures_object(text, surface, part):
+    rows = _rows(text, "2025-11-25")
+    assert rows[surface]["object"] == part
+    whole = _rows("华锐星三季度总营收1.81亿元。", "2025-11-25")
+    assert whole["1.81亿元"]["object"] == ""    # the whole company's figure names no part
