@@ -176,11 +176,17 @@ def _nearest_cue(doc: Doc, spot: Spot, scope: tuple[int, int], kind: str) -> Hit
     return min(hits, key=lambda h: (_distance(h, spot.start, spot.end), -len(h.word))) if hits else None
 
 def _refined(doc: Doc, metric: str, spot: Spot, kind: str) -> str:
-    """A general metric made specific by a cue elsewhere in the sentence."""
+    """A general metric made specific by a cue elsewhere in the sentence; a
+    cue after the number counts only when no organisation stands between them
+    ('invest $5 billion in Intel to develop AI infrastructure' is an investment
+    in Intel: what follows its counterpart is the purpose, not the figure)."""
     sent, clause = doc.sentence_of(spot.start), doc.clause_of(spot.start)
+    orgs = doc.lex.role("organisation_types")
     for h in doc.among(doc.metric_hits, *sent):
         if (inside(clause, h) or h.end <= spot.start) and fits(h.name, kind) \
                 and metric in doc.lex.spec(h.name, "refines", ()):
+            if h.start >= spot.end and any(e.kind in orgs for e in doc.among(doc.entities, spot.end, h.start)):
+                continue
             return h.name
     return metric
 

@@ -267,3 +267,24 @@ def test_a_part_named_with_a_head_word_is_the_figures_object(text, surface, part
     assert rows[surface]["object"] == part
     whole = _rows("华锐星三季度总营收1.81亿元。", "2025-11-25")
     assert whole["1.81亿元"]["object"] == ""    # the whole company's figure names no part
+
+
+# A price per share in a deal or an IPO is a share price; earnings per share need the word.
+@pytest.mark.parametrize("text,surface,metric", [
+    ("Zentrova will purchase Quilbrook common stock for $23.28 per share.", "$23.28", "share_price"),
+    ("Zentrova priced its IPO at $40 per share.", "$40", "share_price"),
+    ("Zentrova reported earnings per share of $1.05 for the quarter.", "$1.05", "eps"),
+    ("Zentrova earned $1.05 per diluted share in the quarter.", "$1.05", "eps"),
+])
+def test_per_share_is_a_price_unless_earnings_are_named(text, surface, metric):
+    assert _rows(text, "2025-09-18")[surface]["metric"] == metric
+
+
+# A purpose after an investment's counterpart ('in Quilbrook to develop AI infrastructure') does not
+# make the investment an infrastructure investment; with no counterpart between, it does.
+def test_an_investment_in_a_company_stays_an_investment_whatever_its_purpose():
+    rows = _rows("Zentrova plans to invest $5 billion in tech giant Quilbrook Inc. to develop AI infrastructure.",
+                 "2025-09-18")
+    assert rows["$5 billion"]["metric"] == "investment"
+    rows = _rows("Zentrova plans to invest $5 billion to build AI infrastructure in Texas.", "2025-09-18")
+    assert rows["$5 billion"]["metric"] == "infrastructure_investment"
