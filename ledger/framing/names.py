@@ -350,13 +350,27 @@ def _by_code(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[
             latin, before = lm.group(1), lm.start()
         name = _name_before(text, low, before, lex, cue_words, coded=True)
         coded = bool(name)
-        if not name and not latin:  # named once: the code is evidence enough for the words before it
-            name, coded = _coded_tail(text[max(0, before - 24):before], lex), True
+        tail = "" if latin else _coded_tail(text[max(0, before - 24):before], lex)
+        if not name or (len(tail) > len(name) and tail.endswith(name)
+                        and not _generic_words(tail[:-len(name)], lex)):
+            # named once, the code is evidence enough for the words before it; and a
+            # recurring word that is the end of the words before the code ('积电' of 台积电,
+            # '先进' of 世界先进) is no name, they are ('公司小马智行' stays 小马智行)
+            name, coded = (tail, True) if tail else (name, coded)
         if name and free(before - len(name), before):
             add(name, *([latin] if latin else []), coded=coded)
         elif latin:
             add(latin)
 
+
+def _generic_words(words: str, lex: Lexicon) -> bool:
+    """Are ``words`` one generic or corporate word ('公司', '集团'), no part of a name?"""
+    low = words.lower()
+    return low in _words(lex, "generic") or low in _words(lex, "legal_suffixes") or low in _words(lex, "descriptors")
+
+
+#: Characters of function words a name may follow directly ('与小马智行', '由台积电').
+_FUNCTION_CHARS = "的了在与和及对为是将也而但就都从被把于据让使向由"
 
 #: jieba tags a name never holds and that end the words before it ('…第一股的|摩尔线程',
 #: '据悉|沐曦股份'): particles, prepositions, conjunctions, pronouns, numerals, time words
@@ -423,7 +437,7 @@ def _recurring_tail(run: str, low: str, lex: Lexicon, cue_words: frozenset[str],
     for size in range(min(8, len(run)), 1, -1):
         tail = run[-size:]
         generic = _plain_generic if coded else _generic
-        if generic(lex, tail, cue_words) or tail[0] in "的了在与和及对为是将也而但就都从被把于据让使向由":
+        if generic(lex, tail, cue_words) or tail[0] in _FUNCTION_CHARS:
             continue
         short = _strip_suffix(tail, suffixes)
         if _count(low, tail) >= 2 or (short != tail and _count(low, short) >= 2):
@@ -726,6 +740,9 @@ def _by_apposition(text: str, low: str, free, add, lex: Lexicon, cue_words: froz
         nouns = "|".join(re.escape(w) for w in sorted(set(chinese), key=len, reverse=True))
         for m in re.finditer(rf"(?:{nouns})([{_CJK}]{{2,12}})", text):
             name = _varied_prefix(m.group(1), low, lex, cue_words)
+            rest = m.group(1)[len(name):]
+            if any(rest.startswith(h, k) for h in lex.role("part_heads") for k in range(len(rest))):
+                continue  # '旗下晶圆代工事业': a line of business of the company named before, no name
             if name and free(m.start(1), m.start(1) + len(name)) and name[0] not in _words(lex, "not_initial"):
                 add(name, coded=True)  # the descriptor vouches for a name a dictionary reads as words (沪上 / 阿姨)
 

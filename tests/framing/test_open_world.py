@@ -288,3 +288,21 @@ def test_an_investment_in_a_company_stays_an_investment_whatever_its_purpose():
     assert rows["$5 billion"]["metric"] == "investment"
     rows = _rows("Zentrova plans to invest $5 billion to build AI infrastructure in Texas.", "2025-09-18")
     assert rows["$5 billion"]["metric"] == "infrastructure_investment"
+
+
+# The words before a stock code name the company, even when their end recurs inside other words
+# ('积电' of 台积电 and 力积电): the name is the whole run after the last function word or descriptor.
+# A generic word before the name ('公司') is not part of it. A business line after a descriptor
+# ('旗下晶圆代工事业') is no company.
+def test_the_name_before_a_stock_code_is_the_whole_run_not_a_recurring_end():
+    text = ("此外，世瀾先進（5347）第2季營收約3.8億美元，排名第七；力瀾電（6770）營收3.5億美元。"
+            "晶圓代工龍頭台瀾電（2330）第2季營收達302.4億美元，受先進製程帶動。")
+    rows = _rows(text, "2025-09-01")
+    assert to_simplified(rows["約3.8億美元"]["subject"]) == "世澜先进"
+    assert to_simplified(rows["302.4億美元"]["subject"]) == "台澜电"
+
+
+def test_a_line_of_business_after_a_descriptor_is_no_company():
+    text = "华锐星旗下晶圆代工事业因新品备货，营收近31.6亿美元，季增9.2%。晶圆代工事业市占7.3%。"
+    subjects = {r["subject"] for r in frame_text(text, source="x", published="2025-09-01")}
+    assert "晶圆" not in subjects
