@@ -116,6 +116,13 @@ def owned(metric: str) -> bool:
     return bool(families().get(family, {}).get("owned", False))
 
 
+def moves(metric: str) -> bool:
+    """Does the figure move all day (roles.toml ``moves = true``: a share price,
+    a market value): two differing figures of one day may be two moments?"""
+    family = metrics().get(metric, {}).get("family", "other")
+    return bool(families().get(family, {}).get("moves", False))
+
+
 def exact_spans(metric: str) -> bool:
     """Does the metric accumulate over its period (roles.toml ``spans = "exact"``):
     two figures are of the same fact only over the same period?"""

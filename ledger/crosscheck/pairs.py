@@ -48,6 +48,7 @@ from ledger.record import (
     exact_spans,
     last_resort_metrics,
     meeting_classes,
+    moves,
     object_kind,
     span_ratio,
 )
@@ -184,6 +185,8 @@ def _claim_codes(text: dict[str, pd.Series]) -> dict[str, np.ndarray]:
     out["whole"] = empty & (part_object[metric_c] if len(metric_names) else np.zeros(n, dtype=bool))
     flows = np.array([exact_spans(str(m)) for m in metric_names], dtype=bool)
     out["flow"] = flows[metric_c] if len(metric_names) else np.zeros(n, dtype=bool)
+    moving = np.array([moves(str(m)) for m in metric_names], dtype=bool)
+    out["moves"] = moving[metric_c] if len(metric_names) else np.zeros(n, dtype=bool)
     # each metric's own span ratio (metrics.toml span_ratio), NaN for the setting's (prepare fills it)
     spans = np.array([span_ratio(str(m), np.nan) for m in metric_names], dtype=float)
     out["span"] = spans[metric_c] if len(metric_names) else np.full(n, np.nan)
@@ -367,6 +370,31 @@ def compare_pairs(df: pd.DataFrame, settings: dict[str, Any], money: Money | Non
     """:func:`pair_verdicts` and the :class:`Conversions` of its pairs across
     units (currencies at a dated rate from ``money``, other units by the
     registry's factor)."""
+    return without_moments(df, *_compare_pairs(df, settings, money))
+
+
+def without_moments(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray, notes: list[Problem],
+                    conv: Conversions) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[Problem], Conversions]:
+    """The pairs without the contradictions between two figures that move all
+    day (roles.toml ``moves``: a share price at 10 a.m. and at the close): they
+    may be two moments of one day, so a difference is no contradiction.  The
+    last step of every engine (:mod:`ledger.crosscheck.engines.seam`)."""
+    if not len(i) or "moves" not in df:
+        return i, j, code, notes, conv
+    moving = df["moves"].to_numpy(dtype=bool)
+    drop = (code == 3) & moving[i] & moving[j]
+    if not drop.any():
+        return i, j, code, notes, conv
+    keep = ~drop
+    place = np.cumsum(keep) - 1  # each kept pair's new position
+    at = conv.at[keep[conv.at]]
+    conv = Conversions(place[at], conv.rate[keep[conv.at]], conv.low[keep[conv.at]], conv.high[keep[conv.at]],
+                       conv.date[keep[conv.at]], conv.source[keep[conv.at]])
+    return i[keep], j[keep], code[keep], notes, conv
+
+
+def _compare_pairs(df: pd.DataFrame, settings: dict[str, Any], money: Money | None = None
+                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[Problem], Conversions]:
     compare = settings["compare"]
     order, keys = _pair_order(df)
     i, j, big = pair_indices(keys, compare["max_group"], compare["window"])

@@ -230,7 +230,9 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
 
     suffix_words = frozenset(w.lower() for w in (*legal, *industry, *_words(lex, "latin_company_suffixes")))
 
-    def add(name: str, *others: str, coded: bool = False) -> None:
+    shown: dict[str, str] = {}  # key -> the Latin form other languages share, when the text glosses one
+
+    def add(name: str, *others: str, coded: bool = False, gloss: str = "") -> None:
         name = _strip_suffix(re.sub(r"['’]s$", "", name.strip(" ,.·")), legal)  # "Klarna's": the name
         if all(w in suffix_words for w in name.lower().split()):
             return  # 'Group Holding': corporate words, no name
@@ -250,6 +252,8 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
             other = _strip_suffix(other.strip(" ,.·"), legal)
             if other and not _generic(lex, other, cue_words):
                 forms.add(other.lower())
+        if gloss:
+            shown.setdefault(key, _strip_suffix(gloss.strip(" ,.·"), legal))
 
     _by_code(text, low, free, add, lex, cue_words)
     _by_suffix(text, free, add, lex)
@@ -259,12 +263,14 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
     _by_brand(text, free, add, lex)
     _by_use(text, low, free, add, lex)
     _by_apposition(text, low, free, add, lex, cue_words)
+    _by_gloss(text, free, add, lex, cue_words)
+    _by_deal_verb(text, free, add, lex)
     _by_english_headline(text, low, free, add, lex)
     if not found and not any(h.kind in lex.role("organisation_types") for h in known):
         _by_recurrence(low, free, add, lex, cue_words)  # the weakest evidence: only when nothing else names one
     out = []
     for name, forms in found.items():
-        display = _display(name, forms)
+        display = shown.get(name, name)
         out.append(Organisation(display, tuple(sorted(forms, key=len, reverse=True))))
     return out
 
@@ -328,12 +334,6 @@ def _people(text: str, lex: Lexicon) -> set[str]:
         first = segment(m.group(1))[0][0]
         out.add(first if len(first) >= 2 else m.group(1)[:2])
     return out
-
-
-def _display(name: str, forms: set[str]) -> str:
-    """A Latin name linked to a Chinese one is the display name (the form
-    other languages share); else the name as first found."""
-    return name
 
 
 def _by_code(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[str]) -> None:
@@ -745,6 +745,63 @@ def _by_apposition(text: str, low: str, free, add, lex: Lexicon, cue_words: froz
                 continue  # '旗下晶圆代工事业': a line of business of the company named before, no name
             if name and free(m.start(1), m.start(1) + len(name)) and name[0] not in _words(lex, "not_initial"):
                 add(name, coded=True)  # the descriptor vouches for a name a dictionary reads as words (沪上 / 阿姨)
+
+
+#: A Chinese name glossed with its Latin name in brackets: '平台“喜马拉雅”(Ximalaya)',
+#: '研调机构集邦(TrendForce)'; the quotes, when there are, hold the name.
+_GLOSS = re.compile(rf"([“「『\"]?)([{_CJK}A-Za-z0-9]{{2,24}}?)([”」』\"]?)\s*[(（]\s*"
+                    rf"([A-Z][A-Za-z0-9&.'’-]*(?: [A-Z][A-Za-z0-9&.'’-]*){{0,3}})\s*[)）]")
+
+
+def _by_gloss(text: str, free, add, lex: Lexicon, cue_words: frozenset[str]) -> None:
+    """A Chinese name with its Latin name in brackets right after it, the two
+    forms of one organisation ('中国线上音频平台“喜马拉雅”(Ximalaya)', '研调机构集邦
+    (TrendForce)'): quoted, or after a word that says what it is (``[names]
+    descriptors``, ``appositions``).  The Latin form is the name shown (the
+    form other languages share: the English article's Ximalaya is the Chinese
+    article's 喜马拉雅), the Chinese one an alias.  An acronym
+    of the trade ('高频宽记忆体(HBM)') and a person ('黄仁勋(Jensen Huang)',
+    no descriptor) are no such name."""
+    spec = _spec(lex)
+    kinds = tuple(w for w in (*spec.get("appositions", ()), *_words(lex, "descriptors"), "机构") if not _latin(w))
+    for m in _GLOSS.finditer(text):
+        opened, run, closed, latin = m.groups()
+        term = latin.lower() in _words(lex, "generic") or latin.lower() in cue_words
+        if term or (latin.isupper() and len(latin) <= 3):
+            continue  # a term of the trade ('(HBM)', '(AI)'), not a name
+        if opened and closed:
+            name, start = run, m.start(2)
+        elif not opened and not closed:
+            cut = max((run.rfind(k) + len(k) for k in kinds if k in run), default=-1)
+            if cut <= 0 or cut >= len(run) - 1:
+                continue  # no word says it is an organisation: a person, a product, a term
+            name, start = run[cut:], m.start(2) + cut
+        else:
+            continue
+        if not re.search(rf"[{_CJK}]", name) or _plain_generic(lex, name, cue_words):
+            continue
+        if not free(start, start + len(name)):
+            continue
+        if name.endswith(tuple(lex.role("part_heads"))):
+            continue  # '三星电子旗下晶圆代工事业(Samsung Foundry)': a unit of the company before it
+        add(name, latin, coded=True, gloss=latin)
+
+
+def _by_deal_verb(text: str, free, add, lex: Lexicon) -> None:
+    """The capitalised words right after a verb of a deal ('[names] deal_verbs':
+    'agreed to buy Ximalaya', 'a stake in Intel', 'the acquisition of Manus'),
+    named at least twice in the article: the company the deal is with."""
+    verbs = "|".join(re.escape(v) for v in sorted(_words(lex, "deal_verbs"), key=len, reverse=True))
+    if not verbs:
+        return
+    for m in re.finditer(rf"\b(?:{verbs})\s+({_NAME})", text):
+        words = m.group(1).split()
+        while words and (words[-1].lower() in _words(lex, "generic") or words[-1] in _words(lex, "auxiliaries")):
+            words.pop()
+        name = " ".join(words)
+        if (name and words[0].lower() not in _words(lex, "generic") and text.count(name) >= 2
+                and free(m.start(1), m.start(1) + len(name))):
+            add(name)
 
 
 def _by_english_headline(text: str, low: str, free, add, lex: Lexicon) -> None:

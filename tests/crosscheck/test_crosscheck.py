@@ -621,3 +621,28 @@ def test_claims_across_metrics_meet_only_in_one_subject_object_unit_and_across_a
     raised = usd("s1", "$1.37 billion", 1.37e9, metric="ipo_proceeds", subject="Klarna", object="", unit="USD")
     in_cny = usd("s2", "13.7亿美元", 1.37e9, metric="funding_round", subject="Klarna", object="", unit="CNY")
     assert kinds(check(ledger(raised, in_cny))) == []                              # units differ
+
+
+# roles.toml moves = true: a share price, its change and a market value move all day. Two figures of
+# one day (or days unsaid) that differ may be two moments (premarket +20%, afternoon +12%): no
+# contradiction. Agreeing figures still confirm; two known days apart are still temporal.
+@pytest.mark.parametrize("other, period_b, expected", [
+    (0.14, "2025-11-03", []),                   # 12% vs 14% on the same day: two moments
+    (0.12, "2025-11-03", ["consistent"]),       # the same move: a confirmation
+    (0.14, "2025-11-05", ["temporal"]),         # two days: both can be true
+    (0.14, "", []),                             # a day unsaid: may be the same day, another moment
+])
+def test_two_moves_of_a_share_price_are_no_contradiction(other, period_b, expected):
+    a = claim("s1", "12%", "share_price_change", 0.12, kind="percent", subject="Kenvue", object="",
+              period="2025-11-03", unit="ratio")
+    b = claim("s2", f"{other:.0%}", "share_price_change", other, kind="percent", subject="Kenvue", object="",
+              period=period_b, unit="ratio")
+    assert kinds(check(ledger(a, b))) == expected
+
+
+def test_figures_that_do_not_move_still_contradict():
+    a = claim("s1", "12%", "revenue_growth", 0.12, kind="percent", subject="Kenvue", object="",
+              period="2025-Q3", unit="ratio")
+    b = claim("s2", "14%", "revenue_growth", 0.14, kind="percent", subject="Kenvue", object="",
+              period="2025-Q3", unit="ratio")
+    assert kinds(check(ledger(a, b))) == ["contradiction"]

@@ -296,3 +296,22 @@ def test_confirmations_across_metrics(engine):
     # 45.6bn (a market value of another day) is no finding across the two names
     assert sorted(zip(agree["value_a"], agree["value_b"], strict=True)) == [(0.46, 0.46), (1.51e10, 1.51e10)]
     assert set(zip(agree["source_a"], agree["source_b"], strict=True)) == {("s1", "s2")}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_moving_figures_on_every_engine(engine):
+    """roles.toml moves: two differing share moves of one day are no contradiction, on every engine,
+    also across currencies (the dropped pairs leave the conversions of the others in place)."""
+    rows = [claim("s1", "12%", "share_price_change", 0.12, kind="percent", subject="Kenvue", object="",
+                  unit="ratio", period="2025-11-03"),
+            claim("s2", "14%", "share_price_change", 0.14, kind="percent", subject="Kenvue", object="",
+                  unit="ratio", period="2025-11-03"),
+            claim("s1", "$20", "share_price", 20.0, subject="Kenvue", object="", unit="USD", period="2025-11-03"),
+            claim("s2", "HK$170", "share_price", 170.0, subject="Kenvue", object="", unit="HKD",
+                  period="2025-11-03"),
+            claim("s1", "$1 billion", "revenue", 1e9, subject="Kenvue", object="", unit="USD", period="2025-Q3"),
+            claim("s2", "HK$9 billion", "revenue", 9e9, subject="Kenvue", object="", unit="HKD", period="2025-Q3")]
+    out = same_findings(ledger(*rows), engine)
+    assert "share_price_change" not in set(out["metric"])
+    revenue = out[out["metric"] == "revenue"]
+    assert len(revenue) == 1 and revenue["rate"].notna().all()  # its conversion kept with it

@@ -306,3 +306,25 @@ def test_a_line_of_business_after_a_descriptor_is_no_company():
     text = "华锐星旗下晶圆代工事业因新品备货，营收近31.6亿美元，季增9.2%。晶圆代工事业市占7.3%。"
     subjects = {r["subject"] for r in frame_text(text, source="x", published="2025-09-01")}
     assert "晶圆" not in subjects
+
+
+# A Chinese name glossed with its Latin name in brackets ('平台“喜马拉雅”(Ximalaya)') is one
+# organisation with two forms; the Latin one is shown, so the English article's claim about the same
+# company carries the same subject. A term of the trade in brackets ('(HBM)') or a person without a
+# descriptor ('黄仁勋(Jensen Huang)') is no such name.
+def test_a_glossed_name_is_shown_in_the_form_other_languages_share():
+    hans = "腾讯音乐宣布以总价12.6亿美元收购中国线上音频平台“澜舟音频”(Lanzhoa Audio)。澜舟音频在职人员超过2300人。"
+    en = "Tencent Music agreed to buy Lanzhoa Audio for $1.26 billion. Lanzhoa Audio has more than 2,300 employees."
+    zh_rows, en_rows = _rows(hans, "2025-06-11"), _rows(en, "2025-06-11")
+    assert zh_rows["12.6亿美元"]["object"] == "Lanzhoa Audio" == en_rows["$1.26 billion"]["object"]
+    research = _rows("研调机构集锐(Zentrend)指出，第2季全球晶圆代工营收417亿美元。", "2025-09-01")
+    assert research  # the research firm is found and its figures kept
+
+
+def test_a_term_or_a_person_in_brackets_is_no_glossed_name():
+    from ledger.framing.doc import analyse
+    from ledger.framing.names import discover
+
+    doc = analyse("高频宽记忆体(HBM)需求强劲,执行长黄仁勋(Jensen Huang)表示营收增长。", [])
+    names = {o.name for o in discover(doc.clean.text, doc.low, doc.lex, [], doc.lex.cue_words)}
+    assert not names & {"HBM", "Jensen Huang", "高频宽记忆体", "黄仁勋"}

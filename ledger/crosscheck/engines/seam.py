@@ -21,7 +21,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ledger.crosscheck.pairs import Conversions, _across_units, _big_group_note, _kin_verdicts, _pair_order
+from ledger.crosscheck.pairs import (
+    Conversions,
+    _across_units,
+    _big_group_note,
+    _kin_verdicts,
+    _pair_order,
+    without_moments,
+)
 from ledger.crosscheck.rates import Money
 from ledger.errors import Problem
 
@@ -87,8 +94,9 @@ def finish(prepared: pd.DataFrame, table: PairTable, settings: dict[str, Any], m
             out_c.append(kcode)
     xa, xb = np.concatenate(apart_a), np.concatenate(apart_b)
     if not len(xa):
-        return np.concatenate(out_i), np.concatenate(out_j), np.concatenate(out_c), notes, Conversions.none()
+        return without_moments(prepared, np.concatenate(out_i), np.concatenate(out_j), np.concatenate(out_c),
+                               notes, Conversions.none())
     ca, cb, ccode, conv, cnotes = _across_units(prepared, xa, xb, money or Money(prepared, None, settings), compare)
     conv.at += sum(len(x) for x in out_i)
-    return (np.concatenate([*out_i, ca]), np.concatenate([*out_j, cb]), np.concatenate([*out_c, ccode]),
-            notes + cnotes, conv)
+    return without_moments(prepared, np.concatenate([*out_i, ca]), np.concatenate([*out_j, cb]),
+                           np.concatenate([*out_c, ccode]), notes + cnotes, conv)
