@@ -122,10 +122,13 @@ CASES = [
         "微软依据现有协议可获得OpenAI 20%的营收分成,且其间接持有的权益最多可为其带来约1200亿美元利润,"
         "OpenAI则希望重新协商股权比例和利润分成方式,以获得更多自身发展的资金和资源,"
         "其曾提出微软放弃未来的利润分成权,以换取重组后约33%的股权比例,但遭到微软的反对。",
-        [("20%", "percent", 0.2, "ratio"), ("1200亿美元", "money", 1.2e11), ("33%", "percent", 0.33, "ratio")],
+        # the mention as the number reader gives it: the hedge 约 is part of it
+        [("20%", "percent", 0.2, "ratio"), ("约1200亿美元", "money", 1.2e11), ("33%", "percent", 0.33, "ratio")],
         {
             "20%": ("Microsoft", "OpenAI", "revenue_share", "", "actual"),
-            "1200亿美元": ("Microsoft", "OpenAI", "profit_cap", "", "actual"),
+            # 为其带来 (brings its holder) right before the amount: the most profit the stake
+            # can bring Microsoft, not OpenAI's net profit
+            "约1200亿美元": ("Microsoft", "OpenAI", "profit_cap", "", "actual"),
             # 提出 earlier in the sentence: the 33% was only proposed
             "33%": ("Microsoft", "OpenAI", "equity_stake", "", "proposed"),
         },

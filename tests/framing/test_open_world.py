@@ -328,3 +328,11 @@ def test_a_term_or_a_person_in_brackets_is_no_glossed_name():
     doc = analyse("高频宽记忆体(HBM)需求强劲,执行长黄仁勋(Jensen Huang)表示营收增长。", [])
     names = {o.name for o in discover(doc.clean.text, doc.low, doc.lex, [], doc.lex.cue_words)}
     assert not names & {"HBM", "Jensen Huang", "高频宽记忆体", "黄仁勋"}
+
+
+# 利润 in a results sentence is the company's profit; only 利润上限 or 'brings its holder' (为其带来)
+# makes it the most profit a holder can receive (profit_cap).
+def test_a_results_profit_is_a_net_profit_not_a_profit_cap():
+    rows = _rows("华锐星发布的财报显示,公司上半年实现收入56.63亿元;期内利润16.26亿元,同比增长119.8%。", "2025-08-26")
+    assert rows["16.26亿元"]["metric"] == "net_profit"
+    assert rows["119.8%"]["metric"] == "net_profit_growth"
