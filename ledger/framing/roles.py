@@ -19,8 +19,16 @@ def _subject_of(doc: Doc, ent: Hit, metric: str) -> Hit:
     return org_for_person(doc, ent) or ent
 
 def _free(doc: Doc, ents: list[Hit]) -> list[Hit]:
-    """Entities no object or passive marker introduces."""
-    return [e for e in ents if not marked(doc, e, "object_markers") and not marked(doc, e, "passive_markers", 3)]
+    """Entities no object or passive marker introduces, and that no word right
+    after makes a modifier of another party ('the Nvidia rival', '软银领投')."""
+    return [e for e in ents if not marked(doc, e, "object_markers") and not marked(doc, e, "passive_markers", 3)
+            and not modifier(doc, e)]
+
+
+def modifier(doc: Doc, ent: Hit) -> bool:
+    """Is the name a modifier of someone else ([roles] modifier_after right after
+    it: 'the Nvidia rival' is Cerebras, '软银领投…融资' is Klarna's round)?"""
+    return bool(doc.starting(doc.marks.get("modifier_after", []), ent.end, ent.end + 2))
 
 def _passive(doc: Doc, ents: list[Hit], spot: Spot) -> tuple[Hit | None, Hit | None]:
     """(agent, patient) when a passive marker stands before the number in its clause."""

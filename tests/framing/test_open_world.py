@@ -336,3 +336,15 @@ def test_a_results_profit_is_a_net_profit_not_a_profit_cap():
     rows = _rows("华锐星发布的财报显示,公司上半年实现收入56.63亿元;期内利润16.26亿元,同比增长119.8%。", "2025-08-26")
     assert rows["16.26亿元"]["metric"] == "net_profit"
     assert rows["119.8%"]["metric"] == "net_profit_growth"
+
+
+# A name right before a word that makes it a modifier of another party ('the Nvidia rival', '软银领投')
+# is never the subject of the figures around it ([roles] modifier_after).
+@pytest.mark.parametrize("text,surface,subject", [
+    ("Zentrova Systems raised $1 billion at a valuation of $23 billion. This nearly triples the $8.1 billion "
+     "valuation the Nvidia rival had reached six months earlier.", "$8.1 billion", "Zentrova Systems"),
+    ("Zentrova Systems宣布完成融资。当前市值达151亿美元,较2021年软银领投6.39亿美元融资时456亿美元估值仍大幅下降。",
+     "456亿美元", "Zentrova Systems"),
+])
+def test_a_name_that_modifies_another_party_is_not_the_subject(text, surface, subject):
+    assert _rows(text, "2025-09-10")[surface]["subject"] == subject
