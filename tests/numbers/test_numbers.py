@@ -320,6 +320,9 @@ def test_bare_yuan_follows_the_text():
     assert only("新臺幣計價,營收300億元").unit == "TWD"  # a text naming 新台幣: 元 is TWD
     assert only("营收300亿元").unit == "CNY"  # zh-Hans, no other currency named: CNY
     assert only("營收300億元").unit == "CNY"  # zh-Hant without 新台幣/NT$: CNY (docs/numbers.md)
+    # a Taiwanese outlet's own words: its Taipei dateline, the Taiwan bourse: 元 is the NT dollar
+    assert only("〔記者／台北報導〕鴻海營收為8629億元").unit == "TWD"
+    assert only("台股今日大漲,台積電營收為8629億元").unit == "TWD"
 
 
 # ¥ is both the yuan's and the yen's sign: JPY where the text names the yen and
