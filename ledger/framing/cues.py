@@ -58,6 +58,8 @@ class Lexicon:
     entity_types: dict[str, str] = field(default_factory=dict)
     metric_spec: dict[str, dict] = field(default_factory=dict)
     topic: dict = field(default_factory=dict)
+    #: [modality] compared_with: words comparing a number with a benchmark ('beat the consensus of')
+    compared_with: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     tolerance: tuple[str, ...] = ()
     attributive: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -167,6 +169,7 @@ def load_lexicon(cues_path: str | Path | None = None, entities_path: str | Path 
         modality_precedence=tuple(mod.get("precedence", ())),
         modality_default=str(mod.get("default", "actual")),
         modality_cues=modality_cues,
+        compared_with=_words(mod.get("compared_with", [])),
         metric_cues=metric_cues,
         default_metric=dict(cues.get("default_metric", {})),
         entity_types={e.name: e.type for e in ents},

@@ -10,13 +10,23 @@ from ledger.framing.period import current_value
 
 def _attached(doc: Doc, cue: Hit, spot: Spot) -> bool:
     """Does ``cue`` follow another amount of its clause closely ('5亿元投资计划'),
-    so that it qualifies that amount only?  ('约30亿元,并计划...': a clause
-    boundary between them leaves the cue to its own clause.)"""
+    so that it qualifies that amount only?  Or is the number compared with
+    another one the cue comes right before ('RMB0.65 beat the analyst consensus
+    of RMB0.57': [modality] compared_with between them), so that the cue is the
+    benchmark's, not the number's?  ('约30亿元,并计划...': a clause boundary
+    between them leaves the cue to its own clause.)"""
     clause = doc.clause_of(cue.start)
-    return any(
-        other.start != spot.start and other.mention.kind != "date" and 0 <= cue.start - other.end <= 3
-        for other in doc.among(doc.spots, *clause)
-    )
+    compared = doc.lex.compared_with
+    for other in doc.among(doc.spots, *clause):
+        if other.start == spot.start or other.mention.kind == "date":
+            continue
+        if 0 <= cue.start - other.end <= 3:
+            return True
+        if spot.end <= cue.start and 0 <= other.start - cue.end <= 4 \
+                and not doc.low[cue.end:other.start].strip(" :：的of") \
+                and any(w in doc.low[spot.end:cue.start] for w in compared):
+            return True
+    return False
 
 def frame_modality(doc: Doc, spot: Spot) -> tuple[str, float]:
     """Cues of the clause, then sentence-scope cues before it; precedence decides."""

@@ -12,6 +12,7 @@ from ledger.framing.doc import LONGEST, Doc, Spot, about_report, inside, main_co
 from ledger.framing.roles import figures_listed  # one list rule for parties and periods
 from ledger.intervals import parse_period
 from ledger.numbers.dates import year_before as _year_before
+from ledger.record import metrics
 from ledger.sources import to_simplified
 
 
@@ -251,12 +252,21 @@ def _sentence_period(
     carried = _carried(doc, spot, metric, modality, doc.paragraph_of(spot.start))
     if carried:
         return carried, 0.45, "carried"
-    if doc.lex.spec(metric, "carry") == "results" and not forward(doc, modality) and _on_topic(doc, spot) \
+    if _reported(doc, metric) and not forward(doc, modality) and _on_topic(doc, spot) \
             and not _unplaced(doc, spot):
         reported = reporting_period(doc)
         if reported:
             return reported, 0.4, "topic"
     return "", 0.7, ""
+
+
+def _reported(doc: Doc, metric: str) -> bool:
+    """Is the metric one an account reports for its period: a results figure
+    (cues.toml carry = results), or a change, margin, share or share of a market
+    that comes with it (roles.toml families results, growth, market)?"""
+    if doc.lex.spec(metric, "carry") == "results":
+        return True
+    return str(metrics().get(metric, {}).get("family", "")) in ("results", "growth", "market")
 
 
 def _opens(doc: Doc, date: Spot, sent: tuple[int, int]) -> bool:

@@ -348,3 +348,15 @@ def test_a_results_profit_is_a_net_profit_not_a_profit_cap():
 ])
 def test_a_name_that_modifies_another_party_is_not_the_subject(text, surface, subject):
     assert _rows(text, "2025-09-10")[surface]["subject"] == subject
+
+
+# A number compared with a benchmark keeps its own modality: the forecast cue is the benchmark's.
+def test_a_figure_that_beat_the_consensus_is_a_fact_and_the_consensus_a_forecast():
+    text = ("Zentrova reported third-quarter 2025 results. The company's earnings per share of RMB0.65 beat the "
+            "analyst consensus of RMB0.57.")
+    rows = _rows(text, "2025-11-03")
+    assert rows["RMB0.65"]["modality"] == "actual"
+    assert rows["RMB0.57"]["modality"] == "forecast"
+    rows = _rows("Zentrova projects earnings per share of $8.42, nearly double the analyst consensus of $4.49.",
+                 "2025-12-18")
+    assert rows["$8.42"]["modality"] == "forecast"     # no comparison word before the cue: its own forecast
