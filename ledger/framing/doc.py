@@ -409,6 +409,9 @@ def _base_of_year(doc: Doc, date: Spot) -> bool | None:
              if doc.low[b.end:date.start].strip() in ("", "the")]
     if not marks:
         return None
+    clause = doc.clause_of(date.start)
+    if doc.among(doc.marks["qoq"], date.end, clause[1]):
+        return False  # '较2025年第二季度…环比增长': the quarter before, not the same one a year before
     return bool(_SUB_YEAR.fullmatch(str(date.mention.value or ""))) or any(
         p in doc.low[marks[-1].start:date.start] for p in doc.marks_words("same_part"))
 

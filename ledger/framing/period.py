@@ -56,6 +56,9 @@ def _period(
     own = _respective(doc, spot, sent)
     if own:
         return own, 0.8, "date"
+    base = _base_figure(doc, spot, clause)
+    if base:
+        return base, 0.8, "date"
     # '去年同期' names a year ('去年') but means the sentence's period a year
     # before: the 去年 of a year-back phrase is no date of the sentence
     backs = doc.marks["year_back"]
@@ -85,6 +88,18 @@ def _period(
 
 #: a range of years ('25-27年', '2025-2027年', '2025至2027年'), two or four digits each
 _YEARS = re.compile(r"(?<![\d.])((?:19|20)?\d\d)\s*[-–~至到]\s*((?:19|20)?\d\d)\s*(?:财|会计)?年")
+
+
+def _base_figure(doc: Doc, spot: Spot, clause: tuple[int, int]) -> str:
+    """The period of a comparison's base figure, said right after its base date
+    ('较2024年第三季度的98.6亿元', 'from 2024's RMB9.86 billion'): the base date's."""
+    for d in reversed(doc.among(doc.dates, clause[0], spot.start)):
+        if d.end <= spot.start and _is_base(doc, d):
+            between = doc.low[d.end:spot.start].strip()
+            if between in ("", "的", "'s", "’s", "of"):
+                return date_value(doc, d, "")
+            return ""
+    return ""
 
 
 def _respective(doc: Doc, spot: Spot, sent: tuple[int, int]) -> str:

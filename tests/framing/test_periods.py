@@ -309,3 +309,17 @@ def test_a_whole_year_phrase_opening_the_sentence_holds_for_all_its_figures():
 def test_months_joined_into_a_span(text, surface, period):
     rows = _by("period", text, "2025-12-11")
     assert rows[surface] == period
+
+
+# An undated article's year is read off its comparisons: '较2024年同期' (a year before) means this is
+# 2025; '较2025年第二季度…环比' is the quarter before, in the same year, not the year after 2025.
+# The base figure said right after its base date ('较2024年第三季度的98.6亿元') is of that date.
+def test_a_quarter_on_quarter_base_does_not_move_the_articles_year():
+    from ledger.framing import frame_text
+
+    text = ("三季度总营收达到194.5亿元,较2024年第三季度的98.6亿元同比增长97.3%。"
+            "三季度研发开支为12.1亿元,较2025年第二季度的10.9亿元环比增加11.4%。")
+    rows = {r["surface"]: r for r in frame_text(text, source="x")}
+    assert rows["194.5亿元"]["period"] == "2025-Q3"
+    assert rows["98.6亿元"]["period"] == "2024-Q3"
+    assert rows["10.9亿元"]["period"] == "2025-Q2"
