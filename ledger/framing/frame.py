@@ -365,8 +365,12 @@ def declared_money(doc: Doc, mentions: list) -> list:
     money in that currency.  ``mentions`` itself when nothing changes."""
     found = [(m.start(), _currency_of(m.group(1), doc.low)) for m in _DECLARED.finditer(doc.low)]
     found = [(at, code) for at, code in found if code]
-    if not found:
+    bare = [m for m in mentions if m.kind == "count" and m.surface.endswith(_MAGNITUDE_END)]
+    if not bare:
         return mentions
+    # without a declaration, the money said last before it in its paragraph ('Q3总营收312亿元,
+    # …,Q2是327亿': the same figure of another quarter, in the same currency)
+    money = [(doc.to_clean(m.start, m.end)[1], m.unit) for m in mentions if m.kind == "money" and m.unit]
     out, changed = [], False
     for m in mentions:
         if m.kind == "count" and m.surface.endswith(_MAGNITUDE_END):
@@ -377,6 +381,10 @@ def declared_money(doc: Doc, mentions: list) -> list:
             last = max(near, key=lambda h: (h.end, len(h.word))) if near else None  # '付费用户' over its '费用'
             cued = last is not None and dimension(last.name) == "money"
             code = right_after[0] if right_after else (earlier[-1] if earlier and cued else "")
+            if not code and cued and not found:
+                para = doc.paragraph_of(start)
+                said = [unit for at, unit in money if para[0] <= at <= start]
+                code = said[-1] if said else ""
             if code:
                 m = replace(m, kind="money", unit=code)
                 changed = True

@@ -360,3 +360,13 @@ def test_a_figure_that_beat_the_consensus_is_a_fact_and_the_consensus_a_forecast
     rows = _rows("Zentrova projects earnings per share of $8.42, nearly double the analyst consensus of $4.49.",
                  "2025-12-18")
     assert rows["$8.42"]["modality"] == "forecast"     # no comparison word before the cue: its own forecast
+
+
+# A bare magnitude after a money cue ('二季度营收为327亿') is money in the currency its paragraph
+# said last: the same figure of another period, written without its unit.
+def test_a_bare_magnitude_after_a_money_cue_takes_the_paragraphs_currency():
+    rows = _rows("华锐星三季度营收312亿元,同比下滑7%;二季度营收为327亿。", "2025-11-18")
+    assert rows["327亿"]["kind"] == "money" and rows["327亿"]["unit"] == "CNY"
+    assert rows["327亿"]["metric"] == "revenue" and rows["327亿"]["value"] == 327e8
+    rows = _rows("华锐星三季度付费用户数达1.26亿。", "2025-11-18")
+    assert rows["1.26亿"]["kind"] == "count"     # a count after a count's cue stays a count
