@@ -370,3 +370,27 @@ def test_a_bare_magnitude_after_a_money_cue_takes_the_paragraphs_currency():
     assert rows["327亿"]["metric"] == "revenue" and rows["327亿"]["value"] == 327e8
     rows = _rows("华锐星三季度付费用户数达1.26亿。", "2025-11-18")
     assert rows["1.26亿"]["kind"] == "count"     # a count after a count's cue stays a count
+
+
+# A count of shares is a claim ('发售9550万股', '2.4 million shares'): share_count, a last resort
+# marked for review (offered, sold, bought back or held: the words around say which), so two
+# articles' share counts meet only to agree.
+@pytest.mark.parametrize("text,surface", [
+    ("Zentrova将于纳斯达克发售9550万股美国存托股票。", "9550万"),
+    ("Zentrova Inc. sold 2.4 million shares in its Hong Kong offering. Zentrova Inc. priced them at HK$113.", "2.4 million"),
+])
+def test_a_count_of_shares_is_a_claim(text, surface):
+    row = _rows(text, "2025-09-10")[surface]
+    assert row["metric"] == "share_count" and row["kind"] == "count"
+
+
+def test_two_share_counts_that_differ_are_no_contradiction():
+    from ledger.crosscheck import check
+    from tests.claims_factory import claim, ledger
+
+    a = claim("s1", "34,311,274", "share_count", 34311274, kind="count", subject="Zentrova", object="",
+              unit="count")
+    b = claim("s2", "560万", "share_count", 5.6e6, kind="count", subject="Zentrova", object="", unit="count")
+    c = claim("s3", "3431万", "share_count", 3.431e7, kind="count", subject="Zentrova", object="", unit="count")
+    found = check(ledger(a, b, c))
+    assert sorted(found["kind"]) == ["consistent"]    # 34,311,274 rounds to 3431万; 560万 is another count
