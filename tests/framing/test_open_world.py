@@ -394,3 +394,13 @@ def test_two_share_counts_that_differ_are_no_contradiction():
     c = claim("s3", "3431万", "share_count", 3.431e7, kind="count", subject="Zentrova", object="", unit="count")
     found = check(ledger(a, b, c))
     assert sorted(found["kind"]) == ["consistent"]    # 34,311,274 rounds to 3431万; 560万 is another count
+
+
+# A national government is a party to a deal (entities.toml type government), in both scripts and English.
+@pytest.mark.parametrize("text,surface", [
+    ("8月22日,美国政府正式官宣,斥资89亿美元拿下华锐星4.333亿股普通股股份。", "89亿美元"),
+    ("8月22日，美國政府正式官宣，斥資89億美元拿下華銳星4.333億股普通股股份。", "89億美元"),
+    ("The US government took a roughly 10% stake in Zentrova Inc. for $8.9 billion.", "$8.9 billion"),
+])
+def test_a_government_is_a_party_to_a_deal(text, surface):
+    assert _rows(text, "2025-08-22")[surface]["subject"] == "US government"
