@@ -767,8 +767,8 @@ def _by_gloss(text: str, free, add, lex: Lexicon, cue_words: frozenset[str]) -> 
     for m in _GLOSS.finditer(text):
         opened, run, closed, latin = m.groups()
         term = latin.lower() in _words(lex, "generic") or latin.lower() in cue_words
-        if term or (latin.isupper() and len(latin) <= 3):
-            continue  # a term of the trade ('(HBM)', '(AI)'), not a name
+        if term or (latin.isupper() and len(latin) <= 3) or re.fullmatch(r"[A-Z0-9]{1,6}\.[A-Z]{1,3}", latin):
+            continue  # a term of the trade ('(HBM)', '(AI)') or a ticker ('(MNSO.US)'), not a name
         if opened and closed:
             name, start = run, m.start(2)
         elif not opened and not closed:

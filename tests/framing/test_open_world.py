@@ -325,9 +325,9 @@ def test_a_term_or_a_person_in_brackets_is_no_glossed_name():
     from ledger.framing.doc import analyse
     from ledger.framing.names import discover
 
-    doc = analyse("高频宽记忆体(HBM)需求强劲,执行长黄仁勋(Jensen Huang)表示营收增长。", [])
+    doc = analyse("高频宽记忆体(HBM)需求强劲,执行长黄仁勋(Jensen Huang)表示营收增长。零售品牌华锐星(ZTRV.US)营收增长。", [])
     names = {o.name for o in discover(doc.clean.text, doc.low, doc.lex, [], doc.lex.cue_words)}
-    assert not names & {"HBM", "Jensen Huang", "高频宽记忆体", "黄仁勋"}
+    assert not names & {"HBM", "Jensen Huang", "高频宽记忆体", "黄仁勋", "ZTRV.US"}   # a ticker is no gloss
 
 
 # 利润 in a results sentence is the company's profit; only 利润上限 or 'brings its holder' (为其带来)
@@ -404,3 +404,11 @@ def test_two_share_counts_that_differ_are_no_contradiction():
 ])
 def test_a_government_is_a_party_to_a_deal(text, surface):
     assert _rows(text, "2025-08-22")[surface]["subject"] == "US government"
+
+
+def test_a_startup_descriptor_vouches_for_a_latin_name_in_a_chinese_article():
+    text = ("輝達傳併購AI晶片新創Zentrova\n輝達已同意以200億美元現金收購高效能人工智慧加速晶片設計商Zentrova，"
+            "而輝達執行長在發給員工的電子郵件中表示，協議將讓輝達獲得知識產權許可。"
+            "3個月前，Zentrova以約69億美元的估值融資7.5億美元。")
+    rows = _rows(text, "2025-12-25")
+    assert rows["約69億美元"]["subject"] == "Zentrova"
