@@ -40,6 +40,8 @@ class Entity:
     name: str
     type: str
     aliases: tuple[str, ...]
+    #: where it is listed ('TWSE:2382'): entities.toml tickers
+    tickers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -133,7 +135,8 @@ def _entities(data: dict) -> tuple[Entity, ...]:
         if not isinstance(spec, dict):
             continue
         aliases = [*list(spec.get("aliases", [])), name]
-        out.append(Entity(name, str(spec.get("type", "company")), _words(aliases)))
+        out.append(Entity(name, str(spec.get("type", "company")), _words(aliases),
+                          tuple(str(t) for t in spec.get("tickers", ()))))
     return tuple(out)
 
 

@@ -86,7 +86,7 @@ from ledger.framing.roles import frame_object, frame_subject, part_of, pooled
 from ledger.numbers.finder import find_mentions
 from ledger.numbers.lexicon import LEXICON, default_yuan
 from ledger.record import COLUMNS, FRAMED_FIELDS, claim_id, dimension, metrics, object_kind, value_range
-from ledger.sources import CleanText, clean, parse_published
+from ledger.sources import CleanText, clean, parse_published, to_simplified
 from ledger.units import DIMENSION_UNITS, KIND_DIMENSION
 
 AMOUNT_KINDS = ("money", "percent", "percentage_point", "multiple")
@@ -392,6 +392,36 @@ def declared_money(doc: Doc, mentions: list) -> list:
     return out if changed else mentions
 
 
+def home_money(doc: Doc, mentions: list) -> list:
+    """'廣達（2382）…12月營收2,724.95億元': an article in traditional script about a
+    company listed where a bare 元 is another currency (entities.toml tickers;
+    cues.toml [roles] home_currency: TWSE -> TWD) writes its amounts in that
+    currency.  A bare 元 read as CNY becomes it, unless the text names the renminbi
+    anywhere.  ``mentions`` itself when nothing changes."""
+    homes = dict(doc.lex.roles.get("home_currency", {}))
+    main = main_company(doc)
+    if not homes or main is None:
+        return mentions
+    original = doc.clean.original
+    if to_simplified(original) == original or any(w in doc.low for w in doc.lex.roles.get("renminbi", ())):
+        return mentions  # simplified script (a mainland article), or the renminbi named
+    listed = next((e.tickers for e in doc.lex.entities if e.name == main.name), ())
+    code = next((homes[t.split(":")[0]] for t in listed if t.split(":")[0] in homes), "")
+    if not code:
+        return mentions
+    out, changed = [], False
+    for m in mentions:
+        if m.kind == "money" and m.unit == "CNY" and _BARE_YUAN.search(m.surface) and not _NAMED_YUAN.search(m.surface):
+            m = replace(m, unit=code)
+            changed = True
+        out.append(m)
+    return out if changed else mentions
+
+
+_BARE_YUAN = re.compile(r"[元圆圓]")
+_NAMED_YUAN = re.compile(r"人民[币幣]|RMB|CNY|¥|￥|yuan", re.IGNORECASE)
+
+
 def _currency_of(word: str, low: str) -> str:
     """The ISO code a declared currency word names ('台币' -> TWD; 元 as the
     text's yuan), else ''."""
@@ -413,7 +443,7 @@ def frame_article(
     # states no date: it can be neither a date claim nor an amount's period
     mentions = [m for m in mentions if not (m.kind == "date" and m.value is None)]
     doc = analyse(text, mentions, lex, published=published)
-    declared = declared_money(doc, mentions)
+    declared = home_money(doc, declared_money(doc, mentions))
     if declared is not mentions:
         mentions = declared
         doc.spots = [doc.spot(m) for m in sorted(mentions, key=lambda m: m.start)]

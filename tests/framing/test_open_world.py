@@ -412,3 +412,16 @@ def test_a_startup_descriptor_vouches_for_a_latin_name_in_a_chinese_article():
             "3個月前，Zentrova以約69億美元的估值融資7.5億美元。")
     rows = _rows(text, "2025-12-25")
     assert rows["約69億美元"]["subject"] == "Zentrova"
+
+
+# A traditional-script article about a Taiwan-listed company (entities.toml tickers TWSE/TPEX) writes
+# NT dollars as a bare 元; the renminbi named anywhere, or simplified script, keeps CNY.
+@pytest.mark.parametrize("text,unit", [
+    ("廣達（2382）公布12月營收2,724.95億元，月增10%。", "TWD"),
+    ("廣達（2382）公布12月營收2,724.95億元人民幣，月增10%。", "CNY"),
+    ("广达公布12月营收2,724.95亿元，月增10%。", "CNY"),
+])
+def test_a_taiwan_listed_companys_bare_yuan_is_the_nt_dollar(text, unit):
+    rows = frame_text(text, source="x", published="2026-01-16")
+    money = [r for r in rows if r["kind"] == "money"]
+    assert money and money[0]["unit"] == unit
