@@ -425,3 +425,14 @@ def test_a_taiwan_listed_companys_bare_yuan_is_the_nt_dollar(text, unit):
     rows = frame_text(text, source="x", published="2026-01-16")
     money = [r for r in rows if r["kind"] == "money"]
     assert money and money[0]["unit"] == unit
+
+
+# A move of 'shares' or 'stock' is a share-price change; money raised by selling shares is not a price.
+@pytest.mark.parametrize("text,surface,metric", [
+    ("Zentrova Tea shares jump 68.5% in Hong Kong trading debut.", "68.5%", "share_price_change"),
+    ("Zentrova stock has gained over 27% in the past year.", "over 27%", "share_price_change"),
+    ("Zentrova shares are trading lower by 0.81% to $18.37.", "0.81%", "share_price_change"),
+    ("The company says 95.5 million shares were sold, raising $4.87bn for Zentrova.", "$4.87bn", "funding_round"),
+])
+def test_shares_and_stock_name_the_share_price(text, surface, metric):
+    assert _rows(text, "2025-05-08")[surface]["metric"] == metric
