@@ -16,13 +16,20 @@ Evidence, strongest first (the words are data: ``[names]`` in cues.toml):
 * the subject of a reporting verb: ``SK hynix posted``, ``瑞幸咖啡近日公布``,
   ``全球存储芯片巨头美光科技公布`` (the longest tail of the words before the
   verb that the article names again);
-* the head of the headline, when the article names it again.
+* the head of the headline, when the article names it again;
+* a word saying what it is right before it (apposition: ``茶饮品牌沪上阿姨``,
+  ``bubble-tea chain Auntea Jenny``);
+* a Latin gloss in brackets after a Chinese name (``平台“喜马拉雅”(Ximalaya)``):
+  the Latin form is shown, so articles in other languages meet it;
+* the capitalised words after a verb of a deal (``agreed to buy Ximalaya``),
+  named again.
 
-A candidate must not be a generic word (公司, 市场, the company...), a cue
-word of the lexicon, or a table entity's alias.  Each found organisation is
-then matched everywhere in the text, with its short form (the name without its
-industry or legal suffix: 美光科技 -> 美光, Luckin Coffee -> Luckin) when that is
-at least two characters (or one Latin word) long.
+docs/roles.md lists every kind of evidence with examples.  A candidate must
+not be a generic word (公司, 市场, the company...), a cue word of the lexicon,
+or a table entity's alias.  Each found organisation is then matched
+everywhere in the text, with its short form (the name without its industry or
+legal suffix: 美光科技 -> 美光, Luckin Coffee -> Luckin) when that is at least
+two characters (or one Latin word) long.
 """
 from __future__ import annotations
 
