@@ -381,10 +381,14 @@ def declared_money(doc: Doc, mentions: list) -> list:
             last = max(near, key=lambda h: (h.end, len(h.word))) if near else None  # '付费用户' over its '费用'
             cued = last is not None and dimension(last.name) == "money"
             code = right_after[0] if right_after else (earlier[-1] if earlier and cued else "")
-            if not code and cued and not found:
+            if not code and not found:
+                # a money cue right after it counts too ('1.5亿净利'); the currency is the one
+                # said last in its paragraph, else the article's first (a headline before its body)
+                after = doc.starting(doc.metric_hits, end, end + 2)
+                cued = cued or (not near and any(dimension(h.name) == "money" for h in after))
                 para = doc.paragraph_of(start)
-                said = [unit for at, unit in money if para[0] <= at <= start]
-                code = said[-1] if said else ""
+                said = [unit for at, unit in money if para[0] <= at <= start] or [unit for at, unit in money[:1]]
+                code = said[-1] if said and cued else ""
             if code:
                 m = replace(m, kind="money", unit=code)
                 changed = True

@@ -436,3 +436,13 @@ def test_a_taiwan_listed_companys_bare_yuan_is_the_nt_dollar(text, unit):
 ])
 def test_shares_and_stock_name_the_share_price(text, surface, metric):
     assert _rows(text, "2025-05-08")[surface]["metric"] == metric
+
+
+# A headline's bare magnitude before or after a money cue ('净赚27亿', '1.5亿净利') is money in the
+# article's currency (its first money figure, in the body below).
+@pytest.mark.parametrize("headline,surface", [("华锐星上半年净赚27亿 全球门店数超5.3万家", "27亿"),
+                                              ("华锐星1.5亿净利成逆亏样本", "1.5亿")])
+def test_a_headlines_bare_magnitude_by_a_money_cue_is_money(headline, surface):
+    rows = _rows(headline + "\n华锐星上半年实现净利润人民币27.18亿元,同比增长44.1%。", "2025-08-28")
+    assert rows[surface]["kind"] == "money" and rows[surface]["unit"] == "CNY"
+    assert rows[surface]["metric"] == "net_profit"
