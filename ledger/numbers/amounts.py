@@ -106,17 +106,29 @@ def read_number(t: str, m: re.Match, ctx: Context) -> Hit | Resume | None:
     if g in ("en", "ar") and t.startswith((" over", "\tover"), body.end) and (fr := _over(t, s, body)) is not None:
         return fr
     cur = lx.currency_code(m.group("cur_sym"), ctx.yen) if g == "cur" else None
-    if g == "cur" and m.group("cur_sym") == "$" and (named := lx.dollar_prefix(t, s)) is not None:
-        if named[1] is None:
-            return None  # c $ 1.34: a Canadian dollar, no ledger currency
-        if named[1] != cur:  # hk $ 10.05 billion: a Hong Kong dollar (us $ 20 stays "$ 20", USD either way)
-            s, cur = named
-        elif s and t[s - 1].isalpha():  # us$ 5, hk$5 written in lower case: the prefix is glued to the sign
-            s = named[0]
+    if g == "cur":
+        whose = _whose_dollar(t, s, m.group("cur_sym"), cur)
+        if whose is None:
+            return None
+        s, cur = whose
     hit = _number(t, s, body, cur, ctx)
     if hit is None and g != "cur" and body.end < m.end(name):
         return Resume(body.end)
     return hit
+
+
+def _whose_dollar(t: str, s: int, sym: str, cur: str | None) -> tuple[int, str | None] | None:
+    """(start, currency) of an amount after the sign ``sym`` at ``t[s]``: a word before "$" says whose
+    dollar it is ([currency.dollar_prefixes]); None for a dollar that is no ledger unit (c $ 1.34)."""
+    if sym != "$" or (named := lx.dollar_prefix(t, s)) is None:
+        return s, cur
+    if named[1] is None:
+        return None  # c $ 1.34: a Canadian dollar, no ledger currency
+    if named[1] != cur:  # hk $ 10.05 billion: a Hong Kong dollar (us $ 20 stays "$ 20", USD either way)
+        return named
+    if s and t[s - 1].isalpha():  # us$ 5, hk$5 written in lower case: the prefix is glued to the sign
+        return named[0], cur
+    return s, cur
 
 
 def _scientific(t: str, m: re.Match, ctx: Context) -> Hit | None:
@@ -692,15 +704,28 @@ def _slash_fraction(t: str, m: re.Match, ctx: Context | None = None) -> Hit | No
     if not 0 < num < den:
         return None
     v = _divide(num, den)
-    if ctx is not None and (mm := lx.EN_MAG.match(t, m.end())) and not mm.group("hund"):
-        whole = Decimal(m.group("sl_whole") or 0)  # 2 1/2 million dollars, 1/2 billion: the magnitude scales it
-        x = whole + v if v == num / den else _divide(whole * den + num, den)
-        return _number(t, m.start(), Body(m.group(), m.group(), m.start(), m.end(), exact(x), "ar"), None, ctx)
+    whole = Decimal(m.group("sl_whole") or 0)
+    x = whole + v if v == num / den else _divide(whole * den + num, den)
+    s, e = m.start(), m.end()
+    body = Body(t[m.start("sl_num") if whole == 0 else m.start("sl_whole"):e], m.group(), s, e, exact(x), "ar")
+    if m.group("sl_cur"):  # $2 1/2 million, $ 1 3/4 billion: a mixed number after a currency sign
+        whose = _whose_dollar(t, s, m.group("sl_cur"), lx.currency_code(m.group("sl_cur"), ctx.yen) if ctx else None)
+        if ctx is None or whose is None:
+            return None
+        return _number(t, whose[0], body, whose[1], ctx)
+    if ctx is not None and (mm := lx.EN_MAG.match(t, e)) and not mm.group("hund"):
+        return _number(t, s, body, None, ctx)  # 2 1/2 million dollars, 1/2 billion: the magnitude scales it
+    if ctx is not None and _unit(t, e, "ar", ctx, body.a)[0] in _SLASH_UNITS:
+        return _number(t, s, body, None, ctx)  # 7 3/4%, 1/4 percent, 2 1/2 dollars: a number with its unit
     if ctx is not None and not m.group("sl_whole") and (of := fraction_of(t, m.start(), m.end(), num, den, ctx)):
         return of  # 3/4 of a percent
     if m.group("sl_whole"):
         return finish(t, m.start(), m.end(), exact(Decimal(m.group("sl_whole")) + v), "count", "count", Decimal(1))
     return finish(t, m.start(), m.end(), exact(v), "percent", "ratio", Decimal(1))
+
+
+#: Units that make a slash fraction before them one number of that unit (7 3/4%, 2 1/2 dollars).
+_SLASH_UNITS = ("money", "percent", "percentage_point")
 
 
 def _not_fraction_after(t: str, s: int) -> bool:
@@ -805,8 +830,9 @@ def _range(t: str, start: int, pos: int, body: Body, a: Amount, unit_info, a_mag
             end = p3
         elif kind2 is None and not (zh_between or (_has_big(body.text) and _has_big(second.text))
                                     or _cn_count_range(t, p2, body, second)
-                                    or (not a_mag and second.g == "ar" and b2.value != b.value)):
-            return None  # 数万乃至数十万, 一千到一千五百, 20和30之间, 3-5 million: a count range; 一到五 no range
+                                    or (not a_mag and second.g == "ar" and b2.value != b.value)
+                                    or _shared_big(body, second)):
+            return None  # 数万乃至数十万, 一千到一千五百, 20和30之间, 3-5 million, 100-200万: a count range
         kind, unit, factor = kind2, unit2, factor2
     elif kind2 is not None and (kind2, unit2) != (kind, unit):
         return None
@@ -822,6 +848,12 @@ def _range(t: str, start: int, pos: int, body: Body, a: Amount, unit_info, a_mag
     if lo >= hi:
         return None
     return Amount((lo + hi) / 2, lo, hi, "range"), end, kind, unit, factor
+
+
+def _shared_big(body: Body, second: Body) -> bool:
+    """100-200万, 3 - 5亿: Arabic digits, then a second end that closes with a magnitude; the magnitude
+    is both ends' (as in 100-200亿元, and "3-5 million"), so the two make a count range."""
+    return body.g == "ar" and second.g == "ar" and not _has_big(body.text) and second.text[-1:] in BIGS
 
 
 def _cn_count_range(t: str, p2: int, body: Body, second: Body) -> bool:

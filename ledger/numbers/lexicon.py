@@ -456,7 +456,7 @@ MASTER = re.compile(
     rf"|(?P<zhdate>{ZH_DATE})"
     rf"|(?P<endate>{EN_DATE})"
     r"|(?P<code>\d+(?:-\d+){2,})"  # phone numbers, ISBNs, part numbers: 978-3-16-148410-0
-    rf"|(?P<slash>{SLASH_FRACTION})"
+    rf"|(?P<slash>(?:(?P<sl_cur>{CUR_BEFORE_ALT})[ \t]?(?=\d{{1,3}}[ \t]+\d{{1,3}}/))?{SLASH_FRACTION})"
     rf"|(?P<sci>{SCIENTIFIC})"
     r"|(?P<fan>翻了?(?:一|两|三|[1-3])?(?:番|倍))"
     rf"|(?P<zhfrac>{CN_FRACTION_RX})"

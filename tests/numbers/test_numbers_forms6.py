@@ -1,0 +1,106 @@
+"""Families of forms a sixth pass reads (written by hand, not copied from the third-party suites),
+grouped by cause: a Chinese magnitude written once after a range of Arabic numbers (100-200万 was the
+count 100), a slash fraction before a unit or after a currency sign ("$2 1/2 million" was $2 and a
+count, "1/4 percent" was 25%, "7 3/4%" was 75%).
+
+Each value is argued from the text in the comment beside it, or rendered by an independent oracle
+(num2words, cn2an, Python's formatting) and checked by arithmetic -- never copied from the finder's
+output.  The property tests run NUMBERS_ORACLE_EXAMPLES examples each."""
+from __future__ import annotations
+
+from decimal import Decimal as D
+from fractions import Fraction
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from tests.numbers.test_numbers_forms import assert_form, exact, rows
+from tests.numbers.test_numbers_oracles import one, oracle
+
+num2words = pytest.importorskip("num2words").num2words
+cn2an = pytest.importorskip("cn2an")
+
+SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9}
+BIG = {"万": 10**4, "亿": 10**8}
+
+
+def _rng(surface, kind, lo, hi, unit, q="range"):
+    return (surface, kind, (lo + hi) / 2, lo, hi, unit, q)
+
+
+def _twelve(x: D) -> D:
+    """A quotient as the ledger writes it: exact when it ends, else to 12 places."""
+    return x if x == x.quantize(D("1e-12")) else x.quantize(D("1e-12"))
+
+
+CASES = [
+    # --- one magnitude after a range of Arabic numbers: 万 scales both ends (as 100-200亿元 did)
+    ("预计投资100-200万", [_rng("100-200万", "count", D(100 * 10**4), D(200 * 10**4), "count")]),
+    ("用户达100到200万", [_rng("100到200万", "count", D(10**6), D(2 * 10**6), "count")]),
+    ("年产3 - 5亿", [_rng("3 - 5亿", "count", D(3 * 10**8), D(5 * 10**8), "count")]),
+    ("规模1.5～2万亿", [_rng("1.5～2万亿", "count", D(15 * 10**11), D(2 * 10**12), "count")]),
+    # --- a slash fraction before a unit is one number of that unit
+    # 7 + 3/4 = 7.75 percent = 0.0775
+    ("the bonds pay 7 3/4% interest", [exact("7 3/4%", "percent", D("0.0775"), "ratio")]),
+    # a quarter of one percent = 0.0025 (was read as 1/4 = 25%)
+    ("rates rose 1/4 percent", [exact("1/4 percent", "percent", D("0.0025"), "ratio")]),
+    ("a 5 1/2 per cent coupon", [exact("5 1/2 per cent", "percent", D("0.055"), "ratio")]),
+    ("it cost 2 1/2 dollars", [exact("2 1/2 dollars", "money", D("2.5"), "USD")]),
+    # --- after a currency sign: the sign, the mixed number and its magnitude are one amount
+    ("a loan of $2 1/2 million", [exact("$2 1/2 million", "money", D(2_500_000), "USD")]),
+    ("a $ 1 3/4 billion deal", [exact("$ 1 3/4 billion", "money", D(1_750_000_000), "USD")]),
+    ("raised HK$ 2 1/2 million", [exact("HK$ 2 1/2 million", "money", D(2_500_000), "HKD")]),
+    ("€2 1/2 billion", [exact("€2 1/2 billion", "money", D(2_500_000_000), "EUR")]),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), CASES, ids=[c[0] for c in CASES])
+def test_form(text, want):
+    assert_form(text, want)
+
+
+def test_no_amount_for_a_dollar_that_is_no_ledger_unit():
+    assert [r for r in rows("c $ 2 1/2 million") if r[1] == "money"] == []  # a Canadian dollar
+
+
+def test_a_falling_pair_is_no_range():
+    assert [r for r in rows("2023-25亿") if r[6] == "range"] == []  # 2023 > 25: no range
+
+
+# --------------------------------------------------------------------------- properties
+
+
+@oracle
+@given(st.integers(min_value=1, max_value=9999), st.integers(min_value=1, max_value=9999),
+       st.sampled_from(sorted(BIG)), st.sampled_from(["-", "～", "到", " - ", "至"]))
+def test_range_then_one_chinese_magnitude(a, b, big, sep):
+    assume(a < b)
+    surface = f"{a}{sep}{b}{big}"
+    m = one(f"预计达到{surface}，")
+    assert (m.surface, m.kind, m.low, m.high) == (surface, "count", a * BIG[big], b * BIG[big])
+
+
+@oracle
+@given(st.integers(min_value=0, max_value=999), st.integers(min_value=1, max_value=99),
+       st.integers(min_value=2, max_value=100), st.sampled_from(["%", " percent", " per cent"]))
+def test_slash_fraction_percent(whole, num, den, unit):
+    assume(num < den)
+    lead = f"{whole} " if whole else ""
+    surface = f"{lead}{num}/{den}{unit}"
+    m = one(f"The coupon is {surface}.")
+    want = Fraction(whole) + Fraction(num, den)
+    assert (m.surface, m.kind) == (surface, "percent")
+    assert abs(Fraction(m.value) - want / 100) <= Fraction(1, 10**12)
+
+
+@oracle
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=1, max_value=99),
+       st.integers(min_value=2, max_value=100), st.sampled_from(sorted(SCALES)), st.sampled_from(["$", "$ ", "€"]))
+def test_currency_sign_mixed_number_scale(whole, num, den, scale, sign):
+    assume(num < den)
+    surface = f"{sign}{whole} {num}/{den} {scale}"
+    m = one(f"It raised {surface} last year.")
+    want = (Fraction(whole) + Fraction(num, den)) * SCALES[scale]
+    assert (m.surface, m.kind, m.unit) == (surface, "money", "EUR" if sign == "€" else "USD")
+    assert abs(Fraction(m.value) - want) <= Fraction(SCALES[scale], 10**12)
