@@ -27,6 +27,7 @@ from ledger.numbers.words import (
     CN_DISCOUNT,
     CN_DISCOUNT_NOT_IN,
     CN_FRACTION,
+    CN_GROUPS,
     CN_HALF,
     CN_POINT,
     CN_TENTHS,
@@ -446,7 +447,15 @@ def _unit(t: str, pos: int, g: str, ctx: Context, a: Amount, scaled: bool = Fals
         return None, None, Decimal(1), pos, None
     if word == CN_DISCOUNT and (g not in ("cn", "ar") or _discount(a) is None or _in_phrase(t, um.start("unit"))):
         return None, None, Decimal(1), pos, None
+    if word in CN_GROUPS and (g not in ("cn", "ar") or not _whole_count(a)):
+        return None, None, Decimal(1), pos, None  # 十打, 两双, 两三双, 30对: whole numbers of groups (not 1.5打)
     return kind, unit, factor, um.end(), word
+
+
+def _whole_count(a: Amount) -> bool:
+    """Every value ``a`` allows is a whole number above zero (3, 两三 = [2, 3], 十多 = [10, 20])."""
+    ends = [a.low, a.high] if a.vague else [a.value]
+    return all(x is not None and x > 0 and x == int(x) for x in ends)
 
 
 def _discount(a: Amount) -> tuple[Amount, Decimal] | None:

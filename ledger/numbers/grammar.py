@@ -159,7 +159,7 @@ _EN_SCALE = words_alt(_SCALE_WORDS, boundary=True)
 _ARTICLE = words_alt(EN_ARTICLES)
 _EN_LEAD = (
     rf"(?:{_ARTICLE}[ \t](?=(?:{words_alt([*EN_SCALES, 'dozen'])})\b(?!-))"
-    rf"|{EN_HALF}[ \t]{_ARTICLE}[ \t](?={_EN_SCALE})"
+    rf"|{EN_HALF}[ \t]{_ARTICLE}[ \t](?=(?:{_EN_SCALE}|dozen\b))"
     rf"|(?:{_ARTICLE}[ \t])?{words_alt(EN_SCALE_LEADS)}[ \t](?={_EN_SCALE}))"
 )
 #: Between two number words: spaces (a run of them is layout: "fifty   two"), a hyphen, spaced

@@ -32,6 +32,8 @@ from ledger.numbers.numerals import Amount
 from ledger.numbers.words import (
     CN_DISCOUNT,
     CN_DISCOUNT_NOT_AFTER,
+    CN_GROUP_NOT_BEFORE,
+    CN_GROUPS,
     EN_ARTICLES,
     EN_FRACTIONS,
     EN_HALF,
@@ -138,12 +140,19 @@ _OTHER_UNITS: dict[str, tuple[str, str, Decimal]] = {
     "week": ("duration", "week", Decimal(1)), "weeks": ("duration", "week", Decimal(1)),
     "day": ("duration", "day", Decimal(1)), "days": ("duration", "day", Decimal(1)),
 }
+_OTHER_UNITS.update({w: ("count", "count", Decimal(v)) for w, v in CN_GROUPS.items()})  # 十打 = 120, 两双 = 4
+#: A group word, unless a word or a numeral goes on after it (一打开, 对比, 一对一: [numerals.zh.group_guards]).
+_ZH_GROUP = "|".join(
+    rf"{re.escape(w)}(?![{re.escape(CN_GROUP_NOT_BEFORE.get(w, ''))}0-9{DIGITS}{ZEROS}{UNITS}{BIGS}])"
+    for w in CN_GROUPS
+)
 _EN_UNIT = (
     r"(?i:percentage[ \t-]points?|percentage|per[ \t]?cents?|pct|basis[ \t-]points?|bps|times|years?|months?|weeks?"
     r"|days?)\b|(?<=[0-9])(?:pc|bps?)\b"  # 5pc (per cent), 50bp: glued to the digits, lower case
 )
 _ZH_UNIT = _alt(["%", "‰", "个百分点", "百分点", "个基点", "基点", "倍", "周年", "个多月", "多个月", "个月",
-                 "个星期", "星期", "周", "天", "年", "月", "成"]) + f"|{CN_DISCOUNT}(?![{CN_DISCOUNT_NOT_AFTER}])"
+                 "个星期", "星期", "周", "天", "年", "月", "成"]) \
+    + f"|{CN_DISCOUNT}(?![{CN_DISCOUNT_NOT_AFTER}])|{_ZH_GROUP}"
 UNIT = re.compile(
     rf"(?:[ \t]+|-)?(?P<unit>{_ZH_CUR_AFTER}|{_ZH_UNIT}|[xX](?![A-Za-z0-9])|-?fold\b"
     rf"|(?i:{_EN_CUR_AFTER})|{_EN_UNIT}|{_SIGN_AFTER_ALT}|{_KUAI_RX})", re.ASCII

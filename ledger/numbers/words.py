@@ -50,6 +50,9 @@ CN_DISCOUNT: str = _ZH["discount"]
 CN_DISCOUNT_NOT_AFTER: str = _ZH["discount_guards"]["after"]
 CN_DISCOUNT_NOT_IN: list[str] = list(_ZH["discount_guards"]["phrases"])
 CN_BARE_MIN: int = _ZH["bare_count_min_chars"]
+#: Words that count by the group (打 = 12, 双 = 2, 对 = 2) and what may not follow each.
+CN_GROUPS: dict[str, int] = dict(_ZH["groups"])
+CN_GROUP_NOT_BEFORE: dict[str, str] = dict(_ZH["group_guards"])
 
 CN_DIGIT_CHARS = "".join(CN_DIGITS)
 CN_UNIT_CHARS = "".join(CN_SMALL_UNITS)

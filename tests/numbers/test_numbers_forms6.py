@@ -52,6 +52,18 @@ CASES = [
     ("a $ 1 3/4 billion deal", [exact("$ 1 3/4 billion", "money", D(1_750_000_000), "USD")]),
     ("raised HK$ 2 1/2 million", [exact("HK$ 2 1/2 million", "money", D(2_500_000), "HKD")]),
     ("€2 1/2 billion", [exact("€2 1/2 billion", "money", D(2_500_000_000), "EUR")]),
+    # --- words that count by the group: 打 a dozen (12), 双 / 对 a pair (2); the things are counted
+    ("买了一打", [exact("一打", "count", D(12), "count")]),  # one dozen
+    ("十打苹果", [exact("十打", "count", D(120), "count")]),  # 10 x 12
+    ("十打蘋果", [exact("十打", "count", D(120), "count")]),  # traditional script, same
+    ("两双鞋", [exact("两双", "count", D(4), "count")]),  # two pairs of shoes: 4 shoes
+    ("十雙", [exact("十雙", "count", D(20), "count")]),  # 10 x 2
+    ("一百五十对", [exact("一百五十对", "count", D(300), "count")]),  # 150 x 2
+    ("共有30对新人参加", [exact("30对", "count", D(60), "count")]),  # 30 couples: 60 people
+    ("3打啤酒", [exact("3打", "count", D(36), "count")]),  # Arabic digits: 3 x 12
+    ("两三双", [_rng("两三双", "count", D(4), D(6), "count")]),  # 两三 = [2, 3] pairs: [4, 6]
+    # --- half a dozen is six (was a dozen, 12)
+    ("half a dozen eggs", [exact("half a dozen", "count", D(6), "count")]),
 ]
 
 
@@ -62,6 +74,18 @@ def test_form(text, want):
 
 def test_no_amount_for_a_dollar_that_is_no_ledger_unit():
     assert [r for r in rows("c $ 2 1/2 million") if r[1] == "money"] == []  # a Canadian dollar
+
+
+@pytest.mark.parametrize("text", [
+    "一打开门就看到",  # 打开: open
+    "他一打电话就来",  # 打电话: make a call
+    "一对一辅导",  # one-on-one
+    "三对三篮球赛",  # three-on-three
+    "中国对美国出口",  # 对 "towards"
+    "两大对手",  # rivals
+])
+def test_group_word_that_is_another_word(text):
+    assert [r for r in rows(text) if r[1] == "count" and r[2] in (D(2), D(4), D(6), D(12), D(24), D(36))] == []
 
 
 def test_a_falling_pair_is_no_range():
@@ -104,3 +128,15 @@ def test_currency_sign_mixed_number_scale(whole, num, den, scale, sign):
     want = (Fraction(whole) + Fraction(num, den)) * SCALES[scale]
     assert (m.surface, m.kind, m.unit) == (surface, "money", "EUR" if sign == "€" else "USD")
     assert abs(Fraction(m.value) - want) <= Fraction(SCALES[scale], 10**12)
+
+
+GROUPS = {"打": 12, "双": 2, "对": 2}
+
+
+@oracle
+@given(st.integers(min_value=1, max_value=10**8), st.sampled_from(sorted(GROUPS)), st.booleans())
+def test_groups_cn2an(n, word, arabic):
+    # cn2an writes n; n groups of 12 or 2 things are n x 12 or n x 2 things
+    x = str(n) if arabic else cn2an.an2cn(n, "low")
+    m = one(f"他们一共买了{x}{word}，")
+    assert (m.surface, m.kind, m.value, m.unit) == (f"{x}{word}", "count", n * GROUPS[word], "count")
