@@ -39,6 +39,7 @@ from ledger.numbers.words import (
     EN_PLURALS,
     EN_SCALES,
     EN_SEVERAL,
+    EN_SHARE_OF,
     NEGATIVE_SIGNS,
 )
 
@@ -105,6 +106,8 @@ def read_number(t: str, m: re.Match, ctx: Context) -> Hit | Resume | None:
     if g == "en" and (fr := _en_fraction(t, s, body, ctx)) is not None:
         return fr
     if g in ("en", "ar") and t.startswith((" over", "\tover"), body.end) and (fr := _over(t, s, body)) is not None:
+        return fr
+    if g in ("en", "ar") and _IN_EVERY.match(t, body.end) and (fr := _in_every(t, s, body, ctx)):
         return fr
     cur = lx.currency_code(m.group("cur_sym"), ctx.yen) if g == "cur" else None
     if g == "cur":
@@ -701,6 +704,37 @@ def _over(t: str, s: int, body: Body) -> Hit | None:
     if d <= 0 or d != d.to_integral_value() or _year_like(second.a, second.text):
         return None
     if not _NOTHING_AFTER.match(t, second.end):
+        return None
+    return finish(t, s, second.end, exact(_divide(k, d)), "percent", "ratio", Decimal(1))
+
+
+_IN_EVERY = re.compile(rf"[ \t]+(?i:{words_alt(EN_SHARE_OF['joins'])})[ \t]+", re.ASCII)
+_IN_EVERY_NOT = re.compile(rf"[ \t]+(?i:{words_alt(EN_SHARE_OF['not_before'])})\b", re.ASCII)
+
+
+def _in_every(t: str, s: int, body: Body, ctx: Context) -> Hit | None:
+    """"one in five", "3 out of 4": a share said as a count of a whole (a percent, like three out of
+    four = 3/4); only whole numbers, the first no larger than the second (smaller for "in": "2 in 1"
+    is a product), and no unit, magnitude or year after the second ("5 in 10 years", "3 in 2020")."""
+    k = body.a.value
+    im = _IN_EVERY.match(t, body.end)
+    if im is None or body.text != body.run.strip() or k < 0 or k != k.to_integral_value() or _after_name(t, s):
+        return None
+    m2 = lx.NUMBER_ONLY.match(t, im.end())
+    if m2 is None or not m2.group():
+        return None
+    second = parse(m2.group(), im.end())
+    if second is None or second.end != m2.end() or second.g == "cn" or second.a.vague:
+        return None
+    d = second.a.value
+    out_of = im.group().split()[0].lower() != "in"
+    if d <= 0 or d != d.to_integral_value() or k > d or (k == d and not out_of) or _year_like(second.a, second.text):
+        return None
+    if _magnitude(t, second.end, second.a, second.g)[1] != second.end \
+            or _unit(t, second.end, second.g, ctx, second.a)[0] is not None:
+        return None
+    if _IN_EVERY_NOT.match(t, second.end) or (t[second.end:second.end + 1] in ("%", "-", "/", ".")
+                                              and t[second.end + 1:second.end + 2].isalnum()):
         return None
     return finish(t, s, second.end, exact(_divide(k, d)), "percent", "ratio", Decimal(1))
 

@@ -81,6 +81,8 @@ EN_POINT: str = _EN["point"]
 EN_ARTICLES: list[str] = list(_EN["articles"])
 EN_HALF: str = _EN["half"]
 EN_DOZEN: int = _EN["dozen"]
+#: "one in five", "3 out of 4": the joining words, and words after the second that make it no share.
+EN_SHARE_OF: dict = dict(_EN["share_of"])
 #: Fractions that lead a scale word: "a quarter million".
 EN_SCALE_LEADS: dict[str, Decimal] = {w: Decimal(v) for w, v in _EN["leads"].items()}
 EN_BARE_MIN: int = _EN["bare_count_min_words"]

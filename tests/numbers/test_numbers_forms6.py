@@ -62,6 +62,12 @@ CASES = [
     ("共有30对新人参加", [exact("30对", "count", D(60), "count")]),  # 30 couples: 60 people
     ("3打啤酒", [exact("3打", "count", D(36), "count")]),  # Arabic digits: 3 x 12
     ("两三双", [_rng("两三双", "count", D(4), D(6), "count")]),  # 两三 = [2, 3] pairs: [4, 6]
+    # --- a count of a whole is a share: one in five = 1/5, three out of four = 3/4
+    ("one in five Americans", [exact("one in five", "percent", D("0.2"), "ratio")]),
+    ("1 in 5 adults", [exact("1 in 5", "percent", D("0.2"), "ratio")]),
+    ("three out of four people", [exact("three out of four", "percent", D("0.75"), "ratio")]),
+    ("nine out of 10 companies", [exact("nine out of 10", "percent", D("0.9"), "ratio")]),
+    ("one in 10,000", [exact("one in 10,000", "percent", D("0.0001"), "ratio")]),  # 1/10^4
     # --- half a dozen is six (was a dozen, 12)
     ("half a dozen eggs", [exact("half a dozen", "count", D(6), "count")]),
 ]
@@ -86,6 +92,16 @@ def test_no_amount_for_a_dollar_that_is_no_ledger_unit():
 ])
 def test_group_word_that_is_another_word(text):
     assert [r for r in rows(text) if r[1] == "count" and r[2] in (D(2), D(4), D(6), D(12), D(24), D(36))] == []
+
+
+@pytest.mark.parametrize("text", [
+    "a 2 in 1 laptop",  # a product: the first larger than the second
+    "up 5 in 10 years",  # a unit after the second: a period
+    "3 in 2020",  # a year
+    "he scored 20 in 30 minutes",  # a rate ([numerals.en.share_of] not_before)
+])
+def test_in_that_is_no_share(text):
+    assert [r for r in rows(text) if r[1] == "percent"] == []
 
 
 def test_a_falling_pair_is_no_range():
@@ -140,3 +156,17 @@ def test_groups_cn2an(n, word, arabic):
     x = str(n) if arabic else cn2an.an2cn(n, "low")
     m = one(f"他们一共买了{x}{word}，")
     assert (m.surface, m.kind, m.value, m.unit) == (f"{x}{word}", "count", n * GROUPS[word], "count")
+
+
+@oracle
+@given(st.integers(min_value=0, max_value=10**6), st.integers(min_value=1, max_value=10**6),
+       st.sampled_from(["in", "out of"]), st.booleans())
+def test_share_of_a_whole_num2words(k, n, join, words):
+    # num2words names both numbers; "k in n" is k/n
+    assume(k < n and not 1800 <= n <= 2100)
+    assume(k > 0 or join == "out of")
+    xk, xn = (num2words(k), num2words(n)) if words else (str(k), str(n))
+    surface = f"{xk} {join} {xn}"
+    m = one(f"Asked, {surface} said yes.")
+    assert (m.surface, m.kind) == (surface, "percent")
+    assert abs(Fraction(m.value) - Fraction(k, n)) <= Fraction(1, 10**12)  # exact, or to 12 places
