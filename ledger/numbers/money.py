@@ -52,7 +52,7 @@ _EN_AFTER = re.compile(
     rf"(?:,[ \t]|[ \t]and[ \t]|[ \t])(?P<n>\d{{1,2}}|[A-Za-z]+(?:-[A-Za-z]+)?)[ \t](?P<sub>{_EN_SUB})\b",
     re.ASCII
 )
-_EN_ALONE = re.compile(rf"[ \t](?P<sub>{_EN_SUB})\b", re.ASCII)
+_EN_ALONE = re.compile(rf"[ \t](?P<sub>{_EN_SUB})\b|(?P<sign>¢)", re.ASCII)  # 43 cents, 5 US cents, 99¢
 #: Currencies whose hundredths may follow their word without "cents" ([currency.bare_subunits]).
 _BARE_CENTS = frozenset(LEXICON["currency"]["bare_subunits"]["currencies"])
 #: ISO codes among the currency words: no bare hundredths after them ("10 rmb 20 usd").
@@ -152,7 +152,7 @@ def alone(t: str, pos: int, body: str, a: Amount, default_cur: str) -> tuple[Amo
     financial digits or 钱)."""
     m = _EN_ALONE.match(t, pos)
     if m:
-        cur, factor = _SUBUNITS[m.group("sub").lower()]
+        cur, factor = _SUBUNITS[(m.group("sub") or m.group("sign")).lower()]
         return a.scaled(factor), yuan_code(cur, default_cur), m.end()
     m = _CN_ALONE.match(t, pos)
     if not m or not (all(c in _FINANCIAL for c in body) or m.group("q") is not None or m.group("q2")):

@@ -68,6 +68,10 @@ CASES = [
     ("three out of four people", [exact("three out of four", "percent", D("0.75"), "ratio")]),
     ("nine out of 10 companies", [exact("nine out of 10", "percent", D("0.9"), "ratio")]),
     ("one in 10,000", [exact("one in 10,000", "percent", D("0.0001"), "ratio")]),  # 1/10^4
+    # --- sub-units named with their currency, and the cent sign: hundredths of the main unit
+    ("fifty euro cents", [exact("fifty euro cents", "money", D("0.5"), "EUR")]),  # was 50 EUR
+    ("a 5 US cents fee", [exact("5 US cents", "money", D("0.05"), "USD")]),
+    ("it costs 99¢ now", [exact("99¢", "money", D("0.99"), "USD")]),  # 99 x 0.01
     # --- half a dozen is six (was a dozen, 12)
     ("half a dozen eggs", [exact("half a dozen", "count", D(6), "count")]),
 ]
