@@ -30,6 +30,7 @@ from ledger.numbers.words import (
     CN_GROUPS,
     CN_HALF,
     CN_POINT,
+    CN_SMALL_UNITS,
     CN_TENTHS,
     EN_BARE_MIN,
     EN_DOZEN,
@@ -862,11 +863,11 @@ def _range(t: str, start: int, pos: int, body: Body, a: Amount, unit_info, a_mag
     b2, p2 = _magnitude(t, second.end, b, second.g)
     kind2, unit2, factor2, p3, _ = _unit(t, p2, second.g, ctx, b2, b2.value != b.value)
     end = p3 if kind2 is not None else p2
+    between_end = lx.ZH_BETWEEN_END.match(t, end) if body.g != "en" else None
     if zh_between:
-        bm = lx.ZH_BETWEEN_END.match(t, end)
-        if bm is None:
+        if between_end is None:
             return None  # 20和30: two numbers, not a range
-        end = bm.end()
+        end = between_end.end()
     if kind is None:
         if kind2 is None and t.startswith(_CLASSIFIER, p2) and body.g != "en":  # 20~100个, 一到五个: counted things
             kind2, unit2, factor2, p3 = "count", "count", Decimal(1), p2 + len(_CLASSIFIER)
@@ -874,8 +875,11 @@ def _range(t: str, start: int, pos: int, body: Body, a: Amount, unit_info, a_mag
         elif kind2 is None and not (zh_between or (_has_big(body.text) and _has_big(second.text))
                                     or _cn_count_range(t, p2, body, second)
                                     or (not a_mag and second.g == "ar" and b2.value != b.value)
-                                    or _shared_big(body, second)):
+                                    or _shared_big(body, second)
+                                    or _zh_pair(t, start, c.group(), body, second, between_end is not None)):
             return None  # 数万乃至数十万, 一千到一千五百, 20和30之间, 3-5 million, 100-200万: a count range
+        elif kind2 is None and between_end is not None:
+            end = between_end.end()  # 20~30之间: 之间 closes a range of counts
         kind, unit, factor = kind2, unit2, factor2
     elif kind2 is not None and (kind2, unit2) != (kind, unit):
         return None
@@ -886,6 +890,8 @@ def _range(t: str, start: int, pos: int, body: Body, a: Amount, unit_info, a_mag
     big = re.search(rf"[{BIGS}]+$", second.text)
     if big and not _has_big(body.text):  # 100-200亿美元
         a = a.scaled(amount("一" + big.group()).value)
+    elif body.g == "ar" and (small := _DIGITS_THEN_UNIT.fullmatch(second.text)) and _PLAIN.fullmatch(body.text):
+        a = a.scaled(CN_SMALL_UNITS[small.group(1)])  # 2到5千: 千 is both ends' unit
     lo = a.value if a.low is None else a.low
     hi = b2.value if b2.high is None else b2.high
     if lo >= hi:
@@ -893,10 +899,30 @@ def _range(t: str, start: int, pos: int, body: Body, a: Amount, unit_info, a_mag
     return Amount((lo + hi) / 2, lo, hi, "range"), end, kind, unit, factor
 
 
+_DIGITS_THEN_UNIT = re.compile(rf"[0-9.,]+([{UNITS}])", re.ASCII)
+#: Chinese range words that join two numbers without a unit into a range (20至30; "-" may be a code or a score).
+_ZH_RANGE_WORDS = frozenset(["至", "到", "乃至", "~", "～"])
+#: Before the first end, a change from one value to another (从20到30), not a range.
+_ZH_FROM = frozenset("从由")
+
+
 def _shared_big(body: Body, second: Body) -> bool:
-    """100-200万, 3 - 5亿: Arabic digits, then a second end that closes with a magnitude; the magnitude
-    is both ends' (as in 100-200亿元, and "3-5 million"), so the two make a count range."""
-    return body.g == "ar" and second.g == "ar" and not _has_big(body.text) and second.text[-1:] in BIGS
+    """100-200万, 3 - 5亿, 2到5千: Arabic digits, then a second end that closes with a magnitude or a unit;
+    it is both ends' (as in 100-200亿元, and "3-5 million"), so the two make a count range."""
+    return body.g == "ar" and second.g == "ar" and not _has_big(body.text) and (
+        second.text[-1:] in BIGS or (_DIGITS_THEN_UNIT.fullmatch(second.text) is not None
+                                     and _PLAIN.fullmatch(body.text) is not None))
+
+
+def _zh_pair(t: str, start: int, sep: str, body: Body, second: Body, between: bool) -> bool:
+    """Two numbers without a unit joined by a Chinese range word (20至30, 二十到三十, 两千到三千) or
+    closed by 之间 (20~30之间): a count range, when both are Arabic or both Chinese numerals with a
+    unit (三到五 stays out: 一 is everywhere); not after 从/由 (从20到30 is a change), nor two years."""
+    if not (between or sep.strip() in _ZH_RANGE_WORDS) or (start and t[start - 1] in _ZH_FROM):
+        return False
+    if body.g == "ar" and second.g == "ar":
+        return not (_year_like(body.a, body.text) and _year_like(second.a, second.text))
+    return body.g == "cn" and second.g == "cn" and all(any(c in UNITS for c in b.text) for b in (body, second))
 
 
 def _cn_count_range(t: str, p2: int, body: Body, second: Body) -> bool:

@@ -40,6 +40,14 @@ CASES = [
     ("用户达100到200万", [_rng("100到200万", "count", D(10**6), D(2 * 10**6), "count")]),
     ("年产3 - 5亿", [_rng("3 - 5亿", "count", D(3 * 10**8), D(5 * 10**8), "count")]),
     ("规模1.5～2万亿", [_rng("1.5～2万亿", "count", D(15 * 10**11), D(2 * 10**12), "count")]),
+    # --- two numbers without a unit joined by a Chinese range word, or closed by 之间: a count range
+    ("目标为1,000至2,000台", [_rng("1,000至2,000", "count", D(1000), D(2000), "count")]),
+    ("在20到30之间", [_rng("20到30之间", "count", D(20), D(30), "count")]),
+    ("20~30之间", [_rng("20~30之间", "count", D(20), D(30), "count")]),
+    ("人数在二十到三十之间", [_rng("二十到三十之间", "count", D(20), D(30), "count")]),  # 二十 = 20, 三十 = 30
+    ("两千到三千", [_rng("两千到三千", "count", D(2000), D(3000), "count")]),
+    ("十到二十", [_rng("十到二十", "count", D(10), D(20), "count")]),
+    ("2到5千", [_rng("2到5千", "count", D(2000), D(5000), "count")]),  # 千 is both ends' unit
     # --- a slash fraction before a unit is one number of that unit
     # 7 + 3/4 = 7.75 percent = 0.0775
     ("the bonds pay 7 3/4% interest", [exact("7 3/4%", "percent", D("0.0775"), "ratio")]),
@@ -108,6 +116,16 @@ def test_in_that_is_no_share(text):
     assert [r for r in rows(text) if r[1] == "percent"] == []
 
 
+@pytest.mark.parametrize("text", [
+    "从20到30",  # from one value to another: a change, two numbers
+    "2019至2020",  # two years
+    "三到五",  # single digits: 一 is everywhere
+    "100-200",  # a hyphen alone may be a code or a score
+])
+def test_pair_that_is_no_range(text):
+    assert [r for r in rows(text) if r[6] == "range"] == []
+
+
 def test_a_falling_pair_is_no_range():
     assert [r for r in rows("2023-25亿") if r[6] == "range"] == []  # 2023 > 25: no range
 
@@ -174,3 +192,19 @@ def test_share_of_a_whole_num2words(k, n, join, words):
     m = one(f"Asked, {surface} said yes.")
     assert (m.surface, m.kind) == (surface, "percent")
     assert abs(Fraction(m.value) - Fraction(k, n)) <= Fraction(1, 10**12)  # exact, or to 12 places
+
+
+@oracle
+@given(st.integers(min_value=10, max_value=10**8), st.integers(min_value=10, max_value=10**8),
+       st.sampled_from(["至", "到"]), st.booleans(), st.booleans())
+def test_count_range_cn2an(a, b, sep, chinese, between):
+    # cn2an writes both ends; two numbers joined by 至/到 (or closed by 之间) are [a, b]
+    assume(a < b)
+    xa, xb = (cn2an.an2cn(a, "low"), cn2an.an2cn(b, "low")) if chinese else (f"{a:,}", f"{b:,}")
+    assume(not chinese or all(any(c in x for c in "十百千万亿") for x in (xa, xb)))
+    # a magnitude written only after the second end is both ends' (三至五万 = [3万, 5万]): not this test's form
+    assume(not chinese or any(c in xa for c in "万亿") == any(c in xb for c in "万亿"))
+    assume(chinese or not (1800 <= a <= 2100 and 1800 <= b <= 2100))
+    surface = f"{xa}{sep}{xb}" + ("之间" if between else "")
+    m = one(f"预计人数在{surface}，")
+    assert (m.surface, m.kind, m.low, m.high) == (surface, "count", a, b)
