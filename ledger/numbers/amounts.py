@@ -173,7 +173,7 @@ def _number(t: str, s: int, body: Body, cur: str | None, ctx: Context) -> Hit | 
 
 _COMPOUND = re.compile(r"-[A-Za-z]", re.ASCII)
 #: What a sub-unit after a number starts with ("43 cents", 伍角, 捌分, 五毛钱).
-_SUB_START = frozenset(" \t角毛分¢")
+_SUB_START = money.SUB_START
 _PLAIN = re.compile(rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,{MAX_NUMERAL}}}(?:\.\d+)?|\.\d+", re.ASCII)
 
 

@@ -148,7 +148,8 @@ _ZH_NEGATIVE = words_alt(w for w in NEGATIVE_SIGNS if not w.isascii())
 CN_FRACTION_RX = (
     rf"(?=[0-9{DIGITS}{ZEROS}{UNITS}{BIGS}{CN_POINT}., \t{CN_MIXED}]{{1,{MAX_RUN}}}{_FRACTION_MARK})"  # cheap test
     rf"(?:(?P<zf_whole>(?>{NUMBER}))[ \t]*{CN_MIXED}[ \t]*)?"  # 三又三分之一: a mixed number
-    rf"(?P<zf_den>(?>{NUMBER}))[ \t]*{_FRACTION_MARK}[ \t]*(?P<zf_neg>{_ZH_NEGATIVE}[ \t]*)?(?P<zf_num>(?>{NUMBER}))"
+    rf"(?P<zf_den>(?>{NUMBER}))[ \t]*{_FRACTION_MARK}[ \t]*(?P<zf_neg>{_ZH_NEGATIVE}[ \t]*)?"
+    rf"(?P<zf_num>(?>{NUMBER})|{CN_SEVERAL}(?![{CN_SEVERAL_NOT_BEFORE}]))"  # 百分之几: a few percent, [2%, 9%]
 )
 
 # --------------------------------------------------------------------------- English

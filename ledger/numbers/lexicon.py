@@ -392,6 +392,7 @@ ZH_BETWEEN_AND = re.compile(r"[ \t]?[和与][ \t]?", re.ASCII)
 ZH_BETWEEN_END = re.compile(r"[ \t]?之间", re.ASCII)
 _CN_UNIT_AHEAD = (
     rf"(?=[ \t]?(?:[多余])?[ \t]?(?:{_ZH_CUR_AFTER}|{_ZH_UNIT}|个多?月|个星期|个(?![月百星季多])|{_KUAI_RX}|[角毛分]"
+    rf"|{_alt(w for w in LEXICON['currency']['subunits'] if not w.isascii() and len(w) > 1)}"
     rf"|[至到~\-—–和与][ \t]?[{DIGITS}{UNITS}数几]|[{re.escape(_SIGNS)}]"
     rf"|{_alt(w for w in _ZH_POST if len(w) >= 2)}))"
 )

@@ -75,7 +75,8 @@ EXACT_FORMS = [
     ("two-thirds of revenue", "two-thirds", "percent", D("0.666666666667"), D("0.666666666667"),
      D("0.666666666667"), "ratio", "exact"),
     # --- currencies
-    ("美金5亿", "5亿", "count", 5 * YI, 5 * YI, 5 * YI, "count", "exact"),  # currency after: 美金 before is not read
+    # 美金 (US dollars) before the number, as 人民币 and 港币 are: 5 x 10^8 USD (it was a bare count)
+    ("美金5亿", "美金5亿", "money", 5 * YI, 5 * YI, 5 * YI, "USD", "exact"),
     ("人民币100亿元", "人民币100亿元", "money", 100 * YI, 100 * YI, 100 * YI, "CNY", "exact"),
     ("人民幣100億元", "人民幣100億元", "money", 100 * YI, 100 * YI, 100 * YI, "CNY", "exact"),
     ("300亿港元", "300亿港元", "money", 300 * YI, 300 * YI, 300 * YI, "HKD", "exact"),

@@ -80,6 +80,16 @@ CASES = [
     ("fifty euro cents", [exact("fifty euro cents", "money", D("0.5"), "EUR")]),  # was 50 EUR
     ("a 5 US cents fee", [exact("5 US cents", "money", D("0.05"), "USD")]),
     ("it costs 99¢ now", [exact("99¢", "money", D("0.99"), "USD")]),  # 99 x 0.01
+    # --- Chinese sub-units: a last digit after 毛/角 is the fen, as after 元 (两毛五 = 0.2 + 0.05)
+    ("一瓶两毛五", [exact("两毛五", "money", D("0.25"), "CNY")]),
+    ("五毛五分", [exact("五毛五分", "money", D("0.55"), "CNY")]),  # 0.5 + 0.05
+    ("五十美分", [exact("五十美分", "money", D("0.5"), "USD")]),  # 50 US cents
+    ("二十便士", [exact("二十便士", "money", D("0.2"), "GBP")]),  # 20 pence
+    # --- currency words: 美金 before the number, 欧 (the euro) after it
+    ("美金100", [exact("美金100", "money", D(100), "USD")]),
+    ("门票五十欧", [exact("五十欧", "money", D(50), "EUR")]),
+    # --- 百分之几 ("a few percent"): 几 is [2, 9], as in 几十 = [20, 90]
+    ("增长了百分之几", [_rng("百分之几", "percent", D("0.02"), D("0.09"), "ratio", "several")]),
     # --- half a dozen is six (was a dozen, 12)
     ("half a dozen eggs", [exact("half a dozen", "count", D(6), "count")]),
 ]
@@ -124,6 +134,15 @@ def test_in_that_is_no_share(text):
 ])
 def test_pair_that_is_no_range(text):
     assert [r for r in rows(text) if r[6] == "range"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "50欧姆的电阻",  # ohm
+    "五毛党",  # a word
+    "十分重要",  # 十分 "very"
+])
+def test_no_money(text):
+    assert [r for r in rows(text) if r[1] == "money"] == []
 
 
 def test_a_falling_pair_is_no_range():
