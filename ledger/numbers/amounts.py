@@ -759,8 +759,9 @@ def _slash_fraction(t: str, m: re.Match, ctx: Context | None = None) -> Hit | No
         return _number(t, whose[0], body, whose[1], ctx)
     if ctx is not None and (mm := lx.EN_MAG.match(t, e)) and not mm.group("hund"):
         return _number(t, s, body, None, ctx)  # 2 1/2 million dollars, 1/2 billion: the magnitude scales it
-    if ctx is not None and _unit(t, e, "ar", ctx, body.a)[0] in _SLASH_UNITS:
-        return _number(t, s, body, None, ctx)  # 7 3/4%, 1/4 percent, 2 1/2 dollars: a number with its unit
+    if ctx is not None and (_unit(t, e, "ar", ctx, body.a)[0] in _SLASH_UNITS
+                            or (t[e:e + 1] in _SUB_START and money.alone(t, e, body.text, body.a, ctx.default_cur))):
+        return _number(t, s, body, None, ctx)  # 7 3/4%, 1/4 percent, 2 1/2 dollars, 1/8 cent: a number with its unit
     if ctx is not None and not m.group("sl_whole") and (of := fraction_of(t, m.start(), m.end(), num, den, ctx)):
         return of  # 3/4 of a percent
     if m.group("sl_whole"):

@@ -424,10 +424,12 @@ _FIRST = (
 )
 #: An ordinal ahead (a fifth, an eighth, a twenty-first): a cheap test before the fraction rules.
 EN_ORDINAL_AHEAD = rf"(?i:(?:{words_alt(EN_TENS)}-)?{words_alt(EN_ORDINALS)})"
-#: A fraction written with a slash (3/4, 2 1/4): a mixed number's whole, then digits / digits, no
-#: part of a longer run (3/4/2024, 2023/24, 1.5/2 are no fractions).
+#: A fraction written with a slash (3/4, 2 1/4; tokenised text spaces it: 7 3 / 4 %): a mixed number's
+#: whole, then digits / digits, no part of a longer run (3/4/2024, 3 / 4 / 2024, 2023/24, 1.5/2 are no fractions).
+_SLASH = r"(?:/|[ \t]/[ \t])"
 SLASH_FRACTION = (
-    r"(?<![\w./,])(?:(?P<sl_whole>\d{1,3})[ \t]+)?(?P<sl_num>\d{1,3})/(?P<sl_den>\d{1,3})(?![\w/]|[.,]\d)"
+    rf"(?<![\w./,])(?<!/[ \t])(?:(?P<sl_whole>\d{{1,3}})[ \t]+)?(?P<sl_num>\d{{1,3}}){_SLASH}(?P<sl_den>\d{{1,3}})"
+    r"(?![\w/]|[.,]\d|[ \t]/)"
 )
 #: Scientific notation: 2e5 = 2 x 10^5, 2.789e-1, 1.2 × 10^5, and a power written with a caret (2^5 = 32,
 #: 2.5^-1 = 0.4); not inside a word, a version or a longer run (0x2e5, v1.2e3).
@@ -466,7 +468,7 @@ MASTER = re.compile(
     rf"|(?P<zhdate>{ZH_DATE})"
     rf"|(?P<endate>{EN_DATE})"
     r"|(?P<code>\d+(?:-\d+){2,})"  # phone numbers, ISBNs, part numbers: 978-3-16-148410-0
-    rf"|(?P<slash>(?:(?P<sl_cur>{CUR_BEFORE_ALT})[ \t]?(?=\d{{1,3}}[ \t]+\d{{1,3}}/))?{SLASH_FRACTION})"
+    rf"|(?P<slash>(?:(?P<sl_cur>{CUR_BEFORE_ALT})[ \t]?(?=\d{{1,3}}[ \t]+\d{{1,3}}{_SLASH}))?{SLASH_FRACTION})"
     rf"|(?P<sci>{SCIENTIFIC})"
     r"|(?P<fan>翻了?(?:一|两|三|[1-3])?(?:番|倍))"
     rf"|(?P<zhfrac>{CN_FRACTION_RX})"

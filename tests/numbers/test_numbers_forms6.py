@@ -55,6 +55,13 @@ CASES = [
     ("rates rose 1/4 percent", [exact("1/4 percent", "percent", D("0.0025"), "ratio")]),
     ("a 5 1/2 per cent coupon", [exact("5 1/2 per cent", "percent", D("0.055"), "ratio")]),
     ("it cost 2 1/2 dollars", [exact("2 1/2 dollars", "money", D("2.5"), "USD")]),
+    # --- tokenised text spaces the slash: 7 3 / 4 % = 7.75%, $ 34 3 / 8 = 34.375 USD
+    ("7 3 / 4 % bonds", [exact("7 3 / 4 %", "percent", D("0.0775"), "ratio")]),
+    ("closed at $ 34 3 / 8 .", [exact("$ 34 3 / 8", "money", D("34.375"), "USD")]),
+    ("priced at 101 1 / 4 yesterday", [exact("101 1 / 4", "count", D("101.25"), "count")]),
+    # --- before a sub-unit: hundredths of the main unit (2.5 cents = 0.025 USD; 1/8 cent was 12.5%)
+    ("earned 2 1/2 cents a share", [exact("2 1/2 cents", "money", D("0.025"), "USD")]),
+    ("down 1/8 cent", [exact("1/8 cent", "money", D("0.00125"), "USD")]),
     # --- after a currency sign: the sign, the mixed number and its magnitude are one amount
     ("a loan of $2 1/2 million", [exact("$2 1/2 million", "money", D(2_500_000), "USD")]),
     ("a $ 1 3/4 billion deal", [exact("$ 1 3/4 billion", "money", D(1_750_000_000), "USD")]),
@@ -145,6 +152,10 @@ def test_no_money(text):
     assert [r for r in rows(text) if r[1] == "money"] == []
 
 
+def test_a_spaced_date_is_no_fraction():
+    assert [r for r in rows("3 / 4 / 2020") if r[1] == "percent"] == []  # day / month / year
+
+
 def test_a_falling_pair_is_no_range():
     assert [r for r in rows("2023-25亿") if r[6] == "range"] == []  # 2023 > 25: no range
 
@@ -168,7 +179,7 @@ def test_range_then_one_chinese_magnitude(a, b, big, sep):
 def test_slash_fraction_percent(whole, num, den, unit):
     assume(num < den)
     lead = f"{whole} " if whole else ""
-    surface = f"{lead}{num}/{den}{unit}"
+    surface = f"{lead}{num}{'/' if whole % 2 else ' / '}{den}{unit}"  # spaced as tokenised text writes it, or not
     m = one(f"The coupon is {surface}.")
     want = Fraction(whole) + Fraction(num, den)
     assert (m.surface, m.kind) == (surface, "percent")
