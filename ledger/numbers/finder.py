@@ -219,6 +219,9 @@ def _read(t: str, m: re.Match[str], published: dates.Anchor | None, ctx: Context
             return _date(m, dates.en_date(_Groups(m), published), group=group)
         if g == "fan":
             return _fan(m)
+        if g == "zhoff":  # 半折: a discount said in a word
+            return _hit_simple(m.start(), m.end(), "percent", LEXICON["numerals"]["zh"]["discount_words"][m.group()],
+                               "ratio")
         if g == "verb":
             return _hit_simple(m.start(), m.end(), "multiple", lx.EN_VERBS[m.group().lower()], "times")
         if g == "frac":

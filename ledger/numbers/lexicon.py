@@ -32,6 +32,8 @@ from ledger.numbers.numerals import Amount
 from ledger.numbers.words import (
     CN_DISCOUNT,
     CN_DISCOUNT_NOT_AFTER,
+    CN_DISCOUNT_WORDS,
+    CN_DISCOUNT_WORDS_NOT_AFTER,
     CN_GROUP_NOT_BEFORE,
     CN_GROUPS,
     EN_ARTICLES,
@@ -417,8 +419,10 @@ _ZH_HEDGE_ENDS = re.escape("".join(sorted({w[-1] for w in _ZH_PRE} | {COMPARED_B
 #: Characters a mention can start with.  The pattern opens with a lookahead
 #: on this set so the engine skips ordinary text at one test per character
 #: (about 5x faster than trying every alternative at every position).
+_WORD_FIRSTS = "".join(sorted({w[0] for w in CN_DISCOUNT_WORDS}))  # 半 of 半折
 _FIRST = (
-    rf"[0-9{DIGITS}{ZEROS}{UNITS}{BIGS}数几翻参.{re.escape(_SIGNS)}]|\b[A-Za-z]"
+    rf"[0-9{DIGITS}{ZEROS}{UNITS}{BIGS}数几翻参.{re.escape(_SIGNS)}{_WORD_FIRSTS}]"
+    r"|\b[A-Za-z]"
     r"|上(?:周|星期|个?月|[十百千万亿])|下(?:周|个?月)|这(?:周|个月)|本[周月年]|[去今明前]年|前天|昨[天日]"
     rf"|{_alt(w for w in _CUR_BEFORE if not w.isascii() and len(w) > 1)}"
 )
@@ -471,6 +475,7 @@ MASTER = re.compile(
     rf"|(?P<slash>(?:(?P<sl_cur>{CUR_BEFORE_ALT})[ \t]?(?=\d{{1,3}}[ \t]+\d{{1,3}}{_SLASH}))?{SLASH_FRACTION})"
     rf"|(?P<sci>{SCIENTIFIC})"
     r"|(?P<fan>翻了?(?:一|两|三|[1-3])?(?:番|倍))"
+    rf"|(?P<zhoff>(?<![{CN_DISCOUNT_WORDS_NOT_AFTER}]){_alt(CN_DISCOUNT_WORDS)}(?![{CN_DISCOUNT_NOT_AFTER}]))"
     rf"|(?P<zhfrac>{CN_FRACTION_RX})"
     rf"|(?P<cur>(?P<cur_sym>{CUR_BEFORE_ALT})[ \t]?(?P<cur_num>(?>{NUM_AR})|(?>{NUM_CN})))"
     rf"|{_ENGLISH}"

@@ -49,6 +49,9 @@ CN_DISCOUNT: str = _ZH["discount"]
 #: Characters after 折 that make it a word (折合, 折旧), and phrases where it is no discount (一波三折).
 CN_DISCOUNT_NOT_AFTER: str = _ZH["discount_guards"]["after"]
 CN_DISCOUNT_NOT_IN: list[str] = list(_ZH["discount_guards"]["phrases"])
+#: Discounts said in a word (半折 = 50%) and what may not come before one.
+CN_DISCOUNT_WORDS: dict[str, str] = dict(_ZH["discount_words"])
+CN_DISCOUNT_WORDS_NOT_AFTER: str = _ZH["discount_words_guard"]["not_after"]
 CN_BARE_MIN: int = _ZH["bare_count_min_chars"]
 #: Words that count by the group (打 = 12, 双 = 2, 对 = 2) and what may not follow each.
 CN_GROUPS: dict[str, int] = dict(_ZH["groups"])

@@ -97,6 +97,8 @@ CASES = [
     ("门票五十欧", [exact("五十欧", "money", D(50), "EUR")]),
     # --- 百分之几 ("a few percent"): 几 is [2, 9], as in 几十 = [20, 90]
     ("增长了百分之几", [_rng("百分之几", "percent", D("0.02"), D("0.09"), "ratio", "several")]),
+    # --- 半折: half price, as 五折 (50%)
+    ("全场半折优惠", [exact("半折", "percent", D("0.5"), "ratio")]),
     # --- half a dozen is six (was a dozen, 12)
     ("half a dozen eggs", [exact("half a dozen", "count", D(6), "count")]),
 ]
@@ -150,6 +152,11 @@ def test_pair_that_is_no_range(text):
 ])
 def test_no_money(text):
     assert [r for r in rows(text) if r[1] == "money"] == []
+
+
+@pytest.mark.parametrize("text", ["把纸对半折", "半折叠屏"])  # fold in half; a half-folding screen
+def test_no_discount(text):
+    assert [r for r in rows(text) if r[1] == "percent"] == []
 
 
 def test_a_spaced_date_is_no_fraction():
