@@ -245,3 +245,15 @@ def test_count_range_cn2an(a, b, sep, chinese, between):
     surface = f"{xa}{sep}{xb}" + ("之间" if between else "")
     m = one(f"预计人数在{surface}，")
     assert (m.surface, m.kind, m.low, m.high) == (surface, "count", a, b)
+
+
+@oracle
+@given(st.integers(min_value=1, max_value=999).map(lambda k: k * 10), st.sampled_from(sorted(BIG)))
+def test_several_before_a_magnitude_cn2an(n, big):
+    # cn2an writes n (ending in 十); n几万 is n + (1..9) + unsaid places below, times the magnitude:
+    # within [n, n + 10] x the magnitude, as n多万
+    x = cn2an.an2cn(n, "low")
+    assume(x.endswith("十"))
+    m = one(f"用户有{x}几{big}，")
+    lo, hi = n * BIG[big], (n + 10) * BIG[big]
+    assert (m.surface, m.kind, m.low, m.high, m.value) == (f"{x}几{big}", "count", lo, hi, D(lo + hi) / 2)
