@@ -357,7 +357,25 @@ def _bare(t: str, s: int, pos: int, body: Body, a: Amount) -> bool:
     if any(c in UNITS for c in body.text) and (lx.ZH_POST_WORDS.match(t, pos) or _hedge_before(t, s)
                                                 or lx.compared(t, s, pos)):
         return True  # 五百以上, 一千左右, 大于二十, 比三十大: a hedge makes a composed numeral a quantity
+    if len(body.text) == 1 and body.text in CN_ALL_DIGITS and _compared_digit(t, s, pos):
+        return True  # 大于五, 五以上, 比五大
     return _composed(t, pos, body)
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _compared_digit(t: str, s: int, pos: int) -> bool:
+    """One Chinese digit compared is a quantity: 五以上, 五以下, 比五大, and after a comparison word of two
+    characters or more (大于五, 小于等于五) where the clause ends or the other bound follows (大于五小于十);
+    高于一般 ("above average") and 超过一半 are no numbers, 近一 and 超一流 no comparisons."""
+    post = lx.ZH_POST_WORDS.match(t, pos)
+    if (post and lx.hedge_of(post.group()) in lx.COMPARING) or lx.compared(t, s, pos):
+        return True  # 五以上, 比五大 (not 统一上下: 上下 is "about", after the 一 of a word)
+    pm = lx.pre_hedge(t, s)
+    if pm is None or len(pm[0]) < 2 or lx.hedge_of(pm[0]) not in lx.COMPARING:
+        return False
+    return not _CJK.match(t, pos) or lx.ZH_BOUND_AHEAD.match(t, pos) is not None
 
 
 #: What may come before a numeral alone on its line: spaces and a sign.

@@ -332,6 +332,14 @@ _COMPARED_AFTER = re.compile(
 )
 #: What may join a lower bound and an upper bound into one range ([hedges.joined]).
 JOINED = re.compile(rf"[ \t]?(?:{_alt(LEXICON['hedges']['joined']['words'])})?[ \t]?\Z", re.ASCII)
+#: The other bound of a comparison coming next (大于五小于十, 大于五的同时小于十): a joining word, then a
+#: Chinese comparison word of two characters or more.
+ZH_BOUND_AHEAD = re.compile(
+    rf"[ \t]?(?:{_alt(LEXICON['hedges']['joined']['words'])})?[ \t]?(?:{_alt(w for w in _ZH_PRE if len(w) >= 2)})",
+    re.ASCII,
+)
+#: Hedges that compare (a bound), not approximate (约, 近) or emphasise (高达).
+COMPARING = frozenset(("over", "at_least", "up_to", "under"))
 
 
 def compared(t: str, s: int, e: int) -> tuple[str, int, int] | None:

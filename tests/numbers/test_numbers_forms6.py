@@ -99,6 +99,12 @@ CASES = [
     ("增长了百分之几", [_rng("百分之几", "percent", D("0.02"), D("0.09"), "ratio", "several")]),
     # --- 半折: half price, as 五折 (50%)
     ("全场半折优惠", [exact("半折", "percent", D("0.5"), "ratio")]),
+    # --- one Chinese digit compared is a quantity; bounds joined in either order make a range
+    ("这个数大于五", [("大于五", "count", D(5), D(5), None, "count", "over")]),
+    ("五以下", [("五以下", "count", D(5), None, D(5), "count", "up_to")]),
+    ("比五大", [("比五大", "count", D(5), D(5), None, "count", "over")]),
+    ("大于五小于十", [_rng("大于五小于十", "count", D(5), D(10), "count")]),
+    ("小于二百大于一百", [_rng("小于二百大于一百", "count", D(100), D(200), "count")]),  # upper bound first
     # --- half a dozen is six (was a dozen, 12)
     ("half a dozen eggs", [exact("half a dozen", "count", D(6), "count")]),
 ]
@@ -161,6 +167,11 @@ def test_no_discount(text):
 
 def test_a_spaced_date_is_no_fraction():
     assert [r for r in rows("3 / 4 / 2020") if r[1] == "percent"] == []  # day / month / year
+
+
+@pytest.mark.parametrize("text", ["高于一般水平", "超过一半", "超一流", "大于一切"])
+def test_a_digit_in_a_word_is_no_compared_quantity(text):
+    assert rows(text) == []  # above average, more than half, super first-class, greater than all
 
 
 def test_a_falling_pair_is_no_range():
@@ -257,3 +268,15 @@ def test_several_before_a_magnitude_cn2an(n, big):
     m = one(f"用户有{x}几{big}，")
     lo, hi = n * BIG[big], (n + 10) * BIG[big]
     assert (m.surface, m.kind, m.low, m.high, m.value) == (f"{x}几{big}", "count", lo, hi, D(lo + hi) / 2)
+
+
+@oracle
+@given(st.integers(min_value=1, max_value=10**6), st.integers(min_value=1, max_value=10**6),
+       st.sampled_from(["", "而", "，"]), st.booleans())
+def test_upper_then_lower_bound_join(a, b, joiner, chinese):
+    # 小于b大于a: the upper bound said first, the same range as 大于a小于b
+    assume(a < b)
+    xa, xb = (cn2an.an2cn(a, "low"), cn2an.an2cn(b, "low")) if chinese else (str(a), str(b))
+    surface = f"小于{xb}{joiner}大于{xa}"
+    m = one(f"这个数字{surface}")
+    assert (m.surface, m.kind, m.low, m.high, m.qualifier) == (surface, "count", a, b, "range")
