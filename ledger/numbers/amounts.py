@@ -439,8 +439,19 @@ def _magnitude(t: str, pos: int, a: Amount, g: str) -> tuple[Amount, int]:
     """English magnitude (13bn, $13B, 350 million, $100-billion) and a trailing 多/余 (20多年)."""
     mm = lx.EN_MAG.match(t, pos) if g == "ar" else None
     if mm:
-        a = a.scaled(lx.magnitude_of(mm))
+        f = lx.magnitude_of(mm)
+        a = a.scaled(f)
         pos = mm.end()
+        while mm.group("mag") and a.vague == "" and (nx := _NEXT_GROUP.match(t, pos)) is not None:
+            # 2 million 500 thousand = 2,500,000: a smaller group after a scale word continues the number,
+            # as "two million five hundred thousand" and 5万4千 do
+            mm2 = lx.EN_MAG.match(t, nx.end())
+            if mm2 is None or not mm2.group("mag"):
+                break
+            v, f2 = arabic(nx.group("n")), lx.magnitude_of(mm2)
+            if f2 >= f or not 0 < v * f2 < f:
+                break
+            a, pos, f = exact(a.value + v * f2), mm2.end(), f2
     elif g == "ar" and a.vague == "" and a.value == a.value.to_integral_value() and a.value > 0 \
             and (dz := _DOZEN.match(t, pos)):
         a = a.scaled(EN_DOZEN)  # 3 dozen eggs = 36, as "three dozen"
@@ -453,6 +464,9 @@ def _magnitude(t: str, pos: int, a: Amount, g: str) -> tuple[Amount, int]:
 
 
 _DOZEN = re.compile(r"[ \t]+(?i:dozens?)\b", re.ASCII)
+#: The next group of a number in digits and scale words (2 million 500 thousand); not after "and"
+#: ("between 1 million and 500 thousand" names two numbers).
+_NEXT_GROUP = re.compile(r"[ \t]+(?P<n>\d{1,3}(?:\.\d+)?)(?![\d,.])", re.ASCII)
 
 
 def _unit(t: str, pos: int, g: str, ctx: Context, a: Amount, scaled: bool = False):

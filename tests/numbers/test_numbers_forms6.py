@@ -105,6 +105,9 @@ CASES = [
     ("比五大", [("比五大", "count", D(5), D(5), None, "count", "over")]),
     ("大于五小于十", [_rng("大于五小于十", "count", D(5), D(10), "count")]),
     ("小于二百大于一百", [_rng("小于二百大于一百", "count", D(100), D(200), "count")]),  # upper bound first
+    # --- digits with descending scale words compose, as the words do: 2 x 10^6 + 500 x 10^3
+    ("2 million 500 thousand people", [exact("2 million 500 thousand", "count", D(2_500_000), "count")]),
+    ("3 billion 200 million dollars", [exact("3 billion 200 million dollars", "money", D(3_200_000_000), "USD")]),
     # --- half a dozen is six (was a dozen, 12)
     ("half a dozen eggs", [exact("half a dozen", "count", D(6), "count")]),
 ]
@@ -280,3 +283,13 @@ def test_upper_then_lower_bound_join(a, b, joiner, chinese):
     surface = f"小于{xb}{joiner}大于{xa}"
     m = one(f"这个数字{surface}")
     assert (m.surface, m.kind, m.low, m.high, m.qualifier) == (surface, "count", a, b, "range")
+
+
+@oracle
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=1, max_value=999),
+       st.sampled_from([("billion", "million"), ("million", "thousand"), ("billion", "thousand")]))
+def test_digits_with_descending_scales(a, b, scales):
+    big, small = scales
+    surface = f"{a} {big} {b} {small}"
+    m = one(f"It sold {surface} units.")
+    assert (m.surface, m.kind, m.value) == (surface, "count", a * SCALES[big] + b * SCALES[small])
