@@ -94,6 +94,7 @@ CASES = [
     ("二十便士", [exact("二十便士", "money", D("0.2"), "GBP")]),  # 20 pence
     # --- currency words: 美金 before the number, 欧 (the euro) after it
     ("美金100", [exact("美金100", "money", D(100), "USD")]),
+    ("a $US5 billion loan", [exact("$US5 billion", "money", D(5 * 10**9), "USD")]),  # the Australian press's US$
     ("门票五十欧", [exact("五十欧", "money", D(50), "EUR")]),
     # --- 百分之几 ("a few percent"): 几 is [2, 9], as in 几十 = [20, 90]
     ("增长了百分之几", [_rng("百分之几", "percent", D("0.02"), D("0.09"), "ratio", "several")]),
