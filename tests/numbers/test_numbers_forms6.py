@@ -96,6 +96,7 @@ CASES = [
     ("美金100", [exact("美金100", "money", D(100), "USD")]),
     ("a $US5 billion loan", [exact("$US5 billion", "money", D(5 * 10**9), "USD")]),  # the Australian press's US$
     ("门票五十欧", [exact("五十欧", "money", D(50), "EUR")]),
+    ("这台电脑两美刀", [exact("两美刀", "money", D(2), "USD")]),  # 美刀: slang for the US dollar
     # --- 百分之几 ("a few percent"): 几 is [2, 9], as in 几十 = [20, 90]
     ("增长了百分之几", [_rng("百分之几", "percent", D("0.02"), D("0.09"), "ratio", "several")]),
     # --- 半折: half price, as 五折 (50%)
