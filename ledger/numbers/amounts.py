@@ -111,6 +111,8 @@ def read_number(t: str, m: re.Match, ctx: Context) -> Hit | Resume | None:
     if g in ("en", "ar") and _IN_EVERY.match(t, body.end) and (fr := _in_every(t, s, body, ctx)):
         return fr
     cur = lx.currency_code(m.group("cur_sym"), ctx.yen) if g == "cur" else None
+    if g == "cur" and m.group("cur_frac") is not None and (sm := lx.SLASH_RX.match(t, m.start("cur_num"))):
+        return _slash_fraction(t, sm, ctx, sign=(s, m.group("cur_sym")))  # $2 1/2 million
     if g == "cur":
         whose = _whose_dollar(t, s, m.group("cur_sym"), cur)
         if whose is None:
@@ -772,10 +774,12 @@ def _in_every(t: str, s: int, body: Body, ctx: Context) -> Hit | None:
     return finish(t, s, second.end, exact(_divide(k, d)), "percent", "ratio", Decimal(1))
 
 
-def _slash_fraction(t: str, m: re.Match, ctx: Context | None = None) -> Hit | None:
+def _slash_fraction(t: str, m: re.Match, ctx: Context | None = None,
+                    sign: tuple[int, str] | None = None) -> Hit | None:
     """3/4 = 0.75, a share like 四分之三; 2 1/4 = 2.25, a mixed number (a count).  Only a
     proper fraction: a slash between a number and a smaller one is a date, a split or a
-    score (16/5, 50/50, 24/7), and gives nothing."""
+    score (16/5, 50/50, 24/7), and gives nothing.  ``sign``: (start, sign) of a currency
+    sign before the fraction ($2 1/2 million)."""
     num, den = Decimal(m.group("sl_num")), Decimal(m.group("sl_den"))
     if not 0 < num < den:
         return None
@@ -783,9 +787,9 @@ def _slash_fraction(t: str, m: re.Match, ctx: Context | None = None) -> Hit | No
     whole = Decimal(m.group("sl_whole") or 0)
     x = whole + v if v == num / den else _divide(whole * den + num, den)
     s, e = m.start(), m.end()
-    body = Body(t[m.start("sl_num") if whole == 0 else m.start("sl_whole"):e], m.group(), s, e, exact(x), "ar")
-    if m.group("sl_cur"):  # $2 1/2 million, $ 1 3/4 billion: a mixed number after a currency sign
-        whose = _whose_dollar(t, s, m.group("sl_cur"), lx.currency_code(m.group("sl_cur"), ctx.yen) if ctx else None)
+    body = Body(m.group(), m.group(), s, e, exact(x), "ar")
+    if sign is not None:  # $2 1/2 million, $ 1 3/4 billion: a mixed number after a currency sign
+        whose = _whose_dollar(t, sign[0], sign[1], lx.currency_code(sign[1], ctx.yen) if ctx else None)
         if ctx is None or whose is None:
             return None
         return _number(t, whose[0], body, whose[1], ctx)

@@ -427,10 +427,8 @@ _ZH_HEDGE_ENDS = re.escape("".join(sorted({w[-1] for w in _ZH_PRE} | {COMPARED_B
 #: Characters a mention can start with.  The pattern opens with a lookahead
 #: on this set so the engine skips ordinary text at one test per character
 #: (about 5x faster than trying every alternative at every position).
-_WORD_FIRSTS = "".join(sorted({w[0] for w in CN_DISCOUNT_WORDS}))  # 半 of 半折
 _FIRST = (
-    rf"[0-9{DIGITS}{ZEROS}{UNITS}{BIGS}数几翻参.{re.escape(_SIGNS)}{_WORD_FIRSTS}]"
-    r"|\b[A-Za-z]"
+    rf"[0-9{DIGITS}{ZEROS}{UNITS}{BIGS}数几翻参.{re.escape(_SIGNS)}]|\b[A-Za-z]|{_alt(CN_DISCOUNT_WORDS)}"
     r"|上(?:周|星期|个?月|[十百千万亿])|下(?:周|个?月)|这(?:周|个月)|本[周月年]|[去今明前]年|前天|昨[天日]"
     rf"|{_alt(w for w in _CUR_BEFORE if not w.isascii() and len(w) > 1)}"
 )
@@ -474,18 +472,20 @@ _ENGLISH = (
     rf"|(?P<en>(?>{NUM_EN}))"
     rf"|(?P<enart>(?i:\ban?)(?=[ \t-]{EN_ORDINAL_AHEAD})))"
 )
+SLASH_RX = re.compile(SLASH_FRACTION, re.ASCII)
 MASTER = re.compile(
     rf"(?={_FIRST})"
     rf"(?:(?P<skip>\d{{1,2}}:\d{{2}}(?::\d{{2}})?|\d+(?:\.\d+){{2,}}|{LONG_DIGITS})"  # 23:55, version 1.2.3, 1111…
     rf"|(?P<zhdate>{ZH_DATE})"
     rf"|(?P<endate>{EN_DATE})"
     r"|(?P<code>\d+(?:-\d+){2,})"  # phone numbers, ISBNs, part numbers: 978-3-16-148410-0
-    rf"|(?P<slash>(?:(?P<sl_cur>{CUR_BEFORE_ALT})[ \t]?(?=\d{{1,3}}[ \t]+\d{{1,3}}{_SLASH}))?{SLASH_FRACTION})"
+    rf"|(?P<slash>{SLASH_FRACTION})"
     rf"|(?P<sci>{SCIENTIFIC})"
     r"|(?P<fan>翻了?(?:一|两|三|[1-3])?(?:番|倍))"
     rf"|(?P<zhoff>(?<![{CN_DISCOUNT_WORDS_NOT_AFTER}]){_alt(CN_DISCOUNT_WORDS)}(?![{CN_DISCOUNT_NOT_AFTER}]))"
     rf"|(?P<zhfrac>{CN_FRACTION_RX})"
-    rf"|(?P<cur>(?P<cur_sym>{CUR_BEFORE_ALT})[ \t]?(?P<cur_num>(?>{NUM_AR})|(?>{NUM_CN})))"
+    rf"|(?P<cur>(?P<cur_sym>{CUR_BEFORE_ALT})[ \t]?(?P<cur_frac>(?=\d{{1,3}}[ \t]+\d{{1,3}}{_SLASH}\d))?"
+    rf"(?P<cur_num>(?>{NUM_AR})|(?>{NUM_CN})))"  # cur_frac: $2 1/2 million (amounts reads the fraction)
     rf"|{_ENGLISH}"
     rf"|(?P<ar>(?>{NUM_AR}))"
     rf"|(?P<cn>(?={CN_WORTH})(?>{NUM_CN})|(?>{NUM_CN}){_CN_UNIT_AHEAD}|{_CN_ALONE}"
