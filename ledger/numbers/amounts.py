@@ -912,7 +912,8 @@ def _range(t: str, start: int, pos: int, body: Body, a: Amount, unit_info, a_mag
         elif kind2 is None and not (zh_between or (_has_big(body.text) and _has_big(second.text))
                                     or _cn_count_range(t, p2, body, second)
                                     or (not a_mag and second.g == "ar" and b2.value != b.value)
-                                    or _shared_big(body, second)
+                                    or _shared_big(body, second) or _shared_scale(body, second) is not None
+                                    or _same_scale(body, second)
                                     or _zh_pair(t, start, c.group(), body, second, between_end is not None)):
             return None  # 数万乃至数十万, 一千到一千五百, 20和30之间, 3-5 million, 100-200万: a count range
         elif kind2 is None and between_end is not None:
@@ -922,6 +923,8 @@ def _range(t: str, start: int, pos: int, body: Body, a: Amount, unit_info, a_mag
         return None
     elif kind2 is None and kind in ("percent", "percentage_point") and b2.value != b.value:
         return None  # 'rose 12% to 320 million': a change, then the level it reached
+    if (f := _shared_scale(body, second)) is not None:
+        a = a.scaled(f)  # one to two million, five to six hundred thousand: the scale words are both ends'
     if not a_mag and b.value and b2.value != b.value:  # $1-2 billion: the magnitude applies to both
         a = a.scaled(b2.value / b.value)
     big = re.search(rf"[{BIGS}]+$", second.text)
@@ -949,6 +952,37 @@ def _shared_big(body: Body, second: Body) -> bool:
     return body.g == "ar" and second.g == "ar" and not _has_big(body.text) and (
         second.text[-1:] in BIGS or (_DIGITS_THEN_UNIT.fullmatch(second.text) is not None
                                      and _PLAIN.fullmatch(body.text) is not None))
+
+
+_TAIL_SCALES = re.compile(rf"[ \t-]((?i:{words_alt(EN_SCALES)})(?:[ \t]+(?i:{words_alt(EN_SCALES)}))*)\Z", re.ASCII)
+
+
+def _same_scale(body: Body, second: Body) -> bool:
+    """"a hundred to two hundred", "one million to two million": two English numbers closed by the same
+    scale word make a count range, as two Chinese ends with a magnitude do."""
+    if body.g != "en" or second.g != "en":
+        return False
+    m1, m2 = _TAIL_SCALES.search(" " + body.text), _TAIL_SCALES.search(" " + second.text)
+    return m1 is not None and m2 is not None and m1.group(1).split()[-1].lower() == m2.group(1).split()[-1].lower()
+
+
+def _shared_scale(body: Body, second: Body) -> Decimal | None:
+    """The factor of the scale words that close the second end when they are both ends' ("one to two
+    million" = [1e6, 2e6], "five to six hundred thousand"): English words without a scale word first,
+    then words of one group and scale words; None otherwise."""
+    if body.g != "en" or second.g != "en" or any(w.lower() in EN_SCALES for w in re.split(r"[ \t-]+", body.text)):
+        return None
+    m = _TAIL_SCALES.search(second.text)
+    if m is None or m.start() == 0:
+        return None
+    f = Decimal(1)
+    for w in m.group(1).split():
+        f *= EN_SCALES[w.lower()]
+    try:
+        lead = read_english(second.text[:m.start()]).value
+    except NumeralError:
+        return None
+    return f if lead * f == second.a.value and body.a.value * f < second.a.value else None
 
 
 def _zh_pair(t: str, start: int, sep: str, body: Body, second: Body, between: bool) -> bool:

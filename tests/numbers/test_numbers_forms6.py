@@ -110,6 +110,12 @@ CASES = [
     # --- digits with descending scale words compose, as the words do: 2 x 10^6 + 500 x 10^3
     ("2 million 500 thousand people", [exact("2 million 500 thousand", "count", D(2_500_000), "count")]),
     ("3 billion 200 million dollars", [exact("3 billion 200 million dollars", "money", D(3_200_000_000), "USD")]),
+    # --- English ranges of words: the scale words after the second end are both ends' (as "3-5 million")
+    ("one to two million dollars", [_rng("one to two million dollars", "money", D(10**6), D(2 * 10**6), "USD")]),
+    ("five to six hundred people", [_rng("five to six hundred", "count", D(500), D(600), "count")]),
+    ("five to six hundred thousand", [_rng("five to six hundred thousand", "count", D(500_000), D(600_000),
+                                           "count")]),  # 6 x 100 x 1000; 5 x the same scales
+    ("a hundred to two hundred", [_rng("a hundred to two hundred", "count", D(100), D(200), "count")]),
     # --- half a dozen is six (was a dozen, 12)
     ("half a dozen eggs", [exact("half a dozen", "count", D(6), "count")]),
 ]
@@ -177,6 +183,10 @@ def test_a_spaced_date_is_no_fraction():
 @pytest.mark.parametrize("text", ["高于一般水平", "超过一半", "超一流", "大于一切"])
 def test_a_digit_in_a_word_is_no_compared_quantity(text):
     assert rows(text) == []  # above average, more than half, super first-class, greater than all
+
+
+def test_from_one_to_two_million_is_a_change():
+    assert [r for r in rows("sales went from one to two million") if r[6] == "range"] == []
 
 
 def test_a_falling_pair_is_no_range():
@@ -295,3 +305,21 @@ def test_digits_with_descending_scales(a, b, scales):
     surface = f"{a} {big} {b} {small}"
     m = one(f"It sold {surface} units.")
     assert (m.surface, m.kind, m.value) == (surface, "count", a * SCALES[big] + b * SCALES[small])
+
+
+@oracle
+@given(st.integers(min_value=1, max_value=99), st.integers(min_value=1, max_value=99),
+       st.sampled_from(["hundred", "thousand", "million", "billion", "hundred thousand"]),
+       st.sampled_from([" to ", " and "]))
+def test_english_range_with_one_scale_num2words(a, b, scale, sep):
+    # num2words names both ends; the scale words written once after the second are both ends'
+    assume(a < b)
+    f = 1
+    for w in scale.split():
+        f *= 100 if w == "hundred" else SCALES[w]
+    assume(b < 10 or scale.split()[0] != "hundred" or b < 100)
+    lead = "between " if sep == " and " else ""
+    surface = f"{num2words(a)}{sep}{num2words(b)} {scale}"
+    m = one(f"It will hire {lead}{surface} people.")
+    assert (m.kind, m.low, m.high) == ("count", a * f, b * f)
+    assert m.surface.endswith(surface)
