@@ -29,6 +29,7 @@ from ledger.numbers.words import (
     CN_FRACTION,
     CN_GROUPS,
     CN_HALF,
+    CN_HALF_NOT_BEFORE,
     CN_POINT,
     CN_SMALL_UNITS,
     CN_TENTHS,
@@ -279,6 +280,8 @@ def _suffix(t: str, s: int, body: Body, cur: str | None, ctx: Context) -> Hit | 
         cur = cur or unit
     if word == CN_TENTHS:
         a, pos = _tenths(t, pos, a)
+    elif word and kind in _HALVED and not word.isascii():
+        a, pos = _half_after(t, pos, word, a)
     elif word == CN_DISCOUNT:
         a, factor = _discount(a) or (a, factor)
     if kind is not None and "多" in t[e:pos] and a.vague == "":
@@ -466,6 +469,7 @@ def _magnitude(t: str, pos: int, a: Amount, g: str) -> tuple[Amount, int]:
 
 
 _DOZEN = re.compile(r"[ \t]+(?i:dozens?)\b", re.ASCII)
+CN_HALF_NOT_BEFORE_SET = frozenset(CN_HALF_NOT_BEFORE)
 #: The next group of a number in digits and scale words (2 million 500 thousand); not after "and"
 #: ("between 1 million and 500 thousand" names two numbers).
 _NEXT_GROUP = re.compile(r"[ \t]+(?P<n>\d{1,3}(?:\.\d+)?)(?![\d,.])", re.ASCII)
@@ -525,6 +529,22 @@ _TENTH_DIGIT = re.compile(
     rf"[{''.join(CN_ALL_DIGITS)}0-9](?![{''.join(CN_ALL_DIGITS)}0-9{UNITS}{BIGS}点.%年月天倍成])"
     rf"|[ \t][{''.join(CN_ALL_DIGITS)}0-9](?![{''.join(CN_ALL_DIGITS)}0-9{UNITS}{BIGS}点.%\u4e00-\u9fff])"  # 七成 六
 )
+
+
+#: Kinds of unit a 半 after (or 个半 before) adds half of: 一年半, 两倍半, 三个半月, 两个半百分点.
+_HALVED = ("duration", "multiple", "percentage_point")
+
+
+def _half_after(t: str, pos: int, word: str, a: Amount) -> tuple[Amount, int]:
+    """一年半 = 1.5 years, 两倍半 = 2.5 times; 三个半月 = 3.5 months (the half inside the unit word);
+    not before a word that 半 opens (两年半导体: two years, then "semiconductor")."""
+    if a.vague or a.value != int(a.value) or a.value < 0:
+        return a, pos
+    if CN_HALF in word:
+        return exact(a.value + Decimal("0.5")), pos
+    if t.startswith(CN_HALF, pos) and t[pos + 1:pos + 2] not in CN_HALF_NOT_BEFORE_SET:
+        return exact(a.value + Decimal("0.5")), pos + 1
+    return a, pos
 
 
 def _tenths(t: str, pos: int, a: Amount) -> tuple[Amount, int]:

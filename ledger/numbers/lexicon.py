@@ -134,6 +134,8 @@ _OTHER_UNITS: dict[str, tuple[str, str, Decimal]] = {
     "-fold": ("multiple", "times", Decimal(1)),
     "年": ("duration", "year", Decimal(1)), "周年": ("duration", "year", Decimal(1)),
     "个月": ("duration", "month", Decimal(1)), "个多月": ("duration", "month", Decimal(1)),
+    "个半月": ("duration", "month", Decimal(1)), "个半星期": ("duration", "week", Decimal(1)),
+    "个半百分点": ("percentage_point", "percentage_point", Decimal(1)),
     "多个月": ("duration", "month", Decimal(1)), "月": ("duration", "month", Decimal(1)),
     "周": ("duration", "week", Decimal(1)), "个星期": ("duration", "week", Decimal(1)),
     "星期": ("duration", "week", Decimal(1)), "天": ("duration", "day", Decimal(1)),
@@ -152,7 +154,8 @@ _EN_UNIT = (
     r"(?i:percentage[ \t-]points?|percentage|per[ \t]?cents?|pct|basis[ \t-]points?|bps|times|years?|months?|weeks?"
     r"|days?)\b|(?<=[0-9])(?:pc|bps?)\b"  # 5pc (per cent), 50bp: glued to the digits, lower case
 )
-_ZH_UNIT = _alt(["%", "‰", "个百分点", "百分点", "个基点", "基点", "倍", "周年", "个多月", "多个月", "个月",
+_ZH_UNIT = _alt(["%", "‰", "个半百分点", "个百分点", "百分点", "个基点", "基点", "倍", "周年", "个多月", "个半月",
+                 "个半星期", "多个月", "个月",
                  "个星期", "星期", "周", "天", "年", "月", "成"]) \
     + f"|{CN_DISCOUNT}(?![{CN_DISCOUNT_NOT_AFTER}])|{_ZH_GROUP}"
 UNIT = re.compile(

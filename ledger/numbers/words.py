@@ -39,6 +39,7 @@ CN_FRACTION: str = _ZH["fraction"]
 CN_MIXED: str = _ZH["mixed"]
 CN_TENTHS: str = _ZH["tenths"]
 CN_HALF: str = _ZH["half"]
+CN_HALF_NOT_BEFORE: str = _ZH["half_not_before"]
 #: 几 at the end of a numeral, after 十 (八十几 = [81, 89]); not before 乎/何 (几乎, 几何).
 CN_SEVERAL: str = _ZH["several"]
 CN_SEVERAL_CLOSES_AFTER: str = _ZH["several_closes_after"]

@@ -116,6 +116,12 @@ CASES = [
     ("five to six hundred thousand", [_rng("five to six hundred thousand", "count", D(500_000), D(600_000),
                                            "count")]),  # 6 x 100 x 1000; 5 x the same scales
     ("a hundred to two hundred", [_rng("a hundred to two hundred", "count", D(100), D(200), "count")]),
+    # --- 半 after a unit (or 个半 before one) adds half of it (was the whole number alone: 两年半 = 2)
+    ("发布两年半，", [exact("两年半", "duration", D("2.5"), "year")]),
+    ("营收增长两倍半", [exact("两倍半", "multiple", D("2.5"), "times")]),
+    ("工期三个半月", [exact("三个半月", "duration", D("3.5"), "month")]),
+    ("下降两个半百分点", [exact("两个半百分点", "percentage_point", D("2.5"), "percentage_point")]),
+    ("过去两年半导体行业", [exact("两年", "duration", D(2), "year")]),  # 半导体: semiconductor
     # --- half a dozen is six (was a dozen, 12)
     ("half a dozen eggs", [exact("half a dozen", "count", D(6), "count")]),
 ]
@@ -323,3 +329,17 @@ def test_english_range_with_one_scale_num2words(a, b, scale, sep):
     m = one(f"It will hire {lead}{surface} people.")
     assert (m.kind, m.low, m.high) == ("count", a * f, b * f)
     assert m.surface.endswith(surface)
+
+
+HALVED = {"年": ("duration", "year"), "倍": ("multiple", "times"), "个月": ("duration", "month")}
+
+
+@oracle
+@given(st.integers(min_value=1, max_value=10**6), st.sampled_from(sorted(HALVED)))
+def test_half_after_a_unit_cn2an(n, unit):
+    # cn2an writes n; n年半 is n + 1/2 years, n倍半 n + 1/2 times, n个半月 n + 1/2 months
+    x = cn2an.an2cn(n, "low")
+    surface = f"{x}个半月" if unit == "个月" else f"{x}{unit}半"
+    m = one(f"公司用了{surface}，")
+    kind, u = HALVED[unit]
+    assert (m.surface, m.kind, m.unit, m.value) == (surface, kind, u, D(n) + D("0.5"))
