@@ -96,6 +96,8 @@ def read_number(t: str, m: re.Match, ctx: Context) -> Hit | Resume | None:
         return _en_article_fraction(t, m, ctx)
     if g == "slash":
         return _slash_fraction(t, m, ctx)
+    if g == "vulgar":
+        return _vulgar(t, m, ctx)
     if g == "sci":
         return _scientific(t, m, ctx)
     name = "cur_num" if g == "cur" else g
@@ -112,8 +114,11 @@ def read_number(t: str, m: re.Match, ctx: Context) -> Hit | Resume | None:
     if g in ("en", "ar") and _IN_EVERY.match(t, body.end) and (fr := _in_every(t, s, body, ctx)):
         return fr
     cur = lx.currency_code(m.group("cur_sym"), ctx.yen) if g == "cur" else None
-    if g == "cur" and m.group("cur_frac") is not None and (sm := lx.SLASH_RX.match(t, m.start("cur_num"))):
-        return _slash_fraction(t, sm, ctx, sign=(s, m.group("cur_sym")))  # $2 1/2 million
+    if g == "cur" and m.group("cur_frac") is not None:
+        if sm := lx.SLASH_RX.match(t, m.start("cur_num")):
+            return _slash_fraction(t, sm, ctx, sign=(s, m.group("cur_sym")))  # $2 1/2 million
+        if vm := lx.VULGAR_RX.match(t, m.start("cur_num")):
+            return _vulgar(t, vm, ctx, sign=(s, m.group("cur_sym")))  # $3¾ billion
     if g == "cur":
         whose = _whose_dollar(t, s, m.group("cur_sym"), cur)
         if whose is None:
@@ -792,6 +797,25 @@ def _in_every(t: str, s: int, body: Body, ctx: Context) -> Hit | None:
                                               and t[second.end + 1:second.end + 2].isalnum()):
         return None
     return finish(t, s, second.end, exact(_divide(k, d)), "percent", "ratio", Decimal(1))
+
+
+def _vulgar(t: str, m: re.Match, ctx: Context, sign: tuple[int, str] | None = None) -> Hit | None:
+    """2½ = 2.5, 3 ¾ = 3.75 (a mixed number, read on as any number: 2½% = 2.5%, $3¾ billion); ¾ alone
+    is a share like 3/4, or a number of the unit or scale after it (½ percent, ¼ million)."""
+    n, d = lx.VULGAR[m.group("vg_frac")]
+    whole = arabic(m.group("vg_whole")) if m.group("vg_whole") else Decimal(0)
+    x = _divide(whole * d + n, Decimal(d))
+    s, e = m.start(), m.end()
+    body = Body(m.group(), m.group(), s, e, exact(x), "ar")
+    if sign is not None:
+        whose = _whose_dollar(t, sign[0], sign[1], lx.currency_code(sign[1], ctx.yen))
+        return None if whose is None else _number(t, whose[0], body, whose[1], ctx)
+    if m.group("vg_whole") or lx.EN_MAG.match(t, e) or _unit(t, e, "ar", ctx, body.a)[0] in _SLASH_UNITS \
+            or (t[e:e + 1] in _SUB_START and money.alone(t, e, body.text, body.a, ctx.default_cur)):
+        return _number(t, s, body, None, ctx)
+    if (of := fraction_of(t, s, e, Decimal(n), Decimal(d), ctx)) is not None:
+        return of  # ¾ of a percent
+    return finish(t, s, e, exact(x), "percent", "ratio", Decimal(1))
 
 
 def _slash_fraction(t: str, m: re.Match, ctx: Context | None = None,

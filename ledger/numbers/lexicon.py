@@ -425,13 +425,21 @@ _CN_ALONE = (
 #: Last characters of the Chinese hedge words before a number, and 比: a composed numeral after
 #: one is a quantity (大于二十, 比三十大; amounts._bare decides).
 _ZH_HEDGE_ENDS = re.escape("".join(sorted({w[-1] for w in _ZH_PRE} | {COMPARED_BEFORE})))
+#: One-character fractions ([numerals.vulgar_fractions]): 2½, 3 ¾, ¾ alone.
+VULGAR: dict[str, tuple[int, int]] = {c: (n, d) for c, (n, d) in LEXICON["numerals"]["vulgar_fractions"].items()}
+_VULGAR_CLASS = "".join(VULGAR)
+VULGAR_FRACTION = (
+    rf"(?<![\w.,/])(?:(?P<vg_whole>\d{{1,3}}(?:,\d{{3}})+|\d+)[ \t]?)?(?P<vg_frac>[{_VULGAR_CLASS}])(?![\w/])"
+)
+VULGAR_RX = re.compile(VULGAR_FRACTION, re.ASCII)
 #: The one pattern: each alternative is a named group; dates come first so
 #: "2024年10月" is a date, not the count 2024.
 #: Characters a mention can start with.  The pattern opens with a lookahead
 #: on this set so the engine skips ordinary text at one test per character
 #: (about 5x faster than trying every alternative at every position).
 _FIRST = (
-    rf"[0-9{DIGITS}{ZEROS}{UNITS}{BIGS}数几翻参.{re.escape(_SIGNS)}]|\b[A-Za-z]|{_alt(CN_DISCOUNT_WORDS)}"
+    rf"[0-9{DIGITS}{ZEROS}{UNITS}{BIGS}数几翻参.{re.escape(_SIGNS)}{_VULGAR_CLASS}]|\b[A-Za-z]"
+    rf"|{_alt(CN_DISCOUNT_WORDS)}"
     r"|上(?:周|星期|个?月|[十百千万亿])|下(?:周|个?月)|这(?:周|个月)|本[周月年]|[去今明前]年|前天|昨[天日]"
     rf"|{_alt(w for w in _CUR_BEFORE if not w.isascii() and len(w) > 1)}"
 )
@@ -483,11 +491,13 @@ MASTER = re.compile(
     rf"|(?P<endate>{EN_DATE})"
     r"|(?P<code>\d+(?:-\d+){2,})"  # phone numbers, ISBNs, part numbers: 978-3-16-148410-0
     rf"|(?P<slash>{SLASH_FRACTION})"
+    rf"|(?P<vulgar>{VULGAR_FRACTION})"
     rf"|(?P<sci>{SCIENTIFIC})"
     r"|(?P<fan>翻了?(?:一|两|三|[1-3])?(?:番|倍))"
     rf"|(?P<zhoff>(?<![{CN_DISCOUNT_WORDS_NOT_AFTER}]){_alt(CN_DISCOUNT_WORDS)}(?![{CN_DISCOUNT_NOT_AFTER}]))"
     rf"|(?P<zhfrac>{CN_FRACTION_RX})"
-    rf"|(?P<cur>(?P<cur_sym>{CUR_BEFORE_ALT})[ \t]?(?P<cur_frac>(?=\d{{1,3}}[ \t]+\d{{1,3}}{_SLASH}\d))?"
+    rf"|(?P<cur>(?P<cur_sym>{CUR_BEFORE_ALT})[ \t]?"
+    rf"(?P<cur_frac>(?=\d{{1,3}}[ \t]+\d{{1,3}}{_SLASH}\d|\d+[ \t]?[{_VULGAR_CLASS}]))?"
     rf"(?P<cur_num>(?>{NUM_AR})|(?>{NUM_CN})))"  # cur_frac: $2 1/2 million (amounts reads the fraction)
     rf"|{_ENGLISH}"
     rf"|(?P<ar>(?>{NUM_AR}))"

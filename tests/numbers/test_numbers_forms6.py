@@ -122,6 +122,13 @@ CASES = [
     ("工期三个半月", [exact("三个半月", "duration", D("3.5"), "month")]),
     ("下降两个半百分点", [exact("两个半百分点", "percentage_point", D("2.5"), "percentage_point")]),
     ("过去两年半导体行业", [exact("两年", "duration", D(2), "year")]),  # 半导体: semiconductor
+    # --- one-character fractions: the rest of a mixed number after digits (2½% was the count 2)
+    ("a 2½% rise", [exact("2½%", "percent", D("0.025"), "ratio")]),
+    ("a 3¾% coupon", [exact("3¾%", "percent", D("0.0375"), "ratio")]),  # 3 + 3/4 percent
+    ("it took 2 ½ years", [exact("2 ½ years", "duration", D("2.5"), "year")]),
+    ("a $3¾ billion deal", [exact("$3¾ billion", "money", D(3_750_000_000), "USD")]),
+    ("¾ of the shares", [exact("¾", "percent", D("0.75"), "ratio")]),  # alone: a share, like 3/4
+    ("½ percent", [exact("½ percent", "percent", D("0.005"), "ratio")]),
     # --- half a dozen is six (was a dozen, 12)
     ("half a dozen eggs", [exact("half a dozen", "count", D(6), "count")]),
 ]
@@ -343,3 +350,22 @@ def test_half_after_a_unit_cn2an(n, unit):
     m = one(f"公司用了{surface}，")
     kind, u = HALVED[unit]
     assert (m.surface, m.kind, m.unit, m.value) == (surface, kind, u, D(n) + D("0.5"))
+
+
+VULGAR = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅛": (1, 8), "⅜": (3, 8), "⅝": (5, 8),
+          "⅞": (7, 8), "⅕": (1, 5), "⅘": (4, 5)}
+
+
+@oracle
+@given(st.integers(min_value=0, max_value=10**6), st.sampled_from(sorted(VULGAR)), st.sampled_from(["", " "]),
+       st.sampled_from(["%", " percent", " years"]))
+def test_vulgar_fraction_after_digits(whole, frac, space, unit):
+    # unicodedata names each character's value; whole + n/d, then the unit
+    import unicodedata
+    n, d = VULGAR[frac]
+    assert abs(unicodedata.numeric(frac) - n / d) < 1e-12  # the table is the characters' own value
+    surface = f"{whole}{space}{frac}{unit}"
+    m = one(f"It was {surface} then.")
+    want = (Fraction(whole) + Fraction(n, d)) / (100 if unit != " years" else 1)
+    assert (m.surface, m.kind) == (surface, "duration" if unit == " years" else "percent")
+    assert abs(Fraction(m.value) - want) <= Fraction(1, 10**12)
