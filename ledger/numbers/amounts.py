@@ -42,6 +42,7 @@ from ledger.numbers.words import (
     EN_SCALES,
     EN_SEVERAL,
     EN_SHARE_OF,
+    LEXICON,
     NEGATIVE_SIGNS,
 )
 
@@ -984,10 +985,10 @@ def _range(t: str, start: int, pos: int, body: Body, a: Amount, unit_info, a_mag
 
 
 _DIGITS_THEN_UNIT = re.compile(rf"[0-9.,]+([{UNITS}])", re.ASCII)
-#: Chinese range words that join two numbers without a unit into a range (20至30; "-" may be a code or a score).
-_ZH_RANGE_WORDS = frozenset(["至", "到", "乃至", "~", "～"])
-#: Before the first end, a change from one value to another (从20到30), not a range.
-_ZH_FROM = frozenset("从由")
+#: Chinese range words that join two numbers without a unit into a range (20至30; "-" may be a code or a
+#: score), and what before the first end makes it a change (从20到30): [ranges] in the lexicon.
+_ZH_RANGE_WORDS = frozenset(LEXICON["ranges"]["zh_joins"])
+_ZH_FROM = frozenset(LEXICON["ranges"]["zh_change_before"])
 
 
 def _shared_big(body: Body, second: Body) -> bool:
