@@ -27,8 +27,11 @@ from ledger.numbers.words import (
     CN_DISCOUNT,
     CN_DISCOUNT_NOT_IN,
     CN_FRACTION,
+    CN_GROUPS,
     CN_HALF,
+    CN_HALF_NOT_BEFORE,
     CN_POINT,
+    CN_SMALL_UNITS,
     CN_TENTHS,
     EN_BARE_MIN,
     EN_DOZEN,
@@ -38,6 +41,8 @@ from ledger.numbers.words import (
     EN_PLURALS,
     EN_SCALES,
     EN_SEVERAL,
+    EN_SHARE_OF,
+    LEXICON,
     NEGATIVE_SIGNS,
 )
 
@@ -92,6 +97,8 @@ def read_number(t: str, m: re.Match, ctx: Context) -> Hit | Resume | None:
         return _en_article_fraction(t, m, ctx)
     if g == "slash":
         return _slash_fraction(t, m, ctx)
+    if g == "vulgar":
+        return _vulgar(t, m, ctx)
     if g == "sci":
         return _scientific(t, m, ctx)
     name = "cur_num" if g == "cur" else g
@@ -105,18 +112,37 @@ def read_number(t: str, m: re.Match, ctx: Context) -> Hit | Resume | None:
         return fr
     if g in ("en", "ar") and t.startswith((" over", "\tover"), body.end) and (fr := _over(t, s, body)) is not None:
         return fr
+    if g in ("en", "ar") and _IN_EVERY.match(t, body.end) and (fr := _in_every(t, s, body, ctx)):
+        return fr
     cur = lx.currency_code(m.group("cur_sym"), ctx.yen) if g == "cur" else None
-    if g == "cur" and m.group("cur_sym") == "$" and (named := lx.dollar_prefix(t, s)) is not None:
-        if named[1] is None:
-            return None  # c $ 1.34: a Canadian dollar, no ledger currency
-        if named[1] != cur:  # hk $ 10.05 billion: a Hong Kong dollar (us $ 20 stays "$ 20", USD either way)
-            s, cur = named
-        elif s and t[s - 1].isalpha():  # us$ 5, hk$5 written in lower case: the prefix is glued to the sign
-            s = named[0]
+    if g == "cur" and m.group("cur_frac") is not None:
+        if sm := lx.SLASH_RX.match(t, m.start("cur_num")):
+            return _slash_fraction(t, sm, ctx, sign=(s, m.group("cur_sym")))  # $2 1/2 million
+        if vm := lx.VULGAR_RX.match(t, m.start("cur_num")):
+            return _vulgar(t, vm, ctx, sign=(s, m.group("cur_sym")))  # $3¾ billion
+    if g == "cur":
+        whose = _whose_dollar(t, s, m.group("cur_sym"), cur)
+        if whose is None:
+            return None
+        s, cur = whose
     hit = _number(t, s, body, cur, ctx)
     if hit is None and g != "cur" and body.end < m.end(name):
         return Resume(body.end)
     return hit
+
+
+def _whose_dollar(t: str, s: int, sym: str, cur: str | None) -> tuple[int, str | None] | None:
+    """(start, currency) of an amount after the sign ``sym`` at ``t[s]``: a word before "$" says whose
+    dollar it is ([currency.dollar_prefixes]); None for a dollar that is no ledger unit (c $ 1.34)."""
+    if sym != "$" or (named := lx.dollar_prefix(t, s)) is None:
+        return s, cur
+    if named[1] is None:
+        return None  # c $ 1.34: a Canadian dollar, no ledger currency
+    if named[1] != cur:  # hk $ 10.05 billion: a Hong Kong dollar (us $ 20 stays "$ 20", USD either way)
+        return named
+    if s and t[s - 1].isalpha():  # us$ 5, hk$5 written in lower case: the prefix is glued to the sign
+        return named[0], cur
+    return s, cur
 
 
 def _scientific(t: str, m: re.Match, ctx: Context) -> Hit | None:
@@ -156,7 +182,7 @@ def _number(t: str, s: int, body: Body, cur: str | None, ctx: Context) -> Hit | 
 
 _COMPOUND = re.compile(r"-[A-Za-z]", re.ASCII)
 #: What a sub-unit after a number starts with ("43 cents", 伍角, 捌分, 五毛钱).
-_SUB_START = frozenset(" \t角毛分")
+_SUB_START = money.SUB_START
 _PLAIN = re.compile(rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,{MAX_NUMERAL}}}(?:\.\d+)?|\.\d+", re.ASCII)
 
 
@@ -260,6 +286,8 @@ def _suffix(t: str, s: int, body: Body, cur: str | None, ctx: Context) -> Hit | 
         cur = cur or unit
     if word == CN_TENTHS:
         a, pos = _tenths(t, pos, a)
+    elif word and kind in _HALVED and not word.isascii():
+        a, pos = _half_after(t, pos, word, a)
     elif word == CN_DISCOUNT:
         a, factor = _discount(a) or (a, factor)
     if kind is not None and "多" in t[e:pos] and a.vague == "":
@@ -340,7 +368,25 @@ def _bare(t: str, s: int, pos: int, body: Body, a: Amount) -> bool:
     if any(c in UNITS for c in body.text) and (lx.ZH_POST_WORDS.match(t, pos) or _hedge_before(t, s)
                                                 or lx.compared(t, s, pos)):
         return True  # 五百以上, 一千左右, 大于二十, 比三十大: a hedge makes a composed numeral a quantity
+    if len(body.text) == 1 and body.text in CN_ALL_DIGITS and _compared_digit(t, s, pos):
+        return True  # 大于五, 五以上, 比五大
     return _composed(t, pos, body)
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _compared_digit(t: str, s: int, pos: int) -> bool:
+    """One Chinese digit compared is a quantity: 五以上, 五以下, 比五大, and after a comparison word of two
+    characters or more (大于五, 小于等于五) where the clause ends or the other bound follows (大于五小于十);
+    高于一般 ("above average") and 超过一半 are no numbers, 近一 and 超一流 no comparisons."""
+    post = lx.ZH_POST_WORDS.match(t, pos)
+    if (post and lx.hedge_of(post.group()) in lx.COMPARING) or lx.compared(t, s, pos):
+        return True  # 五以上, 比五大 (not 统一上下: 上下 is "about", after the 一 of a word)
+    pm = lx.pre_hedge(t, s)
+    if pm is None or len(pm[0]) < 2 or lx.hedge_of(pm[0]) not in lx.COMPARING:
+        return False
+    return not _CJK.match(t, pos) or lx.ZH_BOUND_AHEAD.match(t, pos) is not None
 
 
 #: What may come before a numeral alone on its line: spaces and a sign.
@@ -404,8 +450,19 @@ def _magnitude(t: str, pos: int, a: Amount, g: str) -> tuple[Amount, int]:
     """English magnitude (13bn, $13B, 350 million, $100-billion) and a trailing 多/余 (20多年)."""
     mm = lx.EN_MAG.match(t, pos) if g == "ar" else None
     if mm:
-        a = a.scaled(lx.magnitude_of(mm))
+        f = lx.magnitude_of(mm)
+        a = a.scaled(f)
         pos = mm.end()
+        while mm.group("mag") and a.vague == "" and (nx := _NEXT_GROUP.match(t, pos)) is not None:
+            # 2 million 500 thousand = 2,500,000: a smaller group after a scale word continues the number,
+            # as "two million five hundred thousand" and 5万4千 do
+            mm2 = lx.EN_MAG.match(t, nx.end())
+            if mm2 is None or not mm2.group("mag"):
+                break
+            v, f2 = arabic(nx.group("n")), lx.magnitude_of(mm2)
+            if f2 >= f or not 0 < v * f2 < f:
+                break
+            a, pos, f = exact(a.value + v * f2), mm2.end(), f2
     elif g == "ar" and a.vague == "" and a.value == a.value.to_integral_value() and a.value > 0 \
             and (dz := _DOZEN.match(t, pos)):
         a = a.scaled(EN_DOZEN)  # 3 dozen eggs = 36, as "three dozen"
@@ -418,6 +475,10 @@ def _magnitude(t: str, pos: int, a: Amount, g: str) -> tuple[Amount, int]:
 
 
 _DOZEN = re.compile(r"[ \t]+(?i:dozens?)\b", re.ASCII)
+CN_HALF_NOT_BEFORE_SET = frozenset(CN_HALF_NOT_BEFORE)
+#: The next group of a number in digits and scale words (2 million 500 thousand); not after "and"
+#: ("between 1 million and 500 thousand" names two numbers).
+_NEXT_GROUP = re.compile(r"[ \t]+(?P<n>\d{1,3}(?:\.\d+)?)(?![\d,.])", re.ASCII)
 
 
 def _unit(t: str, pos: int, g: str, ctx: Context, a: Amount, scaled: bool = False):
@@ -434,7 +495,15 @@ def _unit(t: str, pos: int, g: str, ctx: Context, a: Amount, scaled: bool = Fals
         return None, None, Decimal(1), pos, None
     if word == CN_DISCOUNT and (g not in ("cn", "ar") or _discount(a) is None or _in_phrase(t, um.start("unit"))):
         return None, None, Decimal(1), pos, None
+    if word in CN_GROUPS and (g not in ("cn", "ar") or not _whole_count(a)):
+        return None, None, Decimal(1), pos, None  # 十打, 两双, 两三双, 30对: whole numbers of groups (not 1.5打)
     return kind, unit, factor, um.end(), word
+
+
+def _whole_count(a: Amount) -> bool:
+    """Every value ``a`` allows is a whole number above zero (3, 两三 = [2, 3], 十多 = [10, 20])."""
+    ends = [a.low, a.high] if a.vague else [a.value]
+    return all(x is not None and x > 0 and x == int(x) for x in ends)
 
 
 def _discount(a: Amount) -> tuple[Amount, Decimal] | None:
@@ -466,6 +535,22 @@ _TENTH_DIGIT = re.compile(
     rf"[{''.join(CN_ALL_DIGITS)}0-9](?![{''.join(CN_ALL_DIGITS)}0-9{UNITS}{BIGS}点.%年月天倍成])"
     rf"|[ \t][{''.join(CN_ALL_DIGITS)}0-9](?![{''.join(CN_ALL_DIGITS)}0-9{UNITS}{BIGS}点.%\u4e00-\u9fff])"  # 七成 六
 )
+
+
+#: Kinds of unit a 半 after (or 个半 before) adds half of: 一年半, 两倍半, 三个半月, 两个半百分点.
+_HALVED = ("duration", "multiple", "percentage_point")
+
+
+def _half_after(t: str, pos: int, word: str, a: Amount) -> tuple[Amount, int]:
+    """一年半 = 1.5 years, 两倍半 = 2.5 times; 三个半月 = 3.5 months (the half inside the unit word);
+    not before a word that 半 opens (两年半导体: two years, then "semiconductor")."""
+    if a.vague or a.value != int(a.value) or a.value < 0:
+        return a, pos
+    if CN_HALF in word:
+        return exact(a.value + Decimal("0.5")), pos
+    if t.startswith(CN_HALF, pos) and t[pos + 1:pos + 2] not in CN_HALF_NOT_BEFORE_SET:
+        return exact(a.value + Decimal("0.5")), pos + 1
+    return a, pos
 
 
 def _tenths(t: str, pos: int, a: Amount) -> tuple[Amount, int]:
@@ -684,23 +769,89 @@ def _over(t: str, s: int, body: Body) -> Hit | None:
     return finish(t, s, second.end, exact(_divide(k, d)), "percent", "ratio", Decimal(1))
 
 
-def _slash_fraction(t: str, m: re.Match, ctx: Context | None = None) -> Hit | None:
+_IN_EVERY = re.compile(rf"[ \t]+(?i:{words_alt(EN_SHARE_OF['joins'])})[ \t]+", re.ASCII)
+_IN_EVERY_NOT = re.compile(rf"[ \t]+(?i:{words_alt(EN_SHARE_OF['not_before'])})\b", re.ASCII)
+
+
+def _in_every(t: str, s: int, body: Body, ctx: Context) -> Hit | None:
+    """"one in five", "3 out of 4": a share said as a count of a whole (a percent, like three out of
+    four = 3/4); only whole numbers, the first no larger than the second (smaller for "in": "2 in 1"
+    is a product), and no unit, magnitude or year after the second ("5 in 10 years", "3 in 2020")."""
+    k = body.a.value
+    im = _IN_EVERY.match(t, body.end)
+    if im is None or body.text != body.run.strip() or k < 0 or k != k.to_integral_value() or _after_name(t, s):
+        return None
+    m2 = lx.NUMBER_ONLY.match(t, im.end())
+    if m2 is None or not m2.group():
+        return None
+    second = parse(m2.group(), im.end())
+    if second is None or second.end != m2.end() or second.g == "cn" or second.a.vague:
+        return None
+    d = second.a.value
+    out_of = im.group().split()[0].lower() != "in"
+    if d <= 0 or d != d.to_integral_value() or k > d or (k == d and not out_of) or _year_like(second.a, second.text):
+        return None
+    if _magnitude(t, second.end, second.a, second.g)[1] != second.end \
+            or _unit(t, second.end, second.g, ctx, second.a)[0] is not None:
+        return None
+    if _IN_EVERY_NOT.match(t, second.end) or (t[second.end:second.end + 1] in ("%", "-", "/", ".")
+                                              and t[second.end + 1:second.end + 2].isalnum()):
+        return None
+    return finish(t, s, second.end, exact(_divide(k, d)), "percent", "ratio", Decimal(1))
+
+
+def _vulgar(t: str, m: re.Match, ctx: Context, sign: tuple[int, str] | None = None) -> Hit | None:
+    """2½ = 2.5, 3 ¾ = 3.75 (a mixed number, read on as any number: 2½% = 2.5%, $3¾ billion); ¾ alone
+    is a share like 3/4, or a number of the unit or scale after it (½ percent, ¼ million)."""
+    n, d = lx.VULGAR[m.group("vg_frac")]
+    whole = arabic(m.group("vg_whole")) if m.group("vg_whole") else Decimal(0)
+    x = _divide(whole * d + n, Decimal(d))
+    s, e = m.start(), m.end()
+    body = Body(m.group(), m.group(), s, e, exact(x), "ar")
+    if sign is not None:
+        whose = _whose_dollar(t, sign[0], sign[1], lx.currency_code(sign[1], ctx.yen))
+        return None if whose is None else _number(t, whose[0], body, whose[1], ctx)
+    if m.group("vg_whole") or lx.EN_MAG.match(t, e) or _unit(t, e, "ar", ctx, body.a)[0] in _SLASH_UNITS \
+            or (t[e:e + 1] in _SUB_START and money.alone(t, e, body.text, body.a, ctx.default_cur)):
+        return _number(t, s, body, None, ctx)
+    if (of := fraction_of(t, s, e, Decimal(n), Decimal(d), ctx)) is not None:
+        return of  # ¾ of a percent
+    return finish(t, s, e, exact(x), "percent", "ratio", Decimal(1))
+
+
+def _slash_fraction(t: str, m: re.Match, ctx: Context | None = None,
+                    sign: tuple[int, str] | None = None) -> Hit | None:
     """3/4 = 0.75, a share like 四分之三; 2 1/4 = 2.25, a mixed number (a count).  Only a
     proper fraction: a slash between a number and a smaller one is a date, a split or a
-    score (16/5, 50/50, 24/7), and gives nothing."""
+    score (16/5, 50/50, 24/7), and gives nothing.  ``sign``: (start, sign) of a currency
+    sign before the fraction ($2 1/2 million)."""
     num, den = Decimal(m.group("sl_num")), Decimal(m.group("sl_den"))
     if not 0 < num < den:
         return None
     v = _divide(num, den)
-    if ctx is not None and (mm := lx.EN_MAG.match(t, m.end())) and not mm.group("hund"):
-        whole = Decimal(m.group("sl_whole") or 0)  # 2 1/2 million dollars, 1/2 billion: the magnitude scales it
-        x = whole + v if v == num / den else _divide(whole * den + num, den)
-        return _number(t, m.start(), Body(m.group(), m.group(), m.start(), m.end(), exact(x), "ar"), None, ctx)
+    whole = Decimal(m.group("sl_whole") or 0)
+    x = whole + v if v == num / den else _divide(whole * den + num, den)
+    s, e = m.start(), m.end()
+    body = Body(m.group(), m.group(), s, e, exact(x), "ar")
+    if sign is not None:  # $2 1/2 million, $ 1 3/4 billion: a mixed number after a currency sign
+        whose = _whose_dollar(t, sign[0], sign[1], lx.currency_code(sign[1], ctx.yen) if ctx else None)
+        if ctx is None or whose is None:
+            return None
+        return _number(t, whose[0], body, whose[1], ctx)
+    if ctx is not None and (mm := lx.EN_MAG.match(t, e)) and not mm.group("hund"):
+        return _number(t, s, body, None, ctx)  # 2 1/2 million dollars, 1/2 billion: the magnitude scales it
+    if ctx is not None and (_unit(t, e, "ar", ctx, body.a)[0] in _SLASH_UNITS
+                            or (t[e:e + 1] in _SUB_START and money.alone(t, e, body.text, body.a, ctx.default_cur))):
+        return _number(t, s, body, None, ctx)  # 7 3/4%, 1/4 percent, 2 1/2 dollars, 1/8 cent: a number with its unit
     if ctx is not None and not m.group("sl_whole") and (of := fraction_of(t, m.start(), m.end(), num, den, ctx)):
         return of  # 3/4 of a percent
     if m.group("sl_whole"):
         return finish(t, m.start(), m.end(), exact(Decimal(m.group("sl_whole")) + v), "count", "count", Decimal(1))
     return finish(t, m.start(), m.end(), exact(v), "percent", "ratio", Decimal(1))
+
+
+#: Units that make a slash fraction before them one number of that unit (7 3/4%, 2 1/2 dollars).
+_SLASH_UNITS = ("money", "percent", "percentage_point")
 
 
 def _not_fraction_after(t: str, s: int) -> bool:
@@ -794,34 +945,100 @@ def _range(t: str, start: int, pos: int, body: Body, a: Amount, unit_info, a_mag
     b2, p2 = _magnitude(t, second.end, b, second.g)
     kind2, unit2, factor2, p3, _ = _unit(t, p2, second.g, ctx, b2, b2.value != b.value)
     end = p3 if kind2 is not None else p2
+    between_end = lx.ZH_BETWEEN_END.match(t, end) if body.g != "en" else None
     if zh_between:
-        bm = lx.ZH_BETWEEN_END.match(t, end)
-        if bm is None:
+        if between_end is None:
             return None  # 20和30: two numbers, not a range
-        end = bm.end()
+        end = between_end.end()
     if kind is None:
         if kind2 is None and t.startswith(_CLASSIFIER, p2) and body.g != "en":  # 20~100个, 一到五个: counted things
             kind2, unit2, factor2, p3 = "count", "count", Decimal(1), p2 + len(_CLASSIFIER)
             end = p3
         elif kind2 is None and not (zh_between or (_has_big(body.text) and _has_big(second.text))
                                     or _cn_count_range(t, p2, body, second)
-                                    or (not a_mag and second.g == "ar" and b2.value != b.value)):
-            return None  # 数万乃至数十万, 一千到一千五百, 20和30之间, 3-5 million: a count range; 一到五 no range
+                                    or (not a_mag and second.g == "ar" and b2.value != b.value)
+                                    or _shared_big(body, second) or _shared_scale(body, second) is not None
+                                    or _same_scale(body, second)
+                                    or _zh_pair(t, start, c.group(), body, second, between_end is not None)):
+            return None  # 数万乃至数十万, 一千到一千五百, 20和30之间, 3-5 million, 100-200万: a count range
+        elif kind2 is None and between_end is not None:
+            end = between_end.end()  # 20~30之间: 之间 closes a range of counts
         kind, unit, factor = kind2, unit2, factor2
     elif kind2 is not None and (kind2, unit2) != (kind, unit):
         return None
     elif kind2 is None and kind in ("percent", "percentage_point") and b2.value != b.value:
         return None  # 'rose 12% to 320 million': a change, then the level it reached
+    if (f := _shared_scale(body, second)) is not None:
+        a = a.scaled(f)  # one to two million, five to six hundred thousand: the scale words are both ends'
     if not a_mag and b.value and b2.value != b.value:  # $1-2 billion: the magnitude applies to both
         a = a.scaled(b2.value / b.value)
     big = re.search(rf"[{BIGS}]+$", second.text)
     if big and not _has_big(body.text):  # 100-200亿美元
         a = a.scaled(amount("一" + big.group()).value)
+    elif body.g == "ar" and (small := _DIGITS_THEN_UNIT.fullmatch(second.text)) and _PLAIN.fullmatch(body.text):
+        a = a.scaled(CN_SMALL_UNITS[small.group(1)])  # 2到5千: 千 is both ends' unit
     lo = a.value if a.low is None else a.low
     hi = b2.value if b2.high is None else b2.high
     if lo >= hi:
         return None
     return Amount((lo + hi) / 2, lo, hi, "range"), end, kind, unit, factor
+
+
+_DIGITS_THEN_UNIT = re.compile(rf"[0-9.,]+([{UNITS}])", re.ASCII)
+#: Chinese range words that join two numbers without a unit into a range (20至30; "-" may be a code or a
+#: score), and what before the first end makes it a change (从20到30): [ranges] in the lexicon.
+_ZH_RANGE_WORDS = frozenset(LEXICON["ranges"]["zh_joins"])
+_ZH_FROM = frozenset(LEXICON["ranges"]["zh_change_before"])
+
+
+def _shared_big(body: Body, second: Body) -> bool:
+    """100-200万, 3 - 5亿, 2到5千: Arabic digits, then a second end that closes with a magnitude or a unit;
+    it is both ends' (as in 100-200亿元, and "3-5 million"), so the two make a count range."""
+    return body.g == "ar" and second.g == "ar" and not _has_big(body.text) and (
+        second.text[-1:] in BIGS or (_DIGITS_THEN_UNIT.fullmatch(second.text) is not None
+                                     and _PLAIN.fullmatch(body.text) is not None))
+
+
+_TAIL_SCALES = re.compile(rf"[ \t-]((?i:{words_alt(EN_SCALES)})(?:[ \t]+(?i:{words_alt(EN_SCALES)}))*)\Z", re.ASCII)
+
+
+def _same_scale(body: Body, second: Body) -> bool:
+    """"a hundred to two hundred", "one million to two million": two English numbers closed by the same
+    scale word make a count range, as two Chinese ends with a magnitude do."""
+    if body.g != "en" or second.g != "en":
+        return False
+    m1, m2 = _TAIL_SCALES.search(" " + body.text), _TAIL_SCALES.search(" " + second.text)
+    return m1 is not None and m2 is not None and m1.group(1).split()[-1].lower() == m2.group(1).split()[-1].lower()
+
+
+def _shared_scale(body: Body, second: Body) -> Decimal | None:
+    """The factor of the scale words that close the second end when they are both ends' ("one to two
+    million" = [1e6, 2e6], "five to six hundred thousand"): English words without a scale word first,
+    then words of one group and scale words; None otherwise."""
+    if body.g != "en" or second.g != "en" or any(w.lower() in EN_SCALES for w in re.split(r"[ \t-]+", body.text)):
+        return None
+    m = _TAIL_SCALES.search(second.text)
+    if m is None or m.start() == 0:
+        return None
+    f = Decimal(1)
+    for w in m.group(1).split():
+        f *= EN_SCALES[w.lower()]
+    try:
+        lead = read_english(second.text[:m.start()]).value
+    except NumeralError:
+        return None
+    return f if lead * f == second.a.value and body.a.value * f < second.a.value else None
+
+
+def _zh_pair(t: str, start: int, sep: str, body: Body, second: Body, between: bool) -> bool:
+    """Two numbers without a unit joined by a Chinese range word (20至30, 二十到三十, 两千到三千) or
+    closed by 之间 (20~30之间): a count range, when both are Arabic or both Chinese numerals with a
+    unit (三到五 stays out: 一 is everywhere); not after 从/由 (从20到30 is a change), nor two years."""
+    if not (between or sep.strip() in _ZH_RANGE_WORDS) or (start and t[start - 1] in _ZH_FROM):
+        return False
+    if body.g == "ar" and second.g == "ar":
+        return not (_year_like(body.a, body.text) and _year_like(second.a, second.text))
+    return body.g == "cn" and second.g == "cn" and all(any(c in UNITS for c in b.text) for b in (body, second))
 
 
 def _cn_count_range(t: str, p2: int, body: Body, second: Body) -> bool:

@@ -105,8 +105,9 @@ class _Reader:
             return self._scale(EN_SCALES[w], sep)
         if w == "dozens" and self.stage == "unit" and 1 < self.group < 10:  # three dozens = 36
             w = "dozen"
-        if w == "dozen" and self.stage in ("unit", "article") and self.group < 10:
-            self.group = (self.group or Decimal(1)) * EN_DOZEN
+        if w == "dozen" and self.stage in ("unit", "article", "half_a") and self.group < 10:
+            lead = Decimal("0.5") if self.stage == "half_a" else self.group or Decimal(1)  # half a dozen = 6
+            self.group = lead * EN_DOZEN
             self.stage = "done"
             return True
         return self._lead(w, sep)

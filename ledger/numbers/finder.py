@@ -190,14 +190,17 @@ _UPPER_ONLY = ("up_to", "under")
 
 
 def _joined(t: str, a: Hit, b: Hit) -> Hit | None:
-    """One range from a lower bound and the upper bound after it, of the same kind and unit, joined by
-    nothing or a word of [hedges.joined]: 大于二十的同时小于等于三十五 = [20, 35], 20以上30以下,
-    "more than 5 and less than 10"; None otherwise (大于10且y小于20 names two quantities)."""
-    if a.qualifier not in _LOWER_ONLY or b.qualifier not in _UPPER_ONLY or a.high is not None or b.low is not None:
-        return None
+    """One range from a lower bound and an upper bound of the same kind and unit, in either order, joined
+    by nothing or a word of [hedges.joined]: 大于二十的同时小于等于三十五 = [20, 35], 20以上30以下, 小于二百大于一百
+    = [100, 200], "more than 5 and less than 10"; None otherwise (大于10且y小于20 names two quantities)."""
     if (a.kind, a.unit) != (b.kind, b.unit) or a.kind == "date" or b.start - a.end > 6:
         return None
-    lo, hi = a.low, b.high
+    if a.qualifier in _LOWER_ONLY and b.qualifier in _UPPER_ONLY and a.high is None and b.low is None:
+        lo, hi = a.low, b.high
+    elif a.qualifier in _UPPER_ONLY and b.qualifier in _LOWER_ONLY and a.low is None and b.high is None:
+        lo, hi = b.low, a.high  # 小于二百大于一百: the upper bound said first
+    else:
+        return None
     if not isinstance(lo, Decimal) or not isinstance(hi, Decimal) or lo >= hi:
         return None
     if lx.JOINED.match(t[a.end:b.start]) is None:
@@ -219,6 +222,9 @@ def _read(t: str, m: re.Match[str], published: dates.Anchor | None, ctx: Context
             return _date(m, dates.en_date(_Groups(m), published), group=group)
         if g == "fan":
             return _fan(m)
+        if g == "zhoff":  # 半折: a discount said in a word
+            return _hit_simple(m.start(), m.end(), "percent", LEXICON["numerals"]["zh"]["discount_words"][m.group()],
+                               "ratio")
         if g == "verb":
             return _hit_simple(m.start(), m.end(), "multiple", lx.EN_VERBS[m.group().lower()], "times")
         if g == "frac":

@@ -148,7 +148,8 @@ _ZH_NEGATIVE = words_alt(w for w in NEGATIVE_SIGNS if not w.isascii())
 CN_FRACTION_RX = (
     rf"(?=[0-9{DIGITS}{ZEROS}{UNITS}{BIGS}{CN_POINT}., \t{CN_MIXED}]{{1,{MAX_RUN}}}{_FRACTION_MARK})"  # cheap test
     rf"(?:(?P<zf_whole>(?>{NUMBER}))[ \t]*{CN_MIXED}[ \t]*)?"  # 三又三分之一: a mixed number
-    rf"(?P<zf_den>(?>{NUMBER}))[ \t]*{_FRACTION_MARK}[ \t]*(?P<zf_neg>{_ZH_NEGATIVE}[ \t]*)?(?P<zf_num>(?>{NUMBER}))"
+    rf"(?P<zf_den>(?>{NUMBER}))[ \t]*{_FRACTION_MARK}[ \t]*(?P<zf_neg>{_ZH_NEGATIVE}[ \t]*)?"
+    rf"(?P<zf_num>(?>{NUMBER})|{CN_SEVERAL}(?![{CN_SEVERAL_NOT_BEFORE}]))"  # 百分之几: a few percent, [2%, 9%]
 )
 
 # --------------------------------------------------------------------------- English
@@ -159,7 +160,7 @@ _EN_SCALE = words_alt(_SCALE_WORDS, boundary=True)
 _ARTICLE = words_alt(EN_ARTICLES)
 _EN_LEAD = (
     rf"(?:{_ARTICLE}[ \t](?=(?:{words_alt([*EN_SCALES, 'dozen'])})\b(?!-))"
-    rf"|{EN_HALF}[ \t]{_ARTICLE}[ \t](?={_EN_SCALE})"
+    rf"|{EN_HALF}[ \t]{_ARTICLE}[ \t](?=(?:{_EN_SCALE}|dozen\b))"
     rf"|(?:{_ARTICLE}[ \t])?{words_alt(EN_SCALE_LEADS)}[ \t](?={_EN_SCALE}))"
 )
 #: Between two number words: spaces (a run of them is layout: "fifty   two"), a hyphen, spaced

@@ -32,6 +32,10 @@ from ledger.numbers.numerals import Amount
 from ledger.numbers.words import (
     CN_DISCOUNT,
     CN_DISCOUNT_NOT_AFTER,
+    CN_DISCOUNT_WORDS,
+    CN_DISCOUNT_WORDS_NOT_AFTER,
+    CN_GROUP_NOT_BEFORE,
+    CN_GROUPS,
     EN_ARTICLES,
     EN_FRACTIONS,
     EN_HALF,
@@ -130,6 +134,8 @@ _OTHER_UNITS: dict[str, tuple[str, str, Decimal]] = {
     "-fold": ("multiple", "times", Decimal(1)),
     "年": ("duration", "year", Decimal(1)), "周年": ("duration", "year", Decimal(1)),
     "个月": ("duration", "month", Decimal(1)), "个多月": ("duration", "month", Decimal(1)),
+    "个半月": ("duration", "month", Decimal(1)), "个半星期": ("duration", "week", Decimal(1)),
+    "个半百分点": ("percentage_point", "percentage_point", Decimal(1)),
     "多个月": ("duration", "month", Decimal(1)), "月": ("duration", "month", Decimal(1)),
     "周": ("duration", "week", Decimal(1)), "个星期": ("duration", "week", Decimal(1)),
     "星期": ("duration", "week", Decimal(1)), "天": ("duration", "day", Decimal(1)),
@@ -138,12 +144,20 @@ _OTHER_UNITS: dict[str, tuple[str, str, Decimal]] = {
     "week": ("duration", "week", Decimal(1)), "weeks": ("duration", "week", Decimal(1)),
     "day": ("duration", "day", Decimal(1)), "days": ("duration", "day", Decimal(1)),
 }
+_OTHER_UNITS.update({w: ("count", "count", Decimal(v)) for w, v in CN_GROUPS.items()})  # 十打 = 120, 两双 = 4
+#: A group word, unless a word or a numeral goes on after it (一打开, 对比, 一对一: [numerals.zh.group_guards]).
+_ZH_GROUP = "|".join(
+    rf"{re.escape(w)}(?![{re.escape(CN_GROUP_NOT_BEFORE.get(w, ''))}0-9{DIGITS}{ZEROS}{UNITS}{BIGS}])"
+    for w in CN_GROUPS
+)
 _EN_UNIT = (
     r"(?i:percentage[ \t-]points?|percentage|per[ \t]?cents?|pct|basis[ \t-]points?|bps|times|years?|months?|weeks?"
     r"|days?)\b|(?<=[0-9])(?:pc|bps?)\b"  # 5pc (per cent), 50bp: glued to the digits, lower case
 )
-_ZH_UNIT = _alt(["%", "‰", "个百分点", "百分点", "个基点", "基点", "倍", "周年", "个多月", "多个月", "个月",
-                 "个星期", "星期", "周", "天", "年", "月", "成"]) + f"|{CN_DISCOUNT}(?![{CN_DISCOUNT_NOT_AFTER}])"
+_ZH_UNIT = _alt(["%", "‰", "个半百分点", "个百分点", "百分点", "个基点", "基点", "倍", "周年", "个多月", "个半月",
+                 "个半星期", "多个月", "个月",
+                 "个星期", "星期", "周", "天", "年", "月", "成"]) \
+    + f"|{CN_DISCOUNT}(?![{CN_DISCOUNT_NOT_AFTER}])|{_ZH_GROUP}"
 UNIT = re.compile(
     rf"(?:[ \t]+|-)?(?P<unit>{_ZH_CUR_AFTER}|{_ZH_UNIT}|[xX](?![A-Za-z0-9])|-?fold\b"
     rf"|(?i:{_EN_CUR_AFTER})|{_EN_UNIT}|{_SIGN_AFTER_ALT}|{_KUAI_RX})", re.ASCII
@@ -321,6 +335,14 @@ _COMPARED_AFTER = re.compile(
 )
 #: What may join a lower bound and an upper bound into one range ([hedges.joined]).
 JOINED = re.compile(rf"[ \t]?(?:{_alt(LEXICON['hedges']['joined']['words'])})?[ \t]?\Z", re.ASCII)
+#: The other bound of a comparison coming next (大于五小于十, 大于五的同时小于十): a joining word, then a
+#: Chinese comparison word of two characters or more.
+ZH_BOUND_AHEAD = re.compile(
+    rf"[ \t]?(?:{_alt(LEXICON['hedges']['joined']['words'])})?[ \t]?(?:{_alt(w for w in _ZH_PRE if len(w) >= 2)})",
+    re.ASCII,
+)
+#: Hedges that compare (a bound), not approximate (约, 近) or emphasise (高达).
+COMPARING = frozenset(("over", "at_least", "up_to", "under"))
 
 
 def compared(t: str, s: int, e: int) -> tuple[str, int, int] | None:
@@ -383,6 +405,7 @@ ZH_BETWEEN_AND = re.compile(r"[ \t]?[和与][ \t]?", re.ASCII)
 ZH_BETWEEN_END = re.compile(r"[ \t]?之间", re.ASCII)
 _CN_UNIT_AHEAD = (
     rf"(?=[ \t]?(?:[多余])?[ \t]?(?:{_ZH_CUR_AFTER}|{_ZH_UNIT}|个多?月|个星期|个(?![月百星季多])|{_KUAI_RX}|[角毛分]"
+    rf"|{_alt(w for w in LEXICON['currency']['subunits'] if not w.isascii() and len(w) > 1)}"
     rf"|[至到~\-—–和与][ \t]?[{DIGITS}{UNITS}数几]|[{re.escape(_SIGNS)}]"
     rf"|{_alt(w for w in _ZH_POST if len(w) >= 2)}))"
 )
@@ -402,22 +425,32 @@ _CN_ALONE = (
 #: Last characters of the Chinese hedge words before a number, and 比: a composed numeral after
 #: one is a quantity (大于二十, 比三十大; amounts._bare decides).
 _ZH_HEDGE_ENDS = re.escape("".join(sorted({w[-1] for w in _ZH_PRE} | {COMPARED_BEFORE})))
+#: One-character fractions ([numerals.vulgar_fractions]): 2½, 3 ¾, ¾ alone.
+VULGAR: dict[str, tuple[int, int]] = {c: (n, d) for c, (n, d) in LEXICON["numerals"]["vulgar_fractions"].items()}
+_VULGAR_CLASS = "".join(VULGAR)
+VULGAR_FRACTION = (
+    rf"(?<![\w.,/])(?:(?P<vg_whole>\d{{1,3}}(?:,\d{{3}})+|\d+)[ \t]?)?(?P<vg_frac>[{_VULGAR_CLASS}])(?![\w/])"
+)
+VULGAR_RX = re.compile(VULGAR_FRACTION, re.ASCII)
 #: The one pattern: each alternative is a named group; dates come first so
 #: "2024年10月" is a date, not the count 2024.
 #: Characters a mention can start with.  The pattern opens with a lookahead
 #: on this set so the engine skips ordinary text at one test per character
 #: (about 5x faster than trying every alternative at every position).
 _FIRST = (
-    rf"[0-9{DIGITS}{ZEROS}{UNITS}{BIGS}数几翻参.{re.escape(_SIGNS)}]|\b[A-Za-z]"
+    rf"[0-9{DIGITS}{ZEROS}{UNITS}{BIGS}数几翻参.{re.escape(_SIGNS)}{_VULGAR_CLASS}]|\b[A-Za-z]"
+    rf"|{_alt(CN_DISCOUNT_WORDS)}"
     r"|上(?:周|星期|个?月|[十百千万亿])|下(?:周|个?月)|这(?:周|个月)|本[周月年]|[去今明前]年|前天|昨[天日]"
     rf"|{_alt(w for w in _CUR_BEFORE if not w.isascii() and len(w) > 1)}"
 )
 #: An ordinal ahead (a fifth, an eighth, a twenty-first): a cheap test before the fraction rules.
 EN_ORDINAL_AHEAD = rf"(?i:(?:{words_alt(EN_TENS)}-)?{words_alt(EN_ORDINALS)})"
-#: A fraction written with a slash (3/4, 2 1/4): a mixed number's whole, then digits / digits, no
-#: part of a longer run (3/4/2024, 2023/24, 1.5/2 are no fractions).
+#: A fraction written with a slash (3/4, 2 1/4; tokenised text spaces it: 7 3 / 4 %): a mixed number's
+#: whole, then digits / digits, no part of a longer run (3/4/2024, 3 / 4 / 2024, 2023/24, 1.5/2 are no fractions).
+_SLASH = r"(?:/|[ \t]/[ \t])"
 SLASH_FRACTION = (
-    r"(?<![\w./,])(?:(?P<sl_whole>\d{1,3})[ \t]+)?(?P<sl_num>\d{1,3})/(?P<sl_den>\d{1,3})(?![\w/]|[.,]\d)"
+    rf"(?<![\w./,])(?<!/[ \t])(?:(?P<sl_whole>\d{{1,3}})[ \t]+)?(?P<sl_num>\d{{1,3}}){_SLASH}(?P<sl_den>\d{{1,3}})"
+    r"(?![\w/]|[.,]\d|[ \t]/)"
 )
 #: Scientific notation: 2e5 = 2 x 10^5, 2.789e-1, 1.2 × 10^5, and a power written with a caret (2^5 = 32,
 #: 2.5^-1 = 0.4); not inside a word, a version or a longer run (0x2e5, v1.2e3).
@@ -450,6 +483,7 @@ _ENGLISH = (
     rf"|(?P<en>(?>{NUM_EN}))"
     rf"|(?P<enart>(?i:\ban?)(?=[ \t-]{EN_ORDINAL_AHEAD})))"
 )
+SLASH_RX = re.compile(SLASH_FRACTION, re.ASCII)
 MASTER = re.compile(
     rf"(?={_FIRST})"
     rf"(?:(?P<skip>\d{{1,2}}:\d{{2}}(?::\d{{2}})?|\d+(?:\.\d+){{2,}}|{LONG_DIGITS})"  # 23:55, version 1.2.3, 1111…
@@ -457,10 +491,14 @@ MASTER = re.compile(
     rf"|(?P<endate>{EN_DATE})"
     r"|(?P<code>\d+(?:-\d+){2,})"  # phone numbers, ISBNs, part numbers: 978-3-16-148410-0
     rf"|(?P<slash>{SLASH_FRACTION})"
+    rf"|(?P<vulgar>{VULGAR_FRACTION})"
     rf"|(?P<sci>{SCIENTIFIC})"
     r"|(?P<fan>翻了?(?:一|两|三|[1-3])?(?:番|倍))"
+    rf"|(?P<zhoff>(?<![{CN_DISCOUNT_WORDS_NOT_AFTER}]){_alt(CN_DISCOUNT_WORDS)}(?![{CN_DISCOUNT_NOT_AFTER}]))"
     rf"|(?P<zhfrac>{CN_FRACTION_RX})"
-    rf"|(?P<cur>(?P<cur_sym>{CUR_BEFORE_ALT})[ \t]?(?P<cur_num>(?>{NUM_AR})|(?>{NUM_CN})))"
+    rf"|(?P<cur>(?P<cur_sym>{CUR_BEFORE_ALT})[ \t]?"
+    rf"(?P<cur_frac>(?=\d{{1,3}}[ \t]+\d{{1,3}}{_SLASH}\d|\d+[ \t]?[{_VULGAR_CLASS}]))?"
+    rf"(?P<cur_num>(?>{NUM_AR})|(?>{NUM_CN})))"  # cur_frac: $2 1/2 million (amounts reads the fraction)
     rf"|{_ENGLISH}"
     rf"|(?P<ar>(?>{NUM_AR}))"
     rf"|(?P<cn>(?={CN_WORTH})(?>{NUM_CN})|(?>{NUM_CN}){_CN_UNIT_AHEAD}|{_CN_ALONE}"

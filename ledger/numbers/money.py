@@ -35,9 +35,16 @@ _KUAI_DIGIT = re.compile(rf"(?P<k>{_D})(?![{DIGITS}0-9十百千万亿角毛分�
 #: 伍角, 捌分, 肆角叁分, 五毛钱, 五毛。: a sub-unit alone (钱, or no Chinese character
 #: after it, tells 五毛钱 from 五毛党).
 _CN_ALONE = re.compile(
-    rf"(?P<u>[角毛])(?:零?(?P<f>{_D})分(?![钟之析别]))?(?P<q>钱|(?<=毛)(?![\u4e00-\u9fff]))?"
+    rf"(?P<u>[角毛])(?:零?(?P<f>{_D})分(?![钟之析别])|(?P<f3>{_D})(?![{DIGITS}0-9十百千万亿点.%分]))?"
+    rf"(?P<q>钱|(?<=毛)(?![\u4e00-\u9fff]))?"
     rf"|(?P<u2>分)(?P<q2>钱)?(?![钟之析别])"
 )
+#: Hundredths named with their currency (五十美分, 二十便士): Chinese words of [currency.subunits].
+_CN_WORD_ALONE = re.compile(
+    "|".join(sorted((re.escape(w) for w in _SUBUNITS if not w.isascii() and len(w) > 1), key=len, reverse=True))
+)
+#: Where a sub-unit after a number may start (amounts checks this before calling :func:`alone`).
+SUB_START = frozenset(" \t¢") | {w[0] for w in _SUBUNITS if not w.isascii()}
 _CASED = frozenset(LEXICON["currency"]["subunits_case_sensitive"]["words"])
 
 
@@ -52,7 +59,7 @@ _EN_AFTER = re.compile(
     rf"(?:,[ \t]|[ \t]and[ \t]|[ \t])(?P<n>\d{{1,2}}|[A-Za-z]+(?:-[A-Za-z]+)?)[ \t](?P<sub>{_EN_SUB})\b",
     re.ASCII
 )
-_EN_ALONE = re.compile(rf"[ \t](?P<sub>{_EN_SUB})\b", re.ASCII)
+_EN_ALONE = re.compile(rf"[ \t](?P<sub>{_EN_SUB})\b|(?P<sign>¢)", re.ASCII)  # 43 cents, 5 US cents, 99¢
 #: Currencies whose hundredths may follow their word without "cents" ([currency.bare_subunits]).
 _BARE_CENTS = frozenset(LEXICON["currency"]["bare_subunits"]["currencies"])
 #: ISO codes among the currency words: no bare hundredths after them ("10 rmb 20 usd").
@@ -152,15 +159,20 @@ def alone(t: str, pos: int, body: str, a: Amount, default_cur: str) -> tuple[Amo
     financial digits or 钱)."""
     m = _EN_ALONE.match(t, pos)
     if m:
-        cur, factor = _SUBUNITS[m.group("sub").lower()]
+        cur, factor = _SUBUNITS[(m.group("sub") or m.group("sign")).lower()]
         return a.scaled(factor), yuan_code(cur, default_cur), m.end()
+    m = _CN_WORD_ALONE.match(t, pos)
+    if m:
+        cur, factor = _SUBUNITS[m.group()]
+        return a.scaled(factor), cur, m.end()
     m = _CN_ALONE.match(t, pos)
-    if not m or not (all(c in _FINANCIAL for c in body) or m.group("q") is not None or m.group("q2")):
+    if not m or not (all(c in _FINANCIAL for c in body) or m.group("q") is not None or m.group("q2")
+                     or m.group("f") or m.group("f3")):
         return None
     cur, factor = _SUBUNITS[m.group("u") or m.group("u2")]
     a = a.scaled(factor)
-    if m.group("f"):  # 肆角叁分
-        a = _plus(a, _digit(m.group("f")) / 100)
+    if m.group("f") or m.group("f3"):  # 肆角叁分, 两毛五: the last digit is the fen
+        a = _plus(a, _digit(m.group("f") or m.group("f3")) / 100)
     return a, yuan_code(cur, default_cur), m.end()
 
 

@@ -350,7 +350,7 @@ def amount(s: str) -> Amount:
     """Parse a numeral that may be vague into an :class:`Amount`.
 
     数十亿/几十亿 -> [2e9, 9e9] (several); 十多亿/1000多亿 -> [X, X+place) (odd);
-    十几亿 -> [11e8, 19e8]; 上百亿 -> [1e10, open) (at_least);
+    十几亿 -> [10e8, 20e8] (十几 alone [11, 19]); 上百亿 -> [1e10, open) (at_least);
     一两年 -> [1, 2] (pair); a bare magnitude such as 百亿 or 万亿 (no leading
     digit) -> [X, 10X) (bare: "on the order of")."""
     s = s.replace(" ", "")
@@ -371,13 +371,16 @@ def amount(s: str) -> Amount:
             return Amount(h * mult, h * mult, (h + place(h)) * mult, "odd")
     if "几" in s:
         head, _, tail = s.partition("几")
-        if head[-1:] in CN_ZEROS:  # 一千五百零几万: 零 puts 几 in the ones, [1501, 1509] x 10^4
+        if head[-1:] in CN_ZEROS:  # 一千五百零几万: 零 puts 几 in the ones
             h, q = chinese(head[:-1]), Decimal(1)
         else:
             h = chinese(head)
             q = place(h) / 10
-        mult = chinese("一" + tail) if tail else Decimal(1)
-        lo, hi = (h + q) * mult, (h + 9 * q) * mult
+        if tail:  # 二十几万: the places below 几 are unsaid too (二十九万五千 is 二十几万): [20万, 30万], as 二十多万
+            mult = chinese("一" + tail)
+            lo, hi = h * mult, (h + 10 * q) * mult
+        else:  # 十几年, 八十几: 几 is the last digit, 1 to 9
+            lo, hi = h + q, h + 9 * q
         return Amount((lo + hi) / 2, lo, hi, "several")
     pair = _pair(s)
     if pair is not None:

@@ -39,6 +39,7 @@ CN_FRACTION: str = _ZH["fraction"]
 CN_MIXED: str = _ZH["mixed"]
 CN_TENTHS: str = _ZH["tenths"]
 CN_HALF: str = _ZH["half"]
+CN_HALF_NOT_BEFORE: str = _ZH["half_not_before"]
 #: 几 at the end of a numeral, after 十 (八十几 = [81, 89]); not before 乎/何 (几乎, 几何).
 CN_SEVERAL: str = _ZH["several"]
 CN_SEVERAL_CLOSES_AFTER: str = _ZH["several_closes_after"]
@@ -49,7 +50,13 @@ CN_DISCOUNT: str = _ZH["discount"]
 #: Characters after 折 that make it a word (折合, 折旧), and phrases where it is no discount (一波三折).
 CN_DISCOUNT_NOT_AFTER: str = _ZH["discount_guards"]["after"]
 CN_DISCOUNT_NOT_IN: list[str] = list(_ZH["discount_guards"]["phrases"])
+#: Discounts said in a word (半折 = 50%) and what may not come before one.
+CN_DISCOUNT_WORDS: dict[str, str] = dict(_ZH["discount_words"])
+CN_DISCOUNT_WORDS_NOT_AFTER: str = _ZH["discount_words_guard"]["not_after"]
 CN_BARE_MIN: int = _ZH["bare_count_min_chars"]
+#: Words that count by the group (打 = 12, 双 = 2, 对 = 2) and what may not follow each.
+CN_GROUPS: dict[str, int] = dict(_ZH["groups"])
+CN_GROUP_NOT_BEFORE: dict[str, str] = dict(_ZH["group_guards"])
 
 CN_DIGIT_CHARS = "".join(CN_DIGITS)
 CN_UNIT_CHARS = "".join(CN_SMALL_UNITS)
@@ -78,6 +85,8 @@ EN_POINT: str = _EN["point"]
 EN_ARTICLES: list[str] = list(_EN["articles"])
 EN_HALF: str = _EN["half"]
 EN_DOZEN: int = _EN["dozen"]
+#: "one in five", "3 out of 4": the joining words, and words after the second that make it no share.
+EN_SHARE_OF: dict = dict(_EN["share_of"])
 #: Fractions that lead a scale word: "a quarter million".
 EN_SCALE_LEADS: dict[str, Decimal] = {w: Decimal(v) for w, v in _EN["leads"].items()}
 EN_BARE_MIN: int = _EN["bare_count_min_words"]

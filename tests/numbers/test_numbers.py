@@ -75,7 +75,8 @@ EXACT_FORMS = [
     ("two-thirds of revenue", "two-thirds", "percent", D("0.666666666667"), D("0.666666666667"),
      D("0.666666666667"), "ratio", "exact"),
     # --- currencies
-    ("美金5亿", "5亿", "count", 5 * YI, 5 * YI, 5 * YI, "count", "exact"),  # currency after: 美金 before is not read
+    # 美金 (US dollars) before the number, as 人民币 and 港币 are: 5 x 10^8 USD (it was a bare count)
+    ("美金5亿", "美金5亿", "money", 5 * YI, 5 * YI, 5 * YI, "USD", "exact"),
     ("人民币100亿元", "人民币100亿元", "money", 100 * YI, 100 * YI, 100 * YI, "CNY", "exact"),
     ("人民幣100億元", "人民幣100億元", "money", 100 * YI, 100 * YI, 100 * YI, "CNY", "exact"),
     ("300亿港元", "300亿港元", "money", 300 * YI, 300 * YI, 300 * YI, "HKD", "exact"),
@@ -161,7 +162,8 @@ HEDGES = [
     ("數百億美元", "數百億美元", D("5.5e10"), D("2e10"), D("9e10"), "several"),
     ("几十亿元", "几十亿元", D("5.5e9"), D("2e9"), D("9e9"), "several"),
     ("数千亿美元", "数千亿美元", D("5.5e11"), D("2e11"), D("9e11"), "several"),
-    ("十几亿元", "十几亿元", D("1.5e9"), D("1.1e9"), D("1.9e9"), "several"),  # 11..19 x 10^8
+    # 十几 x 10^8 with the places below 几 unsaid (十九亿五千万 is 十几亿): [10, 20] x 10^8, as 十多亿
+    ("十几亿元", "十几亿元", D("1.5e9"), D("1e9"), D("2e9"), "several"),
     ("上百亿美元", "上百亿美元", 100 * YI, 100 * YI, None, "at_least"),
     ("上万亿元", "上万亿元", D("1e12"), D("1e12"), None, "at_least"),
     ("百亿级", "百亿", 100 * YI, 100 * YI, 1000 * YI, "approx_range"),  # order of magnitude [X, 10X)

@@ -74,8 +74,9 @@ CASES = [
     # --- a decimal or a grouped number alone on its line is a number, not a page counter
     ("营收\n1,050,000,000\n", [exact("1,050,000,000", "count", D(1050000000), "count")]),
     ("增速\n2.3\n", [exact("2.3", "count", D("2.3"), "count")]),
-    # --- 零几: 零 puts 几 in the ones, so 一千五百零几万 is 1501 to 1509 x 10^4 (midpoint 1505 x 10^4)
-    ("增加一千五百零几万人", [("一千五百零几万", "count", 1505 * WAN, 1501 * WAN, 1509 * WAN, "count", "several")]),
+    # --- 零几: 零 puts 几 in the ones of 万, and the places below 万 are unsaid, so 一千五百零几万 is
+    # within [1500, 1510] x 10^4 (1509.5万 is 一千五百零几万 too; the floor as for 多), midpoint 1505 x 10^4
+    ("增加一千五百零几万人", [("一千五百零几万", "count", 1505 * WAN, 1500 * WAN, 1510 * WAN, "count", "several")]),
     # 小于 = less than: the figure is the upper bound
     ("规模小于20亿元", [("小于20亿元", "money", D(2 * 10**9), None, D(2 * 10**9), "CNY", "under")]),
     # --- English

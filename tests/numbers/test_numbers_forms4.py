@@ -46,7 +46,7 @@ CASES = [
     ("5 Hundred", [exact("5 Hundred", "count", D(500), "count")]),  # any case, as "5 Million"
     # a range: the magnitude written once applies to both ends, 3 x 100 to 5 x 100
     ("3 to 5 hundred dollars", [("3 to 5 hundred dollars", "money", D(400), D(300), D(500), "USD", "range")]),
-    # --- 几 after 十 closes a numeral: the ones, 1 to 9 (as 十几亿 = [11, 19] x 10^8)
+    # --- 几 after 十 closes a numeral: the ones, 1 to 9 (before a magnitude, 十几亿 = [10, 20] x 10^8)
     ("百分之八十几", [_several("百分之八十几", "percent", D("0.81"), D("0.89"), "ratio")]),
     ("百分之十几的用户", [_several("百分之十几", "percent", D("0.11"), D("0.19"), "ratio")]),
     ("增长八十几%", [_several("八十几%", "percent", D("0.81"), D("0.89"), "ratio")]),
