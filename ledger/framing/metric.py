@@ -44,6 +44,8 @@ def change_of(doc: Doc, spot: Spot) -> Change | None:
     if spot.mention.kind not in CHANGE_KINDS:
         return None
     clause = doc.clause_of(spot.start)
+    if _base_level(doc, spot, clause):
+        return None
     reach = int(doc.lex.change.get("reach", 12))
 
     def near(h: Hit) -> bool:
@@ -74,6 +76,19 @@ def change_of(doc: Doc, spot: Spot) -> Change | None:
     yoys = [_distance(y, spot.start, spot.end) for y in doc.among(doc.marks["yoy"], *clause) if near(y)]
     qoq = bool(qoqs) and (not yoys or min(qoqs) < min(yoys))
     return Change(GROWTH_QOQ if qoq else GROWTH, down)
+
+
+def _base_level(doc: Doc, spot: Spot, clause: tuple[int, int]) -> bool:
+    """'a 70.2% share, up from 67.6% the previous quarter', '由22.8%增至40.3%': the
+    number right after 'from' (cues.toml [period] change_from) is the level the
+    change started from, not a change, when another number of its kind stands
+    before it in its sentence (the level reached)."""
+    froms = doc.among(doc.marks["change_from"], max(clause[0], spot.start - 6), spot.start)
+    if not froms or doc.low[froms[-1].end:spot.start].strip():
+        return False
+    sent = doc.sentence_of(spot.start)  # 'a 70.2% share in the quarter, up from 67.6%': a clause before
+    return any(s.mention.kind == spot.mention.kind and s.end <= froms[-1].start
+               for s in doc.among(doc.spots, sent[0], spot.start))
 
 
 def _in_longer_cue(doc: Doc, h: Hit) -> bool:

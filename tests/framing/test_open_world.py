@@ -446,3 +446,14 @@ def test_a_headlines_bare_magnitude_by_a_money_cue_is_money(headline, surface):
     rows = _rows(headline + "\n华锐星上半年实现净利润人民币27.18亿元,同比增长44.1%。", "2025-08-28")
     assert rows[surface]["kind"] == "money" and rows[surface]["unit"] == "CNY"
     assert rows[surface]["metric"] == "net_profit"
+
+
+# The number right after 'up from' is the level a change started from: the same measure as the level
+# reached before it, not a change.
+def test_the_level_a_change_started_from_is_no_change():
+    rows = _rows("Zentrova secured a record 70.2 percent market share in the second quarter, up from 67.6 percent "
+                 "the previous quarter.", "2025-09-02")
+    assert rows["70.2 percent"]["metric"] == "market_share"
+    assert rows["67.6 percent"]["metric"] == "market_share"
+    rows = _rows("Zentrova revenue rose 15 percent to $2 billion.", "2025-09-02")
+    assert rows["15 percent"]["metric"] == "revenue_growth"    # a change with no 'from' stays one
