@@ -21,7 +21,7 @@ from ledger.crosscheck.evidence import FLAG_NAMES
 from ledger.crosscheck.issues import issue_frame
 from ledger.crosscheck.rows import RENDERED
 from ledger.crosscheck.scoring import CONFLICT_COLUMNS
-from ledger.crosscheck.text import Claims, claim_lists, explain_tables, issue_reasons, pair_ids
+from ledger.crosscheck.text import Claims, claim_lists, explain_tables, issue_reasons, pair_id_bytes
 
 _ENCODE = json.encoder.encode_basestring  # the C encoder of json.dumps(ensure_ascii=False)
 #: Lines per chunk of :func:`json_chunks` and :func:`finding_chunks`.
@@ -40,14 +40,22 @@ class Shown:
             found.attrs = {}
         self.found = found
         self.claims = claim_lists(found)
-        self.ids = pair_ids(found, self.claims)
+        #: the pair rows' positions and their ids (ASCII, ``S14``); rule rows keep their own
+        self.pair_rows, self.pair_ids = pair_id_bytes(found, self.claims)
         self.cl = Claims(claims, sources) if claims is not None else None
+        #: each row's claims' rows in ``self.cl`` (-1: not there), found once
+        self.ra: np.ndarray
+        self.rb: np.ndarray
+        self.ra, self.rb = ((self.cl.rows(found["claim_a"].to_numpy(dtype=object)),
+                             self.cl.rows(found["claim_b"].to_numpy(dtype=object))) if self.cl is not None else
+                            (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)))
         self.escape = escape
         self.issues = issue_frame(found)
         self.reasons = issue_reasons(found, self.issues, self.cl)
         # per row: the position of its issue in self.issues
         self.issue_at = np.searchsorted(self.issues["issue_rank"].to_numpy(), found["issue_rank"].to_numpy())
-        rows = found if sentences == "all" else found.iloc[self.issues["top"].to_numpy(dtype=np.int64)]
+        top = None if sentences == "all" else self.issues["top"].to_numpy(dtype=np.int64)
+        rows = found if top is None else found.iloc[top]
         #: the sentences of ``rows`` in three parts: part i of row r is tables[i][codes[i][r]]
         self.tables: tuple[np.ndarray, ...]
         self.codes: tuple[np.ndarray, ...]
@@ -59,7 +67,24 @@ class Shown:
             self.tables = (text, np.array([""], dtype=object), np.array(['"' if escape else ""], dtype=object))
             self.codes = (np.arange(len(rows)), zero, zero)
         else:
-            self.tables, self.codes = explain_tables(rows, self.cl, escape=escape)
+            at = (self.ra, self.rb) if top is None else (self.ra[top], self.rb[top])
+            self.tables, self.codes = explain_tables(rows, self.cl, escape=escape, rows=at)
+
+    @property
+    def ids(self) -> np.ndarray:
+        """``conflict_id`` of each row (text)."""
+        out = self.found["conflict_id"].to_numpy(dtype=object).copy()
+        out[self.pair_rows] = self.pair_ids.astype("U14")
+        return out
+
+    def id_bytes(self) -> np.ndarray:
+        """``conflict_id`` of each row as UTF-8 bytes."""
+        out = np.empty(len(self.found), dtype=object)
+        rule = np.ones(len(out), dtype=bool)
+        rule[self.pair_rows] = False
+        out[rule] = _encoded(self.found["conflict_id"].to_numpy(dtype=object)[rule])
+        out[self.pair_rows] = self.pair_ids.tolist()
+        return out
 
     @property
     def parts(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -90,7 +115,7 @@ class Shown:
             codes, names = pd.factorize(np.concatenate([a, b]), use_na_sentinel=False)
             return np.asarray(names, dtype=object), codes[: len(a)], codes[len(a):]
         cl = self.cl
-        ra, rb = cl.rows(a), cl.rows(b)
+        ra, rb = self.ra, self.rb
         used = np.unique(np.concatenate([ra, rb]))
         used = used[used >= 0]
         short = np.empty(len(cl.frame) + 1, dtype=object)  # the last slot: a claim not in the ledger
@@ -192,7 +217,7 @@ def _finding_text(shown: Shown) -> list[Any]:
     conversions = np.full(n, b"", dtype=object)
     said = np.flatnonzero(conv != "")
     conversions[said] = _encoded(conv[said])
-    return [_encoded(table)[codes], _encoded(shown.ids), state, colon, sides[code_a], versus, sides[code_b],
+    return [_encoded(table)[codes], shown.id_bytes(), state, colon, sides[code_a], versus, sides[code_b],
             conversions]
 
 
@@ -316,7 +341,7 @@ def _issue_objects(shown: Shown) -> list[str]:
                                          "unit", "rule", "status", "decision", "decision_note", "reviewer")}
     text = {c: list(map(_ENCODE, v)) for c, v in cols.items()}
     ranks, pairs, opened = (iss[c].tolist() for c in ("issue_rank", "pairs", "open"))
-    severity = [_json(float(v), "severity") for v in iss["severity"].tolist()]
+    severity = _json_many(iss["severity"].to_numpy(dtype=float), "severity")
     members = ["[" + ", ".join(map(_ENCODE, m)) + "]" for m in iss["members"].tolist()]
     reasons = list(map(_ENCODE, shown.reasons))
     return [
@@ -363,7 +388,7 @@ def _finding_objects(shown: Shown) -> list[Any]:
     n = len(f)
     issue_ids = shown.issues["issue"].to_numpy(dtype=object)[shown.issue_at]
     values: dict[str, np.ndarray] = {c: f[c].to_numpy() for c in CONFLICT_COLUMNS if c not in RENDERED}
-    values.update(conflict_id=shown.ids, claims=shown.claims, issue=issue_ids,
+    values.update(conflict_id=f["conflict_id"].to_numpy(dtype=object), claims=shown.claims, issue=issue_ids,
                   issue_rank=f["issue_rank"].to_numpy(), evidence=f["evidence"].to_numpy(dtype=float),
                   loose=f["loose"].to_numpy(dtype=bool), weak_a=f["flags_a"].to_numpy(dtype=np.int64),
                   weak_b=f["flags_b"].to_numpy(dtype=np.int64))
@@ -409,7 +434,7 @@ def _pair_objects(values: dict[str, np.ndarray], shown: Shown, at: np.ndarray) -
          "decision_note", "reviewer"), ("evidence", "loose", "weak_a", "weak_b"),
         ("unit_b", "value_b_converted", "rate", "rate_low", "rate_high", "rate_date", "rate_source"))]
     issue = _fragments(("issue", "issue_rank"), values, shown.issue_at[at])
-    ids = (values["conflict_id"], np.arange(len(at)))
+    ids = shown.pair_ids  # the pair rows are these: ``at`` is ``shown.pair_rows``
     if shown.escape:
         t, c = shown.tables, shown.codes
         sentence: list[Any] = ['"explanation": ', (t[0], c[0][at]), (t[1], c[1][at]), (t[2], c[2][at])]
@@ -437,6 +462,12 @@ def _fold(pieces: list[Any]) -> list[Any]:
     for piece in pieces:
         if isinstance(piece, str):
             prefix += piece
+            continue
+        if isinstance(piece, np.ndarray):  # ASCII, one per row
+            column = np.empty(len(piece), dtype=object)
+            column[:] = (np.strings.add(prefix.encode(), piece) if prefix else piece).tolist()
+            out.append(column)
+            prefix = ""
             continue
         table, codes = piece
         if prefix:
@@ -469,17 +500,29 @@ def _claim_fragments(cols: tuple[str, ...], values: dict[str, np.ndarray],
 def _few_codes(columns: list[Any]) -> np.ndarray:
     """One code per distinct combination of the values of ``columns`` (arrays,
     or ``(codes, how many)`` of a column already coded, e.g. a categorical's
-    codes + 1), numbered in order of first appearance."""
+    codes + 1), numbered in order of first appearance.  The columns' codes are
+    combined arithmetically (renumbered only when the product would not fit),
+    then numbered once; a float column that is all NaN is one value."""
     first = columns[0]
     code = np.zeros(len(first[0]) if isinstance(first, tuple) else len(first), dtype=np.int64)
+    span = 1
     for col in columns:
         if isinstance(col, tuple):
             c, count = col
+        elif col.dtype.kind == "f" and np.isnan(col).all():
+            continue
         else:
             c, uniques = pd.factorize(col, use_na_sentinel=False)
             count = len(uniques)
-        code = pd.factorize(code * (count + 1) + c)[0]
-    return code
+        if span > _SPAN // (count + 1):
+            code = pd.factorize(code)[0]
+            span = int(code.max()) + 1 if len(code) else 1
+        code = code * (count + 1) + c
+        span *= count + 1
+    return pd.factorize(code)[0]
+
+
+_SPAN = 1 << 62
 
 
 def _coded(f: pd.DataFrame, cols: tuple[str, ...], at: np.ndarray | None = None) -> dict[str, Any]:
@@ -504,7 +547,8 @@ def _fragments(cols: tuple[str, ...], values: dict[str, np.ndarray],
     the first row with that code): ``(table, codes)``."""
     uniques, first = np.unique(codes, return_index=True)
     keys = [json.dumps(c) + ": " for c in cols]
-    made = [", ".join([k + _json(values[c][r], c) for k, c in zip(keys, cols)]) for r in first.tolist()]
+    parts = [[k + v for v in _json_many(values[c][first], c)] for k, c in zip(keys, cols)]
+    made = parts[0] if len(parts) == 1 else list(map(", ".join, zip(*parts)))
     table = np.empty(int(uniques[-1]) + 1, dtype=object)
     table[uniques] = made
     return table, codes
@@ -551,6 +595,26 @@ def _json_values(values: Any, name: str) -> list[str]:
 
 
 _INF = float("inf")
+
+
+def _json_many(values: Any, name: str) -> list[str]:
+    """:func:`_json` of each value of one column (NaN and None included):
+    number and boolean arrays, and all-text ones, without a call per value."""
+    arr = np.asarray(values)
+    listed = arr.tolist()
+    if name.startswith("weak_"):
+        made: dict[Any, str] = {}
+        return [made[v] if v in made else made.setdefault(v, _json(v, name)) for v in listed]
+    kind = arr.dtype.kind
+    if kind == "f":
+        return ["null" if v != v or v in (_INF, -_INF) else repr(v) for v in listed]
+    if kind == "b":
+        return ["true" if v else "false" for v in listed]
+    if kind in "iu":
+        return list(map(str, listed))
+    if all(type(v) is str for v in listed):
+        return list(map(_ENCODE, listed))
+    return [_json(v, name) for v in listed]
 
 
 def _json(value: Any, name: str) -> str:

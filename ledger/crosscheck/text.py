@@ -28,9 +28,11 @@ from ledger.crosscheck.evidence import (
     UNNAMED,
     VAGUE,
 )
+from ledger.crosscheck.issues import hex_ids
 from ledger.crosscheck.scoring import PAIR_KINDS
 
 _KIND_PREFIX = {str(k): str(k) + "\x1f\x1f" for k in PAIR_KINDS}
+_sha1 = hashlib.sha1
 _JSON_STRING = json.encoder.encode_basestring  # the C encoder of json.dumps(ensure_ascii=False)
 
 
@@ -55,15 +57,26 @@ def pair_ids(found: pd.DataFrame, claims: np.ndarray | None = None) -> np.ndarra
     """``conflict_id`` of each row: 'k-' + 12 hex of sha1 over "kind\\x1f\\x1f"
     + the claims list for a pair (the ids decisions.csv holds, unchanged
     since issue 5); an arithmetic row keeps its own."""
+    pair, made = pair_id_bytes(found, claims)
+    out = found["conflict_id"].to_numpy(dtype=object).copy()
+    if len(made):
+        out[pair] = made.astype("U14")
+    return out
+
+
+def pair_id_bytes(found: pd.DataFrame, claims: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """The ids :func:`pair_ids` makes for the pair rows, as ASCII: ``(rows,
+    ids)``, the positions of the pair rows and their ids (``S14``).  The sha1
+    of each pair is taken in C (``map``), its first 6 bytes written as hex for
+    all pairs at once."""
     claims = claim_lists(found) if claims is None else claims
     kind = found["kind"].to_numpy(dtype=object)
-    pair = kind != "arithmetic"
-    out = found["conflict_id"].to_numpy(dtype=object).copy()
-    if pair.any():
-        sha1 = hashlib.sha1
-        text = map(operator.add, (_KIND_PREFIX[k] for k in kind[pair]), claims[pair])
-        out[pair] = ["k-" + sha1(t.encode()).hexdigest()[:12] for t in text]
-    return out
+    pair = np.flatnonzero(kind != "arithmetic")
+    if not len(pair):
+        return pair, np.zeros(0, dtype="S14")
+    text = map(operator.add, map(_KIND_PREFIX.__getitem__, kind[pair].tolist()), claims[pair].tolist())
+    digests = b"".join(map(operator.methodcaller("digest"), map(_sha1, map(str.encode, text))))
+    return pair, hex_ids(b"k", digests)
 
 
 def with_ids(found: pd.DataFrame) -> pd.DataFrame:
@@ -75,6 +88,8 @@ def with_ids(found: pd.DataFrame) -> pd.DataFrame:
 def _text_series(values: np.ndarray, found: pd.DataFrame) -> pd.Series:
     """Python strings on ``found``'s index (pandas 3 would otherwise make Arrow text)."""
     return pd.Series(values, index=found.index, dtype=object)
+
+
 
 
 # --------------------------------------------------------------------------- sources as people know them
@@ -238,19 +253,29 @@ class Claims:
 
 def side_words(cl: Claims, rows: np.ndarray) -> list[str]:
     """How each claim at ``rows`` is said: '虎嗅网 «…» (2025-03, inferred) says “2023年10月” (“…quote…”;
-    2023-10, actual)', with a vague figure's interval after its words."""
+    2023-10, actual)', with a vague figure's interval after its words (each
+    source's label and each interval made once, the columns as lists)."""
     get = {c: cl.column(c)[rows] for c in ("source", "surface", "quote", "period", "modality", "qualifier",
                                           "unit")}
-    lo, hi = cl.column("value_low")[rows], cl.column("value_high")[rows]
-    out = []
-    for k in range(len(rows)):
-        surface = get["surface"][k]
-        span = ""
-        if get["qualifier"][k] in ("several", "approx_range", "range", "about") and get["unit"][k] != "date":
-            span = f" [{interval_text(lo[k], hi[k], get['unit'][k])}]"
-        out.append(f"{cl.label(get['source'][k])} says “{surface}”{span} (“{snippet(get['quote'][k], surface)}”; "
-                   f"{get['period'][k] or 'period unknown'}, {get['modality'][k]})")
-    return out
+    n = len(rows)
+    codes, names = pd.factorize(get["source"])
+    labels = np.array([cl.label(x) for x in names.tolist()] + [""], dtype=object)[codes]
+    unit = get["unit"]
+    qualifier = get["qualifier"]
+    span = np.full(n, "", dtype=object)
+    vague = np.flatnonzero(pd.Index(qualifier).isin(_VAGUE_QUALIFIERS) & (unit != "date"))
+    if len(vague):
+        lo, hi = cl.column("value_low")[rows[vague]], cl.column("value_high")[rows[vague]]
+        span[vague] = [f" [{interval_text(low, high, u)}]"
+                       for low, high, u in zip(lo.tolist(), hi.tolist(), unit[vague].tolist())]
+    surface = get["surface"].tolist()
+    snippets = list(map(snippet, get["quote"].tolist(), surface))
+    return [f"{label} says “{sf}”{sp} (“{sn}”; {period or 'period unknown'}, {modality})"
+            for label, sf, sp, sn, period, modality in zip(labels.tolist(), surface, span.tolist(), snippets,
+                                                           get["period"].tolist(), get["modality"].tolist())]
+
+
+_VAGUE_QUALIFIERS = ("several", "approx_range", "range", "about")
 
 
 def explain(found: pd.DataFrame, claims: pd.DataFrame | Claims, sources: pd.DataFrame | None = None, *,
@@ -273,16 +298,21 @@ def explain_parts(found: pd.DataFrame, claims: pd.DataFrame | Claims, sources: p
 
 
 def explain_tables(found: pd.DataFrame, claims: pd.DataFrame | Claims, sources: pd.DataFrame | None = None, *,
-                   escape: bool = False) -> tuple[tuple[np.ndarray, ...], tuple[np.ndarray, ...]]:
+                   escape: bool = False, rows: tuple[np.ndarray, np.ndarray] | None = None,
+                   ) -> tuple[tuple[np.ndarray, ...], tuple[np.ndarray, ...]]:
     """:func:`explain_parts` as ``(tables, codes)``: part ``i`` of row ``r``
     is ``tables[i][codes[i][r]]``.  Each part is made once per distinct
     value: the first per claim A (or per rule row), the second per claim B,
-    the third per distinct ending.  Unused table entries may be None."""
+    the third per distinct ending.  Unused table entries may be None.
+    ``rows``: the rows of ``found``'s claim_a and claim_b in the claims
+    (:meth:`Claims.rows`), when known."""
     cl = claims if isinstance(claims, Claims) else Claims(claims, sources)
     n = len(found)
     own = found["explanation"].to_numpy(dtype=object)
     kind = found["kind"].to_numpy(dtype=object)
-    ra, rb = cl.rows(found["claim_a"].to_numpy(dtype=object)), cl.rows(found["claim_b"].to_numpy(dtype=object))
+    if rows is None:
+        rows = (cl.rows(found["claim_a"].to_numpy(dtype=object)), cl.rows(found["claim_b"].to_numpy(dtype=object)))
+    ra, rb = rows
     pair = (kind != "arithmetic") & (ra >= 0) & (rb >= 0)
     esc = _escaped if escape else _same
     rule = np.flatnonzero(~pair)
@@ -306,17 +336,36 @@ def explain_tables(found: pd.DataFrame, claims: pd.DataFrame | Claims, sources: 
         first[used] = np.add('"', made) if escape else made
         second[used] = np.add(np.add(" while ", said), "; ")
         c0[at], c1[at] = ra[at], rb[at]
-        said_rate = _rate_phrases(found, at, cl, ra, rb)
-        endings = _endings(found, kind, at, cl.column("modality"), ra, rb, cl.column("period"))
-        endings_of = [(r + "; " if r else "") + e + "." for r, e in zip(said_rate, endings)]
+        ending_codes, endings_of = _ending_codes(found, kind, at, cl, ra, rb)
     c2 = np.zeros(n, dtype=np.int64)  # 0: a rule row's (nothing, or the closing quote)
     third = np.array(['"' if escape else ""], dtype=object)
     if len(at):
-        codes, uniques = pd.factorize(np.array(endings_of, dtype=object))
-        ends = np.array(esc(list(uniques)), dtype=object)
+        ends = np.array(esc(endings_of), dtype=object)
         third = np.concatenate([third, np.add(ends, '"') if escape else ends])
-        c2[at] = codes + 1
+        c2[at] = ending_codes + 1
     return (first, second, third), (c0, c1, c2)
+
+
+def _ending_codes(found: pd.DataFrame, kind: np.ndarray, at: np.ndarray, cl: Claims, ra: np.ndarray,
+                  rb: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    """The last part of the sentence of each pair row at ``at`` (its rate
+    phrase, if any, then why the verdict, then '.') as codes into the distinct
+    texts: each text made once."""
+    said_rate = np.asarray(_rate_phrases(found, at, cl, ra, rb), dtype=object)
+    endings = _endings(found, kind, at, cl.column("modality"), ra, rb, cl.column("period"))
+    codes, names = pd.factorize(endings)
+    key = codes.astype(np.int64)
+    has = np.flatnonzero(said_rate != "")
+    rates: Any = []
+    if len(has):  # a rate phrase before the ending: one key per (ending, phrase)
+        rate_codes, rates = pd.factorize(said_rate[has])
+        key[has] = len(names) + key[has] * len(rates) + rate_codes
+    codes, keys = pd.factorize(key)
+    ends, said = list(names), list(rates)
+    texts = [ends[k] + "." if k < len(ends) else
+             said[(k - len(ends)) % len(said)] + "; " + ends[(k - len(ends)) // len(said)] + "."
+             for k in keys.tolist()]
+    return codes, texts
 
 
 def _rate_phrases(found: pd.DataFrame, at: np.ndarray, cl: Claims, ra: np.ndarray, rb: np.ndarray) -> list[str]:
@@ -352,7 +401,7 @@ def _escaped(texts: list[str]) -> list[str]:
 
 
 def _endings(found: pd.DataFrame, kind: np.ndarray, at: np.ndarray, mod: np.ndarray, ra: np.ndarray,
-             rb: np.ndarray, period: np.ndarray | None = None) -> list[str]:
+             rb: np.ndarray, period: np.ndarray | None = None) -> np.ndarray:
     """Why the verdict, per pair row at ``at``; ``period``: the claims' periods
     (a temporal pair with a side of unknown period says so)."""
     loose = found["loose"].to_numpy(dtype=bool)[at] if "loose" in found else np.zeros(len(at), dtype=bool)
@@ -367,9 +416,15 @@ def _endings(found: pd.DataFrame, kind: np.ndarray, at: np.ndarray, mod: np.ndar
         unknown = (period[ra[at]] == "") | (period[rb[at]] == "")
         out = np.where((k == "temporal") & unknown & ~loose, _ENDINGS["temporal_unknown"], out)
     is_mod = np.flatnonzero(k == "modality")
-    if len(is_mod):
-        out[is_mod] = [_ending("modality", ma, mb) for ma, mb in zip(mod[ra[at[is_mod]]], mod[rb[at[is_mod]]])]
-    return out.tolist()
+    if len(is_mod):  # made once per distinct (modality a, modality b)
+        mod_codes, mods = pd.factorize(mod)
+        ma, mb = mod_codes[ra[at[is_mod]]], mod_codes[rb[at[is_mod]]]
+        both, pairs = pd.factorize(ma.astype(np.int64) * (len(mods) + 1) + mb)
+        names = np.asarray(mods, dtype=object)
+        made = np.array([_ending("modality", names[key // (len(mods) + 1)], names[key % (len(mods) + 1)])
+                         for key in pairs.tolist()], dtype=object)
+        out[is_mod] = made[both]
+    return out
 
 
 def _relabel(text: str, labels: dict[str, str]) -> str:
