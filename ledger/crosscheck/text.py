@@ -33,6 +33,7 @@ from ledger.crosscheck.scoring import PAIR_KINDS
 
 _KIND_PREFIX = {str(k): str(k) + "\x1f\x1f" for k in PAIR_KINDS}
 _sha1 = hashlib.sha1
+_KIND_AT = {str(k): n for n, k in enumerate(PAIR_KINDS)}  # a pair kind's code
 _JSON_STRING = json.encoder.encode_basestring  # the C encoder of json.dumps(ensure_ascii=False)
 
 
@@ -352,9 +353,8 @@ def _ending_codes(found: pd.DataFrame, kind: np.ndarray, at: np.ndarray, cl: Cla
     phrase, if any, then why the verdict, then '.') as codes into the distinct
     texts: each text made once."""
     said_rate = np.asarray(_rate_phrases(found, at, cl, ra, rb), dtype=object)
-    endings = _endings(found, kind, at, cl.column("modality"), ra, rb, cl.column("period"))
-    codes, names = pd.factorize(endings)
-    key = codes.astype(np.int64)
+    key, names = _endings(found, kind, at, cl.column("modality"), ra, rb, cl.column("period"))
+    key = key.astype(np.int64)
     has = np.flatnonzero(said_rate != "")
     rates: Any = []
     if len(has):  # a rate phrase before the ending: one key per (ending, phrase)
@@ -380,7 +380,7 @@ def _rate_phrases(found: pd.DataFrame, at: np.ndarray, cl: Claims, ra: np.ndarra
     from ledger.crosscheck.rates import PHRASE_COLUMNS, rate_phrases
 
     at = at[has]
-    cols = {c: found[c].to_numpy()[at] for c in PHRASE_COLUMNS if c in found}
+    cols = {c: found[c].iloc[at].to_numpy() for c in PHRASE_COLUMNS if c in found}
     cols["source_b"] = np.array([cl.label(str(s)) for s in cl.column("source")[rb[at]]], dtype=object)
     cols["value_b"] = cl.column("value")[rb[at]]
     cols["unit_b"] = cl.column("unit")[rb[at]]
@@ -401,30 +401,54 @@ def _escaped(texts: list[str]) -> list[str]:
 
 
 def _endings(found: pd.DataFrame, kind: np.ndarray, at: np.ndarray, mod: np.ndarray, ra: np.ndarray,
-             rb: np.ndarray, period: np.ndarray | None = None) -> np.ndarray:
-    """Why the verdict, per pair row at ``at``; ``period``: the claims' periods
-    (a temporal pair with a side of unknown period says so)."""
+             rb: np.ndarray, period: np.ndarray | None = None) -> tuple[np.ndarray, list[str]]:
+    """Why the verdict, per pair row at ``at``, as codes into the distinct
+    texts; ``period``: the claims' periods (a temporal pair with a side of
+    unknown period says so).  Worked out on codes: no text compared per row."""
     loose = found["loose"].to_numpy(dtype=bool)[at] if "loose" in found else np.zeros(len(at), dtype=bool)
-    k = kind[at]
-    out = np.array([_ENDINGS.get(x, x) for x in PAIR_KINDS], dtype=object)[
-        pd.Index(PAIR_KINDS).get_indexer(k).clip(0)]
-    out = np.where(loose, _ENDINGS["loose"], out)
+    k = _kind_codes(found, kind, at)
+    names = [_ENDINGS.get(x, x) for x in PAIR_KINDS] + [_ENDINGS[x] for x in ("loose", "same_article",
+                                                                               "temporal_unknown")]
+    n_kinds = len(PAIR_KINDS)
+    out = np.where(loose, n_kinds, k.clip(0))
     if "source_a" in found and "source_b" in found:
-        same = (found["source_a"].to_numpy(dtype=object)[at] == found["source_b"].to_numpy(dtype=object)[at])
-        out = np.where(same & (k == "contradiction") & ~loose, _ENDINGS["same_article"], out)
+        same = _same_text(found["source_a"], found["source_b"], at)
+        out = np.where(same & (k == _KIND_AT["contradiction"]) & ~loose, n_kinds + 1, out)
     if period is not None:
-        unknown = (period[ra[at]] == "") | (period[rb[at]] == "")
-        out = np.where((k == "temporal") & unknown & ~loose, _ENDINGS["temporal_unknown"], out)
-    is_mod = np.flatnonzero(k == "modality")
+        blank = period == ""
+        unknown = blank[ra[at]] | blank[rb[at]]
+        out = np.where((k == _KIND_AT["temporal"]) & unknown & ~loose, n_kinds + 2, out)
+    is_mod = np.flatnonzero(k == _KIND_AT["modality"])
     if len(is_mod):  # made once per distinct (modality a, modality b)
         mod_codes, mods = pd.factorize(mod)
         ma, mb = mod_codes[ra[at[is_mod]]], mod_codes[rb[at[is_mod]]]
         both, pairs = pd.factorize(ma.astype(np.int64) * (len(mods) + 1) + mb)
-        names = np.asarray(mods, dtype=object)
-        made = np.array([_ending("modality", names[key // (len(mods) + 1)], names[key % (len(mods) + 1)])
-                         for key in pairs.tolist()], dtype=object)
-        out[is_mod] = made[both]
-    return out
+        listed = np.asarray(mods, dtype=object)
+        out[is_mod] = len(names) + both
+        names += [_ending("modality", listed[key // (len(mods) + 1)], listed[key % (len(mods) + 1)])
+                  for key in pairs.tolist()]
+    return out, names
+
+
+def _kind_codes(found: pd.DataFrame, kind: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """Index into :data:`PAIR_KINDS` of the kind of each row at ``at`` (-1: none of them)."""
+    col = found["kind"]
+    kinds = pd.Index(PAIR_KINDS)
+    if isinstance(col.dtype, pd.CategoricalDtype):
+        per_category = np.append(kinds.get_indexer(col.cat.categories), -1)  # code -1 (missing): the last
+        return per_category[col.cat.codes.to_numpy()[at]]
+    return kinds.get_indexer(pd.Index(kind[at]))
+
+
+def _same_text(a: pd.Series, b: pd.Series, at: np.ndarray) -> np.ndarray:
+    """``a == b`` at rows ``at`` as object arrays compare them (missing equal
+    to nothing), on the categories' codes when both are categorical."""
+    if isinstance(a.dtype, pd.CategoricalDtype) and isinstance(b.dtype, pd.CategoricalDtype):
+        ca = a.cat.codes.to_numpy()[at].astype(np.int64)
+        in_a = np.append(a.cat.categories.get_indexer(b.cat.categories), -2)  # b's categories in a's; -2: not there
+        cb = in_a[b.cat.codes.to_numpy()[at]]  # b's missing (-1) takes the appended -2
+        return (ca == cb) & (ca >= 0)
+    return a.to_numpy(dtype=object)[at] == b.to_numpy(dtype=object)[at]
 
 
 def _relabel(text: str, labels: dict[str, str]) -> str:

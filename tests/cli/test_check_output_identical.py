@@ -29,9 +29,11 @@ def same_output(found: pd.DataFrame, claims: pd.DataFrame | None, sources: pd.Da
 
 
 def subsets(found: pd.DataFrame) -> list[pd.DataFrame]:
-    """The whole frame, its first issues, one row of each kind, and no row."""
+    """The whole frame, its first issues, one row of each kind, no row, and the
+    frame with its text as Python strings (not categories)."""
     kinds = found.drop_duplicates("kind")
-    return [found, found[found["issue_rank"] <= 7], kinds, found.iloc[:0]]
+    plain = found.astype({c: object for c in found if isinstance(found[c].dtype, pd.CategoricalDtype)})
+    return [found, found[found["issue_rank"] <= 7], kinds, found.iloc[:0], plain]
 
 
 @pytest.fixture(scope="module")
