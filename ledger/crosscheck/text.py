@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import operator
 from functools import lru_cache
 from typing import Any
@@ -136,9 +137,9 @@ def dated(row: dict[str, str]) -> str:
 
 def fmt(value: float, unit: str) -> str:
     """A number for a sentence: 5e11 USD -> '500 bn USD', 0.27 ratio -> '27%'."""
-    if value is None or np.isnan(value):
+    if value is None or math.isnan(value):
         return "?"
-    if np.isinf(value):
+    if math.isinf(value):
         return "no limit" if value > 0 else "no lower limit"
     if unit == "ratio":
         return f"{value * 100:.4g}%"
@@ -154,7 +155,7 @@ def fmt(value: float, unit: str) -> str:
 
 def interval_text(low: float, high: float, unit: str) -> str:
     """'2 bn–9 bn USD', 'at least 10x', 'at most 5%'."""
-    lo_open, hi_open = low is None or np.isnan(low), high is None or np.isnan(high)
+    lo_open, hi_open = low is None or math.isnan(low), high is None or math.isnan(high)
     if lo_open and hi_open:
         return ""
     if lo_open:
