@@ -169,7 +169,9 @@ def _text_grid(shown: Shown) -> np.ndarray:
     columns = _finding_text(shown)
     starts = shown.starts()
     n = len(f)
-    ordinal = np.cumsum(np.isin(np.arange(n), starts)) - 1  # per row: its issue's place in the output
+    begins = np.zeros(n, dtype=bool)
+    begins[starts] = True
+    ordinal = np.cumsum(begins) - 1  # per row: its issue's place in the output
     first_line = starts + 3 * np.arange(len(starts))
     grid = np.full((n + 3 * len(starts), len(columns) + 1), b"", dtype=object)
     grid[:, -1] = b"\n"
@@ -248,19 +250,14 @@ def _conversions(f: pd.DataFrame, outlets: dict[str, str] | None = None) -> np.n
 
 
 def _issue_headers(issues: pd.DataFrame) -> list[str]:
-    """The header line of each issue (column lists, not a dict per row)."""
-    cols = {c: issues[c].tolist() for c in ("issue", "issue_rank", "verdict", "severity_label", "severity", "subject",
-                                           "object", "metric", "open", "pairs", "status", "decision", "members")}
-    return [_issue_header({c: v[k] for c, v in cols.items()}) for k in range(len(issues))]
-
-
-def _issue_header(row: dict[str, Any]) -> str:
-    figure = f"{row['subject'] or '(no subject)'}" + (f" / {row['object']}" if row["object"] else "") \
-        + f": {row['metric']}"
-    state = (f"{row['open']} of {row['pairs']} open" if row["status"] == "open"
-             else f"resolved: {row['decision'] or 'decided'}")
-    return (f"== #{row['issue_rank']} {row['verdict']} {row['severity_label']} {row['severity']:.2f} "
-            f"{figure} {row['issue']} ({len(row['members'])} claims, {state})")
+    """The header line of each issue (column lists, no dict per row)."""
+    cols = [issues[c].tolist() for c in ("issue", "issue_rank", "verdict", "severity_label", "severity", "subject",
+                                         "object", "metric", "open", "pairs", "status", "decision", "members")]
+    return [f"== #{rank} {verdict} {label} {severity:.2f} {subject or '(no subject)'}"
+            + (f" / {obj}" if obj else "") + f": {metric} {issue} ({len(members)} claims, "
+            + (f"{opened} of {pairs} open" if status == "open" else f"resolved: {decision or 'decided'}") + ")"
+            for issue, rank, verdict, label, severity, subject, obj, metric, opened, pairs, status, decision, members
+            in zip(*cols)]
 
 
 # --------------------------------------------------------------------------- JSON

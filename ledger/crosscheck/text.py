@@ -508,14 +508,15 @@ def issue_reasons(found: pd.DataFrame, issues: pd.DataFrame, claims: Claims | No
     out = []
     tops = issues["top"].to_numpy(dtype=np.int64)
     verdicts = issues["verdict"].to_numpy(dtype=object).tolist()
-    f = {c: found[c].to_numpy(dtype=object) for c in ("claim_a", "claim_b", "kind", "rule", "result")}
+    f = {c: found[c].to_numpy(dtype=object) for c in ("claim_a", "claim_b")}
     ev = found["evidence"].to_numpy(dtype=float)
     flags = {s: found[f"flags_{s}"].to_numpy(dtype=np.int64) for s in ("a", "b")}
     rank = found["issue_rank"].to_numpy()
-    by_rank = np.argsort(rank, kind="stable")
+    by_rank = np.arange(len(rank)) if (rank[1:] >= rank[:-1]).all() else np.argsort(rank, kind="stable")
     sorted_rank = rank[by_rank]
     sides_of = _Sides(claims)
-    top_kind, top_rule, top_result = (f[c][tops].tolist() for c in ("kind", "rule", "result"))
+    top_kind, top_rule, top_result = (found[c].iloc[tops].to_numpy(dtype=object).tolist()
+                                      for c in ("kind", "rule", "result"))
     top_ids = {s: f[f"claim_{s}"][tops].tolist() for s in ("a", "b")}
     top_rows = {s: sides_of.rows(f[f"claim_{s}"][tops]) for s in ("a", "b")}
     top_flags = {s: flags[s][tops].tolist() for s in ("a", "b")}
@@ -617,10 +618,6 @@ class _Sides:
 
     def __init__(self, claims: Claims | None) -> None:
         self.claims = claims
-        if claims is not None:
-            self.surface, self.unit, self.period, self.source = (
-                [str(v) for v in claims.column(c).tolist()] for c in ("surface", "unit", "period", "source"))
-            self.low, self.high = claims.column("value_low").tolist(), claims.column("value_high").tolist()
         self.intervals: dict[int, str] = {}
 
     def rows(self, ids: Any) -> np.ndarray:
@@ -661,10 +658,12 @@ class _Sides:
         return surface.tolist(), interval.tolist(), source.tolist()
 
     def _arrays(self) -> dict[str, np.ndarray]:
+        """The claims' columns: text as ``str`` (object arrays), the bounds as floats."""
         if "_cols" not in self.__dict__:
-            self.__dict__["_cols"] = {
-                **{c: np.array(getattr(self, c), dtype=object) for c in ("surface", "unit", "period", "source")},
-                "low": np.array(self.low, dtype=object), "high": np.array(self.high, dtype=object)}
+            assert self.claims is not None
+            cols = {c: _as_str(self.claims.column(c)) for c in ("surface", "unit", "period", "source")}
+            cols.update(low=self.claims.column("value_low"), high=self.claims.column("value_high"))
+            self.__dict__["_cols"] = cols
         return self.__dict__["_cols"]
 
     def _interval(self, row: int, low: Any, high: Any, unit: str) -> str:
@@ -673,6 +672,14 @@ class _Sides:
         if made is None:
             made = self.intervals[row] = interval_text(float(low), float(high), unit)
         return made
+
+
+def _as_str(values: np.ndarray) -> np.ndarray:
+    """``values`` (an object array) with every value ``str``."""
+    listed = values.tolist()
+    if all(type(v) is str for v in listed):
+        return values
+    return np.array([str(v) for v in listed], dtype=object)
 
 
 def _side(claims: Claims | None, cid: Any, flags: int = VAGUE) -> tuple[str, str, str]:
