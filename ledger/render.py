@@ -21,7 +21,7 @@ from ledger.crosscheck.evidence import FLAG_NAMES
 from ledger.crosscheck.issues import issue_frame
 from ledger.crosscheck.rows import RENDERED
 from ledger.crosscheck.scoring import CONFLICT_COLUMNS
-from ledger.crosscheck.text import Claims, claim_lists, explain_tables, issue_reasons, pair_id_bytes
+from ledger.crosscheck.text import Claims, explain_tables, issue_reasons, pair_id_bytes
 
 _ENCODE = json.encoder.encode_basestring  # the C encoder of json.dumps(ensure_ascii=False)
 #: Lines per chunk of :func:`json_chunks` and :func:`finding_chunks`.
@@ -39,9 +39,6 @@ class Shown:
             found = found.copy(deep=False)
             found.attrs = {}
         self.found = found
-        self.claims = claim_lists(found)
-        #: the pair rows' positions and their ids (ASCII, ``S14``); rule rows keep their own
-        self.pair_rows, self.pair_ids = pair_id_bytes(found, self.claims)
         self.cl = Claims(claims, sources) if claims is not None else None
         #: each row's claims' rows in ``self.cl`` (-1: not there), found once
         self.ra: np.ndarray
@@ -49,6 +46,9 @@ class Shown:
         self.ra, self.rb = ((self.cl.rows(found["claim_a"].to_numpy(dtype=object)),
                              self.cl.rows(found["claim_b"].to_numpy(dtype=object))) if self.cl is not None else
                             (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)))
+        #: the pair rows' positions and their ids (ASCII, ``S14``); rule rows keep their own
+        self.pair_rows, self.pair_ids = pair_id_bytes(
+            found, rows=(self.ra, self.rb, self.cl.index.to_numpy(dtype=object)) if self.cl is not None else None)
         self.escape = escape
         self.issues = issue_frame(found)
         self.reasons = issue_reasons(found, self.issues, self.cl)
@@ -385,7 +385,8 @@ def _finding_objects(shown: Shown) -> list[Any]:
     n = len(f)
     issue_ids = shown.issues["issue"].to_numpy(dtype=object)[shown.issue_at]
     values: dict[str, np.ndarray] = {c: f[c].to_numpy() for c in CONFLICT_COLUMNS if c not in RENDERED}
-    values.update(conflict_id=f["conflict_id"].to_numpy(dtype=object), claims=shown.claims, issue=issue_ids,
+    values.update(conflict_id=f["conflict_id"].to_numpy(dtype=object), claims=f["claims"].to_numpy(dtype=object),
+                  issue=issue_ids,
                   issue_rank=f["issue_rank"].to_numpy(), evidence=f["evidence"].to_numpy(dtype=float),
                   loose=f["loose"].to_numpy(dtype=bool), weak_a=f["flags_a"].to_numpy(dtype=np.int64),
                   weak_b=f["flags_b"].to_numpy(dtype=np.int64))

@@ -66,19 +66,42 @@ def pair_ids(found: pd.DataFrame, claims: np.ndarray | None = None) -> np.ndarra
     return out
 
 
-def pair_id_bytes(found: pd.DataFrame, claims: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+def pair_id_bytes(found: pd.DataFrame, claims: np.ndarray | None = None, *,
+                  rows: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray]:
     """The ids :func:`pair_ids` makes for the pair rows, as ASCII: ``(rows,
-    ids)``, the positions of the pair rows and their ids (``S14``).  The sha1
-    of each pair is taken in C (``map``), its first 6 bytes written as hex for
-    all pairs at once."""
-    claims = claim_lists(found) if claims is None else claims
+    ids)``, the positions of the pair rows and their ids (``S14``).  Each
+    sha1 is taken in C (``map``), its first 6 bytes written as hex for all
+    pairs at once.  ``claims``: the rows' claims lists, when made already;
+    else the text hashed is made from each claim id's UTF-8 once (UTF-8
+    orders as the text does).  ``rows``: each row's claim a and claim b as
+    positions in ``rows[2]``, the claim ids (-1: not there), when known."""
     kind = found["kind"].to_numpy(dtype=object)
     pair = np.flatnonzero(kind != "arithmetic")
     if not len(pair):
         return pair, np.zeros(0, dtype="S14")
-    text = map(operator.add, map(_KIND_PREFIX.__getitem__, kind[pair].tolist()), claims[pair].tolist())
-    digests = b"".join(map(operator.methodcaller("digest"), map(_sha1, map(str.encode, text))))
+    if claims is not None:
+        text = map(operator.add, map(_KIND_PREFIX.__getitem__, kind[pair].tolist()), claims[pair].tolist())
+        digests = b"".join(map(operator.methodcaller("digest"), map(_sha1, map(str.encode, text))))
+        return pair, hex_ids(b"k", digests)
+    if rows is not None and (rows[0][pair] >= 0).all() and (rows[1][pair] >= 0).all():
+        ca, cb, ids = rows[0][pair], rows[1][pair], rows[2]
+    else:
+        a, b = (found[c].to_numpy(dtype=object)[pair] for c in ("claim_a", "claim_b"))
+        codes, ids = pd.factorize(np.concatenate([a, b]))
+        ca, cb = codes[: len(pair)], codes[len(pair):]
+    utf8 = np.array([x.encode() for x in np.asarray(ids, dtype=object).tolist()] or [b""])
+    ea, eb = utf8[ca], utf8[cb]
+    first = ea < eb
+    codes = _kind_codes(found, kind, pair)
+    if (codes < 0).any():
+        raise KeyError(f"not a pair kind: {kind[pair][codes < 0][0]!r}")
+    msg = np.strings.add(np.strings.add(np.strings.add(_KIND_BYTES[codes], np.where(first, ea, eb)), b";"),
+                          np.where(first, eb, ea))
+    digests = b"".join(map(operator.methodcaller("digest"), map(_sha1, msg.tolist())))
     return pair, hex_ids(b"k", digests)
+
+
+_KIND_BYTES = np.array([_KIND_PREFIX[str(k)].encode() for k in PAIR_KINDS])
 
 
 def with_ids(found: pd.DataFrame) -> pd.DataFrame:

@@ -96,3 +96,20 @@ def test_synthetic_output_with_decisions_is_unchanged(synthetic):
     assert (decided["status"] == "resolved").sum() > 10
     for part in subsets(decided):
         same_output(part, claims, sources)
+
+
+def test_pair_ids_from_utf8_equal_the_hashed_claims_lists():
+    # the ids made from each claim id's UTF-8 (ordered as bytes) equal those of the "a;b" text (ordered as str)
+    from ledger.crosscheck.text import claim_lists, pair_id_bytes
+
+    ids = ["c-1", "c-10", "c-2", "é-1", "中-1", "z", "Z", "c-1\u00e9", "\U0001f600", "a b"]
+    a = [x for x in ids for _ in ids]
+    b = [y for _ in ids for y in ids]
+    kinds = ["consistent", "modality", "temporal", "contradiction"]
+    found = pd.DataFrame({"kind": pd.Categorical([kinds[k % 4] for k in range(len(a))] + ["arithmetic"]),
+                          "claim_a": [*a, "r"], "claim_b": [*b, ""], "claims": [""] * len(a) + ["r"],
+                          "conflict_id": [""] * len(a) + ["k-000000000000"]})
+    rows, made = pair_id_bytes(found)
+    assert rows.tolist() == list(range(len(a)))
+    assert made.tolist() == pair_id_bytes(found, claim_lists(found))[1].tolist()
+    assert made.tolist() == [x.encode() for x in pair_ids(found)[: len(a)]]
