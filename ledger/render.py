@@ -383,16 +383,16 @@ def _finding_objects(shown: Shown) -> list[Any]:
     column by column, each whole in the first column."""
     f = shown.found
     n = len(f)
-    issue_ids = shown.issues["issue"].to_numpy(dtype=object)[shown.issue_at]
-    values: dict[str, np.ndarray] = {c: f[c].to_numpy() for c in CONFLICT_COLUMNS if c not in RENDERED}
-    values.update(conflict_id=f["conflict_id"].to_numpy(dtype=object), claims=f["claims"].to_numpy(dtype=object),
-                  issue=issue_ids,
-                  issue_rank=f["issue_rank"].to_numpy(), evidence=f["evidence"].to_numpy(dtype=float),
-                  loose=f["loose"].to_numpy(dtype=bool), weak_a=f["flags_a"].to_numpy(dtype=np.int64),
-                  weak_b=f["flags_b"].to_numpy(dtype=np.int64))
-    pair = f["kind"].to_numpy(dtype=object) != "arithmetic"
-    at = np.flatnonzero(pair)
-    pieces = _pair_objects({c: v[at] for c, v in values.items()}, shown, at) if len(at) else [b""]
+    issue_ids = shown.issues["issue"].to_numpy(dtype=object)
+    columns_of: dict[str, Any] = {c: (f[c], None) for c in CONFLICT_COLUMNS if c not in RENDERED}
+    columns_of.update(conflict_id=(f["conflict_id"], object), claims=(f["claims"], object),
+                      issue=lambda rows: issue_ids[shown.issue_at[rows]],
+                      issue_rank=(f["issue_rank"], None), evidence=(f["evidence"], float), loose=(f["loose"], bool),
+                      weak_a=(f["flags_a"], np.int64), weak_b=(f["flags_b"], np.int64))
+    at = shown.pair_rows
+    pair = np.zeros(n, dtype=bool)
+    pair[at] = True
+    pieces = _pair_objects(_Values(columns_of, at), shown, at) if len(at) else [b""]
     columns: list[Any] = []
     for piece in pieces:
         if not isinstance(piece, bytes) or len(at) < n:  # rule rows: whole in the first column
@@ -404,22 +404,52 @@ def _finding_objects(shown: Shown) -> list[Any]:
     if len(rule):
         parts = tuple(t[c[rule]] for t, c in zip(shown.tables, shown.codes))
         sentence = np.add(np.add(parts[0], parts[1]), parts[2])
-        values_r = {**{c: v[rule] for c, v in values.items()}, "explanation": sentence}
-        cells = [_escaped_piece(c, values_r[c]) if c == "explanation" and shown.escape
-                 else _column(c, np.asarray(values_r[c], dtype=object)) for _, cols in _GROUPS for c in cols]
+        values_r = _Values(columns_of, rule)
+        cells = [(_escaped_piece(c, sentence) if shown.escape else _column(c, np.asarray(sentence, dtype=object)))
+                 if c == "explanation" else _column(c, np.asarray(values_r[c], dtype=object))
+                 for _, cols in _GROUPS for c in cols]
         columns[0][rule] = _encoded(["{" + ", ".join(p) + "}" for p in zip(*cells)])
     return columns
 
 
-def _pair_objects(values: dict[str, np.ndarray], shown: Shown, at: np.ndarray) -> list[Any]:
+class _Values:
+    """The findings' columns at rows ``at``, each converted when first asked
+    for (``values[c]``), or only at some of those rows (``values.take(c, i)``:
+    column ``c`` at rows ``at[i]``).  ``columns``: per name, ``(series, dtype)``
+    or a function of the rows."""
+
+    def __init__(self, columns: dict[str, Any], at: np.ndarray) -> None:
+        self.columns, self.at = columns, at
+        self.made: dict[str, np.ndarray] = {}
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        if name not in self.made:
+            self.made[name] = self._at(name, self.at)
+        return self.made[name]
+
+    def take(self, name: str, where: np.ndarray) -> np.ndarray:
+        return self.made[name][where] if name in self.made else self._at(name, self.at[where])
+
+    def _at(self, name: str, rows: np.ndarray) -> np.ndarray:
+        how = self.columns[name]
+        if callable(how):
+            return how(rows)
+        series, dtype = how
+        return series.iloc[rows].to_numpy() if dtype is None else series.iloc[rows].to_numpy(dtype=dtype)
+
+
+def _pair_objects(values: _Values, shown: Shown, at: np.ndarray) -> list[Any]:
     """JSON objects of the pair rows ``at`` as columns of UTF-8 fragments
     (bytes: the same for every row): each fragment taken by claim, issue or
     few-valued combination from a table made once, constant text folded
     into the fragment after it."""
     a, b = values["claim_a"], values["claim_b"]
-    codes, names = pd.factorize(np.concatenate([a, b]))
+    if shown.cl is not None and (shown.ra[at] >= 0).all() and (shown.rb[at] >= 0).all():
+        ca, cb, names = shown.ra[at], shown.rb[at], shown.cl.index.to_numpy(dtype=object)  # the claims' own
+    else:
+        codes, names = pd.factorize(np.concatenate([a, b]))
+        ca, cb = codes[: len(a)], codes[len(a):]
     encoded = np.array([_ENCODE(str(x)) for x in names], dtype=object)
-    ca, cb = codes[: len(a)], codes[len(a):]
     first = a < b
     low, high = (encoded, np.where(first, ca, cb)), (encoded, np.where(first, cb, ca))
     a_part = _claim_fragments(("claim_a", "subject", "object", "metric", "source_a", "value_a", "unit"), values, ca)
@@ -477,7 +507,7 @@ def _fold(pieces: list[Any]) -> list[Any]:
     return out
 
 
-def _claim_fragments(cols: tuple[str, ...], values: dict[str, np.ndarray],
+def _claim_fragments(cols: tuple[str, ...], values: _Values,
                      codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """``"col": value, ...`` of one claim side, made once per claim (``codes``)
     from each column's distinct values: ``(table, codes)``."""
@@ -485,7 +515,7 @@ def _claim_fragments(cols: tuple[str, ...], values: dict[str, np.ndarray],
     keys = [json.dumps(c) + ": " for c in cols]
     columns = []
     for key, c in zip(keys, cols):
-        vals = values[c][first]
+        vals = values.take(c, first)
         vcodes, vuniq = pd.factorize(vals, use_na_sentinel=True)
         enc = np.array([key + v for v in _json_values(vuniq, c)] + [key + "null"], dtype=object)
         columns.append(enc[vcodes])
@@ -539,13 +569,13 @@ def _coded(f: pd.DataFrame, cols: tuple[str, ...], at: np.ndarray | None = None)
     return out
 
 
-def _fragments(cols: tuple[str, ...], values: dict[str, np.ndarray],
+def _fragments(cols: tuple[str, ...], values: _Values,
                codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The JSON of ``cols`` for each row, made once per distinct code (from
     the first row with that code): ``(table, codes)``."""
     uniques, first = np.unique(codes, return_index=True)
     keys = [json.dumps(c) + ": " for c in cols]
-    parts = [[k + v for v in _json_many(values[c][first], c)] for k, c in zip(keys, cols)]
+    parts = [[k + v for v in _json_many(values.take(c, first), c)] for k, c in zip(keys, cols)]
     made = parts[0] if len(parts) == 1 else list(map(", ".join, zip(*parts)))
     table = np.empty(int(uniques[-1]) + 1, dtype=object)
     table[uniques] = made
