@@ -333,7 +333,6 @@ def explain_tables(found: pd.DataFrame, claims: pd.DataFrame | Claims, sources: 
     (:meth:`Claims.rows`), when known."""
     cl = claims if isinstance(claims, Claims) else Claims(claims, sources)
     n = len(found)
-    own = found["explanation"].to_numpy(dtype=object)
     kind = found["kind"].to_numpy(dtype=object)
     if rows is None:
         rows = (cl.rows(found["claim_a"].to_numpy(dtype=object)), cl.rows(found["claim_b"].to_numpy(dtype=object)))
@@ -348,16 +347,18 @@ def explain_tables(found: pd.DataFrame, claims: pd.DataFrame | Claims, sources: 
     c0, c1 = np.full(n, m, dtype=np.int64), np.full(n, m, dtype=np.int64)
     c0[rule] = m + np.arange(len(rule))
     if len(rule):
-        text = [_relabel(str(t), cl.labels) if cl.labels else str(t) for t in own[rule]]
+        own = found["explanation"].iloc[rule].to_numpy(dtype=object)
+        text = [_relabel(str(t), cl.labels) if cl.labels else str(t) for t in own]
         first[m:] = ['"' + t for t in esc(text)] if escape else text
     endings_of: list[str] = []
     at = np.flatnonzero(pair)
     if len(at):
         used = np.unique(np.concatenate([ra[at], rb[at]]))
         said = np.array(esc(side_words(cl, used)), dtype=object)
-        metric, subject, obj = (cl.column(c)[used] for c in ("metric", "subject", "object"))
-        heads = esc([f"On {m_} of {s}" + (f" / {o}" if o else "") + ": " for m_, s, o in zip(metric, subject, obj)])
-        made = np.add(np.array(heads, dtype=object), said)
+        figure, figures = _figures(cl, used)  # "On metric of subject / object: ", once per distinct figure
+        heads = np.array(esc([f"On {m_} of {s}" + (f" / {o}" if o else "") + ": " for m_, s, o in figures]),
+                         dtype=object)
+        made = np.add(heads[figure], said)
         first[used] = np.add('"', made) if escape else made
         second[used] = np.add(np.add(" while ", said), "; ")
         c0[at], c1[at] = ra[at], rb[at]
@@ -369,6 +370,18 @@ def explain_tables(found: pd.DataFrame, claims: pd.DataFrame | Claims, sources: 
         third = np.concatenate([third, np.add(ends, '"') if escape else ends])
         c2[at] = ending_codes + 1
     return (first, second, third), (c0, c1, c2)
+
+
+def _figures(cl: Claims, rows: np.ndarray) -> tuple[np.ndarray, list[tuple[Any, ...]]]:
+    """The (metric, subject, object) of the claims at ``rows``: a code per
+    claim into the distinct triples, and the triples."""
+    cols = [cl.column(c)[rows] for c in ("metric", "subject", "object")]
+    key = np.zeros(len(rows), dtype=np.int64)
+    for col in cols:
+        codes, uniques = pd.factorize(col, use_na_sentinel=False)
+        key = pd.factorize(key * (len(uniques) + 1) + codes)[0]  # numbered in order of first appearance
+    _, first = np.unique(key, return_index=True)
+    return key, list(zip(*(col[first].tolist() for col in cols)))
 
 
 def _ending_codes(found: pd.DataFrame, kind: np.ndarray, at: np.ndarray, cl: Claims, ra: np.ndarray,
