@@ -680,24 +680,24 @@ class _Sides:
         at = np.flatnonzero(known)
         r = rows[at]
         cols = self._arrays()
-        surface[at] = cols["surface"][r]
-        unit = cols["unit"][r]
+        surface[at] = _as_str(cols["surface"][r])
+        unit = _as_str(cols["unit"][r])
         date = unit == "date"
-        interval[at[date]] = cols["period"][r[date]]
+        interval[at[date]] = _as_str(cols["period"][r[date]])
         vague = np.flatnonzero(~date & ((np.asarray(flags)[at] & VAGUE) != 0))
         if len(vague):
             low, high = cols["low"], cols["high"]
             interval[at[vague]] = [self._interval(row, low[row], high[row], u)
                                    for row, u in zip(r[vague].tolist(), unit[vague].tolist())]
         labels = self.claims.labels
-        source[at] = [labels.get(x, x) for x in cols["source"][r].tolist()]
+        source[at] = [labels.get(x, x) for x in _as_str(cols["source"][r]).tolist()]
         return surface.tolist(), interval.tolist(), source.tolist()
 
     def _arrays(self) -> dict[str, np.ndarray]:
-        """The claims' columns: text as ``str`` (object arrays), the bounds as floats."""
+        """The claims' columns (text: object arrays, each value made ``str`` where taken), the bounds as floats."""
         if "_cols" not in self.__dict__:
             assert self.claims is not None
-            cols = {c: _as_str(self.claims.column(c)) for c in ("surface", "unit", "period", "source")}
+            cols = {c: self.claims.column(c) for c in ("surface", "unit", "period", "source")}
             cols.update(low=self.claims.column("value_low"), high=self.claims.column("value_high"))
             self.__dict__["_cols"] = cols
         return self.__dict__["_cols"]
