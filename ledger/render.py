@@ -18,7 +18,7 @@ import pandas as pd
 
 from ledger.crosscheck import is_open_contradiction
 from ledger.crosscheck.evidence import FLAG_NAMES
-from ledger.crosscheck.issues import issue_frame
+from ledger.crosscheck.issues import issue_frame, text_equals
 from ledger.crosscheck.rows import RENDERED
 from ledger.crosscheck.scoring import CONFLICT_COLUMNS
 from ledger.crosscheck.text import Claims, explain_tables, issue_reasons, pair_id_bytes
@@ -194,21 +194,21 @@ def _finding_text(shown: Shown) -> list[Any]:
     f = shown.found
     n = len(f)
     cols = ("severity_label", "severity", "kind", "rule", "result", "status", "decision", "reviewer")
-    values = {c: f[c].to_numpy() for c in cols}
     coded = _coded(f, cols)
     codes = _few_codes([coded[c] for c in cols])
     uniques, first = np.unique(codes, return_index=True)
+    values = {c: f[c].iloc[first].to_numpy() for c in cols}  # at the first row of each code
     table = np.empty(int(uniques[-1]) + 1 if len(uniques) else 0, dtype=object)
-    for code, r in zip(uniques.tolist(), first.tolist()):
-        kind = values["kind"][r]
-        what = f"{kind}:{values['rule'][r]} {values['result'][r]}" if kind == "arithmetic" else kind
-        table[code] = f"  {values['severity_label'][r]:<6} {float(values['severity'][r]):.2f} {what} "
+    for k, code in enumerate(uniques.tolist()):
+        kind = values["kind"][k]
+        what = f"{kind}:{values['rule'][k]} {values['result'][k]}" if kind == "arithmetic" else kind
+        table[code] = f"  {values['severity_label'][k]:<6} {float(values['severity'][k]):.2f} {what} "
     state = np.full(n, b"", dtype=object)
-    done = np.flatnonzero(values["status"] == "resolved")
-    state[done] = _encoded([f" [resolved: {d} by {r}]" for d, r in zip(values["decision"][done],
-                                                                         values["reviewer"][done])])
+    done = np.flatnonzero(text_equals(f["status"], "resolved"))
+    state[done] = _encoded([f" [resolved: {d} by {r}]" for d, r in zip(f["decision"].iloc[done].to_numpy(),
+                                                                         f["reviewer"].iloc[done].to_numpy())])
     sides, code_a, code_b = shown.sides()
-    rule = values["kind"] == "arithmetic"
+    rule = text_equals(f["kind"], "arithmetic")
     if rule.any():  # a rule's line names no sides
         sides = np.append(sides, "")
         code_a, code_b = np.where(rule, len(sides) - 1, code_a), np.where(rule, len(sides) - 1, code_b)
@@ -231,14 +231,14 @@ def _conversions(f: pd.DataFrame, outlets: dict[str, str] | None = None) -> np.n
     if "rate" not in f:
         return out
     rate = pd.to_numeric(f["rate"], errors="coerce").to_numpy(dtype=float)
-    at = np.flatnonzero(~np.isnan(rate) & (f["kind"].to_numpy(dtype=object) != "arithmetic"))
+    at = np.flatnonzero(~np.isnan(rate) & ~text_equals(f["kind"], "arithmetic"))
     if not len(at):
         return out
     from ledger.crosscheck.rates import conversion_text
 
     num = {c: pd.to_numeric(f[c], errors="coerce").to_numpy(dtype=float)[at]
            for c in ("value_b_converted", "rate_low", "rate_high")}
-    text = {c: f[c].to_numpy(dtype=object)[at] for c in ("unit", "unit_b", "rate_date", "rate_source")}
+    text = {c: f[c].iloc[at].to_numpy(dtype=object) for c in ("unit", "unit_b", "rate_date", "rate_source")}
     if outlets:  # an article's own conversion ("stated in <id>"): the article as its outlet
         named = {s: "; ".join("stated in " + outlets.get(p[10:], p[10:]) if p.startswith("stated in ") else p
                               for p in str(s).split("; ")) for s in set(text["rate_source"].tolist())}

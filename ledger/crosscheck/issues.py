@@ -122,10 +122,10 @@ def issue_frame(found: pd.DataFrame, settings: dict | None = None) -> pd.DataFra
     severity = found["severity"].to_numpy(dtype=float)[first]  # an unknown severity stays unknown (NaN)
     worst = np.full(n, len(VERDICTS) - 1, dtype=np.int64)
     np.minimum.at(worst, codes, row_verdicts(found))
-    is_open = _equals(found["status"], "open")
+    is_open = text_equals(found["status"], "open")
     open_count = np.bincount(codes, weights=is_open, minlength=n).astype(np.int64)
     pairs = np.bincount(codes, minlength=n).astype(np.int64)
-    contra = np.bincount(codes, weights=_equals(found["kind"], "contradiction"), minlength=n).astype(np.int64)
+    contra = np.bincount(codes, weights=text_equals(found["kind"], "contradiction"), minlength=n).astype(np.int64)
     member_ranks, member_lists = members_of(found)
     members = dict(zip(member_ranks.tolist(), member_lists))
     take = {c: found[c].iloc[first].to_numpy(dtype=object) for c in
@@ -151,8 +151,8 @@ def issue_frame(found: pd.DataFrame, settings: dict | None = None) -> pd.DataFra
                          for c in ISSUE_COLUMNS})
 
 
-def _equals(col: pd.Series, value: str) -> np.ndarray:
-    """``col == value`` as an object array compares it (missing: False), on a categorical's codes."""
+def text_equals(col: pd.Series, value: str) -> np.ndarray:
+    """``col == value`` as its object array compares it (missing: False), on a categorical's codes."""
     if isinstance(col.dtype, pd.CategoricalDtype):
         at = int(col.cat.categories.get_indexer(pd.Index([value], dtype=object))[0])
         return col.cat.codes.to_numpy() == at if at >= 0 else np.zeros(len(col), dtype=bool)
