@@ -113,3 +113,13 @@ def test_pair_ids_from_utf8_equal_the_hashed_claims_lists():
     assert rows.tolist() == list(range(len(a)))
     assert made.tolist() == pair_id_bytes(found, claim_lists(found))[1].tolist()
     assert made.tolist() == [x.encode() for x in pair_ids(found)[: len(a)]]
+
+
+@pytest.mark.slow
+def test_a_larger_synthetic_output_is_unchanged():
+    # ~9.6k findings of 1,500 claims (~400 across currencies), with a sources table: the whole frame
+    claims = load("bench_crosscheck").synthetic_ledger(1500, seed=11)
+    sources = synthetic_sources(claims)
+    found = check(claims, sources=sources)
+    assert len(found) > 5000
+    same_output(found, claims, sources)
