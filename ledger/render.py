@@ -43,8 +43,8 @@ class Shown:
         #: each row's claims' rows in ``self.cl`` (-1: not there), found once
         self.ra: np.ndarray
         self.rb: np.ndarray
-        self.ra, self.rb = ((self.cl.rows(found["claim_a"].to_numpy(dtype=object)),
-                             self.cl.rows(found["claim_b"].to_numpy(dtype=object))) if self.cl is not None else
+        self.ra, self.rb = (self.cl.pair_rows(found["claim_a"].to_numpy(dtype=object),
+                                              found["claim_b"].to_numpy(dtype=object)) if self.cl is not None else
                             (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)))
         #: the pair rows' positions and their ids (ASCII, ``S14``); rule rows keep their own
         self.pair_rows, self.pair_ids = pair_id_bytes(

@@ -260,6 +260,13 @@ class Claims:
         """Row of each claim id in :attr:`frame` (-1 if unknown)."""
         return self.index.get_indexer(pd.Index(np.asarray(ids, dtype=object)))
 
+    def pair_rows(self, a: Any, b: Any) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`rows` of two arrays of ids at once, each distinct id looked up once."""
+        a, b = np.asarray(a, dtype=object), np.asarray(b, dtype=object)
+        codes, distinct = pd.factorize(np.concatenate([a, b]), use_na_sentinel=False)
+        at = self.rows(distinct)
+        return at[codes[: len(a)]], at[codes[len(a):]]
+
     def column(self, col: str) -> np.ndarray:
         """One column of :attr:`frame` as an array (text: missing as ''; the
         value columns as floats), made once."""
@@ -335,7 +342,7 @@ def explain_tables(found: pd.DataFrame, claims: pd.DataFrame | Claims, sources: 
     n = len(found)
     kind = found["kind"].to_numpy(dtype=object)
     if rows is None:
-        rows = (cl.rows(found["claim_a"].to_numpy(dtype=object)), cl.rows(found["claim_b"].to_numpy(dtype=object)))
+        rows = cl.pair_rows(found["claim_a"].to_numpy(dtype=object), found["claim_b"].to_numpy(dtype=object))
     ra, rb = rows
     pair = (kind != "arithmetic") & (ra >= 0) & (rb >= 0)
     esc = _escaped if escape else _same
