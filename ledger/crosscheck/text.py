@@ -275,7 +275,7 @@ class Claims:
             if col in ("value", "value_low", "value_high"):
                 out = pd.to_numeric(values, errors="coerce").to_numpy(dtype=float)
             else:
-                out = values.astype(object).where(values.notna(), "").to_numpy(dtype=object)
+                out = values.to_numpy(dtype=object, na_value="")
             self._columns[col] = out
         return self._columns[col]
 
