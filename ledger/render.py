@@ -51,7 +51,7 @@ class Shown:
             found, rows=(self.ra, self.rb, self.cl.index.to_numpy(dtype=object)) if self.cl is not None else None)
         self.escape = escape
         self.issues = issue_frame(found)
-        self.reasons = issue_reasons(found, self.issues, self.cl)
+        self.reasons = issue_reasons(found, self.issues, self.cl, rows=(self.ra, self.rb))
         # per row: the position of its issue in self.issues
         self.issue_at = np.searchsorted(self.issues["issue_rank"].to_numpy(), found["issue_rank"].to_numpy())
         top = None if sentences == "all" else self.issues["top"].to_numpy(dtype=np.int64)

@@ -542,12 +542,14 @@ _HEADS = {
 }
 
 
-def issue_reasons(found: pd.DataFrame, issues: pd.DataFrame, claims: Claims | None) -> list[str]:
+def issue_reasons(found: pd.DataFrame, issues: pd.DataFrame, claims: Claims | None,
+                  rows: tuple[np.ndarray, np.ndarray] | None = None) -> list[str]:
     """The short reason of each issue's rank (``issues``: its
     :func:`~ledger.crosscheck.issues.issue_frame` over ``found``), from its
     most severe row: what the verdict is and how strong each side is as
     evidence (vague, relative date read against an inferred publication
-    date, reported, repost, no outlet named)."""
+    date, reported, repost, no outlet named).  ``rows``: each row's claim a
+    and claim b as rows of ``claims`` (:meth:`Claims.pair_rows`), when known."""
     out = []
     tops = issues["top"].to_numpy(dtype=np.int64)
     verdicts = issues["verdict"].to_numpy(dtype=object).tolist()
@@ -565,8 +567,11 @@ def issue_reasons(found: pd.DataFrame, issues: pd.DataFrame, claims: Claims | No
     top_flags = {s: flags[s][tops].tolist() for s in ("a", "b")}
     top_ev = ev[tops].tolist()
     weak_at = np.flatnonzero(np.isin(np.asarray(verdicts, dtype=object), ["contradiction", "loose_wording"]))
+    known = rows is not None and claims is not None and len(rows[0]) == len(found) and bool(
+        (rows[0] >= 0).all() and (rows[1] >= 0).all())
     weaker = _weaker_all(f, flags, by_rank, np.searchsorted(sorted_rank, rank[tops[weak_at]]),
-                         np.searchsorted(sorted_rank, rank[tops[weak_at]] + 1), weak_at, sides_of, top_ids)
+                         np.searchsorted(sorted_rank, rank[tops[weak_at]] + 1), weak_at, sides_of, top_ids,
+                         {"a": rows[0], "b": rows[1]} if known and rows is not None else None)
 
     pair = np.asarray(top_kind, dtype=object) != "arithmetic"
     contra = np.asarray(verdicts, dtype=object) == "contradiction"
@@ -613,12 +618,15 @@ _WEAK = VAGUE | INFERRED_DATE | REPORTED | REPOST
 
 def _weaker_all(f: dict[str, np.ndarray], flags: dict[str, np.ndarray], by_rank: np.ndarray, lo: np.ndarray,
                 hi: np.ndarray, issues: np.ndarray, sides: _Sides,
-                top_ids: dict[str, list[Any]]) -> dict[int, list[str]]:
+                top_ids: dict[str, list[Any]], claim_rows: dict[str, np.ndarray] | None = None,
+                ) -> dict[int, list[str]]:
     """Per issue in ``issues`` (its rows: ``by_rank[lo:hi]``; ``f`` and ``flags``: the
     findings' columns as arrays), the words for each other claim of it whose evidence is
     weak: '“去年底” (…): relative date read against an inferred publication date', side a's
     claims first, then side b's, each in row order, each claim once (the first row that
-    names it says its flags); the claims of the issue's own top row left out."""
+    names it says its flags); the claims of the issue's own top row left out.
+    ``claim_rows``: each finding row's claim a and b as rows of the claims
+    (all known), so claims are told apart by row, not by id text."""
     lens = (hi - lo).astype(np.int64)
     if not len(lens) or not lens.sum():
         return {}
@@ -630,7 +638,8 @@ def _weaker_all(f: dict[str, np.ndarray], flags: dict[str, np.ndarray], by_rank:
     for side in ("a", "b"):
         fl = flags[side][rows]
         weak = np.flatnonzero(fl & _WEAK)
-        picked.append((issue[weak], f[f"claim_{side}"][rows[weak]], fl[weak]))
+        picked.append((issue[weak], (f[f"claim_{side}"] if claim_rows is None else claim_rows[side])[rows[weak]],
+                       fl[weak]))
     k_all = np.concatenate([p[0] for p in picked])
     if not len(k_all):
         return {}
@@ -638,17 +647,28 @@ def _weaker_all(f: dict[str, np.ndarray], flags: dict[str, np.ndarray], by_rank:
     flag_all = np.concatenate([p[2] for p in picked])
     order = np.argsort(k_all, kind="stable")  # per issue: side a's rows in order, then side b's
     k_all, cid_all, flag_all = k_all[order], cid_all[order], flag_all[order]
-    top_a = np.asarray(top_ids["a"], dtype=object)[k_all]
-    top_b = np.asarray(top_ids["b"], dtype=object)[k_all]
+    if claim_rows is None:
+        top_a = np.asarray(top_ids["a"], dtype=object)[k_all]
+        top_b = np.asarray(top_ids["b"], dtype=object)[k_all]
+        codes = pd.factorize(cid_all)[0]
+    else:  # the claims' rows: integers compared (a claim's row is its id's)
+        top_rows = {s: sides.rows(np.asarray(top_ids[s], dtype=object)) for s in ("a", "b")}
+        top_a, top_b = top_rows["a"][k_all], top_rows["b"][k_all]
+        codes = cid_all.astype(np.int64)
     keep = (cid_all != top_a) & (cid_all != top_b)
-    codes = pd.factorize(cid_all)[0]
     key = k_all * (int(codes.max()) + 2) + codes
     first = np.zeros(len(key), dtype=bool)
     first[np.unique(key, return_index=True)[1]] = True  # each claim once per issue: its first row
     sel = np.flatnonzero(keep & first)
     words: dict[int, list[str]] = {}
-    cids, fl = cid_all[sel], flag_all[sel]
-    surfaces, intervals, sources = sides.many(cids, sides.rows(cids), fl)
+    fl = flag_all[sel]
+    if claim_rows is None:
+        cids = cid_all[sel]
+        surfaces, intervals, sources = sides.many(cids, sides.rows(cids), fl)
+    else:
+        assert sides.claims is not None
+        at = cid_all[sel].astype(np.int64)
+        surfaces, intervals, sources = sides.many(sides.claims.index.to_numpy(dtype=object)[at], at, fl)
     for k, surface, interval, source, flag in zip(k_all[sel].tolist(), surfaces, intervals, sources, fl.tolist()):
         words.setdefault(k, []).append(f"“{surface}” ({interval or '?'}): " + ", ".join(
             side_reasons(flag & _WEAK, surface, interval, source)))
