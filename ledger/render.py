@@ -18,10 +18,10 @@ import pandas as pd
 
 from ledger.crosscheck import is_open_contradiction
 from ledger.crosscheck.evidence import FLAG_NAMES
-from ledger.crosscheck.issues import issue_frame
+from ledger.crosscheck.issues import issue_frame, text_equals
 from ledger.crosscheck.rows import RENDERED
 from ledger.crosscheck.scoring import CONFLICT_COLUMNS
-from ledger.crosscheck.text import Claims, claim_lists, explain_tables, issue_reasons, pair_ids
+from ledger.crosscheck.text import Claims, explain_tables, issue_reasons, pair_id_bytes
 
 _ENCODE = json.encoder.encode_basestring  # the C encoder of json.dumps(ensure_ascii=False)
 #: Lines per chunk of :func:`json_chunks` and :func:`finding_chunks`.
@@ -39,15 +39,23 @@ class Shown:
             found = found.copy(deep=False)
             found.attrs = {}
         self.found = found
-        self.claims = claim_lists(found)
-        self.ids = pair_ids(found, self.claims)
         self.cl = Claims(claims, sources) if claims is not None else None
+        #: each row's claims' rows in ``self.cl`` (-1: not there), found once
+        self.ra: np.ndarray
+        self.rb: np.ndarray
+        self.ra, self.rb = (self.cl.pair_rows(found["claim_a"].to_numpy(dtype=object),
+                                              found["claim_b"].to_numpy(dtype=object)) if self.cl is not None else
+                            (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)))
+        #: the pair rows' positions and their ids (ASCII, ``S14``); rule rows keep their own
+        self.pair_rows, self.pair_ids = pair_id_bytes(
+            found, rows=(self.ra, self.rb, self.cl.index.to_numpy(dtype=object)) if self.cl is not None else None)
         self.escape = escape
         self.issues = issue_frame(found)
-        self.reasons = issue_reasons(found, self.issues, self.cl)
+        self.reasons = issue_reasons(found, self.issues, self.cl, rows=(self.ra, self.rb))
         # per row: the position of its issue in self.issues
         self.issue_at = np.searchsorted(self.issues["issue_rank"].to_numpy(), found["issue_rank"].to_numpy())
-        rows = found if sentences == "all" else found.iloc[self.issues["top"].to_numpy(dtype=np.int64)]
+        top = None if sentences == "all" else self.issues["top"].to_numpy(dtype=np.int64)
+        rows = found if top is None else found.iloc[top]
         #: the sentences of ``rows`` in three parts: part i of row r is tables[i][codes[i][r]]
         self.tables: tuple[np.ndarray, ...]
         self.codes: tuple[np.ndarray, ...]
@@ -59,7 +67,24 @@ class Shown:
             self.tables = (text, np.array([""], dtype=object), np.array(['"' if escape else ""], dtype=object))
             self.codes = (np.arange(len(rows)), zero, zero)
         else:
-            self.tables, self.codes = explain_tables(rows, self.cl, escape=escape)
+            at = (self.ra, self.rb) if top is None else (self.ra[top], self.rb[top])
+            self.tables, self.codes = explain_tables(rows, self.cl, escape=escape, rows=at)
+
+    @property
+    def ids(self) -> np.ndarray:
+        """``conflict_id`` of each row (text)."""
+        out = self.found["conflict_id"].to_numpy(dtype=object).copy()
+        out[self.pair_rows] = self.pair_ids.astype("U14")
+        return out
+
+    def id_bytes(self) -> np.ndarray:
+        """``conflict_id`` of each row as UTF-8 bytes."""
+        out = np.empty(len(self.found), dtype=object)
+        rule = np.ones(len(out), dtype=bool)
+        rule[self.pair_rows] = False
+        out[rule] = _encoded(self.found["conflict_id"].to_numpy(dtype=object)[rule])
+        out[self.pair_rows] = self.pair_ids.tolist()
+        return out
 
     @property
     def parts(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -90,7 +115,7 @@ class Shown:
             codes, names = pd.factorize(np.concatenate([a, b]), use_na_sentinel=False)
             return np.asarray(names, dtype=object), codes[: len(a)], codes[len(a):]
         cl = self.cl
-        ra, rb = cl.rows(a), cl.rows(b)
+        ra, rb = self.ra, self.rb
         used = np.unique(np.concatenate([ra, rb]))
         used = used[used >= 0]
         short = np.empty(len(cl.frame) + 1, dtype=object)  # the last slot: a claim not in the ledger
@@ -144,7 +169,9 @@ def _text_grid(shown: Shown) -> np.ndarray:
     columns = _finding_text(shown)
     starts = shown.starts()
     n = len(f)
-    ordinal = np.cumsum(np.isin(np.arange(n), starts)) - 1  # per row: its issue's place in the output
+    begins = np.zeros(n, dtype=bool)
+    begins[starts] = True
+    ordinal = np.cumsum(begins) - 1  # per row: its issue's place in the output
     first_line = starts + 3 * np.arange(len(starts))
     grid = np.full((n + 3 * len(starts), len(columns) + 1), b"", dtype=object)
     grid[:, -1] = b"\n"
@@ -167,21 +194,21 @@ def _finding_text(shown: Shown) -> list[Any]:
     f = shown.found
     n = len(f)
     cols = ("severity_label", "severity", "kind", "rule", "result", "status", "decision", "reviewer")
-    values = {c: f[c].to_numpy() for c in cols}
     coded = _coded(f, cols)
     codes = _few_codes([coded[c] for c in cols])
     uniques, first = np.unique(codes, return_index=True)
+    values = {c: f[c].iloc[first].to_numpy() for c in cols}  # at the first row of each code
     table = np.empty(int(uniques[-1]) + 1 if len(uniques) else 0, dtype=object)
-    for code, r in zip(uniques.tolist(), first.tolist()):
-        kind = values["kind"][r]
-        what = f"{kind}:{values['rule'][r]} {values['result'][r]}" if kind == "arithmetic" else kind
-        table[code] = f"  {values['severity_label'][r]:<6} {float(values['severity'][r]):.2f} {what} "
+    for k, code in enumerate(uniques.tolist()):
+        kind = values["kind"][k]
+        what = f"{kind}:{values['rule'][k]} {values['result'][k]}" if kind == "arithmetic" else kind
+        table[code] = f"  {values['severity_label'][k]:<6} {float(values['severity'][k]):.2f} {what} "
     state = np.full(n, b"", dtype=object)
-    done = np.flatnonzero(values["status"] == "resolved")
-    state[done] = _encoded([f" [resolved: {d} by {r}]" for d, r in zip(values["decision"][done],
-                                                                         values["reviewer"][done])])
+    done = np.flatnonzero(text_equals(f["status"], "resolved"))
+    state[done] = _encoded([f" [resolved: {d} by {r}]" for d, r in zip(f["decision"].iloc[done].to_numpy(),
+                                                                         f["reviewer"].iloc[done].to_numpy())])
     sides, code_a, code_b = shown.sides()
-    rule = values["kind"] == "arithmetic"
+    rule = text_equals(f["kind"], "arithmetic")
     if rule.any():  # a rule's line names no sides
         sides = np.append(sides, "")
         code_a, code_b = np.where(rule, len(sides) - 1, code_a), np.where(rule, len(sides) - 1, code_b)
@@ -192,7 +219,7 @@ def _finding_text(shown: Shown) -> list[Any]:
     conversions = np.full(n, b"", dtype=object)
     said = np.flatnonzero(conv != "")
     conversions[said] = _encoded(conv[said])
-    return [_encoded(table)[codes], _encoded(shown.ids), state, colon, sides[code_a], versus, sides[code_b],
+    return [_encoded(table)[codes], shown.id_bytes(), state, colon, sides[code_a], versus, sides[code_b],
             conversions]
 
 
@@ -204,14 +231,14 @@ def _conversions(f: pd.DataFrame, outlets: dict[str, str] | None = None) -> np.n
     if "rate" not in f:
         return out
     rate = pd.to_numeric(f["rate"], errors="coerce").to_numpy(dtype=float)
-    at = np.flatnonzero(~np.isnan(rate) & (f["kind"].to_numpy(dtype=object) != "arithmetic"))
+    at = np.flatnonzero(~np.isnan(rate) & ~text_equals(f["kind"], "arithmetic"))
     if not len(at):
         return out
     from ledger.crosscheck.rates import conversion_text
 
     num = {c: pd.to_numeric(f[c], errors="coerce").to_numpy(dtype=float)[at]
            for c in ("value_b_converted", "rate_low", "rate_high")}
-    text = {c: f[c].to_numpy(dtype=object)[at] for c in ("unit", "unit_b", "rate_date", "rate_source")}
+    text = {c: f[c].iloc[at].to_numpy(dtype=object) for c in ("unit", "unit_b", "rate_date", "rate_source")}
     if outlets:  # an article's own conversion ("stated in <id>"): the article as its outlet
         named = {s: "; ".join("stated in " + outlets.get(p[10:], p[10:]) if p.startswith("stated in ") else p
                               for p in str(s).split("; ")) for s in set(text["rate_source"].tolist())}
@@ -223,19 +250,14 @@ def _conversions(f: pd.DataFrame, outlets: dict[str, str] | None = None) -> np.n
 
 
 def _issue_headers(issues: pd.DataFrame) -> list[str]:
-    """The header line of each issue (column lists, not a dict per row)."""
-    cols = {c: issues[c].tolist() for c in ("issue", "issue_rank", "verdict", "severity_label", "severity", "subject",
-                                           "object", "metric", "open", "pairs", "status", "decision", "members")}
-    return [_issue_header({c: v[k] for c, v in cols.items()}) for k in range(len(issues))]
-
-
-def _issue_header(row: dict[str, Any]) -> str:
-    figure = f"{row['subject'] or '(no subject)'}" + (f" / {row['object']}" if row["object"] else "") \
-        + f": {row['metric']}"
-    state = (f"{row['open']} of {row['pairs']} open" if row["status"] == "open"
-             else f"resolved: {row['decision'] or 'decided'}")
-    return (f"== #{row['issue_rank']} {row['verdict']} {row['severity_label']} {row['severity']:.2f} "
-            f"{figure} {row['issue']} ({len(row['members'])} claims, {state})")
+    """The header line of each issue (column lists, no dict per row)."""
+    cols = [issues[c].tolist() for c in ("issue", "issue_rank", "verdict", "severity_label", "severity", "subject",
+                                         "object", "metric", "open", "pairs", "status", "decision", "members")]
+    return [f"== #{rank} {verdict} {label} {severity:.2f} {subject or '(no subject)'}"
+            + (f" / {obj}" if obj else "") + f": {metric} {issue} ({len(members)} claims, "
+            + (f"{opened} of {pairs} open" if status == "open" else f"resolved: {decision or 'decided'}") + ")"
+            for issue, rank, verdict, label, severity, subject, obj, metric, opened, pairs, status, decision, members
+            in zip(*cols)]
 
 
 # --------------------------------------------------------------------------- JSON
@@ -316,7 +338,7 @@ def _issue_objects(shown: Shown) -> list[str]:
                                          "unit", "rule", "status", "decision", "decision_note", "reviewer")}
     text = {c: list(map(_ENCODE, v)) for c, v in cols.items()}
     ranks, pairs, opened = (iss[c].tolist() for c in ("issue_rank", "pairs", "open"))
-    severity = [_json(float(v), "severity") for v in iss["severity"].tolist()]
+    severity = _json_many(iss["severity"].to_numpy(dtype=float), "severity")
     members = ["[" + ", ".join(map(_ENCODE, m)) + "]" for m in iss["members"].tolist()]
     reasons = list(map(_ENCODE, shown.reasons))
     return [
@@ -361,15 +383,16 @@ def _finding_objects(shown: Shown) -> list[Any]:
     column by column, each whole in the first column."""
     f = shown.found
     n = len(f)
-    issue_ids = shown.issues["issue"].to_numpy(dtype=object)[shown.issue_at]
-    values: dict[str, np.ndarray] = {c: f[c].to_numpy() for c in CONFLICT_COLUMNS if c not in RENDERED}
-    values.update(conflict_id=shown.ids, claims=shown.claims, issue=issue_ids,
-                  issue_rank=f["issue_rank"].to_numpy(), evidence=f["evidence"].to_numpy(dtype=float),
-                  loose=f["loose"].to_numpy(dtype=bool), weak_a=f["flags_a"].to_numpy(dtype=np.int64),
-                  weak_b=f["flags_b"].to_numpy(dtype=np.int64))
-    pair = f["kind"].to_numpy(dtype=object) != "arithmetic"
-    at = np.flatnonzero(pair)
-    pieces = _pair_objects({c: v[at] for c, v in values.items()}, shown, at) if len(at) else [b""]
+    issue_ids = shown.issues["issue"].to_numpy(dtype=object)
+    columns_of: dict[str, Any] = {c: (f[c], None) for c in CONFLICT_COLUMNS if c not in RENDERED}
+    columns_of.update(conflict_id=(f["conflict_id"], object), claims=(f["claims"], object),
+                      issue=lambda rows: issue_ids[shown.issue_at[rows]],
+                      issue_rank=(f["issue_rank"], None), evidence=(f["evidence"], float), loose=(f["loose"], bool),
+                      weak_a=(f["flags_a"], np.int64), weak_b=(f["flags_b"], np.int64))
+    at = shown.pair_rows
+    pair = np.zeros(n, dtype=bool)
+    pair[at] = True
+    pieces = _pair_objects(_Values(columns_of, at), shown, at) if len(at) else [b""]
     columns: list[Any] = []
     for piece in pieces:
         if not isinstance(piece, bytes) or len(at) < n:  # rule rows: whole in the first column
@@ -381,22 +404,52 @@ def _finding_objects(shown: Shown) -> list[Any]:
     if len(rule):
         parts = tuple(t[c[rule]] for t, c in zip(shown.tables, shown.codes))
         sentence = np.add(np.add(parts[0], parts[1]), parts[2])
-        values_r = {**{c: v[rule] for c, v in values.items()}, "explanation": sentence}
-        cells = [_escaped_piece(c, values_r[c]) if c == "explanation" and shown.escape
-                 else _column(c, np.asarray(values_r[c], dtype=object)) for _, cols in _GROUPS for c in cols]
+        values_r = _Values(columns_of, rule)
+        cells = [(_escaped_piece(c, sentence) if shown.escape else _column(c, np.asarray(sentence, dtype=object)))
+                 if c == "explanation" else _column(c, np.asarray(values_r[c], dtype=object))
+                 for _, cols in _GROUPS for c in cols]
         columns[0][rule] = _encoded(["{" + ", ".join(p) + "}" for p in zip(*cells)])
     return columns
 
 
-def _pair_objects(values: dict[str, np.ndarray], shown: Shown, at: np.ndarray) -> list[Any]:
+class _Values:
+    """The findings' columns at rows ``at``, each converted when first asked
+    for (``values[c]``), or only at some of those rows (``values.take(c, i)``:
+    column ``c`` at rows ``at[i]``).  ``columns``: per name, ``(series, dtype)``
+    or a function of the rows."""
+
+    def __init__(self, columns: dict[str, Any], at: np.ndarray) -> None:
+        self.columns, self.at = columns, at
+        self.made: dict[str, np.ndarray] = {}
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        if name not in self.made:
+            self.made[name] = self._at(name, self.at)
+        return self.made[name]
+
+    def take(self, name: str, where: np.ndarray) -> np.ndarray:
+        return self.made[name][where] if name in self.made else self._at(name, self.at[where])
+
+    def _at(self, name: str, rows: np.ndarray) -> np.ndarray:
+        how = self.columns[name]
+        if callable(how):
+            return how(rows)
+        series, dtype = how
+        return series.iloc[rows].to_numpy() if dtype is None else series.iloc[rows].to_numpy(dtype=dtype)
+
+
+def _pair_objects(values: _Values, shown: Shown, at: np.ndarray) -> list[Any]:
     """JSON objects of the pair rows ``at`` as columns of UTF-8 fragments
     (bytes: the same for every row): each fragment taken by claim, issue or
     few-valued combination from a table made once, constant text folded
     into the fragment after it."""
     a, b = values["claim_a"], values["claim_b"]
-    codes, names = pd.factorize(np.concatenate([a, b]))
+    if shown.cl is not None and (shown.ra[at] >= 0).all() and (shown.rb[at] >= 0).all():
+        ca, cb, names = shown.ra[at], shown.rb[at], shown.cl.index.to_numpy(dtype=object)  # the claims' own
+    else:
+        codes, names = pd.factorize(np.concatenate([a, b]))
+        ca, cb = codes[: len(a)], codes[len(a):]
     encoded = np.array([_ENCODE(str(x)) for x in names], dtype=object)
-    ca, cb = codes[: len(a)], codes[len(a):]
     first = a < b
     low, high = (encoded, np.where(first, ca, cb)), (encoded, np.where(first, cb, ca))
     a_part = _claim_fragments(("claim_a", "subject", "object", "metric", "source_a", "value_a", "unit"), values, ca)
@@ -409,7 +462,7 @@ def _pair_objects(values: dict[str, np.ndarray], shown: Shown, at: np.ndarray) -
          "decision_note", "reviewer"), ("evidence", "loose", "weak_a", "weak_b"),
         ("unit_b", "value_b_converted", "rate", "rate_low", "rate_high", "rate_date", "rate_source"))]
     issue = _fragments(("issue", "issue_rank"), values, shown.issue_at[at])
-    ids = (values["conflict_id"], np.arange(len(at)))
+    ids = shown.pair_ids  # the pair rows are these: ``at`` is ``shown.pair_rows``
     if shown.escape:
         t, c = shown.tables, shown.codes
         sentence: list[Any] = ['"explanation": ', (t[0], c[0][at]), (t[1], c[1][at]), (t[2], c[2][at])]
@@ -438,6 +491,12 @@ def _fold(pieces: list[Any]) -> list[Any]:
         if isinstance(piece, str):
             prefix += piece
             continue
+        if isinstance(piece, np.ndarray):  # ASCII, one per row
+            column = np.empty(len(piece), dtype=object)
+            column[:] = (np.strings.add(prefix.encode(), piece) if prefix else piece).tolist()
+            out.append(column)
+            prefix = ""
+            continue
         table, codes = piece
         if prefix:
             table = np.array([prefix + t if t is not None else None for t in table.tolist()], dtype=object)
@@ -448,7 +507,7 @@ def _fold(pieces: list[Any]) -> list[Any]:
     return out
 
 
-def _claim_fragments(cols: tuple[str, ...], values: dict[str, np.ndarray],
+def _claim_fragments(cols: tuple[str, ...], values: _Values,
                      codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """``"col": value, ...`` of one claim side, made once per claim (``codes``)
     from each column's distinct values: ``(table, codes)``."""
@@ -456,7 +515,7 @@ def _claim_fragments(cols: tuple[str, ...], values: dict[str, np.ndarray],
     keys = [json.dumps(c) + ": " for c in cols]
     columns = []
     for key, c in zip(keys, cols):
-        vals = values[c][first]
+        vals = values.take(c, first)
         vcodes, vuniq = pd.factorize(vals, use_na_sentinel=True)
         enc = np.array([key + v for v in _json_values(vuniq, c)] + [key + "null"], dtype=object)
         columns.append(enc[vcodes])
@@ -469,17 +528,29 @@ def _claim_fragments(cols: tuple[str, ...], values: dict[str, np.ndarray],
 def _few_codes(columns: list[Any]) -> np.ndarray:
     """One code per distinct combination of the values of ``columns`` (arrays,
     or ``(codes, how many)`` of a column already coded, e.g. a categorical's
-    codes + 1), numbered in order of first appearance."""
+    codes + 1), numbered in order of first appearance.  The columns' codes are
+    combined arithmetically (renumbered only when the product would not fit),
+    then numbered once; a float column that is all NaN is one value."""
     first = columns[0]
     code = np.zeros(len(first[0]) if isinstance(first, tuple) else len(first), dtype=np.int64)
+    span = 1
     for col in columns:
         if isinstance(col, tuple):
             c, count = col
+        elif col.dtype.kind == "f" and np.isnan(col).all():
+            continue
         else:
             c, uniques = pd.factorize(col, use_na_sentinel=False)
             count = len(uniques)
-        code = pd.factorize(code * (count + 1) + c)[0]
-    return code
+        if span > _SPAN // (count + 1):
+            code = pd.factorize(code)[0]
+            span = int(code.max()) + 1 if len(code) else 1
+        code = code * (count + 1) + c
+        span *= count + 1
+    return pd.factorize(code)[0]
+
+
+_SPAN = 1 << 62
 
 
 def _coded(f: pd.DataFrame, cols: tuple[str, ...], at: np.ndarray | None = None) -> dict[str, Any]:
@@ -498,13 +569,14 @@ def _coded(f: pd.DataFrame, cols: tuple[str, ...], at: np.ndarray | None = None)
     return out
 
 
-def _fragments(cols: tuple[str, ...], values: dict[str, np.ndarray],
+def _fragments(cols: tuple[str, ...], values: _Values,
                codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The JSON of ``cols`` for each row, made once per distinct code (from
     the first row with that code): ``(table, codes)``."""
     uniques, first = np.unique(codes, return_index=True)
     keys = [json.dumps(c) + ": " for c in cols]
-    made = [", ".join([k + _json(values[c][r], c) for k, c in zip(keys, cols)]) for r in first.tolist()]
+    parts = [[k + v for v in _json_many(values.take(c, first), c)] for k, c in zip(keys, cols)]
+    made = parts[0] if len(parts) == 1 else list(map(", ".join, zip(*parts)))
     table = np.empty(int(uniques[-1]) + 1, dtype=object)
     table[uniques] = made
     return table, codes
@@ -551,6 +623,26 @@ def _json_values(values: Any, name: str) -> list[str]:
 
 
 _INF = float("inf")
+
+
+def _json_many(values: Any, name: str) -> list[str]:
+    """:func:`_json` of each value of one column (NaN and None included):
+    number and boolean arrays, and all-text ones, without a call per value."""
+    arr = np.asarray(values)
+    listed = arr.tolist()
+    if name.startswith("weak_"):
+        made: dict[Any, str] = {}
+        return [made[v] if v in made else made.setdefault(v, _json(v, name)) for v in listed]
+    kind = arr.dtype.kind
+    if kind == "f":
+        return ["null" if v != v or v in (_INF, -_INF) else repr(v) for v in listed]
+    if kind == "b":
+        return ["true" if v else "false" for v in listed]
+    if kind in "iu":
+        return list(map(str, listed))
+    if all(type(v) is str for v in listed):
+        return list(map(_ENCODE, listed))
+    return [_json(v, name) for v in listed]
 
 
 def _json(value: Any, name: str) -> str:

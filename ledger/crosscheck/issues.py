@@ -13,6 +13,8 @@ issue) gives a new id, so an issue decided before is shown again.
 from __future__ import annotations
 
 import hashlib
+import itertools
+import operator
 
 import numpy as np
 import pandas as pd
@@ -31,8 +33,13 @@ _TEXT_COLUMNS = ("issue", "verdict", "severity_label", "subject", "object", "met
 def row_verdicts(found: pd.DataFrame) -> np.ndarray:
     """Each row's verdict index into :data:`VERDICTS` (loose wording for a
     loose contradiction)."""
-    kind = found["kind"].to_numpy(dtype=object)
-    index = pd.Index(VERDICTS).get_indexer(pd.Index(kind)) if len(kind) else np.zeros(0, dtype=np.int64)
+    col = found["kind"]
+    if isinstance(col.dtype, pd.CategoricalDtype):  # per category, then taken by the codes (-1: the last)
+        per = np.append(pd.Index(VERDICTS).get_indexer(col.cat.categories), -1)
+        index = per[col.cat.codes.to_numpy()]
+    else:
+        kind = col.to_numpy(dtype=object)
+        index = pd.Index(VERDICTS).get_indexer(pd.Index(kind)) if len(kind) else np.zeros(0, dtype=np.int64)
     index = np.where(index < 0, len(VERDICTS) - 1, index).astype(np.int64)
     if "loose" in found:
         index = np.where(found["loose"].to_numpy(dtype=bool), _VERDICT_INDEX["loose_wording"], index)
@@ -53,12 +60,37 @@ def members_of(found: pd.DataFrame) -> tuple[np.ndarray, list[list[str]]]:
         ranks.append(np.repeat(rank[arith], [len(x) for x in lists]))
         ids.append(np.array([c for x in lists for c in x], dtype=object))
     all_ranks, all_ids = np.concatenate(ranks), np.concatenate(ids)
-    codes, names = pd.factorize(all_ids, sort=True)  # code order is id order
-    key = np.unique(all_ranks * (len(names) + 1) + codes)  # sorted by rank, then id; each pair once
+    codes, names = pd.factorize(all_ids)
+    key = np.unique(all_ranks * (len(names) + 1) + codes)  # sorted by rank; each (issue, claim) once
     r, c = key // (len(names) + 1), np.asarray(names, dtype=object)[key % (len(names) + 1)]
     cuts = np.flatnonzero(r[1:] != r[:-1]) + 1
     starts = np.r_[0, cuts] if len(r) else np.zeros(0, dtype=np.int64)
-    return r[starts], [list(x) for x in np.split(c, cuts)] if len(r) else []
+    if not len(r):
+        return r, []
+    listed, bounds = c.tolist(), np.r_[starts, len(r)].tolist()
+    return r[starts], [sorted(listed[lo:hi]) for lo, hi in itertools.pairwise(bounds)]
+
+
+def issue_ids(lists: list[list[str]], rules: list[str]) -> np.ndarray:
+    """:func:`issue_id` of many issues (text, an object array): the sha1s taken
+    in C (``map``), their hex written for all at once."""
+    text = [(f"rule:{rule}\x1f" if rule else "") + ";".join(sorted(m)) for m, rule in zip(lists, rules)]
+    digests = b"".join(map(operator.methodcaller("digest"), map(hashlib.sha1, map(str.encode, text))))
+    return hex_ids(b"i", digests).astype("U14").astype(object)
+
+
+_HEX = np.frombuffer(b"0123456789abcdef", dtype=np.uint8)
+
+
+def hex_ids(prefix: bytes, digests: bytes) -> np.ndarray:
+    """``prefix`` + '-' + the first 12 hex digits of each 20-byte digest in
+    ``digests`` (concatenated), as ``S14``: the ids of findings and issues."""
+    head = np.frombuffer(digests, dtype=np.uint8).reshape(-1, 20)[:, :6]
+    out = np.empty((len(head), 14), dtype=np.uint8)
+    out[:, 0], out[:, 1] = prefix[0], ord("-")
+    out[:, 2::2] = _HEX[head >> 4]
+    out[:, 3::2] = _HEX[head & 15]
+    return out.view("S14").reshape(-1)
 
 
 def issue_id(members: list[str], rule: str = "") -> str:
@@ -75,32 +107,36 @@ def issue_frame(found: pd.DataFrame, settings: dict | None = None) -> pd.DataFra
     if not len(found):
         return pd.DataFrame({c: pd.Series(dtype=object) for c in ISSUE_COLUMNS})
     rank = found["issue_rank"].to_numpy(dtype=np.int64)
-    ranks = np.unique(rank)
-    codes = np.searchsorted(ranks, rank)
-    n = len(ranks)
     row_severity = np.nan_to_num(found["severity"].to_numpy(dtype=float), nan=0.0)
-    by_issue = np.lexsort((np.arange(len(rank)), -row_severity, codes))  # per issue: most severe row first
+    new = np.r_[True, rank[1:] != rank[:-1]]
+    if (rank[1:] >= rank[:-1]).all() and ((row_severity[1:] <= row_severity[:-1]) | new[1:]).all():
+        # check()'s order (by issue, most severe first): nothing to sort
+        ranks, codes = rank[new], np.cumsum(new) - 1
+        by_issue = np.arange(len(rank))
+    else:
+        ranks = np.unique(rank)
+        codes = np.searchsorted(ranks, rank)
+        by_issue = np.lexsort((np.arange(len(rank)), -row_severity, codes))  # per issue: most severe row first
+    n = len(ranks)
     first = by_issue[np.r_[0, np.flatnonzero(np.diff(codes[by_issue])) + 1]]
     severity = found["severity"].to_numpy(dtype=float)[first]  # an unknown severity stays unknown (NaN)
     worst = np.full(n, len(VERDICTS) - 1, dtype=np.int64)
     np.minimum.at(worst, codes, row_verdicts(found))
-    status = found["status"].to_numpy(dtype=object)
-    is_open = status == "open"
+    is_open = text_equals(found["status"], "open")
     open_count = np.bincount(codes, weights=is_open, minlength=n).astype(np.int64)
     pairs = np.bincount(codes, minlength=n).astype(np.int64)
-    contra = np.bincount(codes, weights=found["kind"].to_numpy(dtype=object) == "contradiction",
-                         minlength=n).astype(np.int64)
+    contra = np.bincount(codes, weights=text_equals(found["kind"], "contradiction"), minlength=n).astype(np.int64)
     member_ranks, member_lists = members_of(found)
     members = dict(zip(member_ranks.tolist(), member_lists))
-    take = {c: found[c].to_numpy(dtype=object)[first] for c in
+    take = {c: found[c].iloc[first].to_numpy(dtype=object) for c in
             ("subject", "object", "metric", "unit", "rule", "result", "kind")}
     lists = [members.get(int(r), []) for r in ranks]
     rules = [str(r) if k == "arithmetic" else "" for r, k in zip(take["rule"], take["kind"])]
     decision, note, reviewer = _decisions(found, codes, n)
     columns = {
-        "issue": np.array([issue_id(m, r) for m, r in zip(lists, rules)], dtype=object), "issue_rank": ranks,
+        "issue": issue_ids(lists, rules), "issue_rank": ranks,
         "verdict": np.asarray(VERDICTS, dtype=object)[worst], "severity": severity,
-        "severity_label": found["severity_label"].to_numpy(dtype=object)[first], "subject": take["subject"],
+        "severity_label": found["severity_label"].iloc[first].to_numpy(dtype=object), "subject": take["subject"],
         "object": take["object"],
         "metric": take["metric"], "unit": take["unit"], "rule": rules, "result": take["result"],
         "members": lists, "pairs": pairs, "open": open_count, "contradictions": contra,
@@ -113,6 +149,14 @@ def issue_frame(found: pd.DataFrame, settings: dict | None = None) -> pd.DataFra
     # text stays Python objects (pandas 3 would otherwise make Arrow text of each column)
     return pd.DataFrame({c: pd.Series(columns[c], dtype=object if c in _TEXT_COLUMNS else None)
                          for c in ISSUE_COLUMNS})
+
+
+def text_equals(col: pd.Series, value: str) -> np.ndarray:
+    """``col == value`` as its object array compares it (missing: False), on a categorical's codes."""
+    if isinstance(col.dtype, pd.CategoricalDtype):
+        at = int(col.cat.categories.get_indexer(pd.Index([value], dtype=object))[0])
+        return col.cat.codes.to_numpy() == at if at >= 0 else np.zeros(len(col), dtype=bool)
+    return col.to_numpy(dtype=object) == value
 
 
 def _decisions(found: pd.DataFrame, codes: np.ndarray, n: int) -> tuple[list[str], list[str], list[str]]:

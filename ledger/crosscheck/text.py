@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import operator
 from functools import lru_cache
 from typing import Any
@@ -28,9 +29,12 @@ from ledger.crosscheck.evidence import (
     UNNAMED,
     VAGUE,
 )
+from ledger.crosscheck.issues import hex_ids
 from ledger.crosscheck.scoring import PAIR_KINDS
 
 _KIND_PREFIX = {str(k): str(k) + "\x1f\x1f" for k in PAIR_KINDS}
+_sha1 = hashlib.sha1
+_KIND_AT = {str(k): n for n, k in enumerate(PAIR_KINDS)}  # a pair kind's code
 _JSON_STRING = json.encoder.encode_basestring  # the C encoder of json.dumps(ensure_ascii=False)
 
 
@@ -55,15 +59,49 @@ def pair_ids(found: pd.DataFrame, claims: np.ndarray | None = None) -> np.ndarra
     """``conflict_id`` of each row: 'k-' + 12 hex of sha1 over "kind\\x1f\\x1f"
     + the claims list for a pair (the ids decisions.csv holds, unchanged
     since issue 5); an arithmetic row keeps its own."""
-    claims = claim_lists(found) if claims is None else claims
-    kind = found["kind"].to_numpy(dtype=object)
-    pair = kind != "arithmetic"
+    pair, made = pair_id_bytes(found, claims)
     out = found["conflict_id"].to_numpy(dtype=object).copy()
-    if pair.any():
-        sha1 = hashlib.sha1
-        text = map(operator.add, (_KIND_PREFIX[k] for k in kind[pair]), claims[pair])
-        out[pair] = ["k-" + sha1(t.encode()).hexdigest()[:12] for t in text]
+    if len(made):
+        out[pair] = made.astype("U14")
     return out
+
+
+def pair_id_bytes(found: pd.DataFrame, claims: np.ndarray | None = None, *,
+                  rows: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """The ids :func:`pair_ids` makes for the pair rows, as ASCII: ``(rows,
+    ids)``, the positions of the pair rows and their ids (``S14``).  Each
+    sha1 is taken in C (``map``), its first 6 bytes written as hex for all
+    pairs at once.  ``claims``: the rows' claims lists, when made already;
+    else the text hashed is made from each claim id's UTF-8 once (UTF-8
+    orders as the text does).  ``rows``: each row's claim a and claim b as
+    positions in ``rows[2]``, the claim ids (-1: not there), when known."""
+    kind = found["kind"].to_numpy(dtype=object)
+    pair = np.flatnonzero(kind != "arithmetic")
+    if not len(pair):
+        return pair, np.zeros(0, dtype="S14")
+    if claims is not None:
+        text = map(operator.add, map(_KIND_PREFIX.__getitem__, kind[pair].tolist()), claims[pair].tolist())
+        digests = b"".join(map(operator.methodcaller("digest"), map(_sha1, map(str.encode, text))))
+        return pair, hex_ids(b"k", digests)
+    if rows is not None and (rows[0][pair] >= 0).all() and (rows[1][pair] >= 0).all():
+        ca, cb, ids = rows[0][pair], rows[1][pair], rows[2]
+    else:
+        a, b = (found[c].to_numpy(dtype=object)[pair] for c in ("claim_a", "claim_b"))
+        codes, ids = pd.factorize(np.concatenate([a, b]))
+        ca, cb = codes[: len(pair)], codes[len(pair):]
+    utf8 = np.array([x.encode() for x in np.asarray(ids, dtype=object).tolist()] or [b""])
+    ea, eb = utf8[ca], utf8[cb]
+    first = ea < eb
+    codes = _kind_codes(found, kind, pair)
+    if (codes < 0).any():
+        raise KeyError(f"not a pair kind: {kind[pair][codes < 0][0]!r}")
+    msg = np.strings.add(np.strings.add(np.strings.add(_KIND_BYTES[codes], np.where(first, ea, eb)), b";"),
+                          np.where(first, eb, ea))
+    digests = b"".join(map(operator.methodcaller("digest"), map(_sha1, msg.tolist())))
+    return pair, hex_ids(b"k", digests)
+
+
+_KIND_BYTES = np.array([_KIND_PREFIX[str(k)].encode() for k in PAIR_KINDS])
 
 
 def with_ids(found: pd.DataFrame) -> pd.DataFrame:
@@ -75,6 +113,8 @@ def with_ids(found: pd.DataFrame) -> pd.DataFrame:
 def _text_series(values: np.ndarray, found: pd.DataFrame) -> pd.Series:
     """Python strings on ``found``'s index (pandas 3 would otherwise make Arrow text)."""
     return pd.Series(values, index=found.index, dtype=object)
+
+
 
 
 # --------------------------------------------------------------------------- sources as people know them
@@ -120,9 +160,9 @@ def dated(row: dict[str, str]) -> str:
 
 def fmt(value: float, unit: str) -> str:
     """A number for a sentence: 5e11 USD -> '500 bn USD', 0.27 ratio -> '27%'."""
-    if value is None or np.isnan(value):
+    if value is None or math.isnan(value):
         return "?"
-    if np.isinf(value):
+    if math.isinf(value):
         return "no limit" if value > 0 else "no lower limit"
     if unit == "ratio":
         return f"{value * 100:.4g}%"
@@ -138,7 +178,7 @@ def fmt(value: float, unit: str) -> str:
 
 def interval_text(low: float, high: float, unit: str) -> str:
     """'2 bn–9 bn USD', 'at least 10x', 'at most 5%'."""
-    lo_open, hi_open = low is None or np.isnan(low), high is None or np.isnan(high)
+    lo_open, hi_open = low is None or math.isnan(low), high is None or math.isnan(high)
     if lo_open and hi_open:
         return ""
     if lo_open:
@@ -220,6 +260,13 @@ class Claims:
         """Row of each claim id in :attr:`frame` (-1 if unknown)."""
         return self.index.get_indexer(pd.Index(np.asarray(ids, dtype=object)))
 
+    def pair_rows(self, a: Any, b: Any) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`rows` of two arrays of ids at once, each distinct id looked up once."""
+        a, b = np.asarray(a, dtype=object), np.asarray(b, dtype=object)
+        codes, distinct = pd.factorize(np.concatenate([a, b]), use_na_sentinel=False)
+        at = self.rows(distinct)
+        return at[codes[: len(a)]], at[codes[len(a):]]
+
     def column(self, col: str) -> np.ndarray:
         """One column of :attr:`frame` as an array (text: missing as ''; the
         value columns as floats), made once."""
@@ -228,7 +275,7 @@ class Claims:
             if col in ("value", "value_low", "value_high"):
                 out = pd.to_numeric(values, errors="coerce").to_numpy(dtype=float)
             else:
-                out = values.astype(object).where(values.notna(), "").to_numpy(dtype=object)
+                out = values.to_numpy(dtype=object, na_value="")
             self._columns[col] = out
         return self._columns[col]
 
@@ -238,19 +285,29 @@ class Claims:
 
 def side_words(cl: Claims, rows: np.ndarray) -> list[str]:
     """How each claim at ``rows`` is said: '虎嗅网 «…» (2025-03, inferred) says “2023年10月” (“…quote…”;
-    2023-10, actual)', with a vague figure's interval after its words."""
+    2023-10, actual)', with a vague figure's interval after its words (each
+    source's label and each interval made once, the columns as lists)."""
     get = {c: cl.column(c)[rows] for c in ("source", "surface", "quote", "period", "modality", "qualifier",
                                           "unit")}
-    lo, hi = cl.column("value_low")[rows], cl.column("value_high")[rows]
-    out = []
-    for k in range(len(rows)):
-        surface = get["surface"][k]
-        span = ""
-        if get["qualifier"][k] in ("several", "approx_range", "range", "about") and get["unit"][k] != "date":
-            span = f" [{interval_text(lo[k], hi[k], get['unit'][k])}]"
-        out.append(f"{cl.label(get['source'][k])} says “{surface}”{span} (“{snippet(get['quote'][k], surface)}”; "
-                   f"{get['period'][k] or 'period unknown'}, {get['modality'][k]})")
-    return out
+    n = len(rows)
+    codes, names = pd.factorize(get["source"])
+    labels = np.array([cl.label(x) for x in names.tolist()] + [""], dtype=object)[codes]
+    unit = get["unit"]
+    qualifier = get["qualifier"]
+    span = np.full(n, "", dtype=object)
+    vague = np.flatnonzero(pd.Index(qualifier).isin(_VAGUE_QUALIFIERS) & (unit != "date"))
+    if len(vague):
+        lo, hi = cl.column("value_low")[rows[vague]], cl.column("value_high")[rows[vague]]
+        span[vague] = [f" [{interval_text(low, high, u)}]"
+                       for low, high, u in zip(lo.tolist(), hi.tolist(), unit[vague].tolist())]
+    surface = get["surface"].tolist()
+    snippets = list(map(snippet, get["quote"].tolist(), surface))
+    return [f"{label} says “{sf}”{sp} (“{sn}”; {period or 'period unknown'}, {modality})"
+            for label, sf, sp, sn, period, modality in zip(labels.tolist(), surface, span.tolist(), snippets,
+                                                           get["period"].tolist(), get["modality"].tolist())]
+
+
+_VAGUE_QUALIFIERS = ("several", "approx_range", "range", "about")
 
 
 def explain(found: pd.DataFrame, claims: pd.DataFrame | Claims, sources: pd.DataFrame | None = None, *,
@@ -273,16 +330,20 @@ def explain_parts(found: pd.DataFrame, claims: pd.DataFrame | Claims, sources: p
 
 
 def explain_tables(found: pd.DataFrame, claims: pd.DataFrame | Claims, sources: pd.DataFrame | None = None, *,
-                   escape: bool = False) -> tuple[tuple[np.ndarray, ...], tuple[np.ndarray, ...]]:
+                   escape: bool = False, rows: tuple[np.ndarray, np.ndarray] | None = None,
+                   ) -> tuple[tuple[np.ndarray, ...], tuple[np.ndarray, ...]]:
     """:func:`explain_parts` as ``(tables, codes)``: part ``i`` of row ``r``
     is ``tables[i][codes[i][r]]``.  Each part is made once per distinct
     value: the first per claim A (or per rule row), the second per claim B,
-    the third per distinct ending.  Unused table entries may be None."""
+    the third per distinct ending.  Unused table entries may be None.
+    ``rows``: the rows of ``found``'s claim_a and claim_b in the claims
+    (:meth:`Claims.rows`), when known."""
     cl = claims if isinstance(claims, Claims) else Claims(claims, sources)
     n = len(found)
-    own = found["explanation"].to_numpy(dtype=object)
     kind = found["kind"].to_numpy(dtype=object)
-    ra, rb = cl.rows(found["claim_a"].to_numpy(dtype=object)), cl.rows(found["claim_b"].to_numpy(dtype=object))
+    if rows is None:
+        rows = cl.pair_rows(found["claim_a"].to_numpy(dtype=object), found["claim_b"].to_numpy(dtype=object))
+    ra, rb = rows
     pair = (kind != "arithmetic") & (ra >= 0) & (rb >= 0)
     esc = _escaped if escape else _same
     rule = np.flatnonzero(~pair)
@@ -293,30 +354,62 @@ def explain_tables(found: pd.DataFrame, claims: pd.DataFrame | Claims, sources: 
     c0, c1 = np.full(n, m, dtype=np.int64), np.full(n, m, dtype=np.int64)
     c0[rule] = m + np.arange(len(rule))
     if len(rule):
-        text = [_relabel(str(t), cl.labels) if cl.labels else str(t) for t in own[rule]]
+        own = found["explanation"].iloc[rule].to_numpy(dtype=object)
+        text = [_relabel(str(t), cl.labels) if cl.labels else str(t) for t in own]
         first[m:] = ['"' + t for t in esc(text)] if escape else text
     endings_of: list[str] = []
     at = np.flatnonzero(pair)
     if len(at):
         used = np.unique(np.concatenate([ra[at], rb[at]]))
         said = np.array(esc(side_words(cl, used)), dtype=object)
-        metric, subject, obj = (cl.column(c)[used] for c in ("metric", "subject", "object"))
-        heads = esc([f"On {m_} of {s}" + (f" / {o}" if o else "") + ": " for m_, s, o in zip(metric, subject, obj)])
-        made = np.add(np.array(heads, dtype=object), said)
+        figure, figures = _figures(cl, used)  # "On metric of subject / object: ", once per distinct figure
+        heads = np.array(esc([f"On {m_} of {s}" + (f" / {o}" if o else "") + ": " for m_, s, o in figures]),
+                         dtype=object)
+        made = np.add(heads[figure], said)
         first[used] = np.add('"', made) if escape else made
         second[used] = np.add(np.add(" while ", said), "; ")
         c0[at], c1[at] = ra[at], rb[at]
-        said_rate = _rate_phrases(found, at, cl, ra, rb)
-        endings = _endings(found, kind, at, cl.column("modality"), ra, rb, cl.column("period"))
-        endings_of = [(r + "; " if r else "") + e + "." for r, e in zip(said_rate, endings)]
+        ending_codes, endings_of = _ending_codes(found, kind, at, cl, ra, rb)
     c2 = np.zeros(n, dtype=np.int64)  # 0: a rule row's (nothing, or the closing quote)
     third = np.array(['"' if escape else ""], dtype=object)
     if len(at):
-        codes, uniques = pd.factorize(np.array(endings_of, dtype=object))
-        ends = np.array(esc(list(uniques)), dtype=object)
+        ends = np.array(esc(endings_of), dtype=object)
         third = np.concatenate([third, np.add(ends, '"') if escape else ends])
-        c2[at] = codes + 1
+        c2[at] = ending_codes + 1
     return (first, second, third), (c0, c1, c2)
+
+
+def _figures(cl: Claims, rows: np.ndarray) -> tuple[np.ndarray, list[tuple[Any, ...]]]:
+    """The (metric, subject, object) of the claims at ``rows``: a code per
+    claim into the distinct triples, and the triples."""
+    cols = [cl.column(c)[rows] for c in ("metric", "subject", "object")]
+    key = np.zeros(len(rows), dtype=np.int64)
+    for col in cols:
+        codes, uniques = pd.factorize(col, use_na_sentinel=False)
+        key = pd.factorize(key * (len(uniques) + 1) + codes)[0]  # numbered in order of first appearance
+    _, first = np.unique(key, return_index=True)
+    return key, list(zip(*(col[first].tolist() for col in cols)))
+
+
+def _ending_codes(found: pd.DataFrame, kind: np.ndarray, at: np.ndarray, cl: Claims, ra: np.ndarray,
+                  rb: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    """The last part of the sentence of each pair row at ``at`` (its rate
+    phrase, if any, then why the verdict, then '.') as codes into the distinct
+    texts: each text made once."""
+    said_rate = np.asarray(_rate_phrases(found, at, cl, ra, rb), dtype=object)
+    key, names = _endings(found, kind, at, cl.column("modality"), ra, rb, cl.column("period"))
+    key = key.astype(np.int64)
+    has = np.flatnonzero(said_rate != "")
+    rates: Any = []
+    if len(has):  # a rate phrase before the ending: one key per (ending, phrase)
+        rate_codes, rates = pd.factorize(said_rate[has])
+        key[has] = len(names) + key[has] * len(rates) + rate_codes
+    codes, keys = pd.factorize(key)
+    ends, said = list(names), list(rates)
+    texts = [ends[k] + "." if k < len(ends) else
+             said[(k - len(ends)) % len(said)] + "; " + ends[(k - len(ends)) // len(said)] + "."
+             for k in keys.tolist()]
+    return codes, texts
 
 
 def _rate_phrases(found: pd.DataFrame, at: np.ndarray, cl: Claims, ra: np.ndarray, rb: np.ndarray) -> list[str]:
@@ -331,7 +424,7 @@ def _rate_phrases(found: pd.DataFrame, at: np.ndarray, cl: Claims, ra: np.ndarra
     from ledger.crosscheck.rates import PHRASE_COLUMNS, rate_phrases
 
     at = at[has]
-    cols = {c: found[c].to_numpy()[at] for c in PHRASE_COLUMNS if c in found}
+    cols = {c: found[c].iloc[at].to_numpy() for c in PHRASE_COLUMNS if c in found}
     cols["source_b"] = np.array([cl.label(str(s)) for s in cl.column("source")[rb[at]]], dtype=object)
     cols["value_b"] = cl.column("value")[rb[at]]
     cols["unit_b"] = cl.column("unit")[rb[at]]
@@ -352,24 +445,54 @@ def _escaped(texts: list[str]) -> list[str]:
 
 
 def _endings(found: pd.DataFrame, kind: np.ndarray, at: np.ndarray, mod: np.ndarray, ra: np.ndarray,
-             rb: np.ndarray, period: np.ndarray | None = None) -> list[str]:
-    """Why the verdict, per pair row at ``at``; ``period``: the claims' periods
-    (a temporal pair with a side of unknown period says so)."""
+             rb: np.ndarray, period: np.ndarray | None = None) -> tuple[np.ndarray, list[str]]:
+    """Why the verdict, per pair row at ``at``, as codes into the distinct
+    texts; ``period``: the claims' periods (a temporal pair with a side of
+    unknown period says so).  Worked out on codes: no text compared per row."""
     loose = found["loose"].to_numpy(dtype=bool)[at] if "loose" in found else np.zeros(len(at), dtype=bool)
-    k = kind[at]
-    out = np.array([_ENDINGS.get(x, x) for x in PAIR_KINDS], dtype=object)[
-        pd.Index(PAIR_KINDS).get_indexer(k).clip(0)]
-    out = np.where(loose, _ENDINGS["loose"], out)
+    k = _kind_codes(found, kind, at)
+    names = [_ENDINGS.get(x, x) for x in PAIR_KINDS] + [_ENDINGS[x] for x in ("loose", "same_article",
+                                                                               "temporal_unknown")]
+    n_kinds = len(PAIR_KINDS)
+    out = np.where(loose, n_kinds, k.clip(0))
     if "source_a" in found and "source_b" in found:
-        same = (found["source_a"].to_numpy(dtype=object)[at] == found["source_b"].to_numpy(dtype=object)[at])
-        out = np.where(same & (k == "contradiction") & ~loose, _ENDINGS["same_article"], out)
+        same = _same_text(found["source_a"], found["source_b"], at)
+        out = np.where(same & (k == _KIND_AT["contradiction"]) & ~loose, n_kinds + 1, out)
     if period is not None:
-        unknown = (period[ra[at]] == "") | (period[rb[at]] == "")
-        out = np.where((k == "temporal") & unknown & ~loose, _ENDINGS["temporal_unknown"], out)
-    is_mod = np.flatnonzero(k == "modality")
-    if len(is_mod):
-        out[is_mod] = [_ending("modality", ma, mb) for ma, mb in zip(mod[ra[at[is_mod]]], mod[rb[at[is_mod]]])]
-    return out.tolist()
+        blank = period == ""
+        unknown = blank[ra[at]] | blank[rb[at]]
+        out = np.where((k == _KIND_AT["temporal"]) & unknown & ~loose, n_kinds + 2, out)
+    is_mod = np.flatnonzero(k == _KIND_AT["modality"])
+    if len(is_mod):  # made once per distinct (modality a, modality b)
+        mod_codes, mods = pd.factorize(mod)
+        ma, mb = mod_codes[ra[at[is_mod]]], mod_codes[rb[at[is_mod]]]
+        both, pairs = pd.factorize(ma.astype(np.int64) * (len(mods) + 1) + mb)
+        listed = np.asarray(mods, dtype=object)
+        out[is_mod] = len(names) + both
+        names += [_ending("modality", listed[key // (len(mods) + 1)], listed[key % (len(mods) + 1)])
+                  for key in pairs.tolist()]
+    return out, names
+
+
+def _kind_codes(found: pd.DataFrame, kind: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """Index into :data:`PAIR_KINDS` of the kind of each row at ``at`` (-1: none of them)."""
+    col = found["kind"]
+    kinds = pd.Index(PAIR_KINDS)
+    if isinstance(col.dtype, pd.CategoricalDtype):
+        per_category = np.append(kinds.get_indexer(col.cat.categories), -1)  # code -1 (missing): the last
+        return per_category[col.cat.codes.to_numpy()[at]]
+    return kinds.get_indexer(pd.Index(kind[at]))
+
+
+def _same_text(a: pd.Series, b: pd.Series, at: np.ndarray) -> np.ndarray:
+    """``a == b`` at rows ``at`` as object arrays compare them (missing equal
+    to nothing), on the categories' codes when both are categorical."""
+    if isinstance(a.dtype, pd.CategoricalDtype) and isinstance(b.dtype, pd.CategoricalDtype):
+        ca = a.cat.codes.to_numpy()[at].astype(np.int64)
+        in_a = np.append(a.cat.categories.get_indexer(b.cat.categories), -2)  # b's categories in a's; -2: not there
+        cb = in_a[b.cat.codes.to_numpy()[at]]  # b's missing (-1) takes the appended -2
+        return (ca == cb) & (ca >= 0)
+    return a.to_numpy(dtype=object)[at] == b.to_numpy(dtype=object)[at]
 
 
 def _relabel(text: str, labels: dict[str, str]) -> str:
@@ -419,30 +542,36 @@ _HEADS = {
 }
 
 
-def issue_reasons(found: pd.DataFrame, issues: pd.DataFrame, claims: Claims | None) -> list[str]:
+def issue_reasons(found: pd.DataFrame, issues: pd.DataFrame, claims: Claims | None,
+                  rows: tuple[np.ndarray, np.ndarray] | None = None) -> list[str]:
     """The short reason of each issue's rank (``issues``: its
     :func:`~ledger.crosscheck.issues.issue_frame` over ``found``), from its
     most severe row: what the verdict is and how strong each side is as
     evidence (vague, relative date read against an inferred publication
-    date, reported, repost, no outlet named)."""
+    date, reported, repost, no outlet named).  ``rows``: each row's claim a
+    and claim b as rows of ``claims`` (:meth:`Claims.pair_rows`), when known."""
     out = []
     tops = issues["top"].to_numpy(dtype=np.int64)
     verdicts = issues["verdict"].to_numpy(dtype=object).tolist()
-    f = {c: found[c].to_numpy(dtype=object) for c in ("claim_a", "claim_b", "kind", "rule", "result")}
+    f = {c: found[c].to_numpy(dtype=object) for c in ("claim_a", "claim_b")}
     ev = found["evidence"].to_numpy(dtype=float)
     flags = {s: found[f"flags_{s}"].to_numpy(dtype=np.int64) for s in ("a", "b")}
     rank = found["issue_rank"].to_numpy()
-    by_rank = np.argsort(rank, kind="stable")
+    by_rank = np.arange(len(rank)) if (rank[1:] >= rank[:-1]).all() else np.argsort(rank, kind="stable")
     sorted_rank = rank[by_rank]
     sides_of = _Sides(claims)
-    top_kind, top_rule, top_result = (f[c][tops].tolist() for c in ("kind", "rule", "result"))
+    top_kind, top_rule, top_result = (found[c].iloc[tops].to_numpy(dtype=object).tolist()
+                                      for c in ("kind", "rule", "result"))
     top_ids = {s: f[f"claim_{s}"][tops].tolist() for s in ("a", "b")}
     top_rows = {s: sides_of.rows(f[f"claim_{s}"][tops]) for s in ("a", "b")}
     top_flags = {s: flags[s][tops].tolist() for s in ("a", "b")}
     top_ev = ev[tops].tolist()
     weak_at = np.flatnonzero(np.isin(np.asarray(verdicts, dtype=object), ["contradiction", "loose_wording"]))
+    known = rows is not None and claims is not None and len(rows[0]) == len(found) and bool(
+        (rows[0] >= 0).all() and (rows[1] >= 0).all())
     weaker = _weaker_all(f, flags, by_rank, np.searchsorted(sorted_rank, rank[tops[weak_at]]),
-                         np.searchsorted(sorted_rank, rank[tops[weak_at]] + 1), weak_at, sides_of, top_ids)
+                         np.searchsorted(sorted_rank, rank[tops[weak_at]] + 1), weak_at, sides_of, top_ids,
+                         {"a": rows[0], "b": rows[1]} if known and rows is not None else None)
 
     pair = np.asarray(top_kind, dtype=object) != "arithmetic"
     contra = np.asarray(verdicts, dtype=object) == "contradiction"
@@ -489,12 +618,15 @@ _WEAK = VAGUE | INFERRED_DATE | REPORTED | REPOST
 
 def _weaker_all(f: dict[str, np.ndarray], flags: dict[str, np.ndarray], by_rank: np.ndarray, lo: np.ndarray,
                 hi: np.ndarray, issues: np.ndarray, sides: _Sides,
-                top_ids: dict[str, list[Any]]) -> dict[int, list[str]]:
+                top_ids: dict[str, list[Any]], claim_rows: dict[str, np.ndarray] | None = None,
+                ) -> dict[int, list[str]]:
     """Per issue in ``issues`` (its rows: ``by_rank[lo:hi]``; ``f`` and ``flags``: the
     findings' columns as arrays), the words for each other claim of it whose evidence is
     weak: '“去年底” (…): relative date read against an inferred publication date', side a's
     claims first, then side b's, each in row order, each claim once (the first row that
-    names it says its flags); the claims of the issue's own top row left out."""
+    names it says its flags); the claims of the issue's own top row left out.
+    ``claim_rows``: each finding row's claim a and b as rows of the claims
+    (all known), so claims are told apart by row, not by id text."""
     lens = (hi - lo).astype(np.int64)
     if not len(lens) or not lens.sum():
         return {}
@@ -506,7 +638,8 @@ def _weaker_all(f: dict[str, np.ndarray], flags: dict[str, np.ndarray], by_rank:
     for side in ("a", "b"):
         fl = flags[side][rows]
         weak = np.flatnonzero(fl & _WEAK)
-        picked.append((issue[weak], f[f"claim_{side}"][rows[weak]], fl[weak]))
+        picked.append((issue[weak], (f[f"claim_{side}"] if claim_rows is None else claim_rows[side])[rows[weak]],
+                       fl[weak]))
     k_all = np.concatenate([p[0] for p in picked])
     if not len(k_all):
         return {}
@@ -514,17 +647,28 @@ def _weaker_all(f: dict[str, np.ndarray], flags: dict[str, np.ndarray], by_rank:
     flag_all = np.concatenate([p[2] for p in picked])
     order = np.argsort(k_all, kind="stable")  # per issue: side a's rows in order, then side b's
     k_all, cid_all, flag_all = k_all[order], cid_all[order], flag_all[order]
-    top_a = np.asarray(top_ids["a"], dtype=object)[k_all]
-    top_b = np.asarray(top_ids["b"], dtype=object)[k_all]
+    if claim_rows is None:
+        top_a = np.asarray(top_ids["a"], dtype=object)[k_all]
+        top_b = np.asarray(top_ids["b"], dtype=object)[k_all]
+        codes = pd.factorize(cid_all)[0]
+    else:  # the claims' rows: integers compared (a claim's row is its id's)
+        top_rows = {s: sides.rows(np.asarray(top_ids[s], dtype=object)) for s in ("a", "b")}
+        top_a, top_b = top_rows["a"][k_all], top_rows["b"][k_all]
+        codes = cid_all.astype(np.int64)
     keep = (cid_all != top_a) & (cid_all != top_b)
-    codes = pd.factorize(cid_all)[0]
     key = k_all * (int(codes.max()) + 2) + codes
     first = np.zeros(len(key), dtype=bool)
     first[np.unique(key, return_index=True)[1]] = True  # each claim once per issue: its first row
     sel = np.flatnonzero(keep & first)
     words: dict[int, list[str]] = {}
-    cids, fl = cid_all[sel], flag_all[sel]
-    surfaces, intervals, sources = sides.many(cids, sides.rows(cids), fl)
+    fl = flag_all[sel]
+    if claim_rows is None:
+        cids = cid_all[sel]
+        surfaces, intervals, sources = sides.many(cids, sides.rows(cids), fl)
+    else:
+        assert sides.claims is not None
+        at = cid_all[sel].astype(np.int64)
+        surfaces, intervals, sources = sides.many(sides.claims.index.to_numpy(dtype=object)[at], at, fl)
     for k, surface, interval, source, flag in zip(k_all[sel].tolist(), surfaces, intervals, sources, fl.tolist()):
         words.setdefault(k, []).append(f"“{surface}” ({interval or '?'}): " + ", ".join(
             side_reasons(flag & _WEAK, surface, interval, source)))
@@ -537,10 +681,6 @@ class _Sides:
 
     def __init__(self, claims: Claims | None) -> None:
         self.claims = claims
-        if claims is not None:
-            self.surface, self.unit, self.period, self.source = (
-                [str(v) for v in claims.column(c).tolist()] for c in ("surface", "unit", "period", "source"))
-            self.low, self.high = claims.column("value_low").tolist(), claims.column("value_high").tolist()
         self.intervals: dict[int, str] = {}
 
     def rows(self, ids: Any) -> np.ndarray:
@@ -567,24 +707,26 @@ class _Sides:
         at = np.flatnonzero(known)
         r = rows[at]
         cols = self._arrays()
-        surface[at] = cols["surface"][r]
-        unit = cols["unit"][r]
+        surface[at] = _as_str(cols["surface"][r])
+        unit = _as_str(cols["unit"][r])
         date = unit == "date"
-        interval[at[date]] = cols["period"][r[date]]
+        interval[at[date]] = _as_str(cols["period"][r[date]])
         vague = np.flatnonzero(~date & ((np.asarray(flags)[at] & VAGUE) != 0))
         if len(vague):
             low, high = cols["low"], cols["high"]
             interval[at[vague]] = [self._interval(row, low[row], high[row], u)
                                    for row, u in zip(r[vague].tolist(), unit[vague].tolist())]
         labels = self.claims.labels
-        source[at] = [labels.get(x, x) for x in cols["source"][r].tolist()]
+        source[at] = [labels.get(x, x) for x in _as_str(cols["source"][r]).tolist()]
         return surface.tolist(), interval.tolist(), source.tolist()
 
     def _arrays(self) -> dict[str, np.ndarray]:
+        """The claims' columns (text: object arrays, each value made ``str`` where taken), the bounds as floats."""
         if "_cols" not in self.__dict__:
-            self.__dict__["_cols"] = {
-                **{c: np.array(getattr(self, c), dtype=object) for c in ("surface", "unit", "period", "source")},
-                "low": np.array(self.low, dtype=object), "high": np.array(self.high, dtype=object)}
+            assert self.claims is not None
+            cols = {c: self.claims.column(c) for c in ("surface", "unit", "period", "source")}
+            cols.update(low=self.claims.column("value_low"), high=self.claims.column("value_high"))
+            self.__dict__["_cols"] = cols
         return self.__dict__["_cols"]
 
     def _interval(self, row: int, low: Any, high: Any, unit: str) -> str:
@@ -593,6 +735,14 @@ class _Sides:
         if made is None:
             made = self.intervals[row] = interval_text(float(low), float(high), unit)
         return made
+
+
+def _as_str(values: np.ndarray) -> np.ndarray:
+    """``values`` (an object array) with every value ``str``."""
+    listed = values.tolist()
+    if all(type(v) is str for v in listed):
+        return values
+    return np.array([str(v) for v in listed], dtype=object)
 
 
 def _side(claims: Claims | None, cid: Any, flags: int = VAGUE) -> tuple[str, str, str]:

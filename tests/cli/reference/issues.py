@@ -1,0 +1,136 @@
+"""(The reference: ``ledger/crosscheck/issues.py`` as it was at 5e850bb, before branch perf2 made the
+output faster.)
+
+Issues: the findings about one figure, as one row a fact-checker acts on.
+
+:func:`issue_frame` makes one row per issue of a findings frame (any rows of
+it: the issues those rows belong to): its id, rank, verdict, severity,
+members (the claims, every version of the figure), how many pairs it holds
+and how many are still open, and its decision.
+
+An issue's id is 'i-' + 12 hex of sha1 over its sorted member claim ids
+(for an arithmetic issue, "rule:<name>\\x1f" first): the same claims give the
+same id in every run, and a new version of the figure (a claim joining the
+issue) gives a new id, so an issue decided before is shown again.
+"""
+from __future__ import annotations
+
+import hashlib
+
+import numpy as np
+import pandas as pd
+
+from ledger.crosscheck.rows import VERDICTS
+
+#: Columns of :func:`issue_frame`, in order.
+ISSUE_COLUMNS = ("issue", "issue_rank", "verdict", "severity", "severity_label", "subject", "object", "metric",
+                 "unit", "rule", "result", "members", "pairs", "open", "contradictions", "status", "decision",
+                 "decision_note", "reviewer", "top")
+_VERDICT_INDEX = {v: n for n, v in enumerate(VERDICTS)}
+_TEXT_COLUMNS = ("issue", "verdict", "severity_label", "subject", "object", "metric", "unit", "rule", "result",
+                 "status", "decision", "decision_note", "reviewer")
+
+
+def row_verdicts(found: pd.DataFrame) -> np.ndarray:
+    """Each row's verdict index into :data:`VERDICTS` (loose wording for a
+    loose contradiction)."""
+    kind = found["kind"].to_numpy(dtype=object)
+    index = pd.Index(VERDICTS).get_indexer(pd.Index(kind)) if len(kind) else np.zeros(0, dtype=np.int64)
+    index = np.where(index < 0, len(VERDICTS) - 1, index).astype(np.int64)
+    if "loose" in found:
+        index = np.where(found["loose"].to_numpy(dtype=bool), _VERDICT_INDEX["loose_wording"], index)
+    return index
+
+
+def members_of(found: pd.DataFrame) -> tuple[np.ndarray, list[list[str]]]:
+    """``(issue ranks, sorted member claim ids of each)`` over the rows of ``found``."""
+    rank = found["issue_rank"].to_numpy(dtype=np.int64)
+    kind = found["kind"].to_numpy(dtype=object)
+    pair = kind != "arithmetic"
+    ranks = [rank[pair], rank[pair]]
+    ids = [found["claim_a"].to_numpy(dtype=object)[pair], found["claim_b"].to_numpy(dtype=object)[pair]]
+    arith = np.flatnonzero(~pair)
+    if len(arith):
+        lists = [str(c).split(";") if str(c) else [str(a)] for c, a in
+                 zip(found["claims"].to_numpy(dtype=object)[arith], found["claim_a"].to_numpy(dtype=object)[arith])]
+        ranks.append(np.repeat(rank[arith], [len(x) for x in lists]))
+        ids.append(np.array([c for x in lists for c in x], dtype=object))
+    all_ranks, all_ids = np.concatenate(ranks), np.concatenate(ids)
+    codes, names = pd.factorize(all_ids, sort=True)  # code order is id order
+    key = np.unique(all_ranks * (len(names) + 1) + codes)  # sorted by rank, then id; each pair once
+    r, c = key // (len(names) + 1), np.asarray(names, dtype=object)[key % (len(names) + 1)]
+    cuts = np.flatnonzero(r[1:] != r[:-1]) + 1
+    starts = np.r_[0, cuts] if len(r) else np.zeros(0, dtype=np.int64)
+    return r[starts], [list(x) for x in np.split(c, cuts)] if len(r) else []
+
+
+def issue_id(members: list[str], rule: str = "") -> str:
+    """'i-' + 12 hex of sha1 over the sorted member ids (an arithmetic
+    issue's rule name first)."""
+    text = (f"rule:{rule}\x1f" if rule else "") + ";".join(sorted(members))
+    return "i-" + hashlib.sha1(text.encode()).hexdigest()[:12]
+
+
+def issue_frame(found: pd.DataFrame, settings: dict | None = None) -> pd.DataFrame:
+    """One row per issue of ``found``'s rows (:data:`ISSUE_COLUMNS`), in rank
+    order.  ``top`` is the position in ``found`` of the issue's most severe
+    row (the first of them); the issue's severity and label are its."""
+    if not len(found):
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in ISSUE_COLUMNS})
+    rank = found["issue_rank"].to_numpy(dtype=np.int64)
+    ranks = np.unique(rank)
+    codes = np.searchsorted(ranks, rank)
+    n = len(ranks)
+    row_severity = np.nan_to_num(found["severity"].to_numpy(dtype=float), nan=0.0)
+    by_issue = np.lexsort((np.arange(len(rank)), -row_severity, codes))  # per issue: most severe row first
+    first = by_issue[np.r_[0, np.flatnonzero(np.diff(codes[by_issue])) + 1]]
+    severity = found["severity"].to_numpy(dtype=float)[first]  # an unknown severity stays unknown (NaN)
+    worst = np.full(n, len(VERDICTS) - 1, dtype=np.int64)
+    np.minimum.at(worst, codes, row_verdicts(found))
+    status = found["status"].to_numpy(dtype=object)
+    is_open = status == "open"
+    open_count = np.bincount(codes, weights=is_open, minlength=n).astype(np.int64)
+    pairs = np.bincount(codes, minlength=n).astype(np.int64)
+    contra = np.bincount(codes, weights=found["kind"].to_numpy(dtype=object) == "contradiction",
+                         minlength=n).astype(np.int64)
+    member_ranks, member_lists = members_of(found)
+    members = dict(zip(member_ranks.tolist(), member_lists))
+    take = {c: found[c].to_numpy(dtype=object)[first] for c in
+            ("subject", "object", "metric", "unit", "rule", "result", "kind")}
+    lists = [members.get(int(r), []) for r in ranks]
+    rules = [str(r) if k == "arithmetic" else "" for r, k in zip(take["rule"], take["kind"])]
+    decision, note, reviewer = _decisions(found, codes, n)
+    columns = {
+        "issue": np.array([issue_id(m, r) for m, r in zip(lists, rules)], dtype=object), "issue_rank": ranks,
+        "verdict": np.asarray(VERDICTS, dtype=object)[worst], "severity": severity,
+        "severity_label": found["severity_label"].to_numpy(dtype=object)[first], "subject": take["subject"],
+        "object": take["object"],
+        "metric": take["metric"], "unit": take["unit"], "rule": rules, "result": take["result"],
+        "members": lists, "pairs": pairs, "open": open_count, "contradictions": contra,
+        "status": np.where(open_count > 0, "open", "resolved"), "decision": decision, "decision_note": note,
+        "reviewer": reviewer, "top": first,
+    }
+    members_col = np.empty(n, dtype=object)
+    members_col[:] = lists
+    columns["members"] = members_col
+    # text stays Python objects (pandas 3 would otherwise make Arrow text of each column)
+    return pd.DataFrame({c: pd.Series(columns[c], dtype=object if c in _TEXT_COLUMNS else None)
+                         for c in ISSUE_COLUMNS})
+
+
+def _decisions(found: pd.DataFrame, codes: np.ndarray, n: int) -> tuple[list[str], list[str], list[str]]:
+    """Per issue: the decision, note and reviewer its rows share (empty when
+    they differ or some row is undecided)."""
+    decided = found["decision"].to_numpy(dtype=object)
+    out: tuple[list[str], list[str], list[str]] = ([""] * n, [""] * n, [""] * n)
+    at = np.flatnonzero(decided != "")
+    if not len(at):
+        return out
+    every = np.bincount(codes, minlength=n)
+    has = np.bincount(codes[at], minlength=n)
+    notes, who = found["decision_note"].to_numpy(dtype=object), found["reviewer"].to_numpy(dtype=object)
+    for k in np.flatnonzero((has == every) & (every > 0)):
+        rows = np.flatnonzero(codes == k)
+        if len(set(decided[rows])) == 1:
+            out[0][k], out[1][k], out[2][k] = str(decided[rows[0]]), str(notes[rows[0]]), str(who[rows[0]])
+    return out

@@ -1,0 +1,572 @@
+"""(The reference: ``ledger/render.py`` as it was at 5e850bb, before branch perf2
+made it faster; the output must stay byte-identical to this.)
+
+``factcheck check``'s two output modes as lines of text, made from the
+findings frame (data, :func:`ledger.crosscheck.check`) in one pass, with the
+text a person reads (pair ids, sentences, sources as people know them, the
+reason of each issue's rank) made only for the rows printed
+(:mod:`ledger.crosscheck.text`).  The CLI prints them.
+
+Both modes go issue by issue in rank order: the issue first, then its
+findings (most severe first).
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ledger.crosscheck import is_open_contradiction
+from ledger.crosscheck.evidence import FLAG_NAMES
+from ledger.crosscheck.rows import RENDERED
+from ledger.crosscheck.scoring import CONFLICT_COLUMNS
+from tests.cli.reference.issues import issue_frame
+from tests.cli.reference.text import Claims, claim_lists, explain_tables, issue_reasons, pair_ids
+
+_ENCODE = json.encoder.encode_basestring  # the C encoder of json.dumps(ensure_ascii=False)
+#: Lines per chunk of :func:`json_chunks` and :func:`finding_chunks`.
+CHUNK = 4096
+
+
+class Shown:
+    """The rows to print, with their text made once: pair ids, claims lists,
+    issue ids and reasons, and sentences (all rows for JSON; each issue's
+    most severe row for text, ``sentences="top"``)."""
+
+    def __init__(self, found: pd.DataFrame, claims: pd.DataFrame | None, sources: pd.DataFrame | None, *,
+                 escape: bool = False, sentences: str = "all") -> None:
+        if found.attrs:  # pandas deep-copies a frame's attrs (the notes) at every step: drop them once
+            found = found.copy(deep=False)
+            found.attrs = {}
+        self.found = found
+        self.claims = claim_lists(found)
+        self.ids = pair_ids(found, self.claims)
+        self.cl = Claims(claims, sources) if claims is not None else None
+        self.escape = escape
+        self.issues = issue_frame(found)
+        self.reasons = issue_reasons(found, self.issues, self.cl)
+        # per row: the position of its issue in self.issues
+        self.issue_at = np.searchsorted(self.issues["issue_rank"].to_numpy(), found["issue_rank"].to_numpy())
+        rows = found if sentences == "all" else found.iloc[self.issues["top"].to_numpy(dtype=np.int64)]
+        #: the sentences of ``rows`` in three parts: part i of row r is tables[i][codes[i][r]]
+        self.tables: tuple[np.ndarray, ...]
+        self.codes: tuple[np.ndarray, ...]
+        if self.cl is None:
+            text = rows["explanation"].to_numpy(dtype=object)
+            if escape:
+                text = np.array(['"' + _ENCODE(str(t))[1:-1] for t in text], dtype=object)
+            zero = np.zeros(len(rows), dtype=np.int64)
+            self.tables = (text, np.array([""], dtype=object), np.array(['"' if escape else ""], dtype=object))
+            self.codes = (np.arange(len(rows)), zero, zero)
+        else:
+            self.tables, self.codes = explain_tables(rows, self.cl, escape=escape)
+
+    @property
+    def parts(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The three parts of each sentence, one array each."""
+        t, c = self.tables, self.codes
+        return t[0][c[0]], t[1][c[1]], t[2][c[2]]
+
+    @property
+    def explanation(self) -> np.ndarray:
+        """The sentences joined (the text mode prints them; JSON joins its parts in each object)."""
+        if "_explanation" not in self.__dict__:
+            first, second, third = self.parts
+            self.__dict__["_explanation"] = np.add(np.add(first, second), third) if len(first) else first
+        return self.__dict__["_explanation"]
+
+    def starts(self) -> np.ndarray:
+        """Row positions where a new issue begins (``found`` is in issue order)."""
+        rank = self.found["issue_rank"].to_numpy()
+        return np.flatnonzero(np.r_[True, rank[1:] != rank[:-1]]) if len(rank) else np.zeros(0, dtype=np.int64)
+
+    def sides(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Each side in a few words: '“10 亿美元” 2019 (未央网)', as
+        ``(table, codes of side a, codes of side b)`` (a row's side a is
+        ``table[codes_a[row]]``), made once per claim."""
+        f = self.found
+        a, b = f["claim_a"].to_numpy(dtype=object), f["claim_b"].to_numpy(dtype=object)
+        if self.cl is None:
+            codes, names = pd.factorize(np.concatenate([a, b]), use_na_sentinel=False)
+            return np.asarray(names, dtype=object), codes[: len(a)], codes[len(a):]
+        cl = self.cl
+        ra, rb = cl.rows(a), cl.rows(b)
+        used = np.unique(np.concatenate([ra, rb]))
+        used = used[used >= 0]
+        short = np.empty(len(cl.frame) + 1, dtype=object)  # the last slot: a claim not in the ledger
+        surface, period, source = (cl.column(c)[used] for c in ("surface", "period", "source"))
+        outlets = {sid: _outlet(row) for sid, row in cl.sources.items()}
+        short[used] = [f"“{sf}” {p or 'period unknown'} ({outlets.get(s, s)})"
+                       for sf, p, s in zip(surface, period, source)]
+        short[-1] = "?"
+        return short, np.where(ra >= 0, ra, len(short) - 1), np.where(rb >= 0, rb, len(short) - 1)
+
+
+def _outlet(row: dict[str, str]) -> str:
+    """A source in a few words: its publisher, else the start of its title."""
+    title = row.get("title", "")
+    return row.get("publisher", "").strip() or ("«" + title[:12] + ("…" if len(title) > 12 else "") + "»")
+
+
+def finding_lines(found: pd.DataFrame, claims: pd.DataFrame | None = None,
+                  sources: pd.DataFrame | None = None) -> Iterator[str]:
+    """The text report: per issue (in rank order) a header (rank, verdict,
+    severity, figure, id, open pairs), the reason of its rank, the sentence
+    of its most severe finding, then one line per finding (severity, kind,
+    id, decision, both sides in a few words); then one line of counts.
+    :func:`finding_chunks` gives the same lines as UTF-8 bytes."""
+    if len(found):
+        yield from _lines(_text_grid(Shown(found, claims, sources, sentences="top")))
+    yield _summary(found)
+
+
+def finding_chunks(found: pd.DataFrame, claims: pd.DataFrame | None = None, sources: pd.DataFrame | None = None,
+                   size: int = CHUNK) -> Iterator[bytes]:
+    """:func:`finding_lines` as UTF-8 bytes, each line ending in a newline,
+    ``size`` lines to a chunk (what ``factcheck check`` writes)."""
+    if len(found):
+        yield from _chunks(_text_grid(Shown(found, claims, sources, sentences="top")), size)
+    yield _summary(found).encode() + b"\n"
+
+
+def _summary(found: pd.DataFrame) -> str:
+    counts = {str(k): int(n) for k, n in found["kind"].value_counts().items() if n}
+    summary = ", ".join(f"{counts[k]} {k}" for k in sorted(counts))
+    n_issues = int(found["issue_rank"].nunique()) if "issue_rank" in found and len(found) else 0
+    return (f"{len(found)} findings ({summary or 'none'}) in {n_issues} issue(s); "
+            f"{int(is_open_contradiction(found).sum())} open contradiction(s) or failed rule(s)")
+
+
+def _text_grid(shown: Shown) -> np.ndarray:
+    """The text lines as a grid of UTF-8 fragments (see :func:`_json_grid`):
+    per issue its header, reason and sentence, then one line per finding."""
+    f = shown.found
+    columns = _finding_text(shown)
+    starts = shown.starts()
+    n = len(f)
+    ordinal = np.cumsum(np.isin(np.arange(n), starts)) - 1  # per row: its issue's place in the output
+    first_line = starts + 3 * np.arange(len(starts))
+    grid = np.full((n + 3 * len(starts), len(columns) + 1), b"", dtype=object)
+    grid[:, -1] = b"\n"
+    rows = np.arange(n) + 3 * (ordinal + 1)
+    for j, column in enumerate(columns):
+        grid[rows, j] = column
+    issue = shown.issue_at[starts]
+    heads = np.asarray(_issue_headers(shown.issues), dtype=object)
+    grid[first_line, 0] = _encoded(heads[issue])
+    grid[first_line + 1, 0] = _encoded(["   why: " + r for r in np.asarray(shown.reasons, dtype=object)[issue]])
+    grid[first_line + 2, 0] = _encoded(np.add("   ", shown.explanation[issue]))
+    return grid
+
+
+def _finding_text(shown: Shown) -> list[Any]:
+    """One line per finding, as columns of UTF-8 fragments: severity, kind (a
+    rule: its name and result), id, decision, both sides in a few words; the
+    part before the id made once per distinct combination, each side once
+    per claim."""
+    f = shown.found
+    n = len(f)
+    cols = ("severity_label", "severity", "kind", "rule", "result", "status", "decision", "reviewer")
+    values = {c: f[c].to_numpy() for c in cols}
+    coded = _coded(f, cols)
+    codes = _few_codes([coded[c] for c in cols])
+    uniques, first = np.unique(codes, return_index=True)
+    table = np.empty(int(uniques[-1]) + 1 if len(uniques) else 0, dtype=object)
+    for code, r in zip(uniques.tolist(), first.tolist()):
+        kind = values["kind"][r]
+        what = f"{kind}:{values['rule'][r]} {values['result'][r]}" if kind == "arithmetic" else kind
+        table[code] = f"  {values['severity_label'][r]:<6} {float(values['severity'][r]):.2f} {what} "
+    state = np.full(n, b"", dtype=object)
+    done = np.flatnonzero(values["status"] == "resolved")
+    state[done] = _encoded([f" [resolved: {d} by {r}]" for d, r in zip(values["decision"][done],
+                                                                         values["reviewer"][done])])
+    sides, code_a, code_b = shown.sides()
+    rule = values["kind"] == "arithmetic"
+    if rule.any():  # a rule's line names no sides
+        sides = np.append(sides, "")
+        code_a, code_b = np.where(rule, len(sides) - 1, code_a), np.where(rule, len(sides) - 1, code_b)
+    sides = _encoded(sides)
+    colon, versus = (np.where(rule, b"", text).astype(object) if rule.any() else text for text in (b": ", b" vs "))
+    outlets = {sid: _outlet(row) for sid, row in shown.cl.sources.items()} if shown.cl is not None else None
+    conv = _conversions(f, outlets)
+    conversions = np.full(n, b"", dtype=object)
+    said = np.flatnonzero(conv != "")
+    conversions[said] = _encoded(conv[said])
+    return [_encoded(table)[codes], _encoded(shown.ids), state, colon, sides[code_a], versus, sides[code_b],
+            conversions]
+
+
+def _conversions(f: pd.DataFrame, outlets: dict[str, str] | None = None) -> np.ndarray:
+    """Per row, how a pair across currencies converted side b into side a's
+    unit: ' = 135.2 bn USD at 7.0994 CNY/USD on 2025-10-29, ECB ...' ('' for
+    none, and for rule rows: their sentence says it)."""
+    out = np.full(len(f), "", dtype=object)
+    if "rate" not in f:
+        return out
+    rate = pd.to_numeric(f["rate"], errors="coerce").to_numpy(dtype=float)
+    at = np.flatnonzero(~np.isnan(rate) & (f["kind"].to_numpy(dtype=object) != "arithmetic"))
+    if not len(at):
+        return out
+    from ledger.crosscheck.rates import conversion_text
+
+    num = {c: pd.to_numeric(f[c], errors="coerce").to_numpy(dtype=float)[at]
+           for c in ("value_b_converted", "rate_low", "rate_high")}
+    text = {c: f[c].to_numpy(dtype=object)[at] for c in ("unit", "unit_b", "rate_date", "rate_source")}
+    if outlets:  # an article's own conversion ("stated in <id>"): the article as its outlet
+        named = {s: "; ".join("stated in " + outlets.get(p[10:], p[10:]) if p.startswith("stated in ") else p
+                              for p in str(s).split("; ")) for s in set(text["rate_source"].tolist())}
+        text["rate_source"] = np.array([named[s] for s in text["rate_source"].tolist()], dtype=object)
+    out[at] = [" " + conversion_text(*args) for args in zip(
+        num["value_b_converted"], text["unit"], text["unit_b"], rate[at], num["rate_low"], num["rate_high"],
+        text["rate_date"], text["rate_source"])]
+    return out
+
+
+def _issue_headers(issues: pd.DataFrame) -> list[str]:
+    """The header line of each issue (column lists, not a dict per row)."""
+    cols = {c: issues[c].tolist() for c in ("issue", "issue_rank", "verdict", "severity_label", "severity", "subject",
+                                           "object", "metric", "open", "pairs", "status", "decision", "members")}
+    return [_issue_header({c: v[k] for c, v in cols.items()}) for k in range(len(issues))]
+
+
+def _issue_header(row: dict[str, Any]) -> str:
+    figure = f"{row['subject'] or '(no subject)'}" + (f" / {row['object']}" if row["object"] else "") \
+        + f": {row['metric']}"
+    state = (f"{row['open']} of {row['pairs']} open" if row["status"] == "open"
+             else f"resolved: {row['decision'] or 'decided'}")
+    return (f"== #{row['issue_rank']} {row['verdict']} {row['severity_label']} {row['severity']:.2f} "
+            f"{figure} {row['issue']} ({len(row['members'])} claims, {state})")
+
+
+# --------------------------------------------------------------------------- JSON
+
+
+def json_lines(found: pd.DataFrame, claims: pd.DataFrame | None = None,
+               sources: pd.DataFrame | None = None) -> Iterator[str]:
+    """One JSON object per issue (``"kind": "issue"``: ``issue``, ``rank``,
+    ``verdict``, ``members``, ``severity``, ``reason``, ...), each followed by
+    one object per finding of it, as ``json.dumps(row, ensure_ascii=False)``
+    writes it: every column of :data:`CONFLICT_COLUMNS` (NaN and +-inf as
+    null, ``claims`` as a list of claim ids), then ``issue`` (the issue's id),
+    ``issue_rank``, ``evidence``, ``loose``, ``weak_a`` and ``weak_b`` (what
+    weakened each side).  See docs/findings.md.  :func:`json_chunks` gives
+    the same lines as UTF-8 bytes, many at a time."""
+    return _lines(_json_grid(found, claims, sources))
+
+
+def json_chunks(found: pd.DataFrame, claims: pd.DataFrame | None = None, sources: pd.DataFrame | None = None,
+                size: int = CHUNK) -> Iterator[bytes]:
+    """:func:`json_lines` as UTF-8 bytes, each line ending in a newline,
+    ``size`` lines to a chunk (what ``factcheck check --json`` writes)."""
+    return _chunks(_json_grid(found, claims, sources), size)
+
+
+def _chunks(grid: np.ndarray, size: int = CHUNK) -> Iterator[bytes]:
+    """Each ``size`` rows of ``grid`` (bytes, a row's last cell its newline) joined."""
+    for lo in range(0, len(grid), size):
+        yield b"".join(grid[lo:lo + size].ravel().tolist())
+
+
+def _lines(grid: np.ndarray) -> Iterator[str]:
+    """Each row of ``grid`` as a line of text (without its newline)."""
+    for row in grid.tolist():
+        yield b"".join(row[:-1]).decode()
+
+
+def _json_grid(found: pd.DataFrame, claims: pd.DataFrame | None, sources: pd.DataFrame | None) -> np.ndarray:
+    """The JSON lines as a grid of UTF-8 fragments: one row per line (an
+    issue object, or a finding object), the fragments of a row joined are
+    its line and newline."""
+    if not len(found):
+        return np.zeros((0, 1), dtype=object)
+    shown = Shown(found, claims, sources, escape=claims is not None)
+    columns = _finding_objects(shown)
+    issue_objects = _issue_objects(shown)
+    starts = shown.starts()
+    n_lines = len(found) + len(starts)
+    where = starts + np.arange(len(starts))  # issue objects: before the first finding of each issue
+    is_issue = np.zeros(n_lines, dtype=bool)
+    is_issue[where] = True
+    grid = np.full((n_lines, len(columns) + 1), b"", dtype=object)
+    grid[:, -1] = b"\n"
+    rows = np.flatnonzero(~is_issue)
+    for j, column in enumerate(columns):
+        grid[rows, j] = column
+    grid[where, 0] = _encoded(issue_objects)[shown.issue_at[starts]]
+    return grid
+
+
+def _encoded(texts: Any) -> np.ndarray:
+    """Each text as UTF-8 bytes (None as empty), in an object array."""
+    out = np.empty(len(texts), dtype=object)
+    out[:] = [t.encode() if t is not None else b"" for t in (texts.tolist() if isinstance(texts, np.ndarray)
+                                                              else texts)]
+    return out
+
+
+#: Keys of an issue object, in order ("kind" is always "issue").
+ISSUE_KEYS = ("kind", "issue", "rank", "verdict", "severity", "severity_label", "subject", "object", "metric", "unit",
+              "rule", "members", "pairs", "open", "status", "decision", "decision_note", "reviewer", "reason")
+
+
+def _issue_objects(shown: Shown) -> list[str]:
+    """One JSON object per issue (:data:`ISSUE_KEYS`)."""
+    iss = shown.issues
+    cols = {c: iss[c].tolist() for c in ("issue", "verdict", "severity_label", "subject", "object", "metric",
+                                         "unit", "rule", "status", "decision", "decision_note", "reviewer")}
+    text = {c: list(map(_ENCODE, v)) for c, v in cols.items()}
+    ranks, pairs, opened = (iss[c].tolist() for c in ("issue_rank", "pairs", "open"))
+    severity = [_json(float(v), "severity") for v in iss["severity"].tolist()]
+    members = ["[" + ", ".join(map(_ENCODE, m)) + "]" for m in iss["members"].tolist()]
+    reasons = list(map(_ENCODE, shown.reasons))
+    return [
+        f'{{"kind": "issue", "issue": {text["issue"][k]}, "rank": {ranks[k]}, "verdict": {text["verdict"][k]}, '
+        f'"severity": {severity[k]}, "severity_label": {text["severity_label"][k]}, '
+        f'"subject": {text["subject"][k]}, "object": {text["object"][k]}, "metric": {text["metric"][k]}, '
+        f'"unit": {text["unit"][k]}, "rule": {text["rule"][k]}, "members": {members[k]}, "pairs": {pairs[k]}, '
+        f'"open": {opened[k]}, "status": {text["status"][k]}, "decision": {text["decision"][k]}, '
+        f'"decision_note": {text["decision_note"][k]}, "reviewer": {text["reviewer"][k]}, "reason": {reasons[k]}}}'
+        for k in range(len(iss))]
+
+
+#: Keys of a finding object after the columns of :data:`CONFLICT_COLUMNS`.
+EXTRA_KEYS = ("issue", "issue_rank", "evidence", "loose", "weak_a", "weak_b")
+
+
+#: How a finding object's keys are made, in order (the columns of
+#: :data:`CONFLICT_COLUMNS` and :data:`EXTRA_KEYS`, those of one claim side
+#: together): each group's fragment is made once per distinct value of what
+#: it depends on (the row, claim A, claim B, the issue, the gap, or the
+#: few-valued columns together), then taken for each row.
+_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("row", ("conflict_id",)), ("few", ("kind", "rule")),
+    ("a", ("claim_a", "subject", "object", "metric", "source_a", "value_a", "unit")),
+    ("b", ("claim_b", "source_b", "value_b")), ("row", ("claims",)), ("gap", ("gap",)),
+    ("few", ("severity", "severity_label")), ("row", ("explanation",)),
+    ("few", ("implied_value", "implied_low", "implied_high", "implied_unit", "result", "status", "decision",
+             "decision_note", "reviewer")),
+    ("few", ("unit_b", "value_b_converted", "rate", "rate_low", "rate_high", "rate_date", "rate_source")),
+    ("issue", ("issue", "issue_rank")), ("few", ("evidence", "loose", "weak_a", "weak_b")),
+)
+#: The keys of a finding object, in order.
+FINDING_KEYS = tuple(c for _, cols in _GROUPS for c in cols)
+
+
+def _finding_objects(shown: Shown) -> list[Any]:
+    """Each finding row as one JSON object, keys in :data:`FINDING_KEYS`
+    order, as columns of UTF-8 fragments (an array of one per row, or bytes
+    for every row) whose join along a row is its object.  Pair rows are
+    assembled from fragments made once per claim, per issue or per
+    combination of few-valued columns; arithmetic rows (few) are encoded
+    column by column, each whole in the first column."""
+    f = shown.found
+    n = len(f)
+    issue_ids = shown.issues["issue"].to_numpy(dtype=object)[shown.issue_at]
+    values: dict[str, np.ndarray] = {c: f[c].to_numpy() for c in CONFLICT_COLUMNS if c not in RENDERED}
+    values.update(conflict_id=shown.ids, claims=shown.claims, issue=issue_ids,
+                  issue_rank=f["issue_rank"].to_numpy(), evidence=f["evidence"].to_numpy(dtype=float),
+                  loose=f["loose"].to_numpy(dtype=bool), weak_a=f["flags_a"].to_numpy(dtype=np.int64),
+                  weak_b=f["flags_b"].to_numpy(dtype=np.int64))
+    pair = f["kind"].to_numpy(dtype=object) != "arithmetic"
+    at = np.flatnonzero(pair)
+    pieces = _pair_objects({c: v[at] for c, v in values.items()}, shown, at) if len(at) else [b""]
+    columns: list[Any] = []
+    for piece in pieces:
+        if not isinstance(piece, bytes) or len(at) < n:  # rule rows: whole in the first column
+            column = np.full(n, b"", dtype=object)
+            column[at] = piece
+            piece = column
+        columns.append(piece)
+    rule = np.flatnonzero(~pair)
+    if len(rule):
+        parts = tuple(t[c[rule]] for t, c in zip(shown.tables, shown.codes))
+        sentence = np.add(np.add(parts[0], parts[1]), parts[2])
+        values_r = {**{c: v[rule] for c, v in values.items()}, "explanation": sentence}
+        cells = [_escaped_piece(c, values_r[c]) if c == "explanation" and shown.escape
+                 else _column(c, np.asarray(values_r[c], dtype=object)) for _, cols in _GROUPS for c in cols]
+        columns[0][rule] = _encoded(["{" + ", ".join(p) + "}" for p in zip(*cells)])
+    return columns
+
+
+def _pair_objects(values: dict[str, np.ndarray], shown: Shown, at: np.ndarray) -> list[Any]:
+    """JSON objects of the pair rows ``at`` as columns of UTF-8 fragments
+    (bytes: the same for every row): each fragment taken by claim, issue or
+    few-valued combination from a table made once, constant text folded
+    into the fragment after it."""
+    a, b = values["claim_a"], values["claim_b"]
+    codes, names = pd.factorize(np.concatenate([a, b]))
+    encoded = np.array([_ENCODE(str(x)) for x in names], dtype=object)
+    ca, cb = codes[: len(a)], codes[len(a):]
+    first = a < b
+    low, high = (encoded, np.where(first, ca, cb)), (encoded, np.where(first, cb, ca))
+    a_part = _claim_fragments(("claim_a", "subject", "object", "metric", "source_a", "value_a", "unit"), values, ca)
+    b_part = _claim_fragments(("claim_b", "source_b", "value_b"), values, cb)
+    gap = _fragments(("gap",), values, pd.factorize(values["gap"], use_na_sentinel=False)[0])
+    coded = _coded(shown.found, _FEW, at)
+    few = [_fragments(cols, values, _few_codes([coded[c] if c in coded else values[c] for c in cols])) for cols in (
+        ("kind", "rule"), ("severity", "severity_label"),
+        ("implied_value", "implied_low", "implied_high", "implied_unit", "result", "status", "decision",
+         "decision_note", "reviewer"), ("evidence", "loose", "weak_a", "weak_b"),
+        ("unit_b", "value_b_converted", "rate", "rate_low", "rate_high", "rate_date", "rate_source"))]
+    issue = _fragments(("issue", "issue_rank"), values, shown.issue_at[at])
+    ids = (values["conflict_id"], np.arange(len(at)))
+    if shown.escape:
+        t, c = shown.tables, shown.codes
+        sentence: list[Any] = ['"explanation": ', (t[0], c[0][at]), (t[1], c[1][at]), (t[2], c[2][at])]
+    else:
+        t0, t1, t2 = (t[c[at]] for t, c in zip(shown.tables, shown.codes))
+        sentence = [(_row_piece("explanation", np.add(np.add(t0, t1), t2)), np.arange(len(at)))]
+    pieces: list[Any] = ['{"conflict_id": "', ids, '", ', few[0], ", ", a_part, ", ", b_part,
+                         ', "claims": [', low, ", ", high, "], ", gap, ", ", few[1], ", ", *sentence, ", ", few[2],
+                         ", ", few[4], ", ", issue, ", ", few[3], "}"]
+    return _fold(pieces)
+
+
+#: The few-valued columns of the findings frame a finding object has.
+_FEW = ("kind", "rule", "severity", "severity_label", "implied_value", "implied_low", "implied_high", "implied_unit",
+        "result", "status", "decision", "decision_note", "reviewer", "unit_b", "value_b_converted", "rate",
+        "rate_low", "rate_high", "rate_date", "rate_source")
+
+
+def _fold(pieces: list[Any]) -> list[Any]:
+    """Fragment columns from ``pieces`` (constant text, or ``(table, codes)``):
+    each constant joined to the front of the table after it (the last to the
+    end of the table before it), each table encoded once, then taken."""
+    out: list[Any] = []
+    prefix = ""
+    for piece in pieces:
+        if isinstance(piece, str):
+            prefix += piece
+            continue
+        table, codes = piece
+        if prefix:
+            table = np.array([prefix + t if t is not None else None for t in table.tolist()], dtype=object)
+            prefix = ""
+        out.append(_encoded(table)[codes])
+    if prefix:
+        out.append(prefix.encode())
+    return out
+
+
+def _claim_fragments(cols: tuple[str, ...], values: dict[str, np.ndarray],
+                     codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``"col": value, ...`` of one claim side, made once per claim (``codes``)
+    from each column's distinct values: ``(table, codes)``."""
+    uniques, first = np.unique(codes, return_index=True)
+    keys = [json.dumps(c) + ": " for c in cols]
+    columns = []
+    for key, c in zip(keys, cols):
+        vals = values[c][first]
+        vcodes, vuniq = pd.factorize(vals, use_na_sentinel=True)
+        enc = np.array([key + v for v in _json_values(vuniq, c)] + [key + "null"], dtype=object)
+        columns.append(enc[vcodes])
+    made = list(map(", ".join, zip(*columns)))
+    table = np.empty(int(uniques[-1]) + 1, dtype=object)
+    table[uniques] = made
+    return table, codes
+
+
+def _few_codes(columns: list[Any]) -> np.ndarray:
+    """One code per distinct combination of the values of ``columns`` (arrays,
+    or ``(codes, how many)`` of a column already coded, e.g. a categorical's
+    codes + 1), numbered in order of first appearance."""
+    first = columns[0]
+    code = np.zeros(len(first[0]) if isinstance(first, tuple) else len(first), dtype=np.int64)
+    for col in columns:
+        if isinstance(col, tuple):
+            c, count = col
+        else:
+            c, uniques = pd.factorize(col, use_na_sentinel=False)
+            count = len(uniques)
+        code = pd.factorize(code * (count + 1) + c)[0]
+    return code
+
+
+def _coded(f: pd.DataFrame, cols: tuple[str, ...], at: np.ndarray | None = None) -> dict[str, Any]:
+    """Per column of ``f`` (at rows ``at``): a categorical's ``(codes + 1,
+    categories + 1)`` (its values' grouping without hashing them), else its
+    values; for :func:`_few_codes`."""
+    out: dict[str, Any] = {}
+    for c in cols:
+        col = f[c]
+        if isinstance(col.dtype, pd.CategoricalDtype):
+            codes = col.cat.codes.to_numpy().astype(np.int64) + 1
+            out[c] = (codes if at is None else codes[at], len(col.cat.categories) + 1)
+        else:
+            values = col.to_numpy()
+            out[c] = values if at is None else values[at]
+    return out
+
+
+def _fragments(cols: tuple[str, ...], values: dict[str, np.ndarray],
+               codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The JSON of ``cols`` for each row, made once per distinct code (from
+    the first row with that code): ``(table, codes)``."""
+    uniques, first = np.unique(codes, return_index=True)
+    keys = [json.dumps(c) + ": " for c in cols]
+    made = [", ".join([k + _json(values[c][r], c) for k, c in zip(keys, cols)]) for r in first.tolist()]
+    table = np.empty(int(uniques[-1]) + 1, dtype=object)
+    table[uniques] = made
+    return table, codes
+
+
+def _row_piece(name: str, values: np.ndarray) -> np.ndarray:
+    """``"name": <JSON>`` of a column whose values are (nearly) all distinct."""
+    key = json.dumps(name) + ": "
+    if name == "claims":
+        return np.array([key + "[" + ", ".join(map(_ENCODE, str(v).split(";"))) + "]" for v in values], dtype=object)
+    return np.array([key + _ENCODE(v if isinstance(v, str) else "") for v in values], dtype=object)
+
+
+def _escaped_piece(name: str, literals: np.ndarray) -> np.ndarray:
+    """``"name": <literal>`` for values already JSON string literals."""
+    return np.add(json.dumps(name) + ": ", literals)
+
+
+def _column(name: str, values: np.ndarray) -> np.ndarray:
+    """``"name": <JSON of the value>`` for every value of one column (an
+    object array)."""
+    key = json.dumps(name, ensure_ascii=False) + ": "
+    if name == "claims":
+        return np.array([key + "[" + ", ".join(map(_ENCODE, str(v).split(";"))) + "]" if v else key + "[]"
+                         for v in values], dtype=object)
+    if name in ("conflict_id", "explanation"):
+        return np.array([key + _ENCODE(v if isinstance(v, str) else "") for v in values], dtype=object)
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    encoded = [key + _json(v, name) for v in np.asarray(uniques, dtype=object).tolist()] + [key + "null"]
+    return np.asarray(encoded, dtype=object)[codes]
+
+
+def _json_values(values: Any, name: str) -> list[str]:
+    """:func:`_json` of each value (distinct values of one column, no NaN):
+    float arrays and all-text arrays at once."""
+    arr = np.asarray(values)
+    if not name.startswith("weak_"):
+        if arr.dtype.kind == "f":
+            return ["null" if v != v or v in (_INF, -_INF) else repr(v) for v in arr.tolist()]
+        listed = arr.tolist()
+        if all(type(v) is str for v in listed):
+            return list(map(_ENCODE, listed))
+    return [_json(v, name) for v in np.asarray(values, dtype=object).tolist()]
+
+
+_INF = float("inf")
+
+
+def _json(value: Any, name: str) -> str:
+    if name.startswith("weak_"):
+        return json.dumps([word for bit, word in FLAG_NAMES.items() if int(value) & bit])
+    if isinstance(value, bool | np.bool_):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return _ENCODE(value)
+    if isinstance(value, int | np.integer):
+        return str(int(value))
+    if isinstance(value, float | np.floating):
+        return repr(float(value)) if np.isfinite(value) else "null"
+    if value is None or value is pd.NA:
+        return "null"
+    return json.dumps(value, ensure_ascii=False, default=str)
