@@ -41,7 +41,7 @@ MARK_LISTS = (
     ("change", "down"),
     ("change", "level"), ("change", "after"), ("part", "topic"), ("basis", "adjusted"), ("basis", "attributable"),
     ("roles", "respectively"), ("roles", "each"), ("period", "month_back"), ("period", "quarter_back"),
-    ("period", "period_back"), ("roles", "modifier_after"),
+    ("period", "period_back"), ("roles", "modifier_after"), ("period", "quarter_before"),
 )
 
 

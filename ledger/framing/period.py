@@ -71,6 +71,15 @@ def _period(
         base = _sentence_period(doc, spot, metric, events, modality, dates)[0] or _previous_period(doc, spot)
         if base:
             return year_before(base), 0.6, "back"
+    # '67.6% the previous quarter' (not the base of a change: 'up 18.5% from the previous quarter')
+    before = [q for q in doc.among(doc.marks["quarter_before"], *clause)
+              if not doc.among(doc.marks["base_markers"], max(clause[0], q.start - 6), q.start)
+              and not doc.low[max(clause[0], q.start - 6):q.start].rstrip().endswith(("from", "比", "较"))]
+    if before and not any(inside(clause, d) for d in dates):
+        base = _sentence_period(doc, spot, metric, events, modality, dates)[0] or _previous_period(doc, spot)
+        previous = quarter_before(base)
+        if previous:
+            return previous, 0.6, "back"
     span = [d for d in dates if inside(clause, d) and _is_year_to_date(d)]
     if span:  # '截至9月底止首三季': the nine months, not the end of September
         return date_value(doc, span[0], modality), 0.8, "date"
@@ -204,6 +213,15 @@ def _since(doc: Doc, date: Spot, modality: str = "") -> str:
 def year_before(period: str) -> str:
     """'2026' -> '2025', '2025-Q1' -> '2024-Q1', '2025-11/2025-12' -> '2024-11/2024-12'."""
     return _year_before(period)
+
+def quarter_before(period: str) -> str:
+    """'2025-Q2' -> '2025-Q1', '2025-Q1' -> '2024-Q4'; '' for any other period."""
+    m = re.fullmatch(r"(\d{4})-Q([1-4])", period)
+    if not m:
+        return ""
+    year, quarter = int(m.group(1)), int(m.group(2))
+    return f"{year}-Q{quarter - 1}" if quarter > 1 else f"{year - 1}-Q4"
+
 
 def _previous_period(doc: Doc, spot: Spot) -> str:
     """The period of the previous amount of the sentence ('worth $1.2 trillion,

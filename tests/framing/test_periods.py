@@ -323,3 +323,17 @@ def test_a_quarter_on_quarter_base_does_not_move_the_articles_year():
     assert rows["194.5亿元"]["period"] == "2025-Q3"
     assert rows["98.6亿元"]["period"] == "2024-Q3"
     assert rows["10.9亿元"]["period"] == "2025-Q2"
+
+
+# 'up from 67.6% the previous quarter': that level holds one quarter before the sentence's; 'up 18.5%
+# from the previous quarter' is a change whose base is that quarter, so it holds for the sentence's.
+def test_a_level_of_the_previous_quarter_holds_one_quarter_before():
+    from ledger.framing import frame_text
+
+    text = ("Zentrova secured a record 70.2 percent market share in the second quarter of 2025, up from 67.6 "
+            "percent the previous quarter. Zentrova posted US$30.24 billion in sales in the second quarter of "
+            "2025, up 18.5 percent from the previous quarter.")
+    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-09-02")}
+    assert rows["70.2 percent"]["period"] == "2025-Q2"
+    assert rows["67.6 percent"]["period"] == "2025-Q1"
+    assert rows["18.5 percent"]["period"] == "2025-Q2"
