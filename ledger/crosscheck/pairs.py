@@ -280,10 +280,6 @@ _VERDICT_COLUMNS = ("lo", "hi", "factual", "modality_c", "p0", "p1", "flow", "sp
 #: and still be a shorter span's and a longer one's (a month's and a year's are 12x; a
 #: quarter's and a year's about 4x)
 SPAN_RATIO = 5.0
-#: two figures of a flow whose periods are unknown, within this relative gap of each
-#: other, are one figure stated twice (a contradiction when they differ beyond their
-#: rounding), not two spans' figures: 94.6% and 94.5% growth are no quarter and a year
-NEAR = 0.02
 
 
 def _digit_slip(la: np.ndarray, ha: np.ndarray, lb: np.ndarray, hb: np.ndarray) -> np.ndarray:
@@ -336,9 +332,7 @@ def _verdict_codes(col: dict[str, np.ndarray], i: np.ndarray, j: np.ndarray,
     # each metric's own ratio (metrics.toml span_ratio: revenue is reported monthly), else the setting
     ratio = np.maximum(col["span"][a], col["span"][b]) if "span" in col else np.full(len(at), span_ratio)
     too_far = positive & ((np.maximum(la, lb) > ratio * np.minimum(ha, hb)) | _digit_slip(la, ha, lb, hb))
-    with np.errstate(invalid="ignore"):  # open bounds: inf - inf
-        near = np.abs(la - lb) <= NEAR * np.maximum(np.abs(la), np.abs(lb))
-    apart |= flow & ~known & ~too_far & ~near
+    apart |= flow & ~known & ~too_far
     code[at[apart]] = 2
     return code
 

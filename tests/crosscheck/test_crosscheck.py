@@ -646,15 +646,3 @@ def test_figures_that_do_not_move_still_contradict():
     b = claim("s2", "14%", "revenue_growth", 0.14, kind="percent", subject="Kenvue", object="",
               period="2025-Q3", unit="ratio")
     assert kinds(check(ledger(a, b))) == ["contradiction"]
-
-
-# Two figures of a flow whose periods neither article states may be two spans' (a quarter's growth
-# and the year's) - unless they are within 2% of each other (pairs.NEAR): 94.6% and 94.5% growth are
-# one figure stated twice, beyond its rounding ([94.55%, 94.65%] against [94.45%, 94.55%]).
-@pytest.mark.parametrize("other, expected", [(0.945, ["contradiction"]), (0.30, ["temporal"]),
-                                             (0.946, ["consistent"])])
-def test_near_figures_of_unknown_periods_are_one_figure(other, expected):
-    a = claim("s1", "94.6%", "revenue_growth", 0.946, kind="percent", subject="Quanta", object="", unit="ratio")
-    b = claim("s2", f"{other:.1%}", "revenue_growth", other, kind="percent", subject="Quanta", object="",
-              unit="ratio")
-    assert kinds(check(ledger(a, b))) == expected

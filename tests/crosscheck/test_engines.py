@@ -315,12 +315,3 @@ def test_moving_figures_on_every_engine(engine):
     assert "share_price_change" not in set(out["metric"])
     revenue = out[out["metric"] == "revenue"]
     assert len(revenue) == 1 and revenue["rate"].notna().all()  # its conversion kept with it
-
-
-@pytest.mark.parametrize("engine", ENGINES)
-def test_near_figures_of_unknown_periods_on_every_engine(engine):
-    rows = [claim("s1", "94.6%", "revenue_growth", 0.946, kind="percent", subject="Quanta", object="", unit="ratio"),
-            claim("s2", "94.5%", "revenue_growth", 0.945, kind="percent", subject="Quanta", object="", unit="ratio"),
-            claim("s3", "30.0%", "revenue_growth", 0.30, kind="percent", subject="Quanta", object="", unit="ratio")]
-    out = same_findings(ledger(*rows), engine)
-    assert sorted(out["kind"]) == ["contradiction", "temporal", "temporal"]

@@ -53,7 +53,6 @@ import numpy as np
 import pandas as pd
 
 from ledger import intervals
-from ledger.crosscheck.pairs import NEAR
 
 #: Columns of ``claims_in`` (see the module docstring).
 INPUT_COLUMNS = ("rid", "subject_k", "object_k", "metric_k", "unit_k", "modality_k", "source_k",
@@ -69,8 +68,7 @@ VERDICT = """CASE
                             OR (a.flow AND b.flow AND (a.p0 <> b.p0 OR a.p1 <> b.p1))) THEN 2
     WHEN a.flow AND b.flow AND NOT (a.pk AND b.pk)
          AND NOT (a.lo > 0 AND b.lo > 0 AND (GREATEST(a.lo, b.lo) > GREATEST(a.span, b.span) * LEAST(a.hi, b.hi)
-                                             OR {slip}))
-         AND NOT (ABS(a.lo - b.lo) <= {near} * GREATEST(ABS(a.lo), ABS(b.lo))) THEN 2
+                                             OR {slip})) THEN 2
     ELSE 3 END"""
 
 #: pairs._digit_slip: the smaller interval times 10^k (k the nearest power of ten of the
@@ -81,7 +79,7 @@ _SMALL_HI = "(CASE WHEN a.lo >= b.lo THEN b.hi ELSE a.hi END)"
 _K = f"ROUND(LOG10(GREATEST(a.lo, b.lo) / {_SMALL_HI}))"
 SLIP = (f"({_K} >= 1 AND LEAST(a.lo, b.lo) * POWER(10.0, {_K}) <= {_BIG_HI}"
         f" AND GREATEST(a.lo, b.lo) <= {_SMALL_HI} * POWER(10.0, {_K}))")
-VERDICT = VERDICT.replace("{slip}", SLIP).replace("{near}", repr(NEAR))
+VERDICT = VERDICT.replace("{slip}", SLIP)
 
 #: The plan as named steps, each a SELECT over ``claims_in`` and the steps
 #: before it.  DuckDB and Spark run them as one query (a WITH chain:
