@@ -747,6 +747,19 @@ _OVER = re.compile(r"[ \t]+(?i:over)[ \t]+", re.ASCII)
 _NOTHING_AFTER = re.compile(r"[ \t]*(?:[^\w \t-]|\Z)", re.ASCII)
 
 
+def _second_term(t: str, at: int) -> Body | None:
+    """The second term of a share said aloud ('one over three', 'one in five'): a
+    plain number written with digits or English words right at ``at``, none
+    vague; None otherwise."""
+    m2 = lx.NUMBER_ONLY.match(t, at)
+    if m2 is None or not m2.group():
+        return None
+    second = parse(m2.group(), at)
+    if second is None or second.end != m2.end() or second.g == "cn" or second.a.vague:
+        return None
+    return second
+
+
 def _over(t: str, s: int, body: Body) -> Hit | None:
     """"one over three", "1 over 20": a fraction said aloud (a share), when both are
     whole numbers and nothing follows the second ("won 7 over 5 rivals", "over 2023"
@@ -755,11 +768,8 @@ def _over(t: str, s: int, body: Body) -> Hit | None:
     om = _OVER.match(t, body.end)
     if om is None or body.text != body.run.strip() or k <= 0 or k != k.to_integral_value():
         return None
-    m2 = lx.NUMBER_ONLY.match(t, om.end())
-    if m2 is None or not m2.group():
-        return None
-    second = parse(m2.group(), om.end())
-    if second is None or second.end != m2.end() or second.g == "cn" or second.a.vague:
+    second = _second_term(t, om.end())
+    if second is None:
         return None
     d = second.a.value
     if d <= 0 or d != d.to_integral_value() or _year_like(second.a, second.text):
@@ -781,11 +791,8 @@ def _in_every(t: str, s: int, body: Body, ctx: Context) -> Hit | None:
     im = _IN_EVERY.match(t, body.end)
     if im is None or body.text != body.run.strip() or k < 0 or k != k.to_integral_value() or _after_name(t, s):
         return None
-    m2 = lx.NUMBER_ONLY.match(t, im.end())
-    if m2 is None or not m2.group():
-        return None
-    second = parse(m2.group(), im.end())
-    if second is None or second.end != m2.end() or second.g == "cn" or second.a.vague:
+    second = _second_term(t, im.end())
+    if second is None:
         return None
     d = second.a.value
     out_of = im.group().split()[0].lower() != "in"
