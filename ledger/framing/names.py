@@ -626,12 +626,17 @@ def _by_latin_in_chinese(text: str, low: str, free, add, lex: Lexicon, cue_words
     before = (*_words(lex, "descriptors"), "公司")
     verbs = tuple(v for v in _words(lex, "reporting_verbs") if not _latin(v))
     word = r"[A-Z][A-Za-z0-9&.-]{1,20}"
+    business: dict[str, bool] = {}  # each name's every place is read once, not once per place
     for m in re.finditer(rf"(?<![A-Za-z0-9])({word}(?:\s{word}){{0,2}})(?![A-Za-z0-9])", text):
         name = m.group(1)
-        if _count(low, name) < 2 or not free(m.start(1), m.end(1)) or _a_line_of_business(text, name, lex):
-            continue
         prefix, suffix = text[max(0, m.start() - 6):m.start()], text[m.end():m.end() + 8]
-        if prefix.endswith(before) or suffix.lstrip().startswith(verbs) or re.match(r"\s*[(（]", suffix):
+        if not (prefix.endswith(before) or suffix.lstrip().startswith(verbs) or re.match(r"\s*[(（]", suffix)):
+            continue
+        if _count(low, name) < 2 or not free(m.start(1), m.end(1)):
+            continue
+        if name not in business:
+            business[name] = _a_line_of_business(text, name, lex)
+        if not business[name]:
             add(name)
     _ranked_latin(text, free, add, lex)
 
@@ -756,6 +761,7 @@ def _by_apposition(text: str, low: str, free, add, lex: Lexicon, cue_words: froz
 
 #: A Chinese name glossed with its Latin name in brackets: '平台“喜马拉雅”(Ximalaya)',
 #: '研调机构集邦(TrendForce)'; the quotes, when there are, hold the name.
+_GLOSS_OPEN = re.compile(r"[(（]\s*[A-Z]")
 _GLOSS = re.compile(rf"([“「『\"]?)([{_CJK}A-Za-z0-9]{{2,24}}?)([”」』\"]?)\s*[(（]\s*"
                     rf"([A-Z][A-Za-z0-9&.'’-]*(?: [A-Z][A-Za-z0-9&.'’-]*){{0,3}})\s*[)）]")
 
@@ -771,7 +777,12 @@ def _by_gloss(text: str, free, add, lex: Lexicon, cue_words: frozenset[str]) -> 
     no descriptor) are no such name."""
     spec = _spec(lex)
     kinds = tuple(w for w in (*spec.get("appositions", ()), *_words(lex, "descriptors"), "机构") if not _latin(w))
-    for m in _GLOSS.finditer(text):
+    for b in _GLOSS_OPEN.finditer(text):  # from each bracket opening a Latin word, not every character
+        m = _GLOSS.search(text, max(0, b.start() - 30), b.end() + 48)
+        while m is not None and m.start(4) < b.end() - 1:
+            m = _GLOSS.search(text, m.start() + 1, b.end() + 48)
+        if m is None or m.start(4) != b.end() - 1:
+            continue
         opened, run, closed, latin = m.groups()
         term = latin.lower() in _words(lex, "generic") or latin.lower() in cue_words
         if term or (latin.isupper() and len(latin) <= 3) or re.fullmatch(r"[A-Z0-9]{1,6}\.[A-Z]{1,3}", latin):
