@@ -78,10 +78,12 @@ def frame_subject(doc: Doc, spot: Spot, metric: str, memory: Memory) -> tuple[Hi
         return _subject_of(doc, after[0], metric), 0.6
     last = memory.last(spot.start)
     if last is not None:
-        # a new paragraph with no one named goes back to the article's company
+        # a new paragraph (or a digest's new section: '…[9] 财务表现 - 截至6月30日…') with no
+        # one named goes back to the article's company
         main = main_company(doc)
+        said = memory.last_at(spot.start)
         if (main is not None and last[0].name != main.name and owned(metric)
-                and doc.paragraph_of(memory.last_at(spot.start)) != doc.paragraph_of(spot.start)):
+                and (doc.paragraph_of(said) != doc.paragraph_of(spot.start) or _header_between(doc, said, sent[0]))):
             return next(e for e in doc.entities if e.name == main.name), 0.4
         return last[0], 0.45
     org = _context_org(doc, sent)
@@ -90,6 +92,17 @@ def frame_subject(doc: Doc, spot: Spot, metric: str, memory: Memory) -> tuple[Hi
     if free:
         return min(free, key=lambda e: abs(e.start - spot.start)), 0.3
     return None, 0.2
+
+def _header_between(doc: Doc, start: int, end: int) -> bool:
+    """Is a section header between ``start`` and ``end``: a few words with no digit
+    before a bullet's dash, after a citation mark or a line start ('…[9] 财务表现 -
+    截至6月30日…'), as a machine-written digest titles its sections?"""
+    return _HEADER.search(doc.low, start, end) is not None
+
+
+#: A digest's section header: 2-10 characters, no digit or bracket, before ' - '.
+_HEADER = re.compile(r"(?:[\]】]|\n)\s*[^\s\d\[\]【】。.!?]{2,10}\s+[-–—]\s")
+
 
 def _parties(doc: Doc, start: int, end: int, *, free: bool = True) -> list[Hit]:
     """The parties a list between ``start`` and ``end`` names: the last free

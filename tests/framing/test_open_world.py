@@ -457,3 +457,13 @@ def test_the_level_a_change_started_from_is_no_change():
     assert rows["67.6 percent"]["metric"] == "market_share"
     rows = _rows("Zentrova revenue rose 15 percent to $2 billion.", "2025-09-02")
     assert rows["15 percent"]["metric"] == "revenue_growth"    # a change with no 'from' stays one
+
+
+# A digest's new section ('[10] 财务表现 - ') with no one named goes back to the article's company,
+# as a new paragraph does: not to the investor named in the previous section.
+def test_a_digests_new_section_goes_back_to_the_articles_company():
+    text = ("IPO基本信息 - Zentrova Group Plc通过美国首次公开募股筹集13.7亿美元[1] - Zentrova Group Plc发行价40美元[2] "
+            "股东结构 - 红杉资本预计持有22%投票权[3] 财务表现 - 截至6月30日六个月期间净亏损1.53亿美元 总营收15.2亿美元[4]")
+    rows = _rows(text, "2025-09-11")
+    assert rows["15.2亿美元"]["subject"] == "Zentrova"    # the name without its legal suffix
+    assert rows["1.53亿美元"]["subject"] == "Zentrova"
