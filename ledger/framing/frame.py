@@ -86,7 +86,7 @@ from ledger.framing.roles import frame_object, frame_subject, part_of, pooled
 from ledger.numbers.finder import find_mentions
 from ledger.numbers.lexicon import LEXICON, default_yuan
 from ledger.record import COLUMNS, FRAMED_FIELDS, claim_id, dimension, metrics, object_kind, value_range
-from ledger.sources import CleanText, clean, parse_published, to_simplified
+from ledger.sources import CleanText, clean, detect_script, parse_published
 from ledger.units import DIMENSION_UNITS, KIND_DIMENSION
 
 AMOUNT_KINDS = ("money", "percent", "percentage_point", "multiple")
@@ -406,13 +406,12 @@ def home_money(doc: Doc, mentions: list) -> list:
     main = main_company(doc)
     if not homes or main is None:
         return mentions
-    original = doc.clean.original
-    if to_simplified(original) == original or any(w in doc.low for w in doc.lex.roles.get("renminbi", ())):
-        return mentions  # simplified script (a mainland article), or the renminbi named
     listed = next((e.tickers for e in doc.lex.entities if e.name == main.name), ())
     code = next((homes[t.split(":")[0]] for t in listed if t.split(":")[0] in homes), "")
-    if not code:
-        return mentions
+    if not code or any(w in doc.low for w in doc.lex.roles.get("renminbi", ())):
+        return mentions  # no such listing, or the renminbi named
+    if detect_script(doc.clean.original) != "zh-Hant":
+        return mentions  # a mainland (simplified) or English article
     out, changed = [], False
     for m in mentions:
         if m.kind == "money" and m.unit == "CNY" and _BARE_YUAN.search(m.surface) and not _NAMED_YUAN.search(m.surface):

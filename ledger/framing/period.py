@@ -73,8 +73,8 @@ def _period(
             return year_before(base), 0.6, "back"
     # '67.6% the previous quarter' (not the base of a change: 'up 18.5% from the previous quarter')
     before = [q for q in doc.among(doc.marks["quarter_before"], *clause)
-              if not doc.among(doc.marks["base_markers"], max(clause[0], q.start - 6), q.start)
-              and not doc.low[max(clause[0], q.start - 6):q.start].rstrip().endswith(("from", "比", "较"))]
+              if not any(doc.among(doc.marks[k], max(clause[0], q.start - 6), q.start)
+                         for k in ("base_markers", "change_from"))]
     if before and not any(inside(clause, d) for d in dates):
         base = _sentence_period(doc, spot, metric, events, modality, dates)[0] or _previous_period(doc, spot)
         previous = quarter_before(base)

@@ -646,3 +646,19 @@ def test_figures_that_do_not_move_still_contradict():
     b = claim("s2", "14%", "revenue_growth", 0.14, kind="percent", subject="Kenvue", object="",
               period="2025-Q3", unit="ratio")
     assert kinds(check(ledger(a, b))) == ["contradiction"]
+
+
+def test_metrics_toml_meeting_keys_name_what_exists():
+    """A typo in stands_for or quantity would silently meet nothing: each stands_for names
+    a family or dimension some metric has, and each quantity is shared by two metrics or more."""
+    from collections import Counter
+
+    from ledger.record import metrics
+
+    specs = metrics()
+    offered = {f"family:{s.get('family')}" for s in specs.values()} | {f"dimension:{s.get('dimension')}"
+                                                                        for s in specs.values()}
+    wanted = {c for s in specs.values() for c in s.get("stands_for", ())}
+    assert wanted and wanted <= offered, wanted - offered
+    shared = Counter(s["quantity"] for s in specs.values() if "quantity" in s)
+    assert shared and all(n >= 2 for n in shared.values()), shared

@@ -315,25 +315,17 @@ def test_months_joined_into_a_span(text, surface, period):
 # 2025; '较2025年第二季度…环比' is the quarter before, in the same year, not the year after 2025.
 # The base figure said right after its base date ('较2024年第三季度的98.6亿元') is of that date.
 def test_a_quarter_on_quarter_base_does_not_move_the_articles_year():
-    from ledger.framing import frame_text
-
     text = ("三季度总营收达到194.5亿元,较2024年第三季度的98.6亿元同比增长97.3%。"
             "三季度研发开支为12.1亿元,较2025年第二季度的10.9亿元环比增加11.4%。")
-    rows = {r["surface"]: r for r in frame_text(text, source="x")}
-    assert rows["194.5亿元"]["period"] == "2025-Q3"
-    assert rows["98.6亿元"]["period"] == "2024-Q3"
-    assert rows["10.9亿元"]["period"] == "2025-Q2"
+    rows = _by("period", text)  # undated: the year is read off the comparisons
+    assert (rows["194.5亿元"], rows["98.6亿元"], rows["10.9亿元"]) == ("2025-Q3", "2024-Q3", "2025-Q2")
 
 
 # 'up from 67.6% the previous quarter': that level holds one quarter before the sentence's; 'up 18.5%
 # from the previous quarter' is a change whose base is that quarter, so it holds for the sentence's.
 def test_a_level_of_the_previous_quarter_holds_one_quarter_before():
-    from ledger.framing import frame_text
-
     text = ("Zentrova secured a record 70.2 percent market share in the second quarter of 2025, up from 67.6 "
             "percent the previous quarter. Zentrova posted US$30.24 billion in sales in the second quarter of "
             "2025, up 18.5 percent from the previous quarter.")
-    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-09-02")}
-    assert rows["70.2 percent"]["period"] == "2025-Q2"
-    assert rows["67.6 percent"]["period"] == "2025-Q1"
-    assert rows["18.5 percent"]["period"] == "2025-Q2"
+    rows = _by("period", text, "2025-09-02")
+    assert (rows["70.2 percent"], rows["67.6 percent"], rows["18.5 percent"]) == ("2025-Q2", "2025-Q1", "2025-Q2")
