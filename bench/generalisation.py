@@ -403,6 +403,179 @@ def _note(article: Article, code: str, text: str) -> dict[str, str]:
     return {"split": article.split, "code": code, "text": text}
 
 
+# --------------------------------------------------------------------------- invented names
+
+
+#: Han characters written alike in both scripts and rare in financial prose: an
+#: invented name made of them reads the same in a simplified and a traditional article
+_HAN_POOL = "珂翊琮澈璟曦瑾昕晗珈泓沐芷芸茉葵菱蔚琪琳玥璇瑜珀琥涵沁淳霖霏雯霄昊旻晟暄煜焱熠"
+#: words that say what kind of company a name is, not which: kept as written
+_HAN_GENERIC = ("有限公司", "股份", "集团", "控股", "公司", "科技", "技术", "智能", "汽车", "电子", "半导体",
+                "生物", "医药", "制药", "银行", "资本", "证券", "保险", "能源", "电池", "动力", "国际", "网络",
+                "信息", "通信", "实业", "电气", "机器人", "芯片", "光电", "精密", "材料", "食品")
+_LATIN_GENERIC = frozenset({
+    "inc", "incorporated", "holdings", "holding", "group", "technology", "technologies", "tech", "ai", "co",
+    "ltd", "limited", "corp", "corporation", "company", "capital", "motors", "motor", "bank", "international",
+    "the", "of", "and", "plc", "sa", "ag", "nv", "se", "llc", "lp", "partners", "ventures", "systems",
+    "networks", "semiconductor", "semiconductors", "electronics", "energy", "pharmaceutical",
+    "pharmaceuticals", "therapeutics", "biotherapeutics", "bio", "labs", "global", "china", "hong", "kong",
+    "us", "hk", "com", "coffee", "auto", "airlines", "platforms", "entertainment", "foods", "robotics",
+    "pharma", "biotech",
+})
+_SYLLABLES = ("zar", "vel", "quin", "tor", "ob", "rix", "kal", "mor", "dex", "vo", "lan", "tis", "nor", "vik",
+              "sel", "pra", "gun", "dal", "fen", "ost", "yar", "bri", "cos", "mel")
+_SWAPPED_TYPES = ("company", "fund")
+
+
+def _invented_word(key: str, seed: int) -> str:
+    import hashlib
+
+    h = int.from_bytes(hashlib.sha256(f"{seed}:{key}".encode()).digest()[:8], "big")
+    parts = []
+    for _ in range(2 + h % 2):
+        h //= 7
+        parts.append(_SYLLABLES[h % len(_SYLLABLES)])
+        h //= len(_SYLLABLES)
+    return "".join(parts)
+
+
+#: a stock code as entities.csv lists it: 0700.HK, 02498, 600519.SS
+_CODE = re.compile(r"(\d{4,6})(?:\.[A-Za-z]{2})?")
+
+
+def _invented_digits(digits: str, seed: int) -> str:
+    import hashlib
+
+    h = hashlib.sha256(f"{seed}:{digits}".encode()).hexdigest()
+    out = "".join(str(int(c, 16) % 10) for c in h[: len(digits)])
+    return out if out != digits else out[::-1]
+
+
+def _to_traditional(text: str) -> str:
+    import opencc
+
+    return str(opencc.OpenCC("s2t").convert(text))
+
+
+def _invented_han(char: str, seed: int) -> str:
+    import hashlib
+
+    h = int.from_bytes(hashlib.sha256(f"{seed}:{to_simplified(char)}".encode()).digest()[:4], "big")
+    return _HAN_POOL[h % len(_HAN_POOL)]
+
+
+def _han_distinct(alias: str) -> list[tuple[int, int]]:
+    """The (start, end) runs of an alias's Han characters that name *which*
+    company it is (generic words such as 集团, 科技 left out)."""
+    simple = to_simplified(alias)
+    keep = [False] * len(alias)
+    for m in re.finditer(r"[\u4e00-\u9fff]+", alias):
+        i, end = m.start(), m.end()
+        while i < end:
+            g = next((w for w in _HAN_GENERIC if simple.startswith(to_simplified(w), i)
+                      and i + len(w) <= end), "")
+            if g:
+                i += len(g)
+            else:
+                keep[i] = True
+                i += 1
+    runs, i = [], 0
+    while i < len(alias):
+        if keep[i]:
+            j = i
+            while j < len(alias) and keep[j]:
+                j += 1
+            if j - i >= 2:  # a lone character left between generic words is too common to swap
+                runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def _latin_case(word: str, like: str) -> str:
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    if like[:1].isupper():
+        return word.capitalize()
+    return word
+
+
+class NameSwap:
+    """Every company and fund of a batch renamed with invented names, in the
+    articles and in the expected entities alike, so that a score can no longer
+    come from knowing the name (the entity table, or a rule written after
+    reading it): a Han run that names which company it is becomes characters of
+    ``_HAN_POOL`` (one per character, both scripts alike), a Latin word that
+    does becomes an invented word with the same capitals; generic words (集团,
+    Holdings), digits and tickers' exchange codes stay."""
+
+    def __init__(self, entities_csv: Path, seed: int) -> None:
+        self.seed = seed
+        self.han: dict[str, str] = {}    # a Han run as written -> its invented run
+        self.latin: dict[str, str] = {}  # a Latin word, lower-cased -> its invented word
+        self.codes: dict[str, str] = {}  # a stock code's digits -> other digits
+        if not entities_csv.is_file():
+            return
+        for row in _read_csv(entities_csv):
+            if row.get("type") not in _SWAPPED_TYPES:
+                continue
+            for alias in [row["id"], *(row.get("aliases") or "").split(";")]:
+                code = _CODE.fullmatch(alias.strip())
+                if code:  # a stock code would name a company the table knows: other digits
+                    digits = code.group(1)
+                    self.codes[digits] = _invented_digits(digits, seed)
+                for a, b in _han_distinct(alias):
+                    run = alias[a:b]
+                    for form in {run, to_simplified(run), _to_traditional(run)}:  # as either script writes it
+                        self.han[form] = "".join(_invented_han(c, seed) for c in to_simplified(run))
+                for w in re.findall(r"[A-Za-z]+", alias):
+                    if w.lower() not in _LATIN_GENERIC and len(w) >= 2:
+                        self.latin[w.lower()] = _invented_word(w.lower(), seed)
+        parts = [re.escape(r) for r in sorted(self.han, key=len, reverse=True)]
+        # a Latin word in any capitals ('Luckin', 'LUCKIN'), never in lower case (an ordinary word) nor inside another
+        parts += [rf"(?<![A-Za-z])(?i:{re.escape(w)})(?![A-Za-z])" for w in sorted(self.latin, key=len, reverse=True)]
+        parts += [rf"(?<![\d.,]){d}(?![\d%])" for d in sorted(self.codes, key=len, reverse=True)]
+        self._pattern = re.compile("|".join(parts)) if parts else None
+
+    def __call__(self, text: str) -> str:
+        if self._pattern is None:
+            return text
+        def swapped(m: re.Match[str]) -> str:
+            found = m.group(0)
+            if found in self.han:
+                return self.han[found]
+            if found in self.codes:
+                return self.codes[found]
+            return found if found.islower() else _latin_case(self.latin[found.lower()], found)
+
+        return self._pattern.sub(swapped, text)
+
+    def entities(self, table: dict[str, frozenset[str]], entities_csv: Path) -> dict[str, frozenset[str]]:
+        """The batch's id -> forms with swapped names (ids stay as the expected rows write them)."""
+        out = dict(table)
+        for row in _read_csv(entities_csv):
+            if row.get("type") in _SWAPPED_TYPES:
+                names = [row["id"], *(row.get("aliases") or "").split(";")]
+                out[row["id"]] = frozenset(n for n in (normalise(self(a)) for a in names) if n)
+        return out
+
+
+def swap_names(corpus: Corpus, corpus_dir: Path, seed: int, folder: Path) -> Corpus:
+    """The corpus with every company and fund renamed (:class:`NameSwap`):
+    the articles written to ``folder``, the expected entities' forms swapped."""
+    from ledger.textio import read_text
+
+    swaps = {b: NameSwap(corpus_dir / b / "entities.csv", seed) for b in corpus.entities}
+    for a in corpus.articles.values():
+        out = folder / a.batch / a.file
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(swaps[a.batch](read_text(a.path)), encoding="utf-8")
+        a.path = out
+    corpus.entities = {b: swaps[b].entities(t, corpus_dir / b / "entities.csv") for b, t in corpus.entities.items()}
+    return corpus
+
+
 # --------------------------------------------------------------------------- running the pipeline
 
 
@@ -650,7 +823,9 @@ def render(result: dict[str, Any]) -> str:
            f"{ex['all']['articles']} articles, {ex['all']['claims']} expected claims, "
            f"{ex['all']['non_claims']} non-claims, {result['verdicts']['total']} verdict pairs"
            + (f"  (commit {result['commit']})" if result.get("commit") else "")
-           + ("; published dates from articles.csv given" if result.get("published_given") else "")]
+           + ("; published dates from articles.csv given" if result.get("published_given") else "")
+           + (f"; companies renamed (seed {result['names_swapped']})"
+              if result.get("names_swapped") is not None else "")]
     p = result["pipeline"]
     out.append(f"pipeline: {p['claims']} claims extracted in {p['seconds_extract']:.2f}s, "
                f"{p['findings']} findings in {p['seconds_check']:.2f}s")
@@ -735,16 +910,22 @@ def use_entity_table(path: Path) -> None:
 
 
 def measure(corpus_dir: Path, split: str, batches: list[str], *, listing: bool = False,
-            tool_entities: Path = TOOL_ENTITIES, published: bool = False) -> dict[str, Any]:
-    """Load, locate (DataError first, before the pipeline runs), run, score."""
+            tool_entities: Path = TOOL_ENTITIES, published: bool = False,
+            swap_seed: int | None = None) -> dict[str, Any]:
+    """Load, locate (DataError first, before the pipeline runs), run, score.
+    ``swap_seed``: every company and fund renamed first (:func:`swap_names`)."""
     corpus = load_corpus(corpus_dir, split, batches)
-    spans = locate_all(corpus)
-    run = run_pipeline(corpus, published=published)
+    with tempfile.TemporaryDirectory(prefix="generalisation-swap-") as tmp:
+        if swap_seed is not None:
+            corpus = swap_names(corpus, corpus_dir, swap_seed, Path(tmp))
+        spans = locate_all(corpus)
+        run = run_pipeline(corpus, published=published)
     scored = score(corpus, run, spans, load_tool_entities(tool_entities))
     disagreements, verdict_errors = scored.pop("_disagreements"), scored.pop("_verdict_errors")
     dev_notes = [n["text"] for n in corpus.notes if n["split"] == "dev"]
     result = {
         "split": split, "batches": batches, "commit": _commit(), "published_given": published,
+        "names_swapped": swap_seed,
         "pipeline": {"claims": run.extracted, "findings": len(run.findings),
                      "seconds_extract": round(run.seconds_extract, 3), "seconds_check": round(run.seconds_check, 3),
                      "refused": len(run.refused),
@@ -786,6 +967,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--published", action="store_true",
                     help="give the pipeline each article's published date from articles.csv (in sources.csv, "
                          "as a user who knows it would); default: only the date stamps in the texts")
+    ap.add_argument("--swap-names", type=int, metavar="SEED", dest="swap_seed",
+                    help="rename every company and fund of the articles and of the expected rows with "
+                         "invented names (seeded) before the run: what the score is on companies nobody knows")
     ap.add_argument("--corpus", type=Path, default=CORPUS, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.entities is not None:
@@ -802,6 +986,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         result = measure(args.corpus, args.split, batches, listing=args.list, published=args.published,
+                         swap_seed=args.swap_seed,
                          **({"tool_entities": args.entities} if args.entities is not None else {}))
     except DataError as err:
         print(f"generalisation: data error in {args.corpus}:\n{err}", file=sys.stderr)

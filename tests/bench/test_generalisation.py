@@ -375,3 +375,56 @@ def test_another_entity_table_replaces_the_packaged_one_for_the_whole_pipeline(t
     # one entity; its alias keys to it; Microsoft is no longer known (its name folded, not 'Microsoft')
     assert (count, quorvex, subject) == ("1", "Quorvex", "Quorvex")
     assert microsoft != "Microsoft"
+
+
+# --------------------------------------------------------------------------- invented names (--swap-names)
+
+
+@pytest.fixture
+def swap(tmp_path):
+    path = tmp_path / "entities.csv"
+    path.write_text(
+        "id,type,wikidata,aliases\n"
+        "Luckin Coffee,company,,瑞幸咖啡;Luckin Coffee;Luckin Coffee Inc.;LKNCY\n"
+        "Pop Mart,company,,泡泡瑪特;Pop Mart;09992.HK\n"
+        "Lei Jun,person,,雷军\n",
+        encoding="utf-8",
+    )
+    return g.NameSwap(path, seed=7), path
+
+
+def test_swap_renames_a_company_alike_in_both_scripts_and_keeps_generic_words(swap):
+    s, _ = swap
+    simplified, traditional = s("泡泡玛特集团公布业绩"), s("泡泡瑪特集團公布業績")
+    assert "泡泡" not in simplified and "玛特" not in simplified
+    assert simplified.endswith("集团公布业绩") and traditional.endswith("集團公布業績")
+    # four characters for four, the same in either script (the pool is script-invariant)
+    assert simplified[:4] == traditional[:4] and len(simplified) == len("泡泡玛特集团公布业绩")
+    # the same character always becomes the same character (泡泡 -> XX)
+    assert simplified[0] == simplified[1]
+
+
+def test_swap_renames_latin_words_with_their_capitals_and_keeps_corporate_words(swap):
+    s, _ = swap
+    out = s("Luckin Coffee Inc. said LUCKIN and Luckin's stores grew; Luckinsky is another word.")
+    new = s("Luckin")
+    assert new != "Luckin" and new[0].isupper() and new[1:].islower()
+    assert out.startswith(f"{new} Coffee Inc. said {new.upper()} and {new}'s")  # Coffee, Inc.: what kind, not which
+    assert s("the luckin word") == "the luckin word"  # lower case: an ordinary word
+    assert "Luckinsky" in out  # inside another word: untouched
+
+
+def test_swap_changes_stock_codes_but_not_other_numbers_and_keeps_people(swap):
+    s, _ = swap
+    out = s("泡泡瑪特(09992.HK)收入139億元，增長204.4%，雷军说09992是代码")
+    assert "09992" not in out and "139億元" in out and "204.4%" in out and "雷军" in out
+
+
+def test_swap_entities_name_the_invented_forms(swap):
+    s, path = swap
+    table = g.load_entities(path)
+    swapped = s.entities(table, path)
+    assert g.normalise(s("泡泡瑪特")) in swapped["Pop Mart"]
+    assert g.normalise("泡泡玛特") not in swapped["Pop Mart"]
+    assert swapped["Lei Jun"] == table["Lei Jun"]  # people keep their names
+    assert g.party_agrees("Pop Mart", s("泡泡玛特"), swapped, {})
