@@ -239,11 +239,12 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
 
     shown: dict[str, str] = {}  # key -> the Latin form other languages share, when the text glosses one
 
-    def add(name: str, *others: str, coded: bool = False, gloss: str = "") -> None:
+    def add(name: str, *others: str, coded: bool = False, gloss: str = "", placed: bool = False) -> None:
         name = _strip_suffix(re.sub(r"['’]s$", "", name.strip(" ,.·")), legal)  # "Klarna's": the name
         if all(w in suffix_words for w in name.lower().split()):
             return  # 'Group Holding': corporate words, no name
-        generic = _plain_generic(lex, name, cue_words) if coded else _generic(lex, name, cue_words)
+        generic = _plain_generic(lex, name, cue_words) if coded else \
+            _placed_generic(lex, name, cue_words, low) if placed else _generic(lex, name, cue_words)
         if generic or name.lower() in people:
             return
         if any(name.lower() in f and name.lower() != f for forms in found.values() for f in forms):
@@ -405,6 +406,45 @@ def _coded_tail(head: str, lex: Lexicon) -> str:
     return tail if 2 <= len(tail) <= 8 else ""
 
 
+def _placed_generic(lex: Lexicon, name: str, cue_words: frozenset[str], low: str = "") -> bool:
+    """:func:`_generic` for a name its place vouches for (the subject of a
+    reporting verb, a stem with a corporate suffix, each named again): many
+    names are ordinary words to a dictionary (速腾 / 聚创, 零 / 跑 / 汽车, 理想 /
+    汽车), so the dictionary only rules out what a name never is - words with
+    a particle, preposition, conjunction or pronoun ('的', '在', '与', '该'),
+    ending in a place or time word ('合并后'), one verb, adjective, numeral or
+    time word ('带动', '第三季度'), or a very common word ('公司') - and the
+    text rules out a sector: a candidate the article writes right before a
+    sector word ('新能源汽车行业', '自动驾驶领域'; ``[names] sector_after``)."""
+    if _plain_generic(lex, name, cue_words):
+        return True
+    if _latin(name):
+        return _generic(lex, name, cue_words)
+    if any(d in name for d in _words(lex, "descriptors")):
+        return True
+    cues = _cjk_cue_automaton(cue_words)
+    if cues is not None and next(cues.iter(name.lower()), None) is not None:
+        return True
+    stem = _strip_suffix(name, _words(lex, "industry_suffixes") + _words(lex, "legal_suffixes")).lower()
+    tokens = segment(stem)
+    if any(flag[:1] in "upcr" for _, flag in tokens) or tokens[-1][0] in _words(lex, "generic") \
+            or tokens[-1][1][:1] in "ft":
+        return True
+    if len(tokens) == 1 and (tokens[0][1][:1] in "vadmtf" or (
+            tokens[0][1] not in _NAME_TAGS
+            and _frequency(tokens[0][0]) >= int(_spec(lex).get("placed_common_frequency", 2000)))):
+        return True
+    if low:
+        sectors = _words(lex, "sector_after")
+        for form in {name.lower(), stem}:
+            at = low.find(form)
+            while at >= 0:
+                if low.startswith(sectors, at + len(form)):
+                    return True
+                at = low.find(form, at + 1)
+    return False
+
+
 def _plain_generic(lex: Lexicon, name: str, cue_words: frozenset[str]) -> bool:
     """:func:`_generic` without the dictionary test, for a name a stock code
     vouches for (jieba reads '沐曦' as a verb and a surname)."""
@@ -420,7 +460,7 @@ _WHEN = re.compile(r"(?:\s*(?:[（(]\s*)?\d{1,2}\s*日\s*[)）]?|\s*周[一二�
 
 
 def _name_before(text: str, low: str, end: int, lex: Lexicon, cue_words: frozenset[str],
-                 coded: bool = False) -> str:
+                 coded: bool = False, placed: bool = False) -> str:
     """The name that ends at ``end`` (a time word before the verb skipped:
     'SK海力士28日发布'): Latin words, or the longest tail of the Chinese run
     before it that the article names again (or that carries a corporate suffix).
@@ -433,18 +473,20 @@ def _name_before(text: str, low: str, end: int, lex: Lexicon, cue_words: frozens
     run = re.search(rf"([A-Za-z]+\s?[{_CJK}]+|[{_CJK}]+)$", head)
     if not run:
         return ""
-    return _recurring_tail(run.group(1), low, lex, cue_words, coded)
+    return _recurring_tail(run.group(1), low, lex, cue_words, coded, placed)
 
 
-def _recurring_tail(run: str, low: str, lex: Lexicon, cue_words: frozenset[str], coded: bool = False) -> str:
+def _recurring_tail(run: str, low: str, lex: Lexicon, cue_words: frozenset[str], coded: bool = False,
+                    placed: bool = False) -> str:
     """The longest tail (2-8 characters) of a Chinese run that the article
     names again, by itself or without its suffix, or that ends in a corporate
     suffix after a descriptor ('全球存储芯片巨头美光科技' -> '美光科技')."""
     suffixes = _words(lex, "industry_suffixes") + _words(lex, "legal_suffixes")
     for size in range(min(8, len(run)), 1, -1):
         tail = run[-size:]
-        generic = _plain_generic if coded else _generic
-        if generic(lex, tail, cue_words) or tail[0] in _FUNCTION_CHARS:
+        generic = _plain_generic(lex, tail, cue_words) if coded else \
+            _placed_generic(lex, tail, cue_words, low) if placed else _generic(lex, tail, cue_words)
+        if generic or tail[0] in _FUNCTION_CHARS:
             continue
         short = _strip_suffix(tail, suffixes)
         if _count(low, tail) >= 2 or (short != tail and _count(low, short) >= 2):
@@ -477,8 +519,8 @@ def _by_suffix(text: str, free, add, lex: Lexicon) -> None:
                 if _time_lead(stem) <= m.start() - b:
                     continue
             lead = _time_lead(stem)  # '上半年华星集团...': the name follows the sentence's time
-            if free(start + lead, m.end()):
-                add(text[start + lead:m.end()], stem[lead:])
+            if free(start + lead, m.end()):  # a stem named again vouches for itself (曦霏集团 ... 曦霏)
+                add(text[start + lead:m.end()], stem[lead:], placed=_count(text.lower(), stem[lead:]) >= 2)
 
 
 def _time_lead(stem: str) -> int:
@@ -544,9 +586,9 @@ def _by_verb(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[
                 if words[0].lower() not in _words(lex, "generic"):
                     add(" ".join(words))
             continue
-        name = _name_before(text, low, start, lex, cue_words)
+        name = _name_before(text, low, start, lex, cue_words, placed=True)
         if name and free(start - len(name), start):
-            add(name)
+            add(name, placed=True)
 
 
 def _by_brand(text: str, free, add, lex: Lexicon) -> None:

@@ -467,3 +467,32 @@ def test_a_digests_new_section_goes_back_to_the_articles_company():
     rows = _rows(text, "2025-09-11")
     assert rows["15.2亿美元"]["subject"] == "Zentrova"    # the name without its legal suffix
     assert rows["1.53亿美元"]["subject"] == "Zentrova"
+
+
+# Names a dictionary reads as ordinary words or as single rare characters: what
+# vouches for them is where the article puts them (the subject of a reporting
+# verb; a stem with a corporate suffix), each named again.
+@pytest.mark.parametrize("name", ["琪琮琮焱", "速腾聚创", "蓝跑汽车", "快行汽车", "晨光集团"])
+@pytest.mark.parametrize("script", ["hans", "hant"])
+def test_a_name_its_place_vouches_for_is_a_name_whatever_a_dictionary_says(name, script):
+    text = (f"2025-11-18\n{name}公布2025年第三季度財務業績。數據顯示,公司實現淨營收152.9億元,按年增長50.2%。\n"
+            f"截至三季度末,{name}的累計交易客戶數突破4.2億。")
+    if script == "hans":
+        text = to_simplified(text)
+    assert to_simplified(name) not in {a for e in default_lexicon().entities for a in e.aliases}
+    rows = _rows(text, "2025-11-18")
+    subject = rows["152.9亿元" if script == "hans" else "152.9億元"]["subject"]
+    # the display name drops a legal suffix (集团) and keeps an industry one (汽车)
+    assert subject == to_simplified(name).removesuffix("集团"), subject
+    assert subject not in _table_names()
+
+
+@pytest.mark.parametrize("sector", ["新能源汽车", "自动驾驶"])
+def test_a_sector_written_before_a_sector_word_is_no_company(sector):
+    # '新能源汽车行业' says what the words are: a sector, even where they stand
+    # before a reporting verb; the figure's company is the one the article names
+    text = (f"2025-11-18\n{sector}行业持续增长。{sector}公布的数据显示,"
+            f"珈澈汽车发布第三季度财报,营收194.5亿元。珈澈汽车的毛利率为14.5%。")
+    rows = _rows(text, "2025-11-18")
+    assert rows["194.5亿元"]["subject"] == "珈澈汽车"
+    assert all(r["subject"] != sector for r in rows.values())
