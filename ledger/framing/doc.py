@@ -22,7 +22,7 @@ from ledger.framing.cues import (
     find_words,
     sentences,
 )
-from ledger.framing.names import code_spans, discover, short_aliases, splits_word
+from ledger.framing.names import code_spans, discover, short_aliases, splits_word, straddles_suffix
 from ledger.framing.names import hits as name_hits
 from ledger.numbers import dates as _dates
 from ledger.record import metrics
@@ -215,7 +215,8 @@ def analyse(text: str | CleanText, mentions: list, lex: Lexicon | None = None, *
             return k >= 0 and e.end <= codes[k][1]
 
         doc.entities = [e for e in doc.entities if not in_code(e)]
-    doc.entities = [e for e in doc.entities if not splits_word(low, e.start, e.end)]
+    doc.entities = [e for e in doc.entities
+                    if not splits_word(low, e.start, e.end) and not straddles_suffix(low, e.start, e.end, lex)]
     found = discover(ct.text, low, lex, doc.entities, lex.cue_words)
     doc.entities = sorted(doc.entities + name_hits(low, found, doc.entities), key=lambda h: h.start)
     sources, research = set(lex.role("source_types")), set(lex.role("research_types"))

@@ -208,6 +208,47 @@ def splits_word(low: str, start: int, end: int) -> bool:
     return False
 
 
+def straddles_suffix(low: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Is a Chinese name found at ``[start, end)`` glued inside a longer name
+    whose corporate suffix begins in it ('思科' in '蓝思科技': 蓝 | 思科 | 技, the
+    科技 of 蓝思科技 starts at its last character)?  Then it is no mention of
+    the table's company but a piece of an unknown one."""
+    if start == 0 or not _CJK_CHAR.match(low, start - 1) or not _CJK_CHAR.match(low, end - 1):
+        return False
+    for suffix in _words(lex, "cjk_company_suffixes") + _words(lex, "industry_suffixes"):
+        for cut in range(1, len(suffix)):  # the suffix's first `cut` characters end the name
+            if low.startswith(suffix, end - cut) and end - cut > start:
+                return True
+    return False
+
+
+def _local_forms(name: str, low: str, lex: Lexicon) -> list[str]:
+    """The shorter forms a registered name goes on with in its article, when
+    the article uses them: without its opening place ('浙江三花智能控制' ->
+    '三花智能控制', 'Zhejiang Sanhua Intelligent Controls' -> 'Sanhua Intelligent
+    Controls'), then its abbreviation - the first word and the first character
+    of each word after it ('三花智能控制' -> '三花智控') - or, in English, its
+    first word ('Sanhua')."""
+    places = _words(lex, "place_prefixes")
+    place = next((p for p in places if name.lower().startswith(p.lower()) and len(name) > len(p) + 1), "")
+    if not place:
+        return []
+    rest = name[len(place):].strip(" -")
+    out = [rest] if _count(low, rest) else []
+    if _latin(rest):
+        head = rest.split()[0]
+        if len(rest.split()) > 1 and len(head) >= 3 and head.lower() not in _words(lex, "generic") and \
+                len(re.findall(rf"(?<![a-z0-9]){re.escape(head.lower())}(?![a-z0-9])", low)) > _count(low, rest):
+            out.append(head)
+        return out
+    tokens = [w for w, _ in segment(rest)]
+    if len(tokens) >= 3:
+        short = tokens[0] + "".join(w[0] for w in tokens[1:])
+        if _count(low, short.lower()):
+            out.append(short)
+    return out
+
+
 def _frequency(word: str) -> int:
     import jieba
 
@@ -235,14 +276,14 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
 
     people = _people(text, lex)
 
-    suffix_words = frozenset(w.lower() for w in (*legal, *industry, *_words(lex, "latin_company_suffixes")))
+    suffix_words = frozenset(w.lower().rstrip(".") for w in (*legal, *industry, *_words(lex, "latin_company_suffixes")))
 
     shown: dict[str, str] = {}  # key -> the Latin form other languages share, when the text glosses one
 
     def add(name: str, *others: str, coded: bool = False, gloss: str = "", placed: bool = False) -> None:
         name = _strip_suffix(re.sub(r"['’]s$", "", name.strip(" ,.·")), legal)  # "Klarna's": the name
-        if all(w in suffix_words for w in name.lower().split()):
-            return  # 'Group Holding': corporate words, no name
+        if all(w.rstrip(".") in suffix_words for w in name.lower().split()):
+            return  # 'Group Holding', 'Co Ltd': corporate words, no name
         generic = _plain_generic(lex, name, cue_words) if coded else \
             _placed_generic(lex, name, cue_words, low) if placed else _generic(lex, name, cue_words)
         if generic or name.lower() in people:
@@ -260,6 +301,11 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
             other = _strip_suffix(other.strip(" ,.·"), legal)
             if other and not _generic(lex, other, cue_words):
                 forms.add(other.lower())
+        local = [f for f in _local_forms(short, low, lex) if not _placed_generic(lex, f, cue_words, low)]
+        forms.update(f.lower() for f in local)  # '浙江三花智能控制' goes on as 三花智控: shown as the article uses it
+        chinese = [f for f in local if not _latin(f)]
+        if chinese:
+            shown.setdefault(key, max(chinese, key=lambda f: _count(low, f.lower())))
         if gloss:
             shown.setdefault(key, _strip_suffix(gloss.strip(" ,.·"), legal))
 
@@ -389,21 +435,27 @@ def _coded_tail(head: str, lex: Lexicon) -> str:
     """The name right before a stock code that the article names only there:
     the Chinese run before the code, after its last function word, verb or
     descriptor ('龙头企业|壁仞科技'; by jieba's tags and ``[names] descriptors``),
-    2-8 characters; '' when there is none."""
+    2-8 characters; '' when there is none.  A registered name (ending in
+    有限公司) is a name throughout, verbs and all ('浙江三花智能控制股份有限公司':
+    控制 is no verb there), up to 20 characters."""
     run = re.search(rf"[{_CJK}]+$", head.rstrip())
     if not run:
         return ""
-    tokens = segment(run.group())
+    text = run.group()
+    registered = next((s for s in _longest_first(_words(lex, "legal_suffixes"))
+                       if s.endswith("有限公司") and text.endswith(s) and len(text) > len(s) + 1), "")
+    tokens = segment(text[: len(text) - len(registered)] if registered else text)
     if not tokens or tokens[-1][1].startswith(_BEFORE_NAME_TAGS):
         return ""  # '这家(沪:688999)': a pronoun, no name
     descriptors = _words(lex, "descriptors")
     cut = 0
     for i, (word, flag) in enumerate(tokens[:-1]):  # a name is not all suffix: the last word stays
-        if (flag.startswith(_BEFORE_NAME_TAGS) or (flag == "v" and len(word) >= 2)
+        cuts = ("u", "p", "c", "r") if registered else _BEFORE_NAME_TAGS  # 三 of 三花 is no numeral there
+        if (flag.startswith(cuts) or (flag == "v" and len(word) >= 2 and not registered)
                 or any(d in word for d in descriptors)):
             cut = i + 1
-    tail = "".join(word for word, _ in tokens[cut:])
-    return tail if 2 <= len(tail) <= 8 else ""
+    tail = "".join(word for word, _ in tokens[cut:]) + registered
+    return tail if 2 <= len(tail) <= (20 if registered else 8) else ""
 
 
 def _placed_generic(lex: Lexicon, name: str, cue_words: frozenset[str], low: str = "") -> bool:

@@ -496,3 +496,30 @@ def test_a_sector_written_before_a_sector_word_is_no_company(sector):
     rows = _rows(text, "2025-11-18")
     assert rows["194.5亿元"]["subject"] == "珈澈汽车"
     assert all(r["subject"] != sector for r in rows.values())
+
+
+def test_a_table_name_glued_inside_an_unknown_name_with_a_suffix_is_no_mention():
+    # 思科 (Cisco) is in the table; in 澜思科技 its 科 begins the suffix 科技: a piece of another name
+    text = "2025-06-30\n澜思科技公布上半年业绩,营收305亿元。澜思科技的毛利率为16.6%。思科同期营收增长8%。"
+    rows = _rows(text, "2025-06-30")
+    assert rows["305亿元"]["subject"] == "澜思科技"
+    assert rows["16.6%"]["subject"] == "澜思科技"
+    assert rows["8%"]["subject"] == "Cisco"  # standing alone, it is Cisco
+
+
+def test_a_registered_name_goes_on_as_its_abbreviation():
+    # the registered name (place, brand, trade words, 股份有限公司) before its code, then the
+    # abbreviation the article goes on with (brand + the first character of each word after it)
+    text = ("2025-06-23\n浙江澜舟智能控制股份有限公司(002999.SZ/2999.HK)在港股上市首日破发。"
+            "6月23日,澜舟智控在港股挂牌,发行价为22.53港元。澜舟智控2024年总收入279.5亿元。")
+    rows = _rows(text, "2025-06-23")
+    assert rows["22.53港元"]["subject"] == rows["279.5亿元"]["subject"] == "澜舟智控"
+
+
+def test_an_english_registered_name_goes_on_as_its_first_word():
+    text = ("Zhejiang Quilbrook Precision Controls Co, the maker of fridge parts, raised HK$9.3 billion "
+            "in its Hong Kong listing.\nQuilbrook's revenue rose 12% to 27.9 billion yuan last year.")
+    rows = _rows(text, "2025-06-23")
+    subject = rows["HK$9.3 billion"]["subject"]
+    assert subject.startswith("Zhejiang Quilbrook") and "Co" not in subject.split()
+    assert rows["27.9 billion yuan"]["subject"] == subject
