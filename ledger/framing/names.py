@@ -463,9 +463,10 @@ def _placed_generic(lex: Lexicon, name: str, cue_words: frozenset[str], low: str
     reporting verb, a stem with a corporate suffix, each named again): many
     names are ordinary words to a dictionary (速腾 / 聚创, 零 / 跑 / 汽车, 理想 /
     汽车), so the dictionary only rules out what a name never is - words with
-    a particle, preposition, conjunction or pronoun ('的', '在', '与', '该'),
-    ending in a place or time word ('合并后'), one verb, adjective, numeral or
-    time word ('带动', '第三季度'), or a very common word ('公司') - and the
+    a particle, preposition, conjunction, pronoun, time word or numeral word
+    ('的', '在', '与', '该', '第三季度', '百里'), ending in a place word, an
+    adjective or an adverb ('合并后', '规模更大'),
+    one verb, adjective or numeral ('带动'), or a very common word ('公司') - and the
     text rules out a sector: a candidate the article writes right before a
     sector word ('新能源汽车行业', '自动驾驶领域'; ``[names] sector_after``)."""
     if _plain_generic(lex, name, cue_words):
@@ -479,8 +480,8 @@ def _placed_generic(lex: Lexicon, name: str, cue_words: frozenset[str], low: str
         return True
     stem = _strip_suffix(name, _words(lex, "industry_suffixes") + _words(lex, "legal_suffixes")).lower()
     tokens = segment(stem)
-    if any(flag[:1] in "upcr" for _, flag in tokens) or tokens[-1][0] in _words(lex, "generic") \
-            or tokens[-1][1][:1] in "ft":
+    if any(flag[:1] in "upcrt" or (flag[:1] == "m" and len(word) > 1) for word, flag in tokens) \
+            or tokens[-1][0] in _words(lex, "generic") or tokens[-1][1] in ("f", "a", "ad", "d"):
         return True
     if len(tokens) == 1 and (tokens[0][1][:1] in "vadmtf" or (
             tokens[0][1] not in _NAME_TAGS
@@ -570,6 +571,11 @@ def _by_suffix(text: str, free, add, lex: Lexicon) -> None:
                 stem, start = text[b:start] + stem, b
                 if _time_lead(stem) <= m.start() - b:
                     continue
+            if start and re.match(r"[A-Za-z]", text[start - 1]) and not re.search(r"[A-Za-z]", stem):
+                continue  # 'A股上市': the run began inside a word (A股), no name's start
+            whole = text[start:m.end()]
+            if any(whole.endswith(w) and len(w) > len(whole) - len(stem) for w in _words(lex, "generic")):
+                continue  # '(A+H)股上市公司': a generic word (上市公司) longer than the suffix ends it
             lead = _time_lead(stem)  # '上半年华星集团...': the name follows the sentence's time
             if free(start + lead, m.end()):  # a stem named again vouches for itself (曦霏集团 ... 曦霏)
                 add(text[start + lead:m.end()], stem[lead:], placed=_count(text.lower(), stem[lead:]) >= 2)
@@ -668,21 +674,24 @@ def _by_headline(text: str, low: str, add, lex: Lexicon, cue_words: frozenset[st
     segmented = segment(head[:cut.start() + 2] if cut else head)
     words = [w for w, _ in segmented]
     for n in range(min(4, len(words)), 0, -1):  # whole words only: '腾讯业绩' never gives '腾讯业'
-        lead = "".join(words[:n])
-        if 2 <= len(lead) <= 8 and not _generic(lex, lead, cue_words) and _count(low, lead) >= 2:
-            add(lead)
+        lead = _maximal("".join(words[:n]), low, lex)
+        if 2 <= len(lead) <= 8 and not _placed_generic(lex, lead, cue_words, low) and _count(low, lead) >= 2:
+            add(lead, placed=True)  # the headline's head, named again: its place vouches for it
             return
     # '古茗中期业绩暴增121%' in a digest that never names it again: the headline's first
     # word, a name by its tag, right before a results or period word, is the company
-    if segmented and segmented[0][1] in ("nr", "nz", "nt", "j", "nrt", "nrfg", "n") and \
-            2 <= len(words[0]) <= 6 and re.match(results, head[len(words[0]):]) and \
-            _frequency(words[0]) < int(_spec(lex).get("common_frequency", 50)) and \
-            not _plain_generic(lex, words[0], cue_words):
-        add(words[0], coded=True)
-        return
+    # (the words before the results word, whatever a dictionary reads them as: 古 / 茗)
+    if cut:
+        lead = head[:cut.start() + 2]
+        verb = min((i for i in (lead.find(v) for v in _words(lex, "reporting_verbs")) if i >= 0), default=-1)
+        lead = lead[:verb] if verb >= 0 else lead  # '华星集团公布第三季度业绩': the name ends at its verb
+        lead = _strip_suffix(lead, _words(lex, "legal_suffixes"))
+        if 2 <= len(lead) <= 6 and not _placed_generic(lex, lead, cue_words, low):
+            add(lead, placed=True)
+            return
     # '名创优品2025Q3:…' and '名创优品近期公布…': the headline's head, named again before a
     # reporting verb, is a name even when a dictionary reads it as words (名 / 创优 / 品)
-    lead = run.group()
+    lead = run.group()[: cut.start() + 2] if cut else run.group()  # '腾讯业绩…': the name, not its results
     if 2 <= len(lead) <= 6 and _count(low, lead) >= 2 and not _plain_generic(lex, lead, cue_words) \
             and _reports(text, lead, lex):
         add(lead, coded=True)
@@ -690,6 +699,25 @@ def _by_headline(text: str, low: str, add, lex: Lexicon, cue_words: frozenset[st
 
 #: a period that may follow a company's name opening a results headline (its words: [names] results_after)
 _PERIOD_AFTER = r"第?[一二三四]季度?|q[1-4]|h[12]|20\d\d|\d\d年"
+
+
+def _maximal(lead: str, low: str, lex: Lexicon) -> str:
+    """``lead`` grown by the characters every one of its occurrences goes on
+    with (a dictionary cut an unknown name short: 澜/舟/智/控也 gives 澜舟智,
+    and each 澜舟智 of the article is 澜舟智控), up to 8 characters, never into
+    a function word or a reporting verb."""
+    verbs = _words(lex, "reporting_verbs")
+    n = _count(low, lead.lower())
+    while n >= 2 and len(lead) < 8:
+        at = [m.end() for m in re.finditer(re.escape(lead.lower()), low)]
+        nxt = {low[i:i + 1] for i in at}
+        if len(nxt) != 1:
+            return lead
+        ch = nxt.pop()
+        if not _CJK_CHAR.match(ch) or ch in _FUNCTION_CHARS or low.startswith(verbs, at[0]):
+            return lead
+        lead += ch
+    return lead
 
 
 def _results_after(lex: Lexicon) -> str:
@@ -958,10 +986,10 @@ def _by_recurrence(low: str, free, add, lex: Lexicon, cue_words: frozenset[str])
                     owners[gram] = owners.get(gram, 0) + 1
     ranked = sorted(owners, key=lambda g: (low.count(g), len(g)), reverse=True)
     for gram in ranked:
-        if owners[gram] >= 2 and not _generic(lex, gram, cue_words):
+        if owners[gram] >= 2 and not _placed_generic(lex, gram, cue_words, low):
             pos = low.find(gram)
             if free(pos, pos + len(gram)):
-                add(gram)
+                add(gram, placed=True)  # where it stands vouches for it, not a dictionary (芸 / 澈)
             return
 
 

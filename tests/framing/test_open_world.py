@@ -523,3 +523,33 @@ def test_an_english_registered_name_goes_on_as_its_first_word():
     subject = rows["HK$9.3 billion"]["subject"]
     assert subject.startswith("Zhejiang Quilbrook") and "Co" not in subject.split()
     assert rows["27.9 billion yuan"]["subject"] == subject
+
+
+def test_a_headlines_head_before_its_results_word_is_a_name_a_dictionary_cannot_read():
+    # 珂昕: two characters a dictionary knows only as morphemes; the headline says what they are
+    text = ("珂昕中期业绩暴增121% 下沉市场成增长引擎\n核心财务表现 - 2025年上半年实现收入56.63亿元,"
+            "同比增长41.2% [1] - 股东应占溢利达16.25亿元 [1]")
+    rows = _rows(text, "2025-08-28")
+    assert rows["56.63亿元"]["subject"] == "珂昕"
+
+
+def test_a_headline_name_stops_at_its_results_word():
+    text = "珈昕业绩超预期 游戏收入增长\n珈昕公布第三季度业绩,营收1928.7亿元。珈昕的毛利率为56%。"
+    rows = _rows(text, "2025-11-13")
+    assert rows["1928.7亿元"]["subject"] == "珈昕"
+
+
+def test_the_name_an_article_keeps_using_before_its_figures_is_its_company():
+    # no verb, no suffix, no code: 芸澈 opens the words before the metric words again and again
+    text = ("这是芸澈在传统搜索受AI冲击之下的一次转型。\n1、Q3总营收312亿元,同比下滑7%。\n"
+            "2、芸澈核心的营收达247亿元,同比下滑7%。\n3、芸澈核心经营利润为43亿元。\n4、芸澈核心营收中AI收入为100亿元。")
+    rows = _rows(text, "2025-11-18")
+    assert rows["247亿元"]["subject"].startswith("芸澈")
+
+
+def test_a_listed_company_of_a_share_class_is_no_name():
+    text = ("澜舟智控也成为近期又一家「A+H」股上市公司。澜舟智控发行价为22.53港元,"
+            "A股上市公司数量达5400家,H股上市公司中有30家。")
+    rows = _rows(text, "2025-06-23")
+    assert all(r["subject"] != "股上市" for r in rows.values())
+    assert rows["22.53港元"]["subject"] == "澜舟智控"
