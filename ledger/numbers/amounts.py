@@ -42,6 +42,7 @@ from ledger.numbers.words import (
     EN_SCALES,
     EN_SEVERAL,
     EN_SHARE_OF,
+    EN_SPACED_ABBREVIATIONS,
     LEXICON,
     NEGATIVE_SIGNS,
 )
@@ -125,10 +126,53 @@ def read_number(t: str, m: re.Match, ctx: Context) -> Hit | Resume | None:
         if whose is None:
             return None
         s, cur = whose
+        if _other_unit_after(t, body, ctx):  # 人民币10年期, 美元2024年: the currency is no part of it
+            return Resume(m.start(name))
+    if g in ("ar", "cur"):
+        body = _spaced_point(t, body, cur, ctx)
     hit = _number(t, s, body, cur, ctx)
     if hit is None and g != "cur" and body.end < m.end(name):
         return Resume(body.end)
     return hit
+
+
+def _unit_kind_after(t: str, pos: int, g: str, a: Amount, ctx: Context) -> tuple[str | None, bool]:
+    """(kind of the unit after a magnitude at ``t[pos]``, whether a magnitude came) for a numeral ``a``."""
+    a2, p = _magnitude(t, pos, a, g)
+    return _unit(t, p, g, ctx, a2, a2.value != a.value)[0], p != pos
+
+
+def _other_unit_after(t: str, body: Body, ctx: Context) -> bool:
+    """Does a unit that is no money follow the numeral (人民币10年期, 美元2024年, 港元3个月)?"""
+    return _unit_kind_after(t, body.end, body.g, body.a, ctx)[0] not in (None, "money")
+
+
+#: A decimal point spaced as tokenised text writes it ("4 . 8 %", "$ 1 . 5 billion", "7 . 57 %"): digits,
+#: " . ", digits, never part of a longer dotted run (1 . 2 . 3) nor before more digits.
+_SPACED_POINT = re.compile(r"[ \t]\.[ \t](?P<frac>\d+)(?![\d,]|\.\d|[ \t]\.[ \t]\d)", re.ASCII)
+_SPACED_BEFORE = re.compile(r"\d[ \t]\.[ \t]\Z", re.ASCII)
+_WHOLE_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+", re.ASCII)
+#: Units after which a spaced point is a decimal one: the sentence goes on with the amount's unit.
+_POINT_UNITS = ("money", "percent", "percentage_point")
+
+
+def _spaced_point(t: str, body: Body, cur: str | None, ctx: Context) -> Body:
+    """Whole digits, " . " and digits are one decimal number ("4 . 8 %" = 4.8%, "$ 1 . 5 billion") after
+    a currency sign or before a magnitude or a unit of money or percent (tokenised text spaces the
+    point as it spaces every punctuation mark); elsewhere " . " may end a sentence ("in 2019 . 5 people"),
+    and ``body`` is kept."""
+    if body.g != "ar" or body.text != body.run or not _WHOLE_DIGITS.fullmatch(body.text):
+        return body
+    pm = _SPACED_POINT.match(t, body.end)
+    if pm is None or _SPACED_BEFORE.search(t, max(0, body.start - 4), body.start):
+        return body
+    e = pm.end()
+    v = exact(arabic(body.text.replace(",", "") + "." + pm.group("frac")))
+    if cur is None:
+        kind, scaled = _unit_kind_after(t, e, "ar", v, ctx)
+        if not scaled and kind not in _POINT_UNITS:
+            return body
+    return Body(t[body.start:e], t[body.start:e], body.start, e, v, "ar")
 
 
 def _whose_dollar(t: str, s: int, sym: str, cur: str | None) -> tuple[int, str | None] | None:
@@ -273,7 +317,7 @@ def _excluded(t: str, s: int, e: int, body: str, g: str) -> bool:
 def _suffix(t: str, s: int, body: Body, cur: str | None, ctx: Context) -> Hit | None:
     """Read what follows the numeral: magnitude, 多, unit, sub-units, range, hedge."""
     g, e = body.g, body.end
-    a, pos = _magnitude(t, e, body.a, g)
+    a, pos = _magnitude(t, e, body.a, g, money=cur is not None)
     a_mag = a.value != body.a.value
     p0 = pos
     kind, unit, factor, pos, word = _unit(t, pos, g, ctx, a, a_mag)
@@ -289,6 +333,8 @@ def _suffix(t: str, s: int, body: Body, cur: str | None, ctx: Context) -> Hit | 
     elif word and kind in _HALVED and not word.isascii():
         a, pos = _half_after(t, pos, word, a)
     elif word == CN_DISCOUNT:
+        if (pair := _spaced_discount(t, s, body)) is not None:
+            s, a = pair  # 7 2 折, 七 五折: the two digits of a discount, spaced
         a, factor = _discount(a) or (a, factor)
     if kind is not None and "多" in t[e:pos] and a.vague == "":
         a = odd(a)
@@ -446,10 +492,31 @@ def _year_date(s: int, e: int, a: Amount) -> Hit:
     return Hit(s, e, "date", dv.value, dv.low, dv.high, "date", "exact")
 
 
-def _magnitude(t: str, pos: int, a: Amount, g: str) -> tuple[Amount, int]:
-    """English magnitude (13bn, $13B, 350 million, $100-billion) and a trailing 多/余 (20多年)."""
+_MONEY_ABBR = re.compile(
+    rf"[ \t](?P<x>{words_alt(w for w in lx.EN_MAGNITUDES if len(w) <= 3 and w not in EN_SPACED_ABBREVIATIONS)})"
+    r"(?![A-Za-z0-9]|\.[A-Za-z0-9])", re.ASCII
+)
+
+
+def _money_abbreviation(t: str, pos: int, money: bool) -> re.Match[str] | None:
+    """An abbreviation that a space keeps from the digits (m, b: "5 m" may be five metres) read as a
+    magnitude of money: after a currency sign ("£3 m", "$ 15 m") or before a currency word ("3 m euros")."""
+    mm = _MONEY_ABBR.match(t, pos)
+    if mm is None:
+        return None
+    if money:
+        return mm
+    um = lx.UNIT.match(t, mm.end())
+    return mm if um is not None and lx.unit_of(um.group("unit"), "CNY")[0] == "money" else None
+
+
+def _magnitude(t: str, pos: int, a: Amount, g: str, *, money: bool = False) -> tuple[Amount, int]:
+    """English magnitude (13bn, $13B, 350 million, $100-billion) and a trailing 多/余 (20多年);
+    ``money``: a currency sign stands before the number ("£3 m")."""
     mm = lx.EN_MAG.match(t, pos) if g == "ar" else None
-    if mm:
+    if mm is None and g == "ar" and (ab := _money_abbreviation(t, pos, money)) is not None:
+        a, pos = a.scaled(lx.EN_MAGNITUDES[ab.group("x")]), ab.end()
+    elif mm:
         f = lx.magnitude_of(mm)
         a = a.scaled(f)
         pos = mm.end()
@@ -520,6 +587,25 @@ def _discount(a: Amount) -> tuple[Amount, Decimal] | None:
     if 10 < v < 100 and v == int(v):
         return a, Decimal("0.01")
     return None
+
+
+_DISCOUNT_DIGITS = "".join(c for c, v in CN_ALL_DIGITS.items() if 0 < v < 10) + "123456789"
+_SPACED_FIRST = re.compile(
+    rf"(?<![0-9.,第{''.join(CN_ALL_DIGITS)}{UNITS}{BIGS}])(?<![0-9{''.join(CN_ALL_DIGITS)}][ \t])"
+    rf"(?P<d>[{_DISCOUNT_DIGITS}])[ \t]\Z"
+)
+
+
+def _spaced_discount(t: str, s: int, body: Body) -> tuple[int, Amount] | None:
+    """(start, amount) of a two-digit discount written with a space between its digits, as 成 takes
+    one after it (七成 六): 7 2 折 = 72%, 七 五折 = 75%; one digit each, nothing numeral before the first."""
+    if len(body.text) != 1 or body.text not in _DISCOUNT_DIGITS:
+        return None
+    m = _SPACED_FIRST.search(t, max(0, s - 3), s)
+    if m is None:
+        return None
+    first = m.group("d")
+    return m.start(), exact(Decimal(CN_ALL_DIGITS.get(first, first)) * 10 + body.a.value)
 
 
 def _in_phrase(t: str, k: int) -> bool:
@@ -666,9 +752,10 @@ def _odd_numerator(num: Body) -> bool:
 
 
 _OF_UNIT = re.compile(
-    rf"[ \t]+(?P<of>(?i:of)[ \t]+)?(?i:an?)[ \t]+"
+    rf"[ \t]+(?:(?P<of>(?i:of)[ \t]+)?(?i:an?|one|1)[ \t]+"
     rf"(?:(?P<scale>(?i:{words_alt(w for w, v in EN_SCALES.items() if v > 100)}))"
-    r"|(?P<unit>(?i:percentage[ \t]points?|per[ \t]?cent|percent)))\b(?!-)", re.ASCII
+    r"|(?P<unit>(?i:percentage[ \t]points?|per[ \t]?cent|percent)))"
+    r"|(?P<direct>(?i:percentage[ \t]points?|per[ \t]?cent|percent)))\b(?!-)", re.ASCII
 )
 
 
@@ -676,11 +763,17 @@ def fraction_of(t: str, s: int, pos: int, num: Decimal, den: Decimal, ctx: Conte
                 of_optional: bool = False) -> Hit | None:
     """A fraction of a scale or a percent: "three quarters of a million dollars" = 750,000 USD,
     "two thirds of a billion" = 666,666,666.67 (a count), "seven tenths of a percent" = 0.7%,
-    "half a percentage point" = 0.5 points (``of_optional``: "half a" needs no "of"); None when
-    no "of a million / of a percent" follows ``t[pos]``."""
+    "half a percentage point" = 0.5 points (``of_optional``: "half a" needs no "of"), "half of one
+    percent" = 0.5%; a fraction right before a percent word is a number of it ("one-half percent" =
+    0.5%, "three-quarters percentage point"); None when no "of a million / of a percent" follows ``t[pos]``."""
     m = _OF_UNIT.match(t, pos)
-    if m is None or not (m.group("of") or of_optional):
+    if m is None or not (m.group("of") or of_optional or m.group("direct")):
         return None
+    if m.group("direct"):
+        kind, unit, factor = lx.unit_of(m.group("direct"), ctx.default_cur, ctx.yen)
+        if kind is None or unit is None:
+            return None
+        return finish(t, s, m.end(), exact(_divide(num * factor, den)), kind, unit, Decimal(1))
     if m.group("scale"):
         a = exact(_divide(num * EN_SCALES[m.group("scale").lower()], den))
         kind, unit, factor, upos, _ = _unit(t, m.end(), "en", ctx, a, True)
@@ -726,7 +819,12 @@ def _en_fraction(t: str, s: int, body: Body, ctx: Context | None = None) -> Hit 
     d = fraction_at(t, p, kn, mixed=True)
     if d is None or kn >= d.den:
         return None
-    return finish(t, s, d.end, exact(k + _divide(kn, Decimal(d.den))), "count", "count", Decimal(1))
+    a = exact(k + _divide(kn, Decimal(d.den)))
+    if ctx is not None:  # eight and one-half percent, five and a quarter dollars: a number of the unit after it
+        kind, unit, factor, upos, _ = _unit(t, d.end, "en", ctx, a)
+        if kind in _SLASH_UNITS:
+            return finish(t, s, upos, a, kind, unit, factor)
+    return finish(t, s, d.end, a, "count", "count", Decimal(1))
 
 
 def _en_article_fraction(t: str, m: re.Match, ctx: Context | None = None) -> Hit | None:

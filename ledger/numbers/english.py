@@ -62,6 +62,7 @@ class _Reader:
         self.has_scale = False
         self.need_big = False  # a group after a scale and ', ' or ' ' must reach a hundred or a scale
         self.scales = 0  # scale words read
+        self.closed = False  # a plural scale ends the number ("two millions")
 
     def complete(self) -> bool:
         return self.stage in ("unit", "hundred", "tens", "done", "scaled", "frac") and not self.need_big
@@ -72,6 +73,8 @@ class _Reader:
         return self.total + self.group
 
     def feed(self, w: str, sep: str) -> bool:
+        if self.closed:
+            return False
         if w == _AND:
             return sep == " " and self._and()
         ok = self._word(w, sep)
@@ -103,6 +106,12 @@ class _Reader:
             return self._hundred(sep)
         if w in EN_SCALES:
             return self._scale(EN_SCALES[w], sep)
+        if w[-1:] == "s" and EN_SCALES.get(w[:-1], 0) > EN_HUNDRED and not self.total \
+                and self.stage in ("unit", "hundred", "tens", "done"):
+            # "two millions", "2.5 billions" (a plural after a number, as non-native English writes it):
+            # the scale itself, and the number's last word (a plural alone is an order of magnitude)
+            self.closed = self._scale(EN_SCALES[w[:-1]], sep)
+            return self.closed
         if w == "dozens" and self.stage == "unit" and 1 < self.group < 10:  # three dozens = 36
             w = "dozen"
         if w == "dozen" and self.stage in ("unit", "article", "half_a") and self.group < 10:

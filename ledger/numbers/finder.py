@@ -177,6 +177,8 @@ def scan(t: str, *, published: datetime.date | str | None = None, fullwidth_comm
         if hit is None or isinstance(hit, Resume):
             pos = m.end() if hit is None else max(hit.end, m.start() + 1)
             continue
+        while hits and hit.start <= hits[-1].start and hits[-1].end <= hit.end:
+            hits.pop()  # 7 2 折: the hit read on from the number before holds it
         if hits and (joined := _joined(t, hits[-1], hit)) is not None:
             hits[-1] = joined
         else:

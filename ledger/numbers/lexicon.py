@@ -151,8 +151,9 @@ _ZH_GROUP = "|".join(
     for w in CN_GROUPS
 )
 _EN_UNIT = (
-    r"(?i:percentage[ \t-]points?|percentage|per[ \t]?cents?|pct|basis[ \t-]points?|bps|times|years?|months?|weeks?"
-    r"|days?)\b|(?<=[0-9])(?:pc|bps?)\b"  # 5pc (per cent), 50bp: glued to the digits, lower case
+    r"(?i:percentage[ \t-]points?|percentage|per[ \t]?cents?|pct|basis[ \t-]points?|bps|times"
+    r"|(?:years?|months?|weeks?|days?)(?!-(?i:over|on|end|to|ago)\b))\b"  # not year-over-year, year-end
+    r"|(?<=[0-9])(?:pc|bps?)\b"  # 5pc (per cent), 50bp: glued to the digits, lower case
 )
 _ZH_UNIT = _alt(["%", "‰", "个半百分点", "个百分点", "百分点", "个基点", "基点", "倍", "周年", "个多月", "个半月",
                  "个半星期", "多个月", "个月",
@@ -174,7 +175,7 @@ _DOLLAR_OF: dict[str, str | None] = {
     **{w.lower(): c for w, c in _DOLLAR_PREFIXES["known"].items()},
 }
 _DOLLAR_PREFIX = re.compile(
-    rf"(?<![A-Za-z'\u2019.])(?i:{words_alt(_DOLLAR_OF)})[ \t]?\Z", re.ASCII
+    rf"(?<![A-Za-z'\u2019.])(?<!['\u2019][ \t])(?i:{words_alt(_DOLLAR_OF)})[ \t]?\Z", re.ASCII
 )
 
 
@@ -265,9 +266,9 @@ _LONG_AFTER = words_alt(w for w, v in EN_SCALES.items() if v > EN_SCALES[EN_LONG
 #: "hundred" ("hund"), then a scale word ("hmag"), as in a group of English words: the digits stand
 #: for its ones ("5 hundred" = 500 as "five hundred", "2 hundred million" = 2 x 10^8).
 EN_MAG = re.compile(
-    rf"(?:[ \t]|-)?(?:(?P<hund>(?i:{words_alt(w for w, v in EN_SCALES.items() if v == EN_HUNDRED)}))\b"
-    rf"(?:(?:[ \t]|-)(?P<hmag>(?i:{_MAG_WORDS}))\b)?|(?P<mag>(?i:{_MAG_WORDS}))\b"
-    rf"(?:(?<=(?i:{EN_LONG_SCALE}))[ \t](?P<lmag>(?i:{_LONG_AFTER}))\b(?!-))?)"
+    rf"(?:[ \t]-[ \t]|[ \t]|-)?(?:(?P<hund>(?i:{words_alt(w for w, v in EN_SCALES.items() if v == EN_HUNDRED)}))\b"
+    rf"(?:(?:[ \t]|-)(?P<hmag>(?i:{_MAG_WORDS}))\b)?|(?P<mag>(?i:{_MAG_WORDS}))(?:(?i:s)\b|\b"
+    rf"(?:(?<=(?i:{EN_LONG_SCALE}))[ \t](?P<lmag>(?i:{_LONG_AFTER}))\b(?!-))?))"
     rf"|(?P<abbr>{words_alt(w for w in EN_MAGNITUDES if len(w) <= 3)})(?![A-Za-z0-9])"
     rf"|[ \t](?P<sabbr>{words_alt(EN_SPACED_ABBREVIATIONS)})(?![A-Za-z0-9]|\.[A-Za-z0-9])", re.ASCII
 )
@@ -475,7 +476,7 @@ _ENGLISH = (
     rf"(?P<verb>(?i:\b{words_alt(MULTIPLE_VERBS)}\b(?!-))"
     rf"|\b{words_alt(MULTIPLE_COMPARED)}(?=[ \t]{_CMP}\b)|\b{words_alt(MULTIPLE_COMPARED_VERBS)}(?=[ \t]{_VERB_CMP}\b))"
     rf"|(?P<frac>(?i:\b(?:(?P<fr_n>{words_alt(_FRAC_N)})[- \t])?(?P<fr_d>{words_alt(EN_FRACTIONS)})\b)"
-    r"(?=[ \t](?:of|the)\b|[ \t]less|[ \t]more"
+    r"(?=[ \t](?:of|the)\b|[ \t]less|[ \t]more|[ \t](?i:percent|per[ \t]?cent|percentage)\b"
     r"|(?<=(?i:half))[ \t]an?[ \t](?i:percent|per[ \t]?cent|percentage[ \t]point)\b)"
     r"|(?<=by[ \t])(?i:(?P<fr_n2>a)[ \t](?P<fr_d2>third|quarter|fifth|half)\b))"
     rf"|(?P<fold>(?i:\b(?P<fold_n>{_FOLD_WORD}(?:-[a-z]+)?)-?fold\b))"
