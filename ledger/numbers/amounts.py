@@ -323,8 +323,10 @@ def _suffix(t: str, s: int, body: Body, cur: str | None, ctx: Context) -> Hit | 
     kind, unit, factor, pos, word = _unit(t, pos, g, ctx, a, a_mag)
     if cur and word in lx.SIGNS_AFTER:  # "$ 20,000.00 $ 37,305.97": the second $ opens the next amount
         kind, unit, factor, pos, word = None, None, Decimal(1), p0, None
+    sub_of = None
     if kind is None and t[pos:pos + 1] in _SUB_START and not a_mag and not a.vague \
             and (sub := money.alone(t, pos, body.text, a, ctx.default_cur)):
+        sub_of = a  # the number of sub-units, before they became main units
         a, unit, pos = sub
         kind, factor = "money", Decimal(1)
         cur = cur or unit
@@ -342,7 +344,7 @@ def _suffix(t: str, s: int, body: Body, cur: str | None, ctx: Context) -> Hit | 
         kind, unit = "money", cur
     if kind == "money":
         a, pos = _money_after(t, pos, word, a, a_mag, unit, start=s, sign=bool(cur))
-    rng = _range(t, s, pos, body, a, (kind, unit, factor), a_mag, ctx)
+    rng = _range(t, s, pos, body, a, (kind, unit, factor), a_mag, ctx, sub=sub_of is not None)
     if rng is not None:
         a, pos, kind, unit, factor = rng
     if kind is None:
@@ -1024,9 +1026,12 @@ _AND = re.compile(r"[ \t](?i:and)[ \t]", re.ASCII)
 _between = lx.between_before
 
 
-def _range(t: str, start: int, pos: int, body: Body, a: Amount, unit_info, a_mag: bool, ctx: Context):
+def _range(t: str, start: int, pos: int, body: Body, a: Amount, unit_info, a_mag: bool, ctx: Context,
+           *, sub: bool = False):
     """A second numeral after 至/到/~/-/to (20%至30%, 100-200亿美元, 三到五年,
-    $1-2 billion): returns (Amount, end, kind, unit, factor) or None."""
+    $1-2 billion, 5 to 10 cents): returns (Amount, end, kind, unit, factor) or None.  ``sub``: the first
+    end is a number of sub-units (5 cents), and the second must be one too ("5 cents to 95 cents";
+    "62.5 cents to $ 22.625" is a change to a price in dollars)."""
     kind, unit, factor = unit_info
     c = lx.RANGE_SEP.match(t, pos)
     zh_between = False
@@ -1038,6 +1043,8 @@ def _range(t: str, start: int, pos: int, body: Body, a: Amount, unit_info, a_mag
     if not c or (c.group().strip().lower() == "to" and _FROM.search(t, max(0, start - 8), start)):
         return None  # "from 10% to 20%" is a change, not a range
     p1 = c.end()
+    if sub and lx.CUR_BEFORE.match(t, p1):
+        return None  # fell 62.5 cents to $ 22.625: cents, then dollars
     if kind == "money" and (sym := lx.CUR_BEFORE.match(t, p1)):  # between $1bn and $2bn, $1 billion-$2 billion
         if lx.currency_code(sym.group(), ctx.yen) != unit:
             return None  # between $5 and €6: two currencies, no range
@@ -1049,6 +1056,15 @@ def _range(t: str, start: int, pos: int, body: Body, a: Amount, unit_info, a_mag
     b = second.a
     b2, p2 = _magnitude(t, second.end, b, second.g)
     kind2, unit2, factor2, p3, _ = _unit(t, p2, second.g, ctx, b2, b2.value != b.value)
+    sub2 = money.alone(t, p2, second.text, b2, ctx.default_cur) \
+        if kind2 is None and b2.value == b.value and not b.vague and t[p2:p2 + 1] in _SUB_START else None
+    if sub or (sub2 is not None and kind is None and not a_mag and not a.vague and body.g != "cn"):
+        if sub2 is None or (sub and sub2[1] != unit):
+            return None  # rose 5 cents to 95: the second end is no number of cents
+        if not sub:  # 5 to 10 cents: the sub-unit written once is both ends'
+            a, kind, unit, factor = a.scaled(sub2[0].value / b.value), "money", sub2[1], Decimal(1)
+        b = b2 = sub2[0]
+        kind2, unit2, factor2, p3 = kind, unit, factor, sub2[2]
     end = p3 if kind2 is not None else p2
     between_end = lx.ZH_BETWEEN_END.match(t, end) if body.g != "en" else None
     if zh_between:

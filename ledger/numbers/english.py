@@ -63,6 +63,7 @@ class _Reader:
         self.need_big = False  # a group after a scale and ', ' or ' ' must reach a hundred or a scale
         self.scales = 0  # scale words read
         self.closed = False  # a plural scale ends the number ("two millions")
+        self.hyphen_hundred = False  # "two-hundred": the group goes on with a hyphen (two-hundred-fifty)
 
     def complete(self) -> bool:
         return self.stage in ("unit", "hundred", "tens", "done", "scaled", "frac") and not self.need_big
@@ -144,7 +145,7 @@ class _Reader:
         return False
 
     def _ones(self, v: int, sep: str) -> bool:
-        if sep == "-" and not (self.stage == "tens" and 0 < v < 10):
+        if sep == "-" and not ((self.stage == "tens" and 0 < v < 10) or self.hyphened_hundred()):
             return False
         if self.stage in ("start", "scaled"):
             self.need_big = sep == ", "  # "ten thousand, one of the largest" is no 10001
@@ -155,8 +156,12 @@ class _Reader:
             return False
         return True
 
+    def hyphened_hundred(self) -> bool:
+        """A hyphen may go on after a hundred joined by a hyphen: two-hundred-fifty = 250."""
+        return self.stage == "hundred" and self.hyphen_hundred
+
     def _tens(self, v: int, sep: str) -> bool:
-        if sep == "-" or self.stage not in ("start", "scaled", "hundred", "and"):
+        if (sep == "-" and not self.hyphened_hundred()) or self.stage not in ("start", "scaled", "hundred", "and"):
             return False
         self.need_big = self.need_big or sep == ", "
         self.group += v
@@ -166,6 +171,7 @@ class _Reader:
     def _hundred(self, sep: str) -> bool:
         if self.stage == "unit" and 0 < self.group < 20 and sep in (" ", "-"):
             self.group *= EN_HUNDRED
+            self.hyphen_hundred = sep == "-"
         elif self.stage in ("tens", "done") and 20 <= self.group < EN_HUNDRED and not self.total and sep == " ":
             self.group *= EN_HUNDRED  # twenty-five hundred = 2500, as nineteen hundred = 1900
         elif self.stage == "article" or (self.stage == "start" and self.dropped_article):

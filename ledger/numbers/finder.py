@@ -44,7 +44,7 @@ from ledger.numbers.grammar import words_alt
 from ledger.numbers.hedges import Hit, hedged
 from ledger.numbers.masks import masked_run, may_hold_urls
 from ledger.numbers.numerals import NumeralError, amount, exact, norm
-from ledger.numbers.words import EN_NOT_FRACTION_AFTER, LEXICON
+from ledger.numbers.words import CN_SHARE_WORDS, EN_NOT_FRACTION_AFTER, LEXICON
 from ledger.sources.articles import CleanText, clean, read_article
 from ledger.sources.table import infer_published
 
@@ -227,6 +227,9 @@ def _read(t: str, m: re.Match[str], published: dates.Anchor | None, ctx: Context
         if g == "zhoff":  # 半折: a discount said in a word
             return _hit_simple(m.start(), m.end(), "percent", LEXICON["numerals"]["zh"]["discount_words"][m.group()],
                                "ratio")
+        if g == "zhshare":  # 百分百, 半个百分点: a share said in a word
+            kind, v = CN_SHARE_WORDS[m.group()]
+            return hedged(t, m.start(), m.end(), kind, exact(Decimal(v)), "ratio" if kind == "percent" else kind)
         if g == "verb":
             return _hit_simple(m.start(), m.end(), "multiple", lx.EN_VERBS[m.group().lower()], "times")
         if g == "frac":

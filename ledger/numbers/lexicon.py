@@ -34,6 +34,8 @@ from ledger.numbers.words import (
     CN_DISCOUNT_NOT_AFTER,
     CN_DISCOUNT_WORDS,
     CN_DISCOUNT_WORDS_NOT_AFTER,
+    CN_SHARE_WORDS,
+    CN_SHARE_WORDS_NOT_BEFORE,
     CN_GROUP_NOT_BEFORE,
     CN_GROUPS,
     EN_ARTICLES,
@@ -114,11 +116,13 @@ CUR_BEFORE_ALT = (
 CUR_BEFORE = re.compile(CUR_BEFORE_ALT, re.ASCII)
 _OTHER_UNITS: dict[str, tuple[str, str, Decimal]] = {
     "%": ("percent", "ratio", Decimal("0.01")), "‰": ("percent", "ratio", Decimal("0.001")),
+    "‱": ("percent", "ratio", Decimal("0.0001")),  # per ten thousand (a basis point of a whole)
     "percent": ("percent", "ratio", Decimal("0.01")), "per cent": ("percent", "ratio", Decimal("0.01")),
     "pct": ("percent", "ratio", Decimal("0.01")), "成": ("percent", "ratio", Decimal("0.1")),
     "percents": ("percent", "ratio", Decimal("0.01")), "percentage": ("percent", "ratio", Decimal("0.01")),
     CN_DISCOUNT: ("percent", "ratio", Decimal("0.1")),  # 九折; two digits (七五折) are hundredths: amounts._discount
     "个百分点": ("percentage_point", "percentage_point", Decimal(1)),
+    "个 百分点": ("percentage_point", "percentage_point", Decimal(1)),  # 十二個 百分點: a space after the classifier
     "百分点": ("percentage_point", "percentage_point", Decimal(1)),
     "percentage point": ("percentage_point", "percentage_point", Decimal(1)),
     "percentage points": ("percentage_point", "percentage_point", Decimal(1)),
@@ -155,7 +159,7 @@ _EN_UNIT = (
     r"|(?:years?|months?|weeks?|days?)(?!-(?i:over|on|end|to|ago)\b))\b"  # not year-over-year, year-end
     r"|(?<=[0-9])(?:pc|bps?)\b"  # 5pc (per cent), 50bp: glued to the digits, lower case
 )
-_ZH_UNIT = _alt(["%", "‰", "个半百分点", "个百分点", "百分点", "个基点", "基点", "倍", "周年", "个多月", "个半月",
+_ZH_UNIT = _alt(["%", "‰", "‱", "个半百分点", "个百分点", "个 百分点", "百分点", "个基点", "基点", "倍", "周年", "个多月", "个半月",
                  "个半星期", "多个月", "个月",
                  "个星期", "星期", "周", "天", "年", "月", "成"]) \
     + f"|{CN_DISCOUNT}(?![{CN_DISCOUNT_NOT_AFTER}])|{_ZH_GROUP}"
@@ -440,7 +444,7 @@ VULGAR_RX = re.compile(VULGAR_FRACTION, re.ASCII)
 #: (about 5x faster than trying every alternative at every position).
 _FIRST = (
     rf"[0-9{DIGITS}{ZEROS}{UNITS}{BIGS}数几翻参.{re.escape(_SIGNS)}{_VULGAR_CLASS}]|\b[A-Za-z]"
-    rf"|{_alt(CN_DISCOUNT_WORDS)}"
+    rf"|{_alt(CN_DISCOUNT_WORDS)}|{_alt(CN_SHARE_WORDS)}"
     r"|上(?:周|星期|个?月|[十百千万亿])|下(?:周|个?月)|这(?:周|个月)|本[周月年]|[去今明前]年|前天|昨[天日]"
     rf"|{_alt(w for w in _CUR_BEFORE if not w.isascii() and len(w) > 1)}"
 )
@@ -496,6 +500,7 @@ MASTER = re.compile(
     rf"|(?P<sci>{SCIENTIFIC})"
     r"|(?P<fan>翻了?(?:一|两|三|[1-3])?(?:番|倍))"
     rf"|(?P<zhoff>(?<![{CN_DISCOUNT_WORDS_NOT_AFTER}]){_alt(CN_DISCOUNT_WORDS)}(?![{CN_DISCOUNT_NOT_AFTER}]))"
+    rf"|(?P<zhshare>(?:{_alt(CN_SHARE_WORDS)})(?![{CN_SHARE_WORDS_NOT_BEFORE}]))"
     rf"|(?P<zhfrac>{CN_FRACTION_RX})"
     rf"|(?P<cur>(?P<cur_sym>{CUR_BEFORE_ALT})[ \t]?"
     rf"(?P<cur_frac>(?=\d{{1,3}}[ \t]+\d{{1,3}}{_SLASH}\d|\d+[ \t]?[{_VULGAR_CLASS}]))?"
