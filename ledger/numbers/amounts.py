@@ -130,6 +130,7 @@ def read_number(t: str, m: re.Match, ctx: Context) -> Hit | Resume | None:
             return Resume(m.start(name))
     if g in ("ar", "cur"):
         body = _spaced_point(t, body, cur, ctx)
+        body = _point_word(t, body, cur, ctx) or body
     hit = _number(t, s, body, cur, ctx)
     if hit is None and g != "cur" and body.end < m.end(name):
         return Resume(body.end)
@@ -173,6 +174,30 @@ def _spaced_point(t: str, body: Body, cur: str | None, ctx: Context) -> Body:
         if not scaled and kind not in _POINT_UNITS:
             return body
     return Body(t[body.start:e], t[body.start:e], body.start, e, v, "ar")
+
+
+_POINT_WORD = re.compile(rf"{CN_POINT}[ \t]?(?P<frac>\d+)(?![\d.,])(?P<big>[{BIGS}]*)", re.ASCII)
+#: Units of a decimal written with Arabic digits and 点 (12点5%): not a clock time (3点5分).
+_POINT_WORD_UNITS = ("money", "percent", "percentage_point", "multiple")
+
+
+def _point_word(t: str, body: Body, cur: str | None, ctx: Context, *, share: bool = False) -> Body | None:
+    """Arabic digits, 点 and Arabic digits are one decimal (12点5% = 12.5%, 1点5亿元), a magnitude after
+    it scaling the whole, as 一点五亿: in a share's numerator (``share``: 百分之12点5), after a currency,
+    or before a magnitude or a unit of money, percent or a multiple; None otherwise (3点5分 is a clock time)."""
+    if body.g != "ar" or body.text != body.run.rstrip(" \t") or not _WHOLE_DIGITS.fullmatch(body.text):
+        return None
+    pm = _POINT_WORD.match(t, body.end)
+    if pm is None:
+        return None
+    e = pm.end()
+    v = arabic(body.text.replace(",", "") + "." + pm.group("frac"))
+    if pm.group("big"):
+        v *= chinese("一" + pm.group("big"))
+    a = exact(v)
+    if not (share or cur or pm.group("big") or _unit_kind_after(t, e, "ar", a, ctx)[0] in _POINT_WORD_UNITS):
+        return None
+    return Body(t[body.start:e], t[body.start:e], body.start, e, a, "ar")
 
 
 def _whose_dollar(t: str, s: int, sym: str, cur: str | None) -> tuple[int, str | None] | None:
@@ -230,6 +255,10 @@ _SUB_START = money.SUB_START
 _PLAIN = re.compile(rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,{MAX_NUMERAL}}}(?:\.\d+)?|\.\d+", re.ASCII)
 
 
+#: Indian digit grouping: thousands, then groups of two (12,34,567.89 = 1234567.89; 1,00,000 = one lakh).
+_INDIAN = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?", re.ASCII)
+
+
 def _clause_cut(run: str, b0: int, ctx: Context) -> str:
     """增长了100，300家: an Arabic number ends at a clause comma ，."""
     if ctx.fullwidth_comma is None or "," not in run:
@@ -248,7 +277,7 @@ def parse(run: str, b0: int, after: str = "") -> Body | None:
                 return None
             return Body(run[:r.end], run, b0, b0 + r.end, exact(r.value), "en", r.words, r.has_scale)
         g = "ar" if run[0].isdigit() or run[0] == "." else "cn"
-        if g == "ar" and _PLAIN.fullmatch(run):  # most numbers: 2024, 1,300, 16.4
+        if g == "ar" and (_PLAIN.fullmatch(run) or _INDIAN.fullmatch(run)):  # most numbers: 2024, 1,300, 16.4
             return Body(run, run, b0, b0 + len(run), exact(arabic(run)), g)
         try:
             if len(run) <= MAX_NUMERAL:
@@ -691,6 +720,9 @@ def _furniture(t: str, s: int, e: int) -> bool:
 # --------------------------------------------------------------------------- fractions, vague English
 
 
+_NO_CONTEXT = Context()
+
+
 def _cn_fraction(t: str, m: re.Match) -> Hit | None:
     """三分之一 = 1/3, 千分之三 = 0.003, 百分之二十七 = 0.27: a share (percent, ratio)."""
     den, num = parse(m.group("zf_den"), m.start("zf_den")), parse(m.group("zf_num"), m.start("zf_num"))
@@ -702,6 +734,8 @@ def _cn_fraction(t: str, m: re.Match) -> Hit | None:
     bare = num.a.vague == "bare"
     if bare:  # 百分之百 = 100/100
         num = num._replace(a=exact(chinese(num.text)))
+    if num.g == "ar" and (pw := _point_word(t, num, None, _NO_CONTEXT, share=True)) is not None:
+        num = pw  # 百分之12点5 = 12.5%
     end, na = num.end, num.a
     if num.g == "ar":  # 百分之52.5 k: a magnitude after an Arabic numerator scales it
         na, end = _magnitude(t, num.end, na, "ar")
@@ -1091,8 +1125,8 @@ def _range(t: str, start: int, pos: int, body: Body, a: Amount, unit_info, a_mag
         return None  # 'rose 12% to 320 million': a change, then the level it reached
     if (f := _shared_scale(body, second)) is not None:
         a = a.scaled(f)  # one to two million, five to six hundred thousand: the scale words are both ends'
-    if not a_mag and b.value and b2.value != b.value:  # $1-2 billion: the magnitude applies to both
-        a = a.scaled(b2.value / b.value)
+    if not a_mag and b.value and b2.value != b.value and a.value * b2.value / b.value < b2.value:
+        a = a.scaled(b2.value / b.value)  # $1-2 billion: the magnitude applies to both ($500,000 to $1 million: no)
     big = re.search(rf"[{BIGS}]+$", second.text)
     if big and not _has_big(body.text):  # 100-200亿美元
         a = a.scaled(amount("一" + big.group()).value)

@@ -34,10 +34,10 @@ from ledger.numbers.words import (
     CN_DISCOUNT_NOT_AFTER,
     CN_DISCOUNT_WORDS,
     CN_DISCOUNT_WORDS_NOT_AFTER,
-    CN_SHARE_WORDS,
-    CN_SHARE_WORDS_NOT_BEFORE,
     CN_GROUP_NOT_BEFORE,
     CN_GROUPS,
+    CN_SHARE_WORDS,
+    CN_SHARE_WORDS_NOT_BEFORE,
     EN_ARTICLES,
     EN_FRACTIONS,
     EN_HALF,
@@ -159,8 +159,8 @@ _EN_UNIT = (
     r"|(?:years?|months?|weeks?|days?)(?!-(?i:over|on|end|to|ago)\b))\b"  # not year-over-year, year-end
     r"|(?<=[0-9])(?:pc|bps?)\b"  # 5pc (per cent), 50bp: glued to the digits, lower case
 )
-_ZH_UNIT = _alt(["%", "‰", "‱", "个半百分点", "个百分点", "个 百分点", "百分点", "个基点", "基点", "倍", "周年", "个多月", "个半月",
-                 "个半星期", "多个月", "个月",
+_ZH_UNIT = _alt(["%", "‰", "‱", "个半百分点", "个百分点", "个 百分点", "百分点", "个基点", "基点", "倍", "周年",
+                 "个多月", "个半月", "个半星期", "多个月", "个月",
                  "个星期", "星期", "周", "天", "年", "月", "成"]) \
     + f"|{CN_DISCOUNT}(?![{CN_DISCOUNT_NOT_AFTER}])|{_ZH_GROUP}"
 UNIT = re.compile(
