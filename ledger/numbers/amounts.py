@@ -176,7 +176,7 @@ def _spaced_point(t: str, body: Body, cur: str | None, ctx: Context) -> Body:
     return Body(t[body.start:e], t[body.start:e], body.start, e, v, "ar")
 
 
-_POINT_WORD = re.compile(rf"{CN_POINT}[ \t]?(?P<frac>\d+)(?![\d.,])(?P<big>[{BIGS}]*)", re.ASCII)
+_POINT_WORD = re.compile(rf"{CN_POINT}[ \t]?(?P<frac>\d+)(?!\d|[.,]\d)(?P<big>[{BIGS}]*)", re.ASCII)
 #: Units of a decimal written with Arabic digits and 点 (12点5%): not a clock time (3点5分).
 _POINT_WORD_UNITS = ("money", "percent", "percentage_point", "multiple")
 
