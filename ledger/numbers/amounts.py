@@ -131,6 +131,8 @@ def read_number(t: str, m: re.Match, ctx: Context) -> Hit | Resume | None:
     if g in ("ar", "cur"):
         body = _spaced_point(t, body, cur, ctx)
         body = _point_word(t, body, cur, ctx) or body
+        body = _space_grouped(t, body)
+        body = _decimal_comma(t, body, cur, ctx)
     hit = _number(t, s, body, cur, ctx)
     if hit is None and g != "cur" and body.end < m.end(name):
         return Resume(body.end)
@@ -174,6 +176,49 @@ def _spaced_point(t: str, body: Body, cur: str | None, ctx: Context) -> Body:
         if not scaled and kind not in _POINT_UNITS:
             return body
     return Body(t[body.start:e], t[body.start:e], body.start, e, v, "ar")
+
+
+#: Digits grouped by spaces (1 000 000, 3 000 percent): groups of three after the first, then a decimal part.
+_SPACE_GROUPS = re.compile(r"(?:[ \t]\d{3})+(?:\.\d+)?(?![\d,]|\.\d|[ \t]\d)", re.ASCII)
+_DIGIT_SPACE_BEFORE = re.compile(r"\d[ \t]\Z", re.ASCII)
+
+
+def _space_grouped(t: str, body: Body) -> Body:
+    """1 000 000 = 10^6, 3 000 percent = 3000%: digits grouped by spaces, when a group after the first
+    opens with 0 and so cannot be a number of its own ("000" alone was read as 0); "2 500 users" keeps two
+    numbers (a table may set two cells side by side)."""
+    if body.g != "ar" or body.text != body.run or not re.fullmatch(r"[1-9]\d{0,2}", body.text):
+        return body
+    gm = _SPACE_GROUPS.match(t, body.end)
+    if gm is None or _DIGIT_SPACE_BEFORE.search(t, max(0, body.start - 2), body.start):
+        return body
+    groups = gm.group().split()
+    if not any(g.startswith("0") for g in groups):
+        return body
+    e = gm.end()
+    v = exact(arabic(body.text + "".join(groups)))
+    return Body(t[body.start:e], t[body.start:e], body.start, e, v, "ar")
+
+
+_COMMA_DECIMAL = re.compile(r"(?P<int>\d+),(?P<frac>\d{1,2})", re.ASCII)
+
+
+def _decimal_comma(t: str, body: Body, cur: str | None, ctx: Context) -> Body:
+    """5,5% = 5.5%, 0,25% = 0.25%, "1,2 million": a comma before one or two digits is no thousands separator;
+    before a magnitude or a unit of money or percent (or after a sign) it is a decimal comma, as much of
+    Europe writes it ("0,25%" was 0 and 25%).  Elsewhere the numbers stay as they were (a list: 1,2,3)."""
+    if body.g != "ar" or not _WHOLE_DIGITS.fullmatch(body.text) or "," in body.text:
+        return body
+    cm = _COMMA_DECIMAL.fullmatch(body.run)
+    if cm is None or cm.group("int") != body.text:
+        return body
+    e = body.start + len(body.run)
+    v = exact(arabic(f"{cm.group('int')}.{cm.group('frac')}"))
+    if cur is None:
+        kind, scaled = _unit_kind_after(t, e, "ar", v, ctx)
+        if not scaled and kind not in _POINT_UNITS:
+            return body
+    return Body(body.run, body.run, body.start, e, v, "ar")
 
 
 _POINT_WORD = re.compile(rf"{CN_POINT}[ \t]?(?P<frac>\d+)(?!\d|[.,]\d)(?P<big>[{BIGS}]*)", re.ASCII)

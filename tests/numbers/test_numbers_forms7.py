@@ -112,6 +112,15 @@ CASES = [
     ("融资1点5亿元", [exact("1点5亿元", "money", D(150_000_000), "CNY")]),
     # --- Indian grouping: thousands, then pairs (12,34,567.89 = 1,234,567.89; was 12 and 34,567.89)
     ("a loan of 12,34,567.89", [exact("12,34,567.89", "count", D("1234567.89"), "count")]),
+    # --- digits grouped by spaces where a group opens with 0 (it cannot be a number of its own: "000" was 0)
+    ("1 000 000 people", [exact("1 000 000", "count", D(1_000_000), "count")]),
+    ("a rise of 3 000 percent", [exact("3 000 percent", "percent", D(30), "ratio")]),  # 3000% = 30
+    ("$1 000 000", [exact("$1 000 000", "money", D(1_000_000), "USD")]),
+    # --- a decimal comma before one or two digits and a unit of money or percent (0,25% was 0 and 25%)
+    ("0,25%", [exact("0,25%", "percent", D("0.0025"), "ratio")]),
+    ("rose 5,5 percent", [exact("5,5 percent", "percent", D("0.055"), "ratio")]),
+    ("1,2 million", [exact("1,2 million", "count", D(1_200_000), "count")]),
+    ("5,50 euros", [exact("5,50 euros", "money", D("5.5"), "EUR")]),
     # --- year-over-year is no duration: "$62 million year-over-year" was 62 million years
     ("improved by $62 million year-over-year", [exact("$62 million", "money", D(62_000_000), "USD")]),
 ]
@@ -148,6 +157,17 @@ def test_spaced_digits_that_are_no_discount_pair(text):
 ])
 def test_spaced_m_without_money_is_no_million(text):
     assert all(r[2] != D(3_000_000) and r[2] != D(5_000_000) for r in rows(text))
+
+
+def test_space_grouping_only_where_a_group_cannot_stand_alone():
+    # 2 500 users: two numbers (table cells side by side may look the same), not 2500
+    assert [r[2] for r in rows("2 500 users")] == [D(2), D(500)]
+
+
+@pytest.mark.parametrize("text", ["1,2,3", "5,5 people", "增长了5，5%"])
+def test_comma_that_is_no_decimal_comma(text):
+    # a list; no unit after; a full-width clause comma between half-width digits
+    assert all(r[2] not in (D("1.2"), D("5.5"), D("0.055")) for r in rows(text))
 
 
 def test_clock_time_with_dian_is_no_decimal():
@@ -275,3 +295,31 @@ def test_indian_grouping(n, cents):
     surface = f"{_indian(n)}.{cents:02d}"
     m = one(f"a loan of {surface} was taken")
     assert (m.surface, m.value) == (surface, D(n) + D(cents) / 100)
+
+
+@oracle
+@given(st.integers(min_value=1, max_value=999), st.lists(st.integers(min_value=0, max_value=999), min_size=1,
+                                                          max_size=4), st.sampled_from(["", " percent", " dollars"]))
+def test_space_grouped_digits(head, groups, unit):
+    # Python writes each group of three with its zeros; a group under 100 opens with 0
+    assume(any(g < 100 for g in groups))
+    digits = f"{head}" + "".join(f" {g:03d}" for g in groups)
+    surface = f"{digits}{unit}"
+    m = one(f"the total was {surface} in all")
+    n = D(int(f"{head}" + "".join(f"{g:03d}" for g in groups)))
+    want = {"": ("count", n), " percent": ("percent", n / 100), " dollars": ("money", n)}[unit]
+    assert (m.surface, m.kind, m.value) == (surface, *want)
+
+
+@oracle
+@given(st.integers(min_value=0, max_value=10**6), st.integers(min_value=0, max_value=99), st.booleans(),
+       st.sampled_from(["%", " percent", " million", " euros"]))
+def test_decimal_comma(whole, frac, two, unit):
+    # "<whole>,<frac>" with one or two digits after the comma: whole + frac / 10 or / 100
+    f = f"{frac:02d}" if two else str(frac % 10)
+    surface = f"{whole},{f}{unit}"
+    m = one(f"it was {surface} then")
+    x = D(f"{whole}.{f}")
+    want = {"%": ("percent", x / 100), " percent": ("percent", x / 100), " million": ("count", x * 10**6),
+            " euros": ("money", x)}[unit]
+    assert (m.surface, m.kind, m.value) == (surface, *want)
