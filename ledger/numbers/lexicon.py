@@ -31,7 +31,9 @@ from ledger.numbers.grammar import (
 from ledger.numbers.numerals import Amount
 from ledger.numbers.words import (
     CN_DISCOUNT,
+    CN_DISCOUNT_AFTER_VERB,
     CN_DISCOUNT_NOT_AFTER,
+    CN_DISCOUNT_VERBS,
     CN_DISCOUNT_WORDS,
     CN_DISCOUNT_WORDS_NOT_AFTER,
     CN_GROUP_NOT_BEFORE,
@@ -444,7 +446,7 @@ VULGAR_RX = re.compile(VULGAR_FRACTION, re.ASCII)
 #: (about 5x faster than trying every alternative at every position).
 _FIRST = (
     rf"[0-9{DIGITS}{ZEROS}{UNITS}{BIGS}数几翻参.{re.escape(_SIGNS)}{_VULGAR_CLASS}]|\b[A-Za-z]"
-    rf"|{_alt(CN_DISCOUNT_WORDS)}|{_alt(CN_SHARE_WORDS)}"
+    rf"|{_alt(CN_DISCOUNT_WORDS)}|{_alt(CN_SHARE_WORDS)}|{_alt(CN_DISCOUNT_AFTER_VERB)}"
     r"|上(?:周|星期|个?月|[十百千万亿])|下(?:周|个?月)|这(?:周|个月)|本[周月年]|[去今明前]年|前天|昨[天日]"
     rf"|{_alt(w for w in _CUR_BEFORE if not w.isascii() and len(w) > 1)}"
 )
@@ -499,7 +501,9 @@ MASTER = re.compile(
     rf"|(?P<vulgar>{VULGAR_FRACTION})"
     rf"|(?P<sci>{SCIENTIFIC})"
     r"|(?P<fan>翻了?(?:一|两|三|[1-3])?(?:番|倍))"
-    rf"|(?P<zhoff>(?<![{CN_DISCOUNT_WORDS_NOT_AFTER}]){_alt(CN_DISCOUNT_WORDS)}(?![{CN_DISCOUNT_NOT_AFTER}]))"
+    rf"|(?P<zhoff>(?<![{CN_DISCOUNT_WORDS_NOT_AFTER}]){_alt(CN_DISCOUNT_WORDS)}(?![{CN_DISCOUNT_NOT_AFTER}])"
+    rf"|(?:{'|'.join(f'(?<={re.escape(v)})' for v in CN_DISCOUNT_VERBS)})(?:{_alt(CN_DISCOUNT_AFTER_VERB)})"
+    rf"(?![{CN_DISCOUNT_NOT_AFTER}]))"
     rf"|(?P<zhshare>(?:{_alt(CN_SHARE_WORDS)})(?![{CN_SHARE_WORDS_NOT_BEFORE}]))"
     rf"|(?P<zhfrac>{CN_FRACTION_RX})"
     rf"|(?P<cur>(?P<cur_sym>{CUR_BEFORE_ALT})[ \t]?"

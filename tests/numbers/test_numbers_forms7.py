@@ -101,6 +101,9 @@ CASES = [
     ("it cost $ 500,000 to $ 1 million", [_rng("$ 500,000 to $ 1 million", "money", D(500_000), D(1_000_000),
                                                "USD")]),
     ("$ 1 to $ 2 billion", [_rng("$ 1 to $ 2 billion", "money", D(10**9), D(2 * 10**9), "USD")]),
+    # --- 打对折: half price (对折 after the verb of discounting; alone it is "fold in half")
+    ("全场打对折", [exact("对折", "percent", D("0.5"), "ratio")]),
+    ("打个对折", [exact("对折", "percent", D("0.5"), "ratio")]),
     # --- per ten thousand; shares in a word; a space after 个
     ("费率3‱", [exact("3‱", "percent", D("0.0003"), "ratio")]),  # 3 / 10000
     ("百分百的信心", [exact("百分百", "percent", D(1), "ratio")]),  # 百分之百 said short: 100%
@@ -178,6 +181,11 @@ def test_a_year_after_a_currency_is_a_date():
     got = [(m.surface, m.kind) for m in __import__("ledger.numbers", fromlist=["find_mentions"]).find_mentions(
         "美元2024年走强")]
     assert got == [("2024年", "date")]
+
+
+@pytest.mark.parametrize("text", ["把纸对折", "对折优惠券", "对半折"])  # fold in half (no 打 before)
+def test_fold_in_half_is_no_discount(text):
+    assert [r for r in rows(text) if r[1] == "percent"] == []
 
 
 @pytest.mark.parametrize("text", [
