@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from ledger.numbers import dates, money
 from ledger.numbers import lexicon as lx
-from ledger.numbers.english import after_and, english_word, fraction_at, read_english
+from ledger.numbers.english import after_and, denominator, english_word, fraction_at, read_english
 from ledger.numbers.grammar import BIGS, UNITS, words_alt
 from ledger.numbers.hedges import Hit, finish, hedged, odd
 from ledger.numbers.numerals import Amount, NumeralError, amount, arabic, chinese, exact, read
@@ -37,12 +37,14 @@ from ledger.numbers.words import (
     EN_DOZEN,
     EN_DROPPED_ARTICLE,
     EN_NOT_FRACTION_AFTER,
+    EN_ONES,
     EN_PLURAL_SCALES,
     EN_PLURALS,
     EN_SCALES,
     EN_SEVERAL,
     EN_SHARE_OF,
     EN_SPACED_ABBREVIATIONS,
+    EN_TENS,
     LEXICON,
     NEGATIVE_SIGNS,
 )
@@ -871,7 +873,37 @@ _EN_ARTICLE_NUM = re.compile(r"(?i:an?)(?![A-Za-z])", re.ASCII)
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]\Z", re.ASCII)
 
 
-def _en_fraction(t: str, s: int, body: Body, ctx: Context | None = None) -> Hit | None:
+#: Ordinals that are periods too (quarter) or halves: never part of a compound ordinal here.
+_PERIOD_ORDINALS = frozenset(("half", "quarter"))
+_LAST_WORDS = re.compile(r"(?:(?P<prev>[A-Za-z]+)[ \t]+)?(?P<last>[A-Za-z]+)\Z", re.ASCII)
+
+
+def _compound_ordinal_after(t: str, body: Body) -> Resume | None:
+    """Resume past English words whose split into a numerator and an ordinal is not sure, where the two
+    readings give different values (wrong values are worse than none): "one hundred thirty fifths" is
+    130/5 or 100/35 (a tens word, a space, an ordinal below ten make the compound ordinal thirty-fifth);
+    "one hundred fifth" (a hundred, then such an ordinal) is the ordinal 105th or 100 and a fifth, no
+    count of 100.  None when the split is sure: "twenty fifths" (nothing before the tens), "one hundred
+    and thirty fifths" ("and" binds the tens to the numerator), "twenty-three fifths" (a hyphen), "a
+    hundred trillionths" (an ordinal of a scale)."""
+    d = denominator(t, body.end)
+    if d is None or d.hyphen or d.den >= 10 or d.base in _PERIOD_ORDINALS:
+        return None  # twenty-three fifths (no ordinal below ten after a space), one-fifth, a quarter
+    w = _LAST_WORDS.search(body.text)
+    if w is None:
+        return None
+    last, prev = w.group("last").lower(), (w.group("prev") or "").lower()
+    if last in EN_TENS and prev and prev != "and" and body.text[w.start("last") - 1] == " ":
+        return Resume(d.end)  # one hundred thirty fifths
+    if last in EN_SCALES and not d.plural:
+        return Resume(d.end)  # one hundred fifth: the 105th, or one one hundred fifth = 1/105
+    before = body.text[:w.start()].rstrip(" \t")
+    if last in EN_SCALES and prev in EN_ONES and before and not before.endswith("-"):
+        return Resume(d.end)  # one hundred one thousand fifths: 101000/5, or 100 over the 1005th
+    return None
+
+
+def _en_fraction(t: str, s: int, body: Body, ctx: Context | None = None) -> Hit | Resume | None:
     """English number words before an ordinal: a fraction ("five eighths" = 5/8,
     "twenty-three fifths" = 4.6, "a hundred trillionths" = 10^-10), a share
     (percent) like 三分之一; after "X and" a mixed number ("five and a quarter" =
@@ -879,6 +911,8 @@ def _en_fraction(t: str, s: int, body: Body, ctx: Context | None = None) -> Hit 
     if _not_fraction_after(t, s):
         return None
     k = body.a.value
+    if (amb := _compound_ordinal_after(t, body)) is not None:
+        return amb
     d = fraction_at(t, body.end, k)
     if d is not None:
         if ctx is not None and (of := fraction_of(t, s, d.end, k, Decimal(d.den), ctx)) is not None:

@@ -183,6 +183,28 @@ def test_a_year_after_a_currency_is_a_date():
     assert got == [("2024年", "date")]
 
 
+@pytest.mark.parametrize("text", [
+    "one hundred thirty fifths",  # 130/5 = 26 or 100/35 (thirty-fifths): two values, so none
+    "one one hundred fifth",  # 1/105 or 1 and 100 and a fifth: never the count 100
+    "the one hundred fifth anniversary",  # the 105th: no count 100
+    "one hundred one thousand fifths",  # 101000/5 or 100/1005
+])
+def test_ambiguous_compound_ordinal_reads_nothing(text):
+    assert rows(text) == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("one hundred and thirty fifths", D(26)),  # "and" binds thirty to the numerator: 130/5
+    ("twenty fifths", D(4)),  # nothing before the tens word: 20/5
+    ("one hundred thirty-two fifths", D("26.4")),  # a hyphen: 132/5
+    ("ninety - five hundred fifths", D(1900)),  # one group: 9500/5
+    ("two thousand fifths", D(400)),  # one group: 2000/5
+    ("a hundred trillionths", D("1E-10")),  # an ordinal of a scale: 100 x 10^-12
+])
+def test_sure_fraction_split_still_reads(text, value):
+    assert [(r[0], r[2]) for r in rows(text)] == [(text, value)]
+
+
 @pytest.mark.parametrize("text", ["把纸对折", "对折优惠券", "对半折"])  # fold in half (no 打 before)
 def test_fold_in_half_is_no_discount(text):
     assert [r for r in rows(text) if r[1] == "percent"] == []
