@@ -135,6 +135,12 @@ _OTHER_UNITS: dict[str, tuple[str, str, Decimal]] = {
     "bps": ("percentage_point", "percentage_point", Decimal("0.01")),
     "bp": ("percentage_point", "percentage_point", Decimal("0.01")),
     "pc": ("percent", "ratio", Decimal("0.01")),
+    # percentage points as broker notes abbreviate them: 5 percentage pts, 1.2ppt, 0.5 ppts, 1.2pp (glued)
+    "percentage pt": ("percentage_point", "percentage_point", Decimal(1)),
+    "percentage pts": ("percentage_point", "percentage_point", Decimal(1)),
+    "ppt": ("percentage_point", "percentage_point", Decimal(1)),
+    "ppts": ("percentage_point", "percentage_point", Decimal(1)),
+    "pp": ("percentage_point", "percentage_point", Decimal(1)),
     "倍": ("multiple", "times", Decimal(1)), "x": ("multiple", "times", Decimal(1)),
     "times": ("multiple", "times", Decimal(1)), "fold": ("multiple", "times", Decimal(1)),
     "-fold": ("multiple", "times", Decimal(1)),
@@ -157,9 +163,10 @@ _ZH_GROUP = "|".join(
     for w in CN_GROUPS
 )
 _EN_UNIT = (
-    r"(?i:percentage[ \t-]points?|percentage|per[ \t]?cents?|pct|basis[ \t-]points?|bps|times"
+    r"(?i:percentage[ \t-]points?|percentage[ \t-]pts?|percentage|per[ \t]?cents?|pct|basis[ \t-]points?|bps|times"
     r"|(?:years?|months?|weeks?|days?)(?!-(?i:over|on|end|to|ago)\b))\b"  # not year-over-year, year-end
-    r"|(?<=[0-9])(?:pc|bps?)\b"  # 5pc (per cent), 50bp: glued to the digits, lower case
+    r"|(?<=[0-9])(?:pc|bps?|pp)\b"  # 5pc (per cent), 50bp, 1.2pp: glued to the digits, lower case
+    r"|ppts?\b"  # 1.2ppt, 0.5 ppts: percentage points, lower case
 )
 _ZH_UNIT = _alt(["%", "‰", "‱", "个半百分点", "个百分点", "个 百分点", "百分点", "个基点", "基点", "倍", "周年",
                  "个多月", "个半月", "个半星期", "多个月", "个月",

@@ -124,6 +124,11 @@ CASES = [
     ("rose 5,5 percent", [exact("5,5 percent", "percent", D("0.055"), "ratio")]),
     ("1,2 million", [exact("1,2 million", "count", D(1_200_000), "count")]),
     ("5,50 euros", [exact("5,50 euros", "money", D("5.5"), "EUR")]),
+    # --- percentage points as broker notes abbreviate them ("5 percentage pts" was 5%, a percent)
+    ("margin up 5 percentage pts", [exact("5 percentage pts", "percentage_point", D(5), "percentage_point")]),
+    ("GPM +1.2ppt YoY", [exact("1.2ppt", "percentage_point", D("1.2"), "percentage_point")]),
+    ("down 0.5 ppts", [exact("0.5 ppts", "percentage_point", D("0.5"), "percentage_point")]),
+    ("up 0.5pp", [exact("0.5pp", "percentage_point", D("0.5"), "percentage_point")]),
     # --- year-over-year is no duration: "$62 million year-over-year" was 62 million years
     ("improved by $62 million year-over-year", [exact("$62 million", "money", D(62_000_000), "USD")]),
 ]
@@ -171,6 +176,10 @@ def test_space_grouping_only_where_a_group_cannot_stand_alone():
 def test_comma_that_is_no_decimal_comma(text):
     # a list; no unit after; a full-width clause comma between half-width digits
     assert all(r[2] not in (D("1.2"), D("5.5"), D("0.055")) for r in rows(text))
+
+
+def test_spaced_pp_is_pages_not_points():
+    assert [r[1] for r in rows("see 50 pp of notes")] == ["count"]  # pp after a space: pages
 
 
 def test_clock_time_with_dian_is_no_decimal():
