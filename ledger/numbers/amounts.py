@@ -130,11 +130,15 @@ def read_number(t: str, m: re.Match, ctx: Context) -> Hit | Resume | None:
         s, cur = whose
         if _other_unit_after(t, body, ctx):  # 人民币10年期, 美元2024年: the currency is no part of it
             return Resume(m.start(name))
-    if g in ("ar", "cur"):
-        body = _spaced_point(t, body, cur, ctx)
-        body = _point_word(t, body, cur, ctx) or body
-        body = _space_grouped(t, body)
-        body = _decimal_comma(t, body, cur, ctx)
+    if g in ("ar", "cur") and body.g == "ar":  # layouts after the digits; one character test for most numbers
+        nxt = t[body.end:body.end + 1]
+        if nxt in (" ", "\t"):
+            body = _spaced_point(t, body, cur, ctx)
+            body = _space_grouped(t, body)
+        elif nxt == CN_POINT:
+            body = _point_word(t, body, cur, ctx) or body
+        if "," in body.run:
+            body = _decimal_comma(t, body, cur, ctx)
     hit = _number(t, s, body, cur, ctx)
     if hit is None and g != "cur" and body.end < m.end(name):
         return Resume(body.end)
@@ -183,13 +187,14 @@ def _spaced_point(t: str, body: Body, cur: str | None, ctx: Context) -> Body:
 #: Digits grouped by spaces (1 000 000, 3 000 percent): groups of three after the first, then a decimal part.
 _SPACE_GROUPS = re.compile(r"(?:[ \t]\d{3})+(?:\.\d+)?(?![\d,]|\.\d|[ \t]\d)", re.ASCII)
 _DIGIT_SPACE_BEFORE = re.compile(r"\d[ \t]\Z", re.ASCII)
+_GROUP_HEAD = re.compile(r"[1-9]\d{0,2}", re.ASCII)
 
 
 def _space_grouped(t: str, body: Body) -> Body:
     """1 000 000 = 10^6, 3 000 percent = 3000%: digits grouped by spaces, when a group after the first
     opens with 0 and so cannot be a number of its own ("000" alone was read as 0); "2 500 users" keeps two
     numbers (a table may set two cells side by side)."""
-    if body.g != "ar" or body.text != body.run or not re.fullmatch(r"[1-9]\d{0,2}", body.text):
+    if body.g != "ar" or body.text != body.run or not _GROUP_HEAD.fullmatch(body.text):
         return body
     gm = _SPACE_GROUPS.match(t, body.end)
     if gm is None or _DIGIT_SPACE_BEFORE.search(t, max(0, body.start - 2), body.start):
