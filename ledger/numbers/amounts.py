@@ -597,7 +597,8 @@ def _magnitude(t: str, pos: int, a: Amount, g: str, *, money: bool = False) -> t
     """English magnitude (13bn, $13B, 350 million, $100-billion) and a trailing 多/余 (20多年);
     ``money``: a currency sign stands before the number ("£3 m")."""
     mm = lx.EN_MAG.match(t, pos) if g == "ar" else None
-    if mm is None and g == "ar" and (ab := _money_abbreviation(t, pos, money)) is not None:
+    if mm is None and g == "ar" and t[pos:pos + 1] in (" ", "\t") \
+            and (ab := _money_abbreviation(t, pos, money)) is not None:
         a, pos = a.scaled(lx.EN_MAGNITUDES[ab.group("x")]), ab.end()
     elif mm:
         f = lx.magnitude_of(mm)
