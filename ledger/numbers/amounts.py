@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from ledger.numbers import dates, money
 from ledger.numbers import lexicon as lx
-from ledger.numbers.english import after_and, english_word, fraction_at, read_english
+from ledger.numbers.english import after_and, denominator, english_word, fraction_at, read_english
 from ledger.numbers.grammar import BIGS, UNITS, words_alt
 from ledger.numbers.hedges import Hit, finish, hedged, odd
 from ledger.numbers.numerals import Amount, NumeralError, amount, arabic, chinese, exact, read
@@ -37,11 +37,14 @@ from ledger.numbers.words import (
     EN_DOZEN,
     EN_DROPPED_ARTICLE,
     EN_NOT_FRACTION_AFTER,
+    EN_ONES,
     EN_PLURAL_SCALES,
     EN_PLURALS,
     EN_SCALES,
     EN_SEVERAL,
     EN_SHARE_OF,
+    EN_SPACED_ABBREVIATIONS,
+    EN_TENS,
     LEXICON,
     NEGATIVE_SIGNS,
 )
@@ -125,10 +128,128 @@ def read_number(t: str, m: re.Match, ctx: Context) -> Hit | Resume | None:
         if whose is None:
             return None
         s, cur = whose
+        if _other_unit_after(t, body, ctx):  # 人民币10年期, 美元2024年: the currency is no part of it
+            return Resume(m.start(name))
+    if g in ("ar", "cur") and body.g == "ar":  # layouts after the digits; one character test for most numbers
+        nxt = t[body.end:body.end + 1]
+        if nxt in (" ", "\t"):
+            body = _spaced_point(t, body, cur, ctx)
+            body = _space_grouped(t, body)
+        elif nxt == CN_POINT:
+            body = _point_word(t, body, cur, ctx) or body
+        if "," in body.run:
+            body = _decimal_comma(t, body, cur, ctx)
     hit = _number(t, s, body, cur, ctx)
     if hit is None and g != "cur" and body.end < m.end(name):
         return Resume(body.end)
     return hit
+
+
+def _unit_kind_after(t: str, pos: int, g: str, a: Amount, ctx: Context) -> tuple[str | None, bool]:
+    """(kind of the unit after a magnitude at ``t[pos]``, whether a magnitude came) for a numeral ``a``."""
+    a2, p = _magnitude(t, pos, a, g)
+    return _unit(t, p, g, ctx, a2, a2.value != a.value)[0], p != pos
+
+
+def _other_unit_after(t: str, body: Body, ctx: Context) -> bool:
+    """Does a unit that is no money follow the numeral (人民币10年期, 美元2024年, 港元3个月)?"""
+    return _unit_kind_after(t, body.end, body.g, body.a, ctx)[0] not in (None, "money")
+
+
+#: A decimal point spaced as tokenised text writes it ("4 . 8 %", "$ 1 . 5 billion", "7 . 57 %"): digits,
+#: " . ", digits, never part of a longer dotted run (1 . 2 . 3) nor before more digits.
+_SPACED_POINT = re.compile(r"[ \t]\.[ \t](?P<frac>\d+)(?![\d,]|\.\d|[ \t]\.[ \t]\d)", re.ASCII)
+_SPACED_BEFORE = re.compile(r"\d[ \t]\.[ \t]\Z", re.ASCII)
+_WHOLE_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+", re.ASCII)
+#: Units after which a spaced point is a decimal one: the sentence goes on with the amount's unit.
+_POINT_UNITS = ("money", "percent", "percentage_point")
+
+
+def _spaced_point(t: str, body: Body, cur: str | None, ctx: Context) -> Body:
+    """Whole digits, " . " and digits are one decimal number ("4 . 8 %" = 4.8%, "$ 1 . 5 billion") after
+    a currency sign or before a magnitude or a unit of money or percent (tokenised text spaces the
+    point as it spaces every punctuation mark); elsewhere " . " may end a sentence ("in 2019 . 5 people"),
+    and ``body`` is kept."""
+    if body.g != "ar" or body.text != body.run or not _WHOLE_DIGITS.fullmatch(body.text):
+        return body
+    pm = _SPACED_POINT.match(t, body.end)
+    if pm is None or _SPACED_BEFORE.search(t, max(0, body.start - 4), body.start):
+        return body
+    e = pm.end()
+    v = exact(arabic(body.text.replace(",", "") + "." + pm.group("frac")))
+    if cur is None:
+        kind, scaled = _unit_kind_after(t, e, "ar", v, ctx)
+        if not scaled and kind not in _POINT_UNITS:
+            return body
+    return Body(t[body.start:e], t[body.start:e], body.start, e, v, "ar")
+
+
+#: Digits grouped by spaces (1 000 000, 3 000 percent): groups of three after the first, then a decimal part.
+_SPACE_GROUPS = re.compile(r"(?:[ \t]\d{3})+(?:\.\d+)?(?![\d,]|\.\d|[ \t]\d)", re.ASCII)
+_DIGIT_SPACE_BEFORE = re.compile(r"\d[ \t]\Z", re.ASCII)
+_GROUP_HEAD = re.compile(r"[1-9]\d{0,2}", re.ASCII)
+
+
+def _space_grouped(t: str, body: Body) -> Body:
+    """1 000 000 = 10^6, 3 000 percent = 3000%: digits grouped by spaces, when a group after the first
+    opens with 0 and so cannot be a number of its own ("000" alone was read as 0); "2 500 users" keeps two
+    numbers (a table may set two cells side by side)."""
+    if body.g != "ar" or body.text != body.run or not _GROUP_HEAD.fullmatch(body.text):
+        return body
+    gm = _SPACE_GROUPS.match(t, body.end)
+    if gm is None or _DIGIT_SPACE_BEFORE.search(t, max(0, body.start - 2), body.start):
+        return body
+    groups = gm.group().split()
+    if not any(g.startswith("0") for g in groups):
+        return body
+    e = gm.end()
+    v = exact(arabic(body.text + "".join(groups)))
+    return Body(t[body.start:e], t[body.start:e], body.start, e, v, "ar")
+
+
+_COMMA_DECIMAL = re.compile(r"(?P<int>\d+),(?P<frac>\d{1,2})", re.ASCII)
+
+
+def _decimal_comma(t: str, body: Body, cur: str | None, ctx: Context) -> Body:
+    """5,5% = 5.5%, 0,25% = 0.25%, "1,2 million": a comma before one or two digits is no thousands separator;
+    before a magnitude or a unit of money or percent (or after a sign) it is a decimal comma, as much of
+    Europe writes it ("0,25%" was 0 and 25%).  Elsewhere the numbers stay as they were (a list: 1,2,3)."""
+    if body.g != "ar" or not _WHOLE_DIGITS.fullmatch(body.text) or "," in body.text:
+        return body
+    cm = _COMMA_DECIMAL.fullmatch(body.run)
+    if cm is None or cm.group("int") != body.text:
+        return body
+    e = body.start + len(body.run)
+    v = exact(arabic(f"{cm.group('int')}.{cm.group('frac')}"))
+    if cur is None:
+        kind, scaled = _unit_kind_after(t, e, "ar", v, ctx)
+        if not scaled and kind not in _POINT_UNITS:
+            return body
+    return Body(body.run, body.run, body.start, e, v, "ar")
+
+
+_POINT_WORD = re.compile(rf"{CN_POINT}[ \t]?(?P<frac>\d+)(?!\d|[.,]\d)(?P<big>[{BIGS}]*)", re.ASCII)
+#: Units of a decimal written with Arabic digits and 点 (12点5%): not a clock time (3点5分).
+_POINT_WORD_UNITS = ("money", "percent", "percentage_point", "multiple")
+
+
+def _point_word(t: str, body: Body, cur: str | None, ctx: Context, *, share: bool = False) -> Body | None:
+    """Arabic digits, 点 and Arabic digits are one decimal (12点5% = 12.5%, 1点5亿元), a magnitude after
+    it scaling the whole, as 一点五亿: in a share's numerator (``share``: 百分之12点5), after a currency,
+    or before a magnitude or a unit of money, percent or a multiple; None otherwise (3点5分 is a clock time)."""
+    if body.g != "ar" or body.text != body.run.rstrip(" \t") or not _WHOLE_DIGITS.fullmatch(body.text):
+        return None
+    pm = _POINT_WORD.match(t, body.end)
+    if pm is None:
+        return None
+    e = pm.end()
+    v = arabic(body.text.replace(",", "") + "." + pm.group("frac"))
+    if pm.group("big"):
+        v *= chinese("一" + pm.group("big"))
+    a = exact(v)
+    if not (share or cur or pm.group("big") or _unit_kind_after(t, e, "ar", a, ctx)[0] in _POINT_WORD_UNITS):
+        return None
+    return Body(t[body.start:e], t[body.start:e], body.start, e, a, "ar")
 
 
 def _whose_dollar(t: str, s: int, sym: str, cur: str | None) -> tuple[int, str | None] | None:
@@ -186,6 +307,10 @@ _SUB_START = money.SUB_START
 _PLAIN = re.compile(rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,{MAX_NUMERAL}}}(?:\.\d+)?|\.\d+", re.ASCII)
 
 
+#: Indian digit grouping: thousands, then groups of two (12,34,567.89 = 1234567.89; 1,00,000 = one lakh).
+_INDIAN = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?", re.ASCII)
+
+
 def _clause_cut(run: str, b0: int, ctx: Context) -> str:
     """增长了100，300家: an Arabic number ends at a clause comma ，."""
     if ctx.fullwidth_comma is None or "," not in run:
@@ -204,7 +329,7 @@ def parse(run: str, b0: int, after: str = "") -> Body | None:
                 return None
             return Body(run[:r.end], run, b0, b0 + r.end, exact(r.value), "en", r.words, r.has_scale)
         g = "ar" if run[0].isdigit() or run[0] == "." else "cn"
-        if g == "ar" and _PLAIN.fullmatch(run):  # most numbers: 2024, 1,300, 16.4
+        if g == "ar" and (_PLAIN.fullmatch(run) or _INDIAN.fullmatch(run)):  # most numbers: 2024, 1,300, 16.4
             return Body(run, run, b0, b0 + len(run), exact(arabic(run)), g)
         try:
             if len(run) <= MAX_NUMERAL:
@@ -273,14 +398,16 @@ def _excluded(t: str, s: int, e: int, body: str, g: str) -> bool:
 def _suffix(t: str, s: int, body: Body, cur: str | None, ctx: Context) -> Hit | None:
     """Read what follows the numeral: magnitude, 多, unit, sub-units, range, hedge."""
     g, e = body.g, body.end
-    a, pos = _magnitude(t, e, body.a, g)
+    a, pos = _magnitude(t, e, body.a, g, money=cur is not None)
     a_mag = a.value != body.a.value
     p0 = pos
     kind, unit, factor, pos, word = _unit(t, pos, g, ctx, a, a_mag)
     if cur and word in lx.SIGNS_AFTER:  # "$ 20,000.00 $ 37,305.97": the second $ opens the next amount
         kind, unit, factor, pos, word = None, None, Decimal(1), p0, None
+    sub_of = None
     if kind is None and t[pos:pos + 1] in _SUB_START and not a_mag and not a.vague \
             and (sub := money.alone(t, pos, body.text, a, ctx.default_cur)):
+        sub_of = a  # the number of sub-units, before they became main units
         a, unit, pos = sub
         kind, factor = "money", Decimal(1)
         cur = cur or unit
@@ -289,6 +416,8 @@ def _suffix(t: str, s: int, body: Body, cur: str | None, ctx: Context) -> Hit | 
     elif word and kind in _HALVED and not word.isascii():
         a, pos = _half_after(t, pos, word, a)
     elif word == CN_DISCOUNT:
+        if (pair := _spaced_discount(t, s, body)) is not None:
+            s, a = pair  # 7 2 折, 七 五折: the two digits of a discount, spaced
         a, factor = _discount(a) or (a, factor)
     if kind is not None and "多" in t[e:pos] and a.vague == "":
         a = odd(a)
@@ -296,7 +425,7 @@ def _suffix(t: str, s: int, body: Body, cur: str | None, ctx: Context) -> Hit | 
         kind, unit = "money", cur
     if kind == "money":
         a, pos = _money_after(t, pos, word, a, a_mag, unit, start=s, sign=bool(cur))
-    rng = _range(t, s, pos, body, a, (kind, unit, factor), a_mag, ctx)
+    rng = _range(t, s, pos, body, a, (kind, unit, factor), a_mag, ctx, sub=sub_of is not None)
     if rng is not None:
         a, pos, kind, unit, factor = rng
     if kind is None:
@@ -446,10 +575,32 @@ def _year_date(s: int, e: int, a: Amount) -> Hit:
     return Hit(s, e, "date", dv.value, dv.low, dv.high, "date", "exact")
 
 
-def _magnitude(t: str, pos: int, a: Amount, g: str) -> tuple[Amount, int]:
-    """English magnitude (13bn, $13B, 350 million, $100-billion) and a trailing 多/余 (20多年)."""
+_MONEY_ABBR = re.compile(
+    rf"[ \t](?P<x>{words_alt(w for w in lx.EN_MAGNITUDES if len(w) <= 3 and w not in EN_SPACED_ABBREVIATIONS)})"
+    r"(?![A-Za-z0-9]|\.[A-Za-z0-9])", re.ASCII
+)
+
+
+def _money_abbreviation(t: str, pos: int, money: bool) -> re.Match[str] | None:
+    """An abbreviation that a space keeps from the digits (m, b: "5 m" may be five metres) read as a
+    magnitude of money: after a currency sign ("£3 m", "$ 15 m") or before a currency word ("3 m euros")."""
+    mm = _MONEY_ABBR.match(t, pos)
+    if mm is None:
+        return None
+    if money:
+        return mm
+    um = lx.UNIT.match(t, mm.end())
+    return mm if um is not None and lx.unit_of(um.group("unit"), "CNY")[0] == "money" else None
+
+
+def _magnitude(t: str, pos: int, a: Amount, g: str, *, money: bool = False) -> tuple[Amount, int]:
+    """English magnitude (13bn, $13B, 350 million, $100-billion) and a trailing 多/余 (20多年);
+    ``money``: a currency sign stands before the number ("£3 m")."""
     mm = lx.EN_MAG.match(t, pos) if g == "ar" else None
-    if mm:
+    if mm is None and g == "ar" and t[pos:pos + 1] in (" ", "\t") \
+            and (ab := _money_abbreviation(t, pos, money)) is not None:
+        a, pos = a.scaled(lx.EN_MAGNITUDES[ab.group("x")]), ab.end()
+    elif mm:
         f = lx.magnitude_of(mm)
         a = a.scaled(f)
         pos = mm.end()
@@ -520,6 +671,25 @@ def _discount(a: Amount) -> tuple[Amount, Decimal] | None:
     if 10 < v < 100 and v == int(v):
         return a, Decimal("0.01")
     return None
+
+
+_DISCOUNT_DIGITS = "".join(c for c, v in CN_ALL_DIGITS.items() if 0 < v < 10) + "123456789"
+_SPACED_FIRST = re.compile(
+    rf"(?<![0-9.,第{''.join(CN_ALL_DIGITS)}{UNITS}{BIGS}])(?<![0-9{''.join(CN_ALL_DIGITS)}][ \t])"
+    rf"(?P<d>[{_DISCOUNT_DIGITS}])[ \t]\Z"
+)
+
+
+def _spaced_discount(t: str, s: int, body: Body) -> tuple[int, Amount] | None:
+    """(start, amount) of a two-digit discount written with a space between its digits, as 成 takes
+    one after it (七成 六): 7 2 折 = 72%, 七 五折 = 75%; one digit each, nothing numeral before the first."""
+    if len(body.text) != 1 or body.text not in _DISCOUNT_DIGITS:
+        return None
+    m = _SPACED_FIRST.search(t, max(0, s - 3), s)
+    if m is None:
+        return None
+    first = m.group("d")
+    return m.start(), exact(Decimal(CN_ALL_DIGITS.get(first, first)) * 10 + body.a.value)
 
 
 def _in_phrase(t: str, k: int) -> bool:
@@ -603,6 +773,9 @@ def _furniture(t: str, s: int, e: int) -> bool:
 # --------------------------------------------------------------------------- fractions, vague English
 
 
+_NO_CONTEXT = Context()
+
+
 def _cn_fraction(t: str, m: re.Match) -> Hit | None:
     """三分之一 = 1/3, 千分之三 = 0.003, 百分之二十七 = 0.27: a share (percent, ratio)."""
     den, num = parse(m.group("zf_den"), m.start("zf_den")), parse(m.group("zf_num"), m.start("zf_num"))
@@ -614,6 +787,8 @@ def _cn_fraction(t: str, m: re.Match) -> Hit | None:
     bare = num.a.vague == "bare"
     if bare:  # 百分之百 = 100/100
         num = num._replace(a=exact(chinese(num.text)))
+    if num.g == "ar" and (pw := _point_word(t, num, None, _NO_CONTEXT, share=True)) is not None:
+        num = pw  # 百分之12点5 = 12.5%
     end, na = num.end, num.a
     if num.g == "ar":  # 百分之52.5 k: a magnitude after an Arabic numerator scales it
         na, end = _magnitude(t, num.end, na, "ar")
@@ -666,9 +841,10 @@ def _odd_numerator(num: Body) -> bool:
 
 
 _OF_UNIT = re.compile(
-    rf"[ \t]+(?P<of>(?i:of)[ \t]+)?(?i:an?)[ \t]+"
+    rf"[ \t]+(?:(?P<of>(?i:of)[ \t]+)?(?i:an?|one|1)[ \t]+"
     rf"(?:(?P<scale>(?i:{words_alt(w for w, v in EN_SCALES.items() if v > 100)}))"
-    r"|(?P<unit>(?i:percentage[ \t]points?|per[ \t]?cent|percent)))\b(?!-)", re.ASCII
+    r"|(?P<unit>(?i:percentage[ \t]points?|per[ \t]?cent|percent)))"
+    r"|(?P<direct>(?i:percentage[ \t]points?|per[ \t]?cent|percent)))\b(?!-)", re.ASCII
 )
 
 
@@ -676,11 +852,17 @@ def fraction_of(t: str, s: int, pos: int, num: Decimal, den: Decimal, ctx: Conte
                 of_optional: bool = False) -> Hit | None:
     """A fraction of a scale or a percent: "three quarters of a million dollars" = 750,000 USD,
     "two thirds of a billion" = 666,666,666.67 (a count), "seven tenths of a percent" = 0.7%,
-    "half a percentage point" = 0.5 points (``of_optional``: "half a" needs no "of"); None when
-    no "of a million / of a percent" follows ``t[pos]``."""
+    "half a percentage point" = 0.5 points (``of_optional``: "half a" needs no "of"), "half of one
+    percent" = 0.5%; a fraction right before a percent word is a number of it ("one-half percent" =
+    0.5%, "three-quarters percentage point"); None when no "of a million / of a percent" follows ``t[pos]``."""
     m = _OF_UNIT.match(t, pos)
-    if m is None or not (m.group("of") or of_optional):
+    if m is None or not (m.group("of") or of_optional or m.group("direct")):
         return None
+    if m.group("direct"):
+        kind, unit, factor = lx.unit_of(m.group("direct"), ctx.default_cur, ctx.yen)
+        if kind is None or unit is None:
+            return None
+        return finish(t, s, m.end(), exact(_divide(num * factor, den)), kind, unit, Decimal(1))
     if m.group("scale"):
         a = exact(_divide(num * EN_SCALES[m.group("scale").lower()], den))
         kind, unit, factor, upos, _ = _unit(t, m.end(), "en", ctx, a, True)
@@ -697,7 +879,37 @@ _EN_ARTICLE_NUM = re.compile(r"(?i:an?)(?![A-Za-z])", re.ASCII)
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]\Z", re.ASCII)
 
 
-def _en_fraction(t: str, s: int, body: Body, ctx: Context | None = None) -> Hit | None:
+#: Ordinals that are periods too (quarter) or halves: never part of a compound ordinal here.
+_PERIOD_ORDINALS = frozenset(("half", "quarter"))
+_LAST_WORDS = re.compile(r"(?:(?P<prev>[A-Za-z]+)[ \t]+)?(?P<last>[A-Za-z]+)\Z", re.ASCII)
+
+
+def _compound_ordinal_after(t: str, body: Body) -> Resume | None:
+    """Resume past English words whose split into a numerator and an ordinal is not sure, where the two
+    readings give different values (wrong values are worse than none): "one hundred thirty fifths" is
+    130/5 or 100/35 (a tens word, a space, an ordinal below ten make the compound ordinal thirty-fifth);
+    "one hundred fifth" (a hundred, then such an ordinal) is the ordinal 105th or 100 and a fifth, no
+    count of 100.  None when the split is sure: "twenty fifths" (nothing before the tens), "one hundred
+    and thirty fifths" ("and" binds the tens to the numerator), "twenty-three fifths" (a hyphen), "a
+    hundred trillionths" (an ordinal of a scale)."""
+    d = denominator(t, body.end)
+    if d is None or d.hyphen or d.den >= 10 or d.base in _PERIOD_ORDINALS:
+        return None  # twenty-three fifths (no ordinal below ten after a space), one-fifth, a quarter
+    w = _LAST_WORDS.search(body.text)
+    if w is None:
+        return None
+    last, prev = w.group("last").lower(), (w.group("prev") or "").lower()
+    if last in EN_TENS and prev and prev != "and" and body.text[w.start("last") - 1] == " ":
+        return Resume(d.end)  # one hundred thirty fifths
+    if last in EN_SCALES and not d.plural:
+        return Resume(d.end)  # one hundred fifth: the 105th, or one one hundred fifth = 1/105
+    before = body.text[:w.start()].rstrip(" \t")
+    if last in EN_SCALES and prev in EN_ONES and before and not before.endswith("-"):
+        return Resume(d.end)  # one hundred one thousand fifths: 101000/5, or 100 over the 1005th
+    return None
+
+
+def _en_fraction(t: str, s: int, body: Body, ctx: Context | None = None) -> Hit | Resume | None:
     """English number words before an ordinal: a fraction ("five eighths" = 5/8,
     "twenty-three fifths" = 4.6, "a hundred trillionths" = 10^-10), a share
     (percent) like 三分之一; after "X and" a mixed number ("five and a quarter" =
@@ -705,6 +917,8 @@ def _en_fraction(t: str, s: int, body: Body, ctx: Context | None = None) -> Hit 
     if _not_fraction_after(t, s):
         return None
     k = body.a.value
+    if (amb := _compound_ordinal_after(t, body)) is not None:
+        return amb
     d = fraction_at(t, body.end, k)
     if d is not None:
         if ctx is not None and (of := fraction_of(t, s, d.end, k, Decimal(d.den), ctx)) is not None:
@@ -726,7 +940,12 @@ def _en_fraction(t: str, s: int, body: Body, ctx: Context | None = None) -> Hit 
     d = fraction_at(t, p, kn, mixed=True)
     if d is None or kn >= d.den:
         return None
-    return finish(t, s, d.end, exact(k + _divide(kn, Decimal(d.den))), "count", "count", Decimal(1))
+    a = exact(k + _divide(kn, Decimal(d.den)))
+    if ctx is not None:  # eight and one-half percent, five and a quarter dollars: a number of the unit after it
+        kind, unit, factor, upos, _ = _unit(t, d.end, "en", ctx, a)
+        if kind in _SLASH_UNITS:
+            return finish(t, s, upos, a, kind, unit, factor)
+    return finish(t, s, d.end, a, "count", "count", Decimal(1))
 
 
 def _en_article_fraction(t: str, m: re.Match, ctx: Context | None = None) -> Hit | None:
@@ -926,9 +1145,12 @@ _AND = re.compile(r"[ \t](?i:and)[ \t]", re.ASCII)
 _between = lx.between_before
 
 
-def _range(t: str, start: int, pos: int, body: Body, a: Amount, unit_info, a_mag: bool, ctx: Context):
+def _range(t: str, start: int, pos: int, body: Body, a: Amount, unit_info, a_mag: bool, ctx: Context,
+           *, sub: bool = False):
     """A second numeral after 至/到/~/-/to (20%至30%, 100-200亿美元, 三到五年,
-    $1-2 billion): returns (Amount, end, kind, unit, factor) or None."""
+    $1-2 billion, 5 to 10 cents): returns (Amount, end, kind, unit, factor) or None.  ``sub``: the first
+    end is a number of sub-units (5 cents), and the second must be one too ("5 cents to 95 cents";
+    "62.5 cents to $ 22.625" is a change to a price in dollars)."""
     kind, unit, factor = unit_info
     c = lx.RANGE_SEP.match(t, pos)
     zh_between = False
@@ -940,6 +1162,8 @@ def _range(t: str, start: int, pos: int, body: Body, a: Amount, unit_info, a_mag
     if not c or (c.group().strip().lower() == "to" and _FROM.search(t, max(0, start - 8), start)):
         return None  # "from 10% to 20%" is a change, not a range
     p1 = c.end()
+    if sub and lx.CUR_BEFORE.match(t, p1):
+        return None  # fell 62.5 cents to $ 22.625: cents, then dollars
     if kind == "money" and (sym := lx.CUR_BEFORE.match(t, p1)):  # between $1bn and $2bn, $1 billion-$2 billion
         if lx.currency_code(sym.group(), ctx.yen) != unit:
             return None  # between $5 and €6: two currencies, no range
@@ -951,6 +1175,15 @@ def _range(t: str, start: int, pos: int, body: Body, a: Amount, unit_info, a_mag
     b = second.a
     b2, p2 = _magnitude(t, second.end, b, second.g)
     kind2, unit2, factor2, p3, _ = _unit(t, p2, second.g, ctx, b2, b2.value != b.value)
+    sub2 = money.alone(t, p2, second.text, b2, ctx.default_cur) \
+        if kind2 is None and b2.value == b.value and not b.vague and t[p2:p2 + 1] in _SUB_START else None
+    if sub or (sub2 is not None and kind is None and not a_mag and not a.vague and body.g != "cn"):
+        if sub2 is None or (sub and sub2[1] != unit):
+            return None  # rose 5 cents to 95: the second end is no number of cents
+        if not sub:  # 5 to 10 cents: the sub-unit written once is both ends'
+            a, kind, unit, factor = a.scaled(sub2[0].value / b.value), "money", sub2[1], Decimal(1)
+        b = b2 = sub2[0]
+        kind2, unit2, factor2, p3 = kind, unit, factor, sub2[2]
     end = p3 if kind2 is not None else p2
     between_end = lx.ZH_BETWEEN_END.match(t, end) if body.g != "en" else None
     if zh_between:
@@ -977,8 +1210,8 @@ def _range(t: str, start: int, pos: int, body: Body, a: Amount, unit_info, a_mag
         return None  # 'rose 12% to 320 million': a change, then the level it reached
     if (f := _shared_scale(body, second)) is not None:
         a = a.scaled(f)  # one to two million, five to six hundred thousand: the scale words are both ends'
-    if not a_mag and b.value and b2.value != b.value:  # $1-2 billion: the magnitude applies to both
-        a = a.scaled(b2.value / b.value)
+    if not a_mag and b.value and b2.value != b.value and a.value * b2.value / b.value < b2.value:
+        a = a.scaled(b2.value / b.value)  # $1-2 billion: the magnitude applies to both ($500,000 to $1 million: no)
     big = re.search(rf"[{BIGS}]+$", second.text)
     if big and not _has_big(body.text):  # 100-200亿美元
         a = a.scaled(amount("一" + big.group()).value)

@@ -62,6 +62,8 @@ class _Reader:
         self.has_scale = False
         self.need_big = False  # a group after a scale and ', ' or ' ' must reach a hundred or a scale
         self.scales = 0  # scale words read
+        self.closed = False  # a plural scale ends the number ("two millions")
+        self.hyphen_hundred = False  # "two-hundred": the group goes on with a hyphen (two-hundred-fifty)
 
     def complete(self) -> bool:
         return self.stage in ("unit", "hundred", "tens", "done", "scaled", "frac") and not self.need_big
@@ -72,6 +74,8 @@ class _Reader:
         return self.total + self.group
 
     def feed(self, w: str, sep: str) -> bool:
+        if self.closed:
+            return False
         if w == _AND:
             return sep == " " and self._and()
         ok = self._word(w, sep)
@@ -103,6 +107,12 @@ class _Reader:
             return self._hundred(sep)
         if w in EN_SCALES:
             return self._scale(EN_SCALES[w], sep)
+        if w[-1:] == "s" and EN_SCALES.get(w[:-1], 0) > EN_HUNDRED and not self.total \
+                and self.stage in ("unit", "hundred", "tens", "done"):
+            # "two millions", "2.5 billions" (a plural after a number, as non-native English writes it):
+            # the scale itself, and the number's last word (a plural alone is an order of magnitude)
+            self.closed = self._scale(EN_SCALES[w[:-1]], sep)
+            return self.closed
         if w == "dozens" and self.stage == "unit" and 1 < self.group < 10:  # three dozens = 36
             w = "dozen"
         if w == "dozen" and self.stage in ("unit", "article", "half_a") and self.group < 10:
@@ -135,7 +145,7 @@ class _Reader:
         return False
 
     def _ones(self, v: int, sep: str) -> bool:
-        if sep == "-" and not (self.stage == "tens" and 0 < v < 10):
+        if sep == "-" and not ((self.stage == "tens" and 0 < v < 10) or self.hyphened_hundred()):
             return False
         if self.stage in ("start", "scaled"):
             self.need_big = sep == ", "  # "ten thousand, one of the largest" is no 10001
@@ -146,8 +156,12 @@ class _Reader:
             return False
         return True
 
+    def hyphened_hundred(self) -> bool:
+        """A hyphen may go on after a hundred joined by a hyphen: two-hundred-fifty = 250."""
+        return self.stage == "hundred" and self.hyphen_hundred
+
     def _tens(self, v: int, sep: str) -> bool:
-        if sep == "-" or self.stage not in ("start", "scaled", "hundred", "and"):
+        if (sep == "-" and not self.hyphened_hundred()) or self.stage not in ("start", "scaled", "hundred", "and"):
             return False
         self.need_big = self.need_big or sep == ", "
         self.group += v
@@ -157,6 +171,7 @@ class _Reader:
     def _hundred(self, sep: str) -> bool:
         if self.stage == "unit" and 0 < self.group < 20 and sep in (" ", "-"):
             self.group *= EN_HUNDRED
+            self.hyphen_hundred = sep == "-"
         elif self.stage in ("tens", "done") and 20 <= self.group < EN_HUNDRED and not self.total and sep == " ":
             self.group *= EN_HUNDRED  # twenty-five hundred = 2500, as nineteen hundred = 1900
         elif self.stage == "article" or (self.stage == "start" and self.dropped_article):

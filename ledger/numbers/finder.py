@@ -44,7 +44,7 @@ from ledger.numbers.grammar import words_alt
 from ledger.numbers.hedges import Hit, hedged
 from ledger.numbers.masks import masked_run, may_hold_urls
 from ledger.numbers.numerals import NumeralError, amount, exact, norm
-from ledger.numbers.words import EN_NOT_FRACTION_AFTER, LEXICON
+from ledger.numbers.words import CN_DISCOUNT_AFTER_VERB, CN_SHARE_WORDS, EN_NOT_FRACTION_AFTER, LEXICON
 from ledger.sources.articles import CleanText, clean, read_article
 from ledger.sources.table import infer_published
 
@@ -177,6 +177,8 @@ def scan(t: str, *, published: datetime.date | str | None = None, fullwidth_comm
         if hit is None or isinstance(hit, Resume):
             pos = m.end() if hit is None else max(hit.end, m.start() + 1)
             continue
+        while hits and hit.start <= hits[-1].start and hits[-1].end <= hit.end:
+            hits.pop()  # 7 2 折: the hit read on from the number before holds it
         if hits and (joined := _joined(t, hits[-1], hit)) is not None:
             hits[-1] = joined
         else:
@@ -222,9 +224,12 @@ def _read(t: str, m: re.Match[str], published: dates.Anchor | None, ctx: Context
             return _date(m, dates.en_date(_Groups(m), published), group=group)
         if g == "fan":
             return _fan(m)
-        if g == "zhoff":  # 半折: a discount said in a word
-            return _hit_simple(m.start(), m.end(), "percent", LEXICON["numerals"]["zh"]["discount_words"][m.group()],
-                               "ratio")
+        if g == "zhoff":  # 半折, 打对折: a discount said in a word
+            v = LEXICON["numerals"]["zh"]["discount_words"].get(m.group()) or CN_DISCOUNT_AFTER_VERB[m.group()]
+            return _hit_simple(m.start(), m.end(), "percent", v, "ratio")
+        if g == "zhshare":  # 百分百, 半个百分点: a share said in a word
+            kind, v = CN_SHARE_WORDS[m.group()]
+            return hedged(t, m.start(), m.end(), kind, exact(Decimal(v)), "ratio" if kind == "percent" else kind)
         if g == "verb":
             return _hit_simple(m.start(), m.end(), "multiple", lx.EN_VERBS[m.group().lower()], "times")
         if g == "frac":

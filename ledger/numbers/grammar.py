@@ -155,7 +155,8 @@ CN_FRACTION_RX = (
 # --------------------------------------------------------------------------- English
 
 _SCALE_WORDS = [w for w, v in EN_SCALES.items() if v > EN_HUNDRED]
-_EN_WORD = words_alt([*EN_ONES, *EN_TENS, *EN_SCALES, "dozen", "dozens"], boundary=True)
+_EN_WORD = words_alt([*EN_ONES, *EN_TENS, *EN_SCALES, *(w + "s" for w in _SCALE_WORDS), "dozen", "dozens"],
+                    boundary=True)
 _EN_SCALE = words_alt(_SCALE_WORDS, boundary=True)
 _ARTICLE = words_alt(EN_ARTICLES)
 _EN_LEAD = (

@@ -31,11 +31,15 @@ from ledger.numbers.grammar import (
 from ledger.numbers.numerals import Amount
 from ledger.numbers.words import (
     CN_DISCOUNT,
+    CN_DISCOUNT_AFTER_VERB,
     CN_DISCOUNT_NOT_AFTER,
+    CN_DISCOUNT_VERBS,
     CN_DISCOUNT_WORDS,
     CN_DISCOUNT_WORDS_NOT_AFTER,
     CN_GROUP_NOT_BEFORE,
     CN_GROUPS,
+    CN_SHARE_WORDS,
+    CN_SHARE_WORDS_NOT_BEFORE,
     EN_ARTICLES,
     EN_FRACTIONS,
     EN_HALF,
@@ -114,11 +118,13 @@ CUR_BEFORE_ALT = (
 CUR_BEFORE = re.compile(CUR_BEFORE_ALT, re.ASCII)
 _OTHER_UNITS: dict[str, tuple[str, str, Decimal]] = {
     "%": ("percent", "ratio", Decimal("0.01")), "‰": ("percent", "ratio", Decimal("0.001")),
+    "‱": ("percent", "ratio", Decimal("0.0001")),  # per ten thousand (a basis point of a whole)
     "percent": ("percent", "ratio", Decimal("0.01")), "per cent": ("percent", "ratio", Decimal("0.01")),
     "pct": ("percent", "ratio", Decimal("0.01")), "成": ("percent", "ratio", Decimal("0.1")),
     "percents": ("percent", "ratio", Decimal("0.01")), "percentage": ("percent", "ratio", Decimal("0.01")),
     CN_DISCOUNT: ("percent", "ratio", Decimal("0.1")),  # 九折; two digits (七五折) are hundredths: amounts._discount
     "个百分点": ("percentage_point", "percentage_point", Decimal(1)),
+    "个 百分点": ("percentage_point", "percentage_point", Decimal(1)),  # 十二個 百分點: a space after the classifier
     "百分点": ("percentage_point", "percentage_point", Decimal(1)),
     "percentage point": ("percentage_point", "percentage_point", Decimal(1)),
     "percentage points": ("percentage_point", "percentage_point", Decimal(1)),
@@ -129,6 +135,12 @@ _OTHER_UNITS: dict[str, tuple[str, str, Decimal]] = {
     "bps": ("percentage_point", "percentage_point", Decimal("0.01")),
     "bp": ("percentage_point", "percentage_point", Decimal("0.01")),
     "pc": ("percent", "ratio", Decimal("0.01")),
+    # percentage points as broker notes abbreviate them: 5 percentage pts, 1.2ppt, 0.5 ppts, 1.2pp (glued)
+    "percentage pt": ("percentage_point", "percentage_point", Decimal(1)),
+    "percentage pts": ("percentage_point", "percentage_point", Decimal(1)),
+    "ppt": ("percentage_point", "percentage_point", Decimal(1)),
+    "ppts": ("percentage_point", "percentage_point", Decimal(1)),
+    "pp": ("percentage_point", "percentage_point", Decimal(1)),
     "倍": ("multiple", "times", Decimal(1)), "x": ("multiple", "times", Decimal(1)),
     "times": ("multiple", "times", Decimal(1)), "fold": ("multiple", "times", Decimal(1)),
     "-fold": ("multiple", "times", Decimal(1)),
@@ -151,11 +163,13 @@ _ZH_GROUP = "|".join(
     for w in CN_GROUPS
 )
 _EN_UNIT = (
-    r"(?i:percentage[ \t-]points?|percentage|per[ \t]?cents?|pct|basis[ \t-]points?|bps|times|years?|months?|weeks?"
-    r"|days?)\b|(?<=[0-9])(?:pc|bps?)\b"  # 5pc (per cent), 50bp: glued to the digits, lower case
+    r"(?i:percentage[ \t-]points?|percentage[ \t-]pts?|percentage|per[ \t]?cents?|pct|basis[ \t-]points?|bps|times"
+    r"|(?:years?|months?|weeks?|days?)(?!-(?i:over|on|end|to|ago)\b))\b"  # not year-over-year, year-end
+    r"|(?<=[0-9])(?:pc|bps?|pp)\b"  # 5pc (per cent), 50bp, 1.2pp: glued to the digits, lower case
+    r"|ppts?\b"  # 1.2ppt, 0.5 ppts: percentage points, lower case
 )
-_ZH_UNIT = _alt(["%", "‰", "个半百分点", "个百分点", "百分点", "个基点", "基点", "倍", "周年", "个多月", "个半月",
-                 "个半星期", "多个月", "个月",
+_ZH_UNIT = _alt(["%", "‰", "‱", "个半百分点", "个百分点", "个 百分点", "百分点", "个基点", "基点", "倍", "周年",
+                 "个多月", "个半月", "个半星期", "多个月", "个月",
                  "个星期", "星期", "周", "天", "年", "月", "成"]) \
     + f"|{CN_DISCOUNT}(?![{CN_DISCOUNT_NOT_AFTER}])|{_ZH_GROUP}"
 UNIT = re.compile(
@@ -174,7 +188,7 @@ _DOLLAR_OF: dict[str, str | None] = {
     **{w.lower(): c for w, c in _DOLLAR_PREFIXES["known"].items()},
 }
 _DOLLAR_PREFIX = re.compile(
-    rf"(?<![A-Za-z'\u2019.])(?i:{words_alt(_DOLLAR_OF)})[ \t]?\Z", re.ASCII
+    rf"(?<![A-Za-z'\u2019.])(?<!['\u2019][ \t])(?i:{words_alt(_DOLLAR_OF)})[ \t]?\Z", re.ASCII
 )
 
 
@@ -265,9 +279,9 @@ _LONG_AFTER = words_alt(w for w, v in EN_SCALES.items() if v > EN_SCALES[EN_LONG
 #: "hundred" ("hund"), then a scale word ("hmag"), as in a group of English words: the digits stand
 #: for its ones ("5 hundred" = 500 as "five hundred", "2 hundred million" = 2 x 10^8).
 EN_MAG = re.compile(
-    rf"(?:[ \t]|-)?(?:(?P<hund>(?i:{words_alt(w for w, v in EN_SCALES.items() if v == EN_HUNDRED)}))\b"
-    rf"(?:(?:[ \t]|-)(?P<hmag>(?i:{_MAG_WORDS}))\b)?|(?P<mag>(?i:{_MAG_WORDS}))\b"
-    rf"(?:(?<=(?i:{EN_LONG_SCALE}))[ \t](?P<lmag>(?i:{_LONG_AFTER}))\b(?!-))?)"
+    rf"(?:[ \t]-[ \t]|[ \t]|-)?(?:(?P<hund>(?i:{words_alt(w for w, v in EN_SCALES.items() if v == EN_HUNDRED)}))\b"
+    rf"(?:(?:[ \t]|-)(?P<hmag>(?i:{_MAG_WORDS}))\b)?|(?P<mag>(?i:{_MAG_WORDS}))(?:(?i:s)\b|\b"
+    rf"(?:(?<=(?i:{EN_LONG_SCALE}))[ \t](?P<lmag>(?i:{_LONG_AFTER}))\b(?!-))?))"
     rf"|(?P<abbr>{words_alt(w for w in EN_MAGNITUDES if len(w) <= 3)})(?![A-Za-z0-9])"
     rf"|[ \t](?P<sabbr>{words_alt(EN_SPACED_ABBREVIATIONS)})(?![A-Za-z0-9]|\.[A-Za-z0-9])", re.ASCII
 )
@@ -437,11 +451,14 @@ VULGAR_RX = re.compile(VULGAR_FRACTION, re.ASCII)
 #: Characters a mention can start with.  The pattern opens with a lookahead
 #: on this set so the engine skips ordinary text at one test per character
 #: (about 5x faster than trying every alternative at every position).
+#: Words of several Chinese characters a mention may open with (半折, 百分百, 对折, 人民币, 美元...): one trie,
+#: so ordinary characters fail it in one test.
+_ZH_OPENERS = trie([*CN_DISCOUNT_WORDS, *CN_SHARE_WORDS, *CN_DISCOUNT_AFTER_VERB,
+                    *(w for w in _CUR_BEFORE if not w.isascii() and len(w) > 1)])
 _FIRST = (
     rf"[0-9{DIGITS}{ZEROS}{UNITS}{BIGS}数几翻参.{re.escape(_SIGNS)}{_VULGAR_CLASS}]|\b[A-Za-z]"
-    rf"|{_alt(CN_DISCOUNT_WORDS)}"
     r"|上(?:周|星期|个?月|[十百千万亿])|下(?:周|个?月)|这(?:周|个月)|本[周月年]|[去今明前]年|前天|昨[天日]"
-    rf"|{_alt(w for w in _CUR_BEFORE if not w.isascii() and len(w) > 1)}"
+    rf"|{_ZH_OPENERS}"
 )
 #: An ordinal ahead (a fifth, an eighth, a twenty-first): a cheap test before the fraction rules.
 EN_ORDINAL_AHEAD = rf"(?i:(?:{words_alt(EN_TENS)}-)?{words_alt(EN_ORDINALS)})"
@@ -475,7 +492,7 @@ _ENGLISH = (
     rf"(?P<verb>(?i:\b{words_alt(MULTIPLE_VERBS)}\b(?!-))"
     rf"|\b{words_alt(MULTIPLE_COMPARED)}(?=[ \t]{_CMP}\b)|\b{words_alt(MULTIPLE_COMPARED_VERBS)}(?=[ \t]{_VERB_CMP}\b))"
     rf"|(?P<frac>(?i:\b(?:(?P<fr_n>{words_alt(_FRAC_N)})[- \t])?(?P<fr_d>{words_alt(EN_FRACTIONS)})\b)"
-    r"(?=[ \t](?:of|the)\b|[ \t]less|[ \t]more"
+    r"(?=[ \t](?:of|the)\b|[ \t]less|[ \t]more|[ \t](?i:percent|per[ \t]?cent|percentage)\b"
     r"|(?<=(?i:half))[ \t]an?[ \t](?i:percent|per[ \t]?cent|percentage[ \t]point)\b)"
     r"|(?<=by[ \t])(?i:(?P<fr_n2>a)[ \t](?P<fr_d2>third|quarter|fifth|half)\b))"
     rf"|(?P<fold>(?i:\b(?P<fold_n>{_FOLD_WORD}(?:-[a-z]+)?)-?fold\b))"
@@ -494,7 +511,10 @@ MASTER = re.compile(
     rf"|(?P<vulgar>{VULGAR_FRACTION})"
     rf"|(?P<sci>{SCIENTIFIC})"
     r"|(?P<fan>翻了?(?:一|两|三|[1-3])?(?:番|倍))"
-    rf"|(?P<zhoff>(?<![{CN_DISCOUNT_WORDS_NOT_AFTER}]){_alt(CN_DISCOUNT_WORDS)}(?![{CN_DISCOUNT_NOT_AFTER}]))"
+    rf"|(?P<zhoff>(?<![{CN_DISCOUNT_WORDS_NOT_AFTER}]){_alt(CN_DISCOUNT_WORDS)}(?![{CN_DISCOUNT_NOT_AFTER}])"
+    rf"|(?:{'|'.join(f'(?<={re.escape(v)})' for v in CN_DISCOUNT_VERBS)})(?:{_alt(CN_DISCOUNT_AFTER_VERB)})"
+    rf"(?![{CN_DISCOUNT_NOT_AFTER}]))"
+    rf"|(?P<zhshare>(?:{_alt(CN_SHARE_WORDS)})(?![{CN_SHARE_WORDS_NOT_BEFORE}]))"
     rf"|(?P<zhfrac>{CN_FRACTION_RX})"
     rf"|(?P<cur>(?P<cur_sym>{CUR_BEFORE_ALT})[ \t]?"
     rf"(?P<cur_frac>(?=\d{{1,3}}[ \t]+\d{{1,3}}{_SLASH}\d|\d+[ \t]?[{_VULGAR_CLASS}]))?"

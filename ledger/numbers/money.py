@@ -44,7 +44,7 @@ _CN_WORD_ALONE = re.compile(
     "|".join(sorted((re.escape(w) for w in _SUBUNITS if not w.isascii() and len(w) > 1), key=len, reverse=True))
 )
 #: Where a sub-unit after a number may start (amounts checks this before calling :func:`alone`).
-SUB_START = frozenset(" \t¢") | {w[0] for w in _SUBUNITS if not w.isascii()}
+SUB_START = frozenset(" \t-¢") | {w[0] for w in _SUBUNITS if not w.isascii()}
 _CASED = frozenset(LEXICON["currency"]["subunits_case_sensitive"]["words"])
 
 
@@ -59,7 +59,7 @@ _EN_AFTER = re.compile(
     rf"(?:,[ \t]|[ \t]and[ \t]|[ \t])(?P<n>\d{{1,2}}|[A-Za-z]+(?:-[A-Za-z]+)?)[ \t](?P<sub>{_EN_SUB})\b",
     re.ASCII
 )
-_EN_ALONE = re.compile(rf"[ \t](?P<sub>{_EN_SUB})\b|(?P<sign>¢)", re.ASCII)  # 43 cents, 5 US cents, 99¢
+_EN_ALONE = re.compile(rf"[ \t-](?P<sub>{_EN_SUB})\b|(?P<sign>¢)", re.ASCII)  # 43 cents, a 25-cent dividend, 99¢
 #: Currencies whose hundredths may follow their word without "cents" ([currency.bare_subunits]).
 _BARE_CENTS = frozenset(LEXICON["currency"]["bare_subunits"]["currencies"])
 #: ISO codes among the currency words: no bare hundredths after them ("10 rmb 20 usd").

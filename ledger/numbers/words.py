@@ -53,6 +53,12 @@ CN_DISCOUNT_NOT_IN: list[str] = list(_ZH["discount_guards"]["phrases"])
 #: Discounts said in a word (半折 = 50%) and what may not come before one.
 CN_DISCOUNT_WORDS: dict[str, str] = dict(_ZH["discount_words"])
 CN_DISCOUNT_WORDS_NOT_AFTER: str = _ZH["discount_words_guard"]["not_after"]
+#: Discount words read only after a verb of discounting (打对折 = 50%): word -> value, and the verbs.
+CN_DISCOUNT_AFTER_VERB: dict[str, str] = dict(_ZH["discount_after_verb"]["words"])
+CN_DISCOUNT_VERBS: list[str] = list(_ZH["discount_after_verb"]["verbs"])
+#: Shares said in one word (百分百 = 100%, 半个百分点 = 0.5 points): word -> (kind, value).
+CN_SHARE_WORDS: dict[str, tuple[str, str]] = {w: (k, v) for w, (k, v) in _ZH["share_words"].items()}
+CN_SHARE_WORDS_NOT_BEFORE: str = _ZH["share_words_guard"]["not_before"]
 CN_BARE_MIN: int = _ZH["bare_count_min_chars"]
 #: Words that count by the group (打 = 12, 双 = 2, 对 = 2) and what may not follow each.
 CN_GROUPS: dict[str, int] = dict(_ZH["groups"])

@@ -136,9 +136,11 @@ def test_zhehe_is_a_conversion_not_a_discount():
 
 
 def test_a_space_between_two_digits_never_joins():
-    # 7 2 折: the 7 is a count of its own, 2 折 a discount of 20%
-    got = rows("7 2 折")
-    assert got[0][:3] == ("7", "count", D(7)) and got[-1][:3] == ("2 折", "percent", D("0.2"))
+    # 一 二 三: three digits, three numbers (each alone no count); 1 2 3 likewise
+    assert [r[:3] for r in rows("1 2 3")] == [("1", "count", D(1)), ("2", "count", D(2)), ("3", "count", D(3))]
+    # ... except the two digits of a discount (round 7): a discount has at most two digits, and 成 already
+    # takes a spaced digit after it (七成 六 = 76%), so 7 2 折 is 72 hundredths, not a count 7 and 20%
+    assert rows("7 2 折") == [exact("7 2 折", "percent", D("0.72"), "ratio")]
 
 
 def test_a_fraction_alone_stays_a_share():
