@@ -112,3 +112,37 @@ def test_a_claim_whose_subject_nobody_knows_meets_no_other_claim():
     named = claim("s3", "84.6亿元", "revenue", 8.46e9, subject="Zentrova", object="", unit="CNY", period="2025-Q3")
     found = check(ledger(a, b, named))
     assert not _kinds(found, a, b) and not _kinds(found, a, named) and not _kinds(found, b, named)
+
+
+# Across scripts: a Chinese name the table does not know meets the Latin name that
+# spells its brand in pinyin (pypinyin reads 澜舟 as lanzhou), given the whole ledger.
+@pytest.mark.parametrize("han, latin", [
+    ("澜舟智控", "Zhejiang Lanzhou Intelligent Controls Co"),  # brand = first two characters; place and Co dropped
+    ("浙江澜舟智控", "Lanzhou Intelligent Controls"),         # the Chinese name's opening place dropped
+    ("毛戈平", "Mao Geping"),                                 # three characters, two Latin words run together
+    ("珂昕", "Kexin Holdings"),
+])
+def test_a_chinese_name_meets_the_latin_name_spelling_it_in_pinyin(han, latin):
+    from ledger.crosscheck.entities import keys
+
+    got = keys(np.array([han, latin, "Quilbrook"], dtype=object)).tolist()
+    assert got[0] == got[1] == key(latin) != got[2]
+
+
+@pytest.mark.parametrize("names", [
+    ("巨子生物", "Giant Biogene"),             # a translation, not a spelling: no link
+    ("澜舟智控", "Lanzhou Bank", "Lanzhou Motors Group"),  # two Latin names spell it: which one is not known
+    ("澜舟", "Lanz"),                          # fewer than five letters: too little to go on
+])
+def test_no_link_without_one_clear_spelling(names):
+    from ledger.crosscheck.entities import keys
+
+    got = keys(np.array(names, dtype=object)).tolist()
+    assert got[0] == key(names[0]) and len(set(got)) == len(names)
+
+
+def test_the_same_offer_price_in_a_chinese_and_an_english_article_is_a_confirmation():
+    a = claim("s1", "22.53港元", "share_price", 22.53, subject="澜舟智控", unit="HKD", period="2025-06-23")
+    b = claim("s2", "HK$22.53", "share_price", 22.53, subject="Zhejiang Lanzhou Intelligent Controls Co",
+              unit="HKD", period="2025-06-23")
+    assert _kinds(check(ledger(a, b)), a, b) == {"consistent"}

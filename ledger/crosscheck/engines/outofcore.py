@@ -59,7 +59,7 @@ def keyed_input(prepared: pd.DataFrame, offset: int) -> pd.DataFrame:
     numbered from ``offset``, plus the pair table's claim id, figure and confidence."""
     subjects, objects = (prepared[c].to_numpy(dtype=object) for c in ("subject", "object"))
     uniq, back = np.unique(np.concatenate([subjects, objects]).astype(str), return_inverse=True)
-    ents = entity_keys(uniq)[back]
+    ents = entity_keys(uniq, link=False)[back]  # chunk by chunk: no link across scripts (docs/crosscheck.md)
     p0 = prepared["p0"].to_numpy(dtype=float)
     return pd.DataFrame({
         "rid": prepared["row"].to_numpy(np.int64) + offset,
