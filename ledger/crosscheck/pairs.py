@@ -377,12 +377,14 @@ def without_moments(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.nda
                     conv: Conversions) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[Problem], Conversions]:
     """The pairs without the contradictions between two figures that move all
     day (roles.toml ``moves``: a share price at 10 a.m. and at the close): they
-    may be two moments of one day, so a difference is no contradiction.  The
-    last step of every engine (:mod:`ledger.crosscheck.engines.seam`)."""
+    may be two moments of one day, so a difference is no contradiction; nor
+    those an article itself tells apart (:func:`witnessed`).  The last step of
+    every engine (:mod:`ledger.crosscheck.engines.seam`)."""
     if not len(i) or "moves" not in df:
         return i, j, code, notes, conv
     moving = df["moves"].to_numpy(dtype=bool)
     drop = (code == 3) & moving[i] & moving[j]
+    drop |= witnessed(df, i, j, code)
     if not drop.any():
         return i, j, code, notes, conv
     keep = ~drop
@@ -391,6 +393,51 @@ def without_moments(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.nda
     conv = Conversions(place[at], conv.rate[keep[conv.at]], conv.low[keep[conv.at]], conv.high[keep[conv.at]],
                        conv.date[keep[conv.at]], conv.source[keep[conv.at]])
     return i[keep], j[keep], code[keep], notes, conv
+
+
+def witnessed(df: pd.DataFrame, i: np.ndarray, j: np.ndarray, code: np.ndarray) -> np.ndarray:
+    """Which contradictions one side's own article tells apart: it also states
+    the other side's figure (overlapping interval, same unit) for the same
+    subject, the same metric (any basis) and a period that may be the other
+    side's.  An article giving both 290亿 and 283亿 as Xiaomi's car revenue, or
+    both 119.8% and 121.5% as Guming's profit growth, says they are two
+    figures (a segment and its total, attributable and total profit, adjusted
+    and reported), whatever its framing lost: the other article's agreeing
+    figure is no contradiction of the one it does not state."""
+    out = np.zeros(len(i), dtype=bool)
+    at = np.flatnonzero(code == 3)
+    if not len(at) or "block_c" not in df:
+        return out
+    cols = ("source_c", "subject_c", "block_c")
+    # a witness shares its article, subject and metric with one side: only claims of such a
+    # group of two or more can be one, and only sides in such a group can have one
+    group = np.zeros(len(df), dtype=np.int64)
+    for c in cols:
+        code_c = df[c].to_numpy().astype(np.int64)
+        group = group * (int(code_c.max(initial=0)) + 1) + code_c
+    _, first, counts = np.unique(group, return_inverse=True, return_counts=True)
+    shared = counts[first] > 1
+    rows = pd.DataFrame({c: df[c].to_numpy() for c in (*cols, "unit_c", "lo", "hi", "p0", "p1")})
+    rows["row"] = np.arange(len(df))
+    rows = rows[shared & ~df["is_date"].to_numpy(dtype=bool)]
+    sides = []
+    for own, other in ((i[at], j[at]), (j[at], i[at])):  # own article's rows, the other side's figure
+        own, other, pair = own[shared[own]], other[shared[own]], at[shared[own]]
+        sides.append(pd.DataFrame({
+            "pair": pair, "self": own, "other": other, **{c: df[c].to_numpy()[own] for c in cols},
+            "unit_c": df["unit_c"].to_numpy()[other], "L": df["lo"].to_numpy()[other],
+            "H": df["hi"].to_numpy()[other], "q0": df["p0"].to_numpy()[other], "q1": df["p1"].to_numpy()[other]}))
+    queries = pd.concat(sides, ignore_index=True)
+    met = queries.merge(rows, on=[*cols, "unit_c"], how="inner")
+    if met.empty:
+        return out
+    unknown = met["p0"].isna() | met["q0"].isna()
+    # a third claim: never either side (a source restating its own figure differently is no witness)
+    fits = (met["row"] != met["self"]) & (met["row"] != met["other"]) & (met["lo"] <= met["H"]) \
+        & (met["hi"] >= met["L"]) \
+        & (unknown | ((met["p0"] <= met["q1"]) & (met["q0"] <= met["p1"])))
+    out[np.unique(met.loc[fits, "pair"].to_numpy())] = True
+    return out
 
 
 def _compare_pairs(df: pd.DataFrame, settings: dict[str, Any], money: Money | None = None

@@ -24,6 +24,7 @@ from ledger.claims.store import read_ledger
 from ledger.crosscheck import check, load_settings, prepare
 from ledger.crosscheck.engines import EngineOptions, engine_pair_verdicts
 from ledger.crosscheck.engines.spark import java_home
+from ledger.crosscheck.pairs import _compare_pairs
 from tests.claims_factory import claim, ledger
 from tests.conftest import ROOT
 
@@ -261,7 +262,9 @@ def test_out_of_core_pair_table_is_the_in_memory_one(engine, tmp_path):
     out = tmp_path / ("pairs.parquet" if engine == "duckdb" else "pairs")
     counts = run(tmp_path / "in", out, settings, options(engine))
     table = pd.read_parquet(out)
-    i, j, code, notes, conv = engine_pair_verdicts(prepared, settings)
+    # the engines' own table, before the shared last step (seam.finish: without_moments) drops
+    # the contradictions two moments of a day or an article's own second figure explain
+    i, j, code, notes, conv = _compare_pairs(prepared, settings)
     got = sorted(zip(table["a"], table["b"], table["code"]))
     ids, point, conf = (prepared[c].to_numpy() for c in ("claim_id", "point", "conf"))
     same = np.ones(len(i), dtype=bool)

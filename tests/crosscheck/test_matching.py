@@ -146,3 +146,36 @@ def test_the_same_offer_price_in_a_chinese_and_an_english_article_is_a_confirmat
     b = claim("s2", "HK$22.53", "share_price", 22.53, subject="Zhejiang Lanzhou Intelligent Controls Co",
               unit="HKD", period="2025-06-23")
     assert _kinds(check(ledger(a, b)), a, b) == {"consistent"}
+
+
+# An article that states both figures tells them apart (a segment and its total,
+# attributable and total profit): the other article agreeing with one of them does
+# not contradict the other.
+def _rev(source, surface, value, period="2025-Q3", metric="revenue", subject="Zentrova"):
+    return claim(source, surface, metric, value, subject=subject, object="", unit="CNY", period=period)
+
+
+def test_a_figure_the_other_article_also_states_is_no_contradiction():
+    total = _rev("s1", "290亿元", 29.0e9)
+    part = _rev("s1", "283亿元", 28.3e9)  # the same article's other figure (its segment lost by framing)
+    other = _rev("s2", "283億元", 28.3e9)
+    found = check(ledger(total, part, other))
+    assert _kinds(found, total, other) == set()
+    assert _kinds(found, part, other) == {"consistent"}
+
+
+def test_without_a_witness_the_contradiction_stands():
+    a = _rev("s1", "290亿元", 29.0e9)
+    b = _rev("s2", "283億元", 28.3e9)
+    assert _kinds(check(ledger(a, b)), a, b) == {"contradiction"}
+
+
+@pytest.mark.parametrize("witness", [
+    _rev("s1", "283亿元", 28.3e9, metric="net_profit"),  # another metric: revenue 290 against 283 still clashes
+    _rev("s1", "283亿元", 28.3e9, period="2024-Q3"),     # last year's figure: no witness for this quarter
+    _rev("s1", "283亿元", 28.3e9, subject="Quilbrook"),  # another company's
+])
+def test_only_the_same_subject_metric_and_period_witness(witness):
+    a = _rev("s1", "290亿元", 29.0e9)
+    b = _rev("s2", "283億元", 28.3e9)
+    assert _kinds(check(ledger(a, b, witness)), a, b) == {"contradiction"}
