@@ -123,7 +123,10 @@ class Doc:
 
     def starting(self, items: list, lo: int, hi: int) -> list:
         """The items of ``items`` (sorted by start) that start in ``[lo, hi)``."""
-        keys = self._keys(items)
+        starts = self._index.get(id(items))  # self._keys(items), inlined: asked ~80,000 times per MB
+        if starts is None or starts[0] is not items:
+            starts = self._index[id(items)] = (items, [h.start for h in items])
+        keys = starts[1]
         return items[bisect_left(keys, lo):bisect_left(keys, hi)]
 
     def count_before(self, items: list, pos: int) -> int:
@@ -176,7 +179,8 @@ def analyse(text: str | CleanText, mentions: list, lex: Lexicon | None = None, *
     section = {"roles": lex.roles, "period": lex.period, "topic": lex.topic, "change": lex.change, "part": lex.part,
                "basis": lex.basis}
     mark_words = {key: tuple(section[sec].get(key, ())) for sec, key in MARK_LISTS}
-    index = WordIndex(low, _word_lists(lex, mark_words))  # one pass over the text for every list below
+    # one pass over the text for every list below, the entities' names too
+    index = WordIndex(low, [*_word_lists(lex, mark_words), tuple(entity_words(lex))])
     ignored = find_all(low, lex.ignore, index=index)
     ignored_starts = [i.start for i in ignored]
     reach = max((i.end - i.start for i in ignored), default=0)
@@ -201,7 +205,7 @@ def analyse(text: str | CleanText, mentions: list, lex: Lexicon | None = None, *
     clause_spans = clauses(ct.text, sent, lex)
     doc = Doc(
         clean=ct, low=low, sentences=sent, clauses=clause_spans,
-        entities=find_words(low, {**short_aliases(lex, low), **entity_words(lex)}), metric_hits=metric_hits,
+        entities=find_words(low, {**short_aliases(lex, low), **entity_words(lex)}, index), metric_hits=metric_hits,
         modality_hits=sorted(modality_hits, key=lambda h: h.start), marks=marks, dates=[], lex=lex,
         published=published or "", _sent_starts=[s for s, _ in sent], _clause_starts=[s for s, _ in clause_spans],
     )
