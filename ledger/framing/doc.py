@@ -94,10 +94,12 @@ class Doc:
     _index: dict[int, tuple[list, list[int]]] = field(default_factory=dict)
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
-        return _containing(self.sentences, self._sent_starts, pos)
+        spans = self.sentences  # _containing, inlined (asked ~60,000 times per MB with clause_of)
+        return spans[max(bisect_right(self._sent_starts, pos) - 1, 0)] if spans else (0, 0)
 
     def clause_of(self, pos: int) -> tuple[int, int]:
-        return _containing(self.clauses, self._clause_starts, pos)
+        spans = self.clauses
+        return spans[max(bisect_right(self._clause_starts, pos) - 1, 0)] if spans else (0, 0)
 
     def paragraph_of(self, pos: int) -> tuple[int, int]:
         """Paragraphs are separated by a blank line (a single line break only ends a sentence)."""
@@ -439,7 +441,8 @@ def main_company(doc: Doc) -> Hit | None:
 
 
 def _main_company(doc: Doc) -> Hit | None:
-    orgs = [e for e in doc.entities if e.kind in doc.lex.role("organisation_types")]
+    types = frozenset(doc.lex.role("organisation_types"))
+    orgs = [e for e in doc.entities if e.kind in types]
     if not orgs:
         return None
     first_line = doc.low.lstrip().split("\n", 1)[0]
@@ -487,16 +490,21 @@ def _main_company_words(doc: Doc) -> list[Hit]:
 
 
 _DATELINE = re.compile(r"^(?:\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*日|今日|昨日|昨天|今天)(?:电|讯)?")
+#: the characters other than digits :data:`_DATELINE` can start with
+_DATELINE_FIRST = frozenset("今昨")
 
 
 def _is_source(doc: Doc, ent: Hit) -> bool:
     """'据路透社报道', '某分析师认为': where the claim comes from, not
     what it is about."""
     before = doc.low[max(0, ent.start - 4) : ent.start].rstrip()
+    if before.endswith(doc.lex.role("source_before")):
+        return True
     # a dateline may stand between an outlet and its word: '红星资本局11月29日消息'
-    after = _DATELINE.sub("", doc.low[ent.end : ent.end + 16].lstrip()).lstrip()
-    return before.endswith(tuple(doc.lex.role("source_before"))) or after.startswith(
-        tuple(doc.lex.role("source_after")))
+    after = doc.low[ent.end : ent.end + 16].lstrip()
+    if after[:1].isdecimal() or after[:1] in _DATELINE_FIRST:  # else the dateline pattern cannot match
+        after = _DATELINE.sub("", after).lstrip()
+    return after.startswith(doc.lex.role("source_after"))
 
 
 # --------------------------------------------------------------------------- entity relations
