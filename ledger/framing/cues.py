@@ -255,6 +255,13 @@ def _occurrences(low: str, words: tuple[str, ...]) -> list[tuple[int, int, str, 
     return [(end + 1 - len(word), end + 1, word, rank, times) for end, (word, rank, times) in auto.iter(low)]
 
 
+@lru_cache(maxsize=64)
+def _vocabulary(lists: tuple[tuple[str, ...], ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The words of ``lists`` as a set and sorted (the same lists for every article of a lexicon)."""
+    vocab = frozenset(w for words in lists for w in words if w)
+    return vocab, tuple(sorted(vocab))
+
+
 class WordIndex:
     """Where every word of many word lists occurs in one text, found by one
     Aho-Corasick pass over the text for all the lists together (framing asks
@@ -263,9 +270,9 @@ class WordIndex:
 
     def __init__(self, low: str, lists) -> None:
         self.low = low
-        self.vocab = frozenset(w for words in lists for w in words if w)
+        self.vocab, ordered = _vocabulary(tuple(map(tuple, lists)))
         self._at: dict[str, list[int]] = {}
-        auto = _automaton(tuple(sorted(self.vocab)))
+        auto = _automaton(ordered)
         if auto is not None:
             at = self._at
             for end, (word, _, _) in auto.iter(low):
@@ -279,17 +286,16 @@ class WordIndex:
         """What :func:`_occurrences` gives for ``words`` (in another order).  A few
         words the index does not hold (an article's own short aliases) are found by
         ``str.find``; more than a few, by a pass of their own."""
-        ranks: dict[str, list[int]] = {}
-        for rank, word in enumerate(words):
-            if word:
-                ranks.setdefault(word, [rank, 0])[1] += 1
-        vocab = self.vocab
-        missing = [word for word in ranks if word not in vocab]
+        ranks, missing = _ranked(words, self.vocab)
         if len(missing) > _FEW_MISSING:
             return _occurrences(self.low, words)
         at = self._at
-        out = [(pos, pos + len(word), word, rank, times) for word, (rank, times) in ranks.items()
-               for pos in at.get(word, ())]
+        if len(at) < len(ranks):  # a short text holds few of many words: go by the words found
+            out = [(pos, pos + len(word), word, rt[0], rt[1]) for word, positions in at.items()
+                   if (rt := ranks.get(word)) is not None for pos in positions]
+        else:
+            out = [(pos, pos + len(word), word, rank, times) for word, (rank, times) in ranks.items()
+                   for pos in at.get(word, ())]
         low = self.low
         for word in missing:  # every occurrence, overlapping ones too (as the automaton finds them)
             rank, times = ranks[word]
@@ -298,6 +304,17 @@ class WordIndex:
                 out.append((pos, pos + len(word), word, rank, times))
                 pos = low.find(word, pos + 1)
         return out
+
+
+@lru_cache(maxsize=1024)
+def _ranked(words: tuple[str, ...], vocab: frozenset[str]) -> tuple[dict[str, tuple[int, int]], tuple[str, ...]]:
+    """Each word of ``words`` -> (its first rank, how often listed), as :func:`_automaton` keeps
+    them, and the words ``vocab`` lacks (the same lists are asked of every article)."""
+    ranks: dict[str, list[int]] = {}
+    for rank, word in enumerate(words):
+        if word:
+            ranks.setdefault(word, [rank, 0])[1] += 1
+    return {w: (r, t) for w, (r, t) in ranks.items()}, tuple(w for w in ranks if w not in vocab)
 
 
 #: Words an index lacks that :meth:`WordIndex.occurrences` still finds one by one.

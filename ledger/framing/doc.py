@@ -182,7 +182,8 @@ def analyse(text: str | CleanText, mentions: list, lex: Lexicon | None = None, *
                "basis": lex.basis}
     mark_words = {key: tuple(section[sec].get(key, ())) for sec, key in MARK_LISTS}
     # one pass over the text for every list below, the entities' names too
-    index = WordIndex(low, [*_word_lists(lex, mark_words), tuple(entity_words(lex))])
+    entity_names = entity_words(lex)
+    index = WordIndex(low, [*_word_lists(lex, mark_words), tuple(entity_names)])
     ignored = find_all(low, lex.ignore, index=index)
     ignored_starts = [i.start for i in ignored]
     reach = max((i.end - i.start for i in ignored), default=0)
@@ -207,7 +208,7 @@ def analyse(text: str | CleanText, mentions: list, lex: Lexicon | None = None, *
     clause_spans = clauses(ct.text, sent, lex)
     doc = Doc(
         clean=ct, low=low, sentences=sent, clauses=clause_spans,
-        entities=find_words(low, {**short_aliases(lex, low), **entity_words(lex)}, index), metric_hits=metric_hits,
+        entities=find_words(low, {**short_aliases(lex, low), **entity_names}, index), metric_hits=metric_hits,
         modality_hits=sorted(modality_hits, key=lambda h: h.start), marks=marks, dates=[], lex=lex,
         published=published or "", _sent_starts=[s for s, _ in sent], _clause_starts=[s for s, _ in clause_spans],
     )
