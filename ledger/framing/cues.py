@@ -282,6 +282,13 @@ class WordIndex:
                 else:
                     at[word] = [start]
 
+    def holding(self, words: tuple[str, ...]) -> set[str] | None:
+        """The words of ``words`` that occur in the text (None unless the index holds them all)."""
+        if not self.vocab.issuperset(words):
+            return None
+        at = self._at
+        return {w for w in words if w in at}
+
     def occurrences(self, words: tuple[str, ...]) -> list[tuple[int, int, str, int, int]]:
         """What :func:`_occurrences` gives for ``words`` (in another order).  A few
         words the index does not hold (an article's own short aliases) are found by

@@ -22,7 +22,7 @@ from ledger.framing.cues import (
     find_words,
     sentences,
 )
-from ledger.framing.names import code_spans, discover, short_aliases, splits_word
+from ledger.framing.names import code_spans, discover, short_alias_stems, short_aliases, splits_word
 from ledger.framing.names import hits as name_hits
 from ledger.numbers import dates as _dates
 from ledger.record import metrics
@@ -121,7 +121,11 @@ class Doc:
         """The items of ``items`` (sorted by start) lying within ``[lo, hi)``,
         found by bisection: framing asks this for every mention, so it must
         not cost a pass over the whole article (linear extraction time)."""
-        return [h for h in self.starting(items, lo, hi) if h.end <= hi]
+        starts = self._index.get(id(items))  # self.starting(items, lo, hi), inlined
+        if starts is None or starts[0] is not items:
+            starts = self._index[id(items)] = (items, [h.start for h in items])
+        keys = starts[1]
+        return [h for h in items[bisect_left(keys, lo):bisect_left(keys, hi)] if h.end <= hi]
 
     def starting(self, items: list, lo: int, hi: int) -> list:
         """The items of ``items`` (sorted by start) that start in ``[lo, hi)``."""
@@ -183,7 +187,7 @@ def analyse(text: str | CleanText, mentions: list, lex: Lexicon | None = None, *
     mark_words = {key: tuple(section[sec].get(key, ())) for sec, key in MARK_LISTS}
     # one pass over the text for every list below, the entities' names too
     entity_names = entity_words(lex)
-    index = WordIndex(low, [*_word_lists(lex, mark_words), tuple(entity_names)])
+    index = WordIndex(low, [*_word_lists(lex, mark_words), tuple(entity_names), short_alias_stems(lex)])
     ignored = find_all(low, lex.ignore, index=index)
     ignored_starts = [i.start for i in ignored]
     reach = max((i.end - i.start for i in ignored), default=0)
@@ -208,7 +212,7 @@ def analyse(text: str | CleanText, mentions: list, lex: Lexicon | None = None, *
     clause_spans = clauses(ct.text, sent, lex)
     doc = Doc(
         clean=ct, low=low, sentences=sent, clauses=clause_spans,
-        entities=find_words(low, {**short_aliases(lex, low), **entity_names}, index), metric_hits=metric_hits,
+        entities=find_words(low, {**short_aliases(lex, low, index), **entity_names}, index), metric_hits=metric_hits,
         modality_hits=sorted(modality_hits, key=lambda h: h.start), marks=marks, dates=[], lex=lex,
         published=published or "", _sent_starts=[s for s, _ in sent], _clause_starts=[s for s, _ in clause_spans],
     )
