@@ -15,6 +15,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from ledger.errors import LedgerError
@@ -22,6 +23,7 @@ from ledger.record import metrics
 from ledger.sources.articles import to_simplified
 
 _LATIN = re.compile(r"[A-Za-z0-9]")
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 @dataclass(frozen=True)
@@ -337,14 +339,14 @@ def find_words(low: str, words: dict[str, tuple[str, str]], index: WordIndex | N
     hits: list[Hit] = []
     taken = [False] * (len(low) + 1)
     found = index.occurrences(order) if index is not None and index.low is low else _occurrences(low, order)
-    for pos, end, word, _, _ in sorted(found, key=lambda o: (o[3], o[0])):
+    for pos, end, word, _, _ in sorted(found, key=itemgetter(3, 0)):
 
         if not any(taken[pos:end]) and _bounded(low, pos, end, word):
             name, kind = words[word]
             hits.append(Hit(pos, end, name, word, kind))
             for i in range(pos, end):
                 taken[i] = True
-    return sorted(hits, key=lambda h: h.start)
+    return sorted(hits, key=_START)
 
 
 def find_all(
@@ -359,7 +361,10 @@ def find_all(
     hits = [Hit(pos, end, name or word, word, kind)
             for pos, end, word, _, times in found if not _edges(word) or _bounded(low, pos, end, word)
             for _ in range(times)]
-    return sorted(hits, key=lambda h: (h.start, -h.end))
+    # by (start, -end): by end (longest first), then stably by start - two sorts on C keys, no lambda
+    hits.sort(key=_END, reverse=True)
+    hits.sort(key=_START)
+    return hits
 
 
 def entity_words(lex: Lexicon) -> dict[str, tuple[str, str]]:

@@ -9,6 +9,7 @@ import itertools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from ledger.framing.cues import (
@@ -44,6 +45,8 @@ MARK_LISTS = (
     ("period", "period_back"), ("roles", "modifier_after"), ("period", "quarter_before"),
 )
 
+
+_START = attrgetter("start")
 
 #: no entity name, cue word or mention is longer than this (characters)
 LONGEST = 200
@@ -213,7 +216,7 @@ def analyse(text: str | CleanText, mentions: list, lex: Lexicon | None = None, *
     doc = Doc(
         clean=ct, low=low, sentences=sent, clauses=clause_spans,
         entities=find_words(low, {**short_aliases(lex, low, index), **entity_names}, index), metric_hits=metric_hits,
-        modality_hits=sorted(modality_hits, key=lambda h: h.start), marks=marks, dates=[], lex=lex,
+        modality_hits=sorted(modality_hits, key=_START), marks=marks, dates=[], lex=lex,
         published=published or "", _sent_starts=[s for s, _ in sent], _clause_starts=[s for s, _ in clause_spans],
     )
     doc.memo["word_index"] = index
@@ -228,7 +231,7 @@ def analyse(text: str | CleanText, mentions: list, lex: Lexicon | None = None, *
         doc.entities = [e for e in doc.entities if not in_code(e)]
     doc.entities = [e for e in doc.entities if not splits_word(low, e.start, e.end)]
     found = discover(ct.text, low, lex, doc.entities, lex.cue_words)
-    doc.entities = sorted(doc.entities + name_hits(low, found, doc.entities), key=lambda h: h.start)
+    doc.entities = sorted(doc.entities + name_hits(low, found, doc.entities), key=_START)
     sources, research = set(lex.role("source_types")), set(lex.role("research_types"))
     doc.marks["research"] = [e for e in doc.entities if e.kind in research]  # whose word a figure is on
     doc.entities = [e for e in doc.entities if not _is_source(doc, e) and e.kind not in sources]
@@ -239,7 +242,7 @@ def analyse(text: str | CleanText, mentions: list, lex: Lexicon | None = None, *
         main = _main_company(doc)
         doc.entities = [e for e in doc.entities if e.kind not in authorities or (main is not None
                                                                                 and e.name == main.name)]
-    doc.entities = sorted(doc.entities + _main_company_words(doc), key=lambda h: h.start)
+    doc.entities = sorted(doc.entities + _main_company_words(doc), key=_START)
     doc.marks["tolerance"] = find_all(low, lex.tolerance, index=index)
     doc.spots = [doc.spot(m) for m in sorted(mentions, key=lambda m: m.start)]
     doc.dates = [s for s in doc.spots if s.mention.kind == "date"]
