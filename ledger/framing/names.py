@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ledger.framing.cues import Hit, Lexicon, WordIndex, _automaton
+from ledger.framing.cues import Hit, Lexicon, WordIndex, _automaton, finditer_at, opening_chars
 
 _CJK = "\u4e00-\u9fff"
 #: a stock code as news writes it after a name, behind an optional exchange
@@ -348,9 +348,11 @@ def _people(text: str, lex: Lexicon) -> set[str]:
     if not roles:
         return set()
     out = set()
-    for m in re.finditer(rf"(?i)(?:{roles})\s*([A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})", text):
+    # a match opens with a role: tried only where one of their first characters stands
+    starts = [m.start() for m in opening_chars(lex.role("person_roles")).finditer(text)]
+    for m in finditer_at(re.compile(rf"(?i)(?:{roles})\s*([A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})"), text, starts):
         out |= {m.group(1).lower(), m.group(0).lower()}
-    for m in re.finditer(rf"(?i)(?:{roles})\s*([{_CJK}]{{2,4}})", text):
+    for m in finditer_at(re.compile(rf"(?i)(?:{roles})\s*([{_CJK}]{{2,4}})"), text, starts):
         first = segment(m.group(1))[0][0]
         out.add(first if len(first) >= 2 else m.group(1)[:2])
     return out
