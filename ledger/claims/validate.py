@@ -27,7 +27,7 @@ from ledger.claims.store import LoadedLedger, load_ledger, typed_frame
 from ledger.claims.warn import metric_to_classify, overlapping_spans, value_precision
 from ledger.errors import Code, InputUnreadable, InvalidValue, LedgerError, LedgerInvalid, Problem
 from ledger.intervals import is_arrow
-from ledger.sources.paths import confiner
+from ledger.sources.paths import confined_opener
 from ledger.sources.table import SOURCE_COLUMNS, find_sources, read_sources
 from ledger.textio import decode_bytes
 
@@ -269,7 +269,7 @@ def check_sources(loaded: LoadedLedger, sources: Path | None, *, root: str | Pat
     # the table's attrs (an editor line per id) would be deep-copied by every column taken from it
     shown, lines, table.attrs = name or str(sources), table.attrs.get("lines", {}), {}
     groups = None if any(c in loaded.absent for c in _SPAN_COLUMNS) else _RowsBySource(loaded)
-    locate = confiner(sources.parent, root)
+    locate = confined_opener(sources.parent, root)
     ids, files, shas = (table[c].astype(str).tolist() for c in ("id", "file", "sha256"))
     last = {sid: i for i, sid in enumerate(ids)}  # a repeated id: the article of its last row counts
 
@@ -298,17 +298,17 @@ def check_sources(loaded: LoadedLedger, sources: Path | None, *, root: str | Pat
     return problems + [p for row, _, p in rows if (row, p.field) not in loaded.skip]
 
 
-def _article(locate: Callable[[str], str], shown: str, line: int | None, file: str,
+def _article(locate: Callable[[str], tuple[str, int | None]], shown: str, line: int | None, file: str,
              sha: str) -> tuple[str | None, list[Problem]]:
     """The text of one article of the sources table (None when it cannot be
     read) and the problems of its row of the table."""
     try:
-        where = locate(file)
+        where, fd = locate(file)
     except InvalidValue as err:
         return None, [_source_problem(shown, line, "file", file, err.code,
                                       f"{err.reason} (not read; its rows are not checked)", err.hint)]
     try:
-        raw = _read_bytes(where)
+        raw = _read_bytes(where) if fd is None else _read_fd(fd)
         text = decode_bytes(raw, where)  # the bytes just read (hashed below), not read again
     except OSError:
         return None, [_source_problem(shown, line, "file", file, Code.ARTICLE_MISSING,
@@ -330,7 +330,11 @@ def _read_bytes(path: str) -> bytes:
     """A file's bytes: ``open(path, 'rb').read()`` in fewer calls (one read of
     the size ``fstat`` gives, then to the end; an article is read 56,000 times
     in a large ledger)."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    return _read_fd(os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0)))
+
+
+def _read_fd(fd: int) -> bytes:
+    """:func:`_read_bytes` of a file opened already (``fd`` is closed)."""
     try:
         size = os.fstat(fd).st_size
         data = os.read(fd, size + 1)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import operator
 
 import numpy as np
 import pandas as pd
@@ -75,7 +74,8 @@ def issue_ids(lists: list[list[str]], rules: list[str]) -> np.ndarray:
     """:func:`issue_id` of many issues (text, an object array): the sha1s taken
     in C (``map``), their hex written for all at once."""
     text = [(f"rule:{rule}\x1f" if rule else "") + ";".join(sorted(m)) for m, rule in zip(lists, rules)]
-    digests = b"".join(map(operator.methodcaller("digest"), map(hashlib.sha1, map(str.encode, text))))
+    sha1 = hashlib.sha1
+    digests = b"".join([sha1(t.encode()).digest() for t in text])
     return hex_ids(b"i", digests).astype("U14").astype(object)
 
 

@@ -81,7 +81,7 @@ def pair_id_bytes(found: pd.DataFrame, claims: np.ndarray | None = None, *,
         return pair, np.zeros(0, dtype="S14")
     if claims is not None:
         text = map(operator.add, map(_KIND_PREFIX.__getitem__, kind[pair].tolist()), claims[pair].tolist())
-        digests = b"".join(map(operator.methodcaller("digest"), map(_sha1, map(str.encode, text))))
+        digests = b"".join([_sha1(t.encode()).digest() for t in text])
         return pair, hex_ids(b"k", digests)
     if rows is not None and (rows[0][pair] >= 0).all() and (rows[1][pair] >= 0).all():
         ca, cb, ids = rows[0][pair], rows[1][pair], rows[2]
@@ -97,7 +97,9 @@ def pair_id_bytes(found: pd.DataFrame, claims: np.ndarray | None = None, *,
         raise KeyError(f"not a pair kind: {kind[pair][codes < 0][0]!r}")
     msg = np.strings.add(np.strings.add(np.strings.add(_KIND_BYTES[codes], np.where(first, ea, eb)), b";"),
                           np.where(first, eb, ea))
-    digests = b"".join(map(operator.methodcaller("digest"), map(_sha1, msg.tolist())))
+    # a list comprehension: ~20% faster than map(methodcaller("digest"), map(sha1, ...)) (330k ids: 0.19 s
+    # against 0.23-0.24 s, the two ways timed in one process)
+    digests = b"".join([_sha1(m).digest() for m in msg.tolist()])
     return pair, hex_ids(b"k", digests)
 
 

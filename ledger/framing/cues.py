@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from ledger.errors import LedgerError
@@ -21,6 +24,7 @@ from ledger.record import metrics
 from ledger.sources.articles import to_simplified
 
 _LATIN = re.compile(r"[A-Za-z0-9]")
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,12 @@ class Hit:
     name: str
     word: str
     kind: str = ""  # entity type for entities, cue scope ('clause'/'sentence') for modality
+
+    def __init__(self, start: int, end: int, name: str, word: str, kind: str = "") -> None:
+        # what the frozen dataclass's own __init__ does (one object.__setattr__ per field), in
+        # half the time: framing makes ~50,000 hits per MB of text
+        d = self.__dict__
+        d["start"], d["end"], d["name"], d["word"], d["kind"] = start, end, name, word, kind
 
 
 @dataclass(frozen=True)
@@ -248,6 +258,13 @@ def _occurrences(low: str, words: tuple[str, ...]) -> list[tuple[int, int, str, 
     return [(end + 1 - len(word), end + 1, word, rank, times) for end, (word, rank, times) in auto.iter(low)]
 
 
+@lru_cache(maxsize=64)
+def _vocabulary(lists: tuple[tuple[str, ...], ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The words of ``lists`` as a set and sorted (the same lists for every article of a lexicon)."""
+    vocab = frozenset(w for words in lists for w in words if w)
+    return vocab, tuple(sorted(vocab))
+
+
 class WordIndex:
     """Where every word of many word lists occurs in one text, found by one
     Aho-Corasick pass over the text for all the lists together (framing asks
@@ -256,9 +273,9 @@ class WordIndex:
 
     def __init__(self, low: str, lists) -> None:
         self.low = low
-        self.vocab = frozenset(w for words in lists for w in words if w)
+        self.vocab, ordered = _vocabulary(tuple(map(tuple, lists)))
         self._at: dict[str, list[int]] = {}
-        auto = _automaton(tuple(sorted(self.vocab)))
+        auto = _automaton(ordered)
         if auto is not None:
             at = self._at
             for end, (word, _, _) in auto.iter(low):
@@ -268,32 +285,69 @@ class WordIndex:
                 else:
                     at[word] = [start]
 
-    def occurrences(self, words: tuple[str, ...]) -> list[tuple[int, int, str, int, int]]:
-        """What :func:`_occurrences` gives for ``words`` (in another order)."""
+    def holding(self, words: tuple[str, ...]) -> set[str] | None:
+        """The words of ``words`` that occur in the text (None unless the index holds them all)."""
         if not self.vocab.issuperset(words):
+            return None
+        at = self._at
+        return {w for w in words if w in at}
+
+    def occurrences(self, words: tuple[str, ...]) -> list[tuple[int, int, str, int, int]]:
+        """What :func:`_occurrences` gives for ``words`` (in another order).  A few
+        words the index does not hold (an article's own short aliases) are found by
+        ``str.find``; more than a few, by a pass of their own."""
+        ranks, missing = _ranked(words, self.vocab)
+        if len(missing) > _FEW_MISSING:
             return _occurrences(self.low, words)
-        ranks: dict[str, list[int]] = {}
-        for rank, word in enumerate(words):
-            if word:
-                ranks.setdefault(word, [rank, 0])[1] += 1
-        return [(pos, pos + len(word), word, rank, times) for word, (rank, times) in ranks.items()
-                for pos in self._at.get(word, ())]
+        at = self._at
+        if len(at) < len(ranks):  # a short text holds few of many words: go by the words found
+            out = [(pos, pos + len(word), word, rt[0], rt[1]) for word, positions in at.items()
+                   if (rt := ranks.get(word)) is not None for pos in positions]
+        else:
+            out = [(pos, pos + len(word), word, rank, times) for word, (rank, times) in ranks.items()
+                   for pos in at.get(word, ())]
+        low = self.low
+        for word in missing:  # every occurrence, overlapping ones too (as the automaton finds them)
+            rank, times = ranks[word]
+            pos = low.find(word)
+            while pos >= 0:
+                out.append((pos, pos + len(word), word, rank, times))
+                pos = low.find(word, pos + 1)
+        return out
 
 
-def find_words(low: str, words: dict[str, tuple[str, str]]) -> list[Hit]:
+@lru_cache(maxsize=1024)
+def _ranked(words: tuple[str, ...], vocab: frozenset[str]) -> tuple[dict[str, tuple[int, int]], tuple[str, ...]]:
+    """Each word of ``words`` -> (its first rank, how often listed), as :func:`_automaton` keeps
+    them, and the words ``vocab`` lacks (the same lists are asked of every article)."""
+    ranks: dict[str, list[int]] = {}
+    for rank, word in enumerate(words):
+        if word:
+            ranks.setdefault(word, [rank, 0])[1] += 1
+    return {w: (r, t) for w, (r, t) in ranks.items()}, tuple(w for w in ranks if w not in vocab)
+
+
+#: Words an index lacks that :meth:`WordIndex.occurrences` still finds one by one.
+_FEW_MISSING = 8
+
+
+def find_words(low: str, words: dict[str, tuple[str, str]], index: WordIndex | None = None) -> list[Hit]:
     """All non-overlapping occurrences of ``words`` (word -> (name, kind)) in
     the lower-cased text ``low``; longer words win over words they contain
-    (then the word listed first, then the earlier occurrence)."""
+    (then the word listed first, then the earlier occurrence).  ``index``: a
+    :class:`WordIndex` of ``low`` to answer from."""
     order = tuple(sorted(words, key=len, reverse=True))
     hits: list[Hit] = []
     taken = [False] * (len(low) + 1)
-    for pos, end, word, _, _ in sorted(_occurrences(low, order), key=lambda o: (o[3], o[0])):
+    found = index.occurrences(order) if index is not None and index.low is low else _occurrences(low, order)
+    for pos, end, word, _, _ in sorted(found, key=itemgetter(3, 0)):
+
         if not any(taken[pos:end]) and _bounded(low, pos, end, word):
             name, kind = words[word]
             hits.append(Hit(pos, end, name, word, kind))
             for i in range(pos, end):
                 taken[i] = True
-    return sorted(hits, key=lambda h: h.start)
+    return sorted(hits, key=_START)
 
 
 def find_all(
@@ -308,7 +362,28 @@ def find_all(
     hits = [Hit(pos, end, name or word, word, kind)
             for pos, end, word, _, times in found if not _edges(word) or _bounded(low, pos, end, word)
             for _ in range(times)]
-    return sorted(hits, key=lambda h: (h.start, -h.end))
+    # by (start, -end): by end (longest first), then stably by start - two sorts on C keys, no lambda
+    hits.sort(key=_END, reverse=True)
+    hits.sort(key=_START)
+    return hits
+
+
+@lru_cache(maxsize=64)
+def opening_chars(words: tuple[str, ...]) -> re.Pattern:
+    """The first characters of ``words`` as one case-insensitive character class: where a
+    ``(?i)`` alternation of the words can match (a pattern of one class the regex engine
+    scans for far faster than it tries an alternation at every position)."""
+    return re.compile("(?i)[" + "".join(sorted({re.escape(w[0]) for w in words if w})) + "]")
+
+
+def finditer_at(rx: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
+    """``rx.finditer(text)`` for a pattern that can match only at the positions ``starts``
+    (sorted) and never matches the empty string: ``rx.match`` tried there alone."""
+    pos = 0
+    for at in starts:
+        if at >= pos and (m := rx.match(text, at)) is not None:
+            yield m
+            pos = m.end()
 
 
 def entity_words(lex: Lexicon) -> dict[str, tuple[str, str]]:
@@ -348,6 +423,10 @@ def _boundaries(text: str, ends: set[str] | frozenset[str], *, clause: bool) -> 
 _BULLET = re.compile(r"(?<=\S) [-•·] (?=\S)")
 #: ... and the citation marks that end a digest's item ('同比增长20.6% [1] - 公司...')
 _CITED = re.compile(r"\[\d{1,2}\](?:\[\d{1,2}\])*$")
+#: Where a match of :data:`_EN_SENTENCE` or :data:`_BULLET` may start, over the whole text:
+#: every position a match within a span can start at is one of these (the span's bounds only
+#: take matches away), so a span with none of them needs neither search.
+_MAY_CUT = re.compile(r"[.?!](?=\s+[A-Z\"“])| (?=[-•·] \S)")
 
 
 def _bullets(text: str, s: int, e: int, least: int) -> list[int]:
@@ -366,21 +445,37 @@ def sentences(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     items of a line of run-together bullet points)."""
     ends = set(lex.segment.get("sentence_end", []))
     least = int(lex.segment.get("bullets_per_line", 3))
+    may = [m.start() for m in _MAY_CUT.finditer(text)]
+    k, n_may = 0, len(may)
     spans = []
     for s, e in _boundaries(text, ends, clause=False):
-        cuts = sorted({m.end() for m in _EN_SENTENCE.finditer(text, s, e)} | set(_bullets(text, s, e, least)))
-        for c in cuts:
-            spans.append((s, c))
-            s = c
+        while k < n_may and may[k] < s:
+            k += 1
+        if k < n_may and may[k] < e:  # else no cut can be in the span: the searches would find none
+            cuts = sorted({m.end() for m in _EN_SENTENCE.finditer(text, s, e)} | set(_bullets(text, s, e, least)))
+            for c in cuts:
+                spans.append((s, c))
+                s = c
         spans.append((s, e))
     return [sp for sp in spans if text[sp[0] : sp[1]].strip()]
 
 
 def clauses(text: str, sentence_spans: list[tuple[int, int]], lex: Lexicon) -> list[tuple[int, int]]:
     """Clause spans: sentences cut further at commas, colons and 、."""
-    ends = frozenset(lex.segment.get("clause_end", []))  # one frozenset (its hash kept) for every sentence
+    ends = frozenset(lex.segment.get("clause_end", []))
+    # what _boundaries(text[s:e]) finds for each sentence, from one search of the whole text
+    cuts = [m.start() for m in _cut_rx(ends).finditer(text)]
+    n = len(cuts)
     out = []
     for s, e in sentence_spans:
-        for cs, ce in _boundaries(text[s:e], ends, clause=True):
-            out.append((s + cs, s + ce))
+        start, last, j = s, e - 1, bisect_left(cuts, s)
+        while j < n and cuts[j] < e:
+            i = cuts[j]
+            j += 1
+            if text[i] in ",:" and s < i < last and text[i - 1].isdigit() and text[i + 1].isdigit():
+                continue  # 1,000 or 10:30
+            out.append((start, i + 1))
+            start = i + 1
+        if start < e:
+            out.append((start, e))
     return out

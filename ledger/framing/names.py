@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ledger.framing.cues import Hit, Lexicon, _automaton
+from ledger.framing.cues import Hit, Lexicon, WordIndex, _automaton, finditer_at, opening_chars
 
 _CJK = "\u4e00-\u9fff"
 #: a stock code as news writes it after a name, behind an optional exchange
@@ -329,17 +329,30 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
     return out
 
 
-def short_aliases(lex: Lexicon, low: str) -> dict[str, tuple[str, str]]:
+def short_aliases(lex: Lexicon, low: str, index: WordIndex | None = None) -> dict[str, tuple[str, str]]:
     """Short forms of the table's Chinese aliases that ``low`` uses, as news
     writes them: an alias with a corporate suffix without it ('雷诺集团' ->
     '雷诺', '小鹏汽车' -> '小鹏'), when the stem is two characters or more, no
     generic word, no word of the dictionary ('民生银行' is no '民生') and no
-    other entity's alias.  Word -> (canonical name, type), as entity_words."""
+    other entity's alias.  Word -> (canonical name, type), as entity_words.
+    ``index``: a word index of ``low`` holding :func:`short_alias_stems`."""
+    table = _short_table(lex)
+    used = index.holding(tuple(table)) if index is not None and index.low is low else None
+    if used is None:
+        used = _used(low, tuple(table))
+    return {stem: ent for stem, ent in table.items() if stem in used and not _generic_stem(stem)}
+
+
+def short_alias_stems(lex: Lexicon) -> tuple[str, ...]:
+    """Every stem :func:`short_aliases` looks for in a text (for a shared word index)."""
+    return tuple(_short_table(lex))
+
+
+def _short_table(lex: Lexicon) -> dict[str, tuple[str, str]]:
     kept = _SHORT.get(id(lex))
     if kept is None or kept[0] is not lex:
         kept = _SHORT[id(lex)] = (lex, _short_aliases(lex))
-    used = _used(low, tuple(kept[1]))
-    return {stem: ent for stem, ent in kept[1].items() if stem in used and not _generic_stem(stem)}
+    return kept[1]
 
 
 def _used(low: str, words: tuple[str, ...]) -> set[str]:
@@ -382,9 +395,11 @@ def _people(text: str, lex: Lexicon) -> set[str]:
     if not roles:
         return set()
     out = set()
-    for m in re.finditer(rf"(?i)(?:{roles})\s*([A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})", text):
+    # a match opens with a role: tried only where one of their first characters stands
+    starts = [m.start() for m in opening_chars(lex.role("person_roles")).finditer(text)]
+    for m in finditer_at(re.compile(rf"(?i)(?:{roles})\s*([A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})"), text, starts):
         out |= {m.group(1).lower(), m.group(0).lower()}
-    for m in re.finditer(rf"(?i)(?:{roles})\s*([{_CJK}]{{2,4}})", text):
+    for m in finditer_at(re.compile(rf"(?i)(?:{roles})\s*([{_CJK}]{{2,4}})"), text, starts):
         first = segment(m.group(1))[0][0]
         out.add(first if len(first) >= 2 else m.group(1)[:2])
     return out

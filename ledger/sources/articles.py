@@ -206,5 +206,13 @@ def detect_script(text: str) -> str:
     if len(han) < max(5, len(text) // 50):
         return "en"
     simplified = to_simplified(han)
-    changed = 0 if simplified == han else sum(map(operator.ne, han, simplified))
+    if simplified == han:
+        changed = 0
+    elif len(simplified) == len(han):  # the characters compared as code points, all at once
+        import numpy as np  # here: the CLI's start does without numpy
+
+        changed = int(np.count_nonzero(np.frombuffer(han.encode("utf-32-le"), dtype=np.uint32)
+                                       != np.frombuffer(simplified.encode("utf-32-le"), dtype=np.uint32)))
+    else:
+        changed = sum(map(operator.ne, han, simplified))
     return "zh-Hant" if changed / len(han) > 0.03 else "zh-Hans"

@@ -35,7 +35,7 @@ from ledger.csvio import matches
 from ledger.errors import InputUnreadable, InvalidValue
 from ledger.record import COLUMNS
 from ledger.sources import table as sources_table
-from ledger.sources.paths import SOURCE_ID, confiner
+from ledger.sources.paths import SOURCE_ID, confined_opener, confiner
 from ledger.sources.table import read_sources
 from tests.claims import slow_reference as slow
 from tests.conftest import ROOT, SEEDS
@@ -378,6 +378,31 @@ def test_confiner_places_a_file_where_resolving_it_does(tree: Path, file: str, r
         got: object = Path(confiner(tree, base)(file))
     except InvalidValue as err:
         got = (err.code, err.reason, err.hint)
+    assert got == want
+
+
+
+@pytest.mark.parametrize("root", [None, "parent", "sub"])
+@pytest.mark.parametrize("file", ["a.txt", "sub/b.txt", "in.txt", "out.txt", "up", "up/outside.txt", "missing.txt",
+                                  "../outside.txt", "sub/../a.txt", "/etc/hostname", "C:x.txt", "\\\\srv\\x",
+                                  "a\\b.txt", "", ".", "..", "a\x00b", "-rf.txt", "微软 新闻.txt", "./a.txt", "sub"])
+def test_confined_opener_gives_the_confiner_path_and_opens_only_plain_files(tree: Path, file: str, root: str | None):
+    base = {None: None, "parent": tree.parent, "sub": tree / "sub"}[root]
+    try:
+        want: object = confiner(tree, base)(file)
+    except InvalidValue as err:
+        want = (err.code, err.reason, err.hint)
+    try:
+        got, fd = confined_opener(tree, base)(file)
+    except InvalidValue as err:
+        got, fd = (err.code, err.reason, err.hint), None
+    if fd is not None:
+        try:
+            assert not os.path.islink(got)
+            if os.path.isfile(got):  # a folder opens too; reading it fails as opening it by name would
+                assert os.read(fd, 100) == Path(got).read_bytes()
+        finally:
+            os.close(fd)
     assert got == want
 
 

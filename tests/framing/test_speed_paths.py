@@ -1,0 +1,47 @@
+"""The shortcuts framing takes for speed give what the plain way gives."""
+from __future__ import annotations
+
+import random
+import re
+import sys
+
+import pytest
+
+from ledger.framing.cues import WordIndex, _occurrences, default_lexicon, finditer_at, opening_chars
+from ledger.framing.names import short_alias_stems
+
+#: Every code point a str may hold (surrogates apart).
+ALL = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+
+
+@pytest.mark.parametrize("words", [default_lexicon().role("person_roles"), ("s", "k", "i", "ß", "st", "ǅ", "Ω", "µ")])
+def test_opening_chars_is_where_a_case_insensitive_alternation_can_start(words: tuple[str, ...]):
+    # the class against the words' first characters as literals, over every code point
+    literals = re.compile("(?i)(?:" + "|".join(re.escape(w[0]) for w in words) + ")")
+    assert [m.start() for m in opening_chars(words).finditer(ALL)] == [m.start() for m in literals.finditer(ALL)]
+
+
+def test_finditer_at_the_possible_starts_is_finditer():
+    rnd = random.Random(7)
+    roles = default_lexicon().role("person_roles")
+    alphabet = [*roles, "Tim Cook", " ", "  ", "雷军", "ſ", "CEO", "Ceo", "ceo mark murphy", "，", "a", "\n"]
+    rx = re.compile("(?i)(?:" + "|".join(map(re.escape, sorted(roles, key=len, reverse=True))) +
+                    r")\s*([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})")
+    for _ in range(3000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30)))
+        starts = [m.start() for m in opening_chars(roles).finditer(text)]
+        assert [m.span() for m in finditer_at(rx, text, starts)] == [m.span() for m in rx.finditer(text)]
+
+
+def test_the_word_index_finds_what_a_pass_of_its_own_finds():
+    rnd = random.Random(3)
+    lex = default_lexicon()
+    stems = short_alias_stems(lex)
+    words = (*lex.role("person_roles"), *stems[:20], "中海", "海外", "a", "ab")
+    for _ in range(500):
+        low = "".join(rnd.choice([*words, "x", " ", "其中", "。"]) for _ in range(rnd.randint(0, 40)))
+        index = WordIndex(low, [words[:10]])  # the rest of the words are looked for one by one
+        for some in (words, words[:10], words[5:15], ()):
+            assert sorted(index.occurrences(some)) == sorted(_occurrences(low, some))
+        assert index.holding(words[:10]) == {w for w in words[:10] if w and w in low}
+        assert index.holding(words) is None
