@@ -412,6 +412,7 @@ _HAN_POOL = "珂翊琮澈璟曦瑾昕晗珈泓沐芷芸茉葵菱蔚琪琳玥璇�
 #: words that say what kind of company a name is, not which: kept as written
 _HAN_GENERIC = ("有限公司", "股份", "集团", "控股", "公司", "科技", "技术", "智能", "汽车", "电子", "半导体",
                 "生物", "医药", "制药", "银行", "资本", "证券", "保险", "能源", "电池", "动力", "国际", "网络",
+                "浙江", "江苏", "广东", "深圳", "上海", "北京", "香港",
                 "信息", "通信", "实业", "电气", "机器人", "芯片", "光电", "精密", "材料", "食品")
 _LATIN_GENERIC = frozenset({
     "inc", "incorporated", "holdings", "holding", "group", "technology", "technologies", "tech", "ai", "co",
@@ -425,6 +426,9 @@ _LATIN_GENERIC = frozenset({
 _SYLLABLES = ("zar", "vel", "quin", "tor", "ob", "rix", "kal", "mor", "dex", "vo", "lan", "tis", "nor", "vik",
               "sel", "pra", "gun", "dal", "fen", "ost", "yar", "bri", "cos", "mel")
 _SWAPPED_TYPES = ("company", "fund")
+_CJK_IN = re.compile(r"[\u4e00-\u9fff]")
+#: exchange codes after a ticker (0700.HK, 002050.SZ): where it lists, not who it is
+_EXCHANGES = frozenset({"HK", "SZ", "SH", "SS", "TW", "TWO", "US", "KS", "N", "O", "T"})
 
 
 def _invented_word(key: str, seed: int) -> str:
@@ -455,6 +459,13 @@ def _to_traditional(text: str) -> str:
     import opencc
 
     return str(opencc.OpenCC("s2t").convert(text))
+
+
+def _invented_letters(word: str, seed: int) -> str:
+    import hashlib
+
+    h = hashlib.sha256(f"{seed}:{word}".encode()).digest()
+    return "".join("bcdfghjklmnpqrstvwxz"[b % 20] for b in h[: len(word)])
 
 
 def _invented_han(char: str, seed: int) -> str:
@@ -505,10 +516,12 @@ class NameSwap:
     """Every company and fund of a batch renamed with invented names, in the
     articles and in the expected entities alike, so that a score can no longer
     come from knowing the name (the entity table, or a rule written after
-    reading it): a Han run that names which company it is becomes characters of
-    ``_HAN_POOL`` (one per character, both scripts alike), a Latin word that
-    does becomes an invented word with the same capitals; generic words (集团,
-    Holdings), digits and tickers' exchange codes stay."""
+    reading it): in each Chinese alias, where the text writes it whole (either
+    script), the characters that say which company it is become characters of
+    ``_HAN_POOL`` (one per character, both scripts alike); a Latin word that
+    does becomes an invented word with the same capitals (an acronym or ticker
+    other letters of its length); a stock code's digits other digits; generic
+    words (集团, Holdings), places, exchange codes and other digits stay."""
 
     def __init__(self, entities_csv: Path, seed: int) -> None:
         self.seed = seed
@@ -525,18 +538,35 @@ class NameSwap:
                 if code:  # a stock code would name a company the table knows: other digits
                     digits = code.group(1)
                     self.codes[digits] = _invented_digits(digits, seed)
-                for a, b in _han_distinct(alias):
-                    run = alias[a:b]
-                    for form in {run, to_simplified(run), _to_traditional(run)}:  # as either script writes it
-                        self.han[form] = "".join(_invented_han(c, seed) for c in to_simplified(run))
                 for w in re.findall(r"[A-Za-z]+", alias):
-                    if w.lower() not in _LATIN_GENERIC and len(w) >= 2:
-                        self.latin[w.lower()] = _invented_word(w.lower(), seed)
+                    if w.lower() not in _LATIN_GENERIC and len(w) >= 2 and w not in _EXCHANGES:
+                        # an acronym or ticker (TME, CHA.US) keeps its length: a ticker looks like one
+                        self.latin.setdefault(w.lower(), _invented_letters(w.lower(), seed) if w.isupper() and len(w) <= 5
+                                              else _invented_word(w.lower(), seed))
+            # a Chinese alias is renamed where the text writes it whole, in either script (not each of
+            # its words wherever they stand: 控制 of 三花智能控制 is a word of the text too)
+            for alias in [row["id"], *(row.get("aliases") or "").split(";")]:
+                if _CJK_IN.search(alias):
+                    new = self._han_alias(alias)
+                    for form in {alias, to_simplified(alias), _to_traditional(alias)}:
+                        if form != new:
+                            self.han[form] = new
         parts = [re.escape(r) for r in sorted(self.han, key=len, reverse=True)]
         # a Latin word in any capitals ('Luckin', 'LUCKIN'), never in lower case (an ordinary word) nor inside another
         parts += [rf"(?<![A-Za-z])(?i:{re.escape(w)})(?![A-Za-z])" for w in sorted(self.latin, key=len, reverse=True)]
         parts += [rf"(?<![\d.,]){d}(?![\d%])" for d in sorted(self.codes, key=len, reverse=True)]
         self._pattern = re.compile("|".join(parts)) if parts else None
+
+    def _han_alias(self, alias: str) -> str:
+        """A Chinese alias with the characters that say which company it is
+        invented (its generic words, places, Latin words and digits as the
+        other rules give them)."""
+        out = list(alias)
+        for a, b in _han_distinct(alias):
+            out[a:b] = [_invented_han(c, self.seed) for c in alias[a:b]]
+        text = "".join(out)
+        return re.sub(r"[A-Za-z]+", lambda m: _latin_case(self.latin[m.group(0).lower()], m.group(0))
+                      if m.group(0).lower() in self.latin else m.group(0), text)
 
     def __call__(self, text: str) -> str:
         if self._pattern is None:
