@@ -412,9 +412,13 @@ _HAN_POOL = "珂翊琮澈璟曦瑾昕晗珈泓沐芷芸茉葵菱蔚琪琳玥璇�
 #: words that say what kind of company a name is, not which: kept as written
 _HAN_GENERIC = ("有限公司", "股份", "集团", "控股", "公司", "科技", "技术", "智能", "汽车", "电子", "半导体",
                 "生物", "医药", "制药", "银行", "资本", "证券", "保险", "能源", "电池", "动力", "国际", "网络",
-                "浙江", "江苏", "广东", "深圳", "上海", "北京", "香港",
+                "浙江", "江苏", "广东", "深圳", "上海", "北京", "香港", "有限", "股份有限公司",
                 "信息", "通信", "实业", "电气", "机器人", "芯片", "光电", "精密", "材料", "食品")
+_HAN_PLACES = frozenset({"浙江", "江苏", "广东", "深圳", "上海", "北京", "香港"})
 _LATIN_GENERIC = frozenset({
+    # places a registered name opens with: where, not which
+    "zhejiang", "jiangsu", "guangdong", "shenzhen", "shanghai", "beijing", "foshan", "hangzhou", "ningbo",
+    "suzhou", "nanjing", "hefei", "xiamen", "chengdu", "wuhan", "tianjin", "chongqing", "qingdao",
     "inc", "incorporated", "holdings", "holding", "group", "technology", "technologies", "tech", "ai", "co",
     "ltd", "limited", "corp", "corporation", "company", "capital", "motors", "motor", "bank", "international",
     "the", "of", "and", "plc", "sa", "ag", "nv", "se", "llc", "lp", "partners", "ventures", "systems",
@@ -477,30 +481,25 @@ def _invented_han(char: str, seed: int) -> str:
 
 def _han_distinct(alias: str) -> list[tuple[int, int]]:
     """The (start, end) runs of an alias's Han characters that name *which*
-    company it is (generic words such as 集团, 科技 left out)."""
+    company it is: each Han run without the place opening it and the generic
+    words ending it (浙江 | 三花智能控制 | 股份有限公司: the middle; 集团, 科技
+    at the end say what kind of company, not which).  A run of one character
+    left is too common to swap."""
     simple = to_simplified(alias)
-    keep = [False] * len(alias)
+    runs = []
     for m in re.finditer(r"[\u4e00-\u9fff]+", alias):
         i, end = m.start(), m.end()
-        while i < end:
-            g = next((w for w in _HAN_GENERIC if simple.startswith(to_simplified(w), i)
-                      and i + len(w) <= end), "")
-            if g:
-                i += len(g)
-            else:
-                keep[i] = True
-                i += 1
-    runs, i = [], 0
-    while i < len(alias):
-        if keep[i]:
-            j = i
-            while j < len(alias) and keep[j]:
-                j += 1
-            if j - i >= 2:  # a lone character left between generic words is too common to swap
-                runs.append((i, j))
-            i = j
-        else:
-            i += 1
+        changed = True
+        while changed:
+            changed = False
+            for w in _HAN_GENERIC:
+                sw = to_simplified(w)
+                if end - i > len(w) and simple.startswith(sw, i) and w in _HAN_PLACES:
+                    i, changed = i + len(w), True
+                elif end - i > len(w) and simple.endswith(sw, 0, end) and w not in _HAN_PLACES:
+                    end, changed = end - len(w), True
+        if end - i >= 2:
+            runs.append((i, end))
     return runs
 
 

@@ -226,9 +226,9 @@ def _local_forms(name: str, low: str, lex: Lexicon) -> list[str]:
     """The shorter forms a registered name goes on with in its article, when
     the article uses them: without its opening place ('浙江三花智能控制' ->
     '三花智能控制', 'Zhejiang Sanhua Intelligent Controls' -> 'Sanhua Intelligent
-    Controls'), then its abbreviation - the first word and the first character
-    of each word after it ('三花智能控制' -> '三花智控') - or, in English, its
-    first word ('Sanhua')."""
+    Controls'), then its abbreviation - its first two characters and some of
+    the rest, in order, as the article writes it ('三花智能控制' -> '三花智控'),
+    found without a dictionary - or, in English, its first word ('Sanhua')."""
     places = _words(lex, "place_prefixes")
     place = next((p for p in places if name.lower().startswith(p.lower()) and len(name) > len(p) + 1), "")
     if not place:
@@ -241,12 +241,25 @@ def _local_forms(name: str, low: str, lex: Lexicon) -> list[str]:
                 len(re.findall(rf"(?<![a-z0-9]){re.escape(head.lower())}(?![a-z0-9])", low)) > _count(low, rest):
             out.append(head)
         return out
-    tokens = [w for w, _ in segment(rest)]
-    if len(tokens) >= 3:
-        short = tokens[0] + "".join(w[0] for w in tokens[1:])
-        if _count(low, short.lower()):
-            out.append(short)
+    if len(rest) >= 4:  # '三花智能控制' -> '三花智控': its first two characters, then some of the rest in order
+        found: dict[str, int] = {}
+        for m in re.finditer(re.escape(rest[:2].lower()), low):
+            tail = re.match(rf"[{_CJK}]{{1,3}}", low[m.end():m.end() + 3])
+            for size in range(len(tail.group()) if tail else 0, 0, -1):
+                short = rest[:2].lower() + tail.group()[:size]  # type: ignore[union-attr]
+                if short != rest.lower() and _subsequence(short[2:], rest[2:].lower()):
+                    found[short] = found.get(short, 0) + 1
+                    break
+        best = max(found, key=lambda f: (found[f], len(f)), default="")
+        if best and len(best) >= 3:
+            out.append(best)
     return out
+
+
+def _subsequence(part: str, whole: str) -> bool:
+    """Are ``part``'s characters in ``whole``, in order?"""
+    it = iter(whole)
+    return all(ch in it for ch in part)
 
 
 def _frequency(word: str) -> int:
