@@ -215,10 +215,38 @@ def brand_owner(doc: Doc, name: str) -> str:
     """The company a brand belongs to: the article's company, when ``name`` is
     written as a brand somewhere in it ('潮玩品牌TOP TOY', 'TOPTOY品牌', 'its TOP TOY
     brand'; cues.toml [names] brand_words) and is not that company itself."""
+    owner = _owners(doc).get(name)
+    if owner:  # '國泰集團(00293)旗下香港快運': the company named right before 旗下 owns it
+        return owner
     main = main_company(doc)
     if main is None or main.name == name:
         return ""
     return main.name if name in _brands(doc) else ""
+
+
+def _owners(doc: Doc) -> dict[str, str]:
+    """Name -> the company written right before the word that makes it its unit
+    ('X旗下Y', 'X(00293)旗下Y'; cues.toml [names] unit_after), once per article."""
+    kept = doc.memo.get("owners")
+    if kept is None or kept[0] is not doc.entities:
+        words = tuple(doc.lex.names.get("unit_after", ()))
+        out: dict[str, str] = {}
+        if words:
+            ents = doc.entities
+            for k, e in enumerate(ents):
+                before = doc.low[max(0, e.start - 4):e.start].rstrip()
+                if not before.endswith(words) or k == 0:
+                    continue
+                prev = ents[k - 1]
+                gap = re.sub(r"[(（][^()（）]{0,24}[)）]", "", doc.low[prev.end:e.start]).strip()
+                for legal in doc.lex.names.get("legal_suffixes", ()):  # '國泰|集團(00293)旗下'
+                    if gap.startswith(legal) and gap[len(legal):] in words:
+                        gap = gap[len(legal):]
+                        break
+                if prev.name != e.name and gap in words:
+                    out.setdefault(e.name, prev.name)
+        kept = doc.memo["owners"] = (doc.entities, out)
+    return kept[1]
 
 
 def _brands(doc: Doc) -> frozenset[str]:

@@ -234,7 +234,8 @@ def _local_forms(name: str, low: str, lex: Lexicon) -> list[str]:
     if not place:
         return []
     rest = name[len(place):].strip(" -")
-    out = [rest] if _count(low, rest) else []
+    # the name without its place only when the article uses it so ('香港快运' never goes on as 快运)
+    out = [rest] if _count(low, rest.lower()) > _count(low, name.lower()) else []
     if _latin(rest):
         head = rest.split()[0]
         if len(rest.split()) > 1 and len(head) >= 3 and head.lower() not in _words(lex, "generic") and \
@@ -605,8 +606,16 @@ def _by_suffix(text: str, free, add, lex: Lexicon) -> None:
             if any(whole.endswith(w) and len(w) > len(whole) - len(stem) for w in _words(lex, "generic")):
                 continue  # '(A+H)股上市公司': a generic word (上市公司) longer than the suffix ends it
             lead = _time_lead(stem)  # '上半年华星集团...': the name follows the sentence's time
+            first = segment(stem[lead:])[:1] if re.match(rf"[{_CJK}]", stem[lead:lead + 1]) else ()
+            if first and first[0][1][:1] in _LEAD_TAGS and len(stem) - lead - len(first[0][0]) >= 2:
+                lead += len(first[0][0])  # '当中国泰航空', '以及…': a function or place word is no part of it
             if free(start + lead, m.end()):  # a stem named again vouches for itself (曦霏集团 ... 曦霏)
                 add(text[start + lead:m.end()], stem[lead:], placed=_count(text.lower(), stem[lead:]) >= 2)
+
+
+#: jieba tags of words that open a run before a name but are never its part: locality
+#: (当中, 其中), place-of (内), prepositions, conjunctions, adverbs, pronouns, particles
+_LEAD_TAGS = frozenset("sfpcdru")
 
 
 def _time_lead(stem: str) -> int:

@@ -553,3 +553,25 @@ def test_a_listed_company_of_a_share_class_is_no_name():
     rows = _rows(text, "2025-06-23")
     assert all(r["subject"] != "股上市" for r in rows.values())
     assert rows["22.53港元"]["subject"] == "澜舟智控"
+
+
+def test_a_unit_named_after_its_company_and_a_unit_word_is_that_companys_part():
+    # '旗下' between two names: the second is the first's unit; its figures are the company's
+    text = ("澜舟快运去年亏损扩大约4倍至近10亿元\n2026-03-11\n\n"
+            "珈昕集团(00293)旗下澜舟快运去年除财务支出净额及税项前,亏损9.96亿元。\n"
+            "澜舟快运的客运收益为63.9亿元。珈昕集团的股东应占溢利为108.28亿元。")
+    rows = _rows(text, "2026-03-11")
+    assert rows["9.96亿元"]["subject"] == rows["108.28亿元"]["subject"] == "珈昕"
+    assert rows["9.96亿元"]["object"] == "澜舟快运"
+
+
+def test_a_ratio_label_before_ttm_is_no_company():
+    text = "波司登(03998)股价5.12港元,市盈率(TTM)为14.2倍,市净率(MRQ)为2.9倍。波司登营收89.28亿元。"
+    rows = _rows(text, "2025-11-27")
+    assert all(r["subject"] in ("波司登", "") for r in rows.values()), {r["surface"]: r["subject"] for r in rows.values()}
+
+
+def test_a_function_word_opening_the_run_is_no_part_of_a_suffixed_name():
+    text = "当中澜舟航空的收益为1000亿元。其中澜舟航空的乘客量增长25.8%。澜舟航空派息0.64元。"
+    rows = _rows(text, "2026-03-11")
+    assert rows["1000亿元"]["subject"] == "澜舟航空"
