@@ -23,7 +23,15 @@ from ledger.framing.cues import (
     find_words,
     sentences,
 )
-from ledger.framing.names import code_spans, discover, short_alias_stems, short_aliases, splits_word, straddles_suffix
+from ledger.framing.names import (
+    code_spans,
+    discover,
+    glued_latin,
+    short_alias_stems,
+    short_aliases,
+    splits_word,
+    straddles_suffix,
+)
 from ledger.framing.names import hits as name_hits
 from ledger.numbers import dates as _dates
 from ledger.record import metrics
@@ -230,7 +238,8 @@ def analyse(text: str | CleanText, mentions: list, lex: Lexicon | None = None, *
 
         doc.entities = [e for e in doc.entities if not in_code(e)]
     doc.entities = [e for e in doc.entities
-                    if not splits_word(low, e.start, e.end) and not straddles_suffix(low, e.start, e.end, lex)]
+                    if not splits_word(low, e.start, e.end) and not straddles_suffix(low, e.start, e.end, lex)
+                    and not glued_latin(ct.text, e.start, e.end, lex)]
     found = discover(ct.text, low, lex, doc.entities, lex.cue_words)
     doc.entities = sorted(doc.entities + name_hits(low, found, doc.entities), key=_START)
     sources, research = set(lex.role("source_types")), set(lex.role("research_types"))

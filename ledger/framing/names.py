@@ -263,6 +263,21 @@ def _subsequence(part: str, whole: str) -> bool:
     return all(ch in it for ch in part)
 
 
+def glued_latin(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Is a Latin table name at ``[start, end)`` the head of a longer name the
+    text writes with a legal suffix ('Zijin' in 'Zijin Gold International',
+    a spin-off, not Zijin Mining)?  Then it is no mention of the table's company."""
+    if not re.match(r"[A-Za-z]", text[start:start + 1]) or (start and re.match(r"[A-Za-z]", text[start - 1])):
+        return False
+    legal = "|".join(re.escape(w) for w in _words(lex, "latin_company_suffixes")
+                     if w.lower().rstrip(".") in {x.rstrip(".") for x in _words(lex, "legal_suffixes")})
+    if not legal:
+        return False
+    m = re.match(rf"(?:[ \t]+[A-Z][a-z]+){{1,2}}[ \t]+(?:{legal})(?![A-Za-z])", text[end:end + 60])
+    return m is not None and m.group().split()[0].lower() not in {w.lower().rstrip(".") for w in
+                                                                 _words(lex, "latin_company_suffixes")}
+
+
 def _frequency(word: str) -> int:
     import jieba
 
@@ -295,7 +310,8 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
     shown: dict[str, str] = {}  # key -> the Latin form other languages share, when the text glosses one
 
     def add(name: str, *others: str, coded: bool = False, gloss: str = "", placed: bool = False) -> None:
-        name = _strip_suffix(re.sub(r"['’]s$", "", name.strip(" ,.·")), legal)  # "Klarna's": the name
+        name = re.sub(r"^[A-Z][A-Za-z]*['’]s\s+(?=[A-Z])", "", name.strip(" ,.·"))  # "China's Zijin Gold": Zijin Gold
+        name = _strip_suffix(re.sub(r"['’]s$", "", name), legal)  # "Klarna's": the name
         if all(w.rstrip(".") in suffix_words for w in name.lower().split()):
             return  # 'Group Holding', 'Co Ltd': corporate words, no name
         generic = _plain_generic(lex, name, cue_words) if coded else \

@@ -575,3 +575,12 @@ def test_a_function_word_opening_the_run_is_no_part_of_a_suffixed_name():
     text = "当中澜舟航空的收益为1000亿元。其中澜舟航空的乘客量增长25.8%。澜舟航空派息0.64元。"
     rows = _rows(text, "2026-03-11")
     assert rows["1000亿元"]["subject"] == "澜舟航空"
+
+
+def test_a_table_name_heading_a_longer_registered_name_is_no_mention():
+    # 'Zijin' is the table's Zijin Mining; 'Zijin Gold International' is its spin-off, another company
+    text = ("China's Zijin Gold International surged as much as 72% in its Hong Kong debut after raising "
+            "$3.2bn. Zijin Mining owns 85% of it.")
+    rows = _rows(text, "2025-09-30")
+    assert rows["$3.2bn"]["subject"] == "Zijin Gold"
+    assert rows["85%"]["subject"] == "Zijin Mining"
