@@ -150,6 +150,12 @@ def meeting_classes(metric: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return seeks, offers
 
 
+@lru_cache(maxsize=1024)
+def metric_family(metric: str) -> str:
+    """metrics.toml ``family`` of a metric ('other' when it has none or is unknown)."""
+    return str(metrics().get(metric, {}).get("family", "other"))
+
+
 @lru_cache(maxsize=4)
 def last_resort_metrics(family: str | None = None) -> tuple[str, ...]:
     """The metrics framing gives when no cue says what a number measures

@@ -48,6 +48,7 @@ from ledger.record import (
     exact_spans,
     last_resort_metrics,
     meeting_classes,
+    metric_family,
     moves,
     object_kind,
     span_ratio,
@@ -563,7 +564,7 @@ def _kin_verdicts(df: pd.DataFrame, compare: dict[str, Any]) -> tuple[np.ndarray
     metric_c, names = intervals.text_codes(df["metric"])
     classes = [meeting_classes(str(m)) for m in names]
     if not any(seeks for seeks, _ in classes):
-        return empty, empty, empty
+        return _agreeing(df, compare, empty, empty)
     book: dict[str, int] = {}
     width = max(len(offers) for _, offers in classes)
 
@@ -590,7 +591,7 @@ def _kin_verdicts(df: pd.DataFrame, compare: dict[str, Any]) -> tuple[np.ndarray
     sought = np.isin(o_key, s_key)  # only the entries some claim looks for are sorted
     o_rows, o_key = o_rows[sought], o_key[sought]
     if not len(s_rows) or not len(o_rows):
-        return empty, empty, empty
+        return _agreeing(df, compare, empty, empty)
     order = np.argsort(o_key, kind="stable")
     o_rows, o_key = o_rows[order], o_key[order]
     left, right = np.searchsorted(o_key, s_key, side="left"), np.searchsorted(o_key, s_key, side="right")
@@ -605,14 +606,75 @@ def _kin_verdicts(df: pd.DataFrame, compare: dict[str, Any]) -> tuple[np.ndarray
     ok = (col["block_c"][a] != col["block_c"][b]) & (col["unit_c"][a] == col["unit_c"][b]) \
         & ((col["object_c"][a] == col["object_c"][b]) | obj_empty[a] | obj_empty[b]) \
         & ((col["source_c"][a] != col["source_c"][b]) | bool(compare["same_source_consistent"]))
-    a, b = a[ok], b[ok]
-    # a pair found from both sides (two metrics of one quantity) once
+    return _agreeing(df, compare, a[ok], b[ok])
+
+
+def _agreeing(df: pd.DataFrame, compare: dict[str, Any], a: np.ndarray, b: np.ndarray
+              ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The pairs ``a``, ``b`` across metrics and those of :func:`_same_figures`,
+    each once (a pair found from both sides: two metrics of one quantity), that agree."""
+    fa, fb = _same_figures(df, compare)
+    a, b = np.concatenate([a, fa]), np.concatenate([b, fb])
     lo, hi = np.minimum(a, b), np.maximum(a, b)
     _, first_at = np.unique(lo * len(df) + hi, return_index=True)
     a, b = lo[first_at], hi[first_at]
+    col = {c: df[c].to_numpy() for c in _VERDICT_COLUMNS}
     code = _verdict_codes(col, a, b, span_ratio=float(compare.get("span_ratio", SPAN_RATIO)))
     agree = code == 0
     return a[agree], b[agree], code[agree]
+
+
+def _same_figures(df: pd.DataFrame, compare: dict[str, Any]) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs of one amount or count framed under two metrics of one family
+    (metrics.toml ``family``; a last resort's family is any): the same subject,
+    unit and three significant digits, each stated to within 1%
+    (``precise_within``), two articles, the same or an unnamed counterpart.  NIO's "19.2 billion
+    yuan" (revenue) and another outlet's "192億元" that framing read as a profit
+    are one figure: a confirmation, the two names shown side by side for a
+    reviewer.  Amounts this precise rarely coincide by chance; rates do (a
+    company's users and expenses both up 40.6%), and are left out."""
+    empty = np.zeros(0, dtype=np.int64)
+    if len(df) < 2:
+        return empty, empty
+    point = df["point"].to_numpy(dtype=float)
+    half = (df["hi"].to_numpy(dtype=float) - df["lo"].to_numpy(dtype=float)) / 2
+    with np.errstate(divide="ignore", invalid="ignore"):
+        precise = (np.abs(point) > 0) & np.isfinite(point) & (half <= float(compare.get("precise_within", 0.01))
+                                                               * np.abs(point))
+    # amounts and counts: rates of one company coincide too often (40.6% its users' growth
+    # and 40.6% its expenses' growth in one quarter)
+    precise &= ~df["is_date"].to_numpy(dtype=bool) & ~intervals.text_is(df["unit"], ["ratio", "percentage_point"])
+    rows = np.flatnonzero(precise)
+    if len(rows) < 2:
+        return empty, empty
+    v = np.abs(point[rows])
+    exp = np.floor(np.log10(v)).astype(np.int64)
+    mant = np.round(v / 10.0 ** (exp - 2)).astype(np.int64)  # three significant digits: 192 for 1.92e10
+    exp, mant = exp + (mant >= 1000), np.where(mant >= 1000, mant // 10, mant)
+    units = int(df["unit_c"].max()) + 1 if len(df) else 1
+    key = ((df["subject_c"].to_numpy(np.int64)[rows] * units + df["unit_c"].to_numpy(np.int64)[rows]) * 128
+           + (np.clip(exp, -60, 60) + 64)) * 2000 + mant * 2 + (point[rows] < 0)
+    _, inverse, counts = np.unique(key, return_inverse=True, return_counts=True)
+    shared = counts[inverse] > 1  # only figures another claim of the subject also states
+    if not shared.any():
+        return empty, empty
+    frame = pd.DataFrame({"row": rows[shared], "k": key[shared]})
+    met = frame.merge(frame, on="k", suffixes=("_a", "_b"))
+    a, b = met["row_a"].to_numpy(np.int64), met["row_b"].to_numpy(np.int64)
+    keep = a < b
+    a, b = a[keep], b[keep]
+    if not len(a):
+        return empty, empty
+    metric_c, names = intervals.text_codes(df["metric"])
+    family = pd.factorize(np.array([metric_family(str(m)) for m in names], dtype=object))[0]
+    loose = np.isin(np.array([str(m) for m in names], dtype=object), list(last_resort_metrics()))
+    fa, fb = family[metric_c[a]], family[metric_c[b]]
+    col = {c: df[c].to_numpy() for c in ("source_c", "block_c", "object_c")}
+    obj_empty = intervals.text_is(df["object"], [""])
+    ok = (col["block_c"][a] != col["block_c"][b]) & (col["source_c"][a] != col["source_c"][b]) \
+        & ((fa == fb) | loose[metric_c[a]] | loose[metric_c[b]]) \
+        & ((col["object_c"][a] == col["object_c"][b]) | obj_empty[a] | obj_empty[b])
+    return a[ok], b[ok]
 
 
 def _big_group_note(df: pd.DataFrame, order: np.ndarray, keys: np.ndarray, start: int,

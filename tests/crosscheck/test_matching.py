@@ -179,3 +179,28 @@ def test_only_the_same_subject_metric_and_period_witness(witness):
     a = _rev("s1", "290亿元", 29.0e9)
     b = _rev("s2", "283億元", 28.3e9)
     assert _kinds(check(ledger(a, b, witness)), a, b) == {"contradiction"}
+
+
+# One amount framed under two metrics of one family: a confirmation (three significant
+# digits, each stated to within 1%), never for rates, which coincide too often.
+def test_one_amount_framed_under_two_metrics_of_a_family_confirms():
+    a = _rev("s1", "19.2 billion yuan", 19.2e9)
+    b = _rev("s2", "192億元", 19.2e9, metric="net_profit")
+    assert _kinds(check(ledger(a, b)), a, b) == {"consistent"}
+
+
+@pytest.mark.parametrize("b", [
+    _rev("s2", "192億元", 19.2e9, metric="share_price"),            # another family (a price)
+    _rev("s2", "192億元", 19.2e9, metric="net_profit", subject="Quilbrook"),  # another company
+    _rev("s2", "193億元", 19.3e9, metric="net_profit"),             # another figure
+    _rev("s2", "190億元", 19.0e9, metric="net_profit"),             # two significant digits only
+])
+def test_no_confirmation_across_metrics_without_the_same_precise_amount(b):
+    a = _rev("s1", "19.2 billion yuan", 19.2e9)
+    assert _kinds(check(ledger(a, b)), a, b) == set()
+
+
+def test_two_rates_of_one_company_that_coincide_do_not_confirm_each_other():
+    a = claim("s1", "40.6%", "user_growth", 0.406, subject="Zentrova", unit="ratio", period="2025-Q3")
+    b = claim("s2", "40.6%", "expenses_growth", 0.406, subject="Zentrova", unit="ratio", period="2025-Q3")
+    assert _kinds(check(ledger(a, b)), a, b) == set()
