@@ -565,31 +565,31 @@ def _kin_verdicts(df: pd.DataFrame, compare: dict[str, Any]) -> tuple[np.ndarray
     classes = [meeting_classes(str(m)) for m in names]
     if not any(seeks for seeks, _ in classes):
         return _agreeing(df, compare, empty, empty)
-    book: dict[str, int] = {}
-    width = max(len(offers) for _, offers in classes)
-
-    def table(pick: int) -> np.ndarray:
-        """Per metric, the codes of the classes it seeks (0) or offers (1), -1 padded."""
-        out = np.full((len(names), width), -1, dtype=np.int64)
-        for m, both in enumerate(classes):
-            for k, name in enumerate(both[pick]):
-                out[m, k] = book.setdefault(name, len(book))
-        return out
-
-    seek_t, offer_t = table(0), table(1)
-    n_class = len(book) + 1
+    # which metrics each metric meets: those offering a class it seeks, itself never (one
+    # metric's pairs are made by the key), and two that meet each other from one side only
+    offered: dict[str, set[int]] = {}
+    for m, (_, offers) in enumerate(classes):
+        for c in offers:
+            offered.setdefault(c, set()).add(m)
+    targets = [{t for c in seeks for t in offered.get(c, ()) if t != m} for m, (seeks, _) in enumerate(classes)]
+    for m, ts in enumerate(targets):
+        targets[m] = {t for t in ts if not (m in targets[t] and t < m)}
+    if not any(targets):
+        return _agreeing(df, compare, empty, empty)
+    n_metric = len(names)
     subject = df["subject_c"].to_numpy(np.int64)
-
-    def entries(per_metric: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(row, key) of every class each row seeks or offers; key = subject and class."""
-        per_row = per_metric[metric_c]
-        rows, slot = np.nonzero(per_row >= 0)
-        return rows, subject[rows] * n_class + per_row[rows, slot]
-
-    s_rows, s_key = entries(seek_t)
-    o_rows, o_key = entries(offer_t)
-    sought = np.isin(o_key, s_key)  # only the entries some claim looks for are sorted
-    o_rows, o_key = o_rows[sought], o_key[sought]
+    s_parts, k_parts = [], []
+    for m, ts in enumerate(targets):
+        if ts:
+            rows = np.flatnonzero(metric_c == m)
+            for t in sorted(ts):
+                s_parts.append(rows)
+                k_parts.append(subject[rows] * n_metric + t)
+    s_rows, s_key = np.concatenate(s_parts), np.concatenate(k_parts)
+    wanted = np.zeros(n_metric, dtype=bool)
+    wanted[sorted(set().union(*targets))] = True
+    o_rows = np.flatnonzero(wanted[metric_c])  # each claim once, keyed by its subject and metric
+    o_key = subject[o_rows] * n_metric + metric_c[o_rows]
     if not len(s_rows) or not len(o_rows):
         return _agreeing(df, compare, empty, empty)
     order = np.argsort(o_key, kind="stable")
