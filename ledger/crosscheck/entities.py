@@ -153,6 +153,7 @@ def _across_scripts(unknown: dict[str, str]) -> dict[str, str]:
 
 
 def _place_words() -> tuple[str, ...]:
+    """cues.toml ``[names] place_prefixes``: places a registered name may open with."""
     return tuple(w for w in default_lexicon().names.get("place_prefixes", ()))
 
 

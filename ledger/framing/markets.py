@@ -226,16 +226,19 @@ def brand_owner(doc: Doc, name: str) -> str:
 
 def _owners(doc: Doc) -> dict[str, str]:
     """Name -> the company written right before the word that makes it its unit
-    ('X旗下Y', 'X(00293)旗下Y'; cues.toml [names] unit_after), once per article."""
+    ('X旗下Y', 'X(00293)旗下Y'; cues.toml [names] unit_after), once per article.
+    Only for names the entity table does not know: a table entity after 旗下 keeps
+    the brand rule below (阿里巴巴旗下阿里云: the article's company's part)."""
     kept = doc.memo.get("owners")
     if kept is None or kept[0] is not doc.entities:
         words = tuple(doc.lex.names.get("unit_after", ()))
         out: dict[str, str] = {}
         if words:
             ents = doc.entities
+            table = {ent.name for ent in doc.lex.entities}  # the table's entities: the brand rule
             for k, e in enumerate(ents):
                 before = doc.low[max(0, e.start - 4):e.start].rstrip()
-                if not before.endswith(words) or k == 0:
+                if not before.endswith(words) or k == 0 or e.name in table:
                     continue
                 prev = ents[k - 1]
                 gap = re.sub(r"[(（][^()（）]{0,24}[)）]", "", doc.low[prev.end:e.start]).strip()
