@@ -574,3 +574,15 @@ def test_a_table_name_heading_a_longer_registered_name_is_no_mention():
 ], ids=["headline-head", "headline-stops", "function-word", "kept-using"])
 def test_where_a_name_stands_names_the_subject(text, surface, subject):
     assert _rows(text, "2025-11-18")[surface]["subject"] in subject
+
+
+@pytest.mark.parametrize("text, surface, market", [
+    ("Zentrova led the smartphone market with a 16.4% share. Total shipments fell to 284.6M units in 2025.",
+     "284.6M", "smartphone market"),
+    ("澜舟以16.4%份额居首中国智能手机市场。2025年中国智能手机市场出货总量约为2.85亿部,同比下滑0.6%。",
+     "约为2.85亿", "china smartphone market"),
+])
+def test_a_total_of_the_whole_market_is_the_markets_figure(text, surface, market):
+    # a whole-market word ([market] whole: total shipments, 出货总量) and no company named
+    # before it in the sentence: the market's own figure, not the leader's
+    assert _rows(text, "2026-01-20")[surface]["subject"] == market
