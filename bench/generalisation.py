@@ -412,9 +412,10 @@ _HAN_POOL = "珂翊琮澈璟曦瑾昕晗珈泓沐芷芸茉葵菱蔚琪琳玥璇�
 #: words that say what kind of company a name is, not which: kept as written
 _HAN_GENERIC = ("有限公司", "股份", "集团", "控股", "公司", "科技", "技术", "智能", "汽车", "电子", "半导体",
                 "生物", "医药", "制药", "银行", "资本", "证券", "保险", "能源", "电池", "动力", "国际", "网络",
-                "浙江", "江苏", "广东", "深圳", "上海", "北京", "香港", "有限", "股份有限公司",
+                "有限", "股份有限公司",
                 "信息", "通信", "实业", "电气", "机器人", "芯片", "光电", "精密", "材料", "食品")
-_HAN_PLACES = frozenset({"浙江", "江苏", "广东", "深圳", "上海", "北京", "香港"})
+#: places a registered name opens with: where, not which (kept like the generic words)
+_HAN_PLACES = ("浙江", "江苏", "广东", "深圳", "上海", "北京", "香港")
 _LATIN_GENERIC = frozenset({
     # places a registered name opens with: where, not which
     "zhejiang", "jiangsu", "guangdong", "shenzhen", "shanghai", "beijing", "foshan", "hangzhou", "ningbo",
@@ -492,7 +493,7 @@ def _han_distinct(alias: str) -> list[tuple[int, int]]:
         changed = True
         while changed:
             changed = False
-            for w in _HAN_GENERIC:
+            for w in _HAN_GENERIC + _HAN_PLACES:
                 sw = to_simplified(w)
                 if end - i > len(w) and simple.startswith(sw, i) and w in _HAN_PLACES:
                     i, changed = i + len(w), True

@@ -599,7 +599,7 @@ def _kin_verdicts(df: pd.DataFrame, compare: dict[str, Any]) -> tuple[np.ndarray
     a = np.repeat(s_rows, counts)
     first = np.repeat(left, counts)
     b = o_rows[first + (np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts))]
-    col = {c: df[c].to_numpy() for c in (*_VERDICT_COLUMNS, "unit_c", "source_c", "block_c", "object_c")}
+    col = {c: df[c].to_numpy() for c in ("unit_c", "source_c", "block_c", "object_c")}
     obj_empty = intervals.text_is(df["object"], [""])
     # another metric (one metric's pairs are made by the key), the same unit, the same
     # or an unnamed counterpart, another article

@@ -269,13 +269,19 @@ def glued_latin(text: str, start: int, end: int, lex: Lexicon) -> bool:
     a spin-off, not Zijin Mining)?  Then it is no mention of the table's company."""
     if not re.match(r"[A-Za-z]", text[start:start + 1]) or (start and re.match(r"[A-Za-z]", text[start - 1])):
         return False
-    legal = "|".join(re.escape(w) for w in _words(lex, "latin_company_suffixes")
-                     if w.lower().rstrip(".") in {x.rstrip(".") for x in _words(lex, "legal_suffixes")})
-    if not legal:
-        return False
-    m = re.match(rf"(?:[ \t]+[A-Z][a-z]+){{1,2}}[ \t]+(?:{legal})(?![A-Za-z])", text[end:end + 60])
-    return m is not None and m.group().split()[0].lower() not in {w.lower().rstrip(".") for w in
-                                                                 _words(lex, "latin_company_suffixes")}
+    rx, corporate = _glued_rx(_words(lex, "latin_company_suffixes"), _words(lex, "legal_suffixes"))
+    m = rx.match(text, end, end + 60) if rx is not None else None
+    return m is not None and m.group().split()[0].lower() not in corporate
+
+
+@lru_cache(maxsize=8)
+def _glued_rx(latin: tuple[str, ...], legal: tuple[str, ...]) -> tuple[re.Pattern[str] | None, frozenset[str]]:
+    """The words after a name that make it longer, ending in a legal suffix
+    (built once per lexicon), and every corporate word (never the name's next word)."""
+    legal_words = {x.rstrip(".") for x in legal}
+    alt = "|".join(re.escape(w) for w in latin if w.lower().rstrip(".") in legal_words)
+    rx = re.compile(rf"(?:[ \t]+[A-Z][a-z]+){{1,2}}[ \t]+(?:{alt})(?![A-Za-z])") if alt else None
+    return rx, frozenset(w.lower().rstrip(".") for w in latin)
 
 
 def _frequency(word: str) -> int:
