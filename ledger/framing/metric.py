@@ -48,7 +48,7 @@ def change_of(doc: Doc, spot: Spot) -> Change | None:
         return None
     reach = int(doc.lex.change.get("reach", 12))
 
-    def near(h: Hit) -> bool:
+    def near(h: Hit, basis: bool = False) -> bool:
         if not inside(clause, h) or _in_longer_cue(doc, h):
             return False
         if h.end <= spot.start:
@@ -56,10 +56,15 @@ def change_of(doc: Doc, spot: Spot) -> Change | None:
             return spot.start - h.end <= reach and not doc.among(
                 doc.marks["level"], max(h.end, spot.start - reach), spot.start
             ) and not any(ch.isdigit() for ch in between)
-        return 0 <= h.start - spot.end <= 3 and any(
-            a.start <= h.start < a.end for a in doc.starting(doc.marks["after"], spot.end, spot.end + 4))
+        if 0 <= h.start - spot.end <= 3 and any(
+                a.start <= h.start < a.end for a in doc.starting(doc.marks["after"], spot.end, spot.end + 4)):
+            return True
+        # 'grew 12.4% QoQ', 'a 30.4% rise QoQ': a basis cue right after the number, or right
+        # after a change noun that follows it, says against what the change is
+        return basis and h.start >= spot.end and _after_basis(doc, spot, h)
 
-    moves = [h for key in ("up", "down", "yoy", "qoq") for h in doc.among(doc.marks[key], *clause) if near(h)]
+    moves = [h for key in ("up", "down", "yoy", "qoq") for h in doc.among(doc.marks[key], *clause)
+             if near(h, key in ("yoy", "qoq"))]
     moves += [h for h in doc.among(doc.marks["after"], *clause) if near(h)]
     if not moves:
         return None
@@ -72,10 +77,20 @@ def change_of(doc: Doc, spot: Spot) -> Change | None:
         return Change(CHANGE, down)
     # against the previous quarter when a quarter-on cue is within reach of the
     # number and no year-on cue is nearer ('按年升19%、按季增13%': 19% is year-on)
-    qoqs = [_distance(q, spot.start, spot.end) for q in doc.among(doc.marks["qoq"], *clause) if near(q)]
-    yoys = [_distance(y, spot.start, spot.end) for y in doc.among(doc.marks["yoy"], *clause) if near(y)]
+    qoqs = [_distance(q, spot.start, spot.end) for q in doc.among(doc.marks["qoq"], *clause) if near(q, True)]
+    yoys = [_distance(y, spot.start, spot.end) for y in doc.among(doc.marks["yoy"], *clause) if near(y, True)]
     qoq = bool(qoqs) and (not yoys or min(qoqs) < min(yoys))
     return Change(GROWTH_QOQ if qoq else GROWTH, down)
+
+
+def _after_basis(doc: Doc, spot: Spot, h: Hit) -> bool:
+    """Is ``h`` (a year-on or quarter-on cue) right after the number, with at most
+    a change noun of ``[change] after`` between ('12.4% QoQ', '30.4% rise QoQ')?"""
+    gap = doc.low[spot.end:h.start]
+    if len(gap) > 16:
+        return False
+    word = gap.strip(" \t")
+    return not word or word in doc.lex.change.get("after", ())
 
 
 def _base_level(doc: Doc, spot: Spot, clause: tuple[int, int]) -> bool:

@@ -431,3 +431,17 @@ def test_without_a_declaration_a_bare_magnitude_is_no_money():
     rows = {r["surface"]: r for r in frame_text("华星电子2025年合并营收达8.099兆，付费用户数达1.26亿。",
                                                 source="x", published="2026-01-06")}
     assert all(r["unit"] != "TWD" for r in rows.values())
+
+
+# 'grew 12.4% QoQ', 'a 30.4% rise QoQ': a basis written right after the number (or
+# after the change noun that follows it) says against what the change is; one
+# written before it still counts ('按季增13%'), and 'YoY' after it is year-on-year.
+@pytest.mark.parametrize("text, surface, metric", [
+    ("Zentrix saw revenue grow by 12.4% QoQ to $13.75 billion.", "12.4%", "revenue_growth_qoq"),
+    ("Zentrix raised its quarterly revenue to $13.5 billion, a 30.4% rise QoQ.", "30.4%", "revenue_growth_qoq"),
+    ("Its revenue jumped to $10.65 billion, reflecting a 53.2% QoQ increase.", "53.2%", "revenue_growth_qoq"),
+    ("Zentrix saw revenue grow by 12.4% YoY to $13.75 billion.", "12.4%", "revenue_growth"),
+    ("Zentrix saw revenue grow by 12.4% to $13.75 billion.", "12.4%", "revenue_growth"),
+])
+def test_a_basis_written_after_the_change_names_it(text, surface, metric):
+    assert _by("metric", text, "2025-12-01")[surface] == metric
