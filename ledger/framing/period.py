@@ -64,6 +64,65 @@ def _period(
     backs = doc.marks["year_back"]
     dates = [d for d in doc.among(doc.dates, *sent) if not _is_base(doc, d) and _linked(doc, d, metric)
              and not doc.touching(backs, d.start, d.end)]  # only the sentence's dates are ever used
+    if flow(doc, metric):
+        # a figure summed over a span (revenue, profit, shipments, their growth and margins)
+        # never holds on one day: '截至2025年9月30日,营收…', '11月18日消息:…营收' say when the
+        # span ends or when it was told, not the figure's period
+        days = [d for d in dates if _DAY.fullmatch(date_value(doc, d, modality))]
+        if days:
+            dates = [d for d in dates if d not in days]
+            found = _period_of(doc, spot, metric, events, modality, dates, clause, sent)
+            if found[0]:
+                return found
+            ended = _span_ending(doc, days, modality)
+            return (ended, 0.55, "date") if ended else found
+    return _period_of(doc, spot, metric, events, modality, dates, clause, sent)
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:/\d{4}-\d{2}-\d{2})?")
+
+
+def flow(doc: Doc, metric: str) -> bool:
+    """Is the metric a flow, a figure summed over a span: a results figure
+    (metrics.toml family ``results``: revenue, profit, expenses, shipments, margins)
+    that is no level (cues.toml ``stock``, ``instant``, [period] ``levels``: users,
+    shares of a total), or the growth of one ('net_profit_growth', not the bare
+    'growth' of an unnamed figure, which may be a level's)?"""
+    known = doc.memo.setdefault("flow", {})
+    if metric not in known:
+        known[metric] = _flow(doc, metric)
+    return bool(known[metric])
+
+
+def _flow(doc: Doc, metric: str) -> bool:
+    family = str(metrics().get(metric, {}).get("family", ""))
+    if family == "growth":
+        base = re.sub(r"_(?:growth|change)(?:_qoq)?$", "", metric)
+        return base != metric and base in metrics() and _flow(doc, base)
+    return (family == "results" and not doc.lex.spec(metric, "stock", False)
+            and not doc.lex.spec(metric, "instant", False) and metric not in doc.lex.period.get("levels", ()))
+
+
+def _span_ending(doc: Doc, days: list[Spot], modality: str) -> str:
+    """The period the article reports on, when one of ``days`` is its last day
+    ('截至2025年9月30日,波司登实现营收…' in an article on the six months to
+    September 30): the day closes the span the figure is summed over."""
+    reported = reporting_period(doc)
+    if not reported:
+        return ""
+    last = str(parse_period(reported)[1])
+    for d in days:
+        value = date_value(doc, d, modality)
+        if value.split("/")[-1] == last:
+            return reported
+    return ""
+
+
+def _period_of(
+    doc: Doc, spot: Spot, metric: str, events: list[tuple[int, str, str]], modality: str, dates: list[Spot],
+    clause: tuple[int, int], sent: tuple[int, int],
+) -> tuple[str, float, str]:
+    backs = doc.marks["year_back"]
     # '比去年同期激增137.1%至19.17兆': the year before is the base of a change whose
     # level the amount is, not the amount's own period
     back = [b for b in doc.among(backs, *clause) if not _base_of_change(doc, b, spot)]
@@ -244,7 +303,8 @@ def _carried(doc: Doc, spot: Spot, metric: str, modality: str, scope: tuple[int,
     for other in reversed([s for s in doc.starting(doc.spots, scope[0], spot.start) if s.mention.kind != "date"]):
         fact = doc.facts.get(other.start, {})
         if fact.get("subject") and fact.get("period") and fact.get("period_how") in ("date", "carried") \
-                and doc.lex.spec(fact.get("metric", ""), "carry") == family and fact.get("modality") == modality:
+                and doc.lex.spec(fact.get("metric", ""), "carry") == family and fact.get("modality") == modality \
+                and not (_DAY.fullmatch(fact["period"]) and flow(doc, metric)):  # a level's day is no flow's
             return fact["period"]
     return ""
 
@@ -280,7 +340,8 @@ def _sentence_period(
     if recalled:
         return recalled, 0.5, "date"
     now = not forward(doc, modality) and _present(doc, spot, clause)
-    if (now or current_value(doc, spot) or (instant and not forward(doc, modality))) and doc.published:
+    if (now or current_value(doc, spot) or (instant and not forward(doc, modality))) and doc.published \
+            and not flow(doc, metric):
         return doc.published, 0.5, "published"
     carried = _carried(doc, spot, metric, modality, doc.paragraph_of(spot.start))
     if carried:
@@ -390,16 +451,31 @@ def _reporting(doc: Doc) -> str:
     lead_end = doc.paragraphs[1][1] if len(doc.paragraphs) > 1 else len(doc.low)
     lead = [d for d in found if d.start < lead_end]
     finer = [d for d in lead if not re.fullmatch(r"\d{4}", date_value(doc, d, ""))]
-    lead = finer or lead  # '2026会计年度第一季': the quarter, not the year that names it
+    # '2026会计年度第一季': the quarter, not the year that names it; a year only with results
+    lead = finer or [d for d in lead if not doc.published or _with_results(doc, d)]
     if lead:
         return date_value(doc, lead[0], "")
     if not doc.published and any(w in doc.low for w in doc.marks_words("relative_year")):
         return ""
-    values = [date_value(doc, d, "") for d in found]
+    # past the lead, a period the article reports on is one it gives results for: a
+    # year said of a founding, a market entry or an old valuation ('创立于2013年',
+    # 'valuation dropped to USD 6.7 billion in 2022') is history, not the account's
+    values = [date_value(doc, d, "") for d in found if _with_results(doc, d)]
     if doc.published:
         until = parse_period(doc.published)[1]
         values = [v for v in values if parse_period(v)[1] <= until]
     return max(values, key=_period_end) if values else ""
+
+
+def _with_results(doc: Doc, date: Spot) -> bool:
+    """Is a results figure's cue (a flow: revenue, profit, shipments...) said
+    in the date's clause, or in the next one of its sentence when the date
+    stands alone in its own ('2024年,营收…')?"""
+    clause = doc.clause_of(date.start)
+    end = clause[1]
+    if lone_date(doc, date) and end < doc.sentence_of(date.start)[1]:
+        end = doc.clause_of(end)[1]
+    return any(flow(doc, h.name) for h in doc.among(doc.metric_hits, clause[0], end))
 
 
 def _period_end(period: str) -> tuple[object, object]:
