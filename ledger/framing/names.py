@@ -201,9 +201,10 @@ def splits_word(low: str, start: int, end: int) -> bool:
     at = lo
     for word, flag in segment(low[lo:end + 2]):
         if at + len(word) > start:  # the word the name's first character is in
-            # only an ordinary word of the dictionary counts: jieba glues an
-            # unknown name to its neighbours ('占鸿海' read as a person's name)
-            return at < start and flag not in _NAME_TAGS and _frequency(word) > 0
+            # only an ordinary word or a place of the dictionary counts ('中华' in
+            # '大中华区'): jieba glues an unknown name to its neighbours ('占鸿海'
+            # read as a person's name)
+            return at < start and (flag not in _NAME_TAGS or flag == "ns") and _frequency(word) > 0
         at += len(word)
     return False
 
@@ -356,6 +357,7 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
     _by_gloss(text, free, add, lex, cue_words)
     _by_deal_verb(text, free, add, lex)
     _by_english_headline(text, low, free, add, lex)
+    _by_company_verb(text, low, free, add, lex)
     if not found and not any(h.kind in lex.role("organisation_types") for h in known):
         _by_recurrence(low, free, add, lex, cue_words)  # the weakest evidence: only when nothing else names one
     out = []
@@ -708,6 +710,41 @@ def _by_verb(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[
             add(name, placed=True)
 
 
+def _by_company_verb(text: str, low: str, free, add, lex: Lexicon) -> None:
+    """An English name opening a sentence before a verb phrase only a company
+    is the subject of ('Porsche swung to a loss', 'Porsche said it would',
+    'Adidas raised its forecast'): named at least twice, no pronoun, place or
+    person ('Breckner said it': a surname the article gives a first name or a
+    title to)."""
+    verbs = _words(lex, "company_verbs")
+    if not verbs:
+        return
+    places = {p.lower() for p in _words(lex, "places")}
+    pronouns = set(_words(lex, "english_pronouns"))
+    alt = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
+    lead = r"(?:^|(?<=[.!?\n])[ \t]*|(?<=[.!?]['\"’”])[ \t]*)"
+    rx = re.compile(rf"{lead}((?:[A-Z][A-Za-z0-9&'’.-]*)(?:[ \t]+[A-Z][A-Za-z0-9&'’.-]*){{0,2}})[ \t]+(?:{alt})\b",
+                    re.MULTILINE)
+    for m in rx.finditer(text):
+        name = m.group(1)
+        key = name.lower()
+        if (key in places or key.split()[0] in pronouns or key.split()[0] in _words(lex, "generic")
+                or _count(low, key) < 2 or not free(m.start(1), m.end(1))):
+            continue
+        first = re.escape(name.split()[0])
+        if re.search(rf"\b[A-Z][a-z]+\s+{first}\b", text) and not re.search(rf"(?:^|[.!?]\s+){first}\b", text):
+            continue  # always written after another capitalised word: a surname ('Jochen Breckner')
+        if _people_named(text, name, lex):
+            continue
+        add(name)
+
+
+def _people_named(text: str, name: str, lex: Lexicon) -> bool:
+    """Does the article give ``name`` a first name ('finance chief Jochen Breckner')?"""
+    return re.search(rf"\b[A-Z][a-z]+[ \t]+{re.escape(name)}\b(?![ \t]+[A-Z])", text) is not None and \
+        name.lower() in _people(text, lex)
+
+
 def _by_brand(text: str, free, add, lex: Lexicon) -> None:
     """A Latin name a brand word stands next to ('潮玩品牌TOP TOY', 'TOPTOY品牌营收'):
     a brand, named even once."""
@@ -805,12 +842,13 @@ def _by_latin_in_chinese(text: str, low: str, free, add, lex: Lexicon, cue_words
     if sum(1 for _ in itertools.islice(_CJK_CHAR.finditer(text), 50)) < 50:  # no list of every character
         return
     before = (*_words(lex, "descriptors"), "公司")
-    verbs = tuple(v for v in _words(lex, "reporting_verbs") if not _latin(v))
+    verbs = tuple(v for v in _words(lex, "reporting_verbs") if not _latin(v)) + _words(lex, "speech_after_latin")
     word = r"[A-Z][A-Za-z0-9&.-]{1,20}"
     business: dict[str, bool] = {}  # each name's every place is read once, not once per place
     for m in re.finditer(rf"(?<![A-Za-z0-9])({word}(?:\s{word}){{0,2}})(?![A-Za-z0-9])", text):
         name = m.group(1)
-        prefix, suffix = text[max(0, m.start() - 6):m.start()], text[m.end():m.end() + 8]
+        # news sets Latin words off with spaces ('新創 Skild AI 的最新募資案')
+        prefix, suffix = text[max(0, m.start() - 8):m.start()].rstrip(), text[m.end():m.end() + 8]
         if not (prefix.endswith(before) or suffix.lstrip().startswith(verbs) or re.match(r"\s*[(（]", suffix)):
             continue
         if _count(low, name) < 2 or not free(m.start(1), m.end(1)):

@@ -112,6 +112,47 @@ def test_a_short_table_name_inside_another_word_is_no_mention():
     assert rows and {r["subject"] for r in rows} == {"华星"}
 
 
+
+# ... nor inside a place the dictionary knows: '大中华区' (Greater China) holds 中华,
+# the short form of 中华电信's table entry, and is a region of the article's company.
+def test_a_short_table_name_inside_a_place_is_no_mention():
+    text = ("安踏体育披露2025年第三季度业绩。今年第三季度,公司全球营收达66亿元,"
+            "其中大中华区实现营收9.47亿元,同比增长10%。")
+    rows = frame_text(text, source="x", published="2025-10-29")
+    assert "Chunghwa Telecom" not in {r["subject"] for r in rows}
+    assert {r["subject"] for r in rows if r["surface"] == "9.47亿元"} == {"Anta Sports"}
+
+
+# A Latin name in a Chinese article, set off with spaces after its descriptor
+# ('新創 Skild AI 的'), or written before a speech verb ('Adidas表示'), is a name:
+# the figures are its, not those of the known investors named beside it.
+@pytest.mark.parametrize("text,surface,name", [
+    ("《路透》周一援引知情人士消息報導,日本軟銀正洽談參與機器人新創 Zentrova AI 的最新募資案,"
+     "該輪金額可能超過 10 億美元。根據 PitchBook 資料,Zentrova AI 先前在 B 輪募資中估值約為 47 億美元,"
+     "投資者包括多家科技企業。",
+     "47 億美元", "Zentrova AI"),
+    ("這家德國運動品牌大廠調高今年全年獲利預期,反映復古運動鞋熱銷。Quilbrook表示,上修財測主要歸功於品牌動能強勁,"
+     "成功地抵銷部分美國提高關稅所帶來的成本壓力。Quilbrook上季營業利益達7.36億歐元,"
+     "縮小與主要競爭對手Nike的差距。", "7.36億歐元", "Quilbrook"),
+])
+def test_a_latin_name_in_chinese_text_is_found_by_how_it_is_used(text, surface, name):
+    rows = frame_text(text, source="x", published="2025-12-09")
+    assert [r["subject"] for r in rows if r["surface"].endswith(surface)] == [name]
+
+
+# 'Porsche swung to a loss ... Porsche said it would': a capitalised word opening
+# sentences before verb phrases only a company takes is a company; a person
+# ('finance chief Jochen Breckner said it') is not.
+def test_an_english_name_is_read_off_the_verbs_it_takes():
+    text = ("2025-10-24\n\nZentrova swung to a bigger-than-expected operating loss in the third quarter.\n\n"
+            "The group posted an operating loss of €966m, compared with a €974m profit a year earlier.\n\n"
+            "Analysts polled by Visible Alpha had expected an operating loss of €611m.\n\n"
+            "Zentrova said it expects a margin of 2% for this year, finance chief Jochen Breckner said. "
+            "Breckner said it was the trough.")
+    rows = frame_text(text, source="x", published="2025-10-24")
+    assert {r["subject"] for r in rows if r["surface"] in ("€966m", "2%")} == {"Zentrova"}
+    assert "Breckner" not in {r["subject"] for r in rows}
+
 # The headline's head, named again before a reporting verb, is a name even when a
 # dictionary reads it as ordinary words (jieba: 名 / 创优 / 品).
 def test_the_headlines_head_reporting_is_a_name_a_dictionary_splits():
