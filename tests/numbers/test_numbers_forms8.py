@@ -14,9 +14,10 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from ledger.numbers import find_mentions
 from tests.numbers.test_numbers_forms import assert_form, exact, rows
 from tests.numbers.test_numbers_oracles import one, oracle
 
@@ -55,6 +56,14 @@ CASES = [
     ("票价2角。", [exact("2角", "money", D("0.2"), "CNY")]),
     ("每股派2角5分", [exact("2角5分", "money", D("0.25"), "CNY")]),
     ("2角钱", [exact("2角钱", "money", D("0.2"), "CNY")]),
+    # --- the start of a change said without its unit takes the unit of its end: "from 10 to 20 dollars" is
+    # 10 dollars then 20 dollars (a change, two values, not a range); 10 percent is 0.1
+    ("rose from 10 to 20 dollars", [exact("10", "money", D(10), "USD"), exact("20 dollars", "money", D(20), "USD")]),
+    ("rose from 10 to 20%", [exact("10", "percent", D("0.1"), "ratio"), exact("20%", "percent", D("0.2"), "ratio")]),
+    ("cut from 5.25 to 5 percent", [exact("5.25", "percent", D("0.0525"), "ratio"),
+                                    exact("5 percent", "percent", D("0.05"), "ratio")]),
+    ("from 5 to 6 percentage points", [exact("5", "percentage_point", D(5), "percentage_point"),
+                                       exact("6 percentage points", "percentage_point", D(6), "percentage_point")]),
 ]
 
 
@@ -80,6 +89,11 @@ def test_about_after_kuai_with_fen():
     ("三角洲", []),  # a delta
     ("5角形", [exact("5", "count", D(5), "count")]),  # a pentagon shape: 角 before a Chinese character
     ("the lakh figure", []),  # a scale word alone is no number
+    # a magnitude on the end of a change: 30 of what? (30 dollars or 30 million dollars) -- the start stays a count
+    ("fell from 30 to 20 million dollars", [exact("30", "count", D(30), "count"),
+                                            exact("20 million dollars", "money", D(20_000_000), "USD")]),
+    ("from 10 to 20 people", [exact("10", "count", D(10), "count"), exact("20", "count", D(20), "count")]),
+    ("from 10 to 20 years", [exact("10", "count", D(10), "count"), exact("20 years", "duration", D(20), "year")]),
 ])
 def test_what_stays(text, want):
     assert rows(text) == want
@@ -167,3 +181,16 @@ def test_jiao_after_arabic_digits(jiao, fen, with_fen):
     m = one(f"每股派{surface}。")
     want = D(jiao) / 10 + (D(fen) / 100 if with_fen else 0)
     assert (m.surface, m.kind, m.unit, m.value) == (surface, "money", "CNY", want)
+
+
+@oracle
+@given(st.integers(min_value=0, max_value=10**6), st.integers(min_value=0, max_value=10**6),
+       st.sampled_from([(" dollars", "money", "USD", 1), ("%", "percent", "ratio", D("0.01")),
+                        (" euros", "money", "EUR", 1), (" percent", "percent", "ratio", D("0.01"))]))
+def test_start_of_a_change_takes_the_unit_of_its_end(a, b, unit):
+    # Python writes both numbers; the unit after the second is the first's too, scaled the same way.  A whole
+    # number from 1800 to 2100 after "from" is read as a year ("from 1900 to ..."), as everywhere in the finder
+    assume(not 1800 <= a <= 2100)
+    text = f"it went from {a} to {b}{unit[0]} in a year"
+    got = [(m.surface, m.kind, m.unit, m.value) for m in find_mentions(text) if m.kind != "date"]
+    assert got == [(str(a), unit[1], unit[2], a * unit[3]), (f"{b}{unit[0]}", unit[1], unit[2], b * unit[3])]
