@@ -35,7 +35,10 @@ test half once.  ``--misses`` is refused for the test half (scored, not read).
   in hundredths of the main unit, as the ledger writes 50 cents = 0.50 USD)
   and the same value or bound;
 - range (NumberRangeModel, "[20,100)"): a mention whose low and high equal
-  the two ends (an open end: no bound), brackets aside;
+  the two ends (an open end: no bound), brackets aside; a money range (a
+  CurrencyModel value "[5.6,5.78]", written by ``bench/duckling_specs.py`` for
+  Duckling's ``between``; Recognizers has none): a ``money`` mention of that
+  currency whose low and high equal the two ends;
 - ordinal, temperature, dimension, age: as a number (the ledger has no such
   units: the value read is all that can be right);
 - a currency that is no ledger unit never passes; it is *wrong* when we
@@ -214,6 +217,14 @@ def _number_category(text: str, inp: str, at: int | None) -> str:
     return "plain"
 
 
+def _ends(raw: Any) -> tuple[Decimal | None, Decimal | None]:
+    """The two ends of a range value "[20,100)" (None: open, or no range)."""
+    m = re.fullmatch(r"\s*[\[(]\s*([^,]*?)\s*,\s*([^,]*?)\s*[\])]\s*", str(raw or ""))
+    if not m:
+        return None, None
+    return (decimal(m.group(1)) if m.group(1) else None, decimal(m.group(2)) if m.group(2) else None)
+
+
 def expected_of(result: dict[str, Any], model: str, inp: str, at: int | None, currencies) -> Expected:
     """An expected result of a spec file in the ledger's terms (see the module docstring)."""
     text = str(result.get("Text", ""))
@@ -229,15 +240,17 @@ def expected_of(result: dict[str, Any], model: str, inp: str, at: int | None, cu
         factor = Decimal(1)
         if not code:
             code, factor = UNIT_NAMES.get(str(res.get("unit", "")).lower(), (None, Decimal(1)))
+        lo, hi = _ends(raw)
+        if lo is not None and hi is not None:  # a money range (Duckling's between; Recognizers has none)
+            return Expected(text, model, None, code, low=lo * factor, high=hi * factor,
+                            category="money" if code in currencies else "other currency")
         if v is None:
             return Expected(text, model, None, code, category="currency word")
         if code not in currencies:
             return Expected(text, model, v, code, category="other currency")
         return Expected(text, model, v * factor, code, category="money")
     if model == "range":
-        m = re.fullmatch(r"\s*[\[(]\s*([^,]*?)\s*,\s*([^,]*?)\s*[\])]\s*", str(raw or ""))
-        lo, hi = (decimal(m.group(1)) if m.group(1) else None, decimal(m.group(2)) if m.group(2) else None) \
-            if m else (None, None)
+        lo, hi = _ends(raw)
         cat = "comparative" if _COMPARATIVE.search(text) or lo is None or hi is None else "range"
         return Expected(text, model, None, low=lo, high=hi, category=cat)
     if model in ("number",):
@@ -314,15 +327,15 @@ def _holds(m, e: Expected) -> bool:
     """Does mention ``m`` hold the expected result ``e``?"""
     if m.kind == "date" or e.category == "other currency":
         return False
-    if e.model == "range":
+    if e.model == "currency" and (m.kind != "money" or m.unit != e.unit):
+        return False
+    if e.model == "range" or (e.model == "currency" and e.value is None):
         return _same(m.low, e.low) and _same(m.high, e.high)
     if e.model == "percent":
         if m.kind == "percentage_point":
             return e.value is not None and _same(Decimal(m.value) / 100, e.value)
         if m.kind != "percent":
             return False
-    elif e.model == "currency" and (m.kind != "money" or m.unit != e.unit):
-        return False
     return e.value is not None and any(_same(x, e.value) for x in (m.value, m.low, m.high))
 
 
@@ -453,7 +466,7 @@ def misses_text(outcomes: list[Outcome]) -> str:
         if o.status == "pass":
             continue
         c = o.case
-        want = "; ".join(f"{e.text!r}={e.value if e.model != 'range' else (e.low, e.high)}"
+        want = "; ".join(f"{e.text!r}={e.value if e.value is not None or e.low is e.high is None else (e.low, e.high)}"
                          f"{' ' + e.unit if e.unit else ''} <{e.category}> {s}"
                          for e, s in zip(c.expected, o.results)) or "(nothing)"
         got = "; ".join(_fmt_mention(m) for m in o.mentions) or "(nothing)"

@@ -1159,8 +1159,10 @@ def _range(t: str, start: int, pos: int, body: Body, a: Amount, unit_info, a_mag
     if c is None and body.g != "en":
         c = lx.ZH_BETWEEN_AND.match(t, pos)  # 20和30之间 (checked below)
         zh_between = c is not None
-    if not c or (c.group().strip().lower() == "to" and _FROM.search(t, max(0, start - 8), start)):
-        return None  # "from 10% to 20%" is a change, not a range
+    if not c:
+        return None
+    if c.group().strip().lower() == "to" and _FROM.search(t, max(0, start - 8), start):
+        return _change_start(t, pos, c.end(), a, kind, ctx)  # "from 10% to 20%" is a change, not a range
     p1 = c.end()
     if sub and lx.CUR_BEFORE.match(t, p1):
         return None  # fell 62.5 cents to $ 22.625: cents, then dollars
@@ -1222,6 +1224,30 @@ def _range(t: str, start: int, pos: int, body: Body, a: Amount, unit_info, a_mag
     if lo >= hi:
         return None
     return Amount((lo + hi) / 2, lo, hi, "range"), end, kind, unit, factor
+
+
+#: The kinds whose unit, written once after the end of a change, is its start's too.
+_CHANGE_UNITS = frozenset({"money", "percent", "percentage_point"})
+
+
+def _change_start(t: str, pos: int, p1: int, a: Amount, kind: str | None, ctx: Context):
+    """"from 10 to 20 dollars", "rose from 10 to 20%": the start of a change said without its unit
+    takes the unit of its end (money, percent, points), as its own mention ending at ``pos``; None
+    when it has a unit, or the end has a magnitude ("from 500 to 2 million dollars": 500 dollars or
+    500 million?) or another unit."""
+    if kind is not None or a.vague:
+        return None
+    m2 = lx.NUMBER_ONLY.match(t, p1)
+    second = parse(m2.group(), p1) if m2 and m2.group() else None
+    if second is None or second.g != "ar":
+        return None
+    b2, p2 = _magnitude(t, second.end, second.a, second.g)
+    if b2.value != second.a.value:
+        return None
+    kind2, unit2, factor2, _, _ = _unit(t, p2, second.g, ctx, b2, False)
+    if kind2 not in _CHANGE_UNITS:
+        return None
+    return a, pos, kind2, unit2, factor2
 
 
 _DIGITS_THEN_UNIT = re.compile(rf"[0-9.,]+([{UNITS}])", re.ASCII)

@@ -107,10 +107,11 @@ class _Reader:
             return self._hundred(sep)
         if w in EN_SCALES:
             return self._scale(EN_SCALES[w], sep)
-        if w[-1:] == "s" and EN_SCALES.get(w[:-1], 0) > EN_HUNDRED and not self.total \
-                and self.stage in ("unit", "hundred", "tens", "done"):
-            # "two millions", "2.5 billions" (a plural after a number, as non-native English writes it):
-            # the scale itself, and the number's last word (a plural alone is an order of magnitude)
+        if w[-1:] == "s" and EN_SCALES.get(w[:-1], 0) > EN_HUNDRED \
+                and ((not self.total and self.stage in ("unit", "hundred", "tens", "done")) or self._long_scale_next()):
+            # "two millions", "2.5 billions" (a plural after a number, as non-native English writes it),
+            # "three thousand millions" (the long scale): the scale itself, and the number's last word
+            # (a plural alone is an order of magnitude)
             self.closed = self._scale(EN_SCALES[w[:-1]], sep)
             return self.closed
         if w == "dozens" and self.stage == "unit" and 1 < self.group < 10:  # three dozens = 36
@@ -181,9 +182,12 @@ class _Reader:
         self.stage, self.need_big = "hundred", False
         return True
 
+    def _long_scale_next(self) -> bool:
+        """The number so far is "N thousand": a larger scale next multiplies it (the long scale)."""
+        return self.stage == "scaled" and self.scales == 1 and self.last_scale == EN_SCALES[EN_LONG_SCALE]
+
     def _scale(self, s: int, sep: str) -> bool:
-        if self.stage == "scaled" and self.scales == 1 and self.last_scale == EN_SCALES[EN_LONG_SCALE] \
-                and s > self.last_scale and sep == " ":
+        if self._long_scale_next() and s > self.last_scale and sep == " ":
             self.total *= s  # three thousand million = 3 x 10^9 (the long scale, once)
             self.last_scale, self.scales = self.last_scale * s, 2
             return True

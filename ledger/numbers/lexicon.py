@@ -40,6 +40,7 @@ from ledger.numbers.words import (
     CN_GROUPS,
     CN_SHARE_WORDS,
     CN_SHARE_WORDS_NOT_BEFORE,
+    EN_ABBREVIATIONS,
     EN_ARTICLES,
     EN_FRACTIONS,
     EN_HALF,
@@ -103,9 +104,10 @@ _EN_CUR_AFTER = _alt((w for w in _CUR_AFTER if w.isascii()), english=True)
 _SIGN_AFTER_ALT = "|".join(re.escape(w) + "(?![0-9])" for w in _SIGN_AFTER)  # 20$, not the $ of "20 $30"
 #: The signs read after an amount ("20$"); after an amount that has its sign before ("$ 20 $ 30") the next one's.
 SIGNS_AFTER = frozenset(_SIGN_AFTER)
-#: 三块五 (3.5 yuan) and 五块钱: 块 is the yuan only with a digit or 钱 after it (三块屏幕 is three screens).
+#: 三块五 (3.5 yuan) and 五块钱: 块 is the yuan only with a digit or 钱 after it (三块屏幕 is three screens),
+#: or after an amount in yuan and fen (3.04块以上, 1.5块左右: pieces are counted in whole numbers).
 KUAI = LEXICON["currency"]["yuan_words"]["colloquial"]
-_KUAI_RX = rf"{KUAI}(?=钱|[{DIGITS}0-9]|[^\u4e00-\u9fff]|\Z)"
+_KUAI_RX = rf"(?:{KUAI}(?=钱|[{DIGITS}0-9]|[^\u4e00-\u9fff]|\Z)|(?<=[0-9]\.[0-9]){KUAI}|(?<=[0-9]\.[0-9][0-9]){KUAI})"
 #: ISO codes read in any case before the amount ("usd 5", "Rmb 5"), lower-cased -> as listed.
 _ANY_CASE: dict[str, str] = {w.lower(): w for w in LEXICON["currency"]["before_any_case"]["words"]}
 #: A currency written before the amount: US$, RMB, 人民币 ... as written; the ISO codes of
@@ -272,8 +274,8 @@ def default_yuan(text: str) -> str:
     return rule["default"]
 
 
-_MAG_WORDS = words_alt(w for w in EN_MAGNITUDES if len(w) > 3)
-#: The scales after "thousand" in "3 thousand million" ([numerals.en.long_scale]).
+_MAG_WORDS = words_alt(w for w in EN_MAGNITUDES if w not in EN_ABBREVIATIONS)  # lac is a word, bn an abbreviation
+#: The scales after "thousand" in "3 thousand million(s)" ([numerals.en.long_scale]).
 _LONG_AFTER = words_alt(w for w, v in EN_SCALES.items() if v > EN_SCALES[EN_LONG_SCALE])
 #: An English magnitude after the number: group "mag" (a word) or "abbr" (13bn, $13B, 5m); or
 #: "hundred" ("hund"), then a scale word ("hmag"), as in a group of English words: the digits stand
@@ -281,8 +283,8 @@ _LONG_AFTER = words_alt(w for w, v in EN_SCALES.items() if v > EN_SCALES[EN_LONG
 EN_MAG = re.compile(
     rf"(?:[ \t]-[ \t]|[ \t]|-)?(?:(?P<hund>(?i:{words_alt(w for w, v in EN_SCALES.items() if v == EN_HUNDRED)}))\b"
     rf"(?:(?:[ \t]|-)(?P<hmag>(?i:{_MAG_WORDS}))\b)?|(?P<mag>(?i:{_MAG_WORDS}))(?:(?i:s)\b|\b"
-    rf"(?:(?<=(?i:{EN_LONG_SCALE}))[ \t](?P<lmag>(?i:{_LONG_AFTER}))\b(?!-))?))"
-    rf"|(?P<abbr>{words_alt(w for w in EN_MAGNITUDES if len(w) <= 3)})(?![A-Za-z0-9])"
+    rf"(?:(?<=(?i:{EN_LONG_SCALE}))[ \t](?P<lmag>(?i:{_LONG_AFTER}))(?i:s)?\b(?!-))?))"
+    rf"|(?P<abbr>{words_alt(EN_ABBREVIATIONS)})(?![A-Za-z0-9])"
     rf"|[ \t](?P<sabbr>{words_alt(EN_SPACED_ABBREVIATIONS)})(?![A-Za-z0-9]|\.[A-Za-z0-9])", re.ASCII
 )
 
@@ -424,9 +426,10 @@ _CN_UNIT_AHEAD = (
     rf"|{_alt(w for w in _ZH_POST if len(w) >= 2)}))"
 )
 _NOT_SIGN = "".join(f"(?<!(?i:{re.escape(w)}))" for w in LEXICON["signs"]["not_after_words"])
-#: A sign word before a number ([signs] in the lexicon): 负3.9%, minus 5%, negative 2 percent.
+#: A sign word before a number ([signs] in the lexicon): 负3.9%, 负 1,200,000 (one space or tab after a Chinese
+#: sign word, as after an English one), minus 5%, negative 2 percent.
 NEGATIVE = re.compile(
-    rf"(?:(?<![{LEXICON['signs']['not_after']}])(?:{_alt(w for w in NEGATIVE_SIGNS if not w.isascii())})"
+    rf"(?:(?<![{LEXICON['signs']['not_after']}])(?:{_alt(w for w in NEGATIVE_SIGNS if not w.isascii())})[ \t]?"
     rf"|{_NOT_SIGN}(?i:\b{words_alt(w for w in NEGATIVE_SIGNS if w.isascii())})[ \t])\Z",
     re.ASCII,
 )

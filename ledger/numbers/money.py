@@ -32,11 +32,11 @@ _CN_SUB = re.compile(
 )
 #: 三块五 (= 3.5 yuan): one digit right after 块, nothing numeral after it.
 _KUAI_DIGIT = re.compile(rf"(?P<k>{_D})(?![{DIGITS}0-9十百千万亿角毛分点.])")
-#: 伍角, 捌分, 肆角叁分, 五毛钱, 五毛。: a sub-unit alone (钱, or no Chinese character
-#: after it, tells 五毛钱 from 五毛党).
+#: 伍角, 捌分, 肆角叁分, 五毛钱, 五毛。, 2角。: a sub-unit alone (钱, or no Chinese character
+#: after 毛 or after Arabic digits and 角, tells 五毛钱 from 五毛党 and 2角 from 五角大楼).
 _CN_ALONE = re.compile(
     rf"(?P<u>[角毛])(?:零?(?P<f>{_D})分(?![钟之析别])|(?P<f3>{_D})(?![{DIGITS}0-9十百千万亿点.%分]))?"
-    rf"(?P<q>钱|(?<=毛)(?![\u4e00-\u9fff]))?"
+    rf"(?P<q>钱|(?:(?<=毛)|(?<=[0-9]角))(?![\u4e00-\u9fff]))?"
     rf"|(?P<u2>分)(?P<q2>钱)?(?![钟之析别])"
 )
 #: Hundredths named with their currency (五十美分, 二十便士): Chinese words of [currency.subunits].

@@ -162,6 +162,20 @@ def test_a_range_bound_holds_a_number_and_each_mention_serves_once():
     assert out.results == ["pass", "miss"] and out.status == "miss"
 
 
+def test_a_money_range_needs_both_ends_and_the_currency():
+    inp = "5.6到5.78元"
+    e = tp.expected_of(res(inp, "[5.6,5.78]", "currency", isoCurrency="CNY"), "currency", inp, None, LEDGER)
+    assert (e.value, e.low, e.high, e.unit, e.category) == (None, Decimal("5.6"), Decimal("5.78"), "CNY", "money")
+    cents = tp.expected_of(res("5 to 10 cents", "[5,10]", "currency", unit="Cent"), "currency", "", None, LEDGER)
+    assert (cents.low, cents.high, cents.unit) == (Decimal("0.05"), Decimal("0.10"), "USD")  # cents in dollars
+    both = [m(inp, inp, "money", "5.69", "5.6", "5.78", unit="CNY")]
+    assert tp.score_case(case(inp, [e], "currency"), both).status == "pass"
+    other = [m(inp, inp, "money", "5.69", "5.6", "5.78", unit="USD")]
+    assert tp.score_case(case(inp, [e], "currency"), other).status == "wrong"
+    one_end = [m(inp, "5.78元", "money", "5.78", unit="CNY")]  # the upper end alone is no range
+    assert tp.score_case(case(inp, [e], "currency"), one_end).status == "wrong"
+
+
 def test_other_currencies_never_pass_and_are_wrong_only_as_money():
     inp = "c $ 16.4 million"
     e = tp.Expected("c $ 16.4 million", "currency", Decimal(16_400_000), "CAD", category="other currency")
