@@ -116,6 +116,13 @@ def owned(metric: str) -> bool:
     return bool(families().get(family, {}).get("owned", False))
 
 
+def subject_after(metric: str) -> tuple[str, ...]:
+    """Words after which a party is the figure's subject (roles.toml
+    ``subject_after``: 'invest in X' makes X the one raising a round)."""
+    family = metrics().get(metric, {}).get("family", "other")
+    return tuple(families().get(family, {}).get("subject_after", ()))
+
+
 def moves(metric: str) -> bool:
     """Does the figure move all day (roles.toml ``moves = true``: a share price,
     a market value): two differing figures of one day may be two moments?"""

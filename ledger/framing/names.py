@@ -258,6 +258,33 @@ def _local_forms(name: str, low: str, lex: Lexicon) -> list[str]:
     return out
 
 
+def _latin_head(text: str, name: str, lex: Lexicon) -> str:
+    """The first word of a Latin name of two words or more, when a Chinese
+    article also writes it alone ('Skild AI' ... 'Skild估值'): capitalised, three
+    letters or more, no generic word and no name of the entity table."""
+    words = name.split()
+    if len(words) < 2 or not _latin(name):
+        return ""
+    head = words[0]
+    if len(head) < 3 or not head[0].isupper() or head.lower() in _words(lex, "generic") or \
+            head.lower() in _table_aliases(lex):
+        return ""
+    rest = re.escape(" ".join(words[1:]))
+    alone = re.search(rf"(?<![A-Za-z0-9]){re.escape(head)}(?![A-Za-z0-9])(?!\s*{rest})", text)
+    return head if alone else ""
+
+
+_ALIASES: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _table_aliases(lex: Lexicon) -> frozenset[str]:
+    """Every alias of the entity table, lower-cased (made once per lexicon)."""
+    kept = _ALIASES.get(id(lex))
+    if kept is None or kept[0] is not lex:
+        kept = _ALIASES[id(lex)] = (lex, frozenset(a.lower() for e in lex.entities for a in e.aliases))
+    return kept[1]
+
+
 def _subsequence(part: str, whole: str) -> bool:
     """Are ``part``'s characters in ``whole``, in order?"""
     it = iter(whole)
@@ -311,6 +338,7 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
     found: dict[str, set[str]] = {}
 
     people = _people(text, lex)
+    chinese_text = sum(1 for _ in itertools.islice(_CJK_CHAR.finditer(text), 50)) >= 50
 
     suffix_words = frozenset(w.lower().rstrip(".") for w in (*legal, *industry, *_words(lex, "latin_company_suffixes")))
 
@@ -339,6 +367,9 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
             if other and not _generic(lex, other, cue_words):
                 forms.add(other.lower())
         local = [f for f in _local_forms(short, low, lex) if not _placed_generic(lex, f, cue_words, low)]
+        head = _latin_head(text, short, lex) if chinese_text else ""
+        if head:
+            local.append(head)  # '...参与Skild AI最新一轮融资...Skild估值将...': Skild AI
         forms.update(f.lower() for f in local)  # '浙江三花智能控制' goes on as 三花智控: shown as the article uses it
         chinese = [f for f in local if not _latin(f)]
         if chinese:
@@ -841,7 +872,7 @@ def _by_latin_in_chinese(text: str, low: str, free, add, lex: Lexicon, cue_words
     descriptor word or before a reporting verb."""
     if sum(1 for _ in itertools.islice(_CJK_CHAR.finditer(text), 50)) < 50:  # no list of every character
         return
-    before = (*_words(lex, "descriptors"), "公司")
+    before = (*_words(lex, "descriptors"), *_words(lex, "deal_verbs_cjk"), "公司")
     verbs = tuple(v for v in _words(lex, "reporting_verbs") if not _latin(v)) + _words(lex, "speech_after_latin")
     word = r"[A-Z][A-Za-z0-9&.-]{1,20}"
     business: dict[str, bool] = {}  # each name's every place is read once, not once per place

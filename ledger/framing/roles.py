@@ -9,7 +9,7 @@ from ledger.framing.context import Memory, own_clause
 from ledger.framing.cues import Hit
 from ledger.framing.doc import LONGEST, Doc, Spot, enumerated, fits, inside, main_company, marked, org_for_person
 from ledger.framing.names import segment
-from ledger.record import bases, owned
+from ledger.record import bases, owned, subject_after
 
 
 def _subject_of(doc: Doc, ent: Hit, metric: str) -> Hit:
@@ -57,6 +57,9 @@ def frame_subject(doc: Doc, spot: Spot, metric: str, memory: Memory) -> tuple[Hi
     owner = _owner(doc, spot, metric, clause, ents)
     if owner is not None:
         return owner, 0.8
+    raiser = _introduced(doc, spot, metric, clause, ents)
+    if raiser is not None:
+        return raiser, 0.75
     agent, _ = _passive(doc, ents, spot)
     if agent is not None:
         return _subject_of(doc, agent, metric), 0.8
@@ -189,6 +192,29 @@ def _owner(doc: Doc, spot: Spot, metric: str, clause: tuple[int, int], ents: lis
                 at = cue.end + gap.end()
                 return next((e for e in ents if e.start == at and e.kind not in doc.lex.role("object_types")), None)
     return None
+
+
+def _introduced(doc: Doc, spot: Spot, metric: str, clause: tuple[int, int], ents: list[Hit]) -> Hit | None:
+    """The organisation a word of the metric's ``subject_after`` (roles.toml)
+    introduces in the number's sentence, up to the end of its clause: the
+    nearest before the number, else the first after it ('invest in Skild AI'
+    for a round's size)."""
+    words = subject_after(metric)
+    if not words:
+        return None
+    orgs = doc.lex.role("organisation_types")
+    found = []
+    for e in ents:
+        if e.kind not in orgs or e.start >= clause[1]:
+            continue
+        before = doc.low[max(0, e.start - 14):e.start].rstrip()
+        if any(before.endswith(w) and (not w[-1].isascii() or not before[-len(w) - 1:-len(w)].isalpha())
+               for w in words):
+            found.append(e)
+    ahead = [e for e in found if e.end <= spot.start]
+    if ahead:
+        return ahead[-1]
+    return found[0] if found else None
 
 
 def _main_named(doc: Doc, ents: list[Hit], clause: tuple[int, int], metric: str) -> Hit | None:

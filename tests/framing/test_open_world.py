@@ -227,3 +227,37 @@ def test_a_company_reporting_its_own_figures_is_no_source(text, subject):
 def test_a_name_reporting_a_clause_is_a_source(text):
     rows = frame_text(text, source="x", published="2025-12-01")
     assert [r["subject"] for r in rows if r["surface"].endswith("billion")] == [""]
+
+
+# The company a round is raised by is the one the investors put money into
+# (roles.toml [family.funding] subject_after), whichever investor the sentence opens
+# with; a Latin name after a Chinese verb of a deal is a name, and its first word
+# written alone later ('Skild估值') is the same company.
+@pytest.mark.parametrize("text,surfaces", [
+    ("路透報導,根據消息人士以及路透看到文件,日本軟銀集團(SoftBank)與輝達(Nvidia)正商談加碼投資Zentrova AI,"
+     "參與Zentrova AI最新一輪超過10億美元的募資。這輪募資可能使這家開發機器人基礎模型的新創公司,估值達到約140億美元。\n\n"
+     "新的募資活動若成功,Zentrova估值將較今年稍早的47億美元幾乎增加兩倍。",
+     ["超過10億美元", "約140億美元", "47億美元"]),
+    ("SoftBank and Nvidia are in talks to invest in Zentrova AI in a funding round of more than $1 billion, "
+     "people familiar with the matter said. Zentrova AI was valued at $4.7 billion earlier this year.",
+     ["more than $1 billion"]),
+])
+def test_a_round_is_the_company_the_investors_put_money_into(text, surfaces):
+    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-12-09")}
+    assert {rows[s]["subject"].split()[0] for s in surfaces} == {"Zentrova"}
+    assert rows[surfaces[0]]["modality"] in ("reported", "proposed")  # on unnamed sources' word, in talks
+
+
+def test_the_chinese_round_on_unnamed_sources_word_is_reported():
+    text = ("《路透》周一援引知情人士消息報導,日本軟銀正洽談參與機器人新創 Zentrova AI 的最新募資案,"
+            "該輪金額可能超過 10 億美元。根據 PitchBook 資料,Zentrova AI 先前在 B 輪募資中估值約為 47 億美元,"
+            "投資者包括多家科技企業。")
+    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-12-09")}
+    assert rows["超過 10 億美元"]["modality"] == "reported"
+
+
+# An investment stays the investor's: the family's subject is the one who pays.
+def test_an_investment_stays_the_investors():
+    rows = frame_text("Nvidia will invest $1 billion in Zentrova Oyj, the companies said on Tuesday.",
+                      source="x", published="2025-10-28")
+    assert [r["subject"] for r in rows if r["metric"] == "investment"] == ["Nvidia"]
