@@ -200,3 +200,101 @@ def _simplified_all(texts: list[str]) -> list[str]:
 def _suffix_endings() -> frozenset[str]:
     """The last characters of the suffixes: a folded name ending otherwise has none."""
     return frozenset(w[-1] for w in _suffixes())
+
+
+# --------------------------------------------------------------------------- one company by its figures
+
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+def linked_by_figures(entity: np.ndarray, names: np.ndarray, source: np.ndarray, point: np.ndarray,
+                      unit: np.ndarray, block: np.ndarray, mentioned: np.ndarray, amounts: np.ndarray,
+                      settings: dict | None = None) -> np.ndarray:
+    """A root code for each entity code: two names in two scripts that no table
+    links (保时捷 and Porsche, 澜起科技 and Montage Technology) are one company
+    when their articles give them the same figures, as a fact-checker reads them.
+
+    ``entity`` is each claim's subject code (an index into ``names``, the keys),
+    ``mentioned`` a (source, entity code) row for every party each article's claims
+    name, ``amounts`` which claims are amounts (money or counts: rates coincide too
+    often to tell companies apart).  Two codes are linked when (``[link]`` in rules.toml):
+
+    * one key is written in Chinese characters and the other in Latin letters,
+      and at most one is a name of the entity table;
+    * no article names both (a digest of two companies keeps them apart);
+    * the claims of one article about the one and of another article about the
+      other share at least ``min_figures`` amounts, each the same in the same unit
+      to three significant digits, the third not 0 (9.66億歐元 and €966m, 9.74億 and
+      €974m), and each given by at most ``max_names_per_figure`` names of the
+      ledger: one coincidence is chance, two rare ones in one pair of articles are
+      one story about one company.
+
+    Returns ``root`` with ``root[code]`` the code to group by (the table's
+    name when one of the two is known, else the Latin one)."""
+    n = len(names)
+    root = np.arange(n)
+    rules = (settings or {}).get("link", {})
+    need = int(rules.get("min_figures", 2))
+    if n < 2 or not len(entity):
+        return root
+    han = np.array([bool(_CJK_CHAR.search(str(k))) and not _LATIN_WORDS.search(str(k)) for k in names], dtype=bool)
+    latin = np.array([bool(_LATIN_WORDS.search(str(k))) and not _CJK_CHAR.search(str(k)) for k in names], dtype=bool)
+    if not han.any() or not latin.any():
+        return root
+    known = np.array([str(k) in _canonical() for k in names], dtype=bool)
+    ok = np.isfinite(point) & (point != 0) & (han[entity] | latin[entity]) & amounts
+    if not ok.any():
+        return root
+    p = np.abs(point[ok])
+    exp = np.floor(np.log10(p)).astype(np.int64)
+    mant = np.rint(p / 10.0 ** (exp - 2)).astype(np.int64)
+    exp = np.where(mant >= 1000, exp + 1, exp)
+    mant = np.where(mant >= 1000, mant // 10, mant)
+    import pandas as pd
+
+    figs = pd.DataFrame({"e": entity[ok], "s": source[ok], "u": unit[ok],
+                         "x": exp * np.where(point[ok] < 0, -1, 1), "m": mant})
+    # a figure to three digits whose third is not 0 (9.66, 974, 12.5) ...
+    figs = figs[(figs["m"] % 10 != 0).to_numpy()].drop_duplicates()
+    # ... that few names share (a figure many companies give is no evidence of one)
+    rare = int(rules.get("max_names_per_figure", 4))
+    spread = figs.groupby(["u", "x", "m"])["e"].transform("nunique")
+    figs = figs[(spread <= rare).to_numpy()]
+    is_han = han[figs["e"].to_numpy()]
+    left, right = figs[is_han], figs[latin[figs["e"].to_numpy()]]
+    if left.empty or right.empty:
+        return root
+    both = left.merge(right, on=["u", "x", "m"], suffixes=("_h", "_l"))
+    both = both[(both["s_h"] != both["s_l"]).to_numpy()
+                & ~(known[both["e_h"].to_numpy()] & known[both["e_l"].to_numpy()])]
+    if both.empty:
+        return root
+    # the figures must meet between two articles (one story told twice), not across the ledger
+    counts = both.groupby(["e_h", "e_l", "s_h", "s_l"]).size()
+    counts = counts[counts >= need]
+    if counts.empty:
+        return root
+    evidence = counts.groupby(level=[0, 1]).max().sort_values(ascending=False, kind="stable")
+    # one article naming both (as subject or object of its claims) keeps them apart
+    said = pd.DataFrame({"s": mentioned[:, 0], "e": mentioned[:, 1]}).drop_duplicates()
+    cand = evidence.index.to_frame(index=False)
+    together = cand.merge(said, left_on="e_h", right_on="e").merge(said, left_on=["e_l", "s"],
+                                                                   right_on=["e", "s"])
+    apart = ~cand.set_index(["e_h", "e_l"]).index.isin(together.set_index(["e_h", "e_l"]).index)
+    taken: set[int] = set()
+    for h, latin_code in cand[apart].itertuples(index=False):
+        h, latin_code = int(h), int(latin_code)
+        if h in taken:
+            continue
+        taken.add(h)
+        if known[h]:
+            root[latin_code] = h
+        else:
+            root[h] = latin_code
+    return root
+
+
+@lru_cache(maxsize=1)
+def _canonical() -> frozenset[str]:
+    """Every canonical name of the entity table (the keys a known name takes)."""
+    return frozenset(_aliases().values())

@@ -38,6 +38,7 @@ import pandas as pd
 
 from ledger import intervals
 from ledger.crosscheck.entities import keys as entity_keys
+from ledger.crosscheck.entities import linked_by_figures
 from ledger.crosscheck.rates import RATES_NAME, Money, converted_bounds
 from ledger.crosscheck.scoring import TEXT
 from ledger.crosscheck.sorting import lexsort
@@ -139,14 +140,21 @@ def prepare(claims: pd.DataFrame, settings: dict[str, Any]) -> pd.DataFrame:
         codes = future.result()
     if codes is None or not stated.all():  # no thread ran, or its rows were not these
         codes = _claim_codes({c: df[c] for c in _CODED})
+    names = codes.pop(ENTITY_NAMES)
     for col, found in codes.items():
         df[col] = found
+    if settings.get("link", {}).get("by_figures", True):
+        _link_by_figures(df, names, settings)
     span = df["span"].to_numpy(dtype=float)
     df["span"] = np.where(np.isnan(span), float(settings["compare"].get("span_ratio", SPAN_RATIO)), span)
     df["row"] = np.arange(len(df))
     return df
 
 
+#: Units of rates and multiples, not amounts: two companies share such figures too often
+NOT_AMOUNTS = ("ratio", "percentage_point", "times", "date")
+#: The key of _claim_codes' result holding the entity keys (indexed by subject_c / object_c).
+ENTITY_NAMES = "_entity_names"
 #: The text columns the claims' codes are found from.
 _CODED = ("subject", "object", "source", "metric", "unit", "modality")
 #: Below this many claims the cross-check's stages run one after the other (a thread costs more than it saves).
@@ -170,8 +178,9 @@ def _claim_codes(text: dict[str, pd.Series]) -> dict[str, np.ndarray]:
     # (one entity whatever its script or spelling: ledger.crosscheck.entities)
     subject_c, subjects = intervals.text_codes(text["subject"])
     object_c, objects = intervals.text_codes(text["object"])
-    entities, _ = pd.factorize(entity_keys(np.concatenate([subjects, objects])))
+    entities, entity_names = pd.factorize(entity_keys(np.concatenate([subjects, objects])))
     out["subject_c"], out["object_c"] = entities[subject_c], entities[len(subjects):][object_c]
+    out[ENTITY_NAMES] = np.asarray(entity_names, dtype=object)  # not a column: prepare takes it out
     out["subject_t"], out["object_t"] = subject_c, object_c  # the codes of their text (for the findings' columns)
     metric_c, metric_names = intervals.text_codes(text["metric"])
     for col in ("source", "metric", "unit", "modality"):
@@ -202,6 +211,27 @@ def _claim_codes(text: dict[str, pd.Series]) -> dict[str, np.ndarray]:
     out["block_c"] = block[metric_c].astype(np.int64) if len(metric_names) else np.zeros(n, dtype=np.int64)
     out["adjusted"] = adjusted[metric_c] if len(metric_names) else np.zeros(n, dtype=np.int8)
     return out
+
+
+def _link_by_figures(df: pd.DataFrame, names: np.ndarray, settings: dict[str, Any]) -> None:
+    """Group two names of one company in two scripts as one entity when their
+    articles give them the same figures (:func:`~ledger.crosscheck.entities.linked_by_figures`)."""
+    if len(df) < 2 or len(names) < 2:
+        return
+    subject_c, object_c = df["subject_c"].to_numpy(), df["object_c"].to_numpy()
+    source_c = df["source_c"].to_numpy()
+    single = ~df["subject"].str.contains(";", regex=False).to_numpy(dtype=bool)
+    rows = single & ~df["is_date"].to_numpy(dtype=bool)
+    empty_object = intervals.text_is(df["object"], [""])
+    mentioned = np.concatenate([np.column_stack([source_c, subject_c]),
+                                np.column_stack([source_c[~empty_object], object_c[~empty_object]])])
+    amounts = ~intervals.text_is(df["unit"], list(NOT_AMOUNTS))
+    root = linked_by_figures(subject_c[rows], names, source_c[rows], df["point"].to_numpy(dtype=float)[rows],
+                             df["unit_c"].to_numpy()[rows], df["block_c"].to_numpy()[rows], mentioned,
+                             amounts[rows], settings)
+    if (root != np.arange(len(root))).any():
+        df["subject_c"] = root[subject_c]
+        df["object_c"] = root[object_c]
 
 
 def precisions(surfaces: pd.Series, default: float) -> np.ndarray:

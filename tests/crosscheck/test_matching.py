@@ -204,3 +204,67 @@ def test_two_rates_of_one_company_that_coincide_do_not_confirm_each_other():
     a = claim("s1", "40.6%", "user_growth", 0.406, subject="Zentrova", unit="ratio", period="2025-Q3")
     b = claim("s2", "40.6%", "expenses_growth", 0.406, subject="Zentrova", unit="ratio", period="2025-Q3")
     assert _kinds(check(ledger(a, b)), a, b) == set()
+
+
+# --------------------------------------------------------------------------- one company by its figures
+
+# A translated name is no spelling (保時捷 / Porsche, made up here as 澜舟 / Quilbrook):
+# two articles giving the two names the same amounts, to three digits, twice, are
+# one story about one company - as a fact-checker reads them.  Figures: €966m =
+# 9.66億歐元 (966 x 10^6 both), €974m = 9.74億歐元; the third pair disagrees
+# (€700m against 7.5億歐元) and must then be compared as one company's.
+def _story(han: str = "澜舟汽车", latin: str = "Quilbrook", *, second: bool = True, rival: str = ""):
+    rows = [
+        claim("en", "€966m", "operating_loss", 9.66e8, subject=latin, object="", unit="EUR", period="2025-Q3"),
+        claim("zh", "9.66億歐元", "operating_loss", 9.66e8, subject=han, object="", unit="EUR", period="2025-Q3"),
+        claim("en", "€700m", "revenue", 7.0e8, subject=latin, object="", unit="EUR", period="2025-Q3", start=40),
+        claim("zh", "7.5億歐元", "revenue", 7.5e8, subject=han, object="", unit="EUR", period="2025-Q3", start=40),
+    ]
+    if second:
+        rows += [claim("en", "€974m", "operating_profit", 9.74e8, subject=latin, object="", unit="EUR",
+                       period="2024-Q3", start=80),
+                 claim("zh", "9.74億歐元", "operating_profit", 9.74e8, subject=han, object="", unit="EUR",
+                       period="2024-Q3", start=80)]
+    if rival:
+        rows.append(claim("zh", "1.2億歐元", "revenue", 1.2e8, subject=rival, object="", unit="EUR",
+                          period="2025-Q3", start=120))
+    return rows
+
+
+def test_two_names_with_two_shared_figures_are_one_company():
+    rows = _story()
+    found = check(ledger(*rows))
+    assert _kinds(found, rows[0], rows[1]) == {"consistent"}
+    assert _kinds(found, rows[4], rows[5]) == {"consistent"}
+    assert _kinds(found, rows[2], rows[3]) == {"contradiction"}  # 7.0 against 7.5: compared now
+
+
+@pytest.mark.parametrize("story", [
+    _story(second=False),                                 # one shared figure: a coincidence
+    _story(rival="Quilbrook"),                            # the Chinese article names both: two companies
+    _story(han="腾讯", latin="Alibaba"),                   # two names of the table: never linked
+])
+def test_no_link_on_too_little_evidence(story):
+    found = check(ledger(*story))
+    assert _kinds(found, story[0], story[1]) == set()
+    assert _kinds(found, story[2], story[3]) == set()
+
+
+def test_rates_are_no_evidence_and_the_link_can_be_turned_off():
+    from ledger.crosscheck.entities import linked_by_figures
+
+    names = np.array(["澜舟汽车", "quilbrook"], dtype=object)
+    entity = np.array([0, 1, 0, 1])
+    source = np.array([0, 1, 0, 1])
+    point = np.array([0.123, 0.123, 0.457, 0.457])
+    mentioned = np.column_stack([source, entity])
+    unit, block = np.zeros(4, dtype=np.int64), np.array([0, 0, 1, 1])
+    rates = linked_by_figures(entity, names, source, point, unit, block, mentioned, np.zeros(4, dtype=bool))
+    assert rates.tolist() == [0, 1]
+    amounts = linked_by_figures(entity, names, source, point * 1e9, unit, block, mentioned, np.ones(4, dtype=bool))
+    assert amounts.tolist() == [1, 1]
+    rows = _story()
+    from ledger.crosscheck.scoring import load_settings
+    settings = load_settings()
+    settings["link"] = {"by_figures": False}
+    assert _kinds(check(ledger(*rows), settings=settings), rows[0], rows[1]) == set()
