@@ -9,10 +9,12 @@ import re
 from ledger.framing.context import _in_name, lone_date
 from ledger.framing.cues import Hit
 from ledger.framing.doc import LONGEST, Doc, Spot, about_report, inside, main_company
+from ledger.framing.fiscal import calendar, calendar_span, label, prepare
 from ledger.framing.roles import figures_listed  # one list rule for parties and periods
 from ledger.intervals import parse_period
+from ledger.numbers.dates import day_words
 from ledger.numbers.dates import year_before as _year_before
-from ledger.record import metrics
+from ledger.record import metrics, moves
 from ledger.sources import to_simplified
 
 
@@ -38,8 +40,15 @@ def frame_period(
     """When the value holds; see the framing module docstring for the order.
     How the period was found ('date', 'back', 'carried', 'published' or '')
     is kept in ``doc.facts``: only a period a date gave (or one carried from
-    it) is carried on to later amounts."""
+    it) is carried on to later amounts.  In an article on a fiscal year a
+    fiscal half or quarter is given out with its fiscal label (:mod:`fiscal`)."""
+    prepare(doc)
     period, conf, how = _period(doc, spot, metric, events, modality)
+    if how in ("published", "") and spot.mention.kind != "date" and moves(metric):
+        day = _day_moved(doc, spot)
+        if day:
+            period, conf, how = day, 0.6, "date"
+    period = label(doc, period)
     if spot.start in doc.facts:
         doc.facts[spot.start].update(period_how=how, modality=modality)
     return period, conf
@@ -80,6 +89,25 @@ def _period(
 
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:/\d{4}-\d{2}-\d{2})?")
+
+
+def _day_moved(doc: Doc, spot: Spot) -> str:
+    """The day a share price (or its change, a market value: roles.toml ``moves``)
+    was said of, when no date of its own places it: the last day named before it in
+    its sentence - a weekday ('Nokia said Tuesday, sending its share price soaring
+    almost 20 percent'), a day of the month ('股价3日下午上升12%'), 昨日 ('昨日收报4.8元,
+    跌0.01元') - read back from the published day (:func:`ledger.numbers.dates.day_words`):
+    the latest such day on or before it.  A full date there ('于2025年6月30日正式开启招股,发售价
+    区间…') is when something else was done, not the price's day.  '' when the sentence
+    names no day."""
+    if "day_words" not in doc.memo:
+        doc.memo["day_words"] = day_words(doc.low, doc.published) if len(doc.published) == 10 else []
+    sent = doc.sentence_of(spot.start)
+    found = [(w.start, w.value) for w in doc.memo["day_words"] if sent[0] <= w.start and w.end <= spot.start]
+    found += [(d.start, str(d.mention.value)) for d in doc.among(doc.dates, sent[0], spot.start)
+              if d.end <= spot.start and re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(d.mention.value or ""))
+              and not re.search(r"\d", doc.low[d.start:d.end]) and not _is_base(doc, d)]  # 昨日, not 6月30日
+    return max(found)[1] if found else ""
 
 
 def flow(doc: Doc, metric: str) -> bool:
@@ -239,7 +267,7 @@ def at_end(doc: Doc, metric: str, period: str) -> str:
     at 2025-09-30); other figures keep their period.  The span itself is what
     later figures of the article carry."""
     if period and doc.lex.spec(metric, "stock", False) and _SPAN.fullmatch(period):
-        return str(parse_period(period)[1])
+        return str(parse_period(calendar_span(doc, period))[1])  # a fiscal half ends on its own day
     return period
 
 
@@ -324,8 +352,13 @@ def _sentence_period(
     if doc.among(doc.marks["full_year"], *clause) or _opening_full_year(doc, sent):
         # 'full-year revenue': the whole year of the sentence's date ('上半年..., 全年...'), else
         # this year for what is to come, the year reported on (or last ended) for an account
+        fiscal = calendar(doc)
         if earlier:
-            return date_value(doc, earlier[-1], modality)[:4], 0.55, "date"
+            value = date_value(doc, earlier[-1], modality)
+            whole = fiscal.label(value) if fiscal is not None else ""  # a fiscal half's whole year is fiscal
+            return (whole[:4] if whole else value[:4]), 0.55, "date"
+        if fiscal is not None:  # the year the article on a fiscal year reports on
+            return str(fiscal.year), 0.5, "date"
         ended = "" if forward(doc, modality) or doc.among(doc.marks["this_year"], *clause) else _ended_year(doc)
         if ended:
             return ended, 0.5, "date"
@@ -447,7 +480,10 @@ def _reporting(doc: Doc) -> str:
     2025年三季度业绩'); else the latest one that had ended by publication
     (earlier ones are comparisons: '2023年下半年才占6%'; later ones forecasts);
     none for an undated article counting years from an unknown now."""
-    found = [d for d in doc.dates if _REPORTING.fullmatch(date_value(doc, d, "")) and not _is_base(doc, d)]
+    fiscal = calendar(doc)
+    found = [d for d in doc.dates if (_REPORTING.fullmatch(date_value(doc, d, ""))
+                                      or (fiscal is not None and fiscal.label(date_value(doc, d, ""))))
+             and not _is_base(doc, d)]
     lead_end = doc.paragraphs[1][1] if len(doc.paragraphs) > 1 else len(doc.low)
     lead = [d for d in found if d.start < lead_end]
     finer = [d for d in lead if not re.fullmatch(r"\d{4}", date_value(doc, d, ""))]

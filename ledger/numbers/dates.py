@@ -391,3 +391,66 @@ def bare_periods(text: str, published: Anchor | dt.date | str | None) -> list[Ba
         begun = pub.month is None or first <= pub.month
         out.append(BarePeriod(m.start(), m.end(), value.value or "", begun, quarter=bool(q)))
     return out
+
+
+# ------------------------------------------------------------------- days without a month
+
+#: A day said by its weekday or its day of the month alone, as news tells the day a share
+#: moved: 周一 / 星期二 / 週三 (simplified: 周), 'on Tuesday', 'Monday's', '3日', '(17 日)',
+#: '二十八日' (cleaned text, lower-cased English).  Not 周一至周五-style ranges' ends,
+#: nor '3日内' (within three days), '30日均线' (a moving average), '7日年化'.
+DAY_WORD = (
+    r"(?:(?<![上下本这每])(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])(?![至到\-~])"
+    r"|\b(?P<ewd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!s\b)(?![ \t]*(?:to|through)\b)"
+    r"|(?<![\d年月.])(?P<dom>[1-9]|[12]\d|3[01]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+    r"[ \t]?日(?![内均线后前起间以来元年化])(?!\d))"
+)
+_DAY_WORD = re.compile(DAY_WORD)
+_EN_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@dataclass(frozen=True)
+class DayWord:
+    """A weekday or a day of the month at ``start:end``, read as the latest such day
+    on or before the published day (news tells what has happened)."""
+
+    start: int
+    end: int
+    value: str
+
+
+def day_words(text: str, published: Anchor | dt.date | str | None) -> list[DayWord]:
+    """Every weekday and month-less day of ``text`` (cleaned, lower-cased), as the
+    latest such day on or before the published day: '周一' in an article of
+    Wednesday 2025-10-29 is 2025-10-27, '3日' in one of 2025-11-04 is 2025-11-03,
+    '30日' in one of 2025-12-02 is 2025-11-30.  A month-day said with its month
+    (11月3日) is a date of the master pattern, not one of these.  None without a
+    published day."""
+    pub = anchor(published) if published else None
+    if pub is None or pub.day is None:
+        return []
+    out = []
+    for m in _DAY_WORD.finditer(text):
+        d = _day_word(m, pub.day)
+        if d is not None:
+            out.append(DayWord(m.start(), m.end(), d.isoformat()))
+    return out
+
+
+def _day_word(m: re.Match[str], published: dt.date) -> dt.date | None:
+    if wd := m.group("wd"):
+        weekday = 6 if wd in "日天" else _WEEKDAYS.index(wd)
+    elif ewd := m.group("ewd"):
+        weekday = _EN_WEEKDAYS.index(ewd)
+    else:
+        try:
+            n = _num(m.group("dom"))
+        except NumeralError:
+            return None
+        y, mo = published.year, published.month
+        for _ in range(3):  # this month, else the month before (a day still to come, or none such: 31日)
+            if n <= _last_day(y, mo) and dt.date(y, mo, n) <= published:
+                return dt.date(y, mo, n)
+            y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
+        return None
+    return published - dt.timedelta(days=(published.weekday() - weekday) % 7)

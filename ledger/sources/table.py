@@ -273,7 +273,7 @@ def infer_published(text: str, *, lines: int = 8) -> tuple[str, str] | None:
     head = [ln for ln in text.splitlines() if ln.strip()][:lines]
     for ln in head:
         for rx in _DATE_STAMPS:
-            m = rx.search(ln)
+            m = next((m for m in rx.finditer(ln) if not _in_sentence(ln, m.start())), None)
             if not m:
                 continue
             try:
@@ -285,6 +285,18 @@ def infer_published(text: str, *, lines: int = 8) -> tuple[str, str] | None:
         if english:
             return english
     return None
+
+
+def _in_sentence(line: str, at: int) -> bool:
+    """Is the date at ``at`` said inside a sentence ('截至2025年9月30日', '于2025年6月30日',
+    '财报显示,截至...'): a letter or a character of running text right before it?  A
+    stamp stands apart: at the start of its line, after a space, a separator or a
+    label ('发布时间:', 'Published ', '大公报 ', '|').  A date opening the first
+    sentence ('2025年11月13日,腾讯控股发布...') is kept: it is the news's own day."""
+    before = line[:at].rstrip(" \t\u3000\xa0")
+    if not before or len(before) < len(line[:at]):
+        return False  # the line's start, or a space before the date
+    return before[-1].isalnum()
 
 
 def _english_stamp(line: str) -> tuple[str, str] | None:

@@ -143,6 +143,13 @@ def test_parse_published():
         ("标题\n3月 11 日,OpenAI宣布\n", None),          # no year: not a stamp
         ("标题\n2019 年,当微软宣布\n", None),             # a year alone is not a stamp
         ("标题\n2025-02-30\n", None),                     # not a real day
+        # an 'as of' date inside a sentence is no date stamp: the article is not of that day
+        ("波司登11月27日晚间发布了截至2025年9月30日止六个月的中期业绩。\n", None),
+        ("财报显示,截至2025年6月30日的六个月内,公司期内利润为16.26亿元\n", None),
+        ("蓝思科技于2025年6月30日(星期一)正式开启H股招股\n", None),
+        ("鉅亨網編譯段智恆 綜合報導 2025-11-18 23:10\n", "2025-11-18"),  # a byline, then the stamp
+        ("发布时间:2025-05-08 10:02:00\n", "2025-05-08"),
+        ("2025年11月13日,腾讯控股在香港交易所发布了财报\n", "2025-11-13"),  # the news's own day opens it
     ],
 )
 def test_infer_published(text, expected):
