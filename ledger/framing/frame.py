@@ -363,7 +363,7 @@ def declared_money(doc: Doc, mentions: list) -> list:
     magnitudes.  Such a count (a numeral and its magnitude, no unit) right before
     the declaration or after it, after a money figure's cue (营收, 净利, 市值...), is
     money in that currency.  ``mentions`` itself when nothing changes."""
-    found = [(m.start(), _currency_of(m.group(1), doc.low)) for m in _DECLARED.finditer(doc.low)]
+    found = [(m.start(), _currency_of(m.group(1), doc.low, doc.clean.original)) for m in _DECLARED.finditer(doc.low)]
     found = [(at, code) for at, code in found if code]
     bare = [m for m in mentions if m.kind == "count" and m.surface.endswith(_MAGNITUDE_END)]
     if not bare:
@@ -425,12 +425,12 @@ _BARE_YUAN = re.compile(r"[元圆圓]")
 _NAMED_YUAN = re.compile(r"人民[币幣]|RMB|CNY|¥|￥|yuan", re.IGNORECASE)
 
 
-def _currency_of(word: str, low: str) -> str:
+def _currency_of(word: str, low: str, original: str | None = None) -> str:
     """The ISO code a declared currency word names ('台币' -> TWD; 元 as the
     text's yuan), else ''."""
     code = LEXICON["currency"]["after"].get(word.strip())
     if code == "yuan" or word.strip() in ("元", "圆"):
-        return default_yuan(low)
+        return default_yuan(low, original)
     return str(code) if code and len(str(code)) == 3 and str(code).isupper() else ""
 
 

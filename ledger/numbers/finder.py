@@ -100,7 +100,7 @@ def find_mentions(text: str | CleanText, *, published: datetime.date | str | Non
         j = starts[i]
         return original[j] == "，" and not (j and "０" <= original[j - 1] <= "９")
 
-    hits = scan(ct.text, published=published, fullwidth_comma=clause_comma)
+    hits = scan(ct.text, published=published, fullwidth_comma=clause_comma, original=original)
     return [_to_mention(ct, h) for h in hits]
 
 
@@ -155,13 +155,15 @@ def _n(x):
 # --------------------------------------------------------------------------- the scan
 
 
-def scan(t: str, *, published: datetime.date | str | None = None, fullwidth_comma=None) -> list[Hit]:
+def scan(t: str, *, published: datetime.date | str | None = None, fullwidth_comma=None,
+         original: str | None = None) -> list[Hit]:
     """Mentions in already-cleaned text ``t`` (simplified script, half-width).
     ``fullwidth_comma(i)`` tells whether the ',' at ``t[i]`` was a full-width
-    ，in the original (a clause comma, never a thousands separator)."""
+    ，in the original (a clause comma, never a thousands separator);
+    ``original``, the text as written, tells its script (what a bare 元 means)."""
     anchor = dates.anchor(published)
     hits: list[Hit] = []
-    ctx = Context(lx.default_yuan(t), lx.yen_sign_currency(t), fullwidth_comma)
+    ctx = Context(lx.default_yuan(t, original), lx.yen_sign_currency(t), fullwidth_comma)
     pos, n = 0, len(t)
     search = lx.MASTER.search
     urls = may_hold_urls(t)

@@ -261,17 +261,27 @@ def _names_any(text: str, low: str, words: list[str]) -> bool:
     return False
 
 
-def default_yuan(text: str) -> str:
+def default_yuan(text: str, original: str | None = None) -> str:
     """The currency a bare 元 means in this text ([currency.yuan] in the lexicon):
-    CNY if it names 人民币; else TWD if it names 新台币/台币/NT$, HKD if 港元/港币/HK$;
-    else CNY (see docs/numbers.md)."""
+    CNY if it names 人民币; else TWD if it names 新台币/台币/NT$, HKD if 港元/港币/HK$
+    and the article (``original``, when given) is in traditional script; else CNY
+    (see docs/numbers.md)."""
     rule = LEXICON["currency"]["yuan"]
     if rule["always"] in text:
         return rule["default"]
+    hant_only = set(rule.get("traditional_only", ()))
     for code, cues in rule["cues"]:
         if any(c in text for c in cues):
+            if code in hant_only and original is not None and _simplified_article(original):
+                continue  # a mainland article gives a Hong Kong dividend in 港元 and its results in 元
             return code
     return rule["default"]
+
+
+def _simplified_article(original: str) -> bool:
+    from ledger.sources.articles import detect_script  # only for a text naming 港元 and not 人民币
+
+    return detect_script(original) == "zh-Hans"
 
 
 _MAG_WORDS = words_alt(w for w in EN_MAGNITUDES if w not in EN_ABBREVIATIONS)  # lac is a word, bn an abbreviation

@@ -327,6 +327,19 @@ def test_bare_yuan_follows_the_text():
     assert only("台股今日大漲,台積電營收為8629億元").unit == "TWD"
 
 
+# 港元 named in a text: a Hong Kong outlet (traditional script) writes its bare 元 in
+# Hong Kong dollars; a mainland article (simplified) gives a Hong Kong dividend or
+# offer price in 港元 and the company's results in bare 元, which are renminbi.
+@pytest.mark.parametrize("text, unit", [
+    ("国泰航空全年收入为1167.66亿元,派末期息每股0.2港元。", "CNY"),
+    ("國泰航空全年收入為1167.66億元,派末期息每股0.2港元。", "HKD"),
+    ("波司登中期营收89.28亿元,派中期息每股6港仙,以港元派付。", "CNY"),
+])
+def test_a_hong_kong_dollar_named_once_sets_the_bare_yuan_only_in_traditional_script(text, unit):
+    amounts = [m for m in find_mentions(text) if m.surface.endswith(("亿元", "億元"))]
+    assert [m.unit for m in amounts] == [unit]
+
+
 # ¥ is both the yuan's and the yen's sign: JPY where the text names the yen and
 # never the yuan, else CNY (lexicon [currency.yen_sign]).  Values: ¥3 trillion is
 # 3 x 10^12; 4.5万亿 is 4.5 x 10^12; 10亿 is 10^9; 7 billion is 7 x 10^9.
