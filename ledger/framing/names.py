@@ -409,7 +409,15 @@ def short_aliases(lex: Lexicon, low: str, index: WordIndex | None = None) -> dic
     used = index.holding(tuple(table)) if index is not None and index.low is low else None
     if used is None:
         used = _used(low, tuple(table))
-    return {stem: ent for stem, ent in table.items() if stem in used and not _generic_stem(stem)}
+    places = _place_stems(lex)
+    return {stem: ent for stem, ent in table.items() if stem in used and not _generic_stem(stem) and stem not in places}
+
+
+def _place_stems(lex: Lexicon) -> frozenset[str]:
+    """Places no short form of a company can be ('宁波银行' is no '宁波', '上海汽车' no
+    '上海'): the place prefixes of registered names and the world's places
+    (``[names] place_prefixes``, ``world_places``)."""
+    return frozenset((*_words(lex, "place_prefixes"), *_words(lex, "world_places")))
 
 
 def short_alias_stems(lex: Lexicon) -> tuple[str, ...]:

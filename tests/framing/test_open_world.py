@@ -123,6 +123,17 @@ def test_a_short_table_name_inside_a_place_is_no_mention():
     assert {r["subject"] for r in rows if r["surface"] == "9.47亿元"} == {"Anta Sports"}
 
 
+
+# A place is no short form of a company: 宁波银行 is in the table, but '宁波' in
+# '宁波澜舟电子' is the city the company is registered in, as 上海 is no SAIC Motor.
+@pytest.mark.parametrize("text", [
+    "寧波澜舟電子股份有限公司(下稱「寧波澜舟電子」)公佈,每股發售股份的最終發售價定為22.00港元,所得款項淨額約為3,252.5百萬港元。",
+    "上海澜舟汽车有限公司公布,今年第三季度营收达66亿元,同比增长12%。",
+])
+def test_a_place_is_no_short_form_of_a_company(text):
+    rows = frame_text(text, source="x", published="2025-11-05")
+    assert rows and not {r["subject"] for r in rows} & {"Bank of Ningbo", "SAIC Motor"}
+
 # A Latin name in a Chinese article, set off with spaces after its descriptor
 # ('新創 Skild AI 的'), or written before a speech verb ('Adidas表示'), is a name:
 # the figures are its, not those of the known investors named beside it.
@@ -261,3 +272,13 @@ def test_an_investment_stays_the_investors():
     rows = frame_text("Nvidia will invest $1 billion in Zentrova Oyj, the companies said on Tuesday.",
                       source="x", published="2025-10-28")
     assert [r["subject"] for r in rows if r["metric"] == "investment"] == ["Nvidia"]
+
+
+# The exchanges news writes before a code (Google Finance style 'HKG:0699, SHA:600699')
+# vouch for the name before the bracket, named once.
+def test_a_name_before_exchange_codes_is_a_company():
+    text = ("Ningbo Zentrova Electronic (HKG:0699, SHA:600699) raised HK$3.25 billion in net proceeds from its "
+            "initial public offering in Hong Kong, according to a filing with the Hong Kong Stock Exchange.")
+    rows = frame_text(text, source="x", published="2025-11-05")
+    subjects = {r["subject"] for r in rows if r["surface"] == "HK$3.25 billion"}
+    assert len(subjects) == 1 and "Zentrova" in subjects.pop()
