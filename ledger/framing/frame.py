@@ -152,7 +152,7 @@ def _frame_amount(doc: Doc, spot: Spot, memory: Memory) -> dict[str, Any]:
         if is_market(doc, obj):
             obj = ""  # a market is no part of a company (one carried from a market share)
         if not obj and not whole:
-            obj = product_part(doc, fact["metric"])
+            obj = product_part(doc, fact["metric"], fact["subject"])
     if metrics().get(fact["metric"], {}).get("family") == "market":
         obj, c_obj = market_of(doc, spot)  # a share is of a market, never of a company
     if whole:  # '整个市场…共出货3.201亿部': the market's own figure, of the whole market

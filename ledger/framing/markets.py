@@ -188,17 +188,41 @@ def is_market(doc: Doc, name: str) -> bool:
     return any(k.name == name for k in markets(doc))
 
 
-def product_part(doc: Doc, metric: str) -> str:
+def product_part(doc: Doc, metric: str, subject: str) -> str:
     """In an article about a research firm's report on a product market, a
     company's shipments are of that product: its part (parts.toml), when the
-    article's market names a known one ('全球智能手机市场' -> 'smartphones')."""
-    if metric not in doc.lex.market.get("product_metrics", ()) or not about_report(doc):
+    article's market names a known one ('全球智能手机市场' -> 'smartphones'), or
+    its lead does; never the figure of no company or of the market itself."""
+    wanted = doc.lex.market.get("part_metrics", doc.lex.market.get("product_metrics", ()))
+    if metric not in wanted or not subject or is_market(doc, subject) or not _reports(doc):
         return ""
     found = markets(doc)
-    if not found:
-        return ""
-    product = found[0].product
-    return doc.lex.parts.get(product, "") or doc.lex.parts.get(product.rstrip("s"), "")
+    if found:
+        product = found[0].product
+        return doc.lex.parts.get(product, "") or doc.lex.parts.get(product.rstrip("s"), "")
+    # no market word: the product its lead names ('根據Omdia的報告，三星在智能手機銷售中奪得冠軍')
+    lead = doc.sentences[0] if doc.sentences else (0, 0)
+    products = set(doc.lex.market.get("products", ()))
+    words = doc.low[lead[0]:lead[1]]
+    named = [(words.find(a), name) for a, name in doc.lex.parts.items()
+             if (a in products or not a.isascii()) and name.rstrip("s") in products | {p.rstrip("s") for p in products}
+             and a in words]
+    return min(named)[1] if named else ""
+
+
+def _reports(doc: Doc) -> bool:
+    """Is the article about a research firm's report on a market: the firm named
+    in its lead, or in its first paragraphs ([market] report_reach sentences: a
+    headline and a subtitle may come first)?"""
+    if about_report(doc):
+        return True
+    reach = int(doc.lex.market.get("report_reach", 1))
+    heads = doc.sentences[:reach]
+    if any(doc.among(doc.marks.get("research", []), *s) for s in heads):
+        return True
+    # a headline about a market ('第三季度全球智能手机市场增长3%'): the article is the market's
+    lead = doc.sentences[0] if doc.sentences else (0, 0)
+    return any(lead[0] <= k.start < lead[1] and k.name != k.product and " " in k.name for k in markets(doc))
 
 
 def share_of_market(doc: Doc, spot: Spot) -> str:

@@ -274,11 +274,15 @@ def frame_object(doc: Doc, spot: Spot, metric: str, subject: str, memory: Memory
     if pair:
         return pair[1].name, 0.5
     parties = set(subject.split(";"))  # several subjects: none is the object
-    others = [e for e in ents if e.name not in parties]
+    heads = {id(e): _apposed(doc, e, ents) for e in ents}
+    # 'a stake in German sportswear maker Puma': the name an apposition heads stands for the phrase
+    others = [e for e in ents if e.name not in parties and heads[id(e)] is None]
     wanted = [e for e in others if e.kind in doc.lex.spec(metric, "object_prefer", ())]
     if wanted:
         return min(wanted, key=lambda e: _reach(e, spot)).name, 0.7
     marks = [e for e in others if marked(doc, e, "object_markers")]
+    marks += [head for e in ents if (head := heads[id(e)]) is not None and head.name not in parties
+              and marked(doc, e, "object_markers") and head not in marks]
     near = [e for e in marks if inside(clause, e)]
     if near:
         return min(near, key=lambda e: abs(e.start - spot.start)).name, 0.85
@@ -297,6 +301,21 @@ def frame_object(doc: Doc, spot: Spot, metric: str, subject: str, memory: Memory
         return _context_org(doc, sent), 0.3
     return "", 0.4
 
+def _apposed(doc: Doc, ent: Hit, ents: list[Hit]) -> Hit | None:
+    """The name a word saying what an organisation is makes ``ent`` a modifier
+    of: 'German sportswear maker Puma' (at most three lower-case words, the last
+    one of [names] appositions, between the two names) is Puma, the German only
+    says where it is from."""
+    words = doc.lex.names.get("appositions", ())
+    for other in ents:
+        if other.start <= ent.end or other.name == ent.name:
+            continue
+        gap = doc.clean.text[ent.end:other.start]
+        found = re.fullmatch(r"\s+((?:[a-z][a-z-]*\s+){0,2}([a-z][a-z-]*))\s+", gap)
+        return other if found is not None and found.group(2) in words else None
+    return None
+
+
 def part_of(doc: Doc, spot: Spot, metric: str) -> str:
     """The part of its company a results figure is of (parts.toml: segments,
     products, regions, channels): one named in the words right before the
@@ -304,18 +323,85 @@ def part_of(doc: Doc, spot: Spot, metric: str) -> str:
     'Cloud revenue'), or in the topic its sentence opens with ('在营销服务业务方面,
     第三季度收入362亿元').  Only known parts count: a word that may be a period,
     a basis or a qualifier of the figure must never split it from its total."""
+    if not doc.lex.spec(metric, "parts", False):
+        return ""  # a share class, a listing, a capital item: no part of the company's business
     clause, sent = doc.clause_of(spot.start), doc.sentence_of(spot.start)
+    listed = _listed_part(doc, spot, sent)
+    if listed:
+        return listed
     cue = _cue_of(doc, spot, metric, clause)
     if cue is not None:
+        last = [s for s in doc.among(doc.spots, cue.end, spot.start) if s.end <= spot.start]
+        if last:  # 'China revenue grew 19% to RMB 2.91 billion, while overseas markets expanded 28%'
+            part = _known_part(doc, doc.low[last[-1].end:spot.start])
+            if part:
+                return part
         floor = max((e.end for e in doc.among(doc.entities, clause[0] - LONGEST, cue.start) if clause[0] <= e.end),
                     default=clause[0])
         part = _known_part(doc, doc.low[floor:cue.start]) or _headed_part(doc, doc.low[floor:cue.start], True)
         if part:
             return part
-        part = _headed_part(doc, doc.low[cue.end:clause[1]], False)
+        part = _part_after(doc, doc.low[cue.end:clause[1]]) or _headed_part(doc, doc.low[cue.end:clause[1]], False)
+        if part:
+            return part
+    elif _goes_on(doc, spot, metric, clause, sent):
+        # 'China revenue grew 19%, while overseas markets expanded 28%': the clause names its own part
+        floor = max((e.end for e in doc.among(doc.entities, clause[0] - LONGEST, spot.start) if clause[0] <= e.end),
+                    default=clause[0])
+        part = _known_part(doc, doc.low[floor:spot.start])
         if part:
             return part
     return _topic_part(doc, sent, spot)
+
+
+def _listed_part(doc: Doc, spot: Spot, sent: tuple[int, int]) -> str:
+    """'亚太区、美洲区、欧洲与其他区等分别收入28.51亿元、22.65亿元与4.78亿元': n parts
+    listed before a 'respectively' marker and n figures after it, paired in order."""
+    marker = next(iter(doc.among(doc.marks.get("respectively", []), *sent)), None)
+    if marker is None or marker.start > spot.start:
+        return ""
+    run = figures_listed(doc, spot, sent)
+    if len(run) < 2 or spot not in run or run[0].start < marker.end:
+        return ""
+    words = doc.low[doc.clause_of(marker.start)[0]:marker.start]
+    found: list[tuple[int, int, str]] = []
+    for alias, name in doc.lex.parts.items():
+        at = words.find(alias)
+        while at >= 0:
+            if not alias.isascii() or _word_at(words, at, len(alias)):
+                found.append((at, at + len(alias), name))
+            at = words.find(alias, at + 1)
+    parts: list[tuple[int, int, str]] = []
+    for at, end, name in sorted(found, key=lambda f: (f[0], -f[1])):
+        if not parts or at >= parts[-1][1]:  # the longest at each place, none inside another
+            parts.append((at, end, name))
+    return parts[run.index(spot)][2] if len(parts) == len(run) else ""
+
+
+def _goes_on(doc: Doc, spot: Spot, metric: str, clause: tuple[int, int], sent: tuple[int, int]) -> bool:
+    """Does a clause with no metric cue before the number go on about the figure
+    the previous clause of its sentence named (a cue of the metric or its base)?"""
+    if clause[0] <= sent[0] or doc.among(doc.metric_hits, clause[0], spot.start):
+        return False
+    prev = doc.clause_of(clause[0] - 1)
+    names = {metric, bases().get(metric, "")}
+    return any(h.name in names for h in doc.among(doc.metric_hits, max(prev[0], sent[0]), prev[1]))
+
+
+def _part_after(doc: Doc, words: str) -> str:
+    """A known part right after the cue and a word of ``part_from`` ('revenue from
+    Asia-Pacific markets', 'sales in Europe rose 8%', 'revenue from its cloud
+    business'): the part must start right after it."""
+    from_words = "|".join(re.escape(w) for w in doc.lex.role("part_from"))
+    m = re.match(rf"\s*(?:{from_words})\s+(?:its |the |their )?", words) if from_words else None
+    if m is None:
+        return ""
+    rest = words[m.end():m.end() + 40]
+    best = ""
+    for alias in doc.lex.parts:
+        if rest.startswith(alias) and _word_at(rest, 0, len(alias)) and len(alias) > len(best):
+            best = alias
+    return doc.lex.parts[best] if best else ""
 
 
 def _headed_part(doc: Doc, words: str, before: bool) -> str:
@@ -337,7 +423,7 @@ def _headed_part(doc: Doc, words: str, before: bool) -> str:
             if from_words else None
     if m is None:
         return ""
-    part = re.sub(r"^(?:its|the|their|of|in|from) ", "", m.group(1).strip())
+    part = re.sub(r"^(?:(?:its|the|their|of|in|from|while|whereas|and|but|as|with) )+", "", m.group(1).strip())
     if not part.isascii():  # '其中自动驾驶卡车业务': the part starts after the function and time words
         tokens = segment(part)
         lead = next((k for k, (_, tag) in enumerate(tokens) if tag not in _LEAD_TAGS), len(tokens))
@@ -353,8 +439,10 @@ _LEAD_TAGS = frozenset({"r", "c", "p", "d", "u", "uj", "ul", "t", "m", "mq", "q"
 def _cue_of(doc: Doc, spot: Spot, metric: str, clause: tuple[int, int]) -> Hit | None:
     """The cue of the metric (or of the figure a change is of) in the clause."""
     names = {metric, bases().get(metric, "")}
-    cues = [h for h in doc.among(doc.metric_hits, *clause) if h.name in names]
-    before = [h for h in cues if h.end <= spot.start]
+    hits = [h for h in doc.among(doc.metric_hits, *clause) if h.end <= spot.start]
+    before = [h for h in hits if h.name in names]
+    if not before:  # '美洲市場期內收入便勁升11倍': a multiple's cue follows it; the figure's noun is before
+        before = [h for h in hits if doc.lex.spec(h.name, "parts", False)]
     return max(before, key=lambda h: h.end) if before else None
 
 
@@ -362,14 +450,41 @@ def _known_part(doc: Doc, words: str) -> str:
     """The canonical name of the longest known part named in ``words`` (the
     one nearest the end when several are)."""
     best: tuple[int, int, str] | None = None
+    for word in doc.lex.part.get("not_parts", ()):  # '非美国通用会计准则': a basis, no part (美国)
+        if len(word) > 3 and not word.isascii() and word in words:
+            words = words.replace(word, " " * len(word))
     for alias, name in doc.lex.parts.items():
         at = words.rfind(alias)
         if at < 0 or (alias.isascii() and not _word_at(words, at, len(alias))):
             continue
+        if alias.isascii() and words.startswith("-", at + len(alias)):
+            continue  # 'U.S.-dollar sales': a modifier of another word
+        if _maker(doc, words, at + len(alias)):
+            continue  # '該韓國公司共出貨', '晶圓代工廠合計營收': who makes it, not a part
         rank = (at + len(alias), len(alias), name)
         if best is None or rank[:2] > best[:2]:
             best = rank
     return best[2] if best else ""
+
+
+def _maker(doc: Doc, words: str, end: int) -> bool:
+    """Does a word saying what an organisation is ([names] descriptors,
+    appositions, [part] maker_words) follow a part's name at ``end``: '韩国公司',
+    '晶圆代工厂', 'German sportswear maker'?  Then the name says where the
+    organisation is from or what it makes: no part of a figure."""
+    kept = doc.memo.get("maker_words")
+    if kept is None:
+        names = doc.lex.names
+        found = [*names.get("descriptors", ()), *names.get("appositions", ()), *doc.lex.part.get("maker_words", ())]
+        cjk = tuple(w for w in found if not w.isascii())
+        latin = frozenset(w for w in found if w.isascii())
+        kept = doc.memo["maker_words"] = (cjk, latin)
+    cjk, latin = kept
+    rest = words[end:end + 24]
+    if rest.startswith(cjk):
+        return True
+    head = re.match(r"\s+(?:[a-z][a-z-]*\s+){0,1}([a-z][a-z-]*)", rest)
+    return head is not None and head.group(1) in latin
 
 
 def _word_at(text: str, at: int, size: int) -> bool:
