@@ -123,6 +123,13 @@ def subject_after(metric: str) -> tuple[str, ...]:
     return tuple(families().get(family, {}).get("subject_after", ()))
 
 
+def investors_after(metric: str) -> tuple[str, ...]:
+    """Words after which the parties of a clause are investors, not the figure's
+    subject (roles.toml ``investors_after``)."""
+    family = metrics().get(metric, {}).get("family", "other")
+    return tuple(families().get(family, {}).get("investors_after", ()))
+
+
 def moves(metric: str) -> bool:
     """Does the figure move all day (roles.toml ``moves = true``: a share price,
     a market value): two differing figures of one day may be two moments?"""

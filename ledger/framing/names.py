@@ -341,6 +341,7 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
     chinese_text = sum(1 for _ in itertools.islice(_CJK_CHAR.finditer(text), 50)) >= 50
 
     suffix_words = frozenset(w.lower().rstrip(".") for w in (*legal, *industry, *_words(lex, "latin_company_suffixes")))
+    cjk_suffixes = tuple(w for w in (*_words(lex, "cjk_company_suffixes"), *industry) if not _latin(w))
 
     shown: dict[str, str] = {}  # key -> the Latin form other languages share, when the text glosses one
 
@@ -349,6 +350,8 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
         name = _strip_suffix(re.sub(r"['’]s$", "", name), legal)  # "Klarna's": the name
         if all(w.rstrip(".") in suffix_words for w in name.lower().split()):
             return  # 'Group Holding', 'Co Ltd': corporate words, no name
+        if not _latin(name) and _strip_suffix(name, cjk_suffixes) in cjk_suffixes:
+            return  # '机器人公司', '科技集团': a kind of company and a corporate word, no name
         generic = _plain_generic(lex, name, cue_words) if coded else \
             _placed_generic(lex, name, cue_words, low) if placed else _generic(lex, name, cue_words)
         if generic or name.lower() in people:

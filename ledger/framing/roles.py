@@ -9,7 +9,7 @@ from ledger.framing.context import Memory, own_clause
 from ledger.framing.cues import Hit
 from ledger.framing.doc import LONGEST, Doc, Spot, enumerated, fits, inside, main_company, marked, org_for_person
 from ledger.framing.names import segment
-from ledger.record import bases, owned, subject_after
+from ledger.record import bases, investors_after, owned, subject_after
 
 
 def _subject_of(doc: Doc, ent: Hit, metric: str) -> Hit:
@@ -42,7 +42,7 @@ def _passive(doc: Doc, ents: list[Hit], spot: Spot) -> tuple[Hit | None, Hit | N
 def frame_subject(doc: Doc, spot: Spot, metric: str, memory: Memory) -> tuple[Hit | None, float]:
     """Subject entity of the mention (see the module docstring of framing)."""
     clause, sent = own_clause(doc, spot), doc.sentence_of(spot.start)
-    ents = doc.among(doc.entities, *sent)
+    ents = _not_investors(doc, metric, doc.among(doc.entities, *sent))
     only = doc.lex.spec(metric, "subject_types")
     if only:
         typed = [e for e in ents if e.kind in only]
@@ -192,6 +192,21 @@ def _owner(doc: Doc, spot: Spot, metric: str, clause: tuple[int, int], ents: lis
                 at = cue.end + gap.end()
                 return next((e for e in ents if e.start == at and e.kind not in doc.lex.role("object_types")), None)
     return None
+
+
+def _not_investors(doc: Doc, metric: str, ents: list[Hit]) -> list[Hit]:
+    """``ents`` without the parties a list of investors names (roles.toml
+    ``investors_after``: every party after such a word in its clause)."""
+    words = investors_after(metric)
+    if not words or not ents:
+        return ents
+    out = []
+    for e in ents:
+        clause = doc.clause_of(e.start)
+        before = doc.low[clause[0]:e.start]
+        if not any(w in before for w in words):
+            out.append(e)
+    return out
 
 
 def _introduced(doc: Doc, spot: Spot, metric: str, clause: tuple[int, int], ents: list[Hit]) -> Hit | None:

@@ -282,3 +282,16 @@ def test_a_name_before_exchange_codes_is_a_company():
     rows = frame_text(text, source="x", published="2025-11-05")
     subjects = {r["subject"] for r in rows if r["surface"] == "HK$3.25 billion"}
     assert len(subjects) == 1 and "Zentrova" in subjects.pop()
+
+
+# A kind of company before a corporate word ('机器人公司', 'a robot company') is no name;
+# the investors a list names ('投资方名单看英伟达、英特尔、LG') are no company raising.
+def test_a_kind_of_company_is_no_name_and_listed_investors_raise_nothing():
+    text = ("摘要:今年 9 月 16 日他们宣布完成 10 亿美元 C 轮融资,投后估值直接冲到 390 亿美元,"
+            "投资方名单看英伟达、英特尔、LG 这些巨头都在列。\n"
+            "美国有家叫 Zentrova 的机器人公司,去年估值才 26 亿美元,今年就飙到 390 亿美元。\n"
+            "说来大家可能觉得不可思议,Zentrova 这 390 亿美元估值是靠讲故事讲出来的。")
+    rows = frame_text(text, source="x", published="2025-10-01")
+    assert "机器人" not in {r["subject"] for r in rows}
+    lead = {r["subject"] for r in rows if r["metric"] in ("funding_round", "valuation") and r["start"] < 60}
+    assert lead and not lead & {"Nvidia", "Intel", "LG"}
