@@ -576,7 +576,7 @@ def _placed_generic(lex: Lexicon, name: str, cue_words: frozenset[str], low: str
     stem = _strip_suffix(name, _words(lex, "industry_suffixes") + _words(lex, "legal_suffixes")).lower()
     tokens = segment(stem)
     if any(flag[:1] in "upcrt" or (flag[:1] == "m" and len(word) > 1) for word, flag in tokens) \
-            or tokens[-1][0] in _words(lex, "generic") or tokens[-1][1] in ("f", "a", "ad", "d"):
+            or tokens[-1][0] in _words(lex, "generic") or tokens[-1][1] in ("f", "a", "ad", "d", "vd"):
         return True
     if len(tokens) == 1 and (tokens[0][1][:1] in "vadmtf" or (
             tokens[0][1] not in _NAME_TAGS
@@ -744,7 +744,8 @@ def _by_verb(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[
                 words = lead.group(1).split()
                 while len(words) > 1 and words[-1] in _words(lex, "auxiliaries"):
                     words.pop()  # 'Kimberly-Clark Corporation has announced': 'has' is no part of it
-                if words[0].lower() not in _words(lex, "generic"):
+                if words[0].lower() not in _words(lex, "generic") and \
+                        words[0].lower() not in _words(lex, "english_pronouns"):  # 'We reported'
                     add(" ".join(words))
             continue
         name = _name_before(text, low, start, lex, cue_words, placed=True)
@@ -811,6 +812,12 @@ def _by_headline(text: str, low: str, add, lex: Lexicon, cue_words: frozenset[st
     cut = re.search(results, head[2:])  # '小马智行营收…': a results word ends the name (jieba reads 智/行营/收)
     segmented = segment(head[:cut.start() + 2] if cut else head)
     words = [w for w, _ in segmented]
+    described = [i for i, w in enumerate(words[:5]) if any(d == w or w.endswith(d) for d in _words(lex, "descriptors"))]
+    if described and described[-1] + 1 < len(words):
+        # '货柜航运龙头马士基…': the sector and its descriptor come first, the name after them
+        words = words[described[-1] + 1:]
+        head = "".join(words) + head[len("".join(w for w, _ in segmented)):]
+        cut = re.search(results, head[2:])
     for n in range(min(4, len(words)), 0, -1):  # whole words only: '腾讯业绩' never gives '腾讯业'
         lead = _maximal("".join(words[:n]), low, lex)
         if 2 <= len(lead) <= 8 and not _placed_generic(lex, lead, cue_words, low) and _count(low, lead) >= 2:

@@ -295,3 +295,19 @@ def test_a_kind_of_company_is_no_name_and_listed_investors_raise_nothing():
     assert "机器人" not in {r["subject"] for r in rows}
     lead = {r["subject"] for r in rows if r["metric"] in ("funding_round", "valuation") and r["start"] < 60}
     assert lead and not lead & {"Nvidia", "Intel", "LG"}
+
+
+# Words around a name are no part of it: a pronoun opening a press release's sentence
+# ('We reported revenue of ...'), the sector and descriptor a headline puts first
+# ('货柜航运龙头澜舟…': the leader of container shipping, 澜舟), a descriptor before a
+# stock code ('问答平台澜舟(2390)'), an adverb after the headline's name ('澜舟持续盈利了?').
+@pytest.mark.parametrize("text, bad", [
+    ("2025-11-06\n\nWe reported revenue of USD 14.2bn in the third quarter. We reported EBIT of USD 1.3bn.", "We"),
+    ("貨櫃航運龍頭澜舟(Lanzhou)第3季獲利優於預期,運量成長。\n\n澜舟第3季營收142億美元,年增10%。澜舟並調高全年財測。",
+     "货柜航运"),
+    ("內地知識問答平台澜舟(2390)公布第二季業績,經調整淨利潤9130萬元。澜舟第二季收入7.17億元。", "平台澜舟"),
+    ("澜舟持续盈利了?\n\n澜舟第二季度营收7.17亿元,经调整净利润9130万元。澜舟持续推进降本。", "澜舟持续"),
+])
+def test_words_around_a_name_are_no_part_of_it(text, bad):
+    rows = frame_text(text, source="x", published="2025-11-06")
+    assert rows and bad not in {r["subject"] for r in rows}
