@@ -252,10 +252,10 @@ def linked_by_figures(entity: np.ndarray, names: np.ndarray, source: np.ndarray,
     mant = np.where(mant >= 1000, mant // 10, mant)
     import pandas as pd
 
-    figs = pd.DataFrame({"e": entity[ok], "s": source[ok], "u": unit[ok],
-                         "x": exp * np.where(point[ok] < 0, -1, 1), "m": mant})
+    figs = pd.DataFrame({"e": entity[ok], "s": source[ok], "u": unit[ok], "x": exp,
+                         "m": np.where(point[ok] < 0, -mant, mant)})  # a loss is no profit
     # a figure to three digits whose third is not 0 (9.66, 974, 12.5) ...
-    figs = figs[(figs["m"] % 10 != 0).to_numpy()].drop_duplicates()
+    figs = figs[(figs["m"].abs() % 10 != 0).to_numpy()].drop_duplicates()
     # ... that few names share (a figure many companies give is no evidence of one)
     rare = int(rules.get("max_names_per_figure", 4))
     spread = figs.groupby(["u", "x", "m"])["e"].transform("nunique")
@@ -291,6 +291,10 @@ def linked_by_figures(entity: np.ndarray, names: np.ndarray, source: np.ndarray,
             root[latin_code] = h
         else:
             root[h] = latin_code
+    for _ in range(8):  # a name linked to one linked in turn goes to the last (no cycle: see above)
+        if not (root[root] != root).any():
+            break
+        root = root[root]
     return root
 
 
