@@ -208,7 +208,7 @@ _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
 def linked_by_figures(entity: np.ndarray, names: np.ndarray, source: np.ndarray, point: np.ndarray,
-                      unit: np.ndarray, block: np.ndarray, mentioned: np.ndarray, amounts: np.ndarray,
+                      unit: np.ndarray, mentioned: np.ndarray, amounts: np.ndarray,
                       settings: dict | None = None) -> np.ndarray:
     """A root code for each entity code: two names in two scripts that no table
     links (保时捷 and Porsche, 澜起科技 and Montage Technology) are one company

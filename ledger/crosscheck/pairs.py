@@ -227,8 +227,7 @@ def _link_by_figures(df: pd.DataFrame, names: np.ndarray, settings: dict[str, An
                                 np.column_stack([source_c[~empty_object], object_c[~empty_object]])])
     amounts = ~intervals.text_is(df["unit"], list(NOT_AMOUNTS))
     root = linked_by_figures(subject_c[rows], names, source_c[rows], df["point"].to_numpy(dtype=float)[rows],
-                             df["unit_c"].to_numpy()[rows], df["block_c"].to_numpy()[rows], mentioned,
-                             amounts[rows], settings)
+                             df["unit_c"].to_numpy()[rows], mentioned, amounts[rows], settings)
     if (root != np.arange(len(root))).any():
         df["subject_c"] = root[subject_c]
         df["object_c"] = root[object_c]

@@ -258,10 +258,10 @@ def test_rates_are_no_evidence_and_the_link_can_be_turned_off():
     source = np.array([0, 1, 0, 1])
     point = np.array([0.123, 0.123, 0.457, 0.457])
     mentioned = np.column_stack([source, entity])
-    unit, block = np.zeros(4, dtype=np.int64), np.array([0, 0, 1, 1])
-    rates = linked_by_figures(entity, names, source, point, unit, block, mentioned, np.zeros(4, dtype=bool))
+    unit = np.zeros(4, dtype=np.int64)
+    rates = linked_by_figures(entity, names, source, point, unit, mentioned, np.zeros(4, dtype=bool))
     assert rates.tolist() == [0, 1]
-    amounts = linked_by_figures(entity, names, source, point * 1e9, unit, block, mentioned, np.ones(4, dtype=bool))
+    amounts = linked_by_figures(entity, names, source, point * 1e9, unit, mentioned, np.ones(4, dtype=bool))
     assert amounts.tolist() == [1, 1]
     rows = _story()
     from ledger.crosscheck.scoring import load_settings
