@@ -181,7 +181,7 @@ def last_resort_metrics(family: str | None = None) -> tuple[str, ...]:
 
 #: The bases a figure may be stated on (metrics.toml keys naming the metric of the
 #: figure on that basis): 0 is the reported (plain) figure.
-BASES = ("adjusted", "attributable")
+BASES = ("adjusted", "attributable", "diluted", "basic")
 
 
 @lru_cache(maxsize=1)

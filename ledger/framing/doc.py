@@ -49,6 +49,7 @@ MARK_LISTS = (
     ("period", "full_year"), ("period", "this_year"), ("change", "yoy"), ("change", "qoq"), ("change", "up"),
     ("change", "down"),
     ("change", "level"), ("change", "after"), ("part", "topic"), ("basis", "adjusted"), ("basis", "attributable"),
+    ("basis", "diluted"), ("basis", "basic"),
     ("roles", "respectively"), ("roles", "each"), ("period", "month_back"), ("period", "quarter_back"),
     ("period", "period_back"), ("roles", "modifier_after"), ("period", "quarter_before"),
 )

@@ -268,3 +268,18 @@ def test_rates_are_no_evidence_and_the_link_can_be_turned_off():
     settings = load_settings()
     settings["link"] = {"by_figures": False}
     assert _kinds(check(ledger(*rows), settings=settings), rows[0], rows[1]) == set()
+
+
+# Basic and diluted earnings per share are two figures (每股基本盈利 29.82分, 每股摊薄盈利
+# 29.73分); an EPS that says neither (0.2973 yuan) may be either: it confirms the diluted
+# one it equals and is never held against the basic one.
+def test_an_eps_that_names_no_basis_meets_basic_and_diluted_only_to_agree():
+    plain = claim("en", "0.2973 yuan", "eps", 0.2973, subject="Quilbrook", object="", unit="CNY", period="2025-H1")
+    basic = claim("zh", "29.82分", "basic_eps", 0.2982, subject="Quilbrook", object="", unit="CNY",
+                  period="2025-H1")
+    diluted = claim("zh", "29.73分", "diluted_eps", 0.2973, subject="Quilbrook", object="", unit="CNY",
+                    period="2025-H1", start=30)
+    found = check(ledger(plain, basic, diluted))
+    assert _kinds(found, plain, diluted) == {"consistent"}
+    assert _kinds(found, plain, basic) == set()
+    assert _kinds(found, basic, diluted) == set()

@@ -445,3 +445,15 @@ def test_without_a_declaration_a_bare_magnitude_is_no_money():
 ])
 def test_a_basis_written_after_the_change_names_it(text, surface, metric):
     assert _by("metric", text, "2025-12-01")[surface] == metric
+
+
+# 每股基本盈利 / 每股摊薄盈利, 'basic EPS' / 'diluted EPS': two bases of one figure
+# (cues.toml [basis] basic, diluted); an EPS that names neither stays `eps`.
+@pytest.mark.parametrize("text, surface, metric", [
+    ("澜舟服务每股基本盈利约人民币0.2982元,每股摊薄盈利约人民币0.2973元。", "约人民币0.2982元", "basic_eps"),
+    ("澜舟服务每股基本盈利约人民币0.2982元,每股摊薄盈利约人民币0.2973元。", "约人民币0.2973元", "diluted_eps"),
+    ("Zentrova's diluted EPS was $1.20 in the quarter.", "$1.20", "diluted_eps"),
+    ("Zentrova's earnings per share came in at $1.20 in the quarter.", "$1.20", "eps"),
+])
+def test_basic_and_diluted_eps_are_two_bases(text, surface, metric):
+    assert _by("metric", text, "2025-08-20")[surface] == metric
