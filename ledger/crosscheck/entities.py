@@ -24,6 +24,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from ledger.errors import InvalidValue
 from ledger.framing.cues import Lexicon, default_lexicon
 from ledger.sources import to_simplified
 
@@ -234,7 +235,7 @@ def linked_by_figures(entity: np.ndarray, names: np.ndarray, source: np.ndarray,
     n = len(names)
     root = np.arange(n)
     rules = (settings or {}).get("link", {})
-    need = int(rules.get("min_figures", 2))
+    need, rare = _link_setting(rules, "min_figures", 2), _link_setting(rules, "max_names_per_figure", 4)
     if n < 2 or not len(entity):
         return root
     han = np.array([bool(_CJK_CHAR.search(str(k))) and not _LATIN_WORDS.search(str(k)) for k in names], dtype=bool)
@@ -257,7 +258,6 @@ def linked_by_figures(entity: np.ndarray, names: np.ndarray, source: np.ndarray,
     # a figure to three digits whose third is not 0 (9.66, 974, 12.5) ...
     figs = figs[(figs["m"].abs() % 10 != 0).to_numpy()].drop_duplicates()
     # ... that few names share (a figure many companies give is no evidence of one)
-    rare = int(rules.get("max_names_per_figure", 4))
     spread = figs.groupby(["u", "x", "m"])["e"].transform("nunique")
     figs = figs[(spread <= rare).to_numpy()]
     is_han = han[figs["e"].to_numpy()]
@@ -296,6 +296,16 @@ def linked_by_figures(entity: np.ndarray, names: np.ndarray, source: np.ndarray,
             break
         root = root[root]
     return root
+
+
+def _link_setting(rules: dict, key: str, default: int) -> int:
+    """A whole number of rules.toml ``[link]``, or a clear error naming it."""
+    value = rules.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InvalidValue(f"rules [link] {key} must be a whole number of at least 1",
+                           field=f"link.{key}", value=value, code="rules-invalid",
+                           hint=f"write e.g. `{key} = {default}` under [link] in the rules file")
+    return value
 
 
 @lru_cache(maxsize=1)

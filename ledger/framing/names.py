@@ -278,10 +278,10 @@ _ALIASES: dict[int, tuple[Lexicon, frozenset[str]]] = {}
 
 
 def _table_aliases(lex: Lexicon) -> frozenset[str]:
-    """Every alias of the entity table, lower-cased (made once per lexicon)."""
+    """Every alias of the entity table (simplified and lower-cased by the lexicon), made once per lexicon."""
     kept = _ALIASES.get(id(lex))
     if kept is None or kept[0] is not lex:
-        kept = _ALIASES[id(lex)] = (lex, frozenset(a.lower() for e in lex.entities for a in e.aliases))
+        kept = _ALIASES[id(lex)] = (lex, frozenset(a for e in lex.entities for a in e.aliases))
     return kept[1]
 
 
@@ -447,7 +447,7 @@ _SHORT: dict[int, tuple[Lexicon, dict[str, tuple[str, str]]]] = {}
 
 def _short_aliases(lex: Lexicon) -> dict[str, tuple[str, str]]:
     suffixes = tuple(s for s in _words(lex, "cjk_company_suffixes") if not _latin(s))
-    taken = {a for e in lex.entities for a in e.aliases}
+    taken = _table_aliases(lex)
     out: dict[str, tuple[str, str]] = {}
     for ent in lex.entities:
         if ent.type not in lex.role("organisation_types"):

@@ -200,6 +200,7 @@ def _fold_match(m: re.Match) -> str:
 _HAN = re.compile("[\u4e00-\u9fff]+")
 
 
+@lru_cache(maxsize=4)  # one article's text is asked by the sources table, the number finder and framing
 def detect_script(text: str) -> str:
     """'zh-Hans', 'zh-Hant' or 'en', from the characters themselves."""
     han = "".join(_HAN.findall(text))  # runs of Han characters, found by the regex engine

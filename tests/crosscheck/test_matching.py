@@ -5,6 +5,8 @@ figure that accumulates over a period is the same fact only over the same
 period."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -283,3 +285,33 @@ def test_an_eps_that_names_no_basis_meets_basic_and_diluted_only_to_agree():
     assert _kinds(found, plain, diluted) == {"consistent"}
     assert _kinds(found, plain, basic) == set()
     assert _kinds(found, basic, diluted) == set()
+
+
+@pytest.mark.parametrize("value", ["two", 0, 1.5, True])
+def test_a_bad_link_setting_is_a_clear_error(value):
+    from ledger.crosscheck.scoring import load_settings
+    from ledger.errors import InvalidValue
+
+    settings = dict(load_settings())
+    settings["link"] = {"by_figures": True, "min_figures": value}
+    with pytest.raises(InvalidValue, match=r"\[link\] min_figures must be a whole number"):
+        check(ledger(*_story()), settings=settings)
+
+
+def test_the_cli_names_a_bad_link_setting_and_exits_non_zero(tmp_path):
+    from click.testing import CliRunner
+
+    from ledger.cli import main
+    from ledger.record import COLUMNS
+
+    rules = tmp_path / "rules.toml"
+    packaged = (Path(__file__).parents[2] / "ledger" / "lexicon" / "rules.toml").read_text(encoding="utf-8")
+    rules.write_text(packaged.replace("min_figures = 2", 'min_figures = "two"'), encoding="utf-8")
+    claims = tmp_path / "claims.csv"
+    ledger(*_story()).to_csv(claims, index=False, columns=list(COLUMNS))
+    before = claims.read_bytes()
+    result = CliRunner().invoke(main, ["check", str(claims), "--rules", str(rules)])
+    assert result.exit_code == 1  # invalid input (docs/cli.md), one line, no findings
+    assert "error: link.min_figures = 'two': rules [link] min_figures must be a whole number" in result.output
+    assert "findings" not in result.output
+    assert claims.read_bytes() == before
