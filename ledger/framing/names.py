@@ -813,7 +813,8 @@ def _by_headline(text: str, low: str, add, lex: Lexicon, cue_words: frozenset[st
     segmented = segment(head[:cut.start() + 2] if cut else head)
     words = [w for w, _ in segmented]
     described = [i for i, w in enumerate(words[:5]) if any(d == w or w.endswith(d) for d in _words(lex, "descriptors"))]
-    if described and described[-1] + 1 < len(words):
+    sector = described and all(flag not in _NAME_TAGS and _frequency(w) > 0 for w, flag in segmented[:described[-1]])
+    if sector and described[-1] + 1 < len(words):  # '拼多多平台…' keeps its name: only dictionary words before
         # '货柜航运龙头马士基…': the sector and its descriptor come first, the name after them
         words = words[described[-1] + 1:]
         head = "".join(words) + head[len("".join(w for w, _ in segmented)):]

@@ -311,3 +311,11 @@ def test_a_kind_of_company_is_no_name_and_listed_investors_raise_nothing():
 def test_words_around_a_name_are_no_part_of_it(text, bad):
     rows = frame_text(text, source="x", published="2025-11-06")
     assert rows and bad not in {r["subject"] for r in rows}
+
+
+# ... while a name before a descriptor in the headline stays the name: only dictionary
+# words (a sector) before the descriptor are cut away ('澜舟平台…' is 澜舟's).
+def test_a_headline_name_before_a_descriptor_is_kept():
+    text = ("澜舟平台第三季度营收达66亿元\n\n澜舟平台公布,第三季度营收达66亿元,同比增长12%。澜舟平台表示将继续投入。")
+    rows = frame_text(text, source="x", published="2025-11-06")
+    assert rows and {r["subject"] for r in rows} == {"澜舟"}
