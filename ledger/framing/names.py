@@ -235,8 +235,10 @@ def _local_forms(name: str, low: str, lex: Lexicon) -> list[str]:
     if not place:
         return []
     rest = name[len(place):].strip(" -")
-    # the name without its place only when the article uses it so ('香港快运' never goes on as 快运)
-    out = [rest] if _count(low, rest.lower()) > _count(low, name.lower()) else []
+    # the name without its place only when the article uses it so ('香港快运' never goes on as 快运),
+    # and never when what is left is a common word ('青岛啤酒' never goes on as 啤酒, beer)
+    out = [rest] if _count(low, rest.lower()) > _count(low, name.lower()) and not (
+        not _latin(rest) and _generic_stem(rest)) else []
     if _latin(rest):
         head = rest.split()[0]
         if len(rest.split()) > 1 and len(head) >= 3 and head.lower() not in _words(lex, "generic") and \
@@ -389,6 +391,7 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
     _by_use(text, low, free, add, lex)
     _by_apposition(text, low, free, add, lex, cue_words)
     _by_gloss(text, free, add, lex, cue_words)
+    _by_designation(text, free, add, lex)
     _by_deal_verb(text, free, add, lex)
     _by_english_headline(text, low, free, add, lex)
     _by_company_verb(text, low, free, add, lex)
@@ -937,6 +940,12 @@ def _ranked_latin(text: str, free, add, lex: Lexicon) -> None:
 
 _WORD = r"[A-Z][A-Za-z0-9&-]*(?:\.[A-Za-z0-9&-]+)*"  # no word ends a sentence ('Powertrain. Its')
 _NAME = rf"{_WORD}(?:[ \t]+{_WORD}){{0,3}}"
+def _sentence_opening(text: str, at: int) -> bool:
+    """Does a sentence (or the text, or a line) open at ``at``?"""
+    before = text[max(0, at - 3):at].rstrip(" \t\"'“‘")
+    return not before or before[-1] in ".!?\n"
+
+
 _BASED = re.compile(rf"\b[A-Za-z.]+-based\s+({_NAME})")
 _OWNS = re.compile(rf"(?<![A-Za-z0-9&.-])({_NAME})['’]s\b")
 
@@ -958,13 +967,26 @@ def _by_use(text: str, low: str, free, add, lex: Lexicon) -> None:
         name = m.group(1)
         if free(m.start(1), m.end(1)) and name.lower() not in places and not person(name):
             add(name)
+    owned = _words(lex, "owned_results")
+    lone_places = {*_words(lex, "single_places"), *_words(lex, "generic"), *_words(lex, "english_pronouns")}
+    openers = _words(lex, "sentence_openers")
     for m in _OWNS.finditer(text):
         name = m.group(1)
-        if name.split()[0].lower() in ("the", "a", "an"):
-            name = " ".join(name.split()[1:])
-        if (len(name.split()) >= 2 and _count(low, name) >= 2 and free(m.end(1) - len(name), m.end(1))
-                and name.lower() not in places and not person(name)):
-            add(name)
+        if name.split()[0].lower() in ("the", "a", "an") or (
+                len(name.split()) == 2 and _sentence_opening(text, m.start(1)) and name.split()[0].lower() in openers):
+            name = " ".join(name.split()[1:])  # 'Although XTEP's revenue': the name after a sentence's opener
+        if not name or not free(m.end(1) - len(name), m.end(1)) or name.lower() in places or person(name):
+            continue
+        if len(name.split()) >= 2:
+            if _count(low, name) >= 2:
+                add(name)
+        elif (owned and len(name) >= 3 and name.lower() not in lone_places
+              and re.match(r"\s*([a-z-]+)", text[m.end():m.end() + 24]) is not None
+              and re.match(r"\s*([a-z-]+)", text[m.end():m.end() + 24]).group(1) in owned  # type: ignore[union-attr]
+              and len(re.findall(rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])", text)) >= 3
+              and not any(not _sentence_opening(text, b.start()) for b in
+                          re.finditer(rf"\b[A-Z][a-z]+\s+{re.escape(name)}\b", text))):
+            add(name)  # "XTEP's revenue", named three times, never after a first name: a company
 
 
 #: jieba tags of a first word no name opens with: time, numeral, quantity, direction,
@@ -1072,6 +1094,50 @@ def _by_gloss(text: str, free, add, lex: Lexicon, cue_words: frozenset[str]) -> 
         if name.endswith(tuple(lex.role("part_heads"))):
             continue  # '三星电子旗下晶圆代工事业(Samsung Foundry)': a unit of the company before it
         add(name, latin, coded=True, gloss=latin)
+
+
+#: a designation after a full name: '(以下简称“特步国际”)', '(下称"吉利")', '("Xtep" or the "Company")',
+#: '(hereinafter "Xtep")', '(“安踏集团”)'; group 1 the designation word if any, group 2 the short name
+_DESIGNATION = re.compile(r"[(（]\s*(以下简称|以下称|以下统称|下称|简称|hereinafter(?:\s+referred\s+to\s+as)?)?"
+                          r"\s*[:：,，]?\s*(?:the\s+)?[“\"「『]([^”\"」』()（）\n]{2,24})[”\"」』]")
+
+
+def _by_designation(text: str, free, add, lex: Lexicon) -> None:
+    """A full name and the short name the article designates for it
+    ('特步国际控股有限公司(以下简称“特步国际”)', 'Xtep International Holdings
+    Limited ("Xtep")'): one organisation, under its short name.  The full name
+    is the run before the bracket from where the short name's first two
+    characters stand (its abbreviation: '特步国际控股有限公司'), or a run ending
+    in a company suffix; without a designation word (以下简称, hereinafter) the
+    full name must end in one.  Corporate words alone ('(以下简称“公司”)',
+    '(the "Company")') name no one."""
+    legal = (*_words(lex, "legal_suffixes"), *_words(lex, "cjk_company_suffixes"),
+             *_words(lex, "latin_company_suffixes"))
+    for m in _DESIGNATION.finditer(text):
+        word, short = m.group(1), m.group(2).strip()
+        if not short or not free(m.start(2), m.end(2)):
+            continue
+        base = max(0, m.start() - 60)
+        head = text[base:m.start()].rstrip()
+        latin_full = re.search(r"([A-Z][A-Za-z0-9&.'’-]*(?:[ \t]+(?:[A-Z][A-Za-z0-9&.'’-]*|&|and|of)){0,7})$", head)
+        if latin_full:
+            full, at = latin_full.group(1).strip(), base + latin_full.start(1)
+            ends = full.lower().endswith(tuple(w.lower() for w in legal))
+            if not ends and not (word and _latin(short) and full.lower().startswith(short.lower()[:3])):
+                continue  # 'Bloomberg ("...")': a quote, not a designation
+        else:
+            run = re.search(rf"[{_CJK}A-Za-z0-9·]{{2,40}}$", head)
+            if not run:
+                continue
+            cut = run.group().rfind(short[:2]) if not _latin(short[:2]) else -1
+            if cut < 0 and not (word and run.group().endswith(legal)):
+                continue
+            cut = cut if cut >= 0 else max(0, len(run.group()) - 12)  # the name before its suffix, so far
+            full, at = run.group()[cut:], base + run.start() + cut
+            if not word and not full.endswith(legal):
+                continue
+        if free(at, at + len(full)):
+            add(short, full, coded=True)
 
 
 def _by_deal_verb(text: str, free, add, lex: Lexicon) -> None:

@@ -319,3 +319,53 @@ def test_a_headline_name_before_a_descriptor_is_kept():
     text = ("澜舟平台第三季度营收达66亿元\n\n澜舟平台公布,第三季度营收达66亿元,同比增长12%。澜舟平台表示将继续投入。")
     rows = frame_text(text, source="x", published="2025-11-06")
     assert rows and {r["subject"] for r in rows} == {"澜舟"}
+
+
+# A full name with the short name the article designates for it is one organisation,
+# filed under the short name ('澜舟国际控股有限公司(以下简称“澜舟国际”)'); a corporate word
+# designated ('(以下简称"公司")', '(the "Company")') names no one.
+@pytest.mark.parametrize("text, subject", [
+    ("8月18日,澜舟国际控股有限公司(以下简称“澜舟国际”)发布中期业绩公告。报告期内,该集团收入增加7.1%至人民币68.38亿元。"
+     "期内,澜舟国际的经营溢利增长12%。", "澜舟国际"),
+    ("8月18日,瀾舟國際控股有限公司(以下簡稱「瀾舟國際」)發布中期業績公告。報告期內,該集團收入增加7.1%至人民幣68.38億元。"
+     "期內,瀾舟國際的經營溢利增長12%。", "澜舟国际"),
+    ("Quilbrook International Holdings Limited (\"Quilbrook\" or the \"Company\") announced its interim results. "
+     "Revenue rose 7.1% to RMB6.84 billion. Quilbrook said demand held up.", "Quilbrook"),
+])
+def test_a_designated_short_name_is_the_companys(text, subject):
+    rows = frame_text(text, source="x", published="2025-08-18")
+    assert rows and {to_simplified(r["subject"]) for r in rows} == {subject}
+
+
+def test_a_designated_corporate_word_names_no_one():
+    text = "澜舟国际控股有限公司(以下简称“公司”)发布中期业绩公告。报告期内,公司收入增加7.1%至人民币68.38亿元。"
+    rows = frame_text(text, source="x", published="2025-08-18")
+    assert rows and "公司" not in {r["subject"] for r in rows}
+
+
+# A place opening a registered name is left out of its short form only when what is
+# left is a name: '青岛澜啤' goes on as 澜啤, '青岛啤酒' never as 啤酒 (beer, a common word).
+def test_a_place_prefix_never_leaves_a_common_word_as_the_name():
+    text = ("青岛啤酒(600600)公布三季报\n\n青岛啤酒前三季度实现营收293.7亿元,同比增长1.4%。"
+            "啤酒行业整体承压,啤酒消费疲软,啤酒销量下滑。公司归母净利润52.7亿元。")
+    rows = frame_text(text, source="x", published="2025-10-28")
+    assert rows and {r["subject"] for r in rows} == {"青岛啤酒"}
+
+
+# A one-word English name that owns a company's figures ("Quilbrook's revenue",
+# "QUILBROOK's stock price"), named three times and never after a first name, is a
+# company even in capitals; a place that owns figures ("China's exports") is none.
+@pytest.mark.parametrize("name", ["Quilbrook", "QUILBROOK"])
+def test_a_one_word_owner_of_results_is_a_company(name):
+    text = (f"{name} delivered strong results for the first half. During the period, {name} achieved revenue of "
+            f"6.838 billion yuan, up 7.1% year-on-year. Although {name}'s revenue growth lagged, {name}'s stock price "
+            "rose 7.33% on the day.")
+    rows = frame_text(text, source="x", published="2025-08-18")
+    assert rows and {r["subject"] for r in rows} == {name}
+
+
+def test_a_place_owning_figures_is_no_company():
+    text = ("China's exports rose 5% in October. China's imports fell 2%. China's trade surplus reached $90 billion, "
+            "China's customs office said.")
+    rows = frame_text(text, source="x", published="2025-11-07")
+    assert "China" not in {r["subject"] for r in rows}
