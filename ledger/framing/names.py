@@ -233,6 +233,14 @@ def _local_forms(name: str, low: str, lex: Lexicon) -> list[str]:
     places = _words(lex, "place_prefixes")
     place = next((p for p in places if name.lower().startswith(p.lower()) and len(name) > len(p) + 1), "")
     if not place:
+        # a country before a foreign company ('法国赛诺菲' goes on as 赛诺菲): the rest alone, when it is
+        # a name the article uses more ('中国人形机器人' is a kind of robot, not 人形机器人)
+        world = next((p for p in _words(lex, "world_places") if name.startswith(p) and len(name) > len(p) + 1), "")
+        rest = name[len(world):]
+        stem = _strip_suffix(rest, _words(lex, "industry_suffixes"))
+        if world and not _latin(rest) and _count(low, rest.lower()) > _count(low, name.lower()) \
+                and not _generic_stem(rest) and not _generic_stem(stem) and stem == rest:
+            return [rest]
         return []
     rest = name[len(place):].strip(" -")
     # the name without its place only when the article uses it so ('香港快运' never goes on as 快运),
@@ -274,6 +282,29 @@ def _latin_head(text: str, name: str, lex: Lexicon) -> str:
     rest = re.escape(" ".join(words[1:]))
     alone = re.search(rf"(?<![A-Za-z0-9]){re.escape(head)}(?![A-Za-z0-9])(?!\s*{rest})", text)
     return head if alone else ""
+
+
+def _english_head(text: str, name: str, lex: Lexicon) -> str:
+    """The first word of an English name of two words or more, when the article
+    goes on with it alone ('Blueprint Medicines' ... "Blueprint's stock surged",
+    'Blueprint shareholders'): capitalised, three letters or more, no generic
+    word, place or name of the entity table, and written alone - neither after
+    another capitalised word nor before the rest of the name - at least twice,
+    once inside a sentence."""
+    words = name.split()
+    if len(words) < 2 or not _latin(name):
+        return ""
+    head = words[0]
+    low = head.lower()
+    if len(head) < 3 or not head[0].isupper() or low in _words(lex, "generic") or low in _table_aliases(lex) \
+            or low in _words(lex, "single_places") or low in _words(lex, "sentence_openers"):
+        return ""
+    rest = re.escape(" ".join(words[1:]))
+    alone = [m.start() for m in re.finditer(
+        rf"(?<![A-Za-z0-9&.-]){re.escape(head)}(?![A-Za-z0-9&-])(?![ \t]+{rest})", text)
+        if not re.search(r"[A-Z][A-Za-z0-9&.'’-]*[ \t]+$", text[max(0, m.start() - 30):m.start()])]
+    inside = [a for a in alone if not _sentence_opening(text, a)]
+    return head if len(alone) >= 2 and inside else ""
 
 
 _ALIASES: dict[int, tuple[Lexicon, frozenset[str]]] = {}
@@ -372,7 +403,7 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
             if other and not _generic(lex, other, cue_words):
                 forms.add(other.lower())
         local = [f for f in _local_forms(short, low, lex) if not _placed_generic(lex, f, cue_words, low)]
-        head = _latin_head(text, short, lex) if chinese_text else ""
+        head = _latin_head(text, short, lex) if chinese_text else _english_head(text, short, lex)
         if head:
             local.append(head)  # '...参与Skild AI最新一轮融资...Skild估值将...': Skild AI
         forms.update(f.lower() for f in local)  # '浙江三花智能控制' goes on as 三花智控: shown as the article uses it
@@ -1143,11 +1174,13 @@ def _by_designation(text: str, free, add, lex: Lexicon) -> None:
 def _by_deal_verb(text: str, free, add, lex: Lexicon) -> None:
     """The capitalised words right after a verb of a deal ('[names] deal_verbs':
     'agreed to buy Ximalaya', 'a stake in Intel', 'the acquisition of Manus'),
-    named at least twice in the article: the company the deal is with."""
+    named at least twice in the article: the company the deal is with; and
+    those right before a buyer's verb ('acquirer_verbs': 'Sanofi to Acquire',
+    'Kimberly-Clark agreed to buy'), named again: the buyer."""
     verbs = "|".join(re.escape(v) for v in sorted(_words(lex, "deal_verbs"), key=len, reverse=True))
     if not verbs:
         return
-    for m in re.finditer(rf"\b(?:{verbs})\s+({_NAME})", text):
+    for m in re.finditer(rf"\b(?i:{verbs})\s+({_NAME})", text):  # a title-case headline too
         words = m.group(1).split()
         while words and (words[-1].lower() in _words(lex, "generic") or words[-1] in _words(lex, "auxiliaries")):
             words.pop()
@@ -1155,6 +1188,21 @@ def _by_deal_verb(text: str, free, add, lex: Lexicon) -> None:
         if (name and words[0].lower() not in _words(lex, "generic") and text.count(name) >= 2
                 and free(m.start(1), m.start(1) + len(name))):
             add(name)
+    buyers = "|".join(re.escape(v) for v in sorted(_words(lex, "acquirer_verbs"), key=len, reverse=True))
+    if not buyers:
+        return
+    openers = _words(lex, "sentence_openers")
+    for m in re.finditer(rf"(?<![A-Za-z0-9&.'’-])({_NAME})[ \t]+(?i:{buyers})\b", text):
+        words = m.group(1).split()
+        start = m.start(1)
+        if len(words) > 1 and words[0].lower() in openers and _sentence_opening(text, start):
+            start += len(words[0]) + 1  # 'After Sanofi agreed to buy…': the name after the opener
+            words = words[1:]
+        name = " ".join(words)
+        if (name and words[0].lower() not in _words(lex, "generic") and words[0].lower() not in openers
+                and len(re.findall(rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])", text)) >= 2
+                and free(start, start + len(name))):
+            add(name)  # 'Sanofi to Acquire Blueprint…', named again: the buyer
 
 
 def _by_english_headline(text: str, low: str, free, add, lex: Lexicon) -> None:

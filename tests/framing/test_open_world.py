@@ -369,3 +369,34 @@ def test_a_place_owning_figures_is_no_company():
             "China's customs office said.")
     rows = frame_text(text, source="x", published="2025-11-07")
     assert "China" not in {r["subject"] for r in rows}
+
+
+# The name right before a buyer's verb is the buyer ('Quilbrook to Acquire Zentrova
+# Medicines'), named again; the target keeps the name after the verb, and goes on by its
+# first word when the article writes it alone ("Zentrova's stock surged").
+def test_the_buyer_before_its_verb_and_the_targets_first_word():
+    text = ("Quilbrook to Acquire Zentrova Medicines for $9.5 Billion\n"
+            "Under the terms of the agreement, Quilbrook will pay $129.00 per share in cash. Zentrova shareholders "
+            "will receive one right per share. Following the announcement, Zentrova's stock surged 27% to $128.74, "
+            "while Quilbrook shares declined roughly 1%. Zentrova Medicines specializes in targeted therapies.")
+    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-06-02")}
+    assert rows["$9.5 Billion"]["subject"] == "Quilbrook"
+    assert rows["$9.5 Billion"]["object"] == "Zentrova Medicines"
+    assert rows["27%"]["subject"] == "Zentrova Medicines"
+
+
+# A country before a foreign company's Chinese name ('法国澜舟公司') is no part of it when
+# the article goes on with the name alone; a country before a kind of thing ('中国人形机器人',
+# Chinese humanoid robots) makes no name of the kind.
+def test_a_country_before_a_company_is_no_part_of_its_name():
+    text = ("法國瀾舟公司已同意以最高95億美元的價格收購藍圖公司。瀾舟最初將以每股129美元的現金收購。"
+            "瀾舟股價下跌約1%。瀾舟表示交易將於第三季完成。")
+    rows = frame_text(text, source="x", published="2025-06-02")
+    assert rows and {to_simplified(r["subject"]) for r in rows} == {"澜舟"}
+
+
+def test_a_country_before_a_kind_of_thing_is_no_name():
+    text = ("報告同時指出,中國人形機器人在價格上明顯低於西方同類產品。智元機器人去年出貨5168台,"
+            "佔全球市場約39%。中國人形機器人企業快速崛起。")
+    rows = frame_text(text, source="x", published="2026-01-10")
+    assert not any("人形" in r["subject"] for r in rows)
