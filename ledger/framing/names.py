@@ -705,6 +705,9 @@ def _by_suffix(text: str, free, add, lex: Lexicon) -> None:
             whole = text[start:m.end()]
             if any(whole.endswith(w) and len(w) > len(whole) - len(stem) for w in _words(lex, "generic")):
                 continue  # '(A+H)股上市公司': a generic word (上市公司) longer than the suffix ends it
+            last = segment(whole)[-1]
+            if len(last[0]) > len(whole) - len(stem) and last[1] not in _NAME_TAGS and _frequency(last[0]) > 0:
+                continue  # '归属母公司': a common word (母公司, parent company) holds the suffix, no name's end
             lead = _time_lead(stem)  # '上半年华星集团...': the name follows the sentence's time
             first = segment(stem[lead:])[:1] if re.match(rf"[{_CJK}]", stem[lead:lead + 1]) else ()
             if first and first[0][1][:1] in _LEAD_TAGS and len(stem) - lead - len(first[0][0]) >= 2:

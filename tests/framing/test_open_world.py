@@ -400,3 +400,12 @@ def test_a_country_before_a_kind_of_thing_is_no_name():
             "佔全球市場約39%。中國人形機器人企業快速崛起。")
     rows = frame_text(text, source="x", published="2026-01-10")
     assert not any("人形" in r["subject"] for r in rows)
+
+
+# A common word that holds a company suffix ('歸屬母公司淨利', profit attributable to the
+# parent company: 母公司) ends no name; the article's company keeps its figures.
+def test_a_common_word_holding_a_suffix_is_no_name():
+    text = ("瀾舟光電(2409)公布第三季財報\n\n瀾舟光電第三季營收699億元,年增1.0%。2025年前三季累計歸屬母公司淨利約40億元,"
+            "每股盈餘0.52元。\n- 歸屬母公司淨利: 39.6億元")
+    rows = frame_text(text, source="x", published="2025-11-05")
+    assert rows and {to_simplified(r["subject"]) for r in rows} == {"澜舟光电"}
