@@ -332,7 +332,26 @@ def glued_latin(text: str, start: int, end: int, lex: Lexicon) -> bool:
         return False
     rx, corporate = _glued_rx(_words(lex, "latin_company_suffixes"), _words(lex, "legal_suffixes"))
     m = rx.match(text, end, end + 60) if rx is not None else None
-    return m is not None and m.group().split()[0].lower() not in corporate
+    return (m is not None and m.group().split()[0].lower() not in corporate) or \
+        bool(_glued_acronym(text, text[start:end], end, lex))
+
+
+def _glued_acronym(text: str, name: str, end: int, lex: Lexicon) -> str:
+    """The capitals right after a Latin table name that make it another
+    company's name ('Samsung SDI', 'Samsung C&T', 'LG CNS': an affiliate, not
+    Samsung Electronics): 2-4 capitals, no term of the trade or code
+    (``[names] trade_acronyms``), written after the name every time, or at
+    least twice and more often than the name alone; '' when there are none."""
+    m = _ACRONYM_AFTER.match(text, end, end + 8)
+    if m is None or m.group(1).lower() in _words(lex, "trade_acronyms"):
+        return ""
+    whole = rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])"
+    glued = len(re.findall(rf"{whole}[ \t]+{re.escape(m.group(1))}(?![A-Za-z0-9&])", text))
+    alone = len(re.findall(whole, text)) - glued
+    return m.group(1) if glued >= 1 and (alone == 0 or (glued >= 2 and glued > alone)) else ""
+
+
+_ACRONYM_AFTER = re.compile(r"[ \t]+([A-Z][A-Z&]{1,3})(?![A-Za-z0-9&])")
 
 
 @lru_cache(maxsize=8)
@@ -415,6 +434,7 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
 
     _by_code(text, low, free, add, lex, cue_words)
     _by_suffix(text, free, add, lex)
+    _by_glued_acronym(text, free, add, lex)
     _by_verb(text, low, free, add, lex, cue_words)
     _by_headline(text, low, add, lex, cue_words)
     _by_latin_in_chinese(text, low, free, add, lex, cue_words)
@@ -674,6 +694,22 @@ def _recurring_tail(run: str, low: str, lex: Lexicon, cue_words: frozenset[str],
         if _count(low, tail) >= 2 or (short != tail and _count(low, short) >= 2):
             return tail
     return ""
+
+
+def _by_glued_acronym(text: str, free, add, lex: Lexicon) -> None:
+    """A Latin table name with the capitals that make it another company's
+    name ('Samsung SDI'; :func:`_glued_acronym`): that company."""
+    aliases = _table_aliases(lex)
+    for m in re.finditer(r"(?<![A-Za-z0-9&.-])([A-Z][A-Za-z]+(?:[ \t][A-Z][A-Za-z]+)?)(?=[ \t]+[A-Z][A-Z&]{1,3}"
+                         r"(?![A-Za-z0-9&]))", text):
+        name = m.group(1)
+        if name.lower() not in aliases:
+            name = name.split()[-1]
+            if name.lower() not in aliases:
+                continue
+        acronym = _glued_acronym(text, name, m.end(1), lex)
+        if acronym and free(m.end(1) - len(name), m.end(1) + 1 + len(acronym)):
+            add(f"{name} {acronym}")
 
 
 def _by_suffix(text: str, free, add, lex: Lexicon) -> None:

@@ -409,3 +409,20 @@ def test_a_common_word_holding_a_suffix_is_no_name():
             "每股盈餘0.52元。\n- 歸屬母公司淨利: 39.6億元")
     rows = frame_text(text, source="x", published="2025-11-05")
     assert rows and {to_simplified(r["subject"]) for r in rows} == {"澜舟光电"}
+
+
+# Capitals right after a table name that make it another company's name ('Samsung SDI',
+# Samsung's battery affiliate, not Samsung Electronics) file the figures under that
+# company; a term of the trade after it ('Samsung AI') does not.
+def test_a_table_name_with_an_affiliates_capitals_is_another_company():
+    text = ("SEOUL, Korea - July 31, 2025 - Samsung SDI today reported financial results for the second quarter. "
+            "The company recorded KRW 3.18 trillion in revenue with an operating loss of KRW 397.8 billion.")
+    rows = frame_text(text, source="x", published="2025-07-31")
+    assert rows and {r["subject"] for r in rows} == {"Samsung SDI"}
+
+
+def test_a_term_after_a_table_name_leaves_the_company():
+    text = ("Samsung AI revenue reached KRW 3.18 trillion in the second quarter, Samsung said. "
+            "Samsung AI sales rose 12%.")
+    rows = frame_text(text, source="x", published="2025-07-31")
+    assert rows and "Samsung AI" not in {r["subject"] for r in rows}
