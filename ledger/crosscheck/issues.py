@@ -45,8 +45,13 @@ def row_verdicts(found: pd.DataFrame) -> np.ndarray:
     return index
 
 
-def members_of(found: pd.DataFrame) -> tuple[np.ndarray, list[list[str]]]:
-    """``(issue ranks, sorted member claim ids of each)`` over the rows of ``found``."""
+def members_of(found: pd.DataFrame, claim_rows: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
+               ) -> tuple[np.ndarray, list[list[str]]]:
+    """``(issue ranks, sorted member claim ids of each)`` over the rows of ``found``.
+    ``claim_rows``: each row's claim a and claim b as positions in
+    ``claim_rows[2]`` (distinct claim ids; -1: not there), when known: the
+    claims are then told apart by position (integers), not by hashing their
+    id text."""
     rank = found["issue_rank"].to_numpy(dtype=np.int64)
     kind = found["kind"].to_numpy(dtype=object)
     pair = kind != "arithmetic"
@@ -58,8 +63,20 @@ def members_of(found: pd.DataFrame) -> tuple[np.ndarray, list[list[str]]]:
                  zip(found["claims"].to_numpy(dtype=object)[arith], found["claim_a"].to_numpy(dtype=object)[arith])]
         ranks.append(np.repeat(rank[arith], [len(x) for x in lists]))
         ids.append(np.array([c for x in lists for c in x], dtype=object))
-    all_ranks, all_ids = np.concatenate(ranks), np.concatenate(ids)
-    codes, names = pd.factorize(all_ids)
+    all_ranks = np.concatenate(ranks)
+    codes: np.ndarray | None = None
+    if claim_rows is not None:
+        ra, rb, known = claim_rows
+        parts = [ra[pair], rb[pair]]
+        if len(arith):
+            parts.append(pd.Index(np.asarray(known, dtype=object)).get_indexer(pd.Index(ids[2])))
+        codes = np.concatenate(parts).astype(np.int64)
+        if len(codes) and codes.min() < 0:
+            codes = None  # a claim not among them: by text
+        else:
+            names = np.asarray(known, dtype=object)
+    if codes is None:
+        codes, names = pd.factorize(np.concatenate(ids))
     key = np.unique(all_ranks * (len(names) + 1) + codes)  # sorted by rank; each (issue, claim) once
     r, c = key // (len(names) + 1), np.asarray(names, dtype=object)[key % (len(names) + 1)]
     cuts = np.flatnonzero(r[1:] != r[:-1]) + 1
@@ -100,10 +117,12 @@ def issue_id(members: list[str], rule: str = "") -> str:
     return "i-" + hashlib.sha1(text.encode()).hexdigest()[:12]
 
 
-def issue_frame(found: pd.DataFrame, settings: dict | None = None) -> pd.DataFrame:
+def issue_frame(found: pd.DataFrame, settings: dict | None = None, *,
+                claim_rows: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None) -> pd.DataFrame:
     """One row per issue of ``found``'s rows (:data:`ISSUE_COLUMNS`), in rank
     order.  ``top`` is the position in ``found`` of the issue's most severe
-    row (the first of them); the issue's severity and label are its."""
+    row (the first of them); the issue's severity and label are its.
+    ``claim_rows``: see :func:`members_of` (the same frame either way)."""
     if not len(found):
         return pd.DataFrame({c: pd.Series(dtype=object) for c in ISSUE_COLUMNS})
     rank = found["issue_rank"].to_numpy(dtype=np.int64)
@@ -126,7 +145,7 @@ def issue_frame(found: pd.DataFrame, settings: dict | None = None) -> pd.DataFra
     open_count = np.bincount(codes, weights=is_open, minlength=n).astype(np.int64)
     pairs = np.bincount(codes, minlength=n).astype(np.int64)
     contra = np.bincount(codes, weights=text_equals(found["kind"], "contradiction"), minlength=n).astype(np.int64)
-    member_ranks, member_lists = members_of(found)
+    member_ranks, member_lists = members_of(found, claim_rows)
     members = dict(zip(member_ranks.tolist(), member_lists))
     take = {c: found[c].iloc[first].to_numpy(dtype=object) for c in
             ("subject", "object", "metric", "unit", "rule", "result", "kind")}

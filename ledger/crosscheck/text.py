@@ -245,7 +245,8 @@ class Claims:
         ids = claims["claim_id"].astype(object).to_numpy()
         first = np.flatnonzero(~pd.Series(ids).duplicated().to_numpy())
         self.index = pd.Index(ids[first])
-        self.frame = claims.iloc[first].reset_index(drop=True)
+        # no id twice (the usual case): the claims as they are, not a copy of every column
+        self.frame = (claims if len(first) == len(claims) else claims.iloc[first]).reset_index(drop=True)
         self.sources = source_rows(sources)
         self.labels = {sid: source_label(row) for sid, row in self.sources.items()}
         self._columns: dict[str, np.ndarray] = {}
