@@ -18,7 +18,7 @@ import pandas as pd
 
 from ledger.crosscheck import is_open_contradiction
 from ledger.crosscheck.evidence import FLAG_NAMES
-from ledger.crosscheck.issues import issue_frame, text_equals
+from ledger.crosscheck.issues import issue_frame, text_equals, unique_first, unique_ints
 from ledger.crosscheck.rows import RENDERED
 from ledger.crosscheck.scoring import CONFLICT_COLUMNS
 from ledger.crosscheck.text import Claims, explain_tables, issue_reasons, pair_id_bytes
@@ -46,6 +46,9 @@ class Shown:
         self.ra, self.rb = (self.cl.pair_rows(found["claim_a"].to_numpy(dtype=object),
                                               found["claim_b"].to_numpy(dtype=object)) if self.cl is not None else
                             (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)))
+        if self.cl is not None:  # every claim text shown is of a claim the rows name: only theirs made str
+            named = unique_ints(np.concatenate([self.ra, self.rb]))
+            self.cl.only(named[named >= 0])
         #: the pair rows' positions and their ids (ASCII, ``S14``); rule rows keep their own
         self.pair_rows, self.pair_ids = pair_id_bytes(
             found, rows=(self.ra, self.rb, self.cl.index.to_numpy(dtype=object)) if self.cl is not None else None)
@@ -117,7 +120,7 @@ class Shown:
             return np.asarray(names, dtype=object), codes[: len(a)], codes[len(a):]
         cl = self.cl
         ra, rb = self.ra, self.rb
-        used = np.unique(np.concatenate([ra, rb]))
+        used = unique_ints(np.concatenate([ra, rb]))
         used = used[used >= 0]
         short = np.empty(len(cl.frame) + 1, dtype=object)  # the last slot: a claim not in the ledger
         surface, period, source = (cl.column(c)[used] for c in ("surface", "period", "source"))
@@ -198,7 +201,7 @@ def _finding_text(shown: Shown) -> list[Any]:
     cols = ("severity_label", "severity", "kind", "rule", "result", "status", "decision", "reviewer")
     coded = _coded(f, cols)
     codes = _few_codes([coded[c] for c in cols])
-    uniques, first = np.unique(codes, return_index=True)
+    uniques, first = unique_first(codes)
     values = {c: f[c].iloc[first].to_numpy() for c in cols}  # at the first row of each code
     table = np.empty(int(uniques[-1]) + 1 if len(uniques) else 0, dtype=object)
     for k, code in enumerate(uniques.tolist()):
@@ -282,13 +285,14 @@ def json_lines(found: pd.DataFrame, claims: pd.DataFrame | None = None,
     ``issue_rank``, ``evidence``, ``loose``, ``weak_a`` and ``weak_b`` (what
     weakened each side).  See docs/findings.md.  :func:`json_chunks` gives
     the same lines as UTF-8 bytes, many at a time."""
-    return _lines(_json_grid(found, claims, sources))
+    return _split_lines(_json_grid(found, claims, sources))
 
 
 def json_chunks(found: pd.DataFrame, claims: pd.DataFrame | None = None, sources: pd.DataFrame | None = None,
                 size: int = CHUNK) -> Iterator[bytes]:
     """:func:`json_lines` as UTF-8 bytes, each line ending in a newline,
-    ``size`` lines to a chunk (what ``factcheck check --json`` writes)."""
+    ``size`` findings to a chunk, each issue's line before its first finding
+    (what ``factcheck check --json`` writes)."""
     return _chunks(_json_grid(found, claims, sources), size)
 
 
@@ -298,6 +302,13 @@ def _chunks(grid: np.ndarray, size: int = CHUNK) -> Iterator[bytes]:
         yield b"".join(grid[lo:lo + size].ravel().tolist())
 
 
+def _split_lines(grid: np.ndarray) -> Iterator[str]:
+    """Each line of text in ``grid``'s rows (a row: one or more lines, each
+    ending in a newline; no line holds another newline)."""
+    for row in grid.tolist():
+        yield from b"".join(row)[:-1].decode().split("\n")
+
+
 def _lines(grid: np.ndarray) -> Iterator[str]:
     """Each row of ``grid`` as a line of text (without its newline, the row's last byte)."""
     for row in grid.tolist():
@@ -305,25 +316,21 @@ def _lines(grid: np.ndarray) -> Iterator[str]:
 
 
 def _json_grid(found: pd.DataFrame, claims: pd.DataFrame | None, sources: pd.DataFrame | None) -> np.ndarray:
-    """The JSON lines as a grid of UTF-8 fragments: one row per line (an
-    issue object, or a finding object), the fragments of a row joined are
-    its line and newline (folded into the row's last fragment)."""
+    """The JSON lines as a grid of UTF-8 fragments, one row per finding: the
+    fragments of a row joined are its object and newline (folded into the
+    row's last fragment), preceded at the first finding of each issue by the
+    issue's object and its newline.  The columns are stacked as they are
+    (no line of issues to make room for); JSON lines hold no raw newline,
+    so :func:`json_lines` splits a row's text there."""
     if not len(found):
         return np.zeros((0, 1), dtype=object)
     shown = Shown(found, claims, sources, escape=claims is not None)
     columns = _finding_objects(shown)
     issue_objects = _issue_objects(shown)
     starts = shown.starts()
-    n_lines = len(found) + len(starts)
-    where = starts + np.arange(len(starts))  # issue objects: before the first finding of each issue
-    is_issue = np.zeros(n_lines, dtype=bool)
-    is_issue[where] = True
-    grid = np.full((n_lines, len(columns)), b"", dtype=object)
-    rows = np.flatnonzero(~is_issue)
-    for j, column in enumerate(columns):
-        grid[rows, j] = column
-    grid[where, 0] = _encoded(np.add(np.asarray(issue_objects, dtype=object), "\n"))[shown.issue_at[starts]]
-    return grid
+    heads = _encoded(np.add(np.asarray(issue_objects, dtype=object), "\n"))[shown.issue_at[starts]]
+    columns[0][starts] = np.add(heads, columns[0][starts])  # the issue's line, then its first finding's
+    return np.stack(columns, axis=1)
 
 
 def _encoded(texts: Any) -> np.ndarray:
@@ -458,7 +465,7 @@ def _pair_objects(values: _Values, shown: Shown, at: np.ndarray) -> list[Any]:
         codes, names = pd.factorize(np.concatenate([a, b]))
         ca, cb = codes[: len(a)], codes[len(a):]
     encoded = np.empty(len(names), dtype=object)  # each claim id's JSON, for the claims named here only
-    used = np.unique(np.concatenate([ca, cb]))
+    used = unique_ints(np.concatenate([ca, cb]))
     encoded[used] = [_ENCODE(str(x)) for x in np.asarray(names, dtype=object)[used].tolist()]
     first = a < b
     low, high = (encoded, np.where(first, ca, cb)), (encoded, np.where(first, cb, ca))
@@ -527,7 +534,7 @@ def _claim_fragments(cols: tuple[str, ...], values: _Values,
                      codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """``"col": value, ...`` of one claim side, made once per claim (``codes``)
     from each column's distinct values: ``(table, codes)``."""
-    uniques, first = np.unique(codes, return_index=True)
+    uniques, first = unique_first(codes)
     keys = [json.dumps(c) + ": " for c in cols]
     columns = []
     for key, c in zip(keys, cols):
@@ -589,7 +596,7 @@ def _fragments(cols: tuple[str, ...], values: _Values,
                codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The JSON of ``cols`` for each row, made once per distinct code (from
     the first row with that code): ``(table, codes)``."""
-    uniques, first = np.unique(codes, return_index=True)
+    uniques, first = unique_first(codes)
     keys = [json.dumps(c) + ": " for c in cols]
     parts = [[k + v for v in _json_many(values.take(c, first), c)] for k, c in zip(keys, cols)]
     made = parts[0] if len(parts) == 1 else list(map(", ".join, zip(*parts)))
