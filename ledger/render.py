@@ -219,9 +219,9 @@ def _finding_text(shown: Shown) -> list[Any]:
     rule = text_equals(f["kind"], "arithmetic")
     # per claim: side a with the words around it (": " before, " vs " after) and side b with the newline;
     # a rule's line names no sides (its own entry: nothing, then the newline)
-    listed = sides.tolist()
-    first_part = _encoded([": " + s + " vs " if s is not None else None for s in listed] + [""])
-    second_part = _encoded([s + "\n" if s is not None else None for s in listed] + ["\n"])
+    listed = _encoded(sides).tolist()  # each side encoded once (None: b""), then the bytes around it added
+    first_part = np.array([b": " + e + b" vs " for e in listed] + [b""], dtype=object)
+    second_part = np.array([e + b"\n" for e in listed] + [b"\n"], dtype=object)
     if rule.any():
         code_a, code_b = np.where(rule, len(listed), code_a), np.where(rule, len(listed), code_b)
     out.append(first_part[code_a])

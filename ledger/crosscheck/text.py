@@ -793,10 +793,9 @@ class _Sides:
 
 def _as_str(values: np.ndarray) -> np.ndarray:
     """``values`` (an object array) with every value ``str``."""
-    listed = values.tolist()
-    if all(type(v) is str for v in listed):
+    if pd.api.types.infer_dtype(values, skipna=False) == "string":  # all text, checked in C
         return values
-    return np.array([str(v) for v in listed], dtype=object)
+    return np.array([str(v) for v in values.tolist()], dtype=object)
 
 
 def _side(claims: Claims | None, cid: Any, flags: int = VAGUE) -> tuple[str, str, str]:
