@@ -18,7 +18,7 @@ import pandas as pd
 
 from ledger.crosscheck import is_open_contradiction
 from ledger.crosscheck.evidence import FLAG_NAMES
-from ledger.crosscheck.issues import issue_frame, text_equals
+from ledger.crosscheck.issues import issue_frame, text_equals, unique_first, unique_ints
 from ledger.crosscheck.rows import RENDERED
 from ledger.crosscheck.scoring import CONFLICT_COLUMNS
 from ledger.crosscheck.text import Claims, explain_tables, issue_reasons, pair_id_bytes
@@ -46,11 +46,15 @@ class Shown:
         self.ra, self.rb = (self.cl.pair_rows(found["claim_a"].to_numpy(dtype=object),
                                               found["claim_b"].to_numpy(dtype=object)) if self.cl is not None else
                             (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)))
+        if self.cl is not None:  # every claim text shown is of a claim the rows name: only theirs made str
+            named = unique_ints(np.concatenate([self.ra, self.rb]))
+            self.cl.only(named[named >= 0])
         #: the pair rows' positions and their ids (ASCII, ``S14``); rule rows keep their own
         self.pair_rows, self.pair_ids = pair_id_bytes(
             found, rows=(self.ra, self.rb, self.cl.index.to_numpy(dtype=object)) if self.cl is not None else None)
         self.escape = escape
-        self.issues = issue_frame(found)
+        self.issues = issue_frame(found, claim_rows=(self.ra, self.rb, self.cl.index.to_numpy(dtype=object))
+                                  if self.cl is not None else None)
         self.reasons = issue_reasons(found, self.issues, self.cl, rows=(self.ra, self.rb))
         # per row: the position of its issue in self.issues
         self.issue_at = np.searchsorted(self.issues["issue_rank"].to_numpy(), found["issue_rank"].to_numpy())
@@ -116,7 +120,7 @@ class Shown:
             return np.asarray(names, dtype=object), codes[: len(a)], codes[len(a):]
         cl = self.cl
         ra, rb = self.ra, self.rb
-        used = np.unique(np.concatenate([ra, rb]))
+        used = unique_ints(np.concatenate([ra, rb]))
         used = used[used >= 0]
         short = np.empty(len(cl.frame) + 1, dtype=object)  # the last slot: a claim not in the ledger
         surface, period, source = (cl.column(c)[used] for c in ("surface", "period", "source"))
@@ -164,7 +168,9 @@ def _summary(found: pd.DataFrame) -> str:
 
 def _text_grid(shown: Shown) -> np.ndarray:
     """The text lines as a grid of UTF-8 fragments (see :func:`_json_grid`):
-    per issue its header, reason and sentence, then one line per finding."""
+    per issue its header, reason and sentence (each one fragment, its newline
+    included), then one line per finding (a few fragments, the last ending in
+    the newline)."""
     f = shown.found
     columns = _finding_text(shown)
     starts = shown.starts()
@@ -173,54 +179,60 @@ def _text_grid(shown: Shown) -> np.ndarray:
     begins[starts] = True
     ordinal = np.cumsum(begins) - 1  # per row: its issue's place in the output
     first_line = starts + 3 * np.arange(len(starts))
-    grid = np.full((n + 3 * len(starts), len(columns) + 1), b"", dtype=object)
-    grid[:, -1] = b"\n"
+    grid = np.full((n + 3 * len(starts), len(columns)), b"", dtype=object)
     rows = np.arange(n) + 3 * (ordinal + 1)
     for j, column in enumerate(columns):
         grid[rows, j] = column
     issue = shown.issue_at[starts]
     heads = np.asarray(_issue_headers(shown.issues), dtype=object)
-    grid[first_line, 0] = _encoded(heads[issue])
-    grid[first_line + 1, 0] = _encoded(["   why: " + r for r in np.asarray(shown.reasons, dtype=object)[issue]])
-    grid[first_line + 2, 0] = _encoded(np.add("   ", shown.explanation[issue]))
+    grid[first_line, 0] = _encoded(np.add(heads[issue], "\n"))
+    grid[first_line + 1, 0] = _encoded(["   why: " + r + "\n" for r in np.asarray(shown.reasons, dtype=object)[issue]])
+    grid[first_line + 2, 0] = _encoded(np.add(np.add("   ", shown.explanation[issue]), "\n"))
     return grid
 
 
 def _finding_text(shown: Shown) -> list[Any]:
     """One line per finding, as columns of UTF-8 fragments: severity, kind (a
-    rule: its name and result), id, decision, both sides in a few words; the
-    part before the id made once per distinct combination, each side once
-    per claim."""
+    rule: its name and result), id, decision, both sides in a few words, and
+    the newline; the part before the id made once per distinct combination,
+    each side (with the words around it) once per claim."""
     f = shown.found
     n = len(f)
     cols = ("severity_label", "severity", "kind", "rule", "result", "status", "decision", "reviewer")
     coded = _coded(f, cols)
     codes = _few_codes([coded[c] for c in cols])
-    uniques, first = np.unique(codes, return_index=True)
+    uniques, first = unique_first(codes)
     values = {c: f[c].iloc[first].to_numpy() for c in cols}  # at the first row of each code
     table = np.empty(int(uniques[-1]) + 1 if len(uniques) else 0, dtype=object)
     for k, code in enumerate(uniques.tolist()):
         kind = values["kind"][k]
         what = f"{kind}:{values['rule'][k]} {values['result'][k]}" if kind == "arithmetic" else kind
         table[code] = f"  {values['severity_label'][k]:<6} {float(values['severity'][k]):.2f} {what} "
-    state = np.full(n, b"", dtype=object)
+    out: list[Any] = [_encoded(table)[codes], shown.id_bytes()]
     done = np.flatnonzero(text_equals(f["status"], "resolved"))
-    state[done] = _encoded([f" [resolved: {d} by {r}]" for d, r in zip(f["decision"].iloc[done].to_numpy(),
-                                                                         f["reviewer"].iloc[done].to_numpy())])
+    if len(done):  # the decision, only where there is one
+        state = np.full(n, b"", dtype=object)
+        state[done] = _encoded([f" [resolved: {d} by {r}]" for d, r in zip(f["decision"].iloc[done].to_numpy(),
+                                                                             f["reviewer"].iloc[done].to_numpy())])
+        out.append(state)
     sides, code_a, code_b = shown.sides()
     rule = text_equals(f["kind"], "arithmetic")
-    if rule.any():  # a rule's line names no sides
-        sides = np.append(sides, "")
-        code_a, code_b = np.where(rule, len(sides) - 1, code_a), np.where(rule, len(sides) - 1, code_b)
-    sides = _encoded(sides)
-    colon, versus = (np.where(rule, b"", text).astype(object) if rule.any() else text for text in (b": ", b" vs "))
+    # per claim: side a with the words around it (": " before, " vs " after) and side b with the newline;
+    # a rule's line names no sides (its own entry: nothing, then the newline)
+    listed = _encoded(sides).tolist()  # each side encoded once (None: b""), then the bytes around it added
+    first_part = np.array([b": " + e + b" vs " for e in listed] + [b""], dtype=object)
+    second_part = np.array([e + b"\n" for e in listed] + [b"\n"], dtype=object)
+    if rule.any():
+        code_a, code_b = np.where(rule, len(listed), code_a), np.where(rule, len(listed), code_b)
+    out.append(first_part[code_a])
+    second = second_part[code_b]
     outlets = {sid: _outlet(row) for sid, row in shown.cl.sources.items()} if shown.cl is not None else None
     conv = _conversions(f, outlets)
-    conversions = np.full(n, b"", dtype=object)
     said = np.flatnonzero(conv != "")
-    conversions[said] = _encoded(conv[said])
-    return [_encoded(table)[codes], shown.id_bytes(), state, colon, sides[code_a], versus, sides[code_b],
-            conversions]
+    if len(said):  # side b, then how it was converted, then the newline
+        second[said] = _encoded([s + c + "\n" for s, c in zip(sides[code_b[said]].tolist(), conv[said].tolist())])
+    out.append(second)
+    return out
 
 
 def _conversions(f: pd.DataFrame, outlets: dict[str, str] | None = None) -> np.ndarray:
@@ -273,13 +285,14 @@ def json_lines(found: pd.DataFrame, claims: pd.DataFrame | None = None,
     ``issue_rank``, ``evidence``, ``loose``, ``weak_a`` and ``weak_b`` (what
     weakened each side).  See docs/findings.md.  :func:`json_chunks` gives
     the same lines as UTF-8 bytes, many at a time."""
-    return _lines(_json_grid(found, claims, sources))
+    return _split_lines(_json_grid(found, claims, sources))
 
 
 def json_chunks(found: pd.DataFrame, claims: pd.DataFrame | None = None, sources: pd.DataFrame | None = None,
                 size: int = CHUNK) -> Iterator[bytes]:
     """:func:`json_lines` as UTF-8 bytes, each line ending in a newline,
-    ``size`` lines to a chunk (what ``factcheck check --json`` writes)."""
+    ``size`` findings to a chunk, each issue's line before its first finding
+    (what ``factcheck check --json`` writes)."""
     return _chunks(_json_grid(found, claims, sources), size)
 
 
@@ -289,33 +302,35 @@ def _chunks(grid: np.ndarray, size: int = CHUNK) -> Iterator[bytes]:
         yield b"".join(grid[lo:lo + size].ravel().tolist())
 
 
-def _lines(grid: np.ndarray) -> Iterator[str]:
-    """Each row of ``grid`` as a line of text (without its newline)."""
+def _split_lines(grid: np.ndarray) -> Iterator[str]:
+    """Each line of text in ``grid``'s rows (a row: one or more lines, each
+    ending in a newline; no line holds another newline)."""
     for row in grid.tolist():
-        yield b"".join(row[:-1]).decode()
+        yield from b"".join(row)[:-1].decode().split("\n")
+
+
+def _lines(grid: np.ndarray) -> Iterator[str]:
+    """Each row of ``grid`` as a line of text (without its newline, the row's last byte)."""
+    for row in grid.tolist():
+        yield b"".join(row)[:-1].decode()
 
 
 def _json_grid(found: pd.DataFrame, claims: pd.DataFrame | None, sources: pd.DataFrame | None) -> np.ndarray:
-    """The JSON lines as a grid of UTF-8 fragments: one row per line (an
-    issue object, or a finding object), the fragments of a row joined are
-    its line and newline."""
+    """The JSON lines as a grid of UTF-8 fragments, one row per finding: the
+    fragments of a row joined are its object and newline (folded into the
+    row's last fragment), preceded at the first finding of each issue by the
+    issue's object and its newline.  The columns are stacked as they are
+    (no line of issues to make room for); JSON lines hold no raw newline,
+    so :func:`json_lines` splits a row's text there."""
     if not len(found):
         return np.zeros((0, 1), dtype=object)
     shown = Shown(found, claims, sources, escape=claims is not None)
     columns = _finding_objects(shown)
     issue_objects = _issue_objects(shown)
     starts = shown.starts()
-    n_lines = len(found) + len(starts)
-    where = starts + np.arange(len(starts))  # issue objects: before the first finding of each issue
-    is_issue = np.zeros(n_lines, dtype=bool)
-    is_issue[where] = True
-    grid = np.full((n_lines, len(columns) + 1), b"", dtype=object)
-    grid[:, -1] = b"\n"
-    rows = np.flatnonzero(~is_issue)
-    for j, column in enumerate(columns):
-        grid[rows, j] = column
-    grid[where, 0] = _encoded(issue_objects)[shown.issue_at[starts]]
-    return grid
+    heads = _encoded(np.add(np.asarray(issue_objects, dtype=object), "\n"))[shown.issue_at[starts]]
+    columns[0][starts] = np.add(heads, columns[0][starts])  # the issue's line, then its first finding's
+    return np.stack(columns, axis=1)
 
 
 def _encoded(texts: Any) -> np.ndarray:
@@ -392,7 +407,7 @@ def _finding_objects(shown: Shown) -> list[Any]:
     at = shown.pair_rows
     pair = np.zeros(n, dtype=bool)
     pair[at] = True
-    pieces = _pair_objects(_Values(columns_of, at), shown, at) if len(at) else [b""]
+    pieces = _pair_objects(_Values(columns_of, at), shown, at) if len(at) else [b""]  # each line's newline in it
     columns: list[Any] = []
     for piece in pieces:
         if not isinstance(piece, bytes) or len(at) < n:  # rule rows: whole in the first column
@@ -408,7 +423,7 @@ def _finding_objects(shown: Shown) -> list[Any]:
         cells = [(_escaped_piece(c, sentence) if shown.escape else _column(c, np.asarray(sentence, dtype=object)))
                  if c == "explanation" else _column(c, np.asarray(values_r[c], dtype=object))
                  for _, cols in _GROUPS for c in cols]
-        columns[0][rule] = _encoded(["{" + ", ".join(p) + "}" for p in zip(*cells)])
+        columns[0][rule] = _encoded(["{" + ", ".join(p) + "}\n" for p in zip(*cells)])
     return columns
 
 
@@ -449,7 +464,9 @@ def _pair_objects(values: _Values, shown: Shown, at: np.ndarray) -> list[Any]:
     else:
         codes, names = pd.factorize(np.concatenate([a, b]))
         ca, cb = codes[: len(a)], codes[len(a):]
-    encoded = np.array([_ENCODE(str(x)) for x in names], dtype=object)
+    encoded = np.empty(len(names), dtype=object)  # each claim id's JSON, for the claims named here only
+    used = unique_ints(np.concatenate([ca, cb]))
+    encoded[used] = [_ENCODE(str(x)) for x in np.asarray(names, dtype=object)[used].tolist()]
     first = a < b
     low, high = (encoded, np.where(first, ca, cb)), (encoded, np.where(first, cb, ca))
     a_part = _claim_fragments(("claim_a", "subject", "object", "metric", "source_a", "value_a", "unit"), values, ca)
@@ -471,7 +488,7 @@ def _pair_objects(values: _Values, shown: Shown, at: np.ndarray) -> list[Any]:
         sentence = [(_row_piece("explanation", np.add(np.add(t0, t1), t2)), np.arange(len(at)))]
     pieces: list[Any] = ['{"conflict_id": "', ids, '", ', few[0], ", ", a_part, ", ", b_part,
                          ', "claims": [', low, ", ", high, "], ", gap, ", ", few[1], ", ", *sentence, ", ", few[2],
-                         ", ", few[4], ", ", issue, ", ", few[3], "}"]
+                         ", ", few[4], ", ", issue, ", ", few[3], "}\n"]
     return _fold(pieces)
 
 
@@ -482,27 +499,33 @@ _FEW = ("kind", "rule", "severity", "severity_label", "implied_value", "implied_
 
 
 def _fold(pieces: list[Any]) -> list[Any]:
-    """Fragment columns from ``pieces`` (constant text, or ``(table, codes)``):
-    each constant joined to the front of the table after it (the last to the
-    end of the table before it), each table encoded once, then taken."""
-    out: list[Any] = []
+    """Fragment columns from ``pieces`` (constant text, or ``(table, codes)``,
+    or an ASCII array of one per row): each constant joined to the front of
+    the table after it (a constant at the end: to the end of the table before
+    it), each table encoded once, then taken."""
+    items: list[tuple[str, Any]] = []  # (the constant before it, piece)
     prefix = ""
     for piece in pieces:
         if isinstance(piece, str):
             prefix += piece
-            continue
-        if isinstance(piece, np.ndarray):  # ASCII, one per row
-            column = np.empty(len(piece), dtype=object)
-            column[:] = (np.strings.add(prefix.encode(), piece) if prefix else piece).tolist()
-            out.append(column)
+        else:
+            items.append((prefix, piece))
             prefix = ""
+    out: list[Any] = []
+    for k, (before, piece) in enumerate(items):
+        after = prefix if k == len(items) - 1 else ""
+        if isinstance(piece, np.ndarray):  # ASCII, one per row
+            made = np.strings.add(before.encode(), piece) if before else piece
+            made = np.strings.add(made, after.encode()) if after else made
+            column = np.empty(len(piece), dtype=object)
+            column[:] = made.tolist()
+            out.append(column)
             continue
         table, codes = piece
-        if prefix:
-            table = np.array([prefix + t if t is not None else None for t in table.tolist()], dtype=object)
-            prefix = ""
+        if before or after:
+            table = np.array([before + t + after if t is not None else None for t in table.tolist()], dtype=object)
         out.append(_encoded(table)[codes])
-    if prefix:
+    if not items and prefix:
         out.append(prefix.encode())
     return out
 
@@ -511,7 +534,7 @@ def _claim_fragments(cols: tuple[str, ...], values: _Values,
                      codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """``"col": value, ...`` of one claim side, made once per claim (``codes``)
     from each column's distinct values: ``(table, codes)``."""
-    uniques, first = np.unique(codes, return_index=True)
+    uniques, first = unique_first(codes)
     keys = [json.dumps(c) + ": " for c in cols]
     columns = []
     for key, c in zip(keys, cols):
@@ -573,7 +596,7 @@ def _fragments(cols: tuple[str, ...], values: _Values,
                codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The JSON of ``cols`` for each row, made once per distinct code (from
     the first row with that code): ``(table, codes)``."""
-    uniques, first = np.unique(codes, return_index=True)
+    uniques, first = unique_first(codes)
     keys = [json.dumps(c) + ": " for c in cols]
     parts = [[k + v for v in _json_many(values.take(c, first), c)] for k, c in zip(keys, cols)]
     made = parts[0] if len(parts) == 1 else list(map(", ".join, zip(*parts)))
