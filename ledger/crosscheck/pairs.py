@@ -5,8 +5,9 @@ Claims are blocked by key (subject, object, metric); pairs are formed only
 inside a key, with numpy over the sorted ledger (no Python loop over pairs).
 Each pair gets one verdict:
 
-* ``consistent``: the intervals overlap, and both sides are facts or both
-  the same kind of intention (a confirmation);
+* ``consistent``: the intervals overlap, and both sides are facts (or a fact
+  and a measurement of it: rules.toml ``measured``, an estimate) or both the
+  same kind of intention (a confirmation);
 * ``modality``: one side is a fact and the other an intention (proposed,
   target, forecast, non-binding), whatever the figures, or both are
   intentions whose kinds or figures differ: a plan neither confirms nor
@@ -125,6 +126,8 @@ def prepare(claims: pd.DataFrame, settings: dict[str, Any]) -> pd.DataFrame:
         df["p1"] = np.where(is_date, np.nan, p1)
         df["is_date"] = is_date
         df["factual"] = intervals.text_is(df["modality"], list(compare["factual"]))
+        # a measurement (an estimate) that agrees with a fact confirms it; one off it is a modality finding
+        df["measured"] = intervals.text_is(df["modality"], list(compare.get("measured", ())))
         df["conf"] = df["confidence"].fillna(1.0).clip(0.0, 1.0)
         # a date claim without a readable period, or a number with no value and no bound, states nothing
         numbers = df[["value", "value_low", "value_high"]].notna().any(axis=1).to_numpy()
@@ -303,7 +306,7 @@ def verdicts(df: pd.DataFrame, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     return _verdict_codes({c: df[c].to_numpy() for c in _VERDICT_COLUMNS}, i, j)
 
 
-_VERDICT_COLUMNS = ("lo", "hi", "factual", "modality_c", "p0", "p1", "flow", "span")
+_VERDICT_COLUMNS = ("lo", "hi", "factual", "measured", "modality_c", "p0", "p1", "flow", "span")
 
 
 #: rules.toml ``[compare] span_ratio``'s default: how far apart two amounts of a flow may be
@@ -338,8 +341,9 @@ def _verdict_codes(col: dict[str, np.ndarray], i: np.ndarray, j: np.ndarray,
     fact, mod = col["factual"], col["modality_c"]
     fact_i, fact_j = fact[i], fact[j]
     both_fact = fact_i & fact_j
-    # agree: overlapping, and both facts or both the same kind of intention
-    agree = both_fact & overlap
+    # agree: overlapping, and both facts (or a fact and a measurement of it) or both the same kind of intention
+    meas = col["measured"] if "measured" in col else np.zeros(len(fact), dtype=bool)
+    agree = (both_fact | (fact_i & meas[j]) | (meas[i] & fact_j)) & overlap
     intents = np.flatnonzero(~fact_i & ~fact_j & overlap)
     agree[intents] = mod[i[intents]] == mod[j[intents]]
     code = np.where(both_fact, 3, 1)  # not both facts: modality; both: contradiction unless apart or agreeing

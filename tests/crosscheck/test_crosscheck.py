@@ -118,6 +118,22 @@ CASES = [
                                    object="", period="2025-Q3", modality="estimate"),
      claim("s2", "6140万台", "shipments", 61_400_000, kind="count", subject="Samsung", object="",
            period="2025-Q3", modality="estimate"), "modality"),
+    # A research firm's estimate of a quarter's market share (70.2%) and a company's stated 70.2%: the
+    # measurement agrees with the fact, a confirmation (rules.toml [compare] measured = ["estimate"]).
+    ("an estimate agrees with a fact", claim("s1", "70.2%", "market_share", 0.702, kind="percent", subject="TSMC", object="",
+                                           period="2025-Q2", modality="estimate"),
+     claim("s2", "70.2 percent", "market_share", 0.702, kind="percent", subject="TSMC", object="", period="2025-Q2"),
+     "consistent"),
+    # ... one off it (67.6% [0.6755, 0.6765] against 70.2%) is a modality finding, never a contradiction.
+    ("an estimate off a fact", claim("s1", "67.6%", "market_share", 0.676, kind="percent", subject="TSMC", object="",
+                                   period="2025-Q2", modality="estimate"),
+     claim("s2", "70.2 percent", "market_share", 0.702, kind="percent", subject="TSMC", object="", period="2025-Q2"),
+     "modality"),
+    # A forecast that agrees with a fact still neither confirms nor contradicts it.
+    ("a forecast agreeing with a fact", claim("s1", "70.2%", "market_share", 0.702, kind="percent", subject="TSMC", object="",
+                                            period="2025-Q2", modality="forecast"),
+     claim("s2", "70.2 percent", "market_share", 0.702, kind="percent", subject="TSMC", object="", period="2025-Q2"),
+     "modality"),
 ]
 
 

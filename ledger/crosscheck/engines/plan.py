@@ -16,6 +16,7 @@ column                    meaning (from :func:`ledger.crosscheck.pairs.prepare`)
 ``p0``, ``p1``            the validity period in day ordinals (NULL or NaN: unknown)
 ``pk``                    the period is known
 ``factual``               the modality states a fact (rules.toml ``[compare] factual``)
+``measured``              the modality measures a fact (``[compare] measured``): agreeing, it confirms one
 ``flow``                  the metric accumulates over its period (roles.toml spans = exact)
 ``wild``                  the counterpart is unknown and matches any (object_kind = counterpart)
 ``has_object``            the claim names a counterpart
@@ -56,12 +57,13 @@ from ledger import intervals
 
 #: Columns of ``claims_in`` (see the module docstring).
 INPUT_COLUMNS = ("rid", "subject_k", "object_k", "metric_k", "unit_k", "modality_k", "source_k",
-                 "lo", "hi", "p0", "p1", "pk", "factual", "flow", "wild", "has_object", "adjusted", "whole", "vague",
-                 "span")
+                 "lo", "hi", "p0", "p1", "pk", "factual", "measured", "flow", "wild", "has_object", "adjusted", "whole",
+                 "vague", "span")
 
 #: The verdict of the pair (a, b): pairs._verdict_codes as one CASE.
 VERDICT = """CASE
-    WHEN ((a.factual AND b.factual) OR (NOT a.factual AND NOT b.factual AND a.modality_k = b.modality_k))
+    WHEN (((a.factual OR a.measured) AND (b.factual OR b.measured) AND (a.factual OR b.factual))
+          OR (NOT a.factual AND NOT b.factual AND a.modality_k = b.modality_k))
          AND a.lo <= b.hi AND b.lo <= a.hi THEN 0
     WHEN NOT (a.factual AND b.factual) THEN 1
     WHEN a.pk AND b.pk AND (a.p1 < b.p0 OR b.p1 < a.p0
@@ -166,7 +168,8 @@ def engine_input(prepared: pd.DataFrame) -> pd.DataFrame:
         "modality_k": prepared["modality_c"].to_numpy(np.int64), "source_k": prepared["source_c"].to_numpy(np.int64),
         "lo": prepared["lo"].to_numpy(dtype=float), "hi": prepared["hi"].to_numpy(dtype=float),
         "p0": p0, "p1": prepared["p1"].to_numpy(dtype=float), "pk": ~np.isnan(p0),
-        "factual": prepared["factual"].to_numpy(dtype=bool), "flow": prepared["flow"].to_numpy(dtype=bool),
+        "factual": prepared["factual"].to_numpy(dtype=bool), "measured": prepared["measured"].to_numpy(dtype=bool),
+        "flow": prepared["flow"].to_numpy(dtype=bool),
         "wild": prepared["wild"].to_numpy(dtype=bool),
         "has_object": ~intervals.text_is(prepared["object"], [""]),
         "adjusted": prepared["adjusted"].to_numpy(dtype=np.int8), "whole": prepared["whole"].to_numpy(dtype=bool),
