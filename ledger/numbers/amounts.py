@@ -139,6 +139,8 @@ def read_number(t: str, m: re.Match, ctx: Context) -> Hit | Resume | None:
             body = _point_word(t, body, cur, ctx) or body
         if "," in body.run:
             body = _decimal_comma(t, body, cur, ctx)
+        elif nxt in (" ", "\t") and body.end + 4 < len(t) and t[body.end + 1] in "aA":
+            body = _mixed_digits(t, body)
     hit = _number(t, s, body, cur, ctx)
     if hit is None and g != "cur" and body.end < m.end(name):
         return Resume(body.end)
@@ -924,7 +926,22 @@ def _en_fraction(t: str, s: int, body: Body, ctx: Context | None = None) -> Hit 
         if ctx is not None and (of := fraction_of(t, s, d.end, k, Decimal(d.den), ctx)) is not None:
             return of  # seven tenths of a percent, two thirds of a billion
         return finish(t, s, d.end, exact(_divide(k, Decimal(d.den))), "percent", "ratio", Decimal(1))
-    am = _AND.match(t, body.end)
+    mixed = _mixed_tail(t, body.end, k)
+    if mixed is None:
+        return None
+    a, end = mixed
+    if ctx is not None:  # eight and one-half percent, five and a quarter dollars: a number of the unit after it
+        kind, unit, factor, upos, _ = _unit(t, end, "en", ctx, a)
+        if kind in _SLASH_UNITS:
+            return finish(t, s, upos, a, kind, unit, factor)
+    return finish(t, s, end, a, "count", "count", Decimal(1))
+
+
+def _mixed_tail(t: str, pos: int, k: Decimal) -> tuple[Amount, int] | None:
+    """The whole number ``k`` (ending at ``t[pos]``) and " and " then a proper fraction in words ("and a
+    half", "and one-quarter", "and two thirds"): the mixed number's amount and where its words end; None
+    when no such fraction follows (k not whole, "and a fifth straight", "and three halves")."""
+    am = _AND.match(t, pos)
     if am is None or k != k.to_integral_value():
         return None
     p = am.end()
@@ -940,12 +957,29 @@ def _en_fraction(t: str, s: int, body: Body, ctx: Context | None = None) -> Hit 
     d = fraction_at(t, p, kn, mixed=True)
     if d is None or kn >= d.den:
         return None
-    a = exact(k + _divide(kn, Decimal(d.den)))
-    if ctx is not None:  # eight and one-half percent, five and a quarter dollars: a number of the unit after it
-        kind, unit, factor, upos, _ = _unit(t, d.end, "en", ctx, a)
-        if kind in _SLASH_UNITS:
-            return finish(t, s, upos, a, kind, unit, factor)
-    return finish(t, s, d.end, a, "count", "count", Decimal(1))
+    return exact(k + _divide(kn, Decimal(d.den))), d.end
+
+
+#: The largest whole part of a mixed number written with digits then words ("2 and a half million"):
+#: below it no year ("in 2019 and a third of firms" is a year, then a share).
+_MIXED_DIGITS_BELOW = Decimal(1000)
+_DIGITS_ONLY = re.compile(r"\d+", re.ASCII)
+
+
+def _mixed_digits(t: str, body: Body) -> Body:
+    """Digits, " and ", a fraction in words: one number ("2 and a half million dollars" = 2.5e6 USD,
+    "$2 and a half million", "7 and a quarter percent" = 7.25%; were 2 and a half alone, or the count 2
+    and a half percent), read on by the caller as any number (a scale, a unit).  Only a whole number
+    below 1000 written without separators; ``body`` unchanged otherwise."""
+    k = body.a.value
+    if not (not body.a.vague and 0 < k < _MIXED_DIGITS_BELOW and _DIGITS_ONLY.fullmatch(body.text)):
+        return body
+    mixed = _mixed_tail(t, body.end, k)
+    if mixed is None:
+        return body
+    a, end = mixed
+    text = t[body.start:end]
+    return Body(text, text, body.start, end, a, "ar")
 
 
 def _en_article_fraction(t: str, m: re.Match, ctx: Context | None = None) -> Hit | None:
@@ -1176,7 +1210,11 @@ def _range(t: str, start: int, pos: int, body: Body, a: Amount, unit_info, a_mag
         return None
     b = second.a
     b2, p2 = _magnitude(t, second.end, b, second.g)
-    kind2, unit2, factor2, p3, _ = _unit(t, p2, second.g, ctx, b2, b2.value != b.value)
+    kind2, unit2, factor2, p3, word2 = _unit(t, p2, second.g, ctx, b2, b2.value != b.value)
+    hi_sub = None  # 五元六角至五元七角八分: the second end's 角/分 after its yuan word
+    if kind2 == "money" and word2 and not word2.isascii() and not sub and t[p3:p3 + 1] \
+            and (not t[p3].isascii() or t[p3].isdigit()):
+        hi_sub, p3 = money.after_yuan(t, p3, word2, b2)
     sub2 = money.alone(t, p2, second.text, b2, ctx.default_cur) \
         if kind2 is None and b2.value == b.value and not b.vague and t[p2:p2 + 1] in _SUB_START else None
     if sub or (sub2 is not None and kind is None and not a_mag and not a.vague and body.g != "cn"):
@@ -1221,6 +1259,10 @@ def _range(t: str, start: int, pos: int, body: Body, a: Amount, unit_info, a_mag
         a = a.scaled(CN_SMALL_UNITS[small.group(1)])  # 2到5千: 千 is both ends' unit
     lo = a.value if a.low is None else a.low
     hi = b2.value if b2.high is None else b2.high
+    if hi_sub is not None and hi_sub.value != b2.value:
+        if big or b2.value != b.value:
+            return None  # 5至6万元五角: no range here
+        hi = hi_sub.value
     if lo >= hi:
         return None
     return Amount((lo + hi) / 2, lo, hi, "range"), end, kind, unit, factor

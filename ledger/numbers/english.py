@@ -64,6 +64,8 @@ class _Reader:
         self.scales = 0  # scale words read
         self.closed = False  # a plural scale ends the number ("two millions")
         self.hyphen_hundred = False  # "two-hundred": the group goes on with a hyphen (two-hundred-fifty)
+        self.dozens = False  # the group was counted in dozens (no second "dozen")
+        self.and_hyphen = False  # "one-and-a-half": the half's words are joined by hyphens throughout
 
     def complete(self) -> bool:
         return self.stage in ("unit", "hundred", "tens", "done", "scaled", "frac") and not self.need_big
@@ -76,19 +78,20 @@ class _Reader:
     def feed(self, w: str, sep: str) -> bool:
         if self.closed:
             return False
-        if w == _AND:
-            return sep == " " and self._and()
+        if w == _AND:  # one and a half, one-and-a-half (million): hyphens only before a half
+            return (sep == " " or (sep == "-" and self.stage in ("unit", "tens", "done"))) and self._and(sep)
         ok = self._word(w, sep)
         if ok:
             self.words += 1
         return ok
 
-    def _and(self) -> bool:
+    def _and(self, sep: str) -> bool:
         if self.stage in ("hundred", "scaled"):  # one hundred and five, one million and fifty-four
             self.stage = "and"
             return True
         if self.stage in ("unit", "tens", "done") and not self.total:  # one and a half (million)
             self.stage = "and_half"
+            self.and_hyphen = sep == "-"
             return True
         return False
 
@@ -114,12 +117,16 @@ class _Reader:
             # (a plural alone is an order of magnitude)
             self.closed = self._scale(EN_SCALES[w[:-1]], sep)
             return self.closed
-        if w == "dozens" and self.stage == "unit" and 1 < self.group < 10:  # three dozens = 36
-            w = "dozen"
-        if w == "dozen" and self.stage in ("unit", "article", "half_a") and self.group < 10:
-            lead = Decimal("0.5") if self.stage == "half_a" else self.group or Decimal(1)  # half a dozen = 6
+        grouped = self.stage in ("unit", "hundred", "tens", "done") and not self.total and self.group > 1 \
+            and not self.dozens
+        if w == "dozens" and ((self.stage == "unit" and 1 < self.group < 10) or grouped):
+            w = "dozen"  # three dozens = 36, two hundred dozens = 2400
+        if w == "dozen" and ((self.stage in ("unit", "article", "half_a") and self.group < 10) or grouped):
+            # half a dozen = 6; after a group below a thousand its dozens: two hundred dozen = 2400,
+            # twenty dozen = 240, one and a half dozen = 18
+            lead = Decimal("0.5") if self.stage == "half_a" else self.group or Decimal(1)
             self.group = lead * EN_DOZEN
-            self.stage = "done"
+            self.stage, self.dozens = "done", True
             return True
         return self._lead(w, sep)
 
@@ -136,10 +143,10 @@ class _Reader:
         if self.stage == "half" and w in EN_ARTICLES:
             self.stage = "half_a"
             return True
-        if self.stage == "and_half" and w in EN_ARTICLES:
+        if self.stage == "and_half" and w in EN_ARTICLES and (sep == "-") == self.and_hyphen:
             self.stage = "and_a"
             return True
-        if self.stage == "and_a" and w == EN_HALF:
+        if self.stage == "and_a" and w == EN_HALF and (sep == "-") == self.and_hyphen:
             self.group += Decimal("0.5")
             self.stage = "done"
             return True
