@@ -137,10 +137,15 @@ def read_number(t: str, m: re.Match, ctx: Context) -> Hit | Resume | None:
             body = _space_grouped(t, body)
         elif nxt == CN_POINT:
             body = _point_word(t, body, cur, ctx) or body
+        if nxt == "." and cur is not None:
+            body = _dot_grouped(t, body)  # $1.000.000
         if "," in body.run:
             body = _decimal_comma(t, body, cur, ctx)
         elif nxt in (" ", "\t") and body.end + 4 < len(t) and t[body.end + 1] in "aA":
-            body = _mixed_digits(t, body)
+            body = _mixed_digits(t, body)  # 2 and a half million, 5 and 3/4
+    if g == "ar" and body.g == "ar" and t[body.end:body.end + 1] in (" ", "-") \
+            and t[body.end + 1:body.end + 2].isalpha() and (fr := _digit_fraction(t, s, body, ctx)) is not None:
+        return fr  # 3 fifths, 7 hundredths
     hit = _number(t, s, body, cur, ctx)
     if hit is None and g != "cur" and body.end < m.end(name):
         return Resume(body.end)
@@ -206,6 +211,26 @@ def _space_grouped(t: str, body: Body) -> Body:
         return body
     e = gm.end()
     v = exact(arabic(body.text + "".join(groups)))
+    return Body(t[body.start:e], t[body.start:e], body.start, e, v, "ar")
+
+
+_DOT_GROUPS = re.compile(r"(?:\.\d{3})+(?:,\d{1,2})?(?![\d.]|,\d)", re.ASCII)
+_DOT_HEAD = re.compile(r"[1-9]\d{0,2}\.\d{3}", re.ASCII)
+
+
+def _dot_grouped(t: str, body: Body) -> Body:
+    """$1.000.000 = 10^6, €2.500.000,50: after a currency sign, digits grouped by dots (as much of Europe
+    and Latin America writes thousands) when there are two groups or more ("$1.000.000" was $1: a
+    decimal cannot have two points); one group stays a decimal ($1.000), and no sign, no grouping
+    (1.2.3 is a version)."""
+    if body.g != "ar" or not _DOT_HEAD.fullmatch(body.text):
+        return body
+    gm = _DOT_GROUPS.match(t, body.end)
+    if gm is None:
+        return body
+    e = gm.end()
+    whole, _, cents = t[body.start:e].partition(",")
+    v = exact(arabic(whole.replace(".", "") + (f".{cents}" if cents else "")))
     return Body(t[body.start:e], t[body.start:e], body.start, e, v, "ar")
 
 
@@ -926,7 +951,7 @@ def _en_fraction(t: str, s: int, body: Body, ctx: Context | None = None) -> Hit 
         if ctx is not None and (of := fraction_of(t, s, d.end, k, Decimal(d.den), ctx)) is not None:
             return of  # seven tenths of a percent, two thirds of a billion
         return finish(t, s, d.end, exact(_divide(k, Decimal(d.den))), "percent", "ratio", Decimal(1))
-    mixed = _mixed_tail(t, body.end, k)
+    mixed = _mixed_tail(t, body.end, k, _last_scale(body.text))
     if mixed is None:
         return None
     a, end = mixed
@@ -937,14 +962,25 @@ def _en_fraction(t: str, s: int, body: Body, ctx: Context | None = None) -> Hit 
     return finish(t, s, end, a, "count", "count", Decimal(1))
 
 
-def _mixed_tail(t: str, pos: int, k: Decimal) -> tuple[Amount, int] | None:
+def _last_scale(words: str) -> Decimal:
+    """The scale a number's words end with (a thousand or more: "three million" -> 10^6), else 1."""
+    w = _LAST_WORDS.search(words)
+    v = EN_SCALES.get(w.group("last").lower(), 1) if w is not None else 1
+    return Decimal(v) if v > 100 else Decimal(1)
+
+
+def _mixed_tail(t: str, pos: int, k: Decimal, of: Decimal = Decimal(1)) -> tuple[Amount, int] | None:
     """The whole number ``k`` (ending at ``t[pos]``) and " and " then a proper fraction in words ("and a
     half", "and one-quarter", "and two thirds"): the mixed number's amount and where its words end; None
-    when no such fraction follows (k not whole, "and a fifth straight", "and three halves")."""
+    when no such fraction follows (k not whole, "and a fifth straight", "and three halves").  ``of``: the
+    scale the whole number ends with, which the fraction is of ("a million and a half" = 1.5 x 10^6)."""
     am = _AND.match(t, pos)
     if am is None or k != k.to_integral_value():
         return None
     p = am.end()
+    if (sl := _AND_SLASH.match(t, p)) is not None:  # five and 3/4, two and 1/2: a slash fraction
+        n, den = Decimal(sl.group(1)), Decimal(sl.group(2))
+        return (exact(k + _divide(n * of, den)), sl.end()) if 0 < n < den else None
     art = _EN_ARTICLE_NUM.match(t, p)
     if art is not None:
         kn, p = Decimal(1), art.end()
@@ -957,7 +993,27 @@ def _mixed_tail(t: str, pos: int, k: Decimal) -> tuple[Amount, int] | None:
     d = fraction_at(t, p, kn, mixed=True)
     if d is None or kn >= d.den:
         return None
-    return exact(k + _divide(kn, Decimal(d.den))), d.end
+    return exact(k + _divide(kn * of, Decimal(d.den))), d.end
+
+
+#: A proper fraction with a slash after "and" (no date: 3/4/2020, no 3/45.5).
+_AND_SLASH = re.compile(r"(\d{1,3})/(\d{1,3})(?![\d/]|[.,]\d)", re.ASCII)
+
+
+def _digit_fraction(t: str, s: int, body: Body, ctx: Context) -> Hit | None:
+    """Digits before an English ordinal: "3 fifths" = 3/5, "7 hundredths" = 0.07, "1 fifth" (at the end of
+    a phrase or before of/the), "3 fifths of a percent" -- the rules of "three fifths" ([numerals.en.
+    fraction_rules]); never half or quarter ("3 quarters" are periods), nor a year or more (below 1000)."""
+    k = body.a.value
+    if body.a.vague or not (0 < k < _MIXED_DIGITS_BELOW and _DIGITS_ONLY.fullmatch(body.text)) \
+            or _not_fraction_after(t, s):
+        return None
+    d = fraction_at(t, body.end, k)
+    if d is None or d.base in _PERIOD_ORDINALS:
+        return None
+    if (of := fraction_of(t, s, d.end, k, Decimal(d.den), ctx)) is not None:
+        return of  # 3 tenths of a percent
+    return finish(t, s, d.end, exact(_divide(k, Decimal(d.den))), "percent", "ratio", Decimal(1))
 
 
 #: The largest whole part of a mixed number written with digits then words ("2 and a half million"):
@@ -974,6 +1030,8 @@ def _mixed_digits(t: str, body: Body) -> Body:
     k = body.a.value
     if not (not body.a.vague and 0 < k < _MIXED_DIGITS_BELOW and _DIGITS_ONLY.fullmatch(body.text)):
         return body
+    if _between(t, body.start):
+        return body  # between 1 and 3/4: the two ends of a range, whatever they are
     mixed = _mixed_tail(t, body.end, k)
     if mixed is None:
         return body

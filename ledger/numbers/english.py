@@ -86,8 +86,11 @@ class _Reader:
         return ok
 
     def _and(self, sep: str) -> bool:
-        if self.stage in ("hundred", "scaled"):  # one hundred and five, one million and fifty-four
+        if self.stage == "hundred":  # one hundred and five
             self.stage = "and"
+            return True
+        if self.stage == "scaled":  # one million and fifty-four; two thousand and five hundred: a whole group
+            self.stage = "and_group"
             return True
         if self.stage in ("unit", "tens", "done") and not self.total:  # one and a half (million)
             self.stage = "and_half"
@@ -155,7 +158,7 @@ class _Reader:
     def _ones(self, v: int, sep: str) -> bool:
         if sep == "-" and not ((self.stage == "tens" and 0 < v < 10) or self.hyphened_hundred()):
             return False
-        if self.stage in ("start", "scaled"):
+        if self.stage in ("start", "scaled", "and_group"):
             self.need_big = sep == ", "  # "ten thousand, one of the largest" is no 10001
             self.group, self.stage = Decimal(v), "unit"
         elif self.stage in ("hundred", "and") or (self.stage == "tens" and 0 < v < 10):
@@ -169,7 +172,8 @@ class _Reader:
         return self.stage == "hundred" and self.hyphen_hundred
 
     def _tens(self, v: int, sep: str) -> bool:
-        if (sep == "-" and not self.hyphened_hundred()) or self.stage not in ("start", "scaled", "hundred", "and"):
+        if (sep == "-" and not self.hyphened_hundred()) \
+                or self.stage not in ("start", "scaled", "hundred", "and", "and_group"):
             return False
         self.need_big = self.need_big or sep == ", "
         self.group += v

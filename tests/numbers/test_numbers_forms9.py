@@ -83,6 +83,29 @@ CASES = [
     ("賣三蚊零四。", [exact("三蚊零四", "money", D("3.04"), "CNY")]),
     ("兩三蚊", [rng("兩三蚊", "money", D(2), D(3), "CNY")]),
     ("一百蚊一份", [exact("一百蚊", "money", D(100), "CNY")]),
+    # --- "and" after a scale opens a whole group: 2000 + 500 (was 2005, the five read as ones)
+    ("two thousand and five hundred dollars",
+     [exact("two thousand and five hundred dollars", "money", D(2500), "USD")]),
+    ("two million and five hundred thousand", [exact("two million and five hundred thousand", "count",
+                                                     D(2_500_000), "count")]),
+    ("two thousand and five", [exact("two thousand and five", "count", D(2005), "count")]),  # as before
+    # --- a half after a scale is half of that scale: 3 x 10^6 + 10^6 / 2 (was 3,000,000.5)
+    ("three million and a half", [exact("three million and a half", "count", D(3_500_000), "count")]),
+    ("a million and a half dollars", [exact("a million and a half dollars", "money", D(1_500_000), "USD")]),
+    # --- digits before an ordinal: a fraction as "three fifths" is; 3/4, 3/100, 3/5 of 1%
+    ("3 fourths", [exact("3 fourths", "percent", D("0.75"), "ratio")]),
+    ("it is 7 hundredths", [exact("7 hundredths", "percent", D("0.07"), "ratio")]),
+    ("3 fifths of a percent", [exact("3 fifths of a percent", "percent", D("0.006"), "ratio")]),
+    ("a 5-eighths share", [exact("5-eighths", "percent", D("0.625"), "ratio")]),
+    # --- "and" then a slash fraction: a mixed number, 5 + 3/4
+    ("5 and 3/4", [exact("5 and 3/4", "count", D("5.75"), "count")]),
+    ("5 and 3/4 percent", [exact("5 and 3/4 percent", "percent", D("0.0575"), "ratio")]),
+    ("$5 and 3/4 million", [exact("$5 and 3/4 million", "money", D(5_750_000), "USD")]),
+    ("two and 3/5", [exact("two and 3/5", "count", D("2.6"), "count")]),
+    # --- after a currency sign, thousands grouped by dots (two groups or more: no decimal has two points)
+    ("a prize of $1.000.000", [exact("$1.000.000", "money", D(1_000_000), "USD")]),
+    ("€2.500.000,50 in cash", [exact("€2.500.000,50", "money", D("2500000.50"), "EUR")]),  # a decimal comma
+    ("USD 1.000.000.000", [exact("USD 1.000.000.000", "money", D(10**9), "USD")]),
 ]
 
 
@@ -108,6 +131,17 @@ def test_form(text, want):
     ("三蚊子", []),  # mosquitoes
     ("人均三万元零五年", [exact("三万元", "money", D(30000), "CNY"), exact("零五年", "duration", D(5), "year")]),
     ("5 percent. Points", [exact("5 percent", "percent", D("0.05"), "ratio")]),
+    ("two thousand and counting", [exact("two thousand", "count", D(2000), "count")]),  # no group after "and"
+    ("3 quarters of growth", [exact("3", "count", D(3), "count")]),  # quarters are periods too
+    ("the 1 fifth straight loss", [exact("1", "count", D(1), "count")]),  # an ordinal before a noun
+    ("3 seconds", [exact("3", "count", D(3), "count")]),  # a time
+    ("2019 fifths", [exact("2019", "count", D(2019), "count")]),  # no year is a numerator
+    # between two ends: no mixed number ("between 1 and 3/4" is no 1.75)
+    ("between 1 and 3/4", [exact("1", "count", D(1), "count"), exact("3/4", "percent", D("0.75"), "ratio")]),
+    ("$1.000", [exact("$1.000", "money", D(1), "USD")]),  # one group: a decimal, as before
+    ("version 1.2.3", []),
+    ("in 3 and 4/5/2020", [exact("3", "count", D(3), "count"), exact("4", "count", D(4), "count"),
+                           exact("5", "count", D(5), "count"), exact("2020", "count", D(2020), "count")]),
 ])
 def test_what_stays(text, want):
     assert rows(text) == want
@@ -191,3 +225,50 @@ def test_price_per_one(n, measure, tenth, word):
     head = f"{cn2an.an2cn(n)}{word}" + (cn2an.an2cn(tenth) if tenth else "")
     m = one(f"卖{head}一{measure}")
     assert (m.surface, m.kind, m.unit, m.value) == (head, "money", "CNY", D(n) + (D(tenth) / 10 if tenth else 0))
+
+
+@oracle
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=1, max_value=999),
+       st.sampled_from([("", "count", "count", 1), (" dollars", "money", "USD", 1)]))
+def test_scale_and_a_group(a, b, unit):
+    # num2words writes a and b below a thousand; "a thousand and b" is 1000 a + b
+    surface = f"{num2words(a)} thousand and {num2words(b)}{unit[0]}"
+    m = one(f"they paid {surface} in total")
+    assert (m.surface, m.kind, m.unit, m.value) == (surface, unit[1], unit[2], D(1000 * a + b))
+
+
+@oracle
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=3, max_value=10), st.data())
+def test_digits_before_an_ordinal(k, den, data):
+    # Python writes k; num2words writes the ordinal of den (third .. tenth), plural after k > 1
+    ordinal = num2words(den, to="ordinal")
+    surface = f"{k} {ordinal}{'s' if k > 1 else ''}"
+    m = one(f"the group holds {surface} of it")
+    assert (m.surface, m.kind) == (surface, "percent")
+    assert abs(m.value - D(k) / D(den)) <= D("1e-12")
+
+
+@oracle
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=2, max_value=99), st.data(),
+       st.booleans())
+def test_and_a_slash_fraction(whole, den, data, words):
+    # Python writes n/den (proper) and the whole part (num2words in words): whole + n/den
+    n = data.draw(st.integers(min_value=1, max_value=den - 1))
+    lead = num2words(whole) if words else str(whole)
+    surface = f"{lead} and {n}/{den}"
+    m = one(f"it measured {surface} in all")
+    assert (m.surface, m.kind) == (surface, "count")
+    assert abs(m.value - (D(whole) + D(n) / D(den))) <= D("1e-9")
+
+
+@oracle
+@given(st.integers(min_value=1000, max_value=10**12), st.sampled_from([("$", "USD"), ("€", "EUR"), ("£", "GBP")]))
+def test_dot_grouped_after_a_sign(n, sign):
+    # Python groups n by commas; written with dots instead after a sign, it is n (two groups or more)
+    grouped = f"{n:,}".replace(",", ".")
+    if grouped.count(".") < 2:
+        grouped = f"{n * 1000:,}".replace(",", ".")
+        n *= 1000
+    surface = f"{sign[0]}{grouped}"
+    m = one(f"a prize of {surface} was paid")
+    assert (m.surface, m.kind, m.unit, m.value) == (surface, "money", sign[1], D(n))
