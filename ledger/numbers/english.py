@@ -27,7 +27,7 @@ from ledger.numbers.words import (
     EN_FRACTION_RULES,
     EN_HALF,
     EN_HUNDRED,
-    EN_LONG_SCALE,
+    EN_LONG_SCALES,
     EN_ONES,
     EN_ORDINALS,
     EN_POINT,
@@ -38,6 +38,8 @@ from ledger.numbers.words import (
 
 _TOKEN = re.compile(r"([A-Za-z]+)|(,[ \t]+|[ \t]+-[ \t]+|[ \t]+|-)|.", re.S)
 _AND = "and"
+#: The scales that multiply a larger one after them (three thousand million, two lakh crore).
+_LONG_VALUES = frozenset(EN_SCALES[w] for w in EN_LONG_SCALES)
 
 
 @dataclass(frozen=True)
@@ -195,7 +197,7 @@ class _Reader:
 
     def _long_scale_next(self) -> bool:
         """The number so far is "N thousand": a larger scale next multiplies it (the long scale)."""
-        return self.stage == "scaled" and self.scales == 1 and self.last_scale == EN_SCALES[EN_LONG_SCALE]
+        return self.stage == "scaled" and self.scales == 1 and self.last_scale in _LONG_VALUES
 
     def _scale(self, s: int, sep: str) -> bool:
         if self._long_scale_next() and s > self.last_scale and sep == " ":

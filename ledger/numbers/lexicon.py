@@ -45,7 +45,7 @@ from ledger.numbers.words import (
     EN_FRACTIONS,
     EN_HALF,
     EN_HUNDRED,
-    EN_LONG_SCALE,
+    EN_LONG_SCALES,
     EN_MAGNITUDES,
     EN_ONES,
     EN_ORDINALS,
@@ -297,15 +297,16 @@ def _simplified_article(original: str) -> bool:
 
 
 _MAG_WORDS = words_alt(w for w in EN_MAGNITUDES if w not in EN_ABBREVIATIONS)  # lac is a word, bn an abbreviation
-#: The scales after "thousand" in "3 thousand million(s)" ([numerals.en.long_scale]).
-_LONG_AFTER = words_alt(w for w, v in EN_SCALES.items() if v > EN_SCALES[EN_LONG_SCALE])
+#: The scales after "thousand" in "3 thousand million(s)", "2.5 lakh crore" ([numerals.en.long_scale]).
+_LONG_AFTER = words_alt(w for w, v in EN_SCALES.items() if v > min(EN_SCALES[w] for w in EN_LONG_SCALES))
+_LONG_BEFORE = "|".join(f"(?<=(?i:{w}))" for w in EN_LONG_SCALES)  # one lookbehind each: fixed widths
 #: An English magnitude after the number: group "mag" (a word) or "abbr" (13bn, $13B, 5m); or
 #: "hundred" ("hund"), then a scale word ("hmag"), as in a group of English words: the digits stand
 #: for its ones ("5 hundred" = 500 as "five hundred", "2 hundred million" = 2 x 10^8).
 EN_MAG = re.compile(
     rf"(?:[ \t]-[ \t]|[ \t]|-)?(?:(?P<hund>(?i:{words_alt(w for w, v in EN_SCALES.items() if v == EN_HUNDRED)}))\b"
     rf"(?:(?:[ \t]|-)(?P<hmag>(?i:{_MAG_WORDS}))\b)?|(?P<mag>(?i:{_MAG_WORDS}))(?:(?i:s)\b|\b"
-    rf"(?:(?<=(?i:{EN_LONG_SCALE}))[ \t](?P<lmag>(?i:{_LONG_AFTER}))(?i:s)?\b(?!-))?))"
+    rf"(?:(?:{_LONG_BEFORE})[ \t](?P<lmag>(?i:{_LONG_AFTER}))(?i:s)?\b(?!-))?))"
     rf"|(?P<abbr>{words_alt(EN_ABBREVIATIONS)})(?![A-Za-z0-9])"
     rf"|[ \t](?P<sabbr>{words_alt(EN_SPACED_ABBREVIATIONS)})(?![A-Za-z0-9]|\.[A-Za-z0-9])", re.ASCII
 )
@@ -317,8 +318,11 @@ def magnitude_of(mm: re.Match[str]) -> int:
         after = mm.group("hmag")
         return EN_HUNDRED * (EN_MAGNITUDES[after.lower()] if after else 1)
     word = mm.group("mag")
-    if word and mm.group("lmag"):  # 3 thousand million = 3 x 10^9
-        return EN_MAGNITUDES[word.lower()] * EN_MAGNITUDES[mm.group("lmag").lower()]
+    if word and mm.group("lmag"):  # 3 thousand million = 3 x 10^9, 2.5 lakh crore = 2.5 x 10^12
+        small, big = EN_MAGNITUDES[word.lower()], EN_MAGNITUDES[mm.group("lmag").lower()]
+        if big > small:
+            return small * big
+        return small
     return EN_MAGNITUDES[word.lower() if word else (mm.group("abbr") or mm.group("sabbr"))]
 
 

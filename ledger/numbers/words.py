@@ -75,8 +75,9 @@ EN_TENS: dict[str, int] = dict(_EN["tens"])
 #: hundred, thousand, million, billion, trillion, quadrillion.
 EN_SCALES: dict[str, int] = dict(_EN["magnitudes"])
 EN_HUNDRED = 100
-#: "thousand" in "three thousand million" (3 x 10^9): [numerals.en.long_scale].
-EN_LONG_SCALE: str = _EN["long_scale"]["word"]
+#: The words that multiply a larger scale after them: "three thousand million" (3 x 10^9), "2.5 lakh
+#: crore" (2.5 x 10^12): [numerals.en.long_scale].
+EN_LONG_SCALES: tuple[str, ...] = tuple(_EN["long_scale"]["words"])
 #: Abbreviations after digits: 13bn, $5m, 100K (case as written).
 EN_ABBREVIATIONS: dict[str, int] = dict(_EN["abbreviations"])
 #: Magnitudes after an Arabic number (350 million, 13bn): words lower-case, abbreviations as written.

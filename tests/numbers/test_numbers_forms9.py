@@ -106,6 +106,10 @@ CASES = [
     ("a prize of $1.000.000", [exact("$1.000.000", "money", D(1_000_000), "USD")]),
     ("€2.500.000,50 in cash", [exact("€2.500.000,50", "money", D("2500000.50"), "EUR")]),  # a decimal comma
     ("USD 1.000.000.000", [exact("USD 1.000.000.000", "money", D(10**9), "USD")]),
+    # --- the Indian compound scale: a lakh of crores is 10^5 x 10^7 = 10^12 (was 2.5 lakh = 250,000)
+    ("a package of 2.5 lakh crore", [exact("2.5 lakh crore", "count", D("2.5") * 10**12, "count")]),
+    ("two lakh crores", [exact("two lakh crores", "count", D(2 * 10**12), "count")]),
+    ("5 thousand crore", [exact("5 thousand crore", "count", D(5 * 10**10), "count")]),  # 5 x 10^3 x 10^7
 ]
 
 
@@ -138,7 +142,8 @@ def test_form(text, want):
     ("2019 fifths", [exact("2019", "count", D(2019), "count")]),  # no year is a numerator
     # between two ends: no mixed number ("between 1 and 3/4" is no 1.75)
     ("between 1 and 3/4", [exact("1", "count", D(1), "count"), exact("3/4", "percent", D("0.75"), "ratio")]),
-    ("$1.000", [exact("$1.000", "money", D(1), "USD")]),  # one group: a decimal, as before
+    ("$1.000", [exact("$1.000", "money", D(1), "USD")]),
+    ("5 lakh people", [exact("5 lakh", "count", D(500_000), "count")]),  # no crore after it  # one group: a decimal, as before
     ("version 1.2.3", []),
     ("in 3 and 4/5/2020", [exact("3", "count", D(3), "count"), exact("4", "count", D(4), "count"),
                            exact("5", "count", D(5), "count"), exact("2020", "count", D(2020), "count")]),
@@ -272,3 +277,16 @@ def test_dot_grouped_after_a_sign(n, sign):
     surface = f"{sign[0]}{grouped}"
     m = one(f"a prize of {surface} was paid")
     assert (m.surface, m.kind, m.unit, m.value) == (surface, "money", sign[1], D(n))
+
+
+@oracle
+@given(st.integers(min_value=1, max_value=99), st.integers(min_value=0, max_value=9),
+       st.sampled_from([("lakh", 10**5), ("lac", 10**5), ("thousand", 10**3)]),
+       st.sampled_from([("crore", 10**7), ("crores", 10**7)]), st.booleans())
+def test_indian_compound_scale(n, tenth, small, big, words):
+    # Python (or num2words for a whole n) writes the number; "n lakh crore" is n x 10^5 x 10^7
+    lead = num2words(n) if words else (f"{n}.{tenth}" if tenth else str(n))
+    value = D(n) if words else D(f"{n}.{tenth}")
+    surface = f"{lead} {small[0]} {big[0]}"
+    m = one(f"an outlay of {surface} was announced")
+    assert (m.surface, m.kind, m.value) == (surface, "count", value * small[1] * big[1])
