@@ -36,6 +36,7 @@ from ledger.numbers.words import (
     EN_BARE_MIN,
     EN_DOZEN,
     EN_DROPPED_ARTICLE,
+    EN_MONEY_ABBREVIATIONS,
     EN_NOT_FRACTION_AFTER,
     EN_ONES,
     EN_PLURAL_SCALES,
@@ -608,6 +609,9 @@ _MONEY_ABBR = re.compile(
 )
 
 
+_SIGN_ABBR = re.compile(rf"[ \t]?(?P<x>{words_alt(EN_MONEY_ABBREVIATIONS)})(?![A-Za-z0-9]|\.[A-Za-z0-9])", re.ASCII)
+
+
 def _money_abbreviation(t: str, pos: int, money: bool) -> re.Match[str] | None:
     """An abbreviation that a space keeps from the digits (m, b: "5 m" may be five metres) read as a
     magnitude of money: after a currency sign ("£3 m", "$ 15 m") or before a currency word ("3 m euros")."""
@@ -641,6 +645,8 @@ def _magnitude(t: str, pos: int, a: Amount, g: str, *, money: bool = False) -> t
             if f2 >= f or not 0 < v * f2 < f:
                 break
             a, pos, f = exact(a.value + v * f2), mm2.end(), f2
+    elif money and g == "ar" and (sa := _SIGN_ABBR.match(t, pos)) is not None:
+        a, pos = a.scaled(EN_MONEY_ABBREVIATIONS[sa.group("x")]), sa.end()  # $5MM = 5 x 10^6
     elif g == "ar" and a.vague == "" and a.value == a.value.to_integral_value() and a.value > 0 \
             and (dz := _DOZEN.match(t, pos)):
         a = a.scaled(EN_DOZEN)  # 3 dozen eggs = 36, as "three dozen"

@@ -80,6 +80,8 @@ EN_HUNDRED = 100
 EN_LONG_SCALES: tuple[str, ...] = tuple(_EN["long_scale"]["words"])
 #: Abbreviations after digits: 13bn, $5m, 100K (case as written).
 EN_ABBREVIATIONS: dict[str, int] = dict(_EN["abbreviations"])
+#: Abbreviations read only after an amount with a currency sign: $5MM ([numerals.en.money_abbreviations]).
+EN_MONEY_ABBREVIATIONS: dict[str, int] = dict(_EN["money_abbreviations"])
 #: Magnitudes after an Arabic number (350 million, 13bn): words lower-case, abbreviations as written.
 EN_MAGNITUDES: dict[str, int] = {**{w: v for w, v in EN_SCALES.items() if v > EN_HUNDRED}, **EN_ABBREVIATIONS}
 #: Abbreviations read after a space too ("2.33 k"): not m (metres), b or T.

@@ -110,6 +110,10 @@ CASES = [
     ("a package of 2.5 lakh crore", [exact("2.5 lakh crore", "count", D("2.5") * 10**12, "count")]),
     ("two lakh crores", [exact("two lakh crores", "count", D(2 * 10**12), "count")]),
     ("5 thousand crore", [exact("5 thousand crore", "count", D(5 * 10**10), "count")]),  # 5 x 10^3 x 10^7
+    # --- MM after an amount with a currency sign: a thousand thousand (was $5)
+    ("raised $5MM in seed funding", [exact("$5MM", "money", D(5_000_000), "USD")]),
+    ("a $ 2.5 mm loan", [exact("$ 2.5 mm", "money", D(2_500_000), "USD")]),
+    ("US$ 10MM", [exact("US$ 10MM", "money", D(10_000_000), "USD")]),
 ]
 
 
@@ -143,7 +147,9 @@ def test_form(text, want):
     # between two ends: no mixed number ("between 1 and 3/4" is no 1.75)
     ("between 1 and 3/4", [exact("1", "count", D(1), "count"), exact("3/4", "percent", D("0.75"), "ratio")]),
     ("$1.000", [exact("$1.000", "money", D(1), "USD")]),
-    ("5 lakh people", [exact("5 lakh", "count", D(500_000), "count")]),  # no crore after it  # one group: a decimal, as before
+    ("5 lakh people", [exact("5 lakh", "count", D(500_000), "count")]),  # no crore after it
+    ("a 5 mm bolt", [exact("5", "count", D(5), "count")]),  # millimetres: no sign, no million
+    ("35mm film", []),  # one group: a decimal, as before
     ("version 1.2.3", []),
     ("in 3 and 4/5/2020", [exact("3", "count", D(3), "count"), exact("4", "count", D(4), "count"),
                            exact("5", "count", D(5), "count"), exact("2020", "count", D(2020), "count")]),
