@@ -36,6 +36,7 @@ from ledger.numbers.words import (
     EN_BARE_MIN,
     EN_DOZEN,
     EN_DROPPED_ARTICLE,
+    EN_MONEY_ABBREVIATIONS,
     EN_NOT_FRACTION_AFTER,
     EN_ONES,
     EN_PLURAL_SCALES,
@@ -137,8 +138,15 @@ def read_number(t: str, m: re.Match, ctx: Context) -> Hit | Resume | None:
             body = _space_grouped(t, body)
         elif nxt == CN_POINT:
             body = _point_word(t, body, cur, ctx) or body
+        if nxt == "." and cur is not None:
+            body = _dot_grouped(t, body)  # $1.000.000
         if "," in body.run:
             body = _decimal_comma(t, body, cur, ctx)
+        elif nxt in (" ", "\t") and body.end + 4 < len(t) and t[body.end + 1] in "aA":
+            body = _mixed_digits(t, body)  # 2 and a half million, 5 and 3/4
+    if g == "ar" and body.g == "ar" and t[body.end:body.end + 1] in (" ", "-") \
+            and t[body.end + 1:body.end + 2].isalpha() and (fr := _digit_fraction(t, s, body, ctx)) is not None:
+        return fr  # 3 fifths, 7 hundredths
     hit = _number(t, s, body, cur, ctx)
     if hit is None and g != "cur" and body.end < m.end(name):
         return Resume(body.end)
@@ -204,6 +212,26 @@ def _space_grouped(t: str, body: Body) -> Body:
         return body
     e = gm.end()
     v = exact(arabic(body.text + "".join(groups)))
+    return Body(t[body.start:e], t[body.start:e], body.start, e, v, "ar")
+
+
+_DOT_GROUPS = re.compile(r"(?:\.\d{3})+(?:,\d{1,2})?(?![\d.]|,\d)", re.ASCII)
+_DOT_HEAD = re.compile(r"[1-9]\d{0,2}\.\d{3}", re.ASCII)
+
+
+def _dot_grouped(t: str, body: Body) -> Body:
+    """$1.000.000 = 10^6, €2.500.000,50: after a currency sign, digits grouped by dots (as much of Europe
+    and Latin America writes thousands) when there are two groups or more ("$1.000.000" was $1: a
+    decimal cannot have two points); one group stays a decimal ($1.000), and no sign, no grouping
+    (1.2.3 is a version)."""
+    if body.g != "ar" or not _DOT_HEAD.fullmatch(body.text):
+        return body
+    gm = _DOT_GROUPS.match(t, body.end)
+    if gm is None:
+        return body
+    e = gm.end()
+    whole, _, cents = t[body.start:e].partition(",")
+    v = exact(arabic(whole.replace(".", "") + (f".{cents}" if cents else "")))
     return Body(t[body.start:e], t[body.start:e], body.start, e, v, "ar")
 
 
@@ -581,6 +609,9 @@ _MONEY_ABBR = re.compile(
 )
 
 
+_SIGN_ABBR = re.compile(rf"[ \t]?(?P<x>{words_alt(EN_MONEY_ABBREVIATIONS)})(?![A-Za-z0-9]|\.[A-Za-z0-9])", re.ASCII)
+
+
 def _money_abbreviation(t: str, pos: int, money: bool) -> re.Match[str] | None:
     """An abbreviation that a space keeps from the digits (m, b: "5 m" may be five metres) read as a
     magnitude of money: after a currency sign ("£3 m", "$ 15 m") or before a currency word ("3 m euros")."""
@@ -614,6 +645,8 @@ def _magnitude(t: str, pos: int, a: Amount, g: str, *, money: bool = False) -> t
             if f2 >= f or not 0 < v * f2 < f:
                 break
             a, pos, f = exact(a.value + v * f2), mm2.end(), f2
+    elif money and g == "ar" and (sa := _SIGN_ABBR.match(t, pos)) is not None:
+        a, pos = a.scaled(EN_MONEY_ABBREVIATIONS[sa.group("x")]), sa.end()  # $5MM = 5 x 10^6
     elif g == "ar" and a.vague == "" and a.value == a.value.to_integral_value() and a.value > 0 \
             and (dz := _DOZEN.match(t, pos)):
         a = a.scaled(EN_DOZEN)  # 3 dozen eggs = 36, as "three dozen"
@@ -924,10 +957,36 @@ def _en_fraction(t: str, s: int, body: Body, ctx: Context | None = None) -> Hit 
         if ctx is not None and (of := fraction_of(t, s, d.end, k, Decimal(d.den), ctx)) is not None:
             return of  # seven tenths of a percent, two thirds of a billion
         return finish(t, s, d.end, exact(_divide(k, Decimal(d.den))), "percent", "ratio", Decimal(1))
-    am = _AND.match(t, body.end)
+    mixed = _mixed_tail(t, body.end, k, _last_scale(body.text))
+    if mixed is None:
+        return None
+    a, end = mixed
+    if ctx is not None:  # eight and one-half percent, five and a quarter dollars: a number of the unit after it
+        kind, unit, factor, upos, _ = _unit(t, end, "en", ctx, a)
+        if kind in _SLASH_UNITS:
+            return finish(t, s, upos, a, kind, unit, factor)
+    return finish(t, s, end, a, "count", "count", Decimal(1))
+
+
+def _last_scale(words: str) -> Decimal:
+    """The scale a number's words end with (a thousand or more: "three million" -> 10^6), else 1."""
+    w = _LAST_WORDS.search(words)
+    v = EN_SCALES.get(w.group("last").lower(), 1) if w is not None else 1
+    return Decimal(v) if v > 100 else Decimal(1)
+
+
+def _mixed_tail(t: str, pos: int, k: Decimal, of: Decimal = Decimal(1)) -> tuple[Amount, int] | None:
+    """The whole number ``k`` (ending at ``t[pos]``) and " and " then a proper fraction in words ("and a
+    half", "and one-quarter", "and two thirds"): the mixed number's amount and where its words end; None
+    when no such fraction follows (k not whole, "and a fifth straight", "and three halves").  ``of``: the
+    scale the whole number ends with, which the fraction is of ("a million and a half" = 1.5 x 10^6)."""
+    am = _AND.match(t, pos)
     if am is None or k != k.to_integral_value():
         return None
     p = am.end()
+    if (sl := _AND_SLASH.match(t, p)) is not None:  # five and 3/4, two and 1/2: a slash fraction
+        n, den = Decimal(sl.group(1)), Decimal(sl.group(2))
+        return (exact(k + _divide(n * of, den)), sl.end()) if 0 < n < den else None
     art = _EN_ARTICLE_NUM.match(t, p)
     if art is not None:
         kn, p = Decimal(1), art.end()
@@ -940,12 +999,51 @@ def _en_fraction(t: str, s: int, body: Body, ctx: Context | None = None) -> Hit 
     d = fraction_at(t, p, kn, mixed=True)
     if d is None or kn >= d.den:
         return None
-    a = exact(k + _divide(kn, Decimal(d.den)))
-    if ctx is not None:  # eight and one-half percent, five and a quarter dollars: a number of the unit after it
-        kind, unit, factor, upos, _ = _unit(t, d.end, "en", ctx, a)
-        if kind in _SLASH_UNITS:
-            return finish(t, s, upos, a, kind, unit, factor)
-    return finish(t, s, d.end, a, "count", "count", Decimal(1))
+    return exact(k + _divide(kn * of, Decimal(d.den))), d.end
+
+
+#: A proper fraction with a slash after "and" (no date: 3/4/2020, no 3/45.5).
+_AND_SLASH = re.compile(r"(\d{1,3})/(\d{1,3})(?![\d/]|[.,]\d)", re.ASCII)
+
+
+def _digit_fraction(t: str, s: int, body: Body, ctx: Context) -> Hit | None:
+    """Digits before an English ordinal: "3 fifths" = 3/5, "7 hundredths" = 0.07, "1 fifth" (at the end of
+    a phrase or before of/the), "3 fifths of a percent" -- the rules of "three fifths" ([numerals.en.
+    fraction_rules]); never half or quarter ("3 quarters" are periods), nor a year or more (below 1000)."""
+    k = body.a.value
+    if body.a.vague or not (0 < k < _MIXED_DIGITS_BELOW and _DIGITS_ONLY.fullmatch(body.text)) \
+            or _not_fraction_after(t, s):
+        return None
+    d = fraction_at(t, body.end, k)
+    if d is None or d.base in _PERIOD_ORDINALS:
+        return None
+    if (of := fraction_of(t, s, d.end, k, Decimal(d.den), ctx)) is not None:
+        return of  # 3 tenths of a percent
+    return finish(t, s, d.end, exact(_divide(k, Decimal(d.den))), "percent", "ratio", Decimal(1))
+
+
+#: The largest whole part of a mixed number written with digits then words ("2 and a half million"):
+#: below it no year ("in 2019 and a third of firms" is a year, then a share).
+_MIXED_DIGITS_BELOW = Decimal(1000)
+_DIGITS_ONLY = re.compile(r"\d+", re.ASCII)
+
+
+def _mixed_digits(t: str, body: Body) -> Body:
+    """Digits, " and ", a fraction in words: one number ("2 and a half million dollars" = 2.5e6 USD,
+    "$2 and a half million", "7 and a quarter percent" = 7.25%; were 2 and a half alone, or the count 2
+    and a half percent), read on by the caller as any number (a scale, a unit).  Only a whole number
+    below 1000 written without separators; ``body`` unchanged otherwise."""
+    k = body.a.value
+    if not (not body.a.vague and 0 < k < _MIXED_DIGITS_BELOW and _DIGITS_ONLY.fullmatch(body.text)):
+        return body
+    if _between(t, body.start):
+        return body  # between 1 and 3/4: the two ends of a range, whatever they are
+    mixed = _mixed_tail(t, body.end, k)
+    if mixed is None:
+        return body
+    a, end = mixed
+    text = t[body.start:end]
+    return Body(text, text, body.start, end, a, "ar")
 
 
 def _en_article_fraction(t: str, m: re.Match, ctx: Context | None = None) -> Hit | None:
@@ -1176,7 +1274,11 @@ def _range(t: str, start: int, pos: int, body: Body, a: Amount, unit_info, a_mag
         return None
     b = second.a
     b2, p2 = _magnitude(t, second.end, b, second.g)
-    kind2, unit2, factor2, p3, _ = _unit(t, p2, second.g, ctx, b2, b2.value != b.value)
+    kind2, unit2, factor2, p3, word2 = _unit(t, p2, second.g, ctx, b2, b2.value != b.value)
+    hi_sub = None  # 五元六角至五元七角八分: the second end's 角/分 after its yuan word
+    if kind2 == "money" and word2 and not word2.isascii() and not sub and t[p3:p3 + 1] \
+            and (not t[p3].isascii() or t[p3].isdigit()):
+        hi_sub, p3 = money.after_yuan(t, p3, word2, b2)
     sub2 = money.alone(t, p2, second.text, b2, ctx.default_cur) \
         if kind2 is None and b2.value == b.value and not b.vague and t[p2:p2 + 1] in _SUB_START else None
     if sub or (sub2 is not None and kind is None and not a_mag and not a.vague and body.g != "cn"):
@@ -1221,6 +1323,10 @@ def _range(t: str, start: int, pos: int, body: Body, a: Amount, unit_info, a_mag
         a = a.scaled(CN_SMALL_UNITS[small.group(1)])  # 2到5千: 千 is both ends' unit
     lo = a.value if a.low is None else a.low
     hi = b2.value if b2.high is None else b2.high
+    if hi_sub is not None and hi_sub.value != b2.value:
+        if big or b2.value != b.value:
+            return None  # 5至6万元五角: no range here
+        hi = hi_sub.value
     if lo >= hi:
         return None
     return Amount((lo + hi) / 2, lo, hi, "range"), end, kind, unit, factor

@@ -27,7 +27,7 @@ from ledger.numbers.words import (
     EN_FRACTION_RULES,
     EN_HALF,
     EN_HUNDRED,
-    EN_LONG_SCALE,
+    EN_LONG_SCALES,
     EN_ONES,
     EN_ORDINALS,
     EN_POINT,
@@ -38,6 +38,8 @@ from ledger.numbers.words import (
 
 _TOKEN = re.compile(r"([A-Za-z]+)|(,[ \t]+|[ \t]+-[ \t]+|[ \t]+|-)|.", re.S)
 _AND = "and"
+#: The scales that multiply a larger one after them (three thousand million, two lakh crore).
+_LONG_VALUES = frozenset(EN_SCALES[w] for w in EN_LONG_SCALES)
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,8 @@ class _Reader:
         self.scales = 0  # scale words read
         self.closed = False  # a plural scale ends the number ("two millions")
         self.hyphen_hundred = False  # "two-hundred": the group goes on with a hyphen (two-hundred-fifty)
+        self.dozens = False  # the group was counted in dozens (no second "dozen")
+        self.and_hyphen = False  # "one-and-a-half": the half's words are joined by hyphens throughout
 
     def complete(self) -> bool:
         return self.stage in ("unit", "hundred", "tens", "done", "scaled", "frac") and not self.need_big
@@ -76,19 +80,23 @@ class _Reader:
     def feed(self, w: str, sep: str) -> bool:
         if self.closed:
             return False
-        if w == _AND:
-            return sep == " " and self._and()
+        if w == _AND:  # one and a half, one-and-a-half (million): hyphens only before a half
+            return (sep == " " or (sep == "-" and self.stage in ("unit", "tens", "done"))) and self._and(sep)
         ok = self._word(w, sep)
         if ok:
             self.words += 1
         return ok
 
-    def _and(self) -> bool:
-        if self.stage in ("hundred", "scaled"):  # one hundred and five, one million and fifty-four
+    def _and(self, sep: str) -> bool:
+        if self.stage == "hundred":  # one hundred and five
             self.stage = "and"
+            return True
+        if self.stage == "scaled":  # one million and fifty-four; two thousand and five hundred: a whole group
+            self.stage = "and_group"
             return True
         if self.stage in ("unit", "tens", "done") and not self.total:  # one and a half (million)
             self.stage = "and_half"
+            self.and_hyphen = sep == "-"
             return True
         return False
 
@@ -114,12 +122,16 @@ class _Reader:
             # (a plural alone is an order of magnitude)
             self.closed = self._scale(EN_SCALES[w[:-1]], sep)
             return self.closed
-        if w == "dozens" and self.stage == "unit" and 1 < self.group < 10:  # three dozens = 36
-            w = "dozen"
-        if w == "dozen" and self.stage in ("unit", "article", "half_a") and self.group < 10:
-            lead = Decimal("0.5") if self.stage == "half_a" else self.group or Decimal(1)  # half a dozen = 6
+        grouped = self.stage in ("unit", "hundred", "tens", "done") and not self.total and self.group > 1 \
+            and not self.dozens
+        if w == "dozens" and ((self.stage == "unit" and 1 < self.group < 10) or grouped):
+            w = "dozen"  # three dozens = 36, two hundred dozens = 2400
+        if w == "dozen" and ((self.stage in ("unit", "article", "half_a") and self.group < 10) or grouped):
+            # half a dozen = 6; after a group below a thousand its dozens: two hundred dozen = 2400,
+            # twenty dozen = 240, one and a half dozen = 18
+            lead = Decimal("0.5") if self.stage == "half_a" else self.group or Decimal(1)
             self.group = lead * EN_DOZEN
-            self.stage = "done"
+            self.stage, self.dozens = "done", True
             return True
         return self._lead(w, sep)
 
@@ -136,10 +148,10 @@ class _Reader:
         if self.stage == "half" and w in EN_ARTICLES:
             self.stage = "half_a"
             return True
-        if self.stage == "and_half" and w in EN_ARTICLES:
+        if self.stage == "and_half" and w in EN_ARTICLES and (sep == "-") == self.and_hyphen:
             self.stage = "and_a"
             return True
-        if self.stage == "and_a" and w == EN_HALF:
+        if self.stage == "and_a" and w == EN_HALF and (sep == "-") == self.and_hyphen:
             self.group += Decimal("0.5")
             self.stage = "done"
             return True
@@ -148,7 +160,7 @@ class _Reader:
     def _ones(self, v: int, sep: str) -> bool:
         if sep == "-" and not ((self.stage == "tens" and 0 < v < 10) or self.hyphened_hundred()):
             return False
-        if self.stage in ("start", "scaled"):
+        if self.stage in ("start", "scaled", "and_group"):
             self.need_big = sep == ", "  # "ten thousand, one of the largest" is no 10001
             self.group, self.stage = Decimal(v), "unit"
         elif self.stage in ("hundred", "and") or (self.stage == "tens" and 0 < v < 10):
@@ -162,7 +174,8 @@ class _Reader:
         return self.stage == "hundred" and self.hyphen_hundred
 
     def _tens(self, v: int, sep: str) -> bool:
-        if (sep == "-" and not self.hyphened_hundred()) or self.stage not in ("start", "scaled", "hundred", "and"):
+        if (sep == "-" and not self.hyphened_hundred()) \
+                or self.stage not in ("start", "scaled", "hundred", "and", "and_group"):
             return False
         self.need_big = self.need_big or sep == ", "
         self.group += v
@@ -184,7 +197,7 @@ class _Reader:
 
     def _long_scale_next(self) -> bool:
         """The number so far is "N thousand": a larger scale next multiplies it (the long scale)."""
-        return self.stage == "scaled" and self.scales == 1 and self.last_scale == EN_SCALES[EN_LONG_SCALE]
+        return self.stage == "scaled" and self.scales == 1 and self.last_scale in _LONG_VALUES
 
     def _scale(self, s: int, sep: str) -> bool:
         if self._long_scale_next() and s > self.last_scale and sep == " ":

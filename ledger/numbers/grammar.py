@@ -169,7 +169,7 @@ _EN_LEAD = (
 _EN_SEP = r"(?:[ \t]+-[ \t]+|[ \t]+and[ \t]+|[ \t]+|-|,[ \t]+)"
 _EN_POINT = rf"(?:[ \t]{EN_POINT}(?:[ \t]{words_alt(EN_DIGIT_WORDS, boundary=True)}){{1,40}}(?:[ \t]{_EN_SCALE})?)"
 #: A run of English number words: "forty-five thousand, six hundred and twenty-two", "half a million".
-_EN_AND_HALF = rf"[ \t]and[ \t]{_ARTICLE}[ \t]{EN_HALF}\b"
+_EN_AND_HALF = rf"(?:[ \t]and[ \t]{_ARTICLE}[ \t]|-and-{_ARTICLE}-){EN_HALF}\b"  # and a half, -and-a-half
 NUM_EN = rf"(?i:\b{_EN_LEAD}?{_EN_WORD}(?:{_EN_SEP}{_EN_WORD}|{_EN_AND_HALF}){{0,60}}{_EN_POINT}?)"
 #: Plural magnitudes, an order of magnitude: billions, tens of billions, hundreds of millions.
 EN_PLURAL = (

@@ -45,7 +45,7 @@ from ledger.numbers.words import (
     EN_FRACTIONS,
     EN_HALF,
     EN_HUNDRED,
-    EN_LONG_SCALE,
+    EN_LONG_SCALES,
     EN_MAGNITUDES,
     EN_ONES,
     EN_ORDINALS,
@@ -105,9 +105,15 @@ _SIGN_AFTER_ALT = "|".join(re.escape(w) + "(?![0-9])" for w in _SIGN_AFTER)  # 2
 #: The signs read after an amount ("20$"); after an amount that has its sign before ("$ 20 $ 30") the next one's.
 SIGNS_AFTER = frozenset(_SIGN_AFTER)
 #: 三块五 (3.5 yuan) and 五块钱: 块 is the yuan only with a digit or 钱 after it (三块屏幕 is three screens),
-#: or after an amount in yuan and fen (3.04块以上, 1.5块左右: pieces are counted in whole numbers).
+#: or after an amount in yuan and fen (3.04块以上, 1.5块左右: pieces are counted in whole numbers);
+#: 零 and a digit (三块零五 = 3.05, 十块零五毛 = 10.5), or 至/到 and an amount in 块 or 元 (五块至六块).
 KUAI = LEXICON["currency"]["yuan_words"]["colloquial"]
-_KUAI_RX = rf"(?:{KUAI}(?=钱|[{DIGITS}0-9]|[^\u4e00-\u9fff]|\Z)|(?<=[0-9]\.[0-9]){KUAI}|(?<=[0-9]\.[0-9][0-9]){KUAI})"
+KUAI_HK = LEXICON["currency"]["yuan_words"]["colloquial_hk"]  # 蚊, the Cantonese 块
+_KUAIS = f"[{KUAI}{KUAI_HK}]"
+_KUAI_RX = (
+    rf"(?:{_KUAIS}(?=钱|[{DIGITS}0-9]|[{ZEROS}][{DIGITS}0-9]|[至到][{DIGITS}{ZEROS}{UNITS}0-9.]{{1,8}}(?:{_KUAIS}|元)"
+    rf"|[^\u4e00-\u9fff]|\Z)|(?<=[0-9]\.[0-9]){_KUAIS}|(?<=[0-9]\.[0-9][0-9]){_KUAIS})"
+)
 #: ISO codes read in any case before the amount ("usd 5", "Rmb 5"), lower-cased -> as listed.
 _ANY_CASE: dict[str, str] = {w.lower(): w for w in LEXICON["currency"]["before_any_case"]["words"]}
 #: A currency written before the amount: US$, RMB, 人民币 ... as written; the ISO codes of
@@ -165,7 +171,9 @@ _ZH_GROUP = "|".join(
     for w in CN_GROUPS
 )
 _EN_UNIT = (
-    r"(?i:percentage[ \t-]points?|percentage[ \t-]pts?|percentage|per[ \t]?cents?|pct|basis[ \t-]points?|bps|times"
+    r"(?i:percentage[ \t-]points?|percentage[ \t-]pts?|percentage"
+    r"|per[ \t-]?cent[ \t-]points?|per[ \t-]?cents?"  # percent points (as some write points), per-cent
+    r"|pct|basis[ \t-]points?|bps|times"
     r"|(?:years?|months?|weeks?|days?)(?!-(?i:over|on|end|to|ago)\b))\b"  # not year-over-year, year-end
     r"|(?<=[0-9])(?:pc|bps?|pp)\b"  # 5pc (per cent), 50bp, 1.2pp: glued to the digits, lower case
     r"|ppts?\b"  # 1.2ppt, 0.5 ppts: percentage points, lower case
@@ -208,7 +216,7 @@ def unit_of(word: str, default_cur: str, yen: str = "CNY") -> tuple[str | None, 
     ``default_cur``: what a bare 元 means here; ``yen``: what a bare ¥ means."""
     if word in _SIGN_AFTER:
         return "money", yen if word in YEN_SIGNS else _SIGN_AFTER[word], Decimal(1)
-    if word == KUAI:
+    if word in (KUAI, KUAI_HK):
         return "money", default_cur, Decimal(1)
     w = word.lower().lstrip("-") if word.isascii() else word
     w = re.sub(r"[ \t]+", " ", w)
@@ -217,6 +225,10 @@ def unit_of(word: str, default_cur: str, yen: str = "CNY") -> tuple[str | None, 
     if w in _CUR_AFTER:
         code = _CUR_AFTER[w]
         return "money", default_cur if code == "yuan" else code, Decimal(1)
+    if w.startswith("per"):  # per-cent, percent points (percentage points, as some write them)
+        w = w.replace("-", " ")
+        if w.replace(" ", "") in ("percentpoint", "percentpoints"):
+            return _OTHER_UNITS["percentage point"]
     if w.replace(" ", "") in ("percent", "percents"):
         w = "percent"
     if w in _OTHER_UNITS:
@@ -285,15 +297,16 @@ def _simplified_article(original: str) -> bool:
 
 
 _MAG_WORDS = words_alt(w for w in EN_MAGNITUDES if w not in EN_ABBREVIATIONS)  # lac is a word, bn an abbreviation
-#: The scales after "thousand" in "3 thousand million(s)" ([numerals.en.long_scale]).
-_LONG_AFTER = words_alt(w for w, v in EN_SCALES.items() if v > EN_SCALES[EN_LONG_SCALE])
+#: The scales after "thousand" in "3 thousand million(s)", "2.5 lakh crore" ([numerals.en.long_scale]).
+_LONG_AFTER = words_alt(w for w, v in EN_SCALES.items() if v > min(EN_SCALES[w] for w in EN_LONG_SCALES))
+_LONG_BEFORE = "|".join(f"(?<=(?i:{w}))" for w in EN_LONG_SCALES)  # one lookbehind each: fixed widths
 #: An English magnitude after the number: group "mag" (a word) or "abbr" (13bn, $13B, 5m); or
 #: "hundred" ("hund"), then a scale word ("hmag"), as in a group of English words: the digits stand
 #: for its ones ("5 hundred" = 500 as "five hundred", "2 hundred million" = 2 x 10^8).
 EN_MAG = re.compile(
     rf"(?:[ \t]-[ \t]|[ \t]|-)?(?:(?P<hund>(?i:{words_alt(w for w, v in EN_SCALES.items() if v == EN_HUNDRED)}))\b"
     rf"(?:(?:[ \t]|-)(?P<hmag>(?i:{_MAG_WORDS}))\b)?|(?P<mag>(?i:{_MAG_WORDS}))(?:(?i:s)\b|\b"
-    rf"(?:(?<=(?i:{EN_LONG_SCALE}))[ \t](?P<lmag>(?i:{_LONG_AFTER}))(?i:s)?\b(?!-))?))"
+    rf"(?:(?:{_LONG_BEFORE})[ \t](?P<lmag>(?i:{_LONG_AFTER}))(?i:s)?\b(?!-))?))"
     rf"|(?P<abbr>{words_alt(EN_ABBREVIATIONS)})(?![A-Za-z0-9])"
     rf"|[ \t](?P<sabbr>{words_alt(EN_SPACED_ABBREVIATIONS)})(?![A-Za-z0-9]|\.[A-Za-z0-9])", re.ASCII
 )
@@ -305,8 +318,11 @@ def magnitude_of(mm: re.Match[str]) -> int:
         after = mm.group("hmag")
         return EN_HUNDRED * (EN_MAGNITUDES[after.lower()] if after else 1)
     word = mm.group("mag")
-    if word and mm.group("lmag"):  # 3 thousand million = 3 x 10^9
-        return EN_MAGNITUDES[word.lower()] * EN_MAGNITUDES[mm.group("lmag").lower()]
+    if word and mm.group("lmag"):  # 3 thousand million = 3 x 10^9, 2.5 lakh crore = 2.5 x 10^12
+        small, big = EN_MAGNITUDES[word.lower()], EN_MAGNITUDES[mm.group("lmag").lower()]
+        if big > small:
+            return small * big
+        return small
     return EN_MAGNITUDES[word.lower() if word else (mm.group("abbr") or mm.group("sabbr"))]
 
 

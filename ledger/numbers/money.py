@@ -9,7 +9,7 @@ import re
 from decimal import Decimal
 
 from ledger.numbers.english import english_word, read_english
-from ledger.numbers.grammar import DIGITS
+from ledger.numbers.grammar import DIGITS, ZEROS
 from ledger.numbers.lexicon import EN_MAG, between_before, magnitude_of, yuan_code
 from ledger.numbers.numerals import Amount, NumeralError, arabic
 from ledger.numbers.words import CN_ALL_DIGITS, LEXICON
@@ -20,6 +20,7 @@ _SUBUNITS: dict[str, tuple[str, Decimal]] = {
 _YUAN = LEXICON["currency"]["yuan_words"]
 _YUAN_MAIN = frozenset(_YUAN["main"])
 _KUAI = _YUAN["colloquial"]
+_KUAI_HK, _TENTH_HK = _YUAN["colloquial_hk"], _YUAN["tenth_hk"]  # 蚊 and 毫 (Cantonese): 块 and 毛
 _EXACTLY = "|".join(map(re.escape, _YUAN["exactly"]))
 _FINANCIAL = "壹贰叁肆伍陆柒捌玖"
 _D = rf"[{DIGITS}0-9]"
@@ -27,11 +28,15 @@ _D = rf"[{DIGITS}0-9]"
 #: after 角/毛 is the fen (三块五毛五 = 3.55, as 两千五 is 2500).
 _CN_SUB = re.compile(
     rf"(?:零?(?P<j>{_D})[角毛](?:零?(?P<f>{_D})分(?![钟之析别])|(?P<f3>{_D})(?![{DIGITS}0-9十百千万亿点.%]))?"
-    rf"|零?(?P<f2>{_D})分(?![钟之析别]))?"
+    rf"|零?(?P<f2>{_D})分(?![钟之析别])"
+    rf"|零(?P<f4>{_D})(?![{DIGITS}0-9十百千万亿点.%\u4e00-\u9fff]))?"  # 三块零五, 三元零五: 零, then the fen
     rf"(?P<z>(?:{_EXACTLY})(?![\u4e00-\u9fff]))?"
 )
-#: 三块五 (= 3.5 yuan): one digit right after 块, nothing numeral after it.
-_KUAI_DIGIT = re.compile(rf"(?P<k>{_D})(?![{DIGITS}0-9十百千万亿角毛分点.])")
+#: 一 then a measure word: a price per one (两块一斤 is 2 yuan a jin, 十块一个; 两块一 and 两块一毛 are 2.1).
+_PER_ONE = rf"一(?![{DIGITS}{ZEROS}十百千万亿角毛分点钱])[\u4e00-\u9fff]"
+#: 三块五 (= 3.5 yuan): one digit right after 块, nothing numeral after it but a price per one
+#: (三块五一斤 = 3.5 yuan a jin).
+_KUAI_DIGIT = re.compile(rf"(?!{_PER_ONE})(?P<k>{_D})(?!(?!{_PER_ONE})[{DIGITS}0-9十百千万亿角毛分点.])")
 #: 伍角, 捌分, 肆角叁分, 五毛钱, 五毛。, 2角。: a sub-unit alone (钱, or no Chinese character
 #: after 毛 or after Arabic digits and 角, tells 五毛钱 from 五毛党 and 2角 from 五角大楼).
 _CN_ALONE = re.compile(
@@ -76,7 +81,9 @@ def _digit(c: str) -> Decimal:
 
 
 def after_yuan(t: str, pos: int, word: str, a: Amount) -> tuple[Amount, int]:
-    """叁元零伍分, 壹佰元整, 三块五毛, 三块五: the 角/分 after a bare yuan word."""
+    """叁元零伍分, 壹佰元整, 三块五毛, 三块五: the 角/分 after a bare yuan word; 五蚊六毫 as 五块六毛."""
+    if word == _KUAI_HK:  # the Cantonese dollar: its 毫 is the 毛 of 块 (same length: offsets kept)
+        t, word = t[:pos] + t[pos:pos + 8].replace(_TENTH_HK, "毛") + t[pos + 8:], _KUAI
     if (word not in _YUAN_MAIN and word != _KUAI + "钱") or a.vague:
         return a, pos
     if word == _KUAI and (k := _KUAI_DIGIT.match(t, pos)) and not t.startswith(("毛", "角"), k.end()):
@@ -87,7 +94,7 @@ def after_yuan(t: str, pos: int, word: str, a: Amount) -> tuple[Amount, int]:
     extra = Decimal(0)
     if m.group("j"):
         extra += _digit(m.group("j")) / 10
-    fen = m.group("f") or m.group("f2") or m.group("f3")  # 三块五毛五: the last digit is the fen
+    fen = m.group("f") or m.group("f2") or m.group("f3") or m.group("f4")  # 三块五毛五: the last digit is the fen
     if fen:
         extra += _digit(fen) / 100
     return _plus(a, extra), m.end()

@@ -75,10 +75,13 @@ EN_TENS: dict[str, int] = dict(_EN["tens"])
 #: hundred, thousand, million, billion, trillion, quadrillion.
 EN_SCALES: dict[str, int] = dict(_EN["magnitudes"])
 EN_HUNDRED = 100
-#: "thousand" in "three thousand million" (3 x 10^9): [numerals.en.long_scale].
-EN_LONG_SCALE: str = _EN["long_scale"]["word"]
+#: The words that multiply a larger scale after them: "three thousand million" (3 x 10^9), "2.5 lakh
+#: crore" (2.5 x 10^12): [numerals.en.long_scale].
+EN_LONG_SCALES: tuple[str, ...] = tuple(_EN["long_scale"]["words"])
 #: Abbreviations after digits: 13bn, $5m, 100K (case as written).
 EN_ABBREVIATIONS: dict[str, int] = dict(_EN["abbreviations"])
+#: Abbreviations read only after an amount with a currency sign: $5MM ([numerals.en.money_abbreviations]).
+EN_MONEY_ABBREVIATIONS: dict[str, int] = dict(_EN["money_abbreviations"])
 #: Magnitudes after an Arabic number (350 million, 13bn): words lower-case, abbreviations as written.
 EN_MAGNITUDES: dict[str, int] = {**{w: v for w, v in EN_SCALES.items() if v > EN_HUNDRED}, **EN_ABBREVIATIONS}
 #: Abbreviations read after a space too ("2.33 k"): not m (metres), b or T.
