@@ -606,11 +606,16 @@ def marked(doc: Doc, ent: Hit, key: str, reach: int = 12) -> bool:
     return answer
 
 
+_COPULA = re.compile(r"\s*(?:是|系|乃|is\b|was\b|are\b|were\b)")
+
+
 def _marked(doc: Doc, ent: Hit, key: str, reach: int) -> bool:
     clause = doc.clause_of(ent.start)
     prev = previous_entity(doc, ent)
     floor = max(clause[0], ent.start - reach, prev.end if prev else 0)
-    if doc.among(doc.marks[key], floor, ent.start):
+    # a marker a copula follows is a noun, not a verb introducing the name ('这笔投资是Cerebras…':
+    # this investment is Cerebras's round)
+    if any(not _COPULA.match(doc.low, m.end) for m in doc.among(doc.marks[key], floor, ent.start)):
         return True
     return prev is not None and enumerated(doc, prev, ent) and marked(doc, prev, key, reach)
 

@@ -426,3 +426,14 @@ def test_a_term_after_a_table_name_leaves_the_company():
             "Samsung AI sales rose 12%.")
     rows = frame_text(text, source="x", published="2025-07-31")
     assert rows and "Samsung AI" not in {r["subject"] for r in rows}
+
+
+# A marker word a copula follows is a noun, not a verb introducing the name after it
+# ('這筆投資是 Zentrova 最新完成的 10 億美元融資': this investment is part of Zentrova's round), so the
+# name keeps the figure it stands before.
+def test_a_marker_before_a_copula_introduces_no_object():
+    text = ("Quilbrook 打破傳統,向 Zentrova Systems 投資 2.25 億美元\n\n"
+            "Quilbrook Capital 已向晶片製造商 Zentrova Systems 投入 2.25 億美元。這筆投資是 Zentrova 最新完成的 10 億美元 H 輪"
+            "融資的核心組成部分,該輪融資將公司的估值推高至 230 億美元。")
+    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2026-02-05")}
+    assert rows["10 億美元"]["subject"] == "Zentrova Systems"
