@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ledger.errors import LedgerError
-from ledger.framing import frame_article
+from ledger.framing import frame_article, frame_text
 from ledger.framing.cues import load_lexicon, sentences
 from ledger.numbers import Mention
 from ledger.record import COLUMNS, FRAMED_FIELDS, MODALITIES, metrics
@@ -379,3 +379,15 @@ def test_unseen_english_round_in_title_and_body():
     assert [(r["subject"], r["metric"], r["modality"], r["value"]) for r in rows] == [
         ("Anthropic", "funding_round", "actual", 3.5e9)] * 2
     assert rows[0]["start"] < rows[1]["start"]
+
+
+# A loss that narrows (收窄, 缩小) falls, one that widens (扩大) rises: the change is stored
+# with its sign, in either script.
+@pytest.mark.parametrize("text, surface, value", [
+    ("澜舟汽车公布第三季業績,淨虧損按年收窄31.2%至34.8億元。", "31.2%", -0.312),
+    ("澜舟汽车第三季度净亏损同比缩小12.5%至34.8亿元。", "12.5%", -0.125),
+    ("澜舟汽车第三季度净亏损同比扩大12.5%至34.8亿元。", "12.5%", 0.125),
+])
+def test_a_narrowing_loss_is_a_fall(text, surface, value):
+    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-11-25")}
+    assert rows[surface]["value"] == pytest.approx(value)
