@@ -398,7 +398,8 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
     shown: dict[str, str] = {}  # key -> the Latin form other languages share, when the text glosses one
 
     def add(name: str, *others: str, coded: bool = False, gloss: str = "", placed: bool = False) -> None:
-        name = re.sub(r"^[A-Z][A-Za-z]*['’]s\s+(?=[A-Z])", "", name.strip(" ,.·"))  # "China's Zijin Gold": Zijin Gold
+        # "China's Zijin Gold", "Billionaire Richard Li's FWD": the name after the owner
+        name = re.sub(r"^(?:[A-Z][A-Za-z.-]*\s+){0,3}[A-Z][A-Za-z.-]*['’]s\s+(?=[A-Z])", "", name.strip(" ,.·"))
         name = _strip_suffix(re.sub(r"['’]s$", "", name), legal)  # "Klarna's": the name
         if all(w.rstrip(".") in suffix_words for w in name.lower().split()):
             return  # 'Group Holding', 'Co Ltd': corporate words, no name

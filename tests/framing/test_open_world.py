@@ -437,3 +437,20 @@ def test_a_marker_before_a_copula_introduces_no_object():
             "融資的核心組成部分,該輪融資將公司的估值推高至 230 億美元。")
     rows = {r["surface"]: r for r in frame_text(text, source="x", published="2026-02-05")}
     assert rows["10 億美元"]["subject"] == "Zentrova Systems"
+
+
+# A person named with what he is ('亿万富翁李泽楷', 'Billionaire Richard Li') is no company,
+# and the company his possessive or 旗下 introduces keeps the figures.
+def test_a_billionaires_company_keeps_its_figures():
+    text = ("李泽楷旗下澜舟集团香港上市首日破发 募资4.42亿美元\n\n亿万富翁李泽楷旗下的澜舟集团控股有限公司在香港交易首日下跌,"
+            "此前该公司通过首次公开募股筹集了35亿港元(4.42亿美元)。澜舟集团的股票周一跌幅高达2.5%。")
+    rows = frame_text(text, source="x", published="2025-07-07")
+    assert rows and "李泽楷" not in {r["subject"] for r in rows}
+    assert {r["subject"] for r in rows} == {"澜舟"}
+
+
+def test_an_owners_possessive_is_no_part_of_the_name():
+    text = ("Billionaire Richard Li’s ZTV Group Holdings Ltd rose in its Hong Kong debut after raising HK$3.5 "
+            "billion in its initial public offering. The insurer sold 91.3 million shares at HK$38 each.")
+    rows = frame_text(text, source="x", published="2025-07-07")
+    assert rows and {r["subject"] for r in rows} == {"ZTV"}
