@@ -384,7 +384,28 @@ def _sentence_period(
         reported = reporting_period(doc)
         if reported:
             return reported, 0.4, "topic"
+    month = news_month(doc, metric, modality)
+    if month:
+        return month, 0.4, "published"
     return "", 0.7, ""
+
+
+def news_month(doc: Doc, metric: str, modality: str) -> str:
+    """The month a deal's figure is news in: a figure of a deal (a stake, an
+    investment, a round, a valuation, a price paid: cues.toml [period]
+    ``news_families``) no date places is the deal's as told in the month the
+    article is published ('Brightfold agreed to buy 30% of Lumacore for $2
+    billion' in a report of 2025-11-20: 2025-11), and so the month the deal
+    was struck, offered or reported, not one day of it.  A forecast or a
+    target (``news_modalities`` leaves them out) is of a time to come, a running
+    total ('has invested a total of $8 billion': ``running_totals``) sums deals
+    of many months, and an undated article tells no month."""
+    if len(doc.published) < 7 or modality not in doc.lex.period.get("news_modalities", ()):
+        return ""
+    spec = metrics().get(metric, {})
+    if spec.get("dimension") == "duration" or metric in doc.lex.period.get("running_totals", ()):
+        return ""  # how long a contract runs, all invested so far: no one month's news
+    return doc.published[:7] if str(spec.get("family", "")) in doc.lex.period.get("news_families", ()) else ""
 
 
 def _reported(doc: Doc, metric: str) -> bool:
