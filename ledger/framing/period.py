@@ -505,6 +505,11 @@ def _reporting(doc: Doc) -> str:
     found = [d for d in doc.dates if (_REPORTING.fullmatch(date_value(doc, d, ""))
                                       or (fiscal is not None and fiscal.label(date_value(doc, d, ""))))
              and not _is_base(doc, d)]
+    # '发布2025年第三季度财报', 'posted its Q3 2025 results': a quarter, half or nine months
+    # announced (an annual report also gives its fourth quarter: a year is left to the lead)
+    announced = [d for d in found if _announces(doc, d) and not re.fullmatch(r"\d{4}", date_value(doc, d, ""))]
+    if announced:
+        return date_value(doc, announced[0], "")
     lead_end = doc.paragraphs[1][1] if len(doc.paragraphs) > 1 else len(doc.low)
     lead = [d for d in found if d.start < lead_end]
     finer = [d for d in lead if not re.fullmatch(r"\d{4}", date_value(doc, d, ""))]
@@ -522,6 +527,24 @@ def _reporting(doc: Doc) -> str:
         until = parse_period(doc.published)[1]
         values = [v for v in values if parse_period(v)[1] <= until]
     return max(values, key=_period_end) if values else ""
+
+
+def _announces(doc: Doc, date: Spot) -> bool:
+    """Is the date the period of a results announcement: a report word right after
+    it (cues.toml [period] ``report_words``: '2025年第三季度财报', '上半年业绩', 'Q3 2025
+    results', 'third-quarter earnings')?  The article reports on that period, wherever
+    in it the announcement is told ('10月21日,通用汽车发布2025年第三季度财报' after a
+    dateline and a byline)."""
+    words = doc.memo.get("report_words")
+    if words is None:
+        listed = doc.lex.period.get("report_words", ())
+        words = doc.memo["report_words"] = tuple(to_simplified(w).lower() for w in listed)
+    after = _YEAR_AFTER.sub("", doc.low[date.end:date.end + 24].lstrip(" 的'’s-"), count=1)
+    return after.startswith(words)
+
+
+#: a year said after a year-less period of an announcement ('first-half 2025 results')
+_YEAR_AFTER = re.compile(r"^(?:(?:fiscal|fy)\s*)?(?:19|20)\d\d\s*")
 
 
 def _with_results(doc: Doc, date: Spot) -> bool:
