@@ -85,7 +85,74 @@ def _period(
                 return found
             ended = _span_ending(doc, days, modality)
             return (ended, 0.55, "date") if ended else found
-    return _period_of(doc, spot, metric, events, modality, dates, clause, sent)
+    found = _period_of(doc, spot, metric, events, modality, dates, clause, sent)
+    return _base_shifted(doc, spot, metric, modality, dates, found)
+
+
+def _base_shifted(
+    doc: Doc, spot: Spot, metric: str, modality: str, dates: list[Spot], found: tuple[str, float, str]
+) -> tuple[str, float, str]:
+    """The earlier figure of a change ('slipped to 11.6% from 15.5%', '从15.5%降至11.6%')
+    holds one period before the later one: a year before (a results figure is
+    compared with the same period a year earlier), a quarter before when the
+    sentence says so (环比, 'sequentially').  Only when its clause names no date and
+    no year-back or quarter-back words, which place it themselves."""
+    role, first = _change_role(doc, spot, metric, modality)
+    if not found[0] or found[2] == "back" or role != "base":
+        return found
+    clause, sent = doc.clause_of(spot.start), doc.sentence_of(spot.start)
+    # a date before both figures is the later one's ('second-quarter 2025 gross margin rose
+    # to 40.1% from 38.2%'); one by them places the base itself
+    if any(inside(clause, d) and d.end > first for d in dates) or any(
+            doc.among(doc.marks[k], *clause) for k in ("year_back", "quarter_before")):
+        return found
+    if any(_is_base(doc, d) for d in doc.among(doc.dates, *sent)):
+        return found  # '较2024年4930万台下滑6.6%,市场份额从17.2%降至16.2%': a base year placed it
+    if doc.among(doc.marks["qoq"], *sent):
+        shifted = quarter_before(found[0])
+    else:
+        shifted = year_before(found[0])
+    return (shifted, 0.55, "back") if shifted else found
+
+
+def _change_role(doc: Doc, spot: Spot, metric: str, modality: str) -> tuple[str, int]:
+    """('base', where the pair starts) for the earlier figure of a change between two
+    figures of one clause, ('level', ...) for the later one, ('', 0) otherwise: 'fell to 8.4% from 12.9%' (a
+    ``from_words`` word between them: the second is the base), '从15.5%降至11.6%',
+    'rose from 10% to 12%' (从/from before the first, a change-to word between).
+    Only for a results figure, its change, margin or share, told as a fact."""
+    if not _reported(doc, metric) or forward(doc, modality):
+        return "", 0
+    clause = doc.clause_of(spot.start)
+    amounts = [s for s in doc.among(doc.spots, *clause) if s.mention.kind != "date"]
+    if spot not in amounts:
+        return "", 0
+    at = amounts.index(spot)
+    unit = getattr(spot.mention, "unit", None)
+
+    def pair(a: Spot, b: Spot) -> bool:  # is a the later figure and b the base?
+        if getattr(b.mention, "unit", None) != unit or getattr(a.mention, "unit", None) != unit:
+            return False
+        between = doc.low[a.end:b.start].strip()
+        return len(between) <= 24 and between.endswith(tuple(doc.lex.period.get("from_words", ())))
+
+    def from_to(a: Spot, b: Spot) -> bool:  # 从a降至b, from a to b
+        if getattr(b.mention, "unit", None) != unit or getattr(a.mention, "unit", None) != unit:
+            return False
+        before = doc.low[max(clause[0], a.start - 6):a.start].rstrip()
+        between = doc.low[a.end:b.start].strip()
+        return (before.endswith(tuple(doc.marks_words("change_from"))) and len(between) <= 8
+                and bool(doc.among(doc.marks["change_to"], a.end, b.start)))
+
+    after = amounts[at + 1] if at + 1 < len(amounts) else None
+    prior = amounts[at - 1] if at > 0 else None
+    if prior is not None and pair(prior, spot):
+        return "base", prior.start
+    if after is not None and from_to(spot, after):
+        return "base", spot.start
+    if (after is not None and pair(spot, after)) or (prior is not None and from_to(prior, spot)):
+        return "level", 0
+    return "", 0
 
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:/\d{4}-\d{2}-\d{2})?")
@@ -154,6 +221,8 @@ def _period_of(
     # '比去年同期激增137.1%至19.17兆': the year before is the base of a change whose
     # level the amount is, not the amount's own period
     back = [b for b in doc.among(backs, *clause) if not _base_of_change(doc, b, spot)]
+    if back and _change_role(doc, spot, metric, modality)[0] == "level":
+        back = []  # 'fell to RMB1.28 billion from RMB1.31 billion a year earlier': the base's
     if back and not doc.lex.spec(metric, "comparison") and not any(inside(clause, d) for d in dates):
         base = _sentence_period(doc, spot, metric, events, modality, dates)[0] or _previous_period(doc, spot)
         if base:

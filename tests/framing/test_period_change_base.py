@@ -1,0 +1,40 @@
+"""The earlier figure of a change (docs/framing.md, 'Flows and levels'): in 'the
+margin slipped to 11.6% from 15.5%' or '利润率从15.5%降至11.6%' a results figure is
+compared with its own period a year before, so the base holds a year before the
+later figure - a quarter before when the sentence says 环比 / 'sequentially' - and a
+year-back phrase of the clause ('from RMB1.31 billion a year earlier') is the base's,
+not the later figure's.  Texts invented; periods read off them."""
+from __future__ import annotations
+
+from ledger.framing import frame_text
+
+
+def _rows(text: str, published: str = "") -> dict[str, dict]:
+    return {r["surface"]: r for r in frame_text(text, source="x", published=published)}
+
+
+def test_an_english_margin_from_a_base_is_a_year_earlier():
+    rows = _rows("Lumacore's third-quarter 2025 revenue rose 8%. Its operating margin slipped to 11.6% "
+                 "from 15.5%.", published="2025-11-18")
+    assert rows["11.6%"]["period"] == "2025-Q3"
+    assert rows["15.5%"]["period"] == "2024-Q3"
+
+
+def test_a_chinese_margin_from_a_base_is_a_year_earlier():
+    rows = _rows("星河咖啡2025年第三季度营收增长20%,营业利润率从15.5%降至11.6%。", published="2025-11-18")
+    assert rows["11.6%"]["period"] == "2025-Q3"
+    assert rows["15.5%"]["period"] == "2024-Q3"
+
+
+def test_a_year_back_phrase_after_the_base_is_not_the_later_figures():
+    rows = _rows("In the third quarter of 2025, Lumacore's net income fell to RMB1,278.3 million from "
+                 "RMB1,314.3 million in the same quarter last year.", published="2025-11-18")
+    assert rows["RMB1,278.3 million"]["period"] == "2025-Q3"
+    assert rows["RMB1,314.3 million"]["period"] == "2024-Q3"
+
+
+def test_a_sequential_change_takes_the_quarter_before():
+    rows = _rows("Lumacore's second-quarter 2025 gross margin rose sequentially to 40.1% from 38.2%.",
+                 published="2025-08-18")
+    assert rows["40.1%"]["period"] == "2025-Q2"
+    assert rows["38.2%"]["period"] == "2025-Q1"
