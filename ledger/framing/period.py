@@ -121,7 +121,7 @@ def _change_role(doc: Doc, spot: Spot, metric: str, modality: str) -> tuple[str,
     ``from_words`` word between them: the second is the base), '从15.5%降至11.6%',
     'rose from 10% to 12%' (从/from before the first, a change-to word between).
     Only for a results figure, its change, margin or share, told as a fact."""
-    if not _reported(doc, metric) or forward(doc, modality):
+    if not (_reported(doc, metric) or _results_ratio(doc, spot, metric)) or forward(doc, modality):
         return "", 0
     clause = doc.clause_of(spot.start)
     amounts = [s for s in doc.among(doc.spots, *clause) if s.mention.kind != "date"]
@@ -141,7 +141,7 @@ def _change_role(doc: Doc, spot: Spot, metric: str, modality: str) -> tuple[str,
             return False
         before = doc.low[max(clause[0], a.start - 6):a.start].rstrip()
         between = doc.low[a.end:b.start].strip()
-        return (before.endswith(tuple(doc.marks_words("change_from"))) and len(between) <= 8
+        return (before.endswith(tuple(doc.marks_words("base_from"))) and len(between) <= 8
                 and bool(doc.among(doc.marks["change_to"], a.end, b.start)))
 
     after = amounts[at + 1] if at + 1 < len(amounts) else None
@@ -448,7 +448,8 @@ def _sentence_period(
     carried = _carried(doc, spot, metric, modality, doc.paragraph_of(spot.start))
     if carried:
         return carried, 0.45, "carried"
-    if _reported(doc, metric) and not forward(doc, modality) and _on_topic(doc, spot) \
+    if (_reported(doc, metric) or _results_ratio(doc, spot, metric)) and not forward(doc, modality) \
+            and _on_topic(doc, spot) \
             and not _unplaced(doc, spot):
         reported = reporting_period(doc)
         if reported:
@@ -484,6 +485,17 @@ def _reported(doc: Doc, metric: str) -> bool:
     if doc.lex.spec(metric, "carry") == "results":
         return True
     return str(metrics().get(metric, {}).get("family", "")) in ("results", "growth", "market")
+
+
+def _results_ratio(doc: Doc, spot: Spot, metric: str) -> bool:
+    """Is an unnamed ratio (cues.toml [period] ``results_ratios``: a share, a margin
+    no cue named) said of a results figure: a flow's cue in its clause ('佔收入比例由
+    26.7%增至35.5%', 'sales margin dipped slightly from 30.5% to 30.3%')?  It is
+    then part of the account, and holds for its period as the figures do."""
+    if metric not in doc.lex.period.get("results_ratios", ()):
+        return False
+    clause = doc.clause_of(spot.start)
+    return any(flow(doc, h.name) for h in doc.among(doc.metric_hits, *clause))
 
 
 def _opens(doc: Doc, date: Spot, sent: tuple[int, int]) -> bool:

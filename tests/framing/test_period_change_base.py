@@ -38,3 +38,19 @@ def test_a_sequential_change_takes_the_quarter_before():
                  published="2025-08-18")
     assert rows["40.1%"]["period"] == "2025-Q2"
     assert rows["38.2%"]["period"] == "2025-Q1"
+
+
+def test_an_unnamed_share_of_revenue_holds_for_the_reported_half():
+    # '佔收入比例' names no metric of its own, but its clause is about revenue: it is
+    # part of the half-year account the article reports on; 由 opens the earlier figure
+    text = ("星河玩具集团公布2025年上半年业绩,收入增长204%。\n\n"
+            "星河玩具线上渠道占收入比例由26.7%增至35.5%,反映其增速更胜实体门店。")
+    rows = _rows(text, published="2025-08-19")
+    assert rows["35.5%"]["period"] == "2025-H1"
+    assert rows["26.7%"]["period"] == "2024-H1"
+
+
+def test_an_unnamed_ratio_without_a_results_cue_stays_undated():
+    text = "星河玩具集团公布2025年上半年业绩,收入增长204%。\n\n星河玩具称约有30%的受访者表示愿意再次购买。"
+    rows = _rows(text, published="2025-08-19")
+    assert rows["30%"]["period"] != "2025-H1"
