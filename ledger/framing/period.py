@@ -591,6 +591,9 @@ def _reporting(doc: Doc) -> str:
     announced = [d for d in found if _announces(doc, d) and not re.fullmatch(r"\d{4}", date_value(doc, d, ""))]
     if announced:
         return date_value(doc, announced[0], "")
+    named = _named_report(doc)
+    if named:
+        return named
     lead_end = doc.paragraphs[1][1] if len(doc.paragraphs) > 1 else len(doc.low)
     lead = [d for d in found if d.start < lead_end]
     finer = [d for d in lead if not re.fullmatch(r"\d{4}", date_value(doc, d, ""))]
@@ -608,6 +611,30 @@ def _reporting(doc: Doc) -> str:
         until = parse_period(doc.published)[1]
         values = [v for v in values if parse_period(v)[1] <= until]
     return max(values, key=_period_end) if values else ""
+
+
+def _named_report(doc: Doc) -> str:
+    """The period of a report named for its part of the year (cues.toml [period]
+    ``report_names``: 半年报 is a first half, 三季报 a third quarter): of the year said
+    right before it ('2025 年半年报'), else the latest such part ended by publication
+    ('霸王茶姬发布三季报' in November 2025: 2025-Q3); '' with neither, or in an article on
+    a fiscal year (its halves are no calendar halves)."""
+    names = doc.lex.period.get("report_names", {})
+    found = sorted((m.start(), part) for word, part in names.items()
+                   for m in re.finditer(re.escape(to_simplified(word).lower()), doc.low))
+    if not found or calendar(doc) is not None:
+        return ""
+    for at, part in found:  # the headline's '科沃斯半年报' names no year; the body's '2025 年半年报' does
+        for d in doc.among(doc.dates, max(0, at - 12), at):
+            value = str(d.mention.value or "")
+            if re.fullmatch(r"\d{4}", value) and not doc.low[d.end:at].strip(" 年度的"):
+                return f"{value}-{part}"
+    if not doc.published[:4].isdigit():
+        return ""
+    part = found[0][1]
+    year = int(doc.published[:4])
+    period = f"{year}-{part}"
+    return period if parse_period(period)[1] <= parse_period(doc.published)[1] else f"{year - 1}-{part}"
 
 
 def _announces(doc: Doc, date: Spot) -> bool:

@@ -29,3 +29,18 @@ def test_an_announced_half_in_english():
             "Revenue was $5.2 billion, the company said.\n\nIn 2024, Lumacore's revenue was $9 billion.")
     rows = _rows(text, published="2025-08-20")
     assert rows["$5.2 billion"]["period"] == "2025-H1"
+
+
+def test_a_half_year_report_named_with_its_year_gives_the_half():
+    # '2025 年半年报' is the report on the first half of 2025 (the headline's bare 半年报 names no year)
+    text = ("星河电器半年报亮眼\n\n最近,星河电器交出了一份 2025 年半年报成绩单。总营收约 86.76 亿元,"
+            "同比增长 24.37%。")
+    rows = _rows(text)
+    assert rows["约 86.76 亿元"]["period"] == "2025-H1"
+    assert rows["24.37%"]["period"] == "2025-H1"
+
+
+def test_a_third_quarter_report_without_a_year_is_the_latest_ended_by_publication():
+    # 三季报 told on 29 November 2025: the report on the third quarter of 2025
+    rows = _rows("星河茶饮集团昨日晚间发布三季报,营收32.08亿元,同比下降9.4%。", published="2025-11-29")
+    assert rows["32.08亿元"]["period"] == "2025-Q3"
