@@ -133,7 +133,7 @@ def _change_role(doc: Doc, spot: Spot, metric: str, modality: str) -> tuple[str,
     def pair(a: Spot, b: Spot) -> bool:  # is a the later figure and b the base?
         if getattr(b.mention, "unit", None) != unit or getattr(a.mention, "unit", None) != unit:
             return False
-        between = doc.low[a.end:b.start].strip()
+        between = _ARTICLE_END.sub("", doc.low[a.end:b.start].strip())  # 'from the $4.11bn'
         return len(between) <= 24 and between.endswith(tuple(doc.lex.period.get("from_words", ())))
 
     def from_to(a: Spot, b: Spot) -> bool:  # 从a降至b, from a to b
@@ -156,6 +156,9 @@ def _change_role(doc: Doc, spot: Spot, metric: str, modality: str) -> tuple[str,
 
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:/\d{4}-\d{2}-\d{2})?")
+
+#: an article closing the words between two figures ('to $3.37bn from the $4.11bn')
+_ARTICLE_END = re.compile(r"\s+(?:the|a|an)$")
 
 
 def _day_moved(doc: Doc, spot: Spot) -> str:

@@ -54,3 +54,10 @@ def test_an_unnamed_ratio_without_a_results_cue_stays_undated():
     text = "星河玩具集团公布2025年上半年业绩,收入增长204%。\n\n星河玩具称约有30%的受访者表示愿意再次购买。"
     rows = _rows(text, published="2025-08-19")
     assert rows["30%"]["period"] != "2025-H1"
+
+
+def test_an_article_before_the_base_keeps_the_pair():
+    rows = _rows("Lumacore's third-quarter 2025 results were weak. Operating cash flow fell 22.8% to $6.07bn "
+                 "from the $7.86bn recorded.", published="2025-10-21")
+    assert rows["$6.07bn"]["period"] == "2025-Q3"
+    assert rows["$7.86bn"]["period"] == "2024-Q3"
