@@ -251,7 +251,35 @@ def _period_of(
     referred = _referred(doc, spot, clause, modality)
     if referred:
         return referred, 0.6, "date"
+    figure = _growth_of_figure(doc, spot, metric, clause)
+    if figure:
+        return figure, 0.6, "carried"
     return _sentence_period(doc, spot, metric, events, modality, dates)
+
+
+def _growth_of_figure(doc: Doc, spot: Spot, metric: str, clause: tuple[int, int]) -> str:
+    """The period of the figure a year-on-year growth is said of, right before it in
+    its clause or the one before ('全年自结营收则达8兆998亿元，年增18.07%': the whole
+    year's, not the quarter named earlier in the sentence): a growth rate has the period
+    of the later figure it compares.  Only when that figure's period came from a date
+    (or was carried from one) and its metric is the growth's own ('revenue' for
+    'revenue_growth')."""
+    if str(metrics().get(metric, {}).get("family", "")) != "growth" or not metric.endswith("_growth"):
+        return ""
+    base = metric[: -len("_growth")]
+    before = [s for s in doc.starting(doc.spots, doc.sentence_of(spot.start)[0], spot.start)
+              if s.mention.kind != "date"]
+    if not before:
+        return ""
+    prev = before[-1]
+    if prev.start < clause[0] and doc.clause_of(prev.start)[1] < clause[0] - 1:
+        return ""  # not the clause right before
+    if _base_figure(doc, prev, doc.clause_of(prev.start)):
+        return ""  # '较2024年第三季度的98.6亿元同比增长97.3%': the base, not the figure grown to
+    fact = doc.facts.get(prev.start, {})
+    if fact.get("metric") == base and fact.get("period") and fact.get("period_how") in ("date", "carried"):
+        return str(fact["period"])
+    return ""
 
 
 #: a range of years ('25-27年', '2025-2027年', '2025至2027年'), two or four digits each

@@ -61,3 +61,17 @@ def test_an_article_before_the_base_keeps_the_pair():
                  "from the $7.86bn recorded.", published="2025-10-21")
     assert rows["$6.07bn"]["period"] == "2025-Q3"
     assert rows["$7.86bn"]["period"] == "2024-Q3"
+
+
+def test_a_growth_takes_the_period_of_the_figure_it_is_said_of():
+    # the quarter opens the sentence, but the growth is the whole year's revenue's
+    rows = _rows("星河精密表示,第四季营收达2兆6028亿元,年增22.07%;全年自结营收则达8兆998亿元,年增18.07%。",
+                 published="2026-01-05")
+    assert rows["22.07%"]["period"] == "2025-Q4"
+    assert rows["18.07%"]["period"] == "2025"
+
+
+def test_a_growth_after_a_base_figure_keeps_the_sentences_period():
+    rows = _rows("星河汽车三季度总营收达到194.5亿元,较2024年第三季度的98.6亿元同比增长97.3%。",
+                 published="2025-11-18")
+    assert rows["97.3%"]["period"] == "2025-Q3"
