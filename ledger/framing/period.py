@@ -85,10 +85,80 @@ def _period(
                 return found
             ended = _span_ending(doc, days, modality)
             return (ended, 0.55, "date") if ended else found
-    return _period_of(doc, spot, metric, events, modality, dates, clause, sent)
+    found = _period_of(doc, spot, metric, events, modality, dates, clause, sent)
+    return _base_shifted(doc, spot, metric, modality, dates, found)
+
+
+def _base_shifted(
+    doc: Doc, spot: Spot, metric: str, modality: str, dates: list[Spot], found: tuple[str, float, str]
+) -> tuple[str, float, str]:
+    """The earlier figure of a change ('slipped to 11.6% from 15.5%', '从15.5%降至11.6%')
+    holds one period before the later one: a year before (a results figure is
+    compared with the same period a year earlier), a quarter before when the
+    sentence says so (环比, 'sequentially').  Only when its clause names no date and
+    no year-back or quarter-back words, which place it themselves."""
+    role, first = _change_role(doc, spot, metric, modality)
+    if not found[0] or found[2] == "back" or role != "base":
+        return found
+    clause, sent = doc.clause_of(spot.start), doc.sentence_of(spot.start)
+    # a date before both figures is the later one's ('second-quarter 2025 gross margin rose
+    # to 40.1% from 38.2%'); one by them places the base itself
+    if any(inside(clause, d) and d.end > first for d in dates) or any(
+            doc.among(doc.marks[k], *clause) for k in ("year_back", "quarter_before")):
+        return found
+    if any(_is_base(doc, d) for d in doc.among(doc.dates, *sent)):
+        return found  # '较2024年4930万台下滑6.6%,市场份额从17.2%降至16.2%': a base year placed it
+    if doc.among(doc.marks["qoq"], *sent):
+        shifted = quarter_before(found[0])
+    else:
+        shifted = year_before(found[0])
+    return (shifted, 0.55, "back") if shifted else found
+
+
+def _change_role(doc: Doc, spot: Spot, metric: str, modality: str) -> tuple[str, int]:
+    """('base', where the pair starts) for the earlier figure of a change between two
+    figures of one clause, ('level', ...) for the later one, ('', 0) otherwise: 'fell to 8.4% from 12.9%' (a
+    ``from_words`` word between them: the second is the base), '从15.5%降至11.6%',
+    'rose from 10% to 12%' (从/from before the first, a change-to word between).
+    Only for a results figure, its change, margin or share, told as a fact."""
+    if not (_reported(doc, metric) or _results_ratio(doc, spot, metric)) or forward(doc, modality):
+        return "", 0
+    clause = doc.clause_of(spot.start)
+    amounts = [s for s in doc.among(doc.spots, *clause) if s.mention.kind != "date"]
+    if spot not in amounts:
+        return "", 0
+    at = amounts.index(spot)
+    unit = getattr(spot.mention, "unit", None)
+
+    def pair(a: Spot, b: Spot) -> bool:  # is a the later figure and b the base?
+        if getattr(b.mention, "unit", None) != unit or getattr(a.mention, "unit", None) != unit:
+            return False
+        between = _ARTICLE_END.sub("", doc.low[a.end:b.start].strip())  # 'from the $4.11bn'
+        return len(between) <= 24 and between.endswith(tuple(doc.lex.period.get("from_words", ())))
+
+    def from_to(a: Spot, b: Spot) -> bool:  # 从a降至b, from a to b
+        if getattr(b.mention, "unit", None) != unit or getattr(a.mention, "unit", None) != unit:
+            return False
+        before = doc.low[max(clause[0], a.start - 6):a.start].rstrip()
+        between = doc.low[a.end:b.start].strip()
+        return (before.endswith(tuple(doc.marks_words("base_from"))) and len(between) <= 8
+                and bool(doc.among(doc.marks["change_to"], a.end, b.start)))
+
+    after = amounts[at + 1] if at + 1 < len(amounts) else None
+    prior = amounts[at - 1] if at > 0 else None
+    if prior is not None and pair(prior, spot):
+        return "base", prior.start
+    if after is not None and from_to(spot, after):
+        return "base", spot.start
+    if (after is not None and pair(spot, after)) or (prior is not None and from_to(prior, spot)):
+        return "level", 0
+    return "", 0
 
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:/\d{4}-\d{2}-\d{2})?")
+
+#: an article closing the words between two figures ('to $3.37bn from the $4.11bn')
+_ARTICLE_END = re.compile(r"\s+(?:the|a|an)$")
 
 
 def _day_moved(doc: Doc, spot: Spot) -> str:
@@ -154,6 +224,8 @@ def _period_of(
     # '比去年同期激增137.1%至19.17兆': the year before is the base of a change whose
     # level the amount is, not the amount's own period
     back = [b for b in doc.among(backs, *clause) if not _base_of_change(doc, b, spot)]
+    if back and _change_role(doc, spot, metric, modality)[0] == "level":
+        back = []  # 'fell to RMB1.28 billion from RMB1.31 billion a year earlier': the base's
     if back and not doc.lex.spec(metric, "comparison") and not any(inside(clause, d) for d in dates):
         base = _sentence_period(doc, spot, metric, events, modality, dates)[0] or _previous_period(doc, spot)
         if base:
@@ -179,7 +251,35 @@ def _period_of(
     referred = _referred(doc, spot, clause, modality)
     if referred:
         return referred, 0.6, "date"
+    figure = _growth_of_figure(doc, spot, metric, clause)
+    if figure:
+        return figure, 0.6, "carried"
     return _sentence_period(doc, spot, metric, events, modality, dates)
+
+
+def _growth_of_figure(doc: Doc, spot: Spot, metric: str, clause: tuple[int, int]) -> str:
+    """The period of the figure a year-on-year growth is said of, right before it in
+    its clause or the one before ('全年自结营收则达8兆998亿元，年增18.07%': the whole
+    year's, not the quarter named earlier in the sentence): a growth rate has the period
+    of the later figure it compares.  Only when that figure's period came from a date
+    (or was carried from one) and its metric is the growth's own ('revenue' for
+    'revenue_growth')."""
+    if str(metrics().get(metric, {}).get("family", "")) != "growth" or not metric.endswith("_growth"):
+        return ""
+    base = metric[: -len("_growth")]
+    before = [s for s in doc.starting(doc.spots, doc.sentence_of(spot.start)[0], spot.start)
+              if s.mention.kind != "date"]
+    if not before:
+        return ""
+    prev = before[-1]
+    if prev.start < clause[0] and doc.clause_of(prev.start)[1] < clause[0] - 1:
+        return ""  # not the clause right before
+    if _base_figure(doc, prev, doc.clause_of(prev.start)):
+        return ""  # '较2024年第三季度的98.6亿元同比增长97.3%': the base, not the figure grown to
+    fact = doc.facts.get(prev.start, {})
+    if fact.get("metric") == base and fact.get("period") and fact.get("period_how") in ("date", "carried"):
+        return str(fact["period"])
+    return ""
 
 
 #: a range of years ('25-27年', '2025-2027年', '2025至2027年'), two or four digits each
@@ -379,12 +479,34 @@ def _sentence_period(
     carried = _carried(doc, spot, metric, modality, doc.paragraph_of(spot.start))
     if carried:
         return carried, 0.45, "carried"
-    if _reported(doc, metric) and not forward(doc, modality) and _on_topic(doc, spot) \
+    if (_reported(doc, metric) or _results_ratio(doc, spot, metric)) and not forward(doc, modality) \
+            and _on_topic(doc, spot) \
             and not _unplaced(doc, spot):
         reported = reporting_period(doc)
         if reported:
             return reported, 0.4, "topic"
+    month = news_month(doc, metric, modality)
+    if month:
+        return month, 0.4, "published"
     return "", 0.7, ""
+
+
+def news_month(doc: Doc, metric: str, modality: str) -> str:
+    """The month a deal's figure is news in: a figure of a deal (a stake, an
+    investment, a round, a valuation, a price paid: cues.toml [period]
+    ``news_families``) no date places is the deal's as told in the month the
+    article is published ('Brightfold agreed to buy 30% of Lumacore for $2
+    billion' in a report of 2025-11-20: 2025-11), and so the month the deal
+    was struck, offered or reported, not one day of it.  A forecast or a
+    target (``news_modalities`` leaves them out) is of a time to come, a running
+    total ('has invested a total of $8 billion': ``running_totals``) sums deals
+    of many months, and an undated article tells no month."""
+    if len(doc.published) < 7 or modality not in doc.lex.period.get("news_modalities", ()):
+        return ""
+    spec = metrics().get(metric, {})
+    if spec.get("dimension") == "duration" or metric in doc.lex.period.get("running_totals", ()):
+        return ""  # how long a contract runs, all invested so far: no one month's news
+    return doc.published[:7] if str(spec.get("family", "")) in doc.lex.period.get("news_families", ()) else ""
 
 
 def _reported(doc: Doc, metric: str) -> bool:
@@ -394,6 +516,17 @@ def _reported(doc: Doc, metric: str) -> bool:
     if doc.lex.spec(metric, "carry") == "results":
         return True
     return str(metrics().get(metric, {}).get("family", "")) in ("results", "growth", "market")
+
+
+def _results_ratio(doc: Doc, spot: Spot, metric: str) -> bool:
+    """Is an unnamed ratio (cues.toml [period] ``results_ratios``: a share, a margin
+    no cue named) said of a results figure: a flow's cue in its clause ('佔收入比例由
+    26.7%增至35.5%', 'sales margin dipped slightly from 30.5% to 30.3%')?  It is
+    then part of the account, and holds for its period as the figures do."""
+    if metric not in doc.lex.period.get("results_ratios", ()):
+        return False
+    clause = doc.clause_of(spot.start)
+    return any(flow(doc, h.name) for h in doc.among(doc.metric_hits, *clause))
 
 
 def _opens(doc: Doc, date: Spot, sent: tuple[int, int]) -> bool:
@@ -484,6 +617,14 @@ def _reporting(doc: Doc) -> str:
     found = [d for d in doc.dates if (_REPORTING.fullmatch(date_value(doc, d, ""))
                                       or (fiscal is not None and fiscal.label(date_value(doc, d, ""))))
              and not _is_base(doc, d)]
+    # '发布2025年第三季度财报', 'posted its Q3 2025 results': a quarter, half or nine months
+    # announced (an annual report also gives its fourth quarter: a year is left to the lead)
+    announced = [d for d in found if _announces(doc, d) and not re.fullmatch(r"\d{4}", date_value(doc, d, ""))]
+    if announced:
+        return date_value(doc, announced[0], "")
+    named = _named_report(doc)
+    if named:
+        return named
     lead_end = doc.paragraphs[1][1] if len(doc.paragraphs) > 1 else len(doc.low)
     lead = [d for d in found if d.start < lead_end]
     finer = [d for d in lead if not re.fullmatch(r"\d{4}", date_value(doc, d, ""))]
@@ -501,6 +642,48 @@ def _reporting(doc: Doc) -> str:
         until = parse_period(doc.published)[1]
         values = [v for v in values if parse_period(v)[1] <= until]
     return max(values, key=_period_end) if values else ""
+
+
+def _named_report(doc: Doc) -> str:
+    """The period of a report named for its part of the year (cues.toml [period]
+    ``report_names``: 半年报 is a first half, 三季报 a third quarter): of the year said
+    right before it ('2025 年半年报'), else the latest such part ended by publication
+    ('霸王茶姬发布三季报' in November 2025: 2025-Q3); '' with neither, or in an article on
+    a fiscal year (its halves are no calendar halves)."""
+    names = doc.lex.period.get("report_names", {})
+    found = sorted((m.start(), part) for word, part in names.items()
+                   for m in re.finditer(re.escape(to_simplified(word).lower()), doc.low))
+    if not found or calendar(doc) is not None:
+        return ""
+    for at, part in found:  # the headline's '科沃斯半年报' names no year; the body's '2025 年半年报' does
+        for d in doc.among(doc.dates, max(0, at - 12), at):
+            value = str(d.mention.value or "")
+            if re.fullmatch(r"\d{4}", value) and not doc.low[d.end:at].strip(" 年度的"):
+                return f"{value}-{part}"
+    if not doc.published[:4].isdigit():
+        return ""
+    part = found[0][1]
+    year = int(doc.published[:4])
+    period = f"{year}-{part}"
+    return period if parse_period(period)[1] <= parse_period(doc.published)[1] else f"{year - 1}-{part}"
+
+
+def _announces(doc: Doc, date: Spot) -> bool:
+    """Is the date the period of a results announcement: a report word right after
+    it (cues.toml [period] ``report_words``: '2025年第三季度财报', '上半年业绩', 'Q3 2025
+    results', 'third-quarter earnings')?  The article reports on that period, wherever
+    in it the announcement is told ('10月21日,通用汽车发布2025年第三季度财报' after a
+    dateline and a byline)."""
+    words = doc.memo.get("report_words")
+    if words is None:
+        listed = doc.lex.period.get("report_words", ())
+        words = doc.memo["report_words"] = tuple(to_simplified(w).lower() for w in listed)
+    after = _YEAR_AFTER.sub("", doc.low[date.end:date.end + 24].lstrip(" 的'’s-"), count=1)
+    return after.startswith(words)
+
+
+#: a year said after a year-less period of an announcement ('first-half 2025 results')
+_YEAR_AFTER = re.compile(r"^(?:(?:fiscal|fy)\s*)?(?:19|20)\d\d\s*")
 
 
 def _with_results(doc: Doc, date: Spot) -> bool:

@@ -312,24 +312,26 @@ UNSEEN = {
         ("约25%", "TSMC", "", "revenue_growth", "2025", "forecast", 0.25),
     ],
     "softbank_ampere_hant.txt": [  # zh-Hant: an acquisition price and stakes
-        ("65億美元", "SoftBank", "Ampere", "acquisition_price", "", "actual", 6.5e9),
+        # a deal's price no date places is news in the month the article is published
+        ("65億美元", "SoftBank", "Ampere", "acquisition_price", "2025-03", "actual", 6.5e9),
         ("2025年下半年", "SoftBank", "Ampere", "deal_date", "2025-H2", "forecast", None),
         ("約29%", "Oracle", "Ampere", "equity_stake", "2025-03-20", "actual", 0.29),
         ("約59%", "Carlyle", "Ampere", "equity_stake", "2025-03-20", "actual", 0.59),
         ("2017年", "Ampere", "", "founding_date", "2017", "actual", None),
     ],
     "anthropic_en.txt": [  # English: a funding round, a valuation, a proposed round
-        ("$61.5 billion", "Anthropic", "", "valuation", "", "actual", 6.15e10),
+        ("$61.5 billion", "Anthropic", "", "valuation", "2025-03", "actual", 6.15e10),  # the month of the news
         ("$8 billion", "Amazon", "Anthropic", "cumulative_investment", "", "actual", 8e9),
         ("about 14%", "Google", "Anthropic", "equity_stake", "2025-03-04", "actual", 0.14),
         # "reportedly in talks": the talks make it a proposal
-        ("about $5 billion", "Anthropic", "", "funding_round", "", "proposed", 5e9),
-        ("$170 billion", "Anthropic", "", "valuation", "", "proposed", 1.7e11),
+        # (a round in talks is that month's news too)
+        ("about $5 billion", "Anthropic", "", "funding_round", "2025-03", "proposed", 5e9),
+        ("$170 billion", "Anthropic", "", "valuation", "2025-03", "proposed", 1.7e11),
         # "The company expects": no name in the sentence, the subject carries over
         ("$2 billion", "Anthropic", "", "revenue", "2025", "forecast", 2e9),
     ],
     "nvidia_intel_gloss.txt": [  # HTML leftovers and pinyin glosses: 英偉達(dá), 50億(yì)
-        ("50億(yì)美元", "Nvidia", "Intel", "investment", "", "actual", 5e9),
+        ("50億(yì)美元", "Nvidia", "Intel", "investment", "2025-09", "actual", 5e9),  # the month of the news
         # 將持有: a holding still to come is a forecast, with no period yet
         ("約4%", "Nvidia", "Intel", "equity_stake", "", "forecast", 0.04),
     ],
