@@ -216,11 +216,17 @@ def straddles_suffix(low: str, start: int, end: int, lex: Lexicon) -> bool:
     the table's company but a piece of an unknown one."""
     if start == 0 or not _CJK_CHAR.match(low, start - 1) or not _CJK_CHAR.match(low, end - 1):
         return False
-    for suffix in _words(lex, "cjk_company_suffixes") + _words(lex, "industry_suffixes"):
-        for cut in range(1, len(suffix)):  # the suffix's first `cut` characters end the name
-            if low.startswith(suffix, end - cut) and end - cut > start:
-                return True
-    return False
+    suffixes, sizes = _suffix_set(_words(lex, "cjk_company_suffixes") + _words(lex, "industry_suffixes"))
+    # the suffix's first `cut` characters end the name: the whole suffix starts `cut` before its end
+    return any(low[end - cut:end - cut + size] in suffixes
+               for cut in range(1, min(sizes[-1], end - start)) for size in sizes
+               if size > cut and end - cut + size <= len(low))
+
+
+@lru_cache(maxsize=8)
+def _suffix_set(words: tuple[str, ...]) -> tuple[frozenset[str], tuple[int, ...]]:
+    """The suffixes as a set, and their lengths in increasing order (made once per lexicon)."""
+    return frozenset(words), tuple(sorted({len(w) for w in words}))
 
 
 def _local_forms(name: str, low: str, lex: Lexicon) -> list[str]:
@@ -434,7 +440,7 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
             shown.setdefault(key, _strip_suffix(gloss.strip(" ,.·"), legal))
 
     _by_code(text, low, free, add, lex, cue_words)
-    _by_suffix(text, free, add, lex)
+    _by_suffix(text, low, free, add, lex)
     _by_glued_acronym(text, free, add, lex)
     _by_verb(text, low, free, add, lex, cue_words)
     _by_headline(text, low, add, lex, cue_words)
@@ -639,12 +645,18 @@ def _placed_generic(lex: Lexicon, name: str, cue_words: frozenset[str], low: str
         return True
     if low:
         sectors = _words(lex, "sector_after")
-        for form in {name.lower(), stem}:
-            at = low.find(form)
-            while at >= 0:
-                if low.startswith(sectors, at + len(form)):
-                    return True
-                at = low.find(form, at + 1)
+        return any(_before_sector(low, form, sectors) for form in {name.lower(), stem})
+    return False
+
+
+@lru_cache(maxsize=4096)  # one answer per form and text: a name is asked about at each place it stands
+def _before_sector(low: str, form: str, sectors: tuple[str, ...]) -> bool:
+    """Does ``low`` write ``form`` right before a sector word anywhere?"""
+    at = low.find(form)
+    while at >= 0:
+        if low.startswith(sectors, at + len(form)):
+            return True
+        at = low.find(form, at + 1)
     return False
 
 
@@ -713,7 +725,7 @@ def _by_glued_acronym(text: str, free, add, lex: Lexicon) -> None:
             add(f"{name} {acronym}")
 
 
-def _by_suffix(text: str, free, add, lex: Lexicon) -> None:
+def _by_suffix(text: str, low: str, free, add, lex: Lexicon) -> None:
     latin = "|".join(re.escape(s) for s in sorted(_words(lex, "latin_company_suffixes"), key=len, reverse=True))
     if latin:
         word = r"(?:[A-Z][A-Za-z0-9&'’.-]*|[A-Z]{2,})"
@@ -750,7 +762,7 @@ def _by_suffix(text: str, free, add, lex: Lexicon) -> None:
             if first and first[0][1][:1] in _LEAD_TAGS and len(stem) - lead - len(first[0][0]) >= 2:
                 lead += len(first[0][0])  # '当中国泰航空', '以及…': a function or place word is no part of it
             if free(start + lead, m.end()):  # a stem named again vouches for itself (曦霏集团 ... 曦霏)
-                add(text[start + lead:m.end()], stem[lead:], placed=_count(text.lower(), stem[lead:]) >= 2)
+                add(text[start + lead:m.end()], stem[lead:], placed=_count(low, stem[lead:]) >= 2)
 
 
 #: jieba tags of words that open a run before a name but are never its part: locality

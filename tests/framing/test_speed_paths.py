@@ -45,3 +45,24 @@ def test_the_word_index_finds_what_a_pass_of_its_own_finds():
             assert sorted(index.occurrences(some)) == sorted(_occurrences(low, some))
         assert index.holding(words[:10]) == {w for w in words[:10] if w and w in low}
         assert index.holding(words) is None
+
+
+def test_straddles_suffix_is_the_plain_loop_over_suffixes():
+    # the set lookups against trying each suffix at each cut, on texts made of suffix pieces
+    from ledger.framing.names import _CJK_CHAR, _words, straddles_suffix
+
+    lex = default_lexicon()
+    suffixes = _words(lex, "cjk_company_suffixes") + _words(lex, "industry_suffixes")
+
+    def plain(low: str, start: int, end: int) -> bool:
+        if start == 0 or not _CJK_CHAR.match(low, start - 1) or not _CJK_CHAR.match(low, end - 1):
+            return False
+        return any(low.startswith(s, end - cut) and end - cut > start for s in suffixes for cut in range(1, len(s)))
+
+    rnd = random.Random(11)
+    pieces = [*suffixes, *(s[:1] for s in suffixes), *(s[1:] for s in suffixes), "蓝思", "思科", "a", " ", "的"]
+    for _ in range(20000):
+        low = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 8)))
+        start = rnd.randint(0, len(low) - 1)
+        end = rnd.randint(start + 1, len(low))
+        assert straddles_suffix(low, start, end, lex) == plain(low, start, end), (low, start, end)
