@@ -68,3 +68,14 @@ def test_extract_files_both_articles_under_one_name(tmp_path):
     ws.extract([folder])
     ledger = pd.read_csv(tmp_path / "claims.csv", dtype=str, keep_default_na=False)
     assert ledger.loc[ledger["metric"] == "revenue", "subject"].nunique() == 1
+
+
+def test_round_rates_two_companies_share_link_no_one():
+    # a shipping line's and a bank's figures: 1%, 2%, 4% and 6% in each, rates of one
+    # significant digit that two companies' results share by chance - no evidence of one company
+    ship = ("澜舟航运公布三季报\n\n澜舟航运表示,亚洲航线占1%,欧洲航线占2%,美洲航线占4%,其他航线占6%。")
+    bank = ("Quilbrook Bank posts Q3 results\n\nQuilbrook Bank said the four ratios stood at 1%, 2%, 4% and 6%.")
+    frames = pd.concat([_frame(ship, "ship"), _frame(bank, "bank")], ignore_index=True)
+    assert set(frames["metric"]) == {"unspecified_ratio"}  # the same facts, to the linker's eyes
+    linked = link_names(frames)
+    assert set(linked["subject"]) == {"澜舟航运", "Quilbrook Bank"}
