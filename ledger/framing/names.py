@@ -112,7 +112,7 @@ def _strip_suffix(name: str, suffixes: tuple[str, ...]) -> str:
 
 
 def _latin(word: str) -> bool:
-    return bool(re.fullmatch(r"[A-Za-z0-9&'’. -]+", word))
+    return bool(re.fullmatch(r"[A-Za-zÀ-ÖØ-öø-ÿ0-9&'’. -]+", word))
 
 
 def _generic(lex: Lexicon, name: str, cue_words: frozenset[str]) -> bool:
@@ -1021,7 +1021,9 @@ def _ranked_latin(text: str, free, add, lex: Lexicon) -> None:
             add(name)
 
 
-_WORD = r"[A-Z][A-Za-z0-9&-]*(?:\.[A-Za-z0-9&-]+)*"  # no word ends a sentence ('Powertrain. Its')
+#: a Latin word's letters, accented ones too ('Hermès', 'Nestlé', 'Müller')
+_LETTERS = "A-Za-zÀ-ÖØ-öø-ÿ"
+_WORD = rf"[A-ZÀ-ÖØ-Þ][{_LETTERS}0-9&-]*(?:\.[{_LETTERS}0-9&-]+)*"  # no word ends a sentence ('Powertrain. Its')
 _NAME = rf"{_WORD}(?:[ \t]+{_WORD}){{0,3}}"
 def _sentence_opening(text: str, at: int) -> bool:
     """Does a sentence (or the text, or a line) open at ``at``?"""

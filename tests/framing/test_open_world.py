@@ -454,3 +454,12 @@ def test_an_owners_possessive_is_no_part_of_the_name():
             "billion in its initial public offering. The insurer sold 91.3 million shares at HK$38 each.")
     rows = frame_text(text, source="x", published="2025-07-07")
     assert rows and {r["subject"] for r in rows} == {"ZTV"}
+
+
+# Latin names keep their accented letters ('Hermès', 'Nestlé'): no name is cut at one.
+@pytest.mark.parametrize("name, shown", [("Zentrès", "Zentrès"), ("Quilbrooké Group", "Quilbrooké")])
+def test_an_accented_latin_name_is_whole(name, shown):
+    text = (f"{name} reported revenue of EUR 15.2 billion for 2025, up 9% at constant exchange rates. "
+            f"{name}'s operating margin was 40.5%, the luxury company said.")
+    rows = frame_text(text, source="x", published="2026-02-12")
+    assert rows and {r["subject"] for r in rows} == {shown}
