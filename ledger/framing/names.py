@@ -411,6 +411,8 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
             return  # 'Group Holding', 'Co Ltd': corporate words, no name
         if not _latin(name) and _strip_suffix(name, cjk_suffixes) in cjk_suffixes:
             return  # '机器人公司', '科技集团': a kind of company and a corporate word, no name
+        if not _latin(name) and (name.lower().endswith(_measure_endings(cue_words, cjk_suffixes)) or "的" in name):
+            return  # '净利息收入', '股本回报率': what a figure measures; '…业务的商业账目': a phrase
         generic = _plain_generic(lex, name, cue_words) if coded else \
             _placed_generic(lex, name, cue_words, low) if placed else _generic(lex, name, cue_words)
         if generic or name.lower() in people:
@@ -460,6 +462,14 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
         display = shown.get(name, name)
         out.append(Organisation(display, tuple(sorted(forms, key=len, reverse=True))))
     return out
+
+
+@lru_cache(maxsize=8)
+def _measure_endings(cue_words: frozenset[str], corporate: tuple[str, ...]) -> tuple[str, ...]:
+    """The Chinese metric cue words a name never ends with (收入, 回报率, 利润): every one
+    of two characters or more but the corporate words among them (股份) and 计划 (a
+    project's name: 星际之门计划)."""
+    return tuple(w for w in cue_words if len(w) >= 2 and not _latin(w) and w not in corporate and w != "计划")
 
 
 def short_aliases(lex: Lexicon, low: str, index: WordIndex | None = None) -> dict[str, tuple[str, str]]:
@@ -549,8 +559,8 @@ def _people(text: str, lex: Lexicon) -> set[str]:
 def _by_code(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[str]) -> None:
     for m in _code_brackets(_words(lex, "exchange_prefixes")).finditer(text):
         code = m.group().strip(" ()（）[]").lower()  # several listings: never one generic word
-        if code in _words(lex, "generic"):
-            continue  # '高频宽记忆体 (HBM)': an acronym of the trade, no stock code
+        if code in _words(lex, "generic") or code in _words(lex, "trade_acronyms"):
+            continue  # '高频宽记忆体 (HBM)', '股本回报率(ROE)': an acronym of the trade, no stock code
         before, latin = m.start(), None
         lm = None
         for lm_ in _LATIN_IN_BRACKETS.finditer(text, max(0, m.start() - 64), m.start()):

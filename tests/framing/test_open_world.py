@@ -463,3 +463,13 @@ def test_an_accented_latin_name_is_whole(name, shown):
             f"{name}'s operating margin was 40.5%, the luxury company said.")
     rows = frame_text(text, source="x", published="2026-02-12")
     assert rows and {r["subject"] for r in rows} == {shown}
+
+
+# A measure's name with a trade acronym in brackets ('股本回报率(ROE)', '净利息收入(NII)') is no
+# company with a stock code, and a glossed phrase with a particle ('…业务的商业账目(Commercial
+# Book)') no name: the bank keeps its figures.
+def test_a_measure_with_its_acronym_is_no_company():
+    text = ("受全球最低税制的影响,澜舟集团(ZTVB)第三季净利同比下降2%至29亿5000万元。股本回报率(ROE)为17.1%。"
+            "净利息收入(NII)增长1%至36亿元。财富管理和消费金融业务的商业账目(Commercial Book)总收入增长4%至45亿元。")
+    rows = frame_text(text, source="x", published="2025-11-06")
+    assert rows and {r["subject"] for r in rows} == {"澜舟"}
