@@ -402,6 +402,7 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
     cjk_suffixes = tuple(w for w in (*_words(lex, "cjk_company_suffixes"), *industry) if not _latin(w))
 
     shown: dict[str, str] = {}  # key -> the Latin form other languages share, when the text glosses one
+    measures = _words(lex, "measure_endings")
 
     def add(name: str, *others: str, coded: bool = False, gloss: str = "", placed: bool = False) -> None:
         # "China's Zijin Gold", "Billionaire Richard Li's FWD": the name after the owner
@@ -411,7 +412,8 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
             return  # 'Group Holding', 'Co Ltd': corporate words, no name
         if not _latin(name) and _strip_suffix(name, cjk_suffixes) in cjk_suffixes:
             return  # '机器人公司', '科技集团': a kind of company and a corporate word, no name
-        if not _latin(name) and (name.lower().endswith(_measure_endings(cue_words, cjk_suffixes)) or "的" in name):
+        if not _latin(name) and (name.lower().endswith(_measure_endings(cue_words, cjk_suffixes, measures))
+                                 or "的" in name):
             return  # '净利息收入', '股本回报率': what a figure measures; '…业务的商业账目': a phrase
         generic = _plain_generic(lex, name, cue_words) if coded else \
             _placed_generic(lex, name, cue_words, low) if placed else _generic(lex, name, cue_words)
@@ -465,11 +467,13 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
 
 
 @lru_cache(maxsize=8)
-def _measure_endings(cue_words: frozenset[str], corporate: tuple[str, ...]) -> tuple[str, ...]:
-    """The Chinese metric cue words a name never ends with (收入, 回报率, 利润): every one
-    of two characters or more but the corporate words among them (股份) and 计划 (a
-    project's name: 星际之门计划)."""
-    return tuple(w for w in cue_words if len(w) >= 2 and not _latin(w) and w not in corporate and w != "计划")
+def _measure_endings(cue_words: frozenset[str], corporate: tuple[str, ...], measures: tuple[str, ...]
+                     ) -> tuple[str, ...]:
+    """What a Chinese name never ends with: the metric cue words (收入, 回报率, 利润) of
+    two characters or more but the corporate words among them (股份) and 计划 (a
+    project's name: 星际之门计划), and ``[names] measure_endings`` (载客率, 财年)."""
+    cues = (w for w in cue_words if len(w) >= 2 and not _latin(w) and w not in corporate and w != "计划")
+    return (*cues, *measures)
 
 
 def short_aliases(lex: Lexicon, low: str, index: WordIndex | None = None) -> dict[str, tuple[str, str]]:
@@ -1123,8 +1127,8 @@ def _by_apposition(text: str, low: str, free, add, lex: Lexicon, cue_words: froz
         for m in re.finditer(after, text):  # 'Klarna, the Swedish "buy now, pay later" fintech'
             name = m.group(1)
             if text.count(name) >= 2 and free(m.start(1), m.end(1)) and name.split()[0].lower() not in \
-                    _words(lex, "generic"):
-                add(name)
+                    (*_words(lex, "generic"), *_words(lex, "sentence_openers")):
+                add(name)  # 'Further, the airline…' opens a sentence with no name
         for m in re.finditer(rf"\b(?:{nouns})\s+({_NAME})", text):
             name = m.group(1)
             words = name.split()

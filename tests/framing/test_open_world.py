@@ -473,3 +473,12 @@ def test_a_measure_with_its_acronym_is_no_company():
             "净利息收入(NII)增长1%至36亿元。财富管理和消费金融业务的商业账目(Commercial Book)总收入增长4%至45亿元。")
     rows = frame_text(text, source="x", published="2025-11-06")
     assert rows and {r["subject"] for r in rows} == {"澜舟"}
+
+
+# What a figure measures or when it holds ('载客率', '财年') is no name, even with an acronym
+# in brackets after it ('载客率(PLF)').
+def test_a_measure_is_no_name():
+    text = ("澜舟航空公布上半财年业绩。\n\n澜舟航空表示,截至9月底的2026财年上半年,公司净利润为2.39亿元。财年表示收入增长2%。"
+            "载客率(PLF)为87.7%,载客率表示同比上升0.6个百分点。")
+    rows = frame_text(text, source="x", published="2025-11-13")
+    assert rows and {r["subject"] for r in rows} == {"澜舟航空"}
