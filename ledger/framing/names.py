@@ -443,6 +443,7 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
         if gloss:
             shown.setdefault(key, _strip_suffix(gloss.strip(" ,.·"), legal))
 
+    _by_of_name(text, free, add, lex)
     _by_code(text, low, free, add, lex, cue_words)
     _by_suffix(text, low, free, add, lex)
     _by_glued_acronym(text, free, add, lex)
@@ -558,6 +559,25 @@ def _people(text: str, lex: Lexicon) -> set[str]:
         first = segment(m.group(1))[0][0]
         out.add(first if len(first) >= 2 else m.group(1)[:2])
     return out
+
+
+def _by_of_name(text: str, free, add, lex: Lexicon) -> None:
+    """An English name "<head> of <name>" ('Bank of East Asia', 'Royal Bank of Canada';
+    ``[names] of_heads``), capitalised words before the head included, named at
+    least twice or owning something: one name, found before the place after "of"
+    can be taken for one."""
+    heads = "|".join(re.escape(h) for h in sorted(_words(lex, "of_heads"), key=len, reverse=True))
+    if not heads:
+        return
+    rx = re.compile(rf"(?<![A-Za-z0-9&.-])((?:{_WORD}[ \t]+(?:and[ \t]+)?){{0,3}}(?:{heads})[ \t]+of[ \t]+"
+                    rf"(?:the[ \t]+)?{_WORD}(?:[ \t]+{_WORD}){{0,2}})")
+    for m in rx.finditer(text):
+        name = re.sub(r"['’]s$", "", m.group(1))
+        if name.split()[0].lower() in (*_words(lex, "sentence_openers"), "the", "a", "an"):
+            name = name.split(" ", 1)[1]
+        if (text.count(name) >= 2 or re.match(r"['’]s\b", text[m.start(1) + len(name):])) \
+                and free(m.end(1) - len(name), m.end(1)):
+            add(name, coded=True)  # its head vouches for it ('of' inside is no lower-case run of words)
 
 
 def _by_code(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[str]) -> None:

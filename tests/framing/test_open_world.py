@@ -482,3 +482,11 @@ def test_a_measure_is_no_name():
             "载客率(PLF)为87.7%,载客率表示同比上升0.6个百分点。")
     rows = frame_text(text, source="x", published="2025-11-13")
     assert rows and {r["subject"] for r in rows} == {"澜舟航空"}
+
+
+# "<head> of <place>" is one English name ('Bank of East Asia'), never the place after "of".
+def test_a_bank_of_a_place_is_one_name():
+    text = ("According to the company's filing, Bank of Zentrova's profit attributable to owners rose 14% to "
+            "HK$2.99 billion in the first half. Bank of Zentrova declared an interim dividend of HK$0.51.")
+    rows = frame_text(text, source="x", published="2025-08-14")
+    assert rows and {r["subject"] for r in rows} == {"Bank of Zentrova"}
