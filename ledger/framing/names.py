@@ -351,10 +351,16 @@ def _glued_acronym(text: str, name: str, end: int, lex: Lexicon) -> str:
     m = _ACRONYM_AFTER.match(text, end, end + 8)
     if m is None or m.group(1).lower() in _words(lex, "trade_acronyms"):
         return ""
-    whole = rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])"
-    glued = len(re.findall(rf"{whole}[ \t]+{re.escape(m.group(1))}(?![A-Za-z0-9&])", text))
-    alone = len(re.findall(whole, text)) - glued
+    glued, alone = _glued_counts(text, name, m.group(1))
     return m.group(1) if glued >= 1 and (alone == 0 or (glued >= 2 and glued > alone)) else ""
+
+
+@lru_cache(maxsize=1024)  # asked at every place the name stands: counted once per text
+def _glued_counts(text: str, name: str, acronym: str) -> tuple[int, int]:
+    """How often ``text`` writes ``name`` followed by ``acronym``, and how often without it."""
+    whole = rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])"
+    glued = len(re.findall(rf"{whole}[ \t]+{re.escape(acronym)}(?![A-Za-z0-9&])", text))
+    return glued, len(re.findall(whole, text)) - glued
 
 
 _ACRONYM_AFTER = re.compile(r"[ \t]+([A-Z][A-Z&]{1,3})(?![A-Za-z0-9&])")
@@ -403,6 +409,7 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
 
     shown: dict[str, str] = {}  # key -> the Latin form other languages share, when the text glosses one
     measures = _words(lex, "measure_endings")
+    heads: dict[str, str] = {}  # name -> its first word written alone ('' for none)
 
     def add(name: str, *others: str, coded: bool = False, gloss: str = "", placed: bool = False) -> None:
         # "China's Zijin Gold", "Billionaire Richard Li's FWD": the name after the owner
@@ -433,7 +440,9 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
             if other and not _generic(lex, other, cue_words):
                 forms.add(other.lower())
         local = [f for f in _local_forms(short, low, lex) if not _placed_generic(lex, f, cue_words, low)]
-        head = _latin_head(text, short, lex) if chinese_text else _english_head(text, short, lex)
+        if short not in heads:  # asked each time the name is found: once per name
+            heads[short] = _latin_head(text, short, lex) if chinese_text else _english_head(text, short, lex)
+        head = heads[short]
         if head:
             local.append(head)  # '...参与Skild AI最新一轮融资...Skild估值将...': Skild AI
         forms.update(f.lower() for f in local)  # '浙江三花智能控制' goes on as 三花智控: shown as the article uses it
@@ -544,7 +553,17 @@ def _generic_stem(stem: str) -> bool:
     return len(tokens) == 1 and tokens[0][1] not in _NAME_TAGS and _frequency(stem) > 0
 
 
+_PEOPLE: list = [None, None, set()]  # the last text and lexicon asked about, and their answer
+
+
 def _people(text: str, lex: Lexicon) -> set[str]:
+    """:func:`_people_in`, kept for the last text asked about (discovery asks it per candidate name)."""
+    if _PEOPLE[0] is not text or _PEOPLE[1] is not lex:
+        _PEOPLE[:] = [text, lex, _people_in(text, lex)]
+    return _PEOPLE[2]
+
+
+def _people_in(text: str, lex: Lexicon) -> set[str]:
     """Names the article gives a person's title ('董事长兼CEO雷军', 'CFO Mark
     Murphy'): people, not organisations."""
     roles = "|".join(re.escape(r) for r in sorted(lex.role("person_roles"), key=len, reverse=True))
@@ -888,18 +907,21 @@ def _by_company_verb(text: str, low: str, free, add, lex: Lexicon) -> None:
     lead = r"(?:^|(?<=[.!?\n])[ \t]*|(?<=[.!?]['\"’”])[ \t]*)"
     rx = re.compile(rf"{lead}((?:[A-Z][A-Za-z0-9&'’.-]*)(?:[ \t]+[A-Z][A-Za-z0-9&'’.-]*){{0,2}})[ \t]+(?:{alt})\b",
                     re.MULTILINE)
+    decided: dict[str, bool] = {}  # each name judged once, however many sentences it opens
     for m in rx.finditer(text):
         name = m.group(1)
         key = name.lower()
         if (key in places or key.split()[0] in pronouns or key.split()[0] in _words(lex, "generic")
                 or _count(low, key) < 2 or not free(m.start(1), m.end(1))):
             continue
-        first = re.escape(name.split()[0])
-        if re.search(rf"\b[A-Z][a-z]+\s+{first}\b", text) and not re.search(rf"(?:^|[.!?]\s+){first}\b", text):
-            continue  # always written after another capitalised word: a surname ('Jochen Breckner')
-        if _people_named(text, name, lex):
-            continue
-        add(name)
+        if name not in decided:
+            first = re.escape(name.split()[0])
+            # always written after another capitalised word: a surname ('Jochen Breckner')
+            surname = re.search(rf"\b[A-Z][a-z]+\s+{first}\b", text) is not None and \
+                re.search(rf"(?:^|[.!?]\s+){first}\b", text) is None
+            decided[name] = not surname and not _people_named(text, name, lex)
+        if decided[name]:
+            add(name)
 
 
 def _people_named(text: str, name: str, lex: Lexicon) -> bool:
@@ -1059,6 +1081,12 @@ def _ranked_latin(text: str, free, add, lex: Lexicon) -> None:
 _LETTERS = "A-Za-zÀ-ÖØ-öø-ÿ"
 _WORD = rf"[A-ZÀ-ÖØ-Þ][{_LETTERS}0-9&-]*(?:\.[{_LETTERS}0-9&-]+)*"  # no word ends a sentence ('Powertrain. Its')
 _NAME = rf"{_WORD}(?:[ \t]+{_WORD}){{0,3}}"
+@lru_cache(maxsize=1024)  # a name owns many figures: counted once per text
+def _word_count(text: str, name: str) -> int:
+    """How often ``text`` writes ``name`` as a whole word."""
+    return len(re.findall(rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])", text))
+
+
 def _sentence_opening(text: str, at: int) -> bool:
     """Does a sentence (or the text, or a line) open at ``at``?"""
     before = text[max(0, at - 3):at].rstrip(" \t\"'“‘")
@@ -1078,16 +1106,14 @@ def _by_use(text: str, low: str, free, add, lex: Lexicon) -> None:
     speech = "|".join(re.escape(v) for v in _words(lex, "speech_verbs"))
 
     def person(name: str) -> bool:
-        last = name.split()[-1]
-        return bool(speech) and re.search(rf"(?<!{re.escape(name.split()[0])} ){re.escape(last)}\s+(?:{speech})\b",
-                                          text) is not None
+        return bool(speech) and _said_by_surname(text, name, speech)
 
     for m in _BASED.finditer(text):
         name = m.group(1)
         if free(m.start(1), m.end(1)) and name.lower() not in places and not person(name):
             add(name)
     owned = _words(lex, "owned_results")
-    lone_places = {*_words(lex, "single_places"), *_words(lex, "generic"), *_words(lex, "english_pronouns")}
+    lone_places = frozenset((*_words(lex, "single_places"), *_words(lex, "generic"), *_words(lex, "english_pronouns")))
     openers = _words(lex, "sentence_openers")
     for m in _OWNS.finditer(text):
         name = m.group(1)
@@ -1099,13 +1125,27 @@ def _by_use(text: str, low: str, free, add, lex: Lexicon) -> None:
         if len(name.split()) >= 2:
             if _count(low, name) >= 2:
                 add(name)
-        elif (owned and len(name) >= 3 and name.lower() not in lone_places
-              and re.match(r"\s*([a-z-]+)", text[m.end():m.end() + 24]) is not None
-              and re.match(r"\s*([a-z-]+)", text[m.end():m.end() + 24]).group(1) in owned  # type: ignore[union-attr]
-              and len(re.findall(rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])", text)) >= 3
-              and not any(not _sentence_opening(text, b.start()) for b in
-                          re.finditer(rf"\b[A-Z][a-z]+\s+{re.escape(name)}\b", text))):
-            add(name)  # "XTEP's revenue", named three times, never after a first name: a company
+        else:
+            noun = re.match(r"\s*([a-z-]+)", text[m.end():m.end() + 24])
+            if owned and noun is not None and noun.group(1) in owned and _lone_owner(text, name, lone_places):
+                add(name)  # "XTEP's revenue", named three times, never after a first name: a company
+
+
+@lru_cache(maxsize=1024)  # asked at every place a name stands: answered once per text
+def _said_by_surname(text: str, name: str, speech: str) -> bool:
+    """Does ``text`` write the name's last word alone before a speech verb (a person's surname)?"""
+    last = name.split()[-1]
+    return re.search(rf"(?<!{re.escape(name.split()[0])} ){re.escape(last)}\s+(?:{speech})\b", text) is not None
+
+
+@lru_cache(maxsize=1024)  # a name owns many figures: decided once per text
+def _lone_owner(text: str, name: str, lone_places: frozenset[str]) -> bool:
+    """Can a one-word owner of a company's figure be a company: three letters or
+    more, no place, generic word or pronoun, named three times, never after a
+    capitalised word inside a sentence (a first name: 'Warren Buffett's')?"""
+    return (len(name) >= 3 and name.lower() not in lone_places and _word_count(text, name) >= 3
+            and not any(not _sentence_opening(text, b.start())
+                        for b in re.finditer(rf"\b[A-Z][a-z]+\s+{re.escape(name)}\b", text)))
 
 
 #: jieba tags of a first word no name opens with: time, numeral, quantity, direction,

@@ -66,3 +66,14 @@ def test_straddles_suffix_is_the_plain_loop_over_suffixes():
         start = rnd.randint(0, len(low) - 1)
         end = rnd.randint(start + 1, len(low))
         assert straddles_suffix(low, start, end, lex) == plain(low, start, end), (low, start, end)
+
+
+def test_the_people_kept_for_the_last_text_follow_a_new_text():
+    # the answer kept for one text is never given for another (same lexicon, texts equal or not)
+    from ledger.framing.names import _people, _people_in
+
+    lex = default_lexicon()
+    a, b = "CFO Mark Murphy said revenue rose.", "董事长雷军表示,收入增长。"
+    for text in (a, b, a, "".join(a), b + ""):
+        assert _people(text, lex) == _people_in(text, lex)
+    assert _people(a, lex) and _people(a, lex) != _people(b, lex)
