@@ -553,14 +553,20 @@ def _generic_stem(stem: str) -> bool:
     return len(tokens) == 1 and tokens[0][1] not in _NAME_TAGS and _frequency(stem) > 0
 
 
-_PEOPLE: list = [None, None, set()]  # the last text and lexicon asked about, and their answer
+#: the last text and lexicon asked about, and their answer: one tuple, replaced whole (a
+#: thread reads either the old one or the new one, never half of each)
+_PEOPLE: tuple[str, Lexicon, set[str]] | None = None
 
 
 def _people(text: str, lex: Lexicon) -> set[str]:
     """:func:`_people_in`, kept for the last text asked about (discovery asks it per candidate name)."""
-    if _PEOPLE[0] is not text or _PEOPLE[1] is not lex:
-        _PEOPLE[:] = [text, lex, _people_in(text, lex)]
-    return _PEOPLE[2]
+    global _PEOPLE
+    kept = _PEOPLE
+    if kept is not None and kept[0] is text and kept[1] is lex:
+        return kept[2]
+    answer = _people_in(text, lex)
+    _PEOPLE = (text, lex, answer)
+    return answer
 
 
 def _people_in(text: str, lex: Lexicon) -> set[str]:
