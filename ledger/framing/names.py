@@ -1140,8 +1140,22 @@ def _by_use(text: str, low: str, free, add, lex: Lexicon) -> None:
 @lru_cache(maxsize=1024)  # asked at every place a name stands: answered once per text
 def _said_by_surname(text: str, name: str, speech: str) -> bool:
     """Does ``text`` write the name's last word alone before a speech verb (a person's surname)?"""
-    last = name.split()[-1]
-    return re.search(rf"(?<!{re.escape(name.split()[0])} ){re.escape(last)}\s+(?:{speech})\b", text) is not None
+    words = name.split()
+    last = words[-1]
+    if not re.fullmatch(r"[\w&.'’-]+", last):  # a word the index cannot hold: the text itself is asked
+        return re.search(rf"(?<!{re.escape(words[0])} ){re.escape(last)}\s+(?:{speech})\b", text) is not None
+    return any(not before.endswith(words[0] + " ") for before in _speakers(text, speech).get(last, ()))
+
+
+@lru_cache(maxsize=8)  # one pass over the text for every name asked about
+def _speakers(text: str, speech: str) -> dict[str, list[str]]:
+    """Each word written before a speech verb -> the characters before each such place
+    (as many as a name's first word and a space take): 'Murphy said' -> ['…Mark ']."""
+    out: dict[str, list[str]] = {}
+    for m in re.finditer(rf"([\w&.'’-]+)\s+(?:{speech})\b", text):
+        for k in range(m.start(1), m.end(1)):  # every ending of the word: the old search had no left edge
+            out.setdefault(text[k:m.end(1)], []).append(text[max(0, k - 40):k])
+    return out
 
 
 @lru_cache(maxsize=1024)  # a name owns many figures: decided once per text

@@ -77,3 +77,20 @@ def test_the_people_kept_for_the_last_text_follow_a_new_text():
     for text in (a, b, a, "".join(a), b + ""):
         assert _people(text, lex) == _people_in(text, lex)
     assert _people(a, lex) and _people(a, lex) != _people(b, lex)
+
+
+def test_a_surname_before_a_speech_verb_is_what_the_plain_search_finds():
+    # the one-pass index of words before speech verbs against the search it replaced
+    from ledger.framing.names import _said_by_surname
+
+    speech = "said|says|told"
+    rnd = random.Random(5)
+    words = ["Mark", "Murphy", "Zentrova", "Group", "said", "says", "told", "the", "XMurphy", "Li", "Richard",
+             "Richard Li", " ", "  ", ",", ".", "\n", "Murphy's", "said.", "Mark Murphy"]
+    names = ["Mark Murphy", "Zentrova Group", "Richard Li", "Li", "Murphy", "Zentrova"]
+    for _ in range(4000):
+        text = " ".join(rnd.choice(words) for _ in range(rnd.randint(0, 14)))
+        for name in names:
+            first, last = name.split()[0], name.split()[-1]
+            plain = re.search(rf"(?<!{re.escape(first)} ){re.escape(last)}\s+(?:{speech})\b", text) is not None
+            assert _said_by_surname(text, name, speech) == plain, (text, name)
