@@ -896,6 +896,26 @@ def _by_verb(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[
         name = _name_before(text, low, start, lex, cue_words, placed=True)
         if name and free(start - len(name), start):
             add(name, placed=True)
+    _by_listing(text, low, free, add, lex, cue_words)
+
+
+def _by_listing(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[str]) -> None:
+    """The name before a verb of a listing, past an adverb, a date and 于/在 ('紫金黄金国际于9月30日
+    正式登陆港交所主板'; ``[names] listing_verbs``, ``listing_adverbs``): the company listing."""
+    verbs = "|".join(re.escape(v) for v in _words(lex, "listing_verbs"))
+    if not verbs:
+        return
+    adverbs = "|".join(re.escape(v) for v in _words(lex, "listing_adverbs")) or "(?!)"
+    gap = re.compile(rf"(?:于|在)?(?:\d{{4}}年)?(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?(?:{adverbs})*(?:于|在)?$")
+    for m in re.finditer(verbs, text):
+        head = text[max(0, m.start() - 20):m.start()]
+        g = gap.search(head)
+        end = m.start() - (len(g.group()) if g else 0)
+        if not g or not g.group():
+            continue  # no time or adverb between: '公司上市', '港股上市' say what, not who
+        name = _name_before(text, low, end, lex, cue_words, placed=True)
+        if name and free(end - len(name), end):
+            add(name, placed=True)
 
 
 def _by_company_verb(text: str, low: str, free, add, lex: Lexicon) -> None:

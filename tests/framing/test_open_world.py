@@ -490,3 +490,14 @@ def test_a_bank_of_a_place_is_one_name():
             "HK$2.99 billion in the first half. Bank of Zentrova declared an interim dividend of HK$0.51.")
     rows = frame_text(text, source="x", published="2025-08-14")
     assert rows and {r["subject"] for r in rows} == {"Bank of Zentrova"}
+
+
+# The name before a verb of a listing, past a date and an adverb, is the company listing
+# ('澜舟黄金国际于9月30日正式登陆港交所主板'), not the exchange; a name ending in 国际
+# (International) is a name like one ending in 科技.
+def test_the_company_listing_is_not_the_exchange():
+    text = ("港股市场迎来年内第二大IPO,澜舟黄金国际于9月30日正式登陆港交所主板。发行价定于71.59港元/股的该公司,"
+            "首日收盘涨幅达68.46%,市值突破3100亿港元,募资规模近250亿港元。此次上市获得29家基石投资者支持,"
+            "澜舟黄金国际表示将扩大产能。")
+    rows = frame_text(text, source="x", published="2025-09-30")
+    assert rows and {r["subject"] for r in rows} == {"澜舟黄金国际"}
