@@ -278,16 +278,26 @@ def _latin_head(text: str, name: str, lex: Lexicon) -> str:
     """The first word of a Latin name of two words or more, when a Chinese
     article also writes it alone ('Skild AI' ... 'Skild估值'): capitalised, three
     letters or more, no generic word and no name of the entity table."""
+    head = _head_word(name, lex)
+    if not head:
+        return ""
+    rest = re.escape(" ".join(name.split()[1:]))
+    alone = re.search(rf"(?<![A-Za-z0-9]){re.escape(head)}(?![A-Za-z0-9])(?!\s*{rest})", text)
+    return head if alone else ""
+
+
+def _head_word(name: str, lex: Lexicon, *more: str) -> str:
+    """The first word of a Latin name of two words or more that may stand for it: capitalised,
+    three letters or more, no generic word, no alias of the entity table, none of the ``[names]``
+    lists ``more`` names; '' when there is none."""
     words = name.split()
     if len(words) < 2 or not _latin(name):
         return ""
-    head = words[0]
-    if len(head) < 3 or not head[0].isupper() or head.lower() in _words(lex, "generic") or \
-            head.lower() in _table_aliases(lex):
+    head, low = words[0], words[0].lower()
+    if len(head) < 3 or not head[0].isupper() or low in _words(lex, "generic") or low in _table_aliases(lex) \
+            or any(low in _words(lex, key) for key in more):
         return ""
-    rest = re.escape(" ".join(words[1:]))
-    alone = re.search(rf"(?<![A-Za-z0-9]){re.escape(head)}(?![A-Za-z0-9])(?!\s*{rest})", text)
-    return head if alone else ""
+    return head
 
 
 def _english_head(text: str, name: str, lex: Lexicon) -> str:
@@ -297,15 +307,10 @@ def _english_head(text: str, name: str, lex: Lexicon) -> str:
     word, place or name of the entity table, and written alone - neither after
     another capitalised word nor before the rest of the name - at least twice,
     once inside a sentence."""
-    words = name.split()
-    if len(words) < 2 or not _latin(name):
+    head = _head_word(name, lex, "single_places", "sentence_openers")
+    if not head:
         return ""
-    head = words[0]
-    low = head.lower()
-    if len(head) < 3 or not head[0].isupper() or low in _words(lex, "generic") or low in _table_aliases(lex) \
-            or low in _words(lex, "single_places") or low in _words(lex, "sentence_openers"):
-        return ""
-    rest = re.escape(" ".join(words[1:]))
+    rest = re.escape(" ".join(name.split()[1:]))
     alone = [m.start() for m in re.finditer(
         rf"(?<![A-Za-z0-9&.-]){re.escape(head)}(?![A-Za-z0-9&-])(?![ \t]+{rest})", text)
         if not re.search(r"[A-Z][A-Za-z0-9&.'’-]*[ \t]+$", text[max(0, m.start() - 30):m.start()])]
@@ -408,7 +413,7 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
     cjk_suffixes = tuple(w for w in (*_words(lex, "cjk_company_suffixes"), *industry) if not _latin(w))
 
     shown: dict[str, str] = {}  # key -> the Latin form other languages share, when the text glosses one
-    measures = _words(lex, "measure_endings")
+    measures = _measure_endings(lex, cue_words)
     heads: dict[str, str] = {}  # name -> its first word written alone ('' for none)
 
     def add(name: str, *others: str, coded: bool = False, gloss: str = "", placed: bool = False) -> None:
@@ -419,7 +424,7 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
             return  # 'Group Holding', 'Co Ltd': corporate words, no name
         if not _latin(name) and _strip_suffix(name, cjk_suffixes) in cjk_suffixes:
             return  # '机器人公司', '科技集团': a kind of company and a corporate word, no name
-        if not _latin(name) and (name.lower().endswith(_measure_endings(cue_words, cjk_suffixes, measures))
+        if not _latin(name) and (name.lower().endswith(measures)
                                  or "的" in name):
             return  # '净利息收入', '股本回报率': what a figure measures; '…业务的商业账目': a phrase
         generic = _plain_generic(lex, name, cue_words) if coded else \
@@ -476,14 +481,18 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
     return out
 
 
-@lru_cache(maxsize=8)
-def _measure_endings(cue_words: frozenset[str], corporate: tuple[str, ...], measures: tuple[str, ...]
-                     ) -> tuple[str, ...]:
+def _measure_endings(lex: Lexicon, cue_words: frozenset[str]) -> tuple[str, ...]:
     """What a Chinese name never ends with: the metric cue words (收入, 回报率, 利润) of
-    two characters or more but the corporate words among them (股份) and 计划 (a
-    project's name: 星际之门计划), and ``[names] measure_endings`` (载客率, 财年)."""
-    cues = (w for w in cue_words if len(w) >= 2 and not _latin(w) and w not in corporate and w != "计划")
-    return (*cues, *measures)
+    two characters or more but those a name of the entity table ends with (伊利股份,
+    星际之门计划), and ``[names] measure_endings`` (载客率, 财年)."""
+    return _endings(cue_words, _table_aliases(lex), _words(lex, "measure_endings"))
+
+
+@lru_cache(maxsize=8)
+def _endings(cue_words: frozenset[str], aliases: frozenset[str], measures: tuple[str, ...]) -> tuple[str, ...]:
+    cues = [w for w in cue_words if len(w) >= 2 and not _latin(w)]
+    named = {w for w in cues for a in aliases if a.endswith(w) and a != w}
+    return (*(w for w in cues if w not in named), *measures)
 
 
 def short_aliases(lex: Lexicon, low: str, index: WordIndex | None = None) -> dict[str, tuple[str, str]]:
@@ -597,11 +606,10 @@ def _by_of_name(text: str, free, add, lex: Lexicon) -> None:
     rx = re.compile(rf"(?<![A-Za-z0-9&.-])((?:{_WORD}[ \t]+(?:and[ \t]+)?){{0,3}}(?:{heads})[ \t]+of[ \t]+"
                     rf"(?:the[ \t]+)?{_WORD}(?:[ \t]+{_WORD}){{0,2}})")
     for m in rx.finditer(text):
-        name = re.sub(r"['’]s$", "", m.group(1))
+        name = m.group(1)
         if name.split()[0].lower() in (*_words(lex, "sentence_openers"), "the", "a", "an"):
             name = name.split(" ", 1)[1]
-        if (text.count(name) >= 2 or re.match(r"['’]s\b", text[m.start(1) + len(name):])) \
-                and free(m.end(1) - len(name), m.end(1)):
+        if (text.count(name) >= 2 or re.match(r"['’]s\b", text[m.end(1):])) and free(m.end(1) - len(name), m.end(1)):
             add(name, coded=True)  # its head vouches for it ('of' inside is no lower-case run of words)
 
 
@@ -1368,7 +1376,7 @@ def _by_deal_verb(text: str, free, add, lex: Lexicon) -> None:
             words = words[1:]
         name = " ".join(words)
         if (name and words[0].lower() not in _words(lex, "generic") and words[0].lower() not in openers
-                and len(re.findall(rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])", text)) >= 2
+                and _word_count(text, name) >= 2
                 and free(start, start + len(name))):
             add(name)  # 'Sanofi to Acquire Blueprint…', named again: the buyer
 

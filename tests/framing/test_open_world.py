@@ -501,3 +501,10 @@ def test_the_company_listing_is_not_the_exchange():
             "澜舟黄金国际表示将扩大产能。")
     rows = frame_text(text, source="x", published="2025-09-30")
     assert rows and {r["subject"] for r in rows} == {"澜舟黄金国际"}
+
+
+# ... named once, when it owns the figure after an opening article ("The Bank of Zentrova's profit").
+def test_a_bank_of_a_place_owning_its_figure_is_one_name():
+    text = "The Bank of Zentrova's profit attributable to owners rose 14% to HK$2.99 billion in the first half."
+    rows = frame_text(text, source="x", published="2025-08-14")
+    assert rows and {r["subject"] for r in rows} == {"Bank of Zentrova"}
