@@ -4,13 +4,15 @@ and languages (名创优品 in one article, MINISO in another).
 The table links 微软 and Microsoft; for a company it does not know, framing keeps
 the name as written, so a Chinese and an English article about it file their
 claims under two names that never meet.  The articles themselves are the
-evidence: two such names, each from articles the other is not named in, that
+evidence: two such names, each from articles the other is not named in (as a
+subject or a counterpart), that
 state the same figures (the same metric, unit and value to three significant
 digits; the period is left out, as one article's quarter is often another's undated
-figure) at least ``min_shared`` times (cues.toml ``[linking]``), each
-the other's best match, are
-one company.  Its claims are then written under one name: the one the ledger
-already uses, else the one named in more claims.  Names the table knows are
+figure) at least ``min_shared`` times (cues.toml ``[linking]``), each the other's
+best match (a tie says nothing), are one company; a third name whose best match
+is in such a group joins it when no article names it with one of the group (友达
+beside 友达光电 / AUO).  Its claims are then written under one name: the one the
+ledger already uses, else the one named in more claims.  Names the table knows are
 never relinked; rows a reviewer touched are never changed (only new rows are
 renamed).
 """
@@ -68,18 +70,31 @@ def _evidence(frames: Iterable[pd.DataFrame], known: frozenset[str]) -> pd.DataF
                          .to_numpy(), "fact": fact.to_numpy()})
 
 
+def _named_in(frames: list[pd.DataFrame]) -> dict[str, set[str]]:
+    """Folded name -> the articles that name it, as a subject or an object (a
+    deal's two parties both state its price: an article naming both tells
+    them apart)."""
+    named: dict[str, set[str]] = defaultdict(set)
+    for f in frames:
+        for col in ("subject", "object"):
+            pairs = f.loc[:, [col, "source"]].fillna("").astype(str).drop_duplicates()
+            for value, src in zip(pairs[col], pairs["source"], strict=True):
+                for name in value.split(";") if value else ():
+                    named[_fold(name)].add(src)
+    return named
+
+
 def links(frames: Iterable[pd.DataFrame], lex: Lexicon | None = None) -> dict[str, str]:
     """Folded name -> folded name of the company it is linked to (each group's
     representative), from every claim of ``frames``."""
     lex = lex or default_lexicon()
     min_shared = int(lex.linking.get("min_shared", 3))
     max_names = int(lex.linking.get("max_names", 4))
+    frames = [f for f in frames if len(f)]
     ev = _evidence(frames, _known(lex))
     if ev.empty:
         return {}
-    sources: dict[str, set[str]] = defaultdict(set)
-    for k, src in zip(ev["key"], ev["source"], strict=True):
-        sources[k].add(src)
+    sources = _named_in(frames)
     shared: Counter[tuple[str, str]] = Counter()
     for _, group in ev.drop_duplicates(["key", "fact"]).groupby("fact")["key"]:
         names = sorted(set(group))
@@ -94,15 +109,30 @@ def links(frames: Iterable[pd.DataFrame], lex: Lexicon | None = None) -> dict[st
             k = parent[k]
         return k
 
-    best: dict[str, tuple[int, str]] = defaultdict(lambda: (0, ""))
+    ranked: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for (a, b), n in shared.items():
         if n >= min_shared and not (sources[a] & sources[b]):  # named together: two companies
-            for x, y in ((a, b), (b, a)):
-                if n > best[x][0]:
-                    best[x] = (n, y)
-    for a, (_, b) in best.items():
-        if best.get(b, (0, ""))[1] == a:  # each is the other's best match
+            ranked[a].append((n, b))
+            ranked[b].append((n, a))
+    best: dict[str, str] = {}
+    for a, cands in ranked.items():
+        cands.sort(reverse=True)
+        if len(cands) == 1 or cands[0][0] > cands[1][0]:  # a tie says nothing
+            best[a] = cands[0][1]
+    for a, b in best.items():
+        if best.get(b) == a:  # each is the other's best match
             parent[root(a)] = root(b)
+    # a third name whose best match is in a group joins it, if no article names it with one of the group
+    members: dict[str, set[str]] = defaultdict(set)
+    for k in list(parent):
+        members[root(k)].add(k)
+    for a, b in best.items():
+        if a in parent or b not in parent:
+            continue
+        joined = members[root(b)]
+        if not any(sources[a] & sources[m] for m in joined):
+            parent[a] = root(b)
+            joined.add(a)
     return {k: root(k) for k in list(parent)} | {root(k): root(k) for k in list(parent)}
 
 

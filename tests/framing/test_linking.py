@@ -79,3 +79,47 @@ def test_round_rates_two_companies_share_link_no_one():
     assert set(frames["metric"]) == {"unspecified_ratio"}  # the same facts, to the linker's eyes
     linked = link_names(frames)
     assert set(linked["subject"]) == {"澜舟航运", "Quilbrook Bank"}
+
+
+def _rows(source: str, subject: str, facts: list[tuple[str, str, float]], obj: str = "") -> pd.DataFrame:
+    return pd.DataFrame([{"source": source, "subject": subject, "object": obj, "metric": m, "unit": u,
+                          "value": v, "status": "extracted"} for m, u, v in facts])
+
+
+VANKE = [("net_loss", "CNY", 8.2e10), ("net_loss", "CNY", 4.95e10)]
+
+
+def test_two_shared_figures_are_enough_when_each_is_the_others_only_match():
+    # an English and a Chinese article on one developer's loss: 82 billion yuan, 49.5 billion yuan
+    ev = pd.concat([_rows("en", "Norvanke", VANKE), _rows("zh", "万澜地产", VANKE)], ignore_index=True)
+    assert links([ev]) == {"norvanke": "万澜地产", "万澜地产": "万澜地产"} \
+        or links([ev]) == {"norvanke": "norvanke", "万澜地产": "norvanke"}
+
+
+def test_a_tie_between_two_best_matches_links_neither():
+    # the Chinese name shares three figures with each English name: no evidence which it is
+    three = [*VANKE, ("revenue", "CNY", 3.43e11)]
+    ev = pd.concat([_rows("zh", "万澜地产", three), _rows("en1", "Norvanke", three),
+                    _rows("en2", "Corvale", three)], ignore_index=True)
+    grouped = links([ev])
+    assert "万澜地产" not in grouped
+
+
+def test_a_short_name_joins_the_group_of_its_best_match():
+    # 友岚光电 / Yulan Optronics share three figures; an article naming only 友岚 shares two with
+    # the English name (one of them the English article's alone) and one with 友岚光电: its
+    # best match is in a group it was never named with, so it joins it
+    full = [("revenue", "TWD", 6.9908e10), ("revenue_growth", "ratio", -0.101), ("gross_margin", "ratio", 0.0957)]
+    loss = ("net_loss", "TWD", 9.87e9)
+    ev = pd.concat([_rows("en", "Yulan Optronics", [*full, loss]), _rows("zh1", "友岚光电", full),
+                    _rows("zh2", "友岚", [full[0], loss])], ignore_index=True)
+    grouped = links([ev])
+    assert grouped["友岚"] == grouped["友岚光电"] == grouped["yulanoptronics"]
+
+
+def test_a_name_the_other_article_names_as_a_counterpart_is_another_company():
+    # the buyer states the price in one article, the seller in another; the seller's article
+    # names the buyer as the counterpart of a claim, so the two are told apart
+    deal = [("acquisition_price", "USD", 9.5e9), ("share_price", "USD", 129.0), ("premium", "ratio", 0.271)]
+    ev = pd.concat([_rows("a", "Corvale", deal), _rows("b", "Norbridge", deal, obj="Corvale")], ignore_index=True)
+    assert links([ev]) == {}
