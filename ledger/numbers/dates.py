@@ -270,7 +270,9 @@ _MON_CAPITAL = (
 )
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 EN_DATE = (
-    rf"(?i:(?P<en_m>{_MON})\.?[ \t](?:(?P<en_d>\d{{1,2}})(?:st|nd|rd|th)?,?[ \t])?(?P<en_y>(?:19|20)\d\d)\b"
+    # a tokenised layout spaces the abbreviation point and the comma: "dec . 12 , 1994"
+    rf"(?i:(?P<en_m>{_MON})(?:[ \t]?\.)?[ \t](?:(?P<en_d>\d{{1,2}})(?:st|nd|rd|th)?(?:[ \t]?,)?[ \t])?"
+    r"(?P<en_y>(?:19|20)\d\d)\b"
     rf"|(?P<en_d2>\d{{1,2}})[ \t](?P<en_m2>{_MON})\.?[ \t](?P<en_y2>(?:19|20)\d\d)\b"
     # "as of Sept. 30", "on Dec. 2": a capitalised month and a day, no year, no amount after
     rf"|(?-i:\b(?P<en_m4>{_MON_CAPITAL})\.?[ \t](?P<en_d4>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?)\b"
