@@ -472,6 +472,7 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
     _by_deal_verb(text, free, add, lex)
     _by_english_headline(text, low, free, add, lex)
     _by_company_verb(text, low, free, add, lex)
+    _by_staff(text, low, free, add, lex)
     if not found and not any(h.kind in lex.role("organisation_types") for h in known):
         _by_recurrence(low, free, add, lex, cue_words)  # the weakest evidence: only when nothing else names one
     out = []
@@ -829,7 +830,11 @@ def _by_suffix(text: str, low: str, free, add, lex: Lexicon) -> None:
             if first and first[0][1][:1] in _LEAD_TAGS and len(stem) - lead - len(first[0][0]) >= 2:
                 lead += len(first[0][0])  # '当中国泰航空', '以及…': a function or place word is no part of it
             if free(start + lead, m.end()):  # a stem named again vouches for itself (曦霏集团 ... 曦霏)
-                add(text[start + lead:m.end()], stem[lead:], placed=_count(low, stem[lead:]) >= 2)
+                name = text[start + lead:m.end()]
+                # named three times and once before a reporting verb ('通用汽车发布…财报'): the name
+                # vouches for itself as a stock code would, whatever a dictionary says of its stem (通用)
+                vouched = _count(low, name.lower()) >= 3 and _reports(text, name, lex)
+                add(name, stem[lead:], placed=_count(low, stem[lead:]) >= 2, coded=vouched)
 
 
 #: jieba tags of words that open a run before a name but are never its part: locality
@@ -954,6 +959,36 @@ def _by_company_verb(text: str, low: str, free, add, lex: Lexicon) -> None:
             surname = re.search(rf"\b[A-Z][a-z]+\s+{first}\b", text) is not None and \
                 re.search(rf"(?:^|[.!?]\s+){first}\b", text) is None
             decided[name] = not surname and not _people_named(text, name, lex)
+        if decided[name]:
+            add(name)
+
+
+def _by_staff(text: str, low: str, free, add, lex: Lexicon) -> None:
+    """An English name before a word for its people or its board ('Cathay Pacific
+    executives', 'Cathay Pacific chief executive Ronald Lam'; ``[names]
+    staff_after``): an organisation, when the article names it twice - no place,
+    pronoun or person (a surname said something: 'Lam says')."""
+    staff = _words(lex, "staff_after")
+    if not staff:
+        return
+    places = {p.lower() for p in _words(lex, "places")}
+    skip = {*_words(lex, "english_pronouns"), *_words(lex, "generic"), *_words(lex, "sentence_openers"),
+            "the", "a", "an"}
+    speech = "|".join(re.escape(v) for v in _words(lex, "speech_verbs"))
+    alt = "|".join(re.escape(w) for w in sorted(staff, key=len, reverse=True))
+    rx = re.compile(rf"(?<![A-Za-z0-9&'’.-])({_NAME})[ \t]+(?:{alt})(?![A-Za-z])")
+    decided: dict[str, bool] = {}
+    for m in rx.finditer(text):
+        words = m.group(1).split()
+        while words and words[0].lower() in skip:
+            words.pop(0)  # 'However Cathay Pacific executives', 'The Cathay Pacific board'
+        name = " ".join(words)
+        if not name or not free(m.end(1) - len(name), m.end(1)):
+            continue
+        if name not in decided:
+            decided[name] = (name.lower() not in places and _word_count(text, name) >= 2
+                             and not (speech and _said_by_surname(text, name, speech))
+                             and not _people_named(text, name, lex))
         if decided[name]:
             add(name)
 

@@ -508,3 +508,28 @@ def test_a_bank_of_a_place_owning_its_figure_is_one_name():
     text = "The Bank of Zentrova's profit attributable to owners rose 14% to HK$2.99 billion in the first half."
     rows = frame_text(text, source="x", published="2025-08-14")
     assert rows and {r["subject"] for r in rows} == {"Bank of Zentrova"}
+
+
+# An English name before a word for its people ('Brightwater Pacific executives',
+# '... chief executive Ronald Lam') and named twice is an organisation; its figures
+# are its own even when the sentence calls it 'the airline group'.
+def test_an_english_name_before_its_executives_is_an_organisation():
+    text = ("2026-03-11\n\nBrightwater Pacific executives cited confidence in the carrier after losses mounted.\n\n"
+            "The Hong Kong airline group on 11 March posted a 9.5% increase in net profits to HK$10.9 billion "
+            "for 2025. Speaking at the results, Brightwater Pacific chief executive Ronald Lam says demand held.")
+    rows = _rows(text, "2026-03-11")
+    assert rows["HK$10.9 billion"]["subject"] == "Brightwater Pacific"
+    assert rows["9.5%"]["subject"] == "Brightwater Pacific"
+    assert "Ronald Lam" not in {r["subject"] for r in rows.values()}
+
+
+# A Chinese name with a corporate ending whose stem is an ordinary adjective to a
+# dictionary (先进 + 汽车, as 通用汽车), named three times and once before a reporting
+# verb, vouches for itself as a stock code would.
+def test_a_name_reporting_results_and_named_thrice_vouches_for_its_ordinary_stem():
+    text = ("利润下滑,先进汽车三季报背后的秘密\n\n10月21日,先进汽车发布2025年第三季度财报。财报显示,公司净收入达486亿美元,"
+            "净利润为13亿美元。财报发出后,先进汽车股价随即暴涨近15%。")
+    rows = _rows(text, "2025-10-23")
+    assert rows["486亿美元"]["subject"] == "先进汽车"
+    assert rows["486亿美元"]["metric"] == "revenue"
+    assert rows["13亿美元"]["subject"] == "先进汽车"
