@@ -533,3 +533,16 @@ def test_a_name_reporting_results_and_named_thrice_vouches_for_its_ordinary_stem
     assert rows["486亿美元"]["subject"] == "先进汽车"
     assert rows["486亿美元"]["metric"] == "revenue"
     assert rows["13亿美元"]["subject"] == "先进汽车"
+
+
+# What a figure measures is no company, whatever vouches for it: a value
+# (新造业务价值 before a reporting verb) or a loss (预期信用损失 before an acronym in
+# brackets, as a stock code would stand).
+def test_a_measure_ending_in_value_or_loss_is_no_company():
+    text = ("澜海保险公布第二季度业绩\n\n澜海保险（0945）公布第二季度业绩。新造业务价值按年增长20%至8.5亿元,"
+            "核心盈利为17.3亿元。公司又指出撇除预期信用损失（ECL）变动的影响,核心盈利为18亿元。"
+            "新造业务价值录得19亿元,按年增长49%。")
+    rows = _rows(text, "2025-08-07")
+    subjects = {r["subject"] for r in rows.values()}
+    assert not subjects & {"新造业务价值", "业务价值", "预期信用损失"}
+    assert rows["8.5亿元"]["subject"] == "澜海保险"
