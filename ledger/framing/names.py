@@ -416,7 +416,8 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
     measures = _measure_endings(lex, cue_words)
     heads: dict[str, str] = {}  # name -> its first word written alone ('' for none)
 
-    def add(name: str, *others: str, coded: bool = False, gloss: str = "", placed: bool = False) -> None:
+    def add(name: str, *others: str, coded: bool = False, gloss: str = "", placed: bool = False,
+            designated: bool = False) -> None:
         # "China's Zijin Gold", "Billionaire Richard Li's FWD": the name after the owner
         name = re.sub(r"^(?:[A-Z][A-Za-z.-]*\s+){0,3}[A-Z][A-Za-z.-]*['’]s\s+(?=[A-Z])", "", name.strip(" ,.·"))
         name = _strip_suffix(re.sub(r"['’]s$", "", name), legal)  # "Klarna's": the name
@@ -431,9 +432,11 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
             _placed_generic(lex, name, cue_words, low) if placed else _generic(lex, name, cue_words)
         if generic or name.lower() in people:
             return
-        if any(name.lower() in f and name.lower() != f for forms in found.values() for f in forms):
-            return  # '玛特' once '泡泡玛特' is known
-        key = next((k for k in found if k.lower() == name.lower() or name.lower() in found[k]), name)
+        full = {_strip_suffix(o.strip(" ,.·"), legal).lower() for o in others} if designated else set()
+        owner = next((k for k in found if k.lower() in full or full & found[k]), None)
+        if owner is None and any(name.lower() in f and name.lower() != f for forms in found.values() for f in forms):
+            return  # '玛特' once '泡泡玛特' is known (not the short name an article designates for it)
+        key = owner or next((k for k in found if k.lower() == name.lower() or name.lower() in found[k]), name)
         forms = found.setdefault(key, set())
         forms.add(name.lower())
         short = _strip_suffix(name, industry + legal)
@@ -456,6 +459,8 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
             shown.setdefault(key, max(chinese, key=lambda f: _count(low, f.lower())))
         if gloss:
             shown.setdefault(key, _strip_suffix(gloss.strip(" ,.·"), legal))
+        if designated:
+            shown[key] = name  # the short name the article designates ('("Manulife")') is how it is shown
 
     _by_of_name(text, free, add, lex)
     _by_code(text, low, free, add, lex, cue_words)
@@ -1379,7 +1384,7 @@ def _by_designation(text: str, free, add, lex: Lexicon) -> None:
             if not word and not full.endswith(legal):
                 continue
         if free(at, at + len(full)):
-            add(short, full, coded=True)
+            add(short, full, coded=True, designated=True)
 
 
 def _by_deal_verb(text: str, free, add, lex: Lexicon) -> None:

@@ -546,3 +546,15 @@ def test_a_measure_ending_in_value_or_loss_is_no_company():
     subjects = {r["subject"] for r in rows.values()}
     assert not subjects & {"新造业务价值", "业务价值", "预期信用损失"}
     assert rows["8.5亿元"]["subject"] == "澜海保险"
+
+
+# The short name an article designates for a company ('("Zentrova" or the "Company")')
+# is how its figures are filed, even when the full name's own short form differs
+# ('Zentrova Financial', the full name without its legal word).
+def test_the_designated_short_name_files_the_figures():
+    text = ("TORONTO, Aug. 6, 2025 - Zentrova Financial Corporation (\"Zentrova\" or the \"Company\") reported "
+            "its second quarter results. Core earnings were $1.7 billion, up 4% from the prior year.\n\n"
+            "Zentrova said its new business value rose 20% to $850 million.")
+    rows = _rows(text, "2025-08-06")
+    assert rows["$1.7 billion"]["subject"] == "Zentrova"
+    assert rows["$850 million"]["subject"] == "Zentrova"
