@@ -284,6 +284,42 @@ def infer_published(text: str, *, lines: int = 8) -> tuple[str, str] | None:
         english = _english_stamp(ln)
         if english:
             return english
+        dmy = _day_month_stamp(ln, text)
+        if dmy:
+            return dmy
+    return None
+
+
+#: a line that is a date with the year last: '12/02/2026', '12.02.2026 09:30'
+_YEAR_LAST = re.compile(r"^\W*(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\W*$")
+
+
+def _day_month_stamp(line: str, text: str) -> tuple[str, str] | None:
+    """A line that is a date with the year last ('12/02/2026'): day first or month
+    first, as the numbers say (a field above 12 is the day), else as the text says
+    (the news's day written '12日' or '(12日)' and the other reading's day not), else
+    day first in Chinese text (Hong Kong's order; the mainland and Taiwan put the year
+    first) and no stamp in English (American and British orders disagree)."""
+    import datetime
+
+    m = _YEAR_LAST.match(line.strip())
+    if not m:
+        return None
+    a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    readings = [(d, mo) for d, mo in ((a, b), (b, a)) if 1 <= mo <= 12 and 1 <= d <= 31]
+    if len(readings) == 2 and a != b:
+        said = [(d, mo) for d, mo in readings if re.search(rf"(?<!\d){d}\s*日", text)]
+        if len(said) == 1:
+            readings = said
+        elif re.search(r"[\u4e00-\u9fff]", text):
+            readings = readings[:1]
+        else:
+            return None
+    for day, month in readings[:1]:
+        try:
+            return datetime.date(year, month, day).isoformat(), m.group(0).strip()
+        except ValueError:
+            return None
     return None
 
 

@@ -150,6 +150,14 @@ def test_parse_published():
         ("鉅亨網編譯段智恆 綜合報導 2025-11-18 23:10\n", "2025-11-18"),  # a byline, then the stamp
         ("发布时间:2025-05-08 10:02:00\n", "2025-05-08"),
         ("2025年11月13日,腾讯控股在香港交易所发布了财报\n", "2025-11-13"),  # the news's own day opens it
+        # the year last: a field above 12 is the day; else the text's own day (今早(12日)) decides
+        ("網易季績遜預期\n\n12/02/2026\n\n網易公布業績,今早(12日)股價最多曾跌5.3%\n", "2026-02-12"),
+        ("Results\n\n02/12/2026\n\nShares fell on the 12th as the company reported\n", None),  # en: ambiguous
+        ("Results\n\n25/11/2025\n\nThe company reported\n", "2025-11-25"),
+        ("Results\n\n11/25/2025 09:30\n\nThe company reported\n", "2025-11-25"),
+        ("業績公布\n\n05/03/2026\n\n公司公布業績\n", "2026-03-05"),  # Chinese text: day first
+        ("業績公布\n\n05/03/2026\n\n公司3日公布業績\n", "2026-05-03"),  # ... unless its day says otherwise
+        ("Total 12/02/2026 was the date\n", None),  # a date inside a sentence is no stamp line
     ],
 )
 def test_infer_published(text, expected):
