@@ -1461,7 +1461,9 @@ def _by_recurrence(low: str, free, add, lex: Lexicon, cue_words: frozenset[str])
                 gram = "".join(words[i:j])
                 if 2 <= len(gram) <= 6 and low.count(gram) >= need:
                     owners[gram] = owners.get(gram, 0) + 1
-    ranked = sorted(owners, key=lambda g: (low.count(g), len(g)), reverse=True)
+    # a fragment is no name: '新能' (also in 新能源) stood before a cue each time '华电新能' did
+    whole = [g for g in owners if not any(g in o and g != o and owners[o] >= owners[g] for o in owners)]
+    ranked = sorted(whole, key=lambda g: (low.count(g), len(g)), reverse=True)
     for gram in ranked:
         if owners[gram] >= 2 and not _placed_generic(lex, gram, cue_words, low):
             pos = low.find(gram)
