@@ -561,11 +561,11 @@ def test_the_designated_short_name_files_the_figures():
 
 
 # A name only its recurrence before metric words vouches for is the whole name,
-# not a fragment of it that other words also hold (新能 of 澜电新能, also in 新能源).
+# not a fragment of it that other words also hold (新能 of 闽电新能, also in 新能源).
 def test_a_recurring_name_is_taken_whole_not_its_fragment():
-    text = ("年内最大IPO来了\n\n此次IPO,澜电新能以181亿元募资额位列今年第一。7月16日,澜电新能首发上市,"
-            "盘中两次被临时停牌。澜电新能盘中最大涨幅已经超过220%。澜电新能是新能源业务的唯一平台,"
-            "新能源装机规模领先。澜电新能共发行49.69亿股,澜电新能股价报7.18元。")
+    text = ("年内最大IPO来了\n\n此次IPO,闽电新能以181亿元募资额位列今年第一。7月16日,闽电新能首发上市,"
+            "盘中两次被临时停牌。闽电新能盘中最大涨幅已经超过220%。闽电新能是新能源业务的唯一平台,"
+            "新能源装机规模领先。闽电新能共发行49.69亿股,闽电新能股价报7.18元。")
     rows = _rows(text, "2025-07-16")
-    assert rows["181亿元"]["subject"] == "澜电新能"
-    assert rows["7.18元"]["subject"] == "澜电新能"
+    assert rows["181亿元"]["subject"] == "闽电新能"
+    assert rows["7.18元"]["subject"] == "闽电新能"
