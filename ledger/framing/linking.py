@@ -8,7 +8,9 @@ evidence: two such names, each from articles the other is not named in (as a
 subject or a counterpart), that
 state the same figures (the same metric, unit and value to three significant
 digits; the period is left out, as one article's quarter is often another's undated
-figure) at least ``min_shared`` times (cues.toml ``[linking]``), each the other's
+figure) at least ``min_shared`` times (cues.toml ``[linking]``), one of them a
+figure of two significant digits or more (round ones, $1 billion or 3 times, two
+companies share by chance), each the other's
 best match (a tie says nothing), are one company; a third name whose best match
 is in such a group joins it when no article names it with one of the group (友达
 beside 友达光电 / AUO).  Its claims are then written under one name: the one the
@@ -46,7 +48,7 @@ def _evidence(frames: Iterable[pd.DataFrame], known: frozenset[str]) -> pd.DataF
     """One row per (unknown single-party subject, source, fact) stated."""
     parts = [f.loc[:, list(COLUMNS)] for f in frames if len(f)]
     if not parts:
-        return pd.DataFrame(columns=["name", "key", "source", "fact"])
+        return pd.DataFrame(columns=["name", "key", "source", "fact", "precise"])
     df = pd.concat(parts, ignore_index=True)
     subject = df["subject"].fillna("").astype(str)
     value = pd.to_numeric(df["value"], errors="coerce")
@@ -66,8 +68,10 @@ def _evidence(frames: Iterable[pd.DataFrame], known: frozenset[str]) -> pd.DataF
     rounded = pd.Series(np.round(np.round(v / scale) * scale, 12), index=value.index)
     # the period is left out: one article's quarter is often another's undated figure
     fact = df["metric"].astype(str) + "|" + df["unit"].astype(str) + "|" + rounded.astype(str)
+    # a round figure ($1 billion, 3 times: one significant digit) two companies share by chance
+    precise = np.round(np.abs(v) / scale) % 100 != 0
     return pd.DataFrame({"name": subject.to_numpy(), "key": keys.to_numpy(), "source": df["source"].astype(str)
-                         .to_numpy(), "fact": fact.to_numpy()})
+                         .to_numpy(), "fact": fact.to_numpy(), "precise": precise})
 
 
 def _named_in(frames: list[pd.DataFrame]) -> dict[str, set[str]]:
@@ -96,12 +100,14 @@ def links(frames: Iterable[pd.DataFrame], lex: Lexicon | None = None) -> dict[st
         return {}
     sources = _named_in(frames)
     shared: Counter[tuple[str, str]] = Counter()
-    for _, group in ev.drop_duplicates(["key", "fact"]).groupby("fact")["key"]:
+    precise: Counter[tuple[str, str]] = Counter()
+    for (_, exact), group in ev.drop_duplicates(["key", "fact"]).groupby(["fact", "precise"])["key"]:
         names = sorted(set(group))
         if 1 < len(names) <= max_names:  # a figure many companies share (a round 10%) says nothing
             for i, a in enumerate(names):
                 for b in names[i + 1:]:
                     shared[(a, b)] += 1
+                    precise[(a, b)] += bool(exact)
     parent: dict[str, str] = {}
 
     def root(k: str) -> str:
@@ -111,7 +117,8 @@ def links(frames: Iterable[pd.DataFrame], lex: Lexicon | None = None) -> dict[st
 
     ranked: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for (a, b), n in shared.items():
-        if n >= min_shared and not (sources[a] & sources[b]):  # named together: two companies
+        # named together: two companies; round figures alone ($1 billion, 3 times) prove nothing
+        if n >= min_shared and precise[(a, b)] and not (sources[a] & sources[b]):
             ranked[a].append((n, b))
             ranked[b].append((n, a))
     best: dict[str, str] = {}

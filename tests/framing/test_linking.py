@@ -123,3 +123,15 @@ def test_a_name_the_other_article_names_as_a_counterpart_is_another_company():
     deal = [("acquisition_price", "USD", 9.5e9), ("share_price", "USD", 129.0), ("premium", "ratio", 0.271)]
     ev = pd.concat([_rows("a", "Corvale", deal), _rows("b", "Norbridge", deal, obj="Corvale")], ignore_index=True)
     assert links([ev]) == {}
+
+
+def test_round_figures_alone_link_no_one():
+    # two start-ups' rounds: $1 billion raised, three times the last valuation, $1 billion
+    # valued - figures of one significant digit two companies share by chance
+    round_ = [("funding_round", "USD", 1e9), ("growth_multiple", "times", 3.0), ("valuation", "USD", 1e9)]
+    ev = pd.concat([_rows("a", "Corvale", round_), _rows("b", "Norbridge", round_)], ignore_index=True)
+    assert links([ev]) == {}
+    # one figure of three significant digits besides them is evidence
+    more = [*round_, ("revenue", "USD", 2.37e8)]
+    ev = pd.concat([_rows("a", "Corvale", more), _rows("b", "Norbridge", more)], ignore_index=True)
+    assert set(links([ev])) == {"corvale", "norbridge"}
