@@ -970,7 +970,7 @@ def _by_company_verb(text: str, low: str, free, add, lex: Lexicon) -> None:
         if name not in decided:
             first = re.escape(name.split()[0])
             # always written after another capitalised word: a surname ('Jochen Breckner')
-            surname = re.search(rf"\b[A-Z][a-z]+\s+{first}\b", text) is not None and \
+            surname = bool(_after_capitalised(text, name.split()[0])) and \
                 re.search(rf"(?:^|[.!?]\s+){first}\b", text) is None
             decided[name] = not surname and not _people_named(text, name, lex)
         if decided[name]:
@@ -979,7 +979,7 @@ def _by_company_verb(text: str, low: str, free, add, lex: Lexicon) -> None:
 
 def _people_named(text: str, name: str, lex: Lexicon) -> bool:
     """Does the article give ``name`` a first name ('finance chief Jochen Breckner')?"""
-    return re.search(rf"\b[A-Z][a-z]+[ \t]+{re.escape(name)}\b(?![ \t]+[A-Z])", text) is not None and \
+    return bool(_after_capitalised(text, name, "[ \t]", r"\b(?![ \t]+[A-Z])")) and \
         name.lower() in _people(text, lex)
 
 
@@ -1140,6 +1140,42 @@ def _word_count(text: str, name: str) -> int:
     return len(_word_rx(name, "A-Za-z0-9", "(?![A-Za-z0-9])").findall(text))
 
 
+def _after_capitalised(text: str, name: str, space: str = r"\s", tail: str = r"\b") -> list[int]:
+    r"""Where ``re.finditer(rf"\b[A-Z][a-z]+{space}+{re.escape(name)}{tail}", text)`` finds a
+    match (its starts): ``name`` right after a capitalised word (a first name: 'Warren Buffett').
+    Read back from each place of ``name`` (str.find) to the only start a match through it can
+    have, instead of trying the pattern at every character of the text; then, as finditer
+    does, the leftmost match first and none overlapping it.  ``space``: ``\s`` or ``[ \t]``."""
+    rx = _capitalised_rx(name, space, tail)
+    if not name:
+        return [m.start() for m in rx.finditer(text)]
+    is_space = str.isspace if space == r"\s" else " \t".__contains__
+    starts = set()
+    at = text.find(name)
+    while at >= 0:
+        spaces = at
+        while spaces > 0 and is_space(text[spaces - 1]):
+            spaces -= 1
+        word = spaces
+        while word > 0 and "a" <= text[word - 1] <= "z":
+            word -= 1
+        if word < spaces < at and word > 0 and "A" <= text[word - 1] <= "Z":
+            starts.add(word - 1)  # the match, if any, opens with that capital
+        at = text.find(name, at + 1)
+    out, end = [], 0
+    for start in sorted(starts):
+        m = rx.match(text, start) if start >= end else None
+        if m is not None:
+            out.append(start)
+            end = m.end()
+    return out
+
+
+@lru_cache(maxsize=1024)
+def _capitalised_rx(name: str, space: str, tail: str) -> re.Pattern[str]:
+    return re.compile(rf"\b[A-Z][a-z]+{space}+{re.escape(name)}{tail}")
+
+
 def _sentence_opening(text: str, at: int) -> bool:
     """Does a sentence (or the text, or a line) open at ``at``?"""
     before = text[max(0, at - 3):at].rstrip(" \t\"'“‘")
@@ -1211,8 +1247,7 @@ def _lone_owner(text: str, name: str, lone_places: frozenset[str]) -> bool:
     more, no place, generic word or pronoun, named three times, never after a
     capitalised word inside a sentence (a first name: 'Warren Buffett's')?"""
     return (len(name) >= 3 and name.lower() not in lone_places and _word_count(text, name) >= 3
-            and not any(not _sentence_opening(text, b.start())
-                        for b in re.finditer(rf"\b[A-Z][a-z]+\s+{re.escape(name)}\b", text)))
+            and not any(not _sentence_opening(text, at) for at in _after_capitalised(text, name)))
 
 
 #: jieba tags of a first word no name opens with: time, numeral, quantity, direction,
