@@ -174,7 +174,9 @@ def _day_moved(doc: Doc, spot: Spot) -> str:
     if "day_words" not in doc.memo:
         doc.memo["day_words"] = day_words(doc.low, doc.published) if len(doc.published) == 10 else []
     sent = doc.sentence_of(spot.start)
-    found = [(w.start, w.value) for w in doc.memo["day_words"] if sent[0] <= w.start and w.end <= spot.start]
+    # the day words (in text order) from the sentence's start to the figure: by bisection, not a pass over all
+    found = [(w.start, w.value) for w in doc.starting(doc.memo["day_words"], sent[0], spot.start + 1)
+             if w.end <= spot.start]
     found += [(d.start, str(d.mention.value)) for d in doc.among(doc.dates, sent[0], spot.start)
               if d.end <= spot.start and re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(d.mention.value or ""))
               and not re.search(r"\d", doc.low[d.start:d.end]) and not _is_base(doc, d)]  # 昨日, not 6月30日
