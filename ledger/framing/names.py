@@ -1119,8 +1119,8 @@ def _ranked_latin(text: str, free, add, lex: Lexicon) -> None:
     Infinix…）排名第四': ``[names] ranking_verbs``, a bracketed aside allowed
     between), even named once and in lower case: a league table ranks companies."""
     ranks = tuple(_words(lex, "ranking_verbs"))
-    if not ranks:
-        return
+    if not any(r in text for r in ranks):
+        return  # no ranking word: no match, and the pattern below is tried at every letter of the text
     rank = "|".join(re.escape(r) for r in sorted(ranks, key=len, reverse=True))
     pattern = (rf"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9&.-]{{1,20}})\s*(?:[(（][^()（）\n]{{0,40}}[)）])?\s*"
                rf"(?:{rank})")
