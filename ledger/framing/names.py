@@ -430,6 +430,38 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
     shown: dict[str, str] = {}  # key -> the Latin form other languages share, when the text glosses one
     measures = _measure_endings(lex, cue_words)
     heads: dict[str, str] = {}  # name -> its first word written alone ('' for none)
+    locals_of: dict[str, list[str]] = {}  # name -> its local forms (_local_forms, once per name)
+    # Indexes of ``found``, which only ever grows, so that a name found again and again (at every
+    # place it stands) costs no pass over every form found so far: every form in the order added,
+    # how far each candidate was checked against them (and whether it is inside a longer one),
+    # each key's order in ``found``, the key of each lower-cased key, the keys holding each form.
+    every_form: list[str] = []
+    inside: dict[str, tuple[int, bool]] = {}
+    key_rank: dict[str, int] = {}
+    key_of_lower: dict[str, str] = {}
+    holders: dict[str, list[str]] = {}
+
+    def put(key: str, form: str) -> None:
+        if key not in found:
+            found[key] = set()
+            key_rank[key] = len(key_rank)
+            key_of_lower.setdefault(key.lower(), key)
+        if form not in found[key]:
+            found[key].add(form)
+            every_form.append(form)
+            holders.setdefault(form, []).append(key)
+
+    def inside_known(low_name: str) -> bool:  # '玛特' once '泡泡玛特' is known: in a longer form found so far
+        checked, hit = inside.get(low_name, (0, False))
+        if not hit:
+            hit = any(low_name in f and low_name != f for f in every_form[checked:])
+        inside[low_name] = (len(every_form), hit)
+        return hit
+
+    def key_for(name: str) -> str:  # the first key (in found's order) named so or holding the name, else the name
+        low_name = name.lower()
+        keys = [*holders.get(low_name, ()), *([key_of_lower[low_name]] if low_name in key_of_lower else [])]
+        return min(keys, key=key_rank.__getitem__) if keys else name
 
     def add(name: str, *others: str, coded: bool = False, gloss: str = "", placed: bool = False) -> None:
         # "China's Zijin Gold", "Billionaire Richard Li's FWD": the name after the owner
@@ -446,26 +478,28 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
             _placed_generic(lex, name, cue_words, low) if placed else _generic(lex, name, cue_words)
         if generic or name.lower() in people:
             return
-        if any(name.lower() in f and name.lower() != f for forms in found.values() for f in forms):
+        if inside_known(name.lower()):
             return  # '玛特' once '泡泡玛特' is known
-        key = next((k for k in found if k.lower() == name.lower() or name.lower() in found[k]), name)
-        forms = found.setdefault(key, set())
-        forms.add(name.lower())
+        key = key_for(name)
+        put(key, name.lower())
         short = _strip_suffix(name, industry + legal)
         if short != name and not _generic(lex, short, cue_words) and (not _latin(short) or " " not in short
                                                                        or _count(low, short) > _count(low, name)):
-            forms.add(short.lower())
+            put(key, short.lower())
         for other in others:
             other = _strip_suffix(other.strip(" ,.·"), legal)
             if other and not _generic(lex, other, cue_words):
-                forms.add(other.lower())
-        local = [f for f in _local_forms(short, low, lex) if not _placed_generic(lex, f, cue_words, low)]
+                put(key, other.lower())
+        if short not in locals_of:  # asked each time the name is found: once per name
+            locals_of[short] = [f for f in _local_forms(short, low, lex) if not _placed_generic(lex, f, cue_words, low)]
+        local = list(locals_of[short])
         if short not in heads:  # asked each time the name is found: once per name
             heads[short] = _latin_head(text, short, lex) if chinese_text else _english_head(text, short, lex)
         head = heads[short]
         if head:
             local.append(head)  # '...参与Skild AI最新一轮融资...Skild估值将...': Skild AI
-        forms.update(f.lower() for f in local)  # '浙江三花智能控制' goes on as 三花智控: shown as the article uses it
+        for f in local:  # '浙江三花智能控制' goes on as 三花智控: shown as the article uses it
+            put(key, f.lower())
         chinese = [f for f in local if not _latin(f)]
         if chinese:
             shown.setdefault(key, max(chinese, key=lambda f: _count(low, f.lower())))
