@@ -298,15 +298,18 @@ def _bare_dates(doc: Doc) -> list[Spot]:
     except ValueError:
         return []
     fiscal = tuple(doc.lex.period.get("fiscal", ()))
+    # the dates a fiscal word stands by ('fiscal 2026'), in the spots' order: asked at every
+    # quarter, found once (not by a pass back over every spot before each quarter)
+    fiscal_dates = [d for d in doc.spots if d.mention.kind == "date" and d.mention.value
+                    and any(w in doc.low[max(0, d.start - 12) : d.end] for w in fiscal)]
     out = []
     for b in found:
         if doc.touching(doc.spots, b.start, b.end):
             continue
         value, past = b.value, b.value if b.begun else _dates.year_before(b.value)
         if b.quarter:
-            label = next((str(d.mention.value)[:4] for d in reversed(doc.starting(doc.spots, 0, b.start))
-                          if d.mention.kind == "date" and d.end <= b.start and d.mention.value
-                          and any(w in doc.low[max(0, d.start - 12) : d.end] for w in fiscal)), "")
+            label = next((str(d.mention.value)[:4] for d in reversed(doc.starting(fiscal_dates, 0, b.start))
+                          if d.end <= b.start), "")
             if label:  # the fiscal label: 'third-quarter revenue' in a fiscal 2026 article is 2026-Q3
                 value = past = label + b.value[4:]
         out.append(Spot(b.start, b.end, BareDate(value, past, doc.low[b.start : b.end])))

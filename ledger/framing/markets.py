@@ -33,9 +33,15 @@ class Market:
 
 def markets(doc: Doc) -> list[Market]:
     """Every product market the article names, in text order (once per article)."""
+    return list(_kept(doc))
+
+
+def _kept(doc: Doc) -> list[Market]:
+    """:func:`markets`, the list kept for the article (read it, never change it): asked at every
+    figure, looked up by bisection (``doc.among``) rather than copied and scanned."""
     if "markets" not in doc.memo:
         doc.memo["markets"] = _find(doc)
-    return list(doc.memo["markets"])
+    return doc.memo["markets"]
 
 
 def _find(doc: Doc) -> list[Market]:
@@ -146,14 +152,14 @@ def _latin_market(doc: Doc, start: int, end: int, scopes: set[str], stop: set[st
 def market_of(doc: Doc, spot: Spot) -> tuple[str, float]:
     """The market a share is of: named in the figure's sentence (nearest
     first), else earlier in its paragraph, else the article's first."""
-    found = markets(doc)
+    found = _kept(doc)
     if not found:
         return "", 0.5
     sent, para = doc.sentence_of(spot.start), doc.paragraph_of(spot.start)
-    near = [k for k in found if sent[0] <= k.start < sent[1]]
+    near = doc.starting(found, sent[0], sent[1])
     if near:
         return min(near, key=lambda k: abs(k.start - spot.start)).name, 0.7
-    earlier = [k for k in found if para[0] <= k.start < spot.start]
+    earlier = doc.starting(found, para[0], spot.start)
     if earlier:
         return earlier[-1].name, 0.6
     return found[0].name, 0.45
@@ -185,7 +191,10 @@ def whole_market(doc: Doc, spot: Spot, metric: str) -> str:
 
 def is_market(doc: Doc, name: str) -> bool:
     """Is ``name`` one of the markets the article names?"""
-    return any(k.name == name for k in markets(doc))
+    names = doc.memo.get("market_names")
+    if names is None:  # once per article: asked at every figure
+        names = doc.memo["market_names"] = frozenset(k.name for k in _kept(doc))
+    return name in names
 
 
 def product_part(doc: Doc, metric: str, subject: str) -> str:
@@ -222,7 +231,7 @@ def _reports(doc: Doc) -> bool:
         return True
     # a headline about a market ('第三季度全球智能手机市场增长3%'): the article is the market's
     lead = doc.sentences[0] if doc.sentences else (0, 0)
-    return any(lead[0] <= k.start < lead[1] and k.name != k.product and " " in k.name for k in markets(doc))
+    return any(k.name != k.product and " " in k.name for k in doc.starting(_kept(doc), lead[0], lead[1]))
 
 
 def share_of_market(doc: Doc, spot: Spot) -> str:
@@ -231,7 +240,7 @@ def share_of_market(doc: Doc, spot: Spot) -> str:
     if spot.mention.kind != "percent":
         return ""
     clause = doc.clause_of(spot.start)
-    near = [k for k in markets(doc) if clause[0] <= k.start and k.end <= clause[1]]
+    near = [k for k in doc.starting(_kept(doc), clause[0], clause[1] + 1) if k.end <= clause[1]]
     return min(near, key=lambda k: abs(k.start - spot.start)).name if near else ""
 
 

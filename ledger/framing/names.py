@@ -256,7 +256,7 @@ def _local_forms(name: str, low: str, lex: Lexicon) -> list[str]:
     if _latin(rest):
         head = rest.split()[0]
         if len(rest.split()) > 1 and len(head) >= 3 and head.lower() not in _words(lex, "generic") and \
-                len(re.findall(rf"(?<![a-z0-9]){re.escape(head.lower())}(?![a-z0-9])", low)) > _count(low, rest):
+                len(_word_rx(head.lower(), "a-z0-9", "(?![a-z0-9])").findall(low)) > _count(low, rest):
             out.append(head)
         return out
     if len(rest) >= 4:  # '三花智能控制' -> '三花智控': its first two characters, then some of the rest in order
@@ -282,7 +282,7 @@ def _latin_head(text: str, name: str, lex: Lexicon) -> str:
     if not head:
         return ""
     rest = re.escape(" ".join(name.split()[1:]))
-    alone = re.search(rf"(?<![A-Za-z0-9]){re.escape(head)}(?![A-Za-z0-9])(?!\s*{rest})", text)
+    alone = _word_rx(head, "A-Za-z0-9", rf"(?![A-Za-z0-9])(?!\s*{rest})").search(text)
     return head if alone else ""
 
 
@@ -311,8 +311,7 @@ def _english_head(text: str, name: str, lex: Lexicon) -> str:
     if not head:
         return ""
     rest = re.escape(" ".join(name.split()[1:]))
-    alone = [m.start() for m in re.finditer(
-        rf"(?<![A-Za-z0-9&.-]){re.escape(head)}(?![A-Za-z0-9&-])(?![ \t]+{rest})", text)
+    alone = [m.start() for m in _word_rx(head, "A-Za-z0-9&.-", rf"(?![A-Za-z0-9&-])(?![ \t]+{rest})").finditer(text)
         if not re.search(r"[A-Z][A-Za-z0-9&.'’-]*[ \t]+$", text[max(0, m.start() - 30):m.start()])]
     inside = [a for a in alone if not _sentence_opening(text, a)]
     return head if len(alone) >= 2 and inside else ""
@@ -363,9 +362,9 @@ def _glued_acronym(text: str, name: str, end: int, lex: Lexicon) -> str:
 @lru_cache(maxsize=1024)  # asked at every place the name stands: counted once per text
 def _glued_counts(text: str, name: str, acronym: str) -> tuple[int, int]:
     """How often ``text`` writes ``name`` followed by ``acronym``, and how often without it."""
-    whole = rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])"
-    glued = len(re.findall(rf"{whole}[ \t]+{re.escape(acronym)}(?![A-Za-z0-9&])", text))
-    return glued, len(re.findall(whole, text)) - glued
+    glued = len(_word_rx(name, "A-Za-z0-9", rf"(?![A-Za-z0-9])[ \t]+{re.escape(acronym)}(?![A-Za-z0-9&])")
+                .findall(text))
+    return glued, _word_count(text, name) - glued
 
 
 _ACRONYM_AFTER = re.compile(r"[ \t]+([A-Z][A-Z&]{1,3})(?![A-Za-z0-9&])")
@@ -392,6 +391,22 @@ def _count(low: str, form: str) -> int:
     return low.count(form.lower()) if form else 0
 
 
+@lru_cache(maxsize=8192)  # asked at every place a name stands: counted once per text
+def _written(text: str, name: str) -> int:
+    """How often ``text`` writes ``name`` as it is (case kept)."""
+    return text.count(name)
+
+
+@lru_cache(maxsize=4096)
+def _word_rx(word: str, not_before: str, rest: str = "") -> re.Pattern[str]:
+    """``word`` where no character of the class ``not_before`` stands right before it, then
+    ``rest``: the same matches as ``(?<![not_before])word rest``, but the pattern opens with the
+    word itself, so ``re`` jumps from one place of it to the next instead of trying the
+    lookbehind at every character of the text (20x faster on a long article)."""
+    w = re.escape(word)
+    return re.compile(rf"{w}(?<![{not_before}]{w}){rest}")
+
+
 def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: frozenset[str]) -> list[Organisation]:
     """Organisations named in ``text`` (the cleaned, simplified text; ``low``
     its lower-cased copy) that no table entity (``known`` hits) covers."""
@@ -415,6 +430,38 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
     shown: dict[str, str] = {}  # key -> the Latin form other languages share, when the text glosses one
     measures = _measure_endings(lex, cue_words)
     heads: dict[str, str] = {}  # name -> its first word written alone ('' for none)
+    locals_of: dict[str, list[str]] = {}  # name -> its local forms (_local_forms, once per name)
+    # Indexes of ``found``, which only ever grows, so that a name found again and again (at every
+    # place it stands) costs no pass over every form found so far: every form in the order added,
+    # how far each candidate was checked against them (and whether it is inside a longer one),
+    # each key's order in ``found``, the key of each lower-cased key, the keys holding each form.
+    every_form: list[str] = []
+    inside: dict[str, tuple[int, bool]] = {}
+    key_rank: dict[str, int] = {}
+    key_of_lower: dict[str, str] = {}
+    holders: dict[str, list[str]] = {}
+
+    def put(key: str, form: str) -> None:
+        if key not in found:
+            found[key] = set()
+            key_rank[key] = len(key_rank)
+            key_of_lower.setdefault(key.lower(), key)
+        if form not in found[key]:
+            found[key].add(form)
+            every_form.append(form)
+            holders.setdefault(form, []).append(key)
+
+    def inside_known(low_name: str) -> bool:  # '玛特' once '泡泡玛特' is known: in a longer form found so far
+        checked, hit = inside.get(low_name, (0, False))
+        if not hit:
+            hit = any(low_name in f and low_name != f for f in every_form[checked:])
+        inside[low_name] = (len(every_form), hit)
+        return hit
+
+    def key_for(name: str) -> str:  # the first key (in found's order) named so or holding the name, else the name
+        low_name = name.lower()
+        keys = [*holders.get(low_name, ()), *([key_of_lower[low_name]] if low_name in key_of_lower else [])]
+        return min(keys, key=key_rank.__getitem__) if keys else name
 
     def add(name: str, *others: str, coded: bool = False, gloss: str = "", placed: bool = False,
             designated: bool = False) -> None:
@@ -432,28 +479,32 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
             _placed_generic(lex, name, cue_words, low) if placed else _generic(lex, name, cue_words)
         if generic or name.lower() in people:
             return
+        # the short name an article designates joins its full name's organisation
         full = {_strip_suffix(o.strip(" ,.·"), legal).lower() for o in others} if designated else set()
-        owner = next((k for k in found if k.lower() in full or full & found[k]), None)
-        if owner is None and any(name.lower() in f and name.lower() != f for forms in found.values() for f in forms):
-            return  # '玛特' once '泡泡玛特' is known (not the short name an article designates for it)
-        key = owner or next((k for k in found if k.lower() == name.lower() or name.lower() in found[k]), name)
-        forms = found.setdefault(key, set())
-        forms.add(name.lower())
+        owners = [k for f in full for k in (*holders.get(f, ()), *([key_of_lower[f]] if f in key_of_lower else []))]
+        owner = min(owners, key=key_rank.__getitem__) if owners else None
+        if owner is None and inside_known(name.lower()):
+            return  # '玛特' once '泡泡玛特' is known
+        key = owner or key_for(name)
+        put(key, name.lower())
         short = _strip_suffix(name, industry + legal)
         if short != name and not _generic(lex, short, cue_words) and (not _latin(short) or " " not in short
                                                                        or _count(low, short) > _count(low, name)):
-            forms.add(short.lower())
+            put(key, short.lower())
         for other in others:
             other = _strip_suffix(other.strip(" ,.·"), legal)
             if other and not _generic(lex, other, cue_words):
-                forms.add(other.lower())
-        local = [f for f in _local_forms(short, low, lex) if not _placed_generic(lex, f, cue_words, low)]
+                put(key, other.lower())
+        if short not in locals_of:  # asked each time the name is found: once per name
+            locals_of[short] = [f for f in _local_forms(short, low, lex) if not _placed_generic(lex, f, cue_words, low)]
+        local = list(locals_of[short])
         if short not in heads:  # asked each time the name is found: once per name
             heads[short] = _latin_head(text, short, lex) if chinese_text else _english_head(text, short, lex)
         head = heads[short]
         if head:
             local.append(head)  # '...参与Skild AI最新一轮融资...Skild估值将...': Skild AI
-        forms.update(f.lower() for f in local)  # '浙江三花智能控制' goes on as 三花智控: shown as the article uses it
+        for f in local:  # '浙江三花智能控制' goes on as 三花智控: shown as the article uses it
+            put(key, f.lower())
         chinese = [f for f in local if not _latin(f)]
         if chinese:
             shown.setdefault(key, max(chinese, key=lambda f: _count(low, f.lower())))
@@ -497,7 +548,8 @@ def _measure_endings(lex: Lexicon, cue_words: frozenset[str]) -> tuple[str, ...]
 @lru_cache(maxsize=8)
 def _endings(cue_words: frozenset[str], aliases: frozenset[str], measures: tuple[str, ...]) -> tuple[str, ...]:
     cues = [w for w in cue_words if len(w) >= 2 and not _latin(w)]
-    named = {w for w in cues for a in aliases if a.endswith(w) and a != w}
+    tails = {a[k:] for a in aliases for k in range(1, len(a))}  # every ending of an alias but the alias itself
+    named = {w for w in cues if w in tails}
     return (*(w for w in cues if w not in named), *measures)
 
 
@@ -601,6 +653,9 @@ def _people_in(text: str, lex: Lexicon) -> set[str]:
     return out
 
 
+_OWNER_S = re.compile(r"['’]s\b")
+
+
 def _by_of_name(text: str, free, add, lex: Lexicon) -> None:
     """An English name "<head> of <name>" ('Bank of East Asia', 'Royal Bank of Canada';
     ``[names] of_heads``), capitalised words before the head included, named at
@@ -615,7 +670,7 @@ def _by_of_name(text: str, free, add, lex: Lexicon) -> None:
         name = m.group(1)
         if name.split()[0].lower() in (*_words(lex, "sentence_openers"), "the", "a", "an"):
             name = name.split(" ", 1)[1]
-        if (text.count(name) >= 2 or re.match(r"['’]s\b", text[m.end(1):])) and free(m.end(1) - len(name), m.end(1)):
+        if (_written(text, name) >= 2 or _OWNER_S.match(text, m.end(1))) and free(m.end(1) - len(name), m.end(1)):
             add(name, coded=True)  # its head vouches for it ('of' inside is no lower-case run of words)
 
 
@@ -961,7 +1016,7 @@ def _by_company_verb(text: str, low: str, free, add, lex: Lexicon) -> None:
         if name not in decided:
             first = re.escape(name.split()[0])
             # always written after another capitalised word: a surname ('Jochen Breckner')
-            surname = re.search(rf"\b[A-Z][a-z]+\s+{first}\b", text) is not None and \
+            surname = bool(_after_capitalised(text, name.split()[0])) and \
                 re.search(rf"(?:^|[.!?]\s+){first}\b", text) is None
             decided[name] = not surname and not _people_named(text, name, lex)
         if decided[name]:
@@ -1000,7 +1055,7 @@ def _by_staff(text: str, low: str, free, add, lex: Lexicon) -> None:
 
 def _people_named(text: str, name: str, lex: Lexicon) -> bool:
     """Does the article give ``name`` a first name ('finance chief Jochen Breckner')?"""
-    return re.search(rf"\b[A-Z][a-z]+[ \t]+{re.escape(name)}\b(?![ \t]+[A-Z])", text) is not None and \
+    return bool(_after_capitalised(text, name, "[ \t]", r"\b(?![ \t]+[A-Z])")) and \
         name.lower() in _people(text, lex)
 
 
@@ -1140,8 +1195,8 @@ def _ranked_latin(text: str, free, add, lex: Lexicon) -> None:
     Infinix…）排名第四': ``[names] ranking_verbs``, a bracketed aside allowed
     between), even named once and in lower case: a league table ranks companies."""
     ranks = tuple(_words(lex, "ranking_verbs"))
-    if not ranks:
-        return
+    if not any(r in text for r in ranks):
+        return  # no ranking word: no match, and the pattern below is tried at every letter of the text
     rank = "|".join(re.escape(r) for r in sorted(ranks, key=len, reverse=True))
     pattern = (rf"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9&.-]{{1,20}})\s*(?:[(（][^()（）\n]{{0,40}}[)）])?\s*"
                rf"(?:{rank})")
@@ -1158,7 +1213,43 @@ _NAME = rf"{_WORD}(?:[ \t]+{_WORD}){{0,3}}"
 @lru_cache(maxsize=1024)  # a name owns many figures: counted once per text
 def _word_count(text: str, name: str) -> int:
     """How often ``text`` writes ``name`` as a whole word."""
-    return len(re.findall(rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])", text))
+    return len(_word_rx(name, "A-Za-z0-9", "(?![A-Za-z0-9])").findall(text))
+
+
+def _after_capitalised(text: str, name: str, space: str = r"\s", tail: str = r"\b") -> list[int]:
+    r"""Where ``re.finditer(rf"\b[A-Z][a-z]+{space}+{re.escape(name)}{tail}", text)`` finds a
+    match (its starts): ``name`` right after a capitalised word (a first name: 'Warren Buffett').
+    Read back from each place of ``name`` (str.find) to the only start a match through it can
+    have, instead of trying the pattern at every character of the text; then, as finditer
+    does, the leftmost match first and none overlapping it.  ``space``: ``\s`` or ``[ \t]``."""
+    rx = _capitalised_rx(name, space, tail)
+    if not name:
+        return [m.start() for m in rx.finditer(text)]
+    is_space = str.isspace if space == r"\s" else " \t".__contains__
+    starts = set()
+    at = text.find(name)
+    while at >= 0:
+        spaces = at
+        while spaces > 0 and is_space(text[spaces - 1]):
+            spaces -= 1
+        word = spaces
+        while word > 0 and "a" <= text[word - 1] <= "z":
+            word -= 1
+        if word < spaces < at and word > 0 and "A" <= text[word - 1] <= "Z":
+            starts.add(word - 1)  # the match, if any, opens with that capital
+        at = text.find(name, at + 1)
+    out, end = [], 0
+    for start in sorted(starts):
+        m = rx.match(text, start) if start >= end else None
+        if m is not None:
+            out.append(start)
+            end = m.end()
+    return out
+
+
+@lru_cache(maxsize=1024)
+def _capitalised_rx(name: str, space: str, tail: str) -> re.Pattern[str]:
+    return re.compile(rf"\b[A-Z][a-z]+{space}+{re.escape(name)}{tail}")
 
 
 def _sentence_opening(text: str, at: int) -> bool:
@@ -1232,8 +1323,7 @@ def _lone_owner(text: str, name: str, lone_places: frozenset[str]) -> bool:
     more, no place, generic word or pronoun, named three times, never after a
     capitalised word inside a sentence (a first name: 'Warren Buffett's')?"""
     return (len(name) >= 3 and name.lower() not in lone_places and _word_count(text, name) >= 3
-            and not any(not _sentence_opening(text, b.start())
-                        for b in re.finditer(rf"\b[A-Z][a-z]+\s+{re.escape(name)}\b", text)))
+            and not any(not _sentence_opening(text, at) for at in _after_capitalised(text, name)))
 
 
 #: jieba tags of a first word no name opens with: time, numeral, quantity, direction,
@@ -1274,7 +1364,7 @@ def _by_apposition(text: str, low: str, free, add, lex: Lexicon, cue_words: froz
         after = rf"(?<![A-Za-z0-9&.-])({_NAME}),\s+(?:the|a|an)\s+[^.;:\n]{{0,60}}?\b(?:{nouns})\b"
         for m in re.finditer(after, text):  # 'Klarna, the Swedish "buy now, pay later" fintech'
             name = m.group(1)
-            if text.count(name) >= 2 and free(m.start(1), m.end(1)) and name.split()[0].lower() not in \
+            if _written(text, name) >= 2 and free(m.start(1), m.end(1)) and name.split()[0].lower() not in \
                     (*_words(lex, "generic"), *_words(lex, "sentence_openers")):
                 add(name)  # 'Further, the airline…' opens a sentence with no name
         for m in re.finditer(rf"\b(?:{nouns})\s+({_NAME})", text):
@@ -1283,7 +1373,7 @@ def _by_apposition(text: str, low: str, free, add, lex: Lexicon, cue_words: froz
             while words and words[-1].lower() in _words(lex, "generic"):
                 words.pop()  # 'Auntea Jenny Shares': a trailing common word is no part of it
             name = " ".join(words)
-            if (name and text.count(name) >= 2 and free(m.start(1), m.start(1) + len(name))
+            if (name and _written(text, name) >= 2 and free(m.start(1), m.start(1) + len(name))
                     and name.split()[0].lower() not in _words(lex, "generic")):
                 add(name)
     if chinese:
@@ -1401,7 +1491,7 @@ def _by_deal_verb(text: str, free, add, lex: Lexicon) -> None:
         while words and (words[-1].lower() in _words(lex, "generic") or words[-1] in _words(lex, "auxiliaries")):
             words.pop()
         name = " ".join(words)
-        if (name and words[0].lower() not in _words(lex, "generic") and text.count(name) >= 2
+        if (name and words[0].lower() not in _words(lex, "generic") and _written(text, name) >= 2
                 and free(m.start(1), m.start(1) + len(name))):
             add(name)
     buyers = "|".join(re.escape(v) for v in sorted(_words(lex, "acquirer_verbs"), key=len, reverse=True))
@@ -1434,7 +1524,7 @@ def _by_english_headline(text: str, low: str, free, add, lex: Lexicon) -> None:
         words.pop()
     name = " ".join(words)
     start = len(text) - len(text.lstrip())
-    if (name and words[0].lower() not in _words(lex, "generic") and text.count(name) >= 2
+    if (name and words[0].lower() not in _words(lex, "generic") and _written(text, name) >= 2
             and free(start, start + len(name))):
         add(name)  # named again as written: 'Strong investor demand… strong' names no one
 
@@ -1462,7 +1552,9 @@ def _by_recurrence(low: str, free, add, lex: Lexicon, cue_words: frozenset[str])
                 if 2 <= len(gram) <= 6 and low.count(gram) >= need:
                     owners[gram] = owners.get(gram, 0) + 1
     # a fragment is no name: '新能' (also in 新能源) stood before a cue each time '华电新能' did
-    whole = [g for g in owners if not any(g in o and g != o and owners[o] >= owners[g] for o in owners)]
+    # (a longer candidate that is no name - 澜舟平台, a descriptor - leaves its head a name)
+    whole = [g for g in owners if not any(g in o and g != o and owners[o] >= owners[g]
+                                          and not _placed_generic(lex, o, cue_words, low) for o in owners)]
     ranked = sorted(whole, key=lambda g: (low.count(g), len(g)), reverse=True)
     for gram in ranked:
         if owners[gram] >= 2 and not _placed_generic(lex, gram, cue_words, low):

@@ -4,6 +4,7 @@ present-tense values."""
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from ledger.framing.context import _in_name, lone_date
@@ -173,7 +174,9 @@ def _day_moved(doc: Doc, spot: Spot) -> str:
     if "day_words" not in doc.memo:
         doc.memo["day_words"] = day_words(doc.low, doc.published) if len(doc.published) == 10 else []
     sent = doc.sentence_of(spot.start)
-    found = [(w.start, w.value) for w in doc.memo["day_words"] if sent[0] <= w.start and w.end <= spot.start]
+    # the day words (in text order) from the sentence's start to the figure: by bisection, not a pass over all
+    found = [(w.start, w.value) for w in doc.starting(doc.memo["day_words"], sent[0], spot.start + 1)
+             if w.end <= spot.start]
     found += [(d.start, str(d.mention.value)) for d in doc.among(doc.dates, sent[0], spot.start)
               if d.end <= spot.start and re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(d.mention.value or ""))
               and not re.search(r"\d", doc.low[d.start:d.end]) and not _is_base(doc, d)]  # 昨日, not 6月30日
@@ -545,13 +548,12 @@ def _unplaced(doc: Doc, spot: Spot) -> bool:
         spans = doc.memo["year_to_date_words"] = tuple(
             to_simplified(w).lower() for w in doc.lex.period.get("year_to_date", {}))
     sent = doc.sentence_of(spot.start)
-    placed = [(d.start, d.end) for d in doc.dates]
 
     def unplaced_at(lo: int, hi: int) -> bool:
         text = doc.low[lo:hi]
         for w in spans:
             at = text.rfind(w)
-            if at >= 0 and not any(a <= lo + at < b for a, b in placed):
+            if at >= 0 and not _in_a_date(doc, lo + at):
                 return True
         return False
 
@@ -561,6 +563,20 @@ def _unplaced(doc: Doc, spot: Spot) -> bool:
         last_date = max((d.end for d in doc.dates if d.end <= sent[0]), default=0)
         return unplaced_at(last_date, sent[0])
     return False
+
+
+def _in_a_date(doc: Doc, pos: int) -> bool:
+    """Does a date of the article cover ``pos`` (``start <= pos < end``)?  By bisection over
+    the dates' starts and the furthest end reached up to each (made once per list of dates),
+    not a pass over every date at every figure."""
+    kept = doc.memo.get("date_reach")
+    if kept is None or kept[0] is not doc.dates:  # doc.dates is replaced, never changed in place
+        spans = sorted((d.start, d.end) for d in doc.dates)
+        kept = doc.memo["date_reach"] = (doc.dates, [a for a, _ in spans],
+                                         list(itertools.accumulate((b for _, b in spans), max)))
+    _, starts, reach = kept
+    at = bisect.bisect_right(starts, pos) - 1
+    return at >= 0 and reach[at] > pos
 
 
 def _opening_full_year(doc: Doc, sent: tuple[int, int]) -> bool:

@@ -6,7 +6,7 @@ import itertools
 import re
 
 from ledger.framing.context import Memory, own_clause
-from ledger.framing.cues import Hit
+from ledger.framing.cues import Hit, _automaton
 from ledger.framing.doc import LONGEST, Doc, Spot, enumerated, fits, inside, main_company, marked, org_for_person
 from ledger.framing.names import segment
 from ledger.record import bases, investors_after, owned, subject_after
@@ -468,9 +468,13 @@ def _known_part(doc: Doc, words: str) -> str:
     for word in doc.lex.part.get("not_parts", ()):  # '非美国通用会计准则': a basis, no part (美国)
         if len(word) > 3 and not word.isascii() and word in words:
             words = words.replace(word, " " * len(word))
-    for alias, name in doc.lex.parts.items():
-        at = words.rfind(alias)
-        if at < 0 or (alias.isascii() and not _word_at(words, at, len(alias))):
+    last: dict[str, int] = {}  # each part's name -> where ``words`` writes it last (words.rfind)
+    auto = _automaton(tuple(doc.lex.parts)) if doc.lex.parts else None
+    for end, (alias, _, _) in auto.iter(words) if auto is not None else ():  # one pass, not one per name
+        last[alias] = max(last.get(alias, -1), end + 1 - len(alias))
+    for alias, at in last.items():
+        name = doc.lex.parts[alias]
+        if alias.isascii() and not _word_at(words, at, len(alias)):
             continue
         if alias.isascii() and words.startswith("-", at + len(alias)):
             continue  # 'U.S.-dollar sales': a modifier of another word

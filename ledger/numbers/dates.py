@@ -22,7 +22,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TypeVarTuple
 
@@ -353,6 +353,22 @@ BARE_PERIOD = (
     r"|\b(?P<eh>first|second)[ \t-]half\b(?![ \t]of[ \t](?:19|20)\d\d))"
 )
 _BARE = re.compile(BARE_PERIOD)
+#: where a year-less period can open: a character its Chinese forms open with, or an English
+#: word of them (letters only, so no other opening hides inside one)
+_BARE_OPENS = re.compile(r"[第一二三四1-4上下年]|\b(?:first|second|third|fourth|q)")
+
+
+def _finditer_from(rx: re.Pattern[str], opens: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)`` for a pattern that can match only where ``opens`` matches (one
+    character, or a word of letters) and never matches the empty string: ``rx.match`` tried at
+    those places alone.  ``rx``'s alternatives open with lookbehinds, so ``re`` would try all of
+    them at every character of the text; ``opens`` is a class it scans for fast."""
+    pos = 0
+    for o in opens.finditer(text):
+        at = o.start()
+        if at >= pos and (m := rx.match(text, at)) is not None:
+            yield m
+            pos = m.end()
 
 
 @dataclass(frozen=True)
@@ -380,7 +396,7 @@ def bare_periods(text: str, published: Anchor | dt.date | str | None) -> list[Ba
     if pub is None:
         return []
     out = []
-    for m in _BARE.finditer(text):
+    for m in _finditer_from(_BARE, _BARE_OPENS, text):
         g = m.groupdict()
         q = g["zq"] or g["zq2"] or g["eq2"] or (str(_ORDINAL[g["eq"]]) if g["eq"] else None)
         if q:
@@ -408,6 +424,8 @@ DAY_WORD = (
     r"[ \t]?日(?![内均线后前起间以来元年化])(?!\d))"
 )
 _DAY_WORD = re.compile(DAY_WORD)
+#: where a day word can open (:func:`_finditer_from`)
+_DAY_OPENS = re.compile(r"[周星礼1-9一二三四五六七八九十]|\b(?:mon|tue|wed|thu|fri|sat|sun)")
 _EN_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -432,7 +450,7 @@ def day_words(text: str, published: Anchor | dt.date | str | None) -> list[DayWo
     if pub is None or pub.day is None:
         return []
     out = []
-    for m in _DAY_WORD.finditer(text):
+    for m in _finditer_from(_DAY_WORD, _DAY_OPENS, text):
         d = _day_word(m, pub.day)
         if d is not None:
             out.append(DayWord(m.start(), m.end(), d.isoformat()))

@@ -94,3 +94,88 @@ def test_a_surname_before_a_speech_verb_is_what_the_plain_search_finds():
             first, last = name.split()[0], name.split()[-1]
             plain = re.search(rf"(?<!{re.escape(first)} ){re.escape(last)}\s+(?:{speech})\b", text) is not None
             assert _said_by_surname(text, name, speech) == plain, (text, name)
+
+
+#: pieces of English text where a name's neighbours matter: capitals, spaces of both kinds, punctuation
+_PIECES = ["Tesla", "Tes", "la", "Elon", "Mr", "X", " ", "  ", "\t", "\n", "\u3000", ".", "'s", "Tesla Inc", "Inc",
+           "a", "ab", "9", "-", "&", "_", "é", "É", "特斯拉", "said"]
+
+
+def _texts(seed: int, n: int = 3000):
+    rnd = random.Random(seed)
+    for _ in range(n):
+        yield "".join(rnd.choice(_PIECES) for _ in range(rnd.randint(0, 25)))
+
+
+def test_the_word_first_search_is_the_lookbehind_search():
+    from ledger.framing.names import _word_rx
+
+    cases = [("Tesla", "A-Za-z0-9", r"(?![A-Za-z0-9])(?!\s*Inc)"), ("Tesla", "A-Za-z0-9&.-", r"(?![A-Za-z0-9&-])"),
+             ("la", "a-z0-9", "(?![a-z0-9])"), ("X", "A-Za-z0-9", ""), ("Tes.la", "A-Za-z0-9", "")]
+    for text in _texts(11):
+        for word, not_before, rest in cases:
+            plain = re.compile(rf"(?<![{not_before}]){re.escape(word)}{rest}")
+            assert [m.span() for m in _word_rx(word, not_before, rest).finditer(text)] == \
+                [m.span() for m in plain.finditer(text)], (text, word)
+
+
+def test_a_name_after_a_capitalised_word_is_what_finditer_finds():
+    from ledger.framing.names import _after_capitalised
+
+    cases = [("Tesla", r"\s", r"\b"), ("Tesla Inc", "[ \t]", r"\b(?![ \t]+[A-Z])"), ("X", r"\s", r"\b"),
+             ("Elon Elon", r"\s", r"\b"), ("Tesla", "[ \t]", "")]
+    for text in _texts(13):
+        for name, space, tail in cases:
+            plain = re.compile(rf"\b[A-Z][a-z]+{space}+{re.escape(name)}{tail}")
+            assert _after_capitalised(text, name, space, tail) == [m.start() for m in plain.finditer(text)], \
+                (text, name)
+
+
+def test_a_place_in_a_date_is_the_plain_pass_over_the_dates():
+    from types import SimpleNamespace
+
+    from ledger.framing.period import _in_a_date
+
+    rnd = random.Random(17)
+    for _ in range(300):
+        spans = [(a, a + rnd.randint(1, 12)) for a in sorted(rnd.randint(0, 60) for _ in range(rnd.randint(0, 8)))]
+        doc = SimpleNamespace(dates=[SimpleNamespace(start=a, end=b) for a, b in spans], memo={})
+        for pos in range(-1, 75):
+            assert _in_a_date(doc, pos) == any(a <= pos < b for a, b in spans), (spans, pos)
+        doc.dates = doc.dates[::2]  # a new list of dates: asked again, not kept from the old one
+        assert [_in_a_date(doc, p) for p in range(75)] == [any(d.start <= p < d.end for d in doc.dates)
+                                                           for p in range(75)]
+
+
+def test_the_known_part_is_the_plain_search_of_every_part():
+    from types import SimpleNamespace
+
+    from ledger.framing import roles
+
+    lex = default_lexicon()
+    doc = SimpleNamespace(lex=lex, memo={})
+
+    def plain(words: str) -> str:  # the loop _known_part had: one rfind per part's name
+        best = None
+        for word in lex.part.get("not_parts", ()):
+            if len(word) > 3 and not word.isascii() and word in words:
+                words = words.replace(word, " " * len(word))
+        for alias, name in lex.parts.items():
+            at = words.rfind(alias)
+            if at < 0 or (alias.isascii() and not roles._word_at(words, at, len(alias))):
+                continue
+            if alias.isascii() and words.startswith("-", at + len(alias)):
+                continue
+            if roles._maker(doc, words, at + len(alias)):
+                continue
+            rank = (at + len(alias), len(alias), name)
+            if best is None or rank[:2] > best[:2]:
+                best = rank
+        return best[2] if best else ""
+
+    rnd = random.Random(19)
+    aliases = list(lex.parts)
+    pieces = [*aliases, *lex.part.get("not_parts", ()), " ", "-", "公司", " maker", "x", "的", "us"]
+    for _ in range(3000):
+        words = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 6)))
+        assert roles._known_part(doc, words) == plain(words), words
