@@ -44,8 +44,9 @@ from ledger.framing.cues import Hit, Lexicon, WordIndex, _automaton, finditer_at
 
 _CJK = "\u4e00-\u9fff"
 #: a stock code as news writes it after a name, behind an optional exchange
-#: prefix (``[names] exchange_prefixes`` in cues.toml: NASDAQ, HKEX, 沪, 港股代码...)
-_CODE = r"(?:\d{4,6}|[A-Z]{1,5})(?:[.\-](?:HK|SH|SZ|SS|TW|TWO|KS|T|US|N|O))?"
+#: prefix (``[names] exchange_prefixes`` in cues.toml: NASDAQ, HKEX, 沪, 港股代码...); a
+#: share class after the letters ('OMX: MAERSK-B', 'BRK.B')
+_CODE = r"(?:\d{4,6}|[A-Z]{1,5}|[A-Z]{2,6}[.\-][A-Z])(?:[.\-](?:HK|SH|SZ|SS|TW|TWO|KS|T|US|N|O))?"
 
 
 @lru_cache(maxsize=8)
@@ -87,7 +88,10 @@ def _words(lex: Lexicon, key: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=64)
 def _longest_first(suffixes: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(sorted(suffixes, key=len, reverse=True))
+    """The suffixes, longest first, each dotted one also without its last dot
+    ('S.p.A.' as 'S.p.A': a name's last dot is read as its sentence's end)."""
+    undotted = tuple(s[:-1] for s in suffixes if s.endswith(".") and s.count(".") > 1)
+    return tuple(sorted(dict.fromkeys((*suffixes, *undotted)), key=len, reverse=True))
 
 
 def _strip_suffix(name: str, suffixes: tuple[str, ...]) -> str:

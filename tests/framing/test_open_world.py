@@ -569,3 +569,15 @@ def test_a_recurring_name_is_taken_whole_not_its_fragment():
     rows = _rows(text, "2025-07-16")
     assert rows["181亿元"]["subject"] == "闽电新能"
     assert rows["7.18元"]["subject"] == "闽电新能"
+
+
+# Legal forms and exchanges beyond the Anglo-American ones (A/S, Oyj, S.p.A.; OMX with a
+# share class: 'MAERSK-B'): the name before them is a company, shown without its legal word.
+@pytest.mark.parametrize("name, legal, code", [
+    ("Kalvholm", "A/S", "(OMX: KALV-B)"), ("Saarivesi", "Oyj", "(HEL: SAARI)"), ("Torvello", "S.p.A.", "(BIT: TRV)"),
+])
+def test_a_name_with_a_european_legal_form_is_a_company(name, legal, code):
+    text = (f"Copenhagen, 6 November 2025 - {name} {legal} {code} delivered strong results in the third quarter, "
+            f"with revenue of USD 14.2bn, up 3% from a year earlier.\n\n{name} raises its full-year guidance.")
+    rows = _rows(text, "2025-11-06")
+    assert rows["USD 14.2bn"]["subject"] == name
