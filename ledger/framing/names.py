@@ -771,7 +771,10 @@ def _placed_generic(lex: Lexicon, name: str, cue_words: frozenset[str], low: str
     if any(flag[:1] in "upcrt" or (flag[:1] == "m" and len(word) > 1) for word, flag in tokens) \
             or tokens[-1][0] in _words(lex, "generic") or tokens[-1][1] in ("f", "a", "ad", "d", "vd"):
         return True
-    if len(tokens) == 1 and (tokens[0][1][:1] in "vadmtf" or (
+    # one word: a verb, adjective, numeral, time or place word of the dictionary ('带动'); a word
+    # the dictionary barely knows (宏碁, 3) has a guessed tag, no evidence against a name
+    if len(tokens) == 1 and ((tokens[0][1][:1] in "vadmtf"
+                              and _frequency(tokens[0][0]) >= int(_spec(lex).get("placed_rare_frequency", 20))) or (
             tokens[0][1] not in _NAME_TAGS
             and _frequency(tokens[0][0]) >= int(_spec(lex).get("placed_common_frequency", 2000)))):
         return True
@@ -1561,11 +1564,18 @@ def _by_recurrence(low: str, free, add, lex: Lexicon, cue_words: frozenset[str])
                                           and not _placed_generic(lex, o, cue_words, low) for o in owners)]
     ranked = sorted(whole, key=lambda g: (low.count(g), len(g)), reverse=True)
     for gram in ranked:
-        if owners[gram] >= 2 and not _placed_generic(lex, gram, cue_words, low):
+        # before metric words twice, or once and opening clauses as often as it recurs ('宏碁去年…', '宏碁指出')
+        if (owners[gram] >= 2 or _opens_clauses(low, gram) >= need) and not _placed_generic(lex, gram, cue_words, low):
             pos = low.find(gram)
             if free(pos, pos + len(gram)):
                 add(gram, placed=True)  # where it stands vouches for it, not a dictionary (芸 / 澈)
             return
+
+
+def _opens_clauses(low: str, gram: str) -> int:
+    """How many clauses (or lines) of ``low`` open with ``gram``."""
+    return sum(1 for m in re.finditer(re.escape(gram), low)
+               if m.start() == 0 or low[m.start() - 1] in "\n。，,；;：:！!？?")
 
 
 def hits(low: str, organisations: list[Organisation], known: list[Hit], org_type: str = "company") -> list[Hit]:

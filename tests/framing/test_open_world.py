@@ -581,3 +581,16 @@ def test_a_name_with_a_european_legal_form_is_a_company(name, legal, code):
             f"with revenue of USD 14.2bn, up 3% from a year earlier.\n\n{name} raises its full-year guidance.")
     rows = _rows(text, "2025-11-06")
     assert rows["USD 14.2bn"]["subject"] == name
+
+
+# A name jieba barely knows (宏碁: 3 in its dictionary, tagged a verb) has a guessed part of
+# speech; one that opens clauses as often as it recurs ('X董事会通过…', 'X去年…', 'X指出') is
+# the article's company, even before a metric word only once.
+@pytest.mark.parametrize("name", ["宏碁", "碁岚"])
+def test_a_rare_word_opening_clauses_is_the_articles_company(name):
+    text = (f"{name}董事会通过2025年度财报，全年合并营收2756.28亿元，年增4.1%，营业净利51.44亿元。"
+            f"{name}去年全年毛利率10.9%、营业利益率1.9%，双双年增。{name}去年第4季合并营收743.59亿元，年增12.6%。"
+            f"{name}指出，多重事业引擎策略已持续发酵。")
+    rows = _rows(text, "2026-03-05")
+    assert rows["2756.28亿元"]["subject"] == name
+    assert rows["743.59亿元"]["subject"] == name
