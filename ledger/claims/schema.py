@@ -361,8 +361,8 @@ def _derived_digests(df: pd.DataFrame) -> np.ndarray:
             digests = b"".join([sha1(data[a:b]).digest() for a, b in pairwise(offsets)])  # cut below, not per row
             return np.frombuffer(digests, dtype=np.uint8).reshape(n, 20)[:, :6]
     columns = (df[c].tolist() for c in ("source", "start", "end", "surface"))
-    digests = b"".join([sha1(f"{s}\x1f{a}\x1f{b}\x1f{t}".encode()).digest()[:6] for s, a, b, t in zip(*columns)])
-    return np.frombuffer(digests, dtype=np.uint8).reshape(n, 6)
+    digests = b"".join([sha1(f"{s}\x1f{a}\x1f{b}\x1f{t}".encode()).digest() for s, a, b, t in zip(*columns)])
+    return np.frombuffer(digests, dtype=np.uint8).reshape(n, 20)[:, :6]  # cut here, not per row
 
 
 def _at(loaded: LoadedLedger, row: int, field: str, code: str, reason: str, hint: str,

@@ -409,9 +409,13 @@ class _RowsBySource:
 
 
 def _distinct_strings(text: pd.Series, order: np.ndarray) -> list[str]:
-    """The cells of a text column as Python strings in ``order``, each
-    distinct value made once (the claims of one sentence share its quote)."""
-    codes, uniques = pd.factorize(text if is_arrow(text) else text.to_numpy(dtype=object), use_na_sentinel=False)
+    """The cells of a text column as Python strings in ``order``: from Arrow
+    text each distinct value made once (the claims of one sentence share its
+    quote); other text holds Python strings already (taken as they are: hashing
+    a million quotes to share them cost 15x the taking)."""
+    if not is_arrow(text):
+        return text.to_numpy(dtype=object)[order].tolist()
+    codes, uniques = pd.factorize(text, use_na_sentinel=False)
     return np.asarray(uniques, dtype=object)[codes[order]].tolist()
 
 
