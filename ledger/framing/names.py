@@ -896,6 +896,8 @@ def _by_suffix(text: str, low: str, free, add, lex: Lexicon) -> None:
             first = segment(stem[lead:])[:1] if re.match(rf"[{_CJK}]", stem[lead:lead + 1]) else ()
             if first and first[0][1][:1] in _LEAD_TAGS and len(stem) - lead - len(first[0][0]) >= 2:
                 lead += len(first[0][0])  # '当中国泰航空', '以及…': a function or place word is no part of it
+            if stem[lead:] in _place_stems(lex) and low.startswith(_words(lex, "descriptors"), m.end()):
+                continue  # '南韩汽车巨擘现代汽车': a place's industry before a descriptor is a sector
             if free(start + lead, m.end()):  # a stem named again vouches for itself (曦霏集团 ... 曦霏)
                 name = text[start + lead:m.end()]
                 # named three times and once before a reporting verb ('通用汽车发布…财报'): the name
@@ -1082,6 +1084,9 @@ def _by_brand(text: str, free, add, lex: Lexicon) -> None:
 
 def _by_headline(text: str, low: str, add, lex: Lexicon, cue_words: frozenset[str]) -> None:
     first = text.lstrip().split("\n", 1)[0]
+    labels = "|".join(re.escape(w) for w in _words(lex, "digest_labels"))
+    if labels:  # '核心观点 - 现代汽车2025年全年营收…': a digest's label opens its first line, not its head
+        first = re.sub(rf"^(?:{labels})\s*[-–—:：]\s*", "", first, flags=re.IGNORECASE)
     run = _CJK_RUN.match(first)
     if not run:
         return
@@ -1104,9 +1109,14 @@ def _by_headline(text: str, low: str, add, lex: Lexicon, cue_words: frozenset[st
             return
     # '古茗中期业绩暴增121%' in a digest that never names it again: the headline's first
     # word, a name by its tag, right before a results or period word, is the company
-    # (the words before the results word, whatever a dictionary reads them as: 古 / 茗)
-    if cut:
-        lead = head[:cut.start() + 2]
+    # (the words before the results word, whatever a dictionary reads them as: 古 / 茗);
+    # a year in digits before a results word ends the run itself ('茉澈汽车2025年全年营收…';
+    # not '北京时间2025年11月21日')
+    words_after = "|".join(re.escape(w) for w in _words(lex, "results_after"))
+    dated = not cut and bool(words_after) and re.match(
+        rf"\s*(?:{_PERIOD_AFTER})年?\s*(?:{words_after})", first[run.end():].lower()) is not None
+    if cut or dated:
+        lead = head[:cut.start() + 2] if cut else head
         verb = min((i for i in (lead.find(v) for v in _words(lex, "reporting_verbs")) if i >= 0), default=-1)
         lead = lead[:verb] if verb >= 0 else lead  # '华星集团公布第三季度业绩': the name ends at its verb
         lead = _strip_suffix(lead, _words(lex, "legal_suffixes"))

@@ -594,3 +594,25 @@ def test_a_rare_word_opening_clauses_is_the_articles_company(name):
     rows = _rows(text, "2026-03-05")
     assert rows["2756.28亿元"]["subject"] == name
     assert rows["743.59亿元"]["subject"] == name
+
+
+# A digest's label ('核心观点 - ') opens its first line; the head after it, right before
+# a year and a results word, is the company, named once or more.
+def test_a_digest_label_is_no_name_and_the_head_after_it_is():
+    text = ("核心观点 - 茉澈汽车2025年全年营收创历史新高,但盈利能力显著恶化 [1][3] 财务业绩表现 - "
+            "全年营收:达186.3万亿韩元,同比增长6.3% [1] - 全年营业利润:为11.4万亿韩元,同比下降19.5% [1]")
+    rows = _rows(text, "2026-01-29")
+    assert rows["186.3万亿韩元"]["subject"] == "茉澈汽车"
+    assert "核心" not in {r["subject"] for r in rows.values()}
+
+
+# A place's industry before a descriptor ('南韩汽车巨擘…', 'South Korean car giant') is a
+# sector, not a company: the company is the name the descriptor stands before.
+def test_a_places_industry_before_a_descriptor_is_a_sector():
+    text = ("〔綜合報導〕南韓汽車巨擘澜星汽車2025年銷售額創下歷史新高,營業利潤較2024年同期銳減近2成。\n\n"
+            "澜星汽車29日發布業績報告,2025年營業利潤為11兆4679億韓元,較2024年同期減少19.5%;"
+            "銷售額為186兆2545億韓元,較2024年同期增加6.3%。南韓汽車業者面臨關稅壓力。")
+    rows = _rows(text, "2026-01-29")
+    subjects = {r["subject"] for r in rows.values()}
+    assert "南韩汽车" not in subjects
+    assert rows["11兆4679億韓元"]["subject"] == "澜星汽车"
