@@ -292,7 +292,7 @@ def _bare_dates(doc: Doc) -> list[Spot]:
     are no calendar quarters."""
     anchor = doc.published or _article_year(doc)
     if not anchor:
-        return []
+        return _named_parts(doc)
     try:
         found = _dates.bare_periods(doc.low, anchor)
     except ValueError:
@@ -314,6 +314,33 @@ def _bare_dates(doc: Doc) -> list[Spot]:
                 value = past = label + b.value[4:]
         out.append(Spot(b.start, b.end, BareDate(value, past, doc.low[b.start : b.end])))
     return out + _year_to_date(doc, anchor[:4]) + _months_ended(doc, anchor[:4])
+
+
+def _named_parts(doc: Doc) -> list[Spot]:
+    """In an article whose own year is unknown (no published date, and years counted
+    from an unknown now: '今年', 'last year'), a year-less quarter or half ('第3季',
+    'the second quarter', '上半年') that the article also names with a year, in one year
+    only and not as a comparison base ('2025年第3季', 'the second quarter of 2025'), is
+    that quarter or half: the text says which year it means.  Named in two years (a
+    quarter and its base a year before said as plain dates) or in none, it stays
+    undated."""
+    try:
+        found = _dates.bare_periods(doc.low, "2000")  # the part only; the year is the text's
+    except ValueError:
+        return []
+    named: dict[str, set[str]] = {}
+    for s in doc.spots:
+        value = str(s.mention.value or "") if s.mention.kind == "date" else ""
+        if _SUB_YEAR.fullmatch(value) and _base_of_year(doc, s) is None and not _ahead(doc, s):
+            named.setdefault(value[4:], set()).add(value[:4])
+    out = []
+    for b in found:
+        years = named.get(b.value[4:], set())
+        if len(years) != 1 or doc.touching(doc.spots, b.start, b.end):
+            continue
+        value = next(iter(years)) + b.value[4:]
+        out.append(Spot(b.start, b.end, BareDate(value, value, doc.low[b.start : b.end])))
+    return out
 
 
 _MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",

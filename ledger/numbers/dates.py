@@ -156,13 +156,18 @@ _PART = r"(?:初(?![步次衷心始])|中(?=[旬期]|[^\u4e00-\u9fff]|$)|底|末
 #: A two-digit year of this century, as broker notes write it ('25年第三季度', '24年上半年',
 #: '25年全年'): only before a quarter, a half, 全年, 年度 or a month, as '25年' alone is 25 years.
 _YY = r"(?<![\d.])[12]\d(?=年(?:第?[一二三四1-4]季|[上下]半年|全年|度|[Qq][1-4]|\d{1,2}月))"
+#: What an interim report is called after 中期 ('2025年中期业绩', '2026年中期报告', '中期分配'):
+#: the report on the first half of the year (of the fiscal year, for a company whose year
+#: is no calendar year: the label is the same, 'YYYY-H1'); '2025年中' alone is mid-2025.
+_INTERIM = r"(?:业绩|报告|财报|分配|股息|派息|票息|业绩报告)"
 #: The date alternatives of the master pattern (cleaned, simplified text).
 ZH_DATE = (
     rf"(?P<y>(?:1[89]|20)\d\d|[〇零一二三四五六七八九]{{4}}|{_YY})[ \t]?(?P<yfy>财|会计)?年[ \t]?(?:度[ \t]?)?"
     rf"(?:(?P<ym>\d{{1,2}}|十[一二]?|[一二三四五六七八九])[ \t]?月[ \t]?(?:份[ \t]?)?"
     rf"(?:(?P<yd>\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[ \t]?[日号]|(?P<ymp>{_PART})旬?)?"
     rf"|第?(?P<yq>[一二三四1-4])[ \t]?季度?|[Qq](?P<yq2>[1-4])(?![0-9])|[Hh](?P<yh2>[12])(?![0-9])"
-    rf"|(?P<yh>[上下]半年)|(?P<yp>{_PART}|[春夏秋冬](?:天|季)?))?"
+    rf"|(?P<yh>[上下]半年)|(?P<yi>中期)(?={_INTERIM})|(?P<yp>{_PART}|[春夏秋冬](?:天|季)?))?"
+    rf"|(?P<y2>(?:19|20)\d\d)[ \t]?(?P<yh3>[上下]半年)"
     rf"|(?P<md_m>\d{{1,2}}|十[一二]?|[一二三四五六七八九])[ \t]?月[ \t]?(?:份[ \t]?)?"
     rf"(?:(?P<md_d>\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[ \t]?[日号]|(?P<md_p>{_PART})旬?)?"
     rf"|(?P<iso>\d{{4}})-(?P<iso_m>\d{{1,2}})-(?P<iso_d>\d{{1,2}})(?!\d)"
@@ -187,6 +192,8 @@ def zh_date(g: Mapping[str, str | None], published: Anchor | None) -> DateValue:
     """Resolve a match of :data:`ZH_DATE` (its groupdict) against the published anchor."""
     if y_text := g.get("y"):
         return _safe(_zh_year_date, y_text, g)
+    if y2 := g.get("y2"):  # '2025上半年': a year written straight before its half
+        return _safe(months, _num(y2), *_PARTS[_group(g, "yh3")])
     if iso := g.get("iso"):
         return _safe(day, int(iso), int(_group(g, "iso_m")), int(_group(g, "iso_d")))
     if md_m := g.get("md_m"):
@@ -220,7 +227,8 @@ def _zh_year_date(y_text: str, g: Mapping[str, str | None]) -> DateValue:
     y = _num(y_text)
     if y < 100:  # a two-digit year (_YY): this century's
         y += 2000
-    half = g.get("yh") or ({"1": "上半年", "2": "下半年"}[yh2] if (yh2 := g.get("yh2")) else None)
+    half = g.get("yh") or ({"1": "上半年", "2": "下半年"}[yh2] if (yh2 := g.get("yh2")) else None) \
+        or ("上半年" if g.get("yi") else None)
     return _in_year(y, g.get("ym"), g.get("yd"), g.get("ymp"), g.get("yq") or g.get("yq2"), half, g.get("yp"))
 
 
