@@ -227,6 +227,8 @@ def test_profit_attributable_to_equity_holders_is_no_stake():
 @pytest.mark.parametrize("text, growth", [
     ("上半年华星集团非国际财务报告准则经调整纯利47.1亿元，按年升362.8%。", "362.8%"),
     ("Zentra Corp. reported adjusted net income of $1.2 billion, up 31% from a year earlier.", "31%"),
+    # core profit (核心净利润, like 'core earnings') is an adjusted figure, even attributable
+    ("澜星服务公布中期业绩,股东应占核心净利润为8.5亿元,同比增长14.8%。", "14.8%"),
 ])
 def test_a_growth_of_an_adjusted_figure_keeps_its_basis(text, growth):
     rows = _by("metric", text, "2025-08-20")
