@@ -534,6 +534,8 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
     _by_company_verb(text, low, free, add, lex)
     _by_staff(text, low, free, add, lex)
     if not found and not any(h.kind in lex.role("organisation_types") for h in known):
+        _by_headline_clause(text, low, add, lex, cue_words)  # weak evidence: only when nothing else names one
+    if not found and not any(h.kind in lex.role("organisation_types") for h in known):
         _by_recurrence(low, free, add, lex, cue_words)  # the weakest evidence: only when nothing else names one
     out = []
     for name, forms in found.items():
@@ -1129,6 +1131,29 @@ def _by_headline(text: str, low: str, add, lex: Lexicon, cue_words: frozenset[st
     if 2 <= len(lead) <= 6 and _count(low, lead) >= 2 and not _plain_generic(lex, lead, cue_words) \
             and _reports(text, lead, lex):
         add(lead, coded=True)
+
+
+def _by_headline_clause(text: str, low: str, add, lex: Lexicon, cue_words: frozenset[str]) -> None:
+    """A later clause of a Chinese headline opening with a name right before a results
+    word, past a reporting or intent verb ('上半年“量质双收”,中联重科拟中期分红17.3亿元';
+    ``[names] intent_verbs``): the company, in a digest whose body never names it
+    (an English summary saying 'The company')."""
+    first = text.lstrip().split("\n", 1)[0]
+    if len(first) > int(_spec(lex).get("headline_length", 80)):
+        return  # a digest's whole body on one line is no headline
+    results = _results_after(lex)
+    verbs = (*_words(lex, "reporting_verbs"), *_words(lex, "intent_verbs"))
+    for clause in re.split(r"[,，:：|｜!！?？;；\s]+", first)[1:]:
+        run = _CJK_RUN.match(clause.strip("“”\"'「」"))
+        cut = re.search(results, run.group()[2:]) if run else None
+        if not run or not cut:
+            continue
+        lead = run.group()[:cut.start() + 2]
+        at = min((i for i in (lead.find(v) for v in verbs) if i >= 0), default=-1)
+        lead = _strip_suffix(lead[:at] if at >= 0 else lead, _words(lex, "legal_suffixes"))
+        if 2 <= len(lead) <= 6 and not _placed_generic(lex, lead, cue_words, low):
+            add(lead, placed=True)
+            return
 
 
 #: a period that may follow a company's name opening a results headline (its words: [names] results_after)

@@ -616,3 +616,16 @@ def test_a_places_industry_before_a_descriptor_is_a_sector():
     subjects = {r["subject"] for r in rows.values()}
     assert "南韩汽车" not in subjects
     assert rows["11兆4679億韓元"]["subject"] == "澜星汽车"
+
+
+# An English digest of a Chinese story keeps the Chinese headline, whose later clause
+# opens with the company before an intent verb and a results word; the body only says
+# 'The company'.
+def test_a_later_headline_clause_names_the_digests_company():
+    text = ("上半年“量质双收”,澜岳重科拟中期分红17.3亿元\nChang Sha Wan Bao·2025-08-29 14:02\n\n"
+            "Core Viewpoint - The company reported a steady growth in revenue and profit for the first half of "
+            "2025 [1]. Financial Performance - The company achieved operating revenue of 24.855 billion yuan, "
+            "a year-on-year increase of 1.30% [1].")
+    rows = _rows(text, "2025-08-29")
+    assert rows["24.855 billion yuan"]["subject"] == "澜岳重科"
+    assert rows["24.855 billion yuan"]["metric"] == "revenue"
