@@ -131,15 +131,17 @@ def links(frames: Iterable[pd.DataFrame], lex: Lexicon | None = None) -> dict[st
             parent[root(a)] = root(b)
     # a third name whose best match is in a group joins it, if no article names it with one of the group
     members: dict[str, set[str]] = defaultdict(set)
-    for k in list(parent):
+    for k in {*parent, *parent.values()}:  # every name in a group, its root too
         members[root(k)].add(k)
+    grouped = set().union(*members.values()) if members else set()
     for a, b in best.items():
-        if a in parent or b not in parent:
+        if a in grouped or b not in grouped:
             continue
         joined = members[root(b)]
         if not any(sources[a] & sources[m] for m in joined):
             parent[a] = root(b)
             joined.add(a)
+            grouped.add(a)
     return {k: root(k) for k in list(parent)} | {root(k): root(k) for k in list(parent)}
 
 

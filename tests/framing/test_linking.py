@@ -4,6 +4,7 @@ the table cannot know them; the figures are the articles' own."""
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from ledger.framing import frame_text
 from ledger.framing.linking import link_names, links
@@ -105,13 +106,16 @@ def test_a_tie_between_two_best_matches_links_neither():
     assert "万澜地产" not in grouped
 
 
-def test_a_short_name_joins_the_group_of_its_best_match():
+@pytest.mark.parametrize("partner", ["en", "zh1"])
+def test_a_short_name_joins_the_group_of_its_best_match(partner):
     # 友岚光电 / Yulan Optronics share three figures; an article naming only 友岚 shares two with
     # the English name (one of them the English article's alone) and one with 友岚光电: its
     # best match is in a group it was never named with, so it joins it
     full = [("revenue", "TWD", 6.9908e10), ("revenue_growth", "ratio", -0.101), ("gross_margin", "ratio", 0.0957)]
     loss = ("net_loss", "TWD", 9.87e9)
-    ev = pd.concat([_rows("en", "Yulan Optronics", [*full, loss]), _rows("zh1", "友岚光电", full),
+    # (either member of the group may be the one it matches best: the group's first name or another)
+    ev = pd.concat([_rows("en", "Yulan Optronics", [*full, loss] if partner == "en" else full),
+                    _rows("zh1", "友岚光电", [*full, loss] if partner == "zh1" else full),
                     _rows("zh2", "友岚", [full[0], loss])], ignore_index=True)
     grouped = links([ev])
     assert grouped["友岚"] == grouped["友岚光电"] == grouped["yulanoptronics"]
