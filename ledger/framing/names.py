@@ -873,6 +873,7 @@ def _by_suffix(text: str, low: str, free, add, lex: Lexicon) -> None:
             if free(m.start(1), m.end()) and m.group(1).split()[0].lower() not in _words(lex, "generic"):
                 add(m.group(0))
     cjk = "|".join(re.escape(s) for s in sorted(_words(lex, "cjk_company_suffixes"), key=len, reverse=True))
+    vouched_names: dict[str, bool] = {}
     if cjk:
         for m in _suffixed(text, cjk):
             stem, start = m.group(1), m.start()
@@ -904,7 +905,9 @@ def _by_suffix(text: str, low: str, free, add, lex: Lexicon) -> None:
                 name = text[start + lead:m.end()]
                 # named three times and once before a reporting verb ('通用汽车发布…财报'): the name
                 # vouches for itself as a stock code would, whatever a dictionary says of its stem (通用)
-                vouched = _count(low, name.lower()) >= 3 and _reports(text, name, lex)
+                if name not in vouched_names:  # asked once per name: each asks the whole text
+                    vouched_names[name] = _count(low, name.lower()) >= 3 and _reports(text, name, lex)
+                vouched = vouched_names[name]
                 add(name, stem[lead:], placed=_count(low, stem[lead:]) >= 2, coded=vouched)
 
 
