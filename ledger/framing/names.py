@@ -462,10 +462,8 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
         inside[low_name] = (len(every_form), hit)
         return hit
 
-    def key_for(name: str) -> str:  # the first key (in found's order) named so or holding the name, else the name
-        low_name = name.lower()
-        keys = [*holders.get(low_name, ()), *([key_of_lower[low_name]] if low_name in key_of_lower else [])]
-        return min(keys, key=key_rank.__getitem__) if keys else name
+    def keys_of(low_name: str) -> list[str]:  # the keys named so or holding the form
+        return [*holders.get(low_name, ()), *([key_of_lower[low_name]] if low_name in key_of_lower else [])]
 
     def add(name: str, *others: str, coded: bool = False, gloss: str = "", placed: bool = False,
             designated: bool = False) -> None:
@@ -485,11 +483,11 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
             return
         # the short name an article designates joins its full name's organisation
         full = {_strip_suffix(o.strip(" ,.·"), legal).lower() for o in others} if designated else set()
-        owners = [k for f in full for k in (*holders.get(f, ()), *([key_of_lower[f]] if f in key_of_lower else []))]
-        owner = min(owners, key=key_rank.__getitem__) if owners else None
-        if owner is None and inside_known(name.lower()):
+        owners = [k for f in full for k in keys_of(f)]
+        if not owners and inside_known(name.lower()):
             return  # '玛特' once '泡泡玛特' is known
-        key = owner or key_for(name)
+        keys = owners or keys_of(name.lower())  # the first key (in found's order), else the name itself
+        key = min(keys, key=key_rank.__getitem__) if keys else name
         put(key, name.lower())
         short = _strip_suffix(name, industry + legal)
         if short != name and not _generic(lex, short, cue_words) and (not _latin(short) or " " not in short
@@ -533,10 +531,13 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
     _by_english_headline(text, low, free, add, lex)
     _by_company_verb(text, low, free, add, lex)
     _by_staff(text, low, free, add, lex)
-    if not found and not any(h.kind in lex.role("organisation_types") for h in known):
-        _by_headline_clause(text, low, add, lex, cue_words)  # weak evidence: only when nothing else names one
-    if not found and not any(h.kind in lex.role("organisation_types") for h in known):
-        _by_recurrence(low, free, add, lex, cue_words)  # the weakest evidence: only when nothing else names one
+    # weaker evidence, only when nothing else names an organisation: a later clause of the
+    # headline, then (the weakest) the word that keeps opening the runs before metric words
+    unnamed = not any(h.kind in lex.role("organisation_types") for h in known)
+    if unnamed and not found:
+        _by_headline_clause(text, low, add, lex, cue_words)
+    if unnamed and not found:
+        _by_recurrence(low, free, add, lex, cue_words)
     out = []
     for name, forms in found.items():
         display = shown.get(name, name)
@@ -1121,10 +1122,8 @@ def _by_headline(text: str, low: str, add, lex: Lexicon, cue_words: frozenset[st
     dated = not cut and bool(words_after) and re.match(
         rf"\s*(?:{_PERIOD_AFTER})年?\s*(?:{words_after})", first[run.end():].lower()) is not None
     if cut or dated:
-        lead = head[:cut.start() + 2] if cut else head
-        verb = min((i for i in (lead.find(v) for v in _words(lex, "reporting_verbs")) if i >= 0), default=-1)
-        lead = lead[:verb] if verb >= 0 else lead  # '华星集团公布第三季度业绩': the name ends at its verb
-        lead = _strip_suffix(lead, _words(lex, "legal_suffixes"))
+        # '华星集团公布第三季度业绩': the name ends at its verb
+        lead = _before_verb(head[:cut.start() + 2] if cut else head, _words(lex, "reporting_verbs"), lex)
         if 2 <= len(lead) <= 6 and not _placed_generic(lex, lead, cue_words, low):
             add(lead, placed=True)
             return
@@ -1151,12 +1150,16 @@ def _by_headline_clause(text: str, low: str, add, lex: Lexicon, cue_words: froze
         cut = re.search(results, run.group()[2:]) if run else None
         if not run or not cut:
             continue
-        lead = run.group()[:cut.start() + 2]
-        at = min((i for i in (lead.find(v) for v in verbs) if i >= 0), default=-1)
-        lead = _strip_suffix(lead[:at] if at >= 0 else lead, _words(lex, "legal_suffixes"))
+        lead = _before_verb(run.group()[:cut.start() + 2], verbs, lex)
         if 2 <= len(lead) <= 6 and not _placed_generic(lex, lead, cue_words, low):
             add(lead, placed=True)
             return
+
+
+def _before_verb(lead: str, verbs: tuple[str, ...], lex: Lexicon) -> str:
+    """A headline's run up to its first verb ('华星集团公布…', '中联重科拟…'), without its legal word."""
+    at = min((i for i in (lead.find(v) for v in verbs) if i >= 0), default=-1)
+    return _strip_suffix(lead[:at] if at >= 0 else lead, _words(lex, "legal_suffixes"))
 
 
 #: a period that may follow a company's name opening a results headline (its words: [names] results_after)

@@ -300,27 +300,24 @@ def _day_month_stamp(line: str, text: str) -> tuple[str, str] | None:
     (the news's day written '12日' or '(12日)' and the other reading's day not), else
     day first in Chinese text (Hong Kong's order; the mainland and Taiwan put the year
     first) and no stamp in English (American and British orders disagree)."""
-    import datetime
-
     m = _YEAR_LAST.match(line.strip())
     if not m:
         return None
     a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    readings = [(d, mo) for d, mo in ((a, b), (b, a)) if 1 <= mo <= 12 and 1 <= d <= 31]
-    if len(readings) == 2 and a != b:
+    readings = list(dict.fromkeys((d, mo) for d, mo in ((a, b), (b, a)) if 1 <= mo <= 12 and 1 <= d <= 31))
+    if len(readings) == 2:
         said = [(d, mo) for d, mo in readings if re.search(rf"(?<!\d){d}\s*日", text)]
         if len(said) == 1:
             readings = said
-        elif re.search(r"[\u4e00-\u9fff]", text):
-            readings = readings[:1]
-        else:
+        elif detect_script(text) == "en":
             return None
-    for day, month in readings[:1]:
-        try:
-            return datetime.date(year, month, day).isoformat(), m.group(0).strip()
-        except ValueError:
-            return None
-    return None
+    if not readings:
+        return None
+    day, month = readings[0]
+    try:
+        return datetime.date(year, month, day).isoformat(), m.group(0).strip()
+    except ValueError:  # 31/02/2026
+        return None
 
 
 def _in_sentence(line: str, at: int) -> bool:
@@ -337,8 +334,6 @@ def _in_sentence(line: str, at: int) -> bool:
 
 def _english_stamp(line: str) -> tuple[str, str] | None:
     """A line opening with an English date: 'Nov 19 2025', 'November 19, 2025'."""
-    import datetime
-
     for rx in _EN_STAMPS:
         m = rx.search(line.strip())
         if not m:
