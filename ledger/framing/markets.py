@@ -139,7 +139,8 @@ def _latin_market(doc: Doc, start: int, end: int, scopes: set[str], stop: set[st
     after = re.match(r"\s+([a-z]+)", doc.low[end:end + 20])
     if after and after.group(1) in doc.lex.market.get("not_after", ()):
         return None  # 'market share', "Transsion's market investments"
-    words = [w.strip(",.;:()\"'") for w in re.findall(r"\S+", doc.low[max(0, start - 40):start])[-3:]]
+    before = re.findall(r"\S+", doc.low[max(0, start - 40):start])[-3:]
+    words = [_scope_word(w.strip(",.;:()\"'"), scopes) for w in before]
     scope, product = _scope_and_product([(w, bool(_LATIN_WORD.fullmatch(w))) for w in words], scopes, stop)
     known = set(doc.lex.market.get("products", ())) | set(doc.lex.parts)
     if not product or not any(w in known for w in product):
@@ -147,6 +148,14 @@ def _latin_market(doc: Doc, start: int, end: int, scopes: set[str], stop: set[st
     written = " ".join([*([scope] if scope else []), *product, "market"])
     at = doc.low.rfind(written.split()[0], max(0, start - 40), start)
     return Market(at if at >= 0 else start, end, _name(doc, scope, " ".join(product), written), " ".join(product))
+
+
+def _scope_word(word: str, scopes: set[str]) -> str:
+    """A scope said in the possessive is the scope ("China’s smartphone market",
+    "Japan's PC market", "the world's chip market"), whichever apostrophe."""
+    word = word.replace("\u2019", "'")
+    base = word[:-2] if word.endswith("'s") else word
+    return base if base in scopes else word
 
 
 def market_of(doc: Doc, spot: Spot) -> tuple[str, float]:

@@ -234,6 +234,28 @@ def _topic(doc: Doc, spot: Spot, kind: str) -> str:
                 return cues[-1].name
     return ""
 
+def _named_by_noun(doc: Doc, spot: Spot, kind: str) -> str:
+    """'a 9 percent share', '(21.1% share)': a noun right after the number that
+    names its metric there and only there (cues.toml ``after_number``; 'share'
+    alone elsewhere is a share of stock).  Only when no cue of the number's own
+    clause names a fitting metric: 'a 9% share of revenue' keeps its cue."""
+    nouns = doc.memo.get("after_number")
+    if nouns is None:
+        nouns = doc.memo["after_number"] = sorted(
+            ((w.lower(), m) for m, spec in doc.lex.metric_spec.items() for w in spec.get("after_number", ())),
+            key=lambda p: -len(p[0]))
+    if not nouns:
+        return ""
+    after = doc.low[spot.end:spot.end + 24].lstrip()
+    for word, metric in nouns:
+        if after.startswith(word) and not after[len(word):len(word) + 1].isalnum() and fits(metric, kind):
+            cue = _nearest_cue(doc, spot, own_clause(doc, spot), kind)
+            if cue is not None and cue.name != metric and cue.start >= spot.end + len(word):
+                return ""  # 'a 9% share of revenue': the noun's own complement names the metric
+            return metric
+    return ""
+
+
 def _after(doc: Doc, spot: Spot, metric: str) -> str:
     """'持有15%的股权,估值约30亿元': a cue read in the light of the previous
     amount of the sentence (the metric's ``after`` table)."""
@@ -255,6 +277,9 @@ def frame_metric(doc: Doc, spot: Spot) -> tuple[str, float]:
     topic = _topic(doc, spot, kind)
     if topic:
         return topic, 0.6
+    named = _named_by_noun(doc, spot, kind)
+    if named:
+        return named, 0.8
     for scope, conf in ((own_clause(doc, spot), 0.85), (doc.sentence_of(spot.start), 0.55)):
         cue = _nearest_cue(doc, spot, scope, kind)
         if cue is not None:

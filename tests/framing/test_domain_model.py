@@ -459,3 +459,14 @@ def test_a_basis_written_after_the_change_names_it(text, surface, metric):
 ])
 def test_basic_and_diluted_eps_are_two_bases(text, surface, metric):
     assert _by("metric", text, "2025-08-20")[surface] == metric
+
+
+# A comparative right after a percent makes it a change of the figure named before it
+# ('net profit was 1% lower', 'revenue came in 6% higher'), signed by its direction.
+@pytest.mark.parametrize("text, surface, metric, value", [
+    ("Zentra Corp. said net profit was 1% lower due to higher tax.", "1%", "net_profit_growth", -0.01),
+    ("Quorvex Ltd. said revenue came in 6% higher in the quarter.", "6%", "revenue_growth", 0.06),
+])
+def test_a_comparative_after_a_percent_is_a_change(text, surface, metric, value):
+    row = {r["surface"]: r for r in frame_text(text, source="x", published="2025-11-05")}[surface]
+    assert row["metric"] == metric and row["value"] == pytest.approx(value)

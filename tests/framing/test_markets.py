@@ -94,3 +94,35 @@ def test_a_research_reports_shipments_are_of_the_markets_product():
 def test_a_scoped_total_is_the_whole_markets(text, surface, market):
     row = _rows(text)[surface]
     assert (row["subject"], row["object"]) == (market, "")
+
+
+# 'share' alone is stock ('shares rose 3%'); right after a percent it names a market
+# share ('a 9 percent share', '(21.1% share)'), whose market is the article's.
+@pytest.mark.parametrize("text, surface", [
+    ("The global PC market grew in the third quarter. Zentra Corp. shipped 6.8 million units and took a "
+     "9 percent share.", "9 percent"),
+    ("The global PC market grew in the third quarter. Zentra Corp. shipped 16M units (21.1% share).", "21.1%"),
+])
+def test_a_percent_followed_by_share_is_a_market_share(text, surface):
+    row = _rows(text)[surface]
+    assert row["metric"] == "market_share" and row["object"] == "global pc market"
+
+
+def test_share_after_a_percent_gives_way_to_the_metric_its_complement_names():
+    # 'a 12% share of revenue' is a part of revenue, no market's share
+    row = _rows("Zentra Corp. said cloud made up a 12% share of its revenue in the quarter.")["12%"]
+    assert row["metric"] != "market_share"
+
+
+def test_shares_that_rose_are_no_market_share():
+    row = _rows("Zentra Corp. shares rose 3% in Hong Kong trading on Tuesday.")["3%"]
+    assert row["metric"] != "market_share"
+
+
+# A scope said in the possessive, with either apostrophe, is the scope: the market is
+# named as in any other article about it ('china smartphone market').
+@pytest.mark.parametrize("possessive", ["China's", "China\u2019s"])
+def test_a_possessive_scope_names_the_market(possessive):
+    text = (f"{possessive} smartphone market shrank in 2025. Zentra Corp. led with 46.7M units "
+            "and a 16.4% market share.")
+    assert _rows(text)["16.4%"]["object"] == "china smartphone market"
