@@ -68,7 +68,7 @@ everywhere"), part of a date or clock time (１９９１年１月, ２０点),
 scientific notation (2e5, 1.1^23), dozens and pairs (一打, 三双, a dozen),
 vague quantities (十多万, 二十几万: Recognizers gives the stated floor as an
 exact number, the ledger an interval), a currency that is no ledger unit
-(CHF, CAD, francs: the scored tree's ``ledger.units.CURRENCIES``), a
+(VND, ARS, pesos alone: the scored tree's ``ledger.units.CURRENCIES``), a
 currency word without an amount ("dollar"), comparative ranges (大于20小于30).
 
 **Goals** (issue 11): money, percent and magnitude cases (in scope, both
@@ -116,7 +116,7 @@ LEFT_OUT = {
     "scientific": "scientific notation (2e5, 1.1^23)",
     "dozen/pair": "dozens and pairs (一打, 三双, a dozen)",
     "vague": "vague quantities (十多万, 二十几万: a floor there, an interval here)",
-    "other currency": "a currency that is no ledger unit (CHF, CAD, francs)",
+    "other currency": "a currency that is no ledger unit (VND, ARS, pesos alone)",
     "currency word": "a currency word without an amount",
     "comparative": "comparative ranges (大于20小于30)",
 }

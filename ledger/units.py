@@ -16,7 +16,9 @@ tables) costs nothing.
 """
 from __future__ import annotations
 
+import tomllib
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -26,18 +28,10 @@ from ledger.errors import InvalidValue, UnknownUnit
 if TYPE_CHECKING:  # pint is imported when the registry is first built
     import pint
 
-#: ISO 4217 codes the ledger accepts, with the words that name them.
-CURRENCIES: dict[str, str] = {
-    "USD": "US dollar",
-    "CNY": "Chinese yuan (renminbi)",
-    "HKD": "Hong Kong dollar",
-    "TWD": "New Taiwan dollar",
-    "EUR": "euro",
-    "JPY": "Japanese yen",
-    "GBP": "pound sterling",
-    "KRW": "South Korean won",
-    "SGD": "Singapore dollar",
-}
+#: ISO 4217 codes the ledger accepts, with the words that name them: data, in
+#: lexicon/currencies.toml (a small file read once, when this module is imported).
+CURRENCIES: dict[str, str] = dict(
+    tomllib.loads((Path(__file__).parent / "lexicon" / "currencies.toml").read_text(encoding="utf-8"))["codes"])
 
 #: The magnitudes of the number words (the numbers stage's tables,
 #: lexicon/numbers.toml, must agree: tests/base/test_units.py).

@@ -101,7 +101,8 @@ _YEN: dict = LEXICON["currency"]["yen_sign"]
 YEN_SIGNS = frozenset(_YEN["signs"])
 _ZH_CUR_AFTER = _alt(w for w in _CUR_AFTER if not w.isascii())
 _EN_CUR_AFTER = _alt((w for w in _CUR_AFTER if w.isascii()), english=True)
-_SIGN_AFTER_ALT = "|".join(re.escape(w) + "(?![0-9])" for w in _SIGN_AFTER)  # 20$, not the $ of "20 $30"
+# 20$, not the $ of "20 $30"; a code in capitals ends its word ("25 million TRY", not "TRYING")
+_SIGN_AFTER_ALT = "|".join(re.escape(w) + ("(?![A-Za-z0-9])" if w[-1].isalpha() else "(?![0-9])") for w in _SIGN_AFTER)
 #: The signs read after an amount ("20$"); after an amount that has its sign before ("$ 20 $ 30") the next one's.
 SIGNS_AFTER = frozenset(_SIGN_AFTER)
 #: 三块五 (3.5 yuan) and 五块钱: 块 is the yuan only with a digit or 钱 after it (三块屏幕 is three screens),

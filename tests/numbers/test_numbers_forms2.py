@@ -132,10 +132,10 @@ def test_over_before_a_counted_noun_is_no_fraction():
     assert [r for r in rows("it won 7 over 5 rivals") if r[1] == "percent"] == []
 
 
-def test_a_dollar_that_is_no_ledger_currency_gives_nothing():
-    # c $ is the Canadian dollar: no money is invented, in either case
-    assert [r for r in rows("about c $ 1.34 a share .") if r[1] == "money"] == []
-    assert [r for r in rows("C $ 16.4 million") if r[1] == "money"] == []
+def test_a_country_letter_before_a_spaced_dollar_names_its_dollar():
+    # c $ is the Canadian dollar (a ledger currency since lexicon/currencies.toml has CAD), in either case
+    assert [(r[2], r[5]) for r in rows("about c $ 1.34 a share .") if r[1] == "money"] == [(D("1.34"), "CAD")]
+    assert [(r[2], r[5]) for r in rows("C $ 16.4 million") if r[1] == "money"] == [(D("16400000"), "CAD")]
 
 
 @pytest.mark.parametrize("text", [

@@ -139,8 +139,9 @@ def test_form(text, want):
     assert_form(text, want)
 
 
-def test_no_amount_for_a_dollar_that_is_no_ledger_unit():
-    assert [r for r in rows("c $ 2 1/2 million") if r[1] == "money"] == []  # a Canadian dollar
+def test_a_canadian_dollar_with_a_mixed_number():
+    # c $ 2 1/2 million: two and a half million Canadian dollars
+    assert [(r[2], r[5]) for r in rows("c $ 2 1/2 million") if r[1] == "money"] == [(D("2500000"), "CAD")]
 
 
 @pytest.mark.parametrize("text", [

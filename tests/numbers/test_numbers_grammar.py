@@ -310,7 +310,6 @@ NOT_NUMBERS = [
     "one of the two companies",  # single English words without a unit
     "double-digit growth",
     "met twice",
-    "A$5m for the team",  # an Australian dollar: not a currency of the ledger, and not USD
     "亿万富翁",  # a lone magnitude without a hedge: a word, not 10^8
 ]
 
