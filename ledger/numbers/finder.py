@@ -95,13 +95,30 @@ def find_mentions(text: str | CleanText, *, published: datetime.date | str | Non
     precision allows; the rest get value None."""
     ct = text if isinstance(text, CleanText) else clean(text)
     original, starts = ct.original, ct.starts
+    grouping: list[frozenset[int]] = []
 
     def clause_comma(i: int) -> bool:  # ，between half-width digits: punctuation (１，３００ is a number)
         j = starts[i]
-        return original[j] == "，" and not (j and "０" <= original[j - 1] <= "９")
+        if original[j] != "，" or (j and "０" <= original[j - 1] <= "９"):
+            return False
+        if not grouping:
+            grouping.append(_grouping_commas(original))
+        return j not in grouping[0]
 
     hits = scan(ct.text, published=published, fullwidth_comma=clause_comma, original=original)
     return [_to_mention(ct, h) for h in hits]
+
+
+#: Digits grouped by threes up to a decimal part, the commas half- or full-width: 82，225.00元,
+#: 233,333，333,434.344元.  A full-width comma there groups the thousands, as typed with a Chinese
+#: input method; without a decimal part it stays a clause comma (增长了100，300家).
+_GROUPED_DECIMAL = re.compile(r"(?<![\d.,，])\d{1,3}(?:[,，]\d{3})+\.\d+(?![\d,，])")
+
+
+def _grouping_commas(original: str) -> frozenset[int]:
+    """Offsets of the full-width commas of ``original`` that group the digits of a decimal number."""
+    return frozenset(m.start() + k for m in _GROUPED_DECIMAL.finditer(original)
+                     for k, ch in enumerate(m.group()) if ch == "，")
 
 
 def mentions_frame(text: str, *, source: str, published: datetime.date | str | None = None):

@@ -22,6 +22,9 @@ from ledger.numbers.words import (
     CN_DIGITS,
     CN_DIGITS_BEFORE_UNIT,
     CN_FRACTION,
+    CN_MEASURE,
+    CN_MEASURE_NOT_BEFORE,
+    CN_MEASURED_BIGS,
     CN_MIXED,
     CN_NOT_AFTER,
     CN_NOT_DECIMAL,
@@ -115,6 +118,10 @@ _SPACE = (
 )
 #: 几 closing a numeral after 十: 八十几 = [81, 89] (not 几乎, 几何).
 _SEVERAL_END = rf"(?<=[{CN_SEVERAL_CLOSES_AFTER}]){CN_SEVERAL}(?![{CN_SEVERAL_NOT_BEFORE}])"
+#: 个 between a numeral and 亿 (两个亿, 7.17 个亿): spoken, skipped by the evaluator ([numerals.zh]).
+MEASURE = (rf"[{CN_MEASURE}](?=[{CN_MEASURED_BIGS}])"
+           + "".join(f"(?!{re.escape(w)})" for w in CN_MEASURE_NOT_BEFORE))
+_MEASURE = rf"[ \t]?{MEASURE}"
 #: Longest run of numeral tokens read (九千九百九十九万九千九百九十九亿... is 30); a bound
 #: keeps the scan linear on absurd input.
 MAX_RUN = 48
@@ -122,7 +129,8 @@ MAX_RUN = 48
 #: the evaluator reads the numbers): the common case is a single class test.
 _TAIL = (
     rf"(?:[{_PLAIN}0-9]|{_GUARDED}|[,.](?<=[0-9][,.])(?=[0-9])|{CN_POINT}(?=[ \t]*[{DECIMAL_DIGITS}{ZEROS}])"
-    rf"|[{_BEFORE_UNIT}](?=[{UNITS}{BIGS}])|[多余几](?=[{UNITS}{BIGS}])|{_SEVERAL_END}|{_SPACE}){{0,{MAX_RUN}}}"
+    rf"|[{_BEFORE_UNIT}](?=[{UNITS}{BIGS}])|[多余几](?=[{UNITS}{BIGS}])|{_SEVERAL_END}|{_SPACE}|{_MEASURE})"
+    rf"{{0,{MAX_RUN}}}"
 )
 #: An absurdly long string of digits (no units): no amount, skipped whole.
 LONG_DIGITS = rf"[0-9{DIGITS}{ZEROS},.]{{{MAX_RUN + 1},}}"
@@ -131,14 +139,14 @@ NUM_AR = rf"{AR_LEAD}{_TAIL}"
 #: A run that opens with a Chinese numeral: 一百二十三 / 十多亿 / 数百亿 / 上万亿 / 万亿 / 參萬肆仟.
 NUM_CN = (
     rf"(?:[数几]|上(?=[{UNITS}{BIGS}]))?(?:{_CN_TOKEN}){_TAIL}"
-    rf"|[数几](?=个?多?[月年天周倍]|个星期)"
+    rf"|[数几](?=个?多?[月年天周倍]|个星期)|[数几]{MEASURE}[{CN_MEASURED_BIGS}]"
 )
 #: Either run (the second end of a range: 100-200亿, 三到五年).
 NUMBER = rf"(?:{NUM_AR}|{NUM_CN})"
 #: A Chinese run worth reading without a unit after it: it holds a magnitude
 #: (数万, 四万五千六百二十二), or is composed (a unit or 点) and long enough (一百二十三).
 CN_WORTH = (
-    rf"(?:[数几上]?[{DIGITS}{ZEROS}{UNITS}{_BEFORE_UNIT}{CN_POINT}多余几0-9,. \t]*{BIG}"
+    rf"(?:[数几上]?[{DIGITS}{ZEROS}{UNITS}{_BEFORE_UNIT}{CN_POINT}多余几0-9,. \t]*(?:{_MEASURE})?{BIG}"
     rf"|(?=(?:[{DIGITS}{ZEROS}{UNITS}{CN_POINT}][ \t]*){{{CN_BARE_MIN}}})[{DIGITS}{ZEROS}]*[ \t]*[{UNITS}{CN_POINT}])"
 )
 #: 三分之一, 千分之三, 百分之二十七, 3分之1: a fraction (percent when it is a share).

@@ -336,7 +336,13 @@ def between_before(t: str, start: int) -> bool:
 
 
 ODD = re.compile(r"[多余](?![万亿兆个])", re.ASCII)
-RANGE_SEP = re.compile(r"[ \t]?(?:乃至|至|到|~|～|-|–|—|－)[ \t]?|[ \t](?i:to)[ \t]", re.ASCII)
+#: An inclusive mark after a bound ([ranges] inclusive_marks: 1万(含)-5万元, 50万元(含)以上).
+INCLUSIVE = _alt(LEXICON["ranges"]["inclusive_marks"])
+RANGE_SEP = re.compile(
+    rf"(?:{INCLUSIVE})?(?:[ \t]?(?:乃至|至|到|{_alt(LEXICON['ranges']['doubled_dashes'])}|~|～|-|–|—|－)[ \t]?"
+    r"|[ \t](?i:to)[ \t])",
+    re.ASCII,
+)
 
 # --------------------------------------------------------------------------- hedges
 
@@ -366,7 +372,8 @@ _ZH_POST = [w for words in _AFTER.values() for w in words if not w.isascii()]
 _EN_POST = [w for words in _AFTER.values() for w in words if w.isascii() and w[0].isalpha()]
 _SIGN_POST = [w for words in _AFTER.values() for w in words if w.isascii() and not w[0].isalpha()]
 POST_HEDGE = re.compile(
-    rf"[ \t]?(?P<ph>{_alt(_ZH_POST)}|(?i:[ \t](?:{_alt(_EN_POST, english=True)}))|{_alt(_SIGN_POST, english=True)})",
+    rf"(?:{INCLUSIVE})?[ \t]?(?P<ph>{_alt(_ZH_POST)}|(?i:[ \t](?:{_alt(_EN_POST, english=True)}))"
+    rf"|{_alt(_SIGN_POST, english=True)})",
     re.ASCII,
 )
 CLAUSE_HEDGE = re.compile(_alt(LEXICON["hedges"]["clause"]), re.ASCII)
@@ -449,8 +456,9 @@ ZH_BETWEEN_END = re.compile(r"[ \t]?之间", re.ASCII)
 _CN_UNIT_AHEAD = (
     rf"(?=[ \t]?(?:[多余])?[ \t]?(?:{_ZH_CUR_AFTER}|{_ZH_UNIT}|个多?月|个星期|个(?![月百星季多])|{_KUAI_RX}|[角毛分]"
     rf"|{_alt(w for w in LEXICON['currency']['subunits'] if not w.isascii() and len(w) > 1)}"
-    rf"|[至到~\-—–和与][ \t]?[{DIGITS}{UNITS}数几]|[{re.escape(_SIGNS)}]"
-    rf"|{_alt(w for w in _ZH_POST if len(w) >= 2)}))"
+    rf"|(?:{INCLUSIVE})?(?:{_alt(LEXICON['ranges']['doubled_dashes'])}|[至到~\-—–和与])[ \t]?[{DIGITS}{UNITS}数几]"
+    rf"|[{re.escape(_SIGNS)}]"
+    rf"|(?:{INCLUSIVE})?{_alt(w for w in _ZH_POST if len(w) >= 2)}))"
 )
 _NOT_SIGN = "".join(f"(?<!(?i:{re.escape(w)}))" for w in LEXICON["signs"]["not_after_words"])
 #: A sign word before a number ([signs] in the lexicon): 负3.9%, 负 1,200,000 (one space or tab after a Chinese

@@ -28,11 +28,13 @@ from dataclasses import dataclass
 from decimal import Decimal, getcontext
 from typing import NamedTuple
 
+from ledger.numbers.grammar import MEASURE
 from ledger.numbers.words import (
     CN_ALL_DIGITS,
     CN_BIG_CHARS,
     CN_BIG_UNITS,
     CN_DIGIT_CHARS,
+    CN_MEASURE,
     CN_NOT_DECIMAL,
     CN_POINT,
     CN_SEVERAL,
@@ -50,6 +52,8 @@ __all__ = ["CN_BIG_CHARS", "CN_DIGIT_CHARS", "CN_UNIT_CHARS", "Amount", "Numeral
 _AR = re.compile(r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
 _TOKEN = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)|([ \t]+)|(.)", re.S)
 _ZERO = Decimal(0)
+#: 个 before 亿 ([numerals.zh] measure_before_magnitude): 两个亿 is 两亿.
+_MEASURE = re.compile(MEASURE)
 
 
 class NumeralError(ValueError):
@@ -336,11 +340,17 @@ def _feed(r: _Reader, ar: str | None, ch: str | None) -> bool:
 def chinese(s: str) -> Decimal:
     """A whole exact numeral: Arabic, Chinese or mixed, with 万/亿/兆 magnitudes
     (1.4万亿 -> 1400000000000, 3万4000 -> 34000, 21000亿, 一百二十三万四千)."""
-    s = s.replace(" ", "")
+    s = _unspoken(s)
     n = read(s)
     if n.end != len(s):
         raise NumeralError(f"cannot read {s[n.end:]!r} in {s!r}")
     return n.value
+
+
+def _unspoken(s: str) -> str:
+    """The numeral without its layout spaces and a measure word before 亿 (7.17 个亿 -> 7.17亿)."""
+    s = s.replace(" ", "")
+    return _MEASURE.sub("", s) if CN_MEASURE in s else s
 
 
 # --------------------------------------------------------------------------- vague forms
@@ -353,7 +363,7 @@ def amount(s: str) -> Amount:
     十几亿 -> [10e8, 20e8] (十几 alone [11, 19]); 上百亿 -> [1e10, open) (at_least);
     一两年 -> [1, 2] (pair); a bare magnitude such as 百亿 or 万亿 (no leading
     digit) -> [X, 10X) (bare: "on the order of")."""
-    s = s.replace(" ", "")
+    s = _unspoken(s)
     if not s:
         raise NumeralError("empty numeral")
     if len(s) == 1 and s in CN_ALL_DIGITS:  # 一, 三: the commonest numerals of all
