@@ -982,9 +982,24 @@ def _by_verb(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[
                     add(" ".join(words))
             continue
         name = _name_before(text, low, start, lex, cue_words, placed=True)
-        if name and free(start - len(name), start):
+        if name and free(start - len(name), start) and not _part_before(low, start, lex):
             add(name, placed=True)
     _by_listing(text, low, free, add, lex, cue_words)
+
+
+def _part_before(low: str, at: int, lex: Lexicon) -> bool:
+    """Does a part of a company's business (parts.toml, written in Chinese, three
+    characters or more) end right before ``at``: '香港公开发售部分获得…', '云计算业务实现…'?  The
+    words before the verb are then the part the figure is of, not an organisation
+    ('售部分')."""
+    parts = _CJK_PARTS.get(id(lex.parts))
+    if parts is None:
+        parts = _CJK_PARTS[id(lex.parts)] = tuple(a for a in lex.parts if len(a) >= 3 and not a.isascii())
+    return low[max(0, at - 12):at].endswith(parts) if parts else False
+
+
+#: the Chinese part names of each lexicon's parts table (by the table's id: made once)
+_CJK_PARTS: dict[int, tuple[str, ...]] = {}
 
 
 def _by_listing(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[str]) -> None:

@@ -359,6 +359,14 @@ def part_of(doc: Doc, spot: Spot, metric: str) -> str:
         part = _part_after(doc, doc.low[cue.end:clause[1]]) or _headed_part(doc, doc.low[cue.end:clause[1]], False)
         if part:
             return part
+    elif _cue_after(doc, spot, metric, clause):
+        # 'The Hong Kong public offer was 147.67 times oversubscribed': the cue follows the
+        # number, the part is the clause's subject before it
+        floor = max((e.end for e in doc.among(doc.entities, clause[0] - LONGEST, spot.start) if clause[0] <= e.end),
+                    default=clause[0])
+        part = _known_part(doc, doc.low[floor:spot.start])
+        if part:
+            return part
     elif _goes_on(doc, spot, metric, clause, sent):
         # 'China revenue grew 19%, while overseas markets expanded 28%': the clause names its own part
         floor = max((e.end for e in doc.among(doc.entities, clause[0] - LONGEST, spot.start) if clause[0] <= e.end),
@@ -459,6 +467,12 @@ def _cue_of(doc: Doc, spot: Spot, metric: str, clause: tuple[int, int]) -> Hit |
     if not before:  # '美洲市場期內收入便勁升11倍': a multiple's cue follows it; the figure's noun is before
         before = [h for h in hits if doc.lex.spec(h.name, "parts", False)]
     return max(before, key=lambda h: h.end) if before else None
+
+
+def _cue_after(doc: Doc, spot: Spot, metric: str, clause: tuple[int, int]) -> bool:
+    """Is the metric's own cue said after the number in its clause ('was 241 times
+    oversubscribed')?"""
+    return any(h.name == metric for h in doc.among(doc.metric_hits, spot.end, clause[1]))
 
 
 def _known_part(doc: Doc, words: str) -> str:
