@@ -120,8 +120,12 @@ _ANY_CASE: dict[str, str] = {w.lower(): w for w in LEXICON["currency"]["before_a
 #: A currency written before the amount: US$, RMB, 人民币 ... as written; the ISO codes of
 #: [currency.before_any_case] in any case, as whole words.  Tries: the engine tests one or two
 #: characters, not 25 words.
+#: Written words ending in a Latin letter (RM, Rs, SFr, PHP) end their word: RM is no
+#: currency in RMB, which the any-case codes read.
+_CASED = [w for w in _CUR_BEFORE if w not in _ANY_CASE.values()]
 CUR_BEFORE_ALT = (
-    rf"(?:{trie(w for w in _CUR_BEFORE if w not in _ANY_CASE.values())}"
+    rf"(?:{trie(w for w in _CASED if not w[-1].isascii() or not w[-1].isalpha())}"
+    rf"|{trie(w for w in _CASED if w[-1].isascii() and w[-1].isalpha())}(?![A-Za-z])"
     rf"|(?i:{trie(_ANY_CASE)})(?![A-Za-z]))"
 )
 CUR_BEFORE = re.compile(CUR_BEFORE_ALT, re.ASCII)

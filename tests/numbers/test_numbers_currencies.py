@@ -41,7 +41,7 @@ def money(text: str) -> list[tuple[D, str]]:
     ("1.2万亿印尼盾", D("1.2e12"), "IDR"),
     ("3 billion ringgit", D("3e9"), "MYR"),
     ("營收49.4億新元", D("49.4e8"), "SGD"),
-    ("a 2 billion riyal deal", D("2e9"), "SAR"),
+    ("a 2 billion Saudi riyal deal", D("2e9"), "SAR"),
     ("AED 5 billion", D("5e9"), "AED"),
     ("15 billion roubles", D("15e9"), "RUB"),
     ("100 billion lira", D("100e9"), "TRY"),
@@ -65,3 +65,22 @@ def test_every_ledger_currency_is_read_by_its_code_before_and_after_the_amount()
     for code in CURRENCIES:
         assert money(f"a fee of {code} 25 million") == [(D("25e6"), code)], code
         assert money(f"a fee of 25 million {code}") == [(D("25e6"), code)], code
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    # the ringgit by its sign and its country's adjective; its hundredths are sen
+    ("42 malaysian ringgits", D("42"), "MYR"),
+    ("RM42 a month", D("42"), "MYR"),
+    ("20 ringgit and 43 sen", D("20.43"), "MYR"),
+    # a rupee amount's hundredths with the word 'paise' left out, as for the dollar
+    ("twenty rupees 43", D("20.43"), "INR"),
+    ("30 paise", D("0.30"), "INR"),
+    ("2 billion Saudi riyals", D("2e9"), "SAR"),
+])
+def test_sub_units_and_signs_of_the_other_currencies(text, value, unit):
+    assert money(text) == [(value, unit)]
+
+
+def test_a_riyal_without_its_country_is_no_currency():
+    # Saudi, Qatari, Omani and Yemeni riyals: which one is not said
+    assert money("it costs 10 riyals") == []
