@@ -131,8 +131,11 @@ def _frame_amount(doc: Doc, spot: Spot, memory: Memory) -> dict[str, Any]:
     if alone and subject and not obj:  # 'Mobility accounts for 55% of its revenue': no customer named
         fact.update(metric=alone)
         fact["conf"]["metric"] = min(c_metric, 0.6)
-    if fact["metric"] == doc.lex.default_metric.get(spot.mention.kind) and share_of_market(doc, spot):
-        fact["metric"] = "market_share"  # '12% of the US EV market': a share no cue named
+    if fact["metric"] in (doc.lex.default_metric.get(spot.mention.kind), "equity_stake") \
+            and share_of_market(doc, spot):
+        # '12% of the US EV market': a share no cue named; 'held 12% of the global smartphone
+        # market': a market is no company, so holding part of it is a market share, no stake
+        fact["metric"] = "market_share"
     owner = brand_owner(doc, subject) if subject else ""
     if owner:  # '潮玩品牌TOP TOY…营收达5.75亿元': the company's figure, of its brand
         fact.update(subject=owner, subject_hit=main_company(doc))

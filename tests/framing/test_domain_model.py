@@ -470,3 +470,36 @@ def test_basic_and_diluted_eps_are_two_bases(text, surface, metric):
 def test_a_comparative_after_a_percent_is_a_change(text, surface, metric, value):
     row = {r["surface"]: r for r in frame_text(text, source="x", published="2025-11-05")}[surface]
     assert row["metric"] == metric and row["value"] == pytest.approx(value)
+
+
+# The verbs of holding shares, in all their forms, make a percent a stake; 股份 and 股本 with a
+# percent do too (股份 with money is a stake's value).
+@pytest.mark.parametrize("text, surface", [
+    ("After the merger, Quorvex shareholders will own approximately 54% of the combined company.", "approximately 54%"),
+    ("Lumacore will sell the unit, with Quorvex retaining 19.9% after the sale.", "19.9%"),
+    ("The US investor held 9.82% of Quorvex as of March.", "9.82%"),
+    ("华星科技将以每股23.28美元投资50亿美元，约占澜舟智控总股本的4.91%。", "4.91%"),
+    ("华星科技宣布收购澜舟智控近三成股份。", "近三成"),
+])
+def test_holding_verbs_and_share_words_make_a_stake(text, surface):
+    row = {r["surface"]: r for r in frame_text(text, source="x", published="2025-09-18")}[surface]
+    assert row["metric"] == "equity_stake"
+
+
+# An offer's premium over the market price and a placement's discount to it are their own
+# metrics, not a share-price change ('premium' alone is also a tier: 'premium phones').
+@pytest.mark.parametrize("text, surface, metric", [
+    ("华星科技提出私有化要约，以每股25.66美元收购澜舟智控，较前一交易日收盘价溢价13.6%。", "13.6%", "acquisition_premium"),
+    ("Quorvex agreed to buy Lumacore for $30 a share, a 25% premium to Friday's close.", "25%", "acquisition_premium"),
+    ("华星科技配售价较最后交易日收市价折让约6.2%。", "约6.2%", "offer_discount"),
+    ("Quorvex priced the placement at a 6.2% discount to the last close.", "6.2%", "offer_discount"),
+])
+def test_premiums_and_discounts(text, surface, metric):
+    row = {r["surface"]: r for r in frame_text(text, source="x", published="2025-05-08")}[surface]
+    assert row["metric"] == metric
+
+
+def test_premium_as_a_tier_is_no_premium():
+    rows = {r["surface"]: r for r in frame_text("Quorvex said sales of premium phones rose 10% in the quarter.",
+                                                   source="x", published="2025-05-08")}
+    assert rows["10%"]["metric"] != "acquisition_premium"
