@@ -317,3 +317,21 @@ def test_span_queries_match_a_day_by_day_scan():
             span = daily[i0:i1 + 1]
             span = span[~np.isnan(span)]
             assert why[k] == "" and (point[k], low[k], high[k]) == pytest.approx((span.mean(), span.min(), span.max()))
+
+
+# --------------------------------------------------------------------------- a currency beyond the first nine
+
+def test_swiss_francs_meet_dollars_at_the_ecb_rate():
+    # ECB 2025-10-29: 1.1636 USD and 0.9278 CHF per EUR, so 0.9278 / 1.1636 = 0.79735 CHF per USD.
+    # CHF 3.0 billion / 0.79735 = 3.7625 bn USD: inside "$3.76 billion" (±0.005 bn) and inside the
+    # francs' own rounding (±0.05 bn); "$4.5 billion" is 19.6% away: a contradiction.
+    chf = money("zh1", "30亿瑞士法郎", 3.0e9, unit="CHF")
+    agree = money("en", "$3.76 billion", 3.76e9)
+    far = money("zh2", "$4.5 billion", 4.5e9)
+    days = book({"en": "2025-10-29", "zh1": "2025-10-29", "zh2": "2025-10-29"})
+    out = pair(check(ledger(chf, agree), rates=days))
+    assert out["kind"].tolist() == ["consistent"]
+    assert {out["unit"].iloc[0], out["unit_b"].iloc[0]} == {"CHF", "USD"}
+    assert out["rate_source"].iloc[0].startswith("ECB euro reference rates")
+    out = pair(check(ledger(chf, far), rates=days))
+    assert out["kind"].tolist() == ["contradiction"]
