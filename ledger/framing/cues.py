@@ -83,6 +83,8 @@ class Lexicon:
     restated: dict = field(default_factory=dict)
     market: dict = field(default_factory=dict)
     linking: dict = field(default_factory=dict)
+    #: [per_share]: words saying an amount is per share, after and before it
+    per_share: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: part form (simplified, lower-case) -> canonical part name (parts.toml)
     parts: dict[str, str] = field(default_factory=dict)
     #: every metric and modality cue word: no organisation is called so
@@ -158,7 +160,7 @@ def load_lexicon(cues_path: str | Path | None = None, entities_path: str | Path 
     metric_tables = cues.get("metric", {})
     named = set(metric_tables) | set(cues.get("default_metric", {}).values())
     for table in metric_tables.values():
-        named |= {table[k] for k in ("pooled", "date", "alone") if k in table}
+        named |= {table[k] for k in ("pooled", "date", "alone", "per_share") if k in table}
         named |= {v for k in ("refines", "dates") for v in table.get(k, [])}
     unknown = sorted(named - set(known))
     if unknown:
@@ -201,6 +203,7 @@ def load_lexicon(cues_path: str | Path | None = None, entities_path: str | Path 
         restated={k: _words(v) if isinstance(v, list) else v for k, v in cues.get("restated", {}).items()},
         market={k: _words(v) if isinstance(v, list) else v for k, v in cues.get("market", {}).items()},
         linking=dict(cues.get("linking", {})),
+        per_share={k: _words(v) for k, v in cues.get("per_share", {}).items()},
         parts={alias: name for name, spec in _read_toml("parts.toml", None).items() if isinstance(spec, dict)
                for alias in _words([*spec.get("aliases", []), name])},
         cue_words=frozenset(w for ws in metric_cues.values() for w in ws)

@@ -116,12 +116,13 @@ def _in_longer_cue(doc: Doc, h: Hit) -> bool:
 
 def _base_of(doc: Doc, spot: Spot, change: Change) -> tuple[str, int]:
     """The figure a change is of, and the basis of the earlier figure it was
-    taken from (record.BASES: 0 reported, 1 adjusted, 2 attributable): the nearest base cue of the clause
-    (before the number first), else the base of the previous amount of the
-    sentence ('营收1928.7亿元,同比增长15%'; '经调整纯利47.1亿元,按年升362.8%' is a
-    growth of the adjusted profit), else ''.  A percentage growth is of an
-    amount, not of a share or margin (those change by points): '市场份额
-    19%,较2024年第三季度增长6%' after '出货6,060万部' is the shipments' growth."""
+    taken from (record.BASES: 0 reported, 1 adjusted, 2 attributable): the nearest
+    base cue of the clause (before the number first), else the base of the previous
+    amount of the sentence ('营收1928.7亿元,同比增长15%'; '经调整纯利47.1亿元,按年升362.8%'
+    is a growth of the adjusted profit), else the nearest base cue of an earlier
+    clause of the sentence ('股价盘前直线飙升，一度大涨逾30%'), else ''.  A percentage
+    growth is of an amount, not of a share or margin (those change by points):
+    '市场份额19%,较2024年第三季度增长6%' after '出货6,060万部' is the shipments' growth."""
     clause, sent = doc.clause_of(spot.start), doc.sentence_of(spot.start)
     cues = [h for h in doc.among(doc.metric_hits, *clause) if _is_base(h.name)]
     named = _named_after(doc, spot, cues)
@@ -140,7 +141,12 @@ def _base_of(doc: Doc, spot: Spot, change: Change) -> tuple[str, int]:
                 return found[-1]
     if found:
         return found[0]
-    return (cues[0].name if cues else ""), 0
+    if cues:
+        return cues[0].name, 0
+    # '英特尔股价盘前直线飙升，一度大涨逾30%': the figure the sentence opened with, in a clause of
+    # its own before the change's (context, nearest first: the clause, then the sentence)
+    earlier = [h for h in doc.among(doc.metric_hits, sent[0], clause[0]) if _is_base(h.name)]
+    return (max(earlier, key=lambda h: (h.end, len(h.word))).name if earlier else ""), 0
 
 
 _CHANGE_OF = re.compile(r"\s*(?:[a-z-]+\s+){0,2}?(?:in|of)\s+(?:the\s+|its\s+|their\s+)?")
@@ -256,6 +262,23 @@ def _named_by_noun(doc: Doc, spot: Spot, kind: str) -> str:
     return ""
 
 
+def _per_share(doc: Doc, spot: Spot, metric: str) -> str:
+    """An amount said per share ('$2.31 per share', '每股0.55元'; cues.toml [per_share]) of a
+    metric that has a per-share form (``per_share``: a dividend, a profit) named in its clause
+    before it: that form ('earnings of $2.31 per share' is the EPS, not a share price; 'a total
+    dividend of $1.77 billion' stays the dividend)."""
+    after, before = doc.lex.per_share.get("after", ()), doc.lex.per_share.get("before", ())
+    if not (doc.low.startswith(after, spot.end) or doc.low.startswith(after, spot.end + 1)
+            or doc.low[max(0, spot.start - 6):spot.start].rstrip().endswith(before)):
+        return metric
+    if doc.lex.spec(metric, "per_share"):
+        return str(doc.lex.spec(metric, "per_share"))
+    clause = doc.clause_of(spot.start)
+    named = [h for h in doc.among(doc.metric_hits, clause[0], spot.start)
+             if h.end <= spot.start and doc.lex.spec(h.name, "per_share")]
+    return str(doc.lex.spec(named[-1].name, "per_share")) if named else metric
+
+
 def _after(doc: Doc, spot: Spot, metric: str) -> str:
     """'持有15%的股权,估值约30亿元': a cue read in the light of the previous
     amount of the sentence (the metric's ``after`` table)."""
@@ -283,7 +306,7 @@ def frame_metric(doc: Doc, spot: Spot) -> tuple[str, float]:
     for scope, conf in ((own_clause(doc, spot), 0.85), (doc.sentence_of(spot.start), 0.55)):
         cue = _nearest_cue(doc, spot, scope, kind)
         if cue is not None:
-            metric = _refined(doc, cue.name, spot, kind)
+            metric = _per_share(doc, spot, _refined(doc, cue.name, spot, kind))
             return adjusted(doc, spot, _after(doc, spot, metric) or metric), conf
     return doc.lex.default_metric.get(kind, ""), DEFAULT_METRIC
 

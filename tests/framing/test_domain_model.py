@@ -503,3 +503,26 @@ def test_premium_as_a_tier_is_no_premium():
     rows = {r["surface"]: r for r in frame_text("Quorvex said sales of premium phones rose 10% in the quarter.",
                                                    source="x", published="2025-05-08")}
     assert rows["10%"]["metric"] != "acquisition_premium"
+
+
+# An amount said per share is the per-share form of the metric its clause names: a dividend
+# per share, earnings per share; a total dividend stays the dividend, a bare per-share price
+# the share price.
+@pytest.mark.parametrize("text, surface, metric", [
+    ("Quorvex declared a final dividend of HK$0.50 per share.", "HK$0.50", "dividend_per_share"),
+    ("华星科技董事会建议派发末期股息每股0.55元。", "0.55元", "dividend_per_share"),
+    ("Quorvex reported earnings of $2.31 per share.", "$2.31", "eps"),
+    ("Quorvex will pay a total dividend of $1.77 billion.", "$1.77 billion", "dividend"),
+    ("Quorvex shares closed at $30 per share on Friday.", "$30", "share_price"),
+])
+def test_an_amount_per_share(text, surface, metric):
+    row = {r["surface"]: r for r in frame_text(text, source="x", published="2025-09-19")}[surface]
+    assert row["metric"] == metric
+
+
+# A change whose figure its own clause does not name is of the figure an earlier clause of the
+# sentence names (context, nearest first): '股价…，一度大涨逾30%' is the share price's change.
+def test_a_change_takes_the_figure_an_earlier_clause_names():
+    rows = {r["surface"]: r for r in frame_text("澜舟智控股价盘前直线飙升，一度大涨逾30%。", source="x",
+                                                   published="2025-09-19")}
+    assert rows["逾30%"]["metric"] == "share_price_change"
