@@ -65,6 +65,7 @@ class Context:
 
     default_cur: str = "CNY"
     yen: str = "CNY"
+    cents: str = "USD"
     fullwidth_comma: Callable[[int], bool] | None = None
 
 
@@ -434,7 +435,7 @@ def _suffix(t: str, s: int, body: Body, cur: str | None, ctx: Context) -> Hit | 
         kind, unit, factor, pos, word = None, None, Decimal(1), p0, None
     sub_of = None
     if kind is None and t[pos:pos + 1] in _SUB_START and not a_mag and not a.vague \
-            and (sub := money.alone(t, pos, body.text, a, ctx.default_cur)):
+            and (sub := money.alone(t, pos, body.text, a, ctx.default_cur, ctx.cents)):
         sub_of = a  # the number of sub-units, before they became main units
         a, unit, pos = sub
         kind, factor = "money", Decimal(1)
@@ -1136,7 +1137,7 @@ def _vulgar(t: str, m: re.Match, ctx: Context, sign: tuple[int, str] | None = No
         whose = _whose_dollar(t, sign[0], sign[1], lx.currency_code(sign[1], ctx.yen))
         return None if whose is None else _number(t, whose[0], body, whose[1], ctx)
     if m.group("vg_whole") or lx.EN_MAG.match(t, e) or _unit(t, e, "ar", ctx, body.a)[0] in _SLASH_UNITS \
-            or (t[e:e + 1] in _SUB_START and money.alone(t, e, body.text, body.a, ctx.default_cur)):
+            or (t[e:e + 1] in _SUB_START and money.alone(t, e, body.text, body.a, ctx.default_cur, ctx.cents)):
         return _number(t, s, body, None, ctx)
     if (of := fraction_of(t, s, e, Decimal(n), Decimal(d), ctx)) is not None:
         return of  # ¾ of a percent
@@ -1164,8 +1165,8 @@ def _slash_fraction(t: str, m: re.Match, ctx: Context | None = None,
         return _number(t, whose[0], body, whose[1], ctx)
     if ctx is not None and (mm := lx.EN_MAG.match(t, e)) and not mm.group("hund"):
         return _number(t, s, body, None, ctx)  # 2 1/2 million dollars, 1/2 billion: the magnitude scales it
-    if ctx is not None and (_unit(t, e, "ar", ctx, body.a)[0] in _SLASH_UNITS
-                            or (t[e:e + 1] in _SUB_START and money.alone(t, e, body.text, body.a, ctx.default_cur))):
+    if ctx is not None and (_unit(t, e, "ar", ctx, body.a)[0] in _SLASH_UNITS or (
+            t[e:e + 1] in _SUB_START and money.alone(t, e, body.text, body.a, ctx.default_cur, ctx.cents))):
         return _number(t, s, body, None, ctx)  # 7 3/4%, 1/4 percent, 2 1/2 dollars, 1/8 cent: a number with its unit
     if ctx is not None and not m.group("sl_whole") and (of := fraction_of(t, m.start(), m.end(), num, den, ctx)):
         return of  # 3/4 of a percent
@@ -1279,7 +1280,7 @@ def _range(t: str, start: int, pos: int, body: Body, a: Amount, unit_info, a_mag
     if kind2 == "money" and word2 and not word2.isascii() and not sub and t[p3:p3 + 1] \
             and (not t[p3].isascii() or t[p3].isdigit()):
         hi_sub, p3 = money.after_yuan(t, p3, word2, b2)
-    sub2 = money.alone(t, p2, second.text, b2, ctx.default_cur) \
+    sub2 = money.alone(t, p2, second.text, b2, ctx.default_cur, ctx.cents) \
         if kind2 is None and b2.value == b.value and not b.vague and t[p2:p2 + 1] in _SUB_START else None
     if sub or (sub2 is not None and kind is None and not a_mag and not a.vague and body.g != "cn"):
         if sub2 is None or (sub and sub2[1] != unit):

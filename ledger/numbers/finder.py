@@ -180,7 +180,7 @@ def scan(t: str, *, published: datetime.date | str | None = None, fullwidth_comm
     ``original``, the text as written, tells its script (what a bare 元 means)."""
     anchor = dates.anchor(published)
     hits: list[Hit] = []
-    ctx = Context(lx.default_yuan(t, original), lx.yen_sign_currency(t), fullwidth_comma)
+    ctx = Context(lx.default_yuan(t, original), lx.yen_sign_currency(t), lx.cents_currency(t), fullwidth_comma)
     pos, n = 0, len(t)
     search = lx.MASTER.search
     urls = may_hold_urls(t)

@@ -254,6 +254,19 @@ def yuan_code(code: str, default_cur: str) -> str:
     return default_cur if code == "yuan" else code
 
 
+def cents_currency(text: str) -> str:
+    """Whose cents a bare "cents" are in this text ([currency.cents]): the one other dollar
+    the text names when it names no US dollar, else the default."""
+    rule = LEXICON["currency"]["cents"]
+    if "cent" not in text and "¢" not in text:  # nothing to decide (most texts)
+        return str(rule["default"])
+    low = text.lower()
+    if _names_any(text, low, rule["against"]):
+        return str(rule["default"])
+    named = [code for code, words in rule["cues"] if _names_any(text, low, words)]
+    return named[0] if len(named) == 1 else str(rule["default"])
+
+
 def yen_sign_currency(text: str) -> str:
     """The currency a bare ¥ means in this text ([currency.yen_sign] in the
     lexicon): JPY if the text names the yen and never the yuan, else CNY."""

@@ -159,7 +159,8 @@ def _number_at(t: str, p: int) -> tuple[Decimal, int] | None:
     return n, end
 
 
-def alone(t: str, pos: int, body: str, a: Amount, default_cur: str) -> tuple[Amount, str, int] | None:
+def alone(t: str, pos: int, body: str, a: Amount, default_cur: str,
+          cents: str = "USD") -> tuple[Amount, str, int] | None:
     """A sub-unit right after the number, as (amount in main units, currency,
     end): "43 cents" = 0.43 USD, 肆角叁分 = 0.43, 五毛钱 = 0.5; None when there is
     none (五角大楼 and 十分 are no money: a Chinese sub-unit alone needs
@@ -167,7 +168,7 @@ def alone(t: str, pos: int, body: str, a: Amount, default_cur: str) -> tuple[Amo
     m = _EN_ALONE.match(t, pos)
     if m:
         cur, factor = _SUBUNITS[(m.group("sub") or m.group("sign")).lower()]
-        return a.scaled(factor), yuan_code(cur, default_cur), m.end()
+        return a.scaled(factor), cents if cur == "dollar" else yuan_code(cur, default_cur), m.end()
     m = _CN_WORD_ALONE.match(t, pos)
     if m:
         cur, factor = _SUBUNITS[m.group()]

@@ -84,3 +84,15 @@ def test_sub_units_and_signs_of_the_other_currencies(text, value, unit):
 def test_a_riyal_without_its_country_is_no_currency():
     # Saudi, Qatari, Omani and Yemeni riyals: which one is not said
     assert money("it costs 10 riyals") == []
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    # a report that names one other dollar and no US dollar: its cents are that dollar's
+    ("SIA declared an interim dividend of 5 cents a share, against S$0.08 a year earlier.", D("0.05"), "SGD"),
+    ("The final dividend is 50 cents; the HK$ notes mature in 2030.", D("0.50"), "HKD"),
+    # no other dollar, or a US dollar named too: US cents
+    ("Apple paid a dividend of 25 cents a share.", D("0.25"), "USD"),
+    ("The HK$ dividend was 50 cents; US$ notes yield more.", D("0.50"), "USD"),
+])
+def test_whose_cents(text, value, unit):
+    assert (value, unit) in money(text)
