@@ -253,10 +253,25 @@ _DATE_STAMPS = (
 )
 #: English stamps: 'Nov 19 2025', 'November 19, 2025', '19 November 2025' (a whole line's date)
 _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+#: what may open a stamp's line before its date: a byline ('By IANS |'), a label ('Published',
+#: 'Last Updated:', 'Posted On'), a clock time ('10:11,') and a weekday ('Tue,', 'Monday,')
+_EN_STAMP_LEAD = (r"^\W*(?:by\s+[^|\n]{1,40}\|\s*)?(?:(?:last\s+)?(?:published|updated|posted)(?:\s+on)?\s*:?\s*)?"
+                  r"(?:\d{1,2}:\d{2}\s*,?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?")
 _EN_STAMPS = (
-    re.compile(r"^\W*(?:published\s*:?\s*)?([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b", re.I),
-    re.compile(r"^\W*(?:published\s*:?\s*)?(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b", re.I),
+    re.compile(_EN_STAMP_LEAD + r"([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b", re.I),
+    re.compile(_EN_STAMP_LEAD + r"(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b", re.I),
 )
+#: a dateline: places, a comma, the date, then a dash or a wire's name ('TORONTO, Aug. 6, 2025
+#: /PRNewswire/ -', 'SEOUL, Korea – July 31, 2025 – Samsung SDI today reported', 'Singapore,
+#: Hong Kong, 06 Nov 2025 - DBS Group achieved')
+_PLACES, _DATELINE_END = r"^[A-Z][A-Za-z .,'’–-]{1,100}?[,–-]\s+", r"\s*(?:[-–—]|/[A-Za-z .]+/)"
+_DATELINES = (
+    re.compile(_PLACES + r"([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})" + _DATELINE_END),
+    re.compile(_PLACES + r"(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})" + _DATELINE_END),
+)
+#: a clock time after a date: a stamp even glued to a byline ('晓曦2026-03-12 19:58', '路透社2025年10月6日 21:01')
+_CLOCK_AFTER = re.compile(r"\s+\d{1,2}:\d{2}(?!\d)")
+_CLOCK_IN = re.compile(r"\s\d{1,2}:\d{2}")
 _PUBLISHER_CUES = (
     re.compile(r"首发媒体\s*([^\s|｜,，。]+)"),
     re.compile(r"本文(?:系|为作者授权|由)([^\s,，。]{2,12}?)(?:专栏作者)?(?:发表|发布|首发)"),
@@ -273,7 +288,9 @@ def infer_published(text: str, *, lines: int = 8) -> tuple[str, str] | None:
     head = [ln for ln in text.splitlines() if ln.strip()][:lines]
     for ln in head:
         for rx in _DATE_STAMPS:
-            m = next((m for m in rx.finditer(ln) if not _in_sentence(ln, m.start())), None)
+            m = next((m for m in rx.finditer(ln)
+                      if not _in_sentence(ln, m.start()) or _CLOCK_AFTER.match(ln, m.end())
+                      or _CLOCK_IN.search(m.group(0))), None)
             if not m:
                 continue
             try:
@@ -333,12 +350,14 @@ def _in_sentence(line: str, at: int) -> bool:
 
 
 def _english_stamp(line: str) -> tuple[str, str] | None:
-    """A line opening with an English date: 'Nov 19 2025', 'November 19, 2025'."""
-    for rx in _EN_STAMPS:
+    """A line opening with an English date: 'Nov 19 2025', 'November 19, 2025', 'Published
+    Tue, Nov 25, 2025', 'Last Updated: February 9, 2026'; or a dateline ('TORONTO, Aug. 6,
+    2025 /PRNewswire/ -')."""
+    for rx in (*_EN_STAMPS, *_DATELINES):
         m = rx.search(line.strip())
         if not m:
             continue
-        month_word, day_text = (m.group(1), m.group(2)) if rx is _EN_STAMPS[0] else (m.group(2), m.group(1))
+        month_word, day_text = (m.group(1), m.group(2)) if m.group(1)[:1].isalpha() else (m.group(2), m.group(1))
         month = month_word[:3].lower()
         if month not in _MONTH_NAMES:
             continue

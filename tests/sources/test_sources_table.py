@@ -216,3 +216,35 @@ def test_register_refuses_an_article_whose_text_changed(tmp_path):
         register_sources([path], table)
     assert (info.value.code, info.value.line, info.value.column) == ("sha256-mismatch", 2, 9)
     assert table.read_bytes() == before
+
+
+# Stamps as news sites and wires print them: a label, a byline, a clock time or a weekday before
+# the date; a dateline (places, the date, then a dash or the wire's name); a date glued to a
+# byline but followed by a clock time.  Each date is the one the line writes.
+@pytest.mark.parametrize("line, day", [
+    ("Published Tue, Nov 25, 2025 · 09:19 PM", "2025-11-25"),
+    ("Monday, December 1, 2025", "2025-12-01"),
+    ("Last Updated: February 9, 2026 14:22:15 IST", "2026-02-09"),
+    ("Posted On December 9, 2025", "2025-12-09"),
+    ("Published: 10:11, July 7, 2025 | Updated: 17:30, July 7, 2025", "2025-07-07"),
+    ("By Staff Writer | Updated: July 25, 2025 14:14 IST", "2025-07-25"),
+    ("Published: 21 Jan. 2026, 19:11", "2026-01-21"),
+    ("TORONTO, Aug. 6, 2025 /PRNewswire/ - Quorvex Financial reported", "2025-08-06"),
+    ("SEOUL, Korea – July 31, 2025 – Quorvex today reported results", "2025-07-31"),
+    ("Singapore, Hong Kong, Regional, 06 Nov 2025 - Quorvex Group achieved record income", "2025-11-06"),
+    ("晓曦2026-03-12 19:58", "2026-03-12"),
+    ("某通讯社2025年10月6日 21:01", "2025-10-06"),
+])
+def test_more_stamp_forms(line, day):
+    found = infer_published(line + "\nQuorvex said revenue rose 5%.")
+    assert found is not None and found[0] == day
+
+
+@pytest.mark.parametrize("line", [
+    "On November 18, 2025, Quorvex unveiled its third-quarter results.",
+    "The company agreed to a merger deal, dated June 10, 2025, that will make it a unit.",
+    "截至2025年6月30日,华星科技全球门店总数超5.3万家。",
+    "Quorvex Group reported its earnings on February 12, 2026, extending its run.",
+])
+def test_dates_inside_sentences_are_no_stamps(line):
+    assert infer_published(line) is None
