@@ -890,6 +890,8 @@ def _by_suffix(text: str, low: str, free, add, lex: Lexicon) -> None:
                     continue
             if start and re.match(r"[A-Za-z]", text[start - 1]) and not re.search(r"[A-Za-z]", stem):
                 continue  # 'A股上市': the run began inside a word (A股), no name's start
+            if start and re.match(r"[0-9]", text[start - 1]) and re.match(r"[A-Za-z]", stem):
+                continue  # '非18A港股医疗健康公司': the letters end a code (18A), no name starts there
             whole = text[start:m.end()]
             if any(whole.endswith(w) and len(w) > len(whole) - len(stem) for w in _words(lex, "generic")):
                 continue  # '(A+H)股上市公司': a generic word (上市公司) longer than the suffix ends it
@@ -1003,13 +1005,16 @@ _CJK_PARTS: dict[int, tuple[str, ...]] = {}
 
 
 def _by_listing(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[str]) -> None:
-    """The name before a verb of a listing, past an adverb, a date and 于/在 ('紫金黄金国际于9月30日
-    正式登陆港交所主板'; ``[names] listing_verbs``, ``listing_adverbs``): the company listing."""
+    """The name before a verb of a listing, past an adverb, a date and 于/在 with the place it
+    lists on ('紫金黄金国际于9月30日正式登陆港交所主板', '英矽智能终于在港交所挂牌上市'; ``[names]
+    listing_verbs``, ``listing_adverbs``, ``listing_places``): the company listing."""
     verbs = "|".join(re.escape(v) for v in _words(lex, "listing_verbs"))
     if not verbs:
         return
     adverbs = "|".join(re.escape(v) for v in _words(lex, "listing_adverbs")) or "(?!)"
-    gap = re.compile(rf"(?:于|在)?(?:\d{{4}}年)?(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?(?:{adverbs})*(?:于|在)?$")
+    places = "|".join(re.escape(v) for v in sorted(_words(lex, "listing_places"), key=len, reverse=True)) or "(?!)"
+    gap = re.compile(rf"(?:于|在)?(?:\d{{4}}年)?(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?(?:{adverbs})*"
+                     rf"(?:(?:于|在)(?:{places})?)?$")
     for m in re.finditer(verbs, text):
         head = text[max(0, m.start() - 20):m.start()]
         g = gap.search(head)

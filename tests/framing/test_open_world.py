@@ -629,3 +629,19 @@ def test_a_later_headline_clause_names_the_digests_company():
     rows = _rows(text, "2025-08-29")
     assert rows["24.855 billion yuan"]["subject"] == "澜岳重科"
     assert rows["24.855 billion yuan"]["metric"] == "revenue"
+
+
+def test_the_company_listing_on_a_named_exchange_is_the_subject():
+    # '澜舟智能终于在港交所挂牌上市': past an adverb and 在 + the place it lists on, the name is the
+    # issuer; the exchange named on the way is no party to the offering's figures
+    text = ("12月30日，澜舟智能终于在港交所挂牌上市。全球发行约9469万股，香港公开发售部分获得约1427.37倍超额认购。"
+            "澜舟智能此次募资约22.8亿港元。")
+    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-12-30")}
+    assert rows["约1427.37倍"]["subject"] == "澜舟智能"
+
+
+def test_letters_ending_a_code_open_no_name():
+    # '非18A港股医疗健康公司': 18A is a listing chapter's code; no company 'A港股医疗健康'
+    text = "此次IPO刷新了非18A港股医疗健康公司的认购纪录。澜舟智能终于在港交所挂牌上市，募资约22.8亿港元。"
+    rows = frame_text(text, source="x", published="2025-12-30")
+    assert rows and not any("港股医疗健康" in r["subject"] for r in rows)
