@@ -46,14 +46,15 @@ warning on stderr.  Which half (dev or test) a case falls in is decided by
 """
 from __future__ import annotations
 
-import argparse
-import json
 import re
 import sys
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # specs_io, beside this script
+from specs_io import converter_main, write_spec
 
 #: Duckling's language folder -> Recognizers' language folder (what third_party.py detects).
 LANGUAGES = {"ZH": "Chinese", "EN": "English"}
@@ -174,25 +175,14 @@ def convert(src: Path, out: Path) -> dict[Path, int]:
                 continue
             origin = f"Duckling/{dimension}/{lang}/Corpus.hs"
             cases = list(cases_of(path.read_text(encoding="utf-8"), lang, dimension, origin))
-            target = out / folder / language / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(json.dumps(cases, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-            written[target] = len(cases)
+            write_spec(out / folder / language / name, cases, written)
     return written
 
 
 def main(argv: list[str] | None = None) -> dict[Path, int]:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("src", type=Path, nargs="?", default=Path("/tmp/duckling/src"),
-                    help="a folder holding Duckling/<Dimension>/<LANG>/Corpus.hs")
-    ap.add_argument("out", type=Path, nargs="?", default=Path("/tmp/duckling/Specs"))
-    args = ap.parse_args(argv)
-    written = convert(args.src, args.out)
-    if not written:
-        ap.error(f"no Duckling corpus under {args.src}")
-    for path, n in written.items():
-        print(f"{n:5d} cases  {path}")
-    return written
+    return converter_main(argv, doc=__doc__ or "", convert=convert, src=Path("/tmp/duckling/src"),
+                          out=Path("/tmp/duckling/Specs"), suite="Duckling corpus",
+                          src_help="a folder holding Duckling/<Dimension>/<LANG>/Corpus.hs")
 
 
 if __name__ == "__main__":

@@ -44,14 +44,15 @@ from the SHA-1 of its input, as for the other suites.
 """
 from __future__ import annotations
 
-import argparse
 import ast
-import json
 import sys
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # specs_io, beside this script
+from specs_io import converter_main, write_spec
 
 #: JioNLP's currency names (``case``) -> (Recognizers unit name, ISO code).
 CASES: dict[str, tuple[str, str]] = {
@@ -128,25 +129,14 @@ def convert(src: Path, out: Path) -> dict[Path, int]:
     for model, cases in by_model.items():
         if not cases:
             continue
-        target = targets[model]
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(cases, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        written[target] = len(cases)
+        write_spec(targets[model], cases, written)
     return written
 
 
 def main(argv: list[str] | None = None) -> dict[Path, int]:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("src", type=Path, nargs="?", default=Path("/tmp/num11/src"),
-                    help="a folder holding JioNLP/test/test_money_parser.py (and test_money_extractor.py)")
-    ap.add_argument("out", type=Path, nargs="?", default=Path("/tmp/num11/Specs"))
-    args = ap.parse_args(argv)
-    written = convert(args.src, args.out)
-    if not written:
-        ap.error(f"no JioNLP money test under {args.src}")
-    for path, n in written.items():
-        print(f"{n:5d} cases  {path}")
-    return written
+    return converter_main(argv, doc=__doc__ or "", convert=convert, src=Path("/tmp/num11/src"),
+                          out=Path("/tmp/num11/Specs"), suite="JioNLP money test",
+                          src_help="a folder holding JioNLP/test/test_money_parser.py (and test_money_extractor.py)")
 
 
 if __name__ == "__main__":
