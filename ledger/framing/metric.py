@@ -243,8 +243,8 @@ def _topic(doc: Doc, spot: Spot, kind: str) -> str:
 def _named_by_noun(doc: Doc, spot: Spot, kind: str) -> str:
     """'a 9 percent share', '(21.1% share)': a noun right after the number that
     names its metric there and only there (cues.toml ``after_number``; 'share'
-    alone elsewhere is a share of stock).  Only when no cue of the number's own
-    clause names a fitting metric: 'a 9% share of revenue' keeps its cue."""
+    alone elsewhere is a share of stock).  A cue of another metric after the noun,
+    its complement, names the figure instead: 'a 12% share of revenue'."""
     nouns = doc.memo.get("after_number")
     if nouns is None:
         nouns = doc.memo["after_number"] = sorted(

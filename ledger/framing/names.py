@@ -994,14 +994,16 @@ def _part_before(low: str, at: int, lex: Lexicon) -> bool:
     characters or more) end right before ``at``: '香港公开发售部分获得…', '云计算业务实现…'?  The
     words before the verb are then the part the figure is of, not an organisation
     ('售部分')."""
-    parts = _CJK_PARTS.get(id(lex.parts))
-    if parts is None:
-        parts = _CJK_PARTS[id(lex.parts)] = tuple(a for a in lex.parts if len(a) >= 3 and not a.isascii())
+    kept = _CJK_PARTS.get(id(lex.parts))
+    if kept is None or kept[0] is not lex.parts:
+        kept = _CJK_PARTS[id(lex.parts)] = (lex.parts, tuple(a for a in lex.parts if len(a) >= 3 and not a.isascii()))
+    parts = kept[1]
     return low[max(0, at - 12):at].endswith(parts) if parts else False
 
 
-#: the Chinese part names of each lexicon's parts table (by the table's id: made once)
-_CJK_PARTS: dict[int, tuple[str, ...]] = {}
+#: the Chinese part names of each lexicon's parts table, made once per table (kept with the
+#: table itself, so its id is never another table's)
+_CJK_PARTS: dict[int, tuple[dict[str, str], tuple[str, ...]]] = {}
 
 
 def _by_listing(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[str]) -> None:

@@ -351,8 +351,7 @@ def part_of(doc: Doc, spot: Spot, metric: str) -> str:
             part = _known_part(doc, doc.low[last[-1].end:spot.start])
             if part:
                 return part
-        floor = max((e.end for e in doc.among(doc.entities, clause[0] - LONGEST, cue.start) if clause[0] <= e.end),
-                    default=clause[0])
+        floor = _after_names(doc, clause, cue.start)
         part = _known_part(doc, doc.low[floor:cue.start]) or _headed_part(doc, doc.low[floor:cue.start], True)
         if part:
             return part
@@ -362,15 +361,13 @@ def part_of(doc: Doc, spot: Spot, metric: str) -> str:
     elif _cue_after(doc, spot, metric, clause):
         # 'The Hong Kong public offer was 147.67 times oversubscribed': the cue follows the
         # number, the part is the clause's subject before it
-        floor = max((e.end for e in doc.among(doc.entities, clause[0] - LONGEST, spot.start) if clause[0] <= e.end),
-                    default=clause[0])
+        floor = _after_names(doc, clause, spot.start)
         part = _known_part(doc, doc.low[floor:spot.start])
         if part:
             return part
     elif _goes_on(doc, spot, metric, clause, sent):
         # 'China revenue grew 19%, while overseas markets expanded 28%': the clause names its own part
-        floor = max((e.end for e in doc.among(doc.entities, clause[0] - LONGEST, spot.start) if clause[0] <= e.end),
-                    default=clause[0])
+        floor = _after_names(doc, clause, spot.start)
         part = _known_part(doc, doc.low[floor:spot.start])
         if part:
             return part
@@ -467,6 +464,13 @@ def _cue_of(doc: Doc, spot: Spot, metric: str, clause: tuple[int, int]) -> Hit |
     if not before:  # '美洲市場期內收入便勁升11倍': a multiple's cue follows it; the figure's noun is before
         before = [h for h in hits if doc.lex.spec(h.name, "parts", False)]
     return max(before, key=lambda h: h.end) if before else None
+
+
+def _after_names(doc: Doc, clause: tuple[int, int], at: int) -> int:
+    """Where the clause's words after its last name before ``at`` begin (the clause's start
+    when it names none): a part is read there, never inside a company's name."""
+    return max((e.end for e in doc.among(doc.entities, clause[0] - LONGEST, at) if clause[0] <= e.end),
+               default=clause[0])
 
 
 def _cue_after(doc: Doc, spot: Spot, metric: str, clause: tuple[int, int]) -> bool:

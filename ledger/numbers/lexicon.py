@@ -254,11 +254,14 @@ def yuan_code(code: str, default_cur: str) -> str:
     return default_cur if code == "yuan" else code
 
 
+_CENT = re.compile("(?i)cent")
+
+
 def cents_currency(text: str) -> str:
     """Whose cents a bare "cents" are in this text ([currency.cents]): the one other dollar
     the text names when it names no US dollar, else the default."""
     rule = LEXICON["currency"]["cents"]
-    if "cent" not in text and "¢" not in text:  # nothing to decide (most texts)
+    if "¢" not in text and not _CENT.search(text):  # nothing to decide (most texts)
         return str(rule["default"])
     low = text.lower()
     if _names_any(text, low, rule["against"]):
