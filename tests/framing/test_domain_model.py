@@ -335,8 +335,7 @@ def test_a_percent_move_of_a_share_price_is_a_share_price_change(text, surface, 
 
 
 def test_the_closing_price_after_the_move_is_the_share_price():
-    rows = {r["surface"]: r for r in frame_text("Zentra Corp. [HKG: 1810] closed down 4.7 percent at HKD38.",
-                                                source="x", published="2025-12-18")}
+    rows = _rows("Zentra Corp. [HKG: 1810] closed down 4.7 percent at HKD38.", "2025-12-18")
     assert rows["HKD38"]["metric"] == "share_price" and rows["HKD38"]["value"] == 38
 
 
@@ -430,8 +429,7 @@ def test_a_currency_declared_once_holds_for_later_bare_amounts():
 
 
 def test_without_a_declaration_a_bare_magnitude_is_no_money():
-    rows = {r["surface"]: r for r in frame_text("华星电子2025年合并营收达8.099兆，付费用户数达1.26亿。",
-                                                source="x", published="2026-01-06")}
+    rows = _rows("华星电子2025年合并营收达8.099兆，付费用户数达1.26亿。", "2026-01-06")
     assert all(r["unit"] != "TWD" for r in rows.values())
 
 
@@ -468,7 +466,7 @@ def test_basic_and_diluted_eps_are_two_bases(text, surface, metric):
     ("Quorvex Ltd. said revenue came in 6% higher in the quarter.", "6%", "revenue_growth", 0.06),
 ])
 def test_a_comparative_after_a_percent_is_a_change(text, surface, metric, value):
-    row = {r["surface"]: r for r in frame_text(text, source="x", published="2025-11-05")}[surface]
+    row = _rows(text, "2025-11-05")[surface]
     assert row["metric"] == metric and row["value"] == pytest.approx(value)
 
 
@@ -482,7 +480,7 @@ def test_a_comparative_after_a_percent_is_a_change(text, surface, metric, value)
     ("华星科技宣布收购澜舟智控近三成股份。", "近三成"),
 ])
 def test_holding_verbs_and_share_words_make_a_stake(text, surface):
-    row = {r["surface"]: r for r in frame_text(text, source="x", published="2025-09-18")}[surface]
+    row = _rows(text, "2025-09-18")[surface]
     assert row["metric"] == "equity_stake"
 
 
@@ -495,13 +493,12 @@ def test_holding_verbs_and_share_words_make_a_stake(text, surface):
     ("Quorvex priced the placement at a 6.2% discount to the last close.", "6.2%", "offer_discount"),
 ])
 def test_premiums_and_discounts(text, surface, metric):
-    row = {r["surface"]: r for r in frame_text(text, source="x", published="2025-05-08")}[surface]
+    row = _rows(text, "2025-05-08")[surface]
     assert row["metric"] == metric
 
 
 def test_premium_as_a_tier_is_no_premium():
-    rows = {r["surface"]: r for r in frame_text("Quorvex said sales of premium phones rose 10% in the quarter.",
-                                                   source="x", published="2025-05-08")}
+    rows = _rows("Quorvex said sales of premium phones rose 10% in the quarter.", "2025-05-08")
     assert rows["10%"]["metric"] != "acquisition_premium"
 
 
@@ -516,13 +513,12 @@ def test_premium_as_a_tier_is_no_premium():
     ("Quorvex shares closed at $30 per share on Friday.", "$30", "share_price"),
 ])
 def test_an_amount_per_share(text, surface, metric):
-    row = {r["surface"]: r for r in frame_text(text, source="x", published="2025-09-19")}[surface]
+    row = _rows(text, "2025-09-19")[surface]
     assert row["metric"] == metric
 
 
 # A change whose figure its own clause does not name is of the figure an earlier clause of the
 # sentence names (context, nearest first): '股价…，一度大涨逾30%' is the share price's change.
 def test_a_change_takes_the_figure_an_earlier_clause_names():
-    rows = {r["surface"]: r for r in frame_text("澜舟智控股价盘前直线飙升，一度大涨逾30%。", source="x",
-                                                   published="2025-09-19")}
+    rows = _rows("澜舟智控股价盘前直线飙升，一度大涨逾30%。", "2025-09-19")
     assert rows["逾30%"]["metric"] == "share_price_change"

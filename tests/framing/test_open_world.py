@@ -178,7 +178,7 @@ def test_the_headlines_head_reporting_is_a_name_a_dictionary_splits():
 def test_a_brands_figures_are_its_companys_with_the_brand_as_part():
     text = ("华星集团公布第三季度业绩。\n\n"
             "作为第二增长曲线的潮玩品牌TOP TOY表现尤为亮眼,单季度营收达5.75亿元,同比激增111.4%。")
-    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-11-25")}
+    rows = _rows(text, "2025-11-25")
     assert (rows["5.75亿元"]["subject"], rows["5.75亿元"]["object"]) == ("华星", "top toy")
     assert (rows["111.4%"]["subject"], rows["111.4%"]["object"]) == ("华星", "top toy")
 
@@ -191,7 +191,7 @@ def test_a_brands_figures_are_its_companys_with_the_brand_as_part():
      "RMB 5.22 billion", "zentrix brand"),
 ])
 def test_the_namesake_brands_figure_is_a_part(text, surface, part):
-    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-11-21")}
+    rows = _rows(text, "2025-11-21")
     assert rows[surface]["object"] == part
     whole = next(r for r in rows.values() if r["value"] in (5.8e9, 5.8e9))
     assert whole["object"] == ""
@@ -254,7 +254,7 @@ def test_a_name_reporting_a_clause_is_a_source(text):
      ["more than $1 billion"]),
 ])
 def test_a_round_is_the_company_the_investors_put_money_into(text, surfaces):
-    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-12-09")}
+    rows = _rows(text, "2025-12-09")
     assert {rows[s]["subject"].split()[0] for s in surfaces} == {"Zentrova"}
     assert rows[surfaces[0]]["modality"] in ("reported", "proposed")  # on unnamed sources' word, in talks
 
@@ -263,7 +263,7 @@ def test_the_chinese_round_on_unnamed_sources_word_is_reported():
     text = ("《路透》周一援引知情人士消息報導,日本軟銀正洽談參與機器人新創 Zentrova AI 的最新募資案,"
             "該輪金額可能超過 10 億美元。根據 PitchBook 資料,Zentrova AI 先前在 B 輪募資中估值約為 47 億美元,"
             "投資者包括多家科技企業。")
-    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-12-09")}
+    rows = _rows(text, "2025-12-09")
     assert rows["超過 10 億美元"]["modality"] == "reported"
 
 
@@ -379,7 +379,7 @@ def test_the_buyer_before_its_verb_and_the_targets_first_word():
             "Under the terms of the agreement, Quilbrook will pay $129.00 per share in cash. Zentrova shareholders "
             "will receive one right per share. Following the announcement, Zentrova's stock surged 27% to $128.74, "
             "while Quilbrook shares declined roughly 1%. Zentrova Medicines specializes in targeted therapies.")
-    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-06-02")}
+    rows = _rows(text, "2025-06-02")
     assert rows["$9.5 Billion"]["subject"] == "Quilbrook"
     assert rows["$9.5 Billion"]["object"] == "Zentrova Medicines"
     assert rows["27%"]["subject"] == "Zentrova Medicines"
@@ -435,7 +435,7 @@ def test_a_marker_before_a_copula_introduces_no_object():
     text = ("Quilbrook 打破傳統,向 Zentrova Systems 投資 2.25 億美元\n\n"
             "Quilbrook Capital 已向晶片製造商 Zentrova Systems 投入 2.25 億美元。這筆投資是 Zentrova 最新完成的 10 億美元 H 輪"
             "融資的核心組成部分,該輪融資將公司的估值推高至 230 億美元。")
-    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2026-02-05")}
+    rows = _rows(text, "2026-02-05")
     assert rows["10 億美元"]["subject"] == "Zentrova Systems"
 
 
@@ -636,7 +636,7 @@ def test_the_company_listing_on_a_named_exchange_is_the_subject():
     # issuer; the exchange named on the way is no party to the offering's figures
     text = ("12月30日，澜舟智能终于在港交所挂牌上市。全球发行约9469万股，香港公开发售部分获得约1427.37倍超额认购。"
             "澜舟智能此次募资约22.8亿港元。")
-    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-12-30")}
+    rows = _rows(text, "2025-12-30")
     assert rows["约1427.37倍"]["subject"] == "澜舟智能"
 
 
