@@ -84,7 +84,7 @@ from ledger.framing.modality import frame_modality
 from ledger.framing.period import at_end, frame_period
 from ledger.framing.roles import frame_object, frame_subject, part_of, pooled
 from ledger.numbers.finder import find_mentions
-from ledger.numbers.lexicon import LEXICON, default_yuan
+from ledger.numbers.lexicon import CURRENCY_WORDS_AFTER, default_yuan
 from ledger.record import COLUMNS, FRAMED_FIELDS, claim_id, dimension, metrics, object_kind, value_range
 from ledger.sources import CleanText, clean, detect_script, parse_published
 from ledger.units import DIMENSION_UNITS, KIND_DIMENSION
@@ -431,8 +431,9 @@ _NAMED_YUAN = re.compile(r"人民[币幣]|RMB|CNY|¥|￥|yuan", re.IGNORECASE)
 def _currency_of(word: str, low: str, original: str | None = None) -> str:
     """The ISO code a declared currency word names ('台币' -> TWD; 元 as the
     text's yuan), else ''."""
-    code = LEXICON["currency"]["after"].get(word.strip())
-    if code == "yuan" or word.strip() in ("元", "圆"):
+    word = word.strip()
+    code = CURRENCY_WORDS_AFTER.get(word) or CURRENCY_WORDS_AFTER.get(word.lower())
+    if code == "yuan" or word in ("元", "圆"):
         return default_yuan(low, original)
     return str(code) if code and len(str(code)) == 3 and str(code).isupper() else ""
 

@@ -7,6 +7,7 @@ The hedge → interval convention (:func:`interval`) is the table in docs/number
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from decimal import Decimal
 
 from ledger.numbers.dates import EN_DATE, ZH_DATE
@@ -63,6 +64,7 @@ from ledger.numbers.words import (
     MULTIPLE_VERBS,
     NEGATIVE_SIGNS,
 )
+from ledger.units import CURRENCIES
 
 __all__ = ["EN_FRACTIONS", "EN_MAGNITUDES", "LEXICON", "NUMBER_ONLY"]
 
@@ -94,9 +96,17 @@ NUMBER_ONLY = NUMBER_RX
 
 # --------------------------------------------------------------------------- units
 
-_CUR_AFTER: dict[str, str] = {w.lower(): c for w, c in LEXICON["currency"]["after"].items()}
-_SIGN_AFTER: dict[str, str] = dict(LEXICON["currency"]["after_signs"])
-_CUR_BEFORE: dict[str, str] = dict(LEXICON["currency"]["before"])
+#: Every ledger currency's ISO code (lexicon/currencies.toml) is a word of the lexicon without being
+#: listed there: before the amount as written; after it in any case, or in capitals only for the
+#: codes that are words in lower case ([currency.before_any_case] words: TRY, PHP, ILS, SAR).
+_WORD_CODES = frozenset(LEXICON["currency"]["before_any_case"]["words"])
+_CUR_AFTER: dict[str, str] = {**{c.lower(): c for c in CURRENCIES if c not in _WORD_CODES},
+                              **{w.lower(): c for w, c in LEXICON["currency"]["after"].items()}}
+_SIGN_AFTER: dict[str, str] = {**{c: c for c in sorted(_WORD_CODES)}, **LEXICON["currency"]["after_signs"]}
+#: The currency words read after an amount, lower-cased (ASCII) -> ISO code or "yuan": the
+#: lexicon's and the ledger's codes, for the stages that look a written word up.
+CURRENCY_WORDS_AFTER: Mapping[str, str] = _CUR_AFTER
+_CUR_BEFORE: dict[str, str] = {**{c: c for c in CURRENCIES}, **LEXICON["currency"]["before"]}
 _YEN: dict = LEXICON["currency"]["yen_sign"]
 YEN_SIGNS = frozenset(_YEN["signs"])
 _ZH_CUR_AFTER = _alt(w for w in _CUR_AFTER if not w.isascii())
@@ -116,7 +126,8 @@ _KUAI_RX = (
     rf"|[^\u4e00-\u9fff]|\Z)|(?<=[0-9]\.[0-9]){_KUAIS}|(?<=[0-9]\.[0-9][0-9]){_KUAIS})"
 )
 #: ISO codes read in any case before the amount ("usd 5", "Rmb 5"), lower-cased -> as listed.
-_ANY_CASE: dict[str, str] = {w.lower(): w for w in LEXICON["currency"]["before_any_case"]["words"]}
+_ANY_CASE: dict[str, str] = {w.lower(): w for w in (*(c for c in CURRENCIES if c not in _WORD_CODES),
+                                                     *LEXICON["currency"]["before_any_case"]["extra"])}
 #: A currency written before the amount: US$, RMB, 人民币 ... as written; the ISO codes of
 #: [currency.before_any_case] in any case, as whole words.  Tries: the engine tests one or two
 #: characters, not 25 words.

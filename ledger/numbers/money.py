@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from ledger.numbers.english import english_word, read_english
 from ledger.numbers.grammar import DIGITS, ZEROS
-from ledger.numbers.lexicon import EN_MAG, between_before, magnitude_of, yuan_code
+from ledger.numbers.lexicon import CURRENCY_WORDS_AFTER, EN_MAG, between_before, magnitude_of, yuan_code
 from ledger.numbers.numerals import Amount, NumeralError, arabic
 from ledger.numbers.words import CN_ALL_DIGITS, LEXICON
 
@@ -68,7 +68,7 @@ _EN_ALONE = re.compile(rf"[ \t-](?P<sub>{_EN_SUB})\b|(?P<sign>¢)", re.ASCII)  #
 #: Currencies whose hundredths may follow their word without "cents" ([currency.bare_subunits]).
 _BARE_CENTS = frozenset(LEXICON["currency"]["bare_subunits"]["currencies"])
 #: ISO codes among the currency words: no bare hundredths after them ("10 rmb 20 usd").
-_ISO_WORDS = frozenset(w.lower() for w in LEXICON["currency"]["after"] if len(w) == 3 and w.isascii() and w.isalpha())
+_ISO_WORDS = frozenset(w for w in CURRENCY_WORDS_AFTER if len(w) == 3 and w.isascii() and w.isalpha())
 _BARE_SEP = re.compile(r"[ \t]+and[ \t]+|[ \t]+", re.ASCII)
 _AND_SEP = re.compile(r"[ \t]+and[ \t]+", re.ASCII)
 _TWO_DIGITS = re.compile(r"\d{1,2}(?![\d]|[.,]\d)", re.ASCII)
