@@ -45,3 +45,14 @@ def test_a_running_total_of_investments_is_no_months_news():
                  "in Lumacore.", published="2025-11-20")
     assert rows["$1 billion"]["period"] == "2025-11"
     assert rows["$6 billion"]["period"] != "2025-11"
+
+
+def test_an_offerings_subscription_and_discount_are_news_in_the_month():
+    # an offering (roles.toml family offering) is a deal too: told on 2025-06-27,
+    # its retail tranche's cover and its price's discount are that month's news
+    rows = _rows("Qingsha Robotics priced its placement at a discount of 8% to the last close. "
+                 "The retail tranche was 120 times subscribed.", published="2025-06-27")
+    assert rows["8%"]["metric"] == "offer_discount"
+    assert rows["8%"]["period"] == "2025-06"
+    assert rows["120 times"]["metric"] == "subscription_multiple"
+    assert rows["120 times"]["period"] == "2025-06"
