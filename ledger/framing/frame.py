@@ -84,7 +84,14 @@ from ledger.framing.modality import frame_modality
 from ledger.framing.period import at_end, frame_period
 from ledger.framing.roles import frame_object, frame_subject, part_of, pooled
 from ledger.numbers.finder import find_mentions
-from ledger.numbers.lexicon import CURRENCY_WORDS_AFTER, default_yuan
+from ledger.numbers.lexicon import (
+    CURRENCY_WORDS_AFTER,
+    DOLLARS,
+    YEN_SIGNS,
+    currency_named,
+    default_yuan,
+    dollar_prefix,
+)
 from ledger.record import COLUMNS, FRAMED_FIELDS, claim_id, dimension, metrics, object_kind, value_range
 from ledger.sources import CleanText, clean, detect_script, parse_published
 from ledger.units import DIMENSION_UNITS, KIND_DIMENSION
@@ -356,27 +363,86 @@ def claim_row(doc: Doc, spot: Spot, frame: Frame, source: str) -> dict[str, Any]
     return {c: row[c] for c in COLUMNS}
 
 
-_DECLARED = re.compile(r"[（(]\s*(?:单位\s*[:：]\s*)?([^\s，,、()（）]{1,5}?)\s*[，,、]\s*以?下同")
+_DECLARED = re.compile(r"[（(]\s*(?:单位\s*[:：]\s*)?([^\s，,、．.・‧·•()（）]{1,5}?)\s*[，,、．.・‧·•]\s*以?下同")
+#: '22.74億加元(下同)': the currency of the amount right before it holds below
+_SAME_BELOW = re.compile(r"\s*[（(]\s*以?下同\s*[)）]")
+#: 'C$ unless otherwise stated', 'all figures in Canadian dollars', '(in US$ millions)'
+_EN_DECLARED = re.compile(
+    r"(?:^|[\s(\[])(?P<a>[a-z.]{0,4}\$|[a-z]+(?: [a-z]+)? dollars?|[a-z]{3})\s*,?\s*\)?\s*"
+    r"unless (?:otherwise )?(?:stated|noted|indicated|specified|mentioned)"
+    r"|\b(?:figures|amounts|numbers|results|values)\s+(?:are\s+)?(?:(?:expressed|stated|reported|presented|"
+    r"shown|given)\s+)?in\s+(?P<b>[a-z.]{0,4}\$|[a-z]+(?: [a-z]+)? dollars?|yen|euros?|[a-z]{3})\b")
 _MAGNITUDE_END = tuple("亿億万萬兆")
+
+
+def _declarations(doc: Doc, mentions: list) -> tuple[list[tuple[int, str]], str]:
+    """Where the article declares the currency of its later amounts, and the
+    English header's currency for the whole article: '（台币，下同）' and
+    '22.74億加元(下同)' from that point on (cleaned-text positions, in order);
+    'C$ unless otherwise stated', 'All figures in Canadian dollars' for every amount."""
+    found = [(m.start(), _currency_of(m.group(1), doc.low, doc.clean.original)) for m in _DECLARED.finditer(doc.low)]
+    for m in mentions:
+        if m.kind == "money" and m.unit:
+            end = doc.to_clean(m.start, m.end)[1]
+            after = _SAME_BELOW.match(doc.low, end)
+            if after is not None:
+                found.append((end, str(m.unit)))
+    english = ""
+    for m in _EN_DECLARED.finditer(doc.low):
+        english = currency_named(m.group("a") or m.group("b") or "")
+        if english:
+            break
+    return sorted((at, code) for at, code in found if code), english
+
+
+def _bare_sign(m: Any) -> str:
+    """'$' or '元' when a money mention writes its currency only as a sign whose
+    currency the text must tell ('$1.8 billion', '1.8 billion dollars', '34.93億元',
+    '¥58.5 billion'), else ''."""
+    surface = m.surface
+    if m.unit in DOLLARS and ("$" in surface or "dollar" in surface.lower()) \
+            and not _NAMED_DOLLAR.search(surface):
+        return "$"
+    if _BARE_YUAN.search(surface) and not _NAMED_ZH.search(surface):
+        return "元"
+    signs = [sign for sign in YEN_SIGNS if sign in surface]
+    if signs and not _NAMED_YUAN.search(surface.replace(signs[0], "")):
+        return "¥"
+    return ""
 
 
 def declared_money(doc: Doc, mentions: list) -> list:
     """'鸿海公布12月合并营收8628.61亿（台币，下同）…第4季营收2.6兆': an article that
-    declares its currency once (下同, 'the same below') writes later amounts as bare
-    magnitudes.  Such a count (a numeral and its magnitude, no unit) right before
-    the declaration or after it, after a money figure's cue (营收, 净利, 市值...), is
-    money in that currency.  ``mentions`` itself when nothing changes."""
-    found = [(m.start(), _currency_of(m.group(1), doc.low, doc.clean.original)) for m in _DECLARED.finditer(doc.low)]
-    found = [(at, code) for at, code in found if code]
+    declares its currency once (下同, 'the same below'; 'C$ unless otherwise stated')
+    writes later amounts as bare magnitudes or bare signs.  Such a count (a numeral
+    and its magnitude, no unit) right before the declaration or after it, after a
+    money figure's cue (营收, 净利, 市值...), is money in that currency; so is an
+    amount after it in a bare 元 (any declared currency: '(美元，下同)' then '3億元'),
+    a bare "$" (a declared dollar: C$, HK$, S$) or a bare ¥ (yen or yuan).
+    ``mentions`` itself when nothing changes."""
+    found, english = _declarations(doc, mentions)
     bare = [m for m in mentions if m.kind == "count" and m.surface.endswith(_MAGNITUDE_END)]
-    if not bare:
+    signed = [m for m in mentions if m.kind == "money" and m.unit and (found or english)]
+    if not bare and not signed:
         return mentions
     # without a declaration, the money said last before it in its paragraph ('Q3总营收312亿元,
     # …,Q2是327亿': the same figure of another quarter, in the same currency)
     money = [(doc.to_clean(m.start, m.end)[1], m.unit) for m in mentions if m.kind == "money" and m.unit]
     out, changed = [], False
     for m in mentions:
-        if m.kind == "count" and m.surface.endswith(_MAGNITUDE_END):
+        if m.kind == "money" and m.unit and (found or english):
+            start, end = doc.to_clean(m.start, m.end)
+            sign = _bare_sign(m)
+            if sign == "$" and doc.low[start:start + 1] == "$" and dollar_prefix(doc.low, start) is not None:
+                sign = ""  # 'US$1.7 billion', 'HK $ 10 billion': a prefix before the sign names the dollar
+            right_after = [code for at, code in found if 0 <= at - end <= 1]  # 60亿元（美元，下同）
+            earlier = [code for at, code in found if at < start]
+            code = right_after[0] if right_after else earlier[-1] if earlier else english
+            fits = {"$": code in DOLLARS, "¥": code in ("JPY", "CNY"), "元": bool(code)}.get(sign, False)
+            if fits and code != m.unit:
+                m = replace(m, unit=code)
+                changed = True
+        elif m.kind == "count" and m.surface.endswith(_MAGNITUDE_END):
             start, end = doc.to_clean(m.start, m.end)
             right_after = [code for at, code in found if 0 <= at - end <= 1]  # 8628.61亿（台币，下同）
             earlier = [code for at, code in found if at < start]
@@ -384,7 +450,8 @@ def declared_money(doc: Doc, mentions: list) -> list:
             last = max(near, key=lambda h: (h.end, len(h.word))) if near else None  # '付费用户' over its '费用'
             cued = last is not None and dimension(last.name) == "money"
             code = right_after[0] if right_after else (earlier[-1] if earlier and cued else "")
-            if not code and not found:
+            if not code and not earlier:
+                # (before any declaration, as in an article with none: a headline's '17億')
                 # a money cue right after it counts too ('1.5亿净利'); the currency is the one
                 # said last in its paragraph, else the article's first (a headline before its body)
                 after = doc.starting(doc.metric_hits, end, end + 2)
@@ -426,6 +493,13 @@ def home_money(doc: Doc, mentions: list) -> list:
 
 _BARE_YUAN = re.compile(r"[元圆圓]")
 _NAMED_YUAN = re.compile(r"人民[币幣]|RMB|CNY|¥|￥|yuan", re.IGNORECASE)
+#: a dollar whose country is written ('US$', 'U.S. dollars', 'USD', 'HK$', 'Canadian dollars')
+_NAMED_DOLLAR = re.compile(r"[A-Za-z]\.?\s?\$|\b(?:USD|HKD|CAD|SGD|AUD|TWD|NZD)\b|"
+                           r"\b(?:u\.?s\.?|us|american|canadian|hong kong|singapore|australian|taiwan|new taiwan|nt)"
+                           r"\s+dollars?", re.IGNORECASE)
+#: a Chinese currency word other than the bare 元 ('港元', '加元', '美元', '人民币', '新台币')
+_NAMED_ZH = re.compile("|".join(sorted((re.escape(w) for w in CURRENCY_WORDS_AFTER
+                                        if not w.isascii() and w not in ("元", "圆", "圓")), key=len, reverse=True)))
 
 
 def _currency_of(word: str, low: str, original: str | None = None) -> str:

@@ -218,6 +218,24 @@ _DOLLAR_PREFIX = re.compile(
 )
 
 
+#: The dollars of the ledger (a "$" a text declares to be one of these is that dollar).
+DOLLARS = frozenset({"USD", *(c for c in _DOLLAR_OF.values() if c)})
+
+
+def currency_named(word: str) -> str:
+    """The ledger currency a currency word or sign names as written on its own
+    ('C$' -> CAD, 'Canadian dollars' -> CAD, '加元' -> CAD, 'US$' -> USD); '' when it
+    names none (a bare '$' or 元 is no declaration: whose dollar or yuan is open)."""
+    word = word.strip()
+    low = word.lower()
+    if word in ("$", "＄"):
+        return ""
+    code = _CUR_AFTER.get(low) or _CUR_BEFORE.get(word) or _ANY_CASE.get(low)
+    if not code and low.endswith("$") and low[:-1].strip() in _DOLLAR_OF:
+        code = _DOLLAR_OF[low[:-1].strip()]
+    return str(code) if code and len(str(code)) == 3 and str(code).isupper() else ""
+
+
 def dollar_prefix(t: str, s: int) -> tuple[int, str | None] | None:
     """(start, currency) of a word right before the "$" at ``t[s]`` ([currency.dollar_prefixes]):
     "hk $" -> (its start, 'HKD'); "c $" -> (its start, None), no ledger currency; else None."""

@@ -433,6 +433,36 @@ def test_without_a_declaration_a_bare_magnitude_is_no_money():
     assert all(r["unit"] != "TWD" for r in rows.values())
 
 
+# The declaration also says what a bare 元, "$" or ¥ of a later amount means: '(下同)'
+# right after an amount in 加元 makes the later '34.93億元' Canadian dollars; a header
+# 'C$ unless otherwise stated' makes every bare "$" of the article Canadian.  A
+# currency written out ('30港元', 'US$1.7 billion') keeps its own.
+@pytest.mark.parametrize("text, want", [
+    ("楓原保險公布中期業績,淨收入22.74億加元(下同),按年升19.1%;核心盈利34.93億元,按年升1.3%。股價收報30港元。",
+     {"22.74億加元": "CAD", "34.93億元": "CAD", "30港元": "HKD"}),
+    ("楓原保險公布第二季度業績。新造業務價值增長20%至8.5億元（加元‧下同)，淨收入為17.9億元。",
+     {"8.5億元": "CAD", "17.9億元": "CAD"}),
+    ("澜川科技公布中期业绩，收入为60亿元（美元，下同），净利润为7.5亿元。", {"60亿元": "USD", "7.5亿元": "USD"}),
+    ("MAPLEWOOD FINANCIAL\nC$ unless otherwise stated\n\nMaplewood reported net income of $1.8 billion "
+     "and core earnings of US$1.7 billion; its shares closed at $40.",
+     {"$1.8 billion": "CAD", "US$1.7 billion": "USD", "$40": "CAD"}),
+    ("All figures are in Singapore dollars. Harbourline Bank earned $2.95 billion in the quarter.",
+     {"$2.95 billion": "SGD"}),
+    ("Maplewood reported net income of $1.8 billion in the quarter.", {"$1.8 billion": "USD"}),
+])
+def test_a_declared_currency_holds_for_later_bare_signs(text, want):
+    rows = _rows(text, "2025-08-07")
+    assert {s: rows[s]["unit"] for s in want} == want
+
+
+def test_a_headline_amount_before_the_declaration_keeps_the_articles_currency():
+    # the headline's bare '17億' comes before '(人民幣.下同)': as in an article with no
+    # declaration, a money cue by it and the article's first currency make it yuan
+    text = "澜川医药中期盈利17億人幣,升42%\n\n澜川医药公布,截至6月30日止中期盈利17億元(人民幣.下同),升41.7%。"
+    rows = _rows(text, "2025-08-27")
+    assert rows["17億元"]["unit"] == "CNY"
+
+
 # 'grew 12.4% QoQ', 'a 30.4% rise QoQ': a basis written right after the number (or
 # after the change noun that follows it) says against what the change is; one
 # written before it still counts ('按季增13%'), and 'YoY' after it is year-on-year.
