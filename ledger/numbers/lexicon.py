@@ -337,6 +337,13 @@ def default_yuan(text: str, original: str | None = None) -> str:
             if code in hant_only and original is not None and _simplified_article(original):
                 continue  # a mainland article gives a Hong Kong dividend in 港元 and its results in 元
             return code
+    # no currency named: a Hong Kong outlet's own words make its bare 元 Hong Kong dollars
+    outlet = dict(rule.get("outlet", {}))
+    unless = outlet.pop("unless", ())
+    if not any(w in text for w in unless):
+        for code, words in outlet.items():
+            if any(w in text for w in words):
+                return str(code)
     return rule["default"]
 
 

@@ -340,6 +340,20 @@ def test_a_hong_kong_dollar_named_once_sets_the_bare_yuan_only_in_traditional_sc
     assert [m.unit for m in amounts] == [unit]
 
 
+# A text that names no currency at all, in a Hong Kong outlet's own words (按年/按季 where
+# a mainland outlet writes 同比/环比, 港交所, 恒指, 孖展): its bare 元 is the Hong Kong
+# dollar, in either script; a mainland word anywhere keeps the renminbi.
+@pytest.mark.parametrize("text, unit", [
+    ("海港航空（293）去年纯利108.28亿元，按年增长9.5%。", "HKD"),
+    ("海港交易所去年盈利按年升36%至178億元。", "HKD"),
+    ("海港航空去年纯利108.28亿元，同比增长9.5%，按年计算亦然。", "CNY"),
+    ("海港航空去年纯利108.28亿元，增长9.5%。", "CNY"),
+])
+def test_a_hong_kong_outlets_own_words_make_a_bare_yuan_hong_kong_dollars(text, unit):
+    amounts = [m for m in find_mentions(text) if m.surface.endswith(("亿元", "億元"))]
+    assert [m.unit for m in amounts] == [unit]
+
+
 # ¥ is both the yuan's and the yen's sign: JPY where the text names the yen and
 # never the yuan, else CNY (lexicon [currency.yen_sign]).  Values: ¥3 trillion is
 # 3 x 10^12; 4.5万亿 is 4.5 x 10^12; 10亿 is 10^9; 7 billion is 7 x 10^9.
