@@ -798,11 +798,27 @@ def _before_sector(low: str, form: str, sectors: tuple[str, ...]) -> bool:
     return False
 
 
+def _change_words(lex: Lexicon) -> frozenset[str]:
+    """Every word of cues.toml ``[change]`` (its bases 同比/环比/按年, its rises and
+    falls), lower-cased: a change's words are never a name."""
+    table = lex.change
+    cached = _CHANGE_WORDS.get(id(table))
+    if cached is None or cached[0] is not table:  # keyed by the table itself, not a reused id
+        words = frozenset(str(w).lower() for v in table.values() if isinstance(v, (list, tuple)) for w in v)
+        cached = _CHANGE_WORDS[id(table)] = (table, words)
+    return cached[1]
+
+
+_CHANGE_WORDS: dict[int, tuple[dict, frozenset[str]]] = {}
+
+
 def _plain_generic(lex: Lexicon, name: str, cue_words: frozenset[str]) -> bool:
     """:func:`_generic` without the dictionary test, for a name a stock code
     vouches for (jieba reads '沐曦' as a verb and a surname)."""
     low = name.lower().strip()
     if len(low) < 2 or any(ch.isdigit() for ch in low) or low in _words(lex, "generic") or low in cue_words:
+        return True
+    if low in _change_words(lex):  # '环比', '同比', '增长': how a figure moved, never who owns it
         return True
     stem = _strip_suffix(name, _words(lex, "industry_suffixes") + _words(lex, "legal_suffixes"))
     return len(stem) < 2 or stem.lower() in _words(lex, "generic") or any(d in low for d in _words(lex, "descriptors"))
@@ -888,6 +904,8 @@ def _by_suffix(text: str, low: str, free, add, lex: Lexicon) -> None:
                 stem, start = text[b:start] + stem, b
                 if _time_lead(stem) <= m.start() - b:
                     continue
+            if start and text[start - 1].isdigit() and stem[:1] in _AFTER_NUMERAL and len(stem) >= 3:
+                stem, start = stem[1:], start + 1  # '第3季中芯国际': 季 ends the period '第3季', no name's start
             if start and re.match(r"[A-Za-z]", text[start - 1]) and not re.search(r"[A-Za-z]", stem):
                 continue  # 'A股上市': the run began inside a word (A股), no name's start
             if start and re.match(r"[0-9]", text[start - 1]) and re.match(r"[A-Za-z]", stem):
@@ -913,6 +931,10 @@ def _by_suffix(text: str, low: str, free, add, lex: Lexicon) -> None:
                 vouched = vouched_names[name]
                 add(name, stem[lead:], placed=_count(low, stem[lead:]) >= 2, coded=vouched)
 
+
+#: characters that end a number's date or measure ('第3季', '3月', '13日', '2025年'): right
+#: after digits they close it and never open a name
+_AFTER_NUMERAL = frozenset("年月日季周号度期")
 
 #: jieba tags of words that open a run before a name but are never its part: locality
 #: (当中, 其中), place-of (内), prepositions, conjunctions, adverbs, pronouns, particles

@@ -645,3 +645,20 @@ def test_letters_ending_a_code_open_no_name():
     text = "此次IPO刷新了非18A港股医疗健康公司的认购纪录。澜舟智能终于在港交所挂牌上市，募资约22.8亿港元。"
     rows = frame_text(text, source="x", published="2025-12-30")
     assert rows and not any("港股医疗健康" in r["subject"] for r in rows)
+
+
+# A company named once, at the start of the article, with a corporate word (国际,
+# as in 中芯国际 or 特步国际) and then only as 公司: still the owner of its figures.
+# A change's words (环比, 同比, 增长), however often the article opens its figures
+# with them, are how a figure moved, never whose it is; and a period's character
+# glued to digits ('第3季') is no start of the name that follows it.
+@pytest.mark.parametrize("text", [
+    "澜舟國際最新发布的财务报告显示,2025年第三季度公司营收规模再创新高,当季实现营业收入171.62亿元,"
+    "环比增长6.9%,同比增幅达9.9%。归属于母公司净利润达15.17亿元,环比增幅更是突破60%。收入环比增长7.8%。",
+    "第3季澜舟國際營收為171.62億元,季增6.9%。第3季澜舟國際淨利潤為15.17億元。",
+])
+def test_a_company_named_with_a_corporate_word_owns_its_figures_not_a_change_word(text):
+    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-11-14")}
+    subjects = {r["subject"] for s, r in rows.items() if s.startswith(("171.62", "15.17"))}
+    assert subjects == {"澜舟国际"}
+    assert not {r["subject"] for r in rows.values()} & {"环比", "同比", "季澜舟国际"}
