@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ledger.framing.context import DEFAULT_METRIC, SENTENCE_DATE_CUE, _distance, lone_date, own_clause
 from ledger.framing.cues import Hit
 from ledger.framing.doc import Doc, Spot, fits, inside
-from ledger.framing.roles import _free, figures_listed
+from ledger.framing.roles import _free, _headed_part, _known_part, figures_listed, part_words
 from ledger.record import BASES, bases, basis_code, metrics
 
 #: The derived-metric keys of metrics.toml a change cue composes with a base.
@@ -146,7 +146,17 @@ def _base_of(doc: Doc, spot: Spot, change: Change) -> tuple[str, int]:
     # '英特尔股价盘前直线飙升，一度大涨逾30%': the figure the sentence opened with, in a clause of
     # its own before the change's (context, nearest first: the clause, then the sentence)
     earlier = [h for h in doc.among(doc.metric_hits, sent[0], clause[0]) if _is_base(h.name)]
-    return (max(earlier, key=lambda h: (h.end, len(h.word))).name if earlier else ""), 0
+    if earlier:
+        return max(earlier, key=lambda h: (h.end, len(h.word))).name, 0
+    # '时装皮具业务第三季度下滑2%', 'Perfumes and cosmetics ... rising 2 percent': a part of the
+    # company's business (parts.toml, or a word with a part's head: 业务, segment) whose change
+    # names no figure moved as its sales did - a segment is reported by its revenue
+    if change.key != CHANGE:
+        words = part_words(doc, clause, spot)  # '业务第三季度下滑 2%': the part before its change
+        if _known_part(doc, words) or _headed_part(doc, words, True):
+            return "revenue", 0
+    return "", 0
+
 
 
 _CHANGE_OF = re.compile(r"\s*(?:[a-z-]+\s+){0,2}?(?:in|of)\s+(?:the\s+|its\s+|their\s+)?")

@@ -371,7 +371,47 @@ def part_of(doc: Doc, spot: Spot, metric: str) -> str:
         part = _known_part(doc, doc.low[floor:spot.start])
         if part:
             return part
+    if not doc.among(doc.metric_hits, clause[0], spot.start) and metric in _SALES_CHANGES:
+        # '时装皮具业务第三季度下滑 2%': a part whose change names no figure (its sales moved)
+        words = part_words(doc, clause, spot)
+        part = _known_part(doc, words) or _headed_part(doc, words, True)
+        if part:
+            return part
     return _topic_part(doc, sent, spot)
+
+
+#: the changes framing gives a part whose change names no figure (metric._base_of)
+_SALES_CHANGES = ("revenue_growth", "revenue_growth_qoq")
+
+
+def part_words(doc: Doc, clause: tuple[int, int], spot: Spot) -> str:
+    """The words of the clause before the number that may name a part, without
+    the names before them, the dates among them and the change words ending them
+    ('时装皮具业务第三季度下滑 2%' -> '时装皮具业务')."""
+    floor = _after_names(doc, clause, spot.start)
+    words = "".join(doc.low[a:b] for a, b in _between_dates(doc, floor, spot.start))
+    return _trailing_change(doc).sub("", words)
+
+
+def _between_dates(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The stretches of ``[lo, hi)`` outside the dates said in it."""
+    out, at = [], lo
+    for d in doc.among(doc.dates, lo, hi):
+        out.append((at, max(at, d.start)))
+        at = max(at, d.end)
+    out.append((at, hi))
+    return out
+
+
+def _trailing_change(doc: Doc) -> re.Pattern[str]:
+    """The change words (cues.toml [change]) and hedges ending a stretch of words."""
+    rx = doc.memo.get("trailing_change")
+    if rx is None:
+        words = sorted({str(w).lower() for k in ("yoy", "qoq", "up", "down") for w in doc.lex.change.get(k, ())},
+                       key=len, reverse=True)
+        rx = doc.memo["trailing_change"] = re.compile(
+            rf"(?:\s*(?:{'|'.join(re.escape(w) for w in words)}|by|了|约|近|逾|超))+\s*$")
+    return rx
 
 
 def _listed_part(doc: Doc, spot: Spot, sent: tuple[int, int]) -> str:

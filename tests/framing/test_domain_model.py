@@ -552,3 +552,17 @@ def test_an_amount_per_share(text, surface, metric):
 def test_a_change_takes_the_figure_an_earlier_clause_names():
     rows = _rows("澜舟智控股价盘前直线飙升，一度大涨逾30%。", "2025-09-19")
     assert rows["逾30%"]["metric"] == "share_price_change"
+
+
+# A part of the business (parts.toml, or words with a part's head: 业务, segment) whose
+# change names no figure moved as its sales did: a segment is reported by its revenue.
+# A date or the change word between the part and the number does not hide it.
+def test_a_parts_change_with_no_figure_named_is_its_revenue_growth():
+    rows = frame_text("澜珀集团第三季度收入增长1%。时装皮具业务第三季度下滑2%。", source="x", published="2025-10-15")
+    part = [r for r in rows if r["value"] == -0.02]
+    assert [(r["metric"], r["object"]) for r in part] == [("revenue_growth", "时装皮具")]
+
+
+def test_a_change_with_neither_figure_nor_part_stays_a_generic_growth():
+    rows = frame_text("澜珀集团表示,第三季度下滑2%。", source="x", published="2025-10-15")
+    assert [r["metric"] for r in rows if r["value"] == -0.02] in ([], ["growth"])
