@@ -96,9 +96,9 @@ def prepare(claims: pd.DataFrame, settings: dict[str, Any]) -> pd.DataFrame:
     # tests and codes in Arrow for Arrow text (no Python string is made), else
     # on the object arrays (a str Series' own == and factorize are 2-4x slower)
     # a claim whose subject nobody knows (an article that never names its company) is
-    # about no one in particular: it meets no other claim
-    keep = ~intervals.text_is(df["status"], ["rejected"]) & ~intervals.text_is(df["metric"], [""]) \
-        & ~intervals.text_is(df["subject"], [""])
+    # about no one in particular: it forms no key with other claims, and meets a named
+    # claim only to confirm the same precise figure (_anonymous_agreeing)
+    keep = ~intervals.text_is(df["status"], ["rejected"]) & ~intervals.text_is(df["metric"], [""])
     # a last-resort metric nobody has reviewed (metrics.toml review = true) is vague: a
     # 'growth' or an 'unspecified_amount' of an unnamed figure meets others only to agree,
     # those of its own metric and those of the metrics it may stand for (_kin_verdicts)
@@ -146,6 +146,12 @@ def prepare(claims: pd.DataFrame, settings: dict[str, Any]) -> pd.DataFrame:
     names = codes.pop(ENTITY_NAMES)
     for col, found in codes.items():
         df[col] = found
+    anonymous = intervals.text_is(df["subject"], [""])
+    df["anonymous"] = anonymous
+    if anonymous.any():  # each its own subject: no key of anonymous claims meets another
+        sub = df["subject_c"].to_numpy(np.int64).copy()
+        sub[anonymous] = len(names) + np.arange(int(anonymous.sum()))
+        df["subject_c"] = sub
     if settings.get("link", {}).get("by_figures", True):
         _link_by_figures(df, names, settings)
     span = df["span"].to_numpy(dtype=float)
@@ -224,15 +230,17 @@ def _link_by_figures(df: pd.DataFrame, names: np.ndarray, settings: dict[str, An
     subject_c, object_c = df["subject_c"].to_numpy(), df["object_c"].to_numpy()
     source_c = df["source_c"].to_numpy()
     single = ~df["subject"].str.contains(";", regex=False).to_numpy(dtype=bool)
-    rows = single & ~df["is_date"].to_numpy(dtype=bool)
+    rows = single & ~df["is_date"].to_numpy(dtype=bool) & ~df["anonymous"].to_numpy(dtype=bool)
     empty_object = intervals.text_is(df["object"], [""])
-    mentioned = np.concatenate([np.column_stack([source_c, subject_c]),
+    named = ~df["anonymous"].to_numpy(dtype=bool)
+    mentioned = np.concatenate([np.column_stack([source_c[named], subject_c[named]]),
                                 np.column_stack([source_c[~empty_object], object_c[~empty_object]])])
     amounts = ~intervals.text_is(df["unit"], list(NOT_AMOUNTS))
     root = linked_by_figures(subject_c[rows], names, source_c[rows], df["point"].to_numpy(dtype=float)[rows],
                              df["unit_c"].to_numpy()[rows], mentioned, amounts[rows], settings)
     if (root != np.arange(len(root))).any():
-        df["subject_c"] = root[subject_c]
+        known = subject_c < len(root)  # an anonymous claim's own code is no entity's
+        df["subject_c"] = np.where(known, root[np.where(known, subject_c, 0)], subject_c)
         df["object_c"] = root[object_c]
 
 
@@ -495,7 +503,8 @@ def _compare_pairs(df: pd.DataFrame, settings: dict[str, Any], money: Money | No
     a, b, codes = order[i[keep]], order[j[keep]], code[keep]
     wa, wb, wcode, wxa, wxb = _wild_verdicts(df, compare)
     ka, kb, kcode = _kin_verdicts(df, compare)
-    a, b, codes = np.concatenate([a, ka]), np.concatenate([b, kb]), np.concatenate([codes, kcode])
+    na, nb, ncode = _anonymous_agreeing(df, compare)
+    a, b, codes = np.concatenate([a, ka, na]), np.concatenate([b, kb, nb]), np.concatenate([codes, kcode, ncode])
     xa, xb = np.concatenate([xi, wxa]), np.concatenate([xj, wxb])
     if not len(xa):
         return np.concatenate([a, wa]), np.concatenate([b, wb]), np.concatenate([codes, wcode]), notes, \
@@ -640,6 +649,56 @@ def _kin_verdicts(df: pd.DataFrame, compare: dict[str, Any]) -> tuple[np.ndarray
         & ((col["object_c"][a] == col["object_c"][b]) | obj_empty[a] | obj_empty[b]) \
         & ((col["source_c"][a] != col["source_c"][b]) | bool(compare["same_source_consistent"]))
     return _agreeing(df, compare, a[ok], b[ok])
+
+
+def _anonymous_agreeing(df: pd.DataFrame, compare: dict[str, Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Confirmations of a claim whose subject its article never names ('第三季度营收
+    84.6亿元' in a digest that says only 公司): it meets a named claim of another
+    article with the same metric, unit, counterpart (or an unnamed one) and a
+    compatible period, stating the same precise amount (three significant digits,
+    each stated to within 1%: :func:`_same_figures`' test) - a figure that
+    precise names its company.  Kept only when the two agree: a claim about no
+    one in particular never opposes one."""
+    empty = np.zeros(0, dtype=np.int64)
+    if "anonymous" not in df or not df["anonymous"].any() or len(df) < 2:
+        return empty, empty, empty
+    point = df["point"].to_numpy(dtype=float)
+    half = (df["hi"].to_numpy(dtype=float) - df["lo"].to_numpy(dtype=float)) / 2
+    with np.errstate(divide="ignore", invalid="ignore"):
+        precise = (np.abs(point) > 0) & np.isfinite(point) \
+            & (half <= float(compare.get("precise_within", 0.01)) * np.abs(point))
+    precise &= ~df["is_date"].to_numpy(dtype=bool) & ~intervals.text_is(df["unit"], list(NOT_AMOUNTS))
+    rows = np.flatnonzero(precise)
+    if len(rows) < 2:
+        return empty, empty, empty
+    v = np.abs(point[rows])
+    exp = np.floor(np.log10(v)).astype(np.int64)
+    mant = np.round(v / 10.0 ** (exp - 2)).astype(np.int64)
+    exp, mant = exp + (mant >= 1000), np.where(mant >= 1000, mant // 10, mant)
+    frame = pd.DataFrame({"row": rows, "block": df["block_c"].to_numpy(np.int64)[rows],
+                          "unit": df["unit_c"].to_numpy(np.int64)[rows], "exp": exp,
+                          "mant": np.where(point[rows] < 0, -mant, mant),
+                          "anon": df["anonymous"].to_numpy(dtype=bool)[rows]})
+    frame = frame[(frame["mant"].abs() % 10 != 0).to_numpy()]  # 9.66, 974: not a round 10 or 1.2
+    on = ["block", "unit", "exp", "mant"]
+    met = frame[frame["anon"]].merge(frame[~frame["anon"]], on=on, suffixes=("_a", "_b"))
+    if met.empty:
+        return empty, empty, empty
+    a, b = met["row_a"].to_numpy(np.int64), met["row_b"].to_numpy(np.int64)
+    col = {c: df[c].to_numpy() for c in ("source_c", "object_c", "p0", "p1")}
+    obj_empty = intervals.text_is(df["object"], [""])
+    known = ~np.isnan(col["p0"][a]) & ~np.isnan(col["p0"][b])
+    ok = (col["source_c"][a] != col["source_c"][b]) \
+        & ((col["object_c"][a] == col["object_c"][b]) | obj_empty[a] | obj_empty[b]) \
+        & (~known | ((col["p0"][a] == col["p0"][b]) & (col["p1"][a] == col["p1"][b])))
+    a, b = a[ok], b[ok]
+    if not len(a):
+        return empty, empty, empty
+    lo, hi = np.minimum(a, b), np.maximum(a, b)
+    vcol = {c: df[c].to_numpy() for c in _VERDICT_COLUMNS}
+    code = _verdict_codes(vcol, lo, hi, span_ratio=float(compare.get("span_ratio", SPAN_RATIO)))
+    agree = code == 0
+    return lo[agree], hi[agree], code[agree]
 
 
 def _agreeing(df: pd.DataFrame, compare: dict[str, Any], a: np.ndarray, b: np.ndarray

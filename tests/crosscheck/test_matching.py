@@ -106,14 +106,28 @@ def test_keys_are_key_of_each_name():
     assert got == [entities.key(n) if isinstance(n, str) else "" for n in names]
 
 
-def test_a_claim_whose_subject_nobody_knows_meets_no_other_claim():
+def test_a_claim_whose_subject_nobody_knows_only_confirms_a_precise_figure():
     # two summaries that never name their company: the same metric and quarter with
-    # different values is no contradiction, and neither meets a named company's figure
+    # different values is no contradiction (they may be two companies); one of them
+    # meets a named company's claim of another article only to confirm the same
+    # precise figure (84.6 to three significant digits), never to oppose a figure
     a = claim("s1", "84.6亿元", "revenue", 8.46e9, subject="", object="", unit="CNY", period="2025-Q3")
-    b = claim("s2", "45亿元", "revenue", 4.5e9, subject="", object="", unit="CNY", period="2025-Q3")
+    b = claim("s2", "45.3亿元", "revenue", 4.53e9, subject="", object="", unit="CNY", period="2025-Q3")
     named = claim("s3", "84.6亿元", "revenue", 8.46e9, subject="Zentrova", object="", unit="CNY", period="2025-Q3")
     found = check(ledger(a, b, named))
-    assert not _kinds(found, a, b) and not _kinds(found, a, named) and not _kinds(found, b, named)
+    assert not _kinds(found, a, b) and not _kinds(found, b, named)
+    assert _kinds(found, a, named) == {"consistent"}
+
+
+@pytest.mark.parametrize("value, surface, period", [
+    (8.0e9, "80亿元", "2025-Q3"),       # a round figure: two companies share it by chance
+    (8.46e9, "84.6亿元", "2025-Q2"),    # another quarter
+])
+def test_an_anonymous_claim_meets_no_round_figure_nor_another_period(value, surface, period):
+    a = claim("s1", surface, "revenue", value, subject="", object="", unit="CNY", period=period)
+    named = claim("s3", surface, "revenue", value, subject="Zentrova", object="", unit="CNY",
+                  period="2025-Q3")
+    assert not _kinds(check(ledger(a, named)), a, named)
 
 
 # Across scripts: a Chinese name the table does not know meets the Latin name that
