@@ -566,3 +566,17 @@ def test_a_parts_change_with_no_figure_named_is_its_revenue_growth():
 def test_a_change_with_neither_figure_nor_part_stays_a_generic_growth():
     rows = frame_text("澜珀集团表示,第三季度下滑2%。", source="x", published="2025-10-15")
     assert [r["metric"] for r in rows if r["value"] == -0.02] in ([], ["growth"])
+
+
+# A plan is a proposal, a goal a target (corpus GUIDE: `proposed` is "an offer, plan,
+# or deal under negotiation", `target` "a goal"): 计划/打算/plans to make a figure
+# proposed, 目标/aims/target keep it a target.
+@pytest.mark.parametrize("text, surface, modality", [
+    ("澜舟科技计划在美国投资50亿美元建厂。", "50亿美元", "proposed"),
+    ("澜舟科技打算回购20亿元股份。", "20亿元", "proposed"),
+    ("Lanzhou Robotics plans to invest $2 billion in a new plant.", "$2 billion", "proposed"),
+    ("澜舟科技的目标是2027年营收达到100亿元。", "100亿元", "target"),
+    ("Lanzhou Robotics aims to reach revenue of $3 billion by 2027.", "$3 billion", "target"),
+])
+def test_a_plan_is_proposed_and_a_goal_a_target(text, surface, modality):
+    assert _by("modality", text, "2025-11-20")[surface] == modality

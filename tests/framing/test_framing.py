@@ -307,8 +307,10 @@ UNSEEN = {
     "tsmc_hans.txt": [  # zh-Hans: a chipmaker's revenue, growth and a reported plan
         ("约900亿美元", "TSMC", "", "revenue", "2024", "actual", 9e10),
         ("超过30%", "TSMC", "", "revenue_growth", "2024", "actual", 0.3),
-        # 据报道 + 计划: a plan outranks "reported" (precedence)
-        ("1000亿美元", "TSMC", "", "investment", "", "target", 1e11),
+        # 据报道 + 计划: a plan outranks "reported" (precedence); a plan is a proposal (corpus
+        # GUIDE: `proposed` is "an offer, plan, or deal under negotiation", `target` a goal),
+        # and a proposed investment no date places is the news of the month published (2025-03-06)
+        ("1000亿美元", "TSMC", "", "investment", "2025-03", "proposed", 1e11),
         ("约25%", "TSMC", "", "revenue_growth", "2025", "forecast", 0.25),
     ],
     "softbank_ampere_hant.txt": [  # zh-Hant: an acquisition price and stakes
