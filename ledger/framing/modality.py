@@ -17,6 +17,8 @@ def _attached(doc: Doc, cue: Hit, spot: Spot) -> bool:
     between them leaves the cue to its own clause.)"""
     clause = doc.clause_of(cue.start)
     compared = doc.lex.compared_with
+    if cue.name == "forecast" and cue.start >= spot.end and _compared_before(doc, cue, spot):
+        return True  # '营收142億美元,也超越預期', 'beating analyst expectations': the figure beat a forecast
     for other in doc.among(doc.spots, *clause):
         if other.start == spot.start or other.mention.kind == "date":
             continue
@@ -27,6 +29,21 @@ def _attached(doc: Doc, cue: Hit, spot: Spot) -> bool:
                 and any(w in doc.low[spot.end:cue.start] for w in compared):
             return True
     return False
+
+def _benchmark(doc: Doc, cue: Hit) -> bool:
+    """Is a forecast cue the benchmark a comparison word right before it names
+    ('超出市场预期', 'beat analyst expectations')?"""
+    words = doc.low[max(doc.clause_of(cue.start)[0], cue.start - 12):cue.start]
+    return any(w in words for w in doc.lex.compared_with)
+
+
+def _compared_before(doc: Doc, cue: Hit, spot: Spot) -> bool:
+    """Is a forecast cue after the number the benchmark it is compared with ('超出市场预期',
+    '略低于券商预测下限', 'exceeding analyst expectations', 'missed the consensus')? A word of
+    [modality] compared_with stands between the number and the cue, a few words before it."""
+    words = doc.low[max(spot.end, cue.start - 12):cue.start]
+    return any(w in words for w in doc.lex.compared_with)
+
 
 def frame_modality(doc: Doc, spot: Spot) -> tuple[str, float]:
     """Cues of the clause, then sentence-scope cues before it; precedence decides."""
@@ -41,7 +58,9 @@ def frame_modality(doc: Doc, spot: Spot) -> tuple[str, float]:
         read_off = doc.facts.get(spot.start, {}).get("conf", {}).get("metric")
         wide = spot.mention.kind == "date" and read_off == SENTENCE_DATE_CUE
         until = sent[1] if wide else clause[0]
-        found = {h.name for h in doc.among(doc.modality_hits, sent[0], until) if h.kind == "sentence"}
+        # a forecast compared with ('超出市场预期', '略低于券商预测') is a benchmark, no qualifier
+        found = {h.name for h in doc.among(doc.modality_hits, sent[0], until) if h.kind == "sentence"
+                 and not (h.name == "forecast" and _benchmark(doc, h))}
         conf = 0.65
     for name in doc.lex.modality_precedence:
         if name in found:

@@ -580,3 +580,19 @@ def test_a_change_with_neither_figure_nor_part_stays_a_generic_growth():
 ])
 def test_a_plan_is_proposed_and_a_goal_a_target(text, surface, modality):
     assert _by("modality", text, "2025-11-20")[surface] == modality
+
+
+# A figure said to beat or miss a forecast is a fact: the forecast cue after a word
+# of comparison ('超越市场预期', '略低于券商预测', 'exceeding analyst expectations') is
+# the benchmark it is compared with, not the figure's modality.
+@pytest.mark.parametrize("text, surface", [
+    ("澜舟科技第三季营收年减10%至142亿美元,也超越市场预期。", "142亿美元"),
+    ("澜舟科技第三季净利润为20亿美元,略低于券商预测。", "20亿美元"),
+    ("Lanzhou's sales rose 5% to $21.09 billion, exceeding analyst expectations.", "$21.09 billion"),
+    # a forecast compared with earlier in the sentence qualifies none of its later figures
+    ("澜舟第四季净收入275亿元,按年升3%,略低于券商预测下限;经调整纯利71亿元,按年跌26.8%,逊于预期。", "26.8%"),
+    ("第3季EBITDA比去年同期锐减44%至26.9亿美元,仍优于分析师预估的25.8亿美元;每股盈余69美元,比市场预测高7美元。",
+     "69美元"),
+])
+def test_a_figure_that_beat_a_forecast_is_actual(text, surface):
+    assert _by("modality", text, "2025-11-20")[surface] == "actual"
