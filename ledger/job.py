@@ -376,7 +376,8 @@ def _extract(ws: Workspace, paths: list[str | Path], progress: Callable[[int, in
             texts[sid] = text
             rows.extend(found)
         extracted = pd.DataFrame(rows, columns=list(ledger.columns)) if rows else empty_ledger()
-        extracted = link_names(extracted, ledger)  # one name for a company two articles name differently
+        # one name for a company two articles name differently (their figures, their stock codes)
+        extracted = link_names(extracted, ledger, texts=texts)
         merged = merge_extracted(ledger, extracted, texts)
         written = merged.added > 0 or not existed
         staged: list[Staged] = []

@@ -88,15 +88,18 @@ def _named_in(frames: list[pd.DataFrame]) -> dict[str, set[str]]:
     return named
 
 
-def links(frames: Iterable[pd.DataFrame], lex: Lexicon | None = None) -> dict[str, str]:
+def links(frames: Iterable[pd.DataFrame], lex: Lexicon | None = None,
+          tickers: dict[str, set[str]] | None = None) -> dict[str, str]:
     """Folded name -> folded name of the company it is linked to (each group's
-    representative), from every claim of ``frames``."""
+    representative), from every claim of ``frames``; ``tickers`` (folded name ->
+    the stock codes its articles write right after it: :func:`tickers_of`) links
+    two names of one listing whatever their figures."""
     lex = lex or default_lexicon()
     min_shared = int(lex.linking.get("min_shared", 3))
     max_names = int(lex.linking.get("max_names", 4))
     frames = [f for f in frames if len(f)]
     ev = _evidence(frames, _known(lex))
-    if ev.empty:
+    if ev.empty and not tickers:
         return {}
     sources = _named_in(frames)
     shared: Counter[tuple[str, str]] = Counter()
@@ -114,6 +117,22 @@ def links(frames: Iterable[pd.DataFrame], lex: Lexicon | None = None) -> dict[st
         while parent.get(k, k) != k:
             k = parent[k]
         return k
+
+    # one listing, one company: '宏利金融(00945.HK)' and 'Manulife (SEHK: 945)', never named together
+    known = _known(lex)
+    by_code: dict[str, list[str]] = defaultdict(list)
+    for name, codes in (tickers or {}).items():
+        if name not in known:
+            for code in codes:
+                by_code[code].append(name)
+    for listed in by_code.values():
+        names = sorted(set(listed))
+        if len(names) < 2 or len(names) > 3:  # a code many names take is no one's (a misread bracket)
+            continue
+        for other in names[1:]:
+            a, b = root(names[0]), root(other)
+            if a != b and not (sources[names[0]] & sources[other]):
+                parent[b] = a
 
     ranked: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for (a, b), n in shared.items():
@@ -146,13 +165,14 @@ def links(frames: Iterable[pd.DataFrame], lex: Lexicon | None = None) -> dict[st
 
 
 def link_names(new: pd.DataFrame, existing: pd.DataFrame | None = None,
-               lex: Lexicon | None = None) -> pd.DataFrame:
+               lex: Lexicon | None = None, texts: dict[str, str | None] | None = None) -> pd.DataFrame:
     """``new`` with the subjects and objects of linked companies written under
-    one name (the existing ledger's, else the one in more claims)."""
+    one name (the existing ledger's, else the one in more claims); ``texts``
+    (source -> article text) gives the stock codes written after the names."""
     if new.empty:
         return new
     frames = [f for f in (existing, new) if f is not None and len(f)]
-    group = links(frames, lex)
+    group = links(frames, lex, tickers_of(new, texts) if texts else None)
     if not group:
         return new
     counts: dict[str, Counter[str]] = defaultdict(Counter)
@@ -191,3 +211,42 @@ def _one(name: str, group: dict[str, str], display: dict[str, str]) -> str:
     if name.endswith(" brand") and _fold(name[:-6]) in group:
         return f"{display.get(group[_fold(name[:-6])], name[:-6]).lower()} brand"
     return name
+
+
+#: a bracket right after a name ('宏利金融(00945.HK)', 'Manulife Financial Corporation
+#: (TSX/NYSE/PSE: MFC SEHK: 945)'), at most a few words of the name's between
+_BRACKET = re.compile(r"(?:[ \t]*[A-Z][A-Za-z.&-]*){0,4}[ \t]*[(（]([^()（）\n]{2,60})[)）]")
+#: one stock code in a bracket: digits (a Hong Kong, Taiwan or mainland code; its leading
+#: zeros dropped) or a ticker of capitals, with an exchange before it or a market after it
+_CODE = re.compile(r"(?<![A-Za-z0-9])(?:[A-Za-z]{2,6}\s*[:：]\s*)?(\d{3,6}|[A-Z]{2,5})"
+                   r"(?:[.-](?:HK|SZ|SH|TW|US|KS|N|O))?(?![A-Za-z0-9])")
+#: capitals that are no ticker (an exchange or a corporate word written in the bracket)
+_NOT_TICKERS = frozenset({"HK", "HKEX", "SEHK", "HKG", "NYSE", "NASDAQ", "TSX", "PSE", "TWSE", "TPEX", "SZ", "SH",
+                          "SZSE", "SSE", "US", "ADR", "ADS", "KRX", "TSE", "LSE", "SGX", "ETF", "CEO", "AI", "IPO",
+                          "NT", "USD", "HKD", "RMB", "CNY", "TWD", "EUR", "GBP", "JPY", "KRW", "CAD"})
+
+
+def tickers_of(frame: pd.DataFrame, texts: dict[str, str | None]) -> dict[str, set[str]]:
+    """Folded name -> the stock codes an article writes in a bracket right after
+    the name ('宏利金融(00945.HK)' -> {'945'}; 'Manulife Financial Corporation (TSX/NYSE/PSE:
+    MFC SEHK: 945)' -> {'MFC', '945'}), for each single-party subject of ``frame``."""
+    out: dict[str, set[str]] = defaultdict(set)
+    if frame.empty:
+        return out
+    pairs = frame.loc[:, ["source", "subject"]].fillna("").astype(str).drop_duplicates()
+    for src, name in zip(pairs["source"], pairs["subject"], strict=True):
+        text = texts.get(src) or ""
+        if not name or ";" in name or not text:
+            continue
+        low = text.lower()
+        at = low.find(name.lower())
+        while at >= 0:
+            m = _BRACKET.match(text, at + len(name))
+            if m is not None:
+                for code in _CODE.findall(m.group(1)):
+                    if code.isdigit():
+                        out[_fold(name)].add(str(int(code)))
+                    elif code not in _NOT_TICKERS:
+                        out[_fold(name)].add(code)
+            at = low.find(name.lower(), at + 1)
+    return out

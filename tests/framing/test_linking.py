@@ -139,3 +139,31 @@ def test_round_figures_alone_link_no_one():
     more = [*round_, ("revenue", "USD", 2.37e8)]
     ev = pd.concat([_rows("a", "Corvale", more), _rows("b", "Norbridge", more)], ignore_index=True)
     assert set(links([ev])) == {"corvale", "norbridge"}
+
+
+# One listing, one company: a stock code an article writes right after a name
+# ('星河优品(09988.HK)', 'Zentrix Holdings (NYSE: ZTX; HKEX: 9988)') links two names the
+# table does not know, whatever their figures (leading zeros dropped); another code
+# links nothing, and an article naming both keeps them apart.
+def test_tickers_are_read_from_the_bracket_after_a_name():
+    from ledger.framing.linking import tickers_of
+
+    frame = pd.DataFrame({"source": ["zh", "en"], "subject": ["星河优品", "Zentrix"]})
+    texts = {"zh": "星河优品(09988.HK)公布业绩", "en": "Zentrix Holdings (NYSE: ZTX; HKEX: 9988) reported"}
+    assert dict(tickers_of(frame, texts)) == {"星河优品": {"9988"}, "zentrix": {"ZTX", "9988"}}
+
+
+@pytest.mark.parametrize("zh_code, linked", [("09988.HK", True), ("02388.HK", False)])
+def test_one_stock_code_links_two_names_with_no_shared_figure(zh_code, linked):
+    zh = _rows("zh", "星河优品", [("revenue", "CNY", 5.8e9)])
+    en = _rows("en", "Zentrix", [("net_profit", "USD", 1.2e8)])
+    texts = {"zh": f"星河优品({zh_code})公布业绩,营收58亿元", "en": "Zentrix Holdings (NYSE: ZTX; HKEX: 9988) earned"}
+    out = link_names(pd.concat([zh, en], ignore_index=True), texts=texts)
+    assert (out["subject"].nunique() == 1) is linked
+
+
+def test_one_stock_code_never_links_two_names_one_article_gives():
+    both = pd.concat([_rows("zh", "星河优品", [("revenue", "CNY", 5.8e9)]),
+                      _rows("zh", "Zentrix", [("net_profit", "USD", 1.2e8)])], ignore_index=True)
+    texts = {"zh": "星河优品(09988.HK)与Zentrix (HKEX: 9988)"}
+    assert link_names(both, texts=texts)["subject"].nunique() == 2
