@@ -218,8 +218,8 @@ def _one(name: str, group: dict[str, str], display: dict[str, str]) -> str:
 _BRACKET = re.compile(r"(?:[ \t]*[A-Z][A-Za-z.&-]*){0,4}[ \t]*[(（]([^()（）\n]{2,60})[)）]")
 #: one stock code in a bracket: digits (a Hong Kong, Taiwan or mainland code; its leading
 #: zeros dropped) or a ticker of capitals, with an exchange before it or a market after it
-_CODE = re.compile(r"(?<![A-Za-z0-9])(?:[A-Za-z]{2,6}\s*[:：]\s*)?(\d{3,6}|[A-Z]{2,5})"
-                   r"(?:[.-](?:HK|SZ|SH|TW|US|KS|N|O))?(?![A-Za-z0-9])")
+_CODE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2,6}\s*[:：]\s*)?(\d{3,6}|[A-Z]{2,5})"
+                   r"([.-](?:HK|SZ|SH|TW|US|KS|N|O))?(?![A-Za-z0-9\u4e00-\u9fff%.,])")
 #: capitals that are no ticker (an exchange or a corporate word written in the bracket)
 _NOT_TICKERS = frozenset({"HK", "HKEX", "SEHK", "HKG", "NYSE", "NASDAQ", "TSX", "PSE", "TWSE", "TPEX", "SZ", "SH",
                           "SZSE", "SSE", "US", "ADR", "ADS", "KRX", "TSE", "LSE", "SGX", "ETF", "CEO", "AI", "IPO",
@@ -243,8 +243,11 @@ def tickers_of(frame: pd.DataFrame, texts: dict[str, str | None]) -> dict[str, s
         while at >= 0:
             m = _BRACKET.match(text, at + len(name))
             if m is not None:
-                for code in _CODE.findall(m.group(1)):
+                for exchange, code, market in _CODE.findall(m.group(1)):
                     if code.isdigit():
+                        # '(2025)' after a name is a year unless an exchange or market says it is a code
+                        if len(code) == 4 and 1990 <= int(code) <= 2035 and not (exchange or market):
+                            continue
                         out[_fold(name)].add(str(int(code)))
                     elif code not in _NOT_TICKERS:
                         out[_fold(name)].add(code)

@@ -167,3 +167,11 @@ def test_one_stock_code_never_links_two_names_one_article_gives():
                       _rows("zh", "Zentrix", [("net_profit", "USD", 1.2e8)])], ignore_index=True)
     texts = {"zh": "星河优品(09988.HK)与Zentrix (HKEX: 9988)"}
     assert link_names(both, texts=texts)["subject"].nunique() == 2
+
+
+@pytest.mark.parametrize("text", ["星河优品(2025年)营收", "星河优品(约1209亿元)", "星河优品(2025)的营收", "星河优品(12.5%)"])
+def test_a_year_or_an_amount_in_the_bracket_is_no_stock_code(text):
+    from ledger.framing.linking import tickers_of
+
+    frame = pd.DataFrame({"source": ["zh"], "subject": ["星河优品"]})
+    assert not tickers_of(frame, {"zh": text}).get("星河优品")
