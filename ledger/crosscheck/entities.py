@@ -208,6 +208,16 @@ def _suffix_endings() -> frozenset[str]:
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
+def three_digits(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(exponent, mantissa) of each value to three significant digits, sign left out:
+    1.92e10 -> (10, 192), 9.995 -> (1, 100).  Two amounts with the same pair are
+    the same figure as news rounds it (the values must be finite and non-zero)."""
+    v = np.abs(values)
+    exp = np.floor(np.log10(v)).astype(np.int64)
+    mant = np.rint(v / 10.0 ** (exp - 2)).astype(np.int64)
+    return exp + (mant >= 1000), np.where(mant >= 1000, mant // 10, mant)
+
+
 def linked_by_figures(entity: np.ndarray, names: np.ndarray, source: np.ndarray, point: np.ndarray,
                       unit: np.ndarray, mentioned: np.ndarray, amounts: np.ndarray,
                       settings: dict | None = None) -> np.ndarray:
@@ -246,11 +256,7 @@ def linked_by_figures(entity: np.ndarray, names: np.ndarray, source: np.ndarray,
     ok = np.isfinite(point) & (point != 0) & (han[entity] | latin[entity]) & amounts
     if not ok.any():
         return root
-    p = np.abs(point[ok])
-    exp = np.floor(np.log10(p)).astype(np.int64)
-    mant = np.rint(p / 10.0 ** (exp - 2)).astype(np.int64)
-    exp = np.where(mant >= 1000, exp + 1, exp)
-    mant = np.where(mant >= 1000, mant // 10, mant)
+    exp, mant = three_digits(point[ok])
     import pandas as pd
 
     figs = pd.DataFrame({"e": entity[ok], "s": source[ok], "u": unit[ok], "x": exp,

@@ -39,7 +39,7 @@ import pandas as pd
 
 from ledger import intervals
 from ledger.crosscheck.entities import keys as entity_keys
-from ledger.crosscheck.entities import linked_by_figures
+from ledger.crosscheck.entities import linked_by_figures, three_digits
 from ledger.crosscheck.rates import RATES_NAME, Money, converted_bounds
 from ledger.crosscheck.scoring import TEXT
 from ledger.crosscheck.sorting import lexsort
@@ -662,19 +662,11 @@ def _anonymous_agreeing(df: pd.DataFrame, compare: dict[str, Any]) -> tuple[np.n
     empty = np.zeros(0, dtype=np.int64)
     if "anonymous" not in df or not df["anonymous"].any() or len(df) < 2:
         return empty, empty, empty
-    point = df["point"].to_numpy(dtype=float)
-    half = (df["hi"].to_numpy(dtype=float) - df["lo"].to_numpy(dtype=float)) / 2
-    with np.errstate(divide="ignore", invalid="ignore"):
-        precise = (np.abs(point) > 0) & np.isfinite(point) \
-            & (half <= float(compare.get("precise_within", 0.01)) * np.abs(point))
-    precise &= ~df["is_date"].to_numpy(dtype=bool) & ~intervals.text_is(df["unit"], list(NOT_AMOUNTS))
-    rows = np.flatnonzero(precise)
+    rows = _precise_rows(df, compare, NOT_AMOUNTS)
     if len(rows) < 2:
         return empty, empty, empty
-    v = np.abs(point[rows])
-    exp = np.floor(np.log10(v)).astype(np.int64)
-    mant = np.round(v / 10.0 ** (exp - 2)).astype(np.int64)
-    exp, mant = exp + (mant >= 1000), np.where(mant >= 1000, mant // 10, mant)
+    point = df["point"].to_numpy(dtype=float)
+    exp, mant = three_digits(point[rows])
     frame = pd.DataFrame({"row": rows, "block": df["block_c"].to_numpy(np.int64)[rows],
                           "unit": df["unit_c"].to_numpy(np.int64)[rows], "exp": exp,
                           "mant": np.where(point[rows] < 0, -mant, mant),
@@ -699,6 +691,18 @@ def _anonymous_agreeing(df: pd.DataFrame, compare: dict[str, Any]) -> tuple[np.n
     code = _verdict_codes(vcol, lo, hi, span_ratio=float(compare.get("span_ratio", SPAN_RATIO)))
     agree = code == 0
     return lo[agree], hi[agree], code[agree]
+
+
+def _precise_rows(df: pd.DataFrame, compare: dict[str, Any], units_left_out: tuple[str, ...]) -> np.ndarray:
+    """The rows stating a non-zero figure to within ``precise_within`` (1%) of it, no
+    date and in none of ``units_left_out``: figures precise enough to tell whose they are."""
+    point = df["point"].to_numpy(dtype=float)
+    half = (df["hi"].to_numpy(dtype=float) - df["lo"].to_numpy(dtype=float)) / 2
+    with np.errstate(divide="ignore", invalid="ignore"):
+        precise = (np.abs(point) > 0) & np.isfinite(point) \
+            & (half <= float(compare.get("precise_within", 0.01)) * np.abs(point))
+    precise &= ~df["is_date"].to_numpy(dtype=bool) & ~intervals.text_is(df["unit"], list(units_left_out))
+    return np.flatnonzero(precise)
 
 
 def _agreeing(df: pd.DataFrame, compare: dict[str, Any], a: np.ndarray, b: np.ndarray
@@ -728,21 +732,13 @@ def _same_figures(df: pd.DataFrame, compare: dict[str, Any]) -> tuple[np.ndarray
     empty = np.zeros(0, dtype=np.int64)
     if len(df) < 2:
         return empty, empty
-    point = df["point"].to_numpy(dtype=float)
-    half = (df["hi"].to_numpy(dtype=float) - df["lo"].to_numpy(dtype=float)) / 2
-    with np.errstate(divide="ignore", invalid="ignore"):
-        precise = (np.abs(point) > 0) & np.isfinite(point) & (half <= float(compare.get("precise_within", 0.01))
-                                                               * np.abs(point))
     # amounts and counts: rates of one company coincide too often (40.6% its users' growth
     # and 40.6% its expenses' growth in one quarter)
-    precise &= ~df["is_date"].to_numpy(dtype=bool) & ~intervals.text_is(df["unit"], ["ratio", "percentage_point"])
-    rows = np.flatnonzero(precise)
+    rows = _precise_rows(df, compare, ("ratio", "percentage_point"))
     if len(rows) < 2:
         return empty, empty
-    v = np.abs(point[rows])
-    exp = np.floor(np.log10(v)).astype(np.int64)
-    mant = np.round(v / 10.0 ** (exp - 2)).astype(np.int64)  # three significant digits: 192 for 1.92e10
-    exp, mant = exp + (mant >= 1000), np.where(mant >= 1000, mant // 10, mant)
+    point = df["point"].to_numpy(dtype=float)
+    exp, mant = three_digits(point[rows])  # three significant digits: 192 for 1.92e10
     units = int(df["unit_c"].max()) + 1 if len(df) else 1
     key = ((df["subject_c"].to_numpy(np.int64)[rows] * units + df["unit_c"].to_numpy(np.int64)[rows]) * 128
            + (np.clip(exp, -60, 60) + 64)) * 2000 + mant * 2 + (point[rows] < 0)

@@ -506,10 +506,9 @@ def _currency_of(word: str, low: str, original: str | None = None) -> str:
     """The ISO code a declared currency word names ('台币' -> TWD; 元 as the
     text's yuan), else ''."""
     word = word.strip()
-    code = CURRENCY_WORDS_AFTER.get(word) or CURRENCY_WORDS_AFTER.get(word.lower())
-    if code == "yuan" or word in ("元", "圆"):
+    if word in ("元", "圆") or CURRENCY_WORDS_AFTER.get(word.lower()) == "yuan":
         return default_yuan(low, original)
-    return str(code) if code and len(str(code)) == 3 and str(code).isupper() else ""
+    return currency_named(word)
 
 
 def frame_article(

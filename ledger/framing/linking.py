@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from ledger.framing.cues import Lexicon, default_lexicon
+from ledger.framing.names import codes_after
 from ledger.sources import to_simplified
 
 _PUNCT = re.compile(r"[\s.,·'’&()（）\-]+")
@@ -172,7 +173,7 @@ def link_names(new: pd.DataFrame, existing: pd.DataFrame | None = None,
     if new.empty:
         return new
     frames = [f for f in (existing, new) if f is not None and len(f)]
-    group = links(frames, lex, tickers_of(new, texts) if texts else None)
+    group = links(frames, lex, tickers_of(new, texts, lex) if texts else None)
     if not group:
         return new
     counts: dict[str, Counter[str]] = defaultdict(Counter)
@@ -213,43 +214,39 @@ def _one(name: str, group: dict[str, str], display: dict[str, str]) -> str:
     return name
 
 
-#: a bracket right after a name ('宏利金融(00945.HK)', 'Manulife Financial Corporation
-#: (TSX/NYSE/PSE: MFC SEHK: 945)'), at most a few words of the name's between
-_BRACKET = re.compile(r"(?:[ \t]*[A-Z][A-Za-z.&-]*){0,4}[ \t]*[(（]([^()（）\n]{2,60})[)）]")
-#: one stock code in a bracket: digits (a Hong Kong, Taiwan or mainland code; its leading
-#: zeros dropped) or a ticker of capitals, with an exchange before it or a market after it
-_CODE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2,6}\s*[:：]\s*)?(\d{3,6}|[A-Z]{2,5})"
-                   r"([.-](?:HK|SZ|SH|TW|US|KS|N|O))?(?![A-Za-z0-9\u4e00-\u9fff%.,])")
-#: capitals that are no ticker (an exchange or a corporate word written in the bracket)
-_NOT_TICKERS = frozenset({"HK", "HKEX", "SEHK", "HKG", "NYSE", "NASDAQ", "TSX", "PSE", "TWSE", "TPEX", "SZ", "SH",
-                          "SZSE", "SSE", "US", "ADR", "ADS", "KRX", "TSE", "LSE", "SGX", "ETF", "CEO", "AI", "IPO",
-                          "NT", "USD", "HKD", "RMB", "CNY", "TWD", "EUR", "GBP", "JPY", "KRW", "CAD"})
+#: the words of a Latin name a bracket may follow ('Manulife Financial Corporation (...)' for Manulife)
+_NAME_TAIL = re.compile(r"(?:[ \t]+[A-Z][A-Za-z.&-]*){0,4}")
+#: a market written after a code ('00945.HK', 'LI.US'): no part of the code
+_MARKET = re.compile(r"[.\-](?:HK|SH|SZ|SS|TW|TWO|KS|T|US|N|O)$")
 
 
-def tickers_of(frame: pd.DataFrame, texts: dict[str, str | None]) -> dict[str, set[str]]:
-    """Folded name -> the stock codes an article writes in a bracket right after
-    the name ('宏利金融(00945.HK)' -> {'945'}; 'Manulife Financial Corporation (TSX/NYSE/PSE:
-    MFC SEHK: 945)' -> {'MFC', '945'}), for each single-party subject of ``frame``."""
+def tickers_of(frame: pd.DataFrame, texts: dict[str, str | None], lex: Lexicon | None = None) -> dict[str, set[str]]:
+    """Folded name -> the stock codes an article writes in a code bracket right after
+    the name (``names.codes_after``: '宏利金融(00945.HK)' -> {'945'}; 'Zentrix Holdings (NYSE: ZTX;
+    HKEX: 9988)' -> {'ZTX', '9988'}; digits without their leading zeros), for each
+    single-party subject of ``frame``.  A bare year ('(2025)') is no code."""
+    lex = lex or default_lexicon()
     out: dict[str, set[str]] = defaultdict(set)
     if frame.empty:
         return out
     pairs = frame.loc[:, ["source", "subject"]].fillna("").astype(str).drop_duplicates()
+    lowered: dict[str, str] = {}  # each article lower-cased once, whatever its names
     for src, name in zip(pairs["source"], pairs["subject"], strict=True):
         text = texts.get(src) or ""
         if not name or ";" in name or not text:
             continue
-        low = text.lower()
-        at = low.find(name.lower())
+        if src not in lowered:
+            lowered[src] = text.lower()
+        low, form = lowered[src], name.lower()
+        at = low.find(form)
         while at >= 0:
-            m = _BRACKET.match(text, at + len(name))
-            if m is not None:
-                for exchange, code, market in _CODE.findall(m.group(1)):
-                    if code.isdigit():
-                        # '(2025)' after a name is a year unless an exchange or market says it is a code
-                        if len(code) == 4 and 1990 <= int(code) <= 2035 and not (exchange or market):
-                            continue
-                        out[_fold(name)].add(str(int(code)))
-                    elif code not in _NOT_TICKERS:
-                        out[_fold(name)].add(code)
-            at = low.find(name.lower(), at + 1)
+            tail = _NAME_TAIL.match(text, at + len(name))
+            for exchange, written in codes_after(text, tail.end() if tail else at + len(name), lex):
+                code = _MARKET.sub("", written)
+                if code.isdigit():
+                    if len(code) == 4 and 1990 <= int(code) <= 2035 and not exchange and code == written:
+                        continue  # '(2025)' after a name is a year unless an exchange or a market says otherwise
+                    code = str(int(code))
+                out[_fold(name)].add(code)
+            at = low.find(form, at + 1)
     return out

@@ -158,7 +158,6 @@ def _base_of(doc: Doc, spot: Spot, change: Change) -> tuple[str, int]:
     return "", 0
 
 
-
 _CHANGE_OF = re.compile(r"\s*(?:[a-z-]+\s+){0,2}?(?:in|of)\s+(?:the\s+|its\s+|their\s+)?")
 
 

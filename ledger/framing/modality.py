@@ -17,7 +17,7 @@ def _attached(doc: Doc, cue: Hit, spot: Spot) -> bool:
     between them leaves the cue to its own clause.)"""
     clause = doc.clause_of(cue.start)
     compared = doc.lex.compared_with
-    if cue.name == "forecast" and cue.start >= spot.end and _compared_before(doc, cue, spot):
+    if cue.name == "forecast" and cue.start >= spot.end and _benchmark(doc, cue, spot.end):
         return True  # '营收142億美元,也超越預期', 'beating analyst expectations': the figure beat a forecast
     for other in doc.among(doc.spots, *clause):
         if other.start == spot.start or other.mention.kind == "date":
@@ -30,18 +30,13 @@ def _attached(doc: Doc, cue: Hit, spot: Spot) -> bool:
             return True
     return False
 
-def _benchmark(doc: Doc, cue: Hit) -> bool:
-    """Is a forecast cue the benchmark a comparison word right before it names
-    ('超出市场预期', 'beat analyst expectations')?"""
-    words = doc.low[max(doc.clause_of(cue.start)[0], cue.start - 12):cue.start]
-    return any(w in words for w in doc.lex.compared_with)
 
-
-def _compared_before(doc: Doc, cue: Hit, spot: Spot) -> bool:
-    """Is a forecast cue after the number the benchmark it is compared with ('超出市场预期',
-    '略低于券商预测下限', 'exceeding analyst expectations', 'missed the consensus')? A word of
-    [modality] compared_with stands between the number and the cue, a few words before it."""
-    words = doc.low[max(spot.end, cue.start - 12):cue.start]
+def _benchmark(doc: Doc, cue: Hit, lo: int) -> bool:
+    """Is a forecast cue the benchmark a figure is compared with ('超出市场预期',
+    '略低于券商预测下限', 'exceeding analyst expectations')?  A word of [modality]
+    compared_with stands a few characters before it, past ``lo`` (the figure's end,
+    or its clause's start for a cue that qualifies the rest of its sentence)."""
+    words = doc.low[max(lo, cue.start - 12):cue.start]
     return any(w in words for w in doc.lex.compared_with)
 
 
@@ -60,7 +55,7 @@ def frame_modality(doc: Doc, spot: Spot) -> tuple[str, float]:
         until = sent[1] if wide else clause[0]
         # a forecast compared with ('超出市场预期', '略低于券商预测') is a benchmark, no qualifier
         found = {h.name for h in doc.among(doc.modality_hits, sent[0], until) if h.kind == "sentence"
-                 and not (h.name == "forecast" and _benchmark(doc, h))}
+                 and not (h.name == "forecast" and _benchmark(doc, h, doc.clause_of(h.start)[0]))}
         conf = 0.65
     for name in doc.lex.modality_precedence:
         if name in found:

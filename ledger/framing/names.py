@@ -36,6 +36,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -49,12 +50,35 @@ _CJK = "\u4e00-\u9fff"
 _CODE = r"(?:\d{4,6}|[A-Z]{1,5}|[A-Z]{2,6}[.\-][A-Z])(?:[.\-](?:HK|SH|SZ|SS|TW|TWO|KS|T|US|N|O))?"
 
 
+def _listing(prefixes: tuple[str, ...]) -> str:
+    """One listing: an optional exchange prefix, then the code."""
+    exchange = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
+    return rf"(?:(?:{exchange})\s*[:：]?\s*)?{_CODE}"
+
+
 @lru_cache(maxsize=8)
 def _code_brackets(prefixes: tuple[str, ...]) -> re.Pattern[str]:
-    exchange = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
-    listing = rf"(?:(?:{exchange})\s*[:：]?\s*)?{_CODE}"
+    listing = _listing(prefixes)
     # one listing or several ('(NYSE:MNSO;HKEX:9896)', '(09992.HK、PMRTY)')
     return re.compile(rf"\s*[(（\[]\s*{listing}(?:\s*[;；,，、/]\s*{listing})*\s*[)）\]]")
+
+
+@lru_cache(maxsize=8)
+def _listings(prefixes: tuple[str, ...]) -> re.Pattern[str]:
+    """Each listing of a code bracket, its exchange and its code apart."""
+    exchange = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
+    return re.compile(rf"(?P<exchange>(?:{exchange})\s*[:：]?\s*)?(?P<code>{_CODE})")
+
+
+def codes_after(text: str, at: int, lex: Lexicon) -> list[tuple[str, str]]:
+    """(exchange, code) of each listing of the stock-code bracket that starts at
+    ``at`` ('(00945.HK)' -> [('', '00945.HK')], '(NYSE:MNSO;HKEX:9896)' -> [('NYSE:',
+    'MNSO'), ('HKEX:', '9896')]); [] when no code bracket starts there."""
+    prefixes = _words(lex, "exchange_prefixes")
+    m = _code_brackets(prefixes).match(text, at)
+    if m is None:
+        return []
+    return [(c.group("exchange") or "", c.group("code")) for c in _listings(prefixes).finditer(m.group())]
 
 
 def code_spans(text: str, lex: Lexicon) -> list[tuple[int, int]]:
@@ -798,18 +822,26 @@ def _before_sector(low: str, form: str, sectors: tuple[str, ...]) -> bool:
     return False
 
 
+def _per_table(table: Any, make: Callable[[Any], Any]) -> Any:
+    """``make(table)``, made once per lexicon table (kept with the table itself, so a
+    reused id is never another table's)."""
+    kept = _PER_TABLE.get((id(table), make))
+    if kept is None or kept[0] is not table:
+        kept = _PER_TABLE[(id(table), make)] = (table, make(table))
+    return kept[1]
+
+
+_PER_TABLE: dict[tuple[int, Callable[[Any], Any]], tuple[Any, Any]] = {}
+
+
 def _change_words(lex: Lexicon) -> frozenset[str]:
     """Every word of cues.toml ``[change]`` (its bases 同比/环比/按年, its rises and
     falls), lower-cased: a change's words are never a name."""
-    table = lex.change
-    cached = _CHANGE_WORDS.get(id(table))
-    if cached is None or cached[0] is not table:  # keyed by the table itself, not a reused id
-        words = frozenset(str(w).lower() for v in table.values() if isinstance(v, (list, tuple)) for w in v)
-        cached = _CHANGE_WORDS[id(table)] = (table, words)
-    return cached[1]
+    return _per_table(lex.change, _words_of_lists)
 
 
-_CHANGE_WORDS: dict[int, tuple[dict, frozenset[str]]] = {}
+def _words_of_lists(table: dict) -> frozenset[str]:
+    return frozenset(str(w).lower() for v in table.values() if isinstance(v, (list, tuple)) for w in v)
 
 
 def _plain_generic(lex: Lexicon, name: str, cue_words: frozenset[str]) -> bool:
@@ -1016,16 +1048,13 @@ def _part_before(low: str, at: int, lex: Lexicon) -> bool:
     characters or more) end right before ``at``: '香港公开发售部分获得…', '云计算业务实现…'?  The
     words before the verb are then the part the figure is of, not an organisation
     ('售部分')."""
-    kept = _CJK_PARTS.get(id(lex.parts))
-    if kept is None or kept[0] is not lex.parts:
-        kept = _CJK_PARTS[id(lex.parts)] = (lex.parts, tuple(a for a in lex.parts if len(a) >= 3 and not a.isascii()))
-    parts = kept[1]
+    parts = _per_table(lex.parts, _cjk_parts)
     return low[max(0, at - 12):at].endswith(parts) if parts else False
 
 
-#: the Chinese part names of each lexicon's parts table, made once per table (kept with the
-#: table itself, so its id is never another table's)
-_CJK_PARTS: dict[int, tuple[dict[str, str], tuple[str, ...]]] = {}
+def _cjk_parts(parts: dict[str, str]) -> tuple[str, ...]:
+    """The Chinese part names of three characters or more."""
+    return tuple(a for a in parts if len(a) >= 3 and not a.isascii())
 
 
 def _by_listing(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[str]) -> None:
