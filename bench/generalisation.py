@@ -420,6 +420,8 @@ _LATIN_GENERIC = frozenset({
     # places a registered name opens with: where, not which
     "zhejiang", "jiangsu", "guangdong", "shenzhen", "shanghai", "beijing", "foshan", "hangzhou", "ningbo",
     "suzhou", "nanjing", "hefei", "xiamen", "chengdu", "wuhan", "tianjin", "chongqing", "qingdao",
+    "saudi", "arabia", "arabian", "abu", "dhabi", "dubai", "qatar", "gulf", "india", "indian", "japan",
+    "korea", "singapore", "australia", "canada",
     "inc", "incorporated", "holdings", "holding", "group", "technology", "technologies", "tech", "ai", "co",
     "ltd", "limited", "corp", "corporation", "company", "capital", "motors", "motor", "bank", "international",
     "the", "of", "and", "plc", "sa", "ag", "nv", "se", "llc", "lp", "partners", "ventures", "systems",
