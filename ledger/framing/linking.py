@@ -13,7 +13,12 @@ figure of two significant digits or more (round ones, $1 billion or 3 times, two
 companies share by chance), each the other's
 best match (a tie says nothing), are one company; a third name whose best match
 is in such a group joins it when no article names it with one of the group (友达
-beside 友达光电 / AUO).  Its claims are then written under one name: the one the
+beside 友达光电 / AUO).  An article that names both is no proof of two companies when
+the two share ``named_together_min`` precise figures ('NIO(09866.HK)' in the lead of a
+Chinese article that says 蔚来 afterwards).  Two names that are one stem with at most
+one company suffix among all the names of that stem are one company whatever their
+figures (理想 / 理想汽车, 'Nordlys' / 'Nordlys Group'; not 吉利汽车 / 吉利控股).
+Its claims are then written under one name: the one the
 ledger already uses, else the one named in more claims.  Names the table knows are
 never relinked; rows a reviewer touched are never changed (only new rows are
 renamed).
@@ -28,7 +33,7 @@ import numpy as np
 import pandas as pd
 
 from ledger.framing.cues import Lexicon, default_lexicon
-from ledger.framing.names import codes_after
+from ledger.framing.names import codes_after, strip_suffix
 from ledger.sources import to_simplified
 
 _PUNCT = re.compile(r"[\s.,·'’&()（）\-]+")
@@ -135,10 +140,27 @@ def links(frames: Iterable[pd.DataFrame], lex: Lexicon | None = None,
             if a != b and not (sources[names[0]] & sources[other]):
                 parent[b] = a
 
+    # one stem, one company: 理想 and 理想汽车, 'Lufthansa' and 'Lufthansa Group', unless two
+    # suffixes share the stem (吉利汽车 and 吉利控股 are two companies, and 吉利 either)
+    for names in _stem_groups(frames, known, lex):
+        for other in names[1:]:
+            a, b = root(names[0]), root(other)
+            if a != b:
+                parent[b] = a
+
+    together = int(lex.linking.get("named_together_min", 0))
+
+    def apart(a: str, b: str) -> bool:
+        """No article names both, or they share so many precise figures that one
+        article naming both wrote one company twice ('NIO(09866.HK)' ... 蔚来)."""
+        if not (sources[a] & sources[b]):
+            return True
+        return bool(together) and precise[(a, b) if a < b else (b, a)] >= together
+
     ranked: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for (a, b), n in shared.items():
         # named together: two companies; round figures alone ($1 billion, 3 times) prove nothing
-        if n >= min_shared and precise[(a, b)] and not (sources[a] & sources[b]):
+        if n >= min_shared and precise[(a, b)] and apart(a, b):
             ranked[a].append((n, b))
             ranked[b].append((n, a))
     best: dict[str, str] = {}
@@ -158,11 +180,40 @@ def links(frames: Iterable[pd.DataFrame], lex: Lexicon | None = None,
         if a in grouped or b not in grouped:
             continue
         joined = members[root(b)]
-        if not any(sources[a] & sources[m] for m in joined):
+        if all(apart(a, m) for m in joined):
             parent[a] = root(b)
             joined.add(a)
             grouped.add(a)
     return {k: root(k) for k in list(parent)} | {root(k): root(k) for k in list(parent)}
+
+
+def _stem_groups(frames: list[pd.DataFrame], known: frozenset[str], lex: Lexicon) -> list[list[str]]:
+    """Folded names the table does not know that are one stem with at most one
+    company suffix among them (``[names]`` legal and industry suffixes):
+    [理想, 理想汽车], not [吉利, 吉利汽车, 吉利控股]; a stem that is a place or
+    too short to be a name (one Han character, two Latin letters) joins nothing."""
+    spec = lex.names
+    suffixes = tuple(spec.get("industry_suffixes", ())) + tuple(spec.get("legal_suffixes", ()))
+    places = {_fold(p) for p in (*spec.get("world_places", ()), *spec.get("place_prefixes", ()))}
+    names: set[str] = set()
+    for f in frames:
+        for col in ("subject", "object"):
+            for value in f[col].dropna().astype(str).unique():
+                names.update(n for n in value.split(";") if n)
+    by_stem: dict[str, dict[str, str]] = defaultdict(dict)  # stem -> folded name -> its suffix
+    for name in names:
+        key = _fold(name)
+        if not key or key in known:
+            continue
+        stem = _fold(strip_suffix(to_simplified(name), suffixes))
+        short = len(stem) < (2 if re.search(r"[\u3400-\u9fff]", stem) else 3)
+        if stem and not short and stem not in places and key.startswith(stem):
+            by_stem[stem][key] = key[len(stem):]
+    out = []
+    for forms in by_stem.values():
+        if len(forms) > 1 and len({s for s in forms.values() if s}) <= 1:
+            out.append(sorted(forms))
+    return out
 
 
 def link_names(new: pd.DataFrame, existing: pd.DataFrame | None = None,

@@ -118,7 +118,7 @@ def _longest_first(suffixes: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(dict.fromkeys((*suffixes, *undotted)), key=len, reverse=True))
 
 
-def _strip_suffix(name: str, suffixes: tuple[str, ...]) -> str:
+def strip_suffix(name: str, suffixes: tuple[str, ...]) -> str:
     """The name without trailing suffix words (legal or industry)."""
     ordered = _longest_first(suffixes)  # sorted once, not on every call
     changed = True
@@ -166,7 +166,7 @@ def _generic(lex: Lexicon, name: str, cue_words: frozenset[str]) -> bool:
             or any(w.islower() for w in words[1:-1])
     if any(d in low for d in _words(lex, "descriptors")):
         return True  # '芯片巨头美光科技': a description and a name; the name is a shorter tail
-    stem = _strip_suffix(name, _words(lex, "industry_suffixes") + _words(lex, "legal_suffixes"))
+    stem = strip_suffix(name, _words(lex, "industry_suffixes") + _words(lex, "legal_suffixes"))
     if stem != name:  # '雷诺集团', '美光科技': the stem is the name
         return len(stem) < 2 or _generic(lex, stem, cue_words)
     return _not_a_name(low, lex)
@@ -271,7 +271,7 @@ def _local_forms(name: str, low: str, lex: Lexicon) -> list[str]:
         # a name the article uses more ('中国人形机器人' is a kind of robot, not 人形机器人)
         world = next((p for p in _words(lex, "world_places") if name.startswith(p) and len(name) > len(p) + 1), "")
         rest = name[len(world):]
-        stem = _strip_suffix(rest, _words(lex, "industry_suffixes"))
+        stem = strip_suffix(rest, _words(lex, "industry_suffixes"))
         if world and not _latin(rest) and _count(low, rest.lower()) > _count(low, name.lower()) \
                 and not _generic_stem(rest) and not _generic_stem(stem) and stem == rest:
             return [rest]
@@ -493,10 +493,10 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
             designated: bool = False) -> None:
         # "China's Zijin Gold", "Billionaire Richard Li's FWD": the name after the owner
         name = re.sub(r"^(?:[A-Z][A-Za-z.-]*\s+){0,3}[A-Z][A-Za-z.-]*['’]s\s+(?=[A-Z])", "", name.strip(" ,.·"))
-        name = _strip_suffix(re.sub(r"['’]s$", "", name), legal)  # "Klarna's": the name
+        name = strip_suffix(re.sub(r"['’]s$", "", name), legal)  # "Klarna's": the name
         if all(w.rstrip(".") in suffix_words for w in name.lower().split()):
             return  # 'Group Holding', 'Co Ltd': corporate words, no name
-        if not _latin(name) and _strip_suffix(name, cjk_suffixes) in cjk_suffixes:
+        if not _latin(name) and strip_suffix(name, cjk_suffixes) in cjk_suffixes:
             return  # '机器人公司', '科技集团': a kind of company and a corporate word, no name
         if not _latin(name) and (name.lower().endswith(measures)
                                  or "的" in name):
@@ -506,19 +506,19 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
         if generic or name.lower() in people:
             return
         # the short name an article designates joins its full name's organisation
-        full = {_strip_suffix(o.strip(" ,.·"), legal).lower() for o in others} if designated else set()
+        full = {strip_suffix(o.strip(" ,.·"), legal).lower() for o in others} if designated else set()
         owners = [k for f in full for k in keys_of(f)]
         if not owners and inside_known(name.lower()):
             return  # '玛特' once '泡泡玛特' is known
         keys = owners or keys_of(name.lower())  # the first key (in found's order), else the name itself
         key = min(keys, key=key_rank.__getitem__) if keys else name
         put(key, name.lower())
-        short = _strip_suffix(name, industry + legal)
+        short = strip_suffix(name, industry + legal)
         if short != name and not _generic(lex, short, cue_words) and (not _latin(short) or " " not in short
                                                                        or _count(low, short) > _count(low, name)):
             put(key, short.lower())
         for other in others:
-            other = _strip_suffix(other.strip(" ,.·"), legal)
+            other = strip_suffix(other.strip(" ,.·"), legal)
             if other and not _generic(lex, other, cue_words):
                 put(key, other.lower())
         if short not in locals_of:  # asked each time the name is found: once per name
@@ -535,7 +535,7 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
         if chinese:
             shown.setdefault(key, max(chinese, key=lambda f: _count(low, f.lower())))
         if gloss:
-            shown.setdefault(key, _strip_suffix(gloss.strip(" ,.·"), legal))
+            shown.setdefault(key, strip_suffix(gloss.strip(" ,.·"), legal))
         if designated:
             shown[key] = name  # the short name the article designates ('("Manulife")') is how it is shown
 
@@ -636,7 +636,7 @@ def _short_aliases(lex: Lexicon) -> dict[str, tuple[str, str]]:
         if ent.type not in lex.role("organisation_types"):
             continue
         for alias in ent.aliases:
-            stem = _strip_suffix(alias, suffixes)
+            stem = strip_suffix(alias, suffixes)
             if (stem != alias and len(stem) >= 2 and not _latin(stem) and stem not in taken
                     and stem.lower() not in _words(lex, "generic")):
                 out.setdefault(stem, (ent.name, ent.type))
@@ -793,7 +793,7 @@ def _placed_generic(lex: Lexicon, name: str, cue_words: frozenset[str], low: str
     cues = _cjk_cue_automaton(cue_words)
     if cues is not None and next(cues.iter(name.lower()), None) is not None:
         return True
-    stem = _strip_suffix(name, _words(lex, "industry_suffixes") + _words(lex, "legal_suffixes")).lower()
+    stem = strip_suffix(name, _words(lex, "industry_suffixes") + _words(lex, "legal_suffixes")).lower()
     tokens = segment(stem)
     if any(flag[:1] in "upcrt" or (flag[:1] == "m" and len(word) > 1) for word, flag in tokens) \
             or tokens[-1][0] in _words(lex, "generic") or tokens[-1][1] in ("f", "a", "ad", "d", "vd"):
@@ -852,7 +852,7 @@ def _plain_generic(lex: Lexicon, name: str, cue_words: frozenset[str]) -> bool:
         return True
     if low in _change_words(lex):  # '环比', '同比', '增长': how a figure moved, never who owns it
         return True
-    stem = _strip_suffix(name, _words(lex, "industry_suffixes") + _words(lex, "legal_suffixes"))
+    stem = strip_suffix(name, _words(lex, "industry_suffixes") + _words(lex, "legal_suffixes"))
     return len(stem) < 2 or stem.lower() in _words(lex, "generic") or any(d in low for d in _words(lex, "descriptors"))
 
 
@@ -889,7 +889,7 @@ def _recurring_tail(run: str, low: str, lex: Lexicon, cue_words: frozenset[str],
             _placed_generic(lex, tail, cue_words, low) if placed else _generic(lex, tail, cue_words)
         if generic or tail[0] in _FUNCTION_CHARS:
             continue
-        short = _strip_suffix(tail, suffixes)
+        short = strip_suffix(tail, suffixes)
         if _count(low, tail) >= 2 or (short != tail and _count(low, short) >= 2):
             return tail
     return ""
@@ -1232,7 +1232,7 @@ def _by_headline_clause(text: str, low: str, add, lex: Lexicon, cue_words: froze
 def _before_verb(lead: str, verbs: tuple[str, ...], lex: Lexicon) -> str:
     """A headline's run up to its first verb ('华星集团公布…', '中联重科拟…'), without its legal word."""
     at = min((i for i in (lead.find(v) for v in verbs) if i >= 0), default=-1)
-    return _strip_suffix(lead[:at] if at >= 0 else lead, _words(lex, "legal_suffixes"))
+    return strip_suffix(lead[:at] if at >= 0 else lead, _words(lex, "legal_suffixes"))
 
 
 #: a period that may follow a company's name opening a results headline (its words: [names] results_after)

@@ -175,3 +175,41 @@ def test_a_year_or_an_amount_in_the_bracket_is_no_stock_code(text):
 
     frame = pd.DataFrame({"source": ["zh"], "subject": ["星河优品"]})
     assert not tickers_of(frame, {"zh": text}).get("星河优品")
+
+
+def test_one_article_naming_a_company_twice_is_no_proof_of_two_when_five_precise_figures_agree():
+    # 'Zentrix(09886.HK/ZTX.US)發布…' then 星河优品 for the rest of one Chinese article; an
+    # English article and another Chinese one state five of its precise figures
+    # (5.81e9, 2.59e9, 44.7%, 28.3%, 1.37e9: three significant digits, the third not 0)
+    five = [("revenue", "CNY", 5.81e9), ("gross_profit", "CNY", 2.59e9), ("gross_margin", "ratio", 0.447),
+            ("revenue_growth", "ratio", 0.283), ("net_profit", "CNY", 1.37e9)]
+    ev = pd.concat([_rows("zh", "Zentrix", five[:1]), _rows("zh", "星河优品", five),
+                    _rows("en", "Zentrix", five), _rows("zh2", "星河优品", five[:2])], ignore_index=True)
+    grouped = links([ev])
+    assert grouped["zentrix"] == grouped["星河优品"]
+    # four such figures are not enough for two names one article gives (a digest may set two
+    # companies' figures side by side)
+    four = pd.concat([_rows("zh", "Zentrix", five[:1]), _rows("zh", "星河优品", five[:4]),
+                      _rows("en", "Zentrix", five[:4])], ignore_index=True)
+    assert links([four]) == {}
+
+
+def test_a_name_and_the_same_name_with_a_company_suffix_are_one_company():
+    # no shared figure at all: 星河 in one article, 星河汽车 in another; Nordlys / Nordlys Group
+    ev = pd.concat([_rows("a", "星河", [("revenue", "CNY", 5.81e9)]),
+                    _rows("b", "星河汽车", [("deliveries", "count", 41_230)]),
+                    _rows("c", "Nordlys", [("revenue", "USD", 1.23e9)]),
+                    _rows("d", "Nordlys Group", [("net_profit", "USD", 2.1e8)])], ignore_index=True)
+    grouped = links([ev])
+    assert grouped["星河"] == grouped["星河汽车"]
+    assert grouped["nordlys"] == grouped["nordlysgroup"]
+    assert grouped["星河"] != grouped["nordlys"]
+
+
+@pytest.mark.parametrize("names", [["星河", "星河汽车", "星河控股"],   # two suffixes: a group and its listed unit
+                                   ["上海", "上海银行"],             # a place is no company's stem
+                                   ["河", "河汽车"]])               # one character is too short a stem
+def test_a_stem_two_suffixes_share_or_a_place_links_nothing(names):
+    ev = pd.concat([_rows(f"s{i}", n, [("revenue", "CNY", 1.0e9 + i * 3.7e8)]) for i, n in enumerate(names)],
+                   ignore_index=True)
+    assert links([ev]) == {}
