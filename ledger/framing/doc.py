@@ -245,7 +245,9 @@ def analyse(text: str | CleanText, mentions: list, lex: Lexicon | None = None, *
     doc.entities = sorted(doc.entities + name_hits(low, found, doc.entities), key=_START)
     sources, research = set(lex.role("source_types")), set(lex.role("research_types"))
     doc.marks["research"] = [e for e in doc.entities if e.kind in research]  # whose word a figure is on
-    doc.entities = [e for e in doc.entities if not _is_source(doc, e) and e.kind not in sources]
+    authors = _authors(doc)
+    doc.entities = [e for e in doc.entities if not _is_source(doc, e) and e.kind not in sources
+                    and _folded(e.name) not in authors]
     authorities = set(lex.role("authority_types"))
     if authorities and any(e.kind in authorities for e in doc.entities):
         # an exchange or a regulator is where a company lists or who oversees it, not a
@@ -568,6 +570,21 @@ def _antecedent(doc: Doc, before: int, main: Hit, orgs: set[str]) -> list[Hit]:
 _DATELINE = re.compile(r"^(?:\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*日|今日|昨日|昨天|今天)(?:电|讯)?")
 #: the characters other than digits :data:`_DATELINE` can start with
 _DATELINE_FIRST = frozenset("今昨")
+
+
+def _folded(name: str) -> str:
+    """A name without case, spaces and punctuation ('Open-source Securities' is 'Open Source Securities')."""
+    return re.sub(r"[\W_]+", "", name.lower())
+
+
+def _authors(doc: Doc) -> set[str]:
+    """Folded names of the article's note writers: a name right before one of
+    ``[roles] author_after`` ('开源证券发布研报称', 'Open Source Securities released a
+    research report')."""
+    words = doc.lex.role("author_after")
+    if not words:
+        return set()
+    return {_folded(e.name) for e in doc.entities if doc.low[e.end:e.end + 40].lstrip().startswith(words)}
 
 
 def _is_source(doc: Doc, ent: Hit) -> bool:

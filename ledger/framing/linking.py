@@ -5,12 +5,12 @@ The table links 微软 and Microsoft; for a company it does not know, framing ke
 the name as written, so a Chinese and an English article about it file their
 claims under two names that never meet.  The articles themselves are the
 evidence: two such names, each from articles the other is not named in (as a
-subject or a counterpart), that
-state the same figures (the same metric, unit and value to three significant
-digits; the period is left out, as one article's quarter is often another's undated
-figure) at least ``min_shared`` times (cues.toml ``[linking]``), one of them a
-figure of two significant digits or more (round ones, $1 billion or 3 times, two
-companies share by chance), each the other's
+subject or a counterpart), that state the same figures (the same metric, unit
+and value to three significant digits; the period is left out, as one article's
+quarter is often another's undated figure) at least ``min_shared`` times and for
+at least ``min_share`` of the figures of the one that states fewer (cues.toml
+``[linking]``), one of them a figure of two significant digits or more (round
+ones, $1 billion or 3 times, two companies share by chance), each the other's
 best match (a tie says nothing), are one company; a third name whose best match
 is in such a group joins it when no article names it with one of the group (友达
 beside 友达光电 / AUO).  An article that names both is no proof of two companies when
@@ -157,8 +157,15 @@ def links(frames: Iterable[pd.DataFrame], lex: Lexicon | None = None,
             return True
         return bool(together) and precise[(a, b) if a < b else (b, a)] >= together
 
+    # two figures shared out of fifty are chance: the shared ones must be a fair part of
+    # the figures of the name that states fewer
+    share = float(lex.linking.get("min_share", 0))
+    facts = ev.drop_duplicates(["key", "fact"])["key"].value_counts().to_dict()
+
     ranked: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for (a, b), n in shared.items():
+        if n < share * min(facts.get(a, 0), facts.get(b, 0)):
+            continue
         # named together: two companies; round figures alone ($1 billion, 3 times) prove nothing
         if n >= min_shared and precise[(a, b)] and apart(a, b):
             ranked[a].append((n, b))

@@ -705,6 +705,11 @@ def _by_of_name(text: str, free, add, lex: Lexicon) -> None:
             add(name, coded=True)  # its head vouches for it ('of' inside is no lower-case run of words)
 
 
+#: A Hong Kong or STAR share-class marker between a name and its code: weighted voting
+#: rights (-W, -SW), secondary listing (-S), pre-profit biotech (-B), unprofitable (-U)
+_SHARE_CLASS = re.compile(r"[-－](?:SW|WD|W|S|B|U|P|R)[ \t]*$")
+
+
 def _by_code(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[str]) -> None:
     for m in _code_brackets(_words(lex, "exchange_prefixes")).finditer(text):
         code = m.group().strip(" ()（）[]").lower()  # several listings: never one generic word
@@ -717,6 +722,9 @@ def _by_code(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[
                 lm = lm_
         if lm is not None:
             latin, before = lm.group(1), lm.start()
+        share_class = _SHARE_CLASS.search(text[max(0, before - 8):before])
+        if share_class:  # '快手-W(01024)', 'KUAISHOU-W (01024)': the listing's class, no part of the name
+            before -= len(share_class.group())
         name = _name_before(text, low, before, lex, cue_words, coded=True)
         coded = bool(name)
         tail = "" if latin else _coded_tail(text[max(0, before - 24):before], lex)

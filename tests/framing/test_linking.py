@@ -213,3 +213,17 @@ def test_a_stem_two_suffixes_share_or_a_place_links_nothing(names):
     ev = pd.concat([_rows(f"s{i}", n, [("revenue", "CNY", 1.0e9 + i * 3.7e8)]) for i, n in enumerate(names)],
                    ignore_index=True)
     assert links([ev]) == {}
+
+
+def test_two_figures_out_of_many_are_chance():
+    # each name states 25 figures of its own; two of them coincide (a segment's 20.1 billion and
+    # its 41% growth): 2 of 25 is under min_share (0.1), so no link; 2 of 6 links
+    def own(seed: int, n: int) -> list[tuple[str, str, float]]:
+        return [("revenue", "CNY", (seed + i) * 1.37e8) for i in range(n)]
+    common = [("revenue", "CNY", 2.01e10), ("revenue_growth", "ratio", 0.41)]
+    many = pd.concat([_rows("a", "星河优品", common + own(101, 23)), _rows("b", "Zentrix", common + own(307, 23))],
+                     ignore_index=True)
+    assert links([many]) == {}
+    few = pd.concat([_rows("a", "星河优品", common + own(101, 4)), _rows("b", "Zentrix", common + own(307, 4))],
+                    ignore_index=True)
+    assert links([few])["星河优品"] == links([few])["zentrix"]

@@ -662,3 +662,34 @@ def test_a_company_named_with_a_corporate_word_owns_its_figures_not_a_change_wor
     subjects = {r["subject"] for s, r in rows.items() if s.startswith(("171.62", "15.17"))}
     assert subjects == {"澜舟国际"}
     assert not {r["subject"] for r in rows.values()} & {"环比", "同比", "季澜舟国际"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("星河优品-W(09886)公布第三季业绩，收入同比增长22%至1131亿元。", "星河优品"),
+    ("星河优品-B（09886）公布第三季业绩，收入同比增长22%至1131亿元。", "星河优品"),
+    ("ZENTRIX-W (09886) posted third-quarter revenue of 35.6 billion yuan, up 14%.", "ZENTRIX"),
+    ("Zentrix-SW (09886) posted third-quarter revenue of 35.6 billion yuan, up 14%.", "Zentrix"),
+])
+def test_a_hong_kong_share_class_marker_is_no_part_of_the_name(text, name):
+    # -W (weighted voting rights), -SW, -B (pre-profit biotech) sit between a name and its code
+    rows = frame_text(text, source="x", published="2025-11-20")
+    assert rows and {r["subject"] for r in rows} == {name}
+
+
+@pytest.mark.parametrize("text, surfaces", [
+    ("开源证券发布研报称，维持星河优品(09886)“买入”评级，第三季度营收同比增长14%至356亿元。", ("14%", "356亿元")),
+    ("Nordbank Securities released a research report stating that it maintains a buy rating for Zentrix "
+     "(09886), with Q3 revenue increasing by 14% year-on-year to 35.6 billion yuan.", ("14%", "35.6 billion yuan")),
+])
+def test_a_broker_writing_a_note_is_its_author_not_its_subject(text, surfaces):
+    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-11-20")}
+    assert all(rows[s]["subject"] in ("星河优品", "Zentrix") for s in surfaces)
+
+
+def test_a_broker_that_writes_a_note_is_its_author_in_the_headline_too():
+    # the headline spells it 'Nordbank-securities'; the body, where it writes the note, 'Nordbank Securities'
+    text = ("Nordbank-securities: Maintaining a buy rating on Zentrix (09886)\n\n"
+            "Revenue of the quarter rose 14% to 35.6 billion yuan, the note said.\n\n"
+            "Nordbank Securities released a research report stating that it maintains a buy rating for Zentrix.")
+    rows = frame_text(text, source="x", published="2025-11-20")
+    assert rows and {r["subject"] for r in rows} == {"Zentrix"}
