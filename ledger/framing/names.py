@@ -734,10 +734,19 @@ def _by_code(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[
             # recurring word that is the end of the words before the code ('积电' of 台积电,
             # '先进' of 世界先进) is no name, they are ('公司小马智行' stays 小马智行)
             name, coded = (tail, True) if tail else (name, coded)
+        if name and _cue_phrase(name, cue_words):
+            continue  # 'Operating Profit Margin (OPM)': a metric and its acronym, no company and its code
         if name and free(before - len(name), before):
             add(name, *([latin] if latin else []), coded=coded)
         elif latin:
             add(latin)
+
+
+def _cue_phrase(name: str, cue_words: frozenset[str]) -> bool:
+    """Does a Latin name hold a cue of two words or more ('Operating Profit Margin'
+    holds 'operating profit'): the words of a figure, written in capitals?"""
+    words = name.lower().split()
+    return any(" ".join(words[i:j]) in cue_words for i in range(len(words)) for j in range(i + 2, len(words) + 1))
 
 
 def _generic_words(words: str, lex: Lexicon) -> bool:
@@ -876,7 +885,8 @@ def _name_before(text: str, low: str, end: int, lex: Lexicon, cue_words: frozens
     ``coded``: a stock code follows, which vouches for a name the dictionary
     reads as words ('名创优品集团(NYSE:MNSO)': jieba reads 名 / 创优 / 品)."""
     head = _WHEN.sub("", text[max(0, end - 40):end].rstrip()).rstrip()
-    latin = re.search(r"((?:[A-Z][A-Za-z0-9&'’.-]*|[A-Z]{2,})(?:\s+[A-Z][A-Za-z0-9&'’.-]*){0,3})$", head)
+    # a line break ends a name ('…Earnings Call Highlights\n\nUnited Airlines (NASDAQ:UAL)')
+    latin = re.search(r"((?:[A-Z][A-Za-z0-9&'’.-]*|[A-Z]{2,})(?:[ \t]+[A-Z][A-Za-z0-9&'’.-]*){0,3})$", head)
     if latin and not re.search(rf"[{_CJK}]$", head):
         return latin.group(1)
     run = re.search(rf"([A-Za-z]+\s?[{_CJK}]+|[{_CJK}]+)$", head)

@@ -693,3 +693,27 @@ def test_a_broker_that_writes_a_note_is_its_author_in_the_headline_too():
             "Nordbank Securities released a research report stating that it maintains a buy rating for Zentrix.")
     rows = frame_text(text, source="x", published="2025-11-20")
     assert rows and {r["subject"] for r in rows} == {"Zentrix"}
+
+
+def test_a_name_never_runs_over_a_line_break():
+    text = ("Zentrix Airlines Q4 Earnings Call Highlights\n\n"
+            "Zentrix Airlines (NASDAQ:ZTX) executives said fourth-quarter revenue rose 5% to $15.4 billion.")
+    rows = frame_text(text, source="x", published="2026-01-21")
+    assert rows and {r["subject"] for r in rows} == {"Zentrix Airlines"}
+
+
+def test_a_metric_and_its_acronym_are_no_company_and_its_code():
+    text = ("Summary of Zentrix Technology Group Co Ltd 3Q25 Earnings Call\n\n"
+            "Zentrix Technology Group Co Ltd posted revenue of RMB 11.16 billion. "
+            "Operating Profit Margin (OPM): 17.5%, missing consensus estimates by 427 basis points.")
+    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-11-02")}
+    assert rows["17.5%"]["subject"] == "Zentrix Technology"
+
+
+def test_a_process_word_in_ization_opens_no_name():
+    # '平台化' (platform-ization) is no descriptor '平台' before a name '化布局加速推进'
+    text = ("2025年三季报点评:业绩持续稳步增长,平台化布局加速推进 2025年11月02日 买入(维持) "
+            "2025Q1-Q3公司实现营收273.0亿元,同比+33.0%;归母净利润51.3亿元,同比+15.0%。"
+            "Q3单季营收111.6亿元,同比+38.3%。平台化布局加速推进,公司设备工艺覆盖度稳步提升。")
+    rows = frame_text(text, source="x", published="2025-11-02")
+    assert rows and not any("化布局" in r["subject"] for r in rows)
