@@ -717,3 +717,12 @@ def test_a_process_word_in_ization_opens_no_name():
             "Q3单季营收111.6亿元,同比+38.3%。平台化布局加速推进,公司设备工艺覆盖度稳步提升。")
     rows = frame_text(text, source="x", published="2025-11-02")
     assert rows and not any("化布局" in r["subject"] for r in rows)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("星河集团宣布，将以15亿欧元(约合124亿元人民币)的现金对价，收购运动品牌诺德斯29%的股权。", "15亿欧元"),
+    ("Zentrix agreed to acquire Nordlys for $9.5 billion in cash, its largest deal.", "$9.5 billion"),
+])
+def test_a_deal_paid_in_cash_is_the_deals_price_not_a_cash_holding(text, surface):
+    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2026-01-27")}
+    assert rows[surface]["metric"] == "acquisition_price"
