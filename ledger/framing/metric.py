@@ -80,7 +80,25 @@ def change_of(doc: Doc, spot: Spot) -> Change | None:
     qoqs = [_distance(q, spot.start, spot.end) for q in doc.among(doc.marks["qoq"], *clause) if near(q, True)]
     yoys = [_distance(y, spot.start, spot.end) for y in doc.among(doc.marks["yoy"], *clause) if near(y, True)]
     qoq = bool(qoqs) and (not yoys or min(qoqs) < min(yoys))
+    if not qoqs and not yoys and _from_month(doc, spot, clause):
+        qoq = True
     return Change(GROWTH_QOQ if qoq else GROWTH, down)
+
+
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+#: 'down 6.5 percent from October' (no year after the month): against the month named, the one before
+_FROM_MONTH = re.compile(rf"\s*from\s+(?:{_MONTHS})\b(?![\s,]*(?:\d{{4}}|last year|a year))")
+#: '較10月減少6.5%', '比上月': against a month named with no year before it
+_CJK_FROM_MONTH = re.compile(r"(?<![年\d])[较比](?:\d{1,2}|[一二三四五六七八九十]{1,2})月份?")
+
+
+def _from_month(doc: Doc, spot: Spot, clause: tuple[int, int]) -> bool:
+    """Is the change against a month the text names without a year ('down 6.5
+    percent from October', '较10月减少6.5%'): the month before, a month-on change?"""
+    if _FROM_MONTH.match(doc.low, spot.end, clause[1]):
+        return True
+    head = doc.low[max(clause[0], spot.start - 12):spot.start]
+    return _CJK_FROM_MONTH.search(head) is not None
 
 
 def _after_basis(doc: Doc, spot: Spot, h: Hit) -> bool:

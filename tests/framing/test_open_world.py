@@ -726,3 +726,16 @@ def test_a_process_word_in_ization_opens_no_name():
 def test_a_deal_paid_in_cash_is_the_deals_price_not_a_cash_holding(text, surface):
     rows = {r["surface"]: r for r in frame_text(text, source="x", published="2026-01-27")}
     assert rows[surface]["metric"] == "acquisition_price"
+
+
+@pytest.mark.parametrize("text, surface, metric", [
+    ("Zentrix posted NT$343.61 billion in consolidated sales for November, down 6.5 percent from October but "
+     "up 24.5 percent from a year earlier.", "6.5 percent", "revenue_growth_qoq"),
+    ("Zentrix posted NT$343.61 billion in consolidated sales for November, down 6.5 percent from October but "
+     "up 24.5 percent from a year earlier.", "24.5 percent", "revenue_growth"),
+    ("星河电子11月营收较10月减少6.5%，较去年同期增长24.5%。", "6.5%", "revenue_growth_qoq"),
+    ("Zentrix sales for November were down 6.5 percent from October 2024.", "6.5 percent", "revenue_growth"),
+])
+def test_a_change_from_a_month_named_without_a_year_is_month_on_month(text, surface, metric):
+    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-12-10")}
+    assert rows[surface]["metric"] == metric
