@@ -88,7 +88,7 @@ def change_of(doc: Doc, spot: Spot) -> Change | None:
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 #: 'down 6.5 percent from October' (no year after the month): against the month named, the one before
 _FROM_MONTH = re.compile(rf"\s*from\s+(?:{_MONTHS})\b(?![\s,]*(?:\d{{4}}|last year|a year))")
-#: '較10月減少6.5%', '比上月': against a month named with no year before it
+#: '較10月減少6.5%', '比9月': against a month named with no year before it ('较去年10月' names one)
 _CJK_FROM_MONTH = re.compile(r"(?<![年\d])[较比](?:\d{1,2}|[一二三四五六七八九十]{1,2})月份?")
 
 
