@@ -553,6 +553,7 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
     _by_designation(text, free, add, lex)
     _by_deal_verb(text, free, add, lex)
     _by_english_headline(text, low, free, add, lex)
+    _by_results_headline(text, free, add, lex)
     _by_company_verb(text, low, free, add, lex)
     _by_staff(text, low, free, add, lex)
     # weaker evidence, only when nothing else names an organisation: a later clause of the
@@ -1666,6 +1667,30 @@ def _by_english_headline(text: str, low: str, free, add, lex: Lexicon) -> None:
     if (name and words[0].lower() not in _words(lex, "generic") and _written(text, name) >= 2
             and free(start, start + len(name))):
         add(name)  # named again as written: 'Strong investor demand… strong' names no one
+
+
+#: A title-case results headline: 'Youdao Reports Fourth Quarter and Fiscal Year 2025 Unaudited
+#: Financial Results', 'Zentrix Announces Q3 2025 Earnings'
+_RESULTS_HEADLINE = re.compile(
+    r"((?:[A-Z][A-Za-z0-9&'’.-]*)(?:[ \t]+[A-Z][A-Za-z0-9&'’.-]*){0,3}?)[ \t]+(?:Reports|Announces|Posts|Reported|"
+    r"Announced|Posted)[ \t]+[^\n]{0,80}?\b(?:Results|Earnings)\b")
+
+
+def _by_results_headline(text: str, free, add, lex: Lexicon) -> None:
+    """The name opening a press release's title-case headline before its verb of
+    results ('Youdao Reports Fourth Quarter … Financial Results'): a company, even
+    when the release never names it again (its body says 'the Company')."""
+    start = len(text) - len(text.lstrip())
+    m = _RESULTS_HEADLINE.match(text, start)
+    if not m:
+        return
+    name = m.group(1)
+    words = name.lower().split()
+    if words[0] in _words(lex, "generic") or words[0] in _words(lex, "english_pronouns") \
+            or words[0] in {p.lower() for p in _words(lex, "places")}:
+        return
+    if free(m.start(1), m.end(1)):
+        add(name)
 
 
 def _by_recurrence(low: str, free, add, lex: Lexicon, cue_words: frozenset[str]) -> None:

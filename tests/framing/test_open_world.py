@@ -739,3 +739,23 @@ def test_a_deal_paid_in_cash_is_the_deals_price_not_a_cash_holding(text, surface
 def test_a_change_from_a_month_named_without_a_year_is_month_on_month(text, surface, metric):
     rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-12-10")}
     assert rows[surface]["metric"] == metric
+
+
+@pytest.mark.parametrize("headline", [
+    "Zentrix Reports Fourth Quarter and Fiscal Year 2025 Unaudited Financial Results",
+    "Zentrix Announces Q4 2025 Earnings",
+])
+def test_a_press_releases_results_headline_names_its_company_once(headline):
+    # the release's body never names it again ('Total net revenues were ...')
+    text = (headline + "\nFourth Quarter 2025 Financial Highlights\n"
+            "- Total net revenues were RMB1.6 billion, representing a 16.8% increase from the same period in 2024.\n"
+            "- Gross margin was 45.1%, compared with 47.8% for the same period in 2024.")
+    rows = frame_text(text, source="x", published="2026-02-26")
+    assert rows and {r["subject"] for r in rows} == {"Zentrix"}
+
+
+def test_a_results_headline_opened_by_a_generic_word_names_no_one():
+    text = ("The Company Reports Fourth Quarter Results\n"
+            "- Total net revenues were RMB1.6 billion, representing a 16.8% increase from the same period in 2024.")
+    rows = frame_text(text, source="x", published="2026-02-26")
+    assert all(r["subject"] != "The Company" for r in rows)
