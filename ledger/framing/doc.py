@@ -26,6 +26,7 @@ from ledger.framing.cues import (
 from ledger.framing.names import (
     code_spans,
     discover,
+    fold_name,
     glued_latin,
     short_alias_stems,
     short_aliases,
@@ -247,7 +248,7 @@ def analyse(text: str | CleanText, mentions: list, lex: Lexicon | None = None, *
     doc.marks["research"] = [e for e in doc.entities if e.kind in research]  # whose word a figure is on
     authors = _authors(doc)
     doc.entities = [e for e in doc.entities if not _is_source(doc, e) and e.kind not in sources
-                    and _folded(e.name) not in authors]
+                    and fold_name(e.name) not in authors]
     authorities = set(lex.role("authority_types"))
     if authorities and any(e.kind in authorities for e in doc.entities):
         # an exchange or a regulator is where a company lists or who oversees it, not a
@@ -572,11 +573,6 @@ _DATELINE = re.compile(r"^(?:\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*日|今日|
 _DATELINE_FIRST = frozenset("今昨")
 
 
-def _folded(name: str) -> str:
-    """A name without case, spaces and punctuation ('Open-source Securities' is 'Open Source Securities')."""
-    return re.sub(r"[\W_]+", "", name.lower())
-
-
 def _authors(doc: Doc) -> set[str]:
     """Folded names of the article's note writers: a name right before one of
     ``[roles] author_after`` ('开源证券发布研报称', 'Open Source Securities released a
@@ -584,7 +580,7 @@ def _authors(doc: Doc) -> set[str]:
     words = doc.lex.role("author_after")
     if not words:
         return set()
-    return {_folded(e.name) for e in doc.entities if doc.low[e.end:e.end + 40].lstrip().startswith(words)}
+    return {fold_name(e.name) for e in doc.entities if doc.low[e.end:e.end + 40].lstrip().startswith(words)}
 
 
 def _is_source(doc: Doc, ent: Hit) -> bool:

@@ -33,21 +33,15 @@ import numpy as np
 import pandas as pd
 
 from ledger.framing.cues import Lexicon, default_lexicon
-from ledger.framing.names import codes_after, strip_suffix
+from ledger.framing.names import codes_after, fold_name, strip_suffix
 from ledger.sources import to_simplified
-
-_PUNCT = re.compile(r"[\s.,·'’&()（）\-]+")
 
 #: columns the evidence is read from
 COLUMNS = ("source", "subject", "metric", "unit", "value", "status")
 
 
-def _fold(name: str) -> str:
-    return _PUNCT.sub("", to_simplified(name).lower())
-
-
 def _known(lex: Lexicon) -> frozenset[str]:
-    return frozenset(_fold(a) for e in lex.entities for a in (*e.aliases, e.name))
+    return frozenset(fold_name(a) for e in lex.entities for a in (*e.aliases, e.name))
 
 
 def _evidence(frames: Iterable[pd.DataFrame], known: frozenset[str]) -> pd.DataFrame:
@@ -61,7 +55,7 @@ def _evidence(frames: Iterable[pd.DataFrame], known: frozenset[str]) -> pd.DataF
     keep = (subject != "") & ~subject.str.contains(";", regex=False) & value.notna() & (value != 0) \
         & (df["status"].fillna("").astype(str) != "rejected")
     df, subject, value = df[keep], subject[keep], value[keep]
-    keys = subject.map({n: _fold(n) for n in subject.unique()})  # each distinct name folded once
+    keys = subject.map({n: fold_name(n) for n in subject.unique()})  # each distinct name folded once
     unknown = ~keys.isin(known)
     df, subject, value, keys = df[unknown], subject[unknown], value[unknown], keys[unknown]
     v = value.to_numpy(dtype=float)
@@ -90,7 +84,7 @@ def _named_in(frames: list[pd.DataFrame]) -> dict[str, set[str]]:
             pairs = f.loc[:, [col, "source"]].fillna("").astype(str).drop_duplicates()
             for value, src in zip(pairs[col], pairs["source"], strict=True):
                 for name in value.split(";") if value else ():
-                    named[_fold(name)].add(src)
+                    named[fold_name(name)].add(src)
     return named
 
 
@@ -110,7 +104,8 @@ def links(frames: Iterable[pd.DataFrame], lex: Lexicon | None = None,
     sources = _named_in(frames)
     shared: Counter[tuple[str, str]] = Counter()
     precise: Counter[tuple[str, str]] = Counter()
-    for (_, exact), group in ev.drop_duplicates(["key", "fact"]).groupby(["fact", "precise"])["key"]:
+    distinct = ev.drop_duplicates(["key", "fact"])  # each name's each figure once
+    for (_, exact), group in distinct.groupby(["fact", "precise"])["key"]:
         names = sorted(set(group))
         if 1 < len(names) <= max_names:  # a figure many companies share (a round 10%) says nothing
             for i, a in enumerate(names):
@@ -160,7 +155,7 @@ def links(frames: Iterable[pd.DataFrame], lex: Lexicon | None = None,
     # two figures shared out of fifty are chance: the shared ones must be a fair part of
     # the figures of the name that states fewer
     share = float(lex.linking.get("min_share", 0))
-    facts = ev.drop_duplicates(["key", "fact"])["key"].value_counts().to_dict()
+    facts = distinct["key"].value_counts().to_dict()
 
     ranked: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for (a, b), n in shared.items():
@@ -201,7 +196,7 @@ def _stem_groups(frames: list[pd.DataFrame], known: frozenset[str], lex: Lexicon
     too short to be a name (one Han character, two Latin letters) joins nothing."""
     spec = lex.names
     suffixes = tuple(spec.get("industry_suffixes", ())) + tuple(spec.get("legal_suffixes", ()))
-    places = {_fold(p) for p in (*spec.get("world_places", ()), *spec.get("place_prefixes", ()))}
+    places = {fold_name(p) for p in (*spec.get("world_places", ()), *spec.get("place_prefixes", ()))}
     names: set[str] = set()
     for f in frames:
         for col in ("subject", "object"):
@@ -209,10 +204,10 @@ def _stem_groups(frames: list[pd.DataFrame], known: frozenset[str], lex: Lexicon
                 names.update(n for n in value.split(";") if n)
     by_stem: dict[str, dict[str, str]] = defaultdict(dict)  # stem -> folded name -> its suffix
     for name in names:
-        key = _fold(name)
+        key = fold_name(name)
         if not key or key in known:
             continue
-        stem = _fold(strip_suffix(to_simplified(name), suffixes))
+        stem = fold_name(strip_suffix(to_simplified(name), suffixes))
         short = len(stem) < (2 if re.search(r"[\u3400-\u9fff]", stem) else 3)
         if stem and not short and stem not in places and key.startswith(stem):
             by_stem[stem][key] = key[len(stem):]
@@ -240,7 +235,7 @@ def link_names(new: pd.DataFrame, existing: pd.DataFrame | None = None,
         if frame is None or not len(frame):
             continue
         for name in frame["subject"].fillna("").astype(str):
-            g = group.get(_fold(name)) if name and ";" not in name else None
+            g = group.get(fold_name(name)) if name and ";" not in name else None
             if g is not None:
                 counts[g][name] += weight
                 if weight > 1:
@@ -265,10 +260,10 @@ def _renamed(value: str, group: dict[str, str], display: dict[str, str]) -> str:
 def _one(name: str, group: dict[str, str], display: dict[str, str]) -> str:
     """A linked name under its group's name; a namesake brand part ('名创优品 brand')
     under the group's name too, lower-cased as parts are."""
-    if _fold(name) in group:
-        return display.get(group[_fold(name)], name)
-    if name.endswith(" brand") and _fold(name[:-6]) in group:
-        return f"{display.get(group[_fold(name[:-6])], name[:-6]).lower()} brand"
+    if fold_name(name) in group:
+        return display.get(group[fold_name(name)], name)
+    if name.endswith(" brand") and fold_name(name[:-6]) in group:
+        return f"{display.get(group[fold_name(name[:-6])], name[:-6]).lower()} brand"
     return name
 
 
@@ -305,6 +300,6 @@ def tickers_of(frame: pd.DataFrame, texts: dict[str, str | None], lex: Lexicon |
                     if len(code) == 4 and 1990 <= int(code) <= 2035 and not exchange and code == written:
                         continue  # '(2025)' after a name is a year unless an exchange or a market says otherwise
                     code = str(int(code))
-                out[_fold(name)].add(code)
+                out[fold_name(name)].add(code)
             at = low.find(form, at + 1)
     return out

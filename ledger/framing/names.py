@@ -42,6 +42,7 @@ from functools import lru_cache
 from typing import Any
 
 from ledger.framing.cues import Hit, Lexicon, WordIndex, _automaton, finditer_at, opening_chars
+from ledger.sources.articles import to_simplified
 
 _CJK = "\u4e00-\u9fff"
 #: a stock code as news writes it after a name, behind an optional exchange
@@ -116,6 +117,16 @@ def _longest_first(suffixes: tuple[str, ...]) -> tuple[str, ...]:
     ('S.p.A.' as 'S.p.A': a name's last dot is read as its sentence's end)."""
     undotted = tuple(s[:-1] for s in suffixes if s.endswith(".") and s.count(".") > 1)
     return tuple(sorted(dict.fromkeys((*suffixes, *undotted)), key=len, reverse=True))
+
+
+#: what a name's spellings differ by: spaces and punctuation ('Open-source' / 'Open Source')
+_NAME_PUNCT = re.compile(r"[\s.,·'’&()（）\-]+")
+
+
+def fold_name(name: str) -> str:
+    """A name without script, case, spaces and punctuation: the one key of its
+    spellings ('Open-source Securities' and 'Open Source Securities'; 名創優品 and 名创优品)."""
+    return _NAME_PUNCT.sub("", to_simplified(name).lower())
 
 
 def strip_suffix(name: str, suffixes: tuple[str, ...]) -> str:

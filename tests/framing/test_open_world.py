@@ -759,3 +759,11 @@ def test_a_results_headline_opened_by_a_generic_word_names_no_one():
             "- Total net revenues were RMB1.6 billion, representing a 16.8% increase from the same period in 2024.")
     rows = frame_text(text, source="x", published="2026-02-26")
     assert all(r["subject"] != "The Company" for r in rows)
+
+
+def test_an_analyst_of_a_company_makes_it_no_author():
+    # '知名星河科技分析师王磊' is an analyst who follows 星河科技: the company's figures stay its own
+    text = ("知名星河科技分析师王磊表示，星河科技(09886)第三季度手机出货量约5000万部，同比增长6%。"
+            "星河科技第三季度营收为1020亿元。")
+    rows = frame_text(text, source="x", published="2025-11-01")
+    assert rows and {r["subject"] for r in rows} == {"星河科技"}
