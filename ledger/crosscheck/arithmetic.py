@@ -140,7 +140,7 @@ def _sub(a: Interval, b: Interval) -> Interval:
 
 
 def _mul(a: Interval, b: Interval) -> Interval:
-    with np.errstate(invalid="ignore"):
+    with np.errstate(invalid="ignore", over="ignore"):  # a product past float's range is an open bound
         c = np.stack(np.broadcast_arrays(a[0] * b[0], a[0] * b[1], a[1] * b[0], a[1] * b[1]))
     c = np.where(np.isnan(c), 0.0, c)  # 0 x inf: the finite side decides
     return c.min(axis=0), c.max(axis=0)

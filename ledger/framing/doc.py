@@ -50,7 +50,7 @@ MARK_LISTS = (
     ("period", "full_year"), ("period", "this_year"), ("change", "yoy"), ("change", "qoq"), ("change", "up"),
     ("change", "down"),
     ("change", "level"), ("change", "after"), ("part", "topic"), ("basis", "adjusted"), ("basis", "attributable"),
-    ("basis", "diluted"), ("basis", "basic"),
+    ("basis", "diluted"), ("basis", "basic"), ("basis", "adjusted_after"),
     ("roles", "respectively"), ("roles", "each"), ("period", "month_back"), ("period", "quarter_back"),
     ("period", "period_back"), ("roles", "modifier_after"), ("period", "quarter_before"),
 )
@@ -351,7 +351,7 @@ _MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun",
 _SPAN_WORDS = {"three": 3, "six": 6, "nine": 9, "twelve": 12, "3": 3, "6": 6, "9": 9, "12": 12, "三": 3, "六": 6,
                "九": 9, "十二": 12}
 _ENDED = (
-    re.compile(r"\b(three|six|nine|twelve|3|6|9|12)[ -]months? (?:period )?ended,? (?:on )?"
+    re.compile(r"\b(three|six|nine|twelve|3|6|9|12)[ -]months? (?:period )?end(?:ed|ing),? (?:on )?"
                r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? ?\d{0,2}(?:,? ((?:19|20)\d\d))?"),
     re.compile(r"截至(?:((?:19|20)\d\d)年)?(\d{1,2})月(?:\d{1,2}日)?止?的?(三|六|九|十二)个月"),
 )

@@ -56,9 +56,16 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "zh": re.compile(rf"截[至止](?:\s*((?:19|20)\d\d)\s*年)?\s*(\d{{1,2}})\s*月\s*(?:\d{{1,2}}\s*日|底|末)?"
                          rf"\s*止?\s*的?\s*({n})\s*个\s*月"),
         # 'the six months ended September 30, 2025', 'six-month period ended Sept. 30'
-        "en": re.compile(rf"\b({n})[ -]months? (?:period )?ended,? (?:on )?"
+        "en": re.compile(rf"\b({n})[ -]months? (?:period )?end(?:ed|ing),? (?:on )?"
                          r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? ?(?:\d{1,2})?"
                          r"(?:,? ((?:19|20)\d\d))?"),
+        # 'the fiscal year ended October 31, 2025', 'for its fiscal year ending Oct. 31': twelve months
+        "en_year": re.compile(rf"\b(?:(?:{_alt(lex['year_before'])}) )?year (?:period )?end(?:ed|ing),? (?:on )?"
+                              r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? ?(?:\d{1,2}(?!\d))?"
+                              r"(?:,? ((?:19|20)\d\d))?"),
+        # '截至2025年12月31日止年度', '截至2025年10月31日的年度': twelve months
+        "zh_year": re.compile(rf"截[至止](?:\s*((?:19|20)\d\d)\s*年)?\s*(\d{{1,2}})\s*月\s*(?:\d{{1,2}}\s*日|底|末)?"
+                              rf"\s*止?\s*的?\s*(?:{_alt(lex['year_after'])})"),
         # '今年9月底止的2026财年上半年': the first half ends that month
         "first_half_end": re.compile(rf"(\d{{1,2}})\s*月\s*(?:底|末|\d{{1,2}}\s*日)\s*止\s*的?\s*"
                                      rf"(?:(?:19|20)\d\d\s*(?:{_alt(lex['fiscal_after'])}))?\s*(?:{firsts})"),
@@ -140,7 +147,8 @@ def calendar_label(value: str) -> str:
 
 
 def ended_spans(low: str) -> list[Span]:
-    """'截至2025年9月30日止六个月', 'the six months ended September 30, 2025'."""
+    """'截至2025年9月30日止六个月', 'the six months ended September 30, 2025'; a year
+    ended in a month ('截至2025年10月31日止年度', 'the fiscal year ended October 31, 2025')."""
     pats, sizes = _patterns(), lexicon()["span_months"]
     out = []
     for m in pats["zh"].finditer(low):
@@ -149,6 +157,11 @@ def ended_spans(low: str) -> list[Span]:
     for m in pats["en"].finditer(low):
         out.append(Span(m.start(), m.end(), int(sizes[m.group(1)]), _MONTHS[m.group(2)],
                         int(m.group(3)) if m.group(3) else None, m.end(1)))
+    for m in pats["en_year"].finditer(low):
+        out.append(Span(m.start(), m.end(), 12, _MONTHS[m.group(1)], int(m.group(2)) if m.group(2) else None,
+                        m.start(1)))
+    for m in pats["zh_year"].finditer(low):
+        out.append(Span(m.start(), m.end(), 12, int(m.group(2)), int(m.group(1)) if m.group(1) else None, m.end()))
     return sorted((s for s in out if 1 <= s.month <= 12), key=lambda s: s.start)
 
 
@@ -193,6 +206,11 @@ def _calendar(doc: Doc) -> Fiscal | None:
     if end is None or end == CALENDAR_END:
         return None
     year = next((s.year if s.month <= end else s.year + 1 for s in spans if s.year), None)
+    if year is None and spans and doc.published[:7].count("-") == 1:
+        # 'for its fiscal year ending Oct. 31': the span last ended by publication
+        s, y, mo = spans[0], int(doc.published[:4]), int(doc.published[5:7])
+        ended = y if s.month <= mo else y - 1
+        year = ended if s.month <= end else ended + 1
     if year is None:
         year = next((label for _, _, label in straddles(low)), None)
     if year is None:

@@ -196,7 +196,9 @@ def adjusted(doc: Doc, spot: Spot, metric: str) -> str:
     before the number in its clause, with no other amount between
     ('非国际财务报告准则经调整纯利47.1亿元', '归母净利润3.94亿元', 'adjusted net profit of
     ...', 'profit attributable to equity holders rose 19% to ...'); a cue
-    qualifying an earlier figure of the clause does not reach past it."""
+    qualifying an earlier figure of the clause does not reach past it.  An
+    exclusion right after the figure (``adjusted_after``: 'EUR 4.86 billion
+    (excluding the additional tax)') makes it the adjusted figure."""
     spec = metrics().get(metric, {})
     clause = doc.clause_of(spot.start)
     # a change of the same figure between them is no other figure: '经调整纯利增363%至
@@ -214,6 +216,13 @@ def adjusted(doc: Doc, spot: Spot, metric: str) -> str:
                 listed = figures_listed(doc, spot, doc.sentence_of(spot.start))
             if not between or all(s in (listed or ()) for s in between):
                 return str(other)
+    adjusted_metric = spec.get("adjusted")
+    if adjusted_metric:
+        # '... to EUR 4.86 billion (excluding the additional tax ...)': an exclusion right after it
+        rest = doc.low[spot.end:spot.end + 4]
+        gap = len(rest) - len(rest.lstrip(" (（,，"))
+        if any(h.start == spot.end + gap for h in doc.among(doc.marks["adjusted_after"], spot.end, spot.end + 24)):
+            return str(adjusted_metric)
     return metric
 
 

@@ -567,6 +567,7 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
     _by_results_headline(text, free, add, lex)
     _by_company_verb(text, low, free, add, lex)
     _by_staff(text, low, free, add, lex)
+    _by_initials(text, free, add, lex, lambda name: bool(keys_of(name.lower())))
     # weaker evidence, only when nothing else names an organisation: a later clause of the
     # headline, then (the weakest) the word that keeps opening the runs before metric words
     unnamed = not any(h.kind in lex.role("organisation_types") for h in known)
@@ -939,6 +940,43 @@ def _by_glued_acronym(text: str, free, add, lex: Lexicon) -> None:
         acronym = _glued_acronym(text, name, m.end(1), lex)
         if acronym and free(m.end(1) - len(name), m.end(1) + 1 + len(acronym)):
             add(f"{name} {acronym}")
+
+
+#: Capitalised words (joined by of / and / the / &) right before an acronym in brackets:
+#: 'Royal Bank of Canada (RBC)', 'Hutchison Port Holdings (HPH)'
+_INITIALED = re.compile(r"((?:[A-Z][A-Za-z0-9&.'’-]*[ \t]+(?:(?:of|and|the|for|&)[ \t]+)?){2,8})"
+                        r"[(（][ \t]*([A-Z][A-Za-z]{1,5})[ \t]*[)）]")
+
+
+def _by_initials(text: str, free, add, lex: Lexicon, named) -> None:
+    """A Latin name and the acronym of its words' initials in brackets right after it,
+    the acronym written again elsewhere ('Royal Bank of Canada (RBC) ... RBC's fourth
+    quarter'): one organisation, under the full name, when the full name is an
+    organisation's by other evidence (``named``: found so far) or ends in a company
+    suffix ('Indonesia Battery Corporation (IBC)').  The initials of a term ('Employee
+    Stock Ownership Plan (ESOP)', 'Gross Profit Margin (GPM)') name no one."""
+    suffixes = tuple(w.lower() for w in _words(lex, "latin_company_suffixes"))
+    for m in _INITIALED.finditer(text):
+        acronym = m.group(2)
+        if acronym.lower() in _words(lex, "trade_acronyms") or acronym.lower() in _words(lex, "generic"):
+            continue
+        words = m.group(1).split()
+        capitals = [i for i, w in enumerate(words) if w[0].isupper()]
+        for k in range(len(capitals) - 1, -1, -1):  # the fewest words whose initials spell it
+            initials = "".join(words[i][0] for i in capitals[k:])
+            if len(initials) > len(acronym):
+                break
+            if initials.upper() != acronym.upper():
+                continue
+            name = " ".join(words[capitals[k]:]).rstrip(" ,.")
+            name = re.sub(r"['’]s$", "", name)
+            again = len(re.findall(rf"(?<![A-Za-z0-9]){re.escape(acronym)}(?![A-Za-z0-9])", text)) >= 2
+            start = m.start(1) + len(" ".join(words[:capitals[k]])) + (1 if capitals[k] else 0)
+            if name.split()[-1].lower() in _words(lex, "term_endings"):
+                break
+            if again and (named(name) or name.lower().endswith(suffixes)) and free(start, m.end()):
+                add(name, acronym, coded=True)
+            break
 
 
 def _by_suffix(text: str, low: str, free, add, lex: Lexicon) -> None:

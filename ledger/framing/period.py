@@ -426,8 +426,9 @@ def _carried(doc: Doc, spot: Spot, metric: str, modality: str, scope: tuple[int,
     of a period) and the same modality, when a date gave it (or it was carried
     from one): 'Revenue for the first quarter of 2025 was... Services revenue
     was $26.6 billion' - the second figure belongs to the same quarter.  A
-    year-back amount ('a year earlier') or a present-tense one is no period
-    to carry; a forecast does not take an account's period, nor the reverse."""
+    year-back amount ('a year earlier'), the base of a change ('versus C$2.91
+    in Q4 2024') or a present-tense one is no period to carry; a forecast does
+    not take an account's period, nor the reverse."""
     family = doc.lex.spec(metric, "carry")
     if not family:
         return ""
@@ -435,9 +436,22 @@ def _carried(doc: Doc, spot: Spot, metric: str, modality: str, scope: tuple[int,
         fact = doc.facts.get(other.start, {})
         if fact.get("subject") and fact.get("period") and fact.get("period_how") in ("date", "carried") \
                 and doc.lex.spec(fact.get("metric", ""), "carry") == family and fact.get("modality") == modality \
-                and not (_DAY.fullmatch(fact["period"]) and flow(doc, metric)):  # a level's day is no flow's
+                and not (_DAY.fullmatch(fact["period"]) and flow(doc, metric)) \
+                and not _compared(doc, other) \
+                and _change_role(doc, other, fact.get("metric", ""), modality)[0] != "base":
+            # a level's day is no flow's; the base of a change ('versus C$2.91 in Q4 2024') is
+            # the earlier period, not the one the figures after it go on in
             return fact["period"]
     return ""
+
+def _compared(doc: Doc, spot: Spot) -> bool:
+    """Does the figure's clause open with a word of comparison right before it
+    (', versus C$2.91 in Q4 2024', ', compared with $4.1 billion'): the base
+    another figure is compared with?"""
+    clause = doc.clause_of(spot.start)
+    before = re.sub(r"^[\s,;:(（,、]+", "", doc.low[clause[0]:spot.start])
+    return bool(before) and before.startswith(tuple(doc.lex.period.get("from_words", ())))
+
 
 def _sentence_period(
     doc: Doc, spot: Spot, metric: str, events: list[tuple[int, str, str]], modality: str, dates: list[Spot]

@@ -228,3 +228,14 @@ def test_division_by_an_interval_holding_zero_is_unbounded():
 ])
 def test_fmt(value, unit, text):
     assert arithmetic.fmt(value, unit) == text
+
+
+def test_a_product_past_the_float_range_is_an_open_bound_without_a_warning():
+    # 1e200 x 1e200 overflows: the interval's bound is infinite, and no RuntimeWarning
+    # reaches a user's terminal
+    import warnings
+    big = (np.array(1e200), np.array(1e201))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        lo, hi = arithmetic._mul(big, big)
+    assert lo == math.inf and hi == math.inf

@@ -136,3 +136,30 @@ def test_an_undated_article_reads_no_weekday():
     # with no published date the weekday cannot be placed: the price stays undated
     rows = _rows("Nokia said Tuesday, sending its share price soaring almost 20 percent.")
     assert rows["almost 20 percent"]["period"] == ""
+
+
+def test_a_year_ended_in_a_month_is_that_fiscal_year():
+    # '截至2025年12月31日止年度' is the calendar year 2025; a year ended on 31 October 2025 is
+    # the fiscal year labelled 2025 (November 2024 - October 2025), in both languages
+    rows = _rows("华锐星控股公布截至2025年12月31日止年度的收入为751.8亿元。", "2026-03-20")
+    assert rows["751.8亿元"]["period"] == "2025"
+    rows = _rows("截至2025年10月31日的年度,瀾舟銀行淨利潤為204億加元。", "2025-12-04")
+    assert rows["204億加元"]["period"] == "2025"
+    rows = _rows("For the fiscal year ended October 31, 2025, Zentrova Holdings reported revenue of "
+                 "$5.2 billion.", "2025-12-04")
+    assert rows["$5.2 billion"]["period"] == "2025"
+
+
+def test_a_year_ending_in_a_month_without_its_year_is_the_last_one_ended():
+    # published 4 December 2025: the fiscal year ending October 31 last ended in 2025, and its
+    # fourth quarter is August - October 2025 (2025-Q4 of that year)
+    rows = _rows("For its fiscal year ending Oct. 31, Zentrova Holdings had net income of $20.4 billion. "
+                 "In the fourth quarter revenue was $1.5 billion.", "2025-12-04")
+    assert rows["$20.4 billion"]["period"] == "2025"
+    assert rows["$1.5 billion"]["period"] == "2025-Q4"
+
+
+def test_a_nine_month_period_ending_a_month_is_that_span():
+    rows = _rows("For the nine-month period ending December 31, 2024, Quilbrook's net sales dropped "
+                 "16.3 percent to 88.9 billion yen.")
+    assert rows["88.9 billion yen"]["period"] == "2024-04/2024-12"

@@ -767,3 +767,38 @@ def test_an_analyst_of_a_company_makes_it_no_author():
             "星河科技第三季度营收为1020亿元。")
     rows = frame_text(text, source="x", published="2025-11-01")
     assert rows and {r["subject"] for r in rows} == {"星河科技"}
+
+
+def test_an_acronym_in_brackets_after_a_name_is_that_organisation():
+    # 'Quorvale Bank of Tasmir (QBT)', then 'QBT's fourth quarter': the bullets' figures are
+    # the bank's (its initials spell the acronym, written again in the text)
+    text = ("Quorvale Bank of Tasmir Lifts Dividend\n\n"
+            "Quorvale Bank of Tasmir (QBT) has capped a strong year with record results, a higher dividend "
+            "and a more ambitious profitability target, underscoring how fee-driven businesses like capital "
+            "markets and wealth management are powering the largest lender of the region even as credit "
+            "conditions tighten and competition for deposits grows across the whole of the country, "
+            "where rivals have been cutting costs and branches for three years in a row.\n\n"
+            "Headline numbers\n\n"
+            "QBT’s fourth quarter of 2025 delivered:\n"
+            "  • Net income of C$5.43 billion, up 29% from C$4.22 billion a year earlier.\n")
+    rows = {r["surface"]: r for r in frame_text(text, source="x", published="")}
+    assert rows["C$5.43 billion"]["subject"] == "Quorvale Bank of Tasmir"
+    assert rows["C$5.43 billion"]["period"] == "2025-Q4"
+
+
+@pytest.mark.parametrize("term", ["Employee Stock Ownership Plan (ESOP)", "Gross Profit Margin (GPM)"])
+def test_the_initials_of_a_term_name_no_one(term):
+    # a term and its acronym, the acronym used again: no organisation takes the figures
+    text = (f"Zentrova Holdings (NASDAQ: ZTRV) reported revenue of $1.2 billion. {term}: the "
+            f"{term.split('(')[1].rstrip(')')} rose. The {term.split('(')[1].rstrip(')')} target is 8%.")
+    subjects = {r["subject"] for r in frame_text(text, source="x", published="")}
+    assert subjects <= {"Zentrova", ""}
+
+
+@pytest.mark.parametrize("surface", ["EUR 4.86 billion", "$3.2 billion"])
+def test_a_profit_excluding_something_is_the_adjusted_figure(surface):
+    # the exclusion right after the figure tells it from the reported one (45億歐元 after the tax)
+    text = ("Zentrova Holdings said group net profit rose 5.5% to EUR 4.86 billion (excluding the additional "
+            "tax on large companies). Quilbrook's net income was $3.2 billion, excluding one-time charges.")
+    rows = {r["surface"]: r for r in frame_text(text, source="x", published="")}
+    assert rows[surface]["metric"] == "adjusted_net_profit"

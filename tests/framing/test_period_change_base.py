@@ -75,3 +75,13 @@ def test_a_growth_after_a_base_figure_keeps_the_sentences_period():
     rows = _rows("星河汽车三季度总营收达到194.5亿元,较2024年第三季度的98.6亿元同比增长97.3%。",
                  published="2025-11-18")
     assert rows["97.3%"]["period"] == "2025-Q3"
+
+
+def test_the_base_of_a_comparison_passes_its_period_to_no_later_figure():
+    # 'versus C$2.91 in Q4 2024' is the earlier quarter; the next item is the quarter reported
+    text = ("Zentrova Holdings' fourth quarter of 2025 delivered:\n"
+            "  • Diluted EPS of C$3.76, versus C$2.91 in Q4 2024.\n"
+            "  • Adjusted EPS of C$3.85, beating analyst expectations.\n")
+    rows = {r["surface"]: r for r in frame_text(text, source="x", published="")}
+    assert rows["C$2.91"]["period"] == "2024-Q4"
+    assert rows["C$3.85"]["period"] != "2024-Q4"
