@@ -18,13 +18,22 @@ from ledger.numbers.dates import year_before as _year_before
 from ledger.record import metrics, moves
 from ledger.sources import to_simplified
 
+#: words between a comparison word and its base date ('compared to the first half of 2024')
+_BASE_GAP = ("the", "its", "their", "a")
+
 
 def _is_base(doc: Doc, date: Spot) -> bool:
     key = f"is_base:{date.start}"
     if key not in doc.memo:
         clause = doc.clause_of(date.start)
-        doc.memo[key] = any(0 <= date.start - b.end <= 2 and not _in_name(doc, b)
+        # 'compared to the first half of 2024': an article or a possessive may stand between
+        doc.memo[key] = any(date.start - b.end >= 0 and not _in_name(doc, b)
+                            and (date.start - b.end <= 2 or doc.low[b.end:date.start].strip() in _BASE_GAP)
                             for b in doc.among(doc.marks["base_markers"], clause[0], date.start))
+        if not doc.memo[key]:  # 'compared to the first half of 2024 (H1 2024)': the base restated
+            value = date.mention.value
+            doc.memo[key] = any(d.end <= date.start and d.mention.value == value and _is_base(doc, d)
+                                for d in doc.among(doc.dates, clause[0], date.start))
     return bool(doc.memo[key])
 
 def _linked(doc: Doc, date: Spot, metric: str) -> bool:
@@ -78,7 +87,7 @@ def _period(
         # a figure summed over a span (revenue, profit, shipments, their growth and margins)
         # never holds on one day: '截至2025年9月30日,营收…', '11月18日消息:…营收' say when the
         # span ends or when it was told, not the figure's period
-        days = [d for d in dates if _DAY.fullmatch(date_value(doc, d, modality))]
+        days = [d for d in dates if _DAY.fullmatch(date_value(doc, d, modality)) or _month_end(doc, d, modality)]
         if days:
             dates = [d for d in dates if d not in days]
             found = _period_of(doc, spot, metric, events, modality, dates, clause, sent)
@@ -202,6 +211,20 @@ def _flow(doc: Doc, metric: str) -> bool:
         return base != metric and base in metrics() and _flow(doc, base)
     return (family == "results" and not doc.lex.spec(metric, "stock", False)
             and not doc.lex.spec(metric, "instant", False) and metric not in doc.lex.period.get("levels", ()))
+
+
+#: a month said as the end of something ('as of the end of June 2025', '截至6月底'): an instant
+_MONTH_END_BEFORE = re.compile(r"(?:\bend of|\bend-|截至|截止)\s*(?:the\s+)?$")
+_MONTH_END_AFTER = ("底", "末", "-end", " end")
+
+
+def _month_end(doc: Doc, date: Spot, modality: str) -> bool:
+    """Is the date a month said as its end ('as of the end of June 2025', '6月底',
+    'June-end'): the day a flow's span closes, not the span?"""
+    if not re.fullmatch(r"\d{4}-\d{2}", date_value(doc, date, modality)):
+        return False
+    return bool(_MONTH_END_BEFORE.search(doc.low, max(0, date.start - 12), date.start)) \
+        or doc.low.startswith(_MONTH_END_AFTER, date.end)
 
 
 def _span_ending(doc: Doc, days: list[Spot], modality: str) -> str:

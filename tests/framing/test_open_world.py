@@ -802,3 +802,16 @@ def test_a_profit_excluding_something_is_the_adjusted_figure(surface):
             "tax on large companies). Quilbrook's net income was $3.2 billion, excluding one-time charges.")
     rows = {r["surface"]: r for r in frame_text(text, source="x", published="")}
     assert rows[surface]["metric"] == "adjusted_net_profit"
+
+
+def test_a_name_after_a_word_for_what_it_is_is_an_organisation():
+    # 'luxury fashion house Quilbrook has posted ...', named again: the figures are its own
+    text = ("French luxury fashion house Quilbrook has posted strong results for the first half of 2025, with "
+            "consolidated revenue reaching €8 billion as of the end of June 2025, up 8 per cent compared to "
+            "the first half of 2024 (H1 2024). Quilbrook said in a release that demand held up.")
+    rows = {r["surface"]: r for r in frame_text(text, source="x", published="")}
+    assert rows["€8 billion"]["subject"] == "Quilbrook"
+    # the half named first is the period; 'the end of June' closes it, the base (restated in
+    # brackets) is 2024's half
+    assert rows["€8 billion"]["period"] == "2025-H1"
+    assert rows["8 per cent"]["period"] == "2025-H1"
