@@ -104,6 +104,11 @@ def prepare(claims: pd.DataFrame, settings: dict[str, Any]) -> pd.DataFrame:
     # those of its own metric and those of the metrics it may stand for (_kin_verdicts)
     unreviewed = intervals.text_is(df["status"], ["unreviewed"])
     vague = intervals.text_is(df["metric"], list(last_resort_metrics())) & unreviewed
+    # so is a claim framing was least sure of (rules.toml [compare] weak_below: a subject taken
+    # from the article's topic because nothing near the figure names anyone)
+    weak = float(settings.get("compare", {}).get("weak_below", 0.0))
+    if weak > 0:
+        vague = vague | (unreviewed & (df["confidence"].to_numpy(dtype=float) < weak))
     if not keep.all():
         df = df[keep].reset_index(drop=True)
         vague = vague[keep]

@@ -23,6 +23,12 @@ SENTENCE_DATE_CUE = 0.6
 #: Confidence of a metric no cue gave (the kind's neutral default).
 DEFAULT_METRIC = 0.2
 
+#: Confidence of a subject the article's company gave for want of any name near the
+#: figure (roles.frame_subject's last resort); below 0.3 the cross-check lets such a
+#: claim only agree (rules.toml [compare] weak_below), and it is not carried on.
+TOPIC_SUBJECT = 0.25
+WEAKEST_SUBJECT = 0.3
+
 @dataclass
 class Memory:
     """What earlier claims of the article said: (position, subject entity, object)."""

@@ -67,7 +67,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
-from ledger.framing.context import DEFAULT_METRIC, Memory
+from ledger.framing.context import DEFAULT_METRIC, WEAKEST_SUBJECT, Memory
 from ledger.framing.cues import Lexicon
 from ledger.framing.doc import LONGEST, Doc, Spot, analyse, main_company
 from ledger.framing.markets import (
@@ -255,7 +255,8 @@ def frame_all(doc: Doc, mentions: list) -> list[tuple[Spot, Frame]]:
             continue
         # the pair is one figure: cues after its brackets are as near as after it
         fact = _frame_amount(doc, replace(spot, end=reach.get(spot.start, spot.end)), memory)
-        if is_claim(doc, spot):
+        if is_claim(doc, spot) and fact["conf"].get("subject", 1.0) >= WEAKEST_SUBJECT:
+            # a subject only the article's topic gave is not carried on as if a sentence had named it
             memory.add(spot.start, fact["subject_hit"], fact["object"])
     for spot in spots:
         if spot.mention.kind == "date":

@@ -32,6 +32,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
+from ledger.framing.context import WEAKEST_SUBJECT
 from ledger.framing.cues import Lexicon, default_lexicon
 from ledger.framing.names import codes_after, fold_name, strip_suffix
 from ledger.sources import to_simplified
@@ -46,7 +47,9 @@ def _known(lex: Lexicon) -> frozenset[str]:
 
 def _evidence(frames: Iterable[pd.DataFrame], known: frozenset[str]) -> pd.DataFrame:
     """One row per (unknown single-party subject, source, fact) stated."""
-    parts = [f.loc[:, list(COLUMNS)] for f in frames if len(f)]
+    # a claim whose subject only the article's topic gave (confidence below WEAKEST_SUBJECT) is
+    # no evidence of whose its figures are
+    parts = [f.loc[:, [c for c in (*COLUMNS, "confidence") if c in f.columns]] for f in frames if len(f)]
     if not parts:
         return pd.DataFrame(columns=["name", "key", "source", "fact", "precise"])
     df = pd.concat(parts, ignore_index=True)
@@ -54,6 +57,8 @@ def _evidence(frames: Iterable[pd.DataFrame], known: frozenset[str]) -> pd.DataF
     value = pd.to_numeric(df["value"], errors="coerce")
     keep = (subject != "") & ~subject.str.contains(";", regex=False) & value.notna() & (value != 0) \
         & (df["status"].fillna("").astype(str) != "rejected")
+    if "confidence" in df.columns:
+        keep &= ~(pd.to_numeric(df["confidence"], errors="coerce") < WEAKEST_SUBJECT)
     df, subject, value = df[keep], subject[keep], value[keep]
     keys = subject.map({n: fold_name(n) for n in subject.unique()})  # each distinct name folded once
     unknown = ~keys.isin(known)

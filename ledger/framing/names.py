@@ -1771,11 +1771,20 @@ def _by_recurrence(low: str, free, add, lex: Lexicon, cue_words: frozenset[str])
     ranked = sorted(whole, key=lambda g: (low.count(g), len(g)), reverse=True)
     for gram in ranked:
         # before metric words twice, or once and opening clauses as often as it recurs ('宏碁去年…', '宏碁指出')
+        if _common_noun(gram, lex):
+            continue
         if (owners[gram] >= 2 or _opens_clauses(low, gram) >= need) and not _placed_generic(lex, gram, cue_words, low):
             pos = low.find(gram)
             if free(pos, pos + len(gram)):
                 add(gram, placed=True)  # where it stands vouches for it, not a dictionary (芸 / 澈)
             return
+
+
+def _common_noun(word: str, lex: Lexicon) -> bool:
+    """Is ``word`` one dictionary noun at least ``recurrence_common_frequency`` frequent ('资产')?"""
+    tokens = segment(word)
+    return len(tokens) == 1 and tokens[0][1] == "n" \
+        and _frequency(word) >= int(_spec(lex).get("recurrence_common_frequency", 1000))
 
 
 def _opens_clauses(low: str, gram: str) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from ledger.framing.context import Memory, own_clause
+from ledger.framing.context import TOPIC_SUBJECT, Memory, own_clause
 from ledger.framing.cues import Hit, _automaton
 from ledger.framing.doc import LONGEST, Doc, Spot, enumerated, fits, inside, main_company, marked, org_for_person
 from ledger.framing.names import segment
@@ -94,7 +94,18 @@ def frame_subject(doc: Doc, spot: Spot, metric: str, memory: Memory) -> tuple[Hi
         return next(e for e in doc.entities if e.name == org), 0.3
     if free:
         return min(free, key=lambda e: abs(e.start - spot.start)), 0.3
+    main = _only_company(doc)
+    if main is not None and owned(metric) and not doc.among(doc.marks["research"], *sent):
+        # a company's own figure in an article that names one company, after the figure (a copy
+        # that lost its lead: '期內,營業收入按年下降8.4%…中海油董事長…'): that company's, unless a
+        # research firm's sentence measures a market ('根据TrendForce…DRAM产业营收…')
+        return main, TOPIC_SUBJECT
     return None, 0.2
+
+def _only_company(doc: Doc) -> Hit | None:
+    """The one organisation an article names (however often), else None."""
+    orgs = {e.name: e for e in doc.entities if e.kind in doc.lex.role("organisation_types")}
+    return next(iter(orgs.values())) if len(orgs) == 1 else None
 
 def _header_between(doc: Doc, start: int, end: int) -> bool:
     """Is a section header between ``start`` and ``end``: a few words with no digit

@@ -678,3 +678,18 @@ def test_metrics_toml_meeting_keys_name_what_exists():
     assert wanted and wanted <= offered, wanted - offered
     shared = Counter(s["quantity"] for s in specs.values() if "quantity" in s)
     assert shared and all(n >= 2 for n in shared.values()), shared
+
+
+@pytest.mark.parametrize("value_b, confidence, status, expected", [
+    (8.2e9, 0.25, "unreviewed", []),                     # a topic-given subject: never held against
+    (7.9e9, 0.25, "unreviewed", ["consistent"]),         # ... but it confirms the same figure
+    (8.2e9, 0.45, "unreviewed", ["contradiction"]),      # a subject named near the figure compares
+    (8.2e9, 0.25, "confirmed", ["contradiction"]),       # a reviewer who keeps it makes it compare
+])
+def test_a_claim_framing_was_least_sure_of_only_agrees(value_b, confidence, status, expected):
+    # rules.toml [compare] weak_below = 0.3: the revenue of one half in two articles
+    a = claim("s1", "RMB7.9 billion", "revenue", 7.9e9, subject="Quilbrook", object="", period="2025-H1",
+              unit="CNY", confidence=0.8)
+    b = claim("s2", "x", "revenue", value_b, subject="Quilbrook", object="", period="2025-H1", unit="CNY",
+              confidence=confidence, status=status)
+    assert kinds(check(ledger(a, b))) == expected

@@ -227,3 +227,12 @@ def test_two_figures_out_of_many_are_chance():
     few = pd.concat([_rows("a", "星河优品", common + own(101, 4)), _rows("b", "Zentrix", common + own(307, 4))],
                     ignore_index=True)
     assert links([few])["星河优品"] == links([few])["zentrix"]
+
+
+def test_figures_whose_subject_only_the_articles_topic_gave_link_no_names():
+    # the same four figures, but the Chinese side's subject was the framing's last resort
+    # (confidence 0.25): whose figures they are is no evidence, the names stay apart
+    zh, en = _frame(ZH, "zh"), _frame(EN, "en")
+    zh["confidence"] = 0.25
+    linked = link_names(pd.concat([zh, en], ignore_index=True))
+    assert set(linked["subject"]) == {"星河优品", "Zentrix"}

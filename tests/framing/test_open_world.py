@@ -815,3 +815,35 @@ def test_a_name_after_a_word_for_what_it_is_is_an_organisation():
     # brackets) is 2024's half
     assert rows["€8 billion"]["period"] == "2025-H1"
     assert rows["8 per cent"]["period"] == "2025-H1"
+
+
+def test_figures_before_the_one_company_is_named_are_its_own_but_weak():
+    # a copy that lost its lead: the figures come first, the one company is named once after
+    # them; they are its figures, with the weakest subject confidence (they only agree in the
+    # cross-check, and carry no subject on)
+    text = ("2025-08-28\n\n中期息0.73元 按年微跌\n\n"
+            "期內，營業收入按年下降8.4%至2076.08億元，油氣銷售收入減少7.2%至1717.45億元。\n\n"
+            "瀾舟能源(02883)董事長張傳江表示，上半年公司油氣產量再創新高。")
+    rows = {r["surface"]: r for r in frame_text(text, source="x", published="")}
+    assert rows["2076.08億元"]["subject"] == "澜舟能源"  # names are given in simplified script
+    assert rows["2076.08億元"]["confidence"] < 0.3
+
+
+def test_a_market_figure_a_research_firm_measures_gets_no_company_by_default():
+    text = ("根据TrendForce最新调查,2025年第三季DRAM产业营收较前一季成长30.9%,达414亿美元。\n\n"
+            "华锐星科技营收季增12.4%,达137.5亿美元。")
+    rows = {r["surface"]: r for r in frame_text(text, source="x", published="")}
+    assert rows["414亿美元"]["subject"] == ""
+
+
+@pytest.mark.parametrize("text, bad", [
+    # a common noun opening the runs before metric words is no name
+    ("总风险加权资产小幅下降至3,574亿英镑。资产负债表保持稳健,资产收益率为9%。资产规模达到1.5万亿英镑。", "资产"),
+    # a meeting where figures are told is no one
+    ("瀾舟控股法說會宣布上調今年營收展望至32億美元;法說會後,外資調高目標價。", "法说会"),
+    # the acronym of a contingent value right is no stock code
+    ("同时设有不可交易的或有价值权(CVR),每股现金对价为76美元,CVR最高为每股3美元。", "有价值权"),
+])
+def test_common_words_are_no_names(text, bad):
+    subjects = {r["subject"] for r in frame_text(text, source="x", published="2025-10-01")}
+    assert to_simplified(bad) not in {to_simplified(s) for s in subjects}
