@@ -461,6 +461,7 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
     found: dict[str, set[str]] = {}
 
     people = _people(text, lex)
+    custodians = tuple(w.lower() for w in _words(lex, "custodian_words"))
     chinese_text = sum(1 for _ in itertools.islice(_CJK_CHAR.finditer(text), 50)) >= 50
 
     suffix_words = frozenset(w.lower().rstrip(".") for w in (*legal, *industry, *_words(lex, "latin_company_suffixes")))
@@ -514,8 +515,8 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
             return  # '净利息收入', '股本回报率': what a figure measures; '…业务的商业账目': a phrase
         generic = _plain_generic(lex, name, cue_words) if coded else \
             _placed_generic(lex, name, cue_words, low) if placed else _generic(lex, name, cue_words)
-        if generic or name.lower() in people:
-            return
+        if generic or name.lower() in people or any(w in name.lower() for w in custodians):
+            return  # a custodian ('HKSCC Nominees') holds shares for others: no party
         # the short name an article designates joins its full name's organisation
         full = {strip_suffix(o.strip(" ,.·"), legal).lower() for o in others} if designated else set()
         owners = [k for f in full for k in keys_of(f)]

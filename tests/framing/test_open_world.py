@@ -847,3 +847,23 @@ def test_a_market_figure_a_research_firm_measures_gets_no_company_by_default():
 def test_common_words_are_no_names(text, bad):
     subjects = {r["subject"] for r in frame_text(text, source="x", published="2025-10-01")}
     assert to_simplified(bad) not in {to_simplified(s) for s in subjects}
+
+
+def test_a_custodian_of_record_is_never_the_party():
+    # 'HKSCC Nominees Limited holds 10.00%': it holds shares for others; the figures before and
+    # after it are not its own
+    text = ("Core Viewpoint - Quilbrook Lithium's half-year report for 2025 shows revenue of approximately "
+            "4.83 billion yuan. Shareholder Information - The largest shareholder, Quilbrook Industrial "
+            "(Group) Co., Ltd., holds 25.37% of the shares, while HKSCC Nominees Limited holds 10.00%. "
+            "Net profit was approximately 84.41 million yuan.")
+    subjects = {r["subject"] for r in frame_text(text, source="x", published="")}
+    assert not any("HKSCC" in s for s in subjects)
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("可用座公里(ASK)同比增长5.3%,旅客周转量(RPK)同比增长8.1%,客座率为85.6%。可用座公里达到1200亿。", "座公里"),
+    ("报告期内,交易量(Volume)达到1.2万亿美元,交易量同比增长45%。交易量创新高。", "交易量"),
+])
+def test_what_a_figure_counts_is_no_name(text, bad):
+    subjects = {r["subject"] for r in frame_text(text, source="x", published="2025-10-01")}
+    assert bad not in subjects
