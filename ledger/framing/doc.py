@@ -296,10 +296,16 @@ def _bare_dates(doc: Doc) -> list[Spot]:
     anchor = doc.published or _article_year(doc)
     if not anchor:
         return _named_parts(doc)
+    # undated: a year-less quarter or half the text also names with its year is that one ('Q3
+    # 2025' ... 'the third quarter'), not one of the latest year it mentions (2026 in an outlook)
+    named = [] if doc.published else _named_parts(doc)
     try:
         found = _dates.bare_periods(doc.low, anchor)
     except ValueError:
-        return []
+        return named
+    if named:
+        taken = {(n.start, n.end) for n in named}
+        found = [b for b in found if (b.start, b.end) not in taken]
     fiscal = tuple(doc.lex.period.get("fiscal", ()))
     # the dates a fiscal word stands by ('fiscal 2026'), in the spots' order: asked at every
     # quarter, found once (not by a pass back over every spot before each quarter)
@@ -316,7 +322,7 @@ def _bare_dates(doc: Doc) -> list[Spot]:
             if label:  # the fiscal label: 'third-quarter revenue' in a fiscal 2026 article is 2026-Q3
                 value = past = label + b.value[4:]
         out.append(Spot(b.start, b.end, BareDate(value, past, doc.low[b.start : b.end])))
-    return out + _year_to_date(doc, anchor[:4]) + _months_ended(doc, anchor[:4])
+    return named + out + _year_to_date(doc, anchor[:4]) + _months_ended(doc, anchor[:4])
 
 
 def _named_parts(doc: Doc) -> list[Spot]:

@@ -40,3 +40,15 @@ def test_an_interim_report_of_an_undated_article_dates_its_year_less_half():
     text = "8月27日晚间消息,岚庭服务发布2025年中期业绩报告。报告显示,今年上半年,公司实现营业收入231.9亿元,同比增长10.2%。"
     rows = _rows(text)
     assert rows["231.9亿元"]["period"] == "2025-H1"
+
+
+def test_an_undated_articles_bare_quarter_is_the_one_it_names_with_a_year_not_its_latest_year():
+    # no date stamp; 'Q3 2025' and 'the third quarter of 2025' name the quarter; a base
+    # 'compared with Q2 2025' once made 2026 the article's year: 'third-quarter' figures
+    # are 2025's third quarter
+    text = ("Quilbrook (QLBK) Q3 2025 Financial Results Summary\n\n"
+            "Quilbrook announced its financial results for the third quarter of 2025 on November 5, 2025.\n\n"
+            "  • Third-quarter net revenues increased by 100% year-over-year to $1.27 billion.\n"
+            "  • Net deposits were $20 billion, compared with Q2 2025.\n")
+    rows = {r["surface"]: r for r in frame_text(text, source="x", published="")}
+    assert rows["100%"]["period"] == "2025-Q3"
