@@ -1450,6 +1450,8 @@ def _sentence_opening(text: str, at: int) -> bool:
 
 _BASED = re.compile(rf"\b[A-Za-z.]+-based\s+({_NAME})")
 _OWNS = re.compile(rf"(?<![A-Za-z0-9&.-])({_NAME})['’]s\b")
+#: how far into the text its lead runs, for a name it owns results in once
+_LEAD_CHARS = 300
 
 
 def _by_use(text: str, low: str, free, add, lex: Lexicon) -> None:
@@ -1477,11 +1479,14 @@ def _by_use(text: str, low: str, free, add, lex: Lexicon) -> None:
             name = " ".join(name.split()[1:])  # 'Although XTEP's revenue': the name after a sentence's opener
         if not name or not free(m.end(1) - len(name), m.end(1)) or name.lower() in places or person(name):
             continue
+        noun = re.match(r"\s*([a-z-]+)", text[m.end():m.end() + 24])
         if len(name.split()) >= 2:
-            if _count(low, name) >= 2:
+            # named twice; or once in the lead owning its results ('Core Viewpoint - Tianqi
+            # Lithium's half-year report for 2025 indicates...'): what the article is about
+            lead = m.start(1) < _LEAD_CHARS and noun is not None and noun.group(1) in owned
+            if _count(low, name) >= 2 or lead:
                 add(name)
         else:
-            noun = re.match(r"\s*([a-z-]+)", text[m.end():m.end() + 24])
             if owned and noun is not None and noun.group(1) in owned and _lone_owner(text, name, lone_places):
                 add(name)  # "XTEP's revenue", named three times, never after a first name: a company
 

@@ -867,3 +867,10 @@ def test_a_custodian_of_record_is_never_the_party():
 def test_what_a_figure_counts_is_no_name(text, bad):
     subjects = {r["subject"] for r in frame_text(text, source="x", published="2025-10-01")}
     assert bad not in subjects
+
+
+def test_a_name_owning_its_results_in_the_lead_is_named_once_enough():
+    text = ("Core Viewpoint - Quilbrook Lithium's half-year report for 2025 indicates a decline in revenue. "
+            "Revenue was approximately 4.83 billion yuan, a decrease of 31.44% year-on-year.")
+    rows = {r["surface"]: r for r in frame_text(text, source="x", published="")}
+    assert rows["approximately 4.83 billion yuan"]["subject"] == "Quilbrook Lithium"
