@@ -467,6 +467,26 @@ def _carried(doc: Doc, spot: Spot, metric: str, modality: str, scope: tuple[int,
             return fact["period"]
     return ""
 
+def _benchmarked(doc: Doc, spot: Spot, modality: str, sent: tuple[int, int]) -> str:
+    """A forecast that is the benchmark of an actual figure of its sentence ('$1.15B ...
+    still exceeding the $1.08B projected by analysts', 'RMB0.65 beat the analyst consensus of
+    RMB0.57': [modality] compared_with between them, one unit): the period of that figure,
+    the one the forecast was of."""
+    if modality not in ("forecast", "estimate"):
+        return ""
+    unit = getattr(spot.mention, "unit", None)
+    for other in reversed([s for s in doc.starting(doc.spots, sent[0], spot.start) if s.mention.kind != "date"]):
+        fact = doc.facts.get(other.start, {})
+        if getattr(other.mention, "unit", None) != unit or fact.get("modality") not in ("actual", "reported"):
+            continue
+        between = doc.low[other.end:spot.start]
+        if fact.get("period") and fact.get("period_how") in ("date", "carried", "topic") \
+                and any(w in between for w in doc.lex.compared_with):
+            return str(fact["period"])
+        return ""
+    return ""
+
+
 def _compared(doc: Doc, spot: Spot) -> bool:
     """Does the figure's clause open with a word of comparison right before it
     (', versus C$2.91 in Q4 2024', ', compared with $4.1 billion'): the base
@@ -506,6 +526,9 @@ def _sentence_period(
             return doc.published[:4], 0.5, "date"
     if earlier:
         return date_value(doc, earlier[-1], modality), 0.6, "date"
+    benchmarked = _benchmarked(doc, spot, modality, sent)
+    if benchmarked:
+        return benchmarked, 0.55, "carried"
     carried = "" if instant else _carried(doc, spot, metric, modality, sent)
     if carried:
         return carried, 0.55, "carried"
