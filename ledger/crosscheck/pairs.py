@@ -68,6 +68,16 @@ TEXT_COLUMNS = ("claim_id", "source", "surface", "quote", "kind", "subject", "ob
 # --------------------------------------------------------------------------- preparing claims
 
 
+def _weak_below(settings: dict[str, Any]) -> float:
+    """rules.toml ``[compare] weak_below`` (0: off), or a clear error naming it."""
+    value = settings.get("compare", {}).get("weak_below", 0.0)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+        raise InvalidValue("rules [compare] weak_below must be a number from 0 to 1", field="compare.weak_below",
+                           value=value, code="rules-invalid",
+                           hint="write e.g. `weak_below = 0.3` under [compare] in the rules file (0 turns it off)")
+    return float(value)
+
+
 def prepare(claims: pd.DataFrame, settings: dict[str, Any]) -> pd.DataFrame:
     """The comparable claims with their derived intervals.
 
@@ -106,7 +116,7 @@ def prepare(claims: pd.DataFrame, settings: dict[str, Any]) -> pd.DataFrame:
     vague = intervals.text_is(df["metric"], list(last_resort_metrics())) & unreviewed
     # so is a claim framing was least sure of (rules.toml [compare] weak_below: a subject taken
     # from the article's topic because nothing near the figure names anyone)
-    weak = float(settings.get("compare", {}).get("weak_below", 0.0))
+    weak = _weak_below(settings)
     if weak > 0:
         vague = vague | (unreviewed & (df["confidence"].to_numpy(dtype=float) < weak))
     if not keep.all():

@@ -693,3 +693,12 @@ def test_a_claim_framing_was_least_sure_of_only_agrees(value_b, confidence, stat
     b = claim("s2", "x", "revenue", value_b, subject="Quilbrook", object="", period="2025-H1", unit="CNY",
               confidence=confidence, status=status)
     assert kinds(check(ledger(a, b))) == expected
+
+
+@pytest.mark.parametrize("bad", ["low", -0.1, 2, True])
+def test_a_weak_below_that_is_no_share_is_refused_with_its_name(bad):
+    from ledger.crosscheck import pairs
+    from ledger.errors import InvalidValue
+    a = claim("s1", "RMB7.9 billion", "revenue", 7.9e9, subject="Quilbrook", object="", unit="CNY")
+    with pytest.raises(InvalidValue, match="weak_below"):
+        pairs.prepare(ledger(a), {"compare": {"weak_below": bad}})
