@@ -1005,6 +1005,8 @@ def _by_suffix(text: str, low: str, free, add, lex: Lexicon) -> None:
                 stem, start = text[b:start] + stem, b
                 if _time_lead(stem) <= m.start() - b:
                     continue
+            if start and text[start - 1].isdigit() and stem[:1] in "亿万千百兆":
+                continue  # '76亿瑞典克朗资本收益': the number's magnitude and currency, no name
             if start and text[start - 1].isdigit() and stem[:1] in _AFTER_NUMERAL and len(stem) >= 3:
                 stem, start = stem[1:], start + 1  # '第3季中芯国际': 季 ends the period '第3季', no name's start
             if start and re.match(r"[A-Za-z]", text[start - 1]) and not re.search(r"[A-Za-z]", stem):
@@ -1574,6 +1576,8 @@ def _by_apposition(text: str, low: str, free, add, lex: Lexicon, cue_words: froz
     if chinese:
         nouns = "|".join(re.escape(w) for w in sorted(set(chinese), key=len, reverse=True))
         for m in re.finditer(rf"(?:{nouns})([{_CJK}]{{2,12}})", text):
+            if not m.start() or not re.match(rf"[{_CJK}]", text[m.start() - 1]):
+                continue  # '，公司单季销售…': the company's own figure, no word saying what a name is
             name = _varied_prefix(m.group(1), low, lex, cue_words)
             rest = m.group(1)[len(name):]
             if any(rest.startswith(h, k) for h in lex.role("part_heads") for k in range(len(rest))):

@@ -874,3 +874,14 @@ def test_a_name_owning_its_results_in_the_lead_is_named_once_enough():
             "Revenue was approximately 4.83 billion yuan, a decrease of 31.44% year-on-year.")
     rows = {r["surface"]: r for r in frame_text(text, source="x", published="")}
     assert rows["approximately 4.83 billion yuan"]["subject"] == "Quilbrook Lithium"
+
+
+@pytest.mark.parametrize("text, bad", [
+    # '公司' opening a clause is the company's own figure, not a word saying what a name is
+    ("澜舟科技第三季度营收为18亿元。为挽救游戏业务,公司单季销售及分销开支飙升至5.2亿元,公司单季毛利率为80%。", "单季"),
+    # a number's magnitude and currency before a company suffix is no name
+    ("其中包含因业务剥离产生的76亿瑞典克朗资本收益。报告销售额为562亿瑞典克朗,资本收益为76亿瑞典克朗。", "亿瑞典克朗资本"),
+])
+def test_words_after_a_number_or_a_clause_opening_company_are_no_name(text, bad):
+    subjects = {r["subject"] for r in frame_text(text, source="x", published="2025-10-15")}
+    assert bad not in subjects
