@@ -1109,7 +1109,8 @@ def _by_verb(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[
                     add(" ".join(words))
             continue
         name = _name_before(text, low, start, lex, cue_words, placed=True)
-        if name and free(start - len(name), start) and not _part_before(low, start, lex):
+        if name and free(start - len(name), start) and not _part_before(low, start, lex) \
+                and not _common_noun(name, lex):  # '公告显示', '收益录得': a common noun before the verb
             add(name, placed=True)
     _by_listing(text, low, free, add, lex, cue_words)
 

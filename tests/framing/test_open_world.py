@@ -885,3 +885,11 @@ def test_a_name_owning_its_results_in_the_lead_is_named_once_enough():
 def test_words_after_a_number_or_a_clause_opening_company_are_no_name(text, bad):
     subjects = {r["subject"] for r in frame_text(text, source="x", published="2025-10-15")}
     assert bad not in subjects
+
+
+def test_a_common_noun_before_a_reporting_verb_is_no_name():
+    # '公告显示' (the announcement shows): the figures are the company's, not the announcement's
+    text = ("公告显示,第三季度营收为58亿元,同比增长28%。公告显示,净利润为9.1亿元。"
+            "收益录得增长,公告披露毛利率为44.7%。")
+    subjects = {r["subject"] for r in frame_text(text, source="x", published="2025-11-21")}
+    assert not subjects & {"公告", "收益"}
