@@ -1792,9 +1792,10 @@ def _by_recurrence(low: str, free, add, lex: Lexicon, cue_words: frozenset[str])
 
 
 def _common_noun(word: str, lex: Lexicon) -> bool:
-    """Is ``word`` one dictionary noun at least ``recurrence_common_frequency`` frequent ('资产')?"""
+    """Is ``word`` one dictionary word at least ``recurrence_common_frequency`` frequent that
+    no dictionary tags a person, place or organisation ('资产', '公告', '普通')?"""
     tokens = segment(word)
-    return len(tokens) == 1 and tokens[0][1] == "n" \
+    return len(tokens) == 1 and tokens[0][1] not in ("nr", "nrt", "nrfg", "ns", "nt") \
         and _frequency(word) >= int(_spec(lex).get("recurrence_common_frequency", 1000))
 
 

@@ -893,3 +893,11 @@ def test_a_common_noun_before_a_reporting_verb_is_no_name():
             "收益录得增长,公告披露毛利率为44.7%。")
     subjects = {r["subject"] for r in frame_text(text, source="x", published="2025-11-21")}
     assert not subjects & {"公告", "收益"}
+
+
+@pytest.mark.parametrize("word, common", [("资产", True), ("公告", True), ("普通", True), ("收益", True),
+                                          ("宏碁", False), ("古茗", False), ("泡泡玛特", False)])
+def test_a_common_dictionary_word_is_told_from_a_rare_or_proper_one(word, common):
+    # jieba's counts: 资产 3243 (n), 公告 1919 (n), 普通 6768 (nz); 宏碁 3; 古茗 a person's name tag
+    from ledger.framing.names import _common_noun
+    assert _common_noun(word, default_lexicon()) is common
