@@ -1795,7 +1795,9 @@ def _common_noun(word: str, lex: Lexicon) -> bool:
     """Is ``word`` one dictionary word at least ``recurrence_common_frequency`` frequent that
     no dictionary tags a person, place or organisation ('资产', '公告', '普通')?"""
     tokens = segment(word)
-    return len(tokens) == 1 and tokens[0][1] not in ("nr", "nrt", "nrfg", "ns", "nt") \
+    # jieba's 'nz' (other proper noun) tags common words too (普通): only person, place and
+    # organisation tags vouch for a name here
+    return len(tokens) == 1 and tokens[0][1] not in _NAME_TAGS - {"nz"} \
         and _frequency(word) >= int(_spec(lex).get("recurrence_common_frequency", 1000))
 
 
