@@ -47,8 +47,8 @@ def _known(lex: Lexicon) -> frozenset[str]:
 
 def _evidence(frames: Iterable[pd.DataFrame], known: frozenset[str]) -> pd.DataFrame:
     """One row per (unknown single-party subject, source, fact) stated."""
-    # a claim whose subject only the article's topic gave (confidence below WEAKEST_SUBJECT) is
-    # no evidence of whose its figures are
+    # a claim framing was least sure of (confidence below WEAKEST_SUBJECT: a subject only the
+    # article's topic gave, or a metric no cue gave) is no evidence of whose its figures are
     parts = [f.loc[:, [c for c in (*COLUMNS, "confidence") if c in f.columns]] for f in frames if len(f)]
     if not parts:
         return pd.DataFrame(columns=["name", "key", "source", "fact", "precise"])
