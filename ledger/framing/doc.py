@@ -352,31 +352,21 @@ def _named_parts(doc: Doc) -> list[Spot]:
     return out
 
 
-_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
-                                      "dec"), 1)}
-_SPAN_WORDS = {"three": 3, "six": 6, "nine": 9, "twelve": 12, "3": 3, "6": 6, "9": 9, "12": 12, "三": 3, "六": 6,
-               "九": 9, "十二": 12}
-_ENDED = (
-    re.compile(r"\b(three|six|nine|twelve|3|6|9|12)[ -]months? (?:period )?end(?:ed|ing),? (?:on )?"
-               r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? ?\d{0,2}(?:,? ((?:19|20)\d\d))?"),
-    re.compile(r"截至(?:((?:19|20)\d\d)年)?(\d{1,2})月(?:\d{1,2}日)?止?的?(三|六|九|十二)个月"),
-)
-
-
 def _months_ended(doc: Doc, year: str) -> list[Spot]:
-    """'the three months ended Sept. 30', '截至9月30日止三个月': the span of so
-    many months ending that month (a quarter, a half, nine months, a year)."""
+    """'the three months ended Sept. 30', '截至9月30日止三个月', 'the fiscal year ended
+    October 31': the span of so many months ending that month (a quarter, a half, nine
+    months, a year), in ``year`` when the text gives none.  One grammar for such spans:
+    :func:`ledger.framing.fiscal.ended_spans` (fiscal.toml)."""
+    from ledger.framing.fiscal import spans_of  # fiscal builds on this module's Doc
+
     out = []
-    for rx in _ENDED:
-        for m in rx.finditer(doc.low):
-            if rx is _ENDED[0]:
-                n, month, y = _SPAN_WORDS[m.group(1)], _MONTHS[m.group(2)], m.group(3) or year
-            else:
-                y, month, n = m.group(1) or year, int(m.group(2)), _SPAN_WORDS[m.group(3)]
-            if not y or not 1 <= month <= 12 or any(s.mention.kind == "date" and "/" in str(s.mention.value)
-                                                   for s in doc.touching(doc.spots, m.start(), m.end())):
-                continue
-            out.append(Spot(m.start(), m.end(), BareDate(*(2 * (_span(int(y), month, n),)), m.group(0))))
+    for sp in spans_of(doc):
+        y = str(sp.year) if sp.year else year
+        if not y or any(s.mention.kind == "date" and "/" in str(s.mention.value)
+                        for s in doc.touching(doc.spots, sp.start, sp.end)):
+            continue
+        value = _span(int(y), sp.month, sp.months)
+        out.append(Spot(sp.start, sp.end, BareDate(value, value, doc.low[sp.start:sp.end])))
     return out
 
 

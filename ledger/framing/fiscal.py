@@ -165,6 +165,13 @@ def ended_spans(low: str) -> list[Span]:
     return sorted((s for s in out if 1 <= s.month <= 12), key=lambda s: s.start)
 
 
+def spans_of(doc: Doc) -> list[Span]:
+    """:func:`ended_spans` of the article, found once (framing asks for them three times)."""
+    if "ended_spans" not in doc.memo:
+        doc.memo["ended_spans"] = ended_spans(doc.low)
+    return list(doc.memo["ended_spans"])
+
+
 def straddles(low: str) -> list[tuple[int, int, int]]:
     """(start, end, label) of each fiscal year said as the two years it straddles
     ('2025/26财年', '2025-2026年中期', 'the 2025/26 fiscal year': 2026)."""
@@ -189,7 +196,7 @@ def calendar(doc: Doc) -> Fiscal | None:
 
 def _calendar(doc: Doc) -> Fiscal | None:
     low, lex = doc.low, lexicon()
-    spans = ended_spans(low)
+    spans = spans_of(doc)
     interim = any(w in low for w in lex["interim"])
     end = None
     for s in spans:
@@ -239,7 +246,7 @@ def prepare(doc: Doc) -> None:
         return
     doc.memo["fiscal_ready"] = True
     fiscal = calendar(doc)
-    spans = ended_spans(doc.low)
+    spans = spans_of(doc)
     if not spans and fiscal is None:
         return
     dates = list(doc.dates)

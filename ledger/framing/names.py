@@ -42,6 +42,7 @@ from functools import lru_cache
 from typing import Any
 
 from ledger.framing.cues import Hit, Lexicon, WordIndex, _automaton, finditer_at, opening_chars
+from ledger.numbers.lexicon import CN_BIG_CHARS
 from ledger.sources.articles import to_simplified
 
 _CJK = "\u4e00-\u9fff"
@@ -1005,7 +1006,7 @@ def _by_suffix(text: str, low: str, free, add, lex: Lexicon) -> None:
                 stem, start = text[b:start] + stem, b
                 if _time_lead(stem) <= m.start() - b:
                     continue
-            if start and text[start - 1].isdigit() and stem[:1] in "亿万千百兆":
+            if start and text[start - 1].isdigit() and stem[:1] in CN_BIG_CHARS:
                 continue  # '76亿瑞典克朗资本收益': the number's magnitude and currency, no name
             if start and text[start - 1].isdigit() and stem[:1] in _AFTER_NUMERAL and len(stem) >= 3:
                 stem, start = stem[1:], start + 1  # '第3季中芯国际': 季 ends the period '第3季', no name's start

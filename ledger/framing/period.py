@@ -18,9 +18,6 @@ from ledger.numbers.dates import year_before as _year_before
 from ledger.record import metrics, moves
 from ledger.sources import to_simplified
 
-#: words between a comparison word and its base date ('compared to the first half of 2024')
-_BASE_GAP = ("the", "its", "their", "a")
-
 
 def _is_base(doc: Doc, date: Spot) -> bool:
     key = f"is_base:{date.start}"
@@ -28,7 +25,8 @@ def _is_base(doc: Doc, date: Spot) -> bool:
         clause = doc.clause_of(date.start)
         # 'compared to the first half of 2024': an article or a possessive may stand between
         doc.memo[key] = any(date.start - b.end >= 0 and not _in_name(doc, b)
-                            and (date.start - b.end <= 2 or doc.low[b.end:date.start].strip() in _BASE_GAP)
+                            and (date.start - b.end <= 2
+                                 or doc.low[b.end:date.start].strip() in doc.lex.period.get("base_gap", ()))
                             for b in doc.among(doc.marks["base_markers"], clause[0], date.start))
         if not doc.memo[key]:  # 'compared to the first half of 2024 (H1 2024)': the base restated
             value = date.mention.value
@@ -213,18 +211,15 @@ def _flow(doc: Doc, metric: str) -> bool:
             and not doc.lex.spec(metric, "instant", False) and metric not in doc.lex.period.get("levels", ()))
 
 
-#: a month said as the end of something ('as of the end of June 2025', '截至6月底'): an instant
-_MONTH_END_BEFORE = re.compile(r"(?:\bend of|\bend-|截至|截止)\s*(?:the\s+)?$")
-_MONTH_END_AFTER = ("底", "末", "-end", " end")
-
-
 def _month_end(doc: Doc, date: Spot, modality: str) -> bool:
     """Is the date a month said as its end ('as of the end of June 2025', '6月底',
-    'June-end'): the day a flow's span closes, not the span?"""
+    'June-end'; cues.toml [period] ``month_end_before`` / ``month_end_after``): the day a
+    flow's span closes, not the span?"""
     if not re.fullmatch(r"\d{4}-\d{2}", date_value(doc, date, modality)):
         return False
-    return bool(_MONTH_END_BEFORE.search(doc.low, max(0, date.start - 12), date.start)) \
-        or doc.low.startswith(_MONTH_END_AFTER, date.end)
+    head = re.sub(r"\s*(?:the\s+)?$", "", doc.low[max(0, date.start - 12):date.start])
+    return head.endswith(tuple(doc.lex.period.get("month_end_before", ()))) \
+        or doc.low.startswith(tuple(doc.lex.period.get("month_end_after", ())), date.end)
 
 
 def _span_ending(doc: Doc, days: list[Spot], modality: str) -> str:
