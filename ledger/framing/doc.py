@@ -34,6 +34,7 @@ from ledger.framing.names import (
     straddles_suffix,
 )
 from ledger.framing.names import hits as name_hits
+from ledger.framing.spans import Span, ended_spans
 from ledger.numbers import dates as _dates
 from ledger.record import metrics
 from ledger.sources.articles import CleanText, OffsetMap, clean, to_simplified
@@ -352,13 +353,18 @@ def _named_parts(doc: Doc) -> list[Spot]:
     return out
 
 
+def spans_of(doc: Doc) -> list[Span]:
+    """:func:`~ledger.framing.spans.ended_spans` of the article, found once (framing asks for them three times)."""
+    if "ended_spans" not in doc.memo:
+        doc.memo["ended_spans"] = ended_spans(doc.low)
+    return list(doc.memo["ended_spans"])
+
+
 def _months_ended(doc: Doc, year: str) -> list[Spot]:
     """'the three months ended Sept. 30', '截至9月30日止三个月', 'the fiscal year ended
     October 31': the span of so many months ending that month (a quarter, a half, nine
     months, a year), in ``year`` when the text gives none.  One grammar for such spans:
-    :func:`ledger.framing.fiscal.ended_spans` (fiscal.toml)."""
-    from ledger.framing.fiscal import spans_of  # fiscal builds on this module's Doc
-
+    :func:`ledger.framing.spans.ended_spans` (fiscal.toml)."""
     out = []
     for sp in spans_of(doc):
         y = str(sp.year) if sp.year else year

@@ -22,68 +22,11 @@ published date ('截至2025年6月30日的六个月内' needs none).
 """
 from __future__ import annotations
 
-import functools
 import re
-import tomllib
 from dataclasses import dataclass
-from importlib import resources
-from typing import Any
 
-from ledger.framing.doc import BareDate, Doc, Spot
-
-_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
-                                      "dec"), 1)}
-
-
-@functools.cache
-def lexicon() -> dict[str, Any]:
-    """``lexicon/fiscal.toml``."""
-    text = resources.files("ledger").joinpath("lexicon/fiscal.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
-
-
-def _alt(words: list[str] | tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-@functools.cache
-def _patterns() -> dict[str, re.Pattern[str]]:
-    lex = lexicon()
-    n = _alt(list(lex["span_months"]))
-    firsts = _alt([w for w in lex["first_half"] if not w.isascii()] + ["中期"])
-    return {
-        # '截至2025年9月30日止六个月', '截至9月30日的6个月内'
-        "zh": re.compile(rf"截[至止](?:\s*((?:19|20)\d\d)\s*年)?\s*(\d{{1,2}})\s*月\s*(?:\d{{1,2}}\s*日|底|末)?"
-                         rf"\s*止?\s*的?\s*({n})\s*个\s*月"),
-        # 'the six months ended September 30, 2025', 'six-month period ended Sept. 30'
-        "en": re.compile(rf"\b({n})[ -]months? (?:period )?end(?:ed|ing),? (?:on )?"
-                         r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? ?(?:\d{1,2})?"
-                         r"(?:,? ((?:19|20)\d\d))?"),
-        # 'the fiscal year ended October 31, 2025', 'for its fiscal year ending Oct. 31': twelve months
-        "en_year": re.compile(rf"\b(?:(?:{_alt(lex['year_before'])}) )?year (?:period )?end(?:ed|ing),? (?:on )?"
-                              r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? ?(?:\d{1,2}(?!\d))?"
-                              r"(?:,? ((?:19|20)\d\d))?"),
-        # '截至2025年12月31日止年度', '截至2025年10月31日的年度': twelve months
-        "zh_year": re.compile(rf"截[至止](?:\s*((?:19|20)\d\d)\s*年)?\s*(\d{{1,2}})\s*月\s*(?:\d{{1,2}}\s*日|底|末)?"
-                              rf"\s*止?\s*的?\s*(?:{_alt(lex['year_after'])})"),
-        # '今年9月底止的2026财年上半年': the first half ends that month
-        "first_half_end": re.compile(rf"(\d{{1,2}})\s*月\s*(?:底|末|\d{{1,2}}\s*日)\s*止\s*的?\s*"
-                                     rf"(?:(?:19|20)\d\d\s*(?:{_alt(lex['fiscal_after'])}))?\s*(?:{firsts})"),
-        # '2025/26财年', '2025-2026年中期', 'the 2025/26 fiscal year'
-        "straddle": re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[/-]\s*((?:19|20)?\d\d)(?!\d)\s*"),
-    }
-
-
-@dataclass(frozen=True)
-class Span:
-    """A span of ``months`` months ended in ``month`` of ``year`` (None: not said)."""
-
-    start: int
-    end: int
-    months: int
-    month: int
-    year: int | None
-    head: int  # the end of its months words ('the six months'): a comma may follow in its day
+from ledger.framing.doc import BareDate, Doc, Spot, spans_of
+from ledger.framing.spans import Span, lexicon, patterns
 
 
 @dataclass(frozen=True)
@@ -146,38 +89,12 @@ def calendar_label(value: str) -> str:
     return Fiscal(CALENDAR_END, 0).label(value) or value
 
 
-def ended_spans(low: str) -> list[Span]:
-    """'截至2025年9月30日止六个月', 'the six months ended September 30, 2025'; a year
-    ended in a month ('截至2025年10月31日止年度', 'the fiscal year ended October 31, 2025')."""
-    pats, sizes = _patterns(), lexicon()["span_months"]
-    out = []
-    for m in pats["zh"].finditer(low):
-        out.append(Span(m.start(), m.end(), int(sizes[m.group(3)]), int(m.group(2)),
-                        int(m.group(1)) if m.group(1) else None, m.end()))
-    for m in pats["en"].finditer(low):
-        out.append(Span(m.start(), m.end(), int(sizes[m.group(1)]), _MONTHS[m.group(2)],
-                        int(m.group(3)) if m.group(3) else None, m.end(1)))
-    for m in pats["en_year"].finditer(low):
-        out.append(Span(m.start(), m.end(), 12, _MONTHS[m.group(1)], int(m.group(2)) if m.group(2) else None,
-                        m.start(1)))
-    for m in pats["zh_year"].finditer(low):
-        out.append(Span(m.start(), m.end(), 12, int(m.group(2)), int(m.group(1)) if m.group(1) else None, m.end()))
-    return sorted((s for s in out if 1 <= s.month <= 12), key=lambda s: s.start)
-
-
-def spans_of(doc: Doc) -> list[Span]:
-    """:func:`ended_spans` of the article, found once (framing asks for them three times)."""
-    if "ended_spans" not in doc.memo:
-        doc.memo["ended_spans"] = ended_spans(doc.low)
-    return list(doc.memo["ended_spans"])
-
-
 def straddles(low: str) -> list[tuple[int, int, int]]:
     """(start, end, label) of each fiscal year said as the two years it straddles
     ('2025/26财年', '2025-2026年中期', 'the 2025/26 fiscal year': 2026)."""
     after = lexicon()["straddle_after"]
     out = []
-    for m in _patterns()["straddle"].finditer(low):
+    for m in patterns()["straddle"].finditer(low):
         first, second = int(m.group(1)), int(m.group(2))
         if second < 100:
             second += first // 100 * 100
@@ -207,7 +124,7 @@ def _calendar(doc: Doc) -> Fiscal | None:
         if end:
             break
     if end is None:
-        m = _patterns()["first_half_end"].search(low)
+        m = patterns()["first_half_end"].search(low)
         if m and 1 <= int(m.group(1)) <= 12:
             end = (int(m.group(1)) + 5) % 12 + 1
     if end is None or end == CALENDAR_END:
