@@ -725,11 +725,18 @@ def _by_of_name(text: str, free, add, lex: Lexicon) -> None:
 _SHARE_CLASS = re.compile(r"[-－](?:SW|WD|W|S|B|U|P|R)[ \t]*$")
 
 
+#: a dateline opening a line: a city in capitals, then the news agency in brackets and a dash
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z .,'’-]*[A-Z]\.?[ \t]*$")
+_DASH_AFTER = re.compile(r"[ \t]*[-–—]")
+
+
 def _by_code(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[str]) -> None:
     for m in _code_brackets(_words(lex, "exchange_prefixes")).finditer(text):
         code = m.group().strip(" ()（）[]").lower()  # several listings: never one generic word
         if code in _words(lex, "generic") or code in _words(lex, "trade_acronyms"):
             continue  # '高频宽记忆体 (HBM)', '股本回报率(ROE)': an acronym of the trade, no stock code
+        if _DATELINE_BEFORE.search(text, max(0, m.start() - 40), m.start()) and _DASH_AFTER.match(text, m.end()):
+            continue  # 'TOKYO (AP) —', 'ISTANBUL (AA) -': a dateline's city and news agency
         before, latin = m.start(), None
         lm = None
         for lm_ in _LATIN_IN_BRACKETS.finditer(text, max(0, m.start() - 64), m.start()):
@@ -916,16 +923,31 @@ def _recurring_tail(run: str, low: str, lex: Lexicon, cue_words: frozenset[str],
     names again, by itself or without its suffix, or that ends in a corporate
     suffix after a descriptor ('全球存储芯片巨头美光科技' -> '美光科技')."""
     suffixes = _words(lex, "industry_suffixes") + _words(lex, "legal_suffixes")
+    inside = _inside_words(run)
     for size in range(min(8, len(run)), 1, -1):
         tail = run[-size:]
         generic = _plain_generic(lex, tail, cue_words) if coded else \
             _placed_generic(lex, tail, cue_words, low) if placed else _generic(lex, tail, cue_words)
-        if generic or tail[0] in _FUNCTION_CHARS:
+        if generic or tail[0] in _FUNCTION_CHARS or len(run) - size in inside:
             continue
         short = strip_suffix(tail, suffixes)
         if _count(low, tail) >= 2 or (short != tail and _count(low, short) >= 2):
             return tail
     return ""
+
+
+def _inside_words(run: str) -> frozenset[int]:
+    """Offsets of ``run`` that fall inside a dictionary word of two characters or
+    more, as jieba cuts it ('中国石油交出': a tail starting at 国 cuts 中国, so '国石油'
+    is no name; '预计归属于': 计 is inside 预计).  Words no dictionary knows (a name
+    jieba reads whole) do not count: a name may start inside them."""
+    inside: set[int] = set()
+    at = 0
+    for word, _ in segment(run):
+        if len(word) >= 2 and _frequency(word) > 0:
+            inside.update(range(at + 1, at + len(word)))
+        at += len(word)
+    return frozenset(inside)
 
 
 def _by_glued_acronym(text: str, free, add, lex: Lexicon) -> None:
@@ -1033,7 +1055,22 @@ def _by_suffix(text: str, low: str, free, add, lex: Lexicon) -> None:
                 if name not in vouched_names:  # asked once per name: each asks the whole text
                     vouched_names[name] = _count(low, name.lower()) >= 3 and _reports(text, name, lex)
                 vouched = vouched_names[name]
+                if not vouched and _clause_before_suffix(stem[lead:]):
+                    continue  # '数据显示公司', '包含资本收益': a clause's verb before the suffix
                 add(name, stem[lead:], placed=_count(low, stem[lead:]) >= 2, coded=vouched)
+
+
+def _clause_before_suffix(stem: str) -> bool:
+    """Do the words before a company suffix end in a clause's word rather than a
+    name's ('数据显示公司', '主要得益于公司', '包含资本收益', '美国存托股份', '这家公司':
+    a verb, preposition, conjunction, adverb, pronoun, numeral or set phrase of the
+    dictionary, two characters or more)?  A name's last part before its suffix is a
+    noun, a proper noun or a word no dictionary knows ('均胜电子', '名创优品集团': jieba
+    cuts such names into single characters); a Latin part makes it a name."""
+    if not stem or re.search(r"[A-Za-z]", stem):
+        return False
+    word, flag = segment(stem)[-1]
+    return len(word) >= 2 and (flag[:1] in _FUNCTION_TAGS or flag in ("vn", "l")) and _frequency(word) > 0
 
 
 #: characters that end a number's date or measure ('第3季', '3月', '13日', '2025年'): right
@@ -1098,7 +1135,9 @@ def _by_verb(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[
     for m in re.finditer(rf"(?:{verbs})", text):
         start = m.start()
         if re.match(r"[A-Za-z]", m.group()):  # English: the capitalised words opening the sentence
-            opening = (r"(?:^|[.!?\n][ \t]*)((?:[A-Z][A-Za-z0-9&'’.-]*|[A-Z]{2,})"
+            # a sentence opens a line, follows a full stop, or follows a dateline ('ISTANBUL (AA) -',
+            # '(Reuters) -')
+            opening = (r"(?:^|[.!?\n][ \t]*|[)）][ \t]*[-–—][ \t]*)((?:[A-Z][A-Za-z0-9&'’.-]*|[A-Z]{2,})"
                        r"(?:[ \t]+[A-Za-z][A-Za-z0-9&'’.-]*){0,2})[ \t]+$")
             lead = re.search(opening, text[max(0, start - 60):start])
             if lead and free(start - len(lead.group(0)), start):
@@ -1270,8 +1309,8 @@ def _by_headline(text: str, low: str, add, lex: Lexicon, cue_words: frozenset[st
     if cut or dated:
         # '华星集团公布第三季度业绩': the name ends at its verb
         lead = _before_verb(head[:cut.start() + 2] if cut else head, _words(lex, "reporting_verbs"), lex)
-        if 2 <= len(lead) <= 6 and not _placed_generic(lex, lead, cue_words, low):
-            add(lead, placed=True)
+        if 2 <= len(lead) <= 6 and not _placed_generic(lex, lead, cue_words, low) and not _common_noun(lead, lex):
+            add(lead, placed=True)  # '10月赌场收入创新高': a common noun before the results word is none
             return
     # '名创优品2025Q3:…' and '名创优品近期公布…': the headline's head, named again before a
     # reporting verb, is a name even when a dictionary reads it as words (名 / 创优 / 品)
@@ -1297,8 +1336,8 @@ def _by_headline_clause(text: str, low: str, add, lex: Lexicon, cue_words: froze
         if not run or not cut:
             continue
         lead = _before_verb(run.group()[:cut.start() + 2], verbs, lex)
-        if 2 <= len(lead) <= 6 and not _placed_generic(lex, lead, cue_words, low):
-            add(lead, placed=True)
+        if 2 <= len(lead) <= 6 and not _placed_generic(lex, lead, cue_words, low) and not _common_noun(lead, lex):
+            add(lead, placed=True)  # '10月赌场收入创新高': a common noun before the results word is none
             return
 
 
@@ -1798,8 +1837,12 @@ def _common_noun(word: str, lex: Lexicon) -> bool:
     tokens = segment(word)
     # jieba's 'nz' (other proper noun) tags common words too (普通): only person, place and
     # organisation tags vouch for a name here
-    return len(tokens) == 1 and tokens[0][1] not in _NAME_TAGS - {"nz"} \
-        and _frequency(word) >= int(_spec(lex).get("recurrence_common_frequency", 1000))
+    if len(tokens) != 1 or tokens[0][1] in _NAME_TAGS - {"nz"}:
+        return False
+    # a plain common noun (jieba's 'n': 物业, 赌场) is common from a lower count than a word
+    # of another tag (an abbreviation 'j' such as 太保 names a company)
+    key = "recurrence_noun_frequency" if tokens[0][1] == "n" else "recurrence_common_frequency"
+    return _frequency(word) >= int(_spec(lex).get(key, 1000))
 
 
 def _opens_clauses(low: str, gram: str) -> int:

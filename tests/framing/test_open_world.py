@@ -901,3 +901,62 @@ def test_a_common_dictionary_word_is_told_from_a_rare_or_proper_one(word, common
     # jieba's counts: 资产 3243 (n), 公告 1919 (n), 普通 6768 (nz); 宏碁 3; 古茗 a person's name tag
     from ledger.framing.names import _common_noun
     assert _common_noun(word, default_lexicon()) is common
+
+
+@pytest.mark.parametrize("text, bad", [
+    # a clause's verb or preposition before the suffix: the suffix is the object, no name's end
+    ("调整后利润为158亿瑞典克朗，其中包含资本收益76亿克朗。净收入为113亿瑞典克朗，其中包含资本收益。", "包含资本"),
+    ("澜舟集团2025年全年归属于公司普通股股东的净利润为196亿元,2024年全年为414亿元;"
+     "归属于公司普通股股东的净利润率为1.5%。", "归属于"),
+    ("每股美国存托股份稀释净收益0.01元,归属于普通股股东的每股美国存托股份稀释净收益3.31元。", "美国存托"),
+    ("第三季度营收为58亿元。报告显示公司净利润为9亿元,报告显示公司毛利率为30%。", "报告显示"),
+])
+def test_a_clause_word_before_a_company_suffix_is_no_name(text, bad):
+    subjects = {r["subject"] for r in frame_text(text, source="x", published="2025-11-21")}
+    assert bad not in subjects
+
+
+@pytest.mark.parametrize("text, name", [
+    # names whose last characters jieba reads as a one-character verb (胜, 通) stay names (a guard)
+    ("冠胜电子第三季度营收为58亿元,同比增长28%。", "冠胜电子"),
+    ("华盛通证券第三季度营收为58亿元,同比增长28%。", "华盛通证券"),
+])
+def test_a_name_before_a_company_suffix_stays_a_name(text, name):
+    subjects = {r["subject"] for r in frame_text(text, source="x", published="2025-11-21")}
+    assert name in subjects
+
+
+@pytest.mark.parametrize("text, dateline, company", [
+    ("Profit rises\nTOKYO (AP) — A Japanese entertainment giant reported a 23% rise in profit.\n",
+     "TOKYO", ""),
+    ("Nordlys to cut jobs\nISTANBUL (AA) - Nordlys announced on Wednesday that its beer volume fell 2.4%.\n",
+     "ISTANBUL", "Nordlys"),
+])
+def test_a_dateline_city_and_agency_are_no_company_and_code(text, dateline, company):
+    subjects = {r["subject"] for r in frame_text(text, source="x", published="2025-08-07")}
+    assert dateline not in subjects
+    if company:  # the sentence opens after the dateline: the name before its verb is found
+        assert company in subjects
+
+
+def test_a_company_and_its_code_opening_a_line_stay_a_company():
+    text = "Quilbrook Lithium (QBL) - revenue rose 12% to $4 billion in the third quarter."
+    subjects = {r["subject"] for r in frame_text(text, source="x", published="2025-08-07")}
+    assert subjects == {"Quilbrook Lithium"}
+
+
+@pytest.mark.parametrize("text, bad", [
+    # a tail of a Chinese run that starts inside a dictionary word is no name (国石油 of 中国石油,
+    # 计归属 of 预计归属)
+    ("2025年8月26日,中国石油交出了一份成绩单。公司实现营业收入1.45万亿元,净利润840.1亿元。"
+     "中国石油成为净利润降幅最小的企业。中国石油的股息为每股0.22元。", "国石油"),
+    ("预计归属于上市公司股东的净利润约22.42亿元,同比增长约18.15%;"
+     "预计归属于上市公司股东扣除非经常性损益后的净利润约23.89亿元。", "计归属"),
+    # a plain common noun (jieba's n, a few hundred uses) opening the runs before metric words
+    # or a headline's results word is what the figures are about, no company
+    ("集团主要业务包括物业开发、物业投资。物业开发收入为2500亿元,物业投资收入为150亿元,物业投资毛利率为75%。", "物业"),
+    ("10月赌场收入创新高,增幅达15.9%。澳门赌场收入创下30.1亿美元的新高,赌场收入同比增长15.9%。", "赌场"),
+])
+def test_a_word_cut_in_two_or_a_common_noun_is_no_name(text, bad):
+    subjects = {r["subject"] for r in frame_text(text, source="x", published="2025-11-21")}
+    assert bad not in subjects
