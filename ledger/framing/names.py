@@ -36,6 +36,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -61,8 +62,11 @@ def _listing(prefixes: tuple[str, ...]) -> str:
 @lru_cache(maxsize=8)
 def _code_brackets(prefixes: tuple[str, ...]) -> re.Pattern[str]:
     listing = _listing(prefixes)
-    # one listing or several ('(NYSE:MNSO;HKEX:9896)', '(09992.HK、PMRTY)')
-    return re.compile(rf"\s*[(（\[]\s*{listing}(?:\s*[;；,，、/]\s*{listing})*\s*[)）\]]")
+    # one listing or several ('(NYSE:MNSO;HKEX:9896)', '(09992.HK、PMRTY)'), after the name in
+    # Latin letters when the bracket gives it ('美敦力(Medtronic, NYSE: MDT)')
+    exchange = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
+    gloss = rf"(?:(?P<gloss>[A-Z][A-Za-z0-9&.'’ -]{{1,40}}?)\s*[,，]\s*(?=(?:{exchange})\s*[:：]))?"
+    return re.compile(rf"\s*[(（\[]\s*{gloss}{listing}(?:\s*[;；,，、/]\s*{listing})*\s*[)）\]]")
 
 
 @lru_cache(maxsize=8)
@@ -80,14 +84,30 @@ def codes_after(text: str, at: int, lex: Lexicon) -> list[tuple[str, str]]:
     m = _code_brackets(prefixes).match(text, at)
     if m is None:
         return []
-    return [(c.group("exchange") or "", c.group("code")) for c in _listings(prefixes).finditer(m.group())]
+    listed = text[m.end("gloss"):m.end()] if m.group("gloss") else m.group()  # the name is no code
+    return [(c.group("exchange") or "", c.group("code")) for c in _listings(prefixes).finditer(listed)]
 
 
 def code_spans(text: str, lex: Lexicon) -> list[tuple[int, int]]:
-    """Where stock-code brackets stand in ``text`` ('(NYSE:MNSO;HKEX:9896)'):
-    the exchanges and codes in them are where a company is listed, never a
-    party to its figures."""
-    return [(m.start(), m.end()) for m in _code_brackets(_words(lex, "exchange_prefixes")).finditer(text)]
+    """Where stock-code brackets stand in ``text`` ('(NYSE:MNSO;HKEX:9896)'), and
+    listings written as an exchange, a colon and a code inside other words
+    ('(Medtronic, NYSE: MDT)'): the exchanges and codes in them are where a
+    company is listed, never a party to its figures.  Sorted, not overlapping."""
+    prefixes = _words(lex, "exchange_prefixes")
+    spans = [(m.start(), m.end()) for m in _code_brackets(prefixes).finditer(text)]
+    starts = [a for a, _ in spans]
+    for m in _colon_listings(prefixes).finditer(text):
+        k = bisect_right(starts, m.start()) - 1
+        if k < 0 or m.start() >= spans[k][1]:  # not inside a bracket found already
+            spans.append((m.start(), m.end()))
+    return sorted(spans)
+
+
+@lru_cache(maxsize=8)
+def _colon_listings(prefixes: tuple[str, ...]) -> re.Pattern[str]:
+    """'NYSE: MDT', 'HKEX:9896': an exchange, a colon and a code."""
+    exchange = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z])(?:{exchange})\s*[:：]\s*{_CODE}(?![A-Za-z0-9])")
 
 
 _LATIN_IN_BRACKETS = re.compile(r"\s*[(（]\s*([A-Z][A-Za-z0-9&.,'’ -]{1,60}?)\s*[)）]")
@@ -744,6 +764,8 @@ def _by_code(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[
                 lm = lm_
         if lm is not None:
             latin, before = lm.group(1), lm.start()
+        elif m.group("gloss"):  # '美敦力(Medtronic, NYSE: MDT)': the name in Latin letters in the bracket
+            latin = m.group("gloss").strip()
         share_class = _SHARE_CLASS.search(text[max(0, before - 8):before])
         if share_class:  # '快手-W(01024)', 'KUAISHOU-W (01024)': the listing's class, no part of the name
             before -= len(share_class.group())
@@ -837,9 +859,11 @@ def _placed_generic(lex: Lexicon, name: str, cue_words: frozenset[str], low: str
     if any(flag[:1] in "upcrt" or (flag[:1] == "m" and len(word) > 1) for word, flag in tokens) \
             or tokens[-1][0] in _words(lex, "generic") or tokens[-1][1] in ("f", "a", "ad", "d", "vd"):
         return True
-    # one word: a verb, adjective, numeral, time or place word of the dictionary ('带动'); a word
+    if len(tokens) > 1 and tokens[0][0] in _words(lex, "generic") and tokens[0][1] not in _NAME_TAGS:
+        return True  # '集团系列公司', '业绩全面下滑', '全球啤酒': a generic noun opens it (a place may: 中国石油)
+    # one word: a verb, adjective, numeral, measure, time or place word of the dictionary (带动, 系列); a word
     # the dictionary barely knows (宏碁, 3) has a guessed tag, no evidence against a name
-    if len(tokens) == 1 and ((tokens[0][1][:1] in "vadmtf"
+    if len(tokens) == 1 and ((tokens[0][1][:1] in "vadmtfq"
                               and _frequency(tokens[0][0]) >= int(_spec(lex).get("placed_rare_frequency", 20))) or (
             tokens[0][1] not in _NAME_TAGS
             and _frequency(tokens[0][0]) >= int(_spec(lex).get("placed_common_frequency", 2000)))):
@@ -1144,6 +1168,9 @@ def _by_verb(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[
                 words = lead.group(1).split()
                 while len(words) > 1 and words[-1] in _words(lex, "auxiliaries"):
                     words.pop()  # 'Kimberly-Clark Corporation has announced': 'has' is no part of it
+                if len(words) > 1 and re.fullmatch(r"[A-Z]{1,5}", words[-1]) \
+                        and _word_count(text, " ".join(words[:-1])) > _word_count(text, " ".join(words)):
+                    words.pop()  # 'Teradyne TER reported' (Zacks' style): the ticker after a name written alone
                 if words[0].lower() not in _words(lex, "generic") and \
                         words[0].lower() not in _words(lex, "english_pronouns"):  # 'We reported'
                     add(" ".join(words))

@@ -960,3 +960,28 @@ def test_a_company_and_its_code_opening_a_line_stay_a_company():
 def test_a_word_cut_in_two_or_a_common_noun_is_no_name(text, bad):
     subjects = {r["subject"] for r in frame_text(text, source="x", published="2025-11-21")}
     assert bad not in subjects
+
+
+def test_a_bracket_with_the_latin_name_and_a_listing_names_the_company_not_the_exchange():
+    text = ("2025年8月19日,澜舟医疗(Lanzhou Medical, NYSE: LZM)发布了2026财年第一季度业绩。"
+            "公司实现营收85.4亿美元,同比增长6.7%。")
+    subjects = {r["subject"] for r in frame_text(text, source="x", published="2025-08-19")}
+    assert len(subjects) == 1 and subjects <= {"澜舟医疗", "Lanzhou Medical"}
+
+
+def test_a_ticker_written_after_a_name_is_no_part_of_it():
+    text = ("Quilbrook QBK reported fourth-quarter 2025 earnings of $1.80 per share. "
+            "Quilbrook stock rallied 20.7% in pre-market trading. Quilbrook expects revenues of $1.2 billion.")
+    subjects = {r["subject"] for r in frame_text(text, source="x", published="2026-02-03")}
+    assert subjects == {"Quilbrook"}
+
+
+@pytest.mark.parametrize("text, bad", [
+    # a generic noun (集团, 业绩, 全球) opening a candidate makes it a description, no name
+    ("期内,集团系列公司合约物业销售额为1201亿元。集团系列公司竣工面积为445万平方米,集团系列公司销售面积为512万平方米。",
+     "集团系列公司"),
+    ("业绩全面下滑 澜舟启动第二轮裁员\n业绩全面下滑,第三季度营收为19.5亿欧元,同比下降10.4%。", "业绩全面下滑"),
+])
+def test_a_generic_noun_opening_a_candidate_is_no_name(text, bad):
+    subjects = {r["subject"] for r in frame_text(text, source="x", published="2025-11-01")}
+    assert bad not in subjects and "系列公司" not in subjects  # nor its measure-word tail (系列, a series)
