@@ -588,6 +588,7 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
     _by_english_headline(text, low, free, add, lex)
     _by_results_headline(text, free, add, lex)
     _by_company_verb(text, low, free, add, lex)
+    _by_period_results(text, low, free, add, lex, cue_words)
     _by_staff(text, low, free, add, lex)
     _by_initials(text, free, add, lex, lambda name: bool(keys_of(name.lower())))
     # weaker evidence, only when nothing else names an organisation: a later clause of the
@@ -861,9 +862,10 @@ def _placed_generic(lex: Lexicon, name: str, cue_words: frozenset[str], low: str
         return True
     if len(tokens) > 1 and tokens[0][0] in _words(lex, "generic") and tokens[0][1] not in _NAME_TAGS:
         return True  # '集团系列公司', '业绩全面下滑', '全球啤酒': a generic noun opens it (a place may: 中国石油)
-    # one word: a verb, adjective, numeral, measure, time or place word of the dictionary (带动, 系列); a word
-    # the dictionary barely knows (宏碁, 3) has a guessed tag, no evidence against a name
-    if len(tokens) == 1 and ((tokens[0][1][:1] in "vadmtfq"
+    # one word: a verb, adjective, numeral, measure, distinguishing (附属), time or place word of
+    # the dictionary (带动, 系列); a word the dictionary barely knows (宏碁, 3) has a guessed tag,
+    # no evidence against a name
+    if len(tokens) == 1 and ((tokens[0][1][:1] in "vadmtfqb"
                               and _frequency(tokens[0][0]) >= int(_spec(lex).get("placed_rare_frequency", 20))) or (
             tokens[0][1] not in _NAME_TAGS
             and _frequency(tokens[0][0]) >= int(_spec(lex).get("placed_common_frequency", 2000)))):
@@ -1818,6 +1820,39 @@ def _by_results_headline(text: str, free, add, lex: Lexicon) -> None:
         return
     if free(m.start(1), m.end(1)):
         add(name)
+
+
+#: a year's period right after a name, then (in a few characters) what it reports
+_YEAR_PERIOD = re.compile(r"20\d\d\s*(?:年|财年|財年)")
+
+
+def _by_period_results(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[str]) -> None:
+    """A Chinese name right before a year's period and its results ('讨论泰瑞达2025年第四季度及
+    全年财务业绩', '澜舟科技2025年上半年营收'): the company whose results they are, named once
+    enough, as a name owning its results in an English lead is.  The name is the run's tail
+    after its last verb, preposition or other function word (jieba), and must pass the tests
+    of a name its place vouches for."""
+    words = "|".join(re.escape(w) for w in sorted(_words(lex, "results_after"), key=len, reverse=True))
+    if not words:
+        return
+    results = re.compile(rf"[^。;；\n]{{0,12}}?(?:{words})")
+    for m in _YEAR_PERIOD.finditer(text):
+        if not results.match(text, m.end()):
+            continue
+        run = re.search(rf"[{_CJK}]{{2,12}}$", text[max(0, m.start() - 12):m.start()])
+        if not run:
+            continue
+        tokens = segment(run.group())
+        tail = []
+        for word, flag in reversed(tokens):
+            if flag[:1] in _FUNCTION_TAGS or flag in ("vn", "l"):
+                break
+            tail.append(word)
+        name = "".join(reversed(tail))
+        start = m.start() - len(name)
+        if 2 <= len(name) <= 6 and free(start, m.start()) and not _placed_generic(lex, name, cue_words, low) \
+                and not _common_noun(name, lex) and not _inside_words(run.group()) & {len(run.group()) - len(name)}:
+            add(name, placed=True)
 
 
 def _by_recurrence(low: str, free, add, lex: Lexicon, cue_words: frozenset[str]) -> None:

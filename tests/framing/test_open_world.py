@@ -985,3 +985,19 @@ def test_a_ticker_written_after_a_name_is_no_part_of_it():
 def test_a_generic_noun_opening_a_candidate_is_no_name(text, bad):
     subjects = {r["subject"] for r in frame_text(text, source="x", published="2025-11-01")}
     assert bad not in subjects and "系列公司" not in subjects  # nor its measure-word tail (系列, a series)
+
+
+def test_a_name_right_before_a_years_period_and_its_results_is_named_once_enough():
+    text = ("会议目的为讨论澜睿达2025年第四季度及全年财务业绩。\n"
+            "管理层发言摘要:第四季度业绩强劲,收入增长41%,非GAAP收益增长超100%。")
+    subjects = {r["subject"] for r in frame_text(text, source="x", published="2026-02-04")}
+    assert subjects == {"澜睿达"}
+
+
+@pytest.mark.parametrize("text, bad", [
+    # a distinguishing word (附属, subsidiary) before a year's results is no name (a guard of the rule above)
+    ("集團旗下航空公司及附屬公司2025年全年錄得應佔溢利99.96億元,較上年同期88.49億元上升12.96%。", "附属"),
+])
+def test_a_description_before_a_years_results_is_no_name(text, bad):
+    subjects = {r["subject"] for r in frame_text(text, source="x", published="2026-03-11")}
+    assert bad not in subjects
