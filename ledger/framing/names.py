@@ -917,6 +917,12 @@ def _plain_generic(lex: Lexicon, name: str, cue_words: frozenset[str]) -> bool:
         return True
     if low in _change_words(lex):  # '环比', '同比', '增长': how a figure moved, never who owns it
         return True
+    if _CJK_CHAR.match(low):
+        tokens = segment(low)  # '上半年', '前三季度' before a code: a time, never who is listed
+        if all(flag in ("t", "mq", "f") for _, flag in tokens) and any(flag != "f" for _, flag in tokens):
+            return True
+        if low.endswith(_words(lex, "region_endings")):
+            return True  # '非洲地区(EMEA)': a region and its acronym
     stem = strip_suffix(name, _words(lex, "industry_suffixes") + _words(lex, "legal_suffixes"))
     return len(stem) < 2 or stem.lower() in _words(lex, "generic") or any(d in low for d in _words(lex, "descriptors"))
 
@@ -940,7 +946,10 @@ def _name_before(text: str, low: str, end: int, lex: Lexicon, cue_words: frozens
     run = re.search(rf"([A-Za-z]+\s?[{_CJK}]+|[{_CJK}]+)$", head)
     if not run:
         return ""
-    return _recurring_tail(run.group(1), low, lex, cue_words, coded, placed)
+    words = run.group(1)
+    if run.start(1) and head[run.start(1) - 1].isdigit() and words[:1] in _AFTER_NUMERAL:
+        words = words[1:]  # '2025年上半年(01378)': 年 ends the number's year, no name's start
+    return _recurring_tail(words, low, lex, cue_words, coded, placed) if len(words) >= 2 else ""
 
 
 def _recurring_tail(run: str, low: str, lex: Lexicon, cue_words: frozenset[str], coded: bool = False,
@@ -1761,6 +1770,7 @@ def _by_deal_verb(text: str, free, add, lex: Lexicon) -> None:
             words.pop()
         name = " ".join(words)
         if (name and words[0].lower() not in _words(lex, "generic") and _written(text, name) >= 2
+                and name.lower() not in _words(lex, "single_places")  # 'a merger with German's government'
                 and free(m.start(1), m.start(1) + len(name))):
             add(name)
     buyers = "|".join(re.escape(v) for v in sorted(_words(lex, "acquirer_verbs"), key=len, reverse=True))

@@ -1001,3 +1001,24 @@ def test_a_name_right_before_a_years_period_and_its_results_is_named_once_enough
 def test_a_description_before_a_years_results_is_no_name(text, bad):
     subjects = {r["subject"] for r in frame_text(text, source="x", published="2026-03-11")}
     assert bad not in subjects
+
+
+@pytest.mark.parametrize("text, bad", [
+    # a time before a stock-code bracket is no name (its 年 ends the year's number)
+    ("国盛证券发布研报称,2025年上半年(01378)业绩表现亮眼实现,营收810.4亿元,同比增长10.1%。"
+     "2025年上半年公司电解铝售价为1.79万元/吨,同比增长2.7%。", "年上半年"),
+    ("国盛证券发布研报称,2025年上半年(01378)业绩表现亮眼实现,营收810.4亿元,同比增长10.1%。"
+     "2025年上半年公司电解铝售价为1.79万元/吨,同比增长2.7%。", "上半年"),
+    # a region before its acronym is no company before its code
+    ("欧洲、中东和非洲地区(EMEA)经汇率调整后销售额下降7.1%,至9.106亿欧元。", "非洲地区"),
+])
+def test_a_time_or_a_region_before_a_bracket_is_no_listed_company(text, bad):
+    subjects = {r["subject"] for r in frame_text(text, source="x", published="2025-09-01")}
+    assert bad not in subjects
+
+
+def test_a_nationality_after_a_deal_word_is_no_company():
+    text = ("The banking sector witnessed another merger with German’s Federal Government announcing a sale. "
+            "The German Government has 16.49% of the bank.")
+    subjects = {r["subject"] for r in frame_text(text, source="x", published="2024-09-11")}
+    assert "German" not in subjects
