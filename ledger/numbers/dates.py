@@ -289,15 +289,34 @@ EN_DATE = (
     r"|\b(?P<en_qw>first|second|third|fourth|1st|2nd|3rd|4th)[ \t-]quarter[ \t](?:of[ \t])?"
     r"(?P<en_qwfy>fiscal[ \t](?:year[ \t])?|fy[ \t]?)?(?P<en_qwy>(?:19|20)\d\d)\b"
     r"|\bfy[ \t]?(?P<en_fy>(?:19|20)\d\d)\b"
+    # the compact labels of results and broker notes: 3Q25, 2025Q3, Q2FY26 / Q2 FY26, the second
+    # quarter of FY26, 1-3Q25 (January to September), 1H25 / 1H2025, 2025H1, H1 FY26, 9M2025 / 9M25,
+    # FY26
+    r"|\b(?:(?P<en_cq0>[1-4])[ \t]?[-‐‑–—~][ \t]?)?(?P<en_cq>[1-4])q[ \t]?(?P<en_cqy>(?:19|20)?\d\d)\b"
+    r"|\b(?P<en_qy4>(?:19|20)\d\d)[ \t]?q(?P<en_qq>[1-4])\b"
+    r"|\bq(?P<en_fq>[1-4])[ \t]?fy[ \t]?'?(?P<en_fqy>(?:19|20)?\d\d)\b"
+    r"|\b(?P<en_qw2>first|second|third|fourth|1st|2nd|3rd|4th)[ \t-]quarter[ \t](?:of[ \t])?"
+    r"(?:fiscal[ \t](?:year[ \t])?|fy[ \t]?)'?(?P<en_qw2y>\d\d)\b"
+    r"|\b(?P<en_ch>[12])h[ \t]?(?:fy[ \t]?'?)?(?P<en_chy>(?:19|20)?\d\d)\b"
+    r"|\bh(?P<en_fh>[12])[ \t]?fy[ \t]?'?(?P<en_fhy>(?:19|20)?\d\d)\b"
+    r"|\b(?P<en_hy4>(?:19|20)\d\d)[ \t]?h(?P<en_hh>[12])\b"
+    r"|\b9m[ \t]?(?P<en_nmy>(?:19|20)?\d\d)\b"
+    r"|\bfy[ \t]?'?(?P<en_fy2>\d\d)\b"
     r"|\b(?P<en_h>h[12])[ \t](?P<en_hy>(?:19|20)\d\d)\b"
     r"|\b(?P<en_hw>first|second)[ \t]half[ \t]of[ \t](?P<en_hwy>(?:19|20)\d\d)\b"
     r"|\b(?P<en_rel>last|this|next)[ \t](?P<en_relu>year|month|week)\b"
     rf"|\blast[ \t](?P<en_lm>{_MON_FULL})\b(?![ \t]\d)"
     r"|\b(?:in|since|by|until|of|for|from|through|during|before|after|fiscal|FY|calendar|its|their)[ \t]"
-    r"(?P<en_year>(?:19|20)\d\d)\b(?![-,.]?\d|[ \t]?(?:percent|billion|million)|[ \t-]?(?:hundred|thousand|trillion)\b)"
+    r"(?P<en_year>(?:19|20)\d\d)\b(?![-,.]?\d|[ \t]?(?:percent|billion|million)|[ \t-]?(?:hundred|thousand|trillion)\b"
+    r"|[ \t]?(?:q[1-4]|h[12])\b)"  # 'in 2025 Q3': the year opens a quarter's label
     r"|\b(?:in|since|by|until|from|through|during|before|after|early|late|mid)[ \t-]"
     rf"(?P<en_m3>{_MON_FULL})\b(?![ \t]\d))"
 )
+
+
+def _century(y: str) -> int:
+    """A year written with two digits ('25' in 3Q25, FY26) is of this century."""
+    return int(y) if len(y) == 4 else 2000 + int(y)
 
 
 def en_date(g: Mapping[str, str | None], published: Anchor | None) -> DateValue:
@@ -314,9 +333,22 @@ def en_date(g: Mapping[str, str | None], published: Anchor | None) -> DateValue:
         y = int(g.get("en_qy") or _group(g, "en_qwy"))
         q = int(en_q[1]) if (en_q := g.get("en_q")) else _ORDINAL[_group(g, "en_qw").lower()]
         return _safe(quarter, y, q)
+    if g.get("en_cq") or g.get("en_qy4") or g.get("en_fq") or g.get("en_qw2"):  # 3Q25, 2025Q3, Q2FY26
+        fy = _century(g.get("en_cqy") or g.get("en_qy4") or g.get("en_fqy") or _group(g, "en_qw2y"))
+        fq = int(g.get("en_cq") or g.get("en_qq") or g.get("en_fq") or _ORDINAL[_group(g, "en_qw2").lower()])
+        if (first := g.get("en_cq0")) and int(first) < fq:  # 1-3Q25: the first three quarters
+            return _safe(months, fy, 3 * int(first) - 2, 3 * fq)
+        return _safe(quarter, fy, fq)
+    if g.get("en_ch") or g.get("en_hy4") or g.get("en_fh"):  # 1H25, 2025H1, H1 FY26 (its fiscal label)
+        y = _century(g.get("en_chy") or g.get("en_hy4") or _group(g, "en_fhy"))
+        return months(y, *((1, 6) if (g.get("en_ch") or g.get("en_hh") or g.get("en_fh")) == "1" else (7, 12)))
+    if g.get("en_nmy"):  # 9M2025: the nine months from January
+        return months(_century(_group(g, "en_nmy")), 1, 9)
+    if g.get("en_fy2"):  # FY26 is labelled 2026, as FY2026 is
+        return year(_century(_group(g, "en_fy2")))
     if g.get("en_h") or g.get("en_hw"):
-        first = (g.get("en_h") or "").lower() == "h1" or (g.get("en_hw") or "").lower() == "first"
-        return months(int(g.get("en_hy") or _group(g, "en_hwy")), *((1, 6) if first else (7, 12)))
+        h1 = (g.get("en_h") or "").lower() == "h1" or (g.get("en_hw") or "").lower() == "first"
+        return months(int(g.get("en_hy") or _group(g, "en_hwy")), *((1, 6) if h1 else (7, 12)))
     if g.get("en_year") or g.get("en_fy"):  # FY2024 is labelled by its year (fiscal calendars differ)
         return year(int(g.get("en_year") or _group(g, "en_fy")))
     if en_m3 := g.get("en_m3"):  # "in January": this year, or last year if the month is still to come

@@ -83,3 +83,44 @@ def test_yearless_periods_need_a_published_date():
 ])
 def test_year_before(period, want):
     assert dates.year_before(period) == want
+
+
+# The compact labels of results releases and broker notes.  Expected values by arithmetic:
+# quarter q is months 3q-2 .. 3q; a two-digit year yy is 20yy; 'first to q-th quarter' is
+# months 1 .. 3q; 9M is months 1 .. 9; a fiscal label keeps its year (FY26 is 2026).
+_YEARS = [(2, 2002), (19, 2019), (25, 2025), (26, 2026), (99, 2099)]
+
+
+@pytest.mark.parametrize("yy, year", _YEARS)
+@pytest.mark.parametrize("q", [1, 2, 3, 4])
+def test_compact_quarter_labels(yy, year, q):
+    want = f"{year}-Q{q}"
+    for form in (f"{q}Q{yy:02d}", f"{q}Q{year}", f"{year}Q{q}", f"{year} Q{q}", f"Q{q}FY{yy:02d}",
+                 f"Q{q} FY{yy:02d}", f"Q{q}FY{year}"):
+        assert date_values(f"Revenue in {form} rose 5%.") == [(form, want)], form
+        assert date_values(f"公司{form}营收增长5%。") == [(form, want)], form
+
+
+@pytest.mark.parametrize("yy, year", _YEARS)
+def test_compact_half_nine_month_and_range_labels(yy, year):
+    h1, h2 = f"{year}-H1", f"{year}-H2"
+    for form, want in ((f"1H{yy:02d}", h1), (f"2H{yy:02d}", h2), (f"1H{year}", h1), (f"{year}H2", h2),
+                       (f"H1 FY{yy:02d}", h1), (f"1HFY{yy:02d}", h1), (f"9M{year}", f"{year}-01/{year}-09"),
+                       (f"9M{yy:02d}", f"{year}-01/{year}-09"), (f"1-3Q{yy:02d}", f"{year}-01/{year}-09"),
+                       (f"1‑2Q{yy:02d}", h1), (f"FY{yy:02d}", str(year))):
+        assert date_values(f"Net profit in {form} rose 5%.") == [(form, want)], form
+
+
+def test_the_second_quarter_of_a_two_digit_fiscal_year():
+    text = "a net profit of ₹18,641.28 crore during the second quarter of FY26, up 10.8%"
+    assert date_values(text) == [("second quarter of FY26", "2026-Q2")]
+
+
+@pytest.mark.parametrize("text", [
+    "3M reported revenue of $6 billion.",  # a company, not three months
+    "The 5G network grew 3%.",
+    "Part 3Q7 costs $5.",  # a code, no two-digit year after Q
+    "Order Q3X2 was shipped.",
+])
+def test_what_looks_like_a_compact_label_but_is_none(text):
+    assert date_values(text) == []
