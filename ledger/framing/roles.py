@@ -498,6 +498,8 @@ def _headed_part(doc: Doc, words: str, before: bool) -> str:
     if not part.isascii():  # '其中自动驾驶卡车业务': the part starts after the function and time words
         tokens = segment(part)
         lead = next((k for k, (_, tag) in enumerate(tokens) if tag not in _LEAD_TAGS), len(tokens))
+        while lead < len(tokens) - 1 and tokens[lead][1] == "v":
+            lead += 1  # '推动啤酒业务毛利率': the clause's verb is no part of the part's name
         part = "".join(w for w, _ in tokens[lead:])
     return "" if len(part) < 2 or part in doc.lex.cue_words or re.search(r"\d", part) else part
 

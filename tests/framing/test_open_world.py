@@ -1022,3 +1022,22 @@ def test_a_nationality_after_a_deal_word_is_no_company():
             "The German Government has 16.49% of the bank.")
     subjects = {r["subject"] for r in frame_text(text, source="x", published="2024-09-11")}
     assert "German" not in subjects
+
+
+@pytest.mark.parametrize("text, surface, metric", [
+    # the A-share profit after non-recurring items (扣非) is another basis than the reported profit
+    ("澜舟医药(02359)公布第三季纯利约35.15亿元,升53.27%,扣除非经常性损益之纯利39.4亿元,升73.7%。", "39.4亿元",
+     "adjusted_net_profit"),
+    ("澜舟医药(02359)公布第三季纯利约35.15亿元,升53.27%,扣除非经常性损益之纯利39.4亿元,升73.7%。", "73.7%",
+     "adjusted_net_profit_growth"),
+    ("澜舟医药第三季度实现扣非净利润5.2亿元,同比增长12%。", "5.2亿元", "adjusted_net_profit"),
+])
+def test_profit_after_non_recurring_items_is_an_adjusted_figure(text, surface, metric):
+    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-10-28")}
+    assert rows[surface]["metric"] == metric
+
+
+def test_a_clause_verb_before_a_headed_part_is_no_part_of_its_name():
+    text = "澜舟啤酒公布中期业绩。产品结构持续上移,推动啤酒业务毛利率提升2.5个百分点,达到48.3%。"
+    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-08-20")}
+    assert rows["2.5个百分点"]["object"] == "啤酒"
