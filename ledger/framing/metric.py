@@ -244,8 +244,25 @@ def compose(doc: Doc, spot: Spot, change: Change) -> tuple[str, float]:
 
 
 def _nearest_cue(doc: Doc, spot: Spot, scope: tuple[int, int], kind: str) -> Hit | None:
-    hits = [h for h in doc.among(doc.metric_hits, *scope) if fits(h.name, kind)]
+    hits = [h for h in doc.among(doc.metric_hits, *scope) if fits(h.name, kind) and not _anothers_cue(doc, spot, h)]
     return min(hits, key=lambda h: (_distance(h, spot.start, spot.end), -len(h.word))) if hits else None
+
+
+def _anothers_cue(doc: Doc, spot: Spot, h: Hit) -> bool:
+    """Is a cue another number's, the one right after it ('收益为35亿美元(每股摊薄收益1.82美元),
+    相比…的45亿美元': the per-share cue is 1.82's, neither 35亿's nor 45亿's)?"""
+    if h.start < spot.start:  # before the number: only from a bracket closed before it
+        opened = max(doc.low.rfind("(", 0, h.start), doc.low.rfind("（", 0, h.start))
+        if opened < 0 or h.start - opened > 4 or not re.search(r"[)）]", doc.low[h.end:spot.start]):
+            return False
+    return any(other.start != spot.start and other.mention.kind != "date"
+               and _GLUED.fullmatch(doc.low, h.end, other.start) is not None
+               for other in doc.starting(doc.spots, h.end, h.end + 3))
+
+
+#: what may stand between a cue and the number it names ('每股盈利1.82', '收益为 35', 'eps: 1.8'):
+#: a comma or a clause between them ends the cue's claim on it
+_GLUED = re.compile(r"[ \t]*(?:为|是|达|:|：)?[ \t]*")
 
 def _refined(doc: Doc, metric: str, spot: Spot, kind: str) -> str:
     """A general metric made specific by a cue elsewhere in the sentence; a

@@ -1041,3 +1041,22 @@ def test_a_clause_verb_before_a_headed_part_is_no_part_of_its_name():
     text = "澜舟啤酒公布中期业绩。产品结构持续上移,推动啤酒业务毛利率提升2.5个百分点,达到48.3%。"
     rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-08-20")}
     assert rows["2.5个百分点"]["object"] == "啤酒"
+
+
+@pytest.mark.parametrize("text, surface, metric", [
+    # profit attributable to the company's ordinary shareholders, the company named
+    ("澜舟汽车公布,截至2025年6月30日止第二季度,归属于澜舟汽车普通股股东的净利润10.93亿元,同比减少0.91%。",
+     "10.93亿元", "attributable_net_profit"),
+    # earnings per share written 每股(基本)净收益
+    ("澜舟汽车第二季度归属于普通股股东的净利润10.93亿元;每股基本净收益0.54元。", "0.54元", "basic_eps"),
+    # a per-share cue in the bracket after an amount is the bracketed figure's, not the amount's
+    ("澜舟能源报告2025年第三季度收益为35亿美元(每股盈利1.82美元),相比2024年第三季度的45亿美元"
+     "(每股盈利2.48美元)。", "35亿美元", "unspecified_amount"),
+    ("澜舟能源报告2025年第三季度收益为35亿美元(每股盈利1.82美元),相比2024年第三季度的45亿美元"
+     "(每股盈利2.48美元)。", "45亿美元", "unspecified_amount"),
+    ("澜舟能源报告2025年第三季度收益为35亿美元(每股摊薄收益1.82美元),相比2024年第三季度的45亿美元"
+     "(每股摊薄收益2.48美元)。", "1.82美元", "diluted_eps"),
+])
+def test_whose_per_share_and_attributable_cues_these_are(text, surface, metric):
+    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-10-31")}
+    assert rows[surface]["metric"] == metric
