@@ -909,6 +909,8 @@ def test_a_common_dictionary_word_is_told_from_a_rare_or_proper_one(word, common
     ("澜舟集团2025年全年归属于公司普通股股东的净利润为196亿元,2024年全年为414亿元;"
      "归属于公司普通股股东的净利润率为1.5%。", "归属于"),
     ("每股美国存托股份稀释净收益0.01元,归属于普通股股东的每股美国存托股份稀释净收益3.31元。", "美国存托"),
+    # the grey market of a Hong Kong listing is no company (a guard: 暗盘 is in [names] generic)
+    ("全球第五大空调提供商澜舟电气(0258) 暗盘昨日(1日)收16.7元。低于上市价4.1%。", "暗盘"),
     ("第三季度营收为58亿元。报告显示公司净利润为9亿元,报告显示公司毛利率为30%。", "报告显示"),
 ])
 def test_a_clause_word_before_a_company_suffix_is_no_name(text, bad):
