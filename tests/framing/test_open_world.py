@@ -909,6 +909,12 @@ def test_a_common_dictionary_word_is_told_from_a_rare_or_proper_one(word, common
     ("澜舟集团2025年全年归属于公司普通股股东的净利润为196亿元,2024年全年为414亿元;"
      "归属于公司普通股股东的净利润率为1.5%。", "归属于"),
     ("每股美国存托股份稀释净收益0.01元,归属于普通股股东的每股美国存托股份稀释净收益3.31元。", "美国存托"),
+    # the A-share basis 扣非 (after non-recurring items) opening the runs before metric words is no company
+    ("核心观点 - 2025H1业绩大幅增长 营收36.91亿元(同比+33.74%) 归母净利润5.03亿元(同比+384.52%) "
+     "扣非归母净利润3.18亿元(同比+235.12%) - 单Q2营收16.68亿元 扣非归母净利润1.55亿元(同比+301.08%) "
+     "扣非净利率为8.6%", "扣非"),
+    # being listed describes companies: '上市金控' (the listed financial holding companies) is none (a guard)
+    ("元大金控公布2025年获利。上市金控去年获利合计增长6.5%,上市金控每股盈余平均2.74元,上市金控获利创新高。", "上市金控"),
     # the grey market of a Hong Kong listing is no company (a guard: 暗盘 is in [names] generic)
     ("全球第五大空调提供商澜舟电气(0258) 暗盘昨日(1日)收16.7元。低于上市价4.1%。", "暗盘"),
     ("第三季度营收为58亿元。报告显示公司净利润为9亿元,报告显示公司毛利率为30%。", "报告显示"),
