@@ -300,7 +300,7 @@ EN_DATE = (
     r"|\b(?P<en_ch>[12])h[ \t]?(?:fy[ \t]?'?)?(?P<en_chy>(?:19|20)?\d\d)\b"
     r"|\bh(?P<en_fh>[12])[ \t]?fy[ \t]?'?(?P<en_fhy>(?:19|20)?\d\d)\b"
     r"|\b(?P<en_hy4>(?:19|20)\d\d)[ \t]?h(?P<en_hh>[12])\b"
-    r"|\b9m[ \t]?(?P<en_nmy>(?:19|20)?\d\d)\b"
+    r"|(?<![$€£¥])\b9m[ \t]?(?P<en_nmy>(?:19|20)?\d\d)\b"  # never an amount: '$9m 25 days ago'
     r"|\bfy[ \t]?'?(?P<en_fy2>\d\d)\b"
     r"|\b(?P<en_h>h[12])[ \t](?P<en_hy>(?:19|20)\d\d)\b"
     r"|\b(?P<en_hw>first|second)[ \t]half[ \t]of[ \t](?P<en_hwy>(?:19|20)\d\d)\b"

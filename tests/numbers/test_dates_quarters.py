@@ -121,6 +121,7 @@ def test_the_second_quarter_of_a_two_digit_fiscal_year():
     "The 5G network grew 3%.",
     "Part 3Q7 costs $5.",  # a code, no two-digit year after Q
     "Order Q3X2 was shipped.",
+    "It raised $9m 25 days ago.",  # nine million dollars, then a count of days (a guard)
 ])
 def test_what_looks_like_a_compact_label_but_is_none(text):
     assert date_values(text) == []
