@@ -931,6 +931,10 @@ _WHEN = re.compile(r"(?:\s*(?:[（(]\s*)?\d{1,2}\s*日\s*[)）]?|\s*周[一二�
                    r"|昨日|今天|昨天|\s*盘后|\s*盘前|\s*收盘后)+$")
 
 
+#: a legal form written after a comma at the end of a name ('Tyson Foods, Inc.', 'Acme, Ltd.')
+_COMMA_LEGAL = re.compile(r"(?<=[A-Za-z0-9])[ \t]*,[ \t]*(?:Inc|Corp|Ltd|LLC|L\.P|Co|plc|PLC|S\.A|N\.V|AG|SE)\.?$")
+
+
 def _name_before(text: str, low: str, end: int, lex: Lexicon, cue_words: frozenset[str],
                  coded: bool = False, placed: bool = False) -> str:
     """The name that ends at ``end`` (a time word before the verb skipped:
@@ -939,6 +943,8 @@ def _name_before(text: str, low: str, end: int, lex: Lexicon, cue_words: frozens
     ``coded``: a stock code follows, which vouches for a name the dictionary
     reads as words ('名创优品集团(NYSE:MNSO)': jieba reads 名 / 创优 / 品)."""
     head = _WHEN.sub("", text[max(0, end - 40):end].rstrip()).rstrip()
+    # 'Tyson Foods, Inc. (NYSE:TSN)': the legal form after a comma is no part of the name's words
+    head = _COMMA_LEGAL.sub("", head)
     # a line break ends a name ('…Earnings Call Highlights\n\nUnited Airlines (NASDAQ:UAL)')
     latin = re.search(r"((?:[A-Z][A-Za-z0-9&'’.-]*|[A-Z]{2,})(?:[ \t]+[A-Z][A-Za-z0-9&'’.-]*){0,3})$", head)
     if latin and not re.search(rf"[{_CJK}]$", head):
@@ -1811,8 +1817,8 @@ def _by_english_headline(text: str, low: str, free, add, lex: Lexicon) -> None:
 #: A title-case results headline: 'Youdao Reports Fourth Quarter and Fiscal Year 2025 Unaudited
 #: Financial Results', 'Zentrix Announces Q3 2025 Earnings'
 _RESULTS_HEADLINE = re.compile(
-    r"((?:[A-Z][A-Za-z0-9&'’.-]*)(?:[ \t]+[A-Z][A-Za-z0-9&'’.-]*){0,3}?)[ \t]+(?:Reports|Announces|Posts|Reported|"
-    r"Announced|Posted)[ \t]+[^\n]{0,80}?\b(?:Results|Earnings)\b")
+    r"((?:[A-Z]|[a-z][A-Z])[A-Za-z0-9&'’.-]*(?:[ \t]+[A-Z][A-Za-z0-9&'’.-]*){0,3}?)[ \t]+"  # eBay, iQiyi too
+    r"(?:Reports|Announces|Posts|Reported|Announced|Posted)[ \t]+[^\n]{0,80}?\b(?:Results|Earnings)\b")
 
 
 def _by_results_headline(text: str, free, add, lex: Lexicon) -> None:

@@ -1069,3 +1069,15 @@ def test_a_clause_verb_before_a_headed_part_is_no_part_of_its_name():
 def test_whose_per_share_and_attributable_cues_these_are(text, surface, metric):
     rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-10-31")}
     assert rows[surface]["metric"] == metric
+
+
+@pytest.mark.parametrize("text, name", [
+    # a press release's 'Name, Inc. (EXCHANGE:CODE)': the legal form after the comma is no part of it
+    ("Quilbrook Foods, Inc. (NYSE:QBF) reported first-quarter fiscal 2026 sales of $14.313 billion on Monday, "
+     "up 5.1% from the prior year.", "Quilbrook Foods"),
+    # a camel-case name opening a results headline (eBay, iQiyi)
+    ("eQuilbrook Inc. Reports Fourth Quarter and Full Year 2025 Results\nPR Newswire\n"
+     "- Revenue of $3.0 billion, up 15% on an as-reported basis", "eQuilbrook"),
+])
+def test_press_release_forms_of_a_name(text, name):
+    assert subjects_of(text, "2026-02-03") == {name}
