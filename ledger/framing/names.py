@@ -1867,7 +1867,7 @@ def _by_period_results(text: str, low: str, free, add, lex: Lexicon, cue_words: 
         name = "".join(reversed(tail))
         start = m.start() - len(name)
         if 2 <= len(name) <= 6 and free(start, m.start()) and not _placed_generic(lex, name, cue_words, low) \
-                and not _common_noun(name, lex) and not _inside_words(run.group()) & {len(run.group()) - len(name)}:
+                and not _common_noun(name, lex) and len(run.group()) - len(name) not in _inside_words(run.group()):
             add(name, placed=True)
 
 

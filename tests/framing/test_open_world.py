@@ -48,6 +48,11 @@ def _claims(text: str) -> list[dict]:
     return frame_text(text, source="t", published="2025-11-18")
 
 
+def subjects_of(text: str, published: str) -> set[str]:
+    """The subjects framing gives the claims of ``text``."""
+    return {r["subject"] for r in frame_text(text, source="x", published=published)}
+
+
 def _rows(text: str, published: str) -> dict[str, dict]:
     """The claims of ``text`` by surface."""
     return {r["surface"]: r for r in frame_text(text, source="x", published=published)}
@@ -658,7 +663,7 @@ def test_letters_ending_a_code_open_no_name():
     "第3季澜舟國際營收為171.62億元,季增6.9%。第3季澜舟國際淨利潤為15.17億元。",
 ])
 def test_a_company_named_with_a_corporate_word_owns_its_figures_not_a_change_word(text):
-    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-11-14")}
+    rows = _rows(text, "2025-11-14")
     subjects = {r["subject"] for s, r in rows.items() if s.startswith(("171.62", "15.17"))}
     assert subjects == {"澜舟国际"}
     assert not {r["subject"] for r in rows.values()} & {"环比", "同比", "季澜舟国际"}
@@ -682,7 +687,7 @@ def test_a_hong_kong_share_class_marker_is_no_part_of_the_name(text, name):
      "(09886), with Q3 revenue increasing by 14% year-on-year to 35.6 billion yuan.", ("14%", "35.6 billion yuan")),
 ])
 def test_a_broker_writing_a_note_is_its_author_not_its_subject(text, surfaces):
-    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-11-20")}
+    rows = _rows(text, "2025-11-20")
     assert all(rows[s]["subject"] in ("星河优品", "Zentrix") for s in surfaces)
 
 
@@ -706,7 +711,7 @@ def test_a_metric_and_its_acronym_are_no_company_and_its_code():
     text = ("Summary of Zentrix Technology Group Co Ltd 3Q25 Earnings Call\n\n"
             "Zentrix Technology Group Co Ltd posted revenue of RMB 11.16 billion. "
             "Operating Profit Margin (OPM): 17.5%, missing consensus estimates by 427 basis points.")
-    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-11-02")}
+    rows = _rows(text, "2025-11-02")
     assert rows["17.5%"]["subject"] == "Zentrix Technology"
 
 
@@ -724,7 +729,7 @@ def test_a_process_word_in_ization_opens_no_name():
     ("Zentrix agreed to acquire Nordlys for $9.5 billion in cash, its largest deal.", "$9.5 billion"),
 ])
 def test_a_deal_paid_in_cash_is_the_deals_price_not_a_cash_holding(text, surface):
-    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2026-01-27")}
+    rows = _rows(text, "2026-01-27")
     assert rows[surface]["metric"] == "acquisition_price"
 
 
@@ -737,7 +742,7 @@ def test_a_deal_paid_in_cash_is_the_deals_price_not_a_cash_holding(text, surface
     ("Zentrix sales for November were down 6.5 percent from October 2024.", "6.5 percent", "revenue_growth"),
 ])
 def test_a_change_from_a_month_named_without_a_year_is_month_on_month(text, surface, metric):
-    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-12-10")}
+    rows = _rows(text, "2025-12-10")
     assert rows[surface]["metric"] == metric
 
 
@@ -781,7 +786,7 @@ def test_an_acronym_in_brackets_after_a_name_is_that_organisation():
             "Headline numbers\n\n"
             "QBT’s fourth quarter of 2025 delivered:\n"
             "  • Net income of C$5.43 billion, up 29% from C$4.22 billion a year earlier.\n")
-    rows = {r["surface"]: r for r in frame_text(text, source="x", published="")}
+    rows = _rows(text, "")
     assert rows["C$5.43 billion"]["subject"] == "Quorvale Bank of Tasmir"
     assert rows["C$5.43 billion"]["period"] == "2025-Q4"
 
@@ -800,7 +805,7 @@ def test_a_profit_excluding_something_is_the_adjusted_figure(surface):
     # the exclusion right after the figure tells it from the reported one (45億歐元 after the tax)
     text = ("Zentrova Holdings said group net profit rose 5.5% to EUR 4.86 billion (excluding the additional "
             "tax on large companies). Quilbrook's net income was $3.2 billion, excluding one-time charges.")
-    rows = {r["surface"]: r for r in frame_text(text, source="x", published="")}
+    rows = _rows(text, "")
     assert rows[surface]["metric"] == "adjusted_net_profit"
 
 
@@ -809,7 +814,7 @@ def test_a_name_after_a_word_for_what_it_is_is_an_organisation():
     text = ("French luxury fashion house Quilbrook has posted strong results for the first half of 2025, with "
             "consolidated revenue reaching €8 billion as of the end of June 2025, up 8 per cent compared to "
             "the first half of 2024 (H1 2024). Quilbrook said in a release that demand held up.")
-    rows = {r["surface"]: r for r in frame_text(text, source="x", published="")}
+    rows = _rows(text, "")
     assert rows["€8 billion"]["subject"] == "Quilbrook"
     # the half named first is the period; 'the end of June' closes it, the base (restated in
     # brackets) is 2024's half
@@ -824,7 +829,7 @@ def test_figures_before_the_one_company_is_named_are_its_own_but_weak():
     text = ("2025-08-28\n\n中期息0.73元 按年微跌\n\n"
             "期內，營業收入按年下降8.4%至2076.08億元，油氣銷售收入減少7.2%至1717.45億元。\n\n"
             "瀾舟能源(02883)董事長張傳江表示，上半年公司油氣產量再創新高。")
-    rows = {r["surface"]: r for r in frame_text(text, source="x", published="")}
+    rows = _rows(text, "")
     assert rows["2076.08億元"]["subject"] == "澜舟能源"  # names are given in simplified script
     assert rows["2076.08億元"]["confidence"] < 0.3
 
@@ -832,7 +837,7 @@ def test_figures_before_the_one_company_is_named_are_its_own_but_weak():
 def test_a_market_figure_a_research_firm_measures_gets_no_company_by_default():
     text = ("根据TrendForce最新调查,2025年第三季DRAM产业营收较前一季成长30.9%,达414亿美元。\n\n"
             "华锐星科技营收季增12.4%,达137.5亿美元。")
-    rows = {r["surface"]: r for r in frame_text(text, source="x", published="")}
+    rows = _rows(text, "")
     assert rows["414亿美元"]["subject"] == ""
 
 
@@ -872,7 +877,7 @@ def test_what_a_figure_counts_is_no_name(text, bad):
 def test_a_name_owning_its_results_in_the_lead_is_named_once_enough():
     text = ("Core Viewpoint - Quilbrook Lithium's half-year report for 2025 indicates a decline in revenue. "
             "Revenue was approximately 4.83 billion yuan, a decrease of 31.44% year-on-year.")
-    rows = {r["surface"]: r for r in frame_text(text, source="x", published="")}
+    rows = _rows(text, "")
     assert rows["approximately 4.83 billion yuan"]["subject"] == "Quilbrook Lithium"
 
 
@@ -901,11 +906,6 @@ def test_a_common_dictionary_word_is_told_from_a_rare_or_proper_one(word, common
     # jieba's counts: 资产 3243 (n), 公告 1919 (n), 普通 6768 (nz); 宏碁 3; 古茗 a person's name tag
     from ledger.framing.names import _common_noun
     assert _common_noun(word, default_lexicon()) is common
-
-
-def subjects_of(text: str, published: str) -> set[str]:
-    """The subjects framing gives the claims of ``text``."""
-    return {r["subject"] for r in frame_text(text, source="x", published=published)}
 
 
 @pytest.mark.parametrize("text, bad", [
@@ -1042,13 +1042,13 @@ def test_a_nationality_after_a_deal_word_is_no_company():
     ("澜舟医药第三季度实现扣非净利润5.2亿元,同比增长12%。", "5.2亿元", "adjusted_net_profit"),
 ])
 def test_profit_after_non_recurring_items_is_an_adjusted_figure(text, surface, metric):
-    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-10-28")}
+    rows = _rows(text, "2025-10-28")
     assert rows[surface]["metric"] == metric
 
 
 def test_a_clause_verb_before_a_headed_part_is_no_part_of_its_name():
     text = "澜舟啤酒公布中期业绩。产品结构持续上移,推动啤酒业务毛利率提升2.5个百分点,达到48.3%。"
-    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-08-20")}
+    rows = _rows(text, "2025-08-20")
     assert rows["2.5个百分点"]["object"] == "啤酒"
 
 
@@ -1067,7 +1067,7 @@ def test_a_clause_verb_before_a_headed_part_is_no_part_of_its_name():
      "(每股摊薄收益2.48美元)。", "1.82美元", "diluted_eps"),
 ])
 def test_whose_per_share_and_attributable_cues_these_are(text, surface, metric):
-    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-10-31")}
+    rows = _rows(text, "2025-10-31")
     assert rows[surface]["metric"] == metric
 
 

@@ -82,7 +82,7 @@ def test_the_base_of_a_comparison_passes_its_period_to_no_later_figure():
     text = ("Zentrova Holdings' fourth quarter of 2025 delivered:\n"
             "  • Diluted EPS of C$3.76, versus C$2.91 in Q4 2024.\n"
             "  • Adjusted EPS of C$3.85, beating analyst expectations.\n")
-    rows = {r["surface"]: r for r in frame_text(text, source="x", published="")}
+    rows = _rows(text, published="")
     assert rows["C$2.91"]["period"] == "2024-Q4"
     assert rows["C$3.85"]["period"] != "2024-Q4"
 
@@ -92,7 +92,7 @@ def test_a_forecast_a_figure_beat_is_of_that_figures_period():
     text = ("Quilbrook exceeded Street forecasts with its Q3 2025 results on Tuesday.\n\n"
             "The company reported $1.15B in revenue from its vaccine, still exceeding the $1.08B projected "
             "by analysts, according to Bloomberg data.")
-    rows = {r["surface"]: r for r in frame_text(text, source="x", published="")}
+    rows = _rows(text, published="")
     assert rows["$1.15B"]["period"] == "2025-Q3"
     assert rows["$1.08B"]["period"] == "2025-Q3"
     assert rows["$1.08B"]["modality"] == "forecast"
