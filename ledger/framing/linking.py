@@ -18,6 +18,8 @@ the two share ``named_together_min`` precise figures ('NIO(09866.HK)' in the lea
 Chinese article that says 蔚来 afterwards).  Two names that are one stem with at most
 one company suffix among all the names of that stem are one company whatever their
 figures (理想 / 理想汽车, 'Nordlys' / 'Nordlys Group'; not 吉利汽车 / 吉利控股).
+A figure no cue named (a last-resort metric) meets a figure of a metric it may stand
+for, only between two names that share a precise figure of one metric already.
 Its claims are then written under one name: the one the
 ledger already uses, else the one named in more claims.  Names the table knows are
 never relinked; rows a reviewer touched are never changed (only new rows are
@@ -35,6 +37,7 @@ import pandas as pd
 from ledger.framing.context import WEAKEST_SUBJECT
 from ledger.framing.cues import Lexicon, default_lexicon
 from ledger.framing.names import codes_after, fold_name, strip_suffix
+from ledger.record import last_resort_metrics, meeting_classes
 from ledger.sources import to_simplified
 
 #: columns the evidence is read from
@@ -48,21 +51,29 @@ def _known(lex: Lexicon) -> frozenset[str]:
 def _evidence(frames: Iterable[pd.DataFrame], known: frozenset[str]) -> pd.DataFrame:
     """One row per (unknown single-party subject, source, fact) stated."""
     # a claim framing was least sure of (confidence below WEAKEST_SUBJECT: a subject only the
-    # article's topic gave, or a metric no cue gave) is no evidence of whose its figures are
-    parts = [f.loc[:, [c for c in (*COLUMNS, "confidence") if c in f.columns]] for f in frames if len(f)]
+    # article's topic gave) is no evidence of whose its figures are; one whose only weak field
+    # is its metric (no cue said what it measures) is evidence of its figure alone (``vague``)
+    parts = [f.loc[:, [c for c in (*COLUMNS, "confidence", "confidence_detail") if c in f.columns]]
+             for f in frames if len(f)]
     if not parts:
-        return pd.DataFrame(columns=["name", "key", "source", "fact", "precise"])
+        return pd.DataFrame(columns=["name", "key", "source", "fact", "precise", "figure", "metric", "vague"])
     df = pd.concat(parts, ignore_index=True)
     subject = df["subject"].fillna("").astype(str)
     value = pd.to_numeric(df["value"], errors="coerce")
     keep = (subject != "") & ~subject.str.contains(";", regex=False) & value.notna() & (value != 0) \
         & (df["status"].fillna("").astype(str) != "rejected")
     if "confidence" in df.columns:
-        keep &= ~(pd.to_numeric(df["confidence"], errors="coerce") < WEAKEST_SUBJECT)
-    df, subject, value = df[keep], subject[keep], value[keep]
+        sure = ~(pd.to_numeric(df["confidence"], errors="coerce") < WEAKEST_SUBJECT)
+        vague = pd.Series(False, index=df.index)
+        if "confidence_detail" in df.columns:
+            vague = ~sure & df["metric"].isin(last_resort_metrics()) & df["confidence_detail"].map(_sure_but_metric)
+        keep &= sure | vague
+    else:
+        vague = pd.Series(False, index=df.index)
+    df, subject, value, vague = df[keep], subject[keep], value[keep], vague[keep]
     keys = subject.map({n: fold_name(n) for n in subject.unique()})  # each distinct name folded once
     unknown = ~keys.isin(known)
-    df, subject, value, keys = df[unknown], subject[unknown], value[unknown], keys[unknown]
+    df, subject, value, keys, vague = df[unknown], subject[unknown], value[unknown], keys[unknown], vague[unknown]
     v = value.to_numpy(dtype=float)
     scale = 10.0 ** (np.floor(np.log10(np.abs(v))) - 2)  # three significant digits
     mantissa = np.round(np.abs(v) / scale)
@@ -70,13 +81,29 @@ def _evidence(frames: Iterable[pd.DataFrame], known: frozenset[str]) -> pd.DataF
     rate = df["unit"].astype(str).isin(("ratio", "percentage_point")).to_numpy()
     keep = ~rate | (mantissa % 100 != 0)
     df, subject, value, keys, v, scale = df[keep], subject[keep], value[keep], keys[keep], v[keep], scale[keep]
+    vague = vague[keep]
     rounded = pd.Series(np.round(np.round(v / scale) * scale, 12), index=value.index)
     # the period is left out: one article's quarter is often another's undated figure
-    fact = df["metric"].astype(str) + "|" + df["unit"].astype(str) + "|" + rounded.astype(str)
+    figure = df["unit"].astype(str) + "|" + rounded.astype(str)
+    fact = df["metric"].astype(str) + "|" + figure
     # a round figure ($1 billion, 3 times: one significant digit) two companies share by chance
     precise = np.round(np.abs(v) / scale) % 100 != 0
     return pd.DataFrame({"name": subject.to_numpy(), "key": keys.to_numpy(), "source": df["source"].astype(str)
-                         .to_numpy(), "fact": fact.to_numpy(), "precise": precise})
+                         .to_numpy(), "fact": fact.to_numpy(), "precise": precise,
+                         "figure": figure.to_numpy(), "metric": df["metric"].astype(str).to_numpy(),
+                         "vague": vague.to_numpy(dtype=bool)})
+
+
+def _sure_but_metric(detail: object) -> bool:
+    """Is every field of a ``confidence_detail`` ('subject=0.90;...;metric=0.20') but the
+    metric at least WEAKEST_SUBJECT?"""
+    if not isinstance(detail, str) or not detail:
+        return False
+    fields = dict(part.partition("=")[::2] for part in detail.split(";"))
+    try:
+        return all(float(v) >= WEAKEST_SUBJECT for k, v in fields.items() if k != "metric")
+    except ValueError:
+        return False
 
 
 def _named_in(frames: list[pd.DataFrame]) -> dict[str, set[str]]:
@@ -110,13 +137,17 @@ def links(frames: Iterable[pd.DataFrame], lex: Lexicon | None = None,
     shared: Counter[tuple[str, str]] = Counter()
     precise: Counter[tuple[str, str]] = Counter()
     distinct = ev.drop_duplicates(["key", "fact"])  # each name's each figure once
-    for (_, exact), group in distinct.groupby(["fact", "precise"])["key"]:
+    # a last-resort metric says nothing of what its figure measures: two such figures are no
+    # evidence; one meets a figure of a metric it may stand for (_vague_shared)
+    exact_rows = distinct[~distinct["vague"].astype(bool)]
+    for (_, exact), group in exact_rows.groupby(["fact", "precise"])["key"]:
         names = sorted(set(group))
         if 1 < len(names) <= max_names:  # a figure many companies share (a round 10%) says nothing
             for i, a in enumerate(names):
                 for b in names[i + 1:]:
                     shared[(a, b)] += 1
                     precise[(a, b)] += bool(exact)
+    _vague_shared(distinct, max_names, shared, precise)
     parent: dict[str, str] = {}
 
     def root(k: str) -> str:
@@ -160,7 +191,7 @@ def links(frames: Iterable[pd.DataFrame], lex: Lexicon | None = None,
     # two figures shared out of fifty are chance: the shared ones must be a fair part of
     # the figures of the name that states fewer
     share = float(lex.linking.get("min_share", 0))
-    facts = distinct["key"].value_counts().to_dict()
+    facts = exact_rows["key"].value_counts().to_dict()
 
     ranked: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for (a, b), n in shared.items():
@@ -192,6 +223,43 @@ def links(frames: Iterable[pd.DataFrame], lex: Lexicon | None = None,
             joined.add(a)
             grouped.add(a)
     return {k: root(k) for k in list(parent)} | {root(k): root(k) for k in list(parent)}
+
+
+def _vague_shared(distinct: pd.DataFrame, max_names: int, shared: Counter[tuple[str, str]],
+                  precise: Counter[tuple[str, str]]) -> None:
+    """Count, into ``shared`` and ``precise``, the figures two names state under two
+    metrics that may be one (:func:`ledger.record.meeting_classes`): one article's
+    last-resort 'unspecified_ratio' 6.2% is another's 'operating_margin' 6.2%, as the
+    cross-check itself lets them agree.  The figure (unit and value) is then the
+    fact; pairs that share it under one metric were counted already.  Such figures
+    only add to two names that share a precise figure of one metric already: a
+    last-resort figure is often another company's, quoted in passing."""
+    vague = set(last_resort_metrics())
+    rows = distinct[distinct["metric"].isin(vague)]
+    if rows.empty:
+        return
+    wanted = distinct[distinct["figure"].isin(set(rows["figure"]))]
+    for (_, exact), group in wanted.groupby(["figure", "precise"]):
+        by_name: dict[str, set[str]] = defaultdict(set)
+        for key, metric in zip(group["key"], group["metric"], strict=True):
+            by_name[key].add(metric)
+        if not 1 < len(by_name) <= max_names:
+            continue
+        names = sorted(by_name)
+        for i, a in enumerate(names):
+            for b in names[i + 1:]:
+                ma, mb = by_name[a], by_name[b]
+                if not precise[(a, b)] or ma & mb or not any(_meet(x, y) for x in ma for y in mb):
+                    continue  # no figure of one metric in common; or counted already; or two metrics never one
+                shared[(a, b)] += 1
+                precise[(a, b)] += bool(exact)
+
+
+def _meet(a: str, b: str) -> bool:
+    """May a claim of metric ``a`` and one of ``b`` be one figure (one seeks a class the other offers)?"""
+    seeks_a, offers_a = meeting_classes(a)
+    seeks_b, offers_b = meeting_classes(b)
+    return bool(set(seeks_a) & set(offers_b) or set(seeks_b) & set(offers_a))
 
 
 def _stem_groups(frames: list[pd.DataFrame], known: frozenset[str], lex: Lexicon) -> list[list[str]]:

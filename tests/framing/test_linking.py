@@ -236,3 +236,59 @@ def test_figures_whose_subject_only_the_articles_topic_gave_link_no_names():
     zh["confidence"] = 0.25
     linked = link_names(pd.concat([zh, en], ignore_index=True))
     assert set(linked["subject"]) == {"星河优品", "Zentrix"}
+
+
+def _sure(frame: pd.DataFrame, subject: float = 0.9, metric: float = 0.85) -> pd.DataFrame:
+    """``frame`` with framing's confidences: every field ``subject`` or above but the metric."""
+    detail = f"subject={subject:.2f};object=0.80;metric={metric:.2f};period=0.40;modality=0.70"
+    return frame.assign(confidence=min(subject, metric, 0.4), confidence_detail=detail)
+
+
+def _margins(source: str, subject: str, metric: str, confidence: float) -> pd.DataFrame:
+    # an automaker's quarter: 9.7% and 6.2% margins, a 2.7% net margin
+    return _sure(_rows(source, subject, [(metric, "ratio", 0.097), (metric, "ratio", 0.062),
+                                         (metric, "ratio", 0.027)]), metric=confidence)
+
+
+REVENUE = [("revenue", "USD", 4.86e10)]
+
+
+def test_a_figure_no_cue_named_confirms_a_figure_of_the_metric_it_may_stand_for():
+    # one precise revenue in common is not enough (min_shared 2); the Chinese article's three
+    # percentages no cue named (unspecified_ratio) are the English article's margins
+    zh = pd.concat([_sure(_rows("zh", "泽拓汽车", REVENUE)),
+                    _margins("zh", "泽拓汽车", "unspecified_ratio", 0.2)], ignore_index=True)
+    en = pd.concat([_sure(_rows("en", "Zentrix Motors", REVENUE)),
+                    _margins("en", "Zentrix Motors", "operating_margin", 0.85)], ignore_index=True)
+    grouped = links([zh, en])
+    assert grouped["泽拓汽车"] == grouped["zentrixmotors"]
+    assert links([_sure(_rows("zh", "泽拓汽车", REVENUE)), en.iloc[:1]]) == {}  # the revenue alone
+
+
+def test_figures_no_cue_named_link_no_names_on_their_own():
+    # guard: holds before the last-resort figures were evidence too, and must after
+    # the same margins, but no figure of one metric in common: a last-resort figure is often
+    # another company's, quoted in passing
+    zh = _margins("zh", "泽拓汽车", "unspecified_ratio", 0.2)
+    en = _margins("en", "Zentrix Motors", "operating_margin", 0.85)
+    assert links([zh, en]) == {}
+
+
+def test_a_figure_whose_subject_is_weak_too_is_no_evidence_even_beside_a_shared_one():
+    # guard: holds before the last-resort figures were evidence too, and must after
+    # the Chinese percentages' subject came from the article's topic (0.25): they say nothing
+    zh = pd.concat([_sure(_rows("zh", "泽拓汽车", REVENUE)),
+                    _sure(_margins("zh", "泽拓汽车", "unspecified_ratio", 0.2), subject=0.25, metric=0.2)],
+                   ignore_index=True)
+    en = pd.concat([_sure(_rows("en", "Zentrix Motors", REVENUE)),
+                    _margins("en", "Zentrix Motors", "operating_margin", 0.85)], ignore_index=True)
+    assert links([zh, en]) == {}
+
+
+def test_two_figures_no_cue_named_never_confirm_each_other():
+    # guard: holds before the last-resort figures were evidence too, and must after
+    zh = pd.concat([_sure(_rows("zh", "泽拓汽车", REVENUE)),
+                    _margins("zh", "泽拓汽车", "unspecified_ratio", 0.2)], ignore_index=True)
+    en = pd.concat([_sure(_rows("en", "Zentrix Motors", REVENUE)),
+                    _margins("en", "Zentrix Motors", "unspecified_ratio", 0.2)], ignore_index=True)
+    assert links([zh, en]) == {}
