@@ -534,6 +534,8 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
         if not _latin(name) and (name.lower().endswith(measures)
                                  or "的" in name):
             return  # '净利息收入', '股本回报率': what a figure measures; '…业务的商业账目': a phrase
+        if not _latin(name) and _part_word(name, lex):
+            return  # '财富部门', '食品业务收益': a line of business of a company, no company
         generic = _plain_generic(lex, name, cue_words) if coded else \
             _placed_generic(lex, name, cue_words, low) if placed else _generic(lex, name, cue_words)
         if generic or name.lower() in people or any(w in name.lower() for w in custodians):
@@ -1612,6 +1614,13 @@ def _lone_owner(text: str, name: str, lone_places: frozenset[str]) -> bool:
 #: verb, adverb, preposition, conjunction, particle, pronoun
 _NOT_NAME_TAGS = frozenset({"t", "tg", "m", "mq", "q", "f", "v", "vd", "d", "ad", "p", "c", "u", "uj", "ul", "r",
                             "y", "e", "o"})
+
+
+def _part_word(name: str, lex: Lexicon) -> bool:
+    """Does a Chinese name hold a word naming a part of a company (cues.toml ``[roles]
+    part_heads``: 业务, 部门, 板块...) as one of its words ('财富部门', '食品业务收益')?"""
+    heads = {h for h in lex.role("part_heads") if not _latin(h)}
+    return any(word in heads for word, _ in segment(name))
 
 
 def _varied_prefix(run: str, low: str, lex: Lexicon, cue_words: frozenset[str]) -> str:

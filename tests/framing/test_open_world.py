@@ -1081,3 +1081,18 @@ def test_whose_per_share_and_attributable_cues_these_are(text, surface, metric):
 ])
 def test_press_release_forms_of_a_name(text, name):
     assert subjects_of(text, "2026-02-03") == {name}
+
+
+@pytest.mark.parametrize("text, part", [
+    # a division's figures: the company's, the division named as a part; '财富部门' and
+    # '食品业务收益' hold a word naming a part of a company (部门, 业务), no company (the second
+    # case a guard: framing gave it the company before too, by another route)
+    ("澜舟集团公布2025年第三季度业绩。第三季度收入221亿美元,同比增长9%。2025年第三季度财富部门净收入3.74亿美元,"
+     "同比增长32%。财富部门2025年第三季度总收入21.64亿美元,同比增长8%。", "3.74亿美元"),
+    ("澜舟食品公布2025年中期业绩。上半年收益为170.87亿元,上升10.6%。分业务看,食品业务方面,澜舟食品介绍,"
+     "2025年上半年食品业务收益录得人民币53.82亿元,较去年同期增长8.8%。", "人民币53.82亿元"),
+])
+def test_a_line_of_business_is_no_company(text, part):
+    rows = _rows(text, "2025-11-01")
+    assert not any(h in r["subject"] for r in rows.values() for h in ("部门", "业务"))
+    assert rows[part]["subject"].startswith("澜舟")
