@@ -314,6 +314,11 @@ def _link_setting(rules: dict, key: str, default: int) -> int:
     return value
 
 
+def canonical() -> frozenset[str]:
+    """Every canonical name of the entity table: the keys (:func:`key`) of the names it knows."""
+    return _canonical()
+
+
 @lru_cache(maxsize=1)
 def _canonical() -> frozenset[str]:
     """Every canonical name of the entity table (the keys a known name takes)."""

@@ -38,6 +38,8 @@ import numpy as np
 import pandas as pd
 
 from ledger import intervals
+from ledger.crosscheck.entities import canonical as entity_canonical
+from ledger.crosscheck.entities import key as entity_key
 from ledger.crosscheck.entities import keys as entity_keys
 from ledger.crosscheck.entities import linked_by_figures, three_digits
 from ledger.crosscheck.rates import RATES_NAME, Money, converted_bounds
@@ -519,7 +521,9 @@ def _compare_pairs(df: pd.DataFrame, settings: dict[str, Any], money: Money | No
     wa, wb, wcode, wxa, wxb = _wild_verdicts(df, compare)
     ka, kb, kcode = _kin_verdicts(df, compare)
     na, nb, ncode = _anonymous_agreeing(df, compare)
-    a, b, codes = np.concatenate([a, ka, na]), np.concatenate([b, kb, nb]), np.concatenate([codes, kcode, ncode])
+    sa, sb, scode = _story_agreeing(df, compare)
+    a, b = np.concatenate([a, ka, na, sa]), np.concatenate([b, kb, nb, sb])
+    codes = np.concatenate([codes, kcode, ncode, scode])
     xa, xb = np.concatenate([xi, wxa]), np.concatenate([xj, wxb])
     if not len(xa):
         return np.concatenate([a, wa]), np.concatenate([b, wb]), np.concatenate([codes, wcode]), notes, \
@@ -706,6 +710,86 @@ def _anonymous_agreeing(df: pd.DataFrame, compare: dict[str, Any]) -> tuple[np.n
     code = _verdict_codes(vcol, lo, hi, span_ratio=float(compare.get("span_ratio", SPAN_RATIO)))
     agree = code == 0
     return lo[agree], hi[agree], code[agree]
+
+
+def _story_agreeing(df: pd.DataFrame, compare: dict[str, Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Confirmations between two tellings of one story under two subjects: two
+    articles that state at least ``story_min_shared`` of the same precise amounts
+    (rules.toml ``[compare]``; three significant digits, the third not 0, each
+    stated to within 1%, each amount in at most ``story_max_sources`` articles;
+    the figure in question counts) tell one story, and a claim of the one meets a
+    claim of the other with the same metric (any basis), unit, precise amount,
+    counterpart (or an unnamed one) and period (or an unstated one) whatever their
+    subjects: one of the two articles filed the figure under another party (a
+    segment, the counterpart of a deal, a name it misread).  Not when both
+    subjects are companies of the entity table (two companies, whatever one story
+    says).  Kept only when the two agree: a subject in doubt never opposes."""
+    empty = np.zeros(0, dtype=np.int64)
+    need = int(compare.get("story_min_shared", 0))
+    if need < 1 or len(df) < 2:
+        return empty, empty, empty
+    rows = _precise_rows(df, compare, NOT_AMOUNTS)
+    if "anonymous" in df:
+        rows = rows[~df["anonymous"].to_numpy(dtype=bool)[rows]]
+    if len(rows) < 2:
+        return empty, empty, empty
+    point = df["point"].to_numpy(dtype=float)
+    exp, mant = three_digits(point[rows])
+    frame = pd.DataFrame({"row": rows, "source": df["source_c"].to_numpy(np.int64)[rows],
+                          "subject": df["subject_c"].to_numpy(np.int64)[rows],
+                          "block": df["block_c"].to_numpy(np.int64)[rows],
+                          "unit": df["unit_c"].to_numpy(np.int64)[rows], "exp": exp,
+                          "mant": np.where(point[rows] < 0, -mant, mant)})
+    frame = frame[(frame["mant"].abs() % 10 != 0).to_numpy()]  # not a round 10 or 1.2
+    figure = ["unit", "exp", "mant"]
+    told = frame[["source", *figure]].drop_duplicates()
+    spread = told.groupby(figure)["source"].transform("size")
+    told = told[(spread > 1) & (spread <= int(compare.get("story_max_sources", 8)))]
+    if told.empty:
+        return empty, empty, empty
+    twice = told.merge(told, on=figure, suffixes=("_a", "_b"))
+    twice = twice[(twice["source_a"] < twice["source_b"]).to_numpy()]
+    shared = twice.groupby(["source_a", "source_b"]).size()
+    stories = shared[shared >= need].index
+    if not len(stories):
+        return empty, empty, empty
+    tellers = set(stories.get_level_values(0)) | set(stories.get_level_values(1))
+    frame = frame[frame["source"].isin(tellers).to_numpy()]
+    met = frame.merge(frame, on=["block", *figure], suffixes=("_a", "_b"))
+    met = met[((met["source_a"] < met["source_b"]) & (met["subject_a"] != met["subject_b"])).to_numpy()]
+    if met.empty:
+        return empty, empty, empty
+    in_story = pd.MultiIndex.from_arrays([met["source_a"], met["source_b"]]).isin(stories)
+    a, b = met["row_a"].to_numpy(np.int64)[in_story], met["row_b"].to_numpy(np.int64)[in_story]
+    if not len(a):
+        return empty, empty, empty
+    col = {c: df[c].to_numpy() for c in ("object_c", "p0", "p1")}
+    obj_empty = intervals.text_is(df["object"], [""])
+    known = ~np.isnan(col["p0"][a]) & ~np.isnan(col["p0"][b])
+    ok = ((col["object_c"][a] == col["object_c"][b]) | obj_empty[a] | obj_empty[b]) \
+        & (~known | ((col["p0"][a] == col["p0"][b]) & (col["p1"][a] == col["p1"][b])))
+    a, b = a[ok], b[ok]
+    if not len(a):
+        return empty, empty, empty
+    # two companies the table knows are two companies, whatever one story says (an article
+    # naming both is no evidence against: a segment or a misread name beside the company)
+    known = _known_subjects(df["subject"].to_numpy(dtype=object))
+    a, b = a[~(known[a] & known[b])], b[~(known[a] & known[b])]
+    if not len(a):
+        return empty, empty, empty
+    lo, hi = np.minimum(a, b), np.maximum(a, b)
+    vcol = {c: df[c].to_numpy() for c in _VERDICT_COLUMNS}
+    code = _verdict_codes(vcol, lo, hi, span_ratio=float(compare.get("span_ratio", SPAN_RATIO)))
+    agree = code == 0
+    return lo[agree], hi[agree], code[agree]
+
+
+def _known_subjects(subjects: np.ndarray) -> np.ndarray:
+    """Is each subject a name of the entity table (its key a canonical name)?"""
+    codes, names = pd.factorize(subjects)
+    canonical = entity_canonical()
+    known = np.array([entity_key(str(n)) in canonical for n in names], dtype=bool)
+    return known[codes] if len(known) else np.zeros(len(subjects), dtype=bool)
 
 
 def _precise_rows(df: pd.DataFrame, compare: dict[str, Any], units_left_out: tuple[str, ...]) -> np.ndarray:

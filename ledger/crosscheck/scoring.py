@@ -5,6 +5,7 @@ the rows that assemble them.
 """
 from __future__ import annotations
 
+import copy
 import hashlib
 import tomllib
 from functools import lru_cache
@@ -44,9 +45,14 @@ TEXT = pd.StringDtype("python", na_value=np.nan)
 # --------------------------------------------------------------------------- settings
 
 
-@lru_cache(maxsize=8)
 def load_settings(path: str | None = None) -> dict[str, Any]:
-    """``rules.toml`` (the packaged one unless ``path`` is given)."""
+    """``rules.toml`` (the packaged one unless ``path`` is given): a fresh copy each
+    call, so a caller that changes a setting changes it for its own check alone."""
+    return copy.deepcopy(_parsed_settings(path))
+
+
+@lru_cache(maxsize=8)
+def _parsed_settings(path: str | None) -> dict[str, Any]:
     if path is None:
         text = resources.files("ledger").joinpath("lexicon/rules.toml").read_text(encoding="utf-8")
         name = "ledger/lexicon/rules.toml"

@@ -702,3 +702,12 @@ def test_a_weak_below_that_is_no_share_is_refused_with_its_name(bad):
     a = claim("s1", "RMB7.9 billion", "revenue", 7.9e9, subject="Quilbrook", object="", unit="CNY")
     with pytest.raises(InvalidValue, match="weak_below"):
         pairs.prepare(ledger(a), {"compare": {"weak_below": bad}})
+
+
+def test_a_caller_changing_loaded_settings_changes_no_later_check():
+    # a notebook turning a rule off for one check must not turn it off for every later one
+    settings = crosscheck.load_settings()
+    settings["compare"]["max_group"] = 1
+    settings["link"] = {"by_figures": False}
+    again = crosscheck.load_settings()
+    assert again["compare"]["max_group"] > 1 and again["link"]["by_figures"] is True

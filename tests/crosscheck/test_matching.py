@@ -255,14 +255,17 @@ def test_two_names_with_two_shared_figures_are_one_company():
     assert _kinds(found, rows[2], rows[3]) == {"contradiction"}  # 7.0 against 7.5: compared now
 
 
-@pytest.mark.parametrize("story", [
-    _story(second=False),                                 # one shared figure: a coincidence
-    _story(rival="Quilbrook"),                            # the Chinese article names both: two companies
-    _story(han="腾讯", latin="Alibaba"),                   # two names of the table: never linked
+@pytest.mark.parametrize("story, shared", [
+    (_story(second=False), set()),                        # one shared figure: a coincidence
+    # the Chinese article names both: two companies, never compared as one (7.0 against
+    # 7.5 is no contradiction); the two articles still tell one story, and the figure both
+    # state is confirmed whoever each files it under (_story_agreeing)
+    (_story(rival="Quilbrook"), {"consistent"}),
+    (_story(han="腾讯", latin="Alibaba"), set()),           # two names of the table: never linked
 ])
-def test_no_link_on_too_little_evidence(story):
+def test_no_link_on_too_little_evidence(story, shared):
     found = check(ledger(*story))
-    assert _kinds(found, story[0], story[1]) == set()
+    assert _kinds(found, story[0], story[1]) == shared
     assert _kinds(found, story[2], story[3]) == set()
 
 
@@ -283,6 +286,9 @@ def test_rates_are_no_evidence_and_the_link_can_be_turned_off():
     from ledger.crosscheck.scoring import load_settings
     settings = load_settings()
     settings["link"] = {"by_figures": False}
+    # (the two articles still tell one story: their shared figures confirm each other
+    # whatever the subjects, unless that is turned off too)
+    settings["compare"] = {**settings["compare"], "story_min_shared": 0}
     assert _kinds(check(ledger(*rows), settings=settings), rows[0], rows[1]) == set()
 
 
@@ -329,3 +335,44 @@ def test_the_cli_names_a_bad_link_setting_and_exits_non_zero(tmp_path):
     assert "error: link.min_figures = 'two': rules [link] min_figures must be a whole number" in result.output
     assert "findings" not in result.output
     assert claims.read_bytes() == before
+
+
+def _told_twice(subject_b: str, *, shared: int = 1, value_b: float = 3.74e8, period_b: str = "2025-Q3"):
+    """Two articles telling one quarter: the first files a division's net profit of
+    $374 million under its company, the second under a name it misread; both state
+    ``shared`` other precise amounts of the quarter (revenue $22.1bn, expenses $14.3bn)."""
+    others = [("revenue", 2.21e10, "$22.1 billion"), ("expenses", 1.43e10, "$14.3 billion")][:shared]
+    a = claim("s1", "$374 million", "net_profit", 3.74e8, subject="Zentrova", object="", unit="USD",
+              period="2025-Q3")
+    b = claim("s2", "3.74亿美元", "net_profit", value_b, subject=subject_b, object="", unit="USD", period=period_b)
+    rest = [claim(src, surface, m, v, subject=name, object="", unit="USD", period="2025-Q3", start=40 + 40 * k)
+            for k, (m, v, surface) in enumerate(others) for src, name in (("s1", "Zentrova"), ("s2", "泽创集团"))]
+    return a, b, rest
+
+
+def test_two_tellings_of_one_story_confirm_a_figure_filed_under_two_subjects():
+    # the two articles share another precise amount (two with this one, story_min_shared 2):
+    # one story told twice, so the
+    # division's $374 million confirms 3.74亿美元 whoever each article says made it
+    a, b, rest = _told_twice("财富之星")
+    assert _kinds(check(ledger(a, b, *rest)), a, b) == {"consistent"}
+
+
+@pytest.mark.parametrize("shared, value_b, period_b", [
+    (0, 3.74e8, "2025-Q3"),   # no other figure in common: two articles may share one by chance
+    (2, 3.71e8, "2025-Q3"),   # another amount: a subject in doubt never opposes
+    (2, 3.74e8, "2025-Q2"),   # another quarter
+])
+def test_a_story_confirms_only_the_same_figure_of_the_same_period(shared, value_b, period_b):
+    a, b, rest = _told_twice("财富之星", shared=shared, value_b=value_b, period_b=period_b)
+    assert not _kinds(check(ledger(a, b, *rest)), a, b)
+
+
+def test_a_story_is_off_when_rules_say_so():
+    # guard: rules.toml [compare] story_min_shared = 0 turns the story off
+    from ledger.crosscheck import load_settings
+
+    a, b, rest = _told_twice("财富之星")
+    settings = load_settings()
+    settings = {**settings, "compare": {**settings["compare"], "story_min_shared": 0}}
+    assert not _kinds(check(ledger(a, b, *rest), settings=settings), a, b)
