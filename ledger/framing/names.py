@@ -774,6 +774,13 @@ def _by_code(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[
             before -= len(share_class.group())
         name = _name_before(text, low, before, lex, cue_words, coded=True)
         coded = bool(name)
+        acronym = m.group().strip(" ()（）[]")
+        if not latin and len(acronym) >= 3 and re.fullmatch(r"[A-Z][A-Za-z]{2,5}", acronym):
+            # 'Adani Ports and Special Economic Zone (APSEZ)': the words the acronym spells,
+            # across the 'and' that ends a name read back from the bracket
+            spelt = _spelt_by(text, before, acronym)
+            if len(spelt) > len(name) and spelt.endswith(name):
+                name, coded = spelt, True
         tail = "" if latin else _coded_tail(text[max(0, before - 24):before], lex)
         if not name or (len(tail) > len(name) and tail.endswith(name)
                         and not _generic_words(tail[:-len(name)], lex)):
@@ -1015,6 +1022,35 @@ _INITIALED = re.compile(r"((?:[A-Z][A-Za-z0-9&.'’-]*[ \t]+(?:(?:of|and|the|for
                         r"[(（][ \t]*([A-Z][A-Za-z]{1,5})[ \t]*[)）]")
 
 
+def _spelling(words: list[str], capitals: list[int], acronym: str) -> list[int]:
+    """The index (into ``capitals``, the capitalised ones of ``words``) of the first of
+    the fewest last capitalised words whose initials spell ``acronym``, as a list of
+    one, or none."""
+    for k in range(len(capitals) - 1, -1, -1):
+        initials = "".join(words[i][0] for i in capitals[k:])
+        if len(initials) > len(acronym):
+            break
+        if initials.upper() == acronym.upper():
+            return [k]
+    return []
+
+
+#: The capitalised words (with of / and / the / for / & between them) right before a place.
+_INITIALED_BEFORE = re.compile(r"((?:[A-Z][A-Za-z0-9&.'’-]*[ \t]+(?:(?:of|and|the|for|&)[ \t]+)?){1,7}"
+                               r"[A-Z][A-Za-z0-9&.'’-]*)[ \t]*$")
+
+
+def _spelt_by(text: str, end: int, acronym: str) -> str:
+    """The name right before ``end`` whose capitalised words' initials spell ``acronym``
+    ('Adani Ports and Special Economic Zone' before '(APSEZ)'), or ''."""
+    m = _INITIALED_BEFORE.search(text[max(0, end - 160):end])
+    if not m:
+        return ""
+    words = m.group(1).split()
+    capitals = [i for i, w in enumerate(words) if w[0].isupper()]
+    return next((" ".join(words[capitals[k]:]).rstrip(" ,.") for k in _spelling(words, capitals, acronym)), "")
+
+
 def _by_initials(text: str, free, add, lex: Lexicon, named) -> None:
     """A Latin name and the acronym of its words' initials in brackets right after it,
     the acronym written again elsewhere ('Royal Bank of Canada (RBC) ... RBC's fourth
@@ -1029,12 +1065,7 @@ def _by_initials(text: str, free, add, lex: Lexicon, named) -> None:
             continue
         words = m.group(1).split()
         capitals = [i for i, w in enumerate(words) if w[0].isupper()]
-        for k in range(len(capitals) - 1, -1, -1):  # the fewest words whose initials spell it
-            initials = "".join(words[i][0] for i in capitals[k:])
-            if len(initials) > len(acronym):
-                break
-            if initials.upper() != acronym.upper():
-                continue
+        for k in _spelling(words, capitals, acronym):
             name = " ".join(words[capitals[k]:]).rstrip(" ,.")
             name = re.sub(r"['’]s$", "", name)
             again = len(re.findall(rf"(?<![A-Za-z0-9]){re.escape(acronym)}(?![A-Za-z0-9])", text)) >= 2

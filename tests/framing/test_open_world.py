@@ -1096,3 +1096,11 @@ def test_a_line_of_business_is_no_company(text, part):
     rows = _rows(text, "2025-11-01")
     assert not any(h in r["subject"] for r in rows.values() for h in ("部门", "业务"))
     assert rows[part]["subject"].startswith("澜舟")
+
+
+def test_a_name_the_acronym_after_it_spells_runs_across_its_and():
+    # 'Q P S L Z' spells the capitalised words of the whole name, 'and' between them: the
+    # bracket is the name's acronym, and the name does not end at the 'and'
+    text = ("Quilbrook Ports and Special Logistics Zone (QPSLZ) consolidated net profit jumped 39% "
+            "to Rs 2,445 crore in the September quarter. QPSLZ revenue rose 14%.")
+    assert _rows(text, "2024-10-30")["39%"]["subject"] == "Quilbrook Ports and Special Logistics Zone"
