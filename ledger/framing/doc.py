@@ -578,11 +578,15 @@ _DATELINE_FIRST = frozenset("今昨")
 def _authors(doc: Doc) -> set[str]:
     """Folded names of the article's note writers: a name right before one of
     ``[roles] author_after`` ('开源证券发布研报称', 'Open Source Securities released a
-    research report')."""
+    research report'), or right after one of ``[roles] author_labels`` and a colon
+    (a note's header: '机构:长江证券')."""
     words = doc.lex.role("author_after")
-    if not words:
+    labels = tuple(f"{w}{c}" for w in doc.lex.role("author_labels") for c in (":", "："))
+    if not words and not labels:
         return set()
-    return {fold_name(e.name) for e in doc.entities if doc.low[e.end:e.end + 40].lstrip().startswith(words)}
+    return {fold_name(e.name) for e in doc.entities
+            if (words and doc.low[e.end:e.end + 40].lstrip().startswith(words))
+            or (labels and doc.low[max(0, e.start - 8):e.start].rstrip().endswith(labels))}
 
 
 def _is_source(doc: Doc, ent: Hit) -> bool:

@@ -482,6 +482,7 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
     found: dict[str, set[str]] = {}
 
     people = _people(text, lex)
+    terms = _defined_terms(text)
     custodians = tuple(w.lower() for w in _words(lex, "custodian_words"))
     chinese_text = sum(1 for _ in itertools.islice(_CJK_CHAR.finditer(text), 50)) >= 50
 
@@ -538,6 +539,8 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
             return  # '财富部门', '食品业务收益': a line of business of a company, no company
         generic = _plain_generic(lex, name, cue_words) if coded else \
             _placed_generic(lex, name, cue_words, low) if placed else _generic(lex, name, cue_words)
+        if name in terms:
+            return  # 'net interest margin (NIM)' ... 'The bank NIM rose': a term's acronym
         if generic or name.lower() in people or any(w in name.lower() for w in custodians):
             return  # a custodian ('HKSCC Nominees') holds shares for others: no party
         # the short name an article designates joins its full name's organisation
@@ -1020,6 +1023,22 @@ def _by_glued_acronym(text: str, free, add, lex: Lexicon) -> None:
 #: 'Royal Bank of Canada (RBC)', 'Hutchison Port Holdings (HPH)'
 _INITIALED = re.compile(r"((?:[A-Z][A-Za-z0-9&.'’-]*[ \t]+(?:(?:of|and|the|for|&)[ \t]+)?){2,8})"
                         r"[(（][ \t]*([A-Z][A-Za-z]{1,5})[ \t]*[)）]")
+
+
+#: Lower-case words and the capitals of an acronym in brackets right after them.
+_TERM_DEFINED = re.compile(r"((?:[a-z][a-z-]*[ \t]+){0,5}[a-z][a-z-]*)[ \t]*[(（][ \t]*([A-Z]{2,6})[ \t]*[)）]")
+
+
+def _defined_terms(text: str) -> frozenset[str]:
+    """Acronyms the text defines as the initials of lower-case words ('net interest
+    margin (NIM)', 'earnings per share (EPS)'): terms of the trade, never names (a
+    name's words are capitalised)."""
+    out = set()
+    for m in _TERM_DEFINED.finditer(text):
+        words, acronym = m.group(1).split(), m.group(2)
+        if len(words) >= len(acronym) and "".join(w[0] for w in words[-len(acronym):]).upper() == acronym:
+            out.add(acronym)
+    return frozenset(out)
 
 
 def _spelling(words: list[str], capitals: list[int], acronym: str) -> list[int]:

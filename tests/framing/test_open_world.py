@@ -1104,3 +1104,20 @@ def test_a_name_the_acronym_after_it_spells_runs_across_its_and():
     text = ("Quilbrook Ports and Special Logistics Zone (QPSLZ) consolidated net profit jumped 39% "
             "to Rs 2,445 crore in the September quarter. QPSLZ revenue rose 14%.")
     assert _rows(text, "2024-10-30")["39%"]["subject"] == "Quilbrook Ports and Special Logistics Zone"
+
+
+def test_an_acronym_the_text_defines_for_lower_case_words_is_a_term():
+    # 'net interest margin (NIM)' defines NIM as a term: 'The bank NIM rose' names no bank NIM
+    text = ("Quilbrook Financial Group posted a net profit of 5.78 trillion won in 2025. The group's net "
+            "interest margin (NIM) in the fourth quarter was 1.95%, down 3 bp. The bank NIM rose 1 bp to 1.75%.")
+    assert "NIM" not in {r["subject"] for r in _rows(text, "2026-02-05").values()}
+
+
+def test_a_note_headers_institution_is_its_author():
+    # '机构:' heads a broker's note: the broker wrote it, the company it covers owns the figures
+    text = ("机构:澜舟证券\n研究员:张三/李四\n泽拓科技发布2025 年半年报,2025H1 公司实现收入57.35 亿元,同比减少35.30%;"
+            "净利润亏损17.76 亿元。\n事件评论\n颗粒硅方面,2025H1,公司产品力不断提升,颗粒硅市占率已达24.32%"
+            "(2024 年市占率为14.58%),显著提升。")
+    subjects = {r["surface"]: r["subject"] for r in _rows(text, "2025-08-30").values()}
+    assert "澜舟证券" not in subjects.values()
+    assert subjects["24.32%"] == "泽拓科技"
