@@ -266,7 +266,7 @@ def _period_of(
     near = [d for d in dates if inside(clause, d)]
     if near:
         date = min(near, key=lambda d: abs(d.start - spot.start))
-        return _since(doc, date, modality), 0.85, "date"
+        return _since(doc, date, modality), 0.85, "told" if _told(doc, date) else "date"
     if doc.lex.spec(metric, "clause_period", False):  # a buyback programme: only a date said with it
         return "", 0.7, ""
     referred = _referred(doc, spot, clause, modality)
@@ -276,6 +276,13 @@ def _period_of(
     if figure:
         return figure, 0.6, "carried"
     return _sentence_period(doc, spot, metric, events, modality, dates)
+
+
+def _told(doc: Doc, date: Spot) -> bool:
+    """Is the date when something was told ('said in December', cues.toml ``[period]
+    told_before``), not a period figures after it go on in?"""
+    words = tuple(doc.lex.period.get("told_before", ()))
+    return bool(words) and doc.low[max(0, date.start - 24):date.start].rstrip().endswith(words)
 
 
 def _growth_of_figure(doc: Doc, spot: Spot, metric: str, clause: tuple[int, int]) -> str:
@@ -375,11 +382,16 @@ def _referred(doc: Doc, spot: Spot, clause: tuple[int, int], modality: str) -> s
 def _base_of_change(doc: Doc, back: Hit, spot: Spot) -> bool:
     """Is a year-back phrase the base of a change the amount is the level of:
     a change word, then a level word, between it and the amount ('比去年同期激增
-    137.1%至19.17兆'; not '去年同期为80亿元')?"""
+    137.1%至19.17兆'; not '去年同期为80亿元'), or a change word before it in the
+    clause and a level word after it ('sales rose 17% from a year earlier to €2.9bn')?"""
     if back.end > spot.start:
         return False
     moves = [h for key in ("up", "down") for h in doc.among(doc.marks[key], back.end, spot.start)]
-    return any(doc.among(doc.marks["level"], m.end, spot.start) for m in moves)
+    if any(doc.among(doc.marks["level"], m.end, spot.start) for m in moves):
+        return True
+    clause = doc.clause_of(spot.start)
+    moved = any(doc.among(doc.marks[key], clause[0], back.start) for key in ("up", "down"))
+    return moved and bool(doc.among(doc.marks["level"], back.end, spot.start))
 
 
 def at_end(doc: Doc, metric: str, period: str) -> str:

@@ -96,3 +96,25 @@ def test_a_forecast_a_figure_beat_is_of_that_figures_period():
     assert rows["$1.15B"]["period"] == "2025-Q3"
     assert rows["$1.08B"]["period"] == "2025-Q3"
     assert rows["$1.08B"]["modality"] == "forecast"
+
+
+def test_a_level_after_a_year_back_base_is_the_later_figures():
+    # 'rose 17% from a year earlier to €2.9bn': the year back is the base of the rise; the
+    # amount after 'to' is the level the quarter reached, the quarter's own figure
+    rows = _rows("Lumacore's sales beat estimates in the fourth quarter. The company's sales rose 17% from a "
+                 "year earlier to €2.9bn, it said on Thursday.", published="2023-03-02")
+    assert rows["€2.9bn"]["period"] == "2022-Q4"
+    assert rows["17%"]["period"] == "2022-Q4"
+
+
+def test_a_date_something_was_told_is_no_period_to_carry():
+    # 'said in December' dates the telling: the next paragraph's quarterly figures go on in
+    # the quarter the lead names, not in December
+    text = ("Lumacore NV's sales beat estimates in the fourth quarter, boosted in part by a singer's album.\n"
+            "The company's sales rose 17% to €2.9bn, the company said on Thursday.\n"
+            "Lumacore, which signed a deal with the singer in 2018, said in December her album sold more than "
+            "six million units worldwide in the first eight weeks of its release.\n"
+            "The company's music publishing revenue jumped 30% to €530m.")
+    rows = _rows(text, published="2023-03-02")
+    assert rows["€530m"]["period"] == "2022-Q4"
+    assert rows["30%"]["period"] == "2022-Q4"
