@@ -537,6 +537,8 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
             return  # '净利息收入', '股本回报率': what a figure measures; '…业务的商业账目': a phrase
         if not _latin(name) and _part_word(name, lex):
             return  # '财富部门', '食品业务收益': a line of business of a company, no company
+        if not _latin(name) and name.endswith(_words(lex, "people_endings")):
+            return  # '营销专业人士', '机构投资者': people, no organisation
         generic = _plain_generic(lex, name, cue_words) if coded else \
             _placed_generic(lex, name, cue_words, low) if placed else _generic(lex, name, cue_words)
         if name in terms:
@@ -1238,8 +1240,11 @@ def _by_verb(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[
                 while len(words) > 1 and words[-1] in _words(lex, "auxiliaries"):
                     words.pop()  # 'Kimberly-Clark Corporation has announced': 'has' is no part of it
                 if len(words) > 1 and re.fullmatch(r"[A-Z]{1,5}", words[-1]) \
-                        and _word_count(text, " ".join(words[:-1])) > _word_count(text, " ".join(words)):
-                    words.pop()  # 'Teradyne TER reported' (Zacks' style): the ticker after a name written alone
+                        and (_word_count(text, " ".join(words[:-1])) > _word_count(text, " ".join(words))
+                             or words[-2].lower() in _words(lex, "legal_suffixes")):
+                    # 'Teradyne TER reported', 'Dow Inc. DOW recorded' (Zacks' style): the ticker after
+                    # a name written alone, or after its legal ending (where a name ends)
+                    words.pop()
                 if words[0].lower() not in _words(lex, "generic") and \
                         words[0].lower() not in _words(lex, "english_pronouns"):  # 'We reported'
                     add(" ".join(words))

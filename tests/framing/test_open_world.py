@@ -1121,3 +1121,20 @@ def test_a_note_headers_institution_is_its_author():
     subjects = {r["surface"]: r["subject"] for r in _rows(text, "2025-08-30").values()}
     assert "澜舟证券" not in subjects.values()
     assert subjects["24.32%"] == "泽拓科技"
+
+
+@pytest.mark.parametrize("text, surface, bad", [
+    # Zacks' style: the ticker after the legal ending is no part of the name
+    ("Quilbrook Inc. QBK recorded a profit of $62 million or 8 cents per share for third-quarter 2025, "
+     "down from a profit of $214 million a year ago.", "$62 million", "QBK"),
+    # a share class with its code names no company (a guard here: the corpus's case, '...A股(滬:601766)',
+    # needs the article's other names to go wrong; 'A股' is now a generic word)
+    ("澜舟轨道(01766)今日收报5.46元,成交約2084萬股,涉資1.33億港元。A股(滬:601766)現價7.98元(人民幣,下同),"
+     "升0.5%。", "7.98元", "A股"),
+    # a group of customers with its acronym: people, no organisation
+    ("泽拓软件2026财年起将客户分为商业专业人士与消费者(BPC)、创意与营销专业人士(CMP)两类;2025财年BPC订阅收入"
+     "65.0亿美元(增长15%),营销专业人士(CMP)订阅收入66.5亿美元。", "66.5亿美元", "人士"),
+])
+def test_no_name_holds_a_ticker_a_share_class_or_people(text, surface, bad):
+    rows = _rows(text, "2025-10-30")
+    assert bad not in rows[surface]["subject"]
