@@ -1138,3 +1138,19 @@ def test_a_note_headers_institution_is_its_author():
 def test_no_name_holds_a_ticker_a_share_class_or_people(text, surface, bad):
     rows = _rows(text, "2025-10-30")
     assert bad not in rows[surface]["subject"]
+
+
+@pytest.mark.parametrize("text, surface, metric, obj", [
+    # the buyer's deal verb makes the company bought the counterpart (before: the roles reversed)
+    ("Quilbrook Mining will acquire Zentrova Gold, a gold miner, for A$3.7 billion. Quilbrook Mining said the "
+     "deal would close this year. Zentrova Gold shareholders must approve it.",
+     "A$3.7 billion", "acquisition_price", "Zentrova Gold"),
+    # 'in cash and shares' says how a price is paid, not what the amount is (no share price)
+    ("Quilbrook Mining agreed to buy Zentrova Gold for A$3.7 billion in cash and shares, the companies said on "
+     "Monday. Quilbrook Mining said the deal would close this year.", "A$3.7 billion", "acquisition_price", None),
+])
+def test_a_deal_verbs_company_and_a_payments_form(text, surface, metric, obj):
+    row = _rows(text, "2025-05-05")[surface]
+    assert row["metric"] == metric and row["subject"] == "Quilbrook Mining"
+    if obj is not None:
+        assert row["object"] == obj
