@@ -696,13 +696,25 @@ def _anonymous_agreeing(df: pd.DataFrame, compare: dict[str, Any]) -> tuple[np.n
     if met.empty:
         return empty, empty, empty
     a, b = met["row_a"].to_numpy(np.int64), met["row_b"].to_numpy(np.int64)
-    col = {c: df[c].to_numpy() for c in ("source_c", "object_c", "p0", "p1")}
+    source = df["source_c"].to_numpy()
+    ok = (source[a] != source[b]) & _one_part_and_period(df, a, b)
+    return _agreeing_only(df, compare, a[ok], b[ok])
+
+
+def _one_part_and_period(df: pd.DataFrame, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Do claims ``a`` and ``b`` name the same counterpart (or one names none) and the
+    same period (or one states none)?"""
+    col = {c: df[c].to_numpy() for c in ("object_c", "p0", "p1")}
     obj_empty = intervals.text_is(df["object"], [""])
     known = ~np.isnan(col["p0"][a]) & ~np.isnan(col["p0"][b])
-    ok = (col["source_c"][a] != col["source_c"][b]) \
-        & ((col["object_c"][a] == col["object_c"][b]) | obj_empty[a] | obj_empty[b]) \
+    return ((col["object_c"][a] == col["object_c"][b]) | obj_empty[a] | obj_empty[b]) \
         & (~known | ((col["p0"][a] == col["p0"][b]) & (col["p1"][a] == col["p1"][b])))
-    a, b = a[ok], b[ok]
+
+
+def _agreeing_only(df: pd.DataFrame, compare: dict[str, Any], a: np.ndarray, b: np.ndarray
+                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The pairs ``a``, ``b`` (lower row first) whose verdict is an agreement, with its code."""
+    empty = np.zeros(0, dtype=np.int64)
     if not len(a):
         return empty, empty, empty
     lo, hi = np.minimum(a, b), np.maximum(a, b)
@@ -763,25 +775,11 @@ def _story_agreeing(df: pd.DataFrame, compare: dict[str, Any]) -> tuple[np.ndarr
     a, b = met["row_a"].to_numpy(np.int64)[in_story], met["row_b"].to_numpy(np.int64)[in_story]
     if not len(a):
         return empty, empty, empty
-    col = {c: df[c].to_numpy() for c in ("object_c", "p0", "p1")}
-    obj_empty = intervals.text_is(df["object"], [""])
-    known = ~np.isnan(col["p0"][a]) & ~np.isnan(col["p0"][b])
-    ok = ((col["object_c"][a] == col["object_c"][b]) | obj_empty[a] | obj_empty[b]) \
-        & (~known | ((col["p0"][a] == col["p0"][b]) & (col["p1"][a] == col["p1"][b])))
-    a, b = a[ok], b[ok]
-    if not len(a):
-        return empty, empty, empty
     # two companies the table knows are two companies, whatever one story says (an article
     # naming both is no evidence against: a segment or a misread name beside the company)
     known = _known_subjects(df["subject"].to_numpy(dtype=object))
-    a, b = a[~(known[a] & known[b])], b[~(known[a] & known[b])]
-    if not len(a):
-        return empty, empty, empty
-    lo, hi = np.minimum(a, b), np.maximum(a, b)
-    vcol = {c: df[c].to_numpy() for c in _VERDICT_COLUMNS}
-    code = _verdict_codes(vcol, lo, hi, span_ratio=float(compare.get("span_ratio", SPAN_RATIO)))
-    agree = code == 0
-    return lo[agree], hi[agree], code[agree]
+    ok = _one_part_and_period(df, a, b) & ~(known[a] & known[b])
+    return _agreeing_only(df, compare, a[ok], b[ok])
 
 
 def _known_subjects(subjects: np.ndarray) -> np.ndarray:
