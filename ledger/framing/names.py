@@ -539,10 +539,10 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
             return  # '财富部门', '食品业务收益': a line of business of a company, no company
         if not _latin(name) and name.endswith(_words(lex, "people_endings")):
             return  # '营销专业人士', '机构投资者': people, no organisation
-        generic = _plain_generic(lex, name, cue_words) if coded else \
-            _placed_generic(lex, name, cue_words, low) if placed else _generic(lex, name, cue_words)
         if name in terms:
             return  # 'net interest margin (NIM)' ... 'The bank NIM rose': a term's acronym
+        generic = _plain_generic(lex, name, cue_words) if coded else \
+            _placed_generic(lex, name, cue_words, low) if placed else _generic(lex, name, cue_words)
         if generic or name.lower() in people or any(w in name.lower() for w in custodians):
             return  # a custodian ('HKSCC Nominees') holds shares for others: no party
         # the short name an article designates joins its full name's organisation
@@ -1043,17 +1043,16 @@ def _defined_terms(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _spelling(words: list[str], capitals: list[int], acronym: str) -> list[int]:
+def _spelling(words: list[str], capitals: list[int], acronym: str) -> int | None:
     """The index (into ``capitals``, the capitalised ones of ``words``) of the first of
-    the fewest last capitalised words whose initials spell ``acronym``, as a list of
-    one, or none."""
+    the fewest last capitalised words whose initials spell ``acronym``, or None."""
     for k in range(len(capitals) - 1, -1, -1):
         initials = "".join(words[i][0] for i in capitals[k:])
         if len(initials) > len(acronym):
             break
         if initials.upper() == acronym.upper():
-            return [k]
-    return []
+            return k
+    return None
 
 
 #: The capitalised words (with of / and / the / for / & between them) right before a place.
@@ -1069,7 +1068,8 @@ def _spelt_by(text: str, end: int, acronym: str) -> str:
         return ""
     words = m.group(1).split()
     capitals = [i for i, w in enumerate(words) if w[0].isupper()]
-    return next((" ".join(words[capitals[k]:]).rstrip(" ,.") for k in _spelling(words, capitals, acronym)), "")
+    k = _spelling(words, capitals, acronym)
+    return "" if k is None else " ".join(words[capitals[k]:]).rstrip(" ,.")
 
 
 def _by_initials(text: str, free, add, lex: Lexicon, named) -> None:
@@ -1086,16 +1086,17 @@ def _by_initials(text: str, free, add, lex: Lexicon, named) -> None:
             continue
         words = m.group(1).split()
         capitals = [i for i, w in enumerate(words) if w[0].isupper()]
-        for k in _spelling(words, capitals, acronym):
-            name = " ".join(words[capitals[k]:]).rstrip(" ,.")
-            name = re.sub(r"['’]s$", "", name)
-            again = len(re.findall(rf"(?<![A-Za-z0-9]){re.escape(acronym)}(?![A-Za-z0-9])", text)) >= 2
-            start = m.start(1) + len(" ".join(words[:capitals[k]])) + (1 if capitals[k] else 0)
-            if name.split()[-1].lower() in _words(lex, "term_endings"):
-                break
-            if again and (named(name) or name.lower().endswith(suffixes)) and free(start, m.end()):
-                add(name, acronym, coded=True)
-            break
+        k = _spelling(words, capitals, acronym)  # the fewest words whose initials spell it
+        if k is None:
+            continue
+        name = " ".join(words[capitals[k]:]).rstrip(" ,.")
+        name = re.sub(r"['’]s$", "", name)
+        if name.split()[-1].lower() in _words(lex, "term_endings"):
+            continue
+        again = len(re.findall(rf"(?<![A-Za-z0-9]){re.escape(acronym)}(?![A-Za-z0-9])", text)) >= 2
+        start = m.start(1) + len(" ".join(words[:capitals[k]])) + (1 if capitals[k] else 0)
+        if again and (named(name) or name.lower().endswith(suffixes)) and free(start, m.end()):
+            add(name, acronym, coded=True)
 
 
 def _by_suffix(text: str, low: str, free, add, lex: Lexicon) -> None:
