@@ -726,11 +726,12 @@ def _agreeing_only(df: pd.DataFrame, compare: dict[str, Any], a: np.ndarray, b: 
 
 def _story_agreeing(df: pd.DataFrame, compare: dict[str, Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Confirmations between two tellings of one story under two subjects: two
-    articles that state at least ``story_min_shared`` of the same precise amounts
-    (rules.toml ``[compare]``; three significant digits, the third not 0, each
-    stated to within 1%, each amount in at most ``story_max_sources`` articles;
-    the figure in question counts) tell one story, and a claim of the one meets a
-    claim of the other with the same metric (any basis), unit, precise amount,
+    articles that state at least ``story_min_shared`` of the same precise figures
+    (rules.toml ``[compare]``; amounts and rates to three significant digits, the
+    third not 0, each stated to within 1% (18.91%, not 15%), each in at most
+    ``story_max_sources`` articles; the figure in question counts) tell one story,
+    and a claim of the one meets a claim of the other with the same metric (any
+    basis), unit, precise figure,
     counterpart (or an unnamed one) and period (or an unstated one) whatever their
     subjects: one of the two articles filed the figure under another party (a
     segment, the counterpart of a deal, a name it misread).  Not when both
@@ -740,7 +741,8 @@ def _story_agreeing(df: pd.DataFrame, compare: dict[str, Any]) -> tuple[np.ndarr
     need = int(compare.get("story_min_shared", 0))
     if need < 1 or len(df) < 2:
         return empty, empty, empty
-    rows = _precise_rows(df, compare, NOT_AMOUNTS)
+    # precise rates too: within one story an 18.91% is its figure, not a coincidence
+    rows = _precise_rows(df, compare, ("percentage_point", "times", "date"))
     if "anonymous" in df:
         rows = rows[~df["anonymous"].to_numpy(dtype=bool)[rows]]
     if len(rows) < 2:

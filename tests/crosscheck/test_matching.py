@@ -376,3 +376,16 @@ def test_a_story_is_off_when_rules_say_so():
     settings = load_settings()
     settings = {**settings, "compare": {**settings["compare"], "story_min_shared": 0}}
     assert not _kinds(check(ledger(a, b, *rest), settings=settings), a, b)
+
+
+@pytest.mark.parametrize("surface, value, kinds", [
+    ("18.91%", 0.1891, {"consistent"}),   # a precise rate of the story confirms itself whatever the subject
+    ("15%", 0.15, set()),                  # a round rate two companies share by chance: nothing
+])
+def test_a_precise_rate_in_one_story_confirms_itself(surface, value, kinds):
+    a, b, rest = _told_twice("财富之星")
+    ra = claim("s1", surface, "revenue_growth", value, subject="Zentrova", object="", unit="ratio",
+               period="2025-Q3", start=200)
+    rb = claim("s2", surface, "revenue_growth", value, subject="财富之星", object="", unit="ratio",
+               period="2025-Q3", start=200)
+    assert _kinds(check(ledger(a, b, *rest, ra, rb)), ra, rb) == kinds
