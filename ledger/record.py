@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 import tomllib
 from functools import lru_cache
 from importlib import resources
@@ -217,6 +218,21 @@ def basis_free(metric: str) -> tuple[str, bool]:
     reported one."""
     reported, code = basis_code(metric)
     return reported, code != 0
+
+
+#: one item of a ``confidence_detail``: a field and its confidence
+_DETAIL_ITEM = re.compile(r"([a-z_]+)=([0-9]*\.?[0-9]+)")
+
+
+def parse_confidence_detail(text: str) -> dict[str, float]:
+    """``'subject=0.9;metric=0.8'`` -> {'subject': 0.9, 'metric': 0.8}; ValueError if malformed."""
+    out = {}
+    for item in text.split(";"):
+        m = _DETAIL_ITEM.fullmatch(item)
+        if not m or not 0 <= float(m.group(2)) <= 1 or m.group(1) in out:
+            raise ValueError(f"bad item {item!r}")
+        out[m.group(1)] = float(m.group(2))
+    return out
 
 
 def claim_id(source: str, start: int, end: int, surface: str) -> str:

@@ -11,7 +11,6 @@ Values in ``percentage_point`` are not range-checked.
 from __future__ import annotations
 
 import math
-import re
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -25,7 +24,16 @@ from ledger import csvio
 from ledger.csvio import format_float
 from ledger.errors import Code
 from ledger.intervals import parse_period
-from ledger.record import KINDS, MODALITIES, ORIGINS, QUALIFIERS, STATUSES, metrics, value_range
+from ledger.record import (
+    KINDS,
+    MODALITIES,
+    ORIGINS,
+    QUALIFIERS,
+    STATUSES,
+    metrics,
+    parse_confidence_detail,
+    value_range,
+)
 from ledger.record import dimension as _dimension
 from ledger.units import DIMENSION_UNITS, KIND_UNITS, LEDGER_UNITS
 
@@ -38,20 +46,6 @@ def is_period(text: str) -> bool:
     except ValueError:
         return False
     return True
-
-
-_DETAIL_ITEM = re.compile(r"([a-z_]+)=([0-9]*\.?[0-9]+)")
-
-
-def parse_confidence_detail(text: str) -> dict[str, float]:
-    """``'subject=0.9;metric=0.8'`` -> {'subject': 0.9, 'metric': 0.8}; ValueError if malformed."""
-    out = {}
-    for item in text.split(";"):
-        m = _DETAIL_ITEM.fullmatch(item)
-        if not m or not 0 <= float(m.group(2)) <= 1 or m.group(1) in out:
-            raise ValueError(f"bad item {item!r}")
-        out[m.group(1)] = float(m.group(2))
-    return out
 
 
 def detail_ok(text: str) -> bool:

@@ -37,7 +37,7 @@ import pandas as pd
 from ledger.framing.context import WEAKEST_SUBJECT
 from ledger.framing.cues import Lexicon, default_lexicon
 from ledger.framing.names import codes_after, fold_name, strip_suffix
-from ledger.record import last_resort_metrics, meeting_classes
+from ledger.record import last_resort_metrics, meeting_classes, parse_confidence_detail
 from ledger.sources import to_simplified
 
 #: columns the evidence is read from
@@ -99,11 +99,11 @@ def _sure_but_metric(detail: object) -> bool:
     metric at least WEAKEST_SUBJECT?"""
     if not isinstance(detail, str) or not detail:
         return False
-    fields = dict(part.partition("=")[::2] for part in detail.split(";"))
     try:
-        return all(float(v) >= WEAKEST_SUBJECT for k, v in fields.items() if k != "metric")
+        fields = parse_confidence_detail(detail)
     except ValueError:
         return False
+    return all(v >= WEAKEST_SUBJECT for k, v in fields.items() if k != "metric")
 
 
 def _named_in(frames: list[pd.DataFrame]) -> dict[str, set[str]]:

@@ -288,10 +288,9 @@ EN_DATE = (
     r"|\b(?P<en_q>q[1-4])[ \t](?:of[ \t])?(?P<en_qfy>fiscal[ \t]|fy[ \t]?)?(?P<en_qy>(?:19|20)\d\d)\b"
     r"|\b(?P<en_qw>first|second|third|fourth|1st|2nd|3rd|4th)[ \t-]quarter[ \t](?:of[ \t])?"
     r"(?P<en_qwfy>fiscal[ \t](?:year[ \t])?|fy[ \t]?)?(?P<en_qwy>(?:19|20)\d\d)\b"
-    r"|\bfy[ \t]?(?P<en_fy>(?:19|20)\d\d)\b"
+    r"|\bfy[ \t]?'?(?P<en_fy>(?:19|20)?\d\d)\b"  # FY2024, FY26, FY'26
     # the compact labels of results and broker notes: 3Q25, 2025Q3, Q2FY26 / Q2 FY26, the second
-    # quarter of FY26, 1-3Q25 (January to September), 1H25 / 1H2025, 2025H1, H1 FY26, 9M2025 / 9M25,
-    # FY26
+    # quarter of FY26, 1-3Q25 (January to September), 1H25 / 1H2025, 2025H1, H1 FY26, 9M2025 / 9M25
     r"|\b(?:(?P<en_cq0>[1-4])[ \t]?[-‐‑–—~][ \t]?)?(?P<en_cq>[1-4])q[ \t]?(?P<en_cqy>(?:19|20)?\d\d)\b"
     r"|\b(?P<en_qy4>(?:19|20)\d\d)[ \t]?q(?P<en_qq>[1-4])\b"
     r"|\bq(?P<en_fq>[1-4])[ \t]?fy[ \t]?'?(?P<en_fqy>(?:19|20)?\d\d)\b"
@@ -301,7 +300,6 @@ EN_DATE = (
     r"|\bh(?P<en_fh>[12])[ \t]?fy[ \t]?'?(?P<en_fhy>(?:19|20)?\d\d)\b"
     r"|\b(?P<en_hy4>(?:19|20)\d\d)[ \t]?h(?P<en_hh>[12])\b"
     r"|(?<![$€£¥])\b9m[ \t]?(?P<en_nmy>(?:19|20)?\d\d)\b"  # never an amount: '$9m 25 days ago'
-    r"|\bfy[ \t]?'?(?P<en_fy2>\d\d)\b"
     r"|\b(?P<en_h>h[12])[ \t](?P<en_hy>(?:19|20)\d\d)\b"
     r"|\b(?P<en_hw>first|second)[ \t]half[ \t]of[ \t](?P<en_hwy>(?:19|20)\d\d)\b"
     r"|\b(?P<en_rel>last|this|next)[ \t](?P<en_relu>year|month|week)\b"
@@ -344,13 +342,11 @@ def en_date(g: Mapping[str, str | None], published: Anchor | None) -> DateValue:
         return months(y, *((1, 6) if (g.get("en_ch") or g.get("en_hh") or g.get("en_fh")) == "1" else (7, 12)))
     if g.get("en_nmy"):  # 9M2025: the nine months from January
         return months(_century(_group(g, "en_nmy")), 1, 9)
-    if g.get("en_fy2"):  # FY26 is labelled 2026, as FY2026 is
-        return year(_century(_group(g, "en_fy2")))
     if g.get("en_h") or g.get("en_hw"):
         h1 = (g.get("en_h") or "").lower() == "h1" or (g.get("en_hw") or "").lower() == "first"
         return months(int(g.get("en_hy") or _group(g, "en_hwy")), *((1, 6) if h1 else (7, 12)))
-    if g.get("en_year") or g.get("en_fy"):  # FY2024 is labelled by its year (fiscal calendars differ)
-        return year(int(g.get("en_year") or _group(g, "en_fy")))
+    if g.get("en_year") or g.get("en_fy"):  # FY2024 is labelled by its year (fiscal calendars differ), FY26 too
+        return year(int(_group(g, "en_year")) if g.get("en_year") else _century(_group(g, "en_fy")))
     if en_m3 := g.get("en_m3"):  # "in January": this year, or last year if the month is still to come
         m = MONTHS_EN[en_m3.lower()[:3]]
         known_year = _year_of_month(m, published)
