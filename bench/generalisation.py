@@ -310,9 +310,17 @@ def batches_in(corpus: Path) -> list[str]:
 
 
 def _read_csv(path: Path) -> list[dict[str, str]]:
+    rows = []
     with open(path, encoding="utf-8", newline="") as fh:
-        return [{k: (v or "").strip() if k not in ("surface", "surface_a", "surface_b") else (v or "")
-                 for k, v in row.items() if k is not None} for row in csv.DictReader(fh)]
+        reader = csv.DictReader(fh)
+        for row in reader:
+            if None in row:  # more fields than the header: an unquoted comma shifted the columns
+                raise DataError(f"{path.parent.name}/{path.name}:{reader.line_num}: {len(reader.fieldnames or [])} "
+                                f"columns in the header but more in this row ({row[None]!r} left over); "
+                                "quote the field that holds a comma")
+            rows.append({k: (v or "").strip() if k not in ("surface", "surface_a", "surface_b") else (v or "")
+                         for k, v in row.items()})
+    return rows
 
 
 def _occurrence(raw: str, where: str) -> int:

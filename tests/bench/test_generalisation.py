@@ -311,6 +311,16 @@ def test_a_surface_not_found_is_a_data_error(corpus, capsys):
     assert "999 widgets" in capsys.readouterr().err
 
 
+def test_an_unquoted_comma_in_articles_csv_is_a_data_error_naming_the_line(corpus):
+    # a title with a comma left unquoted shifts the published date into the url column
+    path = corpus / "b1" / "articles.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("a_hant.txt,dev,c1,hant,,,,,",
+                                                             "a_hant.txt,dev,c1,hant,,,2025-11,one, two,"),
+                    encoding="utf-8")
+    with pytest.raises(g.DataError, match=r"b1/articles.csv:3: .*quote the field"):
+        g.load_corpus(corpus, "dev", ["b1"])
+
+
 def test_same_file_name_in_two_batches_is_prefixed(corpus):
     import shutil
     shutil.copytree(corpus / "b1", corpus / "b2")
