@@ -119,14 +119,18 @@ def _calendar(doc: Doc) -> Fiscal | None:
     for s in spans:
         if s.months == 12 and s.month != 12:
             end = s.month
-        elif s.months == 6 and interim and s.month != 6:
-            end = (s.month + 5) % 12 + 1  # the first half ends in September: the year in March
+        elif s.months == 6 and (interim or s.month != 12) and s.month != 6:
+            # the first half ends in September: the year in March (a half ended in another month
+            # than June or December is no calendar half: read as the first, as interim reports are)
+            end = (s.month + 5) % 12 + 1
         if end:
             break
     if end is None:
         m = patterns()["first_half_end"].search(low)
         if m and 1 <= int(m.group(1)) <= 12:
             end = (int(m.group(1)) + 5) % 12 + 1
+    if end is None:
+        end = _numbered_quarter_end(doc, spans)
     if end is None or end == CALENDAR_END:
         return None
     year = next((s.year if s.month <= end else s.year + 1 for s in spans if s.year), None)
@@ -145,6 +149,32 @@ def _calendar(doc: Doc) -> Fiscal | None:
     return Fiscal(end, year) if year else None
 
 
+def _numbered_quarter_end(doc: Doc, spans: list[Span]) -> int | None:
+    """The month a year ends in, from a quarter said both by its number and by the month
+    it ends in ('ICICI Bank Q3 results ... the quarter ending December 2022': the third
+    quarter ends in December, so the year in March): only when the article numbers one
+    quarter and ends its three-month spans in one month."""
+    ends = {s.month for s in spans if s.months == 3}
+    if len(ends) != 1:
+        return None
+    numbers = {_ORDINALS.get(n, n) for m in _QUARTER_NUMBER.finditer(doc.low)
+               for n in m.groups() if n and not _BASE_WORDS.search(doc.low[max(0, m.start() - 16):m.start()])}
+    if len(numbers) != 1:
+        return None
+    month, quarter = next(iter(ends)), int(next(iter(numbers)))
+    end = (month + 3 * (4 - quarter) - 1) % 12 + 1
+    return None if end == CALENDAR_END else end
+
+
+#: a quarter said by its number ('Q3', 'third quarter', '第三季度')
+_QUARTER_NUMBER = re.compile(r"(?<![a-z0-9])q([1-4])(?![0-9])|(?<![a-z])(first|second|third|fourth)[- ]quarter"
+                             r"|第([一二三四1-4])季")
+_ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "一": "1", "二": "2", "三": "3", "四": "4"}
+
+#: words before a quarter that make it a comparison's, not the one reported ('versus Q3 2024')
+_BASE_WORDS = re.compile(r"(?:from|versus|vs\.?|compared (?:with|to)|than|较|比)\s*(?:the\s+)?$")
+
+
 def _fiscal_marked(doc: Doc, date: Spot) -> bool:
     """Is the date a fiscal year's, half's or quarter's ('2026财年上半年', 'fiscal 2026')?"""
     lex = lexicon()
@@ -152,7 +182,12 @@ def _fiscal_marked(doc: Doc, date: Spot) -> bool:
         return False
     text = doc.low[date.start:date.end]
     before = doc.low[max(0, date.start - 12):date.start]
-    return any(w in text for w in lex["fiscal_after"]) or any(w in before for w in lex["fiscal_before"])
+    return any(w in text for w in lex["fiscal_after"]) or any(w in before for w in lex["fiscal_before"]) \
+        or bool(_FISCAL_IN.search(text))  # 'H1 FY25', 'Q2FY26': the fiscal word inside the date
+
+
+#: a fiscal word inside a date's own text ('h1 fy25', 'q2fy26', 'fiscal 2026')
+_FISCAL_IN = re.compile(r"(?<![a-z])(?:fy|fiscal)")
 
 
 def prepare(doc: Doc) -> None:
@@ -230,11 +265,14 @@ def _fiscal_date(doc: Doc, date: Spot, fiscal: Fiscal, reported: str) -> Spot:
 def label(doc: Doc, period: str) -> str:
     """The period as given out: a calendar span of an article on a fiscal year
     that is one of its fiscal years, halves or quarters takes the fiscal label
-    ('2025-04/2025-09' -> '2026-H1' for a year ending in March); any other
+    ('2025-04/2025-09' -> '2026-H1' for a year ending in March), in any other
+    article its calendar label ('2025-01/2025-06' -> '2025-H1'); any other
     period is itself."""
-    fiscal = calendar(doc) if "/" in period else None
-    if fiscal is None:
+    if "/" not in period:
         return period
+    fiscal = calendar(doc)
+    if fiscal is None:
+        return calendar_label(period)  # '2025-01/2025-06' is 2025-H1 whichever way the article said it
     found = fiscal.label(period)
     if not found:
         return period

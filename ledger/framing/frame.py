@@ -69,7 +69,7 @@ from typing import Any
 
 from ledger.framing.context import DEFAULT_METRIC, WEAKEST_SUBJECT, Memory
 from ledger.framing.cues import Lexicon
-from ledger.framing.doc import LONGEST, Doc, Spot, analyse, main_company
+from ledger.framing.doc import LONGEST, Doc, Spot, analyse, main_company, spans_of
 from ledger.framing.markets import (
     brand_owner,
     is_market,
@@ -178,6 +178,8 @@ def _frame_date(doc: Doc, spot: Spot, amounts: list[Spot], memory: Memory) -> di
     """Metric, subject and object of a date: an event's own, or those of the
     amount of the same event in its sentence."""
     metric, c_metric = date_metric(doc, spot, amounts)
+    if metric and any(s.start <= spot.start and spot.end <= s.end for s in spans_of(doc)):
+        metric = ""  # 'the three months through September': the month ends a span, no event's date
     fact: dict[str, Any] = {"metric": metric, "subject": "", "object": "", "subject_hit": None,
             "conf": {"metric": c_metric, "subject": 0.2, "object": 0.4}}
     doc.facts[spot.start] = fact

@@ -9,9 +9,10 @@ import re
 
 from ledger.framing.context import _in_name, lone_date
 from ledger.framing.cues import Hit
-from ledger.framing.doc import LONGEST, Doc, Spot, about_report, inside, main_company
+from ledger.framing.doc import LONGEST, BareDate, Doc, Spot, about_report, inside, main_company
 from ledger.framing.fiscal import calendar, calendar_span, label, prepare
 from ledger.framing.roles import figures_listed  # one list rule for parties and periods
+from ledger.framing.spans import lexicon as fiscal_lexicon
 from ledger.intervals import parse_period
 from ledger.numbers.dates import day_words
 from ledger.numbers.dates import year_before as _year_before
@@ -21,6 +22,8 @@ from ledger.sources import to_simplified
 
 def _is_base(doc: Doc, date: Spot) -> bool:
     key = f"is_base:{date.start}"
+    if key not in doc.memo and date.start in doc.memo.get("same_part_years", ()):
+        doc.memo[key] = True  # '(2024年同期为395.63亿港元)': the base of the account's figures
     if key not in doc.memo:
         clause = doc.clause_of(date.start)
         # 'compared to the first half of 2024': an article or a possessive may stand between
@@ -33,6 +36,59 @@ def _is_base(doc: Doc, date: Spot) -> bool:
             doc.memo[key] = any(d.end <= date.start and d.mention.value == value and _is_base(doc, d)
                                 for d in doc.among(doc.dates, clause[0], date.start))
     return bool(doc.memo[key])
+
+def _part_years(doc: Doc) -> None:
+    """Once per article on a calendar year, before any period is read: a year that
+    names a part of itself stands for that part.  A year said before a report named
+    for its part of the year ('2025 interim results', '2025年中期业绩': cues.toml
+    [period] ``report_names``) is that half or quarter; a year said as the same
+    part of another year ('2024年同期', 'the same period of 2024': fiscal.toml
+    ``same_period``) is the part the article reports on, in that year, and a
+    comparison base.  (In an article on a fiscal year :mod:`fiscal` places them.)"""
+    if doc.memo.get("part_years_ready"):
+        return
+    doc.memo["part_years_ready"] = True
+    if calendar(doc) is not None:
+        return
+    names = doc.memo.get("report_names")
+    if names is None:
+        names = doc.memo["report_names"] = tuple(sorted(
+            ((to_simplified(w).lower(), part) for w, part in doc.lex.period.get("report_names", {}).items()),
+            key=lambda wp: -len(wp[0])))
+    same = tuple(fiscal_lexicon()["same_period"])
+    # years said in digits ('去年同期' is a year-back phrase, read as such)
+    years = [d for d in doc.dates if re.fullmatch(r"\d{4}", str(d.mention.value or ""))
+             and re.search(r"\d{4}", doc.low[d.start:d.end])]
+    named: dict[int, str] = {}
+    for d in years:
+        after = doc.low[d.end:d.end + 24].lstrip(" 年度的")
+        part = next((p for w, p in names if after.startswith(w)), "")
+        if part:
+            named[d.start] = f"{d.mention.value}-{part}"
+    if named:
+        doc.dates = [Spot(d.start, d.end, BareDate(named[d.start], named[d.start], doc.low[d.start:d.end]))
+                     if d.start in named else d for d in doc.dates]
+        doc.memo.pop("reporting", None)
+    based = [d for d in years if d.start not in named and (
+        doc.low[d.end:d.end + 8].lstrip(" 年的").startswith(same)
+        or doc.low[max(0, d.start - 24):d.start].rstrip().removesuffix(" the").endswith(
+            tuple(f"{w} {p}" for w in (*same, "same quarter") for p in ("of", "in"))))]
+    if not based:
+        return
+    doc.memo["same_part_years"] = {d.start for d in based}
+    reported = reporting_period(doc)
+    if not re.fullmatch(r"\d{4}-(?:Q[1-4]|H[12])|(\d{4})-\d{2}/\1-\d{2}", reported):
+        return  # an account of a whole year (or of no known period): the year is itself
+    shifted = {d.start: _in_year(reported, int(str(d.mention.value))) for d in based}
+    doc.dates = [Spot(d.start, d.end, BareDate(shifted[d.start], shifted[d.start], doc.low[d.start:d.end]))
+                 if d.start in shifted else d for d in doc.dates]
+
+
+def _in_year(period: str, year: int) -> str:
+    """The same part of another year: ('2025-H1', 2024) -> '2024-H1'."""
+    shift = year - int(period[:4])
+    return re.sub(r"\d{4}", lambda m: str(int(m.group()) + shift), period)
+
 
 def _linked(doc: Doc, date: Spot, metric: str) -> bool:
     """Can ``date`` be the period of an amount of ``metric``?  A plain date
@@ -51,6 +107,7 @@ def frame_period(
     it) is carried on to later amounts.  In an article on a fiscal year a
     fiscal half or quarter is given out with its fiscal label (:mod:`fiscal`)."""
     prepare(doc)
+    _part_years(doc)
     period, conf, how = _period(doc, spot, metric, events, modality)
     if how in ("published", "") and spot.mention.kind != "date" and moves(metric):
         day = _day_moved(doc, spot)
@@ -75,7 +132,7 @@ def _period(
         return own, 0.8, "date"
     base = _base_figure(doc, spot, clause)
     if base:
-        return base, 0.8, "date"
+        return base, 0.8, "base"  # a base's period is carried to no later figure
     # '去年同期' names a year ('去年') but means the sentence's period a year
     # before: the 去年 of a year-back phrase is no date of the sentence
     backs = doc.marks["year_back"]
@@ -320,10 +377,22 @@ def _base_figure(doc: Doc, spot: Spot, clause: tuple[int, int]) -> str:
     for d in reversed(doc.among(doc.dates, clause[0], spot.start)):
         if d.end <= spot.start and _is_base(doc, d):
             between = doc.low[d.end:spot.start].strip()
-            if between in ("", "的", "'s", "’s", "of"):
-                return date_value(doc, d, "")
+            if between in ("", "的", "'s", "’s", "of") or (
+                    d.start in doc.memo.get("same_part_years", ()) and _SAME_THEN.fullmatch(between)):
+                return date_value(doc, d, "")  # '(2024年同期为395.63亿港元)'
             return ""
+    for d in doc.among(doc.dates, spot.end, clause[1]):
+        # 'compared with RMB 167.2 billion in the same period of 2024'
+        if d.start in doc.memo.get("same_part_years", ()) and _THEN_SAME.fullmatch(doc.low[spot.end:d.start]):
+            return date_value(doc, d, "")
+        break
     return ""
+
+
+#: between a same-period year and its figure ('2024年同期为'), and between a figure and its
+#: same-period year ('in the same period of')
+_SAME_THEN = re.compile(r"(?:同期|同季)?\s*(?:的|为|是|则为|录得|錄得)?")
+_THEN_SAME = re.compile(r"\s*(?:in|for|during)?\s*(?:the\s+)?same\s+(?:period|quarter)\s+(?:of|in)\s+(?:the\s+)?")
 
 
 def _respective(doc: Doc, spot: Spot, sent: tuple[int, int]) -> str:

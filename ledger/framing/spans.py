@@ -27,6 +27,20 @@ def _alt(words: list[str] | tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+#: words of an article on a fiscal year ('fiscal 2026', 'FY26', '2026财年')
+_FISCAL = re.compile(r"\bfiscal\b|(?<![a-z])fy\s?'?\d|财年|会计年度|财政年度")
+#: the words that end a span in a month ('ended', 'ending', 'to', 'through')
+_ENDED = r"(?:end(?:ed|ing),?(?: in)?|to|through|thru)"
+#: a month, its day and year ('September', 'Sept. 30', 'June 30, 2025'): month, year
+_MONTH_ONLY = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+               r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?")
+#: a day said before its month ('ended 30 June 2025', 'ended on the 30th of June')
+_DAY_FIRST = r"(?:on )?(?:the )?(?:\d{1,2}(?:st|nd|rd|th)? (?:of )?)?"
+_MONTH = _MONTH_ONLY + r"(?: ?\d{1,2}(?!\d))?(?:,? ((?:19|20)\d\d))?"
+#: from one month to another: 'July-September', 'July-to-September', 'July to September'
+_MONTH_TO = r"(?:\s*[-–]\s*(?:(?:to|through)\s*-?\s*)?|\s+(?:to|through)\s+)"
+
+
 @functools.cache
 def patterns() -> dict[str, re.Pattern[str]]:
     lex = lexicon()
@@ -36,14 +50,18 @@ def patterns() -> dict[str, re.Pattern[str]]:
         # '截至2025年9月30日止六个月', '截至9月30日的6个月内'
         "zh": re.compile(rf"截[至止](?:\s*((?:19|20)\d\d)\s*年)?\s*(\d{{1,2}})\s*月\s*(?:\d{{1,2}}\s*日|底|末)?"
                          rf"\s*止?\s*的?\s*({n})\s*个\s*月"),
-        # 'the six months ended September 30, 2025', 'six-month period ended Sept. 30'
-        "en": re.compile(rf"\b({n})[ -]months? (?:period )?end(?:ed|ing),? (?:on )?"
-                         r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? ?(?:\d{1,2})?"
-                         r"(?:,? ((?:19|20)\d\d))?"),
+        # 'the six months ended September 30, 2025', 'six-month period ended Sept. 30', 'the three
+        # months to September', 'the nine months through September'
+        "en": re.compile(rf"\b({n})[ -]months? (?:period )?{_ENDED} {_DAY_FIRST}{_MONTH}"),
+        # 'the quarter ended in September', 'the half-year to June 30': a quarter, a half
+        "en_part": re.compile(rf"\b({_alt(list(lex['span_parts']))})(?: period)? {_ENDED} {_DAY_FIRST}{_MONTH}"),
+        # 'the September quarter', 'the December 2024 quarter': the quarter that month ends
+        "en_month_quarter": re.compile(rf"\b{_MONTH_ONLY}(?: ((?:19|20)\d\d))? quarter\b"),
+        # 'the July-to-September period', 'the April-September half', 'January to June months'
+        "en_months": re.compile(rf"\b{_MONTH_ONLY}{_MONTH_TO}{_MONTH_ONLY}(?:,? ((?:19|20)\d\d))?"
+                                rf"[ -](?:{_alt(list(lex['span_words']))})\b"),
         # 'the fiscal year ended October 31, 2025', 'for its fiscal year ending Oct. 31': twelve months
-        "en_year": re.compile(rf"\b(?:(?:{_alt(lex['year_before'])}) )?year (?:period )?end(?:ed|ing),? (?:on )?"
-                              r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? ?(?:\d{1,2}(?!\d))?"
-                              r"(?:,? ((?:19|20)\d\d))?"),
+        "en_year": re.compile(rf"\b(?:(?:{_alt(lex['year_before'])}) )?year (?:period )?{_ENDED} {_DAY_FIRST}{_MONTH}"),
         # '截至2025年12月31日止年度', '截至2025年10月31日的年度': twelve months
         "zh_year": re.compile(rf"截[至止](?:\s*((?:19|20)\d\d)\s*年)?\s*(\d{{1,2}})\s*月\s*(?:\d{{1,2}}\s*日|底|末)?"
                               rf"\s*止?\s*的?\s*(?:{_alt(lex['year_after'])})"),
@@ -76,11 +94,30 @@ def ended_spans(low: str) -> list[Span]:
         out.append(Span(m.start(), m.end(), int(sizes[m.group(3)]), int(m.group(2)),
                         int(m.group(1)) if m.group(1) else None, m.end()))
     for m in pats["en"].finditer(low):
-        out.append(Span(m.start(), m.end(), int(sizes[m.group(1)]), _MONTHS[m.group(2)],
+        out.append(Span(m.start(), m.end(), int(sizes[m.group(1)]), _MONTHS[m.group(2)[:3]],
                         int(m.group(3)) if m.group(3) else None, m.end(1)))
+    # a quarter said by its months ('the quarter ended in September', 'the September quarter',
+    # 'the July-to-September period') is a calendar quarter; in an article on a fiscal year
+    # the fiscal quarter it names ('fiscal Q1') says more, and a quarter ended in another month
+    # is a fiscal one whose year no such phrase tells
+    quarters = not _FISCAL.search(low)
+    parts = lexicon()["span_parts"]
+    found = [(m, int(parts[m.group(1)]), _MONTHS[m.group(2)[:3]], m.group(3), m.end(1))
+             for m in pats["en_part"].finditer(low)]
+    found += [(m, 3, _MONTHS[m.group(1)[:3]], m.group(2), m.end()) for m in pats["en_month_quarter"].finditer(low)]
+    found += [(m, (_MONTHS[m.group(2)[:3]] - _MONTHS[m.group(1)[:3]]) % 12 + 1, _MONTHS[m.group(2)[:3]], m.group(3),
+               m.end()) for m in pats["en_months"].finditer(low)]
+    for m, months, month, year, head in found:
+        if months not in (3, 6, 9, 12) or (months == 3 and not (quarters and month % 3 == 0)):
+            continue  # a quarter, a half, nine months, a year: no other span is reported
+        out.append(Span(m.start(), m.end(), months, month, int(year) if year else None, head))
     for m in pats["en_year"].finditer(low):
-        out.append(Span(m.start(), m.end(), 12, _MONTHS[m.group(1)], int(m.group(2)) if m.group(2) else None,
+        out.append(Span(m.start(), m.end(), 12, _MONTHS[m.group(1)[:3]], int(m.group(2)) if m.group(2) else None,
                         m.start(1)))
     for m in pats["zh_year"].finditer(low):
         out.append(Span(m.start(), m.end(), 12, int(m.group(2)), int(m.group(1)) if m.group(1) else None, m.end()))
-    return sorted((s for s in out if 1 <= s.month <= 12), key=lambda s: s.start)
+    out = [s for s in out if 1 <= s.month <= 12]
+    # 'the July-September quarter' is one span, not also 'September quarter'
+    inner = {(s.start, s.end) for s in out for o in out
+             if o.start <= s.start and s.end <= o.end and (o.start, o.end) != (s.start, s.end)}
+    return sorted((s for s in out if (s.start, s.end) not in inner), key=lambda s: s.start)
