@@ -37,6 +37,7 @@ def _is_base(doc: Doc, date: Spot) -> bool:
                                 for d in doc.among(doc.dates, clause[0], date.start))
     return bool(doc.memo[key])
 
+
 def _part_years(doc: Doc) -> None:
     """Once per article on a calendar year, before any period is read: a year that
     names a part of itself stands for that part.  A year said before a report named
@@ -71,8 +72,7 @@ def _part_years(doc: Doc) -> None:
         doc.memo.pop("reporting", None)
     based = [d for d in years if d.start not in named and (
         doc.low[d.end:d.end + 8].lstrip(" 年的").startswith(same)
-        or doc.low[max(0, d.start - 24):d.start].rstrip().removesuffix(" the").endswith(
-            tuple(f"{w} {p}" for w in (*same, "same quarter") for p in ("of", "in"))))]
+        or doc.low[max(0, d.start - 24):d.start].rstrip().removesuffix(" the").endswith(_SAME_BEFORE))]
     if not based:
         return
     doc.memo["same_part_years"] = {d.start for d in based}
@@ -82,6 +82,10 @@ def _part_years(doc: Doc) -> None:
     shifted = {d.start: _in_year(reported, int(str(d.mention.value))) for d in based}
     doc.dates = [Spot(d.start, d.end, BareDate(shifted[d.start], shifted[d.start], doc.low[d.start:d.end]))
                  if d.start in shifted else d for d in doc.dates]
+
+
+#: words right before a year said as the same part of it ('the same period of 2024')
+_SAME_BEFORE = ("same period of", "same period in", "same quarter of", "same quarter in")
 
 
 def _in_year(period: str, year: int) -> str:
@@ -391,7 +395,7 @@ def _base_figure(doc: Doc, spot: Spot, clause: tuple[int, int]) -> str:
 
 #: between a same-period year and its figure ('2024年同期为'), and between a figure and its
 #: same-period year ('in the same period of')
-_SAME_THEN = re.compile(r"(?:同期|同季)?\s*(?:的|为|是|则为|录得|錄得)?")
+_SAME_THEN = re.compile(r"(?:同期|同季)?\s*(?:的|为|是|则为|录得)?")  # the text is in simplified script
 _THEN_SAME = re.compile(r"\s*(?:in|for|during)?\s*(?:the\s+)?same\s+(?:period|quarter)\s+(?:of|in)\s+(?:the\s+)?")
 
 
