@@ -210,10 +210,10 @@ def analyse(text: str | CleanText, mentions: list, lex: Lexicon | None = None, *
         lo, hi = bisect_left(ignored_starts, h.start - reach), bisect_left(ignored_starts, h.end)
         return any(h.start < i.end for i in ignored[lo:hi])
 
-    metric_hits = sorted(
+    metric_hits = _unstraddled(sorted(
         (h for m, ws in lex.metric_cues.items() for h in find_all(low, ws, m, index=index) if not is_ignored(h)),
         key=lambda h: (h.start, -h.end),
-    )
+    ))
     modality_hits = [
         h
         for name, scopes in lex.modality_cues.items()
@@ -350,6 +350,22 @@ def _named_parts(doc: Doc) -> list[Spot]:
             continue
         value = next(iter(years)) + b.value[4:]
         out.append(Spot(b.start, b.end, BareDate(value, value, doc.low[b.start : b.end])))
+    return out
+
+
+def _unstraddled(hits: list[Hit]) -> list[Hit]:
+    """The metric cues less those straddling the end of a longer cue of another metric
+    that starts before them ('loss of' in 'an operating loss of $210 million': the
+    operating loss's, not a net loss).  ``hits`` are sorted by start."""
+    out: list[Hit] = []
+    reach: Hit | None = None  # the hit reaching furthest so far
+    for h in hits:
+        if reach is not None and reach.start < h.start < reach.end < h.end and reach.name != h.name \
+                and reach.end - reach.start > h.end - h.start:
+            continue
+        out.append(h)
+        if reach is None or h.end > reach.end:
+            reach = h
     return out
 
 

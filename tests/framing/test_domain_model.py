@@ -596,3 +596,29 @@ def test_a_plan_is_proposed_and_a_goal_a_target(text, surface, modality):
 ])
 def test_a_figure_that_beat_a_forecast_is_actual(text, surface):
     assert _by("modality", text, "2025-11-20")[surface] == "actual"
+
+
+# --------------------------------------------------------------------------- profit before tax
+
+
+@pytest.mark.parametrize("text, surface, metric", [
+    ("Tarnfield Group said profit before tax rose 12% to $3.1 billion in the third quarter.", "$3.1 billion",
+     "pretax_profit"),
+    ("Tarnfield Group said profit before tax rose 12% to $3.1 billion in the third quarter.", "12%",
+     "pretax_profit_growth"),
+    ("Tarnfield Group's pre-tax margin was 14.2% in the third quarter.", "14.2%", "pretax_margin"),
+    ("Tarnfield Group swung to a pretax loss of $210 million in the third quarter.", "$210 million", "pretax_loss"),
+    # 'loss of' straddles the end of the longer cue before it: the operating loss's, no net loss
+    ("Tarnfield Group reported an operating loss of $210 million in the third quarter.", "$210 million",
+     "operating_loss"),
+    ("泽川集团第三季度除税前溢利为31亿港元，按年增长12%。", "31亿港元", "pretax_profit"),
+    ("泽川集团第三季度税前利润为31亿元，同比增长12%。", "12%", "pretax_profit_growth"),
+])
+def test_profit_before_tax_is_its_own_metric(text, surface, metric):
+    # profit before tax is not the net profit: two articles giving one each compare nothing
+    assert _by("metric", text, "2025-11-13")[surface] == metric
+
+
+def test_nine_months_said_with_a_digit():
+    # '前3季' is '前三季' written with a digit: January to September
+    assert _by("period", "泽川集团今天公布前3季营收年增2成至75亿欧元。", "2025-11-06")["75亿欧元"] == "2025-01/2025-09"
