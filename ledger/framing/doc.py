@@ -213,7 +213,7 @@ def analyse(text: str | CleanText, mentions: list, lex: Lexicon | None = None, *
     metric_hits = _unstraddled(sorted(
         (h for m, ws in lex.metric_cues.items() for h in find_all(low, ws, m, index=index) if not is_ignored(h)),
         key=lambda h: (h.start, -h.end),
-    ))
+    ), frozenset(m for m in lex.metric_cues if lex.spec(m, "refines", ())))
     modality_hits = [
         h
         for name, scopes in lex.modality_cues.items()
@@ -353,15 +353,19 @@ def _named_parts(doc: Doc) -> list[Spot]:
     return out
 
 
-def _unstraddled(hits: list[Hit]) -> list[Hit]:
-    """The metric cues less those straddling the end of a longer cue of another metric
-    that starts before them ('loss of' in 'an operating loss of $210 million': the
-    operating loss's, not a net loss).  ``hits`` are sorted by start."""
+def _unstraddled(hits: list[Hit], refiners: frozenset[str] = frozenset()) -> list[Hit]:
+    """The metric cues less those inside a longer cue of another metric or straddling
+    the end of one that starts before them: the longer cue names the figure ('loss of'
+    in 'an operating loss of $210 million' is the operating loss's, not a net loss;
+    'sales' in 'same-store sales' is no revenue).  A cue that refines another metric
+    (``refiners``: 承诺 in 算力承诺 measured against revenue) stays.  ``hits`` are sorted
+    by start, the longest first."""
     out: list[Hit] = []
     reach: Hit | None = None  # the hit reaching furthest so far
     for h in hits:
-        if reach is not None and reach.start < h.start < reach.end < h.end and reach.name != h.name \
-                and reach.end - reach.start > h.end - h.start:
+        if reach is not None and reach.name != h.name and h.name not in refiners \
+                and reach.end - reach.start > h.end - h.start \
+                and reach.start <= h.start < reach.end and (h.end <= reach.end or reach.start < h.start):
             continue
         out.append(h)
         if reach is None or h.end > reach.end:

@@ -622,3 +622,25 @@ def test_profit_before_tax_is_its_own_metric(text, surface, metric):
 def test_nine_months_said_with_a_digit():
     # '前3季' is '前三季' written with a digit: January to September
     assert _by("period", "泽川集团今天公布前3季营收年增2成至75亿欧元。", "2025-11-06")["75亿欧元"] == "2025-01/2025-09"
+
+
+# --------------------------------------------------------------------------- results metrics of lenders and operators
+
+
+@pytest.mark.parametrize("text, surface, metric", [
+    ("Tarnfield Group said EBITDA rose 18% to $4.1 billion in the third quarter.", "$4.1 billion", "ebitda"),
+    ("Tarnfield Group said EBITDA rose 18% to $4.1 billion in the third quarter.", "18%", "ebitda_growth"),
+    ("Tarnfield Group's EBITDA margin was 31.2% in the third quarter.", "31.2%", "ebitda_margin"),
+    ("Tarnfield Group said adjusted EBITDA was $4.4 billion in the third quarter.", "$4.4 billion", "adjusted_ebitda"),
+    ("Halvern Bank's net interest income rose 6% to $12.3 billion in the third quarter.", "$12.3 billion",
+     "net_interest_income"),
+    ("Halvern Bank's net interest margin was 2.1% in the third quarter.", "2.1%", "net_interest_margin"),
+    ("Halvern Bank's return on equity was 11.5% in the third quarter.", "11.5%", "roe"),
+    ("泽川银行第三季度净利息收入为1200亿元，净息差为1.42%，加权平均净资产收益率为9.8%。", "1.42%", "net_interest_margin"),
+    ("泽川银行第三季度净利息收入为1200亿元，净息差为1.42%，加权平均净资产收益率为9.8%。", "9.8%", "roe"),
+    ("泽川科技第三季度研发投入为12亿元。", "12亿元", "rd_expenses"),
+    # a guard (right before too): a cue inside a longer cue of another metric is the longer cue's
+    ("Tarnfield Group reported a net profit margin of 5.1% in the third quarter.", "5.1%", "net_margin"),
+])
+def test_results_metrics_of_lenders_and_operators(text, surface, metric):
+    assert _by("metric", text, "2025-11-13")[surface] == metric
