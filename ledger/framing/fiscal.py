@@ -157,8 +157,8 @@ def _numbered_quarter_end(doc: Doc, spans: list[Span]) -> int | None:
     ends = {s.month for s in spans if s.months == 3}
     if len(ends) != 1:
         return None
-    numbers = {_ORDINALS.get(n, n) for m in _QUARTER_NUMBER.finditer(doc.low)
-               for n in m.groups() if n and not _BASE_WORDS.search(doc.low[max(0, m.start() - 16):m.start()])}
+    numbers = {_ORDINALS.get(n, n) for m in _QUARTER_NUMBER.finditer(doc.low) for n in m.groups()
+               if n and not _after_base_marker(doc, m.start())}
     if len(numbers) != 1:
         return None
     month, quarter = next(iter(ends)), int(next(iter(numbers)))
@@ -171,8 +171,12 @@ _QUARTER_NUMBER = re.compile(r"(?<![a-z0-9])q([1-4])(?![0-9])|(?<![a-z])(first|s
                              r"|第([一二三四1-4])季")
 _ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "一": "1", "二": "2", "三": "3", "四": "4"}
 
-#: words before a quarter that make it a comparison's, not the one reported ('versus Q3 2024')
-_BASE_WORDS = re.compile(r"(?:from|versus|vs\.?|compared (?:with|to)|than|较|比)\s*(?:the\s+)?$")
+
+
+def _after_base_marker(doc: Doc, at: int) -> bool:
+    """Does a comparison's word (cues.toml [period] ``base_markers``) stand right before
+    ``at`` ('versus Q3 2024', '较第三季度'): the base's quarter, not the one reported?"""
+    return any(doc.low[b.end:at].strip() in ("", "the") for b in doc.among(doc.marks["base_markers"], at - 24, at))
 
 
 def _fiscal_marked(doc: Doc, date: Spot) -> bool:
@@ -182,12 +186,8 @@ def _fiscal_marked(doc: Doc, date: Spot) -> bool:
         return False
     text = doc.low[date.start:date.end]
     before = doc.low[max(0, date.start - 12):date.start]
-    return any(w in text for w in lex["fiscal_after"]) or any(w in before for w in lex["fiscal_before"]) \
-        or bool(_FISCAL_IN.search(text))  # 'H1 FY25', 'Q2FY26': the fiscal word inside the date
-
-
-#: a fiscal word inside a date's own text ('h1 fy25', 'q2fy26', 'fiscal 2026')
-_FISCAL_IN = re.compile(r"(?<![a-z])(?:fy|fiscal)")
+    return any(w in before for w in lex["fiscal_before"]) \
+        or bool(patterns()["fiscal"].search(text))  # 'H1 FY25', 'Q2FY26', '2026财年': a fiscal word inside
 
 
 def prepare(doc: Doc) -> None:

@@ -51,12 +51,10 @@ def _part_years(doc: Doc) -> None:
     doc.memo["part_years_ready"] = True
     if calendar(doc) is not None:
         return
-    names = doc.memo.get("report_names")
-    if names is None:
-        names = doc.memo["report_names"] = tuple(sorted(
-            ((to_simplified(w).lower(), part) for w, part in doc.lex.period.get("report_names", {}).items()),
-            key=lambda wp: -len(wp[0])))
+    names = _report_names(doc)
     same = tuple(fiscal_lexicon()["same_period"])
+    # 'the same period of 2024': the base markers naming the same part of a year
+    same_before = tuple(w for w in doc.marks_words("base_markers") if w.startswith(doc.marks_words("same_part")))
     # years said in digits ('去年同期' is a year-back phrase, read as such)
     years = [d for d in doc.dates if re.fullmatch(r"\d{4}", str(d.mention.value or ""))
              and re.search(r"\d{4}", doc.low[d.start:d.end])]
@@ -72,7 +70,7 @@ def _part_years(doc: Doc) -> None:
         doc.memo.pop("reporting", None)
     based = [d for d in years if d.start not in named and (
         doc.low[d.end:d.end + 8].lstrip(" 年的").startswith(same)
-        or doc.low[max(0, d.start - 24):d.start].rstrip().removesuffix(" the").endswith(_SAME_BEFORE))]
+        or doc.low[max(0, d.start - 24):d.start].rstrip().removesuffix(" the").endswith(same_before))]
     if not based:
         return
     doc.memo["same_part_years"] = {d.start for d in based}
@@ -82,10 +80,6 @@ def _part_years(doc: Doc) -> None:
     shifted = {d.start: _in_year(reported, int(str(d.mention.value))) for d in based}
     doc.dates = [Spot(d.start, d.end, BareDate(shifted[d.start], shifted[d.start], doc.low[d.start:d.end]))
                  if d.start in shifted else d for d in doc.dates]
-
-
-#: words right before a year said as the same part of it ('the same period of 2024')
-_SAME_BEFORE = ("same period of", "same period in", "same quarter of", "same quarter in")
 
 
 def _in_year(period: str, year: int) -> str:
@@ -800,15 +794,24 @@ def _reporting(doc: Doc) -> str:
     return max(values, key=_period_end) if values else ""
 
 
+def _report_names(doc: Doc) -> tuple[tuple[str, str], ...]:
+    """cues.toml [period] ``report_names`` as the cleaned text writes them (simplified,
+    lower case), the longest first: (word, part of the year)."""
+    if "report_names" not in doc.memo:
+        doc.memo["report_names"] = tuple(sorted(
+            ((to_simplified(w).lower(), part) for w, part in doc.lex.period.get("report_names", {}).items()),
+            key=lambda wp: -len(wp[0])))
+    return tuple(doc.memo["report_names"])
+
+
 def _named_report(doc: Doc) -> str:
     """The period of a report named for its part of the year (cues.toml [period]
     ``report_names``: 半年报 is a first half, 三季报 a third quarter): of the year said
     right before it ('2025 年半年报'), else the latest such part ended by publication
     ('霸王茶姬发布三季报' in November 2025: 2025-Q3); '' with neither, or in an article on
     a fiscal year (its halves are no calendar halves)."""
-    names = doc.lex.period.get("report_names", {})
-    found = sorted((m.start(), part) for word, part in names.items()
-                   for m in re.finditer(re.escape(to_simplified(word).lower()), doc.low))
+    found = sorted((m.start(), part) for word, part in _report_names(doc)
+                   for m in re.finditer(re.escape(word), doc.low))
     if not found or calendar(doc) is not None:
         return ""
     for at, part in found:  # the headline's '科沃斯半年报' names no year; the body's '2025 年半年报' does

@@ -27,8 +27,6 @@ def _alt(words: list[str] | tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-#: words of an article on a fiscal year ('fiscal 2026', 'FY26', '2026财年')
-_FISCAL = re.compile(r"\bfiscal\b|(?<![a-z])fy\s?'?\d|财年|会计年度|财政年度")
 #: the words that end a span in a month ('ended', 'ending', 'to', 'through')
 _ENDED = r"(?:end(?:ed|ing),?(?: in)?|to|through|thru)"
 #: a month, its day and year ('September', 'Sept. 30', 'June 30, 2025'): month, year
@@ -68,6 +66,10 @@ def patterns() -> dict[str, re.Pattern[str]]:
         # '今年9月底止的2026财年上半年': the first half ends that month
         "first_half_end": re.compile(rf"(\d{{1,2}})\s*月\s*(?:底|末|\d{{1,2}}\s*日)\s*止\s*的?\s*"
                                      rf"(?:(?:19|20)\d\d\s*(?:{_alt(lex['fiscal_after'])}))?\s*(?:{firsts})"),
+        # a fiscal word ('fiscal 2026', 'FY26', 'Q2FY26', '2026财年'; fiscal.toml fiscal_before, fiscal_after)
+        "fiscal": re.compile(r"(?<![a-z])(?:fiscal\b|fy\s?'?\d)|"
+                             + _alt(sorted({w for w in (*lex["fiscal_before"], *lex["fiscal_after"])
+                                            if not w.isascii()}))),
         # '2025/26财年', '2025-2026年中期', 'the 2025/26 fiscal year'
         "straddle": re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[/-]\s*((?:19|20)?\d\d)(?!\d)\s*"),
     }
@@ -100,7 +102,7 @@ def ended_spans(low: str) -> list[Span]:
     # 'the July-to-September period') is a calendar quarter; in an article on a fiscal year
     # the fiscal quarter it names ('fiscal Q1') says more, and a quarter ended in another month
     # is a fiscal one whose year no such phrase tells
-    quarters = not _FISCAL.search(low)
+    quarters = not pats["fiscal"].search(low)
     parts = lexicon()["span_parts"]
     found = [(m, int(parts[m.group(1)]), _MONTHS[m.group(2)[:3]], m.group(3), m.end(1))
              for m in pats["en_part"].finditer(low)]
