@@ -212,7 +212,19 @@ def is_claim(doc: Doc, spot: Spot) -> bool:
         return True
     if spot.mention.kind == "date":
         return bool(fact["metric"] and fact["subject"])
+    if spot.mention.kind in AMOUNT_KINDS and fact["metric"] and not _names_anyone(doc):
+        # an article about a company nobody could name (no table entity, none found): its
+        # figures are still its claims, for a reviewer to give their subject
+        return True
     return bool(fact["metric"]) and fact["conf"]["metric"] >= 0.55
+
+
+def _names_anyone(doc: Doc) -> bool:
+    """Does the article name any organisation (a table entity or one found in it)?"""
+    if "names_anyone" not in doc.memo:
+        types = frozenset(doc.lex.role("organisation_types"))
+        doc.memo["names_anyone"] = any(e.kind in types for e in doc.entities)
+    return bool(doc.memo["names_anyone"])
 
 
 def tolerance(doc: Doc, spot: Spot) -> bool:

@@ -222,6 +222,8 @@ def _not_a_name(word: str, lex: Lexicon) -> bool:
     word, ends in a generic noun, or is one common noun."""
     if re.search(r"[A-Za-z]", word):
         return False  # 'SK海力士', 'HORSE动力总成': a Latin part is no ordinary Chinese
+    if _transliterated(word, lex):
+        return False  # '发那科', '马士基': a foreign name written by its sounds
     tokens = segment(word)
     if any(flag[:1] in _FUNCTION_TAGS or flag in ("vn", "vd", "ad", "an") for _, flag in tokens):
         return True
@@ -231,6 +233,14 @@ def _not_a_name(word: str, lex: Lexicon) -> bool:
     # no proper nouns; a name has a part no dictionary knows ('瑞幸' is read as one
     # unknown word), or a proper-noun part ('泡泡玛特': 玛特)
     return all(flag not in _NAME_TAGS and _frequency(token) > 0 for token, flag in tokens)
+
+
+def _transliterated(word: str, lex: Lexicon) -> bool:
+    """Is ``word`` a foreign name written by its sounds: three characters or more,
+    each a syllable of transliteration (cues.toml [names] ``transliteration``), and
+    no word of the dictionary ('阿拉伯' is one)?"""
+    sounds = _spec(lex).get("transliteration", "")
+    return len(word) >= 3 and all(c in sounds for c in word) and _frequency(word) == 0
 
 
 #: jieba part-of-speech tags of words a name is not made of (verbs, adverbs,
@@ -443,6 +453,7 @@ def _glued_rx(latin: tuple[str, ...], legal: tuple[str, ...]) -> tuple[re.Patter
 def _frequency(word: str) -> int:
     import jieba
 
+    jieba.dt.check_initialized()  # the dictionary loads on first use: asked first, it would be empty
     return int(jieba.dt.FREQ.get(word) or 0)
 
 
@@ -528,6 +539,9 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
         # "China's Zijin Gold", "Billionaire Richard Li's FWD": the name after the owner
         name = re.sub(r"^(?:[A-Z][A-Za-z.-]*\s+){0,3}[A-Z][A-Za-z.-]*['’]s\s+(?=[A-Z])", "", name.strip(" ,.·"))
         name = strip_suffix(re.sub(r"['’]s$", "", name), legal)  # "Klarna's": the name
+        name = _without_opening_words(name, lex)  # 'The ACMR', 'Retailer Best Buy': the name after
+        if name.lower() in _place_names(lex):
+            return  # 'China accounts for 30% of…', 'Swiss sneaker maker…': a place, no organisation
         if all(w.rstrip(".") in suffix_words for w in name.lower().split()):
             return  # 'Group Holding', 'Co Ltd': corporate words, no name
         if not _latin(name) and strip_suffix(name, cjk_suffixes) in cjk_suffixes:
@@ -610,6 +624,34 @@ def discover(text: str, low: str, lex: Lexicon, known: list[Hit], cue_words: fro
         display = shown.get(name, name)
         out.append(Organisation(display, tuple(sorted(forms, key=len, reverse=True))))
     return out
+
+
+def _without_opening_words(name: str, lex: Lexicon) -> str:
+    """A Latin name without the capitalised words that open its sentence before it
+    (cues.toml [names] ``opening_words``: an article, a modal or question word, what
+    the company is): 'The ACMR (NASDAQ: ACMR)' is ACMR, 'Can Rolls-Royce Holdings keep
+    ...' Rolls-Royce Holdings, 'Retailer Best Buy Co Inc.' Best Buy Co Inc.  Only
+    while a capitalised word follows, so a name is never left empty."""
+    if not _latin(name):
+        return name
+    words = name.split(" ")
+    opening = _lowered(_words(lex, "opening_words"))
+    k = 0
+    while k < len(words) - 1 and words[k][:1].isupper() and words[k].lower() in opening \
+            and words[k + 1][:1].isupper():
+        k += 1
+    return " ".join(words[k:]) if k else name
+
+
+def _place_names(lex: Lexicon) -> frozenset[str]:
+    """Every place the lexicon knows, lower-cased: ``[names] places``, ``single_places``
+    (with the adjectives of peoples) and ``world_places``."""
+    return _lowered((*_words(lex, "places"), *_words(lex, "single_places"), *_words(lex, "world_places")))
+
+
+@lru_cache(maxsize=8)
+def _lowered(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
 
 
 def _measure_endings(lex: Lexicon, cue_words: frozenset[str]) -> tuple[str, ...]:
@@ -765,6 +807,8 @@ def _by_code(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[
             continue  # '高频宽记忆体 (HBM)', '股本回报率(ROE)': an acronym of the trade, no stock code
         if _DATELINE_BEFORE.search(text, max(0, m.start() - 40), m.start()) and _DASH_AFTER.match(text, m.end()):
             continue  # 'TOKYO (AP) —', 'ISTANBUL (AA) -': a dateline's city and news agency
+        if _part_head_after(low, m.end(), lex):
+            continue  # '工厂自动化(FA)部门', 'Power Systems (PS) division': a part's abbreviation, no listing
         before, latin = m.start(), None
         lm = None
         for lm_ in _LATIN_IN_BRACKETS.finditer(text, max(0, m.start() - 64), m.start()):
@@ -799,6 +843,16 @@ def _by_code(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[
             add(name, *([latin] if latin else []), coded=coded)
         elif latin:
             add(latin)
+
+
+def _part_head_after(low: str, at: int, lex: Lexicon) -> bool:
+    """Does a word naming a part of a company (cues.toml [roles] ``part_heads``: 部门,
+    业务, segment, division...) follow ``at``, a bracket's end, as a word of its own?"""
+    rest = low[at:at + 16].lstrip(" \t")
+    for head in lex.role("part_heads"):
+        if rest.startswith(head) and not (_latin(head) and rest[len(head):len(head) + 1].isalpha()):
+            return True
+    return False
 
 
 def _cue_phrase(name: str, cue_words: frozenset[str]) -> bool:
@@ -1250,11 +1304,21 @@ def _by_verb(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[
                         words[0].lower() not in _words(lex, "english_pronouns"):  # 'We reported'
                     add(" ".join(words))
             continue
+        # '发那科7月28日表示', '蔚来周二公布': the day the company spoke stands between it and its verb
+        gap = _DAY_BEFORE_VERB.search(text, max(0, start - 12), start)
+        if gap is not None:
+            start = gap.start()
         name = _name_before(text, low, start, lex, cue_words, placed=True)
         if name and free(start - len(name), start) and not _part_before(low, start, lex) \
                 and not _common_noun(name, lex):  # '公告显示', '收益录得': a common noun before the verb
             add(name, placed=True)
     _by_listing(text, low, free, add, lex, cue_words)
+
+
+#: a day written between a Chinese name and its verb ('7月28日', '28日', '周二', '昨日', '28日晚间')
+_DAY_BEFORE_VERB = re.compile(r"(?:(?:\d{1,2}月)?\d{1,2}[日号]|[今昨前]日|[今昨前]天"
+                              r"|(?:周|星期|週|禮拜|礼拜)[一二三四五六日天])"
+                              r"(?:晚间|晚間|早间|早間|盘后|盤後|盘前|盤前|晚|早)?$")
 
 
 def _part_before(low: str, at: int, lex: Lexicon) -> bool:
