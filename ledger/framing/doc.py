@@ -254,7 +254,7 @@ def analyse(text: str | CleanText, mentions: list, lex: Lexicon | None = None, *
     if authorities and any(e.kind in authorities for e in doc.entities):
         # an exchange or a regulator is where a company lists or who oversees it, not a
         # party to its figures - unless the article is about it (its headline's first)
-        main = _main_company(doc)
+        main = _main_company(doc, headline_only=True)
         doc.entities = [e for e in doc.entities if e.kind not in authorities or (main is not None
                                                                                 and e.name == main.name)]
     doc.entities = sorted(doc.entities + _main_company_words(doc), key=_START)
@@ -514,16 +514,33 @@ def main_company(doc: Doc) -> Hit | None:
     return kept[1]
 
 
-def _main_company(doc: Doc) -> Hit | None:
+def headline_span(text: str) -> tuple[int, int]:
+    """Where the headline stands: the first line that is not a row of a table (a
+    research note's header '| 1 | 国信证券 | 孔祥 | 维持 | 增持 | …' names its broker,
+    not the company it is about)."""
+    at = 0
+    for line in text.split("\n"):
+        body = line.strip()
+        if body and not body.startswith("|"):
+            start = at + line.index(body[0])
+            return start, start + len(body)
+        at += len(line) + 1
+    return 0, 0
+
+
+def _main_company(doc: Doc, headline_only: bool = False) -> Hit | None:
+    """The organisation the article is about: the first its headline names, else
+    (unless ``headline_only``) the one it names most, the earliest of a tie."""
     types = frozenset(doc.lex.role("organisation_types"))
     orgs = [e for e in doc.entities if e.kind in types]
     if not orgs:
         return None
-    first_line = doc.low.lstrip().split("\n", 1)[0]
-    head_end = len(doc.low) - len(doc.low.lstrip()) + len(first_line)
-    in_head = [e for e in orgs if e.end <= head_end]
+    head_start, head_end = headline_span(doc.low)
+    in_head = [e for e in orgs if head_start <= e.start and e.end <= head_end]
     if in_head:
         return in_head[0]
+    if headline_only:
+        return None
     counts: dict[str, int] = {}
     for e in orgs:
         counts[e.name] = counts.get(e.name, 0) + 1

@@ -103,3 +103,25 @@ def test_an_article_naming_a_company_still_drops_its_unnamed_vague_figures():  #
     rows = _rows(text)
     assert rows["$8.5 billion"]["subject"] == "Quorrel Robotics"
     assert all(r["subject"] for r in rows.values())
+
+
+def test_a_research_notes_header_row_is_no_headline():
+    # the table row naming the broker who wrote the note comes first; the note is about the
+    # company named on the next line, and 公司 ('the company') is that one
+    text = ("| 1 | 国信证券 | 孔祥,王德坤 | 维持 | 增持 | 三季报点评 | 2025-11-02 |\n华睿证券(601999)\n核心观点\n"
+            "华睿证券公布2025年三季度报。2025年前三季度,公司实现营业收入271.29亿元,同比+12.55%;"
+            "实现归母净利润127.33亿元。")
+    rows = _rows(text)
+    assert rows["271.29亿元"]["subject"] == "华睿证券"
+    assert rows["127.33亿元"]["subject"] == "华睿证券"
+
+
+def test_an_exchange_is_the_articles_company_only_when_its_headline_names_it():
+    # an exchange that is only where a filing was made is no party to the company's figures,
+    # however often the article names it: with no other company named, the subject stays empty
+    text = ("Nine-month results\nThe company's revenue rose 12% to HK$5.7 billion in the nine months, "
+            "according to a filing with the Hong Kong Stock Exchange.\n"
+            "The Hong Kong Stock Exchange said trading was normal.")
+    rows = _rows(text)
+    assert rows["HK$5.7 billion"]["subject"] == ""
+    assert rows["12%"]["subject"] == ""
