@@ -41,7 +41,7 @@ from ledger.crosscheck.rates import RATES_NAME, RateBook, read_rates
 from ledger.crosscheck.text import render, with_ids
 from ledger.errors import Code, InputUnreadable, LedgerInvalid, Problem
 from ledger.framing import frame_text
-from ledger.framing.linking import link_names
+from ledger.framing.linking import adopt_unnamed, link_names
 from ledger.guard import remove_stale, workspace_lock
 from ledger.report import decisions as report_decisions
 from ledger.report.layout import FORMAT_TAG
@@ -378,6 +378,8 @@ def _extract(ws: Workspace, paths: list[str | Path], progress: Callable[[int, in
         extracted = pd.DataFrame(rows, columns=list(ledger.columns)) if rows else empty_ledger()
         # one name for a company two articles name differently (their figures, their stock codes)
         extracted = link_names(extracted, ledger, texts=texts)
+        # an article that names nobody: the company whose figures it states (adopt_unnamed)
+        extracted = adopt_unnamed(extracted, ledger)
         merged = merge_extracted(ledger, extracted, texts)
         written = merged.added > 0 or not existed
         staged: list[Staged] = []

@@ -322,6 +322,97 @@ def link_names(new: pd.DataFrame, existing: pd.DataFrame | None = None,
     return out
 
 
+def adopt_unnamed(new: pd.DataFrame, existing: pd.DataFrame | None = None,
+                  lex: Lexicon | None = None) -> pd.DataFrame:
+    """``new`` with the claims of each article that names nobody (no claim of it has a
+    subject: a digest that only says 公司, a copy that lost its lead) filed under the one
+    company whose figures it states: the single-party subject of other articles (of
+    ``new`` or ``existing``) sharing at least ``[linking] adopt_min`` of its precise
+    figures (metric, unit and value to three significant digits, the third not 0; no
+    last-resort metric), more than any other name shares, and at least ``adopt_share``
+    of them.  Such a subject is the text's evidence, not its words: its confidence is
+    ``adopt_confidence``, so a reviewer sees these rows early.  Rows a reviewer touched
+    are never changed (only new rows are)."""
+    lex = lex or default_lexicon()
+    least, share = int(lex.linking.get("adopt_min", 3)), float(lex.linking.get("adopt_share", 0.3))
+    sure = float(lex.linking.get("adopt_confidence", 0.5))
+    if new.empty or least <= 0:
+        return new
+    subject = new["subject"].fillna("").astype(str)
+    live = new["status"].fillna("").astype(str) != "rejected"
+    named_sources = set(new.loc[subject != "", "source"].astype(str))
+    unnamed = set(new.loc[live, "source"].astype(str)) - named_sources
+    if not unnamed:
+        return new
+    parts = []
+    for frame in (existing, new):
+        if frame is None or not len(frame):
+            continue
+        facts, precise = _precise_facts(frame)
+        parts.append(pd.DataFrame({"fact": facts, "name": frame["subject"].fillna("").astype(str).to_numpy(),
+                                   "source": frame["source"].fillna("").astype(str).to_numpy(),
+                                   "new": frame is new})[precise])
+    rows = pd.concat(parts, ignore_index=True)
+    mine = rows[rows["new"] & (rows["name"] == "") & rows["source"].isin(unnamed)]
+    facts_of = mine.groupby("source")["fact"].agg(set).to_dict()  # unnamed source -> its precise figures
+    # the single-party names stating those figures elsewhere, folded (one company, several spellings)
+    others = rows[(rows["name"] != "") & ~rows["name"].str.contains(";", regex=False)
+                  & ~rows["source"].isin(unnamed) & rows["fact"].isin(set(mine["fact"]))]
+    others = others.assign(key=others["name"].map({n: fold_name(n) for n in others["name"].unique()}))
+    holders = others.groupby("fact")["key"].agg(set).to_dict()
+    shown = others.groupby("key")["name"].agg(lambda s: s.value_counts().index[0]).to_dict()
+    adopted: dict[str, str] = {}
+    for src, stated in facts_of.items():  # source -> its precise figures
+        src = str(src)
+        votes = Counter(n for f in stated for n in holders.get(f, ()))
+        ranked = votes.most_common(2)
+        if not ranked or ranked[0][1] < max(least, share * len(stated)):
+            continue
+        if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+            continue  # a tie says nothing
+        adopted[src] = shown[ranked[0][0]]
+    if not adopted:
+        return new
+    out = new.copy()
+    take = (subject == "") & live & out["source"].astype(str).isin(adopted)
+    out.loc[take, "subject"] = out.loc[take, "source"].astype(str).map(adopted)
+    if "confidence_detail" in out.columns:
+        detail = out.loc[take, "confidence_detail"].map(lambda d: _with_subject(d, sure))
+        out.loc[take, "confidence_detail"] = detail
+        if "confidence" in out.columns:
+            out.loc[take, "confidence"] = detail.map(_lowest)
+    return out
+
+
+def _precise_facts(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Each claim's figure as 'metric|unit|value to three significant digits', and whether
+    it is precise (the third digit not 0, a metric a cue named, a value other than 0)."""
+    value = pd.to_numeric(frame["value"], errors="coerce").to_numpy(dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        scale = 10.0 ** (np.floor(np.log10(np.abs(value))) - 2)
+        mantissa = np.round(np.abs(value) / scale)
+    ok = np.isfinite(value) & (value != 0) & np.isfinite(mantissa) & (np.nan_to_num(mantissa) % 100 != 0)
+    ok &= ~frame["metric"].fillna("").astype(str).isin([*last_resort_metrics(), ""]).to_numpy()
+    rounded = np.where(ok, np.round(np.nan_to_num(mantissa) * np.nan_to_num(scale), 12) * np.sign(value), 0.0)
+    facts = (frame["metric"].fillna("").astype(str) + "|" + frame["unit"].fillna("").astype(str) + "|"
+             + pd.Series(rounded, index=frame.index).astype(str)).to_numpy()
+    return facts, ok
+
+
+def _with_subject(detail: object, sure: float) -> str:
+    """A ``confidence_detail`` with its subject's confidence set to ``sure``."""
+    try:
+        fields = parse_confidence_detail(detail) if isinstance(detail, str) and detail else {}
+    except ValueError:
+        fields = {}
+    fields["subject"] = sure
+    return ";".join(f"{k}={v:.2f}" for k, v in fields.items())
+
+
+def _lowest(detail: str) -> float:
+    return round(min(parse_confidence_detail(detail).values()), 2)
+
+
 def _renamed(value: str, group: dict[str, str], display: dict[str, str]) -> str:
     if not value:
         return value

@@ -1,0 +1,91 @@
+"""An article that names nobody is about the company whose figures it states
+(ledger/framing/linking.py ``adopt_unnamed``).  Made-up companies; the figures are
+the articles' own, and which name an unnamed digest takes is read off the figures
+two articles share (three significant digits or more)."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from ledger.framing import frame_text
+from ledger.framing.linking import adopt_unnamed
+from ledger.job import Workspace
+from ledger.record import parse_confidence_detail
+
+NAMED = ("华睿证券(601999)\n华睿证券公布2025年三季度报。2025年前三季度,华睿证券实现营业收入271.29亿元,"
+         "同比增长12.55%;实现归母净利润127.33亿元,同比增长1.69%;EPS为1.35元。")
+DIGEST = ("核心观点\n- 2025年前三季度,公司实现营业收入271.29亿元,同比+12.55%;实现归母净利润127.33亿元,"
+          "同比+1.69%;对应EPS1.35元。")
+OTHER = ("泽安证券(601888)\n泽安证券公布2025年三季度报。2025年前三季度,泽安证券实现营业收入84.62亿元,"
+         "同比增长9.31%;实现归母净利润33.17亿元。")
+
+
+def _frame(text: str, source: str) -> pd.DataFrame:
+    return pd.DataFrame(frame_text(text, source=source, published="2025-11-02"))
+
+
+def test_a_digest_naming_nobody_takes_the_company_whose_figures_it_states():
+    digest = _frame(DIGEST, "digest")
+    assert set(digest["subject"]) == {""}  # nobody is named in it
+    new = pd.concat([_frame(NAMED, "named"), _frame(OTHER, "other"), digest], ignore_index=True)
+    out = adopt_unnamed(new)
+    mine = out[out["source"] == "digest"]
+    # 271.29亿, 12.55%, 127.33亿, 1.69%, 1.35 are 华睿证券's figures, none 泽安证券's
+    assert set(mine["subject"]) == {"华睿证券"}
+    # the subject is the figures' evidence, not the text's words: a reviewer sees it early
+    assert all(parse_confidence_detail(d)["subject"] == 0.5 for d in mine["confidence_detail"])
+    assert (mine["confidence"] <= 0.5).all()
+    # the named articles are untouched
+    pd.testing.assert_frame_equal(out[out["source"] != "digest"], new[new["source"] != "digest"])
+
+
+def test_figures_shared_with_nobody_leave_the_digest_unnamed():
+    new = pd.concat([_frame(OTHER, "other"), _frame(DIGEST, "digest")], ignore_index=True)
+    out = adopt_unnamed(new)
+    assert set(out.loc[out["source"] == "digest", "subject"]) == {""}
+
+
+def test_two_companies_stating_the_same_figures_name_no_one():
+    # a tie says nothing: the digest's figures are stated by two names as often
+    twin = NAMED.replace("华睿证券", "泽安证券").replace("601999", "601888")
+    new = pd.concat([_frame(NAMED, "named"), _frame(twin, "twin"), _frame(DIGEST, "digest")], ignore_index=True)
+    out = adopt_unnamed(new)
+    assert set(out.loc[out["source"] == "digest", "subject"]) == {""}
+
+
+def test_round_figures_are_no_evidence():
+    # 10%, 20亿元, 3亿元: one or two significant digits, which two companies share by chance
+    named = _frame("泽安证券(601888)\n泽安证券公布,营业收入20亿元,同比增长10%,净利润3亿元。", "named")
+    digest = _frame("核心观点\n- 公司营业收入20亿元,同比+10%,净利润3亿元。", "digest")
+    out = adopt_unnamed(pd.concat([named, digest], ignore_index=True))
+    assert set(out.loc[out["source"] == "digest", "subject"]) == {""}
+
+
+def test_an_article_naming_a_company_keeps_its_unnamed_rows_as_they_are():
+    # only articles that name nobody at all are adopted
+    partly = _frame("泽安证券(601888)\n泽安证券公布2025年三季度报。\n核心观点\n- 公司实现营业收入271.29亿元,"
+                    "同比+12.55%;实现归母净利润127.33亿元。", "partly")
+    new = pd.concat([_frame(NAMED, "named"), partly], ignore_index=True)
+    out = adopt_unnamed(new)
+    assert "华睿证券" not in set(out.loc[out["source"] == "partly", "subject"])
+
+
+@pytest.mark.parametrize("empty", [pd.DataFrame(columns=["source", "subject", "status", "metric", "unit", "value"])])
+def test_nothing_to_adopt_is_nothing_changed(empty):
+    assert adopt_unnamed(empty).empty
+
+
+def test_extract_files_a_digest_under_its_company(tmp_path: Path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "named.txt").write_text(NAMED, encoding="utf-8")
+    (articles / "digest.txt").write_text(DIGEST, encoding="utf-8")
+    ws = Workspace.open(tmp_path / "claims.csv")
+    ws.extract([articles])
+    ledger = pd.read_csv(tmp_path / "claims.csv", dtype=str, keep_default_na=False)
+    digest = ledger[ledger["source"] == "digest"]
+    assert len(digest) and set(digest["subject"]) == {"华睿证券"}
+    shutil.rmtree(articles)
