@@ -324,15 +324,15 @@ def link_names(new: pd.DataFrame, existing: pd.DataFrame | None = None,
 
 def adopt_unnamed(new: pd.DataFrame, existing: pd.DataFrame | None = None,
                   lex: Lexicon | None = None) -> pd.DataFrame:
-    """``new`` with the claims of each article that names nobody (no claim of it has a
-    subject: a digest that only says 公司, a copy that lost its lead) filed under the one
-    company whose figures it states: the single-party subject of other articles (of
-    ``new`` or ``existing``) sharing at least ``[linking] adopt_min`` of its precise
-    figures (metric, unit and value to three significant digits, the third not 0; no
-    last-resort metric), more than any other name shares, and at least ``adopt_share``
-    of them.  Such a subject is the text's evidence, not its words: its confidence is
-    ``adopt_confidence``, so a reviewer sees these rows early.  Rows a reviewer touched
-    are never changed (only new rows are)."""
+    """``new`` with its claims that name nobody (an empty subject: a digest that only says
+    公司, a copy that lost its lead, a figure no name stands near) filed under the one
+    company whose figures they state: per article, the single-party subject that other
+    articles (of ``new`` or ``existing``) give at least ``[linking] adopt_min`` of the
+    article's unnamed precise figures (metric, unit and value to three significant digits,
+    the third not 0; no last-resort metric), more than any other name and at least
+    ``adopt_share`` of them.  Such a subject is the figures' evidence, not the text's
+    words: its confidence is ``adopt_confidence``, so a reviewer sees these rows early.
+    Named claims, and rows a reviewer touched, are never changed (only new rows are)."""
     lex = lex or default_lexicon()
     least, share = int(lex.linking.get("adopt_min", 3)), float(lex.linking.get("adopt_share", 0.3))
     sure = float(lex.linking.get("adopt_confidence", 0.5))
@@ -340,8 +340,7 @@ def adopt_unnamed(new: pd.DataFrame, existing: pd.DataFrame | None = None,
         return new
     subject = new["subject"].fillna("").astype(str)
     live = new["status"].fillna("").astype(str) != "rejected"
-    named_sources = set(new.loc[subject != "", "source"].astype(str))
-    unnamed = set(new.loc[live, "source"].astype(str)) - named_sources
+    unnamed = set(new.loc[live & (subject == ""), "source"].astype(str))
     if not unnamed:
         return new
     parts = []
@@ -357,14 +356,21 @@ def adopt_unnamed(new: pd.DataFrame, existing: pd.DataFrame | None = None,
     facts_of = mine.groupby("source")["fact"].agg(set).to_dict()  # unnamed source -> its precise figures
     # the single-party names stating those figures elsewhere, folded (one company, several spellings)
     others = rows[(rows["name"] != "") & ~rows["name"].str.contains(";", regex=False)
-                  & ~rows["source"].isin(unnamed) & rows["fact"].isin(set(mine["fact"]))]
+                  & rows["fact"].isin(set(mine["fact"]))]
     others = others.assign(key=others["name"].map({n: fold_name(n) for n in others["name"].unique()}))
-    holders = others.groupby("fact")["key"].agg(set).to_dict()
+    by_fact: dict[str, list[tuple[str, set[str]]]] = defaultdict(list)  # figure -> (source, names)
+    for (fact, source), keys in others.groupby(["fact", "source"])["key"]:
+        by_fact[str(fact)].append((str(source), set(keys)))
+
+    def holders_elsewhere(fact: str, source: str) -> set[str]:
+        """The names other articles state ``fact`` for (an article's own names are no evidence)."""
+        return {k for src, keys in by_fact.get(fact, ()) if src != source for k in keys}
+
     shown = others.groupby("key")["name"].agg(lambda s: s.value_counts().index[0]).to_dict()
     adopted: dict[str, str] = {}
     for src, stated in facts_of.items():  # source -> its precise figures
         src = str(src)
-        votes = Counter(n for f in stated for n in holders.get(f, ()))
+        votes = Counter(n for f in stated for n in holders_elsewhere(f, src))
         ranked = votes.most_common(2)
         if not ranked or ranked[0][1] < max(least, share * len(stated)):
             continue

@@ -64,13 +64,26 @@ def test_round_figures_are_no_evidence():
     assert set(out.loc[out["source"] == "digest", "subject"]) == {""}
 
 
-def test_an_article_naming_a_company_keeps_its_unnamed_rows_as_they_are():
-    # only articles that name nobody at all are adopted
-    partly = _frame("泽安证券(601888)\n泽安证券公布2025年三季度报。\n核心观点\n- 公司实现营业收入271.29亿元,"
-                    "同比+12.55%;实现归母净利润127.33亿元。", "partly")
-    new = pd.concat([_frame(NAMED, "named"), partly], ignore_index=True)
-    out = adopt_unnamed(new)
-    assert "华睿证券" not in set(out.loc[out["source"] == "partly", "subject"])
+def test_the_unnamed_figures_of_a_named_article_take_the_company_that_states_them():
+    # an article naming another company (泽锐云) whose framing left the group's figures
+    # unnamed (here: blanked, as framing does where no name stands near a figure)
+    partly = _frame("泽锐云(601777)\n泽锐云公布,收入18.52亿元。\n2025年前三季度,营业收入271.29亿元,同比+12.55%;"
+                    "归母净利润127.33亿元,同比+1.69%。", "partly")
+    group = partly["surface"].isin(["271.29亿元", "12.55%", "127.33亿元", "1.69%"])
+    assert group.sum() == 4
+    partly.loc[group, "subject"] = ""
+    out = adopt_unnamed(pd.concat([_frame(NAMED, "named"), partly], ignore_index=True))
+    mine = out[out["source"] == "partly"].set_index("surface")
+    assert set(mine.loc[["271.29亿元", "12.55%", "127.33亿元", "1.69%"], "subject"]) == {"华睿证券"}
+    assert mine.loc["18.52亿元", "subject"] == "泽锐云"  # a named claim keeps its name
+
+
+def test_an_articles_own_names_are_no_evidence_for_its_unnamed_figures():
+    # the same figures named in the article itself (a restatement) are not another article's
+    own = _frame("华睿证券(601999)\n华睿证券营业收入271.29亿元,同比增长12.55%,归母净利润127.33亿元,同比增长1.69%。\n"
+                 + DIGEST, "own")
+    out = adopt_unnamed(own)
+    pd.testing.assert_frame_equal(out, own)
 
 
 @pytest.mark.parametrize("empty", [pd.DataFrame(columns=["source", "subject", "status", "metric", "unit", "value"])])
