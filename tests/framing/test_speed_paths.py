@@ -179,3 +179,14 @@ def test_the_known_part_is_the_plain_search_of_every_part():
     for _ in range(3000):
         words = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 6)))
         assert roles._known_part(doc, words) == plain(words), words
+
+
+def test_the_defined_terms_found_from_their_brackets_are_what_finditer_finds():
+    from ledger.framing.names import _TERM_DEFINED, _term_definitions
+
+    rnd = random.Random(17)
+    pieces = ["net", "interest", "margin", " ", "  ", "\t", "\n", "-", "a", "Xb", "e", "p", "s", ".", "(", ")", "（",
+              "）", "NIM", "EPS", "N", "AB", "ABCDEFG", "(NIM)", "earnings per share", "é", "9"]
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 20)))
+        assert [m.span() for m in _term_definitions(text)] == [m.span() for m in _TERM_DEFINED.finditer(text)], text
