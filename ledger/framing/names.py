@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ledger.framing.cues import Hit, Lexicon, WordIndex, _automaton, finditer_at, opening_chars
+from ledger.framing.cues import Hit, Lexicon, WordIndex, _automaton, finditer_at, opening_chars, places
 from ledger.numbers.lexicon import CN_BIG_CHARS
 from ledger.sources.articles import to_simplified
 
@@ -2024,15 +2024,19 @@ def hits(low: str, organisations: list[Organisation], known: list[Hit], org_type
             taken[i] = True
     out: list[Hit] = []
     words = sorted(((f, o.name) for o in organisations for f in o.forms), key=lambda t: len(t[0]), reverse=True)
+    at = places(low, {form for form, _ in words})  # every place of every form, in one pass
     for form, name in words:
-        pos = low.find(form)
-        while pos >= 0:
+        latin = _latin(form)
+        for pos in at[form]:
             end = pos + len(form)
-            runs_on = bool(re.match(r"[a-z0-9]", low[pos - 1:pos]) or re.match(r"[a-z0-9]", low[end:end + 1]))
-            latin_ok = not (_latin(form) and runs_on)
-            if latin_ok and not any(taken[pos:end]):
+            # a Latin form running on into a letter or digit is part of a longer word
+            if latin and (_ALNUM.match(low[pos - 1:pos]) or _ALNUM.match(low[end:end + 1])):
+                continue
+            if not any(taken[pos:end]):
                 out.append(Hit(pos, end, name, form, org_type))
                 for i in range(pos, end):
                     taken[i] = True
-            pos = low.find(form, pos + 1)
     return sorted(out, key=lambda h: h.start)
+
+
+_ALNUM = re.compile(r"[a-z0-9]")

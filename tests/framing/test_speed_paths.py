@@ -190,3 +190,21 @@ def test_the_defined_terms_found_from_their_brackets_are_what_finditer_finds():
     for _ in range(20000):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 20)))
         assert [m.span() for m in _term_definitions(text)] == [m.span() for m in _TERM_DEFINED.finditer(text)], text
+
+
+def test_the_places_of_many_forms_are_what_find_finds():
+    from ledger.framing.cues import places
+
+    def plain(low: str, form: str) -> list[int]:
+        out, pos = [], low.find(form)
+        while pos >= 0:
+            out.append(pos)
+            pos = low.find(form, pos + 1)
+        return out
+
+    rnd = random.Random(19)
+    forms = ["tesla", "tes", "la", "aa", "a", "特斯拉", "斯拉", "tesla inc", " ", "é", "😀", ""]
+    for _ in range(3000):
+        low = "".join(rnd.choice([*forms, "x", "\n", "ab"]) for _ in range(rnd.randint(0, 25)))
+        some = rnd.sample(forms, rnd.randint(0, len(forms)))
+        assert places(low, some) == {form: plain(low, form) for form in some}, (low, some)
