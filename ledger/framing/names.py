@@ -451,6 +451,19 @@ def _count(low: str, form: str) -> int:
     return low.count(form.lower()) if form else 0
 
 
+def _counts(low: str, forms) -> dict[str, int]:
+    """``low.count(form)`` of each of ``forms`` (places that do not overlap, the first
+    first, as ``str.count`` counts them), all found in one pass (:func:`places`)."""
+    out = {}
+    for form, at in places(low, forms).items():
+        n, next_free = 0, 0
+        for pos in at:
+            if pos >= next_free:
+                n, next_free = n + 1, pos + len(form)
+        out[form] = n
+    return out
+
+
 @lru_cache(maxsize=8192)  # asked at every place a name stands: counted once per text
 def _written(text: str, name: str) -> int:
     """How often ``text`` writes ``name`` as it is (case kept)."""
@@ -1522,13 +1535,17 @@ def _by_latin_in_chinese(text: str, low: str, free, add, lex: Lexicon, cue_words
     verbs = tuple(v for v in _words(lex, "reporting_verbs") if not _latin(v)) + _words(lex, "speech_after_latin")
     word = r"[A-Z][A-Za-z0-9&.-]{1,20}"
     business: dict[str, bool] = {}  # each name's every place is read once, not once per place
+    found = []
     for m in re.finditer(rf"(?<![A-Za-z0-9])({word}(?:\s{word}){{0,2}})(?![A-Za-z0-9])", text):
-        name = m.group(1)
         # news sets Latin words off with spaces ('新創 Skild AI 的最新募資案')
         prefix, suffix = text[max(0, m.start() - 8):m.start()].rstrip(), text[m.end():m.end() + 8]
-        if not (prefix.endswith(before) or suffix.lstrip().startswith(verbs) or re.match(r"\s*[(（]", suffix)):
-            continue
-        if _count(low, name) < 2 or not free(m.start(1), m.end(1)):
+        if prefix.endswith(before) or suffix.lstrip().startswith(verbs) or re.match(r"\s*[(（]", suffix):
+            found.append(m)
+    # every such name counted in one pass (one str.count each cost the text's length per name)
+    counted = _counts(low, {m.group(1).lower() for m in found})
+    for m in found:
+        name = m.group(1)
+        if counted[name.lower()] < 2 or not free(m.start(1), m.end(1)):
             continue
         if name not in business:
             business[name] = _a_line_of_business(text, name, lex)

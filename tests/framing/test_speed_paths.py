@@ -208,3 +208,15 @@ def test_the_places_of_many_forms_are_what_find_finds():
         low = "".join(rnd.choice([*forms, "x", "\n", "ab"]) for _ in range(rnd.randint(0, 25)))
         some = rnd.sample(forms, rnd.randint(0, len(forms)))
         assert places(low, some) == {form: plain(low, form) for form in some}, (low, some)
+
+
+def test_the_counts_of_many_forms_are_what_str_count_counts():
+    from ledger.framing.names import _counts
+
+    rnd = random.Random(23)
+    forms = ["aa", "aaa", "a", "ab", "ba", "特斯拉", "斯拉", "tesla inc", " ", ""]
+    for _ in range(3000):
+        low = "".join(rnd.choice([*forms, "x", "b"]) for _ in range(rnd.randint(0, 25)))
+        some = rnd.sample(forms, rnd.randint(0, len(forms)))
+        assert _counts(low, some) == {form: low.count(form) for form in some}, (low, some)
+
