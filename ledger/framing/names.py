@@ -342,7 +342,8 @@ def _latin_head(text: str, name: str, lex: Lexicon) -> str:
     if not head:
         return ""
     rest = re.escape(" ".join(name.split()[1:]))
-    alone = _word_rx(head, "A-Za-z0-9", rf"(?![A-Za-z0-9])(?!\s*{rest})").search(text)
+    rx = _word_rx(head, "A-Za-z0-9", rf"(?![A-Za-z0-9])(?!\s*{rest})")  # opens with the head: tried at its places
+    alone = next(finditer_at(rx, text, _places_of(text, head)), None)
     return head if alone else ""
 
 
@@ -454,20 +455,61 @@ def _count(low: str, form: str) -> int:
 def _counts(low: str, forms) -> dict[str, int]:
     """``low.count(form)`` of each of ``forms`` (places that do not overlap, the first
     first, as ``str.count`` counts them), all found in one pass (:func:`places`)."""
-    out = {}
-    for form, at in places(low, forms).items():
-        n, next_free = 0, 0
-        for pos in at:
-            if pos >= next_free:
-                n, next_free = n + 1, pos + len(form)
-        out[form] = n
+    return {form: len(_apart(at, len(form))) for form, at in places(low, forms).items()}
+
+
+def _apart(at: list[int], length: int) -> list[int]:
+    """The places of ``at`` (ascending) of a form ``length`` long that ``str.count`` counts
+    and ``re.finditer`` finds: the first, then each starting where the last one ended or later."""
+    out, next_free = [], 0
+    for pos in at:
+        if pos >= next_free:
+            out.append(pos)
+            next_free = pos + length
+    return out
+
+
+#: The characters of ``[A-Za-z0-9]``.
+_ASCII_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+#: How many characters from each capital letter :func:`_capitals` files its place under.
+_KEY = 3
+_CAPITAL = re.compile("[A-Z]")
+
+
+@lru_cache(maxsize=4)  # one index per text, for every name asked about
+def _capitals(text: str) -> dict[str, list[int]]:
+    """The places of the capital letters A-Z of ``text`` (ascending), by the ``_KEY``
+    characters from each."""
+    out: dict[str, list[int]] = {}
+    for m in _CAPITAL.finditer(text):
+        at = m.start()
+        key = text[at:at + _KEY]
+        if key in out:
+            out[key].append(at)
+        else:
+            out[key] = [at]
+    return out
+
+
+def _places_of(text: str, name: str) -> list[int]:
+    """Where ``text`` writes ``name`` (ascending, overlapping places too): what ``str.find``
+    from each place on gives.  A name opening with a capital A-Z (a Latin name) stands only
+    at capitals of the text, so its places are those of :func:`_capitals` under its first
+    ``_KEY`` characters that it starts: a few places tested instead of a pass through the
+    text per name (~1,500 names on 1 MB of English news)."""
+    if len(name) >= _KEY and "A" <= name[0] <= "Z":
+        return [at for at in _capitals(text).get(name[:_KEY], ()) if text.startswith(name, at)]
+    out, at = [], text.find(name)
+    while at >= 0:
+        out.append(at)
+        at = text.find(name, at + 1)
     return out
 
 
 @lru_cache(maxsize=8192)  # asked at every place a name stands: counted once per text
 def _written(text: str, name: str) -> int:
-    """How often ``text`` writes ``name`` as it is (case kept)."""
-    return text.count(name)
+    """How often ``text`` writes ``name`` as it is (case kept): ``text.count(name)``."""
+    return len(_apart(_places_of(text, name), len(name))) if name else text.count(name)
 
 
 @lru_cache(maxsize=4096)
@@ -1559,8 +1601,11 @@ def _a_line_of_business(text: str, name: str, lex: Lexicon) -> bool:
     实现收入', '第七代Robotaxi车型': ``[names] business_after`` right after it)?  A
     company's business is a part of its figures, not an organisation."""
     after = tuple(_words(lex, "business_after"))
-    return bool(after) and any(text.startswith(after, m.end()) or (text[m.end():m.end() + 1] == " "
-                               and text.startswith(after, m.end() + 1)) for m in re.finditer(re.escape(name), text))
+    # where the places re.finditer(re.escape(name), text) finds end, from the text's index of capitals
+    ends = ([at + len(name) for at in _apart(_places_of(text, name), len(name))] if name
+            else [m.end() for m in re.finditer("", text)])
+    return bool(after) and any(text.startswith(after, end) or (text[end:end + 1] == " "
+                               and text.startswith(after, end + 1)) for end in ends)
 
 
 def _ranked_latin(text: str, free, add, lex: Lexicon) -> None:
@@ -1586,7 +1631,13 @@ _NAME = rf"{_WORD}(?:[ \t]+{_WORD}){{0,3}}"
 @lru_cache(maxsize=1024)  # a name owns many figures: counted once per text
 def _word_count(text: str, name: str) -> int:
     """How often ``text`` writes ``name`` as a whole word."""
-    return len(_word_rx(name, "A-Za-z0-9", "(?![A-Za-z0-9])").findall(text))
+    if not name:
+        return len(_word_rx(name, "A-Za-z0-9", "(?![A-Za-z0-9])").findall(text))
+    # what that pattern finds: the places with no letter or digit A-Za-z0-9 on either side, apart
+    end = len(name)
+    whole = [at for at in _places_of(text, name)
+             if text[at - 1:at] not in _ASCII_ALNUM and text[at + end:at + end + 1] not in _ASCII_ALNUM]
+    return len(_apart(whole, end))
 
 
 def _after_capitalised(text: str, name: str, space: str = r"\s", tail: str = r"\b") -> list[int]:
@@ -1600,8 +1651,7 @@ def _after_capitalised(text: str, name: str, space: str = r"\s", tail: str = r"\
         return [m.start() for m in rx.finditer(text)]
     is_space = str.isspace if space == r"\s" else " \t".__contains__
     starts = set()
-    at = text.find(name)
-    while at >= 0:
+    for at in _places_of(text, name):
         spaces = at
         while spaces > 0 and is_space(text[spaces - 1]):
             spaces -= 1
@@ -1610,7 +1660,6 @@ def _after_capitalised(text: str, name: str, space: str = r"\s", tail: str = r"\
             word -= 1
         if word < spaces < at and word > 0 and "A" <= text[word - 1] <= "Z":
             starts.add(word - 1)  # the match, if any, opens with that capital
-        at = text.find(name, at + 1)
     out, end = [], 0
     for start in sorted(starts):
         m = rx.match(text, start) if start >= end else None

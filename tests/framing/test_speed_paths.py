@@ -220,3 +220,38 @@ def test_the_counts_of_many_forms_are_what_str_count_counts():
         some = rnd.sample(forms, rnd.randint(0, len(forms)))
         assert _counts(low, some) == {form: low.count(form) for form in some}, (low, some)
 
+
+def test_a_latin_name_found_by_the_text_s_capitals_is_what_find_and_count_find():
+    from ledger.framing.names import _head_word, _latin_head, _places_of, _word_count, _word_rx, _written
+
+    lex = default_lexicon()
+    for text in _texts(29):
+        for name in ("Tesla", "Tesla Inc", "Tes", "TeslaTesla", "Elon Elon", "X", "la", "特斯拉", "Mr ", "É"):
+            plain, at = [], text.find(name)
+            while at >= 0:
+                plain.append(at)
+                at = text.find(name, at + 1)
+            assert _places_of(text, name) == plain, (text, name)
+            assert _written(text, name) == text.count(name), (text, name)
+            whole = re.compile(rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])")
+            assert _word_count(text, name) == len(whole.findall(text)), (text, name)
+        for name in ("Tesla Inc", "Elon Elon", "Tesla Tes"):  # the head written alone: the search of the text
+            head = _head_word(name, lex)
+            rx = _word_rx(head, "A-Za-z0-9", rf"(?![A-Za-z0-9])(?!\s*{re.escape(name.split()[1])})")
+            assert _latin_head(text, name, lex) == (head if head and rx.search(text) else ""), (text, name)
+
+
+def test_a_line_of_business_is_read_at_the_places_finditer_finds():
+    from ledger.framing.names import _a_line_of_business
+
+    lex = default_lexicon()
+    after = tuple(w for w in lex.names.get("business_after", ()))
+    assert after
+    rnd = random.Random(31)
+    pieces = [*after[:6], "Robotaxi", "Robo", "taxi", " ", "的", "RoboRobo", "a", "Tes"]
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
+        for name in ("Robotaxi", "RoboRobo", "Robo", "Tes", "的"):
+            plain = any(text.startswith(after, m.end()) or (text[m.end():m.end() + 1] == " "
+                        and text.startswith(after, m.end() + 1)) for m in re.finditer(re.escape(name), text))
+            assert _a_line_of_business(text, name, lex) == plain, (text, name)
