@@ -144,6 +144,7 @@ def _longest_first(suffixes: tuple[str, ...]) -> tuple[str, ...]:
 _NAME_PUNCT = re.compile(r"[\s.,·'’&()（）\-]+")
 
 
+@lru_cache(maxsize=65536)  # a name is folded at every place and row it stands in: once per spelling
 def fold_name(name: str) -> str:
     """A name without script, case, spaces and punctuation: the one key of its
     spellings ('Open-source Securities' and 'Open Source Securities'; 名創優品 and 名创优品)."""
