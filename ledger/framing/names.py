@@ -1739,10 +1739,41 @@ def _speakers(text: str, speech: str) -> dict[str, list[str]]:
     """Each word written before a speech verb -> the characters before each such place
     (as many as a name's first word and a space take): 'Murphy said' -> ['…Mark ']."""
     out: dict[str, list[str]] = {}
-    for m in re.finditer(rf"([\w&.'’-]+)\s+(?:{speech})\b", text):
-        for k in range(m.start(1), m.end(1)):  # every ending of the word: the old search had no left edge
-            out.setdefault(text[k:m.end(1)], []).append(text[max(0, k - 40):k])
+    for start, end in _before_speech(text, speech):
+        for k in range(start, end):  # every ending of the word: the old search had no left edge
+            out.setdefault(text[k:end], []).append(text[max(0, k - 40):k])
     return out
+
+
+def _speaker_char(c: str) -> bool:
+    r"""Is ``c`` in the class ``[\w&.'’-]`` (``\w``: what ``str.isalnum`` calls alphanumeric, and _)?"""
+    return c.isalnum() or c in "_&.'’-"
+
+
+def _before_speech(text: str, speech: str) -> Iterator[tuple[int, int]]:
+    r"""The spans of group 1 of ``re.finditer(rf"([\w&.'’-]+)\s+(?:{speech})\b", text)``, found
+    from the verbs back: that pattern opens with a class, so ``re`` tries it at every word
+    character of the text (a word, then each of its tails).  A match's word is the run of
+    word characters right before the blanks and the verb, cut where the match before ended
+    (finditer's matches do not overlap); a verb with no word right before it matches nothing,
+    and the verbs after its first blank are still looked at (a verb of several words may hold
+    another's start)."""
+    verb = _speech_rx(speech)
+    done = pos = 0  # where the last match ended; where to look for the next verb
+    while (v := verb.search(text, pos)) is not None:
+        start = v.start()
+        while start > done and _speaker_char(text[start - 1]):
+            start -= 1
+        if start == v.start():
+            pos = v.start() + 1
+            continue
+        yield start, v.start()
+        done = pos = v.end()
+
+
+@lru_cache(maxsize=8)
+def _speech_rx(speech: str) -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{speech})\b")
 
 
 @lru_cache(maxsize=1024)  # a name owns many figures: decided once per text

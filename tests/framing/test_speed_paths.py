@@ -255,3 +255,17 @@ def test_a_line_of_business_is_read_at_the_places_finditer_finds():
             plain = any(text.startswith(after, m.end()) or (text[m.end():m.end() + 1] == " "
                         and text.startswith(after, m.end() + 1)) for m in re.finditer(re.escape(name), text))
             assert _a_line_of_business(text, name, lex) == plain, (text, name)
+
+
+def test_the_words_before_speech_verbs_are_what_finditer_finds():
+    from ledger.framing.names import _before_speech, _speaker_char
+
+    assert [c for c in ALL if _speaker_char(c)] == re.findall(r"[\w&.'’-]", ALL)  # the class, code point by code point
+    rnd = random.Random(37)
+    speech = "said|says|told reporters|reporters said|noted"
+    plain = re.compile(rf"([\w&.'’-]+)\s+(?:{speech})\b")
+    pieces = ["said", "says", "told", "reporters", "noted", "Murphy", "Mark", " ", "  ", "\n", "\u3000", ",", "-", ".",
+              "'", "’", "&", "_", "é", "雷军", "9", "x", "saidx", "(", "s"]
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 16)))
+        assert list(_before_speech(text, speech)) == [m.span(1) for m in plain.finditer(text)], text
