@@ -261,6 +261,28 @@ def _occurrences(low: str, words: tuple[str, ...]) -> list[tuple[int, int, str, 
     return [(end + 1 - len(word), end + 1, word, rank, times) for end, (word, rank, times) in auto.iter(low)]
 
 
+def places(low: str, forms) -> dict[str, list[int]]:
+    """Each form of ``forms`` -> where it occurs in ``low`` (ascending, overlapping places
+    too): what ``pos = low.find(form)`` then ``low.find(form, pos + 1)`` until -1 gives,
+    for all the forms in one Aho-Corasick pass (a text's own names: one ``find`` pass
+    each cost the text's length times the number of names).  The automaton is the
+    text's own, not kept."""
+    import ahocorasick
+
+    out: dict[str, list[int]] = {form: [] for form in forms}
+    auto = ahocorasick.Automaton()
+    for form in out:
+        if form:
+            auto.add_word(form, form)
+    if len(auto):
+        auto.make_automaton()
+        for end, form in auto.iter(low):
+            out[form].append(end + 1 - len(form))
+    if "" in out:  # the empty form is found at every place, the text's end too
+        out[""] = list(range(len(low) + 1))
+    return out
+
+
 @lru_cache(maxsize=64)
 def _vocabulary(lists: tuple[tuple[str, ...], ...]) -> tuple[frozenset[str], tuple[str, ...]]:
     """The words of ``lists`` as a set and sorted (the same lists for every article of a lexicon)."""

@@ -208,7 +208,8 @@ def prepare(doc: Doc) -> None:
         if not value:
             continue
         inside = [d for d in dates if s.start <= d.start and d.end <= s.end]
-        dates = [d for d in dates if d not in inside]
+        if inside:  # the dates left are those not inside (an equal date lies inside too: no Spot compares)
+            dates = [d for d in dates if not (s.start <= d.start and d.end <= s.end)]
         # the spans already read there ('nine months', 'the six months ended ...') keep their place
         at = [(d.start, d.end) for d in inside if re.search(r"/|-[HQ]", str(d.mention.value or ""))]
         for a, b in at or [(s.start, s.head)]:

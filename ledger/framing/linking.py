@@ -35,7 +35,7 @@ import numpy as np
 import pandas as pd
 
 from ledger.framing.context import WEAKEST_SUBJECT
-from ledger.framing.cues import Lexicon, default_lexicon
+from ledger.framing.cues import Lexicon, default_lexicon, places
 from ledger.framing.names import codes_after, fold_name, strip_suffix
 from ledger.record import last_resort_metrics, meeting_classes, parse_confidence_detail
 from ledger.sources import to_simplified
@@ -453,16 +453,16 @@ def tickers_of(frame: pd.DataFrame, texts: dict[str, str | None], lex: Lexicon |
     if frame.empty:
         return out
     pairs = frame.loc[:, ["source", "subject"]].fillna("").astype(str).drop_duplicates()
-    lowered: dict[str, str] = {}  # each article lower-cased once, whatever its names
-    for src, name in zip(pairs["source"], pairs["subject"], strict=True):
+    asked = [(src, name) for src, name in zip(pairs["source"], pairs["subject"], strict=True)
+             if name and ";" not in name and texts.get(src)]
+    # each article lower-cased once and every name it is asked for found in one pass
+    forms: dict[str, set[str]] = defaultdict(set)
+    for src, name in asked:
+        forms[src].add(name.lower())
+    found = {src: places((texts.get(src) or "").lower(), names) for src, names in forms.items()}
+    for src, name in asked:
         text = texts.get(src) or ""
-        if not name or ";" in name or not text:
-            continue
-        if src not in lowered:
-            lowered[src] = text.lower()
-        low, form = lowered[src], name.lower()
-        at = low.find(form)
-        while at >= 0:
+        for at in found[src][name.lower()]:
             tail = _NAME_TAIL.match(text, at + len(name))
             for exchange, written in codes_after(text, tail.end() if tail else at + len(name), lex):
                 code = _MARKET.sub("", written)
@@ -471,5 +471,4 @@ def tickers_of(frame: pd.DataFrame, texts: dict[str, str | None], lex: Lexicon |
                         continue  # '(2025)' after a name is a year unless an exchange or a market says otherwise
                     code = str(int(code))
                 out[fold_name(name)].add(code)
-            at = low.find(form, at + 1)
     return out

@@ -252,7 +252,9 @@ def _anothers_cue(doc: Doc, spot: Spot, h: Hit) -> bool:
     """Is a cue another number's, the one right after it ('收益为35亿美元(每股摊薄收益1.82美元),
     相比…的45亿美元': the per-share cue is 1.82's, neither 35亿's nor 45亿's)?"""
     if h.start < spot.start:  # before the number: only from a bracket closed before it
-        opened = max(doc.low.rfind("(", 0, h.start), doc.low.rfind("（", 0, h.start))
+        # only a bracket within 4 characters counts: looked for there, not back through the whole text
+        near = max(0, h.start - 4)
+        opened = max(doc.low.rfind("(", near, h.start), doc.low.rfind("（", near, h.start))
         if opened < 0 or h.start - opened > 4 or not re.search(r"[)）]", doc.low[h.end:spot.start]):
             return False
     return any(other.start != spot.start and other.mention.kind != "date"

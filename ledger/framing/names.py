@@ -37,12 +37,12 @@ import bisect
 import itertools
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ledger.framing.cues import Hit, Lexicon, WordIndex, _automaton, finditer_at, opening_chars
+from ledger.framing.cues import Hit, Lexicon, WordIndex, _automaton, finditer_at, opening_chars, places
 from ledger.numbers.lexicon import CN_BIG_CHARS
 from ledger.sources.articles import to_simplified
 
@@ -144,6 +144,7 @@ def _longest_first(suffixes: tuple[str, ...]) -> tuple[str, ...]:
 _NAME_PUNCT = re.compile(r"[\s.,·'’&()（）\-]+")
 
 
+@lru_cache(maxsize=65536)  # a name is folded at every place and row it stands in: once per spelling
 def fold_name(name: str) -> str:
     """A name without script, case, spaces and punctuation: the one key of its
     spellings ('Open-source Securities' and 'Open Source Securities'; 名創優品 and 名创优品)."""
@@ -352,7 +353,8 @@ def _latin_head(text: str, name: str, lex: Lexicon) -> str:
     if not head:
         return ""
     rest = re.escape(" ".join(name.split()[1:]))
-    alone = _word_rx(head, "A-Za-z0-9", rf"(?![A-Za-z0-9])(?!\s*{rest})").search(text)
+    rx = _word_rx(head, "A-Za-z0-9", rf"(?![A-Za-z0-9])(?!\s*{rest})")  # opens with the head: tried at its places
+    alone = next(finditer_at(rx, text, _places_of(text, head)), None)
     return head if alone else ""
 
 
@@ -462,10 +464,64 @@ def _count(low: str, form: str) -> int:
     return low.count(form.lower()) if form else 0
 
 
+def _counts(low: str, forms) -> dict[str, int]:
+    """``low.count(form)`` of each of ``forms`` (places that do not overlap, the first
+    first, as ``str.count`` counts them), all found in one pass (:func:`places`)."""
+    return {form: len(_apart(at, len(form))) for form, at in places(low, forms).items()}
+
+
+def _apart(at: list[int], length: int) -> list[int]:
+    """The places of ``at`` (ascending) of a form ``length`` long that ``str.count`` counts
+    and ``re.finditer`` finds: the first, then each starting where the last one ended or later."""
+    out, next_free = [], 0
+    for pos in at:
+        if pos >= next_free:
+            out.append(pos)
+            next_free = pos + length
+    return out
+
+
+#: The characters of ``[A-Za-z0-9]``.
+_ASCII_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+#: How many characters from each capital letter :func:`_capitals` files its place under.
+_KEY = 3
+_CAPITAL = re.compile("[A-Z]")
+
+
+@lru_cache(maxsize=4)  # one index per text, for every name asked about
+def _capitals(text: str) -> dict[str, list[int]]:
+    """The places of the capital letters A-Z of ``text`` (ascending), by the ``_KEY``
+    characters from each."""
+    out: dict[str, list[int]] = {}
+    for m in _CAPITAL.finditer(text):
+        at = m.start()
+        key = text[at:at + _KEY]
+        if key in out:
+            out[key].append(at)
+        else:
+            out[key] = [at]
+    return out
+
+
+def _places_of(text: str, name: str) -> list[int]:
+    """Where ``text`` writes ``name`` (ascending, overlapping places too): what ``str.find``
+    from each place on gives.  A name opening with a capital A-Z (a Latin name) stands only
+    at capitals of the text, so its places are those of :func:`_capitals` under its first
+    ``_KEY`` characters that it starts: a few places tested instead of a pass through the
+    text per name (~1,500 names on 1 MB of English news)."""
+    if len(name) >= _KEY and "A" <= name[0] <= "Z":
+        return [at for at in _capitals(text).get(name[:_KEY], ()) if text.startswith(name, at)]
+    out, at = [], text.find(name)
+    while at >= 0:
+        out.append(at)
+        at = text.find(name, at + 1)
+    return out
+
+
 @lru_cache(maxsize=8192)  # asked at every place a name stands: counted once per text
 def _written(text: str, name: str) -> int:
-    """How often ``text`` writes ``name`` as it is (case kept)."""
-    return text.count(name)
+    """How often ``text`` writes ``name`` as it is (case kept): ``text.count(name)``."""
+    return len(_apart(_places_of(text, name), len(name))) if name else text.count(name)
 
 
 @lru_cache(maxsize=4096)
@@ -1085,12 +1141,33 @@ _INITIALED = re.compile(r"((?:[A-Z][A-Za-z0-9&.'’-]*[ \t]+(?:(?:of|and|the|for
 _TERM_DEFINED = re.compile(r"((?:[a-z][a-z-]*[ \t]+){0,5}[a-z][a-z-]*)[ \t]*[(（][ \t]*([A-Z]{2,6})[ \t]*[)）]")
 
 
+#: The bracketed capitals ``_TERM_DEFINED`` ends with, and the characters its words and the
+#: spaces between them are made of.
+_BRACKETED_CAPITALS = re.compile(r"[(（][ \t]*[A-Z]{2,6}[ \t]*[)）]")
+_TERM_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz- \t")
+
+
+def _term_definitions(text: str) -> Iterator[re.Match[str]]:
+    """``_TERM_DEFINED.finditer(text)``, found from the bracketed capitals back: the pattern
+    opens with a lower-case letter, so ``finditer`` tries it (reading up to six words on) at
+    every lower-case letter of the text (~0.6 s per MB of English).  A match runs over
+    lower-case letters, hyphens, spaces and tabs only up to its bracket, so it starts in the run
+    of those characters right before one: searched there alone (the run never holds the
+    bracket that closed the match before, so matches do not overlap, as finditer's)."""
+    for b in _BRACKETED_CAPITALS.finditer(text):
+        lo = b.start()
+        while lo and text[lo - 1] in _TERM_CHARS:
+            lo -= 1
+        if (m := _TERM_DEFINED.search(text, lo, b.end())) is not None:
+            yield m
+
+
 def _defined_terms(text: str) -> frozenset[str]:
     """Acronyms the text defines as the initials of lower-case words ('net interest
     margin (NIM)', 'earnings per share (EPS)'): terms of the trade, never names (a
     name's words are capitalised)."""
     out = set()
-    for m in _TERM_DEFINED.finditer(text):
+    for m in _term_definitions(text):
         words, acronym = m.group(1).split(), m.group(2)
         if len(words) >= len(acronym) and "".join(w[0] for w in words[-len(acronym):]).upper() == acronym:
             out.add(acronym)
@@ -1147,7 +1224,7 @@ def _by_initials(text: str, free, add, lex: Lexicon, named) -> None:
         name = re.sub(r"['’]s$", "", name)
         if name.split()[-1].lower() in _words(lex, "term_endings"):
             continue
-        again = len(re.findall(rf"(?<![A-Za-z0-9]){re.escape(acronym)}(?![A-Za-z0-9])", text)) >= 2
+        again = _word_count(text, acronym) >= 2  # written again as a whole word
         start = m.start(1) + len(" ".join(words[:capitals[k]])) + (1 if capitals[k] else 0)
         if again and (named(name) or name.lower().endswith(suffixes)) and free(start, m.end()):
             add(name, acronym, coded=True)
@@ -1565,13 +1642,17 @@ def _by_latin_in_chinese(text: str, low: str, free, add, lex: Lexicon, cue_words
     verbs = tuple(v for v in _words(lex, "reporting_verbs") if not _latin(v)) + _words(lex, "speech_after_latin")
     word = r"[A-Z][A-Za-z0-9&.-]{1,20}"
     business: dict[str, bool] = {}  # each name's every place is read once, not once per place
+    found = []
     for m in re.finditer(rf"(?<![A-Za-z0-9])({word}(?:\s{word}){{0,2}})(?![A-Za-z0-9])", text):
-        name = m.group(1)
         # news sets Latin words off with spaces ('新創 Skild AI 的最新募資案')
         prefix, suffix = text[max(0, m.start() - 8):m.start()].rstrip(), text[m.end():m.end() + 8]
-        if not (prefix.endswith(before) or suffix.lstrip().startswith(verbs) or re.match(r"\s*[(（]", suffix)):
-            continue
-        if _count(low, name) < 2 or not free(m.start(1), m.end(1)):
+        if prefix.endswith(before) or suffix.lstrip().startswith(verbs) or re.match(r"\s*[(（]", suffix):
+            found.append(m)
+    # every such name counted in one pass (one str.count each cost the text's length per name)
+    counted = _counts(low, {m.group(1).lower() for m in found})
+    for m in found:
+        name = m.group(1)
+        if counted[name.lower()] < 2 or not free(m.start(1), m.end(1)):
             continue
         if name not in business:
             business[name] = _a_line_of_business(text, name, lex)
@@ -1585,8 +1666,11 @@ def _a_line_of_business(text: str, name: str, lex: Lexicon) -> bool:
     实现收入', '第七代Robotaxi车型': ``[names] business_after`` right after it)?  A
     company's business is a part of its figures, not an organisation."""
     after = tuple(_words(lex, "business_after"))
-    return bool(after) and any(text.startswith(after, m.end()) or (text[m.end():m.end() + 1] == " "
-                               and text.startswith(after, m.end() + 1)) for m in re.finditer(re.escape(name), text))
+    # where the places re.finditer(re.escape(name), text) finds end, from the text's index of capitals
+    ends = ([at + len(name) for at in _apart(_places_of(text, name), len(name))] if name
+            else [m.end() for m in re.finditer("", text)])
+    return bool(after) and any(text.startswith(after, end) or (text[end:end + 1] == " "
+                               and text.startswith(after, end + 1)) for end in ends)
 
 
 def _ranked_latin(text: str, free, add, lex: Lexicon) -> None:
@@ -1612,7 +1696,13 @@ _NAME = rf"{_WORD}(?:[ \t]+{_WORD}){{0,3}}"
 @lru_cache(maxsize=1024)  # a name owns many figures: counted once per text
 def _word_count(text: str, name: str) -> int:
     """How often ``text`` writes ``name`` as a whole word."""
-    return len(_word_rx(name, "A-Za-z0-9", "(?![A-Za-z0-9])").findall(text))
+    if not name:
+        return len(_word_rx(name, "A-Za-z0-9", "(?![A-Za-z0-9])").findall(text))
+    # what that pattern finds: the places with no letter or digit A-Za-z0-9 on either side, apart
+    end = len(name)
+    whole = [at for at in _places_of(text, name)
+             if text[at - 1:at] not in _ASCII_ALNUM and text[at + end:at + end + 1] not in _ASCII_ALNUM]
+    return len(_apart(whole, end))
 
 
 def _after_capitalised(text: str, name: str, space: str = r"\s", tail: str = r"\b") -> list[int]:
@@ -1626,8 +1716,7 @@ def _after_capitalised(text: str, name: str, space: str = r"\s", tail: str = r"\
         return [m.start() for m in rx.finditer(text)]
     is_space = str.isspace if space == r"\s" else " \t".__contains__
     starts = set()
-    at = text.find(name)
-    while at >= 0:
+    for at in _places_of(text, name):
         spaces = at
         while spaces > 0 and is_space(text[spaces - 1]):
             spaces -= 1
@@ -1636,7 +1725,6 @@ def _after_capitalised(text: str, name: str, space: str = r"\s", tail: str = r"\
             word -= 1
         if word < spaces < at and word > 0 and "A" <= text[word - 1] <= "Z":
             starts.add(word - 1)  # the match, if any, opens with that capital
-        at = text.find(name, at + 1)
     out, end = [], 0
     for start in sorted(starts):
         m = rx.match(text, start) if start >= end else None
@@ -1715,10 +1803,41 @@ def _speakers(text: str, speech: str) -> dict[str, list[str]]:
     """Each word written before a speech verb -> the characters before each such place
     (as many as a name's first word and a space take): 'Murphy said' -> ['…Mark ']."""
     out: dict[str, list[str]] = {}
-    for m in re.finditer(rf"([\w&.'’-]+)\s+(?:{speech})\b", text):
-        for k in range(m.start(1), m.end(1)):  # every ending of the word: the old search had no left edge
-            out.setdefault(text[k:m.end(1)], []).append(text[max(0, k - 40):k])
+    for start, end in _before_speech(text, speech):
+        for k in range(start, end):  # every ending of the word: the old search had no left edge
+            out.setdefault(text[k:end], []).append(text[max(0, k - 40):k])
     return out
+
+
+def _speaker_char(c: str) -> bool:
+    r"""Is ``c`` in the class ``[\w&.'’-]`` (``\w``: what ``str.isalnum`` calls alphanumeric, and _)?"""
+    return c.isalnum() or c in "_&.'’-"
+
+
+def _before_speech(text: str, speech: str) -> Iterator[tuple[int, int]]:
+    r"""The spans of group 1 of ``re.finditer(rf"([\w&.'’-]+)\s+(?:{speech})\b", text)``, found
+    from the verbs back: that pattern opens with a class, so ``re`` tries it at every word
+    character of the text (a word, then each of its tails).  A match's word is the run of
+    word characters right before the blanks and the verb, cut where the match before ended
+    (finditer's matches do not overlap); a verb with no word right before it matches nothing,
+    and the verbs after its first blank are still looked at (a verb of several words may hold
+    another's start)."""
+    verb = _speech_rx(speech)
+    done = pos = 0  # where the last match ended; where to look for the next verb
+    while (v := verb.search(text, pos)) is not None:
+        start = v.start()
+        while start > done and _speaker_char(text[start - 1]):
+            start -= 1
+        if start == v.start():
+            pos = v.start() + 1
+            continue
+        yield start, v.start()
+        done = pos = v.end()
+
+
+@lru_cache(maxsize=8)
+def _speech_rx(speech: str) -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{speech})\b")
 
 
 @lru_cache(maxsize=1024)  # a name owns many figures: decided once per text
@@ -2067,15 +2186,19 @@ def hits(low: str, organisations: list[Organisation], known: list[Hit], org_type
             taken[i] = True
     out: list[Hit] = []
     words = sorted(((f, o.name) for o in organisations for f in o.forms), key=lambda t: len(t[0]), reverse=True)
+    at = places(low, {form for form, _ in words})  # every place of every form, in one pass
     for form, name in words:
-        pos = low.find(form)
-        while pos >= 0:
+        latin = _latin(form)
+        for pos in at[form]:
             end = pos + len(form)
-            runs_on = bool(re.match(r"[a-z0-9]", low[pos - 1:pos]) or re.match(r"[a-z0-9]", low[end:end + 1]))
-            latin_ok = not (_latin(form) and runs_on)
-            if latin_ok and not any(taken[pos:end]):
+            # a Latin form running on into a letter or digit is part of a longer word
+            if latin and (_ALNUM.match(low[pos - 1:pos]) or _ALNUM.match(low[end:end + 1])):
+                continue
+            if not any(taken[pos:end]):
                 out.append(Hit(pos, end, name, form, org_type))
                 for i in range(pos, end):
                     taken[i] = True
-            pos = low.find(form, pos + 1)
     return sorted(out, key=lambda h: h.start)
+
+
+_ALNUM = re.compile(r"[a-z0-9]")

@@ -536,11 +536,16 @@ def _known_part(doc: Doc, words: str) -> str:
     """The canonical name of the longest known part named in ``words`` (the
     one nearest the end when several are)."""
     best: tuple[int, int, str] | None = None
-    for word in doc.lex.part.get("not_parts", ()):  # '非美国通用会计准则': a basis, no part (美国)
-        if len(word) > 3 and not word.isascii() and word in words:
+    kept = doc.memo.get("known_parts")
+    if kept is None:  # once per article: the automaton's key is a tuple of every part's name, hashed per lookup
+        kept = doc.memo["known_parts"] = (
+            tuple(w for w in doc.lex.part.get("not_parts", ()) if len(w) > 3 and not w.isascii()),
+            _automaton(tuple(doc.lex.parts)) if doc.lex.parts else None)
+    not_parts, auto = kept
+    for word in not_parts:  # '非美国通用会计准则': a basis, no part (美国)
+        if word in words:
             words = words.replace(word, " " * len(word))
     last: dict[str, int] = {}  # each part's name -> where ``words`` writes it last (words.rfind)
-    auto = _automaton(tuple(doc.lex.parts)) if doc.lex.parts else None
     for end, (alias, _, _) in auto.iter(words) if auto is not None else ():  # one pass, not one per name
         last[alias] = max(last.get(alias, -1), end + 1 - len(alias))
     for alias, at in last.items():

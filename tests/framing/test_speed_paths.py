@@ -179,3 +179,93 @@ def test_the_known_part_is_the_plain_search_of_every_part():
     for _ in range(3000):
         words = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 6)))
         assert roles._known_part(doc, words) == plain(words), words
+
+
+def test_the_defined_terms_found_from_their_brackets_are_what_finditer_finds():
+    from ledger.framing.names import _TERM_DEFINED, _term_definitions
+
+    rnd = random.Random(17)
+    pieces = ["net", "interest", "margin", " ", "  ", "\t", "\n", "-", "a", "Xb", "e", "p", "s", ".", "(", ")", "（",
+              "）", "NIM", "EPS", "N", "AB", "ABCDEFG", "(NIM)", "earnings per share", "é", "9"]
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 20)))
+        assert [m.span() for m in _term_definitions(text)] == [m.span() for m in _TERM_DEFINED.finditer(text)], text
+
+
+def test_the_places_of_many_forms_are_what_find_finds():
+    from ledger.framing.cues import places
+
+    def plain(low: str, form: str) -> list[int]:
+        out, pos = [], low.find(form)
+        while pos >= 0:
+            out.append(pos)
+            pos = low.find(form, pos + 1)
+        return out
+
+    rnd = random.Random(19)
+    forms = ["tesla", "tes", "la", "aa", "a", "特斯拉", "斯拉", "tesla inc", " ", "é", "😀", ""]
+    for _ in range(3000):
+        low = "".join(rnd.choice([*forms, "x", "\n", "ab"]) for _ in range(rnd.randint(0, 25)))
+        some = rnd.sample(forms, rnd.randint(0, len(forms)))
+        assert places(low, some) == {form: plain(low, form) for form in some}, (low, some)
+
+
+def test_the_counts_of_many_forms_are_what_str_count_counts():
+    from ledger.framing.names import _counts
+
+    rnd = random.Random(23)
+    forms = ["aa", "aaa", "a", "ab", "ba", "特斯拉", "斯拉", "tesla inc", " ", ""]
+    for _ in range(3000):
+        low = "".join(rnd.choice([*forms, "x", "b"]) for _ in range(rnd.randint(0, 25)))
+        some = rnd.sample(forms, rnd.randint(0, len(forms)))
+        assert _counts(low, some) == {form: low.count(form) for form in some}, (low, some)
+
+
+def test_a_latin_name_found_by_the_text_s_capitals_is_what_find_and_count_find():
+    from ledger.framing.names import _head_word, _latin_head, _places_of, _word_count, _word_rx, _written
+
+    lex = default_lexicon()
+    for text in _texts(29):
+        for name in ("Tesla", "Tesla Inc", "Tes", "TeslaTesla", "Elon Elon", "X", "la", "特斯拉", "Mr ", "É"):
+            plain, at = [], text.find(name)
+            while at >= 0:
+                plain.append(at)
+                at = text.find(name, at + 1)
+            assert _places_of(text, name) == plain, (text, name)
+            assert _written(text, name) == text.count(name), (text, name)
+            whole = re.compile(rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])")
+            assert _word_count(text, name) == len(whole.findall(text)), (text, name)
+        for name in ("Tesla Inc", "Elon Elon", "Tesla Tes"):  # the head written alone: the search of the text
+            head = _head_word(name, lex)
+            rx = _word_rx(head, "A-Za-z0-9", rf"(?![A-Za-z0-9])(?!\s*{re.escape(name.split()[1])})")
+            assert _latin_head(text, name, lex) == (head if head and rx.search(text) else ""), (text, name)
+
+
+def test_a_line_of_business_is_read_at_the_places_finditer_finds():
+    from ledger.framing.names import _a_line_of_business
+
+    lex = default_lexicon()
+    after = tuple(w for w in lex.names.get("business_after", ()))
+    assert after
+    rnd = random.Random(31)
+    pieces = [*after[:6], "Robotaxi", "Robo", "taxi", " ", "的", "RoboRobo", "a", "Tes"]
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
+        for name in ("Robotaxi", "RoboRobo", "Robo", "Tes", "的"):
+            plain = any(text.startswith(after, m.end()) or (text[m.end():m.end() + 1] == " "
+                        and text.startswith(after, m.end() + 1)) for m in re.finditer(re.escape(name), text))
+            assert _a_line_of_business(text, name, lex) == plain, (text, name)
+
+
+def test_the_words_before_speech_verbs_are_what_finditer_finds():
+    from ledger.framing.names import _before_speech, _speaker_char
+
+    assert [c for c in ALL if _speaker_char(c)] == re.findall(r"[\w&.'’-]", ALL)  # the class, code point by code point
+    rnd = random.Random(37)
+    speech = "said|says|told reporters|reporters said|noted"
+    plain = re.compile(rf"([\w&.'’-]+)\s+(?:{speech})\b")
+    pieces = ["said", "says", "told", "reporters", "noted", "Murphy", "Mark", " ", "  ", "\n", "\u3000", ",", "-", ".",
+              "'", "’", "&", "_", "é", "雷军", "9", "x", "saidx", "(", "s"]
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 16)))
+        assert list(_before_speech(text, speech)) == [m.span(1) for m in plain.finditer(text)], text
