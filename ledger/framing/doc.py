@@ -27,6 +27,7 @@ from ledger.framing.names import (
     code_spans,
     discover,
     fold_name,
+    glued_cjk,
     glued_latin,
     short_alias_stems,
     short_aliases,
@@ -246,7 +247,7 @@ def analyse(text: str | CleanText, mentions: list, lex: Lexicon | None = None, *
         doc.entities = [e for e in doc.entities if not in_code(e)]
     doc.entities = [e for e in doc.entities
                     if not splits_word(low, e.start, e.end) and not straddles_suffix(low, e.start, e.end, lex)
-                    and not glued_latin(ct.text, e.start, e.end, lex)]
+                    and not glued_latin(ct.text, e.start, e.end, lex) and not glued_cjk(low, e.start, e.end, lex)]
     found = discover(ct.text, low, lex, doc.entities, lex.cue_words)
     doc.entities = sorted(doc.entities + name_hits(low, found, doc.entities), key=_START)
     sources, research = set(lex.role("source_types")), set(lex.role("research_types"))

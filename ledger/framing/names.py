@@ -415,7 +415,103 @@ def glued_latin(text: str, start: int, end: int, lex: Lexicon) -> bool:
     rx, corporate = _glued_rx(_words(lex, "latin_company_suffixes"), _words(lex, "legal_suffixes"))
     m = rx.match(text, end, end + 60) if rx is not None else None
     return (m is not None and m.group().split()[0].lower() not in corporate) or \
-        bool(_glued_acronym(text, text[start:end], end, lex))
+        bool(_glued_acronym(text, text[start:end], end, lex)) or \
+        bool(_glued_company(text, text[start:end], end, lex))
+
+
+def glued_cjk(low: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Is a Chinese table name at ``[start, end)`` the head of a longer company name
+    ending in a suffix of a trade ('三星' in '三星生物制药', an affiliate with its own
+    results; '京东' in '京东物流')?  The longer name must be written at least twice, more
+    often than the name alone, and act once (a reporting or speech verb within a few
+    characters after it: '三星生物制药在21日的公告中表示').  Corporate words (集团, 控股,
+    公司) make no other company ('阿里巴巴集团' is Alibaba)."""
+    if end >= len(low) or not _CJK_CHAR.match(low, end) or not _CJK_CHAR.match(low, end - 1):
+        return False
+    corporate = frozenset(w for w in _words(lex, "legal_suffixes") if not _latin(w))
+    trades = tuple(w for w in (*_words(lex, "cjk_company_suffixes"), *_words(lex, "industry_suffixes"))
+                   if not _latin(w) and w not in corporate)
+    name = low[start:end]
+    for size in range(2, 7):
+        tail = low[end:end + size]
+        if len(tail) < size or not _CJK_CHAR.match(tail, size - 1):
+            return False
+        if tail.endswith(trades):
+            return _glued_cjk_counts(low, name, name + tail, _cjk_verbs(lex))
+    return False
+
+
+@lru_cache(maxsize=8)
+def _cjk_verb_rx(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"[^。!?！？\n]{{0,12}}?(?:{'|'.join(re.escape(v) for v in verbs)})")
+
+
+def _cjk_verbs(lex: Lexicon) -> tuple[str, ...]:
+    return tuple(v for v in (*_words(lex, "reporting_verbs"), *lex.role("speech")) if not _latin(v))
+
+
+@lru_cache(maxsize=1024)  # asked at every place the name stands: answered once per text
+def _glued_cjk_counts(low: str, name: str, longer: str, verbs: tuple[str, ...]) -> bool:
+    glued = low.count(longer)
+    alone = low.count(name) - glued
+    if glued < 2 or glued <= alone:
+        return False
+    rx = _cjk_verb_rx(verbs)
+    at = low.find(longer)
+    while at >= 0:
+        if rx.match(low, at + len(longer)):
+            return True
+        at = low.find(longer, at + 1)
+    return False
+
+
+def _glued_company(text: str, name: str, end: int, lex: Lexicon) -> str:
+    """The capitalised word right after a Latin table name that makes it another company
+    ('Samsung Biologics', 'JD Logistics': an affiliate with its own listing and results, not
+    Samsung Electronics or JD.com): no corporate, generic or place word, written after the
+    name at least twice and more often than the name alone, and the longer name acting as
+    a company at least once (a reporting or speech verb, or a stock code, right after it:
+    'Samsung Biologics said…', 'JD Logistics (2618.HK)').  A product or a segment the
+    article names in passing ('Google Cloud revenue') does not act so; '' when none."""
+    m = _WORD_AFTER.match(text, end, end + 24)
+    if m is None:
+        return ""
+    word = m.group(1)
+    low = word.lower()
+    _, corporate = _glued_rx(_words(lex, "latin_company_suffixes"), _words(lex, "legal_suffixes"))
+    if low in corporate or low in _words(lex, "generic") or low in _place_names(lex) \
+            or low in _lowered(_words(lex, "opening_words")) or low in _words(lex, "trade_acronyms"):
+        return ""
+    glued, alone = _glued_counts(text, name, word)
+    if glued < 2 or (alone and glued <= alone):
+        return ""
+    return word if _acts(text, f"{name} {word}", lex) else ""
+
+
+#: a capitalised word of letters after a name ('Biologics', 'Logistics'), then a word's end
+_WORD_AFTER = re.compile(r"[ \t]+([A-Z][a-z][A-Za-z-]+)(?![A-Za-z0-9&])")
+
+
+def _acts(text: str, name: str, lex: Lexicon) -> bool:
+    """Does ``text`` write ``name`` as a company acting: right before a reporting or a
+    speech verb (``[names] reporting_verbs``, ``speech_verbs``), or before a stock-code
+    bracket?"""
+    verbs = tuple(v for v in (*_words(lex, "reporting_verbs"), *_words(lex, "speech_verbs")) if _latin(v))
+    return _acts_in(text, name, verbs, _words(lex, "exchange_prefixes"))
+
+
+@lru_cache(maxsize=1024)  # asked at every place the name stands: answered once per text
+def _acts_in(text: str, name: str, verbs: tuple[str, ...], prefixes: tuple[str, ...]) -> bool:
+    after = "|".join(re.escape(v) for v in verbs)
+    rx = _word_rx(name, "A-Za-z0-9", rf"[ \t]*(?:(?<=[ \t])(?:{after})\b|(?=[(（]))")
+    codes = _code_brackets(prefixes)
+    for m in rx.finditer(text):
+        if text[m.end():m.end() + 1] in "(（":
+            if codes.match(text, m.end()):
+                return True
+            continue
+        return True
+    return False
 
 
 def _glued_acronym(text: str, name: str, end: int, lex: Lexicon) -> str:

@@ -125,3 +125,31 @@ def test_an_exchange_is_the_articles_company_only_when_its_headline_names_it():
     rows = _rows(text)
     assert rows["HK$5.7 billion"]["subject"] == ""
     assert rows["12%"]["subject"] == ""
+
+
+def test_a_table_name_glued_to_a_word_of_an_affiliate_is_another_company():
+    # 'Samsung Quillix' (invented) acts as a company of its own: written so every time, it
+    # posts and says; it is not Samsung Electronics, the table's Samsung
+    text = ("Samsung Quillix posts record profit\nSamsung Quillix said Wednesday that its operating profit "
+            "rose 57.3% to 2.07 trillion won. Samsung Quillix posted revenue of 4.55 trillion won.")
+    rows = _rows(text)
+    assert {r["subject"] for r in rows.values()} == {"Samsung Quillix"}
+
+
+def test_a_chinese_table_name_glued_to_a_trade_name_is_another_company():
+    text = ("三星泽锐生物2025年销售额突破4.5万亿韩元\n三星泽锐生物在21日的公告中表示,去年营业利润为2.07万亿韩元,"
+            "同比增长57.3%。三星泽锐生物预计今年销售额将增长15%至20%。")
+    rows = _rows(text)
+    assert rows["2.07万亿韩元"]["subject"] == "三星泽锐生物"
+
+
+@pytest.mark.parametrize("text, surface, subject", [
+    # a segment the article names in passing does not act: the company's figure (guard)
+    ("Google's cloud unit grew fast.\nGoogle Cloud revenue rose 34% to $15.2 billion. Google Cloud revenue "
+     "was a record, Google said.", "$15.2 billion", "Google"),
+    # a corporate word makes no other company (guard)
+    ("阿里巴巴集团公布2025年第三季度业绩\n阿里巴巴集团表示,季度营收为2477.95亿元,阿里巴巴集团同比增长5%。",
+     "2477.95亿元", "Alibaba"),
+])
+def test_a_table_name_before_a_segment_or_a_corporate_word_stays_the_company(text, surface, subject):
+    assert _rows(text)[surface]["subject"] == subject
