@@ -428,9 +428,7 @@ def glued_cjk(low: str, start: int, end: int, lex: Lexicon) -> bool:
     公司) make no other company ('阿里巴巴集团' is Alibaba)."""
     if end >= len(low) or not _CJK_CHAR.match(low, end) or not _CJK_CHAR.match(low, end - 1):
         return False
-    corporate = frozenset(w for w in _words(lex, "legal_suffixes") if not _latin(w))
-    trades = tuple(w for w in (*_words(lex, "cjk_company_suffixes"), *_words(lex, "industry_suffixes"))
-                   if not _latin(w) and w not in corporate)
+    trades = _per_table(_spec(lex), _cjk_trades)
     name = low[start:end]
     for size in range(2, 7):
         tail = low[end:end + size]
@@ -439,6 +437,14 @@ def glued_cjk(low: str, start: int, end: int, lex: Lexicon) -> bool:
         if tail.endswith(trades):
             return _glued_cjk_counts(low, name, name + tail, _cjk_verbs(lex))
     return False
+
+
+def _cjk_trades(spec: dict) -> tuple[str, ...]:
+    """The Chinese suffixes of a trade ([names] cjk_company_suffixes, industry_suffixes)
+    that are no corporate word (legal_suffixes: 集团, 控股, 公司)."""
+    corporate = frozenset(w for w in spec.get("legal_suffixes", ()) if not _latin(w))
+    return tuple(w for w in (*spec.get("cjk_company_suffixes", ()), *spec.get("industry_suffixes", ()))
+                 if not _latin(w) and w not in corporate)
 
 
 @lru_cache(maxsize=8)
