@@ -378,7 +378,7 @@ def _extract(ws: Workspace, paths: list[str | Path], progress: Callable[[int, in
         extracted = pd.DataFrame(rows, columns=list(ledger.columns)) if rows else empty_ledger()
         # one name for a company two articles name differently (their figures, their stock codes)
         extracted = link_names(extracted, ledger, texts=texts)
-        # an article that names nobody: the company whose figures it states (adopt_unnamed)
+        # claims that name nobody: the company whose precise figures other articles state (adopt_unnamed)
         extracted = adopt_unnamed(extracted, ledger)
         merged = merge_extracted(ledger, extracted, texts)
         written = merged.added > 0 or not existed

@@ -348,6 +348,8 @@ def adopt_unnamed(new: pd.DataFrame, existing: pd.DataFrame | None = None,
         if frame is None or not len(frame):
             continue
         facts, precise = _precise_facts(frame)
+        if "status" in frame.columns:  # a figure a reviewer rejected is no evidence of whose it is
+            precise &= (frame["status"].fillna("").astype(str) != "rejected").to_numpy()
         parts.append(pd.DataFrame({"fact": facts, "name": frame["subject"].fillna("").astype(str).to_numpy(),
                                    "source": frame["source"].fillna("").astype(str).to_numpy(),
                                    "new": frame is new})[precise])

@@ -463,12 +463,15 @@ def _glued_cjk_counts(low: str, name: str, longer: str, verbs: tuple[str, ...]) 
     if glued < 2 or glued <= alone:
         return False
     rx = _cjk_verb_rx(verbs)
-    at = low.find(longer)
+    return any(rx.match(low, end) for end in _ends_of(low, longer))
+
+
+def _ends_of(low: str, form: str) -> Iterator[int]:
+    """Where each place ``low`` writes ``form`` ends, in order."""
+    at = low.find(form)
     while at >= 0:
-        if rx.match(low, at + len(longer)):
-            return True
-        at = low.find(longer, at + 1)
-    return False
+        yield at + len(form)
+        at = low.find(form, at + 1)
 
 
 def _glued_company(text: str, name: str, end: int, lex: Lexicon) -> str:
@@ -1105,12 +1108,7 @@ def _placed_generic(lex: Lexicon, name: str, cue_words: frozenset[str], low: str
 @lru_cache(maxsize=4096)  # one answer per form and text: a name is asked about at each place it stands
 def _before_sector(low: str, form: str, sectors: tuple[str, ...]) -> bool:
     """Does ``low`` write ``form`` right before a sector word anywhere?"""
-    at = low.find(form)
-    while at >= 0:
-        if low.startswith(sectors, at + len(form)):
-            return True
-        at = low.find(form, at + 1)
-    return False
+    return any(low.startswith(sectors, end) for end in _ends_of(low, form))
 
 
 def _per_table(table: Any, make: Callable[[Any], Any]) -> Any:

@@ -102,3 +102,12 @@ def test_extract_files_a_digest_under_its_company(tmp_path: Path):
     digest = ledger[ledger["source"] == "digest"]
     assert len(digest) and set(digest["subject"]) == {"华睿证券"}
     shutil.rmtree(articles)
+
+
+def test_a_figure_a_reviewer_rejected_is_no_evidence():
+    # the ledger's only rows stating the digest's figures were rejected by a reviewer
+    ledger = _frame(NAMED, "named").assign(status="rejected")
+    out = adopt_unnamed(_frame(DIGEST, "digest"), ledger)
+    assert set(out["subject"]) == {""}
+    kept = adopt_unnamed(_frame(DIGEST, "digest"), ledger.assign(status="confirmed"))
+    assert set(kept["subject"]) == {"华睿证券"}
