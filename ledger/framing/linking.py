@@ -331,7 +331,9 @@ def adopt_unnamed(new: pd.DataFrame, existing: pd.DataFrame | None = None,
     article's unnamed precise figures (metric, unit and value to three significant digits,
     the third not 0; no last-resort metric), more than any other name and at least
     ``adopt_share`` of them.  Such a subject is the figures' evidence, not the text's
-    words: its confidence is ``adopt_confidence``, so a reviewer sees these rows early.
+    words: its confidence is ``adopt_confidence`` (below the cross-check's ``weak_below``:
+    it confirms another article's figure but is never held against one), so a reviewer
+    sees these rows early.
     Named claims, and rows a reviewer touched, are never changed (only new rows are)."""
     lex = lex or default_lexicon()
     least, share = int(lex.linking.get("adopt_min", 3)), float(lex.linking.get("adopt_share", 0.3))

@@ -10,7 +10,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from ledger.crosscheck import load_settings
 from ledger.framing import frame_text
+from ledger.framing.cues import default_lexicon
 from ledger.framing.linking import adopt_unnamed
 from ledger.job import Workspace
 from ledger.record import parse_confidence_detail
@@ -36,8 +38,11 @@ def test_a_digest_naming_nobody_takes_the_company_whose_figures_it_states():
     # 271.29亿, 12.55%, 127.33亿, 1.69%, 1.35 are 华睿证券's figures, none 泽安证券's
     assert set(mine["subject"]) == {"华睿证券"}
     # the subject is the figures' evidence, not the text's words: a reviewer sees it early
-    assert all(parse_confidence_detail(d)["subject"] == 0.5 for d in mine["confidence_detail"])
-    assert (mine["confidence"] <= 0.5).all()
+    sure = float(default_lexicon().linking["adopt_confidence"])
+    assert all(parse_confidence_detail(d)["subject"] == sure for d in mine["confidence_detail"])
+    assert (mine["confidence"] <= sure).all()
+    # below the cross-check's weak_below: such a claim confirms, it is never held against one
+    assert sure < float(load_settings(None)["compare"]["weak_below"])
     # the named articles are untouched
     pd.testing.assert_frame_equal(out[out["source"] != "digest"], new[new["source"] != "digest"])
 
@@ -111,3 +116,20 @@ def test_a_figure_a_reviewer_rejected_is_no_evidence():
     assert set(out["subject"]) == {""}
     kept = adopt_unnamed(_frame(DIGEST, "digest"), ledger.assign(status="confirmed"))
     assert set(kept["subject"]) == {"华睿证券"}
+
+
+def test_an_adopted_claim_confirms_but_is_never_held_against_another(tmp_path: Path):
+    # the digest states three of the named article's figures and one other (1.79% against
+    # 1.69%): it takes the name, its agreeing figures confirm, and the differing one is not
+    # called a contradiction, since whose it is was read off the figures, not the text
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "named.txt").write_text(NAMED, encoding="utf-8")
+    (articles / "digest.txt").write_text(DIGEST.replace("+1.69%", "+1.79%"), encoding="utf-8")
+    ws = Workspace.open(tmp_path / "claims.csv")
+    ws.extract([articles])
+    found = ws.check()
+    sources = found["source_a"].astype(str) + "|" + found["source_b"].astype(str)
+    digest_pairs = found[sources.str.contains("digest")]
+    assert (digest_pairs["kind"] == "consistent").sum() >= 2
+    assert not (digest_pairs["kind"] == "contradiction").any()
