@@ -75,23 +75,31 @@ def _evidence(frames: Iterable[pd.DataFrame], known: frozenset[str]) -> pd.DataF
     unknown = ~keys.isin(known)
     df, subject, value, keys, vague = df[unknown], subject[unknown], value[unknown], keys[unknown], vague[unknown]
     v = value.to_numpy(dtype=float)
-    scale = 10.0 ** (np.floor(np.log10(np.abs(v))) - 2)  # three significant digits
-    mantissa = np.round(np.abs(v) / scale)
+    rounded_v, mantissa = _three_significant(v)
     # a rate of one significant digit (4%, 0.6 points) is no evidence: two companies' round rates coincide
     rate = df["unit"].astype(str).isin(("ratio", "percentage_point")).to_numpy()
     keep = ~rate | (mantissa % 100 != 0)
-    df, subject, value, keys, v, scale = df[keep], subject[keep], value[keep], keys[keep], v[keep], scale[keep]
+    df, subject, value, keys = df[keep], subject[keep], value[keep], keys[keep]
+    rounded_v, mantissa = rounded_v[keep], mantissa[keep]
     vague = vague[keep]
-    rounded = pd.Series(np.round(np.round(v / scale) * scale, 12), index=value.index)
+    rounded = pd.Series(rounded_v, index=value.index)
     # the period is left out: one article's quarter is often another's undated figure
     figure = df["unit"].astype(str) + "|" + rounded.astype(str)
     fact = df["metric"].astype(str) + "|" + figure
     # a round figure ($1 billion, 3 times: one significant digit) two companies share by chance
-    precise = np.round(np.abs(v) / scale) % 100 != 0
+    precise = mantissa % 100 != 0
     return pd.DataFrame({"name": subject.to_numpy(), "key": keys.to_numpy(), "source": df["source"].astype(str)
                          .to_numpy(), "fact": fact.to_numpy(), "precise": precise,
                          "figure": figure.to_numpy(), "metric": df["metric"].astype(str).to_numpy(),
                          "vague": vague.to_numpy(dtype=bool)})
+
+
+def _three_significant(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each value to three significant digits, and those digits as a whole number (1.234e9
+    -> 1.23e9 and 123; NaN for 0, a missing or an infinite value)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        scale = 10.0 ** (np.floor(np.log10(np.abs(v))) - 2)
+        return np.round(np.round(v / scale) * scale, 12), np.round(np.abs(v) / scale)
 
 
 def _sure_but_metric(detail: object) -> bool:
@@ -398,12 +406,10 @@ def _precise_facts(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """Each claim's figure as 'metric|unit|value to three significant digits', and whether
     it is precise (the third digit not 0, a metric a cue named, a value other than 0)."""
     value = pd.to_numeric(frame["value"], errors="coerce").to_numpy(dtype=float)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        scale = 10.0 ** (np.floor(np.log10(np.abs(value))) - 2)
-        mantissa = np.round(np.abs(value) / scale)
-    ok = np.isfinite(value) & (value != 0) & np.isfinite(mantissa) & (np.nan_to_num(mantissa) % 100 != 0)
+    rounded, mantissa = _three_significant(value)
+    ok = np.isfinite(mantissa) & (value != 0) & (np.nan_to_num(mantissa) % 100 != 0)
     ok &= ~frame["metric"].fillna("").astype(str).isin([*last_resort_metrics(), ""]).to_numpy()
-    rounded = np.where(ok, np.round(np.nan_to_num(mantissa) * np.nan_to_num(scale), 12) * np.sign(value), 0.0)
+    rounded = np.where(ok, rounded, 0.0)
     facts = (frame["metric"].fillna("").astype(str) + "|" + frame["unit"].fillna("").astype(str) + "|"
              + pd.Series(rounded, index=frame.index).astype(str)).to_numpy()
     return facts, ok

@@ -796,7 +796,7 @@ def _without_opening_words(name: str, lex: Lexicon) -> str:
     if not _latin(name):
         return name
     words = name.split(" ")
-    opening = _lowered(_words(lex, "opening_words"))
+    opening = _lowered((*_words(lex, "opening_words"), *_words(lex, "sentence_openers")))
     k = 0
     while k < len(words) - 1 and words[k][:1].isupper() and words[k].lower() in opening \
             and words[k + 1][:1].isupper():
@@ -1151,8 +1151,9 @@ def _plain_generic(lex: Lexicon, name: str, cue_words: frozenset[str]) -> bool:
     return len(stem) < 2 or stem.lower() in _words(lex, "generic") or any(d in low for d in _words(lex, "descriptors"))
 
 
-_WHEN = re.compile(r"(?:\s*(?:[（(]\s*)?\d{1,2}\s*日\s*[)）]?|\s*周[一二三四五六日]|当地时间|今日|近日|日前"
-                   r"|昨日|今天|昨天|\s*盘后|\s*盘前|\s*收盘后)+$")
+#: a time word between a name and its verb ('28日', '7月28日', '周二', '昨日', '晚间')
+_WHEN = re.compile(r"(?:\s*(?:[（(]\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号]\s*[)）]?"
+                   r"|\s*(?:周|星期|礼拜)[一二三四五六日天]|当地时间|今日|近日|日前|昨日|前日|今天|昨天|前天|\s*晚间|\s*早间|\s*盘后|\s*盘前|\s*收盘后)+$")
 
 
 #: a legal form written after a comma at the end of a name ('Tyson Foods, Inc.', 'Acme, Ltd.')
@@ -1481,10 +1482,6 @@ def _by_verb(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[
                         words[0].lower() not in _words(lex, "english_pronouns"):  # 'We reported'
                     add(" ".join(words))
             continue
-        # '发那科7月28日表示', '蔚来周二公布': the day the company spoke stands between it and its verb
-        gap = _DAY_BEFORE_VERB.search(text, max(0, start - 12), start)
-        if gap is not None:
-            start = gap.start()
         name = _name_before(text, low, start, lex, cue_words, placed=True)
         if name and free(start - len(name), start) and not _part_before(low, start, lex) \
                 and not _common_noun(name, lex):  # '公告显示', '收益录得': a common noun before the verb
@@ -1492,10 +1489,6 @@ def _by_verb(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[
     _by_listing(text, low, free, add, lex, cue_words)
 
 
-#: a day written between a Chinese name and its verb ('7月28日', '28日', '周二', '昨日', '28日晚间')
-_DAY_BEFORE_VERB = re.compile(r"(?:(?:\d{1,2}月)?\d{1,2}[日号]|[今昨前]日|[今昨前]天"
-                              r"|(?:周|星期|週|禮拜|礼拜)[一二三四五六日天])"
-                              r"(?:晚间|晚間|早间|早間|盘后|盤後|盘前|盤前|晚|早)?$")
 
 
 def _part_before(low: str, at: int, lex: Lexicon) -> bool:

@@ -153,3 +153,9 @@ def test_a_chinese_table_name_glued_to_a_trade_name_is_another_company():
 ])
 def test_a_table_name_before_a_segment_or_a_corporate_word_stays_the_company(text, surface, subject):
     assert _rows(text)[surface]["subject"] == subject
+
+
+@pytest.mark.parametrize("day", ["7月28日", "28日晚间", "周二", "星期三", "昨日"])
+def test_a_day_between_a_chinese_name_and_its_verb_is_skipped(day):
+    rows = _rows(f"乌那科{day}公布,2025财年合并净利润为1131亿日元,同比减少34%。\n中国市场占乌那科营业收入的约3成。")
+    assert rows["1131亿日元"]["subject"] == "乌那科"
