@@ -20,6 +20,8 @@ one company suffix among all the names of that stem are one company whatever the
 figures (理想 / 理想汽车, 'Nordlys' / 'Nordlys Group'; not 吉利汽车 / 吉利控股).
 A figure no cue named (a last-resort metric) meets a figure of a metric it may stand
 for, only between two names that share a precise figure of one metric already.
+A name an article writes in a bracket right after another ('Hermès(爱马仕)',
+'罗宾汉 (Robinhood)') is that company whatever the figures say (:func:`aliases_of`).
 Its claims are then written under one name: the one the
 ledger already uses, else the one named in more claims.  Names the table knows are
 never relinked; rows a reviewer touched are never changed (only new rows are
@@ -129,17 +131,20 @@ def _named_in(frames: list[pd.DataFrame]) -> dict[str, set[str]]:
 
 
 def links(frames: Iterable[pd.DataFrame], lex: Lexicon | None = None,
-          tickers: dict[str, set[str]] | None = None) -> dict[str, str]:
+          tickers: dict[str, set[str]] | None = None,
+          aliases: set[tuple[str, str]] | None = None) -> dict[str, str]:
     """Folded name -> folded name of the company it is linked to (each group's
     representative), from every claim of ``frames``; ``tickers`` (folded name ->
     the stock codes its articles write right after it: :func:`tickers_of`) links
-    two names of one listing whatever their figures."""
+    two names of one listing whatever their figures; ``aliases`` (pairs of folded
+    names an article declares one company: :func:`aliases_of`) link whatever else
+    is said, a name the table knows then being its group's representative."""
     lex = lex or default_lexicon()
     min_shared = int(lex.linking.get("min_shared", 3))
     max_names = int(lex.linking.get("max_names", 4))
     frames = [f for f in frames if len(f)]
     ev = _evidence(frames, _known(lex))
-    if ev.empty and not tickers:
+    if ev.empty and not tickers and not aliases:
         return {}
     sources = _named_in(frames)
     shared: Counter[tuple[str, str]] = Counter()
@@ -230,6 +235,15 @@ def links(frames: Iterable[pd.DataFrame], lex: Lexicon | None = None,
             parent[a] = root(b)
             joined.add(a)
             grouped.add(a)
+    # a name an article writes in a bracket right after another ('Hermès(爱马仕)') is that
+    # company; the table's name of the two is the group's, two names the table knows stay two
+    for a, b in sorted(aliases or ()):
+        ra, rb = root(a), root(b)
+        if ra == rb or (ra in known and rb in known):
+            continue
+        if rb in known:
+            ra, rb = rb, ra
+        parent[rb] = ra
     return {k: root(k) for k in list(parent)} | {root(k): root(k) for k in list(parent)}
 
 
@@ -307,9 +321,11 @@ def link_names(new: pd.DataFrame, existing: pd.DataFrame | None = None,
     if new.empty:
         return new
     frames = [f for f in (existing, new) if f is not None and len(f)]
-    group = links(frames, lex, tickers_of(new, texts, lex) if texts else None)
+    group = links(frames, lex, tickers_of(new, texts, lex) if texts else None,
+                  aliases_of(frames, texts, lex) if texts else None)
     if not group:
         return new
+    known = _known(lex or default_lexicon())
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     in_ledger: dict[str, str] = {}
     for frame, weight in ((existing, 10**6), (new, 1)):
@@ -321,7 +337,8 @@ def link_names(new: pd.DataFrame, existing: pd.DataFrame | None = None,
                 counts[g][name] += weight
                 if weight > 1:
                     in_ledger.setdefault(g, name)
-    display = {g: c.most_common(1)[0][0] for g, c in counts.items()}
+    # a group with a name the table knows goes by that name (the table's names are never relinked)
+    display = {g: _shown(c, known) for g, c in counts.items()}
     out = new.copy()
     for col in ("subject", "object"):
         values = out[col].fillna("").astype(str).to_numpy(dtype=object)
@@ -425,6 +442,11 @@ def _with_subject(detail: object, sure: float) -> str:
     return ";".join(f"{k}={v:.2f}" for k, v in fields.items())
 
 
+def _shown(counts: Counter[str], known: frozenset[str]) -> str:
+    """The name a group's claims are written under: one the table knows, else the most used."""
+    return max(counts, key=lambda n: (fold_name(n) in known, counts[n]))
+
+
 def _lowest(detail: str) -> float:
     return round(min(parse_confidence_detail(detail).values()), 2)
 
@@ -482,3 +504,72 @@ def tickers_of(frame: pd.DataFrame, texts: dict[str, str | None], lex: Lexicon |
                     code = str(int(code))
                 out[fold_name(name)].add(code)
     return out
+
+
+#: a bracket and what it holds ('(爱马仕)', '（Robinhood）', '(RBC)'); one written piece of it
+_BRACKET = re.compile(r"[(（]([^()（）\n]{1,60})[)）]")
+_PIECE = re.compile(r"[^,，;；、/|]+")
+#: how far before a bracket the name it glosses may begin
+_GLOSSED_REACH = 40
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def aliases_of(frames: Iterable[pd.DataFrame], texts: dict[str, str | None],
+               lex: Lexicon | None = None) -> set[tuple[str, str]]:
+    """Pairs of folded names an article declares one company, by writing one in a
+    bracket right after the other: 'Hermès(爱马仕)', '罗宾汉 (Robinhood)', '黑石集团(Blackstone)',
+    'Royal Bank of Canada (RBC)'.  Both must be names the claims of ``frames`` use (a
+    subject or a counterpart), the bracket's piece all of one of them (a stock code, '持股
+    60%' or 'TME母公司' is no name), the other the longest such name ending where the
+    bracket opens (a Latin one beginning a word).  Two names the table knows are left
+    to the table."""
+    lex = lex or default_lexicon()
+    known = _known(lex)
+    used: set[str] = set()
+    for f in frames:
+        if not len(f):
+            continue
+        for col in ("subject", "object"):
+            for value in f[col].dropna().astype(str).unique():
+                used.update(fold_name(n) for n in value.split(";") if n)
+    used.discard("")
+    out: set[tuple[str, str]] = set()
+    for text in texts.values():
+        if not text:
+            continue
+        for m in _BRACKET.finditer(text):
+            inner = {fold_name(p.group()) for p in _PIECE.finditer(m.group(1))} & used
+            if not inner:
+                continue
+            outer = _glossed(text, m.start(), used)
+            for name in inner:
+                if outer and outer != name and not (outer in known and name in known):
+                    out.add((outer, name) if outer < name else (name, outer))
+    # a name glossed by two names of one script is two companies' ('Delta(达美航空)', 'Delta(台达电)'):
+    # none of its glosses says which
+    partners: dict[str, set[str]] = defaultdict(set)
+    for a, b in out:
+        partners[a].add(b)
+        partners[b].add(a)
+    two = {n for n, ps in partners.items() if len({_CJK.search(p) is not None for p in ps}) < len(ps)}
+    return {(a, b) for a, b in out if a not in two and b not in two}
+
+
+def _glossed(text: str, at: int, used: set[str]) -> str:
+    """The longest name of ``used`` (folded) written right before ``at`` (blanks
+    between), a Latin one from the start of a word; '' if none."""
+    end = at
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    best = ""
+    for start in range(end - 1, max(-1, end - _GLOSSED_REACH - 1), -1):
+        if text[start] in "\n()（）":
+            break
+        if text[start].isascii() and text[start].isalnum() and start > 0 and text[start - 1].isascii() \
+                and text[start - 1].isalnum():
+            continue  # inside a Latin word
+        key = fold_name(text[start:end])
+        if key in used:
+            best = key
+    return best
+

@@ -36,6 +36,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -147,8 +148,13 @@ _NAME_PUNCT = re.compile(r"[\s.,·'’&()（）\-]+")
 @lru_cache(maxsize=65536)  # a name is folded at every place and row it stands in: once per spelling
 def fold_name(name: str) -> str:
     """A name without script, case, spaces and punctuation: the one key of its
-    spellings ('Open-source Securities' and 'Open Source Securities'; 名創優品 and 名创优品)."""
-    return _NAME_PUNCT.sub("", to_simplified(name).lower())
+    spellings ('Open-source Securities' and 'Open Source Securities'; 名創優品 and 名创优品;
+    'Hermès' and 'Hermes')."""
+    low = to_simplified(name).lower()
+    if not low.isascii():  # 'Hermès' and 'Hermes', 'Nestlé' and 'Nestle': one name without its accents
+        low = unicodedata.normalize("NFC", "".join(
+            c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c)))
+    return _NAME_PUNCT.sub("", low)
 
 
 def strip_suffix(name: str, suffixes: tuple[str, ...]) -> str:
