@@ -82,6 +82,8 @@ class Lexicon:
     basis: dict = field(default_factory=dict)
     restated: dict = field(default_factory=dict)
     market: dict = field(default_factory=dict)
+    #: [economy]: economy name -> its words (``names``) and its statistics offices' (``offices``)
+    economy: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     linking: dict = field(default_factory=dict)
     #: [per_share]: words saying an amount is per share, after and before it
     per_share: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -202,6 +204,8 @@ def load_lexicon(cues_path: str | Path | None = None, entities_path: str | Path 
         basis={k: _words(v) if isinstance(v, list) else v for k, v in cues.get("basis", {}).items()},
         restated={k: _words(v) if isinstance(v, list) else v for k, v in cues.get("restated", {}).items()},
         market={k: _words(v) if isinstance(v, list) else v for k, v in cues.get("market", {}).items()},
+        economy={k: {name: _words(words) for name, words in v.items()} for k, v in cues.get("economy", {}).items()
+                 if isinstance(v, dict)},
         linking=dict(cues.get("linking", {})),
         per_share={k: _words(v) for k, v in cues.get("per_share", {}).items()},
         parts={alias: name for name, spec in _read_toml("parts.toml", None).items() if isinstance(spec, dict)

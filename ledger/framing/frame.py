@@ -70,6 +70,7 @@ from typing import Any
 from ledger.framing.context import DEFAULT_METRIC, WEAKEST_SUBJECT, Memory
 from ledger.framing.cues import Lexicon
 from ledger.framing.doc import LONGEST, Doc, Spot, analyse, main_company, spans_of
+from ledger.framing.economies import economy_of
 from ledger.framing.markets import (
     brand_owner,
     is_market,
@@ -168,6 +169,10 @@ def _frame_amount(doc: Doc, spot: Spot, memory: Memory) -> dict[str, Any]:
     if whole:  # '整个市场…共出货3.201亿部': the market's own figure, of the whole market
         fact.update(subject=whole, subject_hit=None)
         obj = ""
+        fact["conf"]["subject"] = 0.6
+    economy = economy_of(doc, spot, fact["metric"])
+    if economy:  # '国家统计局…国内生产总值1401879亿元': China's, not the office's
+        fact.update(subject=economy, subject_hit=None)
         fact["conf"]["subject"] = 0.6
     fact.update(object=obj)
     fact["conf"]["object"] = c_obj

@@ -47,7 +47,9 @@ COLUMNS = ("source", "subject", "metric", "unit", "value", "status")
 
 
 def _known(lex: Lexicon) -> frozenset[str]:
-    return frozenset(fold_name(a) for e in lex.entities for a in (*e.aliases, e.name))
+    """Folded names the table knows: its entities' and the economies' ([economy]), never relinked."""
+    return frozenset(fold_name(a) for e in lex.entities for a in (*e.aliases, e.name)) \
+        | frozenset(fold_name(n) for n in lex.economy.get("names", {}))
 
 
 def _evidence(frames: Iterable[pd.DataFrame], known: frozenset[str]) -> pd.DataFrame:

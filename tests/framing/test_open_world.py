@@ -369,11 +369,20 @@ def test_a_one_word_owner_of_results_is_a_company(name):
     assert rows and {r["subject"] for r in rows} == {name}
 
 
-def test_a_place_owning_figures_is_no_company():
+def test_a_place_owning_figures_is_no_company_but_an_economy():
+    # a place is never read as a company; its trade figures are the economy's own
+    # statistics (ledger/framing/economies.py: the headline names China and no company)
     text = ("China's exports rose 5% in October. China's imports fell 2%. China's trade surplus reached $90 billion, "
             "China's customs office said.")
-    rows = frame_text(text, source="x", published="2025-11-07")
-    assert "China" not in {r["subject"] for r in rows}
+    rows = {r["surface"]: r for r in frame_text(text, source="x", published="2025-11-07")}
+    assert (rows["5%"]["subject"], rows["5%"]["metric"]) == ("China", "exports_growth")
+    assert (rows["2%"]["subject"], rows["2%"]["metric"]) == ("China", "imports_growth")
+    assert (rows["$90 billion"]["subject"], rows["$90 billion"]["metric"]) == ("China", "trade_surplus")
+    # the name finder still takes no place for an organisation
+    from ledger.framing.doc import analyse
+    from ledger.numbers import find_mentions
+    doc = analyse(text, find_mentions(text))
+    assert "China" not in {e.name for e in doc.entities}
 
 
 # The name right before a buyer's verb is the buyer ('Quilbrook to Acquire Zentrova
