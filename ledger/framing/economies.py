@@ -4,12 +4,13 @@ text names (cues.toml ``[economy]``), never the office that published it
 (国家统计局) nor a word of the figure's own (货品, 总销货).
 
 Only in an article about an economy: one whose headline names an economy (or an
-office that publishes its statistics) and no company the entity table knows.  An article about a company
-keeps its figures the company's, whatever they measure (a carmaker's exports, a
-utility's investment, a chipmaker's sales to the United States).  There, the economy
-is the one the figure's sentence names before it (the nearest), else the one its
-clause names after it, else the headline's; a sentence that names a company the
-table knows is the company's figure.  An office that publishes statistics stands for its economy
+office that publishes its statistics) and no company the entity table knows.  An
+article about a company keeps its figures the company's, whatever they measure (a
+carmaker's exports, a utility's investment, a chipmaker's sales to the United
+States).  In an article about an economy, the economy is the one the figure's
+sentence names before it (the nearest), else the one its clause names after it,
+else the headline's; a sentence that names a company the table knows is the
+company's figure.  An office that publishes statistics stands for its economy
 ('国家统计局公布…' is China's)."""
 from __future__ import annotations
 

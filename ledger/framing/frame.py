@@ -325,6 +325,7 @@ def _admissible(doc: Doc, spot: Spot, frame: Frame) -> Frame:
     m = spot.mention
     if m.kind == "date" or not frame.metric:
         return frame
+    frame = _per_share(frame, _signed(m, frame.down)[0])
     if _fits(frame.metric, m, frame.down):
         return frame
     fallback = doc.lex.default_metric.get(m.kind, "")
@@ -332,6 +333,20 @@ def _admissible(doc: Doc, spot: Spot, frame: Frame) -> Frame:
         confidence = {**frame.confidence, "metric": DEFAULT_METRIC}
         return replace(frame, metric=fallback, confidence=confidence)
     return replace(frame, metric="")  # no metric can hold it: not a claim
+
+
+def _per_share(frame: Frame, value: float | None) -> Frame:
+    """A total's metric for a figure only a share can have, and the other way round
+    (metrics.toml ``per_share`` / ``per_share_below``, ``total`` / ``total_from``): a
+    dividend of HK$0.39 is per share, a dividend per share of 9亿新元 is the total."""
+    spec = metrics().get(frame.metric, {})
+    if value is None:
+        return frame
+    if "per_share" in spec and abs(value) < float(spec["per_share_below"]):
+        return replace(frame, metric=spec["per_share"])
+    if "total" in spec and abs(value) >= float(spec["total_from"]):
+        return replace(frame, metric=spec["total"])
+    return frame
 
 
 def _fits(metric: str, m: Any, down: bool) -> bool:

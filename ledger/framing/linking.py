@@ -574,4 +574,3 @@ def _glossed(text: str, at: int, used: set[str]) -> str:
         if key in used:
             best = key
     return best
-
