@@ -1006,6 +1006,9 @@ def _by_code(text: str, low: str, free, add, lex: Lexicon, cue_words: frozenset[
             name, coded = (tail, True) if tail else (name, coded)
         if name and _cue_phrase(name, cue_words):
             continue  # 'Operating Profit Margin (OPM)': a metric and its acronym, no company and its code
+        if name and not latin and acronym.isascii() and acronym.isalpha() and _frequency(name) > 0 \
+                and _not_a_name(name, lex):
+            continue  # '数控(NC)装置', '人工智能(AI)': a dictionary word and its acronym, no company and its code
         if name and free(before - len(name), before):
             add(name, *([latin] if latin else []), coded=coded)
         elif latin:

@@ -159,3 +159,18 @@ def test_a_table_name_before_a_segment_or_a_corporate_word_stays_the_company(tex
 def test_a_day_between_a_chinese_name_and_its_verb_is_skipped(day):
     rows = _rows(f"乌那科{day}公布,2025财年合并净利润为1131亿日元,同比减少34%。\n中国市场占乌那科营业收入的约3成。")
     assert rows["1131亿日元"]["subject"] == "乌那科"
+
+
+# A word of the dictionary before a bracket of Latin letters is a term and its acronym
+# ('数控(NC)', '人工智能(AI)'), no company and its ticker; a name no dictionary holds keeps
+# its bracket as a ticker ('曦河智行(PONY)').
+def test_a_dictionary_word_and_its_acronym_are_no_company_and_ticker():
+    text = ("北极光电机第一季订单增长\n北极光电机公布第一季业绩。按部门来看,作为机床大脑的数控(NC)装置的订单增加11%,"
+            "人工智能(AI)相关订单增加25%。")
+    assert {e.name for e in analyse(text, find_mentions(text)).entities} == {"北极光电机"}
+    # an article whose company goes by a name the finder cannot read gives the term no figure
+    alone = "第一季订单增长\n按部门来看,作为机床大脑的数控(NC)装置的订单增加11%。"
+    assert "数控" not in {r["subject"] for r in frame_text(alone, source="z", published="2025-08-01")}
+    named = frame_text("曦河智行(PONY)第三季营收增长\n曦河智行(PONY)公布,第三季营收为7.2亿元,同比增长72%。",
+                       source="y", published="2025-11-25")
+    assert {r["subject"] for r in named} == {"曦河智行"}
