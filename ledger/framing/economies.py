@@ -47,16 +47,13 @@ def economy_of(doc: Doc, spot: Spot, metric: str) -> str:
     return after[0][2] if after else head
 
 
-#: entity types of the table that are companies (not an office, a government, a person)
-_COMPANY_TYPES = frozenset({"company", "fund", "project"})
-
-
 def _company(doc: Doc, ent: Hit) -> bool:
-    """Is ``ent`` a company the entity table knows (not an office, a government or a person)?
+    """Is ``ent`` a company the entity table knows ([roles] ``company_types``: not an
+    office, a government or a person)?
     A name found in the text alone is no proof in an article about an economy, where
     words of the figures ('总销货') and of the place ("China's economy", 'Hong Kong
     Special Administrative Region') are read as names."""
-    return doc.lex.entity_types.get(ent.name, "") in _COMPANY_TYPES
+    return doc.lex.entity_types.get(ent.name, "") in doc.lex.role("company_types")
 
 
 def _headline_economy(doc: Doc) -> str:

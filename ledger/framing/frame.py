@@ -339,9 +339,9 @@ def _per_share(frame: Frame, value: float | None) -> Frame:
     """A total's metric for a figure only a share can have, and the other way round
     (metrics.toml ``per_share`` / ``per_share_below``, ``total`` / ``total_from``): a
     dividend of HK$0.39 is per share, a dividend per share of 9亿新元 is the total."""
-    spec = metrics().get(frame.metric, {})
     if value is None:
         return frame
+    spec = metrics().get(frame.metric, {})
     if "per_share" in spec and abs(value) < float(spec["per_share_below"]):
         return replace(frame, metric=spec["per_share"])
     if "total" in spec and abs(value) >= float(spec["total_from"]):

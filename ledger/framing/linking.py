@@ -524,7 +524,10 @@ def aliases_of(frames: Iterable[pd.DataFrame], texts: dict[str, str | None],
     subject or a counterpart), the bracket's piece all of one of them (a stock code, '持股
     60%' or 'TME母公司' is no name), the other the longest such name ending where the
     bracket opens (a Latin one beginning a word).  Two names the table knows are left
-    to the table."""
+    to the table.  The name finder reads one such bracket within an article to find a
+    name it could not see otherwise (``names._by_gloss``: a descriptor or quotes before a
+    Chinese name, a Latin one in the bracket); this reads the brackets between names
+    already found, in either script and order, to link them across the run."""
     lex = lex or default_lexicon()
     known = _known(lex)
     used: set[str] = set()
